@@ -1,0 +1,42 @@
+import type { Diagnostic } from './model.js';
+
+/**
+ * A mistake in the user's files (data, sources, specs). The CLI prints the
+ * diagnostics and exits 1; never a stack trace.
+ */
+export class UserError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'UserError';
+  }
+}
+
+/** A mistake in how the command was called (unknown chart name, bad flag): exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** `file:line:col: error: message`, the form editors turn into links. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = [d.file, d.line, d.line !== undefined ? d.column : undefined]
+    .filter((part) => part !== undefined)
+    .join(':');
+  return `${where}: ${d.severity}: ${d.message}`;
+}
+
+export function hasErrors(diagnostics: Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Sorted by file, then line, then column, so `check` output reads top to bottom. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
+}

@@ -1,0 +1,61 @@
+// The shapes that pass between pipeline stages. Kept in one file so each
+// stage can be read on its own against these types.
+
+/** A problem in a user's file, reported as `file:line:col: severity: message`. */
+export interface Diagnostic {
+  /** Project-relative path with forward slashes, e.g. `data/share.csv`. */
+  file: string;
+  /** 1-based; absent when the problem is about the whole file. */
+  line?: number;
+  /** 1-based character column; absent when the problem is about a whole line. */
+  column?: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** One row of `data/sources.csv`. */
+export interface Source {
+  id: string;
+  publisher: string;
+  authors: string[];
+  title: string;
+  /** ISO date or the precision known: `2024`, `2024-04`, `2024-04-12`. */
+  published: string;
+  url: string;
+  attribution: string;
+  language: string;
+  translator: string;
+  accessed: string;
+  /** Line of the row in sources.csv, for messages. */
+  line: number;
+}
+
+export type CellValue = string | number | null;
+export type ColumnType = 'number' | 'string';
+
+/** A row of a data table with its citation attached. */
+export interface CitedRow {
+  /** 0-based position among the table's data rows. */
+  index: number;
+  /** Line in the CSV where the row starts. */
+  line: number;
+  /** Value columns only (citation columns are split out below). */
+  values: Record<string, CellValue>;
+  sources: string[];
+  quote: string;
+  note: string;
+  derived: string;
+}
+
+/** A CSV of figures, parsed and typed, each row cited. */
+export interface CitedTable {
+  /** Project-relative path, e.g. `data/microelectronics.csv`. */
+  file: string;
+  /** Value column names in file order. */
+  columns: string[];
+  types: Record<string, ColumnType>;
+  rows: CitedRow[];
+}
+
+/** The citation columns every data table may have. */
+export const CITATION_COLUMNS = ['source', 'quote', 'note', 'derived'] as const;
