@@ -38,4 +38,53 @@ export const load = {
     `${name} ${q(value)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`,
   badUrl: (value: string) => `url ${q(value)} is not an https:// or http:// address`,
   noUrl: (id: string) => `source ${q(id)} has no url; readers cannot follow it`,
+  // structure the scanner finds that polars would accept silently or fail on without a position
+  textAfterQuote: () =>
+    `text after the closing quote of a quoted cell: quote the whole cell and double any quote inside it ("")`,
+  loneCarriageReturn: () =>
+    `a line ends with a bare carriage return (old Mac line endings); save the file as "CSV UTF-8"`,
+  readerDisagrees: () =>
+    `citechart's line scanner and the CSV reader (polars) disagree about this file's rows; please report this file as a citechart bug`,
+  // data/NAME.schema.json
+  badSchema: (reason: string) => `invalid table schema: ${reason}`,
+};
+
+// ── compile: specs and theme ────────────────────────────────────────────────
+export const spec = {
+  invalidJson: (reason: string) => `invalid JSON: ${reason}`,
+  notAnObject: () => `a spec must be a JSON object (a Vega-Lite specification)`,
+  compileFailed: (reason: string) => `Vega-Lite cannot compile this spec: ${reason}`,
+  renderFailed: (reason: string) => `Vega cannot render this spec: ${reason}`,
+  vegaLiteWarning: (reason: string) => `Vega-Lite: ${reason}`,
+  dataUrlOutside: (url: string) =>
+    `data url ${q(url)} points outside the project's data/ folder; use "data/NAME.csv"`,
+  dataUrlNotCsv: (url: string) =>
+    `data url ${q(url)} is not a CSV table in data/; citechart charts only cited CSV tables ("data/NAME.csv")`,
+  dataUrlUnknown: (url: string) => `data url ${q(url)}: no such file in the project`,
+  inlineValues: () =>
+    `inline "values" carry no citations; put the figures in a CSV in data/ with a "source" column`,
+  noData: () => `the spec draws no data: reference a table with "data": {"url": "data/NAME.csv"}`,
+  imageMark: () => `image marks are refused: they would load a file or URL into the graphic`,
+  loaderRefused: (url: string) =>
+    `refused to load ${q(url)}: citechart loads only files inside the project folder`,
+  usermetaInvalid: (path: string, reason: string) => `usermeta.citechart${path} ${reason}`,
+  unknownUsermeta: (key: string) =>
+    `usermeta.citechart has no setting ${q(key)} (known: notes, credit, alt); it is ignored`,
+  themeInvalid: (reason: string) => `the theme must be a Vega-Lite config object: ${reason}`,
+};
+
+// ── build and check ─────────────────────────────────────────────────────────
+export const build = {
+  unknownChart: (name: string, known: string[]) =>
+    `no spec named ${q(name)} in specs/` + (known.length ? ` (charts: ${known.join(', ')})` : ''),
+  noSpecs: () => `no specs found: add a Vega-Lite spec as specs/NAME.vl.json`,
+  notAProject: (cwd: string) => `${cwd} is not a citechart project: it has no data/ or specs/ folder`,
+  built: (name: string, files: string[]) => `built ${name}: ${files.join(', ')}`,
+  failed: (name: string) => `failed ${name}: previous output kept`,
+  summary: (built: number, failed: number) =>
+    `${built} chart${built === 1 ? '' : 's'} built` + (failed ? `, ${failed} failed` : ''),
+  checkSummary: (errors: number, warnings: number) =>
+    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  internal: (reason: string) =>
+    `internal error: ${reason}\nThis is a bug in citechart, not in your files; please report it.`,
 };

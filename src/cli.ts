@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// The command line: parses flags, calls the library's commands, prints, and
+// is the only place that sets the exit code (0 ok, 1 bad data or spec, 2 usage).
+import { Command, CommanderError } from 'commander';
+import { build } from './commands/build.js';
+import { check } from './commands/check.js';
+import { formatDiagnostic, UsageError, UserError } from './errors.js';
+import type { Diagnostic } from './model.js';
+import * as messages from './messages.js';
+import { toolVersions } from './provenance/versions.js';
+
+const out = (line: string) => process.stdout.write(line + '\n');
+const err = (line: string) => process.stderr.write(line + '\n');
+const printed = new Set<string>();
+/** Diagnostics to stderr, each once (a table shared by two charts is reported once). */
+const report = (diagnostics: Diagnostic[]) => {
+  for (const line of diagnostics.map(formatDiagnostic)) if (!printed.has(line)) (printed.add(line), err(line));
+};
+
+const program = new Command()
+  .name('citechart')
+  .description('Cited CSV figures + Vega-Lite specs → SVG and PNG graphics with their sources drawn in.')
+  .version(toolVersions().citechart)
+  .exitOverride()
+  .showHelpAfterError();
+
+program
+  .command('build')
+  .description('render every spec in specs/ (or the named ones) to SVG and PNG in output/')
+  .argument('[names...]', 'chart names (specs/NAME.vl.json); all when omitted')
+  .option('--out <dir>', 'output folder', 'output')
+  .action(async (names: string[], options: { out: string }) => {
+    const result = await build({
+      cwd: process.cwd(),
+      names,
+      outDir: options.out,
+      onChart: (chart) => {
+        report(chart.diagnostics);
+        if (chart.ok) out(messages.build.built(chart.name, chart.files));
+        else err(messages.build.failed(chart.name));
+      },
+    });
+    report(result.diagnostics);
+    const failed = result.charts.filter((c) => !c.ok).length;
+    out(messages.build.summary(result.charts.length - failed, failed));
+    process.exitCode = failed ? 1 : 0;
+  });
+
+program
+  .command('check')
+  .description('validate data, sources.csv, the theme and specs; render nothing')
+  .action(async () => {
+    const diagnostics = await check({ cwd: process.cwd() });
+    report(diagnostics);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    out(messages.build.checkSummary(errors, diagnostics.length - errors));
+    process.exitCode = errors ? 1 : 0;
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version exit 0; anything else commander rejects is a usage error.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof UsageError) {
+    err(`citechart: ${error.message}`);
+    process.exitCode = 2;
+  } else if (error instanceof UserError) {
+    report(error.diagnostics);
+    process.exitCode = 1;
+  } else {
+    err(messages.build.internal(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    process.exitCode = 70;
+  }
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { UsageError, hasErrors } from '../errors.js';
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import { listSpecs, openProject } from '../project.js';
+import { renderChart } from '../renderChart.js';
+import { writeManifest, type ManifestEntry } from '../write/manifest.js';
+import { writeAtomic } from '../write/writeAtomic.js';
+
+export interface BuildOptions {
+  /** The project folder. */
+  cwd: string;
+  /** Charts to build; all specs when empty. */
+  names?: string[];
+  /** Output folder, relative to cwd; `output` by default. */
+  outDir?: string;
+  /** Called as each chart finishes, for progress output. */
+  onChart?: (result: ChartResult) => void;
+}
+
+export type ChartResult =
+  | { name: string; ok: true; files: string[]; diagnostics: Diagnostic[] }
+  | { name: string; ok: false; diagnostics: Diagnostic[] };
+
+export interface BuildResult {
+  charts: ChartResult[];
+  /** Problems with sources.csv or the theme, shared by every chart. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Renders the named specs (or all) into the output folder. Charts are
+ * independent: one that fails is reported and its previous files are kept,
+ * and the others are still written.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const project = await openProject(options.cwd);
+  const known = await listSpecs(project.cwd);
+  const names = options.names?.length ? options.names : known;
+  if (!known.length) throw new UsageError(messages.build.noSpecs());
+  for (const name of names) if (!known.includes(name)) throw new UsageError(messages.build.unknownChart(name, known));
+
+  const outDir = path.resolve(project.cwd, options.outDir ?? 'output');
+  const relative = (file: string) => path.relative(project.cwd, file).split(path.sep).join('/');
+  const charts: ChartResult[] = [];
+  const entries: Record<string, ManifestEntry> = {};
+  for (const name of names) {
+    const { chart, diagnostics } = await renderChart(project, name);
+    let result: ChartResult;
+    if (!chart || hasErrors(diagnostics) || hasErrors(project.diagnostics)) {
+      result = { name, ok: false, diagnostics };
+    } else {
+      const files = [path.join(outDir, `${name}.svg`), path.join(outDir, `${name}.png`)];
+      await writeAtomic(files[0]!, chart.svg);
+      await writeAtomic(files[1]!, chart.png!);
+      entries[name] = { ...chart.entry, files: files.map(relative) };
+      result = { name, ok: true, files: files.map(relative), diagnostics };
+    }
+    charts.push(result);
+    options.onChart?.(result);
+  }
+  if (Object.keys(entries).length) await writeManifest(outDir, entries, known);
+  return { charts, diagnostics: project.diagnostics };
+}

@@ -1,0 +1,46 @@
+import * as vl from 'vega-lite';
+import type { Spec as VegaSpec } from 'vega';
+import type { CitedTable, Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import { injectData, type RowOrigin } from './injectData.js';
+import type { ChartSpec } from './readSpec.js';
+
+export interface CompiledChart {
+  vega: VegaSpec;
+  origins: RowOrigin[];
+  warnings: Diagnostic[];
+}
+
+/**
+ * Vega-Lite → Vega with the theme merged under the spec (the spec's own
+ * `config` wins) and the cited rows injected as inline values.
+ * Throws nothing for a user mistake: returns diagnostics instead.
+ */
+export function compileSpec(
+  spec: ChartSpec,
+  tables: Map<string, CitedTable>,
+  theme: Record<string, unknown> | undefined,
+): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
+  const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables);
+  const warnings: Diagnostic[] = [];
+  const warn = (...args: unknown[]) =>
+    warnings.push({ file: spec.file, severity: 'warning', message: messages.spec.vegaLiteWarning(args.join(' ')) });
+  const logger = {
+    level: () => logger,
+    error: (...args: unknown[]) => warn(...args),
+    warn: (...args: unknown[]) => warn(...args),
+    info: () => logger,
+    debug: () => logger,
+  };
+  try {
+    type Options = NonNullable<Parameters<typeof vl.compile>[1]>;
+    const { spec: vega } = vl.compile(injected as unknown as vl.TopLevelSpec, {
+      config: theme as vl.Config | undefined,
+      logger: logger as unknown as Options['logger'],
+    });
+    return { chart: { vega, origins, warnings }, diagnostics: warnings };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { diagnostics: [{ file: spec.file, severity: 'error', message: messages.spec.compileFailed(reason) }] };
+  }
+}

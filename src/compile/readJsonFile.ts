@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type JSONPath,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+
+/** A JSON file with the means to point at any value in it by line and column. */
+export interface JsonFile {
+  file: string;
+  text: string;
+  value: unknown;
+  /** Position of the value at `jsonPath` (or of its nearest existing parent). */
+  locate(jsonPath: JSONPath): { line: number; column: number };
+  /** A diagnostic pointing at the value at `jsonPath`. */
+  diagnostic(jsonPath: JSONPath, message: string, severity?: Diagnostic['severity']): Diagnostic;
+}
+
+/**
+ * Reads a JSON file with jsonc-parser rather than JSON.parse because
+ * JSON.parse knows no positions, and every spec error must name its
+ * line and column.
+ */
+export async function readJsonFile(
+  cwd: string,
+  file: string,
+): Promise<{ json?: JsonFile; diagnostics: Diagnostic[] }> {
+  let text: string;
+  try {
+    text = await readFile(path.join(cwd, file), 'utf8');
+  } catch {
+    return { diagnostics: [{ file, severity: 'error', message: messages.load.missingFile(file) }] };
+  }
+  return parseJsonText(file, text.replace(/^\uFEFF/, ''));
+}
+
+export function parseJsonText(file: string, text: string): { json?: JsonFile; diagnostics: Diagnostic[] } {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const position = (offset: number) => {
+    let line = lineStarts.length - 1;
+    while (lineStarts[line]! > offset) line--;
+    return { line: line + 1, column: offset - lineStarts[line]! + 1 };
+  };
+
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length || !tree) {
+    const diagnostics: Diagnostic[] = errors.map((e) => ({
+      file,
+      ...position(e.offset),
+      severity: 'error',
+      message: messages.spec.invalidJson(printParseErrorCode(e.error)),
+    }));
+    if (!diagnostics.length) diagnostics.push({ file, severity: 'error', message: messages.spec.invalidJson('empty file') });
+    return { diagnostics };
+  }
+
+  const locate = (jsonPath: JSONPath) => {
+    let node: Node | undefined;
+    for (let n = jsonPath.length; n >= 0 && !node; n--) node = findNodeAtLocation(tree, jsonPath.slice(0, n));
+    // Point at the key of a property rather than its value: that is where an editor's eye goes.
+    const target = node?.parent?.type === 'property' ? node.parent : node;
+    return position(target?.offset ?? 0);
+  };
+  const json: JsonFile = {
+    file,
+    text,
+    value: getNodeValue(tree),
+    locate,
+    diagnostic: (jsonPath, message, severity = 'error') => ({ file, ...locate(jsonPath), severity, message }),
+  };
+  return { json, diagnostics: [] };
+}

@@ -1,0 +1,81 @@
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import { stripControlChars } from './stripControlChars.js';
+import type { ScannedRecord, ScanProblemKind } from './scanCsv.js';
+
+/** A usable header column: its name and its index in every record. */
+export interface CsvColumn {
+  name: string;
+  index: number;
+}
+
+export interface CsvShape {
+  header: ScannedRecord;
+  columns: CsvColumn[];
+  /** Data records that are well formed and as wide as the header. */
+  rows: ScannedRecord[];
+}
+
+const problemMessage: Record<ScanProblemKind, () => string> = {
+  unclosedQuote: messages.load.unclosedQuote,
+  textAfterQuote: messages.load.textAfterQuote,
+  loneCarriageReturn: messages.load.loneCarriageReturn,
+};
+
+/**
+ * Checks the scanned records before polars reads them, and keeps only the
+ * rows polars can read without guessing: polars fills a short row with nulls
+ * silently and aborts on a long one, and either way it says nothing about
+ * where. Every dropped row gets a diagnostic; the rest still load, so one
+ * `check` run reports every problem in the file.
+ */
+export function checkCsvShape(
+  file: string,
+  records: ScannedRecord[],
+): { shape?: CsvShape; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const error = (line: number, column: number | undefined, message: string) =>
+    diagnostics.push({ file, line, column, severity: 'error', message });
+
+  // Blank lines before the header are skipped, as polars does.
+  const [header, ...rest] = records.filter((r) => !r.blank);
+  if (!header) return { diagnostics: [{ file, severity: 'error', message: messages.load.emptyFile() }] };
+  if (header.problem) {
+    const { kind, line, column } = header.problem;
+    error(line, column, problemMessage[kind]());
+    return { diagnostics };
+  }
+  const raw = header.fields.length === 1 ? header.fields[0]!.text : '';
+  if (raw.includes(';')) {
+    error(header.line, 1, messages.load.semicolonSeparated());
+    return { diagnostics };
+  }
+
+  // polars renames a duplicate to `a_duplicated_0`; we refuse it instead.
+  const columns: CsvColumn[] = [];
+  const seen = new Set<string>();
+  header.fields.forEach((field, index) => {
+    const name = stripControlChars(field.text);
+    if (name.trim() === '') error(field.line, field.column, messages.load.emptyHeader(index + 1));
+    else if (seen.has(name)) error(field.line, field.column, messages.load.duplicateHeader(name));
+    else columns.push({ name, index });
+    seen.add(name);
+  });
+
+  const width = header.fields.length;
+  const rows = rest.filter((record) => {
+    if (record.problem) {
+      const { kind, line, column } = record.problem;
+      error(line, column, problemMessage[kind]());
+    } else if (record.fields.length > width) {
+      const extra = record.fields[width]!;
+      error(extra.line, extra.column, messages.load.raggedRow(record.fields.length, width));
+    } else if (record.fields.length < width) {
+      error(record.line, 1, messages.load.raggedRow(record.fields.length, width));
+    } else {
+      return true;
+    }
+    return false;
+  });
+  return { shape: { header, columns, rows }, diagnostics };
+}

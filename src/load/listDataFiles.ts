@@ -1,0 +1,23 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { SOURCES_FILE } from './readSources.js';
+
+/**
+ * The project's tables of figures: `data/*.csv` except sources.csv, as
+ * project-relative paths, sorted so `check` output is stable. A project
+ * without a data/ folder has none.
+ */
+export async function listDataFiles(cwd: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(path.join(cwd, 'data'), { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.csv'))
+    .map((entry) => `data/${entry.name}`)
+    .filter((file) => file !== SOURCES_FILE)
+    .sort();
+}

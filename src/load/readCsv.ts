@@ -1,0 +1,88 @@
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import { checkCsvShape, type CsvColumn } from './checkCsvShape.js';
+import { readText } from './readText.js';
+import { readWithPolars } from './readWithPolars.js';
+import { scanCsv, type ScannedRecord } from './scanCsv.js';
+import { stripControlChars } from './stripControlChars.js';
+
+/** A cell's text (control characters stripped) and where it starts. */
+export interface CsvCell {
+  text: string;
+  line: number;
+  column: number;
+}
+
+export interface CsvRow {
+  line: number;
+  /** One cell per header field, in header order. */
+  cells: CsvCell[];
+}
+
+/** A CSV file read as strings, every cell with its position. */
+export interface Csv {
+  file: string;
+  headerLine: number;
+  /** Usable columns (empty and duplicate header names left out). */
+  columns: CsvColumn[];
+  rows: CsvRow[];
+}
+
+/**
+ * Reads a project CSV: scanner for positions and structure, polars for the
+ * values. `csv` is undefined only when the file cannot be read at all; rows
+ * with problems are left out with a diagnostic each, the others are returned.
+ */
+export async function readCsv(cwd: string, file: string): Promise<{ csv?: Csv; diagnostics: Diagnostic[] }> {
+  const { text, diagnostics } = await readText(cwd, file);
+  if (text === undefined) return { diagnostics };
+  const { shape, diagnostics: shapeDiagnostics } = checkCsvShape(file, scanCsv(text));
+  diagnostics.push(...shapeDiagnostics);
+  if (!shape) return { diagnostics };
+
+  // polars gets only the records the scanner vouched for (no blank lines, no
+  // ragged rows), so its row r is exactly shape.rows[r].
+  const kept = [shape.header, ...shape.rows];
+  const polarsText = kept.map((r) => text.slice(r.start, r.end)).join('\n') + '\n';
+  let read: { width: number; rows: string[][] };
+  try {
+    read = await readWithPolars(polarsText);
+  } catch (err) {
+    const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+    diagnostics.push({ file, severity: 'error', message: messages.load.unreadable(file, reason) });
+    return { diagnostics };
+  }
+
+  const mismatch = findMismatch(shape.header, shape.rows, read);
+  if (mismatch !== undefined) {
+    diagnostics.push({ file, line: mismatch, severity: 'error', message: messages.load.readerDisagrees() });
+    return { diagnostics };
+  }
+
+  const rows = shape.rows.map((record, r) => ({
+    line: record.line,
+    cells: record.fields.map((field, c) => ({
+      text: stripControlChars(read.rows[r]![c]!),
+      line: field.line,
+      column: field.column,
+    })),
+  }));
+  return { csv: { file, headerLine: shape.header.line, columns: shape.columns, rows }, diagnostics };
+}
+
+/**
+ * A guard against misnumbering: if polars and the scanner do not see the same
+ * rows and cells, no line number can be trusted, so the file is refused.
+ * Returns the line where they first differ (or the header line).
+ */
+function findMismatch(
+  header: ScannedRecord,
+  rows: ScannedRecord[],
+  read: { width: number; rows: string[][] },
+): number | undefined {
+  if (read.width !== header.fields.length || read.rows.length !== rows.length) return header.line;
+  const at = rows.findIndex((record, r) =>
+    record.fields.some((field, c) => field.text !== read.rows[r]![c]),
+  );
+  return at === -1 ? undefined : rows[at]!.line;
+}

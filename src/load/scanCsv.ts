@@ -1,0 +1,109 @@
+// A small quote-aware CSV scanner. polars reads the values, but it reports no
+// line numbers and forgives what an editor must be told about (short rows,
+// blank lines, stray quotes). This pass records where every record and every
+// field starts, so each diagnostic can say `file:line:col`, and it finds the
+// structural problems before polars sees the text.
+//
+// Lines end at "\n" or "\r\n" (as in polars). Columns count UTF-16 code units
+// from 1, like the editors that turn `file:line:col` into links.
+
+export interface ScannedField {
+  /** The cell's text with the quotes removed and `""` turned into `"`. */
+  text: string;
+  line: number;
+  column: number;
+}
+
+export type ScanProblemKind = 'unclosedQuote' | 'textAfterQuote' | 'loneCarriageReturn';
+
+export interface ScannedRecord {
+  line: number;
+  /** Offsets into the text, [start, end), without the line terminator. */
+  start: number;
+  end: number;
+  fields: ScannedField[];
+  /** A zero-length line: polars would make it an all-null row; we skip it. */
+  blank: boolean;
+  /** The first malformation in the record, if any. */
+  problem?: { kind: ScanProblemKind; line: number; column: number };
+}
+
+export function scanCsv(text: string): ScannedRecord[] {
+  const records: ScannedRecord[] = [];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  let record: ScannedRecord;
+
+  const column = () => i - lineStart + 1;
+  const atLineEnd = () => text[i] === '\n' || (text[i] === '\r' && text[i + 1] === '\n');
+  const endLine = () => {
+    i += text[i] === '\r' ? 2 : 1;
+    line += 1;
+    lineStart = i;
+  };
+  const problem = (kind: ScanProblemKind) => {
+    record.problem ??= { kind, line, column: column() };
+  };
+
+  // Unquoted text up to the next separator or line end. A quote here is an
+  // ordinary character, as polars reads it.
+  const readPlain = (field: ScannedField) => {
+    const from = i;
+    while (i < text.length && text[i] !== ',' && !atLineEnd()) {
+      if (text[i] === '\r') problem('loneCarriageReturn');
+      i += 1;
+    }
+    field.text += text.slice(from, i);
+  };
+
+  const readQuoted = (field: ScannedField) => {
+    i += 1; // the opening quote
+    for (;;) {
+      if (i >= text.length) {
+        record.problem ??= { kind: 'unclosedQuote', line: field.line, column: field.column };
+        return;
+      }
+      const c = text[i];
+      if (c === '"' && text[i + 1] === '"') {
+        field.text += '"';
+        i += 2;
+      } else if (c === '"') {
+        i += 1;
+        break;
+      } else {
+        field.text += c;
+        i += 1;
+        if (c === '\n') {
+          line += 1;
+          lineStart = i;
+        }
+      }
+    }
+    // polars refuses `"ab"c`; point at the stray text instead of failing later.
+    if (i < text.length && text[i] !== ',' && !atLineEnd()) {
+      problem('textAfterQuote');
+      readPlain(field);
+    }
+  };
+
+  while (i < text.length) {
+    record = { line, start: i, end: i, fields: [], blank: atLineEnd() };
+    records.push(record);
+    if (record.blank) {
+      endLine();
+      continue;
+    }
+    for (;;) {
+      const field: ScannedField = { text: '', line, column: column() };
+      if (text[i] === '"') readQuoted(field);
+      else readPlain(field);
+      record.fields.push(field);
+      if (text[i] !== ',') break;
+      i += 1;
+    }
+    record.end = i;
+    if (i < text.length) endLine();
+  }
+  return records;
+}

@@ -1,0 +1,13 @@
+/** The chart's title text from a Vega-Lite `title` (string, lines, or `{text}`), for `<title>` and metadata. */
+export function chartTitle(vegaLite: Record<string, unknown>): string {
+  const title = vegaLite.title;
+  const text = title && typeof title === 'object' && !Array.isArray(title) ? (title as { text?: unknown }).text : title;
+  return (Array.isArray(text) ? text.join(' ') : typeof text === 'string' ? text : '').trim();
+}
+
+export function chartSubtitle(vegaLite: Record<string, unknown>): string {
+  const title = vegaLite.title;
+  if (!title || typeof title !== 'object' || Array.isArray(title)) return '';
+  const subtitle = (title as { subtitle?: unknown }).subtitle;
+  return (Array.isArray(subtitle) ? subtitle.join(' ') : typeof subtitle === 'string' ? subtitle : '').trim();
+}

@@ -1,0 +1,30 @@
+import { utcFormat, utcParse } from 'd3';
+import type { Source } from '../model.js';
+
+const PRECISIONS: [RegExp, (date: Date) => string, string][] = [
+  [/^\d{4}-\d{2}-\d{2}$/, utcFormat('%-d %B %Y'), '%Y-%m-%d'],
+  [/^\d{4}-\d{2}$/, utcFormat('%B %Y'), '%Y-%m'],
+  [/^\d{4}$/, utcFormat('%Y'), '%Y'],
+];
+
+/** `2024` → "2024", `2024-04` → "April 2024", `2024-04-12` → "12 April 2024": only the precision known. */
+export function formatPublished(published: string): string {
+  for (const [pattern, format, specifier] of PRECISIONS) {
+    const date = pattern.test(published) ? utcParse(specifier)(published) : null;
+    if (date) return format(date);
+  }
+  return published;
+}
+
+/**
+ * How a reader is told where a figure comes from:
+ * "Reuters (Steve Holland, Susan Heavey), 2024, citing US officials speaking on condition of anonymity".
+ */
+export function citeSource(source: Source): string {
+  let text = source.publisher;
+  const authors = source.authors.filter(Boolean);
+  if (authors.length) text += ` (${authors.join(', ')})`;
+  if (source.published) text += `, ${formatPublished(source.published)}`;
+  if (source.attribution) text += `, citing ${source.attribution}`;
+  return text;
+}

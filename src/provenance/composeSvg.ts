@@ -1,0 +1,51 @@
+import { FONT_STACK } from '../render/fonts.js';
+import { drawFooter, FOOTER_STYLE } from './drawFooter.js';
+import type { Paragraph } from './footerParagraphs.js';
+import { idPrefix, prefixIds } from './prefixIds.js';
+import { xmlAttribute, xmlText } from './escapeXml.js';
+
+export interface SvgParts {
+  name: string;
+  /** Vega's SVG of the chart alone. */
+  vegaSvg: string;
+  width: number;
+  height: number;
+  padding: { left: number; right: number; bottom: number };
+  background: string;
+  title: string;
+  alt: string;
+  paragraphs: Paragraph[];
+  /** JSON-LD provenance, serialised. */
+  jsonLd: string;
+}
+
+/**
+ * The published SVG: Vega's chart with the provenance footer drawn beneath
+ * it, an accessible name and description, and the JSON-LD in `<metadata>`.
+ * All ids are prefixed with the chart's name so several charts can be
+ * inlined in one page.
+ */
+export function composeSvg(parts: SvgParts): string {
+  const prefix = idPrefix(parts.name);
+  const footerWidth = parts.width - parts.padding.left - parts.padding.right;
+  const footer = drawFooter(parts.paragraphs, footerWidth);
+  const footerTop = parts.height - parts.padding.bottom + FOOTER_STYLE.gap;
+  const height = Math.ceil(footer.height ? footerTop + footer.height + parts.padding.bottom : parts.height);
+  const width = parts.width;
+  const inner = parts.vegaSvg.slice(parts.vegaSvg.indexOf('>') + 1, parts.vegaSvg.lastIndexOf('</svg>'));
+
+  const svg = [
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1"`,
+    ` class="citechart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`,
+    ` role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${xmlAttribute(FONT_STACK)}">`,
+    `<title id="${prefix}-title">${xmlText(parts.title)}</title>`,
+    `<desc id="${prefix}-desc">${xmlText(parts.alt)}</desc>`,
+    `<metadata id="${prefix}-provenance">${xmlText(parts.jsonLd)}</metadata>`,
+    `<rect width="${width}" height="${height}" fill="${xmlAttribute(parts.background)}"/>`,
+    `<g class="citechart-chart">${inner}</g>`,
+    `<g class="citechart-footer" transform="translate(${parts.padding.left},${footerTop})"`,
+    ` font-size="${FOOTER_STYLE.fontSize}" fill="${FOOTER_STYLE.color}">${footer.markup}</g>`,
+    `</svg>\n`,
+  ].join('');
+  return prefixIds(svg, prefix);
+}

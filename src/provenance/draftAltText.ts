@@ -1,0 +1,95 @@
+import { format } from 'd3';
+import type { CitedRow, Source } from '../model.js';
+
+const KINDS: Record<string, string> = {
+  bar: 'Bar chart',
+  line: 'Line chart',
+  area: 'Area chart',
+  point: 'Dot chart',
+  circle: 'Dot chart',
+  square: 'Dot chart',
+  tick: 'Strip plot',
+  rect: 'Grid chart',
+  arc: 'Pie chart',
+  text: 'Table',
+  rule: 'Chart',
+  geoshape: 'Map',
+};
+const CHANNELS = ['y', 'x', 'row', 'column', 'color', 'text', 'size'];
+const MAX_ITEMS = 20;
+const formatNumber = format(',~g');
+
+interface FieldUse {
+  field: string;
+  type: string;
+  title: string;
+}
+
+/**
+ * A first draft of alt text from what the chart draws, for when the spec
+ * gives none: the kind of chart, its title, each drawn row as
+ * "label: value" and the sources. Authors should still read it.
+ */
+export function draftAltText(vegaLite: Record<string, unknown>, title: string, rows: CitedRow[], sources: Source[]): string {
+  const kind = KINDS[firstMark(vegaLite) ?? ''] ?? 'Chart';
+  const fields = encodedFields(vegaLite);
+  const labels = fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source');
+  const measure = fields.find((f) => f.type === 'quantitative');
+  const unit = measure && /%|percent|share|pct/i.test(`${measure.title} ${measure.field}`) ? '%' : '';
+
+  const items = [
+    ...new Set(
+      rows.map((row) => {
+        const label = unique(labels.map((f) => String(row.values[f.field] ?? '').trim()).filter(Boolean)).join(', ');
+        const value = measure ? row.values[measure.field] : undefined;
+        const shown = typeof value === 'number' ? `${formatNumber(value)}${unit}` : '';
+        return label && shown ? `${label}: ${shown}` : label || shown;
+      }),
+    ),
+  ].filter(Boolean);
+  const listed = items.slice(0, MAX_ITEMS).join('; ') + (items.length > MAX_ITEMS ? `; and ${items.length - MAX_ITEMS} more` : '');
+  const publishers = unique(sources.map((s) => s.publisher));
+
+  return [
+    `${kind}${title ? `: ${title}` : ''}.`,
+    listed && `${listed}.`,
+    publishers.length && `Source${publishers.length > 1 ? 's' : ''}: ${publishers.join(', ')}.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function firstMark(spec: Record<string, unknown>): string | undefined {
+  const mark = spec.mark;
+  if (typeof mark === 'string') return mark;
+  if (mark && typeof mark === 'object') return String((mark as { type?: unknown }).type);
+  for (const key of ['layer', 'concat', 'hconcat', 'vconcat']) {
+    const children = spec[key];
+    if (Array.isArray(children)) for (const child of children) {
+      const found = firstMark(child as Record<string, unknown>);
+      if (found) return found;
+    }
+  }
+  return spec.spec ? firstMark(spec.spec as Record<string, unknown>) : undefined;
+}
+
+function encodedFields(spec: Record<string, unknown>): FieldUse[] {
+  const found: FieldUse[] = [];
+  const visit = (node: Record<string, unknown>) => {
+    const encoding = (node.encoding ?? {}) as Record<string, Record<string, unknown> | undefined>;
+    for (const channel of CHANNELS) {
+      const def = encoding[channel];
+      if (def && typeof def.field === 'string' && typeof def.type === 'string' && !found.some((f) => f.field === def.field)) {
+        const axisTitle = (def.axis as { title?: unknown } | undefined)?.title;
+        found.push({ field: def.field, type: def.type, title: String(def.title ?? axisTitle ?? '') });
+      }
+    }
+    for (const key of ['layer', 'concat', 'hconcat', 'vconcat'])
+      if (Array.isArray(node[key])) (node[key] as Record<string, unknown>[]).forEach(visit);
+    if (node.spec) visit(node.spec as Record<string, unknown>);
+  };
+  visit(spec);
+  return found;
+}
+
+const unique = (items: string[]) => [...new Set(items)];

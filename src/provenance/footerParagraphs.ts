@@ -1,0 +1,37 @@
+import type { ChartSettings } from '../compile/readUsermeta.js';
+import type { CitedRow, Source } from '../model.js';
+import { citeSource } from './citeSource.js';
+
+/** A footer paragraph: a bold lead-in ("Source:") and the text after it. */
+export interface Paragraph {
+  lead: string;
+  text: string;
+}
+
+/**
+ * The footer's content, before wrapping: sources of the drawn rows (in the
+ * order the rows come, each once, numbered when several), then notes (the
+ * spec's, then the rows' notes and `derived` explanations), then the credit.
+ */
+export function footerParagraphs(rows: CitedRow[], sources: Map<string, Source>, settings: ChartSettings): Paragraph[] {
+  const cited = unique(rows.flatMap((row) => row.sources)).map((id) => sources.get(id)!);
+  const notes = unique([
+    ...settings.notes,
+    ...rows.map((row) => row.note),
+    ...rows.map((row) => row.derived),
+  ]);
+  const paragraphs: Paragraph[] = [];
+  numbered(cited.map(citeSource), 'Source:', 'Sources:', paragraphs);
+  numbered(notes, 'Note:', 'Notes:', paragraphs);
+  if (settings.credit) paragraphs.push({ lead: '', text: settings.credit });
+  return paragraphs;
+}
+
+function numbered(items: string[], one: string, several: string, into: Paragraph[]) {
+  if (items.length === 1) into.push({ lead: one, text: items[0]! });
+  else items.forEach((text, i) => into.push({ lead: i === 0 ? several : '', text: `${i + 1}. ${text}` }));
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items.map((item) => item.trim()).filter(Boolean))];
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import * as vega from 'vega';
+import * as messages from '../messages.js';
+
+type Loader = ReturnType<typeof vega.loader>;
+
+/** Thrown by the loader; the render stage turns it into a diagnostic. */
+export class LoaderRefusal extends Error {}
+
+/**
+ * A Vega loader that reads only files inside the project folder. citechart
+ * injects all data itself, so in a normal build this loader is never asked
+ * for anything; it is the second wall for specs that try anyway: `..`
+ * escapes, absolute paths, `file://`, `http(s)://` and image URLs are refused.
+ * Link targets (`href` encodings) pass only as http(s) URLs, never fetched.
+ */
+export function confinedLoader(cwd: string): Loader {
+  const root = path.resolve(cwd);
+  const loader = vega.loader({ mode: 'file', baseURL: root + path.sep });
+  const sanitize = loader.sanitize.bind(loader);
+  loader.sanitize = async (uri: string, options?: Record<string, unknown>) => {
+    const context = options?.context;
+    if (context === 'href') {
+      if (/^https?:\/\//i.test(uri)) return { href: uri };
+      throw new LoaderRefusal(messages.spec.loaderRefused(uri));
+    }
+    if (context === 'image' || !isInside(root, uri)) throw new LoaderRefusal(messages.spec.loaderRefused(uri));
+    return sanitize(uri, options as Parameters<Loader["sanitize"]>[1]);
+  };
+  loader.http = async (uri: string) => {
+    throw new LoaderRefusal(messages.spec.loaderRefused(uri));
+  };
+  return loader;
+}
+
+function isInside(root: string, uri: string): boolean {
+  if (typeof uri !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('//')) return false;
+  if (path.isAbsolute(uri) || uri.includes('\0')) return false;
+  const resolved = path.resolve(root, uri);
+  return resolved.startsWith(root + path.sep);
+}

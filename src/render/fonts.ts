@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+
+// The bundled font: Source Sans 3 (SIL Open Font Licence) from the
+// `source-sans` npm package, so every machine lays out and rasterises text
+// with the same glyphs, fonts installed or not.
+export const FONT_FAMILY = 'Source Sans 3';
+/** The font-family stack written into SVGs: ours first, then what an article page likely has. */
+export const FONT_STACK = `${FONT_FAMILY}, "Source Sans Pro", "Helvetica Neue", Helvetica, Arial, sans-serif`;
+
+export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
+const FACE_FILES: Record<FontFace, string> = {
+  regular: 'SourceSans3-Regular.ttf',
+  bold: 'SourceSans3-Bold.ttf',
+  italic: 'SourceSans3-It.ttf',
+  boldItalic: 'SourceSans3-BoldIt.ttf',
+};
+
+const require = createRequire(import.meta.url);
+
+export function fontDir(): string {
+  return path.join(path.dirname(require.resolve('source-sans/package.json')), 'TTF');
+}
+
+export function fontFile(face: FontFace): string {
+  return path.join(fontDir(), FACE_FILES[face]);
+}
+
+/**
+ * Points fontconfig (inside sharp's librsvg) at the bundled font and nothing
+ * else: no system fonts, and a user's own FONTCONFIG_FILE is overridden, so
+ * a PNG never depends on what the machine has installed. Must run before
+ * sharp first renders text, as fontconfig reads its configuration once.
+ */
+export function useBundledFonts(): void {
+  const dir = fontDir();
+  const conf = fontsConf(dir);
+  const home = path.join(os.tmpdir(), `citechart-fontconfig-${hash(conf)}`);
+  const file = path.join(home, 'fonts.conf');
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== conf.replace('@CACHE@', path.join(home, 'cache'))) {
+    mkdirSync(home, { recursive: true });
+    writeFileAtomic.sync(file, conf.replace('@CACHE@', path.join(home, 'cache')));
+  }
+  process.env.FONTCONFIG_FILE = file;
+}
+
+function fontsConf(dir: string): string {
+  const alias = (family: string) =>
+    `  <alias binding="same"><family>${family}</family><prefer><family>${FONT_FAMILY}</family></prefer></alias>`;
+  return [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    '<fontconfig>',
+    `  <dir>${dir}</dir>`,
+    '  <cachedir>@CACHE@</cachedir>',
+    ...['sans-serif', 'serif', 'monospace', 'Helvetica', 'Helvetica Neue', 'Arial'].map(alias),
+    '</fontconfig>',
+    '',
+  ].join('\n');
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);

@@ -1,0 +1,64 @@
+import * as vega from 'vega';
+import type { CompiledChart } from '../compile/compileSpec.js';
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import { confinedLoader } from './confinedLoader.js';
+import { installTextMetrics } from './textMetrics.js';
+
+/** Vega's own SVG of a chart plus the scenegraph it was drawn from. */
+export interface VegaRender {
+  svg: string;
+  width: number;
+  height: number;
+  background: string;
+  scenegraph: unknown;
+}
+
+/**
+ * Runs the Vega dataflow headless and serialises the scene to SVG. Time is
+ * pinned to UTC so the same data gives the same ticks and labels in any
+ * time zone (dates in CSVs are calendar dates, not instants on a reader's clock).
+ */
+export async function renderSvg(
+  chart: CompiledChart,
+  cwd: string,
+  file: string,
+): Promise<{ render?: VegaRender; diagnostics: Diagnostic[] }> {
+  process.env.TZ = 'UTC';
+  installTextMetrics();
+  const diagnostics: Diagnostic[] = [];
+  const note = (severity: Diagnostic['severity']) => (...args: unknown[]) =>
+    diagnostics.push({ file, severity, message: messages.spec.renderFailed(args.map(String).join(' ')) });
+  const logger = {
+    level: () => logger,
+    error: note('error'),
+    warn: note('warning'),
+    info: () => logger,
+    debug: () => logger,
+  };
+  try {
+    const view = new vega.View(vega.parse(chart.vega), {
+      renderer: 'none',
+      loader: confinedLoader(cwd),
+      logger: logger as unknown as vega.LoggerInterface,
+    });
+    await view.runAsync();
+    const svg = await view.toSVG();
+    view.finalize();
+    if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+    const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+    return {
+      render: {
+        svg,
+        width: Number(size?.[1] ?? view.width()),
+        height: Number(size?.[2] ?? view.height()),
+        background: String(view.background() ?? 'white'),
+        scenegraph: (view.scenegraph() as unknown as { root: unknown }).root,
+      },
+      diagnostics,
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { diagnostics: [...diagnostics, { file, severity: 'error', message: messages.spec.renderFailed(reason) }] };
+  }
+}

@@ -1,0 +1,54 @@
+import * as fontkit from 'fontkit';
+import * as vega from 'vega';
+import { fontFile, type FontFace } from './fonts.js';
+
+const fonts = new Map<FontFace, fontkit.Font>();
+const widths = new Map<string, number>();
+
+function font(face: FontFace): fontkit.Font {
+  let f = fonts.get(face);
+  if (!f) {
+    f = fontkit.openSync(fontFile(face)) as fontkit.Font;
+    fonts.set(face, f);
+  }
+  return f;
+}
+
+export function faceFor(weight: unknown, style: unknown): FontFace {
+  const bold = weight === 'bold' || weight === 'bolder' || (Number(weight) >= 600);
+  const italic = style === 'italic' || style === 'oblique';
+  return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+}
+
+/** Advance width in px of `text` set in the bundled font, kerning included. */
+export function measureText(text: string, fontSize: number, face: FontFace = 'regular'): number {
+  const key = `${face}\u0000${text}`;
+  let unitWidth = widths.get(key);
+  if (unitWidth === undefined) {
+    const f = font(face);
+    unitWidth = f.layout(text).advanceWidth / f.unitsPerEm;
+    widths.set(key, unitWidth);
+  }
+  return unitWidth * fontSize;
+}
+
+interface TextItem {
+  fontSize?: number;
+  fontWeight?: unknown;
+  fontStyle?: unknown;
+}
+
+/**
+ * Replaces Vega's width estimate (0.8 × font size per character, which
+ * makes labels far too wide without node-canvas) with the bundled font's
+ * real advance widths — the same glyphs sharp will draw in the PNG.
+ */
+export function installTextMetrics(): void {
+  // vega's typings omit textMetrics, though it is exported for exactly this (vl-convert does the same).
+  const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
+  metrics.width = (item: TextItem, text: unknown) => {
+    const size = item.fontSize != null ? +item.fontSize || 0 : 11;
+    const line = text == null ? '' : String(text).trim();
+    return size <= 0 || !line ? 0 : measureText(line, size, faceFor(item.fontWeight, item.fontStyle));
+  };
+}

@@ -1,0 +1,117 @@
+// One chart through the pipeline. Each stage is a folder of src/:
+//
+//   specs/NAME.vl.json ─► load ─────► compile ─────► render ──────► provenance ──► (write)
+//                         cited CSVs   Vega-Lite →    Vega → SVG     footer, alt,
+//                         + sources    Vega + theme,  real metrics;  JSON-LD, ids;
+//                                      data injected  SVG → PNG 2×   XMP in PNG
+//
+// Nothing is written here: the caller writes the SVG and PNG together once
+// both exist, so a failure leaves the previous files untouched.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { compileSpec } from './compile/compileSpec.js';
+import { readSpec } from './compile/readSpec.js';
+import { hasErrors } from './errors.js';
+import type { CitedRow, CitedTable, Diagnostic } from './model.js';
+import * as messages from './messages.js';
+import type { Project } from './project.js';
+import { chartTitle } from './provenance/chartTitle.js';
+import { composeSvg } from './provenance/composeSvg.js';
+import { draftAltText } from './provenance/draftAltText.js';
+import { drawnRows } from './provenance/drawnRows.js';
+import { footerParagraphs } from './provenance/footerParagraphs.js';
+import { hashInputs } from './provenance/hashInputs.js';
+import { jsonLd } from './provenance/jsonLd.js';
+import { toolVersions } from './provenance/versions.js';
+import { xmpPacket } from './provenance/xmpPacket.js';
+import { citeSource } from './provenance/citeSource.js';
+import { renderPng } from './render/renderPng.js';
+import { renderSvg } from './render/renderSvg.js';
+import type { ManifestEntry } from './write/manifest.js';
+
+export interface RenderedChart {
+  name: string;
+  svg: string;
+  png?: Buffer;
+  entry: Omit<ManifestEntry, 'files'>;
+}
+
+export async function renderChart(
+  project: Project,
+  name: string,
+  options: { png?: boolean } = {},
+): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[] }> {
+  const { cwd } = project;
+  // 1. Read the spec and check its data references stay inside data/.
+  const read = await readSpec(cwd, name);
+  const diagnostics = [...read.diagnostics];
+  const spec = read.spec;
+  if (!spec || hasErrors(diagnostics)) return { diagnostics };
+
+  // 2. Load the cited tables it uses (each once per project).
+  const tables = new Map<string, CitedTable>();
+  for (const ref of spec.dataRefs) {
+    if (tables.has(ref.file)) continue;
+    if (!existsSync(path.join(cwd, ref.file))) {
+      diagnostics.push(spec.json.diagnostic([...ref.jsonPath, 'url'], messages.spec.dataUrlUnknown(ref.file)));
+      continue;
+    }
+    const loaded = await project.table(ref.file);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.table) tables.set(ref.file, loaded.table);
+  }
+  if (hasErrors(diagnostics) || hasErrors(project.diagnostics)) return { diagnostics };
+
+  // 3. Compile with the theme, data injected; 4. render the chart to SVG.
+  const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined);
+  diagnostics.push(...compiled.diagnostics);
+  if (!compiled.chart) return { diagnostics };
+  const rendered = await renderSvg(compiled.chart, cwd, spec.file);
+  diagnostics.push(...rendered.diagnostics);
+  if (!rendered.render) return { diagnostics };
+  const render = rendered.render;
+
+  // 5. Provenance: exactly the rows drawn, their sources, notes, alt text, hashes.
+  const drawn = drawnRows(render.scenegraph, compiled.chart.origins.length);
+  const rows: CitedRow[] = compiled.chart.origins.filter((_, id) => drawn.has(id)).map((origin) => origin.row);
+  const sourceIds = [...new Set(rows.flatMap((row) => row.sources))];
+  const sources = sourceIds.map((id) => project.sources.get(id)!);
+  const title = chartTitle(spec.vegaLite);
+  const alt = spec.settings.alt || draftAltText(spec.vegaLite, title, rows, sources);
+  const inputs = await hashInputs(cwd, [
+    ...tables.keys(),
+    'data/sources.csv',
+    spec.file,
+    ...(project.theme ? [project.theme.file] : []),
+  ]);
+  const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs, versions: toolVersions() };
+
+  // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
+  const padding = compiled.chart.vega.padding;
+  const pad = typeof padding === 'number' ? { left: padding, right: padding, bottom: padding } : { left: 0, right: 0, bottom: 0, ...(padding as object) };
+  const svg = composeSvg({
+    name,
+    vegaSvg: render.svg,
+    width: render.width,
+    height: render.height,
+    padding: pad,
+    background: render.background,
+    title,
+    alt,
+    paragraphs: footerParagraphs(rows, project.sources, spec.settings),
+    jsonLd: JSON.stringify(jsonLd(facts, 'image/svg+xml')),
+  });
+  const png =
+    options.png === false
+      ? undefined
+      : await renderPng(
+          svg,
+          xmpPacket({
+            title: title || name,
+            description: alt,
+            sources: sources.map(citeSource),
+            jsonLd: JSON.stringify(jsonLd(facts, 'image/png')),
+          }),
+        );
+  return { chart: { name, svg, png, entry: { title, sources: sourceIds, inputs } }, diagnostics };
+}

@@ -1,0 +1,147 @@
+// How a table's file is read: encoding, line endings, quoting and shape
+// problems, each reported at file:line:col.
+import { describe, expect, test } from 'vitest';
+import { readCitedTable } from '../../src/load/index.js';
+import type { Source } from '../../src/model.js';
+import { format, project } from './project.js';
+
+const sources = new Map([['s', { id: 's' } as Source]]);
+
+async function read(content: string | Uint8Array) {
+  const cwd = await project({ 'data/t.csv': content });
+  const { table, diagnostics } = await readCitedTable(cwd, 'data/t.csv', sources);
+  return { table, messages: format(diagnostics) };
+}
+const lines = (table: Awaited<ReturnType<typeof read>>['table']) => table?.rows.map((r) => r.line);
+
+describe('files that cannot be read at all', () => {
+  test('a missing file', async () => {
+    const cwd = await project({});
+    const { table, diagnostics } = await readCitedTable(cwd, 'data/t.csv', sources);
+    expect(table).toBeUndefined();
+    expect(format(diagnostics)).toEqual(['data/t.csv: error: file not found: data/t.csv']);
+  });
+
+  test.each(['', '\n\n', '\ufeff'])('an empty file (%j)', async (content) => {
+    expect(await read(content)).toEqual({
+      table: undefined,
+      messages: ['data/t.csv: error: the file is empty: a header row is expected'],
+    });
+  });
+
+  test('bytes that are not UTF-8, with the line of the first bad byte', async () => {
+    const latin1 = Buffer.concat([Buffer.from('v,source\n1,s\n"caf'), Buffer.from([0xe9]), Buffer.from('",s\n')]);
+    expect(await read(latin1)).toEqual({
+      table: undefined,
+      messages: [
+        'data/t.csv:3: error: the file is not valid UTF-8; save it as "CSV UTF-8" in your spreadsheet program',
+      ],
+    });
+  });
+
+  test('a semicolon-separated header', async () => {
+    expect(await read('v;source\n1;s\n')).toEqual({
+      table: undefined,
+      messages: [
+        'data/t.csv:1:1: error: the header looks separated by ";" rather than ","; save the file as comma-separated CSV',
+      ],
+    });
+  });
+
+  test('old Mac line endings (bare CR) in the header', async () => {
+    const { table, messages } = await read('v,source\r1,s\r');
+    expect(table).toBeUndefined();
+    expect(messages).toEqual([
+      'data/t.csv:1:9: error: a line ends with a bare carriage return (old Mac line endings); save the file as "CSV UTF-8"',
+    ]);
+  });
+});
+
+describe('what is read as-is', () => {
+  test('a UTF-8 byte-order mark is not part of the first column name nor of its columns', async () => {
+    const { table, messages } = await read('\ufeffsource,v,v\ns,1,2\n');
+    expect(table?.columns).toEqual(['v']);
+    expect(table?.rows[0]?.sources).toEqual(['s']);
+    expect(messages).toEqual(['data/t.csv:1:10: error: column "v" appears twice in the header']);
+  });
+
+  test('CRLF line endings: values without \\r, positions right', async () => {
+    const { table, messages } = await read('v,source\r\n1,s\r\noops,s\r\n2,s\r\n');
+    expect(table?.rows.map((r) => r.values.v)).toEqual([1, null, 2]);
+    expect(messages).toEqual([
+      'data/t.csv:3:1: error: "oops" is not a number, but column "v" holds numbers; write it as e.g. 90 or 1234.5',
+    ]);
+  });
+
+  test('a quoted cell with an embedded newline and quotes; the next rows keep their line numbers', async () => {
+    const { table, messages } = await read('name,v,source\n"a ""b""\nc",1,s\nx,oops,s\ny,2,s\n');
+    expect(table?.rows.map((r) => [r.index, r.line, r.values.name])).toEqual([
+      [0, 2, 'a "b"\nc'],
+      [1, 4, 'x'],
+      [2, 5, 'y'],
+    ]);
+    expect(messages).toEqual([
+      'data/t.csv:4:3: error: "oops" is not a number, but column "v" holds numbers; write it as e.g. 90 or 1234.5',
+    ]);
+  });
+
+  test('blank lines are skipped, not read as empty rows', async () => {
+    const { table, messages } = await read('\nv,source\n\n1,s\n\n\n2,s\n\n');
+    expect(messages).toEqual([]);
+    expect(table?.rows.map((r) => [r.index, r.line, r.values.v])).toEqual([
+      [0, 4, 1],
+      [1, 7, 2],
+    ]);
+  });
+
+  test('C0 control characters are stripped; markup stays literal text', async () => {
+    const { table } = await read('label,source\n"a\u0001b\tc\u001f",s\n</text><script>x</script>,s\n');
+    expect(table?.rows.map((r) => r.values.label)).toEqual(['ab\tc', '</text><script>x</script>']);
+  });
+});
+
+describe('rows with structural problems are reported and left out; the rest still load', () => {
+  test('ragged rows: at the first extra cell, or at the start of a short row', async () => {
+    const { table, messages } = await read('a,b,source\nx,1,s\ny,2,s,extra,more\nz,3\nw,4,s\n');
+    expect(messages).toEqual([
+      'data/t.csv:3:7: error: row has 5 cells but the header has 3; check for a missing or extra separator',
+      'data/t.csv:4:1: error: row has 2 cells but the header has 3; check for a missing or extra separator',
+    ]);
+    expect(lines(table)).toEqual([2, 5]);
+    expect(table?.rows.map((r) => r.index)).toEqual([0, 1]);
+  });
+
+  test('an unclosed quote, at the cell that opens it', async () => {
+    const { table, messages } = await read('v,source\n1,s\n2,"s\n3,s\n');
+    expect(messages).toEqual([
+      'data/t.csv:3:3: error: a quoted cell is never closed: add the missing closing quote (")',
+    ]);
+    expect(lines(table)).toEqual([2]);
+  });
+
+  test('text after a closing quote, where it starts', async () => {
+    const { table, messages } = await read('v,source\n"1"0,s\n2,s\n');
+    expect(messages).toEqual([
+      'data/t.csv:2:4: error: text after the closing quote of a quoted cell: quote the whole cell and double any quote inside it ("")',
+    ]);
+    expect(lines(table)).toEqual([3]);
+  });
+
+  test('a bare carriage return inside a row', async () => {
+    const { table, messages } = await read('v,source\n1\r2,s\n3,s\n');
+    expect(messages).toEqual([
+      'data/t.csv:2:2: error: a line ends with a bare carriage return (old Mac line endings); save the file as "CSV UTF-8"',
+    ]);
+    expect(lines(table)).toEqual([3]);
+  });
+
+  test('empty and duplicate header names; the other columns load', async () => {
+    const { table, messages } = await read('v,,v,source\n1,2,3,s\n');
+    expect(messages).toEqual([
+      'data/t.csv:1:3: error: header cell 2 is empty: every column needs a name',
+      'data/t.csv:1:4: error: column "v" appears twice in the header',
+    ]);
+    expect(table?.columns).toEqual(['v']);
+    expect(table?.rows[0]?.values).toEqual({ v: 1 });
+  });
+});

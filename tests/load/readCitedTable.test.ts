@@ -1,0 +1,150 @@
+import { describe, expect, test } from 'vitest';
+import { readCitedTable, readSources } from '../../src/load/index.js';
+import { format, project, sourcesCsv } from './project.js';
+
+async function read(files: Record<string, string>) {
+  const cwd = await project({ 'data/sources.csv': sourcesCsv('reuters-2024-china-russia', 'ap'), ...files });
+  const { sources } = await readSources(cwd);
+  const { table, diagnostics } = await readCitedTable(cwd, 'data/t.csv', sources);
+  return { table, messages: format(diagnostics) };
+}
+
+describe('citations', () => {
+  test('splits citation columns from value columns; several sources per row', async () => {
+    const { table, messages } = await read({
+      'data/t.csv':
+        'origin,quote,share,source,note,derived\n' +
+        'China,"""90%"" of imports",90,reuters-2024-china-russia,,\n' +
+        'Other,,10,reuters-2024-china-russia; ap,Rounded,100 − 90\n',
+    });
+    expect(messages).toEqual([]);
+    expect(table).toEqual({
+      file: 'data/t.csv',
+      columns: ['origin', 'share'],
+      types: { origin: 'string', share: 'number' },
+      rows: [
+        {
+          index: 0,
+          line: 2,
+          values: { origin: 'China', share: 90 },
+          sources: ['reuters-2024-china-russia'],
+          quote: '"90%" of imports',
+          note: '',
+          derived: '',
+        },
+        {
+          index: 1,
+          line: 3,
+          values: { origin: 'Other', share: 10 },
+          sources: ['reuters-2024-china-russia', 'ap'],
+          quote: '',
+          note: 'Rounded',
+          derived: '100 − 90',
+        },
+      ],
+    });
+  });
+
+  test('no source column', async () => {
+    const { table, messages } = await read({ 'data/t.csv': 'v\n1\n' });
+    expect(messages).toEqual([
+      'data/t.csv:1: error: no "source" column: every data row must cite a source id from data/sources.csv',
+    ]);
+    expect(table?.rows.map((r) => r.sources)).toEqual([[]]);
+  });
+
+  test('empty source cells, unknown ids with and without a suggestion', async () => {
+    const { table, messages } = await read({
+      'data/t.csv': 'v,source\n1,\n2, ; \n3,ap;reuters-2024-china-rusia\n4,nytimes\n',
+    });
+    expect(messages).toEqual([
+      'data/t.csv:2:3: error: the "source" cell is empty: every figure must cite a source id from data/sources.csv',
+      'data/t.csv:3:3: error: the "source" cell is empty: every figure must cite a source id from data/sources.csv',
+      'data/t.csv:4:3: error: unknown source id "reuters-2024-china-rusia": it is not in data/sources.csv; did you mean "reuters-2024-china-russia"?',
+      'data/t.csv:5:3: error: unknown source id "nytimes": it is not in data/sources.csv',
+    ]);
+    expect(table?.rows.map((r) => r.sources)).toEqual([[], [], ['ap', 'reuters-2024-china-rusia'], ['nytimes']]);
+  });
+});
+
+describe('column types', () => {
+  test('a column is numbers when more than half of its non-empty cells are; the others are errors', async () => {
+    const { table, messages } = await read({
+      'data/t.csv': 'a,b,c,source\n1,x,,ap\n 2.5 ,1,,ap\n90 %,2,,ap\n,y,,ap\n-1e2,z,,ap\n',
+    });
+    expect(table?.types).toEqual({ a: 'number', b: 'string', c: 'string' });
+    expect(table?.rows.map((r) => r.values)).toEqual([
+      { a: 1, b: 'x', c: null },
+      { a: 2.5, b: '1', c: null },
+      { a: null, b: '2', c: null },
+      { a: null, b: 'y', c: null },
+      { a: -100, b: 'z', c: null },
+    ]);
+    expect(messages).toEqual([
+      'data/t.csv:4:1: error: "90 %" in number column "a": write the number without "%" and say "%" in the title or axis format',
+    ]);
+  });
+
+  test('exactly half numbers is text, not numbers', async () => {
+    const { table, messages } = await read({ 'data/t.csv': 'a,source\n1,ap\nn/a,ap\n' });
+    expect(table?.types).toEqual({ a: 'string' });
+    expect(messages).toEqual([]);
+  });
+
+  test('a schema sidecar decides the types; its number columns are checked cell by cell', async () => {
+    const { table, messages } = await read({
+      'data/t.csv': 'code,n,i,source\n001,x,7,ap\n002,y,8,ap\n',
+      'data/t.schema.json': JSON.stringify({
+        fields: [
+          { name: 'code', type: 'string' },
+          { name: 'n', type: 'number' },
+          { name: 'i', type: 'integer' },
+          { name: 'source', type: 'integer' },
+        ],
+      }),
+    });
+    expect(table?.types).toEqual({ code: 'string', n: 'number', i: 'number' });
+    expect(table?.rows.map((r) => r.values)).toEqual([
+      { code: '001', n: null, i: 7 },
+      { code: '002', n: null, i: 8 },
+    ]);
+    expect(table?.rows.map((r) => r.sources)).toEqual([['ap'], ['ap']]);
+    expect(messages).toEqual([
+      'data/t.csv:2:5: error: "x" is not a number, but column "n" holds numbers; write it as e.g. 90 or 1234.5',
+      'data/t.csv:3:5: error: "y" is not a number, but column "n" holds numbers; write it as e.g. 90 or 1234.5',
+    ]);
+  });
+
+  test('an invalid sidecar is an error on the sidecar, and types fall back to inference', async () => {
+    const { table, messages } = await read({
+      'data/t.csv': 'v,source\n1,ap\n',
+      'data/t.schema.json': '{"fields": [',
+    });
+    expect(table?.types).toEqual({ v: 'number' });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^data\/t\.schema\.json: error: invalid table schema: \S/);
+  });
+
+  test('a sidecar without a fields array', async () => {
+    const { messages } = await read({ 'data/t.csv': 'v,source\n1,ap\n', 'data/t.schema.json': '{"columns": []}' });
+    expect(messages).toEqual([
+      'data/t.schema.json: error: invalid table schema: expected an object with a "fields" array',
+    ]);
+  });
+});
+
+test('every problem of a file is reported in one call, in file order', async () => {
+  const { table, messages } = await read({
+    'data/t.csv': 'name,v,source\nA,1,ap\nB,two,\nC,3,ap,extra\nD,4%,apx\nE,5,ap\nF,6,ap\n"G,7,ap\n',
+  });
+  expect(messages).toEqual([
+    'data/t.csv:3:3: error: "two" is not a number, but column "v" holds numbers; write it as e.g. 90 or 1234.5',
+    'data/t.csv:3:7: error: the "source" cell is empty: every figure must cite a source id from data/sources.csv',
+    'data/t.csv:4:8: error: row has 4 cells but the header has 3; check for a missing or extra separator',
+    'data/t.csv:5:3: error: "4%" in number column "v": write the number without "%" and say "%" in the title or axis format',
+    'data/t.csv:5:6: error: unknown source id "apx": it is not in data/sources.csv; did you mean "ap"?',
+    'data/t.csv:8:1: error: a quoted cell is never closed: add the missing closing quote (")',
+  ]);
+  expect(table?.rows.map((r) => r.line)).toEqual([2, 3, 5, 6, 7]);
+  expect(table?.types).toEqual({ name: 'string', v: 'number' });
+});
