@@ -54,6 +54,7 @@ export const spec = {
   invalidJson: (reason: string) => `invalid JSON: ${reason}`,
   notAnObject: () => `a spec must be a JSON object (a Vega-Lite specification)`,
   compileFailed: (reason: string) => `Vega-Lite cannot compile this spec: ${reason}`,
+  schemaViolation: (where: string, reason: string) => `not valid Vega-Lite: ${where} ${reason}`,
   renderFailed: (reason: string) => `Vega cannot render this spec: ${reason}`,
   vegaLiteWarning: (reason: string) => `Vega-Lite: ${reason}`,
   dataUrlOutside: (url: string) =>

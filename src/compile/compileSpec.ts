@@ -2,6 +2,7 @@ import * as vl from 'vega-lite';
 import type { Spec as VegaSpec } from 'vega';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { explainSpecError } from './explainSpecError.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import type { ChartSpec } from './readSpec.js';
 
@@ -41,6 +42,9 @@ export function compileSpec(
     return { chart: { vega, origins, warnings }, diagnostics: warnings };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { diagnostics: [{ file: spec.file, severity: 'error', message: messages.spec.compileFailed(reason) }] };
+    const explained = explainSpecError(spec);
+    return {
+      diagnostics: [explained ?? { file: spec.file, severity: 'error', message: messages.spec.compileFailed(reason) }],
+    };
   }
 }

@@ -145,3 +145,13 @@ describe('rows with structural problems are reported and left out; the rest stil
     expect(table?.rows[0]?.values).toEqual({ v: 1 });
   });
 });
+
+test('line numbers stay right deep into a large file of multi-line cells (polars reads in parallel chunks)', async () => {
+  const rows = Array.from({ length: 20_000 }, (_, i) => `"row ${i}\nsecond ""line""",${i},s`);
+  const { table, messages } = await read(`label,v,source\n${rows.join('\n')}\nlast,oops,s\n`);
+  expect(table?.rows).toHaveLength(20_001);
+  expect(table?.rows[19_999]).toMatchObject({ line: 40_000, values: { label: 'row 19999\nsecond "line"', v: 19_999 } });
+  expect(messages).toEqual([
+    'data/t.csv:40002:6: error: "oops" is not a number, but column "v" holds numbers; write it as e.g. 90 or 1234.5',
+  ]);
+});

@@ -1,0 +1,18 @@
+// Pins the explicit polars options: every column a string, and a long row an
+// error rather than silently truncated.
+import { expect, test } from 'vitest';
+import { readWithPolars } from '../../src/load/readWithPolars.js';
+
+test('every cell is read as a string, an empty cell as empty text', async () => {
+  expect(await readWithPolars('code,n,when\n001,1e3,2024-04-01\n,"",x\n')).toEqual({
+    width: 3,
+    rows: [
+      ['001', '1e3', '2024-04-01'],
+      ['', '', 'x'],
+    ],
+  });
+});
+
+test('a row longer than the header is refused, not truncated', async () => {
+  await expect(readWithPolars('a,b\n1,2,3\n')).rejects.toThrow(/more fields than defined/);
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { draftAltText } from '../../src/provenance/draftAltText.js';
+import type { CitedRow, Source } from '../../src/model.js';
+
+const row = (index: number, values: CitedRow['values']): CitedRow => ({ index, line: index + 2, values, sources: ['r'], quote: '', note: '', derived: '' });
+const reuters = { publisher: 'Reuters' } as Source;
+
+describe('draftAltText', () => {
+  it('describes a bar chart with each drawn row and the source', () => {
+    const spec = { mark: 'bar', encoding: { y: { field: 'origin', type: 'nominal' }, x: { field: 'share', type: 'quantitative', title: 'Share of imports (%)' } } };
+    const rows = [row(0, { origin: 'China', share: 90 }), row(1, { origin: 'All other origins', share: 10 })];
+    expect(draftAltText(spec, 'Title', rows, [reuters])).toBe('Bar chart: Title. China: 90%; All other origins: 10%. Source: Reuters.');
+  });
+
+  it('finds the mark and fields inside layers and adds no unit it cannot see', () => {
+    const spec = { encoding: { x: { field: 'year', type: 'ordinal' } }, layer: [{ mark: { type: 'line' }, encoding: { y: { field: 'tonnes', type: 'quantitative' } } }] };
+    const rows = [row(0, { year: '2022', tonnes: 1234.5 }), row(1, { year: '2023', tonnes: 2000 })];
+    expect(draftAltText(spec, '', rows, [])).toBe('Line chart. 2022: 1,234.5; 2023: 2,000.');
+  });
+
+  it('lists labels only for a chart without a measure, each once', () => {
+    const spec = { mark: 'circle', encoding: { y: { field: 'item', type: 'nominal' }, x: { field: 'use', type: 'nominal' } } };
+    const rows = [row(0, { item: 'Machine tools', use: 'Ballistic missiles' }), row(1, { item: 'Machine tools', use: 'Ballistic missiles' })];
+    expect(draftAltText(spec, 'T', rows, [reuters])).toBe('Dot chart: T. Machine tools, Ballistic missiles. Source: Reuters.');
+  });
+
+  it('stops listing after 20 items', () => {
+    const spec = { mark: 'bar', encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' } } };
+    const rows = Array.from({ length: 25 }, (_, i) => row(i, { k: `k${i}`, v: i }));
+    expect(draftAltText(spec, '', rows, [])).toMatch(/k19: 19; and 5 more\.$/);
+  });
+});

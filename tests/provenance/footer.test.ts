@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { citeSource, formatPublished } from '../../src/provenance/citeSource.js';
+import { footerParagraphs } from '../../src/provenance/footerParagraphs.js';
+import { wrapText } from '../../src/provenance/wrapText.js';
+import { drawFooter } from '../../src/provenance/drawFooter.js';
+import { measureText } from '../../src/render/textMetrics.js';
+import type { CitedRow, Source } from '../../src/model.js';
+
+const source = (id: string, extra: Partial<Source> = {}): Source => ({
+  id, publisher: 'Reuters', authors: ['Steve Holland', 'Susan Heavey'], title: 'T', published: '2024', url: '',
+  attribution: 'US officials speaking on condition of anonymity', language: '', translator: '', accessed: '', line: 2, ...extra,
+});
+const row = (index: number, sources: string[], extra: Partial<CitedRow> = {}): CitedRow => ({
+  index, line: index + 2, values: {}, sources, quote: '', note: '', derived: '', ...extra,
+});
+const settings = { notes: [], credit: '', alt: '' };
+
+describe('citeSource', () => {
+  it('builds the reader-facing citation', () => {
+    expect(citeSource(source('r'))).toBe(
+      'Reuters (Steve Holland, Susan Heavey), 2024, citing US officials speaking on condition of anonymity',
+    );
+  });
+
+  it('leaves out what is unknown', () => {
+    expect(citeSource(source('r', { authors: [], attribution: '', published: '' }))).toBe('Reuters');
+  });
+
+  it.each([
+    ['2024', '2024'],
+    ['2024-04', 'April 2024'],
+    ['2024-04-05', '5 April 2024'],
+  ])('formats %s as %s: only the precision known', (published, text) => {
+    expect(formatPublished(published)).toBe(text);
+  });
+});
+
+describe('footerParagraphs', () => {
+  const sources = new Map([['a', source('a')], ['b', source('b', { publisher: 'AP', authors: [] })]]);
+
+  it('cites one source once, however many rows cite it', () => {
+    const paragraphs = footerParagraphs([row(0, ['a']), row(1, ['a'])], sources, settings);
+    expect(paragraphs).toEqual([{ lead: 'Source:', text: citeSource(source('a')) }]);
+  });
+
+  it('numbers several sources in the order the rows cite them', () => {
+    const paragraphs = footerParagraphs([row(0, ['b']), row(1, ['a', 'b'])], sources, settings);
+    expect(paragraphs.map((p) => `${p.lead}|${p.text}`)).toEqual([
+      'Sources:|1. AP, 2024, citing US officials speaking on condition of anonymity',
+      `|2. ${citeSource(source('a'))}`,
+    ]);
+  });
+
+  it('adds the spec\'s notes, then row notes and derived explanations, then the credit', () => {
+    const rows = [row(0, ['a'], { note: 'Estimate.' }), row(1, ['a'], { derived: '100 minus China\'s share.', note: 'Estimate.' })];
+    const paragraphs = footerParagraphs(rows, sources, { notes: ['Spec note.'], credit: 'Graphic: desk', alt: '' });
+    expect(paragraphs.slice(1)).toEqual([
+      { lead: 'Notes:', text: '1. Spec note.' },
+      { lead: '', text: '2. Estimate.' },
+      { lead: '', text: '3. 100 minus China\'s share.' },
+      { lead: '', text: 'Graphic: desk' },
+    ]);
+  });
+});
+
+describe('wrapText', () => {
+  const measure = (s: string) => s.length * 10;
+
+  it('breaks between words so no line is wider than the width', () => {
+    expect(wrapText('aaa bbb ccc ddd', 75, measure)).toEqual(['aaa bbb', 'ccc ddd']);
+  });
+
+  it('leaves room for a lead-in on the first line only', () => {
+    expect(wrapText('aaa bbb ccc ddd', 75, measure, 40)).toEqual(['aaa', 'bbb ccc', 'ddd']);
+  });
+
+  it('keeps a word longer than the width whole', () => {
+    expect(wrapText('a verylongword b', 50, measure)).toEqual(['a', 'verylongword', 'b']);
+  });
+});
+
+describe('drawFooter', () => {
+  it('wraps a long source line to the chart width with real metrics', () => {
+    const text = citeSource(source('a'));
+    const width = 300;
+    const { markup, height } = drawFooter([{ lead: 'Source:', text }], width);
+    const lines = [...markup.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(height).toBe(lines.length * 15);
+    for (const line of lines) expect(measureText(line, 11, 'regular')).toBeLessThanOrEqual(width + 5);
+    expect(lines.join(' ')).toBe(`Source: ${text}`);
+  });
+
+  it('escapes markup in source text', () => {
+    const { markup } = drawFooter([{ lead: 'Note:', text: '</text><script>alert(1)</script> & co' }], 600);
+    expect(markup).toContain('&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
+    expect(markup).not.toContain('<script');
+  });
+});

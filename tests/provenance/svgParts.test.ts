@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { idPrefix, prefixIds } from '../../src/provenance/prefixIds.js';
+import { stripControl, xmlAttribute, xmlText } from '../../src/provenance/escapeXml.js';
+import { chartTitle, chartSubtitle } from '../../src/provenance/chartTitle.js';
+
+describe('prefixIds', () => {
+  const svg = '<svg><defs><clipPath id="clip7"><rect/></clipPath><linearGradient id="gradient_0"/></defs>' +
+    '<g clip-path="url(#clip7)"><rect fill="url(#gradient_0)"/><use href="#clip7"/><use xlink:href="#gradient_0"/></g>' +
+    '<title id="cc-x-title">t</title></svg>';
+
+  it('renumbers ids in order under the chart prefix and rewrites references', () => {
+    expect(prefixIds(svg, 'cc-x')).toBe(
+      '<svg><defs><clipPath id="cc-x-1"><rect/></clipPath><linearGradient id="cc-x-2"/></defs>' +
+        '<g clip-path="url(#cc-x-1)"><rect fill="url(#cc-x-2)"/><use href="#cc-x-1"/><use xlink:href="#cc-x-2"/></g>' +
+        '<title id="cc-x-title">t</title></svg>',
+    );
+  });
+
+  it('gives the same output whatever numbers Vega\'s process-wide counters reached', () => {
+    expect(prefixIds(svg.replaceAll('clip7', 'clip99'), 'cc-x')).toBe(prefixIds(svg, 'cc-x'));
+  });
+
+  it('makes an id-safe prefix from any chart name', () => {
+    expect(idPrefix('share 2023/china')).toBe('cc-share-2023-china');
+  });
+});
+
+describe('escapeXml', () => {
+  it('escapes markup in text and attributes', () => {
+    expect(xmlText('</text><script>x</script> & "q"')).toBe('&lt;/text&gt;&lt;script&gt;x&lt;/script&gt; &amp; "q"');
+    expect(xmlAttribute('a"b<c')).toBe('a&quot;b&lt;c');
+  });
+
+  it('removes C0 control characters but keeps tab, newline and carriage return', () => {
+    expect(stripControl('a\u0001b\u001Fc\td\ne\rf\u0000')).toBe('abc\td\ne\rf');
+  });
+});
+
+describe('chartTitle', () => {
+  it.each([
+    [{ title: 'Plain' }, 'Plain'],
+    [{ title: ['Two', 'lines'] }, 'Two lines'],
+    [{ title: { text: 'Object', subtitle: 'Sub' } }, 'Object'],
+    [{}, ''],
+  ])('%j → %s', (spec, text) => {
+    expect(chartTitle(spec)).toBe(text);
+  });
+
+  it('reads the subtitle', () => {
+    expect(chartSubtitle({ title: { text: 'T', subtitle: ['a', 'b'] } })).toBe('a b');
+  });
+});
