@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { readCitedTable } from '../../src/load/index.js';
 import type { Source } from '../../src/model.js';
-import { format, project } from './project.js';
+import { format, project } from '../helpers/project.js';
 
 const sources = new Map([['s', { id: 's' } as Source]]);
 

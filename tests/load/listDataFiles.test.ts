@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { listDataFiles } from '../../src/load/index.js';
-import { project } from './project.js';
+import { project } from '../helpers/project.js';
 
 test('lists data/*.csv except sources.csv, sorted, project-relative', async () => {
   const cwd = await project({

@@ -4,7 +4,7 @@ import { beforeEach, expect, test, vi } from 'vitest';
 import { readCitedTable } from '../../src/load/index.js';
 import { readWithPolars } from '../../src/load/readWithPolars.js';
 import type { Source } from '../../src/model.js';
-import { format, project } from './project.js';
+import { format, project } from '../helpers/project.js';
 
 vi.mock('../../src/load/readWithPolars.js', () => ({ readWithPolars: vi.fn() }));
 const polars = vi.mocked(readWithPolars);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readCitedTable, readSources } from '../../src/load/index.js';
-import { format, project, sourcesCsv } from './project.js';
+import { format, project, sourcesCsv } from '../helpers/project.js';
 
 async function read(files: Record<string, string>) {
   const cwd = await project({ 'data/sources.csv': sourcesCsv('reuters-2024-china-russia', 'ap'), ...files });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readSources } from '../../src/load/index.js';
-import { format, project } from './project.js';
+import { format, project } from '../helpers/project.js';
 
 const HEADER = 'id,publisher,authors,title,published,url,attribution';
 

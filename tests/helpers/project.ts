@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 export async function project(files: Record<string, string | Uint8Array>): Promise<string> {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'citechart-load-'));
+  const cwd = await mkdtemp(path.join(tmpdir(), 'citechart-test-'));
   made.push(cwd);
   for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(cwd, name)), { recursive: true });

@@ -1,0 +1,49 @@
+// Runs the compiled CLI (`node dist/cli.js …`) in a project folder, the way a
+// user's shell would: separate process, its own environment, exit code and
+// both streams captured. Asynchronous so independent runs can overlap.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** stderr split into lines, without the trailing empty one. */
+  errLines: string[];
+  /** stdout split into lines, without the trailing empty one. */
+  outLines: string[];
+}
+
+const lines = (text: string) => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
+
+export function runCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number },
+): Promise<CliResult> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -p .\` before the e2e tests`);
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+  // Not a TTY and no CI-specific output either way; keep what the caller set.
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 45_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, outLines: lines(stdout), errLines: lines(stderr) });
+    });
+  });
+}
+
+/** The `file:line:col: error: …` lines of a run's stderr. */
+export const errorLines = (result: CliResult) => result.errLines.filter((line) => /^[^\s:][^:]*(:\d+)*: error: /.test(line));
+
+/** A Node stack frame, which a user must never see for a mistake in their files. */
+export const STACK_FRAME = '    at ';
