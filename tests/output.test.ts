@@ -1,0 +1,51 @@
+// The committed output/ must be what the committed data/ and specs/ build:
+// a figure corrected in a CSV without a rebuild fails here.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../src/commands/build.js';
+import { listSpecs } from '../src/project.js';
+import { pixelDifference } from './helpers/snapshots.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const fresh = mkdtempSync(path.join(os.tmpdir(), 'citechart-output-'));
+afterAll(() => rmSync(fresh, { recursive: true, force: true }));
+
+const result = await build({ cwd: root, outDir: fresh });
+const names = await listSpecs(root);
+const REBUILD = 'out of date with data/ and specs/: run `npx citechart build` and commit output/';
+
+describe('output/', () => {
+  it('builds every example chart without errors', () => {
+    expect(names).toEqual(['china-supplies', 'microelectronics-imports', 'optical-suppliers']);
+    expect(result.charts.map((c) => [c.name, c.ok])).toEqual(names.map((n) => [n, true]));
+  });
+
+  it.each(names)('output/%s.svg is up to date', (name) => {
+    const committed = readFileSync(path.join(root, 'output', `${name}.svg`), 'utf8');
+    expect(readFileSync(path.join(fresh, `${name}.svg`), 'utf8'), REBUILD).toBe(committed);
+  });
+
+  it.each(names)('output/%s.png is up to date', async (name) => {
+    const diff = await pixelDifference(readFileSync(path.join(root, 'output', `${name}.png`)), readFileSync(path.join(fresh, `${name}.png`)));
+    expect(diff, REBUILD).toBeLessThanOrEqual(0.0002);
+  });
+
+  it('output/manifest.json is up to date', () => {
+    const strip = (text: string) => {
+      const manifest = JSON.parse(text);
+      for (const entry of Object.values<{ files?: unknown }>(manifest.charts)) delete entry.files;
+      return manifest;
+    };
+    const committed = strip(readFileSync(path.join(root, 'output', 'manifest.json'), 'utf8'));
+    expect(strip(readFileSync(path.join(fresh, 'manifest.json'), 'utf8')), REBUILD).toEqual(committed);
+    expect(Object.keys(committed.charts)).toEqual(names);
+  });
+
+  it('holds nothing but the built charts and the manifest', () => {
+    const expected = [...names.flatMap((n) => [`${n}.png`, `${n}.svg`]), 'manifest.json'].sort();
+    expect(readdirSync(path.join(root, 'output')).sort()).toEqual(expected);
+  });
+});
