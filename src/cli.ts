@@ -34,13 +34,13 @@ program
       cwd: process.cwd(),
       names,
       outDir: options.out,
+      onProject: report,
       onChart: (chart) => {
         report(chart.diagnostics);
         if (chart.ok) out(messages.build.built(chart.name, chart.files));
         else err(messages.build.failed(chart.name));
       },
     });
-    report(result.diagnostics);
     const failed = result.charts.filter((c) => !c.ok).length;
     out(messages.build.summary(result.charts.length - failed, failed));
     process.exitCode = failed ? 1 : 0;

@@ -14,6 +14,8 @@ export interface BuildOptions {
   names?: string[];
   /** Output folder, relative to cwd; `output` by default. */
   outDir?: string;
+  /** Called once sources.csv and the theme are read, with their problems (before any chart). */
+  onProject?: (diagnostics: Diagnostic[]) => void;
   /** Called as each chart finishes, for progress output. */
   onChart?: (result: ChartResult) => void;
 }
@@ -40,14 +42,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!known.length) throw new UsageError(messages.build.noSpecs());
   for (const name of names) if (!known.includes(name)) throw new UsageError(messages.build.unknownChart(name, known));
 
+  options.onProject?.(project.diagnostics);
+  // sources.csv is every chart's citation base: if it is broken, no chart can be cited.
+  const sharedErrors = hasErrors(project.diagnostics);
+
   const outDir = path.resolve(project.cwd, options.outDir ?? 'output');
   const relative = (file: string) => path.relative(project.cwd, file).split(path.sep).join('/');
   const charts: ChartResult[] = [];
   const entries: Record<string, ManifestEntry> = {};
   for (const name of names) {
-    const { chart, diagnostics } = await renderChart(project, name);
+    const { chart, diagnostics } = sharedErrors ? { chart: undefined, diagnostics: [] } : await renderChart(project, name);
     let result: ChartResult;
-    if (!chart || hasErrors(diagnostics) || hasErrors(project.diagnostics)) {
+    if (!chart || hasErrors(diagnostics)) {
       result = { name, ok: false, diagnostics };
     } else {
       const files = [path.join(outDir, `${name}.svg`), path.join(outDir, `${name}.png`)];
