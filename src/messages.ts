@@ -56,6 +56,7 @@ export const spec = {
   compileFailed: (reason: string) => `Vega-Lite cannot compile this spec: ${reason}`,
   schemaViolation: (where: string, reason: string) => `not valid Vega-Lite: ${where} ${reason}`,
   renderFailed: (reason: string) => `Vega cannot render this spec: ${reason}`,
+  vegaWarning: (reason: string) => `Vega: ${reason}`,
   vegaLiteWarning: (reason: string) => `Vega-Lite: ${reason}`,
   dataUrlOutside: (url: string) =>
     `data url ${q(url)} points outside the project's data/ folder; use "data/NAME.csv"`,

@@ -5,6 +5,7 @@ import { listDataFiles } from '../load/index.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { listSpecs, openProject } from '../project.js';
+import { renderSvg } from '../render/renderSvg.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -12,7 +13,7 @@ export interface CheckOptions {
 
 /**
  * Validates every data file, sources.csv, the theme and every spec, and
- * returns all problems at once (sorted, each once). Renders nothing.
+ * returns all problems at once (sorted, each once). Writes nothing.
  */
 export async function check(options: CheckOptions): Promise<Diagnostic[]> {
   const project = await openProject(options.cwd);
@@ -34,7 +35,11 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
       diagnostics.push(spec.json.diagnostic([...ref.jsonPath, 'url'], messages.spec.dataUrlUnknown(ref.file)));
     }
     if (missing.length) continue;
-    diagnostics.push(...compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined).diagnostics);
+    const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined);
+    diagnostics.push(...compiled.diagnostics);
+    // Run Vega's dataflow too (in memory, nothing written): expression and
+    // scale errors only show up there.
+    if (compiled.chart) diagnostics.push(...(await renderSvg(compiled.chart, project.cwd, spec.file)).diagnostics);
   }
   const seen = new Set<string>();
   return sortDiagnostics(diagnostics).filter((d) => {

@@ -4,6 +4,9 @@ import type { Paragraph } from './footerParagraphs.js';
 import { idPrefix, prefixIds } from './prefixIds.js';
 import { xmlAttribute, xmlText } from './escapeXml.js';
 
+/** The narrowest footer text column, in px. */
+const MIN_FOOTER_WIDTH = 260;
+
 export interface SvgParts {
   name: string;
   /** Vega's SVG of the chart alone. */
@@ -27,18 +30,20 @@ export interface SvgParts {
  */
 export function composeSvg(parts: SvgParts): string {
   const prefix = idPrefix(parts.name);
-  const footerWidth = parts.width - parts.padding.left - parts.padding.right;
+  // A very narrow chart would squeeze its sources into a column of single
+  // words; the graphic widens instead, the chart staying at its left edge.
+  const width = Math.max(parts.width, MIN_FOOTER_WIDTH + parts.padding.left + parts.padding.right);
+  const footerWidth = width - parts.padding.left - parts.padding.right;
   const footer = drawFooter(parts.paragraphs, footerWidth);
   const footerTop = parts.height - parts.padding.bottom + FOOTER_STYLE.gap;
   const height = Math.ceil(footer.height ? footerTop + footer.height + parts.padding.bottom : parts.height);
-  const width = parts.width;
   const inner = parts.vegaSvg.slice(parts.vegaSvg.indexOf('>') + 1, parts.vegaSvg.lastIndexOf('</svg>'));
 
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1"`,
     ` class="citechart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`,
     ` role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${xmlAttribute(FONT_STACK)}">`,
-    `<title id="${prefix}-title">${xmlText(parts.title)}</title>`,
+    `<title id="${prefix}-title">${xmlText(parts.title || parts.name)}</title>`,
     `<desc id="${prefix}-desc">${xmlText(parts.alt)}</desc>`,
     `<metadata id="${prefix}-provenance">${xmlText(parts.jsonLd)}</metadata>`,
     `<rect width="${width}" height="${height}" fill="${xmlAttribute(parts.background)}"/>`,

@@ -27,8 +27,11 @@ export async function renderSvg(
   process.env.TZ = 'UTC';
   installTextMetrics();
   const diagnostics: Diagnostic[] = [];
-  const note = (severity: Diagnostic['severity']) => (...args: unknown[]) =>
-    diagnostics.push({ file, severity, message: messages.spec.renderFailed(args.map(String).join(' ')) });
+  const note = (severity: Diagnostic['severity']) => (...args: unknown[]) => {
+    const reason = args.map(String).join(' ');
+    const message = severity === 'error' ? messages.spec.renderFailed(reason) : messages.spec.vegaWarning(reason);
+    diagnostics.push({ file, severity, message });
+  };
   const logger = {
     level: () => logger,
     error: note('error'),
