@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+/** The compiled CLI; CITECHART_E2E_CLI points the suite at another build (e.g. a mutated copy). */
+export const CLI = process.env.CITECHART_E2E_CLI ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export interface CliResult {
   code: number | null;

@@ -1,0 +1,74 @@
+// How the command is called: usage mistakes exit 2 with the problem on
+// stderr (and nothing built); --help exits 0 and documents the options.
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, STACK_FRAME } from '../helpers/cli.js';
+import { makeProject, minimalProject } from '../helpers/fixtureProject.js';
+
+let cwd: string;
+beforeAll(() => {
+  cwd = makeProject({ ...minimalProject, 'specs/prices.vl.json': minimalProject['specs/exports.vl.json']! });
+});
+
+describe.concurrent('usage errors exit 2', () => {
+  it('an unknown command', async () => {
+    const result = await runCli(['frobnicate'], { cwd });
+    expect(result.errLines[0]).toBe("error: unknown command 'frobnicate'");
+    expect(result.stderr).toContain('Usage: citechart');
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(2);
+  });
+
+  it('an unknown chart name, listing the charts there are, and building none of the others', async () => {
+    const result = await runCli(['build', 'exports', 'nosuch'], { cwd });
+    expect(result.errLines).toEqual(['citechart: no spec named "nosuch" in specs/ (charts: exports, prices)']);
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(2);
+    expect(existsSync(path.join(cwd, 'output'))).toBe(false);
+  });
+
+  it('an unknown flag, with the command\'s usage', async () => {
+    const result = await runCli(['build', '--frobnicate'], { cwd });
+    expect(result.errLines[0]).toBe("error: unknown option '--frobnicate'");
+    expect(result.stderr).toContain('Usage: citechart build');
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(2);
+  });
+
+  it('a flag without its value', async () => {
+    const result = await runCli(['build', '--out'], { cwd });
+    expect(result.errLines[0]).toBe("error: option '--out <dir>' argument missing");
+    expect(result.code).toBe(2);
+  });
+
+  it('a folder that is not a citechart project', async () => {
+    const empty = realpathSync(makeProject({ 'README.md': '# not a project\n' }));
+    const result = await runCli(['build'], { cwd: empty });
+    expect(result.errLines).toEqual([`citechart: ${empty} is not a citechart project: it has no data/ or specs/ folder`]);
+    expect(result.stderr).not.toContain(STACK_FRAME);
+    expect(result.code).toBe(2);
+  });
+});
+
+describe.concurrent('--help', () => {
+  it('build --help exits 0 and documents --out and chart names', async () => {
+    const result = await runCli(['build', '--help'], { cwd });
+    expect(result.outLines[0]).toBe('Usage: citechart build [options] [names...]');
+    expect(result.stdout).toMatch(/^\s+--out <dir>\s+output folder \(default: "output"\)$/m);
+    expect(result.stdout).toMatch(/^\s+names\s+chart names/m);
+    expect(result.stdout).toMatch(/^\s+-h, --help\s/m);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(existsSync(path.join(cwd, 'output'))).toBe(false);
+  });
+
+  it('check --help exits 0 and documents what check does and its options', async () => {
+    const result = await runCli(['check', '--help'], { cwd });
+    expect(result.outLines[0]).toBe('Usage: citechart check [options]');
+    expect(result.stdout).toContain('validate data, sources.csv, the theme and specs; render nothing');
+    expect(result.stdout).toMatch(/^Options:\n\s+-h, --help\s/m);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});
