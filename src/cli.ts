@@ -38,7 +38,7 @@ program
       onChart: (chart) => {
         report(chart.diagnostics);
         if (chart.ok) out(messages.build.built(chart.name, chart.files));
-        else err(messages.build.failed(chart.name));
+        else err(messages.build.failed(chart.name, chart.kept));
       },
     });
     const failed = result.charts.filter((c) => !c.ok).length;

@@ -7,6 +7,8 @@ const q = (s: string) => JSON.stringify(s);
 // ── load: CSV files ─────────────────────────────────────────────────────────
 export const load = {
   missingFile: (file: string) => `file not found: ${file}`,
+  linkOutside: (file: string) =>
+    `${file} is a link to a file outside the project; citechart reads only files inside it, so copy the file in`,
   unreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
   notUtf8: () => `the file is not valid UTF-8; save it as "CSV UTF-8" in your spreadsheet program`,
   emptyFile: () => `the file is empty: a header row is expected`,
@@ -63,6 +65,10 @@ export const spec = {
   dataUrlNotCsv: (url: string) =>
     `data url ${q(url)} is not a CSV table in data/; citechart charts only cited CSV tables ("data/NAME.csv")`,
   dataUrlUnknown: (url: string) => `data url ${q(url)}: no such file in the project`,
+  dataLinkOutside: (url: string) =>
+    `data url ${q(url)} is a link to a file outside the project; copy the file into data/ instead`,
+  fieldNotNumber: (value: string, column: string, specFile: string) =>
+    `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; write it as e.g. 90 or 1234.5`,
   inlineValues: () =>
     `inline "values" carry no citations; put the figures in a CSV in data/ with a "source" column`,
   noData: () => `the spec draws no data: reference a table with "data": {"url": "data/NAME.csv"}`,
@@ -82,7 +88,9 @@ export const build = {
   noSpecs: () => `no specs found: add a Vega-Lite spec as specs/NAME.vl.json`,
   notAProject: (cwd: string) => `${cwd} is not a citechart project: it has no data/ or specs/ folder`,
   built: (name: string, files: string[]) => `built ${name}: ${files.join(', ')}`,
-  failed: (name: string) => `failed ${name}: previous output kept`,
+  failed: (name: string, kept: boolean) => `failed ${name}: ${kept ? 'previous output kept' : 'nothing written'}`,
+  pngFailed: (reason: string, width: number, height: number) =>
+    `the PNG cannot be drawn (${reason}); the chart is ${width}×${height} px, check its width and height`,
   summary: (built: number, failed: number) =>
     `${built} chart${built === 1 ? '' : 's'} built` + (failed ? `, ${failed} failed` : ''),
   checkSummary: (errors: number, warnings: number) =>

@@ -41,6 +41,8 @@ export interface CitedRow {
   line: number;
   /** Value columns only (citation columns are split out below). */
   values: Record<string, CellValue>;
+  /** Where each value column's cell starts, for messages about a cell. */
+  positions: Record<string, { line: number; column: number }>;
   sources: string[];
   quote: string;
   note: string;

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { readTheme } from './compile/readSpec.js';
+import { checkFieldTypes } from './compile/checkFieldTypes.js';
+import { readTheme, type ChartSpec } from './compile/readSpec.js';
 import type { JsonFile } from './compile/readJsonFile.js';
 import { UsageError } from './errors.js';
-import { readCitedTable, readSources } from './load/index.js';
+import { locateProjectFile, readCitedTable, readSources } from './load/index.js';
 import type { CitedTable, Diagnostic, Source } from './model.js';
 import * as messages from './messages.js';
 
@@ -19,6 +20,8 @@ export interface Project {
   /** Problems with sources.csv and the theme; an error here fails every chart. */
   diagnostics: Diagnostic[];
   table(file: string): Promise<{ table?: CitedTable; diagnostics: Diagnostic[] }>;
+  /** The tables a spec references, checked to be real files inside the project and typed as the spec plots them. */
+  tablesFor(spec: ChartSpec): Promise<{ tables: Map<string, CitedTable>; diagnostics: Diagnostic[] }>;
 }
 
 export async function openProject(cwd: string): Promise<Project> {
@@ -28,7 +31,7 @@ export async function openProject(cwd: string): Promise<Project> {
   }
   const [sources, theme] = await Promise.all([readSources(root), readTheme(root)]);
   const tables = new Map<string, ReturnType<Project['table']>>();
-  return {
+  const project: Project = {
     cwd: root,
     sources: sources.sources,
     theme: theme.theme,
@@ -41,7 +44,26 @@ export async function openProject(cwd: string): Promise<Project> {
       }
       return table;
     },
+    async tablesFor(spec) {
+      const found = new Map<string, CitedTable>();
+      const diagnostics: Diagnostic[] = [];
+      for (const ref of spec.dataRefs) {
+        if (found.has(ref.file)) continue;
+        const where = await locateProjectFile(root, ref.file);
+        if (where !== 'inside') {
+          const message = where === 'missing' ? messages.spec.dataUrlUnknown(ref.file) : messages.spec.dataLinkOutside(ref.file);
+          diagnostics.push(spec.json.diagnostic([...ref.jsonPath, 'url'], message));
+          continue;
+        }
+        const loaded = await project.table(ref.file);
+        diagnostics.push(...loaded.diagnostics);
+        if (loaded.table) found.set(ref.file, loaded.table);
+      }
+      diagnostics.push(...checkFieldTypes(spec.vegaLite, spec.file, found.values()));
+      return { tables: found, diagnostics };
+    },
   };
+  return project;
 }
 
 /** Chart names: every `specs/NAME.vl.json`, sorted. */

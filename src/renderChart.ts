@@ -7,12 +7,10 @@
 //
 // Nothing is written here: the caller writes the SVG and PNG together once
 // both exist, so a failure leaves the previous files untouched.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { compileSpec } from './compile/compileSpec.js';
 import { readSpec } from './compile/readSpec.js';
 import { hasErrors } from './errors.js';
-import type { CitedRow, CitedTable, Diagnostic } from './model.js';
+import type { CitedRow, Diagnostic } from './model.js';
 import * as messages from './messages.js';
 import type { Project } from './project.js';
 import { chartTitle } from './provenance/chartTitle.js';
@@ -49,17 +47,8 @@ export async function renderChart(
   if (!spec || hasErrors(diagnostics)) return { diagnostics };
 
   // 2. Load the cited tables it uses (each once per project).
-  const tables = new Map<string, CitedTable>();
-  for (const ref of spec.dataRefs) {
-    if (tables.has(ref.file)) continue;
-    if (!existsSync(path.join(cwd, ref.file))) {
-      diagnostics.push(spec.json.diagnostic([...ref.jsonPath, 'url'], messages.spec.dataUrlUnknown(ref.file)));
-      continue;
-    }
-    const loaded = await project.table(ref.file);
-    diagnostics.push(...loaded.diagnostics);
-    if (loaded.table) tables.set(ref.file, loaded.table);
-  }
+  const { tables, diagnostics: tableDiagnostics } = await project.tablesFor(spec);
+  diagnostics.push(...tableDiagnostics);
   if (hasErrors(diagnostics) || hasErrors(project.diagnostics)) return { diagnostics };
 
   // 3. Compile with the theme, data injected; 4. render the chart to SVG.
@@ -73,7 +62,10 @@ export async function renderChart(
 
   // 5. Provenance: exactly the rows drawn, their sources, notes, alt text, hashes.
   const drawn = drawnRows(render.scenegraph, compiled.chart.origins.length);
-  const rows: CitedRow[] = compiled.chart.origins.filter((_, id) => drawn.has(id)).map((origin) => origin.row);
+  const lookups = new Set(spec.dataRefs.filter((ref) => ref.lookup).map((ref) => ref.file));
+  const rows: CitedRow[] = compiled.chart.origins
+    .filter((origin, id) => drawn.has(id) || lookups.has(origin.table.file))
+    .map((origin) => origin.row);
   const sourceIds = [...new Set(rows.flatMap((row) => row.sources))];
   const sources = sourceIds.map((id) => project.sources.get(id)!);
   const title = chartTitle(spec.vegaLite);
@@ -101,17 +93,22 @@ export async function renderChart(
     paragraphs: footerParagraphs(rows, project.sources, spec.settings),
     jsonLd: JSON.stringify(jsonLd(facts, 'image/svg+xml')),
   });
-  const png =
-    options.png === false
-      ? undefined
-      : await renderPng(
-          svg,
-          xmpPacket({
-            title: title || name,
-            description: alt,
-            sources: sources.map(citeSource),
-            jsonLd: JSON.stringify(jsonLd(facts, 'image/png')),
-          }),
-        );
+  let png: Buffer | undefined;
+  if (options.png !== false) {
+    const xmp = xmpPacket({
+      title: title || name,
+      description: alt,
+      sources: sources.map(citeSource),
+      jsonLd: JSON.stringify(jsonLd(facts, 'image/png')),
+    });
+    try {
+      png = await renderPng(svg, xmp);
+    } catch (error) {
+      // sharp refuses e.g. images over its pixel limit: a spec's size slipped a zero.
+      const reason = error instanceof Error ? error.message : String(error);
+      diagnostics.push({ file: spec.file, severity: 'error', message: messages.build.pngFailed(reason, render.width, render.height) });
+      return { diagnostics };
+    }
+  }
   return { chart: { name, svg, png, entry: { title, sources: sourceIds, inputs } }, diagnostics };
 }

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { specFile } from '../compile/readSpec.js';
 import { UsageError, hasErrors } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
-import { listSpecs, openProject } from '../project.js';
+import { listSpecs, openProject, type Project } from '../project.js';
 import { renderChart } from '../renderChart.js';
 import { writeManifest, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
@@ -22,7 +24,7 @@ export interface BuildOptions {
 
 export type ChartResult =
   | { name: string; ok: true; files: string[]; diagnostics: Diagnostic[] }
-  | { name: string; ok: false; diagnostics: Diagnostic[] };
+  | { name: string; ok: false; diagnostics: Diagnostic[]; /** Whether files of an earlier build remain. */ kept: boolean };
 
 export interface BuildResult {
   charts: ChartResult[];
@@ -51,12 +53,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const charts: ChartResult[] = [];
   const entries: Record<string, ManifestEntry> = {};
   for (const name of names) {
-    const { chart, diagnostics } = sharedErrors ? { chart: undefined, diagnostics: [] } : await renderChart(project, name);
+    const files = [path.join(outDir, `${name}.svg`), path.join(outDir, `${name}.png`)];
+    const { chart, diagnostics } = sharedErrors ? { chart: undefined, diagnostics: [] } : await renderSafely(project, name);
     let result: ChartResult;
     if (!chart || hasErrors(diagnostics)) {
-      result = { name, ok: false, diagnostics };
+      result = { name, ok: false, diagnostics, kept: existsSync(files[0]!) };
     } else {
-      const files = [path.join(outDir, `${name}.svg`), path.join(outDir, `${name}.png`)];
       await writeAtomic(files[0]!, chart.svg);
       await writeAtomic(files[1]!, chart.png!);
       entries[name] = { ...chart.entry, files: files.map(relative) };
@@ -67,4 +69,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   if (Object.keys(entries).length) await writeManifest(outDir, entries, known);
   return { charts, diagnostics: project.diagnostics };
+}
+
+/** A bug in citechart while rendering one chart fails that chart, not the whole build. */
+async function renderSafely(project: Project, name: string): ReturnType<typeof renderChart> {
+  try {
+    return await renderChart(project, name);
+  } catch (error) {
+    const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { diagnostics: [{ file: specFile(name), severity: 'error', message: messages.build.internal(reason) }] };
+  }
 }

@@ -2,8 +2,7 @@ import { compileSpec } from '../compile/compileSpec.js';
 import { readSpec } from '../compile/readSpec.js';
 import { hasErrors, sortDiagnostics, formatDiagnostic } from '../errors.js';
 import { listDataFiles } from '../load/index.js';
-import type { CitedTable, Diagnostic } from '../model.js';
-import * as messages from '../messages.js';
+import type { Diagnostic } from '../model.js';
 import { listSpecs, openProject } from '../project.js';
 import { renderSvg } from '../render/renderSvg.js';
 
@@ -18,24 +17,17 @@ export interface CheckOptions {
 export async function check(options: CheckOptions): Promise<Diagnostic[]> {
   const project = await openProject(options.cwd);
   const diagnostics: Diagnostic[] = [...project.diagnostics];
-  const tables = new Map<string, CitedTable>();
-  const dataFiles = await listDataFiles(project.cwd);
-  for (const file of dataFiles) {
-    const loaded = await project.table(file);
-    diagnostics.push(...loaded.diagnostics);
-    if (loaded.table && !hasErrors(loaded.diagnostics)) tables.set(file, loaded.table);
-  }
+  // Every table, including those no spec uses yet.
+  for (const file of await listDataFiles(project.cwd)) diagnostics.push(...(await project.table(file)).diagnostics);
   for (const name of await listSpecs(project.cwd)) {
     const { spec, diagnostics: specDiagnostics } = await readSpec(project.cwd, name);
     diagnostics.push(...specDiagnostics);
     if (!spec || hasErrors(specDiagnostics)) continue;
-    const missing = spec.dataRefs.filter((ref) => !tables.has(ref.file));
-    // Tables with errors were reported above; only a file that does not exist is news here.
-    for (const ref of missing.filter((ref) => !dataFiles.includes(ref.file))) {
-      diagnostics.push(spec.json.diagnostic([...ref.jsonPath, 'url'], messages.spec.dataUrlUnknown(ref.file)));
-    }
-    if (missing.length) continue;
-    const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined);
+    // Their problems were reported above; printing dedupes them.
+    const specTables = await project.tablesFor(spec);
+    diagnostics.push(...specTables.diagnostics);
+    if (hasErrors(specTables.diagnostics)) continue;
+    const compiled = compileSpec(spec, specTables.tables, project.theme?.value as Record<string, unknown> | undefined);
     diagnostics.push(...compiled.diagnostics);
     // Run Vega's dataflow too (in memory, nothing written): expression and
     // scale errors only show up there.

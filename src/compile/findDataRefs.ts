@@ -9,6 +9,12 @@ export interface DataRef {
   jsonPath: JSONPath;
   /** Project-relative, normalised: `data/NAME.csv`. */
   file: string;
+  /**
+   * Inside a lookup transform's `from`: its fields are copied into the
+   * primary rows without their row ids, so the table's citations cannot be
+   * traced row by row and all its rows are cited.
+   */
+  lookup: boolean;
 }
 
 // Settings objects hold no data references; skipping them avoids false hits.
@@ -39,7 +45,7 @@ export function findDataRefs(json: JsonFile): { refs: DataRef[]; diagnostics: Di
     if (typeof data.url !== 'string') return;
     const problem = checkUrl(data.url);
     if (problem) diagnostics.push(json.diagnostic([...at, 'url'], problem));
-    else refs.push({ jsonPath: at, file: data.url.replace(/^\.\//, '') });
+    else refs.push({ jsonPath: at, file: data.url.replace(/^\.\//, ''), lookup: at[at.length - 2] === 'from' });
   };
   visit(json.value, []);
   return { refs, diagnostics };

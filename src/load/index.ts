@@ -3,3 +3,4 @@ export { readSources } from './readSources.js';
 export { readCitedTable } from './readCitedTable.js';
 export { listDataFiles } from './listDataFiles.js';
 export { parseNumber } from './parseNumber.js';
+export { locateProjectFile } from './locateProjectFile.js';

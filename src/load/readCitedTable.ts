@@ -50,13 +50,17 @@ export async function readCitedTable(
 
   const rows = csv.rows.map((row, rowIndex): CitedRow => {
     const values: CitedRow['values'] = {};
+    const positions: CitedRow['positions'] = {};
     for (const { name, index: i } of valueColumns) {
-      values[name] = cellValue(file, name, types[name]!, row.cells[i]!, diagnostics);
+      const cell = row.cells[i]!;
+      values[name] = cellValue(file, name, types[name]!, cell, diagnostics);
+      positions[name] = { line: cell.line, column: cell.column };
     }
     return {
       index: rowIndex,
       line: row.line,
       values,
+      positions,
       sources:
         sourceIndex === undefined ? [] : resolveSourceIds(file, row.cells[sourceIndex]!, sources, diagnostics),
       quote: citation(row.cells, 'quote'),

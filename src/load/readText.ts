@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { locateProjectFile } from './locateProjectFile.js';
 
 /**
  * Reads a project file as UTF-8 text. Bytes that are not UTF-8 are refused
@@ -14,6 +15,9 @@ export async function readText(
   cwd: string,
   file: string,
 ): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
+  if ((await locateProjectFile(cwd, file)) === 'outside') {
+    return { diagnostics: [{ file, severity: 'error', message: messages.load.linkOutside(file) }] };
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path.join(cwd, file));

@@ -4,15 +4,17 @@ import type { CsvCell } from './readCsv.js';
 import { parseNumber } from './parseNumber.js';
 
 /**
- * A column holds numbers when more than half of its non-empty cells are
+ * A column holds numbers when at least half of its non-empty cells are
  * numbers. The threshold makes a typo in a number column an error at its
- * cell rather than turning the whole column into text; a column with no
- * non-empty cells is text.
+ * cell rather than turning the whole column into text (a tie counts as
+ * numbers: in a two-row table one mistyped figure must not pass silently);
+ * a column with no non-empty cells is text. A column that still comes out
+ * as text but is plotted as quantitative is caught when compiling.
  */
 export function inferColumnType(cells: CsvCell[]): ColumnType {
   const filled = cells.filter((cell) => cell.text.trim() !== '');
   const numbers = filled.filter((cell) => parseNumber(cell.text) !== undefined).length;
-  return numbers * 2 > filled.length ? 'number' : 'string';
+  return numbers > 0 && numbers * 2 >= filled.length ? 'number' : 'string';
 }
 
 /**

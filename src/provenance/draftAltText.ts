@@ -1,4 +1,5 @@
 import { format } from 'd3';
+import { encodedFields } from '../compile/encodedFields.js';
 import type { CitedRow, Source } from '../model.js';
 
 const KINDS: Record<string, string> = {
@@ -15,15 +16,8 @@ const KINDS: Record<string, string> = {
   rule: 'Chart',
   geoshape: 'Map',
 };
-const CHANNELS = ['y', 'x', 'row', 'column', 'color', 'text', 'size'];
 const MAX_ITEMS = 20;
 const formatNumber = format(',~g');
-
-interface FieldUse {
-  field: string;
-  type: string;
-  title: string;
-}
 
 /**
  * A first draft of alt text from what the chart draws, for when the spec
@@ -71,25 +65,6 @@ function firstMark(spec: Record<string, unknown>): string | undefined {
     }
   }
   return spec.spec ? firstMark(spec.spec as Record<string, unknown>) : undefined;
-}
-
-function encodedFields(spec: Record<string, unknown>): FieldUse[] {
-  const found: FieldUse[] = [];
-  const visit = (node: Record<string, unknown>) => {
-    const encoding = (node.encoding ?? {}) as Record<string, Record<string, unknown> | undefined>;
-    for (const channel of CHANNELS) {
-      const def = encoding[channel];
-      if (def && typeof def.field === 'string' && typeof def.type === 'string' && !found.some((f) => f.field === def.field)) {
-        const axisTitle = (def.axis as { title?: unknown } | undefined)?.title;
-        found.push({ field: def.field, type: def.type, title: String(def.title ?? axisTitle ?? '') });
-      }
-    }
-    for (const key of ['layer', 'concat', 'hconcat', 'vconcat'])
-      if (Array.isArray(node[key])) (node[key] as Record<string, unknown>[]).forEach(visit);
-    if (node.spec) visit(node.spec as Record<string, unknown>);
-  };
-  visit(spec);
-  return found;
 }
 
 const unique = (items: string[]) => [...new Set(items)];

@@ -234,7 +234,7 @@ describe('sources of looked-up figures', () => {
   // from a second table by a `lookup`; every drawn value depends on that
   // table's rows, yet only the primary table's source is cited (drawnRows
   // sees only the primary rows' ids, since lookup copies just the named fields).
-  it.fails('cites the sources of the table a lookup draws from', async () => {
+  it('cites the sources of the table a lookup draws from', async () => {
     const cwd = makeProject({
       ...minimalProject,
       'data/exports.csv': 'country,exports,source\nNorway,120,stats-2024\nChile,85,stats-2024\n',

@@ -113,7 +113,7 @@ describe.concurrent('build refuses bad input with exit 1 and a clickable error',
     const cwd = under ? path.join(root, under) : root;
     const result = await runCli(['build'], { cwd });
     expect(errorLines(result)).toEqual(errors);
-    expect(result.errLines).toContain('failed exports: previous output kept');
+    expect(result.errLines).toContain('failed exports: nothing written');
     expect(result.stderr).not.toContain(STACK_FRAME);
     expect(result.stderr).not.toContain('internal error');
     expect(result.outLines).toEqual(['0 charts built, 1 failed']);
@@ -129,7 +129,7 @@ describe('a figure is never dropped silently', () => {
   // two-row table with one mistyped figure the column becomes text, no error
   // is reported, and the quantitative bar for Ghana silently disappears from
   // the published chart (exit 0; alt text "Peru." without any value).
-  it.fails('a mistyped number in a two-row table is an error at its cell', async () => {
+  it('a mistyped number in a two-row table is an error at its cell', async () => {
     const tie = 'country,exports,source\nPeru,30,monitor-2023\nGhana,22 thousand,stats-2024\n';
     const cwd = makeProject({ ...minimalProject, [CSV]: tie });
     const result = await runCli(['build'], { cwd });
@@ -146,7 +146,7 @@ describe('a data file that is a link out of the project', () => {
   // `data/NAME.csv` check and the outside file is read and drawn into the
   // graphic (exit 0). Trust rule: nothing outside the project folder is read
   // because a spec asked for it.
-  it.skipIf(process.platform === 'win32').fails('is refused at the url, and nothing of it is drawn', async () => {
+  it.skipIf(process.platform === 'win32')('is refused at the url, and nothing of it is drawn', async () => {
     const spec = specWithUrl('data/link.csv');
     const root = makeProject({
       ...prefix('proj/', { ...minimalProject, [SPEC]: spec }),

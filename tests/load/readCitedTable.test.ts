@@ -27,6 +27,7 @@ describe('citations', () => {
           index: 0,
           line: 2,
           values: { origin: 'China', share: 90 },
+          positions: { origin: { line: 2, column: 1 }, share: { line: 2, column: 28 } },
           sources: ['reuters-2024-china-russia'],
           quote: '"90%" of imports',
           note: '',
@@ -36,6 +37,7 @@ describe('citations', () => {
           index: 1,
           line: 3,
           values: { origin: 'Other', share: 10 },
+          positions: { origin: { line: 3, column: 1 }, share: { line: 3, column: 8 } },
           sources: ['reuters-2024-china-russia', 'ap'],
           quote: '',
           note: 'Rounded',
@@ -85,8 +87,16 @@ describe('column types', () => {
     ]);
   });
 
-  test('exactly half numbers is text, not numbers', async () => {
+  test('exactly half numbers is numbers: one mistyped figure in two rows is an error, not a text column', async () => {
     const { table, messages } = await read({ 'data/t.csv': 'a,source\n1,ap\nn/a,ap\n' });
+    expect(table?.types).toEqual({ a: 'number' });
+    expect(messages).toEqual([
+      'data/t.csv:3:1: error: "n/a" is not a number, but column "a" holds numbers; write it as e.g. 90 or 1234.5',
+    ]);
+  });
+
+  test('fewer than half numbers is text', async () => {
+    const { table, messages } = await read({ 'data/t.csv': 'a,source\n1,ap\nn/a,ap\nx,ap\n' });
     expect(table?.types).toEqual({ a: 'string' });
     expect(messages).toEqual([]);
   });
