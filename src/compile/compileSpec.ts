@@ -2,6 +2,7 @@ import * as vl from 'vega-lite';
 import type { Spec as VegaSpec } from 'vega';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { FONT_STACK } from '../render/fonts.js';
 import { explainSpecError } from './explainSpecError.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import type { ChartSpec } from './readSpec.js';
@@ -36,7 +37,9 @@ export function compileSpec(
   try {
     type Options = NonNullable<Parameters<typeof vl.compile>[1]>;
     const { spec: vega } = vl.compile(injected as unknown as vl.TopLevelSpec, {
-      config: theme as vl.Config | undefined,
+      // The bundled font is the default: it is what text is measured with
+      // and what the PNG draws, so a theme without a font still lays out right.
+      config: { font: FONT_STACK, ...theme } as vl.Config,
       logger: logger as unknown as Options['logger'],
     });
     return { chart: { vega, origins, warnings }, diagnostics: warnings };

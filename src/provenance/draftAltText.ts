@@ -31,26 +31,41 @@ export function draftAltText(vegaLite: Record<string, unknown>, title: string, r
   const measure = fields.find((f) => f.type === 'quantitative');
   const unit = measure && /%|percent|share|pct/i.test(`${measure.title} ${measure.field}`) ? '%' : '';
 
-  const items = [
-    ...new Set(
-      rows.map((row) => {
-        const label = unique(labels.map((f) => String(row.values[f.field] ?? '').trim()).filter(Boolean)).join(', ');
-        const value = measure ? row.values[measure.field] : undefined;
+  const text = (row: CitedRow, field: string) => String(row.values[field] ?? '').trim();
+  const items = measure
+    ? rows.map((row) => {
+        const label = unique(labels.map((f) => text(row, f.field)).filter(Boolean)).join(', ');
+        const value = row.values[measure.field];
         const shown = typeof value === 'number' ? `${formatNumber(value)}${unit}` : '';
         return label && shown ? `${label}: ${shown}` : label || shown;
-      }),
-    ),
-  ].filter(Boolean);
-  const listed = items.slice(0, MAX_ITEMS).join('; ') + (items.length > MAX_ITEMS ? `; and ${items.length - MAX_ITEMS} more` : '');
+      })
+    : groupLabels(rows, labels.map((f) => f.field), text);
+  const listed = unique(items.filter(Boolean));
+  const shown = listed.slice(0, MAX_ITEMS).join('; ') + (listed.length > MAX_ITEMS ? `; and ${listed.length - MAX_ITEMS} more` : '');
   const publishers = unique(sources.map((s) => s.publisher));
 
   return [
     `${kind}${title ? `: ${title}` : ''}.`,
-    listed && `${listed}.`,
+    shown && `${shown}.`,
     publishers.length && `Source${publishers.length > 1 ? 's' : ''}: ${publishers.join(', ')}.`,
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/**
+ * Without a measure, rows are read as "first label: the others", grouped by
+ * the first: "Microelectronics: Missiles, Tanks, Aircraft".
+ */
+function groupLabels(rows: CitedRow[], fields: string[], text: (row: CitedRow, field: string) => string): string[] {
+  const groups = new Map<string, string[]>();
+  for (const row of rows) {
+    const [first = '', ...rest] = fields.map((field) => text(row, field));
+    const others = groups.get(first) ?? [];
+    others.push(...rest.filter(Boolean));
+    groups.set(first, others);
+  }
+  return [...groups].map(([first, others]) => (others.length ? `${first}: ${unique(others).join(', ')}` : first));
 }
 
 function firstMark(spec: Record<string, unknown>): string | undefined {

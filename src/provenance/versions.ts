@@ -10,14 +10,16 @@ const require = createRequire(import.meta.url);
  * differently with other versions. Read from package.json files because
  * vega and sharp do not export theirs as a subpath.
  */
+let versions: Record<string, string> | undefined;
+
 export function toolVersions(): Record<string, string> {
-  return {
+  return (versions ??= {
     citechart: readVersion(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'), 'citechart'),
     vega: packageVersion('vega'),
     'vega-lite': packageVersion('vega-lite'),
     sharp: packageVersion('sharp'),
     'source-sans': packageVersion('source-sans'),
-  };
+  });
 }
 
 function packageVersion(name: string): string {

@@ -18,10 +18,23 @@ describe('draftAltText', () => {
     expect(draftAltText(spec, '', rows, [])).toBe('Line chart. 2022: 1,234.5; 2023: 2,000.');
   });
 
-  it('lists labels only for a chart without a measure, each once', () => {
+  it('groups labels by the first for a chart without a measure, each once', () => {
     const spec = { mark: 'circle', encoding: { y: { field: 'item', type: 'nominal' }, x: { field: 'use', type: 'nominal' } } };
-    const rows = [row(0, { item: 'Machine tools', use: 'Ballistic missiles' }), row(1, { item: 'Machine tools', use: 'Ballistic missiles' })];
-    expect(draftAltText(spec, 'T', rows, [reuters])).toBe('Dot chart: T. Machine tools, Ballistic missiles. Source: Reuters.');
+    const rows = [
+      row(0, { item: 'Machine tools', use: 'Ballistic missiles' }),
+      row(1, { item: 'Microelectronics', use: 'Missiles' }),
+      row(2, { item: 'Microelectronics', use: 'Tanks' }),
+      row(3, { item: 'Microelectronics', use: 'Tanks' }),
+    ];
+    expect(draftAltText(spec, 'T', rows, [reuters])).toBe(
+      'Dot chart: T. Machine tools: Ballistic missiles; Microelectronics: Missiles, Tanks. Source: Reuters.',
+    );
+  });
+
+  it('lists single labels as they are', () => {
+    const spec = { mark: 'text', encoding: { y: { field: 'company', type: 'nominal' } } };
+    const rows = [row(0, { company: 'Hikvision' }), row(1, { company: 'Wuhan Tongsheng' })];
+    expect(draftAltText(spec, '', rows, [])).toBe('Table. Hikvision; Wuhan Tongsheng.');
   });
 
   it('stops listing after 20 items', () => {
