@@ -1,25 +1,11 @@
-// Writes a throwaway citechart project into a temp dir, so each test states
-// its files next to its assertions.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll } from 'vitest';
+// Throwaway projects for in-process tests: each test states its files next to
+// its assertions. The folders come from the same helper as the end-to-end tests.
 import { formatDiagnostic } from '../../src/errors.js';
 import type { Diagnostic } from '../../src/model.js';
+import { makeProject, type Files } from './fixtureProject.js';
 
-const made: string[] = [];
-afterAll(async () => {
-  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-export async function project(files: Record<string, string | Uint8Array>): Promise<string> {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'citechart-test-'));
-  made.push(cwd);
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(cwd, name)), { recursive: true });
-    await writeFile(path.join(cwd, name), content);
-  }
-  return cwd;
+export async function project(files: Files): Promise<string> {
+  return makeProject(files);
 }
 
 export const format = (diagnostics: Diagnostic[]) => diagnostics.map(formatDiagnostic);
