@@ -79,14 +79,12 @@ export async function renderChart(
   const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs, versions: toolVersions() };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
-  const padding = compiled.chart.vega.padding;
-  const pad = typeof padding === 'number' ? { left: padding, right: padding, bottom: padding } : { left: 0, right: 0, bottom: 0, ...(padding as object) };
   const svg = composeSvg({
     name,
     vegaSvg: render.svg,
     width: render.width,
     height: render.height,
-    padding: pad,
+    padding: render.padding,
     background: render.background,
     title,
     alt,

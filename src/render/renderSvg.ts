@@ -11,6 +11,8 @@ export interface VegaRender {
   width: number;
   height: number;
   background: string;
+  /** Vega's padding around the chart, in px: the footer aligns with it. */
+  padding: { top: number; left: number; right: number; bottom: number };
   scenegraph: unknown;
 }
 
@@ -56,6 +58,7 @@ export async function renderSvg(
         width: Number(size?.[1] ?? view.width()),
         height: Number(size?.[2] ?? view.height()),
         background: String(view.background() ?? 'white'),
+        padding: { top: 0, left: 0, right: 0, bottom: 0, ...(view.padding() as object) },
         scenegraph: (view.scenegraph() as unknown as { root: unknown }).root,
       },
       diagnostics,
