@@ -25,6 +25,8 @@ export const load = {
   unknownSource: (id: string, suggestion?: string) =>
     `unknown source id ${q(id)}: it is not in data/sources.csv` +
     (suggestion ? `; did you mean ${q(suggestion)}?` : ''),
+  notFinite: (value: string, column: string) =>
+    `${q(value)} in column ${q(column)} is too large to be a number`,
   notANumber: (value: string, column: string) =>
     `${q(value)} is not a number, but column ${q(column)} holds numbers; write it as e.g. 90 or 1234.5`,
   percentInNumber: (value: string, column: string) =>
@@ -71,6 +73,15 @@ export const spec = {
     `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; write it as e.g. 90 or 1234.5`,
   inlineValues: () =>
     `inline "values" carry no citations; put the figures in a CSV in data/ with a "source" column`,
+  generatedData: () =>
+    `generated "sequence" data carries no citations; put the figures in a CSV in data/ with a "source" column`,
+  unknownField: (field: string, file: string, columns: string[], suggestion?: string) =>
+    `field ${q(field)} is not a column of ${file} (columns: ${columns.map(q).join(', ')})` +
+    (suggestion ? `; did you mean ${q(suggestion)}?` : ''),
+  unescapedField: (column: string, escaped: string) =>
+    `field ${q(column)} reads as a nested path in Vega-Lite; to use the column ${q(column)} write ${q(escaped)}`,
+  drawsNothing: () =>
+    `the chart draws no row of its data: check its filters and field names`,
   noData: () => `the spec draws no data: reference a table with "data": {"url": "data/NAME.csv"}`,
   imageMark: () => `image marks are refused: they would load a file or URL into the graphic`,
   loaderRefused: (url: string) =>

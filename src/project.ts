@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { checkFieldTypes } from './compile/checkFieldTypes.js';
+import { checkFields } from './compile/checkFields.js';
 import { readTheme, type ChartSpec } from './compile/readSpec.js';
 import type { JsonFile } from './compile/readJsonFile.js';
 import { UsageError } from './errors.js';
@@ -59,7 +59,7 @@ export async function openProject(cwd: string): Promise<Project> {
         diagnostics.push(...loaded.diagnostics);
         if (loaded.table) found.set(ref.file, loaded.table);
       }
-      diagnostics.push(...checkFieldTypes(spec.vegaLite, spec.file, found.values()));
+      diagnostics.push(...checkFields(spec.json, spec.vegaLite, [...found.values()]));
       return { tables: found, diagnostics };
     },
   };

@@ -9,6 +9,7 @@
 // both exist, so a failure leaves the previous files untouched.
 import { compileSpec } from './compile/compileSpec.js';
 import { readSpec } from './compile/readSpec.js';
+import { readTransforms } from './compile/readTransforms.js';
 import { hasErrors } from './errors.js';
 import type { CitedRow, Diagnostic } from './model.js';
 import * as messages from './messages.js';
@@ -61,15 +62,19 @@ export async function renderChart(
   const render = rendered.render;
 
   // 5. Provenance: exactly the rows drawn, their sources, notes, alt text, hashes.
+  // A lookup copies fields without row ids, and a window or joinaggregate
+  // folds other rows into a drawn one: then whole tables count as drawn.
   const drawn = drawnRows(render.scenegraph, compiled.chart.origins.length);
+  const folded = drawn.folded || readTransforms(spec.vegaLite).foldsRows;
   const lookups = new Set(spec.dataRefs.filter((ref) => ref.lookup).map((ref) => ref.file));
   const rows: CitedRow[] = compiled.chart.origins
-    .filter((origin, id) => drawn.has(id) || lookups.has(origin.table.file))
+    .filter((origin, id) => folded || drawn.ids.has(id) || lookups.has(origin.table.file))
     .map((origin) => origin.row);
+  if (!rows.length) return { diagnostics: [...diagnostics, { file: spec.file, severity: 'error', message: messages.spec.drawsNothing() }] };
   const sourceIds = [...new Set(rows.flatMap((row) => row.sources))];
   const sources = sourceIds.map((id) => project.sources.get(id)!);
   const title = chartTitle(spec.vegaLite);
-  const alt = spec.settings.alt || draftAltText(spec.vegaLite, title, rows, sources);
+  const alt = spec.settings.alt || draftAltText(spec.vegaLite, title, folded ? [] : rows, sources);
   const inputs = await hashInputs(cwd, [
     ...tables.keys(),
     'data/sources.csv',

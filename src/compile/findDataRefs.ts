@@ -42,6 +42,8 @@ export function findDataRefs(json: JsonFile): { refs: DataRef[]; diagnostics: Di
   };
   const checkData = (data: Record<string, unknown>, at: JSONPath) => {
     if ('values' in data) diagnostics.push(json.diagnostic([...at, 'values'], messages.spec.inlineValues()));
+    // sphere and graticule only draw map outlines; a sequence makes up numbers.
+    if ('sequence' in data) diagnostics.push(json.diagnostic([...at, 'sequence'], messages.spec.generatedData()));
     if (typeof data.url !== 'string') return;
     const problem = checkUrl(data.url);
     if (problem) diagnostics.push(json.diagnostic([...at, 'url'], problem));

@@ -18,6 +18,7 @@ export function injectData(
   vegaLite: Record<string, unknown>,
   refs: DataRef[],
   tables: Map<string, CitedTable>,
+  yearFields: Set<string> = new Set(),
 ): { spec: Record<string, unknown>; origins: RowOrigin[] } {
   const spec = structuredClone(vegaLite);
   const origins: RowOrigin[] = [];
@@ -33,7 +34,8 @@ export function injectData(
     const data = getAt(spec, ref.jsonPath) as Record<string, unknown>;
     const format = data.format as Record<string, unknown> | undefined;
     delete data.url;
-    data.values = table.rows.map((row) => toValues(row, first + row.index));
+    const years = [...yearFields].filter((field) => isYearColumn(table, field));
+    data.values = table.rows.map((row) => toValues(row, first + row.index, years));
     // The CSV format options no longer apply to values; a `parse` for dates still does.
     if (format) {
       delete format.type;
@@ -43,9 +45,13 @@ export function injectData(
   return { spec, origins };
 }
 
-function toValues(row: CitedRow, id: number): Record<string, unknown> {
+function toValues(row: CitedRow, id: number, years: string[]): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...row.values };
+  // Vega reads a number on a time axis as milliseconds since 1970; the
+  // string "2019" it reads as the year 2019.
+  for (const field of years) if (typeof values[field] === 'number') values[field] = String(values[field]);
   return {
-    ...row.values,
+    ...values,
     source: row.sources.join('; '),
     quote: row.quote,
     note: row.note,
@@ -56,4 +62,11 @@ function toValues(row: CitedRow, id: number): Record<string, unknown> {
 
 function getAt(root: unknown, jsonPath: (string | number)[]): unknown {
   return jsonPath.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], root);
+}
+
+/** A number column of whole years (1000–2999) only: plotted as time, these are years, not milliseconds. */
+function isYearColumn(table: CitedTable, field: string): boolean {
+  if (table.types[field] !== 'number') return false;
+  const values = table.rows.map((row) => row.values[field]).filter((value) => value !== null);
+  return values.length > 0 && values.every((value) => Number.isInteger(value) && (value as number) >= 1000 && (value as number) <= 2999);
 }

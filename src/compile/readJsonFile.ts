@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
   findNodeAtLocation,
   getNodeValue,
@@ -9,6 +7,7 @@ import {
   type Node,
   type ParseError,
 } from 'jsonc-parser';
+import { readText } from '../load/readText.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 
@@ -32,13 +31,8 @@ export async function readJsonFile(
   cwd: string,
   file: string,
 ): Promise<{ json?: JsonFile; diagnostics: Diagnostic[] }> {
-  let text: string;
-  try {
-    text = await readFile(path.join(cwd, file), 'utf8');
-  } catch {
-    return { diagnostics: [{ file, severity: 'error', message: messages.load.missingFile(file) }] };
-  }
-  return parseJsonText(file, text.replace(/^\uFEFF/, ''));
+  const { text, diagnostics } = await readText(cwd, file);
+  return text === undefined ? { diagnostics } : parseJsonText(file, text);
 }
 
 export function parseJsonText(file: string, text: string): { json?: JsonFile; diagnostics: Diagnostic[] } {

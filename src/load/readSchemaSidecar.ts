@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ColumnType, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { locateProjectFile } from './locateProjectFile.js';
+import { readText } from './readText.js';
 
 /** `data/NAME.csv` → `data/NAME.schema.json`. */
 export function sidecarPath(file: string): string {
@@ -23,13 +23,12 @@ export async function readSchemaSidecar(
   const fail = (reason: string) => ({
     diagnostics: [{ file: schemaFile, severity: 'error' as const, message: messages.load.badSchema(reason) }],
   });
-  let text: string;
-  try {
-    text = await readFile(path.join(cwd, schemaFile), 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { diagnostics: [] };
-    return fail(String((err as NodeJS.ErrnoException).code ?? err));
-  }
+  // No sidecar is the usual case; one that exists is read like any project
+  // file (refused when it is a link out of the project).
+  if ((await locateProjectFile(cwd, schemaFile)) === 'missing') return { diagnostics: [] };
+  const read = await readText(cwd, schemaFile);
+  if (read.text === undefined) return { diagnostics: read.diagnostics };
+  const text = read.text;
   let schema: unknown;
   try {
     schema = JSON.parse(text);

@@ -1,18 +1,20 @@
 import type { CellValue, ColumnType, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { CsvCell } from './readCsv.js';
-import { parseNumber } from './parseNumber.js';
+import { hasLeadingZero, isOutOfRange, parseNumber } from './parseNumber.js';
 
 /**
  * A column holds numbers when at least half of its non-empty cells are
  * numbers. The threshold makes a typo in a number column an error at its
  * cell rather than turning the whole column into text (a tie counts as
  * numbers: in a two-row table one mistyped figure must not pass silently);
- * a column with no non-empty cells is text. A column that still comes out
+ * a column with no non-empty cells is text, and so is a column of codes with
+ * leading zeros (`01`, `02`). A column that still comes out
  * as text but is plotted as quantitative is caught when compiling.
  */
 export function inferColumnType(cells: CsvCell[]): ColumnType {
   const filled = cells.filter((cell) => cell.text.trim() !== '');
+  if (filled.some((cell) => hasLeadingZero(cell.text))) return 'string';
   const numbers = filled.filter((cell) => parseNumber(cell.text) !== undefined).length;
   return numbers > 0 && numbers * 2 >= filled.length ? 'number' : 'string';
 }
@@ -33,9 +35,11 @@ export function cellValue(
   if (type === 'string') return cell.text;
   const value = parseNumber(cell.text);
   if (value !== undefined) return value;
-  const message = cell.text.trim().endsWith('%')
-    ? messages.load.percentInNumber(cell.text, column)
-    : messages.load.notANumber(cell.text, column);
+  const message = isOutOfRange(cell.text)
+    ? messages.load.notFinite(cell.text, column)
+    : cell.text.trim().endsWith('%')
+      ? messages.load.percentInNumber(cell.text, column)
+      : messages.load.notANumber(cell.text, column);
   diagnostics.push({ file, line: cell.line, column: cell.column, severity: 'error', message });
   return null;
 }

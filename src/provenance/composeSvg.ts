@@ -2,7 +2,7 @@ import { FONT_STACK } from '../render/fonts.js';
 import { drawFooter, FOOTER_STYLE } from './drawFooter.js';
 import type { Paragraph } from './footerParagraphs.js';
 import { idPrefix, prefixIds } from './prefixIds.js';
-import { xmlAttribute, xmlText } from './escapeXml.js';
+import { stripControl, xmlAttribute, xmlText } from './escapeXml.js';
 
 /** The narrowest footer text column, in px. */
 const MIN_FOOTER_WIDTH = 260;
@@ -52,5 +52,7 @@ export function composeSvg(parts: SvgParts): string {
     ` font-size="${FOOTER_STYLE.fontSize}" fill="${FOOTER_STYLE.color}">${footer.markup}</g>`,
     `</svg>\n`,
   ].join('');
-  return prefixIds(svg, prefix);
+  // Vega's own markup is not cleaned of characters XML forbids (a vertical
+  // tab pasted into a title would make the file unreadable): clean it all.
+  return prefixIds(stripControl(svg), prefix);
 }

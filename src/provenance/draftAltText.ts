@@ -17,19 +17,21 @@ const KINDS: Record<string, string> = {
   geoshape: 'Map',
 };
 const MAX_ITEMS = 20;
-const formatNumber = format(',~g');
+// Grouped thousands and up to 6 decimals, never an exponent: "1,234,567", "2.5".
+const formatNumber = format(',.6~f');
 
 /**
  * A first draft of alt text from what the chart draws, for when the spec
  * gives none: the kind of chart, its title, each drawn row as
- * "label: value" and the sources. Authors should still read it.
+ * "label: value" and the sources. Authors should still read it. Charts of
+ * aggregates get no rows (pass none): raw rows would misstate what is shown.
  */
 export function draftAltText(vegaLite: Record<string, unknown>, title: string, rows: CitedRow[], sources: Source[]): string {
   const kind = KINDS[firstMark(vegaLite) ?? ''] ?? 'Chart';
   const fields = encodedFields(vegaLite);
   const labels = fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source');
   const measure = fields.find((f) => f.type === 'quantitative');
-  const unit = measure && /%|percent|share|pct/i.test(`${measure.title} ${measure.field}`) ? '%' : '';
+  const unit = measure && /%|\b(percent|share|pct)\b/i.test(`${measure.title} ${measure.field}`) ? '%' : '';
 
   const text = (row: CitedRow, field: string) => String(row.values[field] ?? '').trim();
   const items = measure

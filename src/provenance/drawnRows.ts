@@ -7,13 +7,19 @@ interface SceneNode {
   datum?: Record<string, unknown>;
 }
 
+export interface DrawnRows {
+  ids: Set<number>;
+  /** Some mark shows values folded from several rows (an aggregate): every row counts as drawn. */
+  folded: boolean;
+}
+
 /**
  * The ids of the rows a chart actually draws, read from the rendered scene:
  * a row filtered out by the spec does not reach a mark, so its source is not
  * cited. Marks of aggregated data carry no row ids; then every row is
  * counted, since citing too much is safer than citing too little.
  */
-export function drawnRows(scenegraph: unknown, rowCount: number): Set<number> {
+export function drawnRows(scenegraph: unknown, rowCount: number): DrawnRows {
   const drawn = new Set<number>();
   let aggregated = false;
   const visit = (node: SceneNode) => {
@@ -29,5 +35,5 @@ export function drawnRows(scenegraph: unknown, rowCount: number): Set<number> {
   };
   visit(scenegraph as SceneNode);
   if (aggregated) for (let id = 0; id < rowCount; id++) drawn.add(id);
-  return drawn;
+  return { ids: drawn, folded: aggregated };
 }

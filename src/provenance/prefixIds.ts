@@ -1,3 +1,9 @@
+import { createHash } from 'node:crypto';
+
+// Attributes that hold an id or a reference to one. Only these are
+// rewritten, so text that happens to read `url(#clip1)` stays as it is.
+const ID_ATTRIBUTES = /(\s(?:id|clip-path|fill|stroke|mask|filter|marker-start|marker-mid|marker-end|href|xlink:href|aria-labelledby|aria-describedby)=")([^"]*)"/g;
+
 /**
  * Renames every id in an SVG to `PREFIX-N` (numbered in order of appearance)
  * and rewrites the `url(#…)` and `href="#…"` references to match. Vega numbers
@@ -13,13 +19,27 @@ export function prefixIds(svg: string, prefix: string): string {
   }
   if (!renamed.size) return svg;
   const rename = (id: string) => renamed.get(id) ?? id;
-  return svg
-    .replace(/(\sid=")([^"]+)"/g, (_, head: string, id: string) => `${head}${rename(id)}"`)
-    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${rename(id)})`)
-    .replace(/(href=")#([^"]+)"/g, (_, head: string, id: string) => `${head}#${rename(id)}"`);
+  return svg.replace(ID_ATTRIBUTES, (_, head: string, value: string) => {
+    const name = head.trim().slice(0, -2);
+    const rewritten =
+      name === 'id'
+        ? rename(value)
+        : name === 'href' || name === 'xlink:href'
+          ? value.replace(/^#(.+)$/, (__, id: string) => `#${rename(id)}`)
+          : name.startsWith('aria-')
+            ? value
+            : value.replace(/url\(#([^)]+)\)/g, (__, id: string) => `url(#${rename(id)})`);
+    return `${head}${rewritten}"`;
+  });
 }
 
-/** An id-safe version of a chart name: `cc-` plus letters, digits, `-` and `_`. */
+/**
+ * An id-safe prefix for a chart: `cc-` and the name when it is already
+ * id-safe; otherwise the name's safe characters plus a short hash of the
+ * name, so `my chart` and `my-chart` (or two Chinese names) never share ids.
+ */
 export function idPrefix(name: string): string {
-  return `cc-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const safe = name.replace(/[^A-Za-z0-9_-]/g, '-');
+  if (safe === name) return `cc-${name}`;
+  return `cc-${safe}-${createHash('sha256').update(name).digest('hex').slice(0, 6)}`;
 }

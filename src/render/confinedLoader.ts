@@ -12,7 +12,9 @@ export class LoaderRefusal extends Error {}
  * injects all data itself, so in a normal build this loader is never asked
  * for anything; it is the second wall for specs that try anyway: `..`
  * escapes, absolute paths, `file://`, `http(s)://` and image URLs are refused.
- * Link targets (`href` encodings) pass only as http(s) URLs, never fetched.
+ * Link targets (`href` encodings) pass only as http(s) URLs, never fetched;
+ * any other link is dropped. (It must resolve, not reject: Vega's SVG
+ * renderer does not handle a refused link and the process would crash.)
  */
 export function confinedLoader(cwd: string): Loader {
   const root = path.resolve(cwd);
@@ -20,10 +22,8 @@ export function confinedLoader(cwd: string): Loader {
   const sanitize = loader.sanitize.bind(loader);
   loader.sanitize = async (uri: string, options?: Record<string, unknown>) => {
     const context = options?.context;
-    if (context === 'href') {
-      if (/^https?:\/\//i.test(uri)) return { href: uri };
-      throw new LoaderRefusal(messages.spec.loaderRefused(uri));
-    }
+    // The typings say string; Vega's renderer treats a null href as "no link".
+    if (context === 'href') return { href: (/^https?:\/\//i.test(uri) ? uri : null) as string };
     if (context === 'image' || !isInside(root, uri)) throw new LoaderRefusal(messages.spec.loaderRefused(uri));
     return sanitize(uri, options as Parameters<Loader["sanitize"]>[1]);
   };

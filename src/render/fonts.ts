@@ -10,7 +10,8 @@ import writeFileAtomic from 'write-file-atomic';
 // with the same glyphs, fonts installed or not.
 export const FONT_FAMILY = 'Source Sans 3';
 /** The font-family stack written into SVGs: ours first, then what an article page likely has. */
-export const FONT_STACK = `${FONT_FAMILY}, "Source Sans Pro", "Helvetica Neue", Helvetica, Arial, sans-serif`;
+// Quoted: an unquoted "Source Sans 3" is invalid CSS (3 is not an identifier).
+export const FONT_STACK = `"${FONT_FAMILY}", "Source Sans Pro", "Helvetica Neue", Helvetica, Arial, sans-serif`;
 
 export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
 const FACE_FILES: Record<FontFace, string> = {

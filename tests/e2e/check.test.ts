@@ -19,7 +19,11 @@ const pricesCsv =
   'Chile,n/a,stats-2024\n' +
   'Kenya,9.9,monitor-2023,extra\n' +
   'Peru,11,monitor-2023\n';
-const pricesSpec = barSpec({ file: 'data/prices.csv', title: 'Widget prices' });
+const pricesSpec = barSpec({
+  file: 'data/prices.csv',
+  title: 'Widget prices',
+  extra: { encoding: { y: { field: 'country', type: 'nominal' }, x: { field: 'price', type: 'quantitative', title: 'Price (€)' } } },
+});
 const strayUrlSpec = barSpec({ file: '../prices.csv', title: 'Widget prices, again' });
 
 describe('check', () => {

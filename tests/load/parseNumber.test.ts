@@ -1,5 +1,6 @@
-import { expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { parseNumber } from '../../src/load/index.js';
+import { hasLeadingZero, isOutOfRange } from '../../src/load/parseNumber.js';
 
 test.each([
   ['90', 90],

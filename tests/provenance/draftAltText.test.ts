@@ -43,3 +43,17 @@ describe('draftAltText', () => {
     expect(draftAltText(spec, '', rows, [])).toMatch(/k19: 19; and 5 more\.$/);
   });
 });
+
+describe('draftAltText numbers', () => {
+  const spec = (title: string) => ({ mark: 'bar', encoding: { y: { field: 'fund', type: 'nominal' }, x: { field: 'shares', type: 'quantitative', title } } });
+
+  it('writes large numbers in full with grouped thousands, never as an exponent', () => {
+    expect(draftAltText(spec('Shares held'), '', [row(0, { fund: 'X', shares: 1234567 }), row(1, { fund: 'Y', shares: 2.5 })], [])).toBe(
+      'Bar chart. X: 1,234,567; Y: 2.5.',
+    );
+  });
+
+  it('adds "%" for a share, not for a count of shares', () => {
+    expect(draftAltText(spec('Share of funds'), '', [row(0, { fund: 'X', shares: 12 })], [])).toBe('Bar chart. X: 12%.');
+  });
+});

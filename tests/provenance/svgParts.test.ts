@@ -20,8 +20,16 @@ describe('prefixIds', () => {
     expect(prefixIds(svg.replaceAll('clip7', 'clip99'), 'cc-x')).toBe(prefixIds(svg, 'cc-x'));
   });
 
-  it('makes an id-safe prefix from any chart name', () => {
-    expect(idPrefix('share 2023/china')).toBe('cc-share-2023-china');
+  it('leaves text that looks like a reference alone', () => {
+    const text = '<svg><clipPath id="clip1"/><text aria-label="url(#clip1)">id="clip1" url(#clip1)</text></svg>';
+    expect(prefixIds(text, 'cc-x')).toBe('<svg><clipPath id="cc-x-1"/><text aria-label="url(#clip1)">id="clip1" url(#clip1)</text></svg>');
+  });
+
+  it('makes an id-safe prefix from any chart name, distinct for distinct names', () => {
+    expect(idPrefix('share-2023')).toBe('cc-share-2023');
+    expect(idPrefix('my chart')).toMatch(/^cc-my-chart-[0-9a-f]{6}$/);
+    expect(idPrefix('my chart')).not.toBe(idPrefix('my-chart'));
+    expect(idPrefix('图表')).not.toBe(idPrefix('地图'));
   });
 });
 

@@ -1,0 +1,49 @@
+import { closest, distance } from 'fastest-levenshtein';
+import type { CitedTable, Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import { CITATION_COLUMNS } from '../model.js';
+import { encodedFields, escapeField, isNestedPath } from './encodedFields.js';
+import type { JsonFile } from './readJsonFile.js';
+import { readTransforms } from './readTransforms.js';
+
+/**
+ * Checks the fields a spec encodes against the columns of its tables, where
+ * Vega-Lite would otherwise draw an empty or partial chart without a word:
+ * - a field that is no column and is not made by a transform (a typo, a
+ *   stray space in a header, an unescaped `.`) is an error at the field;
+ * - a text column plotted as quantitative would reach Vega as strings and its
+ *   bars would vanish (NaN): each such cell is an error at its place in the CSV.
+ */
+export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, tables: CitedTable[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const fields = encodedFields(vegaLite, false);
+  const transforms = readTransforms(vegaLite);
+  const columns = new Set([...tables.flatMap((t) => t.columns), ...CITATION_COLUMNS]);
+
+  for (const use of fields) {
+    if (transforms.created.has(use.written)) continue;
+    if (isNestedPath(use.written)) {
+      // Vega-Lite reads `a.b` as field b inside a; CSV columns are flat.
+      if (columns.has(use.field)) diagnostics.push(json.diagnostic(use.jsonPath, messages.spec.unescapedField(use.field, escapeField(use.field))));
+      continue;
+    }
+    if (columns.has(use.field) || !transforms.complete || !tables.length) continue;
+    const table = tables[0]!;
+    const guess = closest(use.field.trim(), table.columns);
+    const near = guess !== undefined && distance(use.field.trim(), guess.trim()) <= Math.max(2, Math.ceil(use.field.length / 3));
+    diagnostics.push(json.diagnostic(use.jsonPath, messages.spec.unknownField(use.field, table.file, table.columns, near ? guess : undefined)));
+  }
+
+  const quantitative = new Set(fields.filter((f) => f.type === 'quantitative').map((f) => f.field));
+  for (const table of tables) {
+    for (const column of table.columns) {
+      if (!quantitative.has(column) || table.types[column] !== 'string') continue;
+      for (const row of table.rows) {
+        const value = row.values[column];
+        if (typeof value !== 'string' || value.trim() === '') continue;
+        diagnostics.push({ file: table.file, ...row.positions[column]!, severity: 'error', message: messages.spec.fieldNotNumber(value, column, json.file) });
+      }
+    }
+  }
+  return diagnostics;
+}
