@@ -6,14 +6,19 @@ export interface EncodedField {
   field: string;
   /** The field exactly as written in the spec. */
   written: string;
+  channel: string;
   type: string;
   title: string;
   jsonPath: JSONPath;
 }
 
-// Reading order for descriptions: categories (y before x, as a reader names a
-// bar chart's bars first), then the rest.
-const FIRST = ['y', 'x', 'row', 'column', 'color', 'text', 'size', 'theta'];
+/**
+ * Channels that show what a chart is about, in reading order for
+ * descriptions: categories first (y before x, as a reader names a bar
+ * chart's bars first). Others (tooltip, href, order, detail…) follow.
+ */
+export const DESCRIPTIVE_CHANNELS = ['y', 'x', 'row', 'column', 'color', 'text', 'size', 'theta'];
+const FIRST = DESCRIPTIVE_CHANNELS;
 
 /**
  * Every field a Vega-Lite spec encodes, through layers, concatenations and
@@ -35,6 +40,7 @@ export function encodedFields(spec: Record<string, unknown>, unique = true): Enc
         found.push({
           field: unescapeField(field),
           written: field,
+          channel,
           type: typeof type === 'string' ? type : '',
           title: String(title ?? axisTitle ?? ''),
           jsonPath: [...at, 'encoding', channel, ...(Array.isArray(defs) ? [i] : []), 'field'],

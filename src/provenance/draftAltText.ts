@@ -1,5 +1,5 @@
 import { format } from 'd3';
-import { encodedFields } from '../compile/encodedFields.js';
+import { DESCRIPTIVE_CHANNELS, encodedFields } from '../compile/encodedFields.js';
 import type { CitedRow, Source } from '../model.js';
 
 const KINDS: Record<string, string> = {
@@ -28,7 +28,7 @@ const formatNumber = format(',.6~f');
  */
 export function draftAltText(vegaLite: Record<string, unknown>, title: string, rows: CitedRow[], sources: Source[]): string {
   const kind = KINDS[firstMark(vegaLite) ?? ''] ?? 'Chart';
-  const fields = encodedFields(vegaLite);
+  const fields = encodedFields(vegaLite).filter((f) => DESCRIPTIVE_CHANNELS.includes(f.channel));
   const labels = fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source');
   const measure = fields.find((f) => f.type === 'quantitative');
   const unit = measure && /%|\b(percent|share|pct)\b/i.test(`${measure.title} ${measure.field}`) ? '%' : '';

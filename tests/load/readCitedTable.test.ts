@@ -95,6 +95,18 @@ describe('column types', () => {
     ]);
   });
 
+  test('codes with leading zeros stay text, so "01" is not shown as 1', async () => {
+    const { table, messages } = await read({ 'data/t.csv': 'fips,n,source\n01,5,ap\n02,6,ap\n10,7,ap\n' });
+    expect(table?.types).toEqual({ fips: 'string', n: 'number' });
+    expect(table?.rows.map((r) => r.values.fips)).toEqual(['01', '02', '10']);
+    expect(messages).toEqual([]);
+  });
+
+  test('a number too large for a double is an error, not Infinity', async () => {
+    const { messages } = await read({ 'data/t.csv': 'n,source\n5,ap\n1e400,ap\n' });
+    expect(messages).toEqual(['data/t.csv:3:1: error: "1e400" in column "n" is too large to be a number']);
+  });
+
   test('fewer than half numbers is text', async () => {
     const { table, messages } = await read({ 'data/t.csv': 'a,source\n1,ap\nn/a,ap\nx,ap\n' });
     expect(table?.types).toEqual({ a: 'string' });
