@@ -1,20 +1,30 @@
 /**
  * Greedy word wrap to `width` px using a real measuring function. The first
  * line may be shorter by `indent` (room for a bold lead-in). A word longer
- * than a line stays whole on its own line rather than being cut mid-word.
+ * than a whole line (a URL, a run of CJK text) is broken between characters
+ * rather than running past the chart's edge.
  */
 export function wrapText(text: string, width: number, measure: (s: string) => number, indent = 0): string[] {
   const lines: string[] = [];
   let line = '';
+  const room = () => width - (lines.length === 0 ? indent : 0);
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
-    const room = width - (lines.length === 0 ? indent : 0);
-    if (line && measure(candidate) > room) {
-      lines.push(line);
-      line = word;
-    } else {
+    if (measure(candidate) <= room()) {
       line = candidate;
+      continue;
     }
+    if (line) lines.push(line);
+    line = '';
+    // The word alone: break it into pieces that fit, keeping the last open.
+    let rest = word;
+    while (measure(rest) > room() && rest.length > 1) {
+      let cut = 1;
+      while (cut < rest.length && measure(rest.slice(0, cut + 1)) <= room()) cut++;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    line = rest;
   }
   if (line || !lines.length) lines.push(line);
   return lines;

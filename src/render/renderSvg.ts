@@ -57,7 +57,8 @@ export async function renderSvg(
         svg,
         width: Number(size?.[1] ?? view.width()),
         height: Number(size?.[2] ?? view.height()),
-        background: String(view.background() ?? 'white'),
+        // No background (null) means transparent, as in Vega itself.
+        background: String(view.background() ?? 'none'),
         padding: { top: 0, left: 0, right: 0, bottom: 0, ...(view.padding() as object) },
         scenegraph: (view.scenegraph() as unknown as { root: unknown }).root,
       },

@@ -74,8 +74,12 @@ describe('wrapText', () => {
     expect(wrapText('aaa bbb ccc ddd', 75, measure, 40)).toEqual(['aaa', 'bbb ccc', 'ddd']);
   });
 
-  it('keeps a word longer than the width whole', () => {
-    expect(wrapText('a verylongword b', 50, measure)).toEqual(['a', 'verylongword', 'b']);
+  it('breaks a word longer than the width between characters', () => {
+    expect(wrapText('a verylongword b', 50, measure)).toEqual(['a', 'veryl', 'ongwo', 'rd b']);
+  });
+
+  it('keeps short words whole', () => {
+    expect(wrapText('one two three', 50, measure)).toEqual(['one', 'two', 'three']);
   });
 });
 
