@@ -9,7 +9,6 @@
 // both exist, so a failure leaves the previous files untouched.
 import { compileSpec } from './compile/compileSpec.js';
 import { readSpec } from './compile/readSpec.js';
-import { readTransforms } from './compile/readTransforms.js';
 import { hasErrors } from './errors.js';
 import type { CitedRow, Diagnostic } from './model.js';
 import * as messages from './messages.js';
@@ -62,13 +61,17 @@ export async function renderChart(
   const render = rendered.render;
 
   // 5. Provenance: exactly the rows drawn, their sources, notes, alt text, hashes.
-  // A lookup copies fields without row ids, and a window or joinaggregate
-  // folds other rows into a drawn one: then whole tables count as drawn.
-  const drawn = drawnRows(render.scenegraph, compiled.chart.origins.length);
-  const folded = drawn.folded || readTransforms(spec.vegaLite).foldsRows;
+  // Drawn: rows a mark shows, rows that fed an aggregate or window after the
+  // filters, and every row of a lookup table (a lookup copies fields without
+  // row ids). An id-less mark with no traceable input cites every row:
+  // citing too much is safer than citing too little.
+  const marks = drawnRows(render.scenegraph);
+  const traced = new Set([...marks.ids, ...render.foldedRowIds]);
+  const untraceable = marks.folded && !render.foldedRowIds.size;
+  const folded = marks.folded || render.foldedRowIds.size > 0;
   const lookups = new Set(spec.dataRefs.filter((ref) => ref.lookup).map((ref) => ref.file));
   const rows: CitedRow[] = compiled.chart.origins
-    .filter((origin, id) => folded || drawn.ids.has(id) || lookups.has(origin.table.file))
+    .filter((origin, id) => untraceable || traced.has(id) || lookups.has(origin.table.file))
     .map((origin) => origin.row);
   if (!rows.length) return { diagnostics: [...diagnostics, { file: spec.file, severity: 'error', message: messages.spec.drawsNothing() }] };
   const sourceIds = [...new Set(rows.flatMap((row) => row.sources))];

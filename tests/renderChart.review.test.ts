@@ -98,3 +98,32 @@ describe('review cases', () => {
     ]);
   });
 });
+
+describe('review cases, second round', () => {
+  it('a filter before an aggregate cites only the rows that pass it', async () => {
+    const { chart } = await render({
+      'specs/x.vl.json': spec({ transform: [{ filter: "datum.country != 'China'" }], encoding: { x: { aggregate: 'sum', field: 'exports', type: 'quantitative' } } }),
+    });
+    expect(chart!.entry.sources).toEqual(['b']);
+  });
+
+  it('an interval selection does not make every row count as drawn', async () => {
+    const { chart } = await render({
+      'specs/x.vl.json': spec({ ...bars, transform: [{ filter: "datum.country == 'China'" }], params: [{ name: 'brush', select: { type: 'interval' } }] }),
+    });
+    expect(chart!.entry.sources).toEqual(['a']);
+  });
+
+  it('whole years filtered by a timeUnit are years', async () => {
+    const { chart, diagnostics } = await render({
+      'data/t.csv': 'year,value,source\n2019,10,a\n2020,12,b\n2021,15,a\n',
+      'specs/x.vl.json': spec({
+        transform: [{ filter: { timeUnit: 'year', field: 'year', equal: 2020 } }],
+        encoding: { x: { field: 'year', timeUnit: 'year' }, y: { field: 'value', type: 'quantitative' } },
+      }),
+    });
+    expect(format(diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
+    expect(chart!.entry.sources).toEqual(['b']);
+    expect(chart!.svg).toMatch(/>2020<\/text>/);
+  });
+});

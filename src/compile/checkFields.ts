@@ -6,6 +6,8 @@ import { encodedFields, escapeField, isNestedPath } from './encodedFields.js';
 import type { JsonFile } from './readJsonFile.js';
 import { readTransforms } from './readTransforms.js';
 
+const COUNTING = new Set(['count', 'distinct', 'valid', 'missing']);
+
 /**
  * Checks the fields a spec encodes against the columns of its tables, where
  * Vega-Lite would otherwise draw an empty or partial chart without a word:
@@ -28,16 +30,18 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
       continue;
     }
     if (columns.has(use.field) || !transforms.complete || !tables.length) continue;
-    const table = tables[0]!;
+    const table = tables.find((t) => t.file === use.dataFile) ?? tables[0]!;
     const guess = closest(use.field.trim(), table.columns);
     const near = guess !== undefined && distance(use.field.trim(), guess.trim()) <= Math.max(2, Math.ceil(use.field.length / 3));
     diagnostics.push(json.diagnostic(use.jsonPath, messages.spec.unknownField(use.field, table.file, table.columns, near ? guess : undefined)));
   }
 
-  const quantitative = new Set(fields.filter((f) => f.type === 'quantitative').map((f) => f.field));
+  // Aggregates that count rather than add work on text columns too.
+  const numeric = fields.filter((f) => f.type === 'quantitative' && !COUNTING.has(f.aggregate) && !transforms.created.has(f.written));
   for (const table of tables) {
+    const plotted = new Set(numeric.filter((f) => f.dataFile === undefined || f.dataFile === table.file).map((f) => f.field));
     for (const column of table.columns) {
-      if (!quantitative.has(column) || table.types[column] !== 'string') continue;
+      if (!plotted.has(column) || table.types[column] !== 'string') continue;
       for (const row of table.rows) {
         const value = row.values[column];
         if (typeof value !== 'string' || value.trim() === '') continue;

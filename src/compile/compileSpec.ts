@@ -3,7 +3,7 @@ import type { Spec as VegaSpec } from 'vega';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { FONT_STACK } from '../render/fonts.js';
-import { encodedFields } from './encodedFields.js';
+import { timeFields } from './encodedFields.js';
 import { explainSpecError } from './explainSpecError.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import type { ChartSpec } from './readSpec.js';
@@ -24,8 +24,7 @@ export function compileSpec(
   tables: Map<string, CitedTable>,
   theme: Record<string, unknown> | undefined,
 ): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
-  const temporal = new Set(encodedFields(spec.vegaLite, false).filter((f) => f.type === 'temporal').map((f) => f.field));
-  const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, temporal);
+  const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, timeFields(spec.vegaLite));
   const warnings: Diagnostic[] = [];
   const warn = (...args: unknown[]) =>
     warnings.push({ file: spec.file, severity: 'warning', message: messages.spec.vegaLiteWarning(args.join(' ')) });

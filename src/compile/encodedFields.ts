@@ -9,6 +9,10 @@ export interface EncodedField {
   channel: string;
   type: string;
   title: string;
+  /** `sum`, `count`…, when the encoding aggregates the field. */
+  aggregate: string;
+  /** The table the field is drawn from (the nearest `data.url` above it), if the spec names one. */
+  dataFile?: string;
   jsonPath: JSONPath;
 }
 
@@ -26,7 +30,9 @@ const FIRST = DESCRIPTIVE_CHANNELS;
  */
 export function encodedFields(spec: Record<string, unknown>, unique = true): EncodedField[] {
   const found: EncodedField[] = [];
-  const visit = (node: Record<string, unknown>, at: JSONPath) => {
+  const visit = (node: Record<string, unknown>, at: JSONPath, inherited?: string) => {
+    const url = (node.data as { url?: unknown } | undefined)?.url;
+    const dataFile = typeof url === 'string' ? url.replace(/^\.\//, '') : inherited;
     const encoding = (node.encoding ?? {}) as Record<string, unknown>;
     const channels = [...FIRST.filter((c) => c in encoding), ...Object.keys(encoding).filter((c) => !FIRST.includes(c))];
     for (const channel of channels) {
@@ -34,7 +40,7 @@ export function encodedFields(spec: Record<string, unknown>, unique = true): Enc
       // tooltip and detail may hold a list of field definitions.
       (Array.isArray(defs) ? defs : [defs]).forEach((def, i) => {
         if (!def || typeof def !== 'object') return;
-        const { field, type, title, axis } = def as Record<string, unknown>;
+        const { field, type, title, axis, aggregate } = def as Record<string, unknown>;
         if (typeof field !== 'string' || (unique && found.some((f) => f.written === field))) return;
         const axisTitle = (axis as { title?: unknown } | undefined)?.title;
         found.push({
@@ -43,13 +49,15 @@ export function encodedFields(spec: Record<string, unknown>, unique = true): Enc
           channel,
           type: typeof type === 'string' ? type : '',
           title: String(title ?? axisTitle ?? ''),
+          aggregate: typeof aggregate === 'string' ? aggregate : '',
+          dataFile,
           jsonPath: [...at, 'encoding', channel, ...(Array.isArray(defs) ? [i] : []), 'field'],
         });
       });
     }
     for (const key of ['layer', 'concat', 'hconcat', 'vconcat'])
-      if (Array.isArray(node[key])) (node[key] as Record<string, unknown>[]).forEach((child, i) => visit(child, [...at, key, i]));
-    if (node.spec) visit(node.spec as Record<string, unknown>, [...at, 'spec']);
+      if (Array.isArray(node[key])) (node[key] as Record<string, unknown>[]).forEach((child, i) => visit(child, [...at, key, i], dataFile));
+    if (node.spec) visit(node.spec as Record<string, unknown>, [...at, 'spec'], dataFile);
   };
   visit(spec, []);
   return found;
@@ -68,4 +76,23 @@ export function isNestedPath(field: string): boolean {
 /** `pop.2020` → `pop\.2020`: how a spec names a flat column with `.` or `[` in it. */
 export function escapeField(column: string): string {
   return column.replace(/([.[\]\\])/g, '\\$1');
+}
+
+/**
+ * Fields used as time anywhere in a spec: encoded as temporal, or given a
+ * `timeUnit` (in an encoding, a filter or a timeUnit transform).
+ */
+export function timeFields(spec: unknown): Set<string> {
+  const found = new Set<string>();
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const object = node as Record<string, unknown>;
+    if (typeof object.field === 'string' && (object.timeUnit !== undefined || object.type === 'temporal')) {
+      found.add(unescapeField(object.field));
+    }
+    for (const [key, child] of Object.entries(object)) if (key !== 'usermeta') visit(child);
+  };
+  visit(spec);
+  return found;
 }

@@ -1,7 +1,7 @@
-// What a spec's transforms do to the rows, as far as citations care.
+// The fields a spec's transforms create, so field checks know them.
 
-/** Transforms whose output rows fold in values of other rows. */
-const FOLDING = ['aggregate', 'joinaggregate', 'window', 'pivot', 'regression', 'loess', 'density', 'quantile', 'impute', 'stack'];
+/** Transforms that make fields named by their `as` (or by defaults below). */
+const MAKING = ['aggregate', 'joinaggregate', 'window', 'pivot', 'regression', 'loess', 'density', 'quantile', 'impute', 'stack'];
 
 /** Default output names of transforms that have them. */
 const DEFAULT_AS: Record<string, string[]> = {
@@ -12,7 +12,7 @@ const DEFAULT_AS: Record<string, string[]> = {
 
 /** Transforms that add no field or whose names are read below. */
 const KNOWN = new Set([
-  'filter', 'calculate', 'bin', 'timeUnit', 'fold', 'lookup', 'flatten', 'sample', 'extent', ...FOLDING,
+  'filter', 'calculate', 'bin', 'timeUnit', 'fold', 'lookup', 'flatten', 'sample', 'extent', ...MAKING,
 ]);
 
 export interface TransformFacts {
@@ -20,12 +20,10 @@ export interface TransformFacts {
   created: Set<string>;
   /** False when some transform creates names that cannot be known from the spec (pivot, or one not listed). */
   complete: boolean;
-  /** True when a drawn value may depend on rows other than its own. */
-  foldsRows: boolean;
 }
 
 export function readTransforms(spec: Record<string, unknown>): TransformFacts {
-  const facts: TransformFacts = { created: new Set(), complete: true, foldsRows: false };
+  const facts: TransformFacts = { created: new Set(), complete: true };
   const addAs = (as: unknown) => {
     for (const name of Array.isArray(as) ? as : [as]) if (typeof name === 'string') facts.created.add(name);
   };
@@ -37,8 +35,12 @@ export function readTransforms(spec: Record<string, unknown>): TransformFacts {
       for (const transform of object.transform as Record<string, unknown>[]) {
         const kind = Object.keys(transform).find((key) => KNOWN.has(key));
         if (!kind || kind === 'pivot') facts.complete = false;
-        if (kind && FOLDING.includes(kind)) facts.foldsRows = true;
-        addAs(transform.as ?? (kind ? DEFAULT_AS[kind] : undefined));
+        const as = transform.as ?? (kind ? DEFAULT_AS[kind] : undefined);
+        addAs(as);
+        // A bin or stack named by one string also makes its `_end` field.
+        if ((kind === 'bin' || kind === 'stack') && typeof as === 'string') addAs(`${as}_end`);
+        // regression and loess with `params: true` output their fit.
+        if ((kind === 'regression' || kind === 'loess') && transform.params) addAs(['coef', 'rSquared']);
         // Operations listed inside the transform carry their own `as`.
         for (const ops of [transform.aggregate, transform.joinaggregate, transform.window])
           if (Array.isArray(ops)) ops.forEach((op) => addAs((op as { as?: unknown }).as));

@@ -3,27 +3,29 @@ import { ROW_ID_FIELD } from '../compile/injectData.js';
 interface SceneNode {
   marktype?: string;
   role?: string;
+  name?: string;
   items?: SceneNode[];
   datum?: Record<string, unknown>;
 }
 
 export interface DrawnRows {
   ids: Set<number>;
-  /** Some mark shows values folded from several rows (an aggregate): every row counts as drawn. */
+  /** Some mark shows values folded from several rows (an aggregate), so carries no row id. */
   folded: boolean;
 }
 
 /**
  * The ids of the rows a chart actually draws, read from the rendered scene:
  * a row filtered out by the spec does not reach a mark, so its source is not
- * cited. Marks of aggregated data carry no row ids; then every row is
- * counted, since citing too much is safer than citing too little.
+ * cited. Marks of aggregated data carry no row ids; the rows that fed the
+ * aggregate are added by the caller (see render/splitAtFolds).
  */
-export function drawnRows(scenegraph: unknown, rowCount: number): DrawnRows {
+export function drawnRows(scenegraph: unknown): DrawnRows {
   const drawn = new Set<number>();
   let aggregated = false;
   const visit = (node: SceneNode) => {
-    const isDataMark = node.marktype !== undefined && node.role === 'mark';
+    // Vega-Lite's interval-selection rectangles (`NAME_brush`, `NAME_brush_bg`) draw no data.
+    const isDataMark = node.marktype !== undefined && node.role === 'mark' && !/_brush(_bg)?$/.test(node.name ?? '');
     for (const item of node.items ?? []) {
       if (isDataMark && item.datum) {
         const id = item.datum[ROW_ID_FIELD];
@@ -34,6 +36,5 @@ export function drawnRows(scenegraph: unknown, rowCount: number): DrawnRows {
     }
   };
   visit(scenegraph as SceneNode);
-  if (aggregated) for (let id = 0; id < rowCount; id++) drawn.add(id);
   return { ids: drawn, folded: aggregated };
 }

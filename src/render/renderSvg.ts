@@ -2,7 +2,9 @@ import * as vega from 'vega';
 import type { CompiledChart } from '../compile/compileSpec.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { ROW_ID_FIELD } from '../compile/injectData.js';
 import { confinedLoader } from './confinedLoader.js';
+import { splitAtFolds } from './splitAtFolds.js';
 import { installTextMetrics } from './textMetrics.js';
 
 /** Vega's own SVG of a chart plus the scenegraph it was drawn from. */
@@ -14,6 +16,8 @@ export interface VegaRender {
   /** Vega's padding around the chart, in px: the footer aligns with it. */
   padding: { top: number; left: number; right: number; bottom: number };
   scenegraph: unknown;
+  /** Row ids of the rows that feed an aggregate or window, after the spec's filters. */
+  foldedRowIds: Set<number>;
 }
 
 /**
@@ -42,13 +46,20 @@ export async function renderSvg(
     debug: () => logger,
   };
   try {
-    const view = new vega.View(vega.parse(chart.vega), {
+    const { spec, feeding } = splitAtFolds(chart.vega);
+    const view = new vega.View(vega.parse(spec), {
       renderer: 'none',
       loader: confinedLoader(cwd),
       logger: logger as unknown as vega.LoggerInterface,
     });
     await view.runAsync();
     const svg = await view.toSVG();
+    const foldedRowIds = new Set<number>();
+    for (const name of feeding) {
+      for (const row of (view.data(name) ?? []) as Record<string, unknown>[]) {
+        if (typeof row[ROW_ID_FIELD] === 'number') foldedRowIds.add(row[ROW_ID_FIELD]);
+      }
+    }
     view.finalize();
     if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
     const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
@@ -61,6 +72,7 @@ export async function renderSvg(
         background: String(view.background() ?? 'none'),
         padding: { top: 0, left: 0, right: 0, bottom: 0, ...(view.padding() as object) },
         scenegraph: (view.scenegraph() as unknown as { root: unknown }).root,
+        foldedRowIds,
       },
       diagnostics,
     };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFieldTypes } from '../../src/compile/checkFieldTypes.js';
+import { checkFields } from '../../src/compile/checkFields.js';
+import { parseJsonText } from '../../src/compile/readJsonFile.js';
 import { formatDiagnostic } from '../../src/errors.js';
 import type { CitedTable } from '../../src/model.js';
 
@@ -13,16 +14,50 @@ const table: CitedTable = {
   ],
 };
 
-describe('checkFieldTypes', () => {
+const check = (spec: Record<string, unknown>, tables = [table]) =>
+  checkFields(parseJsonText('specs/x.vl.json', JSON.stringify(spec, null, 1)).json!, spec, tables).map(formatDiagnostic);
+
+describe('checkFields', () => {
   it('reports each text cell of a column the spec plots as quantitative, at the cell', () => {
     const spec = { layer: [{ mark: 'bar', encoding: { x: { field: 'exports', type: 'quantitative' }, y: { field: 'country', type: 'nominal' } } }] };
-    expect(checkFieldTypes(spec, 'specs/x.vl.json', [table]).map(formatDiagnostic)).toEqual([
+    expect(check(spec)).toEqual([
       'data/t.csv:2:6: error: "1,200" is not a number, but specs/x.vl.json plots column "exports" as quantitative; write it as e.g. 90 or 1234.5',
     ]);
   });
 
-  it('accepts text columns plotted as categories', () => {
-    const spec = { mark: 'bar', encoding: { x: { field: 'exports', type: 'nominal' } } };
-    expect(checkFieldTypes(spec, 'specs/x.vl.json', [table])).toEqual([]);
+  it('accepts text columns plotted as categories, counted, or replaced by a transform', () => {
+    expect(check({ mark: 'bar', encoding: { x: { field: 'exports', type: 'nominal' } } })).toEqual([]);
+    expect(check({ mark: 'bar', encoding: { x: { field: 'country', aggregate: 'distinct', type: 'quantitative' } } })).toEqual([]);
+    expect(check({ transform: [{ calculate: 'length(datum.exports)', as: 'exports' }], mark: 'bar', encoding: { x: { field: 'exports', type: 'quantitative' } } })).toEqual([]);
+  });
+
+  it('knows the fields transforms create, including bin and stack ends and regression parameters', () => {
+    const spec = {
+      transform: [
+        { bin: true, field: 'exports', as: 'b' },
+        { stack: 'exports', groupby: ['country'], as: 's' },
+        { regression: 'exports', on: 'country', params: true },
+      ],
+      mark: 'bar',
+      encoding: { x: { field: 'b_end', type: 'ordinal' }, y: { field: 's_end', type: 'ordinal' }, text: { field: 'rSquared', type: 'nominal' } },
+    };
+    expect(check(spec)).toEqual([]);
+  });
+
+  it('checks a field against the table its own layer draws from', () => {
+    const numbers: CitedTable = { ...table, file: 'data/o.csv', columns: ['value'], types: { value: 'number' }, rows: [] };
+    const labels: CitedTable = {
+      ...table,
+      columns: ['value'],
+      types: { value: 'string' },
+      rows: [{ index: 0, line: 2, values: { value: 'High' }, positions: { value: { line: 2, column: 1 } }, sources: ['a'], quote: '', note: '', derived: '' }],
+    };
+    const spec = {
+      hconcat: [
+        { data: { url: 'data/o.csv' }, mark: 'bar', encoding: { x: { field: 'value', type: 'quantitative' } } },
+        { data: { url: 'data/t.csv' }, mark: 'text', encoding: { text: { field: 'value', type: 'nominal' } } },
+      ],
+    };
+    expect(check(spec, [numbers, labels])).toEqual([]);
   });
 });
