@@ -7,6 +7,8 @@ import { confinedLoader } from './confinedLoader.js';
 import { splitAtFolds } from './splitAtFolds.js';
 import { installTextMetrics } from './textMetrics.js';
 
+const HEADLESS_NOISE = /^Can not resolve event source: window$/;
+
 /** Vega's own SVG of a chart plus the scenegraph it was drawn from. */
 export interface VegaRender {
   svg: string;
@@ -35,6 +37,8 @@ export async function renderSvg(
   const diagnostics: Diagnostic[] = [];
   const note = (severity: Diagnostic['severity']) => (...args: unknown[]) => {
     const reason = args.map(String).join(' ');
+    // Interactive selections listen to the browser window, which a headless render has not.
+    if (HEADLESS_NOISE.test(reason)) return;
     const message = severity === 'error' ? messages.spec.renderFailed(reason) : messages.spec.vegaWarning(reason);
     diagnostics.push({ file, severity, message });
   };
