@@ -59,10 +59,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (!chart || hasErrors(diagnostics)) {
       result = { name, ok: false, diagnostics, kept: existsSync(files[0]!) };
     } else {
-      await writeAtomic(files[0]!, chart.svg);
-      await writeAtomic(files[1]!, chart.png!);
-      entries[name] = { ...chart.entry, files: files.map(relative) };
-      result = { name, ok: true, files: files.map(relative), diagnostics };
+      try {
+        await writeAtomic(files[0]!, chart.svg);
+        await writeAtomic(files[1]!, chart.png!);
+        entries[name] = { ...chart.entry, files: files.map(relative) };
+        result = { name, ok: true, files: files.map(relative), diagnostics };
+      } catch (error) {
+        // An unwritable output folder or a full disk is the user's to fix, not a crash.
+        const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+        const problem = { file: relative(outDir), severity: 'error' as const, message: messages.build.cannotWrite(reason) };
+        result = { name, ok: false, diagnostics: [...diagnostics, problem], kept: existsSync(files[0]!) };
+      }
     }
     charts.push(result);
     options.onChart?.(result);
