@@ -38,7 +38,7 @@ export function draftAltText(vegaLite: Record<string, unknown>, title: string, r
     ? rows.map((row) => {
         const label = unique(labels.map((f) => text(row, f.field)).filter(Boolean)).join(', ');
         const value = row.values[measure.field];
-        const shown = typeof value === 'number' ? `${formatNumber(value)}${unit}` : '';
+        const shown = typeof value === 'number' ? `${formatNumber(value)}${unit}` : 'no value';
         return label && shown ? `${label}: ${shown}` : label || shown;
       })
     : groupLabels(rows, labels.map((f) => f.field), text);

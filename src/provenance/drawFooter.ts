@@ -23,10 +23,13 @@ export function drawFooter(paragraphs: Paragraph[], width: number): { markup: st
   const lines: string[] = [];
   for (const { lead, text } of paragraphs) {
     const indent = lead ? measureText(lead, fontSize, 'bold') + regular(' ') : 0;
-    wrapText(text, width, regular, indent).forEach((line, i) => {
+    // Lines after the first of a numbered item start under its text, not its number.
+    const number = /^\d+\. /.exec(text)?.[0];
+    const hang = number ? Math.round(regular(number) * 100) / 100 : 0;
+    wrapText(text, width, regular, indent, hang).forEach((line, i) => {
       const y = (lines.length + 1) * lineHeight - (lineHeight - fontSize);
       const leadIn = i === 0 && lead ? `<tspan font-weight="bold">${xmlText(lead)}</tspan> ` : '';
-      lines.push(`<text x="0" y="${y}">${leadIn}${xmlText(line)}</text>`);
+      lines.push(`<text x="${i === 0 ? 0 : hang}" y="${y}">${leadIn}${xmlText(line)}</text>`);
     });
   }
   return {

@@ -1,13 +1,14 @@
 /**
  * Greedy word wrap to `width` px using a real measuring function. The first
- * line may be shorter by `indent` (room for a bold lead-in). A word longer
+ * line may be shorter by `indent` (room for a bold lead-in), the others by
+ * `hang` (a hanging indent under a list number). A word longer
  * than a whole line (a URL, a run of CJK text) is broken between characters
  * rather than running past the chart's edge.
  */
-export function wrapText(text: string, width: number, measure: (s: string) => number, indent = 0): string[] {
+export function wrapText(text: string, width: number, measure: (s: string) => number, indent = 0, hang = 0): string[] {
   const lines: string[] = [];
   let line = '';
-  const room = () => width - (lines.length === 0 ? indent : 0);
+  const room = () => width - (lines.length === 0 ? indent : hang);
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
     if (measure(candidate) <= room()) {

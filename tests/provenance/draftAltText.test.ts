@@ -53,6 +53,10 @@ describe('draftAltText numbers', () => {
     );
   });
 
+  it('says when a row has no value rather than leaving it bare', () => {
+    expect(draftAltText(spec('Shares held'), '', [row(0, { fund: 'X', shares: null })], [])).toBe('Bar chart. X: no value.');
+  });
+
   it('adds "%" for a share, not for a count of shares', () => {
     expect(draftAltText(spec('Share of funds'), '', [row(0, { fund: 'X', shares: 12 })], [])).toBe('Bar chart. X: 12%.');
   });

@@ -78,6 +78,10 @@ describe('wrapText', () => {
     expect(wrapText('a verylongword b', 50, measure)).toEqual(['a', 'veryl', 'ongwo', 'rd b']);
   });
 
+  it('leaves room for a hanging indent on lines after the first', () => {
+    expect(wrapText('1. aaa bbb ccc', 75, measure, 0, 30)).toEqual(['1. aaa', 'bbb', 'ccc']);
+  });
+
   it('keeps short words whole', () => {
     expect(wrapText('one two three', 50, measure)).toEqual(['one', 'two', 'three']);
   });
@@ -93,6 +97,13 @@ describe('drawFooter', () => {
     expect(height).toBe(lines.length * 15);
     for (const line of lines) expect(measureText(line, 11, 'regular')).toBeLessThanOrEqual(width + 5);
     expect(lines.join(' ')).toBe(`Source: ${text}`);
+  });
+
+  it('indents the continuation lines of a numbered item under its text', () => {
+    const { markup } = drawFooter([{ lead: '', text: `2. ${'word '.repeat(40)}` }], 200);
+    const xs = [...markup.matchAll(/<text x="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(xs[0]).toBe(0);
+    expect(xs.slice(1).every((x) => x > 5 && x < 15)).toBe(true);
   });
 
   it('escapes markup in source text', () => {
