@@ -67,7 +67,7 @@ export async function renderChart(
   // citing too much is safer than citing too little.
   const marks = drawnRows(render.scenegraph);
   const traced = new Set([...marks.ids, ...render.foldedRowIds]);
-  const untraceable = marks.folded && !render.foldedRowIds.size;
+  const untraceable = marks.folded && (!render.foldedRowIds.size || render.nestedFolds);
   const folded = marks.folded || render.foldedRowIds.size > 0;
   const lookups = new Set(spec.dataRefs.filter((ref) => ref.lookup).map((ref) => ref.file));
   const rows: CitedRow[] = compiled.chart.origins

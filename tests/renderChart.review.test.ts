@@ -129,3 +129,19 @@ describe('review cases, second round', () => {
     expect(chart!.svg).toMatch(/>2020<\/text>/);
   });
 });
+
+describe('aggregates inside facets', () => {
+  it('build and cite exactly the rows that pass the filter', async () => {
+    const csv = 'region,country,exports,source\nEast,China,90,a\nEast,India,6,b\nWest,Peru,4,b\n';
+    const { chart, diagnostics } = await render({
+      'data/t.csv': csv,
+      'specs/x.vl.json': JSON.stringify({
+        data: { url: 'data/t.csv' },
+        facet: { column: { field: 'region', type: 'nominal' } },
+        spec: { transform: [{ filter: "datum.country != 'China'" }], mark: 'bar', encoding: { y: { aggregate: 'sum', field: 'exports', type: 'quantitative' } } },
+      }),
+    });
+    expect(format(diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
+    expect(chart!.entry.sources).toEqual(['b']);
+  });
+});

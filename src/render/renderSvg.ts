@@ -20,6 +20,8 @@ export interface VegaRender {
   scenegraph: unknown;
   /** Row ids of the rows that feed an aggregate or window, after the spec's filters. */
   foldedRowIds: Set<number>;
+  /** Some aggregate sits inside a facet, where its input rows cannot be read back. */
+  nestedFolds: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function renderSvg(
     debug: () => logger,
   };
   try {
-    const { spec, feeding } = splitAtFolds(chart.vega);
+    const { spec, feeding, nestedFolds } = splitAtFolds(chart.vega);
     const view = new vega.View(vega.parse(spec), {
       renderer: 'none',
       loader: confinedLoader(cwd),
@@ -77,6 +79,7 @@ export async function renderSvg(
         padding: { top: 0, left: 0, right: 0, bottom: 0, ...(view.padding() as object) },
         scenegraph: (view.scenegraph() as unknown as { root: unknown }).root,
         foldedRowIds,
+        nestedFolds,
       },
       diagnostics,
     };

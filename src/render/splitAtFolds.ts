@@ -19,8 +19,8 @@ interface DataEntry {
  * so the rows behind an aggregate can be read after the run and cited
  * exactly, rather than every row of the table.
  */
-export function splitAtFolds(spec: VegaSpec): { spec: VegaSpec; feeding: string[] } {
-  const copy = structuredClone(spec) as VegaSpec & { data?: DataEntry[]; marks?: unknown[] };
+export function splitAtFolds(spec: VegaSpec): { spec: VegaSpec; feeding: string[]; nestedFolds: boolean } {
+  const copy = structuredClone(spec) as Omit<VegaSpec, "data"> & { data?: DataEntry[]; marks?: unknown[] };
   const feeding: string[] = [];
   const splitList = (data: DataEntry[]): DataEntry[] =>
     data.flatMap((entry) => {
@@ -32,10 +32,14 @@ export function splitAtFolds(spec: VegaSpec): { spec: VegaSpec; feeding: string[
       const input: DataEntry = { ...origin, name: inputName, transform: transform.slice(0, at) };
       return [input, { name: entry.name, source: inputName, transform: transform.slice(at) }];
     });
+  // Only top-level datasets can be read back from a view; folds inside group
+  // marks (facets) are reported so the caller can cite conservatively.
+  if (Array.isArray(copy.data)) copy.data = splitList(copy.data);
+  let nestedFolds = false;
   const visit = (node: { data?: DataEntry[]; marks?: unknown[] }) => {
-    if (Array.isArray(node.data)) node.data = splitList(node.data);
+    if (node.data?.some((entry) => entry.transform?.some((t) => FOLDS.has(t.type)))) nestedFolds = true;
     for (const mark of node.marks ?? []) visit(mark as { data?: DataEntry[]; marks?: unknown[] });
   };
-  visit(copy);
-  return { spec: copy, feeding };
+  for (const mark of copy.marks ?? []) visit(mark as { data?: DataEntry[]; marks?: unknown[] });
+  return { spec: copy as VegaSpec, feeding, nestedFolds };
 }
