@@ -116,6 +116,13 @@ describe('review cases, second round', () => {
     expect(format(diagnostics)).toEqual([]);
   });
 
+  it('a nearest point selection does not make every row count as drawn', async () => {
+    const { chart } = await render({
+      'specs/x.vl.json': spec({ ...bars, mark: 'point', transform: [{ filter: "datum.country == 'China'" }], params: [{ name: 'hover', select: { type: 'point', nearest: true } }] }),
+    });
+    expect(chart!.entry.sources).toEqual(['a']);
+  });
+
   it('whole years filtered by a timeUnit are years', async () => {
     const { chart, diagnostics } = await render({
       'data/t.csv': 'year,value,source\n2019,10,a\n2020,12,b\n2021,15,a\n',

@@ -24,8 +24,9 @@ export function drawnRows(scenegraph: unknown): DrawnRows {
   const drawn = new Set<number>();
   let aggregated = false;
   const visit = (node: SceneNode) => {
-    // Vega-Lite's interval-selection rectangles (`NAME_brush`, `NAME_brush_bg`) draw no data.
-    const isDataMark = node.marktype !== undefined && node.role === 'mark' && !/_brush(_bg)?$/.test(node.name ?? '');
+    // Vega-Lite's selection helpers draw no data: interval rectangles
+    // (`NAME_brush`, `NAME_brush_bg`) and the voronoi of `nearest` selections.
+    const isDataMark = node.marktype !== undefined && node.role === 'mark' && !/(_brush|_brush_bg|^voronoi|_voronoi)$/.test(node.name ?? '');
     for (const item of node.items ?? []) {
       if (isDataMark && item.datum) {
         const id = item.datum[ROW_ID_FIELD];
