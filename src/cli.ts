@@ -4,7 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { build } from './commands/build.js';
 import { check } from './commands/check.js';
-import { formatDiagnostic, UsageError, UserError } from './errors.js';
+import { formatDiagnostic, UsageError } from './errors.js';
 import type { Diagnostic } from './model.js';
 import * as messages from './messages.js';
 import { toolVersions } from './provenance/versions.js';
@@ -66,9 +66,6 @@ try {
   } else if (error instanceof UsageError) {
     err(`citechart: ${error.message}`);
     process.exitCode = 2;
-  } else if (error instanceof UserError) {
-    report(error.diagnostics);
-    process.exitCode = 1;
   } else {
     err(messages.build.internal(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     process.exitCode = 70;

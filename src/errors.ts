@@ -1,15 +1,7 @@
 import type { Diagnostic } from './model.js';
 
-/**
- * A mistake in the user's files (data, sources, specs). The CLI prints the
- * diagnostics and exits 1; never a stack trace.
- */
-export class UserError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map(formatDiagnostic).join('\n'));
-    this.name = 'UserError';
-  }
-}
+// User mistakes in files are not thrown: commands return them as
+// diagnostics, so every problem is reported at once.
 
 /** A mistake in how the command was called (unknown chart name, bad flag): exit 2. */
 export class UsageError extends Error {
