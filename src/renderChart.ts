@@ -34,6 +34,19 @@ export interface RenderedChart {
   entry: Omit<ManifestEntry, 'files'>;
 }
 
+/** A file of one chart's output: `output/NAME` + suffix. */
+export interface ChartFile {
+  suffix: string;
+  data: string | Buffer;
+}
+
+/** The files `build` writes for a chart, all or none. */
+export function chartFiles(chart: RenderedChart): ChartFile[] {
+  const files: ChartFile[] = [{ suffix: '.svg', data: chart.svg }];
+  if (chart.png) files.push({ suffix: '.png', data: chart.png });
+  return files;
+}
+
 export async function renderChart(
   project: Project,
   name: string,

@@ -5,7 +5,7 @@ import { UsageError, hasErrors } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { listSpecs, openProject, type Project } from '../project.js';
-import { renderChart } from '../renderChart.js';
+import { chartFiles, renderChart } from '../renderChart.js';
 import { writeManifest, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 
@@ -53,22 +53,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const charts: ChartResult[] = [];
   const entries: Record<string, ManifestEntry> = {};
   for (const name of names) {
-    const files = [path.join(outDir, `${name}.svg`), path.join(outDir, `${name}.png`)];
+    const svgFile = path.join(outDir, `${name}.svg`);
     const { chart, diagnostics } = sharedErrors ? { chart: undefined, diagnostics: [] } : await renderSafely(project, name);
     let result: ChartResult;
     if (!chart || hasErrors(diagnostics)) {
-      result = { name, ok: false, diagnostics, kept: existsSync(files[0]!) };
+      result = { name, ok: false, diagnostics, kept: existsSync(svgFile) };
     } else {
+      const files: string[] = [];
       try {
-        await writeAtomic(files[0]!, chart.svg);
-        await writeAtomic(files[1]!, chart.png!);
+        for (const file of chartFiles(chart)) {
+          const target = path.join(outDir, name + file.suffix);
+          await writeAtomic(target, file.data);
+          files.push(target);
+        }
         entries[name] = { ...chart.entry, files: files.map(relative) };
         result = { name, ok: true, files: files.map(relative), diagnostics };
       } catch (error) {
         // An unwritable output folder or a full disk is the user's to fix, not a crash.
         const reason = (error as NodeJS.ErrnoException).code ?? String(error);
         const problem = { file: relative(outDir), severity: 'error' as const, message: messages.build.cannotWrite(reason) };
-        result = { name, ok: false, diagnostics: [...diagnostics, problem], kept: existsSync(files[0]!) };
+        result = { name, ok: false, diagnostics: [...diagnostics, problem], kept: existsSync(svgFile) };
       }
     }
     charts.push(result);

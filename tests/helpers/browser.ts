@@ -1,0 +1,24 @@
+// Debian's Chromium driven by playwright-core: the real browser a reader has.
+// `.ci/run` installs the `chromium` package; nothing is downloaded at test time.
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// As root Chromium needs --no-sandbox; the machine's closed network refuses
+// Chromium's background connections, so they are switched off. playwright
+// gives every launch a fresh, empty profile of its own.
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--font-render-hinting=none',
+];
+
+/** Headless Chromium; the caller closes it (`afterAll(() => browser.close())`). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
