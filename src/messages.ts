@@ -10,15 +10,22 @@ export const load = {
   linkOutside: (file: string) =>
     `${file} is a link to a file outside the project; citechart reads only files inside it, so copy the file in`,
   unreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
-  notUtf8: () => `the file is not valid UTF-8; save it as "CSV UTF-8" in your spreadsheet program`,
+  notUtf8: (byte: number, as1252: string, csv: boolean) =>
+    `the file is not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here ` +
+    `(${q(as1252)} in Windows-1252, as older Excel saves "CSV")` +
+    (csv
+      ? `; save it as "CSV UTF-8", or declare the encoding in the table's sidecar: {"encoding": "windows-1252", "fields": [...]}`
+      : `; save it as UTF-8`),
   emptyFile: () => `the file is empty: a header row is expected`,
   raggedRow: (found: number, expected: number) =>
     `row has ${found} cells but the header has ${expected}; check for a missing or extra separator`,
   unclosedQuote: () => `a quoted cell is never closed: add the missing closing quote (")`,
   semicolonSeparated: () =>
-    `the header looks separated by ";" rather than ","; save the file as comma-separated CSV`,
+    `the header looks separated by ";" but the rows do not all split into as many cells; ` +
+    `save the file as comma-separated CSV, or declare the separator in the table's sidecar: {"dialect": {"delimiter": ";"}, "fields": [...]}`,
   emptyHeader: (column: number) => `header cell ${column} is empty: every column needs a name`,
-  duplicateHeader: (name: string) => `column ${q(name)} appears twice in the header`,
+  duplicateHeader: (name: string, first: number) =>
+    `column ${q(name)} appears twice in the header (first as column ${first}): rename one, every column needs a distinct name`,
   missingSourceColumn: () =>
     `no "source" column: every data row must cite a source id from data/sources.csv`,
   emptySource: () => `the "source" cell is empty: every figure must cite a source id from data/sources.csv`,
@@ -29,8 +36,48 @@ export const load = {
     `${q(value)} in column ${q(column)} is too large to be a number`,
   notANumber: (value: string, column: string) =>
     `${q(value)} is not a number, but column ${q(column)} holds numbers; write it as e.g. 90 or 1234.5`,
-  percentInNumber: (value: string, column: string) =>
-    `${q(value)} in number column ${q(column)}: write the number without "%" and say "%" in the title or axis format`,
+  // spreadsheet-style cells (see parseFigure)
+  ambiguousComma: (value: string, column: string, asThousands: number, asDecimal: number, schemaFile: string) =>
+    `${q(value)} in column ${q(column)} is ambiguous: ${asThousands} if "," groups thousands, ${asDecimal} if it is the decimal mark; ` +
+    `declare it in ${schemaFile}: {"name": ${q(column)}, "type": "number", "groupChar": ","} or {..., "decimalChar": ","}`,
+  mixedDecimalMarks: (value: string, column: string, mark: string) =>
+    `${q(value)} in column ${q(column)} uses a different decimal mark than the column's other cells (${q(mark)}); ` +
+    `write all of them alike, or declare "decimalChar" and "groupChar" for the column in its sidecar`,
+  mixedPercent: (value: string, column: string, columnIsPercent: boolean) =>
+    columnIsPercent
+      ? `${q(value)} has no "%" but most cells of column ${q(column)} do; write every cell of the column alike`
+      : `${q(value)} is written with "%" but most cells of column ${q(column)} are not; write every cell of the column alike`,
+  formulaText: (value: string) =>
+    `${q(value)} looks like a spreadsheet formula; it is shown as this text, never calculated: paste the value if a figure was meant`,
+  formulaInNumber: (value: string, column: string) =>
+    `${q(value)} in number column ${q(column)} is a spreadsheet formula, not its result; citechart never calculates formulas: paste the value`,
+  unsafeInteger: (value: string, column: string) =>
+    `${q(value)} in column ${q(column)} has more digits than a number keeps exactly (beyond 2^53); declare the column "type": "string" if it is an identifier`,
+  // cells checked against the sidecar
+  notOfType: (value: string, column: string, type: string, hint: string) =>
+    `${q(value)} in column ${q(column)} is not a valid ${type}${hint}`,
+  hintBareNumber: () => `; to allow signs like "%" or "€" around the number set "bareNumber": false for the column`,
+  hintGroupChar: () => `; if "," or " " groups thousands, set "groupChar" for the column (and "decimalChar" if the decimal mark is ",")`,
+  hintDate: () => `; write it as YYYY-MM-DD`,
+  hintBoolean: () => `; write true or false (or 1 / 0)`,
+  requiredMissing: (column: string) => `column ${q(column)} is required by its sidecar but this cell is empty`,
+  belowMinimum: (value: string, column: string, minimum: number | string) =>
+    `${q(value)} in column ${q(column)} is below the minimum ${minimum} its sidecar allows`,
+  aboveMaximum: (value: string, column: string, maximum: number | string) =>
+    `${q(value)} in column ${q(column)} is above the maximum ${maximum} its sidecar allows`,
+  notInEnum: (value: string, column: string, allowed: unknown[]) =>
+    `${q(value)} in column ${q(column)} is not one of the values its sidecar allows (${allowed.map((v) => JSON.stringify(v)).join(', ')})`,
+  patternMismatch: (value: string, column: string, pattern: string) =>
+    `${q(value)} in column ${q(column)} does not match the pattern ${q(pattern)} its sidecar requires`,
+  // data/NAME.schema.json itself
+  schemaInvalid: (where: string, reason: string) => `invalid table schema: ${where} ${reason}`,
+  schemaFieldMissing: (name: string, file: string) =>
+    `field ${q(name)} is declared here but ${file} has no such column; check the header's spelling`,
+  schemaDuplicateField: (name: string) => `field ${q(name)} is declared twice`,
+  schemaUnknownEncoding: (label: string) =>
+    `unknown encoding ${q(label)}; use a name such as "utf-8", "windows-1252" or "iso-8859-15"`,
+  schemaSameChars: () => `"decimalChar" and "groupChar" must differ`,
+  schemaBadPattern: (pattern: string) => `"pattern" ${q(pattern)} is not a valid regular expression`,
   // sources.csv
   missingSourcesColumn: (name: string) => `sources.csv has no ${q(name)} column`,
   duplicateSourceId: (id: string, firstLine: number) =>
@@ -49,8 +96,6 @@ export const load = {
     `a line ends with a bare carriage return (old Mac line endings); save the file as "CSV UTF-8"`,
   readerDisagrees: () =>
     `citechart's line scanner and the CSV reader (polars) disagree about this file's rows; please report this file as a citechart bug`,
-  // data/NAME.schema.json
-  badSchema: (reason: string) => `invalid table schema: ${reason}`,
 };
 
 // ── compile: specs and theme ────────────────────────────────────────────────

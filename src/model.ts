@@ -33,6 +33,15 @@ export interface Source {
 export type CellValue = string | number | null;
 export type ColumnType = 'number' | 'string';
 
+/** What citechart knows about a value column beyond its type. */
+export interface ColumnInfo {
+  type: ColumnType;
+  /** Written as percentages (`90%`, `90 %`): the values are percentage points (90, not 0.9). */
+  percent: boolean;
+  /** The Frictionless type its sidecar declares (`integer`, `date`…), if any. */
+  declared?: string;
+}
+
 /** A row of a data table with its citation attached. */
 export interface CitedRow {
   /** 0-based position among the table's data rows. */
@@ -56,6 +65,8 @@ export interface CitedTable {
   /** Value column names in file order. */
   columns: string[];
   types: Record<string, ColumnType>;
+  /** Per value column: unit and declared type (absent in tables built by hand in tests). */
+  columnInfo?: Record<string, ColumnInfo>;
   rows: CitedRow[];
 }
 

@@ -45,32 +45,39 @@ export function checkCsvShape(
     error(line, column, problemMessage[kind]());
     return { diagnostics };
   }
-  const raw = header.fields.length === 1 ? header.fields[0]!.text : '';
-  if (raw.includes(';')) {
-    error(header.line, 1, messages.load.semicolonSeparated());
-    return { diagnostics };
-  }
+  // Spreadsheets save the empty columns right of a table as `,,,` tails and
+  // blank rows below it as `,,,` lines: both carry nothing and are dropped
+  // silently. A column with no name but with values is still an error.
+  const isEmpty = (record: ScannedRecord) => record.fields.every((f) => f.text.trim() === '');
+  const kept = rest.filter((record) => record.problem || !isEmpty(record));
+  const unnamedButEmpty = (index: number) =>
+    header.fields.slice(index).every((f) => f.text.trim() === '') &&
+    kept.every((r) => r.problem || (r.fields[index]?.text.trim() ?? '') === '');
 
   // polars renames a duplicate to `a_duplicated_0`; we refuse it instead.
   const columns: CsvColumn[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
+  let tail = header.fields.length;
   header.fields.forEach((field, index) => {
     const name = stripControlChars(field.text);
-    if (name.trim() === '') error(field.line, field.column, messages.load.emptyHeader(index + 1));
-    else if (seen.has(name)) error(field.line, field.column, messages.load.duplicateHeader(name));
+    if (name.trim() === '') {
+      if (unnamedButEmpty(index)) tail = Math.min(tail, index);
+      else error(field.line, field.column, messages.load.emptyHeader(index + 1));
+    } else if (seen.has(name)) error(field.line, field.column, messages.load.duplicateHeader(name, seen.get(name)!));
     else columns.push({ name, index });
-    seen.add(name);
+    if (!seen.has(name)) seen.set(name, index + 1);
   });
 
+  // Rows may end where the empty tail begins (some programs trim it per row).
   const width = header.fields.length;
-  const rows = rest.filter((record) => {
+  const rows = kept.filter((record) => {
     if (record.problem) {
       const { kind, line, column } = record.problem;
       error(line, column, problemMessage[kind]());
     } else if (record.fields.length > width) {
       const extra = record.fields[width]!;
       error(extra.line, extra.column, messages.load.raggedRow(record.fields.length, width));
-    } else if (record.fields.length < width) {
+    } else if (record.fields.length < tail) {
       error(record.line, 1, messages.load.raggedRow(record.fields.length, width));
     } else {
       return true;

@@ -1,23 +1,27 @@
 import {
   CITATION_COLUMNS,
+  type CellValue,
   type CitedRow,
   type CitedTable,
+  type ColumnInfo,
   type ColumnType,
   type Diagnostic,
   type Source,
 } from '../model.js';
 import { sortDiagnostics } from '../errors.js';
 import * as messages from '../messages.js';
+import { looksLikeFormula } from './parseFigure.js';
 import { readCsv } from './readCsv.js';
-import { readSchemaSidecar } from './readSchemaSidecar.js';
+import { readSchemaSidecar, sidecarPath } from './readSchemaSidecar.js';
 import { resolveSourceIds } from './resolveSourceIds.js';
-import { cellValue, inferColumnType } from './typeColumns.js';
+import { readColumn, type ColumnContext } from './typeColumns.js';
 
 const isCitationColumn = (name: string) => (CITATION_COLUMNS as readonly string[]).includes(name);
 
 /**
  * Reads a table of figures (`file` is project-relative, e.g. `data/share.csv`):
- * value columns typed, each row's citation split out and checked against
+ * value columns typed (by the sidecar `data/NAME.schema.json` where it
+ * declares them), each row's citation split out and checked against
  * sources.csv. The table is returned even when rows have errors, so a caller
  * can report every problem at once; it is undefined only when the file cannot
  * be read at all.
@@ -27,25 +31,53 @@ export async function readCitedTable(
   file: string,
   sources: Map<string, Source>,
 ): Promise<{ table?: CitedTable; diagnostics: Diagnostic[] }> {
-  const { csv, diagnostics } = await readCsv(cwd, file);
-  if (!csv) return { diagnostics };
+  // The sidecar first: it may say how the CSV was saved (encoding, separator).
   const sidecar = await readSchemaSidecar(cwd, file);
+  const schema = sidecar.schema;
+  const { csv, diagnostics } = await readCsv(cwd, file, {
+    delimiter: schema?.dialect?.delimiter,
+    encoding: schema?.encoding,
+  });
   diagnostics.push(...sidecar.diagnostics);
+  if (!csv) return { diagnostics: sortDiagnostics(diagnostics) };
 
   const index = new Map(csv.columns.map((c) => [c.name, c.index]));
+  const fields = new Map(schema?.fields.map((field) => [field.name, field]));
+  schema?.fields.forEach((field, i) => {
+    if (!index.has(field.name)) {
+      diagnostics.push(sidecar.json!.diagnostic(['fields', i, 'name'], messages.load.schemaFieldMissing(field.name, file)));
+    }
+  });
+
+  const context: ColumnContext = {
+    file,
+    schemaFile: sidecarPath(file),
+    missingValues: new Set(schema?.missingValues ?? ['']),
+    diagnostics,
+  };
   const valueColumns = csv.columns.filter((c) => !isCitationColumn(c.name));
   const types: Record<string, ColumnType> = {};
+  const columnInfo: Record<string, ColumnInfo> = {};
+  const columnValues = new Map<string, CellValue[]>();
   for (const { name, index: i } of valueColumns) {
-    types[name] = sidecar.declared?.get(name) ?? inferColumnType(csv.rows.map((row) => row.cells[i]!));
+    const { values, info } = readColumn(context, name, csv.rows.map((row) => row.cells[i]!), fields.get(name));
+    types[name] = info.type;
+    columnInfo[name] = info;
+    columnValues.set(name, values);
   }
 
   const sourceIndex = index.get('source');
   if (sourceIndex === undefined) {
     diagnostics.push({ file, line: csv.headerLine, severity: 'error', message: messages.load.missingSourceColumn() });
   }
-  const citation = (cells: { text: string }[], name: string) => {
+  const citation = (cells: { text: string; line: number; column: number }[], name: string) => {
     const i = index.get(name);
-    return i === undefined ? '' : cells[i]!.text;
+    if (i === undefined) return '';
+    const cell = cells[i]!;
+    if (looksLikeFormula(cell.text)) {
+      diagnostics.push({ file, line: cell.line, column: cell.column, severity: 'warning', message: messages.load.formulaText(cell.text.trim()) });
+    }
+    return cell.text;
   };
 
   const rows = csv.rows.map((row, rowIndex): CitedRow => {
@@ -53,7 +85,7 @@ export async function readCitedTable(
     const positions: CitedRow['positions'] = {};
     for (const { name, index: i } of valueColumns) {
       const cell = row.cells[i]!;
-      values[name] = cellValue(file, name, types[name]!, cell, diagnostics);
+      values[name] = columnValues.get(name)![rowIndex]!;
       positions[name] = { line: cell.line, column: cell.column };
     }
     return {
@@ -69,6 +101,6 @@ export async function readCitedTable(
     };
   });
 
-  const table: CitedTable = { file, columns: valueColumns.map((c) => c.name), types, rows };
+  const table: CitedTable = { file, columns: valueColumns.map((c) => c.name), types, columnInfo, rows };
   return { table, diagnostics: sortDiagnostics(diagnostics) };
 }

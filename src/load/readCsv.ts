@@ -3,6 +3,7 @@ import * as messages from '../messages.js';
 import { checkCsvShape, type CsvColumn } from './checkCsvShape.js';
 import { readText } from './readText.js';
 import { readWithPolars } from './readWithPolars.js';
+import { detectDelimiter } from './detectDelimiter.js';
 import { scanCsv, type ScannedRecord } from './scanCsv.js';
 import { stripControlChars } from './stripControlChars.js';
 
@@ -26,6 +27,14 @@ export interface Csv {
   /** Usable columns (empty and duplicate header names left out). */
   columns: CsvColumn[];
   rows: CsvRow[];
+  /** The separator used: declared, or `,`, or `;` when detected. */
+  delimiter: string;
+}
+
+/** How a table's sidecar says the file was saved; unset means UTF-8 and detection. */
+export interface CsvDialect {
+  delimiter?: string;
+  encoding?: string;
 }
 
 /**
@@ -33,10 +42,23 @@ export interface Csv {
  * values. `csv` is undefined only when the file cannot be read at all; rows
  * with problems are left out with a diagnostic each, the others are returned.
  */
-export async function readCsv(cwd: string, file: string): Promise<{ csv?: Csv; diagnostics: Diagnostic[] }> {
-  const { text, diagnostics } = await readText(cwd, file);
+export async function readCsv(
+  cwd: string,
+  file: string,
+  dialect: CsvDialect = {},
+): Promise<{ csv?: Csv; diagnostics: Diagnostic[] }> {
+  const { text, diagnostics } = await readText(cwd, file, dialect.encoding);
   if (text === undefined) return { diagnostics };
-  const { shape, diagnostics: shapeDiagnostics } = checkCsvShape(file, scanCsv(text));
+  const detected = dialect.delimiter
+    ? { delimiter: dialect.delimiter, records: scanCsv(text, dialect.delimiter) }
+    : detectDelimiter(text);
+  if (detected === 'ambiguous') {
+    const line = text.slice(0, text.search(/[^\r\n]/)).split('\n').length;
+    diagnostics.push({ file, line, column: 1, severity: 'error', message: messages.load.semicolonSeparated() });
+    return { diagnostics };
+  }
+  const { delimiter } = detected;
+  const { shape, diagnostics: shapeDiagnostics } = checkCsvShape(file, detected.records);
   diagnostics.push(...shapeDiagnostics);
   if (!shape) return { diagnostics };
 
@@ -46,7 +68,7 @@ export async function readCsv(cwd: string, file: string): Promise<{ csv?: Csv; d
   const polarsText = kept.map((r) => text.slice(r.start, r.end)).join('\n') + '\n';
   let read: { width: number; rows: string[][] };
   try {
-    read = await readWithPolars(polarsText);
+    read = await readWithPolars(polarsText, delimiter);
   } catch (err) {
     const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
     diagnostics.push({ file, severity: 'error', message: messages.load.unreadable(file, reason) });
@@ -67,7 +89,7 @@ export async function readCsv(cwd: string, file: string): Promise<{ csv?: Csv; d
       column: field.column,
     })),
   }));
-  return { csv: { file, headerLine: shape.header.line, columns: shape.columns, rows }, diagnostics };
+  return { csv: { file, headerLine: shape.header.line, columns: shape.columns, rows, delimiter }, diagnostics };
 }
 
 /**

@@ -1,47 +1,79 @@
-import type { ColumnType, Diagnostic } from '../model.js';
+import { Ajv, type ErrorObject } from 'ajv';
+import { readJsonFile, type JsonFile } from '../compile/readJsonFile.js';
+import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { locateProjectFile } from './locateProjectFile.js';
-import { readText } from './readText.js';
+import { isKnownEncoding } from './readText.js';
+import { tableSchemaJsonSchema, type TableSchema } from './tableSchema.js';
 
 /** `data/NAME.csv` → `data/NAME.schema.json`. */
 export function sidecarPath(file: string): string {
   return file.replace(/\.csv$/i, '') + '.schema.json';
 }
 
+let validate: ReturnType<Ajv['compile']> | undefined;
+
 /**
- * The column types a Frictionless Table Schema sidecar declares, if there is
- * one. Only field names and types are read for now (full Frictionless support
- * comes later): number and integer mean 'number', any other type 'string'.
- * An invalid sidecar is an error, and the table falls back to inference so
- * the rest of it is still checked.
+ * The Frictionless Table Schema sidecar of a table, if it has one, checked
+ * against the subset citechart reads (tableSchema.ts); every problem points
+ * at its line and column in the .schema.json. An invalid sidecar is an error,
+ * and the table falls back to inference so the rest of it is still checked.
  */
 export async function readSchemaSidecar(
   cwd: string,
   file: string,
-): Promise<{ declared?: Map<string, ColumnType>; diagnostics: Diagnostic[] }> {
+): Promise<{ schema?: TableSchema; json?: JsonFile; diagnostics: Diagnostic[] }> {
   const schemaFile = sidecarPath(file);
-  const fail = (reason: string) => ({
-    diagnostics: [{ file: schemaFile, severity: 'error' as const, message: messages.load.badSchema(reason) }],
-  });
   // No sidecar is the usual case; one that exists is read like any project
   // file (refused when it is a link out of the project).
   if ((await locateProjectFile(cwd, schemaFile)) === 'missing') return { diagnostics: [] };
-  const read = await readText(cwd, schemaFile);
-  if (read.text === undefined) return { diagnostics: read.diagnostics };
-  const text = read.text;
-  let schema: unknown;
+  const { json, diagnostics } = await readJsonFile(cwd, schemaFile);
+  if (!json) return { diagnostics };
+
+  validate ??= new Ajv({ allErrors: true }).compile(tableSchemaJsonSchema);
+  if (!validate(json.value)) {
+    return { json, diagnostics: (validate.errors ?? []).map((e) => explain(json, e)) };
+  }
+  const schema = json.value as TableSchema;
+  const problems: Diagnostic[] = [];
+  if (schema.encoding !== undefined && !isKnownEncoding(schema.encoding)) {
+    problems.push(json.diagnostic(['encoding'], messages.load.schemaUnknownEncoding(schema.encoding)));
+  }
+  const seen = new Set<string>();
+  schema.fields.forEach((field, i) => {
+    if (seen.has(field.name)) problems.push(json.diagnostic(['fields', i, 'name'], messages.load.schemaDuplicateField(field.name)));
+    seen.add(field.name);
+    if ((field.decimalChar ?? '.') === field.groupChar) {
+      problems.push(json.diagnostic(['fields', i, 'groupChar'], messages.load.schemaSameChars()));
+    }
+    const pattern = field.constraints?.pattern;
+    if (pattern !== undefined && !isRegExp(pattern)) {
+      problems.push(json.diagnostic(['fields', i, 'constraints', 'pattern'], messages.load.schemaBadPattern(pattern)));
+    }
+  });
+  return problems.length ? { json, diagnostics: problems } : { schema, json, diagnostics: [] };
+}
+
+/** An ajv error as `fields[1].type must be one of …` at the offending key. */
+function explain(json: JsonFile, error: ErrorObject): Diagnostic {
+  const jsonPath = error.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const where = jsonPath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') || 'the schema';
+  const params = error.params as Record<string, unknown>;
+  let reason = error.message ?? 'is invalid';
+  if (error.keyword === 'additionalProperty' || error.keyword === 'additionalProperties') {
+    const key = String(params.additionalProperty);
+    return json.diagnostic([...jsonPath, key], messages.load.schemaInvalid(where, `has no setting ${JSON.stringify(key)} (citechart reads a subset of Frictionless Table Schema; see the README)`));
+  }
+  if (error.keyword === 'required') reason = `needs ${JSON.stringify(params.missingProperty)}`;
+  if (error.keyword === 'enum') reason = `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  return json.diagnostic(jsonPath, messages.load.schemaInvalid(where, reason));
+}
+
+function isRegExp(pattern: string): boolean {
   try {
-    schema = JSON.parse(text);
-  } catch (err) {
-    return fail((err as Error).message);
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
   }
-  const fields = (schema as { fields?: unknown } | null)?.fields;
-  if (!Array.isArray(fields)) return fail(`expected an object with a "fields" array`);
-  const declared = new Map<string, ColumnType>();
-  for (const [i, field] of fields.entries()) {
-    const { name, type } = (field ?? {}) as { name?: unknown; type?: unknown };
-    if (typeof name !== 'string') return fail(`fields[${i}] has no "name"`);
-    declared.set(name, type === 'number' || type === 'integer' ? 'number' : 'string');
-  }
-  return { declared, diagnostics: [] };
 }

@@ -7,14 +7,14 @@
  *
  * polars is imported lazily so commands that read no CSV do not load it.
  */
-export async function readWithPolars(text: string): Promise<{ width: number; rows: string[][] }> {
+export async function readWithPolars(text: string, sep = ','): Promise<{ width: number; rows: string[][] }> {
   const pl = await import('nodejs-polars');
   // A Buffer, never a string: readCSV takes a string for a path.
   const df = pl.readCSV(Buffer.from(text, 'utf8'), {
     hasHeader: true,
     inferSchemaLength: 0,
     truncateRaggedLines: false,
-    sep: ',',
+    sep,
     quoteChar: '"',
   });
   const columns = df.getColumns().map((series) => series.toArray() as (string | null)[]);

@@ -28,7 +28,7 @@ export interface ScannedRecord {
   problem?: { kind: ScanProblemKind; line: number; column: number };
 }
 
-export function scanCsv(text: string): ScannedRecord[] {
+export function scanCsv(text: string, delimiter = ','): ScannedRecord[] {
   const records: ScannedRecord[] = [];
   let i = 0;
   let line = 1;
@@ -50,7 +50,7 @@ export function scanCsv(text: string): ScannedRecord[] {
   // ordinary character, as polars reads it.
   const readPlain = (field: ScannedField) => {
     const from = i;
-    while (i < text.length && text[i] !== ',' && !atLineEnd()) {
+    while (i < text.length && text[i] !== delimiter && !atLineEnd()) {
       if (text[i] === '\r') problem('loneCarriageReturn');
       i += 1;
     }
@@ -81,7 +81,7 @@ export function scanCsv(text: string): ScannedRecord[] {
       }
     }
     // polars refuses `"ab"c`; point at the stray text instead of failing later.
-    if (i < text.length && text[i] !== ',' && !atLineEnd()) {
+    if (i < text.length && text[i] !== delimiter && !atLineEnd()) {
       problem('textAfterQuote');
       readPlain(field);
     }
@@ -99,7 +99,7 @@ export function scanCsv(text: string): ScannedRecord[] {
       if (text[i] === '"') readQuoted(field);
       else readPlain(field);
       record.fields.push(field);
-      if (text[i] !== ',') break;
+      if (text[i] !== delimiter) break;
       i += 1;
     }
     record.end = i;

@@ -1,45 +1,175 @@
-import type { CellValue, ColumnType, Diagnostic } from '../model.js';
+import type { CellValue, ColumnInfo, ColumnType, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { checkConstraints } from './checkConstraints.js';
 import type { CsvCell } from './readCsv.js';
-import { hasLeadingZero, isOutOfRange, parseNumber } from './parseNumber.js';
+import { isUnsafeInteger, looksLikeFormula, parseFigure, type Figure, type NumberFormat } from './parseFigure.js';
+import { hasLeadingZero, isOutOfRange } from './parseNumber.js';
+import type { SchemaField } from './tableSchema.js';
 
-/**
- * A column holds numbers when at least half of its non-empty cells are
- * numbers. The threshold makes a typo in a number column an error at its
- * cell rather than turning the whole column into text (a tie counts as
- * numbers: in a two-row table one mistyped figure must not pass silently);
- * a column with no non-empty cells is text, and so is a column of codes with
- * leading zeros (`01`, `02`). A column that still comes out
- * as text but is plotted as quantitative is caught when compiling.
- */
-export function inferColumnType(cells: CsvCell[]): ColumnType {
-  const filled = cells.filter((cell) => cell.text.trim() !== '');
-  if (filled.some((cell) => hasLeadingZero(cell.text))) return 'string';
-  const numbers = filled.filter((cell) => parseNumber(cell.text) !== undefined).length;
-  return numbers > 0 && numbers * 2 >= filled.length ? 'number' : 'string';
+/** Where a column's problems are reported, and which cell texts mean "no value". */
+export interface ColumnContext {
+  file: string;
+  /** The table's sidecar path, named in hints even when there is none yet. */
+  schemaFile: string;
+  missingValues: Set<string>;
+  diagnostics: Diagnostic[];
 }
 
 /**
- * A cell's value for its column type. Empty cells are null. In a number
- * column, a cell that is not a number is an error at its position and null,
- * never a silent NaN or string.
+ * A column holds numbers when at least half of its non-empty cells are
+ * figures (parseFigure: `1,234`, `90 %`, `(5)` count). The threshold makes a
+ * typo in a number column an error at its cell rather than turning the whole
+ * column into text (a tie counts as numbers: in a two-row table one mistyped
+ * figure must not pass silently); a column with no non-empty cells is text,
+ * and so is a column of codes, which a number would corrupt: leading zeros
+ * (`01`, `02`) or more digits than a double keeps (long ids). A column that
+ * still comes out as text but is plotted as quantitative is caught when
+ * compiling.
  */
-export function cellValue(
-  file: string,
-  column: string,
-  type: ColumnType,
-  cell: CsvCell,
-  diagnostics: Diagnostic[],
-): CellValue {
-  if (cell.text.trim() === '') return null;
-  if (type === 'string') return cell.text;
-  const value = parseNumber(cell.text);
-  if (value !== undefined) return value;
-  const message = isOutOfRange(cell.text)
-    ? messages.load.notFinite(cell.text, column)
-    : cell.text.trim().endsWith('%')
-      ? messages.load.percentInNumber(cell.text, column)
-      : messages.load.notANumber(cell.text, column);
-  diagnostics.push({ file, line: cell.line, column: cell.column, severity: 'error', message });
-  return null;
+export function inferColumnType(cells: CsvCell[]): ColumnType {
+  const filled = cells.filter((cell) => cell.text.trim() !== '');
+  if (filled.some((cell) => hasLeadingZero(cell.text) || isUnsafeInteger(cell.text))) return 'string';
+  const numbers = filled.filter((cell) => parseFigure(cell.text) !== undefined).length;
+  return numbers > 0 && numbers * 2 >= filled.length ? 'number' : 'string';
+}
+
+const NUMERIC_TYPES = new Set(['number', 'integer', 'year']);
+
+/**
+ * A column's values, one per cell, typed by its sidecar field or, without
+ * one (or with no `type`), by inference. Empty and missing-value cells are
+ * null. A cell that does not read as its type is an error at its position
+ * and null, never a silent NaN or string.
+ */
+export function readColumn(
+  context: ColumnContext,
+  name: string,
+  cells: CsvCell[],
+  field?: SchemaField,
+): { values: CellValue[]; info: ColumnInfo } {
+  const declared = field?.type !== undefined && field.type !== 'any' ? field.type : undefined;
+  const type: ColumnType = declared ? (NUMERIC_TYPES.has(declared) ? 'number' : 'string') : inferColumnType(cells);
+  const isMissing = (cell: CsvCell) => context.missingValues.has(cell.text.trim());
+  const result =
+    type === 'number' ? readNumbers(context, name, cells, isMissing, field, declared) : readTexts(context, name, cells, isMissing, declared);
+  if (field) checkConstraints(context, name, cells, result.values, field);
+  return { values: result.values, info: { type, percent: result.percent, ...(declared ? { declared } : {}) } };
+}
+
+function readNumbers(
+  context: ColumnContext,
+  name: string,
+  cells: CsvCell[],
+  isMissing: (cell: CsvCell) => boolean,
+  field: SchemaField | undefined,
+  declared: string | undefined,
+): { values: CellValue[]; percent: boolean } {
+  const error = (cell: CsvCell, message: string, severity: Diagnostic['severity'] = 'error') =>
+    context.diagnostics.push({ file: context.file, line: cell.line, column: cell.column, severity, message });
+  const format: NumberFormat | undefined = declared
+    ? { decimalChar: field?.decimalChar, groupChar: field?.groupChar, bareNumber: field?.bareNumber }
+    : undefined;
+
+  const figures = cells.map((cell) => (isMissing(cell) ? undefined : parseFigure(cell.text, format)));
+  // Undeclared, the column's cells decide what a comma means: the first cell
+  // that shows its decimal mark (`1.5`, `1,234,567`, `2,5`) sets it.
+  const mark = figures.find((f): f is Extract<Figure, { value: number }> => f !== undefined && 'decimalMark' in f && f.decimalMark !== undefined)?.decimalMark;
+  // Percent if most of its figures say so; the odd ones out get a warning.
+  const written = figures.filter((f) => f !== undefined);
+  const percent = written.filter((f) => f.percent).length * 2 > written.length;
+
+  const values = cells.map((cell, i): CellValue => {
+    if (isMissing(cell)) return null;
+    const figure = figures[i];
+    if (figure === undefined) {
+      error(cell, notANumber(context, name, cell.text, declared));
+      return null;
+    }
+    let value: number;
+    if ('ambiguous' in figure) {
+      if (mark === undefined) {
+        error(cell, messages.load.ambiguousComma(cell.text.trim(), name, figure.asThousands, figure.asDecimal, context.schemaFile));
+        return null;
+      }
+      value = mark === '.' ? figure.asThousands : figure.asDecimal;
+    } else {
+      if (figure.decimalMark && mark && figure.decimalMark !== mark) {
+        error(cell, messages.load.mixedDecimalMarks(cell.text.trim(), name, mark));
+        return null;
+      }
+      value = figure.value;
+    }
+    if (percent !== figure.percent) error(cell, messages.load.mixedPercent(cell.text.trim(), name, percent), 'warning');
+    if (isUnsafeInteger(cell.text)) {
+      error(cell, messages.load.unsafeInteger(cell.text.trim(), name));
+      return null;
+    }
+    if ((declared === 'integer' || declared === 'year') && !Number.isInteger(value)) {
+      error(cell, messages.load.notOfType(cell.text.trim(), name, declared, ''));
+      return null;
+    }
+    return value;
+  });
+  return { values, percent };
+}
+
+function notANumber(context: ColumnContext, name: string, text: string, declared: string | undefined): string {
+  const value = text.trim();
+  if (looksLikeFormula(value)) return messages.load.formulaInNumber(value, name);
+  if (isOutOfRange(value)) return messages.load.notFinite(value, name);
+  if (!declared) return messages.load.notANumber(value, name);
+  // Would it read without the sidecar? Then say which setting is missing.
+  const inferred = parseFigure(value);
+  const hint = inferred?.percent || /^\D+\d|\d\D+$/.test(value.replace(/[\s\u00A0\u202F\u2009]/g, ''))
+    ? messages.load.hintBareNumber()
+    : inferred !== undefined
+      ? messages.load.hintGroupChar()
+      : '';
+  return messages.load.notOfType(value, name, declared, hint);
+}
+
+const TRUE = new Set(['true', 'True', 'TRUE', '1']);
+const FALSE = new Set(['false', 'False', 'FALSE', '0']);
+const DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+
+function readTexts(
+  context: ColumnContext,
+  name: string,
+  cells: CsvCell[],
+  isMissing: (cell: CsvCell) => boolean,
+  declared: string | undefined,
+): { values: CellValue[]; percent: boolean } {
+  const report = (cell: CsvCell, message: string, severity: Diagnostic['severity'] = 'error') =>
+    context.diagnostics.push({ file: context.file, line: cell.line, column: cell.column, severity, message });
+  const values = cells.map((cell): CellValue => {
+    if (isMissing(cell)) return null;
+    const text = cell.text;
+    if (declared === 'boolean') {
+      // Booleans stay text ("true"/"false"): a table's cells are text or numbers.
+      if (TRUE.has(text.trim())) return 'true';
+      if (FALSE.has(text.trim())) return 'false';
+      report(cell, messages.load.notOfType(text.trim(), name, declared, messages.load.hintBoolean()));
+      return null;
+    }
+    if (declared === 'date' || declared === 'yearmonth') {
+      if (!isCalendarDate(text.trim(), declared === 'date')) {
+        report(cell, messages.load.notOfType(text.trim(), name, declared, declared === 'date' ? messages.load.hintDate() : ''));
+        return null;
+      }
+      return text.trim();
+    }
+    // Kept literally, but a reader of the graphic would see formula text.
+    if (looksLikeFormula(text)) report(cell, messages.load.formulaText(text.trim()), 'warning');
+    return text;
+  });
+  return { values, percent: false };
+}
+
+/** `2024-02-29` (or `2024-02` for a yearmonth) naming a real day / month. */
+function isCalendarDate(text: string, withDay: boolean): boolean {
+  const match = DATE.exec(text);
+  if (!match || (match[3] !== undefined) !== withDay) return false;
+  const [year, month, day = 1] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+  const date = new Date(Date.UTC(year!, month! - 1, day));
+  return month! >= 1 && month! <= 12 && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
 }

@@ -34,16 +34,18 @@ describe('files that cannot be read at all', () => {
     expect(await read(latin1)).toEqual({
       table: undefined,
       messages: [
-        'data/t.csv:3: error: the file is not valid UTF-8; save it as "CSV UTF-8" in your spreadsheet program',
+        'data/t.csv:3:5: error: the file is not valid UTF-8: byte 0xE9 here ("é" in Windows-1252, as older Excel saves "CSV"); ' +
+          'save it as "CSV UTF-8", or declare the encoding in the table\'s sidecar: {"encoding": "windows-1252", "fields": [...]}',
       ],
     });
   });
 
-  test('a semicolon-separated header', async () => {
-    expect(await read('v;source\n1;s\n')).toEqual({
+  test('a semicolon-separated header whose rows do not all split alike: declare, do not guess', async () => {
+    expect(await read('\nv;source\n1;s\n2;s;x\n')).toEqual({
       table: undefined,
       messages: [
-        'data/t.csv:1:1: error: the header looks separated by ";" rather than ","; save the file as comma-separated CSV',
+        'data/t.csv:2:1: error: the header looks separated by ";" but the rows do not all split into as many cells; ' +
+          'save the file as comma-separated CSV, or declare the separator in the table\'s sidecar: {"dialect": {"delimiter": ";"}, "fields": [...]}',
       ],
     });
   });
@@ -62,7 +64,9 @@ describe('what is read as-is', () => {
     const { table, messages } = await read('\ufeffsource,v,v\ns,1,2\n');
     expect(table?.columns).toEqual(['v']);
     expect(table?.rows[0]?.sources).toEqual(['s']);
-    expect(messages).toEqual(['data/t.csv:1:10: error: column "v" appears twice in the header']);
+    expect(messages).toEqual([
+      'data/t.csv:1:10: error: column "v" appears twice in the header (first as column 2): rename one, every column needs a distinct name',
+    ]);
   });
 
   test('CRLF line endings: values without \\r, positions right', async () => {
@@ -139,7 +143,7 @@ describe('rows with structural problems are reported and left out; the rest stil
     const { table, messages } = await read('v,,v,source\n1,2,3,s\n');
     expect(messages).toEqual([
       'data/t.csv:1:3: error: header cell 2 is empty: every column needs a name',
-      'data/t.csv:1:4: error: column "v" appears twice in the header',
+      'data/t.csv:1:4: error: column "v" appears twice in the header (first as column 1): rename one, every column needs a distinct name',
     ]);
     expect(table?.columns).toEqual(['v']);
     expect(table?.rows[0]?.values).toEqual({ v: 1 });

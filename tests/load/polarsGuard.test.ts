@@ -23,7 +23,7 @@ test('the scanner hands polars only the header and the well-formed rows', async 
   polars.mockResolvedValue({ width: 2, rows: [['1', 's'], ['2', 's']] });
   const { messages } = await read();
   expect(messages).toEqual([]);
-  expect(polars).toHaveBeenCalledWith('v,source\n1,s\n2,s\n');
+  expect(polars).toHaveBeenCalledWith('v,source\n1,s\n2,s\n', ',');
 });
 
 test('a polars error becomes a file-level diagnostic (first line of its message)', async () => {
