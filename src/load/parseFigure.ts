@@ -110,7 +110,7 @@ function readInferred(body: string): Unsigned | undefined {
 
 /** Digits only, but more of them than a double keeps exactly (beyond 2^53). */
 export function isUnsafeInteger(text: string): boolean {
-  const digits = text.trim().replace(/^[+-\u2212]/, '');
+  const digits = text.trim().replace(/^[-+\u2212]/, '');
   return /^\d+$/.test(digits) && !Number.isSafeInteger(Number(digits));
 }
 

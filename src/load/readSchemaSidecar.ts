@@ -30,7 +30,7 @@ export async function readSchemaSidecar(
   const { json, diagnostics } = await readJsonFile(cwd, schemaFile);
   if (!json) return { diagnostics };
 
-  validate ??= new Ajv({ allErrors: true }).compile(tableSchemaJsonSchema);
+  validate ??= new Ajv({ allErrors: true, allowUnionTypes: true }).compile(tableSchemaJsonSchema);
   if (!validate(json.value)) {
     return { json, diagnostics: (validate.errors ?? []).map((e) => explain(json, e)) };
   }

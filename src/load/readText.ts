@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { decodeBytes } from './decodeBytes.js';
 import { findInvalidUtf8 } from './findInvalidUtf8.js';
 import { locateProjectFile } from './locateProjectFile.js';
 
@@ -33,7 +34,7 @@ export async function readText(
   const utf8 = new TextDecoder(encoding).encoding === 'utf-8';
   if (!utf8) {
     // Single-byte encodings decode every byte; only a BOM-less read is wrong.
-    const text = new TextDecoder(encoding).decode(bytes);
+    const text = decodeBytes(bytes, encoding);
     return { text: text.startsWith('\uFEFF') ? text.slice(1) : text, diagnostics: [] };
   }
   try {
@@ -42,7 +43,7 @@ export async function readText(
   } catch {
     const bad = findInvalidUtf8(bytes);
     const byte = bad ? bytes[bad.offset]! : 0;
-    const as1252 = new TextDecoder('windows-1252').decode(Uint8Array.of(byte));
+    const as1252 = decodeBytes(Uint8Array.of(byte), 'windows-1252');
     return {
       diagnostics: [
         {
