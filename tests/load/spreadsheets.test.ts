@@ -213,7 +213,7 @@ describe('Table Schema sidecars', () => {
     expect(table?.rows.map((r) => r.values)).toEqual([
       { region: 'North', count: 12, share: 45.5, price: 5, status: 'final', id: null },
       { region: 'South', count: null, share: 101, price: 7, status: 'draft', id: 2 },
-      { region: 'East', count: null, share: -1, price: 8, status: 'unknown', id: 3 },
+      { region: 'east', count: null, share: -1, price: 8, status: 'unknown', id: 3 },
       { region: null, count: 4, share: 50, price: 9, status: 'final', id: null },
     ]);
     expect(table?.columnInfo?.count).toEqual({ type: 'number', percent: false, declared: 'integer' });
@@ -221,6 +221,7 @@ describe('Table Schema sidecars', () => {
       'data/constraints.csv:2:24: error: "12345678901234567890" in column "id" has more digits than a number keeps exactly (beyond 2^53); declare the column "type": "string" if it is an identifier',
       'data/constraints.csv:3:7: error: "12.5" in column "count" is not a valid integer',
       'data/constraints.csv:3:12: error: "101" in column "share" is above the maximum 100 its sidecar allows',
+      'data/constraints.csv:4:1: error: "east" in column "region" does not match the pattern "[A-Z][a-z]+" its sidecar requires',
       'data/constraints.csv:4:6: error: column "count" is required by its sidecar but this cell is empty',
       'data/constraints.csv:4:10: error: "-1" in column "share" is below the minimum 0 its sidecar allows',
       'data/constraints.csv:4:15: error: "unknown" in column "status" is not one of the values its sidecar allows ("final", "draft")',

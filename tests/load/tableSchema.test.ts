@@ -1,0 +1,100 @@
+// Sidecar details beyond the spreadsheet fixtures: each declared type, the
+// checks on the sidecar itself, and the hints a declared column gives.
+import { describe, expect, test } from 'vitest';
+import { readCitedTable } from '../../src/load/index.js';
+import type { Source } from '../../src/model.js';
+import { format, project } from '../helpers/project.js';
+
+const sources = new Map([['s', { id: 's' } as Source]]);
+
+async function read(csv: string, schema?: unknown) {
+  const files: Record<string, string> = { 'data/t.csv': csv };
+  if (schema !== undefined) files['data/t.schema.json'] = typeof schema === 'string' ? schema : JSON.stringify(schema, null, 2);
+  const cwd = await project(files);
+  const { table, diagnostics } = await readCitedTable(cwd, 'data/t.csv', sources);
+  return { table, messages: format(diagnostics) };
+}
+
+describe('declared types', () => {
+  test('boolean, date, yearmonth and year: checked cell by cell', async () => {
+    const { table, messages } = await read('ok,day,month,year,source\nTRUE,2024-02-29,2024-02,2024,s\n0,2023-02-29,2024-13,2024.5,s\nyes,29/02/2024,2024,1999,s\n', {
+      fields: [
+        { name: 'ok', type: 'boolean' },
+        { name: 'day', type: 'date' },
+        { name: 'month', type: 'yearmonth' },
+        { name: 'year', type: 'year' },
+      ],
+    });
+    expect(table?.types).toEqual({ ok: 'string', day: 'string', month: 'string', year: 'number' });
+    expect(table?.rows.map((r) => r.values)).toEqual([
+      { ok: 'true', day: '2024-02-29', month: '2024-02', year: 2024 },
+      { ok: 'false', day: null, month: null, year: null },
+      { ok: null, day: null, month: null, year: 1999 },
+    ]);
+    expect(messages).toEqual([
+      'data/t.csv:3:3: error: "2023-02-29" in column "day" is not a valid date; write it as YYYY-MM-DD',
+      'data/t.csv:3:14: error: "2024-13" in column "month" is not a valid yearmonth',
+      'data/t.csv:3:22: error: "2024.5" in column "year" is not a valid year',
+      'data/t.csv:4:1: error: "yes" in column "ok" is not a valid boolean; write true or false (or 1 / 0)',
+      'data/t.csv:4:5: error: "29/02/2024" in column "day" is not a valid date; write it as YYYY-MM-DD',
+      'data/t.csv:4:16: error: "2024" in column "month" is not a valid yearmonth',
+    ]);
+  });
+
+  test('a declared number column says which setting would read the cell', async () => {
+    const { messages } = await read('a,b,source\n90%,"1,234",s\n', { fields: [{ name: 'a', type: 'number' }, { name: 'b', type: 'number' }] });
+    expect(messages).toEqual([
+      'data/t.csv:2:1: error: "90%" in column "a" is not a valid number; to allow signs like "%" or "€" around the number set "bareNumber": false for the column',
+      'data/t.csv:2:5: error: "1,234" in column "b" is not a valid number; if "," or " " groups thousands, set "groupChar" for the column (and "decimalChar" if the decimal mark is ",")',
+    ]);
+  });
+
+  test('a field without a type is inferred, and its constraints still apply; enums of numbers compare as numbers', async () => {
+    const { table, messages } = await read('n,source\n1.0,s\n3,s\n', { fields: [{ name: 'n', constraints: { enum: [1, 2] } }] });
+    expect(table?.types).toEqual({ n: 'number' });
+    expect(messages).toEqual(['data/t.csv:3:1: error: "3" in column "n" is not one of the values its sidecar allows (1, 2)']);
+  });
+});
+
+describe('inferred columns', () => {
+  test('a column that mixes decimal marks: the first one shown wins, the others are errors', async () => {
+    const { table, messages } = await read('v,source\n1.5,s\n"2,5",s\n"1,234",s\n', undefined);
+    expect(table?.rows.map((r) => r.values.v)).toEqual([1.5, null, 1234]);
+    expect(messages).toEqual([
+      'data/t.csv:3:1: error: "2,5" in column "v" uses a different decimal mark than the column\'s other cells ("."); write all of them alike, or declare "decimalChar" and "groupChar" for the column in its sidecar',
+    ]);
+  });
+
+  test('a percent column with a cell that lacks "%": a warning at that cell', async () => {
+    const { table, messages } = await read('v,source\n90%,s\n10,s\n5%,s\n');
+    expect(table?.columnInfo?.v?.percent).toBe(true);
+    expect(messages).toEqual([
+      'data/t.csv:3:1: warning: "10" has no "%" but most cells of column "v" do; write every cell of the column alike',
+    ]);
+  });
+});
+
+describe('the sidecar itself', () => {
+  test('unknown encoding, a field declared twice, equal decimal and group chars, a broken pattern', async () => {
+    const schema =
+      '{\n  "encoding": "klingon",\n  "fields": [\n    {"name": "v", "type": "number", "groupChar": "."},\n' +
+      '    {"name": "v"},\n    {"name": "w", "constraints": {"pattern": "("}}\n  ]\n}\n';
+    const { table, messages } = await read('v,w,source\n1,a,s\n', schema);
+    expect(messages).toEqual([
+      'data/t.schema.json:2:3: error: unknown encoding "klingon"; use a name such as "utf-8", "windows-1252" or "iso-8859-15"',
+      'data/t.schema.json:4:37: error: "decimalChar" and "groupChar" must differ',
+      'data/t.schema.json:5:6: error: field "v" is declared twice',
+      'data/t.schema.json:6:35: error: "pattern" "(" is not a valid regular expression',
+    ]);
+    // An invalid sidecar is not applied: the table is inferred and read as UTF-8.
+    expect(table?.rows[0]?.values).toEqual({ v: 1, w: 'a' });
+  });
+
+  test('a required property missing, and wrong JSON types, at their positions', async () => {
+    const { messages } = await read('v,source\n1,s\n', '{\n  "fields": [{"type": "number"}],\n  "missingValues": "NA"\n}\n');
+    expect(messages).toEqual([
+      'data/t.schema.json:2:14: error: invalid table schema: fields[0] needs "name"',
+      'data/t.schema.json:3:3: error: invalid table schema: missingValues must be array',
+    ]);
+  });
+});
