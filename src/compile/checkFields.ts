@@ -24,8 +24,10 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
 
   for (const use of fields) {
     if (transforms.created.has(use.written)) continue;
-    if (isNestedPath(use.written)) {
-      // Vega-Lite reads `a.b` as field b inside a; CSV columns are flat.
+    if (isNestedPath(use.written) || hasUnescapedBracket(use.written)) {
+      // Vega-Lite reads `a.b` as field b inside a; CSV columns are flat. A
+      // header like `share[%]` needs both brackets escaped (`share\\[%\\]`),
+      // or Vega-Lite fails with no position to point at.
       if (columns.has(use.field)) diagnostics.push(json.diagnostic(use.jsonPath, messages.spec.unescapedField(use.field, escapeField(use.field))));
       continue;
     }
@@ -50,4 +52,9 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
     }
   }
   return diagnostics;
+}
+
+/** A `]` without its backslash: Vega-Lite refuses it as an access path ("missing open bracket"). */
+function hasUnescapedBracket(field: string): boolean {
+  return /(^|[^\\])\]/.test(field);
 }
