@@ -67,6 +67,8 @@ export interface CitedTable {
   types: Record<string, ColumnType>;
   /** Per value column: unit and declared type (absent in tables built by hand in tests). */
   columnInfo?: Record<string, ColumnInfo>;
+  /** Its Table Schema sidecar (`data/NAME.schema.json`) when it has one: an input of every chart that draws it. */
+  sidecar?: string;
   rows: CitedRow[];
 }
 

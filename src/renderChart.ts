@@ -93,6 +93,7 @@ export async function renderChart(
   const alt = spec.settings.alt || draftAltText(spec.vegaLite, title, folded ? [] : rows, sources);
   const inputs = await hashInputs(cwd, [
     ...tables.keys(),
+    ...[...tables.values()].flatMap((table) => (table.sidecar ? [table.sidecar] : [])),
     'data/sources.csv',
     spec.file,
     ...(project.theme ? [project.theme.file] : []),

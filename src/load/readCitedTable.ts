@@ -102,5 +102,6 @@ export async function readCitedTable(
   });
 
   const table: CitedTable = { file, columns: valueColumns.map((c) => c.name), types, columnInfo, rows };
+  if (sidecar.json) table.sidecar = sidecar.json.file;
   return { table, diagnostics: sortDiagnostics(diagnostics) };
 }

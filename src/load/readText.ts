@@ -35,7 +35,12 @@ export async function readText(
   if (!utf8) {
     // Single-byte encodings decode every byte; only a BOM-less read is wrong.
     const text = decodeBytes(bytes, encoding);
-    return { text: text.startsWith('\uFEFF') ? text.slice(1) : text, diagnostics: [] };
+    // Declared single-byte but saved as UTF-8 after all: "é" would read as "Ã©".
+    const diagnostics: Diagnostic[] =
+      bytes.some((b) => b >= 0x80) && findInvalidUtf8(bytes) === undefined
+        ? [{ file, severity: 'warning', message: messages.load.declaredButUtf8(encoding) }]
+        : [];
+    return { text: text.startsWith('\uFEFF') ? text.slice(1) : text, diagnostics };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);

@@ -100,3 +100,23 @@ it('a sidecar error is reported by check at its line and column in the .schema.j
   expect(result.errLines).toEqual(['data/exports.csv:2:8: error: "120" in column "exports" is above the maximum 100 its sidecar allows']);
   expect(result.code).toBe(1);
 });
+
+it('a table\'s sidecar is hashed among the chart\'s inputs: it changes what the numbers mean', async () => {
+  const cwd = makeProject({
+    ...minimalProject,
+    'data/exports.csv': 'country,exports,source\nNorway,"1,200",stats-2024\nChile,85,stats-2024\n',
+    'data/exports.schema.json': '{"fields": [{"name": "exports", "type": "number", "groupChar": ","}]}\n',
+  });
+  const result = await runCli(['build'], { cwd });
+  expect(result.stderr).toBe('');
+  const manifest = JSON.parse(readText(cwd, 'output/manifest.json'));
+  expect(manifest.charts.exports.inputs.map((input: { file: string }) => input.file)).toEqual([
+    'data/exports.csv',
+    'data/exports.schema.json',
+    'data/sources.csv',
+    'specs/exports.vl.json',
+    'specs/theme.json',
+  ]);
+  expect(barLabels(readText(cwd, 'output/exports.svg'))[0]).toBe('Exports (thousand units): 1200; country: Norway');
+});
+

@@ -98,3 +98,13 @@ describe('the sidecar itself', () => {
     ]);
   });
 });
+
+test('an encoding declared for a file that is UTF-8 after all is a warning; the table records its sidecar', async () => {
+  const { table, messages } = await read('city,source\nZürich,s\n', { encoding: 'windows-1252', fields: [] });
+  expect(messages).toEqual([
+    'data/t.csv: warning: the sidecar declares the encoding "windows-1252", but the file reads as UTF-8, so accented letters would come out garbled (é as Ã©); remove "encoding" from the sidecar',
+  ]);
+  expect(table?.rows[0]?.values.city).toBe('ZÃ¼rich');
+  expect(table?.sidecar).toBe('data/t.schema.json');
+});
+
