@@ -139,6 +139,20 @@ describe('rows with structural problems are reported and left out; the rest stil
     expect(lines(table)).toEqual([3]);
   });
 
+  test('an empty tail of unnamed columns may be cut short per row; a named column may not', async () => {
+    const { table, messages } = await read('a,b,source,,\n1,2,s\n3,4,s,,\n5,s\n,,\n');
+    expect(messages).toEqual(['data/t.csv:4:1: error: row has 2 cells but the header has 5; check for a missing or extra separator']);
+    expect(table?.rows.map((r) => [r.line, r.values])).toEqual([
+      [2, { a: 1, b: 2 }],
+      [3, { a: 3, b: 4 }],
+    ]);
+  });
+
+  test('an unnamed column with values in it is still an error', async () => {
+    const { messages } = await read('a,source,\n1,s,\n2,s,x\n');
+    expect(messages).toEqual(['data/t.csv:1:10: error: header cell 3 is empty: every column needs a name']);
+  });
+
   test('empty and duplicate header names; the other columns load', async () => {
     const { table, messages } = await read('v,,v,source\n1,2,3,s\n');
     expect(messages).toEqual([
