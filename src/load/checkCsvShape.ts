@@ -12,7 +12,7 @@ export interface CsvColumn {
 export interface CsvShape {
   header: ScannedRecord;
   columns: CsvColumn[];
-  /** Data records that are well formed and as wide as the header. */
+  /** Data records that are well formed and as wide as the header (or cut short only in its empty tail). */
   rows: ScannedRecord[];
 }
 

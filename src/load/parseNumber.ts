@@ -1,6 +1,7 @@
-// The only way a cell becomes a number. Deliberately narrow: "1,234", "90 %"
-// or "0x10" are not numbers here, so a figure is never misread silently
-// (thousands separators and percent cells come with a later issue).
+// Plain numbers only (`90`, `-5`, `1234.5`, `1e3`): "1,234", "90 %" or
+// "0x10" are not numbers here. Table cells go through parseFigure, which
+// builds on this and reads the spreadsheet forms with their ambiguities;
+// this narrow reading is for places where only a plain number is expected.
 export const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**

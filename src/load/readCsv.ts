@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { checkCsvShape, type CsvColumn } from './checkCsvShape.js';
+import { detectDelimiter } from './detectDelimiter.js';
 import { readText } from './readText.js';
 import { readWithPolars } from './readWithPolars.js';
-import { detectDelimiter } from './detectDelimiter.js';
 import { scanCsv, type ScannedRecord } from './scanCsv.js';
 import { stripControlChars } from './stripControlChars.js';
 
