@@ -16,6 +16,8 @@ export const load = {
     (csv
       ? `; save it as "CSV UTF-8", or declare the encoding in the table's sidecar: {"encoding": "windows-1252", "fields": [...]}`
       : `; save it as UTF-8`),
+  utf16: (label: string) =>
+    `the file is UTF-16 (${label}, as Excel's "Unicode Text" saves it), not UTF-8; save it as "CSV UTF-8", or declare {"encoding": "${label}"} in the table's sidecar`,
   declaredButUtf8: (encoding: string) =>
     `the sidecar declares the encoding ${q(encoding)}, but the file reads as UTF-8, so accented letters would come out garbled (é as Ã©); remove "encoding" from the sidecar`,
   emptyFile: () => `the file is empty: a header row is expected`,

@@ -26,8 +26,8 @@ export interface ColumnContext {
  * still comes out as text but is plotted as quantitative is caught when
  * compiling.
  */
-export function inferColumnType(cells: CsvCell[]): ColumnType {
-  const filled = cells.filter((cell) => cell.text.trim() !== '');
+export function inferColumnType(cells: CsvCell[], missingValues: Set<string> = new Set([''])): ColumnType {
+  const filled = cells.filter((cell) => cell.text.trim() !== '' && !missingValues.has(cell.text.trim()));
   if (filled.some((cell) => hasLeadingZero(cell.text) || isUnsafeInteger(cell.text))) return 'string';
   const numbers = filled.filter((cell) => parseFigure(cell.text) !== undefined).length;
   return numbers > 0 && numbers * 2 >= filled.length ? 'number' : 'string';
@@ -48,7 +48,7 @@ export function readColumn(
   field?: SchemaField,
 ): { values: CellValue[]; info: ColumnInfo } {
   const declared = field?.type !== undefined && field.type !== 'any' ? field.type : undefined;
-  const type: ColumnType = declared ? (NUMERIC_TYPES.has(declared) ? 'number' : 'string') : inferColumnType(cells);
+  const type: ColumnType = declared ? (NUMERIC_TYPES.has(declared) ? 'number' : 'string') : inferColumnType(cells, context.missingValues);
   const isMissing = (cell: CsvCell) => context.missingValues.has(cell.text.trim());
   const result =
     type === 'number' ? readNumbers(context, name, cells, isMissing, field, declared) : readTexts(context, name, cells, isMissing, declared);

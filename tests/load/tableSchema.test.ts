@@ -108,3 +108,25 @@ test('an encoding declared for a file that is UTF-8 after all is a warning; the 
   expect(table?.sidecar).toBe('data/t.schema.json');
 });
 
+test('missingValues are neither numbers nor text when a column is inferred', async () => {
+  const { table, messages } = await read('v,source\n1,s\nn/a,s\nn/a,s\n', { missingValues: ['', 'n/a'], fields: [] });
+  expect(messages).toEqual([]);
+  expect(table?.types).toEqual({ v: 'number' });
+  expect(table?.rows.map((r) => r.values.v)).toEqual([1, null, null]);
+});
+
+test('UTF-16 (Excel "Unicode Text", tab-separated): named when undeclared, read when declared', async () => {
+  const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('city\tsource\r\nZürich\ts\r\n', 'utf16le')]);
+  const undeclared = await project({ 'data/t.csv': bytes });
+  expect(format((await readCitedTable(undeclared, 'data/t.csv', sources)).diagnostics)).toEqual([
+    'data/t.csv:1: error: the file is UTF-16 (utf-16le, as Excel\'s "Unicode Text" saves it), not UTF-8; save it as "CSV UTF-8", or declare {"encoding": "utf-16le"} in the table\'s sidecar',
+  ]);
+  const declared = await project({
+    'data/t.csv': bytes,
+    'data/t.schema.json': JSON.stringify({ encoding: 'utf-16le', dialect: { delimiter: '\t' }, fields: [] }),
+  });
+  const { table, diagnostics } = await readCitedTable(declared, 'data/t.csv', sources);
+  expect(format(diagnostics)).toEqual([]);
+  expect(table?.rows.map((r) => [r.line, r.values.city, r.sources])).toEqual([[2, 'Zürich', ['s']]]);
+});
+
