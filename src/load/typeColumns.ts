@@ -2,7 +2,7 @@ import type { CellValue, ColumnInfo, ColumnType, Diagnostic } from '../model.js'
 import * as messages from '../messages.js';
 import { checkConstraints } from './checkConstraints.js';
 import type { CsvCell } from './readCsv.js';
-import { isUnsafeInteger, looksLikeFormula, parseFigure, type Figure, type NumberFormat } from './parseFigure.js';
+import { isUnsafeInteger, looksLikeFormula, parseFigure, type NumberFormat } from './parseFigure.js';
 import { hasLeadingZero, isOutOfRange } from './parseNumber.js';
 import type { SchemaField } from './tableSchema.js';
 
@@ -73,7 +73,7 @@ function readNumbers(
   const figures = cells.map((cell) => (isMissing(cell) ? undefined : parseFigure(cell.text, format)));
   // Undeclared, the column's cells decide what a comma means: the first cell
   // that shows its decimal mark (`1.5`, `1,234,567`, `2,5`) sets it.
-  const mark = figures.find((f): f is Extract<Figure, { value: number }> => f !== undefined && 'decimalMark' in f && f.decimalMark !== undefined)?.decimalMark;
+  const mark = figures.map((f) => (f && 'value' in f ? f.decimalMark : undefined)).find((m) => m !== undefined);
   // Percent if most of its figures say so; the odd ones out get a warning.
   const written = figures.filter((f) => f !== undefined);
   const percent = written.filter((f) => f.percent).length * 2 > written.length;
@@ -100,7 +100,9 @@ function readNumbers(
       value = figure.value;
     }
     if (percent !== figure.percent) error(cell, messages.load.mixedPercent(cell.text.trim(), name, percent), 'warning');
-    if (isUnsafeInteger(cell.text)) {
+    // Beyond 2^53 a double no longer holds every whole number: 9007199254740993
+    // would be published as …992. Written with an exponent, precision was not claimed.
+    if (isUnsafeInteger(cell.text) || (Math.abs(value) > Number.MAX_SAFE_INTEGER && !/e/i.test(cell.text))) {
       error(cell, messages.load.unsafeInteger(cell.text.trim(), name));
       return null;
     }

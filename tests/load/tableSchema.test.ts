@@ -57,6 +57,15 @@ describe('declared types', () => {
 });
 
 describe('inferred columns', () => {
+  test('a grouped figure beyond 2^53 is an error, not a rounded number', async () => {
+    const { table, messages } = await read('v,source\n"9,007,199,254,740,993",s\n5,s\n');
+    expect(table?.rows.map((r) => r.values.v)).toEqual([null, 5]);
+    expect(messages).toEqual([
+      'data/t.csv:2:1: error: "9,007,199,254,740,993" in column "v" has more digits than a number keeps exactly (beyond 2^53); declare the column "type": "string" if it is an identifier',
+    ]);
+  });
+
+
   test('a column that mixes decimal marks: the first one shown wins, the others are errors', async () => {
     const { table, messages } = await read('v,source\n1.5,s\n"2,5",s\n"1,234",s\n', undefined);
     expect(table?.rows.map((r) => r.values.v)).toEqual([1.5, null, 1234]);
