@@ -33,7 +33,7 @@ export async function readText(
   }
   const utf8 = new TextDecoder(encoding).encoding === 'utf-8';
   if (!utf8) {
-    // Single-byte encodings decode every byte; only a BOM-less read is wrong.
+    // Declared (Windows-1252, ISO-8859-x, UTF-16…): decoded as declared, never refused.
     const text = decodeBytes(bytes, encoding);
     // Declared single-byte but saved as UTF-8 after all: "é" would read as "Ã©".
     const diagnostics: Diagnostic[] =
