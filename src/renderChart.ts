@@ -9,6 +9,7 @@
 // both exist, so a failure leaves the previous files untouched.
 import { atWidth, isFitNoise } from './compile/atWidth.js';
 import { compileSpec } from './compile/compileSpec.js';
+import { encodedFields } from './compile/encodedFields.js';
 import { readSpec } from './compile/readSpec.js';
 import { hasErrors } from './errors.js';
 import type { CitedRow, Diagnostic } from './model.js';
@@ -18,6 +19,7 @@ import { chartTitle } from './provenance/chartTitle.js';
 import { composeSvg } from './provenance/composeSvg.js';
 import { draftAltText } from './provenance/draftAltText.js';
 import { drawnRows } from './provenance/drawnRows.js';
+import { dropLinks } from './provenance/dropLinks.js';
 import { artboardPrefix } from './provenance/prefixIds.js';
 import { footerParagraphs } from './provenance/footerParagraphs.js';
 import { hashInputs } from './provenance/hashInputs.js';
@@ -78,6 +80,12 @@ export async function renderChart(
   diagnostics.push(...rendered.diagnostics);
   if (!rendered.render) return { diagnostics };
   const render = rendered.render;
+  // Links from an `href` encoding: a published graphic links nowhere (README, "Safe to embed").
+  const links = dropLinks(render.svg);
+  if (links.dropped) {
+    const href = encodedFields(spec.vegaLite).find((f) => f.channel === 'href');
+    diagnostics.push(href ? spec.json.diagnostic(href.jsonPath, messages.spec.linksDropped(), 'warning') : { file: spec.file, severity: 'warning', message: messages.spec.linksDropped() });
+  }
 
   // 5. Provenance: exactly the rows drawn, their sources, notes, alt text, hashes.
   // Drawn: rows a mark shows, rows that fed an aggregate or window after the
@@ -115,7 +123,7 @@ export async function renderChart(
     scheme: options.theme,
     darkMode: spec.settings.darkMode,
   };
-  const layout = (r: typeof render) => ({ vegaSvg: r.svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
+  const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
   const svg = composeSvg({ ...common, ...layout(render) });
 
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.

@@ -70,6 +70,8 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
 /** ajv's message, with the allowed values when there is a list of them. */
 function reason(error: ErrorObject): string {
   const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
+  // ajv says "must NOT have duplicate items (items ## 1 and 0 are identical)".
+  if (error.keyword === 'uniqueItems') return 'must not list the same value twice';
   const message = error.message ?? 'is invalid';
   return allowed ? `${message}: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : message;
 }
