@@ -2,22 +2,15 @@
 // image or font from a URL, no stylesheet import, no script, no event
 // handler, no javascript: URL, no link out. Scans every example and gallery
 // SVG (artboards included) and a chart whose spec asks for links.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { attributeValues } from '../../src/provenance/svgAttributes.js';
 import { openProject } from '../../src/project.js';
 import { renderChart } from '../../src/renderChart.js';
 import { makeProject, where } from '../helpers/fixtureProject.js';
 import { format, sourcesCsv } from '../helpers/project.js';
+import { publishedSvgs } from '../helpers/publishedSvgs.js';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const svgsIn = (dir: string) =>
-  readdirSync(path.join(root, dir))
-    .filter((f) => f.endsWith('.svg') && !f.endsWith('-changed.svg'))
-    .map((f) => [`${dir}/${f}`, readFileSync(path.join(root, dir, f), 'utf8')] as const);
-const published = [...svgsIn('output'), ...svgsIn('tests/snapshots/__snapshots__')];
+const published = publishedSvgs();
 
 /** Every way an SVG could reach outside itself; empty when it cannot. */
 function externalReferences(svg: string): string[] {
