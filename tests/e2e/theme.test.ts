@@ -1,4 +1,6 @@
 // `citechart build --theme dark` through the built CLI.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { makeProject, minimalProject, readText } from '../helpers/fixtureProject.js';
@@ -20,6 +22,7 @@ describe('build --theme', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/argument 'sepia' is invalid\. Allowed choices are light, dark/);
     expect(result.outLines).toEqual([]);
+    expect(existsSync(path.join(cwd, 'output'))).toBe(false);
   });
 
   it('is documented in build --help', async () => {
