@@ -10,7 +10,7 @@
 import { atWidth, isFitNoise } from './compile/atWidth.js';
 import { compileSpec } from './compile/compileSpec.js';
 import { encodedFields } from './compile/encodedFields.js';
-import { readSpec } from './compile/readSpec.js';
+import { readSpec, type ChartSpec } from './compile/readSpec.js';
 import { hasErrors } from './errors.js';
 import type { CitedRow, Diagnostic } from './model.js';
 import * as messages from './messages.js';
@@ -80,12 +80,7 @@ export async function renderChart(
   diagnostics.push(...rendered.diagnostics);
   if (!rendered.render) return { diagnostics };
   const render = rendered.render;
-  // Links from an `href` encoding: a published graphic links nowhere (README, "Safe to embed").
-  const links = dropLinks(render.svg);
-  if (links.dropped) {
-    const href = encodedFields(spec.vegaLite).find((f) => f.channel === 'href');
-    diagnostics.push(href ? spec.json.diagnostic(href.jsonPath, messages.spec.linksDropped(), 'warning') : { file: spec.file, severity: 'warning', message: messages.spec.linksDropped() });
-  }
+  diagnostics.push(...linkWarnings(spec, render.svg));
 
   // 5. Provenance: exactly the rows drawn, their sources, notes, alt text, hashes.
   // Drawn: rows a mark shows, rows that fed an aggregate or window after the
@@ -159,4 +154,12 @@ export async function renderChart(
   const chart: RenderedChart = { name, svg, png, entry: { title, sources: sourceIds, inputs } };
   if (artboards.length) chart.artboards = artboards;
   return { chart, diagnostics };
+}
+
+/** Links from an `href` encoding are left out of the published graphic (dropLinks): tell the author, at the encoding. */
+function linkWarnings(spec: ChartSpec, vegaSvg: string): Diagnostic[] {
+  if (!dropLinks(vegaSvg).dropped) return [];
+  const href = encodedFields(spec.vegaLite).find((f) => f.channel === 'href');
+  const message = messages.spec.linksDropped();
+  return [href ? spec.json.diagnostic(href.jsonPath, message, 'warning') : { file: spec.file, severity: 'warning', message }];
 }
