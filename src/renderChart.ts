@@ -130,7 +130,7 @@ export async function renderChart(
     const seen = new Set(diagnostics.map((d) => d.message));
     diagnostics.push(...[...at.diagnostics, ...(rerendered?.diagnostics ?? [])].filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
     if (!rerendered?.render) return { diagnostics };
-    artboards.push({ width, svg: composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width) }) });
+    artboards.push({ width, svg: composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true }) });
   }
 
   let png: Buffer | undefined;

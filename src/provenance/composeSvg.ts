@@ -28,6 +28,8 @@ export interface SvgParts {
   scheme?: 'light' | 'dark';
   /** `auto`: a light graphic that turns dark on a page that prefers a dark scheme. */
   darkMode?: 'auto' | 'off';
+  /** An artboard is exactly as wide as asked: never widened for the footer. */
+  exactWidth?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export function composeSvg(parts: SvgParts): string {
   const prefix = parts.prefix ?? idPrefix(parts.name);
   // A very narrow chart would squeeze its sources into a column of single
   // words; the graphic widens instead, the chart staying at its left edge.
-  const width = Math.max(parts.width, MIN_FOOTER_WIDTH + parts.padding.left + parts.padding.right);
+  const width = parts.exactWidth ? parts.width : Math.max(parts.width, MIN_FOOTER_WIDTH + parts.padding.left + parts.padding.right);
   const footerWidth = width - parts.padding.left - parts.padding.right;
   const footer = drawFooter(parts.paragraphs, footerWidth);
   const footerTop = parts.height - parts.padding.bottom + FOOTER_STYLE.gap;

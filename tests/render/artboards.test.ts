@@ -10,7 +10,7 @@ import { format } from '../helpers/project.js';
 import { elementText, footerLines, rootAttributes, svgJsonLd, svgSize, xmlProblem } from '../helpers/svg.js';
 
 const TITLE = 'Widget exports by country, as reported by the statistics office and a market survey';
-const spec = barSpec({ title: TITLE, extra: { usermeta: { citechart: { credit: 'Graphic: Test desk', widths: [640, 300], darkMode: 'auto' } } } });
+const spec = barSpec({ title: TITLE, extra: { usermeta: { citechart: { credit: 'Graphic: Test desk', widths: [640, 200], darkMode: 'auto' } } } });
 const cwd = makeProject({ ...minimalProject, 'specs/exports.vl.json': spec });
 const { chart, diagnostics } = await renderChart(await openProject(cwd), 'exports');
 const ids = (svg: string) => [...svg.replace(/>[^<]*</g, '><').matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
@@ -18,7 +18,7 @@ const ids = (svg: string) => [...svg.replace(/>[^<]*</g, '><').matchAll(/\sid="(
 describe('artboards', () => {
   it('builds one per width, sorted ascending, with no warnings', () => {
     expect(format(diagnostics)).toEqual([]);
-    expect(chart!.artboards!.map((a) => a.width)).toEqual([300, 640]);
+    expect(chart!.artboards!.map((a) => a.width)).toEqual([200, 640]);
   });
 
   it('lays each out at its width: the viewBox is that wide, the plot re-fitted', () => {
@@ -29,8 +29,8 @@ describe('artboards', () => {
     }
     const plotWidth = (svg: string) => Number(/class="background" aria-hidden="true" d="M0,0h([\d.]+)v/.exec(svg)?.[1]);
     const [narrow, wide] = chart!.artboards!.map((a) => plotWidth(a.svg));
-    expect(narrow).toBeGreaterThan(100);
-    expect(wide! - narrow!).toBeCloseTo(340, 0);
+    expect(narrow).toBeGreaterThan(50);
+    expect(wide! - narrow!).toBeCloseTo(440, 0);
   });
 
   it('wraps the title (Vega would not) and the footer to the width', () => {
@@ -54,7 +54,7 @@ describe('artboards', () => {
     const all = [chart!.svg, ...chart!.artboards!.map((a) => a.svg)];
     const every = all.flatMap(ids);
     expect(new Set(every).size).toBe(every.length);
-    expect(ids(chart!.artboards![0]!.svg).every((id) => id.startsWith('cc-exports.w300-'))).toBe(true);
+    expect(ids(chart!.artboards![0]!.svg).every((id) => id.startsWith('cc-exports.w200-'))).toBe(true);
     for (const svg of all) {
       const own = new Set(ids(svg));
       for (const ref of svg.matchAll(/url\(#([^)]+)\)|href="#([^"]+)"|aria-labelledby="([^"]+)"/g)) {
@@ -64,9 +64,9 @@ describe('artboards', () => {
   });
 
   it('writes NAME-WIDTHw.svg files; NAME.svg and the PNG keep the spec\'s own layout', async () => {
-    expect(chartFiles(chart!).map((f) => f.suffix)).toEqual(['.svg', '.png', '-300w.svg', '-640w.svg']);
+    expect(chartFiles(chart!).map((f) => f.suffix)).toEqual(['.svg', '.png', '-200w.svg', '-640w.svg']);
     const own = svgSize(chart!.svg);
-    expect(own.width).not.toBe(300);
+    expect(own.width).not.toBe(200);
     expect(own.width).not.toBe(640);
     const png = await sharp(chart!.png!).metadata();
     expect({ width: png.width, height: png.height }).toEqual({ width: own.width * 2, height: own.height * 2 });
