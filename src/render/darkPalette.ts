@@ -16,8 +16,16 @@ const DARK_PAPER = 10;
 /** WCAG's contrast for graphical objects. */
 const MIN_CONTRAST = 3;
 
+const cache = new Map<string, string | undefined>();
+
 /** The dark-scheme counterpart of a CSS colour; undefined for what is no colour (`none`, `url(#…)`). */
 export function darkColor(value: string): string | undefined {
+  // A chart repeats a few colours on hundreds of elements.
+  if (!cache.has(value)) cache.set(value, computeDarkColor(value));
+  return cache.get(value);
+}
+
+function computeDarkColor(value: string): string | undefined {
   const parsed = color(value.trim());
   if (!parsed) return undefined;
   const { h, c, l, opacity } = hcl(parsed);
