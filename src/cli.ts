@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command line: parses flags, calls the library's commands, prints, and
 // is the only place that sets the exit code (0 ok, 1 bad data or spec, 2 usage).
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { build } from './commands/build.js';
 import { check } from './commands/check.js';
 import { formatDiagnostic, UsageError } from './errors.js';
@@ -29,11 +29,13 @@ program
   .description('render every spec in specs/ (or the named ones) to SVG and PNG in output/')
   .argument('[names...]', 'chart names (specs/NAME.vl.json); all when omitted')
   .option('--out <dir>', 'output folder', 'output')
-  .action(async (names: string[], options: { out: string }) => {
+  .addOption(new Option('--theme <scheme>', 'colour scheme of SVG and PNG').choices(['light', 'dark']).default('light'))
+  .action(async (names: string[], options: { out: string; theme: 'light' | 'dark' }) => {
     const result = await build({
       cwd: process.cwd(),
       names,
       outDir: options.out,
+      theme: options.theme,
       onProject: report,
       onChart: (chart) => {
         report(chart.diagnostics);

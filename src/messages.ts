@@ -136,8 +136,12 @@ export const spec = {
   loaderRefused: (url: string) =>
     `refused to load ${q(url)}: citechart loads only files inside the project folder`,
   usermetaInvalid: (path: string, reason: string) => `usermeta.citechart${path} ${reason}`,
-  unknownUsermeta: (key: string) =>
-    `usermeta.citechart has no setting ${q(key)} (known: notes, credit, alt); it is ignored`,
+  unknownUsermeta: (key: string, known: string[]) =>
+    `usermeta.citechart has no setting ${q(key)} (known: ${known.join(', ')}); it is ignored`,
+  linksDropped: () =>
+    `links (href) are left out of the published graphic: an embedded chart links nowhere; put the links in the article text`,
+  widthsNeedSingleView: () =>
+    `usermeta.citechart.widths needs a single or layered view: a concatenated or faceted chart cannot be re-laid-out at one width`,
   themeInvalid: (reason: string) => `the theme must be a Vega-Lite config object: ${reason}`,
 };
 

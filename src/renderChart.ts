@@ -7,8 +7,10 @@
 //
 // Nothing is written here: the caller writes the SVG and PNG together once
 // both exist, so a failure leaves the previous files untouched.
+import { atWidth, isFitNoise } from './compile/atWidth.js';
 import { compileSpec } from './compile/compileSpec.js';
-import { readSpec } from './compile/readSpec.js';
+import { encodedFields } from './compile/encodedFields.js';
+import { readSpec, type ChartSpec } from './compile/readSpec.js';
 import { hasErrors } from './errors.js';
 import type { CitedRow, Diagnostic } from './model.js';
 import * as messages from './messages.js';
@@ -17,6 +19,8 @@ import { chartTitle } from './provenance/chartTitle.js';
 import { composeSvg } from './provenance/composeSvg.js';
 import { draftAltText } from './provenance/draftAltText.js';
 import { drawnRows } from './provenance/drawnRows.js';
+import { dropLinks } from './provenance/dropLinks.js';
+import { artboardPrefix } from './provenance/prefixIds.js';
 import { footerParagraphs } from './provenance/footerParagraphs.js';
 import { hashInputs } from './provenance/hashInputs.js';
 import { jsonLd } from './provenance/jsonLd.js';
@@ -29,8 +33,11 @@ import type { ManifestEntry } from './write/manifest.js';
 
 export interface RenderedChart {
   name: string;
+  /** The spec's own layout: what NAME.svg holds. */
   svg: string;
   png?: Buffer;
+  /** `usermeta.citechart.widths`: the chart re-laid-out at each width, ascending; each a standalone SVG. */
+  artboards?: Array<{ width: number; svg: string }>;
   entry: Omit<ManifestEntry, 'files'>;
 }
 
@@ -44,13 +51,14 @@ export interface ChartFile {
 export function chartFiles(chart: RenderedChart): ChartFile[] {
   const files: ChartFile[] = [{ suffix: '.svg', data: chart.svg }];
   if (chart.png) files.push({ suffix: '.png', data: chart.png });
+  for (const artboard of chart.artboards ?? []) files.push({ suffix: `-${artboard.width}w.svg`, data: artboard.svg });
   return files;
 }
 
 export async function renderChart(
   project: Project,
   name: string,
-  options: { png?: boolean } = {},
+  options: { png?: boolean; /** `dark` draws SVG and PNG in the dark palette (`--theme dark`). */ theme?: 'light' | 'dark' } = {},
 ): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[] }> {
   const { cwd } = project;
   // 1. Read the spec and check its data references stay inside data/.
@@ -72,6 +80,7 @@ export async function renderChart(
   diagnostics.push(...rendered.diagnostics);
   if (!rendered.render) return { diagnostics };
   const render = rendered.render;
+  diagnostics.push(...linkWarnings(spec, render.svg));
 
   // 5. Provenance: exactly the rows drawn, their sources, notes, alt text, hashes.
   // Drawn: rows a mark shows, rows that fed an aggregate or window after the
@@ -101,18 +110,30 @@ export async function renderChart(
   const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs, versions: toolVersions() };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
-  const svg = composeSvg({
+  const common = {
     name,
-    vegaSvg: render.svg,
-    width: render.width,
-    height: render.height,
-    padding: render.padding,
-    background: render.background,
     title,
     alt,
     paragraphs: footerParagraphs(rows, project.sources, spec.settings),
     jsonLd: JSON.stringify(jsonLd(facts, 'image/svg+xml')),
-  });
+    scheme: options.theme,
+    darkMode: spec.settings.darkMode,
+  };
+  const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
+  const svg = composeSvg({ ...common, ...layout(render) });
+
+  // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
+  const artboards: NonNullable<RenderedChart['artboards']> = [];
+  for (const width of spec.settings.widths ?? []) {
+    const theme = project.theme?.value as Record<string, unknown> | undefined;
+    const at = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme);
+    const rerendered = at.chart && (await renderSvg(at.chart, cwd, spec.file));
+    const seen = new Set(diagnostics.map((d) => d.message));
+    diagnostics.push(...[...at.diagnostics, ...(rerendered?.diagnostics ?? [])].filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
+    if (!rerendered?.render) return { diagnostics };
+    artboards.push({ width, svg: composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true }) });
+  }
+
   let png: Buffer | undefined;
   if (options.png !== false) {
     const xmp = xmpPacket({
@@ -122,6 +143,7 @@ export async function renderChart(
       jsonLd: JSON.stringify(jsonLd(facts, 'image/png')),
     });
     try {
+      // The PNG follows the spec's own layout (NAME.svg), not an artboard.
       png = await renderPng(svg, xmp);
     } catch (error) {
       // sharp refuses e.g. images over its pixel limit: a spec's size slipped a zero.
@@ -130,5 +152,15 @@ export async function renderChart(
       return { diagnostics };
     }
   }
-  return { chart: { name, svg, png, entry: { title, sources: sourceIds, inputs } }, diagnostics };
+  const chart: RenderedChart = { name, svg, png, entry: { title, sources: sourceIds, inputs } };
+  if (artboards.length) chart.artboards = artboards;
+  return { chart, diagnostics };
+}
+
+/** Links from an `href` encoding are left out of the published graphic (dropLinks): tell the author, at the encoding. */
+function linkWarnings(spec: ChartSpec, vegaSvg: string): Diagnostic[] {
+  if (!dropLinks(vegaSvg).dropped) return [];
+  const href = encodedFields(spec.vegaLite).find((f) => f.channel === 'href');
+  const message = messages.spec.linksDropped();
+  return [href ? spec.json.diagnostic(href.jsonPath, message, 'warning') : { file: spec.file, severity: 'warning', message }];
 }

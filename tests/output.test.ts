@@ -15,6 +15,8 @@ afterAll(() => rmSync(fresh, { recursive: true, force: true }));
 
 const result = await build({ cwd: root, outDir: fresh });
 const names = await listSpecs(root);
+// Artboards (usermeta.citechart.widths): NAME-320w.svg…
+const artboards = readdirSync(fresh).filter((f) => /-\d+w\.svg$/.test(f)).sort();
 const REBUILD = 'out of date with data/ and specs/: run `npx citechart build` and commit output/';
 
 describe('output/', () => {
@@ -26,6 +28,11 @@ describe('output/', () => {
   it.each(names)('output/%s.svg is up to date', (name) => {
     const committed = readFileSync(path.join(root, 'output', `${name}.svg`), 'utf8');
     expect(readFileSync(path.join(fresh, `${name}.svg`), 'utf8'), REBUILD).toBe(committed);
+  });
+
+  it.each(artboards)('output/%s is up to date', (file) => {
+    const committed = readFileSync(path.join(root, 'output', file), 'utf8');
+    expect(readFileSync(path.join(fresh, file), 'utf8'), REBUILD).toBe(committed);
   });
 
   it.each(names)('output/%s.png is up to date', async (name) => {
@@ -45,7 +52,8 @@ describe('output/', () => {
   });
 
   it('holds nothing but the built charts and the manifest', () => {
-    const expected = [...names.flatMap((n) => [`${n}.png`, `${n}.svg`]), 'manifest.json'].sort();
+    const expected = [...names.flatMap((n) => [`${n}.png`, `${n}.svg`]), ...artboards, 'manifest.json'].sort();
+    expect(readdirSync(fresh).sort()).toEqual(expected);
     expect(readdirSync(path.join(root, 'output')).sort()).toEqual(expected);
   });
 });

@@ -18,6 +18,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Called once sources.csv and the theme are read, with their problems (before any chart). */
   onProject?: (diagnostics: Diagnostic[]) => void;
+  /** `dark` draws every chart (SVG and PNG) in the dark palette; light by default. */
+  theme?: 'light' | 'dark';
   /** Called as each chart finishes, for progress output. */
   onChart?: (result: ChartResult) => void;
 }
@@ -54,7 +56,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const entries: Record<string, ManifestEntry> = {};
   for (const name of names) {
     const svgFile = path.join(outDir, `${name}.svg`);
-    const { chart, diagnostics } = sharedErrors ? { chart: undefined, diagnostics: [] } : await renderSafely(project, name);
+    const { chart, diagnostics } = sharedErrors ? { chart: undefined, diagnostics: [] } : await renderSafely(project, name, options.theme);
     let result: ChartResult;
     if (!chart || hasErrors(diagnostics)) {
       result = { name, ok: false, diagnostics, kept: existsSync(svgFile) };
@@ -83,9 +85,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** A bug in citechart while rendering one chart fails that chart, not the whole build. */
-async function renderSafely(project: Project, name: string): ReturnType<typeof renderChart> {
+async function renderSafely(project: Project, name: string, theme?: BuildOptions['theme']): ReturnType<typeof renderChart> {
   try {
-    return await renderChart(project, name);
+    return await renderChart(project, name, { theme });
   } catch (error) {
     const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { diagnostics: [{ file: specFile(name), severity: 'error', message: messages.build.internal(reason) }] };

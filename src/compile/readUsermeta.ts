@@ -1,14 +1,22 @@
-import { Ajv } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { JsonFile } from './readJsonFile.js';
+import { fitsOneWidth } from './atWidth.js';
 
 /** citechart's settings, kept in Vega-Lite's own `usermeta` so specs stay valid Vega-Lite. */
 export interface ChartSettings {
   notes: string[];
   credit: string;
   alt: string;
+  /** Extra artboards: the chart re-laid-out at each of these widths (px), ascending. */
+  widths?: number[];
+  /** `auto`: the SVG turns dark on pages that prefer a dark colour scheme. */
+  darkMode?: 'auto' | 'off';
 }
+
+export const MIN_ARTBOARD_WIDTH = 200;
+export const MAX_ARTBOARD_WIDTH = 4000;
 
 const schema = {
   type: 'object',
@@ -16,6 +24,9 @@ const schema = {
     notes: { type: 'array', items: { type: 'string' } },
     credit: { type: 'string' },
     alt: { type: 'string' },
+    // Narrower than MIN_ARTBOARD_WIDTH leaves no room for a footer line.
+    widths: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'integer', minimum: MIN_ARTBOARD_WIDTH, maximum: MAX_ARTBOARD_WIDTH } },
+    darkMode: { enum: ['auto', 'off'] },
   },
 };
 const KNOWN = new Set(Object.keys(schema.properties));
@@ -33,16 +44,34 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
   if (!validate(raw)) {
     const diagnostics = (validate.errors ?? []).map((e) => {
       const jsonPath = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-      return json.diagnostic([...base, ...jsonPath], messages.spec.usermetaInvalid(e.instancePath.replaceAll('/', '.'), e.message ?? 'is invalid'));
+      return json.diagnostic([...base, ...jsonPath], messages.spec.usermetaInvalid(e.instancePath.replaceAll('/', '.'), reason(e)));
     });
     return { settings, diagnostics };
   }
   const value = raw as Partial<ChartSettings>;
   const diagnostics = Object.keys(value)
     .filter((key) => !KNOWN.has(key))
-    .map((key) => json.diagnostic([...base, key], messages.spec.unknownUsermeta(key), 'warning'));
+    .map((key) => json.diagnostic([...base, key], messages.spec.unknownUsermeta(key, [...KNOWN]), 'warning'));
+  if (value.widths && !fitsOneWidth(root as Record<string, unknown>)) {
+    diagnostics.push(json.diagnostic([...base, 'widths'], messages.spec.widthsNeedSingleView()));
+  }
   return {
-    settings: { notes: value.notes ?? [], credit: value.credit ?? '', alt: value.alt ?? '' },
+    settings: {
+      notes: value.notes ?? [],
+      credit: value.credit ?? '',
+      alt: value.alt ?? '',
+      ...(value.widths && { widths: [...value.widths].sort((a, b) => a - b) }),
+      ...(value.darkMode && { darkMode: value.darkMode }),
+    },
     diagnostics,
   };
+}
+
+/** ajv's message, with the allowed values when there is a list of them. */
+function reason(error: ErrorObject): string {
+  const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
+  // ajv says "must NOT have duplicate items (items ## 1 and 0 are identical)".
+  if (error.keyword === 'uniqueItems') return 'must not list the same value twice';
+  const message = error.message ?? 'is invalid';
+  return allowed ? `${message}: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : message;
 }

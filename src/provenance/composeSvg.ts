@@ -1,14 +1,18 @@
 import { FONT_STACK } from '../render/fonts.js';
+import { applyDarkPalette, darkModeStyle } from './darkMode.js';
 import { drawFooter, FOOTER_STYLE } from './drawFooter.js';
 import type { Paragraph } from './footerParagraphs.js';
 import { idPrefix, prefixIds } from './prefixIds.js';
 import { stripControl, xmlAttribute, xmlText } from './escapeXml.js';
+import { markDecorative } from './markDecorative.js';
 
 /** The narrowest footer text column, in px. */
 const MIN_FOOTER_WIDTH = 260;
 
 export interface SvgParts {
   name: string;
+  /** The id prefix; the chart's own (`cc-NAME`) unless this is an artboard. */
+  prefix?: string;
   /** Vega's SVG of the chart alone. */
   vegaSvg: string;
   width: number;
@@ -20,33 +24,47 @@ export interface SvgParts {
   paragraphs: Paragraph[];
   /** JSON-LD provenance, serialised. */
   jsonLd: string;
+  /** `dark` draws the whole graphic in the dark palette (`--theme dark`). */
+  scheme?: 'light' | 'dark';
+  /** `auto`: a light graphic that turns dark on a page that prefers a dark scheme. */
+  darkMode?: 'auto' | 'off';
+  /** An artboard is exactly as wide as asked: never widened for the footer. */
+  exactWidth?: boolean;
 }
 
 /**
  * The published SVG: Vega's chart with the provenance footer drawn beneath
  * it, an accessible name and description, and the JSON-LD in `<metadata>`.
- * All ids are prefixed with the chart's name so several charts can be
- * inlined in one page.
+ *
+ * - Responsive: a viewBox and `width="100%"`, no height, so it fills its
+ *   container and keeps its aspect ratio (renderPng gives sharp the size).
+ * - Ids prefixed with the chart's name so several charts share a page.
+ * - Accessible: `role="img"` named by `<title>` and described by `<desc>`;
+ *   decorative parts hidden from screen readers.
+ * - Dark: drawn dark, or carrying its own prefers-color-scheme style.
  */
 export function composeSvg(parts: SvgParts): string {
-  const prefix = idPrefix(parts.name);
+  const prefix = parts.prefix ?? idPrefix(parts.name);
   // A very narrow chart would squeeze its sources into a column of single
   // words; the graphic widens instead, the chart staying at its left edge.
-  const width = Math.max(parts.width, MIN_FOOTER_WIDTH + parts.padding.left + parts.padding.right);
+  const width = parts.exactWidth ? parts.width : Math.max(parts.width, MIN_FOOTER_WIDTH + parts.padding.left + parts.padding.right);
   const footerWidth = width - parts.padding.left - parts.padding.right;
   const footer = drawFooter(parts.paragraphs, footerWidth);
   const footerTop = parts.height - parts.padding.bottom + FOOTER_STYLE.gap;
   const height = Math.ceil(footer.height ? footerTop + footer.height + parts.padding.bottom : parts.height);
-  const inner = parts.vegaSvg.slice(parts.vegaSvg.indexOf('>') + 1, parts.vegaSvg.lastIndexOf('</svg>'));
+  const inner = markDecorative(parts.vegaSvg.slice(parts.vegaSvg.indexOf('>') + 1, parts.vegaSvg.lastIndexOf('</svg>')));
+  const rootId = `${prefix}-root`;
 
-  const svg = [
+  const open = [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1"`,
-    ` class="citechart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`,
+    ` class="citechart" id="${rootId}" width="100%" viewBox="0 0 ${width} ${height}"`,
     ` role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${xmlAttribute(FONT_STACK)}">`,
     `<title id="${prefix}-title">${xmlText(parts.title || parts.name)}</title>`,
     `<desc id="${prefix}-desc">${xmlText(parts.alt)}</desc>`,
     `<metadata id="${prefix}-provenance">${xmlText(parts.jsonLd)}</metadata>`,
-    `<rect width="${width}" height="${height}" fill="${xmlAttribute(parts.background)}"/>`,
+  ].join('');
+  const body = [
+    `<rect class="citechart-background" aria-hidden="true" width="${width}" height="${height}" fill="${xmlAttribute(parts.background)}"/>`,
     `<g class="citechart-chart">${inner}</g>`,
     `<g class="citechart-footer" transform="translate(${parts.padding.left},${footerTop})"`,
     ` font-size="${FOOTER_STYLE.fontSize}" fill="${FOOTER_STYLE.color}">${footer.markup}</g>`,
@@ -54,5 +72,11 @@ export function composeSvg(parts: SvgParts): string {
   ].join('');
   // Vega's own markup is not cleaned of characters XML forbids (a vertical
   // tab pasted into a title would make the file unreadable): clean it all.
-  return prefixIds(stripControl(svg), prefix);
+  let svg = prefixIds(stripControl(open + body), prefix);
+  if (parts.scheme === 'dark') return applyDarkPalette(svg);
+  if (parts.darkMode === 'auto') {
+    const style = darkModeStyle(svg, rootId);
+    svg = svg.replace('<rect class="citechart-background"', `${style}<rect class="citechart-background"`);
+  }
+  return svg;
 }

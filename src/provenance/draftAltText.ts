@@ -1,5 +1,5 @@
 import { format } from 'd3';
-import { DESCRIPTIVE_CHANNELS, encodedFields } from '../compile/encodedFields.js';
+import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compile/encodedFields.js';
 import type { CitedRow, Source } from '../model.js';
 
 const KINDS: Record<string, string> = {
@@ -22,9 +22,11 @@ const formatNumber = format(',.6~f');
 
 /**
  * A first draft of alt text from what the chart draws, for when the spec
- * gives none: the kind of chart, its title, each drawn row as
- * "label: value" and the sources. Authors should still read it. Charts of
- * aggregates get no rows (pass none): raw rows would misstate what is shown.
+ * gives none: the kind of chart, its title, what is measured (by what), each
+ * drawn row as "label: value", the highest and lowest values with their
+ * labels, and the sources. Authors should still read it. Charts of
+ * aggregates get no rows (pass none): raw rows would misstate what is shown,
+ * so they get no values and no extremes either.
  */
 export function draftAltText(vegaLite: Record<string, unknown>, title: string, rows: CitedRow[], sources: Source[]): string {
   const kind = KINDS[firstMark(vegaLite) ?? ''] ?? 'Chart';
@@ -34,11 +36,14 @@ export function draftAltText(vegaLite: Record<string, unknown>, title: string, r
   const unit = measure && /%|\b(percent|share|pct)\b/i.test(`${measure.title} ${measure.field}`) ? '%' : '';
 
   const text = (row: CitedRow, field: string) => String(row.values[field] ?? '').trim();
+  const labelOf = (row: CitedRow) => unique(labels.map((f) => text(row, f.field)).filter(Boolean)).join(', ');
+  const valueOf = (row: CitedRow) => (measure && typeof row.values[measure.field] === 'number' ? (row.values[measure.field] as number) : undefined);
+  const show = (value: number) => `${formatNumber(value)}${unit}`;
   const items = measure
     ? rows.map((row) => {
-        const label = unique(labels.map((f) => text(row, f.field)).filter(Boolean)).join(', ');
-        const value = row.values[measure.field];
-        const shown = typeof value === 'number' ? `${formatNumber(value)}${unit}` : 'no value';
+        const label = labelOf(row);
+        const value = valueOf(row);
+        const shown = value === undefined ? 'no value' : show(value);
         return label && shown ? `${label}: ${shown}` : label || shown;
       })
     : groupLabels(rows, labels.map((f) => f.field), text);
@@ -48,11 +53,29 @@ export function draftAltText(vegaLite: Record<string, unknown>, title: string, r
 
   return [
     `${kind}${title ? `: ${title}` : ''}.`,
+    measure && `Measure: ${measured(measure)}${labels[0] ? `, by ${labels[0].title || labels[0].field}` : ''}.`,
     shown && `${shown}.`,
+    extremes(rows, valueOf, labelOf, show),
     publishers.length && `Source${publishers.length > 1 ? 's' : ''}: ${publishers.join(', ')}.`,
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/** What a measure is: its title, else "sum of tonnes" or the field's name. */
+function measured(measure: EncodedField): string {
+  return measure.title || (measure.aggregate ? `${measure.aggregate} of ${measure.field}` : measure.field);
+}
+
+/** "Highest: China, 90%; lowest: All other origins, 10%." — when two or more values differ. */
+function extremes(rows: CitedRow[], valueOf: (row: CitedRow) => number | undefined, labelOf: (row: CitedRow) => string, show: (value: number) => string): string {
+  const valued = rows.filter((row) => valueOf(row) !== undefined);
+  if (valued.length < 2) return '';
+  const sorted = [...valued].sort((a, b) => valueOf(b)! - valueOf(a)!);
+  const [high, low] = [sorted[0]!, sorted.at(-1)!];
+  if (valueOf(high) === valueOf(low)) return '';
+  const describe = (row: CitedRow) => [labelOf(row), show(valueOf(row)!)].filter(Boolean).join(', ');
+  return `Highest: ${describe(high)}; lowest: ${describe(low)}.`;
 }
 
 /**

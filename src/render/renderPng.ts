@@ -16,5 +16,19 @@ export async function renderPng(svg: string, xmp: string): Promise<Buffer> {
     fontsReady = true;
   }
   const { default: sharp } = await import('sharp');
-  return sharp(Buffer.from(svg), { density: DENSITY }).png({ compressionLevel: 9 }).withXmp(xmp).toBuffer();
+  return sharp(Buffer.from(rasterSvg(svg)), { density: DENSITY }).png({ compressionLevel: 9 }).withXmp(xmp).toBuffer();
+}
+
+/**
+ * The published SVG as sharp should draw it. It is responsive
+ * (`width="100%"`, no height), which librsvg cannot size, so the viewBox's
+ * size is written back as pixels; and the prefers-color-scheme style is
+ * dropped, so the PNG always shows the scheme the SVG was drawn in.
+ */
+export function rasterSvg(svg: string): string {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const box = /\sviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(root);
+  if (!box) return svg;
+  const sized = root.replace(/\swidth="100%"/, ` width="${box[1]}" height="${box[2]}"`);
+  return svg.replace(root, sized).replace(/<style>@media \(prefers-color-scheme: dark\)[\s\S]*?<\/style>/, '');
 }

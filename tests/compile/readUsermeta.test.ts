@@ -27,3 +27,35 @@ describe('readUsermeta', () => {
     expect(diagnostics[0]!.message).toMatch(/no setting "credits"/);
   });
 });
+
+describe('readUsermeta: widths and darkMode', () => {
+  it('reads widths sorted ascending and darkMode', () => {
+    const { settings, diagnostics } = read('{"mark": "bar", "usermeta": {"citechart": {"widths": [640, 320], "darkMode": "auto"}}}');
+    expect(diagnostics).toEqual([]);
+    expect(settings).toMatchObject({ widths: [320, 640], darkMode: 'auto' });
+  });
+
+  it('leaves both unset when absent', () => {
+    const { settings } = read('{"usermeta": {"citechart": {"credit": "c"}}}');
+    expect(settings.widths).toBeUndefined();
+    expect(settings.darkMode).toBeUndefined();
+  });
+
+  it.each([
+    ['{"usermeta": {"citechart": {\n  "widths": [320, 12]}}}', '2:19', 'usermeta.citechart.widths.1 must be >= 200'],
+    ['{"usermeta": {"citechart": {\n  "widths": [320.5]}}}', '2:14', 'usermeta.citechart.widths.0 must be integer'],
+    ['{"usermeta": {"citechart": {\n  "widths": [320, 320]}}}', '2:3', 'usermeta.citechart.widths must not list the same value twice'],
+    ['{"usermeta": {"citechart": {\n  "widths": 320}}}', '2:3', 'usermeta.citechart.widths must be array'],
+    ['{"usermeta": {"citechart": {\n  "darkMode": true}}}', '2:3', 'usermeta.citechart.darkMode must be equal to one of the allowed values: "auto", "off"'],
+  ])('%s → error at %s', (text, at, message) => {
+    const { diagnostics } = read(text);
+    expect(diagnostics.map(formatDiagnostic)[0]).toContain(`specs/t.vl.json:${at}: error: ${message}`);
+  });
+
+  it('refuses widths on a chart that cannot be fitted to one width, at the setting', () => {
+    const { diagnostics } = read('{"hconcat": [], "usermeta": {"citechart": {\n  "widths": [320]}}}');
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'specs/t.vl.json:2:3: error: usermeta.citechart.widths needs a single or layered view: a concatenated or faceted chart cannot be re-laid-out at one width',
+    ]);
+  });
+});

@@ -127,7 +127,8 @@ describe('provenance in the SVG and PNG', () => {
     expect(svg).toContain(`<title id="${labelledBy[0]}">Widget exports by country</title>`);
     expect(svg).toContain(`<desc id="${labelledBy[1]}">`);
     expect(elementText(svg, 'desc')).toBe(
-      'Bar chart: Widget exports by country. Norway: 120; Chile: 85; Kenya: 40. Sources: Statistics Office, Trade Monitor.',
+      'Bar chart: Widget exports by country. Measure: Exports (thousand units), by country. Norway: 120; Chile: 85; Kenya: 40. ' +
+        'Highest: Norway, 120; lowest: Kenya, 40. Sources: Statistics Office, Trade Monitor.',
     );
   });
 
@@ -189,7 +190,8 @@ describe('sources cited are those of the rows drawn', () => {
     expect(svg).not.toContain('monitor-2023"'); // neither a citation id nor the source's name
     expect(svgJsonLd(svg).citation.map((c: { identifier: string }) => c.identifier)).toEqual(['stats-2024']);
     expect(elementText(svg, 'desc')).toBe(
-      'Bar chart: Widget exports, official figures only. Norway: 120; Chile: 85. Source: Statistics Office.',
+      'Bar chart: Widget exports, official figures only. Measure: Exports (thousand units), by country. Norway: 120; Chile: 85. ' +
+        'Highest: Norway, 120; lowest: Chile, 85. Source: Statistics Office.',
     );
   });
 

@@ -2,11 +2,20 @@
 // <metadata>, and a small XML well-formedness check (no XML library is a
 // dependency, and a regex "contains" check cannot see broken nesting).
 
-/** The root element's width and height attributes. */
+/**
+ * The graphic's size in px: its viewBox (the published SVG is responsive,
+ * `width="100%"` with no height, so the viewBox is its only size).
+ */
 export function svgSize(svg: string): { width: number; height: number } {
   const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
-  const attr = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(root)?.[1]);
-  return { width: attr('width'), height: attr('height') };
+  const box = /\sviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(root);
+  return { width: Number(box?.[1]), height: Number(box?.[2]) };
+}
+
+/** The root `<svg …>` start tag's attributes. */
+export function rootAttributes(svg: string): Record<string, string> {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  return Object.fromEntries([...root.matchAll(/\s([\w:-]+)="([^"]*)"/g)].map((m) => [m[1]!, decodeXml(m[2]!)]));
 }
 
 /** The five predefined XML entities and numeric references, decoded. */

@@ -1,0 +1,89 @@
+// No published SVG may make a reader's browser fetch or run anything: no
+// image or font from a URL, no stylesheet import, no script, no event
+// handler, no javascript: URL, no link out. Scans every example and gallery
+// SVG (artboards included) and a chart whose spec asks for links.
+import { describe, expect, it } from 'vitest';
+import { attributeValues } from '../../src/provenance/svgAttributes.js';
+import { openProject } from '../../src/project.js';
+import { renderChart } from '../../src/renderChart.js';
+import { makeProject, where } from '../helpers/fixtureProject.js';
+import { format, sourcesCsv } from '../helpers/project.js';
+import { publishedSvgs } from '../helpers/publishedSvgs.js';
+
+const published = publishedSvgs();
+
+/** Every way an SVG could reach outside itself; empty when it cannot. */
+function externalReferences(svg: string): string[] {
+  const found: string[] = [];
+  // <metadata> holds the sources' URLs as JSON-LD text: data, never fetched.
+  const markup = svg.replace(/(<metadata\b[^>]*>)[\s\S]*?(<\/metadata>)/, '$1$2');
+  for (const element of ['script', 'image', 'foreignObject', 'iframe', 'object', 'embed', 'a', 'use', 'feImage', 'font-face-uri']) {
+    if (new RegExp(`<${element}[\\s>/]`, 'i').test(markup)) found.push(`<${element}> element`);
+  }
+  for (const { tag, name, value } of attributeValues(markup)) {
+    if (/^on/i.test(name)) found.push(`${tag} ${name}= event handler`);
+    // Vega's per-mark aria-label repeats the data as text (a CSV cell may say "javascript:"): never a URL.
+    if (/javascript:/i.test(value) && !name.startsWith('aria-')) found.push(`${tag} ${name}= javascript: URL`);
+    if (/^(xlink:)?href$/i.test(name) && !value.startsWith('#')) found.push(`${tag} ${name}="${value}"`);
+    if (/url\(\s*['"]?(?!#)/i.test(value)) found.push(`${tag} ${name}= url() to outside`);
+    if (name === 'xmlns' || name.startsWith('xmlns:')) continue; // namespace names, never fetched
+    if (/^(https?:|\/\/|data:)/i.test(value.trim())) found.push(`${tag} ${name}="${value}"`);
+  }
+  for (const style of markup.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) {
+    if (/@import|@font-face|url\(/i.test(style[1]!)) found.push('<style> loads a resource');
+  }
+  return found;
+}
+
+describe('no external references in any published SVG', () => {
+  it('scans the examples, their artboards and the gallery', () => {
+    expect(published.length).toBeGreaterThanOrEqual(9);
+    expect(published.some(([file]) => /-\d+w\.svg$/.test(file))).toBe(true);
+  });
+
+  it.each(published)('%s reaches nothing outside itself', (_, svg) => {
+    expect(externalReferences(svg)).toEqual([]);
+  });
+
+  it('the scan finds each kind of reference (it can fail)', () => {
+    const hostile = [
+      '<svg><image href="https://x.org/a.png"/></svg>',
+      '<svg><script>alert(1)</script></svg>',
+      '<svg><rect onload="alert(1)"/></svg>',
+      '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+      '<svg><rect fill="url(https://x.org/p.svg#p)"/></svg>',
+      '<svg><style>@import url(https://x.org/f.css);</style></svg>',
+      '<svg><style>@font-face{font-family:X;src:url(f.woff)}</style></svg>',
+      '<svg><use href="other.svg#x"/></svg>',
+    ];
+    for (const svg of hostile) expect(externalReferences(svg), svg).not.toEqual([]);
+    expect(externalReferences('<svg xmlns="http://www.w3.org/2000/svg"><metadata>{"url":"https://x.org"}</metadata><rect clip-path="url(#c)"/></svg>')).toEqual([]);
+  });
+});
+
+describe('links a spec asks for (Vega href channel)', () => {
+  it('are unwrapped with a warning: Vega\'s SVG string renderer writes <a xlink:href> for http(s) URLs', async () => {
+    const spec = JSON.stringify({
+      data: { url: 'data/t.csv' },
+      mark: 'bar',
+      encoding: {
+        y: { field: 'country', type: 'nominal' },
+        x: { field: 'exports', type: 'quantitative' },
+        href: { field: 'link', type: 'nominal' },
+      },
+    });
+    const cwd = makeProject({
+      'data/sources.csv': sourcesCsv('a'),
+      'data/t.csv': 'country,exports,link,source\nChina,90,https://example.org/china,a\nIndia,6,javascript:alert(1),a\n',
+      'specs/x.vl.json': spec,
+    });
+    const { chart, diagnostics } = await renderChart(await openProject(cwd), 'x', { png: false });
+    expect(format(diagnostics)).toEqual([
+      `${where('specs/x.vl.json', spec, '"field":"link"')}: warning: links (href) are left out of the published graphic: an embedded chart links nowhere; put the links in the article text`,
+    ]);
+    expect(externalReferences(chart!.svg)).toEqual([]);
+    expect(chart!.svg.match(/aria-roledescription="bar"/g)).toHaveLength(2); // the bars themselves stay
+    // The URL stays only as text in the bar's aria-label (what Vega describes the mark with).
+    expect(chart!.svg).not.toMatch(/href="(https:|javascript:)/);
+  });
+});
