@@ -7,6 +7,7 @@ import * as messages from '../messages.js';
 import { listSpecs, openProject, type Project } from '../project.js';
 import { chartFiles, renderChart } from '../renderChart.js';
 import { writeManifest, type ManifestEntry } from '../write/manifest.js';
+import { writeGallery } from '../preview/writeGallery.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 
 export interface BuildOptions {
@@ -79,6 +80,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.onChart?.(result);
   }
   if (Object.keys(entries).length) await writeManifest(outDir, entries, known);
+  // output/index.html, the static gallery: lists only charts with files in outDir.
+  if (Object.keys(entries).length) await writeGallery(outDir, project.sources, known);
   return { charts, diagnostics: project.diagnostics };
 }
 
