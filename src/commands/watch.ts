@@ -75,6 +75,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
     const wanted = requested.filter((name) => known.includes(name));
     if (!wanted.length) return;
     let shared: Diagnostic[] = [];
+    const done: ChartResult[] = [];
     try {
       await build({
         cwd: root,
@@ -88,9 +89,11 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
           // A broken sources.csv or theme fails every chart: its page lists those errors.
           states.built(chart.name, chart.ok, chart.ok ? chart.diagnostics : [...shared, ...chart.diagnostics]);
           options.onChart?.(chart, performance.now() - started);
-          server.events.send('chart', { name: chart.name, ok: chart.ok });
+          done.push(chart);
         },
       });
+      // Pages are told once build has also written the manifest (their title and sources).
+      for (const chart of done) server.events.send('chart', { name: chart.name, ok: chart.ok });
     } catch (error) {
       // A spec deleted between listing and building, or a bug: the pages say so instead of the process dying.
       const message = error instanceof UsageError ? error.message : messages.build.internal(String(error));

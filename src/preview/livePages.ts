@@ -35,7 +35,8 @@ export function indexPage(charts: LiveChart[]): string {
 /** One chart, its SVG inline (as an article would embed it), with the error overlay when its last build failed. */
 export function chartFragment(chart: LiveChart, svg: string | undefined): SafeHtml {
   const note = chart.pending ? html`<p class="missing">${messages.preview.statusPending()}</p>` : '';
-  return html`${note}${chartFigure(chart.view, { fileHref: outputHref, inlineSvg: svg })}`;
+  // The page's <title> follows the chart's: /live.js copies data-page-title after a swap.
+  return html`<div data-page-title="${chart.view.title || chart.view.name}">${note}${chartFigure(chart.view, { fileHref: outputHref, inlineSvg: svg })}</div>`;
 }
 
 export function chartPage(chart: LiveChart, svg: string | undefined): string {

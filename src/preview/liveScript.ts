@@ -14,7 +14,10 @@ export const LIVE_SCRIPT = `'use strict';
       const response = await fetch(live.getAttribute('data-live'), { cache: 'no-store' });
       const text = await response.text();
       // A slower, older response must not overwrite a newer one.
-      if (ticket === latest && (response.ok || response.status === 404)) live.innerHTML = text;
+      if (ticket !== latest || !(response.ok || response.status === 404)) return;
+      live.innerHTML = text;
+      const titled = live.querySelector('[data-page-title]');
+      if (titled) document.title = titled.getAttribute('data-page-title');
     } catch (error) {
       // The server is restarting or gone; EventSource reconnects and refreshes then.
     }

@@ -58,6 +58,7 @@ export async function startPreviewServer(options: { port: number; outDir: string
     if (pathname === '/') return page(200, indexPage(await states.charts()));
     if (pathname === '/fragment') return page(200, indexFragment(await states.charts()).value);
     if (pathname === '/events') return events.open(response);
+    if (pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
     if (pathname === LIVE_SCRIPT_URL) return send(200, 'text/javascript; charset=utf-8', LIVE_SCRIPT);
     const chart = /^\/chart\/([^/]+?)(\/fragment)?$/.exec(pathname);
     if (chart) {
