@@ -71,7 +71,7 @@ export async function startPreviewServer(options: { port: number; outDir: string
     if (output) {
       const file = await readOutputFile(outDir, output[1]!);
       // An SVG opened on its own gets no script either.
-      if (file) return send(200, file.type, file.data, { ...PAGE_HEADERS, 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:" });
+      if (file) return send(200, file.type, file.data, { ...PAGE_HEADERS, 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:" });
     }
     return send(404, 'text/plain', 'not found\n');
   };

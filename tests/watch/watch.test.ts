@@ -1,6 +1,6 @@
 // `watch` in-process on a temporary project: the server's routes, rebuilds
 // of only the affected charts, the event stream, and the error state.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -115,6 +115,15 @@ describe('citechart watch (in-process)', () => {
     const fixed = (await get('/chart/exports/fragment')).body;
     expect(fixed).not.toContain('class="overlay"');
     expect(labels(fixed)).toEqual(['120', '86', '40']);
+  });
+
+  it('sees an editor’s atomic save (write a temporary file, rename it over the CSV)', async () => {
+    const before = builds('exports');
+    writeFileSync(path.join(cwd, 'data/.exports.csv.tmp~'), EXPORTS_CSV.replace('Kenya,40', 'Kenya,41'));
+    renameSync(path.join(cwd, 'data/.exports.csv.tmp~'), path.join(cwd, 'data/exports.csv'));
+    await vi.waitFor(async () => expect(labels((await get('/chart/exports/fragment')).body)).toEqual(['120', '85', '41']), { timeout: 20_000, interval: 50 });
+    await session.idle();
+    expect(builds('exports')).toBe(before + 1);
   });
 
   it('rebuilds every chart when sources.csv changes, and fails them all with its errors', async () => {
