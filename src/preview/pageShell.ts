@@ -23,6 +23,7 @@ figure { margin: 0; }
 .diagnostics .warning code { color: #8a5a00; }
 .index { list-style: none; padding: 0; }
 .index li { padding: .4rem 0; }
+.index img { display: block; max-width: 280px; height: auto; margin-top: .3rem; }
 .index .status-failed { color: #c0392b; }
 .missing { color: #777; font-style: italic; }
 `;

@@ -127,7 +127,9 @@ describe('the watch pages', () => {
       { view: view({ name: 'x<y', title: HOSTILE, failed: true }), pending: false },
       { view: view({ name: 'later' }), pending: true },
     ]);
-    expect(page).toContain('<a href="/chart/exports">Widget exports by country</a> <code>exports</code> <span class="status-built">built</span>');
+    expect(page).toContain(
+      '<a href="/chart/exports">Widget exports by country</a> <code>exports</code> <span class="status-built">built</span><img src="/output/exports.svg" alt="Bar chart: Norway 120">',
+    );
     expect(page).toContain('<a href="/chart/x%3Cy">&quot;&gt;&lt;script&gt;');
     expect(page).toContain('<span class="status-failed">failed</span>');
     expect(page).toContain('<span class="status-pending">building…</span>');
