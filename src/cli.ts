@@ -82,6 +82,7 @@ program
         else err(messages.watch.failed(chart.name));
       },
       onRemoved: (name) => out(messages.watch.removed(name)),
+      onError: err,
     });
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

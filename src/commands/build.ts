@@ -4,10 +4,10 @@ import { specFile } from '../compile/readSpec.js';
 import { UsageError, hasErrors } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { writeGallery } from '../preview/writeGallery.js';
 import { listSpecs, openProject, type Project } from '../project.js';
 import { chartFiles, renderChart } from '../renderChart.js';
 import { writeManifest, type ManifestEntry } from '../write/manifest.js';
-import { writeGallery } from '../preview/writeGallery.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 
 export interface BuildOptions {

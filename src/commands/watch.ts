@@ -38,6 +38,8 @@ export interface WatchOptions {
   onChart?: (result: ChartResult, ms: number) => void;
   /** A spec was deleted. */
   onRemoved?: (name: string) => void;
+  /** A bug while handling a save: reported, and the session carries on. */
+  onError?: (message: string) => void;
   /** How long a burst of saves must be quiet before rebuilding. */
   quietMs?: number;
 }
@@ -129,7 +131,10 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
     queue.add(charts);
   };
   const watcher = watchFiles(root, (files, firstAt) => {
-    handling = handling.then(() => onChange(files, firstAt)).catch(() => undefined);
+    // One burst at a time, in order: a spec's inputs are read before the next burst is mapped.
+    handling = handling
+      .then(() => onChange(files, firstAt))
+      .catch((error: unknown) => options.onError?.(messages.build.internal(error instanceof Error ? (error.stack ?? error.message) : String(error))));
   }, options.quietMs);
   await watcher.ready;
 
