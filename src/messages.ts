@@ -141,4 +141,5 @@ export const preview = {
   nothingBuilt: () => `No graphic has been built yet. Fix the file and save: this page updates.`,
   noGraphic: () => `No graphic in output/ yet.`,
   pngLink: () => `PNG (2×)`,
+  pngPreview: () => `The PNG as rendered`,
 };

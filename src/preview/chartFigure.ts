@@ -30,7 +30,14 @@ export function chartFigure(view: ChartView, options: FigureOptions): SafeHtml {
 ${view.failed ? errorOverlay(view.diagnostics, !!view.svg) : ''}
 <figure>${graphic}</figure>
 <p class="files">${files}</p>
+${options.inlineSvg !== undefined && view.png ? pngPreview(view, options) : ''}
 ${sourceList(view.sources)}
 ${view.failed ? '' : warningList(view.diagnostics)}
 </article>`;
+}
+
+/** The PNG as sharp drew it (its own font rendering), at the SVG's size; on live pages only, folded away. */
+function pngPreview(view: ChartView, options: FigureOptions): SafeHtml {
+  const src = `${options.fileHref(view.png!)}?v=${view.pngStamp ?? ''}`;
+  return html`<details class="png"><summary>${messages.preview.pngPreview()}</summary><img src="${src}" alt="${view.alt}"></details>`;
 }

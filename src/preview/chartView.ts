@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeXML } from 'entities';
 import type { Diagnostic, Source } from '../model.js';
@@ -12,6 +12,8 @@ export interface ChartView {
   /** File names in the output folder; absent when the chart has never been built. */
   svg?: string;
   png?: string;
+  /** When the PNG was written (its mtime), so a live page's <img> reloads it after a rebuild; unused in the static gallery. */
+  pngStamp?: string;
   /** The SVG's `<desc>`, the alt text readers get. */
   alt: string;
   /** In the order the chart cites them; `source` is missing for an id no longer in sources.csv. */
@@ -48,11 +50,13 @@ export async function readChartView(
   const svg = `${name}.svg`;
   const png = `${name}.png`;
   const hasSvg = existsSync(path.join(outDir, svg));
+  const pngStat = await stat(path.join(outDir, png)).catch(() => undefined);
   return {
     name,
     title: entry?.title ?? '',
     svg: hasSvg ? svg : undefined,
-    png: existsSync(path.join(outDir, png)) ? png : undefined,
+    png: pngStat ? png : undefined,
+    pngStamp: pngStat ? String(Math.round(pngStat.mtimeMs)) : undefined,
     alt: hasSvg ? svgDescription(await readFile(path.join(outDir, svg), 'utf8')) : '',
     sources: (entry?.sources ?? []).map((id) => ({ id, source: sources.get(id) })),
     diagnostics: [],

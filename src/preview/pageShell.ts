@@ -26,6 +26,8 @@ figure { margin: 0; }
 .index img { display: block; max-width: 280px; height: auto; margin-top: .3rem; }
 .index .status-failed { color: #c0392b; }
 .missing { color: #777; font-style: italic; }
+.png img { zoom: .5; max-width: 200%; }
+.png summary { cursor: pointer; font-size: .9rem; }
 `;
 
 /** A whole HTML document; `script` is the URL of the live-update script (watch pages only). */

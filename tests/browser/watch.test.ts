@@ -61,6 +61,10 @@ describe('citechart watch in Chromium', () => {
     expect(await page.locator('.files a', { hasText: 'PNG' }).getAttribute('href')).toBe('/output/exports.png');
     expect(await page.locator('.sources a').first().getAttribute('href')).toBe('https://example.org/widgets-2024');
     expect(await page.title()).toBe('Widget exports by country');
+    // The PNG as sharp drew it, loaded from output/.
+    await page.locator('details.png summary').click();
+    await page.waitForFunction(() => (document.querySelector('details.png img') as HTMLImageElement | null)?.complete, undefined, WAIT);
+    expect(await page.locator('details.png img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(600);
   });
 
   it('shows a saved CSV value without a reload', async () => {

@@ -49,6 +49,7 @@ describe('the static gallery (output/index.html)', () => {
     expect(page).toContain('<a href="https://example.org/widgets-2024?a=1&amp;b=2" rel="noopener noreferrer">Widget exports 2024</a>');
     expect(page).toContain('Statistics Office (Ana Diaz), March 2024, citing customs records');
     expect(page).not.toContain('<script');
+    expect(page).not.toContain('<details');
   });
 
   it('escapes a hostile title, alt text, chart name and source fields', () => {
@@ -86,6 +87,7 @@ describe('the static gallery (output/index.html)', () => {
 
 describe('the watch pages', () => {
   const failed = view({
+    pngStamp: '7',
     failed: true,
     diagnostics: [
       { file: 'data/sources.csv', line: 2, column: 145, severity: 'warning', message: 'no url' },
@@ -105,6 +107,7 @@ describe('the watch pages', () => {
     expect(overlay).toContain('last good graphic');
     expect(page).toContain('<div class="graphic"><svg><text>120</text></svg></div>');
     expect(page).toContain('<script src="/live.js" defer></script>');
+    expect(page).toContain('<details class="png"><summary>The PNG as rendered</summary><img src="/output/exports.png?v=7" alt="Bar chart: Norway 120"></details>');
     expect(tags(page).filter((t) => t === 'script')).toEqual(['script']);
   });
 
