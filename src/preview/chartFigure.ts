@@ -38,6 +38,6 @@ ${view.failed ? '' : warningList(view.diagnostics)}
 
 /** The PNG as sharp drew it (its own font rendering), at the SVG's size; on live pages only, folded away. */
 function pngPreview(view: ChartView, options: FigureOptions): SafeHtml {
-  const src = `${options.fileHref(view.png!)}?v=${view.pngStamp ?? ''}`;
+  const src = `${options.fileHref(view.png!)}?v=${view.stamp ?? ''}`;
   return html`<details class="png"><summary>${messages.preview.pngPreview()}</summary><img src="${src}" alt="${view.alt}"></details>`;
 }

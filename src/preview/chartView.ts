@@ -12,8 +12,8 @@ export interface ChartView {
   /** File names in the output folder; absent when the chart has never been built. */
   svg?: string;
   png?: string;
-  /** When the PNG was written (its mtime), so a live page's <img> reloads it after a rebuild; unused in the static gallery. */
-  pngStamp?: string;
+  /** When the files were last written (the SVG's mtime), so a live page's <img> reloads them after a rebuild; unused in the static gallery. */
+  stamp?: string;
   /** The SVG's `<desc>`, the alt text readers get. */
   alt: string;
   /** In the order the chart cites them; `source` is missing for an id no longer in sources.csv. */
@@ -49,14 +49,14 @@ export async function readChartView(
 ): Promise<ChartView> {
   const svg = `${name}.svg`;
   const png = `${name}.png`;
-  const hasSvg = existsSync(path.join(outDir, svg));
-  const pngStat = await stat(path.join(outDir, png)).catch(() => undefined);
+  const svgStat = await stat(path.join(outDir, svg)).catch(() => undefined);
+  const hasSvg = !!svgStat;
   return {
     name,
     title: entry?.title ?? '',
     svg: hasSvg ? svg : undefined,
-    png: pngStat ? png : undefined,
-    pngStamp: pngStat ? String(Math.round(pngStat.mtimeMs)) : undefined,
+    png: existsSync(path.join(outDir, png)) ? png : undefined,
+    stamp: svgStat ? String(Math.round(svgStat.mtimeMs)) : undefined,
     alt: hasSvg ? svgDescription(await readFile(path.join(outDir, svg), 'utf8')) : '',
     sources: (entry?.sources ?? []).map((id) => ({ id, source: sources.get(id) })),
     diagnostics: [],

@@ -22,7 +22,7 @@ export function indexFragment(charts: LiveChart[]): SafeHtml {
   if (!charts.length) return html`<p class="missing">${messages.preview.noCharts()}</p>`;
   return html`<ul class="index">${charts.map(({ view, pending }) => {
     const status = pending ? messages.preview.statusPending() : view.failed ? messages.preview.statusFailed() : messages.preview.statusBuilt();
-    const thumbnail = view.svg ? html`<img src="${outputHref(view.svg)}" alt="${view.alt}">` : '';
+    const thumbnail = view.svg ? html`<img src="${outputHref(view.svg)}?v=${view.stamp ?? ''}" alt="${view.alt}">` : '';
     return html`<li><a href="${chartHref(view.name)}">${view.title || view.name}</a> <code>${view.name}</code> <span class="status-${pending ? 'pending' : view.failed ? 'failed' : 'built'}">${status}</span>${thumbnail}</li>`;
   })}</ul>`;
 }

@@ -87,7 +87,7 @@ describe('the static gallery (output/index.html)', () => {
 
 describe('the watch pages', () => {
   const failed = view({
-    pngStamp: '7',
+    stamp: '7',
     failed: true,
     diagnostics: [
       { file: 'data/sources.csv', line: 2, column: 145, severity: 'warning', message: 'no url' },
@@ -131,7 +131,7 @@ describe('the watch pages', () => {
       { view: view({ name: 'later' }), pending: true },
     ]);
     expect(page).toContain(
-      '<a href="/chart/exports">Widget exports by country</a> <code>exports</code> <span class="status-built">built</span><img src="/output/exports.svg" alt="Bar chart: Norway 120">',
+      '<a href="/chart/exports">Widget exports by country</a> <code>exports</code> <span class="status-built">built</span><img src="/output/exports.svg?v=" alt="Bar chart: Norway 120">',
     );
     expect(page).toContain('<a href="/chart/x%3Cy">&quot;&gt;&lt;script&gt;');
     expect(page).toContain('<span class="status-failed">failed</span>');

@@ -142,6 +142,7 @@ describe('citechart watch (in-process)', () => {
     write('data/imports.csv', 'country,imports,source\nNorway,7,stats-2024\n');
     write('specs/imports.vl.json', barSpec({ file: 'data/imports.csv', title: 'Imports', extra: { encoding: { y: { field: 'country', type: 'nominal' }, x: { field: 'imports', type: 'quantitative' } } } }));
     await vi.waitFor(() => expect(builds('imports')).toBe(1), { timeout: 20_000, interval: 50 });
+    await session.idle(); // the manifest (the chart's title) is written after the chart's files
     expect((await get('/')).body).toContain('<a href="/chart/imports">Imports</a>');
 
     write('data/imports.csv', 'country,imports,source\nNorway,9,stats-2024\n');
