@@ -26,12 +26,14 @@ const events: string[] = [];
 let stream: http.ClientRequest;
 
 /** GET on the preview server, with the Host header a browser would send (or another). */
-function get(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; type?: string; body: string }> {
+function get(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; type?: string; csp?: string; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(new URL(pathname, session.url), { method, headers }, (response) => {
       let body = '';
       response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, type: response.headers['content-type'], body }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, type: response.headers['content-type'], csp: response.headers['content-security-policy'], body }),
+      );
     });
     request.on('error', reject).end();
   });
@@ -67,6 +69,9 @@ describe('citechart watch (in-process)', () => {
     expect(index.body).toContain('<a href="/chart/prices">Prices</a>');
     const page = await get('/chart/exports');
     expect(page.type).toBe('text/html; charset=utf-8');
+    // Defence in depth for the inlined SVG: no inline script runs, only /live.js.
+    expect(page.csp).toContain("script-src 'self';");
+    expect((await get('/output/exports.svg')).csp).toContain("default-src 'none'");
     expect(labels(page.body)).toEqual(['120', '85', '40']);
     expect(page.body).toContain('<a href="/output/exports.png">PNG (2×)</a>');
     expect(page.body).toContain('Widget exports 2024</a>');
