@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { build } from './commands/build.js';
 import { check } from './commands/check.js';
+import { DEFAULT_PORT, watch } from './commands/watch.js';
 import { formatDiagnostic, UsageError } from './errors.js';
 import type { Diagnostic } from './model.js';
 import * as messages from './messages.js';
@@ -57,6 +58,39 @@ program
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     out(messages.build.checkSummary(errors, diagnostics.length - errors));
     process.exitCode = errors ? 1 : 0;
+  });
+
+program
+  .command('watch')
+  .description('build, then rebuild charts as their files are saved, with a live preview page on 127.0.0.1')
+  .option('--port <number>', 'port to serve the preview on; 0 picks a free one', String(DEFAULT_PORT))
+  .action(async (options: { port: string }) => {
+    const port = Number(options.port);
+    if (!/^\d+$/.test(options.port) || port > 65535) throw new UsageError(messages.watch.badPort(options.port));
+    // Unlike build, watch reports a problem again each time it recurs; sources.csv's only when they change.
+    let projectReport = '';
+    const session = await watch({
+      cwd: process.cwd(),
+      port,
+      onListening: (url) => out(messages.watch.listening(url)),
+      onProject: (diagnostics) => {
+        const lines = diagnostics.map(formatDiagnostic).join('\n');
+        if (lines && lines !== projectReport) err(lines);
+        projectReport = lines;
+      },
+      onChart: (chart, ms) => {
+        for (const d of chart.diagnostics) err(formatDiagnostic(d));
+        if (chart.ok) out(messages.watch.rebuilt(chart.name, ms));
+        else err(messages.watch.failed(chart.name));
+      },
+      onRemoved: (name) => out(messages.watch.removed(name)),
+      onError: err,
+    });
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await session.close();
   });
 
 try {

@@ -1,5 +1,6 @@
 // citechart's public API: the commands as library functions taking a `cwd`.
 export { build, type BuildOptions, type BuildResult, type ChartResult } from './commands/build.js';
 export { check, type CheckOptions } from './commands/check.js';
+export { watch, type WatchOptions, type WatchSession } from './commands/watch.js';
 export { formatDiagnostic, UsageError } from './errors.js';
 export type { CitedRow, CitedTable, Diagnostic, Source } from './model.js';

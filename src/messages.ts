@@ -163,3 +163,36 @@ export const build = {
   internal: (reason: string) =>
     `internal error: ${reason}\nThis is a bug in citechart, not in your files; please report it.`,
 };
+
+// ── watch and the preview pages ─────────────────────────────────────────────
+export const watch = {
+  listening: (url: string) => `previewing at ${url} (Ctrl-C to stop)`,
+  rebuilt: (name: string, ms: number) => `rebuilt ${name} in ${Math.round(ms)} ms`,
+  failed: (name: string) => `failed ${name}: the page shows the errors; the last good graphic stays in output/`,
+  removed: (name: string) => `removed ${name}: its spec was deleted`,
+  badPort: (value: string) => `--port ${q(value)} is not a port number (0 to 65535; 0 picks a free port)`,
+  portInUse: (port: number) => `port ${port} is in use: pass another --port, or --port 0 for any free port`,
+};
+
+export const preview = {
+  galleryTitle: () => `Charts`,
+  galleryIntro: (count: number) =>
+    `${count} chart${count === 1 ? '' : 's'} as published, with their sources. Written by citechart build.`,
+  watchTitle: () => `citechart preview`,
+  watchIntro: () => `Charts rebuild when you save a CSV, sources.csv, the theme or a spec; open pages update by themselves.`,
+  noCharts: () => `No charts yet: add a Vega-Lite spec as specs/NAME.vl.json.`,
+  noSuchChart: (name: string) => `There is no spec named ${q(name)} in specs/ (any more).`,
+  backToIndex: () => `← all charts`,
+  statusPending: () => `building…`,
+  statusBuilt: () => `built`,
+  statusFailed: () => `failed`,
+  sourcesHeading: () => `Sources`,
+  unknownSource: () => `not in data/sources.csv`,
+  warningsHeading: () => `Warnings`,
+  failedHeading: () => `This chart did not build`,
+  lastGoodShown: () => `Below is the last good graphic, still in output/. Fix the file and save: this page updates.`,
+  nothingBuilt: () => `No graphic has been built yet. Fix the file and save: this page updates.`,
+  noGraphic: () => `No graphic in output/ yet.`,
+  pngLink: () => `PNG (2×)`,
+  pngPreview: () => `The PNG as rendered`,
+};

@@ -51,8 +51,13 @@ describe('output/', () => {
     expect(Object.keys(committed.charts)).toEqual(names);
   });
 
-  it('holds nothing but the built charts and the manifest', () => {
-    const expected = [...names.flatMap((n) => [`${n}.png`, `${n}.svg`]), ...artboards, 'manifest.json'].sort();
+  it('output/index.html is up to date', () => {
+    const committed = readFileSync(path.join(root, 'output', 'index.html'), 'utf8');
+    expect(readFileSync(path.join(fresh, 'index.html'), 'utf8'), REBUILD).toBe(committed);
+  });
+
+  it('holds nothing but the built charts, the manifest and the gallery', () => {
+    const expected = [...names.flatMap((n) => [`${n}.png`, `${n}.svg`]), ...artboards, 'index.html', 'manifest.json'].sort();
     expect(readdirSync(fresh).sort()).toEqual(expected);
     expect(readdirSync(path.join(root, 'output')).sort()).toEqual(expected);
   });

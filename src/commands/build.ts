@@ -4,6 +4,7 @@ import { specFile } from '../compile/readSpec.js';
 import { UsageError, hasErrors } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { writeGallery } from '../preview/writeGallery.js';
 import { listSpecs, openProject, type Project } from '../project.js';
 import { chartFiles, renderChart } from '../renderChart.js';
 import { writeManifest, type ManifestEntry } from '../write/manifest.js';
@@ -81,6 +82,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.onChart?.(result);
   }
   if (Object.keys(entries).length) await writeManifest(outDir, entries, known);
+  // output/index.html, the static gallery: lists only charts with files in outDir.
+  if (Object.keys(entries).length) await writeGallery(outDir, project.sources, known);
   return { charts, diagnostics: project.diagnostics };
 }
 

@@ -69,9 +69,9 @@ describe('build on a valid project', () => {
     expect(build.code).toBe(0);
   });
 
-  it('writes exactly NAME.svg and NAME.png per chart plus manifest.json into output/', () => {
+  it('writes exactly NAME.svg and NAME.png per chart plus manifest.json and the index.html gallery into output/', () => {
     expect(listFiles(path.join(cwd, 'output'))).toEqual(
-      [...CHARTS.flatMap((name) => [`${name}.png`, `${name}.svg`]), 'manifest.json'].sort(),
+      [...CHARTS.flatMap((name) => [`${name}.png`, `${name}.svg`]), 'index.html', 'manifest.json'].sort(),
     );
   });
 
@@ -215,6 +215,7 @@ describe('build --out DIR', () => {
       'data/sources.csv',
       'public/charts/exports.png',
       'public/charts/exports.svg',
+      'public/charts/index.html',
       'public/charts/manifest.json',
       'specs/exports-official.vl.json',
       'specs/exports-top.vl.json',

@@ -105,7 +105,7 @@ describe('rebuild with one broken spec and one broken table', () => {
 
   it('leaves no temporary files in output/', () => {
     expect(listFiles(path.join(cwd, 'output'))).toEqual(
-      [...CHARTS.flatMap((name) => [`${name}.png`, `${name}.svg`]), 'manifest.json'].sort(),
+      [...CHARTS.flatMap((name) => [`${name}.png`, `${name}.svg`]), 'index.html', 'manifest.json'].sort(),
     );
   });
 });
@@ -132,6 +132,6 @@ describe('a chart that cannot be rasterised', () => {
       '2 charts built, 1 failed',
     ]);
     expect(result.code).toBe(1);
-    expect(listFiles(path.join(cwd, 'output'))).toEqual(['b-ok.png', 'b-ok.svg', 'exports.png', 'exports.svg', 'manifest.json']);
+    expect(listFiles(path.join(cwd, 'output'))).toEqual(['b-ok.png', 'b-ok.svg', 'exports.png', 'exports.svg', 'index.html', 'manifest.json']);
   });
 });

@@ -1,0 +1,44 @@
+// Which charts a saved file affects. Pure: the watcher keeps the map (chart →
+// the data files its spec reads) and asks here after every burst of saves.
+
+/** Inputs every chart reads: the citation base and the house theme. */
+export const SHARED_INPUTS = ['data/sources.csv', 'specs/theme.json'];
+
+/** Chart name → project-relative data files its spec references (`data/NAME.csv`). */
+export type DependencyMap = Map<string, string[]>;
+
+/** `specs/NAME.vl.json` → NAME; anything else → undefined. */
+export function chartOfSpec(file: string): string | undefined {
+  const match = /^specs\/([^/]+)\.vl\.json$/.exec(file);
+  return match ? match[1] : undefined;
+}
+
+/** A Table Schema sidecar types its table: `data/NAME.schema.json` counts as `data/NAME.csv`. */
+function tableOf(file: string): string {
+  const sidecar = /^(data\/[^/]+)\.schema\.json$/.exec(file);
+  return sidecar ? `${sidecar[1]}.csv` : file;
+}
+
+/**
+ * The charts to rebuild after `changed` (project-relative, `/`-separated)
+ * were saved, created or deleted: every chart for a shared input; the chart
+ * itself for its spec; the charts whose spec reads a data file for that
+ * file. Sorted; a deleted spec's name is included (the caller drops it).
+ */
+export function affectedCharts(deps: DependencyMap, changed: string[]): string[] {
+  const charts = new Set<string>();
+  for (const file of changed) {
+    if (SHARED_INPUTS.includes(file)) {
+      for (const name of deps.keys()) charts.add(name);
+      continue;
+    }
+    const spec = chartOfSpec(file);
+    if (spec !== undefined) {
+      charts.add(spec);
+      continue;
+    }
+    const table = tableOf(file);
+    for (const [name, inputs] of deps) if (inputs.includes(table)) charts.add(name);
+  }
+  return [...charts].sort();
+}
