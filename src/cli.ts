@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { build } from './commands/build.js';
 import { check } from './commands/check.js';
+import { verify } from './commands/verify.js';
 import { formatDiagnostic, UsageError } from './errors.js';
 import type { Diagnostic } from './model.js';
 import * as messages from './messages.js';
@@ -55,6 +56,25 @@ program
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     out(messages.build.checkSummary(errors, diagnostics.length - errors));
     process.exitCode = errors ? 1 : 0;
+  });
+
+program
+  .command('verify')
+  .description('is each graphic (SVG, PNG or HTML) up to date with the data it was built from?')
+  .argument('[files...]', 'graphics to check, e.g. output/NAME.svg')
+  .option('--all', 'check every .svg, .png and .html in output/')
+  .option('--project <dir>', 'the project the graphics were built in (for a graphic copied elsewhere)', '.')
+  .action(async (files: string[], options: { all?: boolean; project: string }) => {
+    const result = await verify({ cwd: process.cwd(), files, all: options.all, project: options.project });
+    report(result.diagnostics);
+    const count = (status: string) => result.verdicts.filter((v) => v.status === status).length;
+    for (const v of result.verdicts) {
+      if (v.status === 'up to date') out(messages.verify.upToDate(v.file));
+      else if (v.status === 'stale') out(messages.verify.stale(v.file, v.changed, v.missing, v.outside));
+      else out(messages.verify.notAGraphic(v.file));
+    }
+    out(messages.verify.summary(count('up to date'), count('stale'), count('not a graphic'), result.diagnostics.length));
+    process.exitCode = result.diagnostics.length || count('up to date') < result.verdicts.length ? 1 : 0;
   });
 
 try {
