@@ -27,7 +27,7 @@ const program = new Command()
 
 program
   .command('build')
-  .description('render every spec in specs/ (or the named ones) to SVG and PNG in output/')
+  .description('render every spec in specs/ (or the named ones) to SVG, PNG and an HTML snippet in output/')
   .argument('[names...]', 'chart names (specs/NAME.vl.json); all when omitted')
   .option('--out <dir>', 'output folder', 'output')
   .action(async (names: string[], options: { out: string }) => {

@@ -127,7 +127,7 @@ export const verify = {
     [
       `${upToDate} up to date`,
       `${stale} stale`,
-      ...(notGraphics ? [`${notGraphics} not citechart graphic${notGraphics === 1 ? '' : 's'}`] : []),
+      ...(notGraphics ? [notGraphics === 1 ? '1 not a citechart graphic' : `${notGraphics} not citechart graphics`] : []),
       ...(unreadable ? [`${unreadable} unreadable`] : []),
     ].join(', '),
   notAProject: (root: string) =>

@@ -58,7 +58,7 @@ export function embedHtml(facts: EmbedFacts, artboards: Artboard[], png: { file:
     ...footerHtml(facts.footer, facts.sources),
     `</figcaption>`,
     `<div class="${k}-hidden">`,
-    ...facts.tables.map((table) => tableHtml(table, title)),
+    ...facts.tables.map((table) => tableHtml(table, title, facts.tables.length > 1)),
     `</div>`,
     `<script type="application/ld+json">${scriptJson(facts.jsonLd)}</script>`,
     `</figure>\n`,
@@ -76,7 +76,7 @@ function footerHtml(footer: Paragraph[], sources: Source[]): string[] {
 }
 
 /** A data table of the drawn rows: value columns, then the citation and any note. */
-function tableHtml(table: DrawnTable, title: string): string {
+function tableHtml(table: DrawnTable, title: string, named: boolean): string {
   const notes = table.rows.some((row) => row.note);
   const head = [...table.columns, 'Source', ...(notes ? ['Note'] : [])];
   const cell = (value: CellValue) => text(value === null ? '' : String(value));
@@ -92,7 +92,8 @@ function tableHtml(table: DrawnTable, title: string): string {
   });
   return [
     `<table>`,
-    `<caption>${text(`Data: ${title}`)} (${text(table.file)})</caption>`,
+    // The file is named only when the chart draws from several.
+    `<caption>${text(`Data: ${title}` + (named ? ` (${table.file})` : ''))}</caption>`,
     `<thead><tr>${head.map((name) => `<th scope="col">${text(name)}</th>`).join('')}</tr></thead>`,
     `<tbody>`,
     ...rows,
