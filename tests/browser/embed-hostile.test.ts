@@ -101,7 +101,7 @@ describe('a snippet built from a hostile project (the whole pipeline)', () => {
   });
 });
 
-describe('a CMS that strips <svg> (DOMPurify, HTML profile only)', () => {
+describe('CMS sanitisers (DOMPurify)', () => {
   const require = createRequire(import.meta.url);
   const purify = require.resolve('dompurify/dist/purify.js');
   const html = embedHtml(hostileFacts(), [{ width: 200, svg: TINY_SVG('a') }], { file: 'x.png', width: 200, height: 100 });
@@ -123,6 +123,29 @@ describe('a CMS that strips <svg> (DOMPurify, HTML profile only)', () => {
     await page.close();
     return box;
   }
+
+  it('(default DOMPurify profile) keeps SVG, style, caption and table working; only the JSON-LD script goes', async () => {
+    const { page } = await openSnippet('<div id="host"></div>');
+    await page.addScriptTag({ path: purify });
+    const seen = await page.evaluate((html) => {
+      const host = document.getElementById('host')!;
+      host.innerHTML = (window as unknown as { DOMPurify: { sanitize(s: string): string } }).DOMPurify.sanitize(html);
+      const shown = (selector: string) => [...host.querySelectorAll(selector)].filter((el) => el.getBoundingClientRect().width > 1).length;
+      // Caption and table are there but visually hidden: their wrappers are clipped to 1 px.
+      const width = (el: Element | null | undefined) => (el ? Math.round(el.getBoundingClientRect().width) : -1);
+      return {
+        svg: shown('svg'),
+        img: shown('img'),
+        caption: width(host.querySelector('figcaption')),
+        table: width(host.querySelector('table')?.parentElement),
+        scripts: host.querySelectorAll('script').length,
+        metadata: host.querySelectorAll('metadata').length,
+      };
+    }, html);
+    // DOMPurify drops every <script> (JSON-LD too) and SVG <metadata>: `verify` needs the file from output/.
+    expect(seen).toEqual({ svg: 1, img: 0, caption: 1, table: 1, scripts: 0, metadata: 0 });
+    await page.close();
+  });
 
   it('hides the PNG where the SVG is kept', async () => {
     expect(await layout(false)).toMatchObject({ svgs: 1, imgDisplay: 'none', art: 100 });

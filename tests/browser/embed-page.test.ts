@@ -59,6 +59,8 @@ let browser: Browser;
 let page: Page;
 const charts: RenderedChart[] = [];
 const slots: Slot[] = [];
+/** Paths the page asked for besides itself and its fonts. */
+const requested: string[] = [];
 
 beforeAll(async () => {
   // Launched before anything renders a PNG: renderPng points FONTCONFIG_FILE
@@ -93,6 +95,7 @@ beforeAll(async () => {
     if (url.pathname === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
     const font = FONTS[url.pathname.replace('/fonts/', '') as keyof typeof FONTS];
     if (font) return route.fulfill({ contentType: 'font/ttf', body: readFileSync(font) });
+    requested.push(url.pathname);
     return route.fulfill({ status: 404 });
   });
   await page.goto(`${ORIGIN}/`);
@@ -107,6 +110,10 @@ describe('all example charts on one page', () => {
   it('loaded the bundled font for the page', async () => {
     const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.weight} ${f.style}`));
     expect(loaded).toEqual(expect.arrayContaining(['Source Sans 3 400 normal', 'Source Sans 3 700 normal']));
+  });
+
+  it('never downloads the fallback PNGs while the SVGs show', () => {
+    expect(requested).toEqual([]);
   });
 
   it('has ids unique page-wide, and every url(#…), href="#…" and aria reference resolves inside its own <svg>', async () => {
