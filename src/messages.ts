@@ -123,12 +123,12 @@ export const verify = {
     ].join('; ') +
     `); rebuild with \`npx citechart build\``,
   notAGraphic: (file: string) => `${file}: not a citechart graphic (it holds no citechart provenance)`,
-  summary: (upToDate: number, stale: number, notGraphics: number, unreadable: number) =>
+  summary: (upToDate: number, stale: number, notGraphics: number, errors: number) =>
     [
       `${upToDate} up to date`,
       `${stale} stale`,
       ...(notGraphics ? [notGraphics === 1 ? '1 not a citechart graphic' : `${notGraphics} not citechart graphics`] : []),
-      ...(unreadable ? [`${unreadable} unreadable`] : []),
+      ...(errors ? [`${errors} error${errors === 1 ? '' : 's'}`] : []),
     ].join(', '),
   notAProject: (root: string) =>
     `${root} is not a citechart project (no data/ or specs/ folder); run verify in the project or pass --project DIR`,

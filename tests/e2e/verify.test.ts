@@ -117,6 +117,7 @@ describe('citechart verify on files that are not citechart graphics', () => {
     const dir = await builtProject();
     const missing = await runCli(['verify', 'output/nope.svg'], { cwd: dir });
     expect(missing.errLines).toEqual(['output/nope.svg: error: file not found: output/nope.svg']);
+    expect(missing.outLines).toEqual(['0 up to date, 0 stale, 1 error']);
     expect(missing.code).toBe(1);
     const none = await runCli(['verify'], { cwd: dir });
     expect(none.code).toBe(2);
