@@ -22,7 +22,8 @@ export function embedStyle(k: string, widths: number[]): string {
     `.${k}{margin:0;padding:0;position:relative;max-width:100%}`,
     `.${k} .${k}-art{font-size:0;line-height:0}`,
     `.${k} .${k}-art>svg{display:block;max-width:100%;height:auto;font-size:16px;line-height:normal}`,
-    `.${k} .${k}-art>img{display:block;max-width:100%;height:auto}`,
+    // The image's alt text (shown if the PNG is missing too) gets a readable size back.
+    `.${k} .${k}-art>img{display:block;max-width:100%;height:auto;font-size:16px;line-height:normal}`,
     `.${k} .${k}-art>svg~img{display:none}`,
     `.${k} .${k}-hidden{${hidden}}`,
     `.${k} figcaption.${k}-hidden:focus-within{position:static;width:auto;height:auto;margin:0;overflow:visible;clip:auto;clip-path:none;white-space:normal}`,

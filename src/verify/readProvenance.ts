@@ -19,7 +19,9 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  * - PNG (by its signature): the XMP packet (sharp reads it from the iTXt
  *   chunk), its `<citechart:provenance>` element;
  * - SVG (`.svg`, or a text file whose first tag is `<svg`/`<?xml`): `<metadata>`;
- * - anything else is read as HTML: `<script type="application/ld+json">`.
+ * - anything else is read as HTML: `<script type="application/ld+json">`,
+ *   then an inline SVG's `<metadata>`. A page holding several snippets is
+ *   checked against the first citechart provenance in it.
  */
 export async function readProvenance(file: string, bytes: Buffer): Promise<Provenance | undefined> {
   let candidates: string[];
