@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { build } from './commands/build.js';
 import { check } from './commands/check.js';
 import { DEFAULT_PORT, watch } from './commands/watch.js';
+import { verify } from './commands/verify.js';
 import { formatDiagnostic, UsageError } from './errors.js';
 import type { Diagnostic } from './model.js';
 import * as messages from './messages.js';
@@ -27,7 +28,7 @@ const program = new Command()
 
 program
   .command('build')
-  .description('render every spec in specs/ (or the named ones) to SVG and PNG in output/')
+  .description('render every spec in specs/ (or the named ones) to SVG, PNG and an HTML snippet in output/')
   .argument('[names...]', 'chart names (specs/NAME.vl.json); all when omitted')
   .option('--out <dir>', 'output folder', 'output')
   .addOption(new Option('--theme <scheme>', 'colour scheme of SVG and PNG').choices(['light', 'dark']).default('light'))
@@ -91,6 +92,25 @@ program
       process.once('SIGTERM', resolve);
     });
     await session.close();
+  });
+
+program
+  .command('verify')
+  .description('is each graphic (SVG, PNG or HTML) up to date with the data it was built from?')
+  .argument('[files...]', 'graphics to check, e.g. output/NAME.svg')
+  .option('--all', 'check every .svg, .png and .html in output/')
+  .option('--project <dir>', 'the project the graphics were built in (for a graphic copied elsewhere)', '.')
+  .action(async (files: string[], options: { all?: boolean; project: string }) => {
+    const result = await verify({ cwd: process.cwd(), files, all: options.all, project: options.project });
+    report(result.diagnostics);
+    const count = (status: string) => result.verdicts.filter((v) => v.status === status).length;
+    for (const v of result.verdicts) {
+      if (v.status === 'up to date') out(messages.verify.upToDate(v.file));
+      else if (v.status === 'stale') out(messages.verify.stale(v.file, v.changed, v.missing, v.outside));
+      else out(messages.verify.notAGraphic(v.file));
+    }
+    out(messages.verify.summary(count('up to date'), count('stale'), count('not a graphic'), result.diagnostics.length));
+    process.exitCode = result.diagnostics.length || count('up to date') < result.verdicts.length ? 1 : 0;
   });
 
 try {

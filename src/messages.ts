@@ -196,3 +196,28 @@ export const preview = {
   pngLink: () => `PNG (2×)`,
   pngPreview: () => `The PNG as rendered`,
 };
+
+// ── verify ──────────────────────────────────────────────────────────────────
+export const verify = {
+  upToDate: (file: string) => `${file}: up to date`,
+  stale: (file: string, changed: string[], missing: string[], outside: string[]) =>
+    `${file}: stale (` +
+    [
+      ...changed.map((input) => `${input} changed since it was built`),
+      ...missing.map((input) => `${input} is missing`),
+      ...outside.map((input) => `records ${q(input)}, outside the project: not read`),
+    ].join('; ') +
+    `); rebuild with \`npx citechart build\``,
+  notAGraphic: (file: string) => `${file}: not a citechart graphic (it holds no citechart provenance)`,
+  summary: (upToDate: number, stale: number, notGraphics: number, errors: number) =>
+    [
+      `${upToDate} up to date`,
+      `${stale} stale`,
+      ...(notGraphics ? [notGraphics === 1 ? '1 not a citechart graphic' : `${notGraphics} not citechart graphics`] : []),
+      ...(errors ? [`${errors} error${errors === 1 ? '' : 's'}`] : []),
+    ].join(', '),
+  notAProject: (root: string) =>
+    `${root} is not a citechart project (no data/ or specs/ folder); run verify in the project or pass --project DIR`,
+  nothingToVerify: () => `name the graphics to verify (citechart verify output/NAME.svg) or pass --all`,
+  noGraphics: () => `no .svg, .png or .html graphics to verify here; run \`npx citechart build\` first`,
+};

@@ -5,12 +5,15 @@
 //                         + sources    Vega + theme,  real metrics;  JSON-LD, ids;
 //                                      data injected  SVG → PNG 2×   XMP in PNG
 //
-// Nothing is written here: the caller writes the SVG and PNG together once
-// both exist, so a failure leaves the previous files untouched.
+// Nothing is written here: the caller writes the SVG, PNG, artboards and HTML
+// snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
 import { atWidth, isFitNoise } from './compile/atWidth.js';
 import { compileSpec } from './compile/compileSpec.js';
 import { encodedFields } from './compile/encodedFields.js';
 import { readSpec, type ChartSpec } from './compile/readSpec.js';
+import { drawnTables } from './embed/drawnTables.js';
+import { embedFile } from './embed/embedFile.js';
+import type { EmbedFacts } from './embed/embedHtml.js';
 import { hasErrors } from './errors.js';
 import type { CitedRow, Diagnostic } from './model.js';
 import * as messages from './messages.js';
@@ -38,6 +41,8 @@ export interface RenderedChart {
   png?: Buffer;
   /** `usermeta.citechart.widths`: the chart re-laid-out at each width, ascending; each a standalone SVG. */
   artboards?: Array<{ width: number; svg: string }>;
+  /** What the HTML snippet says besides the graphic; no snippet without it. */
+  embed?: EmbedFacts;
   entry: Omit<ManifestEntry, 'files'>;
 }
 
@@ -52,6 +57,7 @@ export function chartFiles(chart: RenderedChart): ChartFile[] {
   const files: ChartFile[] = [{ suffix: '.svg', data: chart.svg }];
   if (chart.png) files.push({ suffix: '.png', data: chart.png });
   for (const artboard of chart.artboards ?? []) files.push({ suffix: `-${artboard.width}w.svg`, data: artboard.svg });
+  if (chart.embed) files.push({ suffix: '.html', data: embedFile({ ...chart, embed: chart.embed }) });
   return files;
 }
 
@@ -92,9 +98,8 @@ export async function renderChart(
   const untraceable = marks.folded && (!render.foldedRowIds.size || render.nestedFolds);
   const folded = marks.folded || render.foldedRowIds.size > 0;
   const lookups = new Set(spec.dataRefs.filter((ref) => ref.lookup).map((ref) => ref.file));
-  const rows: CitedRow[] = compiled.chart.origins
-    .filter((origin, id) => untraceable || traced.has(id) || lookups.has(origin.table.file))
-    .map((origin) => origin.row);
+  const drawn = compiled.chart.origins.filter((origin, id) => untraceable || traced.has(id) || lookups.has(origin.table.file));
+  const rows: CitedRow[] = drawn.map((origin) => origin.row);
   if (!rows.length) return { diagnostics: [...diagnostics, { file: spec.file, severity: 'error', message: messages.spec.drawsNothing() }] };
   const sourceIds = [...new Set(rows.flatMap((row) => row.sources))];
   const sources = sourceIds.map((id) => project.sources.get(id)!);
@@ -110,11 +115,21 @@ export async function renderChart(
   const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs, versions: toolVersions() };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
+  const paragraphs = footerParagraphs(rows, project.sources, spec.settings);
+  const embed: EmbedFacts = {
+    name,
+    title,
+    alt,
+    footer: paragraphs,
+    sources,
+    tables: drawnTables(drawn, project.sources),
+    jsonLd: jsonLd(facts, 'text/html'),
+  };
   const common = {
     name,
     title,
     alt,
-    paragraphs: footerParagraphs(rows, project.sources, spec.settings),
+    paragraphs,
     jsonLd: JSON.stringify(jsonLd(facts, 'image/svg+xml')),
     scheme: options.theme,
     darkMode: spec.settings.darkMode,
@@ -152,7 +167,7 @@ export async function renderChart(
       return { diagnostics };
     }
   }
-  const chart: RenderedChart = { name, svg, png, entry: { title, sources: sourceIds, inputs } };
+  const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs } };
   if (artboards.length) chart.artboards = artboards;
   return { chart, diagnostics };
 }

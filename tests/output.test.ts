@@ -35,6 +35,11 @@ describe('output/', () => {
     expect(readFileSync(path.join(fresh, file), 'utf8'), REBUILD).toBe(committed);
   });
 
+  it.each(names)('output/%s.html is up to date', (name) => {
+    const committed = readFileSync(path.join(root, 'output', `${name}.html`), 'utf8');
+    expect(readFileSync(path.join(fresh, `${name}.html`), 'utf8'), REBUILD).toBe(committed);
+  });
+
   it.each(names)('output/%s.png is up to date', async (name) => {
     const diff = await pixelDifference(readFileSync(path.join(root, 'output', `${name}.png`)), readFileSync(path.join(fresh, `${name}.png`)));
     expect(diff, REBUILD).toBeLessThanOrEqual(0.0002);
@@ -57,7 +62,7 @@ describe('output/', () => {
   });
 
   it('holds nothing but the built charts, the manifest and the gallery', () => {
-    const expected = [...names.flatMap((n) => [`${n}.png`, `${n}.svg`]), ...artboards, 'index.html', 'manifest.json'].sort();
+    const expected = [...names.flatMap((n) => [`${n}.html`, `${n}.png`, `${n}.svg`]), ...artboards, 'index.html', 'manifest.json'].sort();
     expect(readdirSync(fresh).sort()).toEqual(expected);
     expect(readdirSync(path.join(root, 'output')).sort()).toEqual(expected);
   });

@@ -63,7 +63,7 @@ describe('build on a valid project', () => {
   it('exits 0, reports each chart on stdout and nothing on stderr', () => {
     expect(build.stderr).toBe('');
     expect(build.outLines).toEqual([
-      ...CHARTS.map((name) => `built ${name}: output/${name}.svg, output/${name}.png`),
+      ...CHARTS.map((name) => `built ${name}: output/${name}.svg, output/${name}.png, output/${name}.html`),
       '3 charts built',
     ]);
     expect(build.code).toBe(0);
@@ -71,7 +71,7 @@ describe('build on a valid project', () => {
 
   it('writes exactly NAME.svg and NAME.png per chart plus manifest.json and the index.html gallery into output/', () => {
     expect(listFiles(path.join(cwd, 'output'))).toEqual(
-      [...CHARTS.flatMap((name) => [`${name}.png`, `${name}.svg`]), 'index.html', 'manifest.json'].sort(),
+      [...CHARTS.flatMap((name) => [`${name}.html`, `${name}.png`, `${name}.svg`]), 'index.html', 'manifest.json'].sort(),
     );
   });
 
@@ -96,19 +96,19 @@ describe('build on a valid project', () => {
       charts: {
         exports: {
           title: 'Widget exports by country',
-          files: ['output/exports.svg', 'output/exports.png'],
+          files: ['output/exports.svg', 'output/exports.png', 'output/exports.html'],
           sources: ['stats-2024', 'monitor-2023'],
           inputs: inputsOf('exports'),
         },
         'exports-official': {
           title: 'Widget exports, official figures only',
-          files: ['output/exports-official.svg', 'output/exports-official.png'],
+          files: ['output/exports-official.svg', 'output/exports-official.png', 'output/exports-official.html'],
           sources: ['stats-2024'],
           inputs: inputsOf('exports-official'),
         },
         'exports-top': {
           title: 'Countries exporting 80,000 widgets or more',
-          files: ['output/exports-top.svg', 'output/exports-top.png'],
+          files: ['output/exports-top.svg', 'output/exports-top.png', 'output/exports-top.html'],
           sources: ['stats-2024'],
           inputs: inputsOf('exports-top'),
         },
@@ -206,13 +206,14 @@ describe('build --out DIR', () => {
   it('writes the named chart and the manifest into DIR and nothing into output/', async () => {
     expect(outBuild.stderr).toBe('');
     expect(outBuild.outLines).toEqual([
-      'built exports: public/charts/exports.svg, public/charts/exports.png',
+      'built exports: public/charts/exports.svg, public/charts/exports.png, public/charts/exports.html',
       '1 chart built',
     ]);
     expect(outBuild.code).toBe(0);
     expect(listFiles(outCwd)).toEqual([
       'data/exports.csv',
       'data/sources.csv',
+      'public/charts/exports.html',
       'public/charts/exports.png',
       'public/charts/exports.svg',
       'public/charts/index.html',
@@ -224,7 +225,7 @@ describe('build --out DIR', () => {
     ]);
     const manifest = JSON.parse(readText(outCwd, 'public/charts/manifest.json'));
     expect(Object.keys(manifest.charts)).toEqual(['exports']);
-    expect(manifest.charts.exports.files).toEqual(['public/charts/exports.svg', 'public/charts/exports.png']);
+    expect(manifest.charts.exports.files).toEqual(['public/charts/exports.svg', 'public/charts/exports.png', 'public/charts/exports.html']);
     // Same inputs, same graphic, wherever it is written.
     expect(readText(outCwd, 'public/charts/exports.svg')).toBe(readText(cwd, 'output/exports.svg'));
     const png = await sharp(readBytes(outCwd, 'public/charts/exports.png')).metadata();

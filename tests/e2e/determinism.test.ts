@@ -49,7 +49,7 @@ const runs = [
   { label: 'America/New_York', args: ['build'], env: { TZ: 'America/New_York' } },
   { label: 'Pacific/Kiritimati (UTC+14)', args: ['build'], env: { TZ: 'Pacific/Kiritimati' } },
 ];
-const OUTPUTS = ['exports.png', 'exports.svg', 'index.html', 'manifest.json', 'prices.png', 'prices.svg'];
+const OUTPUTS = ['exports.html', 'exports.png', 'exports.svg', 'index.html', 'manifest.json', 'prices.html', 'prices.png', 'prices.svg'];
 
 let dirs: string[];
 let results: CliResult[];

@@ -46,7 +46,7 @@ beforeAll(async () => {
 describe('escaping', () => {
   it('builds', () => {
     expect(result.stderr).toBe('');
-    expect(result.outLines).toEqual(['built labels: output/labels.svg, output/labels.png', '1 chart built']);
+    expect(result.outLines).toEqual(['built labels: output/labels.svg, output/labels.png, output/labels.html', '1 chart built']);
     expect(result.code).toBe(0);
   });
 

@@ -70,9 +70,9 @@ describe('rebuild with one broken spec and one broken table', () => {
     expect(second.errLines).toContain('failed d: previous output kept');
     expect(second.stderr).not.toContain(STACK_FRAME);
     expect(second.outLines).toEqual([
-      'built a: output/a.svg, output/a.png',
-      'built b: output/b.svg, output/b.png',
-      'built e: output/e.svg, output/e.png',
+      'built a: output/a.svg, output/a.png, output/a.html',
+      'built b: output/b.svg, output/b.png, output/b.html',
+      'built e: output/e.svg, output/e.png, output/e.html',
       '3 charts built, 2 failed',
     ]);
     expect(second.code).toBe(1);
@@ -105,7 +105,7 @@ describe('rebuild with one broken spec and one broken table', () => {
 
   it('leaves no temporary files in output/', () => {
     expect(listFiles(path.join(cwd, 'output'))).toEqual(
-      [...CHARTS.flatMap((name) => [`${name}.png`, `${name}.svg`]), 'index.html', 'manifest.json'].sort(),
+      [...CHARTS.flatMap((name) => [`${name}.html`, `${name}.png`, `${name}.svg`]), 'index.html', 'manifest.json'].sort(),
     );
   });
 });
@@ -127,11 +127,11 @@ describe('a chart that cannot be rasterised', () => {
     expect(result.errLines).toContain('failed a-huge: nothing written');
     expect(errorLines(result).some((line) => line.startsWith('specs/a-huge.vl.json'))).toBe(true);
     expect(result.outLines).toEqual([
-      'built b-ok: output/b-ok.svg, output/b-ok.png',
-      'built exports: output/exports.svg, output/exports.png',
+      'built b-ok: output/b-ok.svg, output/b-ok.png, output/b-ok.html',
+      'built exports: output/exports.svg, output/exports.png, output/exports.html',
       '2 charts built, 1 failed',
     ]);
     expect(result.code).toBe(1);
-    expect(listFiles(path.join(cwd, 'output'))).toEqual(['b-ok.png', 'b-ok.svg', 'exports.png', 'exports.svg', 'index.html', 'manifest.json']);
+    expect(listFiles(path.join(cwd, 'output'))).toEqual(['b-ok.html', 'b-ok.png', 'b-ok.svg', 'exports.html', 'exports.png', 'exports.svg', 'index.html', 'manifest.json']);
   });
 });

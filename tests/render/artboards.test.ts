@@ -64,7 +64,7 @@ describe('artboards', () => {
   });
 
   it('writes NAME-WIDTHw.svg files; NAME.svg and the PNG keep the spec\'s own layout', async () => {
-    expect(chartFiles(chart!).map((f) => f.suffix)).toEqual(['.svg', '.png', '-200w.svg', '-640w.svg']);
+    expect(chartFiles(chart!).map((f) => f.suffix)).toEqual(['.svg', '.png', '-200w.svg', '-640w.svg', '.html']);
     const own = svgSize(chart!.svg);
     expect(own.width).not.toBe(200);
     expect(own.width).not.toBe(640);
@@ -75,7 +75,7 @@ describe('artboards', () => {
   it('a chart without widths has no artboards', async () => {
     const plain = await renderChart(await openProject(makeProject({ ...minimalProject, 'data/sources.csv': SOURCES_CSV })), 'exports', { png: false });
     expect(plain.chart!.artboards).toBeUndefined();
-    expect(chartFiles(plain.chart!).map((f) => f.suffix)).toEqual(['.svg']);
+    expect(chartFiles(plain.chart!).map((f) => f.suffix)).toEqual(['.svg', '.html']);
   });
 });
 

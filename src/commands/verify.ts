@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import { GALLERY } from '../preview/writeGallery.js';
+import { checkInputs, type InputCheck } from '../verify/checkInputs.js';
+import { readProvenance } from '../verify/readProvenance.js';
+
+export interface VerifyOptions {
+  /** Where FILE arguments are resolved (the shell's folder). */
+  cwd: string;
+  /** Graphics to check, relative to cwd. */
+  files?: string[];
+  /** Check every .svg, .png and .html in the project's output/. */
+  all?: boolean;
+  /** The project root the recorded inputs are relative to; cwd by default. */
+  project?: string;
+}
+
+export type FileVerdict =
+  | { file: string; status: 'up to date' }
+  | ({ file: string; status: 'stale' } & InputCheck)
+  | { file: string; status: 'not a graphic' };
+
+export interface VerifyResult {
+  verdicts: FileVerdict[];
+  /** Files that could not be read at all. */
+  diagnostics: Diagnostic[];
+}
+
+/** What `--all` checks: the graphics build writes (not the manifest). */
+export const GRAPHIC_EXTENSIONS = ['.svg', '.png', '.html'];
+
+/**
+ * Is each graphic still what its data would build? Reads the provenance
+ * inside the file (not the manifest, so a graphic copied out of the project
+ * can be checked) and compares the sha256 of every input it records with
+ * the file at the same path under the project root.
+ */
+export async function verify(options: VerifyOptions): Promise<VerifyResult> {
+  const cwd = path.resolve(options.cwd);
+  const root = path.resolve(cwd, options.project ?? '.');
+  if (!existsSync(path.join(root, 'specs')) && !existsSync(path.join(root, 'data'))) {
+    throw new UsageError(messages.verify.notAProject(root));
+  }
+  if (!options.all && !options.files?.length) throw new UsageError(messages.verify.nothingToVerify());
+
+  const shown = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || file;
+  const targets = (options.files ?? []).map((file) => path.resolve(cwd, file));
+  const diagnostics: Diagnostic[] = [];
+  if (options.all) {
+    const outDir = path.join(root, 'output');
+    const entries = await readdir(outDir).catch(() => undefined);
+    // The gallery page is an index of the graphics, not a graphic: it cites nothing itself.
+    const graphics = (entries ?? [])
+      .filter((name) => name !== GALLERY && GRAPHIC_EXTENSIONS.includes(path.extname(name).toLowerCase()))
+      .sort();
+    if (!graphics.length) diagnostics.push({ file: shown(outDir), severity: 'error', message: messages.verify.noGraphics() });
+    for (const name of graphics) if (!targets.includes(path.join(outDir, name))) targets.push(path.join(outDir, name));
+  }
+
+  const verdicts: FileVerdict[] = [];
+  for (const target of targets) {
+    const file = shown(target);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      diagnostics.push({ file, severity: 'error', message: code === 'ENOENT' ? messages.load.missingFile(file) : messages.load.unreadable(file, code ?? String(error)) });
+      continue;
+    }
+    const provenance = await readProvenance(target, bytes);
+    if (!provenance) {
+      verdicts.push({ file, status: 'not a graphic' });
+      continue;
+    }
+    const check = await checkInputs(root, provenance.inputs);
+    const stale = check.changed.length + check.missing.length + check.outside.length > 0;
+    verdicts.push(stale ? { file, status: 'stale', ...check } : { file, status: 'up to date' });
+  }
+  return { verdicts, diagnostics };
+}

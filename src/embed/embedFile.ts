@@ -1,0 +1,26 @@
+import type { RenderedChart } from '../renderChart.js';
+import { embedHtml } from './embedHtml.js';
+
+/**
+ * The HTML snippet of a rendered chart: its artboards when it has several
+ * widths, else its one SVG; the PNG beside it (`NAME.png`, same folder) as
+ * the fallback image, at the SVG's CSS size (the PNG is 2×).
+ */
+export function embedFile(chart: RenderedChart & { embed: NonNullable<RenderedChart['embed']> }): string {
+  const size = svgSize(chart.svg);
+  const artboards = chart.artboards?.length ? chart.artboards : [{ width: size.width, svg: chart.svg }];
+  const png = chart.png ? { file: `${chart.name}.png`, ...size } : undefined;
+  return embedHtml(chart.embed, artboards, png);
+}
+
+/**
+ * Width and height from the root element's viewBox. Exact extraction from
+ * citechart's own SVG (composeSvg writes `viewBox="0 0 W H"` on the root),
+ * not a parser of arbitrary SVG.
+ */
+export function svgSize(svg: string): { width: number; height: number } {
+  const root = svg.slice(0, svg.indexOf('>') + 1);
+  const box = /\sviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(root);
+  if (!box) throw new Error('citechart SVG without a viewBox on its root element');
+  return { width: Number(box[1]), height: Number(box[2]) };
+}

@@ -1,0 +1,103 @@
+import type { CellValue, Source } from '../model.js';
+import { xmlAttribute as attr, xmlText as text } from '../provenance/escapeXml.js';
+import type { Paragraph } from '../provenance/footerParagraphs.js';
+import { idPrefix } from '../provenance/prefixIds.js';
+import type { DrawnTable } from './drawnTables.js';
+import { embedStyle } from './embedStyle.js';
+import { linkUrl } from './linkUrl.js';
+import { scriptJson } from './scriptJson.js';
+
+/** What the snippet says besides the graphic, gathered while the chart is rendered. */
+export interface EmbedFacts {
+  name: string;
+  title: string;
+  alt: string;
+  /** The footer as drawn; its first `sources.length` paragraphs cite `sources`, in order. */
+  footer: Paragraph[];
+  sources: Source[];
+  tables: DrawnTable[];
+  /** schema.org JSON-LD (encodingFormat text/html). */
+  jsonLd: Record<string, unknown>;
+}
+
+export interface Artboard {
+  width: number;
+  svg: string;
+}
+
+/**
+ * `output/NAME.html`: a fragment to paste into a CMS, no JavaScript needed.
+ *
+ *   <figure class=K>
+ *     <style> scoped to K: artboard choice, PNG fallback, hidden text
+ *     <div K-graphic> one <div K-art-i> per artboard: <svg>, then <img NAME.png>
+ *     <figcaption K-hidden> title + footer, sources linked
+ *     <div K-hidden> data table(s): drawn rows, their citation
+ *     <script type=application/ld+json> provenance
+ *
+ * Text from data, specs and sources goes through `entities`' escapes; the
+ * SVGs are citechart's own (already escaped) output.
+ */
+export function embedHtml(facts: EmbedFacts, artboards: Artboard[], png: { file: string; width: number; height: number } | undefined): string {
+  const k = `${idPrefix(facts.name)}-embed`;
+  const title = facts.title || facts.name;
+  const img = png
+    ? `<img src="${attr(png.file)}" alt="${attr(facts.alt)}" width="${png.width}" height="${png.height}" loading="lazy" decoding="async">`
+    : '';
+  const arts = artboards.map(
+    (board, i) => `<div class="${k}-art ${k}-art-${i}" data-width="${board.width}">${board.svg.trim()}${img}</div>`,
+  );
+  return [
+    `<figure class="citechart-embed ${k}">`,
+    `<style>\n${embedStyle(k, artboards.map((board) => board.width))}\n</style>`,
+    `<div class="${k}-graphic">`,
+    ...arts,
+    `</div>`,
+    `<figcaption class="${k}-hidden">`,
+    `<span>${text(title)}</span>`,
+    ...footerHtml(facts.footer, facts.sources),
+    `</figcaption>`,
+    `<div class="${k}-hidden">`,
+    ...facts.tables.map((table) => tableHtml(table, title, facts.tables.length > 1)),
+    `</div>`,
+    `<script type="application/ld+json">${scriptJson(facts.jsonLd)}</script>`,
+    `</figure>\n`,
+  ].join('\n');
+}
+
+/** The footer as paragraphs of text; a source with an http(s) URL becomes a link. */
+function footerHtml(footer: Paragraph[], sources: Source[]): string[] {
+  return footer.map((paragraph, i) => {
+    const lead = paragraph.lead ? `<strong>${text(paragraph.lead)}</strong> ` : '';
+    const href = i < sources.length ? linkUrl(sources[i]!.url) : undefined;
+    const body = href ? `<a href="${attr(href)}" rel="noopener">${text(paragraph.text)}</a>` : text(paragraph.text);
+    return `<p>${lead}${body}</p>`;
+  });
+}
+
+/** A data table of the drawn rows: value columns, then the citation and any note. */
+function tableHtml(table: DrawnTable, title: string, named: boolean): string {
+  const notes = table.rows.some((row) => row.note);
+  const head = [...table.columns, 'Source', ...(notes ? ['Note'] : [])];
+  const cell = (value: CellValue) => text(value === null ? '' : String(value));
+  const rows = table.rows.map((row) => {
+    const [first, ...rest] = row.values;
+    const cells = [
+      `<th scope="row">${cell(first ?? null)}</th>`,
+      ...rest.map((value) => `<td>${cell(value)}</td>`),
+      `<td>${text(row.citation)}</td>`,
+      ...(notes ? [`<td>${text(row.note)}</td>`] : []),
+    ];
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  return [
+    `<table>`,
+    // The file is named only when the chart draws from several.
+    `<caption>${text(`Data: ${title}` + (named ? ` (${table.file})` : ''))}</caption>`,
+    `<thead><tr>${head.map((name) => `<th scope="col">${text(name)}</th>`).join('')}</tr></thead>`,
+    `<tbody>`,
+    ...rows,
+    `</tbody>`,
+    `</table>`,
+  ].join('\n');
+}

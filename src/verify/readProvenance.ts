@@ -1,0 +1,66 @@
+import path from 'node:path';
+import sharp from 'sharp';
+import { provenanceText } from './provenanceText.js';
+
+/** The part of a graphic's JSON-LD that `verify` needs: the files it was built from. */
+export interface Provenance {
+  /** The chart's name (`identifier`). */
+  name: string;
+  /** Project-relative paths (`isBasedOn[].contentUrl`) and their sha256 at build time. */
+  inputs: Array<{ file: string; sha256: string }>;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * The provenance citechart embedded in a file, or undefined when the file
+ * holds none (not a citechart graphic):
+ *
+ * - PNG (by its signature): the XMP packet (sharp reads it from the iTXt
+ *   chunk), its `<citechart:provenance>` element;
+ * - SVG (`.svg`, or a text file whose first tag is `<svg`/`<?xml`): `<metadata>`;
+ * - anything else is read as HTML: `<script type="application/ld+json">`,
+ *   then an inline SVG's `<metadata>`. A page holding several snippets is
+ *   checked against the first citechart provenance in it.
+ */
+export async function readProvenance(file: string, bytes: Buffer): Promise<Provenance | undefined> {
+  let candidates: string[];
+  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    const xmp = await sharp(bytes)
+      .metadata()
+      .then((meta) => meta.xmp?.toString('utf8'))
+      .catch(() => undefined); // a damaged PNG holds no readable provenance
+    candidates = xmp ? provenanceText(xmp, 'xml') : [];
+  } else {
+    const text = bytes.toString('utf8');
+    const extension = path.extname(file).toLowerCase();
+    const xml = extension === '.svg' || (extension !== '.html' && extension !== '.htm' && /^\s*<(\?xml|svg\b)/.test(text));
+    candidates = provenanceText(text, xml ? 'xml' : 'html');
+  }
+  for (const candidate of candidates) {
+    const provenance = parseProvenance(candidate);
+    if (provenance) return provenance;
+  }
+  return undefined;
+}
+
+/** citechart's JSON-LD (see src/provenance/jsonLd.ts), checked shape by shape; anything else is not ours. */
+export function parseProvenance(text: string): Provenance | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(json) || !isObject(json.creator) || json.creator.name !== 'citechart' || !Array.isArray(json.isBasedOn)) return undefined;
+  const inputs: Provenance['inputs'] = [];
+  for (const input of json.isBasedOn) {
+    if (!isObject(input) || typeof input.contentUrl !== 'string' || typeof input.sha256 !== 'string') return undefined;
+    if (!/^[0-9a-f]{64}$/.test(input.sha256)) return undefined;
+    inputs.push({ file: input.contentUrl, sha256: input.sha256 });
+  }
+  return { name: typeof json.identifier === 'string' ? json.identifier : '', inputs };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

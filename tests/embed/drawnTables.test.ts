@@ -1,0 +1,66 @@
+// The snippet's data table holds exactly the rows the chart draws, with
+// their own citations: renderChart on small fixture projects.
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { embedFile } from '../../src/embed/embedFile.js';
+import { openProject } from '../../src/project.js';
+import { renderChart } from '../../src/renderChart.js';
+import { barSpec, CITE, makeProject, minimalProject } from '../helpers/fixtureProject.js';
+
+async function snippet(files: Record<string, string>) {
+  const project = await openProject(makeProject({ ...minimalProject, ...files }));
+  const { chart, diagnostics } = await renderChart(project, 'exports', { png: false });
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const html = embedFile({ ...chart!, embed: chart!.embed! });
+  const rows = DomUtils.getElementsByTagName('tr', parseDocument(html).children, true).map((tr) =>
+    DomUtils.getChildren(tr).map((cell) => DomUtils.textContent(cell)),
+  );
+  return { chart: chart!, html, rows };
+}
+
+describe('the data table', () => {
+  it('lists every drawn row with its columns and its citation', async () => {
+    const { rows } = await snippet({});
+    expect(rows).toEqual([
+      ['country', 'exports', 'Source'],
+      ['Norway', '120', CITE.stats],
+      ['Chile', '85', CITE.stats],
+      ['Kenya', '40', CITE.monitor],
+    ]);
+  });
+
+  it('leaves out rows a filter drops, and their sources', async () => {
+    const { rows, html } = await snippet({ 'specs/exports.vl.json': barSpec({ transform: [{ filter: 'datum.exports > 50' }] }) });
+    expect(rows.map((row) => row[0])).toEqual(['country', 'Norway', 'Chile']);
+    expect(html).not.toContain('Trade Monitor');
+  });
+
+  it('adds a note column when a row has a note or a derived explanation', async () => {
+    const csv = 'country,exports,source,note,derived\nNorway,120,stats-2024,Provisional.,\nChile,85,stats-2024,,Sum of two ports.\n';
+    const { rows } = await snippet({ 'data/exports.csv': csv });
+    expect(rows).toEqual([
+      ['country', 'exports', 'Source', 'Note'],
+      ['Norway', '120', CITE.stats, 'Provisional.'],
+      ['Chile', '85', CITE.stats, 'Sum of two ports.'],
+    ]);
+  });
+
+  it('gives no fallback image when no PNG was rendered', async () => {
+    const { html } = await snippet({});
+    expect(html).not.toContain('<img');
+  });
+});
+
+describe('the caption', () => {
+  it('holds the title and the footer, each source with its URL as a link', async () => {
+    const { html } = await snippet({});
+    const caption = DomUtils.getElementsByTagName('figcaption', parseDocument(html).children, true)[0]!;
+    expect(DomUtils.textContent(caption)).toContain('Widget exports by country');
+    const links = DomUtils.getElementsByTagName('a', caption).map((a) => [a.attribs.href, a.attribs.rel, DomUtils.textContent(a)]);
+    expect(links).toEqual([
+      ['https://example.org/widgets-2024', 'noopener', `1. ${CITE.stats}`],
+      ['https://example.org/survey-2023', 'noopener', `2. ${CITE.monitor}`],
+    ]);
+    expect(DomUtils.textContent(caption)).toContain('Graphic: Test desk');
+  });
+});

@@ -1,0 +1,81 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkInputs } from '../../src/verify/checkInputs.js';
+import { parseProvenance, readProvenance } from '../../src/verify/readProvenance.js';
+import { provenanceText } from '../../src/verify/provenanceText.js';
+import { sha256 } from '../../src/provenance/hashInputs.js';
+import { makeProject } from '../helpers/fixtureProject.js';
+
+const HASH = 'a'.repeat(64);
+const ld = (contentUrl = 'data/x.csv', extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ identifier: 'x', creator: { name: 'citechart' }, isBasedOn: [{ contentUrl, sha256: HASH }], ...extra });
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+describe('provenanceText', () => {
+  it('decodes entities in SVG <metadata>, whatever else the SVG holds', () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg"><!-- <metadata>{}</metadata> --><title>&lt;metadata&gt;</title><metadata id="m">${escapeXml('{"a":"<&>"}')}</metadata></svg>`;
+    expect(provenanceText(svg, 'xml')).toEqual(['{"a":"<&>"}']);
+  });
+
+  it('reads JSON-LD scripts of an HTML page raw, before the metadata of inline SVGs, and skips other scripts', () => {
+    const html = `<script>var x = "<metadata>"</script><svg><metadata>{"m":1}</metadata></svg><SCRIPT type=" Application/LD+JSON ">{"s":"\\u003c/script>"}</SCRIPT>`;
+    expect(provenanceText(html, 'html')).toEqual(['{"s":"\\u003c/script>"}', '{"m":1}']);
+  });
+});
+
+describe('parseProvenance', () => {
+  it('reads the inputs and the name of citechart JSON-LD', () => {
+    expect(parseProvenance(ld())).toEqual({ name: 'x', inputs: [{ file: 'data/x.csv', sha256: HASH }] });
+  });
+
+  it.each([
+    ['not JSON', '{'],
+    ['another creator', ld('data/x.csv', { creator: { name: 'other' } })],
+    ['no inputs list', JSON.stringify({ creator: { name: 'citechart' } })],
+    ['a malformed hash', ld().replace(HASH, 'xyz')],
+    ['a path that is not text', JSON.stringify({ creator: { name: 'citechart' }, isBasedOn: [{ contentUrl: 1, sha256: HASH }] })],
+    ['an array', '[]'],
+  ])('refuses %s', (_, text) => {
+    expect(parseProvenance(text)).toBeUndefined();
+  });
+});
+
+describe('readProvenance', () => {
+  it('reads an HTML snippet by extension and an SVG by its first tag', async () => {
+    const html = `<figure><script type="application/ld+json">${ld()}</script></figure>`;
+    expect((await readProvenance('a.html', Buffer.from(html)))?.name).toBe('x');
+    const svg = `<?xml version="1.0"?>\n<svg><metadata>${escapeXml(ld())}</metadata></svg>`;
+    expect((await readProvenance('a.graphic', Buffer.from(svg)))?.name).toBe('x');
+  });
+
+  it('finds nothing in a damaged PNG', async () => {
+    const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('garbage')]);
+    expect(await readProvenance('a.png', bytes)).toBeUndefined();
+  });
+});
+
+describe('checkInputs', () => {
+  it('sorts inputs into changed, missing and outside the project, reading none outside', async () => {
+    const dir = makeProject({ 'data/same.csv': 'a\n', 'data/edited.csv': 'b\n' });
+    const outside = makeProject({ 'secret.csv': 'a\n' });
+    mkdirSync(path.join(dir, 'specs'));
+    symlinkSync(path.join(outside, 'secret.csv'), path.join(dir, 'data', 'link.csv'));
+    writeFileSync(path.join(dir, 'data', 'edited.csv'), 'changed\n');
+    const result = await checkInputs(dir, [
+      { file: 'data/same.csv', sha256: sha256('a\n') },
+      { file: 'data/edited.csv', sha256: sha256('b\n') },
+      { file: 'data/gone.csv', sha256: HASH },
+      { file: 'data/link.csv', sha256: sha256('a\n') },
+      { file: '/etc/passwd', sha256: HASH },
+      { file: 'data/../../x', sha256: HASH },
+      { file: 'data\\..\\..\\x', sha256: HASH },
+      { file: 'data', sha256: HASH },
+    ]);
+    expect(result).toEqual({
+      changed: ['data/edited.csv'],
+      missing: ['data/gone.csv', 'data'],
+      outside: ['data/link.csv', '/etc/passwd', 'data/../../x', 'data\\..\\..\\x'],
+    });
+  });
+});
