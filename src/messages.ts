@@ -105,6 +105,7 @@ export const load = {
 // ── compile: specs and theme ────────────────────────────────────────────────
 export const spec = {
   invalidJson: (reason: string) => `invalid JSON: ${reason}`,
+  reservedName: (name: string, why: string) => `the chart name ${q(name)} is reserved: ${why}; rename the spec file`,
   notAnObject: () => `a spec must be a JSON object (a Vega-Lite specification)`,
   compileFailed: (reason: string) => `Vega-Lite cannot compile this spec: ${reason}`,
   schemaViolation: (where: string, reason: string) => `not valid Vega-Lite: ${where} ${reason}`,

@@ -18,6 +18,9 @@ export const specFile = (name: string) => `specs/${name}.vl.json`;
 
 export async function readSpec(cwd: string, name: string): Promise<{ spec?: ChartSpec; diagnostics: Diagnostic[] }> {
   const file = specFile(name);
+  // output/ is flat: index.html is the gallery and NAME-320w.svg an artboard of NAME.
+  const reserved = reservedName(name);
+  if (reserved) return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.spec.reservedName(name, reserved) }] };
   const { json, diagnostics } = await readJsonFile(cwd, file);
   if (!json) return { diagnostics };
   if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
@@ -38,6 +41,14 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
     },
     diagnostics,
   };
+}
+
+/** Why a chart cannot have this name (its files would overwrite others in output/), if so. */
+export function reservedName(name: string): string | undefined {
+  if (name === 'index') return 'output/index.html is the gallery of all charts';
+  const artboard = /^(.+)-(\d+)w$/.exec(name);
+  if (artboard) return `output/${name}.svg is where the ${artboard[2]} px artboard of a chart named "${artboard[1]}" goes`;
+  return undefined;
 }
 
 /** The house theme, a Vega-Lite `config` object; optional. */
