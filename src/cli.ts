@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The command line: parses flags, calls the library's commands, prints, and
 // is the only place that sets the exit code (0 ok, 1 bad data or spec, 2 usage).
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { build } from './commands/build.js';
-import { check } from './commands/check.js';
+import { check, diagnosticJson } from './commands/check.js';
+import { scaffoldChart } from './commands/new.js';
 import { formatDiagnostic, UsageError } from './errors.js';
 import type { Diagnostic } from './model.js';
 import * as messages from './messages.js';
@@ -48,13 +49,29 @@ program
 
 program
   .command('check')
-  .description('validate data, sources.csv, the theme and specs; render nothing')
-  .action(async () => {
+  .description('validate data, sources.csv, the theme and specs, and warn like a graphics editor; render nothing')
+  .addOption(new Option('--format <format>', 'text: path:line:col lines on stderr; json: an array on stdout').choices(['text', 'json']).default('text'))
+  .action(async (options: { format: 'text' | 'json' }) => {
     const diagnostics = await check({ cwd: process.cwd() });
-    report(diagnostics);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    out(messages.build.checkSummary(errors, diagnostics.length - errors));
+    if (options.format === 'json') out(JSON.stringify(diagnostics.map(diagnosticJson), null, 2));
+    else {
+      report(diagnostics);
+      out(messages.build.checkSummary(errors, diagnostics.length - errors));
+    }
     process.exitCode = errors ? 1 : 0;
+  });
+
+program
+  .command('new')
+  .description('scaffold specs/NAME.vl.json: a chart suited to the columns of a data table')
+  .argument('<name>', 'chart name (specs/NAME.vl.json)')
+  .requiredOption('--data <file>', 'the table to chart, data/FILE.csv')
+  .action(async (name: string, options: { data: string }) => {
+    const result = await scaffoldChart({ cwd: process.cwd(), name, data: options.data });
+    report(result.diagnostics);
+    if (result.file) out(messages.scaffold.created(result.file, result.kind!));
+    process.exitCode = result.file ? 0 : 1;
   });
 
 try {

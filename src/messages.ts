@@ -110,3 +110,31 @@ export const build = {
   internal: (reason: string) =>
     `internal error: ${reason}\nThis is a bug in citechart, not in your files; please report it.`,
 };
+
+// ── check: editorial warnings (src/lint), each tagged with its rule id ─────
+export const lint = {
+  zeroBaseline: (mark: string, channel: string, how: string) =>
+    `${mark} chart whose ${channel} axis does not start at zero (${how}): bar and area lengths then mislead; let the scale include 0`,
+  missingUnit: (column: string, channel: string, title: string) =>
+    `column ${q(column)} on ${channel} has no unit: its title ${q(title)} and format name none (%, $, million, …); write e.g. ${q(`${title} (%)`)} or set a format`,
+  sharesSum: (column: string, sum: string, group: string, tolerance: string) =>
+    `column ${q(column)} holds shares of a whole but ${group ? `the rows of ${group} sum` : 'its rows sum'} to ${sum}, not 100 (± ${tolerance} for rounding); is a part missing or mistyped?`,
+  quoteNumber: (numbers: string[], cells: string[]) =>
+    `the quote says ${numbers.join(', ')} but no number of the row matches (${cells.join(', ')}); check the figure against its quote`,
+  unusedSource: (id: string) => `source ${q(id)} is cited by no row of any table in data/; remove it or cite it`,
+  tableNotDrawn: (file: string) => `no chart draws ${file}: its rows and their sources appear in no graphic`,
+  rowNotDrawn: (sources: string[]) =>
+    `no chart draws this row (every spec using the table filters it out), so ${sources.map(q).join(', ')} is not cited for it in any graphic`,
+};
+
+// ── new: scaffolding a spec ─────────────────────────────────────────────────
+export const scaffold = {
+  exists: () => `this spec already exists; choose another name or delete it first (citechart never overwrites a spec)`,
+  badName: (name: string) => `chart name ${q(name)} should be lower-case letters, digits and dashes, e.g. "imports-2023"`,
+  notDataTable: (file: string) => `${q(file)} is not a table of figures in data/: use --data data/NAME.csv`,
+  unknownData: (known: string[], suggestion?: string) =>
+    `no such table in data/` + (suggestion ? `; did you mean ${q(suggestion)}?` : known.length ? ` (tables: ${known.join(', ')})` : ''),
+  created: (file: string, kind: string) => `created ${file} (${kind}); run \`citechart build\` to draw it`,
+  tableHasErrors: (file: string) => `${file} has errors (above); fix them, then run \`citechart new\` again`,
+  noValueColumns: (file: string) => `${file} has no value columns besides its citation columns; nothing to chart`,
+};
