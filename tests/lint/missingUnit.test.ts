@@ -25,6 +25,11 @@ describe('missing-unit', () => {
     expect(await findings('missing-unit', { 'specs/exports.vl.json': spec })).toHaveLength(1);
   });
 
+  it('wants the unit on a visible axis, not only in the subtitle', async () => {
+    const spec = withX({ title: 'Exports' }, { title: { text: 'Widget exports', subtitle: 'Thousand units, 2024' } });
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': spec })).toHaveLength(1);
+  });
+
   it('accepts a unit in the title, the axis title, the format, or (axis hidden) the subtitle', async () => {
     const cases = [
       withX({ title: 'Exports (thousand units)' }),
