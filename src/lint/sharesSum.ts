@@ -19,7 +19,10 @@ const decimals = (v: number) => (String(v).split('.')[1] ?? '').length;
  * parts (bar, area, arc), or when the spec stacks it (a colour field, `stack`,
  * a pie's `theta`) and titles it in %. Its drawn rows must sum to 100 (to 1 when
  * every value is ≤ 1 and the format shows %), per facet panel and, for a
- * stack, per position on the other axis. Tolerance: half a unit of the last
+ * stack, per position on the other axis — unless the table's rows make
+ * wholes the other way round: per part of a stack, or per bar's category
+ * (a chart showing one answer of a survey, each group's answers summing to
+ * 100). Tolerance: half a unit of the last
  * written decimal per value, e.g. three whole numbers may sum to 98.5–101.5.
  */
 export const sharesSum: LintRule = {
@@ -35,20 +38,18 @@ export const sharesSum: LintRule = {
         const share = shareChannel(view, (column) => table.types[column] === 'number');
         if (!share) continue;
         const drawn = chart.drawn ? new Set(chart.drawn) : undefined;
-        const rows = table.rows.filter((row) => (!drawn || drawn.has(row)) && typeof row.values[share.column] === 'number');
-        for (const [group, members] of groupRows(rows, groupFields(view, share.channel))) {
-          const values = members.map((row) => row.values[share.column] as number);
-          const whole = share.fractions && values.every((v) => v <= 1) ? 1 : 100;
-          const sum = values.reduce((a, b) => a + b, 0);
-          const tolerance = values.length * 0.5 * 10 ** -Math.max(...values.map(decimals));
-          if (Math.abs(sum - whole) <= tolerance + 1e-9) continue;
-          const first = members[0]!.positions[share.column]!;
-          const scale = whole === 1 ? 100 : 1;
+        const valued = table.rows.filter((row) => typeof row.values[share.column] === 'number');
+        const off = offWholes(valued.filter((row) => !drawn || drawn.has(row)), share.column, groupFields(view, share.channel), share.fractions);
+        // The wholes may instead be the categories themselves (each group's
+        // answers sum to 100 in the table, and the chart shows one answer).
+        const alternative = wholeFields(view, share.channel);
+        if (!off.length || (alternative.length && !offWholes(valued, share.column, alternative, share.fractions).length)) continue;
+        for (const { group, first, sum, tolerance } of off) {
           found.push({
             file: table.file,
-            ...first,
+            ...first.positions[share.column]!,
             severity: 'warning',
-            message: messages.lint.sharesSum(share.column, round(sum * scale), group, round(tolerance * scale)),
+            message: messages.lint.sharesSum(share.column, round(sum), group, round(tolerance)),
           });
         }
       }
@@ -58,6 +59,19 @@ export const sharesSum: LintRule = {
 };
 
 const round = (v: number) => String(Math.round(v * 1e6) / 1e6);
+
+/** The groups whose shares do not make a whole, in percent (fractions scaled up). */
+function offWholes(rows: CitedRow[], column: string, fields: string[], fractions: boolean) {
+  const off: { group: string; first: CitedRow; sum: number; tolerance: number }[] = [];
+  for (const [group, members] of groupRows(rows, fields)) {
+    const values = members.map((row) => row.values[column] as number);
+    const scale = fractions && values.every((v) => v <= 1) ? 100 : 1;
+    const sum = values.reduce((a, b) => a + b, 0) * scale;
+    const tolerance = values.length * 0.5 * 10 ** -Math.max(...values.map(decimals)) * scale;
+    if (Math.abs(sum - 100) > tolerance + 1e-9) off.push({ group, first: members[0]!, sum, tolerance });
+  }
+  return off;
+}
 
 function shareChannel(view: UnitView, isNumber: (column: string) => boolean) {
   const stackedByColor = view.mark !== 'arc' && partsField(view) !== undefined;
@@ -84,6 +98,18 @@ function groupFields(view: UnitView, channel: string): string[] {
   const otherField = other && view.encoding[other]?.def.field;
   if (partsField(view) !== undefined && typeof otherField === 'string') fields.push(otherField);
   return fields.map(unescapeField);
+}
+
+/**
+ * The other reading of what makes a whole: in a stack, each part's values
+ * across the stacks; in plain bars, each bar's category across the table.
+ */
+function wholeFields(view: UnitView, channel: string): string[] {
+  const parts = partsField(view);
+  const other = channel === 'x' ? 'y' : channel === 'y' ? 'x' : undefined;
+  const category = other && view.encoding[other]?.def.field;
+  const field = parts ?? (typeof category === 'string' ? category : undefined);
+  return field === undefined ? [] : [...view.facetFields, field].map(unescapeField);
 }
 
 /**

@@ -61,6 +61,23 @@ describe('shares-sum', () => {
     expect(await findings('shares-sum', {})).toEqual([]);
   });
 
+  it('accepts one answer per group when each group is the whole (a survey filtered to "Support")', async () => {
+    const csv =
+      'answer,group,share,source\n' +
+      'Support,Under 35,46,stats-2024\nOppose,Under 35,54,stats-2024\n' +
+      'Support,35 and over,31,stats-2024\nOppose,35 and over,69,stats-2024\n';
+    const spec = specText({
+      data: { url: 'data/survey.csv' },
+      transform: [{ filter: "datum.answer == 'Support'" }],
+      mark: 'bar',
+      encoding: { x: { field: 'group', type: 'nominal' }, y: { field: 'share', type: 'quantitative', title: 'Support (%)' } },
+    });
+    expect(await findings('shares-sum', { 'data/survey.csv': csv, 'specs/survey.vl.json': spec })).toEqual([]);
+    // The same chart over a table whose groups do not make wholes is flagged.
+    const broken = csv.replace('Oppose,35 and over,69', 'Oppose,35 and over,59');
+    expect(await findings('shares-sum', { 'data/survey.csv': broken, 'specs/survey.vl.json': spec })).toHaveLength(1);
+  });
+
   it('sums only the rows the chart draws', async () => {
     const csv = shares(['China', '90'], ['Other', '10'], ['Total', '100']);
     const spec = specText({
