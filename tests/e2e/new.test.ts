@@ -73,6 +73,20 @@ describe('new', () => {
     expect(existsSync(path.join(cwd, 'specs/x.vl.json'))).toBe(false);
   });
 
+  it('refuses a table with errors (listing them) and a name that is not a slug', async () => {
+    const cwd = makeProject({ ...minimalProject, 'data/bad.csv': 'country,exports,source\nNorway,120,stats-2204\n' });
+    const bad = await runCli(['new', 'bad', '--data', 'data/bad.csv'], { cwd });
+    expect(bad.errLines).toEqual([
+      'data/bad.csv:2:12: error: unknown source id "stats-2204": it is not in data/sources.csv; did you mean "stats-2024"?',
+      'data/bad.csv: error: data/bad.csv has errors (above); fix them, then run `citechart new` again',
+    ]);
+    expect(bad.code).toBe(1);
+    const name = await runCli(['new', 'My Chart', '--data', 'data/exports.csv'], { cwd });
+    expect(name.errLines).toEqual(['specs/My Chart.vl.json: error: chart name "My Chart" should be lower-case letters, digits and dashes, e.g. "imports-2023"']);
+    expect(name.code).toBe(1);
+    expect(existsSync(path.join(cwd, 'specs/bad.vl.json'))).toBe(false);
+  });
+
   it('requires --data (usage error)', async () => {
     const result = await runCli(['new', 'x'], { cwd: makeProject(minimalProject) });
     expect(result.code).toBe(2);
