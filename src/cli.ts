@@ -6,6 +6,7 @@ import { build } from './commands/build.js';
 import { check, diagnosticJson } from './commands/check.js';
 import { scaffoldChart } from './commands/new.js';
 import { formatDiagnostic, UsageError } from './errors.js';
+import { RULES } from './lint/runLint.js';
 import type { Diagnostic } from './model.js';
 import * as messages from './messages.js';
 import { toolVersions } from './provenance/versions.js';
@@ -49,7 +50,8 @@ program
 
 program
   .command('check')
-  .description('validate data, sources.csv, the theme and specs, and warn like a graphics editor; render nothing')
+  .description('validate every file and warn like a graphics editor; render nothing')
+  .addHelpText('after', '\nEditorial warnings (rule ids):\n' + RULES.map((rule) => `  ${rule.id.padEnd(18)} ${rule.summary}`).join('\n'))
   .addOption(new Option('--format <format>', 'text: path:line:col lines on stderr; json: an array on stdout').choices(['text', 'json']).default('text'))
   .action(async (options: { format: 'text' | 'json' }) => {
     const diagnostics = await check({ cwd: process.cwd() });
