@@ -52,6 +52,10 @@ const guide = (at: ChannelDef, channel: string): Record<string, unknown> | null 
 
 /** The title a reader sees for a channel, where it is written, and whether none is shown. */
 function titleOf(at: ChannelDef, channel: string): { title: string; titlePath: (string | number)[]; hidden: boolean } {
+  // A pie's angle and radius have no axis or legend: their title is never shown.
+  if (channel === 'theta' || channel === 'radius') {
+    return { title: texts(at.def.title).join(' ') || unescapeField(String(at.def.field)), titlePath: [...at.jsonPath, 'field'], hidden: true };
+  }
   const g = guide(at, channel);
   const guideKey = channel === 'x' || channel === 'y' ? 'axis' : 'legend';
   if (g && 'title' in g) return { title: texts(g.title).join(' '), titlePath: [...at.jsonPath, guideKey, 'title'], hidden: g.title === null };

@@ -8,9 +8,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 /**
  * A bar's or area's length encodes its value, so its quantitative axis must
- * start at zero. Flags `scale.zero: false` and an explicit numeric domain
- * without 0. Ranged bars (an `x2`/`y2`, e.g. timelines) are left alone: their
- * length is a span, not a value.
+ * start at zero. Flags `scale.zero: false`, a `domainMin` above 0 and an
+ * explicit numeric domain without 0. Ranged bars (an `x2`/`y2`, e.g.
+ * timelines) are left alone: their length is a span, not a value.
  */
 export const zeroBaseline: LintRule = {
   id: 'zero-baseline',
@@ -28,6 +28,7 @@ export const zeroBaseline: LintRule = {
           const warn = (key: string, how: string) =>
             found.push(spec.json.diagnostic([...at.jsonPath, 'scale', key], messages.lint.zeroBaseline(view.mark, channel, how), 'warning'));
           if (scale.zero === false) warn('zero', '"zero": false');
+          else if (typeof scale.domainMin === 'number' && scale.domainMin > 0) warn('domainMin', `"domainMin": ${scale.domainMin}`);
           else if (Array.isArray(scale.domain) && scale.domain.length === 2 && scale.domain.every((v) => typeof v === 'number')) {
             const [low, high] = scale.domain as number[];
             if (Math.min(low!, high!) > 0 || Math.max(low!, high!) < 0) warn('domain', `domain [${low}, ${high}]`);

@@ -42,6 +42,16 @@ describe('missing-unit', () => {
     for (const spec of cases) expect(await findings('missing-unit', { 'specs/exports.vl.json': spec }), spec).toEqual([]);
   });
 
+  it('reads a pie\'s unit from the chart title or labels, since its angle has no axis', async () => {
+    const pie = (title: string) =>
+      barSpec({
+        title,
+        extra: { mark: 'arc', encoding: { theta: { field: 'exports', type: 'quantitative', title: 'Exports' }, color: { field: 'country', type: 'nominal' } } },
+      });
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': pie('Widget exports') })).toHaveLength(1);
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': pie('Widget exports, thousand units') })).toEqual([]);
+  });
+
   it('ignores counts and text columns', async () => {
     const spec = barSpec({ extra: { encoding: { y: { field: 'country', type: 'nominal' }, x: { aggregate: 'count', type: 'quantitative', title: 'Rows' } } } });
     expect(await findings('missing-unit', { 'specs/exports.vl.json': spec })).toEqual([]);

@@ -37,6 +37,13 @@ describe('zero-baseline', () => {
     ]);
   });
 
+  it('flags a domainMin above zero', async () => {
+    const spec = withScale({ domainMin: 20 });
+    expect(await findings('zero-baseline', { 'specs/exports.vl.json': spec })).toEqual([
+      `${where('specs/exports.vl.json', spec, '"domainMin"')}: warning: bar chart whose x axis does not start at zero ("domainMin": 20): bar and area lengths then mislead; let the scale include 0`,
+    ]);
+  });
+
   it('leaves bars from zero, a domain with 0, lines and ranged bars alone', async () => {
     expect(await findings('zero-baseline', {})).toEqual([]);
     expect(await findings('zero-baseline', { 'specs/exports.vl.json': withScale({ domain: [0, 150] }) })).toEqual([]);
