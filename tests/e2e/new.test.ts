@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { makeProject, minimalProject, readText } from '../helpers/fixtureProject.js';
+import { makeProject, minimalProject, readText, where } from '../helpers/fixtureProject.js';
 
 const spec = (cwd: string, name: string) => JSON.parse(readText(cwd, `specs/${name}.vl.json`)) as Record<string, any>;
 
@@ -23,6 +23,14 @@ describe('new', () => {
     expect(written.encoding.y).toMatchObject({ field: 'country', type: 'nominal', sort: '-x' });
     expect(written.encoding.x).toMatchObject({ field: 'exports', type: 'quantitative', title: 'Exports' });
     expect(written.usermeta).toEqual({ citechart: { notes: [], credit: '' } });
+
+    // check passes it; its one warning asks for the unit the table cannot tell.
+    const checked = await runCli(['check'], { cwd });
+    expect(checked.code).toBe(0);
+    expect(checked.errLines).toEqual([
+      // The second "Exports" title: the first is the chart's, after the table's name.
+      `${where('specs/widget-bars.vl.json', readText(cwd, 'specs/widget-bars.vl.json'), '"title": "Exports"', 1)}: warning: column "exports" on x has no unit: its title "Exports" and format name none (%, $, million, …); write e.g. "Exports (%)" or set a format`,
+    ]);
 
     const built = await runCli(['build', 'widget-bars'], { cwd });
     expect(built.code).toBe(0);
