@@ -2,7 +2,6 @@ import { unescapeField } from '../compile/encodedFields.js';
 import type { CitedRow, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { LintRule } from './context.js';
-import { formatStatesUnit } from './statesUnit.js';
 import { tableOf } from './tableOf.js';
 import { unitViews, type UnitView } from './unitViews.js';
 
@@ -22,8 +21,8 @@ const decimals = (v: number) => (String(v).split('.')[1] ?? '').length;
  * stack, per position on the other axis — unless the table's rows make
  * wholes the other way round: per part of a stack, or per bar's category
  * (a chart showing one answer of a survey, each group's answers summing to
- * 100). Tolerance: half a unit of the last
- * written decimal per value, e.g. three whole numbers may sum to 98.5–101.5.
+ * 100). Tolerance: half a unit of the last written decimal per value,
+ * e.g. three whole numbers may sum to 98.5–101.5.
  */
 export const sharesSum: LintRule = {
   id: 'shares-sum',
@@ -84,7 +83,7 @@ function shareChannel(view: UnitView, isNumber: (column: string) => boolean) {
     const guide = (def.axis ?? def.legend) as Record<string, unknown> | null | undefined;
     const format = [def.format, guide?.format].find((f) => typeof f === 'string') as string | undefined;
     const title = [def.title, guide?.title].filter((t) => typeof t === 'string').join(' ');
-    const percent = PERCENT_TITLE.test(title) || (format !== undefined && formatStatesUnit(format) && format.includes('%'));
+    const percent = PERCENT_TITLE.test(title) || !!format?.includes('%');
     const stacked = channel === 'theta' || (def.stack !== undefined && def.stack !== null && def.stack !== false) || stackedByColor;
     if (SHARE_NAME.test(column) || (stacked && percent)) return { channel, column, fractions: format?.includes('%') ?? false };
   }
