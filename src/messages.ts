@@ -115,8 +115,11 @@ export const build = {
 export const lint = {
   zeroBaseline: (mark: string, channel: string, how: string) =>
     `${mark} chart whose ${channel} axis does not start at zero (${how}): bar and area lengths then mislead; let the scale include 0`,
-  missingUnit: (column: string, channel: string, title: string) =>
-    `column ${q(column)} on ${channel} has no unit: its title ${q(title)} and format name none (%, $, million, …); write e.g. ${q(`${title} (%)`)} or set a format`,
+  missingUnit: (column: string, channel: string, title: string, percent: boolean) =>
+    `column ${q(column)} on ${channel} has no unit: its title ${q(title)} and format name none (%, $, million, …); ` +
+    (percent
+      ? `its cells are written as percentages, so write ${q(`${title} (%)`)} or a "%" format`
+      : `write e.g. ${q(`${title} (%)`)} or ${q(`${title} (million $)`)}, or set a format`),
   sharesSum: (column: string, sum: string, group: string, tolerance: string) =>
     `column ${q(column)} holds shares of a whole but ${group ? `the rows of ${group} sum` : 'its rows sum'} to ${sum}, not 100 (± ${tolerance} for rounding); is a part missing or mistyped?`,
   quoteNumber: (numbers: string[], cells: string[]) =>

@@ -50,7 +50,7 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     // scale errors only show up there, and the scene says which rows are drawn.
     const rendered = await renderSvg(compiled.chart, project.cwd, spec.file);
     diagnostics.push(...rendered.diagnostics);
-    if (rendered.render) chart.drawn = citedRows(spec, compiled.chart, rendered.render).rows;
+    if (rendered.render) chart.drawn = citedRows(spec, compiled.chart, rendered.render).origins.map((origin) => origin.row);
   }
   // Editorial warnings first, so where one repeats a loader's warning word
   // for word (a source's missing url), the copy kept is the one with a rule id.

@@ -2,6 +2,7 @@ import { unescapeField } from '../compile/encodedFields.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { LintRule } from './context.js';
+import { isPercentColumn } from './isPercentColumn.js';
 import { formatStatesUnit, statesUnit } from './statesUnit.js';
 import { tableOf } from './tableOf.js';
 import { unitViews, type ChannelDef } from './unitViews.js';
@@ -37,7 +38,7 @@ export const missingUnit: LintRule = {
           const formats = [at.def.format, guide(at, channel)?.format].filter((f): f is string => typeof f === 'string');
           const said = [title, ...(hidden ? elsewhere : [])];
           if (said.some(statesUnit) || formats.some(formatStatesUnit)) continue;
-          found.push(spec.json.diagnostic(titlePath, messages.lint.missingUnit(column, channel, title), 'warning'));
+          found.push(spec.json.diagnostic(titlePath, messages.lint.missingUnit(column, channel, title, isPercentColumn(table, column)), 'warning'));
         }
       }
     }

@@ -1,6 +1,6 @@
 import type { CompiledChart } from '../compile/compileSpec.js';
 import type { ChartSpec } from '../compile/readSpec.js';
-import type { CitedRow } from '../model.js';
+import type { RowOrigin } from '../compile/injectData.js';
 import type { VegaRender } from '../render/renderSvg.js';
 import { drawnRows } from './drawnRows.js';
 
@@ -9,16 +9,16 @@ import { drawnRows } from './drawnRows.js';
  * aggregate or window after the filters, and every row of a lookup table (a
  * lookup copies fields without row ids). An id-less mark with no traceable
  * input cites every row: citing too much is safer than citing too little.
- * Shared by build (the footer) and check (rows no chart draws).
+ * check uses it to find rows no chart draws; renderChart's step 5 has the
+ * same lines (left in place to keep this branch's merge small) and can call
+ * this instead, so the two never disagree.
  */
-export function citedRows(spec: ChartSpec, compiled: CompiledChart, render: VegaRender): { rows: CitedRow[]; folded: boolean } {
+export function citedRows(spec: ChartSpec, compiled: CompiledChart, render: VegaRender): { origins: RowOrigin[]; folded: boolean } {
   const marks = drawnRows(render.scenegraph);
   const traced = new Set([...marks.ids, ...render.foldedRowIds]);
   const untraceable = marks.folded && (!render.foldedRowIds.size || render.nestedFolds);
   const folded = marks.folded || render.foldedRowIds.size > 0;
   const lookups = new Set(spec.dataRefs.filter((ref) => ref.lookup).map((ref) => ref.file));
-  const rows = compiled.origins
-    .filter((origin, id) => untraceable || traced.has(id) || lookups.has(origin.table.file))
-    .map((origin) => origin.row);
-  return { rows, folded };
+  const origins = compiled.origins.filter((origin, id) => untraceable || traced.has(id) || lookups.has(origin.table.file));
+  return { origins, folded };
 }

@@ -55,7 +55,7 @@ const expected = [
   [`data/sources.csv:4:1: warning: source "old-2019" is cited by no row of any table in data/; remove it or cite it`, 'unused-source'],
   [`${where('data/sources.csv', sources, ',archive')}: warning: source "old-2019" has no url; readers cannot follow it`, 'source-incomplete'],
   [`${where('specs/prices.vl.json', pricesSpec, '"field": "pric"')}: error: field "pric" is not a column of data/prices.csv (columns: "country", "price"); did you mean "price"?`, 'spec'],
-  [`${where('specs/share.vl.json', shareSpec, '"title": "Share"')}: warning: column "share" on x has no unit: its title "Share" and format name none (%, $, million, …); write e.g. "Share (%)" or set a format`, 'missing-unit'],
+  [`${where('specs/share.vl.json', shareSpec, '"title": "Share"')}: warning: column "share" on x has no unit: its title "Share" and format name none (%, $, million, …); write e.g. "Share (%)" or "Share (million $)", or set a format`, 'missing-unit'],
   [`${where('specs/share.vl.json', shareSpec, '"zero"')}: warning: bar chart whose x axis does not start at zero ("zero": false): bar and area lengths then mislead; let the scale include 0`, 'zero-baseline'],
 ] as const;
 

@@ -29,7 +29,7 @@ describe('new', () => {
     expect(checked.code).toBe(0);
     expect(checked.errLines).toEqual([
       // The second "Exports" title: the first is the chart's, after the table's name.
-      `${where('specs/widget-bars.vl.json', readText(cwd, 'specs/widget-bars.vl.json'), '"title": "Exports"', 1)}: warning: column "exports" on x has no unit: its title "Exports" and format name none (%, $, million, …); write e.g. "Exports (%)" or set a format`,
+      `${where('specs/widget-bars.vl.json', readText(cwd, 'specs/widget-bars.vl.json'), '"title": "Exports"', 1)}: warning: column "exports" on x has no unit: its title "Exports" and format name none (%, $, million, …); write e.g. "Exports (%)" or "Exports (million $)", or set a format`,
     ]);
 
     const built = await runCli(['build', 'widget-bars'], { cwd });

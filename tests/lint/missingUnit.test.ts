@@ -9,14 +9,14 @@ describe('missing-unit', () => {
   it('flags a title that names no unit, at the title', async () => {
     const spec = withX({ title: 'Exports' });
     expect(await findings('missing-unit', { 'specs/exports.vl.json': spec })).toEqual([
-      `${where('specs/exports.vl.json', spec, '"title": "Exports"')}: warning: column "exports" on x has no unit: its title "Exports" and format name none (%, $, million, …); write e.g. "Exports (%)" or set a format`,
+      `${where('specs/exports.vl.json', spec, '"title": "Exports"')}: warning: column "exports" on x has no unit: its title "Exports" and format name none (%, $, million, …); write e.g. "Exports (%)" or "Exports (million $)", or set a format`,
     ]);
   });
 
   it('flags a column shown under its bare name (no title), at the field', async () => {
     const spec = withX({});
     expect(await findings('missing-unit', { 'specs/exports.vl.json': spec })).toEqual([
-      `${where('specs/exports.vl.json', spec, '"field": "exports"')}: warning: column "exports" on x has no unit: its title "exports" and format name none (%, $, million, …); write e.g. "exports (%)" or set a format`,
+      `${where('specs/exports.vl.json', spec, '"field": "exports"')}: warning: column "exports" on x has no unit: its title "exports" and format name none (%, $, million, …); write e.g. "exports (%)" or "exports (million $)", or set a format`,
     ]);
   });
 
