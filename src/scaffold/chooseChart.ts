@@ -1,4 +1,5 @@
 import { escapeField } from '../compile/encodedFields.js';
+import { isPercentColumn } from '../lint/isPercentColumn.js';
 import type { CitedTable } from '../model.js';
 import { columnRoles } from './columnRoles.js';
 
@@ -27,10 +28,11 @@ export function chooseChart(table: CitedTable): ChosenChart {
   const [time] = of('temporal');
   const [value, second] = of('quantitative');
   const [category] = of('nominal');
+  // A column written as `90%` has its unit known: say it on the axis.
   const field = (column: string, type: string, extra: Record<string, unknown> = {}) => ({
     field: escapeField(column),
     type,
-    title: humanise(column),
+    title: humanise(column) + (isPercentColumn(table, column) ? ' (%)' : ''),
     ...extra,
   });
 

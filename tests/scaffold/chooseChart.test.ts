@@ -41,6 +41,12 @@ describe('chooseChart', () => {
     expect(chooseChart(table({ item: ['a', 'b'], use: ['c', 'd'] })).kind).toBe('bar chart counting rows');
     expect(chooseChart(table({ price: [1, 2] })).kind).toBe('strip plot');
   });
+  it('titles a column the loader read as percentages with "(%)"', () => {
+    const t = { ...table({ origin: ['A', 'B'], share: [90, 10] }), columnInfo: { share: { type: 'number', percent: true } } } as CitedTable;
+    expect(chooseChart(t).body.encoding).toMatchObject({ x: { field: 'share', title: 'Share (%)' } });
+    expect(chooseChart(table({ origin: ['A', 'B'], share: [90, 10] })).body.encoding).toMatchObject({ x: { title: 'Share' } });
+  });
+
   it('escapes a column name with a dot', () => {
     const chart = chooseChart(table({ country: ['A'], 'pop.2020': [5] }));
     expect(chart.body.encoding).toMatchObject({ x: { field: 'pop\\.2020' } });
