@@ -3,10 +3,12 @@
 // is the only place that sets the exit code (0 ok, 1 bad data or spec, 2 usage).
 import { Command, CommanderError, Option } from 'commander';
 import { build } from './commands/build.js';
-import { check } from './commands/check.js';
-import { DEFAULT_PORT, watch } from './commands/watch.js';
+import { check, diagnosticJson } from './commands/check.js';
+import { scaffoldChart } from './commands/new.js';
 import { verify } from './commands/verify.js';
+import { DEFAULT_PORT, watch } from './commands/watch.js';
 import { formatDiagnostic, UsageError } from './errors.js';
+import { RULES } from './lint/runLint.js';
 import type { Diagnostic } from './model.js';
 import * as messages from './messages.js';
 import { toolVersions } from './provenance/versions.js';
@@ -52,12 +54,17 @@ program
 
 program
   .command('check')
-  .description('validate data, sources.csv, the theme and specs; render nothing')
-  .action(async () => {
+  .description('validate every file and warn like a graphics editor; render nothing')
+  .addHelpText('after', '\nEditorial warnings (rule ids):\n' + RULES.map((rule) => `  ${rule.id.padEnd(18)} ${rule.summary}`).join('\n'))
+  .addOption(new Option('--format <format>', 'text: path:line:col lines on stderr; json: an array on stdout').choices(['text', 'json']).default('text'))
+  .action(async (options: { format: 'text' | 'json' }) => {
     const diagnostics = await check({ cwd: process.cwd() });
-    report(diagnostics);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    out(messages.build.checkSummary(errors, diagnostics.length - errors));
+    if (options.format === 'json') out(JSON.stringify(diagnostics.map(diagnosticJson), null, 2));
+    else {
+      report(diagnostics);
+      out(messages.build.checkSummary(errors, diagnostics.length - errors));
+    }
     process.exitCode = errors ? 1 : 0;
   });
 
@@ -111,6 +118,18 @@ program
     }
     out(messages.verify.summary(count('up to date'), count('stale'), count('not a graphic'), result.diagnostics.length));
     process.exitCode = result.diagnostics.length || count('up to date') < result.verdicts.length ? 1 : 0;
+  });
+
+program
+  .command('new')
+  .description('scaffold specs/NAME.vl.json: a chart suited to the columns of a data table')
+  .argument('<name>', 'chart name (specs/NAME.vl.json)')
+  .requiredOption('--data <file>', 'the table to chart, data/FILE.csv')
+  .action(async (name: string, options: { data: string }) => {
+    const result = await scaffoldChart({ cwd: process.cwd(), name, data: options.data });
+    report(result.diagnostics);
+    if (result.file) out(messages.scaffold.created(result.file, result.kind!));
+    process.exitCode = result.file ? 0 : 1;
   });
 
 try {

@@ -222,3 +222,34 @@ export const verify = {
   nothingToVerify: () => `name the graphics to verify (citechart verify output/NAME.svg) or pass --all`,
   noGraphics: () => `no .svg, .png or .html graphics to verify here; run \`npx citechart build\` first`,
 };
+
+// ── check: editorial warnings (src/lint), each tagged with its rule id ─────
+export const lint = {
+  zeroBaseline: (mark: string, channel: string, how: string) =>
+    `${mark} chart whose ${channel} axis does not start at zero (${how}): bar and area lengths then mislead; let the scale include 0`,
+  missingUnit: (column: string, channel: string, title: string, percent: boolean) =>
+    `column ${q(column)} on ${channel} has no unit: its title ${q(title)} and format name none (%, $, million, …); ` +
+    (percent
+      ? `its cells are written as percentages, so write ${q(`${title} (%)`)} or a "%" format`
+      : `write e.g. ${q(`${title} (%)`)} or ${q(`${title} (million $)`)}, or set a format`),
+  sharesSum: (column: string, sum: string, group: string, tolerance: string) =>
+    `column ${q(column)} holds shares of a whole but ${group ? `the rows of ${group} sum` : 'its rows sum'} to ${sum}, not 100 (± ${tolerance} for rounding); is a part missing or mistyped?`,
+  quoteNumber: (numbers: string[], cells: string[]) =>
+    `the quote says ${numbers.join(', ')} but no number of the row matches (${cells.join(', ')}); check the figure against its quote`,
+  unusedSource: (id: string) => `source ${q(id)} is cited by no row of any table in data/; remove it or cite it`,
+  tableNotDrawn: (file: string) => `no chart draws ${file}: its rows and their sources appear in no graphic`,
+  rowNotDrawn: (sources: string[]) =>
+    `no chart draws this row (every spec using the table filters it out), so ${sources.map(q).join(', ')} is not cited for it in any graphic`,
+};
+
+// ── new: scaffolding a spec ─────────────────────────────────────────────────
+export const scaffold = {
+  exists: () => `this spec already exists; choose another name or delete it first (citechart never overwrites a spec)`,
+  badName: (name: string) => `chart name ${q(name)} should be lower-case letters, digits and dashes, e.g. "imports-2023"`,
+  notDataTable: (file: string) => `${q(file)} is not a table of figures in data/: use --data data/NAME.csv`,
+  unknownData: (known: string[], suggestion?: string) =>
+    `no such table in data/` + (suggestion ? `; did you mean ${q(suggestion)}?` : known.length ? ` (tables: ${known.join(', ')})` : ''),
+  created: (file: string, kind: string) => `created ${file} (${kind}); run \`citechart build\` to draw it`,
+  tableHasErrors: (file: string) => `${file} has errors (above); fix them, then run \`citechart new\` again`,
+  noValueColumns: (file: string) => `${file} has no value columns besides its citation columns; nothing to chart`,
+};

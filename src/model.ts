@@ -11,6 +11,8 @@ export interface Diagnostic {
   column?: number;
   severity: 'error' | 'warning';
   message: string;
+  /** Stable id of the `check` rule that found it (`zero-baseline`…), for `--format json`. */
+  rule?: string;
 }
 
 /** One row of `data/sources.csv`. */

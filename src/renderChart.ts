@@ -21,7 +21,7 @@ import type { Project } from './project.js';
 import { chartTitle } from './provenance/chartTitle.js';
 import { composeSvg } from './provenance/composeSvg.js';
 import { draftAltText } from './provenance/draftAltText.js';
-import { drawnRows } from './provenance/drawnRows.js';
+import { citedRows } from './provenance/citedRows.js';
 import { dropLinks } from './provenance/dropLinks.js';
 import { artboardPrefix } from './provenance/prefixIds.js';
 import { footerParagraphs } from './provenance/footerParagraphs.js';
@@ -88,17 +88,9 @@ export async function renderChart(
   const render = rendered.render;
   diagnostics.push(...linkWarnings(spec, render.svg));
 
-  // 5. Provenance: exactly the rows drawn, their sources, notes, alt text, hashes.
-  // Drawn: rows a mark shows, rows that fed an aggregate or window after the
-  // filters, and every row of a lookup table (a lookup copies fields without
-  // row ids). An id-less mark with no traceable input cites every row:
-  // citing too much is safer than citing too little.
-  const marks = drawnRows(render.scenegraph);
-  const traced = new Set([...marks.ids, ...render.foldedRowIds]);
-  const untraceable = marks.folded && (!render.foldedRowIds.size || render.nestedFolds);
-  const folded = marks.folded || render.foldedRowIds.size > 0;
-  const lookups = new Set(spec.dataRefs.filter((ref) => ref.lookup).map((ref) => ref.file));
-  const drawn = compiled.chart.origins.filter((origin, id) => untraceable || traced.has(id) || lookups.has(origin.table.file));
+  // 5. Provenance: exactly the rows drawn (citedRows says how), their
+  // sources, notes, alt text, hashes.
+  const { origins: drawn, folded } = citedRows(spec, compiled.chart, render);
   const rows: CitedRow[] = drawn.map((origin) => origin.row);
   if (!rows.length) return { diagnostics: [...diagnostics, { file: spec.file, severity: 'error', message: messages.spec.drawsNothing() }] };
   const sourceIds = [...new Set(rows.flatMap((row) => row.sources))];

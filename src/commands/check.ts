@@ -1,9 +1,12 @@
 import { compileSpec } from '../compile/compileSpec.js';
 import { readSpec } from '../compile/readSpec.js';
 import { hasErrors, sortDiagnostics, formatDiagnostic } from '../errors.js';
+import type { LintChart } from '../lint/context.js';
+import { runLint } from '../lint/runLint.js';
 import { listDataFiles } from '../load/index.js';
-import type { Diagnostic } from '../model.js';
+import type { CitedTable, Diagnostic } from '../model.js';
 import { listSpecs, openProject } from '../project.js';
+import { citedRows } from '../provenance/citedRows.js';
 import { renderSvg } from '../render/renderSvg.js';
 
 export interface CheckOptions {
@@ -11,31 +14,66 @@ export interface CheckOptions {
 }
 
 /**
- * Validates every data file, sources.csv, the theme and every spec, and
- * returns all problems at once (sorted, each once). Writes nothing.
+ * Validates every data file, sources.csv, the theme and every spec, then runs
+ * the editorial rules (src/lint), and returns all problems at once (sorted,
+ * each once). Writes nothing.
  */
 export async function check(options: CheckOptions): Promise<Diagnostic[]> {
   const project = await openProject(options.cwd);
   const diagnostics: Diagnostic[] = [...project.diagnostics];
   // Every table, including those no spec uses yet.
-  for (const file of await listDataFiles(project.cwd)) diagnostics.push(...(await project.table(file)).diagnostics);
+  const tables = new Map<string, CitedTable>();
+  for (const file of await listDataFiles(project.cwd)) {
+    const loaded = await project.table(file);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.table) tables.set(file, loaded.table);
+  }
+  const charts: LintChart[] = [];
+  let unreadSpecs = false;
   for (const name of await listSpecs(project.cwd)) {
     const { spec, diagnostics: specDiagnostics } = await readSpec(project.cwd, name);
     diagnostics.push(...specDiagnostics);
-    if (!spec || hasErrors(specDiagnostics)) continue;
+    if (!spec || hasErrors(specDiagnostics)) {
+      unreadSpecs = true;
+      continue;
+    }
     // Their problems were reported above; printing dedupes them.
     const specTables = await project.tablesFor(spec);
     diagnostics.push(...specTables.diagnostics);
+    const chart: LintChart = { spec, tables: specTables.tables };
+    charts.push(chart);
     if (hasErrors(specTables.diagnostics)) continue;
     const compiled = compileSpec(spec, specTables.tables, project.theme?.value as Record<string, unknown> | undefined);
     diagnostics.push(...compiled.diagnostics);
+    if (!compiled.chart) continue;
     // Run Vega's dataflow too (in memory, nothing written): expression and
-    // scale errors only show up there.
-    if (compiled.chart) diagnostics.push(...(await renderSvg(compiled.chart, project.cwd, spec.file)).diagnostics);
+    // scale errors only show up there, and the scene says which rows are drawn.
+    const rendered = await renderSvg(compiled.chart, project.cwd, spec.file);
+    diagnostics.push(...rendered.diagnostics);
+    if (rendered.render) chart.drawn = citedRows(spec, compiled.chart, rendered.render).origins.map((origin) => origin.row);
   }
+  // Editorial warnings first, so where one repeats a loader's warning word
+  // for word (a source's missing url), the copy kept is the one with a rule id.
+  const warnings = await runLint({ cwd: project.cwd, sources: project.sources, tables, charts, unreadSpecs });
   const seen = new Set<string>();
-  return sortDiagnostics(diagnostics).filter((d) => {
+  return sortDiagnostics([...warnings, ...diagnostics]).filter((d) => {
     const key = formatDiagnostic(d);
     return seen.has(key) ? false : (seen.add(key), true);
   });
+}
+
+/** One diagnostic as `check --format json` prints it. */
+export interface DiagnosticJson {
+  file: string;
+  line: number | null;
+  column: number | null;
+  severity: Diagnostic['severity'];
+  /** An editorial rule's id, or the kind of file a structural problem is in: `data`, `sources`, `spec`, `theme`. */
+  rule: string;
+  message: string;
+}
+
+export function diagnosticJson(d: Diagnostic): DiagnosticJson {
+  const kind = d.file === 'data/sources.csv' ? 'sources' : d.file === 'specs/theme.json' ? 'theme' : d.file.startsWith('specs/') ? 'spec' : 'data';
+  return { file: d.file, line: d.line ?? null, column: d.line !== undefined ? (d.column ?? null) : null, severity: d.severity, rule: d.rule ?? kind, message: d.message };
 }

@@ -1,0 +1,63 @@
+import { writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
+import { checkUrl } from '../compile/findDataRefs.js';
+import { specFile } from '../compile/readSpec.js';
+import { hasErrors } from '../errors.js';
+import { listDataFiles } from '../load/index.js';
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import { openProject } from '../project.js';
+import { chooseChart, humanise } from '../scaffold/chooseChart.js';
+
+export interface NewOptions {
+  cwd: string;
+  /** The chart's name: the spec becomes `specs/NAME.vl.json`. */
+  name: string;
+  /** The table to chart, `data/FILE.csv`. */
+  data: string;
+}
+
+/**
+ * Scaffolds `specs/NAME.vl.json`: a chart suited to the table's column types
+ * (see scaffold/chooseChart), its data url, axis titles and an empty
+ * `usermeta.citechart` to fill in. The house theme needs no mention: build
+ * merges specs/theme.json under every spec. Never overwrites a file.
+ */
+export async function scaffoldChart(options: NewOptions): Promise<{ file?: string; kind?: string; diagnostics: Diagnostic[] }> {
+  const file = specFile(options.name);
+  const fail = (where: string, message: string) => ({ diagnostics: [{ file: where, severity: 'error' as const, message }] });
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(options.name)) return fail(file, messages.scaffold.badName(options.name));
+
+  const project = await openProject(options.cwd);
+  const data = options.data.replace(/^\.\//, '');
+  if (checkUrl(data)) return fail(data, messages.scaffold.notDataTable(options.data));
+  const known = await listDataFiles(project.cwd);
+  if (!known.includes(data)) {
+    const best = known.length ? closest(data, known) : undefined;
+    const suggestion = best && distance(data, best) <= Math.max(2, Math.ceil(data.length / 3)) ? best : undefined;
+    return fail(data, messages.scaffold.unknownData(known, suggestion));
+  }
+
+  const { table, diagnostics } = await project.table(data);
+  if (!table || hasErrors(diagnostics)) return { diagnostics: [...diagnostics, { file: data, severity: 'error', message: messages.scaffold.tableHasErrors(data) }] };
+  if (!table.columns.length) return fail(data, messages.scaffold.noValueColumns(data));
+
+  const chart = chooseChart(table);
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: humanise(path.basename(data, '.csv')),
+    data: { url: data },
+    ...chart.body,
+    usermeta: { citechart: { notes: [], credit: '' } },
+  };
+  await mkdir(path.join(project.cwd, 'specs'), { recursive: true });
+  try {
+    // `wx`: create only, so an existing spec (even one made a moment ago) is never replaced.
+    await writeFile(path.join(project.cwd, file), JSON.stringify(spec, null, 2) + '\n', { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fail(file, messages.scaffold.exists());
+    throw error;
+  }
+  return { file, kind: chart.kind, diagnostics };
+}

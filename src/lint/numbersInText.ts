@@ -1,0 +1,33 @@
+/** A number written in prose: "90%", "1,234", "1.2 million". */
+export interface WrittenNumber {
+  text: string;
+  value: number;
+  /** How far a figure may be from `value` and still be what the text says (half its last digit, scaled). */
+  tolerance: number;
+  /** The other values the text could mean: 1.2 million as 1200000, 90% as 0.9. */
+  alternatives: number[];
+}
+
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
+// Digits only: "nine in ten" has no number to compare, and words are left alone.
+// Thousands groups use "," or a (narrow) no-break space, as in "1,234" and "1 234".
+const NUMBER = /(?<![\d.])(\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d+)(\.\d+)?(\s*%|\s*per ?cent)?(?:\s*(thousand|million|billion|trillion|bn|mn|m)\b)?/gi;
+
+export function numbersInText(text: string): WrittenNumber[] {
+  const found: WrittenNumber[] = [];
+  for (const match of text.matchAll(NUMBER)) {
+    const [whole, integer, fraction = '', percent, scaleWord] = match;
+    const value = Number(integer!.replace(/[,\u00a0\u202f]/g, '') + fraction);
+    const tolerance = 0.5 * 10 ** -Math.max(0, fraction.length - 1);
+    const scale = scaleWord ? SCALES[scaleWord.toLowerCase()]! : 1;
+    const alternatives = [value * scale, ...(percent ? [value / 100] : [])];
+    found.push({ text: whole.trim(), value, tolerance, alternatives });
+  }
+  return found;
+}
+
+/** True when `cell` is what `written` says, to the precision it was written with. */
+export function matchesNumber(written: WrittenNumber, cell: number): boolean {
+  if (Math.abs(cell - written.value) <= written.tolerance) return true;
+  return written.alternatives.some((alt) => Math.abs(cell - alt) <= written.tolerance * (alt / written.value || 1) + 1e-9);
+}

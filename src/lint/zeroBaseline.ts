@@ -1,0 +1,41 @@
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import type { LintRule } from './context.js';
+import { POSITION_CHANNELS, unitViews } from './unitViews.js';
+
+const LENGTH_MARKS = new Set(['bar', 'area']);
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A bar's or area's length encodes its value, so its quantitative axis must
+ * start at zero. Flags `scale.zero: false`, a `domainMin` above 0 and an
+ * explicit numeric domain without 0. Ranged bars (an `x2`/`y2`, e.g.
+ * timelines) are left alone: their length is a span, not a value.
+ */
+export const zeroBaseline: LintRule = {
+  id: 'zero-baseline',
+  summary: 'a bar or area chart whose quantitative axis does not start at zero',
+  check({ charts }) {
+    const found: Diagnostic[] = [];
+    for (const { spec } of charts) {
+      for (const view of unitViews(spec.vegaLite)) {
+        if (!LENGTH_MARKS.has(view.mark)) continue;
+        for (const channel of POSITION_CHANNELS) {
+          const at = view.encoding[channel];
+          if (!at || at.def.type !== 'quantitative' || view.encoding[`${channel}2`]) continue;
+          const scale = at.def.scale;
+          if (!isObject(scale)) continue;
+          const warn = (key: string, how: string) =>
+            found.push(spec.json.diagnostic([...at.jsonPath, 'scale', key], messages.lint.zeroBaseline(view.mark, channel, how), 'warning'));
+          if (scale.zero === false) warn('zero', '"zero": false');
+          else if (typeof scale.domainMin === 'number' && scale.domainMin > 0) warn('domainMin', `"domainMin": ${scale.domainMin}`);
+          else if (Array.isArray(scale.domain) && scale.domain.length === 2 && scale.domain.every((v) => typeof v === 'number')) {
+            const [low, high] = scale.domain as number[];
+            if (Math.min(low!, high!) > 0 || Math.max(low!, high!) < 0) warn('domain', `domain [${low}, ${high}]`);
+          }
+        }
+      }
+    }
+    return found;
+  },
+};

@@ -1,0 +1,93 @@
+import { escapeField } from '../compile/encodedFields.js';
+import { isPercentColumn } from '../lint/isPercentColumn.js';
+import type { CitedTable } from '../model.js';
+import { columnRoles } from './columnRoles.js';
+
+/** A first Vega-Lite chart for a table, and what kind it is (said to the user). */
+export interface ChosenChart {
+  kind: string;
+  /** The spec's `mark`, `encoding` and size: everything but data, title and usermeta. */
+  body: Record<string, unknown>;
+}
+
+/** `exports_usd` → `Exports usd`: a column name as an axis title. */
+export const humanise = (name: string) => {
+  const spaced = name.replace(/[_-]+/g, ' ').trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+};
+
+/**
+ * Picks the usual chart for the table's first columns of each kind:
+ * time + number → line (coloured by a category when there is one);
+ * category + number → horizontal bars sorted by value; two numbers →
+ * scatter; categories only → bars counting rows; one number → strip.
+ */
+export function chooseChart(table: CitedTable): ChosenChart {
+  const roles = columnRoles(table);
+  const of = (role: string) => table.columns.filter((c) => roles[c] === role);
+  const [time] = of('temporal');
+  const [value, second] = of('quantitative');
+  const [category] = of('nominal');
+  // A column written as `90%` has its unit known: say it on the axis.
+  const field = (column: string, type: string, extra: Record<string, unknown> = {}) => ({
+    field: escapeField(column),
+    type,
+    title: humanise(column) + (isPercentColumn(table, column) ? ' (%)' : ''),
+    ...extra,
+  });
+
+  if (time && value) {
+    return {
+      kind: 'line chart',
+      body: {
+        width: 480,
+        height: 300,
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: field(time, 'temporal'),
+          y: field(value, 'quantitative'),
+          ...(category ? { color: field(category, 'nominal') } : {}),
+        },
+      },
+    };
+  }
+  if (category && value) {
+    return {
+      kind: 'bar chart sorted by value',
+      body: {
+        width: 420,
+        height: { step: 28 },
+        mark: 'bar',
+        encoding: {
+          y: field(category, 'nominal', { sort: '-x', title: null }),
+          x: field(value, 'quantitative'),
+        },
+      },
+    };
+  }
+  if (value && second) {
+    return {
+      kind: 'scatter plot',
+      body: { width: 400, height: 400, mark: 'point', encoding: { x: field(value, 'quantitative'), y: field(second, 'quantitative') } },
+    };
+  }
+  if (category) {
+    return {
+      kind: 'bar chart counting rows',
+      body: {
+        width: 420,
+        height: { step: 28 },
+        mark: 'bar',
+        encoding: {
+          y: field(category, 'nominal', { sort: '-x', title: null }),
+          x: { aggregate: 'count', type: 'quantitative', title: 'Number of rows' },
+        },
+      },
+    };
+  }
+  const only = value ?? time ?? table.columns[0]!;
+  return {
+    kind: 'strip plot',
+    body: { width: 420, mark: 'tick', encoding: { x: field(only, roles[only] === 'temporal' ? 'temporal' : 'quantitative') } },
+  };
+}

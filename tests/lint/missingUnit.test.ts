@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { barSpec, where } from '../helpers/fixtureProject.js';
+import { findings } from './lintProject.js';
+
+const withX = (x: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  barSpec({ extra: { encoding: { y: { field: 'country', type: 'nominal', title: null }, x: { field: 'exports', type: 'quantitative', ...x } }, ...extra } });
+
+describe('missing-unit', () => {
+  it('flags a title that names no unit, at the title', async () => {
+    const spec = withX({ title: 'Exports' });
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': spec })).toEqual([
+      `${where('specs/exports.vl.json', spec, '"title": "Exports"')}: warning: column "exports" on x has no unit: its title "Exports" and format name none (%, $, million, …); write e.g. "Exports (%)" or "Exports (million $)", or set a format`,
+    ]);
+  });
+
+  it('flags a column shown under its bare name (no title), at the field', async () => {
+    const spec = withX({});
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': spec })).toEqual([
+      `${where('specs/exports.vl.json', spec, '"field": "exports"')}: warning: column "exports" on x has no unit: its title "exports" and format name none (%, $, million, …); write e.g. "exports (%)" or "exports (million $)", or set a format`,
+    ]);
+  });
+
+  it('flags a hidden axis when neither the chart title nor the labels say the unit', async () => {
+    const spec = withX({ axis: null }, { title: 'Widget exports' });
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': spec })).toHaveLength(1);
+  });
+
+  it('wants the unit on a visible axis, not only in the subtitle', async () => {
+    const spec = withX({ title: 'Exports' }, { title: { text: 'Widget exports', subtitle: 'Thousand units, 2024' } });
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': spec })).toHaveLength(1);
+  });
+
+  it('accepts a unit in the title, the axis title, the format, or (axis hidden) the subtitle', async () => {
+    const cases = [
+      withX({ title: 'Exports (thousand units)' }),
+      withX({ title: 'Exports, million dollars' }),
+      withX({ axis: { title: 'Share of exports', format: '.0%' } }),
+      withX({ title: 'Exports', axis: { format: '$,.0f' } }),
+      withX({ title: 'Exports per head' }),
+      withX({ axis: null }, { title: { text: 'Widget exports', subtitle: 'Thousand units, 2024' } }),
+    ];
+    for (const spec of cases) expect(await findings('missing-unit', { 'specs/exports.vl.json': spec }), spec).toEqual([]);
+  });
+
+  it('reads a pie\'s unit from the chart title or labels, since its angle has no axis', async () => {
+    const pie = (title: string) =>
+      barSpec({
+        title,
+        extra: { mark: 'arc', encoding: { theta: { field: 'exports', type: 'quantitative', title: 'Exports' }, color: { field: 'country', type: 'nominal' } } },
+      });
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': pie('Widget exports') })).toHaveLength(1);
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': pie('Widget exports, thousand units') })).toEqual([]);
+  });
+
+  it('ignores counts and text columns', async () => {
+    const spec = barSpec({ extra: { encoding: { y: { field: 'country', type: 'nominal' }, x: { aggregate: 'count', type: 'quantitative', title: 'Rows' } } } });
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': spec })).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { where } from '../helpers/fixtureProject.js';
+import { findings, specText } from './lintProject.js';
+
+const shareBar = (file = 'data/share.csv') =>
+  specText({
+    data: { url: file },
+    mark: 'bar',
+    encoding: { y: { field: 'origin', type: 'nominal' }, x: { field: 'share', type: 'quantitative', title: 'Share of imports (%)' } },
+  });
+const shares = (...rows: [string, string][]) => 'origin,share,source\n' + rows.map(([o, s]) => `${o},${s},stats-2024\n`).join('');
+
+describe('shares-sum', () => {
+  it('flags a share column whose rows do not sum to 100, at its first cell', async () => {
+    const csv = shares(['China', '90'], ['Other', '5']);
+    expect(await findings('shares-sum', { 'data/share.csv': csv, 'specs/share.vl.json': shareBar() })).toEqual([
+      `${where('data/share.csv', csv, '90')}: warning: column "share" holds shares of a whole but its rows sum to 95, not 100 (± 1 for rounding); is a part missing or mistyped?`,
+    ]);
+  });
+
+  it('checks a stack per position on the other axis and names the group', async () => {
+    const csv =
+      'year,origin,pct,source\n' +
+      '2022,China,60,stats-2024\n2022,Other,40,stats-2024\n' +
+      '2023,China,70,stats-2024\n2023,Other,27,stats-2024\n';
+    const spec = specText({
+      data: { url: 'data/stack.csv' },
+      mark: 'bar',
+      encoding: {
+        x: { field: 'year', type: 'ordinal' },
+        y: { field: 'pct', type: 'quantitative', title: 'Share (%)' },
+        color: { field: 'origin', type: 'nominal' },
+      },
+    });
+    expect(await findings('shares-sum', { 'data/stack.csv': csv, 'specs/stack.vl.json': spec })).toEqual([
+      `${where('data/stack.csv', csv, '70')}: warning: column "pct" holds shares of a whole but the rows of year 2023 sum to 97, not 100 (± 1 for rounding); is a part missing or mistyped?`,
+    ]);
+  });
+
+  it('reads a pie titled in % as shares, whatever the column is called', async () => {
+    const csv = 'origin,value,source\nChina,80,stats-2024\nOther,10,stats-2024\n';
+    const spec = specText({
+      data: { url: 'data/pie.csv' },
+      mark: 'arc',
+      encoding: { theta: { field: 'value', type: 'quantitative', title: '% of imports' }, color: { field: 'origin', type: 'nominal' } },
+    });
+    expect(await findings('shares-sum', { 'data/pie.csv': csv, 'specs/pie.vl.json': spec })).toHaveLength(1);
+  });
+
+  it('accepts sums within rounding, fractions shown as %, and columns that are not shares', async () => {
+    expect(await findings('shares-sum', { 'data/share.csv': shares(['China', '90'], ['Other', '10']), 'specs/share.vl.json': shareBar() })).toEqual([]);
+    // Three whole numbers may be 1.5 off.
+    expect(await findings('shares-sum', { 'data/share.csv': shares(['A', '33'], ['B', '33'], ['C', '33']), 'specs/share.vl.json': shareBar() })).toEqual([]);
+    const fractions = specText({
+      data: { url: 'data/share.csv' },
+      mark: 'bar',
+      encoding: { y: { field: 'origin', type: 'nominal' }, x: { field: 'share', type: 'quantitative', axis: { format: '.0%' } } },
+    });
+    expect(await findings('shares-sum', { 'data/share.csv': shares(['China', '0.9'], ['Other', '0.1']), 'specs/share.vl.json': fractions })).toEqual([]);
+    // exports is no share: the minimal project's bars sum to 245.
+    expect(await findings('shares-sum', {})).toEqual([]);
+  });
+
+  it('accepts one answer per group when each group is the whole (a survey filtered to "Support")', async () => {
+    const csv =
+      'answer,group,share,source\n' +
+      'Support,Under 35,46,stats-2024\nOppose,Under 35,54,stats-2024\n' +
+      'Support,35 and over,31,stats-2024\nOppose,35 and over,69,stats-2024\n';
+    const spec = specText({
+      data: { url: 'data/survey.csv' },
+      transform: [{ filter: "datum.answer == 'Support'" }],
+      mark: 'bar',
+      encoding: { x: { field: 'group', type: 'nominal' }, y: { field: 'share', type: 'quantitative', title: 'Support (%)' } },
+    });
+    expect(await findings('shares-sum', { 'data/survey.csv': csv, 'specs/survey.vl.json': spec })).toEqual([]);
+    // The same chart over a table whose groups do not make wholes is flagged.
+    const broken = csv.replace('Oppose,35 and over,69', 'Oppose,35 and over,59');
+    expect(await findings('shares-sum', { 'data/survey.csv': broken, 'specs/survey.vl.json': spec })).toHaveLength(1);
+  });
+
+  it('sums only the rows the chart draws', async () => {
+    const csv = shares(['China', '90'], ['Other', '10'], ['Total', '100']);
+    const spec = specText({
+      data: { url: 'data/share.csv' },
+      transform: [{ filter: "datum.origin !== 'Total'" }],
+      mark: 'bar',
+      encoding: { y: { field: 'origin', type: 'nominal' }, x: { field: 'share', type: 'quantitative', title: 'Share (%)' } },
+    });
+    expect(await findings('shares-sum', { 'data/share.csv': csv, 'specs/share.vl.json': spec })).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+// source-incomplete and unused-source: what sources.csv promises readers.
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { formatDiagnostic } from '../../src/errors.js';
+import { makeProject, minimalProject, SOURCES_CSV, where } from '../helpers/fixtureProject.js';
+import { findings } from './lintProject.js';
+
+const header = 'id,publisher,authors,title,published,url,attribution\n';
+
+describe('source-incomplete', () => {
+  it('flags a source with no url and one with no date, once each, with the rule id', async () => {
+    const sources =
+      header +
+      'stats-2024,Statistics Office,Ana Diaz,Widget exports 2024,2024-03,,customs records\n' +
+      'monitor-2023,Trade Monitor,Li Wei,Widget market survey,,https://example.org/s,industry estimates\n';
+    const diagnostics = await check({ cwd: makeProject({ ...minimalProject, 'data/sources.csv': sources }) });
+    // An empty cell starts where the separator after it is.
+    const lines = [
+      `${where('data/sources.csv', sources, ',customs')}: warning: source "stats-2024" has no url; readers cannot follow it`,
+      `${where('data/sources.csv', sources, ',https')}: warning: the source's "published" is empty`,
+    ];
+    // One line per problem, and it is the rule's.
+    expect(diagnostics.map(formatDiagnostic)).toEqual(lines);
+    expect(diagnostics.map((d) => d.rule)).toEqual(['source-incomplete', 'source-incomplete']);
+  });
+
+  it('is quiet when every source has a url and a date', async () => {
+    expect(await findings('source-incomplete', {})).toEqual([]);
+  });
+});
+
+describe('unused-source', () => {
+  it('flags a source no row cites, at its line', async () => {
+    const sources = SOURCES_CSV + 'old-2019,Old Paper,X,Old,2019,https://example.org/old,archive\n';
+    expect(await findings('unused-source', { 'data/sources.csv': sources })).toEqual([
+      `data/sources.csv:4:1: warning: source "old-2019" is cited by no row of any table in data/; remove it or cite it`,
+    ]);
+  });
+
+  it('counts citations in tables no chart draws', async () => {
+    // The spec draws only exports.csv; monitor-2023 is cited by a table alone.
+    const exports = 'country,exports,source\nNorway,120,stats-2024\n';
+    const other = 'country,exports,source\nKenya,40,monitor-2023\n';
+    expect(await findings('unused-source', { 'data/exports.csv': exports, 'data/other.csv': other })).toEqual([]);
+  });
+});
