@@ -1,5 +1,6 @@
-import { specFile } from '../compile/readSpec.js';
-
+// Spelled out here (as in compile/readSpec and load/readSources) so checking
+// the cache loads none of the readers and their JSON-schema validator.
+export const SPEC_FILE = (name: string) => `specs/${name}.vl.json`;
 export const SOURCES_FILE = 'data/sources.csv';
 export const THEME_FILE = 'specs/theme.json';
 
@@ -11,7 +12,7 @@ export const THEME_FILE = 'specs/theme.json';
  * now reads other tables is rebuilt (its text changed).
  */
 export function chartInputs(name: string, readFiles: string[]): string[] {
-  const files = new Set([specFile(name), SOURCES_FILE, THEME_FILE, ...readFiles]);
-  for (const file of readFiles) if (/\.csv$/i.test(file)) files.add(file.replace(/\.csv$/i, '.schema.json'));
+  const files = new Set([SPEC_FILE(name), SOURCES_FILE, THEME_FILE, ...readFiles]);
+  for (const file of readFiles) if (/\.csv$/i.test(file) && file !== SOURCES_FILE) files.add(file.replace(/\.csv$/i, '.schema.json'));
   return [...files].sort();
 }

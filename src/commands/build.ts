@@ -22,7 +22,8 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { internalError } from '../pool/internalError.js';
 import type { RenderOptions, RenderOutcome, RenderTask } from '../pool/renderTask.js';
-import { listSpecs, openProject, type Project } from '../project.js';
+import { listSpecs } from '../listSpecs.js';
+import type { Project } from '../project.js';
 import { toolVersions } from '../provenance/versions.js';
 import { writeManifest, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
@@ -33,6 +34,12 @@ const DEFAULT_FORMATS = ['svg', 'png'];
 
 /** Below this many charts to draw, starting workers (each loads vega and sharp) costs more than it saves. */
 const PARALLEL_FROM = 3;
+
+/**
+ * Charts in flight per worker: with 2, a worker's thread draws one chart's
+ * SVG while libvips rasterises another's PNG on its own thread.
+ */
+const TASKS_PER_WORKER = 2;
 
 export interface BuildOptions {
   /** The project folder. */
@@ -118,6 +125,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!options.force && cache.project?.key === projectKey) {
     projectDiagnostics = cache.project.diagnostics;
   } else {
+    const { openProject } = await import('../project.js');
     project = await openProject(cwd);
     projectDiagnostics = project.diagnostics;
     cache.project = { key: projectKey, diagnostics: projectDiagnostics };
@@ -130,7 +138,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let reported = 0;
   const settle = (result: ChartResult) => {
     results.set(result.name, result);
-    while (reported < names.length && results.has(names[reported]!)) options.onChart?.(results.get(names[reported++]!)!);
+    for (; reported < names.length && results.has(names[reported]!); reported += 1) options.onChart?.(results.get(names[reported]!)!);
   };
   const entries: Record<string, ManifestEntry> = {};
   const kept = (name: string) => existsSync(path.join(outDir, `${name}.svg`));
@@ -186,7 +194,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       options.onProgress?.({ done: ++done, total: stale.length, name: outcome.name, elapsedMs: performance.now() - renderStarted });
     };
     const tasks = stale.map((name): RenderTask => ({ cwd, name, render, formats }));
-    await renderAll(tasks, options.jobs ?? os.availableParallelism(), async () => project ?? openProject(cwd), onOutcome);
+    await renderAll(tasks, options.jobs ?? os.availableParallelism(), async () => project ?? (await import('../project.js')).openProject(cwd), onOutcome);
   }
 
   // 4. The manifest (entries of the charts drawn now and of those up to date), then the cache.
@@ -220,6 +228,7 @@ async function renderAll(
     const pool = createWorkerPool<RenderTask, RenderOutcome>({
       filename: workerFile,
       threads: Math.min(jobs, tasks.length),
+      tasksPerWorker: TASKS_PER_WORKER,
       onFailure: (task, error) => ({ name: task.name, diagnostics: [internalError(task.name, error)] }),
     });
     try {
