@@ -55,6 +55,7 @@ export function generateCorpus(dir, count = 200) {
   write('data/seattle-weather.csv', toCsv(readCsv('seattle-weather.csv'), ['date', 'precipitation', 'temp_max', 'temp_min', 'wind', 'weather'], 'vega-datasets-seattle'));
   const airports = readCsv('airports.csv');
   const population = readJson('population.json');
+  const censusYears = [...new Set(population.map((p) => p.year))].sort();
 
   const states = [...new Set(airports.map((a) => a.state))].filter((s) => s && airports.filter((a) => a.state === s).length >= 40).sort();
   const symbols = [...new Set(stocks.map((s) => s.symbol))];
@@ -70,7 +71,7 @@ export function generateCorpus(dir, count = 200) {
   const types = {
     bar: (i) => {
       // Its own table: one census year and sex, so changing it rebuilds this chart only.
-      const year = 1850 + 10 * (i % 15);
+      const year = censusYears[i % censusYears.length];
       const sex = 1 + (i % 2);
       const file = `data/population-${String(i).padStart(3, '0')}.csv`;
       write(file, toCsv(population.filter((p) => p.year === year && p.sex === sex), ['year', 'age', 'sex', 'people'], 'vega-datasets-population'));

@@ -11,6 +11,8 @@ export default async function renderInWorker(task: RenderTask): Promise<RenderOu
     // Each worker is already one of the cores; libvips' own threads on top would only contend.
     const { default: sharp } = await import('sharp');
     sharp.concurrency(1);
+    // libvips' operation cache (up to 50 MB, process-wide) never hits: every SVG is new.
+    sharp.cache(false);
     sharpLimited = true;
   }
   project ??= openProject(task.cwd);

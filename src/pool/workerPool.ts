@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 
 export interface WorkerPool<Task, Result> {
@@ -30,6 +30,8 @@ export function createWorkerPool<Task, Result>(options: {
   filename: string;
   threads: number;
   tasksPerWorker?: number;
+  /** Heap limits per worker: V8 otherwise lets each worker's heap grow far past what it uses. */
+  resourceLimits?: ResourceLimits;
   onFailure: (task: Task, error: unknown) => Result;
 }): WorkerPool<Task, Result> {
   const main = new URL('./workerMain.js', import.meta.url);
@@ -40,7 +42,10 @@ export function createWorkerPool<Task, Result>(options: {
   let closed = false;
 
   const start = () => {
-    const worker = new Worker(main, { workerData: { module: pathToFileURL(options.filename).href } });
+    const worker = new Worker(main, {
+      workerData: { module: pathToFileURL(options.filename).href },
+      resourceLimits: options.resourceLimits,
+    });
     const slot: Slot<Task, Result> = { worker, running: new Map() };
     let crash: unknown;
     worker.on('message', ({ id, result, error }: { id: number; result?: Result; error?: string }) => {

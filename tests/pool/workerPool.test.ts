@@ -5,7 +5,7 @@ import { internalError } from '../../src/pool/internalError.js';
 // The compiled pool (run `npx tsc -p .` first): its workers start from compiled JavaScript.
 import { createWorkerPool } from '../../dist/pool/workerPool.js';
 
-interface Task { name: string; kind: 'ok' | 'slow' | 'throw' | 'exit' }
+interface Task { name: string; kind: 'ok' | 'slow' | 'throw' | 'exit' | 'hog' }
 type Result = { name: string; ok: true; thread: number } | { name: string; ok: false; diagnostics: Diagnostic[] };
 
 const filename = fileURLToPath(new URL('../fixtures/pool/flakyWorker.mjs', import.meta.url));
@@ -51,6 +51,26 @@ describe('createWorkerPool', () => {
       expect(dead.ok ? '' : dead.diagnostics[0]?.message).toMatch(/^internal error: /);
       const after = await Promise.all(['x', 'y', 'z'].map((name) => workers.run({ name, kind: 'ok' })));
       expect(after.every((r) => r.ok)).toBe(true);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('passes a worker that ran out of its heap limit to onFailure with ERR_WORKER_OUT_OF_MEMORY (build redraws such a chart in-process)', async () => {
+    const codes: unknown[] = [];
+    const workers = createWorkerPool<Task, Result>({
+      filename,
+      threads: 1,
+      resourceLimits: { maxOldGenerationSizeMb: 16 },
+      onFailure: (task, error) => {
+        codes.push((error as NodeJS.ErrnoException).code);
+        return { name: task.name, ok: false, diagnostics: [internalError(task.name, error)] };
+      },
+    });
+    try {
+      expect((await workers.run({ name: 'big', kind: 'hog' })).ok).toBe(false);
+      expect(codes).toEqual(['ERR_WORKER_OUT_OF_MEMORY']);
+      expect((await workers.run({ name: 'small', kind: 'ok' })).ok).toBe(true);
     } finally {
       await workers.close();
     }
