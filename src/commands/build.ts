@@ -208,7 +208,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // 4. The manifest (entries of the charts drawn now and of those up to date), then the cache.
   for (const name of Object.keys(cache.charts)) if (!known.includes(name)) delete cache.charts[name];
   if (Object.keys(entries).length) await writeManifest(outDir, entries, known);
-  if (existsSync(outDir)) await writeCache(outDir, cache, previous.text);
+  // The cache is bookkeeping: an output folder that cannot be written is
+  // already reported per chart, and a cache not written only costs a rebuild.
+  if (existsSync(outDir)) await writeCache(outDir, cache, previous.text).catch(() => undefined);
   return { charts: names.map((name) => results.get(name)!), diagnostics: projectDiagnostics, elapsedMs: performance.now() - started };
 }
 
