@@ -21,7 +21,7 @@ export function progressLine(stream: ProgressStream, env: NodeJS.ProcessEnv = pr
       if (!enabled || total < 2) return;
       const etaSeconds = done > 0 ? ((elapsedMs / done) * (total - done)) / 1000 : undefined;
       const text = messages.build.progress(done, total, current, etaSeconds);
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      const width = Math.max(20, (stream.columns || 80) - 1);
       stream.write(`\r\x1b[2K${text.length > width ? text.slice(0, width - 1) + '…' : text}`);
       shown = true;
     },
