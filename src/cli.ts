@@ -2,15 +2,12 @@
 // The command line: parses flags, calls the library's commands, prints, and
 // is the only place that sets the exit code (0 ok, 1 bad data or spec, 2 usage).
 import { Command, CommanderError, Option } from 'commander';
-import { build } from './commands/build.js';
-import { check, diagnosticJson } from './commands/check.js';
-import { scaffoldChart } from './commands/new.js';
-import { verify } from './commands/verify.js';
-import { DEFAULT_PORT, watch } from './commands/watch.js';
 import { formatDiagnostic, UsageError } from './errors.js';
 import { RULES } from './lint/runLint.js';
 import type { Diagnostic } from './model.js';
 import * as messages from './messages.js';
+import { progressLine } from './progress/progressLine.js';
+import { DEFAULT_PORT } from './watch/defaultPort.js';
 import { toolVersions } from './provenance/versions.js';
 
 const out = (line: string) => process.stdout.write(line + '\n');
@@ -30,25 +27,40 @@ const program = new Command()
 
 program
   .command('build')
-  .description('render every spec in specs/ (or the named ones) to SVG, PNG and an HTML snippet in output/')
+  .description('render every spec in specs/ (or the named ones) to SVG, PNG and an HTML snippet in output/; charts whose inputs did not change are skipped')
   .argument('[names...]', 'chart names (specs/NAME.vl.json); all when omitted')
   .option('--out <dir>', 'output folder', 'output')
   .addOption(new Option('--theme <scheme>', 'colour scheme of SVG and PNG').choices(['light', 'dark']).default('light'))
-  .action(async (names: string[], options: { out: string; theme: 'light' | 'dark' }) => {
+  .option('--force', 'rebuild every chart, even those up to date')
+  .option('--formats <list>', 'files to write, comma-separated: svg, png, html', 'svg,png,html')
+  .option('--jobs <n>', 'charts drawn at once (default: one per core)')
+  .action(async (names: string[], options: { out: string; theme: 'light' | 'dark'; force?: boolean; formats: string; jobs?: string }) => {
+    // Commands are imported when run, so `citechart check` never loads the build's modules and vice versa.
+    const { build } = await import('./commands/build.js');
+    if (options.jobs !== undefined && !/^[1-9]\d*$/.test(options.jobs)) throw new UsageError(messages.build.badJobs(options.jobs));
+    const progress = progressLine(process.stderr);
     const result = await build({
       cwd: process.cwd(),
       names,
       outDir: options.out,
-      theme: options.theme,
+      theme: options.theme === 'dark' ? 'dark' : undefined,
+      force: options.force,
+      formats: options.formats.split(','),
+      jobs: options.jobs === undefined ? undefined : Number(options.jobs),
       onProject: report,
       onChart: (chart) => {
+        progress.clear();
         report(chart.diagnostics);
-        if (chart.ok) out(messages.build.built(chart.name, chart.files));
-        else err(messages.build.failed(chart.name, chart.kept));
+        if (chart.ok && !chart.upToDate) out(messages.build.built(chart.name, chart.files));
+        else if (!chart.ok) err(messages.build.failed(chart.name, chart.kept));
       },
+      onProgress: ({ done, total, name, elapsedMs }) => progress.update(done, total, name, elapsedMs),
     });
+    progress.clear();
     const failed = result.charts.filter((c) => !c.ok).length;
-    out(messages.build.summary(result.charts.length - failed, failed));
+    const upToDate = result.charts.filter((c) => c.ok && c.upToDate).length;
+    const built = result.charts.length - failed - upToDate;
+    out(messages.build.buildSummary({ built, upToDate, failed, seconds: result.elapsedMs / 1000 }));
     process.exitCode = failed ? 1 : 0;
   });
 
@@ -58,6 +70,7 @@ program
   .addHelpText('after', '\nEditorial warnings (rule ids):\n' + RULES.map((rule) => `  ${rule.id.padEnd(18)} ${rule.summary}`).join('\n'))
   .addOption(new Option('--format <format>', 'text: path:line:col lines on stderr; json: an array on stdout').choices(['text', 'json']).default('text'))
   .action(async (options: { format: 'text' | 'json' }) => {
+    const { check, diagnosticJson } = await import('./commands/check.js');
     const diagnostics = await check({ cwd: process.cwd() });
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     if (options.format === 'json') out(JSON.stringify(diagnostics.map(diagnosticJson), null, 2));
@@ -77,6 +90,7 @@ program
     if (!/^\d+$/.test(options.port) || port > 65535) throw new UsageError(messages.watch.badPort(options.port));
     // Unlike build, watch reports a problem again each time it recurs; sources.csv's only when they change.
     let projectReport = '';
+    const { watch } = await import('./commands/watch.js');
     const session = await watch({
       cwd: process.cwd(),
       port,
@@ -108,6 +122,7 @@ program
   .option('--all', 'check every .svg, .png and .html in output/')
   .option('--project <dir>', 'the project the graphics were built in (for a graphic copied elsewhere)', '.')
   .action(async (files: string[], options: { all?: boolean; project: string }) => {
+    const { verify } = await import('./commands/verify.js');
     const result = await verify({ cwd: process.cwd(), files, all: options.all, project: options.project });
     report(result.diagnostics);
     const count = (status: string) => result.verdicts.filter((v) => v.status === status).length;
@@ -126,6 +141,7 @@ program
   .argument('<name>', 'chart name (specs/NAME.vl.json)')
   .requiredOption('--data <file>', 'the table to chart, data/FILE.csv')
   .action(async (name: string, options: { data: string }) => {
+    const { scaffoldChart } = await import('./commands/new.js');
     const result = await scaffoldChart({ cwd: process.cwd(), name, data: options.data });
     report(result.diagnostics);
     if (result.file) out(messages.scaffold.created(result.file, result.kind!));

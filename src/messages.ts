@@ -159,6 +159,17 @@ export const build = {
     `the PNG cannot be drawn (${reason}); the chart is ${width}×${height} px, check its width and height`,
   summary: (built: number, failed: number) =>
     `${built} chart${built === 1 ? '' : 's'} built` + (failed ? `, ${failed} failed` : ''),
+  /** The one line every build ends with; the time is wall-clock seconds. */
+  buildSummary: (counts: { built: number; upToDate: number; failed: number; seconds: number }) =>
+    `${counts.built} chart${counts.built === 1 ? '' : 's'} built` +
+    (counts.upToDate ? `, ${counts.upToDate} up to date` : '') +
+    (counts.failed ? `, ${counts.failed} failed` : '') +
+    ` in ${counts.seconds.toFixed(1)} s`,
+  progress: (done: number, total: number, current: string, etaSeconds?: number) =>
+    `[${done}/${total}] ${current}` + (etaSeconds === undefined ? '' : ` · about ${Math.ceil(etaSeconds)} s left`),
+  unknownFormat: (format: string, known: string[]) =>
+    `unknown format ${q(format)} for --formats (formats: ${known.join(', ')})`,
+  badJobs: (value: string) => `--jobs takes a whole number of at least 1, not ${q(value)}`,
   checkSummary: (errors: number, warnings: number) =>
     `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
   internal: (reason: string) =>

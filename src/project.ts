@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { checkFields } from './compile/checkFields.js';
 import { readTheme, type ChartSpec } from './compile/readSpec.js';
@@ -66,11 +65,5 @@ export async function openProject(cwd: string): Promise<Project> {
   return project;
 }
 
-/** Chart names: every `specs/NAME.vl.json`, sorted. */
-export async function listSpecs(cwd: string): Promise<string[]> {
-  const entries = await readdir(path.join(cwd, 'specs')).catch(() => [] as string[]);
-  return entries
-    .filter((entry) => entry.endsWith('.vl.json'))
-    .map((entry) => entry.slice(0, -'.vl.json'.length))
-    .sort();
-}
+// In its own module so `build` can list charts without loading the readers.
+export { listSpecs } from './listSpecs.js';

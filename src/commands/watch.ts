@@ -15,6 +15,7 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { listSpecs } from '../project.js';
 import { ChartStates } from '../watch/chartStates.js';
+import { DEFAULT_PORT } from '../watch/defaultPort.js';
 import { affectedCharts, chartOfSpec } from '../watch/dependencyMap.js';
 import { startPreviewServer } from '../watch/previewServer.js';
 import { RebuildQueue } from '../watch/rebuildQueue.js';
@@ -22,7 +23,7 @@ import { readChartInputs, readDependencies } from '../watch/readDependencies.js'
 import { watchFiles } from '../watch/watchFiles.js';
 import { build, type ChartResult } from './build.js';
 
-export const DEFAULT_PORT = 5177;
+export { DEFAULT_PORT };
 
 export interface WatchOptions {
   cwd: string;

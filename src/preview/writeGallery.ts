@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Source } from '../model.js';
 import { writeAtomic } from '../write/writeAtomic.js';
@@ -13,5 +14,8 @@ export const GALLERY = 'index.html';
  */
 export async function writeGallery(outDir: string, sources: Map<string, Source>, known: string[]): Promise<void> {
   const views = await readChartViews(outDir, sources, known);
-  await writeAtomic(path.join(outDir, GALLERY), galleryPage(views));
+  const file = path.join(outDir, GALLERY);
+  const page = galleryPage(views);
+  // Unchanged text leaves the file (and its mtime) alone, like the manifest.
+  if (page !== (await readFile(file, 'utf8').catch(() => undefined))) await writeAtomic(file, page);
 }

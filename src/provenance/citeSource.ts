@@ -1,4 +1,4 @@
-import { utcFormat, utcParse } from 'd3';
+import { utcFormat, utcParse } from 'd3-time-format';
 import type { Source } from '../model.js';
 
 const PRECISIONS: [RegExp, (date: Date) => string, string][] = [

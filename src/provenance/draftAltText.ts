@@ -1,4 +1,4 @@
-import { format } from 'd3';
+import { format } from 'd3-format';
 import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compile/encodedFields.js';
 import type { CitedRow, Source } from '../model.js';
 

@@ -43,5 +43,8 @@ export async function writeManifest(outDir: string, updates: Record<string, Mani
     // A chart whose spec was deleted drops out of the manifest.
     if (known.includes(name)) charts[name] = merged[name]!;
   }
-  await writeAtomic(path.join(outDir, MANIFEST), JSON.stringify({ generator: 'citechart', charts }, null, 2) + '\n');
+  const text = JSON.stringify({ generator: 'citechart', charts }, null, 2) + '\n';
+  // A rebuild that changes nothing leaves the file (and its mtime) alone.
+  const current = await readFile(path.join(outDir, MANIFEST), 'utf8').catch(() => undefined);
+  if (text !== current) await writeAtomic(path.join(outDir, MANIFEST), text);
 }

@@ -14,7 +14,7 @@ export interface CliResult {
   stderr: string;
   /** stderr split into lines, without the trailing empty one. */
   errLines: string[];
-  /** stdout split into lines, without the trailing empty one. */
+  /** stdout split into lines, without the trailing empty one; the build summary's time (` in 1.2 s`) removed, as it varies. */
   outLines: string[];
 }
 
@@ -38,7 +38,8 @@ export function runCli(
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr, outLines: lines(stdout), errLines: lines(stderr) });
+      const outLines = lines(stdout).map((line) => line.replace(/^(\d+ charts? built.*) in \d+\.\d s$/, '$1'));
+      resolve({ code, stdout, stderr, outLines, errLines: lines(stderr) });
     });
   });
 }

@@ -43,7 +43,8 @@ export function listFiles(dir: string): string[] {
     for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(rel);
-      else out.push(rel);
+      // The build cache (gitignored) is bookkeeping, not an output.
+      else if (entry.name !== '.citechart-cache.json') out.push(rel);
     }
   };
   walk('');

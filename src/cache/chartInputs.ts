@@ -1,0 +1,18 @@
+// Spelled out here (as in compile/readSpec and load/readSources) so checking
+// the cache loads none of the readers and their JSON-schema validator.
+export const SPEC_FILE = (name: string) => `specs/${name}.vl.json`;
+export const SOURCES_FILE = 'data/sources.csv';
+export const THEME_FILE = 'specs/theme.json';
+
+/**
+ * The files whose change must rebuild a chart: those its last build read
+ * (renderChart's `entry.inputs`: its tables, sources.csv, spec, theme), plus
+ * files that may not have existed then but would change it now: the theme
+ * and each table's schema sidecar. The spec is listed always, so a spec that
+ * now reads other tables is rebuilt (its text changed).
+ */
+export function chartInputs(name: string, readFiles: string[]): string[] {
+  const files = new Set([SPEC_FILE(name), SOURCES_FILE, THEME_FILE, ...readFiles]);
+  for (const file of readFiles) if (/\.csv$/i.test(file) && file !== SOURCES_FILE) files.add(file.replace(/\.csv$/i, '.schema.json'));
+  return [...files].sort();
+}

@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/model.js';
+import { internalError } from '../../src/pool/internalError.js';
+// The compiled pool (run `npx tsc -p .` first): its workers start from compiled JavaScript.
+import { createWorkerPool } from '../../dist/pool/workerPool.js';
+
+interface Task { name: string; kind: 'ok' | 'slow' | 'throw' | 'exit' | 'hog' }
+type Result = { name: string; ok: true; thread: number } | { name: string; ok: false; diagnostics: Diagnostic[] };
+
+const filename = fileURLToPath(new URL('../fixtures/pool/flakyWorker.mjs', import.meta.url));
+const pool = () =>
+  createWorkerPool<Task, Result>({
+    filename,
+    threads: 2,
+    onFailure: (task, error) => ({ name: task.name, ok: false, diagnostics: [internalError(task.name, error)] }),
+  });
+
+describe('createWorkerPool', () => {
+  it('runs tasks on two threads', async () => {
+    const workers = pool();
+    try {
+      const results = await Promise.all(['a', 'b', 'c', 'd'].map((name) => workers.run({ name, kind: 'slow' })));
+      expect(results.map((r) => r.ok)).toEqual([true, true, true, true]);
+      expect(new Set(results.map((r) => (r.ok ? r.thread : 0))).size).toBe(2);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('turns an exception in a worker into that task\'s diagnostic; the others still run', async () => {
+    const workers = pool();
+    try {
+      const [bad, good] = await Promise.all([workers.run({ name: 'bad', kind: 'throw' }), workers.run({ name: 'good', kind: 'ok' })]);
+      expect(good).toMatchObject({ name: 'good', ok: true });
+      expect(bad.ok).toBe(false);
+      const [diagnostic] = bad.ok ? [] : bad.diagnostics;
+      expect(diagnostic).toMatchObject({ file: 'specs/bad.vl.json', severity: 'error' });
+      expect(diagnostic?.message).toMatch(/^internal error: .*boom in bad/);
+      expect(diagnostic?.message).toContain('This is a bug in citechart');
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('turns a worker that dies mid-task into a diagnostic, and goes on with a new worker', async () => {
+    const workers = pool();
+    try {
+      const dead = await workers.run({ name: 'dies', kind: 'exit' });
+      expect(dead.ok).toBe(false);
+      expect(dead.ok ? '' : dead.diagnostics[0]?.message).toMatch(/^internal error: /);
+      const after = await Promise.all(['x', 'y', 'z'].map((name) => workers.run({ name, kind: 'ok' })));
+      expect(after.every((r) => r.ok)).toBe(true);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('passes a worker that ran out of its heap limit to onFailure with ERR_WORKER_OUT_OF_MEMORY (build redraws such a chart in-process)', async () => {
+    const codes: unknown[] = [];
+    const workers = createWorkerPool<Task, Result>({
+      filename,
+      threads: 1,
+      resourceLimits: { maxOldGenerationSizeMb: 16 },
+      onFailure: (task, error) => {
+        codes.push((error as NodeJS.ErrnoException).code);
+        return { name: task.name, ok: false, diagnostics: [internalError(task.name, error)] };
+      },
+    });
+    try {
+      expect((await workers.run({ name: 'big', kind: 'hog' })).ok).toBe(false);
+      expect(codes).toEqual(['ERR_WORKER_OUT_OF_MEMORY']);
+      expect((await workers.run({ name: 'small', kind: 'ok' })).ok).toBe(true);
+    } finally {
+      await workers.close();
+    }
+  });
+});
