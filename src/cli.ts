@@ -106,7 +106,7 @@ program
     const count = (status: string) => result.verdicts.filter((v) => v.status === status).length;
     for (const v of result.verdicts) {
       if (v.status === 'up to date') out(messages.verify.upToDate(v.file));
-      else if (v.status === 'stale') out(messages.verify.stale(v.file, v.changed, v.missing, v.outside));
+      else if (v.status === 'stale') out(messages.verify.stale(v.file, v.changed, v.missing, v.outside, v.added));
       else out(messages.verify.notAGraphic(v.file));
     }
     out(messages.verify.summary(count('up to date'), count('stale'), count('not a graphic'), result.diagnostics.length));

@@ -201,11 +201,12 @@ export const preview = {
 // ── verify ──────────────────────────────────────────────────────────────────
 export const verify = {
   upToDate: (file: string) => `${file}: up to date`,
-  stale: (file: string, changed: string[], missing: string[], outside: string[]) =>
+  stale: (file: string, changed: string[], missing: string[], outside: string[], added: string[] = []) =>
     `${file}: stale (` +
     [
       ...changed.map((input) => `${input} changed since it was built`),
       ...missing.map((input) => `${input} is missing`),
+      ...added.map((input) => `${input} was added since it was built`),
       ...outside.map((input) => `records ${q(input)}, outside the project: not read`),
     ].join('; ') +
     `); rebuild with \`npx citechart build\``,

@@ -78,7 +78,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       continue;
     }
     const check = await checkInputs(root, provenance.inputs);
-    const stale = check.changed.length + check.missing.length + check.outside.length > 0;
+    const stale = check.changed.length + check.missing.length + check.outside.length + check.added.length > 0;
     verdicts.push(stale ? { file, status: 'stale', ...check } : { file, status: 'up to date' });
   }
   return { verdicts, diagnostics };

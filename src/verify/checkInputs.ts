@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { locateProjectFile } from '../load/locateProjectFile.js';
+import { sidecarPath } from '../load/readSchemaSidecar.js';
 import { sha256 } from '../provenance/hashInputs.js';
 import type { Provenance } from './readProvenance.js';
 
@@ -11,7 +12,12 @@ export interface InputCheck {
   missing: string[];
   /** Recorded paths that are absolute or lead out of the project: never read. */
   outside: string[];
+  /** Inputs a build would read now that did not exist when the graphic was built (a sidecar, the theme). */
+  added: string[];
 }
+
+/** The theme every chart is built with, when it exists. */
+const THEME = 'specs/theme.json';
 
 /**
  * Compares each recorded input with the file at the same project-relative
@@ -20,7 +26,7 @@ export interface InputCheck {
  * reported, never read.
  */
 export async function checkInputs(root: string, inputs: Provenance['inputs']): Promise<InputCheck> {
-  const result: InputCheck = { changed: [], missing: [], outside: [] };
+  const result: InputCheck = { changed: [], missing: [], outside: [], added: [] };
   for (const { file, sha256: recorded } of inputs) {
     const normal = path.posix.normalize(file);
     if (!file || path.posix.isAbsolute(file) || path.win32.isAbsolute(file) || normal === '..' || normal.startsWith('../') || file.includes('\\') || file.includes('\0')) {
@@ -36,5 +42,25 @@ export async function checkInputs(root: string, inputs: Provenance['inputs']): P
       else if (sha256(bytes) !== recorded) result.changed.push(file);
     }
   }
+  result.added = await addedInputs(root, inputs.map((input) => input.file));
   return result;
+}
+
+/**
+ * Optional inputs that exist now but are not recorded: a build records only
+ * the sidecars and theme that existed, so a `data/NAME.schema.json` created
+ * after the build (which can change how every cell reads: `1,234` with
+ * `decimalChar: ","`) or a new theme would otherwise leave the graphic
+ * "up to date" while a rebuild draws something else.
+ */
+async function addedInputs(root: string, recorded: string[]): Promise<string[]> {
+  const optional = recorded
+    .filter((file) => /^data\/[^/]+\.csv$/i.test(file) && file !== 'data/sources.csv')
+    .map(sidecarPath);
+  if (recorded.some((file) => file.startsWith('specs/'))) optional.push(THEME);
+  const added: string[] = [];
+  for (const file of [...new Set(optional)]) {
+    if (!recorded.includes(file) && (await locateProjectFile(root, file)) === 'inside') added.push(file);
+  }
+  return added;
 }

@@ -81,6 +81,15 @@ describe('citechart verify after the data changed', () => {
     expect(result.code).toBe(1);
   });
 
+  it('finds a graphic stale when a sidecar was added since (it changes how cells read)', async () => {
+    const dir = await builtProject();
+    // With this sidecar, build would refuse Norway's 120: the graphic no longer shows what the data says.
+    writeFileSync(path.join(dir, 'data', 'exports.schema.json'), '{"fields": [{"name": "exports", "type": "number", "constraints": {"maximum": 100}}]}\n');
+    const result = await runCli(['verify', 'output/exports.svg'], { cwd: dir });
+    expect(result.outLines[0]).toBe(`output/exports.svg: stale (data/exports.schema.json was added since it was built); ${REBUILD}`);
+    expect(result.code).toBe(1);
+  });
+
   it('never reads an input path that leads out of the project', async () => {
     const dir = await builtProject();
     const svg = readText(dir, 'output/exports.svg').replace('"contentUrl":"data/sources.csv"', '"contentUrl":"../../../etc/passwd"');

@@ -76,6 +76,30 @@ describe('checkInputs', () => {
       changed: ['data/edited.csv'],
       missing: ['data/gone.csv', 'data'],
       outside: ['data/link.csv', '/etc/passwd', 'data/../../x', 'data\\..\\..\\x'],
+      added: [],
     });
+  });
+
+  it('names a sidecar or theme that exists now but was not there at build time', async () => {
+    const dir = makeProject({
+      'data/table.csv': 'a\n',
+      'data/table.schema.json': '{}',
+      'data/typed.csv': 'b\n',
+      'data/typed.schema.json': '{}',
+      'data/sources.csv': 's\n',
+      'data/sources.schema.json': '{}',
+      'specs/chart.vl.json': '{}',
+      'specs/theme.json': '{}',
+    });
+    const recorded = [
+      { file: 'data/table.csv', sha256: sha256('a\n') },
+      { file: 'data/typed.csv', sha256: sha256('b\n') },
+      { file: 'data/typed.schema.json', sha256: sha256('{}') },
+      { file: 'data/sources.csv', sha256: sha256('s\n') },
+    ];
+    // Without a spec recorded the theme is not the graphic's concern; sources.csv has no sidecar.
+    expect((await checkInputs(dir, recorded)).added).toEqual(['data/table.schema.json']);
+    const withSpec = await checkInputs(dir, [...recorded, { file: 'specs/chart.vl.json', sha256: sha256('{}') }]);
+    expect(withSpec).toEqual({ changed: [], missing: [], outside: [], added: ['data/table.schema.json', 'specs/theme.json'] });
   });
 });
