@@ -39,11 +39,25 @@ export async function checkInputs(root: string, inputs: Provenance['inputs']): P
     else {
       const bytes = await readFile(path.join(root, normal)).catch(() => undefined);
       if (!bytes) result.missing.push(file); // a folder, or unreadable: not the file it was built from
-      else if (sha256(bytes) !== recorded) result.changed.push(file);
+      else if (!sameContent(bytes, recorded)) result.changed.push(file);
     }
   }
   result.added = await addedInputs(root, inputs.map((input) => input.file));
   return result;
+}
+
+/**
+ * Whether `bytes` are the input recorded, allowing for line ends only: git
+ * with `core.autocrlf` checks text files out with CRLF on Windows (and LF
+ * elsewhere), and citechart reads a CSV or JSON file the same either way, so
+ * a graphic built on one machine is not "stale" on another for that alone.
+ * Any other byte changed still counts.
+ */
+function sameContent(bytes: Buffer, recorded: string): boolean {
+  if (sha256(bytes) === recorded) return true;
+  // latin1 maps bytes to characters one to one, so only line ends change.
+  const lf = bytes.toString('latin1').replace(/\r\n/g, '\n');
+  return sha256(Buffer.from(lf, 'latin1')) === recorded || sha256(Buffer.from(lf.replace(/\n/g, '\r\n'), 'latin1')) === recorded;
 }
 
 /**

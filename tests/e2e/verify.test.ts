@@ -81,6 +81,20 @@ describe('citechart verify after the data changed', () => {
     expect(result.code).toBe(1);
   });
 
+  it('finds a graphic up to date after a checkout converted its inputs to CRLF (git autocrlf)', async () => {
+    const dir = await builtProject();
+    for (const file of ['data/exports.csv', 'data/sources.csv', 'specs/exports.vl.json', 'specs/theme.json']) {
+      writeFileSync(path.join(dir, file), readText(dir, file).replace(/\n/g, '\r\n'));
+    }
+    const result = await runCli(['verify', '--all'], { cwd: dir });
+    expect(result.outLines).toEqual([...FILES.map((f) => `${f}: up to date`), '3 up to date, 0 stale']);
+    expect(result.code).toBe(0);
+    // And a rebuild from the CRLF files draws the same SVG: line ends are not content.
+    const before = readText(dir, 'output/exports.svg');
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    expect(readText(dir, 'output/exports.svg').replace(/"sha256":"[0-9a-f]+"/g, '')).toBe(before.replace(/"sha256":"[0-9a-f]+"/g, ''));
+  });
+
   it('finds a graphic stale when a sidecar was added since (it changes how cells read)', async () => {
     const dir = await builtProject();
     // With this sidecar, build would refuse Norway's 120: the graphic no longer shows what the data says.

@@ -80,6 +80,19 @@ describe('checkInputs', () => {
     });
   });
 
+  it('takes a file that differs only in line ends (git autocrlf) as unchanged, any other byte as changed', async () => {
+    const lf = 'a,b\n1,2\n';
+    const crlf = 'a,b\r\n1,2\r\n';
+    const dir = makeProject({ 'data/to-crlf.csv': crlf, 'data/to-lf.csv': lf, 'data/edited.csv': 'a,b\r\n1,3\r\n', 'data/mixed.csv': 'a,b\r\n1,2\n' });
+    const result = await checkInputs(dir, [
+      { file: 'data/to-crlf.csv', sha256: sha256(lf) },
+      { file: 'data/to-lf.csv', sha256: sha256(crlf) },
+      { file: 'data/edited.csv', sha256: sha256(lf) },
+      { file: 'data/mixed.csv', sha256: sha256(lf) },
+    ]);
+    expect(result.changed).toEqual(['data/edited.csv']);
+  });
+
   it('names a sidecar or theme that exists now but was not there at build time', async () => {
     const dir = makeProject({
       'data/table.csv': 'a\n',
