@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { GALLERY } from '../preview/writeGallery.js';
 import { checkInputs, type InputCheck } from '../verify/checkInputs.js';
-import { readProvenance } from '../verify/readProvenance.js';
+import { readAllProvenance } from '../verify/readProvenance.js';
 
 export interface VerifyOptions {
   /** Where FILE arguments are resolved (the shell's folder). */
@@ -72,12 +72,15 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       diagnostics.push({ file, severity: 'error', message: code === 'ENOENT' ? messages.load.missingFile(file) : messages.load.unreadable(file, code ?? String(error)) });
       continue;
     }
-    const provenance = await readProvenance(target, bytes);
-    if (!provenance) {
+    const records = await readAllProvenance(target, bytes);
+    if (!records.length) {
       verdicts.push({ file, status: 'not a graphic' });
       continue;
     }
-    const check = await checkInputs(root, provenance.inputs);
+    // A page of several charts is up to date only when every one of them is.
+    const checks = await Promise.all(records.map((record) => checkInputs(root, record.inputs)));
+    const merged = (key: keyof InputCheck) => [...new Set(checks.flatMap((c) => c[key]))];
+    const check: InputCheck = { changed: merged('changed'), missing: merged('missing'), outside: merged('outside'), added: merged('added') };
     const stale = check.changed.length + check.missing.length + check.outside.length + check.added.length > 0;
     verdicts.push(stale ? { file, status: 'stale', ...check } : { file, status: 'up to date' });
   }

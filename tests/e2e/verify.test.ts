@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, STACK_FRAME } from '../helpers/cli.js';
-import { EXPORTS_CSV, makeProject, minimalProject, readText } from '../helpers/fixtureProject.js';
+import { barSpec, EXPORTS_CSV, makeProject, minimalProject, readText } from '../helpers/fixtureProject.js';
 
 const FILES = ['output/exports.html', 'output/exports.png', 'output/exports.svg'];
 const REBUILD = 'rebuild with `npx citechart build`';
@@ -93,6 +93,23 @@ describe('citechart verify after the data changed', () => {
     const before = readText(dir, 'output/exports.svg');
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
     expect(readText(dir, 'output/exports.svg').replace(/"sha256":"[0-9a-f]+"/g, '')).toBe(before.replace(/"sha256":"[0-9a-f]+"/g, ''));
+  });
+
+  it('checks every chart of a page holding several snippets, not just the first', async () => {
+    const dir = makeProject({
+      ...minimalProject,
+      'data/imports.csv': EXPORTS_CSV.replace('exports', 'imports'),
+      'specs/imports.vl.json': barSpec({ file: 'data/imports.csv', title: 'Imports' }).replace('"field": "exports"', '"field": "imports"'),
+    });
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    // An article saved from the web: both snippets in one page, the stale chart second.
+    const page = `<!doctype html><article>${readText(dir, 'output/exports.html')}<p>text</p>${readText(dir, 'output/imports.html')}</article>`;
+    writeFileSync(path.join(dir, 'article.html'), page);
+    expect((await runCli(['verify', 'article.html'], { cwd: dir })).outLines).toEqual(['article.html: up to date', '1 up to date, 0 stale']);
+    writeFileSync(path.join(dir, 'data', 'imports.csv'), EXPORTS_CSV.replace('exports', 'imports').replace('Kenya,40', 'Kenya,41'));
+    const result = await runCli(['verify', 'article.html'], { cwd: dir });
+    expect(result.outLines).toEqual([`article.html: stale (data/imports.csv changed since it was built); ${REBUILD}`, '0 up to date, 1 stale']);
+    expect(result.code).toBe(1);
   });
 
   it('finds a graphic stale when a sidecar was added since (it changes how cells read)', async () => {
