@@ -71,6 +71,9 @@ export function parseProvenance(text: string): Provenance | undefined {
     if (!/^[0-9a-f]{64}$/.test(input.sha256)) return undefined;
     inputs.push({ file: input.contentUrl, sha256: input.sha256 });
   }
+  // Every build records at least its spec and sources.csv: a record of no
+  // inputs cannot be checked, and must not pass as "up to date".
+  if (!inputs.length) return undefined;
   return { name: typeof json.identifier === 'string' ? json.identifier : '', inputs };
 }
 

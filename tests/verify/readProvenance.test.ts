@@ -36,6 +36,7 @@ describe('parseProvenance', () => {
     ['a malformed hash', ld().replace(HASH, 'xyz')],
     ['a path that is not text', JSON.stringify({ creator: { name: 'citechart' }, isBasedOn: [{ contentUrl: 1, sha256: HASH }] })],
     ['an array', '[]'],
+    ['an empty inputs list (nothing to check is not up to date)', JSON.stringify({ creator: { name: 'citechart' }, isBasedOn: [] })],
   ])('refuses %s', (_, text) => {
     expect(parseProvenance(text)).toBeUndefined();
   });
