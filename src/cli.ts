@@ -107,9 +107,10 @@ program
     for (const v of result.verdicts) {
       if (v.status === 'up to date') out(messages.verify.upToDate(v.file));
       else if (v.status === 'stale') out(messages.verify.stale(v.file, v.changed, v.missing, v.outside, v.added));
+      else if (v.status === 'left over') out(messages.verify.leftOver(v.file));
       else out(messages.verify.notAGraphic(v.file));
     }
-    out(messages.verify.summary(count('up to date'), count('stale'), count('not a graphic'), result.diagnostics.length));
+    out(messages.verify.summary(count('up to date'), count('stale'), count('not a graphic'), result.diagnostics.length, count('left over')));
     process.exitCode = result.diagnostics.length || count('up to date') < result.verdicts.length ? 1 : 0;
   });
 

@@ -211,10 +211,13 @@ export const verify = {
     ].join('; ') +
     `); rebuild with \`npx citechart build\``,
   notAGraphic: (file: string) => `${file}: not a citechart graphic (it holds no citechart provenance)`,
-  summary: (upToDate: number, stale: number, notGraphics: number, errors: number) =>
+  leftOver: (file: string) =>
+    `${file}: left over: no chart writes it any more (its spec was deleted, or no longer asks for this width); delete it`,
+  summary: (upToDate: number, stale: number, notGraphics: number, errors: number, leftOver = 0) =>
     [
       `${upToDate} up to date`,
       `${stale} stale`,
+      ...(leftOver ? [`${leftOver} left over`] : []),
       ...(notGraphics ? [notGraphics === 1 ? '1 not a citechart graphic' : `${notGraphics} not citechart graphics`] : []),
       ...(errors ? [`${errors} error${errors === 1 ? '' : 's'}`] : []),
     ].join(', '),

@@ -112,6 +112,25 @@ describe('citechart verify after the data changed', () => {
     expect(result.code).toBe(1);
   });
 
+  it('calls the files no chart writes any more left over (a dropped width, a deleted spec), not stale: a rebuild would not fix them', async () => {
+    const withWidths = barSpec({ extra: { usermeta: { citechart: { widths: [320, 640] } } } });
+    const dir = makeProject({ ...minimalProject, 'specs/exports.vl.json': withWidths, 'specs/gone.vl.json': withWidths });
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    writeFileSync(path.join(dir, 'specs', 'exports.vl.json'), withWidths.replace('320, 640', '640').replace(/\[\s*320,\s*640\s*\]/, '[640]'));
+    unlinkSync(path.join(dir, 'specs', 'gone.vl.json'));
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    const result = await runCli(['verify', '--all'], { cwd: dir });
+    const leftOver = (f: string) => `${f}: left over: no chart writes it any more (its spec was deleted, or no longer asks for this width); delete it`;
+    expect(result.outLines).toEqual([
+      leftOver('output/exports-320w.svg'),
+      'output/exports-640w.svg: up to date',
+      ...FILES.map((f) => `${f}: up to date`),
+      ...['gone-320w.svg', 'gone-640w.svg', 'gone.html', 'gone.png', 'gone.svg'].map((f) => leftOver(`output/${f}`)),
+      '4 up to date, 0 stale, 6 left over',
+    ]);
+    expect(result.code).toBe(1);
+  });
+
   it('finds a graphic stale when a sidecar was added since (it changes how cells read)', async () => {
     const dir = await builtProject();
     // With this sidecar, build would refuse Norway's 120: the graphic no longer shows what the data says.
