@@ -20,6 +20,8 @@ export const load = {
     `the file is UTF-16 (${label}, as Excel's "Unicode Text" saves it), not UTF-8; save it as "CSV UTF-8", or declare {"encoding": "${label}"} in the table's sidecar`,
   declaredButUtf8: (encoding: string) =>
     `the sidecar declares the encoding ${q(encoding)}, but the file reads as UTF-8, so accented letters would come out garbled (é as Ã©); remove "encoding" from the sidecar`,
+  declaredButUtf8Bom: (encoding: string) =>
+    `the sidecar declares the encoding ${q(encoding)}, but the file starts with a UTF-8 byte-order mark, so it is read as UTF-8; remove "encoding" from the sidecar`,
   emptyFile: () => `the file is empty: a header row is expected`,
   raggedRow: (found: number, expected: number) =>
     `row has ${found} cells but the header has ${expected}; check for a missing or extra separator`,
