@@ -29,6 +29,9 @@ export const load = {
   semicolonSeparated: () =>
     `the header looks separated by ";" but the rows do not all split into as many cells; ` +
     `save the file as comma-separated CSV, or declare the separator in the table's sidecar: {"dialect": {"delimiter": ";"}, "fields": [...]}`,
+  declaredDelimiterAbsent: (declared: string, found: string) =>
+    `the sidecar declares the separator ${q(declared === '\t' ? 'tab' : declared)}, but the header is one column with ${q(found === '\t' ? 'tab' : found)} in it; ` +
+    `fix "dialect" in the table's sidecar (or remove it to detect the separator)`,
   emptyHeader: (column: number) => `header cell ${column} is empty: every column needs a name`,
   duplicateHeader: (name: string, first: number) =>
     `column ${q(name)} appears twice in the header (first as column ${first}): rename one, every column needs a distinct name`,

@@ -126,6 +126,16 @@ test('a file re-saved as "CSV UTF-8" (byte-order mark) is read as UTF-8 whatever
   expect(table?.rows[0]?.values.city).toBe('Zürich');
 });
 
+test('a declared separator the header does not use is one error saying which it uses, not a cascade', async () => {
+  const { table, messages } = await read('city,n,source\nZürich,1,s\n', { dialect: { delimiter: ';' }, fields: [] });
+  expect(messages).toEqual([
+    'data/t.csv:1:1: error: the sidecar declares the separator ";", but the header is one column with "," in it; fix "dialect" in the table\'s sidecar (or remove it to detect the separator)',
+  ]);
+  expect(table).toBeUndefined();
+  // A one-column header with no other separator in it is left to the usual checks.
+  expect((await read('city\nZürich\n', { dialect: { delimiter: ';' }, fields: [] })).messages).not.toContainEqual(expect.stringMatching(/declares the separator/));
+});
+
 test('missingValues are neither numbers nor text when a column is inferred', async () => {
   const { table, messages } = await read('v,source\n1,s\nn/a,s\nn/a,s\n', { missingValues: ['', 'n/a'], fields: [] });
   expect(messages).toEqual([]);
