@@ -109,8 +109,11 @@ program
       onError: err,
     });
     await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
+      // `on`, not `once`: removing the last listener restores the default
+      // action, and under load the process was then killed by that same
+      // SIGTERM while closing (exit by signal instead of 0, ~1 run in 20).
+      process.on('SIGINT', () => resolve());
+      process.on('SIGTERM', () => resolve());
     });
     await session.close();
   });
@@ -128,10 +131,11 @@ program
     const count = (status: string) => result.verdicts.filter((v) => v.status === status).length;
     for (const v of result.verdicts) {
       if (v.status === 'up to date') out(messages.verify.upToDate(v.file));
-      else if (v.status === 'stale') out(messages.verify.stale(v.file, v.changed, v.missing, v.outside));
+      else if (v.status === 'stale') out(messages.verify.stale(v.file, v.changed, v.missing, v.outside, v.added));
+      else if (v.status === 'left over') out(messages.verify.leftOver(v.file));
       else out(messages.verify.notAGraphic(v.file));
     }
-    out(messages.verify.summary(count('up to date'), count('stale'), count('not a graphic'), result.diagnostics.length));
+    out(messages.verify.summary(count('up to date'), count('stale'), count('not a graphic'), result.diagnostics.length, count('left over')));
     process.exitCode = result.diagnostics.length || count('up to date') < result.verdicts.length ? 1 : 0;
   });
 

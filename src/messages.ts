@@ -20,6 +20,8 @@ export const load = {
     `the file is UTF-16 (${label}, as Excel's "Unicode Text" saves it), not UTF-8; save it as "CSV UTF-8", or declare {"encoding": "${label}"} in the table's sidecar`,
   declaredButUtf8: (encoding: string) =>
     `the sidecar declares the encoding ${q(encoding)}, but the file reads as UTF-8, so accented letters would come out garbled (é as Ã©); remove "encoding" from the sidecar`,
+  declaredButUtf8Bom: (encoding: string) =>
+    `the sidecar declares the encoding ${q(encoding)}, but the file starts with a UTF-8 byte-order mark, so it is read as UTF-8; remove "encoding" from the sidecar`,
   emptyFile: () => `the file is empty: a header row is expected`,
   raggedRow: (found: number, expected: number) =>
     `row has ${found} cells but the header has ${expected}; check for a missing or extra separator`,
@@ -27,6 +29,9 @@ export const load = {
   semicolonSeparated: () =>
     `the header looks separated by ";" but the rows do not all split into as many cells; ` +
     `save the file as comma-separated CSV, or declare the separator in the table's sidecar: {"dialect": {"delimiter": ";"}, "fields": [...]}`,
+  declaredDelimiterAbsent: (declared: string, found: string) =>
+    `the sidecar declares the separator ${q(declared === '\t' ? 'tab' : declared)}, but the header is one column with ${q(found === '\t' ? 'tab' : found)} in it; ` +
+    `fix "dialect" in the table's sidecar (or remove it to detect the separator)`,
   emptyHeader: (column: number) => `header cell ${column} is empty: every column needs a name`,
   duplicateHeader: (name: string, first: number) =>
     `column ${q(name)} appears twice in the header (first as column ${first}): rename one, every column needs a distinct name`,
@@ -212,19 +217,23 @@ export const preview = {
 // ── verify ──────────────────────────────────────────────────────────────────
 export const verify = {
   upToDate: (file: string) => `${file}: up to date`,
-  stale: (file: string, changed: string[], missing: string[], outside: string[]) =>
+  stale: (file: string, changed: string[], missing: string[], outside: string[], added: string[] = []) =>
     `${file}: stale (` +
     [
       ...changed.map((input) => `${input} changed since it was built`),
       ...missing.map((input) => `${input} is missing`),
+      ...added.map((input) => `${input} was added since it was built`),
       ...outside.map((input) => `records ${q(input)}, outside the project: not read`),
     ].join('; ') +
     `); rebuild with \`npx citechart build\``,
   notAGraphic: (file: string) => `${file}: not a citechart graphic (it holds no citechart provenance)`,
-  summary: (upToDate: number, stale: number, notGraphics: number, errors: number) =>
+  leftOver: (file: string) =>
+    `${file}: left over: no chart writes it any more (its spec was deleted, or no longer asks for this width); delete it`,
+  summary: (upToDate: number, stale: number, notGraphics: number, errors: number, leftOver = 0) =>
     [
       `${upToDate} up to date`,
       `${stale} stale`,
+      ...(leftOver ? [`${leftOver} left over`] : []),
       ...(notGraphics ? [notGraphics === 1 ? '1 not a citechart graphic' : `${notGraphics} not citechart graphics`] : []),
       ...(errors ? [`${errors} error${errors === 1 ? '' : 's'}`] : []),
     ].join(', '),

@@ -5,8 +5,9 @@ import { UsageError } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { GALLERY } from '../preview/writeGallery.js';
+import { readManifest } from '../write/manifest.js';
 import { checkInputs, type InputCheck } from '../verify/checkInputs.js';
-import { readProvenance } from '../verify/readProvenance.js';
+import { readAllProvenance } from '../verify/readProvenance.js';
 
 export interface VerifyOptions {
   /** Where FILE arguments are resolved (the shell's folder). */
@@ -22,6 +23,8 @@ export interface VerifyOptions {
 export type FileVerdict =
   | { file: string; status: 'up to date' }
   | ({ file: string; status: 'stale' } & InputCheck)
+  /** In output/, but no chart writes it any more: a rebuild would not refresh it. */
+  | { file: string; status: 'left over' }
   | { file: string; status: 'not a graphic' };
 
 export interface VerifyResult {
@@ -61,6 +64,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     for (const name of graphics) if (!targets.includes(path.join(outDir, name))) targets.push(path.join(outDir, name));
   }
 
+  const leftOver = await leftOverTest(root);
   const verdicts: FileVerdict[] = [];
   for (const target of targets) {
     const file = shown(target);
@@ -72,14 +76,41 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       diagnostics.push({ file, severity: 'error', message: code === 'ENOENT' ? messages.load.missingFile(file) : messages.load.unreadable(file, code ?? String(error)) });
       continue;
     }
-    const provenance = await readProvenance(target, bytes);
-    if (!provenance) {
+    const records = await readAllProvenance(target, bytes);
+    if (!records.length) {
       verdicts.push({ file, status: 'not a graphic' });
       continue;
     }
-    const check = await checkInputs(root, provenance.inputs);
-    const stale = check.changed.length + check.missing.length + check.outside.length > 0;
+    // A page of several charts is up to date only when every one of them is.
+    const checks = await Promise.all(records.map((record) => checkInputs(root, record.inputs)));
+    const merged = (key: keyof InputCheck) => [...new Set(checks.flatMap((c) => c[key]))];
+    const check: InputCheck = { changed: merged('changed'), missing: merged('missing'), outside: merged('outside'), added: merged('added') };
+    const stale = check.changed.length + check.missing.length + check.outside.length + check.added.length > 0;
+    if (stale && !check.outside.length && records.every((record) => leftOver(target, record.name))) {
+      verdicts.push({ file, status: 'left over' });
+      continue;
+    }
     verdicts.push(stale ? { file, status: 'stale', ...check } : { file, status: 'up to date' });
   }
   return { verdicts, diagnostics };
+}
+
+/**
+ * Whether a stale file is one no chart writes any more: in the project's
+ * output/, named as build names the files of the chart it records, but not
+ * among the files of the manifest (an artboard of a width the spec dropped,
+ * the files of a deleted spec). "Rebuild" would not refresh it; deleting
+ * does. Without a manifest nothing is called left over.
+ */
+async function leftOverTest(root: string): Promise<(target: string, chart: string) => boolean> {
+  const outDir = path.join(root, 'output');
+  const manifest = await readManifest(outDir);
+  const written = new Set(Object.values(manifest.charts).flatMap((entry) => (Array.isArray(entry.files) ? entry.files : [])));
+  if (!written.size) return () => false;
+  return (target, chart) => {
+    const name = path.basename(target);
+    // Only a file named as build names this chart's files: anything else put in output/ is just stale.
+    const ours = [`${chart}.svg`, `${chart}.png`, `${chart}.html`].includes(name) || (name.startsWith(`${chart}-`) && /^-\d+w\.svg$/.test(name.slice(chart.length)));
+    return path.dirname(target) === outDir && ours && !written.has(`output/${name}`);
+  };
 }

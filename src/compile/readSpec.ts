@@ -45,8 +45,9 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
 
 /** Why a chart cannot have this name (its files would overwrite others in output/), if so. */
 export function reservedName(name: string): string | undefined {
-  if (name === 'index') return 'output/index.html is the gallery of all charts';
-  const artboard = /^(.+)-(\d+)w$/.exec(name);
+  // macOS and Windows file systems ignore case: Index.html would replace index.html there.
+  if (name.toLowerCase() === 'index') return 'output/index.html is the gallery of all charts';
+  const artboard = /^(.+)-(\d+)w$/i.exec(name);
   if (artboard) return `output/${name}.svg is where the ${artboard[2]} px artboard of a chart named "${artboard[1]}" goes`;
   return undefined;
 }

@@ -42,7 +42,8 @@ export function embedHtml(facts: EmbedFacts, artboards: Artboard[], png: { file:
   const k = `${idPrefix(facts.name)}-embed`;
   const title = facts.title || facts.name;
   const img = png
-    ? `<img src="${attr(png.file)}" alt="${attr(facts.alt)}" width="${png.width}" height="${png.height}" loading="lazy" decoding="async">`
+    ? // A file name is not a URL: `#`, `?` or `%` in a chart's name would cut or garble it.
+      `<img src="${attr(encodeURIComponent(png.file))}" alt="${attr(facts.alt)}" width="${png.width}" height="${png.height}" loading="lazy" decoding="async">`
     : '';
   const arts = artboards.map(
     (board, i) => `<div class="${k}-art ${k}-art-${i}" data-width="${board.width}">${board.svg.trim()}${img}</div>`,

@@ -58,6 +58,13 @@ export async function readCsv(
     return { diagnostics };
   }
   const { delimiter } = detected;
+  const wrong = dialect.delimiter ? otherDelimiter(detected.records, dialect.delimiter) : undefined;
+  if (wrong) {
+    // Every later error (no source column, ragged rows) would follow from this one.
+    const header = detected.records.find((r) => !r.blank)!;
+    diagnostics.push({ file, line: header.line, column: 1, severity: 'error', message: messages.load.declaredDelimiterAbsent(dialect.delimiter!, wrong) });
+    return { diagnostics };
+  }
   const { shape, diagnostics: shapeDiagnostics } = checkCsvShape(file, detected.records);
   diagnostics.push(...shapeDiagnostics);
   if (!shape) return { diagnostics };
@@ -107,4 +114,16 @@ function findMismatch(
     record.fields.some((field, c) => field.text !== read.rows[r]![c]),
   );
   return at === -1 ? undefined : rows[at]!.line;
+}
+
+/**
+ * The separator a file evidently uses instead of the declared one: its
+ * header read with the declared separator is one column, but splits with
+ * another common one (a sidecar written for the `;` export, the file now
+ * saved with commas). Undefined when the declaration fits.
+ */
+function otherDelimiter(records: ScannedRecord[], declared: string): string | undefined {
+  const header = records.find((r) => !r.blank);
+  if (!header || header.fields.length !== 1) return undefined;
+  return [',', ';', '\t', '|'].find((other) => other !== declared && scanCsv(header.fields[0]!.text, other)[0]!.fields.length > 1);
 }

@@ -32,6 +32,13 @@ export async function readText(
     return { diagnostics: [{ file, severity: 'error', message }] };
   }
   const utf8 = new TextDecoder(encoding).encoding === 'utf-8';
+  // A UTF-8 byte-order mark on valid UTF-8 settles it, as it does for browsers
+  // (WHATWG "decode"): the file was re-saved as "CSV UTF-8" since the sidecar
+  // was written. Read as declared, its header would start with "ï»¿".
+  if (!utf8 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && findInvalidUtf8(bytes) === undefined) {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
+    return { text, diagnostics: [{ file, severity: 'warning', message: messages.load.declaredButUtf8Bom(encoding) }] };
+  }
   if (!utf8) {
     // Declared (Windows-1252, ISO-8859-x, UTF-16…): decoded as declared, never refused.
     const text = decodeBytes(bytes, encoding);

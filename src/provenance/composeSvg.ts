@@ -1,5 +1,6 @@
 import { FONT_STACK } from '../render/fonts.js';
 import { applyDarkPalette, darkModeStyle } from './darkMode.js';
+import { dropExternalRefs } from './dropExternalRefs.js';
 import { drawFooter, FOOTER_STYLE } from './drawFooter.js';
 import type { Paragraph } from './footerParagraphs.js';
 import { idPrefix, prefixIds } from './prefixIds.js';
@@ -39,6 +40,7 @@ export interface SvgParts {
  * - Responsive: a viewBox and `width="100%"`, no height, so it fills its
  *   container and keeps its aspect ratio (renderPng gives sharp the size).
  * - Ids prefixed with the chart's name so several charts share a page.
+ * - Self-contained: a `url(…)` reaching outside the SVG becomes `none`.
  * - Accessible: `role="img"` named by `<title>` and described by `<desc>`;
  *   decorative parts hidden from screen readers.
  * - Dark: drawn dark, or carrying its own prefers-color-scheme style.
@@ -72,7 +74,8 @@ export function composeSvg(parts: SvgParts): string {
   ].join('');
   // Vega's own markup is not cleaned of characters XML forbids (a vertical
   // tab pasted into a title would make the file unreadable): clean it all.
-  let svg = prefixIds(stripControl(open + body), prefix);
+  // A colour from a spec or a CSV cell may be `url(https://…)`: nothing outside the graphic is referenced.
+  let svg = prefixIds(dropExternalRefs(stripControl(open + body)), prefix);
   if (parts.scheme === 'dark') return applyDarkPalette(svg);
   if (parts.darkMode === 'auto') {
     const style = darkModeStyle(svg, rootId);

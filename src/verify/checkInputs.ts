@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { locateProjectFile } from '../load/locateProjectFile.js';
+import { sidecarPath } from '../load/readSchemaSidecar.js';
 import { sha256 } from '../provenance/hashInputs.js';
 import type { Provenance } from './readProvenance.js';
 
@@ -11,7 +12,12 @@ export interface InputCheck {
   missing: string[];
   /** Recorded paths that are absolute or lead out of the project: never read. */
   outside: string[];
+  /** Inputs a build would read now that did not exist when the graphic was built (a sidecar, the theme). */
+  added: string[];
 }
+
+/** The theme every chart is built with, when it exists. */
+const THEME = 'specs/theme.json';
 
 /**
  * Compares each recorded input with the file at the same project-relative
@@ -20,7 +26,7 @@ export interface InputCheck {
  * reported, never read.
  */
 export async function checkInputs(root: string, inputs: Provenance['inputs']): Promise<InputCheck> {
-  const result: InputCheck = { changed: [], missing: [], outside: [] };
+  const result: InputCheck = { changed: [], missing: [], outside: [], added: [] };
   for (const { file, sha256: recorded } of inputs) {
     const normal = path.posix.normalize(file);
     if (!file || path.posix.isAbsolute(file) || path.win32.isAbsolute(file) || normal === '..' || normal.startsWith('../') || file.includes('\\') || file.includes('\0')) {
@@ -33,8 +39,42 @@ export async function checkInputs(root: string, inputs: Provenance['inputs']): P
     else {
       const bytes = await readFile(path.join(root, normal)).catch(() => undefined);
       if (!bytes) result.missing.push(file); // a folder, or unreadable: not the file it was built from
-      else if (sha256(bytes) !== recorded) result.changed.push(file);
+      else if (!sameContent(bytes, recorded)) result.changed.push(file);
     }
   }
+  result.added = await addedInputs(root, inputs.map((input) => input.file));
   return result;
+}
+
+/**
+ * Whether `bytes` are the input recorded, allowing for line ends only: git
+ * with `core.autocrlf` checks text files out with CRLF on Windows (and LF
+ * elsewhere), and citechart reads a CSV or JSON file the same either way, so
+ * a graphic built on one machine is not "stale" on another for that alone.
+ * Any other byte changed still counts.
+ */
+function sameContent(bytes: Buffer, recorded: string): boolean {
+  if (sha256(bytes) === recorded) return true;
+  // latin1 maps bytes to characters one to one, so only line ends change.
+  const lf = bytes.toString('latin1').replace(/\r\n/g, '\n');
+  return sha256(Buffer.from(lf, 'latin1')) === recorded || sha256(Buffer.from(lf.replace(/\n/g, '\r\n'), 'latin1')) === recorded;
+}
+
+/**
+ * Optional inputs that exist now but are not recorded: a build records only
+ * the sidecars and theme that existed, so a `data/NAME.schema.json` created
+ * after the build (which can change how every cell reads: `1,234` with
+ * `decimalChar: ","`) or a new theme would otherwise leave the graphic
+ * "up to date" while a rebuild draws something else.
+ */
+async function addedInputs(root: string, recorded: string[]): Promise<string[]> {
+  const optional = recorded
+    .filter((file) => /^data\/[^/]+\.csv$/i.test(file) && file !== 'data/sources.csv')
+    .map(sidecarPath);
+  if (recorded.some((file) => file.startsWith('specs/'))) optional.push(THEME);
+  const added: string[] = [];
+  for (const file of [...new Set(optional)]) {
+    if (!recorded.includes(file) && (await locateProjectFile(root, file)) === 'inside') added.push(file);
+  }
+  return added;
 }

@@ -20,10 +20,21 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  *   chunk), its `<citechart:provenance>` element;
  * - SVG (`.svg`, or a text file whose first tag is `<svg`/`<?xml`): `<metadata>`;
  * - anything else is read as HTML: `<script type="application/ld+json">`,
- *   then an inline SVG's `<metadata>`. A page holding several snippets is
- *   checked against the first citechart provenance in it.
+ *   then an inline SVG's `<metadata>`. A page holding several snippets (an
+ *   article saved from the web) yields each chart's provenance once.
  */
 export async function readProvenance(file: string, bytes: Buffer): Promise<Provenance | undefined> {
+  return (await readAllProvenance(file, bytes))[0];
+}
+
+/**
+ * Every distinct citechart provenance in a file, in document order: one for
+ * a graphic, one per chart for a page of several snippets (a snippet's
+ * JSON-LD and its artboards' `<metadata>` are the same record, kept once).
+ * `verify` checks them all, so a page is not "up to date" because its first
+ * chart is.
+ */
+export async function readAllProvenance(file: string, bytes: Buffer): Promise<Provenance[]> {
   let candidates: string[];
   if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
     const xmp = await sharp(bytes)
@@ -37,11 +48,12 @@ export async function readProvenance(file: string, bytes: Buffer): Promise<Prove
     const xml = extension === '.svg' || (extension !== '.html' && extension !== '.htm' && /^\s*<(\?xml|svg\b)/.test(text));
     candidates = provenanceText(text, xml ? 'xml' : 'html');
   }
+  const found = new Map<string, Provenance>();
   for (const candidate of candidates) {
     const provenance = parseProvenance(candidate);
-    if (provenance) return provenance;
+    if (provenance) found.set(JSON.stringify(provenance), provenance);
   }
-  return undefined;
+  return [...found.values()];
 }
 
 /** citechart's JSON-LD (see src/provenance/jsonLd.ts), checked shape by shape; anything else is not ours. */
@@ -59,6 +71,9 @@ export function parseProvenance(text: string): Provenance | undefined {
     if (!/^[0-9a-f]{64}$/.test(input.sha256)) return undefined;
     inputs.push({ file: input.contentUrl, sha256: input.sha256 });
   }
+  // Every build records at least its spec and sources.csv: a record of no
+  // inputs cannot be checked, and must not pass as "up to date".
+  if (!inputs.length) return undefined;
   return { name: typeof json.identifier === 'string' ? json.identifier : '', inputs };
 }
 

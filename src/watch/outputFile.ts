@@ -13,10 +13,12 @@ const TYPES: Record<string, string> = {
  * or undefined. Only plain file names of the output folder's own kinds are
  * served: no folders, no `..`, no dot files, and a symbolic link whose target
  * lies outside the folder is refused, so nothing else of the machine or the
- * project can be read through the preview server.
+ * project can be read through the preview server. A chart's name is its
+ * spec's file name, so `dépenses été.svg` is served like `exports.svg`:
+ * names are refused for what would leave the folder, not for being non-ASCII.
  */
 export async function readOutputFile(outDir: string, name: string): Promise<{ type: string; data: Buffer } | undefined> {
-  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name) || name.includes('..')) return undefined;
+  if (!name || name.startsWith('.') || /[/\\\0]/.test(name) || name.includes('..')) return undefined;
   const type = TYPES[path.extname(name).toLowerCase()];
   if (!type) return undefined;
   try {

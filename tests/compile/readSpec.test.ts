@@ -14,6 +14,12 @@ describe('reserved chart names', () => {
     }
   });
 
+  it('refuses them in any case: on macOS and Windows, output/Index.html is output/index.html', () => {
+    expect(reservedName('Index')).toMatch(/gallery/);
+    expect(reservedName('INDEX')).toMatch(/gallery/);
+    expect(reservedName('bars-320W')).toMatch(/artboard/);
+  });
+
   it('accepts names that merely resemble them', () => {
     for (const name of ['indexes', 'my-index', 'bars-320', 'bars-w320', 'sales-2024']) expect(reservedName(name)).toBeUndefined();
   });

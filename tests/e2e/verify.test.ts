@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, STACK_FRAME } from '../helpers/cli.js';
-import { EXPORTS_CSV, makeProject, minimalProject, readText } from '../helpers/fixtureProject.js';
+import { barSpec, EXPORTS_CSV, makeProject, minimalProject, readText } from '../helpers/fixtureProject.js';
 
 const FILES = ['output/exports.html', 'output/exports.png', 'output/exports.svg'];
 const REBUILD = 'rebuild with `npx citechart build`';
@@ -78,6 +78,65 @@ describe('citechart verify after the data changed', () => {
     expect(result.outLines[0]).toBe(
       'output/exports.svg: stale (data/sources.csv changed since it was built; specs/exports.vl.json changed since it was built; specs/theme.json is missing); ' + REBUILD,
     );
+    expect(result.code).toBe(1);
+  });
+
+  it('finds a graphic up to date after a checkout converted its inputs to CRLF (git autocrlf)', async () => {
+    const dir = await builtProject();
+    for (const file of ['data/exports.csv', 'data/sources.csv', 'specs/exports.vl.json', 'specs/theme.json']) {
+      writeFileSync(path.join(dir, file), readText(dir, file).replace(/\n/g, '\r\n'));
+    }
+    const result = await runCli(['verify', '--all'], { cwd: dir });
+    expect(result.outLines).toEqual([...FILES.map((f) => `${f}: up to date`), '3 up to date, 0 stale']);
+    expect(result.code).toBe(0);
+    // And a rebuild from the CRLF files draws the same SVG: line ends are not content.
+    const before = readText(dir, 'output/exports.svg');
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    expect(readText(dir, 'output/exports.svg').replace(/"sha256":"[0-9a-f]+"/g, '')).toBe(before.replace(/"sha256":"[0-9a-f]+"/g, ''));
+  });
+
+  it('checks every chart of a page holding several snippets, not just the first', async () => {
+    const dir = makeProject({
+      ...minimalProject,
+      'data/imports.csv': EXPORTS_CSV.replace('exports', 'imports'),
+      'specs/imports.vl.json': barSpec({ file: 'data/imports.csv', title: 'Imports' }).replace('"field": "exports"', '"field": "imports"'),
+    });
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    // An article saved from the web: both snippets in one page, the stale chart second.
+    const page = `<!doctype html><article>${readText(dir, 'output/exports.html')}<p>text</p>${readText(dir, 'output/imports.html')}</article>`;
+    writeFileSync(path.join(dir, 'article.html'), page);
+    expect((await runCli(['verify', 'article.html'], { cwd: dir })).outLines).toEqual(['article.html: up to date', '1 up to date, 0 stale']);
+    writeFileSync(path.join(dir, 'data', 'imports.csv'), EXPORTS_CSV.replace('exports', 'imports').replace('Kenya,40', 'Kenya,41'));
+    const result = await runCli(['verify', 'article.html'], { cwd: dir });
+    expect(result.outLines).toEqual([`article.html: stale (data/imports.csv changed since it was built); ${REBUILD}`, '0 up to date, 1 stale']);
+    expect(result.code).toBe(1);
+  });
+
+  it('calls the files no chart writes any more left over (a dropped width, a deleted spec), not stale: a rebuild would not fix them', async () => {
+    const withWidths = barSpec({ extra: { usermeta: { citechart: { widths: [320, 640] } } } });
+    const dir = makeProject({ ...minimalProject, 'specs/exports.vl.json': withWidths, 'specs/gone.vl.json': withWidths });
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    writeFileSync(path.join(dir, 'specs', 'exports.vl.json'), withWidths.replace('320, 640', '640').replace(/\[\s*320,\s*640\s*\]/, '[640]'));
+    unlinkSync(path.join(dir, 'specs', 'gone.vl.json'));
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    const result = await runCli(['verify', '--all'], { cwd: dir });
+    const leftOver = (f: string) => `${f}: left over: no chart writes it any more (its spec was deleted, or no longer asks for this width); delete it`;
+    expect(result.outLines).toEqual([
+      leftOver('output/exports-320w.svg'),
+      'output/exports-640w.svg: up to date',
+      ...FILES.map((f) => `${f}: up to date`),
+      ...['gone-320w.svg', 'gone-640w.svg', 'gone.html', 'gone.png', 'gone.svg'].map((f) => leftOver(`output/${f}`)),
+      '4 up to date, 0 stale, 6 left over',
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  it('finds a graphic stale when a sidecar was added since (it changes how cells read)', async () => {
+    const dir = await builtProject();
+    // With this sidecar, build would refuse Norway's 120: the graphic no longer shows what the data says.
+    writeFileSync(path.join(dir, 'data', 'exports.schema.json'), '{"fields": [{"name": "exports", "type": "number", "constraints": {"maximum": 100}}]}\n');
+    const result = await runCli(['verify', 'output/exports.svg'], { cwd: dir });
+    expect(result.outLines[0]).toBe(`output/exports.svg: stale (data/exports.schema.json was added since it was built); ${REBUILD}`);
     expect(result.code).toBe(1);
   });
 

@@ -59,6 +59,13 @@ describe('embedHtml', () => {
     expect(embedHtml(hostileFacts(), [{ width: 200, svg: TINY_SVG('a') }], PNG)).toBe(html);
   });
 
+  it('links the PNG of a chart whose name is not URL-safe by its URL, so the browser fetches that file', () => {
+    const file = 'Q3 #1 à 50%?.png';
+    const [img] = byTag(embedHtml(hostileFacts(), [{ width: 200, svg: TINY_SVG('a') }], { ...PNG, file }), 'img');
+    expect(img!.attribs.src).toBe('Q3%20%231%20%C3%A0%2050%25%3F.png');
+    expect(decodeURIComponent(new URL(img!.attribs.src!, 'https://cms.example/page/').pathname)).toBe(`/page/${file}`);
+  });
+
   it('has no fallback image when there is no PNG', () => {
     expect(byTag(embedHtml(hostileFacts(), [{ width: 200, svg: TINY_SVG('a') }], undefined), 'img')).toHaveLength(0);
   });

@@ -117,6 +117,25 @@ test('an encoding declared for a file that is UTF-8 after all is a warning; the 
   expect(table?.sidecar).toBe('data/t.schema.json');
 });
 
+test('a file re-saved as "CSV UTF-8" (byte-order mark) is read as UTF-8 whatever the sidecar declares, with a warning', async () => {
+  const { table, messages } = await read('\uFEFFcity,source\nZürich,s\n', { encoding: 'windows-1252', fields: [] });
+  expect(messages).toEqual([
+    'data/t.csv: warning: the sidecar declares the encoding "windows-1252", but the file starts with a UTF-8 byte-order mark, so it is read as UTF-8; remove "encoding" from the sidecar',
+  ]);
+  expect(table?.columns).toEqual(['city']); // not "ï»¿city"
+  expect(table?.rows[0]?.values.city).toBe('Zürich');
+});
+
+test('a declared separator the header does not use is one error saying which it uses, not a cascade', async () => {
+  const { table, messages } = await read('city,n,source\nZürich,1,s\n', { dialect: { delimiter: ';' }, fields: [] });
+  expect(messages).toEqual([
+    'data/t.csv:1:1: error: the sidecar declares the separator ";", but the header is one column with "," in it; fix "dialect" in the table\'s sidecar (or remove it to detect the separator)',
+  ]);
+  expect(table).toBeUndefined();
+  // A one-column header with no other separator in it is left to the usual checks.
+  expect((await read('city\nZürich\n', { dialect: { delimiter: ';' }, fields: [] })).messages).not.toContainEqual(expect.stringMatching(/declares the separator/));
+});
+
 test('missingValues are neither numbers nor text when a column is inferred', async () => {
   const { table, messages } = await read('v,source\n1,s\nn/a,s\nn/a,s\n', { missingValues: ['', 'n/a'], fields: [] });
   expect(messages).toEqual([]);

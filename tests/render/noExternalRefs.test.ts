@@ -87,3 +87,33 @@ describe('links a spec asks for (Vega href channel)', () => {
     expect(chart!.svg).not.toMatch(/href="(https:|javascript:)/);
   });
 });
+
+describe('url() paints a spec or a CSV cell asks for', () => {
+  it('become none, while the chart\'s own clip paths and gradients stay', async () => {
+    const spec = JSON.stringify({
+      data: { url: 'data/t.csv' },
+      background: 'url(https://x.org/bg.svg#p)',
+      mark: { type: 'bar', stroke: "url('//x.org/s.svg#s')", clip: true },
+      encoding: {
+        y: { field: 'country', type: 'nominal' },
+        x: { field: 'exports', type: 'quantitative' },
+        // A colour column drawn as is: the cell's text becomes the fill.
+        color: { field: 'colour', type: 'nominal', scale: null },
+      },
+      config: { style: { cell: { fill: 'url(other.svg#c)' } } },
+      usermeta: { citechart: { widths: [320], darkMode: 'auto' } },
+    });
+    const cwd = makeProject({
+      'data/sources.csv': sourcesCsv('a'),
+      'data/t.csv': 'country,exports,colour,source\nChina,90,url(https://x.org/track.svg#g),a\nIndia,6,"url(""https://x.org/q.svg#q"")",a\nPeru,3,#4c78a8,a\n',
+      'specs/x.vl.json': spec,
+    });
+    const { chart } = await renderChart(await openProject(cwd), 'x', { png: false });
+    for (const svg of [chart!.svg, ...chart!.artboards!.map((board) => board.svg)]) {
+      expect(externalReferences(svg)).toEqual([]);
+      expect(svg).toContain('fill="#4c78a8"');
+      expect(svg).toMatch(/clip-path="url\(#cc-x(\.w320)?-\d+\)"/);
+    }
+    expect(chart!.svg.match(/fill="none"/g)!.length).toBeGreaterThanOrEqual(3);
+  });
+});

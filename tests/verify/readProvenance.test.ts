@@ -36,6 +36,7 @@ describe('parseProvenance', () => {
     ['a malformed hash', ld().replace(HASH, 'xyz')],
     ['a path that is not text', JSON.stringify({ creator: { name: 'citechart' }, isBasedOn: [{ contentUrl: 1, sha256: HASH }] })],
     ['an array', '[]'],
+    ['an empty inputs list (nothing to check is not up to date)', JSON.stringify({ creator: { name: 'citechart' }, isBasedOn: [] })],
   ])('refuses %s', (_, text) => {
     expect(parseProvenance(text)).toBeUndefined();
   });
@@ -76,6 +77,43 @@ describe('checkInputs', () => {
       changed: ['data/edited.csv'],
       missing: ['data/gone.csv', 'data'],
       outside: ['data/link.csv', '/etc/passwd', 'data/../../x', 'data\\..\\..\\x'],
+      added: [],
     });
+  });
+
+  it('takes a file that differs only in line ends (git autocrlf) as unchanged, any other byte as changed', async () => {
+    const lf = 'a,b\n1,2\n';
+    const crlf = 'a,b\r\n1,2\r\n';
+    const dir = makeProject({ 'data/to-crlf.csv': crlf, 'data/to-lf.csv': lf, 'data/edited.csv': 'a,b\r\n1,3\r\n', 'data/mixed.csv': 'a,b\r\n1,2\n' });
+    const result = await checkInputs(dir, [
+      { file: 'data/to-crlf.csv', sha256: sha256(lf) },
+      { file: 'data/to-lf.csv', sha256: sha256(crlf) },
+      { file: 'data/edited.csv', sha256: sha256(lf) },
+      { file: 'data/mixed.csv', sha256: sha256(lf) },
+    ]);
+    expect(result.changed).toEqual(['data/edited.csv']);
+  });
+
+  it('names a sidecar or theme that exists now but was not there at build time', async () => {
+    const dir = makeProject({
+      'data/table.csv': 'a\n',
+      'data/table.schema.json': '{}',
+      'data/typed.csv': 'b\n',
+      'data/typed.schema.json': '{}',
+      'data/sources.csv': 's\n',
+      'data/sources.schema.json': '{}',
+      'specs/chart.vl.json': '{}',
+      'specs/theme.json': '{}',
+    });
+    const recorded = [
+      { file: 'data/table.csv', sha256: sha256('a\n') },
+      { file: 'data/typed.csv', sha256: sha256('b\n') },
+      { file: 'data/typed.schema.json', sha256: sha256('{}') },
+      { file: 'data/sources.csv', sha256: sha256('s\n') },
+    ];
+    // Without a spec recorded the theme is not the graphic's concern; sources.csv has no sidecar.
+    expect((await checkInputs(dir, recorded)).added).toEqual(['data/table.schema.json']);
+    const withSpec = await checkInputs(dir, [...recorded, { file: 'specs/chart.vl.json', sha256: sha256('{}') }]);
+    expect(withSpec).toEqual({ changed: [], missing: [], outside: [], added: ['data/table.schema.json', 'specs/theme.json'] });
   });
 });

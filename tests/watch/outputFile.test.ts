@@ -9,6 +9,8 @@ describe('readOutputFile', () => {
     'output/chart.svg': '<svg/>',
     'output/chart.png': 'png',
     'output/manifest.json': '{}',
+    'output/dépenses été 2024.svg': '<svg/>',
+    'output/dépenses été 2024.png': 'png',
     'output/.hidden.svg': '<svg/>',
     'output/notes.txt': 'text',
     'data/sources.csv': 'secret',
@@ -24,7 +26,14 @@ describe('readOutputFile', () => {
     expect((await readOutputFile(outDir, 'manifest.json'))?.type).toMatch(/^application\/json/);
   });
 
+  it('serves a chart whose name (its spec’s file name) has accents and spaces', async () => {
+    // Watch pages link /output/d%C3%A9penses%20%C3%A9t%C3%A9%202024.svg; the server decodes it to this name.
+    expect((await readOutputFile(outDir, 'dépenses été 2024.svg'))?.type).toBe('image/svg+xml');
+    expect((await readOutputFile(outDir, 'dépenses été 2024.png'))?.type).toBe('image/png');
+  });
+
   it.each([
+    ['..\\outside.svg', 'a backslash'],
     ['../outside.svg', 'a parent folder'],
     ['..%2Foutside.svg', 'an encoded slash (already decoded: still refused by name)'],
     ['../data/sources.csv', 'a project file'],
