@@ -73,3 +73,15 @@ describe.concurrent('--help', () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe('the installed command', () => {
+  // `npx citechart …` runs dist/cli.js through its shebang: without the execute
+  // bit a fresh clone's `npx citechart build` fails with "Permission denied".
+  it('is executable and runs through npx', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { statSync } = await import('node:fs');
+    const root = path.resolve(import.meta.dirname, '../..');
+    expect(statSync(path.join(root, 'dist/cli.js')).mode & 0o111).not.toBe(0);
+    expect(execFileSync('npx', ['--no-install', 'citechart', '--version'], { cwd: root, encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
