@@ -57,6 +57,7 @@ program
       onProgress: ({ done, total, name, elapsedMs }) => progress.update(done, total, name, elapsedMs),
     });
     progress.clear();
+    for (const file of result.removed) out(messages.build.removed(file));
     const failed = result.charts.filter((c) => !c.ok).length;
     const upToDate = result.charts.filter((c) => c.ok && c.upToDate).length;
     const built = result.charts.length - failed - upToDate;

@@ -26,7 +26,8 @@ import { listSpecs } from '../listSpecs.js';
 import { GALLERY, writeGallery } from '../preview/writeGallery.js';
 import type { Project } from '../project.js';
 import { toolVersions } from '../provenance/versions.js';
-import { writeManifest, type ManifestEntry } from '../write/manifest.js';
+import { readManifest, writeManifest, type ManifestEntry } from '../write/manifest.js';
+import { removeLeftovers } from '../write/removeLeftovers.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 
 /** What `--formats` accepts: the extensions of the files chartFiles() can produce. */
@@ -81,6 +82,8 @@ export interface BuildResult {
   charts: ChartResult[];
   /** Problems with sources.csv or the theme, shared by every chart. */
   diagnostics: Diagnostic[];
+  /** Files of an earlier build that no chart writes any more, deleted (project-relative). */
+  removed: string[];
   /** Wall-clock time of the whole build. */
   elapsedMs: number;
 }
@@ -111,6 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(cwd, options.outDir ?? 'output');
   const relative = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
   const previous = await readCache(outDir);
+  const manifestBefore = await readManifest(outDir);
   const cache: BuildCache = { ...previous.cache, charts: { ...previous.cache.charts } };
   const hash = fileHasher(cwd);
   const versions = toolVersions();
@@ -214,17 +218,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let removed = 0;
   for (const name of Object.keys(cache.charts)) if (!known.includes(name)) (delete cache.charts[name], (removed += 1));
   if (Object.keys(entries).length) await writeManifest(outDir, entries, known);
+  const leftovers = Object.keys(entries).length
+    ? await removeLeftovers({ cwd, outDir, before: manifestBefore, now: entries, known, formats })
+    : [];
   // 5. output/index.html, the static gallery of the charts with files in outDir. Its
   // content changes only when a chart was drawn or a spec left; it is written
   // only when its text changes, so a no-change rebuild opens nothing.
   const gallery = path.join(outDir, GALLERY);
-  if (Object.keys(entries).length && (stale.length || removed || !existsSync(gallery))) {
+  if (Object.keys(entries).length && (stale.length || removed || leftovers.length || !existsSync(gallery))) {
     await writeGallery(outDir, (await openHere()).sources, known);
   }
   // The cache is bookkeeping: an output folder that cannot be written is
   // already reported per chart, and a cache not written only costs a rebuild.
   if (existsSync(outDir)) await writeCache(outDir, cache, previous.text).catch(() => undefined);
-  return { charts: names.map((name) => results.get(name)!), diagnostics: projectDiagnostics, elapsedMs: performance.now() - started };
+  return { charts: names.map((name) => results.get(name)!), diagnostics: projectDiagnostics, removed: leftovers, elapsedMs: performance.now() - started };
 }
 
 /**
