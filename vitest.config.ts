@@ -1,8 +1,19 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+// The browser tests drive Debian's Chromium (tests/helpers/browser.ts). CI
+// installs it and always runs them (a missing browser fails there); a
+// developer's machine without it skips them, saying so.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browserTests = existsSync(chromium) || Boolean(process.env.CI);
+if (!browserTests) {
+  console.warn(`\n${chromium} not found: the browser tests (tests/browser) are skipped. Install Debian's chromium (apt-get install chromium) to run them; CI always does.\n`);
+}
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...(browserTests ? [] : ['tests/browser/**'])],
     // Renders with sharp and spawns the CLI: generous but bounded.
     testTimeout: 60_000,
     hookTimeout: 120_000,
