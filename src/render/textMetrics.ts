@@ -1,5 +1,5 @@
 import * as fontkit from 'fontkit';
-import * as vega from 'vega';
+import { vega } from '../vegaBuilds.js';
 import { fontFile, type FontFace } from './fonts.js';
 
 const fonts = new Map<FontFace, fontkit.Font>();
