@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonText } from '../../src/compile/readJsonFile.js';
-import { Ajv } from 'ajv';
-import { readUsermeta, usermetaSchema } from '../../src/compile/readUsermeta.js';
+import { readUsermeta } from '../../src/compile/readUsermeta.js';
 import { formatDiagnostic } from '../../src/errors.js';
 
 const read = (text: string) => readUsermeta(parseJsonText('specs/t.vl.json', text).json!);
 
 describe('readUsermeta', () => {
-  it('checks against a valid JSON Schema (not re-checked at run time)', () => {
-    const ajv = new Ajv();
-    expect(ajv.validateSchema(usermetaSchema), ajv.errorsText()).toBe(true);
-  });
-
   it('reads notes, credit and alt', () => {
     const { settings, diagnostics } = read('{"usermeta": {"citechart": {"notes": ["n"], "credit": "c", "alt": "a"}}}');
     expect(diagnostics).toEqual([]);
