@@ -2,9 +2,10 @@
 // run on one machine. Every figure is a whole process, timed from spawn to
 // exit; medians of several runs; peak memory is the largest max RSS of the
 // full builds (worker threads share the process, so it is all of citechart).
-// Options: --charts N (200) --runs N (3) --peer N (20 charts for vega-cli)
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+// Options: --charts N (200) --runs N (3) --peer N (20 charts for vega-cli);
+// --watch-only measures only `citechart watch` (save → SVG).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, watch as watchDir } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from './corpus.mjs';
@@ -50,12 +51,23 @@ function machine() {
 
 if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npx tsc -p .` (npm run bench does)');
 console.log(`machine: ${machine()}`);
+if (process.argv.includes('--watch-only')) {
+  // Only the watch figure: no corpus build, no peer.
+  const ms = await measureWatch();
+  console.log(ms === undefined ? 'no watch command in dist/' : `watch_save_to_svg_ms=${ms.toFixed(0)}`);
+  process.exit(0);
+}
 ensurePeer();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'citechart-bench-'));
 const names = generateCorpus(dir, CHARTS);
 console.log(`corpus: ${names.length} charts in ${dir}`);
 const out = path.join(dir, 'output');
 const report = {};
+
+// Text widths measured in earlier runs (src/render/widthStore.ts) spare fontkit's
+// loading and first layouts; say how many are known, as the figures depend on it.
+const { widthStoreFile, readWidths } = await import(path.join(ROOT, 'dist', 'render', 'widthStore.js'));
+console.log(`text width store: ${Object.keys(readWidths(widthStoreFile())).length} widths known at start (${widthStoreFile()}); the first full build adds the corpus's`);
 
 // 1. Full build from an empty output folder.
 const full = [];
@@ -115,7 +127,7 @@ report.floorMs = median(floor.map((t) => t.ms));
 console.log(`floor (one process, ${names.length} charts): ${floor.map((t) => (t.ms / 1000).toFixed(2)).join(', ')} s; max RSS ${floor.map((t) => t.rssMb.toFixed(0)).join(', ')} MB`);
 
 // 7. watch: where a `watch` command exists, the time from saving a CSV to its rebuilt SVG.
-report.watchMs = measureWatch();
+report.watchMs = await measureWatch();
 
 rmSync(peerOut, { recursive: true, force: true });
 if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
@@ -134,13 +146,67 @@ console.log(`load average at end ${os.loadavg().map((l) => l.toFixed(1)).join(' 
 console.log(line.join(' '));
 
 /**
- * The hook for `citechart watch` (issue 4), which this branch does not have:
- * returns undefined while dist/commands/watch.js is missing. Once it exists,
- * measure here: start `citechart watch` in the corpus, save a CSV, and time
- * until its chart's SVG changes on disk (median of several saves).
+ * `citechart watch` in a small copy of the corpus (8 charts, so its first
+ * build is short): after the first build, SAVES times a one-number change to
+ * the CSV that only bar-000 reads, timed from the write to the moment
+ * output/bar-000.svg on disk has new content (the editor's view: save →
+ * graphic). Watched with fs.watch on output/ plus a 5 ms poll, reading the
+ * SVG on each event. The first save is reported apart: it is the one that
+ * loads the renderer into the watching process if nothing did before.
  */
-function measureWatch() {
+async function measureWatch() {
   if (!existsSync(path.join(ROOT, 'dist', 'commands', 'watch.js'))) return undefined;
-  console.log('watch: dist/commands/watch.js exists, but this bench does not measure it yet');
-  return undefined;
+  const SAVES = 15;
+  const project = mkdtempSync(path.join(os.tmpdir(), 'citechart-bench-watch-'));
+  const charts = generateCorpus(project, 8);
+  const svg = path.join(project, 'output', 'bar-000.svg');
+  const csvFile = path.join(project, 'data', 'population-000.csv');
+  const original = readFileSync(csvFile, 'utf8');
+  const child = spawn(process.execPath, [CLI, 'watch', '--port', '0'], { cwd: project, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const until = async (done, what, limitMs = 120_000) => {
+    const started = performance.now();
+    while (!done()) {
+      if (child.exitCode !== null) throw new Error(`citechart watch exited ${child.exitCode} while waiting for ${what}:\n${stderr.slice(0, 2000)}`);
+      if (performance.now() - started > limitMs) throw new Error(`citechart watch: no ${what} after ${limitMs} ms:\n${stdout.slice(-1000)}\n${stderr.slice(0, 1000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  try {
+    await until(() => charts.every((name) => stdout.includes(`rebuilt ${name} in`)), 'first build');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const times = [];
+    for (let save = 0; save < SAVES + 1; save++) {
+      const before = readFileSync(svg, 'utf8');
+      const text = original.replace(/\n(\d+),(\d+),(\d+),(\d+),/, (_, y, a, s, p) => `\n${y},${a},${s},${Number(p) + 1 + save},`);
+      let changed = false;
+      const look = () => {
+        if (changed) return;
+        try {
+          changed = readFileSync(svg, 'utf8') !== before;
+        } catch {
+          // Between the atomic write's rename steps: look again.
+        }
+      };
+      const watcher = watchDir(path.dirname(svg), look);
+      const started = performance.now();
+      writeFileSync(csvFile, text);
+      await until(() => (look(), changed), `new bar-000.svg after save ${save + 1}`, 30_000);
+      times.push(performance.now() - started);
+      watcher.close();
+      // Let the rebuild finish its manifest, cache and gallery before the next save.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    const [first, ...rest] = times;
+    console.log(`watch, save → SVG on disk (bar-000, ${SAVES} saves after a first): ${rest.map((t) => t.toFixed(0)).join(', ')} ms; first save ${first.toFixed(0)} ms`);
+    return median(rest);
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(project, { recursive: true, force: true });
+  }
 }

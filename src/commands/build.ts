@@ -206,12 +206,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (stale.length) {
     const renderStarted = performance.now();
     let done = 0;
+    const measured: Record<string, number> = {};
     const onOutcome = async (outcome: RenderOutcome) => {
+      Object.assign(measured, outcome.widths);
       settle(await finish(outcome));
       options.onProgress?.({ done: ++done, total: stale.length, name: outcome.name, elapsedMs: performance.now() - renderStarted });
     };
     const tasks = stale.map((name): RenderTask => ({ cwd, name, render, formats }));
     await renderAll(tasks, options.jobs ?? os.availableParallelism(), openHere, onOutcome);
+    // Text widths measured for the first time, so the next run need not load fontkit for them.
+    if (Object.keys(measured).length) (await import('../render/widthStore.js')).saveWidths(measured);
   }
 
   // 4. The manifest (entries of the charts drawn now and of those up to date), then the cache.

@@ -20,6 +20,7 @@ import { affectedCharts, chartOfSpec } from '../watch/dependencyMap.js';
 import { startPreviewServer } from '../watch/previewServer.js';
 import { RebuildQueue } from '../watch/rebuildQueue.js';
 import { readChartInputs, readDependencies } from '../watch/readDependencies.js';
+import { warmRenderer } from '../watch/warmRenderer.js';
 import { watchFiles } from '../watch/watchFiles.js';
 import { build, type ChartResult } from './build.js';
 
@@ -139,19 +140,23 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   }, options.quietMs);
   await watcher.ready;
 
-  // 3. The first build, of every chart, so the pages show the current state.
+  // 3. The first build, of every chart, so the pages show the current state;
+  // then the renderer is loaded here, where a save's rebuild draws its chart.
   queue.add(names);
+  const warmed = queue.idle().then(warmRenderer);
 
   return {
     url: server.url,
     idle: async () => {
       await handling;
       await queue.idle();
+      await warmed;
     },
     async close() {
       await watcher.close();
       await handling;
       await queue.idle();
+      await warmed;
       await server.close();
     },
   };

@@ -1,4 +1,5 @@
-import * as vl from 'vega-lite';
+import type * as VegaLite from 'vega-lite';
+import { vl } from '../vegaBuilds.js';
 import type { Spec as VegaSpec } from 'vega';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
@@ -37,10 +38,10 @@ export function compileSpec(
   };
   try {
     type Options = NonNullable<Parameters<typeof vl.compile>[1]>;
-    const { spec: vega } = vl.compile(injected as unknown as vl.TopLevelSpec, {
+    const { spec: vega } = vl.compile(injected as unknown as VegaLite.TopLevelSpec, {
       // The bundled font is the default: it is what text is measured with
       // and what the PNG draws, so a theme without a font still lays out right.
-      config: { font: FONT_STACK, ...theme } as vl.Config,
+      config: { font: FONT_STACK, ...theme } as VegaLite.Config,
       logger: logger as unknown as Options['logger'],
     });
     return { chart: { vega, origins, warnings }, diagnostics: warnings };

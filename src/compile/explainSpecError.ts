@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { ChartSpec } from './readSpec.js';
@@ -14,6 +14,8 @@ let validate: ValidateFunction | undefined;
  * so it happens only on this error path, never in a good build.
  */
 export function explainSpecError(spec: ChartSpec): Diagnostic | undefined {
+  // ajv is loaded here, not at the top: a good build never needs it.
+  const { Ajv } = require('ajv') as typeof import('ajv');
   validate ??= new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false }).compile(
     require('vega-lite/vega-lite-schema.json') as object,
   );

@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { Ajv, ErrorObject } from 'ajv';
 import { readJsonFile, type JsonFile } from '../compile/readJsonFile.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
@@ -30,7 +30,8 @@ export async function readSchemaSidecar(
   const { json, diagnostics } = await readJsonFile(cwd, schemaFile);
   if (!json) return { diagnostics };
 
-  validate ??= new Ajv({ allErrors: true, allowUnionTypes: true }).compile(tableSchemaJsonSchema);
+  // ajv is loaded only for a table that has a sidecar.
+  validate ??= new (await import('ajv')).Ajv({ allErrors: true, allowUnionTypes: true }).compile(tableSchemaJsonSchema);
   if (!validate(json.value)) {
     return { json, diagnostics: (validate.errors ?? []).map((e) => explain(json, e)) };
   }

@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../model.js';
 import type { Project } from '../project.js';
 import { chartFiles, renderChart } from '../renderChart.js';
+import { takeFreshWidths } from '../render/widthStore.js';
 import type { ManifestEntry } from '../write/manifest.js';
 import { formatOf, internalError } from './internalError.js';
 
@@ -23,16 +24,18 @@ export interface RenderOutcome {
   files?: { suffix: string; data: string | Uint8Array }[];
   entry?: Omit<ManifestEntry, 'files'>;
   diagnostics: Diagnostic[];
+  /** Text widths this thread measured (not known from the width store) since the last outcome; build saves them. */
+  widths?: Record<string, number>;
 }
 
 export async function renderTask(project: Project, task: RenderTask): Promise<RenderOutcome> {
   const { name } = task;
   try {
     const { chart, diagnostics } = await renderChart(project, name, task.render);
-    if (!chart || diagnostics.some((d) => d.severity === 'error')) return { name, diagnostics };
+    if (!chart || diagnostics.some((d) => d.severity === 'error')) return { name, diagnostics, widths: takeFreshWidths() };
     const files = chartFiles(chart).filter((file) => task.formats.includes(formatOf(file.suffix)));
-    return { name, files, entry: chart.entry, diagnostics };
+    return { name, files, entry: chart.entry, diagnostics, widths: takeFreshWidths() };
   } catch (error) {
-    return { name, diagnostics: [internalError(name, error)] };
+    return { name, diagnostics: [internalError(name, error)], widths: takeFreshWidths() };
   }
 }

@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as vega from 'vega';
+import { vega } from '../vegaBuilds.js';
 import * as messages from '../messages.js';
 
 type Loader = ReturnType<typeof vega.loader>;
@@ -19,6 +20,10 @@ export class LoaderRefusal extends Error {}
 export function confinedLoader(cwd: string): Loader {
   const root = path.resolve(cwd);
   const loader = vega.loader({ mode: 'file', baseURL: root + path.sep });
+  // Vega's single-file build (./vega.ts) is its browser loader, without file
+  // access; give it what vega-loader's Node build has: fs.readFile, bytes as-is.
+  // (The typings omit fileAccess and say string where vega-loader gives a Buffer.)
+  Object.assign(loader, { fileAccess: true, file: (filename: string) => readFile(filename) });
   const sanitize = loader.sanitize.bind(loader);
   loader.sanitize = async (uri: string, options?: Record<string, unknown>) => {
     const context = options?.context;

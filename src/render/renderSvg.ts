@@ -1,4 +1,5 @@
-import * as vega from 'vega';
+import type { LoggerInterface } from 'vega';
+import { vega } from '../vegaBuilds.js';
 import type { CompiledChart } from '../compile/compileSpec.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
@@ -56,7 +57,7 @@ export async function renderSvg(
     const view = new vega.View(vega.parse(spec), {
       renderer: 'none',
       loader: confinedLoader(cwd),
-      logger: logger as unknown as vega.LoggerInterface,
+      logger: logger as unknown as LoggerInterface,
     });
     await view.runAsync();
     const svg = await view.toSVG();

@@ -1,14 +1,22 @@
-import * as fontkit from 'fontkit';
-import * as vega from 'vega';
+import type * as Fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import { vega } from '../vegaBuilds.js';
 import { fontFile, type FontFace } from './fonts.js';
+import { rememberWidth, storedWidth } from './widthStore.js';
 
-const fonts = new Map<FontFace, fontkit.Font>();
+// fontkit is loaded only when a string is not in the width store (≈100 ms to
+// load); measureText is called synchronously from Vega's layout, hence require.
+const require = createRequire(import.meta.url);
+let fontkit: typeof Fontkit | undefined;
+
+const fonts = new Map<FontFace, Fontkit.Font>();
 const widths = new Map<string, number>();
 
-function font(face: FontFace): fontkit.Font {
+function font(face: FontFace): Fontkit.Font {
   let f = fonts.get(face);
   if (!f) {
-    f = fontkit.openSync(fontFile(face)) as fontkit.Font;
+    fontkit ??= require('fontkit') as typeof Fontkit;
+    f = fontkit.openSync(fontFile(face)) as Fontkit.Font;
     fonts.set(face, f);
   }
   return f;
@@ -25,8 +33,12 @@ export function measureText(text: string, fontSize: number, face: FontFace = 're
   const key = `${face}\u0000${text}`;
   let unitWidth = widths.get(key);
   if (unitWidth === undefined) {
-    const f = font(face);
-    unitWidth = f.layout(text).advanceWidth / f.unitsPerEm;
+    unitWidth = storedWidth(key);
+    if (unitWidth === undefined) {
+      const f = font(face);
+      unitWidth = f.layout(text).advanceWidth / f.unitsPerEm;
+      rememberWidth(key, unitWidth);
+    }
     widths.set(key, unitWidth);
   }
   return unitWidth * fontSize;

@@ -1,4 +1,4 @@
-import * as vega from 'vega';
+import { vega } from '../../src/vegaBuilds.js';
 import { describe, expect, it } from 'vitest';
 import { faceFor, installTextMetrics, measureText } from '../../src/render/textMetrics.js';
 

@@ -1,0 +1,18 @@
+// The JSON Schema of citechart's settings in a spec's `usermeta.citechart`.
+// Its validator is generated from it ahead of time (usermetaValidator.generated.ts):
+// after a change here, run `node scripts/generateValidators.mjs` (a test checks).
+
+export const MIN_ARTBOARD_WIDTH = 200;
+export const MAX_ARTBOARD_WIDTH = 4000;
+
+export const usermetaSchema = {
+  type: 'object',
+  properties: {
+    notes: { type: 'array', items: { type: 'string' } },
+    credit: { type: 'string' },
+    alt: { type: 'string' },
+    // Narrower than MIN_ARTBOARD_WIDTH leaves no room for a footer line.
+    widths: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'integer', minimum: MIN_ARTBOARD_WIDTH, maximum: MAX_ARTBOARD_WIDTH } },
+    darkMode: { enum: ['auto', 'off'] },
+  },
+};
