@@ -9,3 +9,20 @@ export async function listSpecs(cwd: string): Promise<string[]> {
     .map((entry) => entry.slice(0, -'.vl.json'.length))
     .sort();
 }
+
+/**
+ * Names that differ only in case (`Exports`, `exports`), each mapped to the
+ * other: on macOS and Windows their outputs are one file, so one chart's
+ * graphic would silently replace the other's.
+ */
+export function caseClashes(names: string[]): Map<string, string> {
+  const clashes = new Map<string, string>();
+  const byKey = new Map<string, string>();
+  for (const name of names) {
+    const key = name.toLowerCase();
+    const other = byKey.get(key);
+    if (other === undefined) byKey.set(key, name);
+    else (clashes.set(name, other), clashes.set(other, name));
+  }
+  return clashes;
+}

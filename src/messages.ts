@@ -177,6 +177,8 @@ export const build = {
   badJobs: (value: string) => `--jobs takes a whole number of at least 1, not ${q(value)}`,
   checkSummary: (errors: number, warnings: number) =>
     `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  caseClash: (name: string, other: string) =>
+    `specs ${q(name)} and ${q(other)} differ only in case: on macOS and Windows their outputs would be one file; rename one`,
   removed: (file: string) => `removed ${file}: no chart writes it any more`,
   internal: (reason: string) =>
     `internal error: ${reason}\nThis is a bug in citechart, not in your files; please report it.`,

@@ -22,7 +22,7 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { internalError } from '../pool/internalError.js';
 import type { RenderOptions, RenderOutcome, RenderTask } from '../pool/renderTask.js';
-import { listSpecs } from '../listSpecs.js';
+import { caseClashes, listSpecs } from '../listSpecs.js';
 import { GALLERY, writeGallery } from '../preview/writeGallery.js';
 import type { Project } from '../project.js';
 import { toolVersions } from '../provenance/versions.js';
@@ -189,9 +189,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 
   const stale: string[] = [];
+  const clashes = caseClashes(known);
   for (const name of names) {
     const cached = fresh.get(name);
+    const clash = clashes.get(name);
     if (sharedErrors) settle({ name, ok: false, diagnostics: [], kept: kept(name) });
+    else if (clash !== undefined) {
+      const problem: Diagnostic = { file: `specs/${name}.vl.json`, line: 1, column: 1, severity: 'error', message: messages.build.caseClash(name, clash) };
+      settle({ name, ok: false, diagnostics: [problem], kept: kept(name) });
+    }
     else if (!cached) stale.push(name);
     else {
       cache.charts[name] = cached;
