@@ -5,6 +5,7 @@ import { readTheme, type ChartSpec } from './compile/readSpec.js';
 import type { JsonFile } from './compile/readJsonFile.js';
 import { UsageError } from './errors.js';
 import { locateProjectFile, readCitedTable, readSources } from './load/index.js';
+import { recordReads, type ReadLedger } from './load/readLedger.js';
 import type { CitedTable, Diagnostic, Source } from './model.js';
 import * as messages from './messages.js';
 
@@ -18,6 +19,8 @@ export interface Project {
   theme?: JsonFile;
   /** Problems with sources.csv and the theme; an error here fails every chart. */
   diagnostics: Diagnostic[];
+  /** sha256 of the bytes this project read of each file (sources, theme, tables, sidecars): what its charts are drawn from. */
+  readHashes: ReadonlyMap<string, string>;
   table(file: string): Promise<{ table?: CitedTable; diagnostics: Diagnostic[] }>;
   /** The tables a spec references, checked to be real files inside the project and typed as the spec plots them. */
   tablesFor(spec: ChartSpec): Promise<{ tables: Map<string, CitedTable>; diagnostics: Diagnostic[] }>;
@@ -28,17 +31,19 @@ export async function openProject(cwd: string): Promise<Project> {
   if (!existsSync(path.join(root, 'specs')) && !existsSync(path.join(root, 'data'))) {
     throw new UsageError(messages.build.notAProject(root));
   }
-  const [sources, theme] = await Promise.all([readSources(root), readTheme(root)]);
+  const readHashes: ReadLedger = new Map();
+  const [sources, theme] = await recordReads(readHashes, () => Promise.all([readSources(root), readTheme(root)]));
   const tables = new Map<string, ReturnType<Project['table']>>();
   const project: Project = {
     cwd: root,
     sources: sources.sources,
     theme: theme.theme,
     diagnostics: [...sources.diagnostics, ...theme.diagnostics],
+    readHashes,
     table(file) {
       let table = tables.get(file);
       if (!table) {
-        table = readCitedTable(root, file, sources.sources);
+        table = recordReads(readHashes, () => readCitedTable(root, file, sources.sources));
         tables.set(file, table);
       }
       return table;

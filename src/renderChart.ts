@@ -15,6 +15,7 @@ import { drawnTables } from './embed/drawnTables.js';
 import { embedFile } from './embed/embedFile.js';
 import type { EmbedFacts } from './embed/embedHtml.js';
 import { hasErrors } from './errors.js';
+import { recordReads, type ReadLedger } from './load/readLedger.js';
 import type { CitedRow, Diagnostic } from './model.js';
 import * as messages from './messages.js';
 import type { Project } from './project.js';
@@ -68,7 +69,8 @@ export async function renderChart(
 ): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[] }> {
   const { cwd } = project;
   // 1. Read the spec and check its data references stay inside data/.
-  const read = await readSpec(cwd, name);
+  const specRead: ReadLedger = new Map();
+  const read = await recordReads(specRead, () => readSpec(cwd, name));
   const diagnostics = [...read.diagnostics];
   const spec = read.spec;
   if (!spec || hasErrors(diagnostics)) return { diagnostics };
@@ -103,7 +105,7 @@ export async function renderChart(
     'data/sources.csv',
     spec.file,
     ...(project.theme ? [project.theme.file] : []),
-  ]);
+  ], new Map([...project.readHashes, ...specRead]));
   const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs, versions: toolVersions() };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.

@@ -173,10 +173,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const files = outputs.map((output) => relative(path.join(outDir, output.file)));
       const entry = { ...outcome.entry, files };
       entries[name] = entry;
-      // The hashes renderChart took of what it read; files it did not read (a theme or sidecar yet to exist) hashed here.
+      // The hashes of the bytes renderChart drew from. A file of chartInputs it
+      // did not read (a theme or sidecar) did not exist when the project was
+      // read: recorded as absent, not looked at again now, since one created
+      // while this build ran would make the key describe a graphic not drawn.
       const read = new Map(outcome.entry.inputs.map((input) => [input.file, input.sha256]));
       const inputs = chartInputs(name, [...read.keys()]);
-      const missing = await hash(inputs.filter((file) => !read.has(file)));
+      const missing = inputs.filter((file) => !read.has(file)).map((file) => ({ file, sha256: null }));
       const states = [...outcome.entry.inputs, ...missing];
       cache.charts[name] = { key: keyOf(states), inputs, outputs, entry, diagnostics };
       return { name, ok: true, files, diagnostics };

@@ -5,6 +5,7 @@ import * as messages from '../messages.js';
 import { decodeBytes } from './decodeBytes.js';
 import { findInvalidUtf8 } from './findInvalidUtf8.js';
 import { locateProjectFile } from './locateProjectFile.js';
+import { noteRead } from './readLedger.js';
 
 /**
  * Reads a project file as text, UTF-8 unless a table schema sidecar declares
@@ -25,6 +26,7 @@ export async function readText(
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path.join(cwd, file));
+    noteRead(file, bytes);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const message =

@@ -10,12 +10,14 @@ export interface InputHash {
 
 /**
  * sha256 of every file a graphic was built from, in a stable order, so a
- * graphic can later be checked against the data it claims to show.
+ * graphic can later be checked against the data it claims to show. `read`
+ * holds the hashes of the bytes actually drawn from (load/readLedger.ts); a
+ * file is read again only when absent there.
  */
-export async function hashInputs(cwd: string, files: string[]): Promise<InputHash[]> {
+export async function hashInputs(cwd: string, files: string[], read: ReadonlyMap<string, string> = new Map()): Promise<InputHash[]> {
   const unique = [...new Set(files)].sort();
   return Promise.all(
-    unique.map(async (file) => ({ file, sha256: sha256(await readFile(path.join(cwd, file))) })),
+    unique.map(async (file) => ({ file, sha256: read.get(file) ?? sha256(await readFile(path.join(cwd, file))) })),
   );
 }
 
