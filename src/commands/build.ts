@@ -17,6 +17,7 @@ import { cacheKey, type InputState } from '../cache/cacheKey.js';
 import { chartInputs, SOURCES_FILE, THEME_FILE } from '../cache/chartInputs.js';
 import { checkOutputs, describeOutput } from '../cache/checkOutputs.js';
 import { fileHasher } from '../cache/fileHasher.js';
+import { keyVersions } from '../cache/keyVersions.js';
 import { UsageError, hasErrors } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
@@ -25,7 +26,6 @@ import type { RenderOptions, RenderOutcome, RenderTask } from '../pool/renderTas
 import { caseClashes, listSpecs } from '../listSpecs.js';
 import { GALLERY, writeGallery } from '../preview/writeGallery.js';
 import type { Project } from '../project.js';
-import { toolVersions } from '../provenance/versions.js';
 import { readManifest, writeManifest, type ManifestEntry } from '../write/manifest.js';
 import { removeLeftovers } from '../write/removeLeftovers.js';
 import { writeAtomic } from '../write/writeAtomic.js';
@@ -117,7 +117,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const manifestBefore = await readManifest(outDir);
   const cache: BuildCache = { ...previous.cache, charts: { ...previous.cache.charts } };
   const hash = fileHasher(cwd);
-  const versions = toolVersions();
+  const versions = keyVersions();
   const keyOf = (inputs: InputState[]) => cacheKey({ versions, options: { render, formats }, inputs });
 
   // 1. Up to date: same key, and every file it wrote still there as written.

@@ -22,7 +22,7 @@ export function toolVersions(): Record<string, string> {
   });
 }
 
-function packageVersion(name: string): string {
+export function packageVersion(name: string): string {
   // Walk up from the package's entry to its own package.json.
   let dir = path.dirname(require.resolve(name === 'source-sans' ? 'source-sans/package.json' : name));
   for (;;) {

@@ -1,0 +1,18 @@
+import { packageVersion, toolVersions } from '../provenance/versions.js';
+
+/**
+ * Libraries whose version changes the bytes of a graphic without being
+ * recorded in it (toolVersions is, and changing that list would change every
+ * graphic): fontkit measures every text Vega lays out, d3's packages format
+ * the footer's numbers and dates and derive the dark palette. An upgrade of
+ * one must rebuild, or graphics drawn before it would pass for fresh while a
+ * `--force` build draws other bytes.
+ */
+const UNRECORDED = ['fontkit', 'd3', 'd3-format', 'd3-time-format'];
+
+let versions: Record<string, string> | undefined;
+
+/** The versions a build cache key covers: those recorded in graphics, and the others above. */
+export function keyVersions(): Record<string, string> {
+  return (versions ??= { ...toolVersions(), ...Object.fromEntries(UNRECORDED.map((name) => [name, packageVersion(name)])) });
+}
