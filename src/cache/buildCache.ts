@@ -48,7 +48,15 @@ export async function readCache(outDir: string): Promise<{ cache: BuildCache; te
     const text = await readFile(path.join(outDir, CACHE_FILE), 'utf8');
     const cache = JSON.parse(text) as BuildCache;
     // An unreadable or older cache is no cache: everything is rebuilt once.
-    if (cache?.format === CACHE_FORMAT && cache.charts && typeof cache.charts === 'object') return { cache, text };
+    if (cache?.format === CACHE_FORMAT && isRecord(cache.charts)) {
+      // Valid JSON of the wrong shape (edited by hand, a sync conflict) once
+      // crashed the build; an entry that is not what writeCache writes is
+      // dropped, and its chart drawn again.
+      const charts = Object.fromEntries(Object.entries(cache.charts).filter(([, chart]) => isCachedChart(chart)));
+      const project = isRecord(cache.project) && typeof cache.project.key === 'string' && Array.isArray(cache.project.diagnostics) ? cache.project : undefined;
+      // Spread over the original, so its key order (and thus writeCache's text) is kept.
+      return { cache: { ...cache, project, charts }, text };
+    }
   } catch {
     // missing or corrupt
   }
@@ -61,4 +69,25 @@ export async function writeCache(outDir: string, cache: BuildCache, previousText
   const text = JSON.stringify({ ...cache, charts }) + '\n';
   // A rebuild that changed nothing writes nothing, not even the cache.
   if (text !== previousText) await writeAtomic(path.join(outDir, CACHE_FILE), text);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+function isCachedChart(value: unknown): value is CachedChart {
+  if (!isRecord(value) || typeof value.key !== 'string' || !isStrings(value.inputs) || !Array.isArray(value.diagnostics)) return false;
+  const entry = value.entry;
+  if (!isRecord(entry) || typeof entry.title !== 'string' || !isStrings(entry.files) || !isStrings(entry.sources)) return false;
+  if (!Array.isArray(entry.inputs) || !entry.inputs.every((input: unknown) => isRecord(input) && typeof input.file === 'string' && typeof input.sha256 === 'string')) return false;
+  return (
+    Array.isArray(value.outputs) &&
+    value.outputs.every(
+      (output: unknown) =>
+        isRecord(output) &&
+        typeof output.file === 'string' &&
+        typeof output.sha256 === 'string' &&
+        typeof output.size === 'number' &&
+        typeof output.mtimeMs === 'number',
+    )
+  );
 }

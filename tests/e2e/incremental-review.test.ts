@@ -109,3 +109,16 @@ describe('incremental build, input by input', () => {
     expect(await rebuild()).toEqual(['zürich-ünï']);
   });
 });
+
+describe('a cache file of the right format but the wrong shape', () => {
+  it('costs a rebuild of the charts it garbles, never a crash', async () => {
+    cwd = makeProject(minimalProject);
+    expect((await runCli(['build'], { cwd })).code).toBe(0);
+    const file = path.join(cwd, 'output', '.citechart-cache.json');
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as { charts: Record<string, Record<string, unknown>> };
+    for (const garbled of [{ key: 'x' }, { ...cache.charts.exports, outputs: {} }, { ...cache.charts.exports, entry: { files: 'output/exports.svg' } }]) {
+      writeFileSync(file, JSON.stringify({ ...cache, project: { key: 'k' }, charts: { exports: garbled } }));
+      expect(await rebuild()).toEqual(['exports']);
+    }
+  });
+});
