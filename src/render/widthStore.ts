@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { toolVersions } from '../provenance/versions.js';
 import { fontFile, type FontFace } from './fonts.js';
 
 // Text widths measured in earlier runs, kept in one file per font and
@@ -21,10 +22,16 @@ const require = createRequire(import.meta.url);
 let stored: Map<string, number> | undefined;
 let fresh: Record<string, number> = {};
 
-/** The file for this install: a new fontkit or font file (size, mtime) is a new file. */
+/**
+ * The file for this install: a new fontkit, font file (size, mtime) or
+ * citechart version is a new file. citechart's version is in it because the
+ * build cache trusts these numbers as fontkit's: a release that measures
+ * otherwise (features, units) must not read widths an older one stored, or
+ * its graphics would be laid out with wrong widths even with --force.
+ */
 export function widthStoreFile(): string {
   const fontkitPackage = path.join(path.dirname(require.resolve('fontkit')), '..', 'package.json');
-  const identity = [readFileSync(fontkitPackage, 'utf8'), ...FACES.map((face) => fontFile(face)).map((file) => {
+  const identity = [`citechart ${toolVersions().citechart}`, readFileSync(fontkitPackage, 'utf8'), ...FACES.map((face) => fontFile(face)).map((file) => {
     const stat = statSync(file);
     return `${file} ${stat.size} ${stat.mtimeMs}`;
   })];

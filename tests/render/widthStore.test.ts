@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { barSpec, makeProject, minimalProject } from '../helpers/fixtureProject.js';
 import { build } from '../../src/commands/build.js';
 import { fontFile } from '../../src/render/fonts.js';
@@ -50,5 +50,24 @@ describe('width store', () => {
     const result = await build({ cwd, formats: ['svg'], jobs: 1 });
     expect(result.charts.map((chart) => chart.ok)).toEqual([true]);
     expect(Object.keys(readWidths(widthStoreFile()))).toContain(`bold\u0000${title}`);
+  });
+});
+
+describe('width store identity', () => {
+  it('is another file for another citechart version, so a release never reads widths an older one measured', async () => {
+    const here = widthStoreFile();
+    vi.resetModules();
+    vi.doMock('../../src/provenance/versions.js', async (original) => {
+      const real = await original<typeof import('../../src/provenance/versions.js')>();
+      return { ...real, toolVersions: () => ({ ...real.toolVersions(), citechart: '999.0.0' }) };
+    });
+    try {
+      const other = await import('../../src/render/widthStore.js');
+      expect(path.dirname(other.widthStoreFile())).toBe(os.tmpdir());
+      expect(other.widthStoreFile()).not.toBe(here);
+    } finally {
+      vi.doUnmock('../../src/provenance/versions.js');
+      vi.resetModules();
+    }
   });
 });
