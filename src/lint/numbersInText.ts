@@ -6,6 +6,8 @@ export interface WrittenNumber {
   tolerance: number;
   /** The other values the text could mean: 1.2 million as 1200000, 90% as 0.9. */
   alternatives: number[];
+  /** A bare four-digit year ("in 2023"): a date, not a figure, so never compared. */
+  year: boolean;
 }
 
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
@@ -21,13 +23,18 @@ export function numbersInText(text: string): WrittenNumber[] {
     const tolerance = 0.5 * 10 ** -Math.max(0, fraction.length - 1);
     const scale = scaleWord ? SCALES[scaleWord.toLowerCase()]! : 1;
     const alternatives = [value * scale, ...(percent ? [value / 100] : [])];
-    found.push({ text: whole.trim(), value, tolerance, alternatives });
+    const year = /^\d{4}$/.test(integer!) && !fraction && !percent && !scaleWord && value >= 1800 && value <= 2199;
+    found.push({ text: whole.trim(), value, tolerance, alternatives, year });
   }
   return found;
 }
 
-/** True when `cell` is what `written` says, to the precision it was written with. */
-export function matchesNumber(written: WrittenNumber, cell: number): boolean {
+/**
+ * True when `cell` is what `written` says, to the precision it was written
+ * with. Prose carries the sign in words ("fell 5%"), so a cell of -5 matches.
+ */
+export function matchesNumber(written: WrittenNumber, signedCell: number): boolean {
+  const cell = Math.abs(signedCell);
   if (Math.abs(cell - written.value) <= written.tolerance) return true;
   return written.alternatives.some((alt) => Math.abs(cell - alt) <= written.tolerance * (alt / written.value || 1) + 1e-9);
 }

@@ -21,4 +21,10 @@ describe('numbersInText', () => {
     expect(matches('1.2 million', 1_300_000)).toBe(false);
     expect(matches('$3bn', 3e9)).toBe(true);
   });
+  it('marks bare four-digit years, not figures that look like them', () => {
+    const years = (text: string) => numbersInText(text).map((n) => [n.text, n.year]);
+    expect(years('In 2023, 90% and 2,023 and 2023.5 and 2023 million and 1500')).toEqual([
+      ['2023', true], ['90%', false], ['2,023', false], ['2023.5', false], ['2023 million', false], ['1500', false],
+    ]);
+  });
 });
