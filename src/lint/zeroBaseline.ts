@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { LintRule } from './context.js';
-import { POSITION_CHANNELS, unitViews } from './unitViews.js';
+import { POSITION_CHANNELS, unitViews, type UnitView } from './unitViews.js';
 
 const LENGTH_MARKS = new Set(['bar', 'area']);
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -10,7 +10,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
  * A bar's or area's length encodes its value, so its quantitative axis must
  * start at zero. Flags `scale.zero: false`, a `domainMin` above 0 and an
  * explicit numeric domain without 0. Ranged bars (an `x2`/`y2`, e.g.
- * timelines) are left alone: their length is a span, not a value.
+ * timelines) are left alone: their length is a span, not a value. Only the
+ * axis lengths run along counts (see lengthChannels): an area over years on
+ * a quantitative x, or a histogram's binned x, may well skip zero.
  */
 export const zeroBaseline: LintRule = {
   id: 'zero-baseline',
@@ -20,9 +22,8 @@ export const zeroBaseline: LintRule = {
     for (const { spec } of charts) {
       for (const view of unitViews(spec.vegaLite)) {
         if (!LENGTH_MARKS.has(view.mark)) continue;
-        for (const channel of POSITION_CHANNELS) {
-          const at = view.encoding[channel];
-          if (!at || at.def.type !== 'quantitative' || view.encoding[`${channel}2`]) continue;
+        for (const channel of lengthChannels(view)) {
+          const at = view.encoding[channel]!;
           const scale = at.def.scale;
           if (!isObject(scale)) continue;
           const warn = (key: string, how: string) =>
@@ -39,3 +40,20 @@ export const zeroBaseline: LintRule = {
     return found;
   },
 };
+
+/**
+ * The position channels a bar's or area's length runs along. With one
+ * quantitative axis, that one. With two (an area over years on a numeric
+ * x; a histogram), the one that is not binned, else the aggregated one, else
+ * y: Vega-Lite draws such marks vertically unless told otherwise.
+ */
+function lengthChannels(view: UnitView): ('x' | 'y')[] {
+  const quantitative = POSITION_CHANNELS.filter((channel) => {
+    const def = view.encoding[channel]?.def;
+    return def?.type === 'quantitative' && !def.bin && !view.encoding[`${channel}2`];
+  });
+  if (quantitative.length < 2) return quantitative;
+  const { x, y } = { x: view.encoding.x!.def, y: view.encoding.y!.def };
+  if (x.aggregate !== undefined && y.aggregate === undefined) return ['x'];
+  return ['y'];
+}
