@@ -41,6 +41,23 @@ describe('new', () => {
     expect(svg.indexOf('>Chile<')).toBeLessThan(svg.indexOf('>Kenya<'));
   });
 
+  it('ticks a chart of years by year and one of months (2024-03) by month, not by month or day', async () => {
+    const cwd = makeProject({
+      ...minimalProject,
+      'data/yearly.csv': 'year,exports,source\n2021,90,stats-2024\n2022,100,stats-2024\n',
+      'data/monthly.csv': 'month,exports,source\n2024-03,90,stats-2024\n2024-04,100,stats-2024\n',
+    });
+    for (const name of ['yearly', 'monthly']) expect((await runCli(['new', name, '--data', `data/${name}.csv`], { cwd })).code).toBe(0);
+    expect(spec(cwd, 'yearly').encoding.x).toMatchObject({ field: 'year', type: 'temporal', timeUnit: 'year' });
+    expect(spec(cwd, 'monthly').encoding.x).toMatchObject({ field: 'month', type: 'temporal', timeUnit: 'yearmonth' });
+    expect((await runCli(['build', 'yearly', 'monthly'], { cwd })).code).toBe(0);
+    const texts = (name: string) => [...readText(cwd, `output/${name}.svg`).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts('yearly')).toEqual(expect.arrayContaining(['2021', '2022']));
+    expect(texts('yearly')).not.toContain('February');
+    expect(texts('monthly')).toEqual(expect.arrayContaining(['Mar 2024', 'Apr 2024']));
+    expect(texts('monthly').filter((t) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d/.test(t!))).toEqual([]);
+  });
+
   it('scaffolds a line chart for years and numbers, and a scatter plot for two numbers, both of which build', async () => {
     const cwd = makeProject({
       ...minimalProject,
