@@ -8,8 +8,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 /**
  * A bar's or area's length encodes its value, so its quantitative axis must
- * start at zero. Flags `scale.zero: false`, a `domainMin` above 0 and an
- * explicit numeric domain without 0. Ranged bars (an `x2`/`y2`, e.g.
+ * start at zero. Flags `scale.zero: false`, a `domainMin` above 0, an
+ * explicit numeric domain without 0 and a log scale. Ranged bars (an `x2`/`y2`, e.g.
  * timelines) are left alone: their length is a span, not a value. Only the
  * axis lengths run along counts (see lengthChannels): an area over years on
  * a quantitative x, or a histogram's binned x, may well skip zero.
@@ -28,7 +28,9 @@ export const zeroBaseline: LintRule = {
           if (!isObject(scale)) continue;
           const warn = (key: string, how: string) =>
             found.push(spec.json.diagnostic([...at.jsonPath, 'scale', key], messages.lint.zeroBaseline(view.mark, channel, how), 'warning'));
-          if (scale.zero === false) warn('zero', '"zero": false');
+          // A log scale has no zero at all: its bars start wherever its domain does.
+          if (scale.type === 'log') warn('type', 'a log scale');
+          else if (scale.zero === false) warn('zero', '"zero": false');
           else if (typeof scale.domainMin === 'number' && scale.domainMin > 0) warn('domainMin', `"domainMin": ${scale.domainMin}`);
           else if (Array.isArray(scale.domain) && scale.domain.length === 2 && scale.domain.every((v) => typeof v === 'number')) {
             const [low, high] = scale.domain as number[];

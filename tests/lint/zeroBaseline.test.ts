@@ -37,6 +37,14 @@ describe('zero-baseline', () => {
     ]);
   });
 
+  it('flags a log scale, which has no zero', async () => {
+    const spec = withScale({ type: 'log' });
+    expect(await findings('zero-baseline', { 'specs/exports.vl.json': spec })).toEqual([
+      `${where('specs/exports.vl.json', spec, '"type": "log"')}: warning: bar chart whose x axis does not start at zero (a log scale): bar and area lengths then mislead; let the scale include 0`,
+    ]);
+    expect(await findings('zero-baseline', { 'specs/exports.vl.json': withScale({ type: 'log' }, 'line') })).toEqual([]);
+  });
+
   it('flags a domainMin above zero', async () => {
     const spec = withScale({ domainMin: 20 });
     expect(await findings('zero-baseline', { 'specs/exports.vl.json': spec })).toEqual([
