@@ -85,7 +85,10 @@ function shareChannel(view: UnitView, isNumber: (column: string) => boolean) {
     const title = [def.title, guide?.title].filter((t) => typeof t === 'string').join(' ');
     const percent = PERCENT_TITLE.test(title) || !!format?.includes('%');
     const stacked = channel === 'theta' || (def.stack !== undefined && def.stack !== null && def.stack !== false) || stackedByColor;
-    if (SHARE_NAME.test(column) || (stacked && percent)) return { channel, column, fractions: format?.includes('%') ?? false };
+    // A normalised stack draws raw amounts (tonnes, TWh) as % of their total:
+    // its % axis says nothing of the column, which only its name can.
+    const normalised = def.stack === 'normalize';
+    if (SHARE_NAME.test(column) || (stacked && percent && !normalised)) return { channel, column, fractions: format?.includes('%') ?? false };
   }
   return undefined;
 }

@@ -88,4 +88,24 @@ describe('shares-sum', () => {
     });
     expect(await findings('shares-sum', { 'data/share.csv': csv, 'specs/share.vl.json': spec })).toEqual([]);
   });
+
+  it('leaves a normalised stack of amounts alone, but checks one of a share column', async () => {
+    const csv = (column: string, b: string) =>
+      `year,fuel,${column},source\n2022,coal,40,stats-2024\n2022,gas,${b},stats-2024\n2023,coal,38,stats-2024\n2023,gas,62,stats-2024\n`;
+    const spec = (column: string) =>
+      specText({
+        data: { url: 'data/mix.csv' },
+        mark: 'area',
+        encoding: {
+          x: { field: 'year', type: 'ordinal' },
+          y: { field: column, type: 'quantitative', stack: 'normalize', axis: { format: '.0%' }, title: 'Share of generation' },
+          color: { field: 'fuel', type: 'nominal' },
+        },
+      });
+    expect(await findings('shares-sum', { 'data/mix.csv': csv('twh', '350'), 'specs/mix.vl.json': spec('twh') })).toEqual([]);
+    const shares = csv('share', '50');
+    expect(await findings('shares-sum', { 'data/mix.csv': shares, 'specs/mix.vl.json': spec('share') })).toEqual([
+      `${where('data/mix.csv', shares, '40')}: warning: column "share" holds shares of a whole but the rows of year 2022 sum to 90, not 100 (± 1 for rounding); is a part missing or mistyped?`,
+    ]);
+  });
 });
