@@ -22,7 +22,8 @@ const decimals = (v: number) => (String(v).split('.')[1] ?? '').length;
  * wholes the other way round: per part of a stack, or per bar's category
  * (a chart showing one answer of a survey, each group's answers summing to
  * 100). Tolerance: half a unit of the last written decimal per value,
- * e.g. three whole numbers may sum to 98.5–101.5.
+ * e.g. three whole numbers may sum to 98.5–101.5. Skipped for a chart
+ * that failed: its error comes first.
  */
 export const sharesSum: LintRule = {
   id: 'shares-sum',
@@ -30,15 +31,18 @@ export const sharesSum: LintRule = {
   check({ charts }) {
     const found: Diagnostic[] = [];
     for (const chart of charts) {
+      // A chart that did not render has an error saying why; a cell the
+      // loader rejected ("ninety") would only make its sum wrong twice.
+      if (!chart.drawn) continue;
       for (const view of unitViews(chart.spec.vegaLite)) {
         if (!PART_MARKS.has(view.mark)) continue;
         const table = tableOf(chart.tables, view.dataFile);
         if (!table) continue;
         const share = shareChannel(view, (column) => table.types[column] === 'number');
         if (!share) continue;
-        const drawn = chart.drawn ? new Set(chart.drawn) : undefined;
+        const drawn = new Set(chart.drawn);
         const valued = table.rows.filter((row) => typeof row.values[share.column] === 'number');
-        const off = offWholes(valued.filter((row) => !drawn || drawn.has(row)), share.column, groupFields(view, share.channel), share.fractions);
+        const off = offWholes(valued.filter((row) => drawn.has(row)), share.column, groupFields(view, share.channel), share.fractions);
         // The wholes may instead be the categories themselves (each group's
         // answers sum to 100 in the table, and the chart shows one answer).
         const alternative = wholeFields(view, share.channel);

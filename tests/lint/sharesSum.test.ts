@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { where } from '../helpers/fixtureProject.js';
+import { check } from '../../src/commands/check.js';
+import { formatDiagnostic } from '../../src/errors.js';
+import { makeProject, minimalProject, where } from '../helpers/fixtureProject.js';
 import { findings, specText } from './lintProject.js';
 
 const shareBar = (file = 'data/share.csv') =>
@@ -107,5 +109,15 @@ describe('shares-sum', () => {
     expect(await findings('shares-sum', { 'data/mix.csv': shares, 'specs/mix.vl.json': spec('share') })).toEqual([
       `${where('data/mix.csv', shares, '40')}: warning: column "share" holds shares of a whole but the rows of year 2022 sum to 90, not 100 (± 1 for rounding); is a part missing or mistyped?`,
     ]);
+  });
+
+  it('adds nothing to the error of a table that did not load (a cell "ninety" is no missing part)', async () => {
+    const csv = shares(['China', 'ninety'], ['Other', '10']);
+    const files = { 'data/share.csv': csv, 'specs/share.vl.json': shareBar() };
+    const all = await check({ cwd: makeProject({ ...minimalProject, ...files }) });
+    expect(all.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+      `${where('data/share.csv', csv, 'ninety')}: error: "ninety" is not a number, but column "share" holds numbers; write it as e.g. 90 or 1234.5`,
+    ]);
+    expect(all.filter((d) => d.rule === 'shares-sum')).toEqual([]);
   });
 });
