@@ -277,4 +277,5 @@ export const scaffold = {
   created: (file: string, kind: string) => `created ${file} (${kind}); run \`citechart build\` to draw it`,
   tableHasErrors: (file: string) => `${file} has errors (above); fix them, then run \`citechart new\` again`,
   noValueColumns: (file: string) => `${file} has no value columns besides its citation columns; nothing to chart`,
+  noRows: (file: string) => `${file} has a header but no rows; add its figures, then run \`citechart new\` again`,
 };

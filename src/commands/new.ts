@@ -42,6 +42,8 @@ export async function scaffoldChart(options: NewOptions): Promise<{ file?: strin
   const { table, diagnostics } = await project.table(data);
   if (!table || hasErrors(diagnostics)) return { diagnostics: [...diagnostics, { file: data, severity: 'error', message: messages.scaffold.tableHasErrors(data) }] };
   if (!table.columns.length) return fail(data, messages.scaffold.noValueColumns(data));
+  // Column types come from the rows, and a chart of nothing would not build.
+  if (!table.rows.length) return fail(data, messages.scaffold.noRows(data));
 
   const chart = chooseChart(table);
   const spec = {

@@ -112,6 +112,14 @@ describe('new', () => {
     expect(existsSync(path.join(cwd, 'specs/bad.vl.json'))).toBe(false);
   });
 
+  it('refuses a table with a header but no rows, whose chart could not build', async () => {
+    const cwd = makeProject({ ...minimalProject, 'data/empty.csv': 'country,exports,source\n' });
+    const result = await runCli(['new', 'empty', '--data', 'data/empty.csv'], { cwd });
+    expect(result.errLines).toEqual(['data/empty.csv: error: data/empty.csv has a header but no rows; add its figures, then run `citechart new` again']);
+    expect(result.code).toBe(1);
+    expect(existsSync(path.join(cwd, 'specs/empty.vl.json'))).toBe(false);
+  });
+
   it('requires --data (usage error)', async () => {
     const result = await runCli(['new', 'x'], { cwd: makeProject(minimalProject) });
     expect(result.code).toBe(2);
