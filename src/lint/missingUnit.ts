@@ -39,6 +39,8 @@ export const missingUnit: LintRule = {
           // A title nobody sees (a pie's angle, a hidden axis) says nothing to the reader.
           const said = hidden ? elsewhere : [title];
           if (said.some(statesUnit) || formats.some(formatStatesUnit)) continue;
+          // Vega-Lite labels a normalised stack's axis in % unless given a format.
+          if (at.def.stack === 'normalize' && !formats.length && !hidden) continue;
           const message = hidden
             ? messages.lint.missingUnitHidden(column, channel)
             : messages.lint.missingUnit(column, channel, title, isPercentColumn(table, column));

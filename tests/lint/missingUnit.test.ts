@@ -55,6 +55,21 @@ describe('missing-unit', () => {
     expect(await findings('missing-unit', { 'specs/exports.vl.json': pie('Widget exports, thousand units') })).toEqual([]);
   });
 
+  it('reads the % labels Vega-Lite gives a normalised stack as its unit, unless a format replaces them', async () => {
+    const normalised = (extra: Record<string, unknown>) =>
+      barSpec({
+        extra: {
+          encoding: {
+            y: { field: 'country', type: 'nominal', title: null },
+            x: { field: 'exports', type: 'quantitative', stack: 'normalize', title: 'Widget exports', ...extra },
+            color: { field: 'country', type: 'nominal', title: 'Country' },
+          },
+        },
+      });
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': normalised({}) })).toEqual([]);
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': normalised({ axis: { format: ',.0f' } }) })).toHaveLength(1);
+  });
+
   it('ignores counts and text columns', async () => {
     const spec = barSpec({ extra: { encoding: { y: { field: 'country', type: 'nominal' }, x: { aggregate: 'count', type: 'quantitative', title: 'Rows' } } } });
     expect(await findings('missing-unit', { 'specs/exports.vl.json': spec })).toEqual([]);
