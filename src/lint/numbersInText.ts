@@ -4,7 +4,7 @@ export interface WrittenNumber {
   value: number;
   /** How far a figure may be from `value` and still be what the text says (half its last digit, scaled). */
   tolerance: number;
-  /** The other values the text could mean: 1.2 million as 1200000, 90% as 0.9. */
+  /** The other values the text could mean: 1.2 million as 1200000 (or 1200 thousand), 90% as 0.9. */
   alternatives: number[];
   /** A bare four-digit year ("in 2023"): a date, not a figure, so never compared. */
   year: boolean;
@@ -22,7 +22,9 @@ export function numbersInText(text: string): WrittenNumber[] {
     const value = Number(integer!.replace(/[,\u00a0\u202f]/g, '') + fraction);
     const tolerance = 0.5 * 10 ** -Math.max(0, fraction.length - 1);
     const scale = scaleWord ? SCALES[scaleWord.toLowerCase()]! : 1;
-    const alternatives = [value * scale, ...(percent ? [value / 100] : [])];
+    // A table often counts in thousands or millions: "1.2 billion" is 1,200 in a column of millions.
+    const inUnits = [1e3, 1e6, 1e9].filter((unit) => unit < scale).map((unit) => (value * scale) / unit);
+    const alternatives = [value * scale, ...inUnits, ...(percent ? [value / 100] : [])];
     const year = /^\d{4}$/.test(integer!) && !fraction && !percent && !scaleWord && value >= 1800 && value <= 2199;
     found.push({ text: whole.trim(), value, tolerance, alternatives, year });
   }
