@@ -77,7 +77,9 @@ function offWholes(rows: CitedRow[], column: string, fields: string[], fractions
 }
 
 function shareChannel(view: UnitView, isNumber: (column: string) => boolean) {
-  const stackedByColor = view.mark !== 'arc' && partsField(view) !== undefined;
+  // Bars side by side (an xOffset/yOffset) are grouped, not stacked.
+  const grouped = view.encoding.xOffset !== undefined || view.encoding.yOffset !== undefined;
+  const stackedByColor = view.mark !== 'arc' && !grouped && partsField(view) !== undefined;
   for (const channel of ['theta', 'x', 'y']) {
     const def = view.encoding[channel]?.def;
     if (!def || def.type !== 'quantitative' || typeof def.field !== 'string') continue;
@@ -88,7 +90,8 @@ function shareChannel(view: UnitView, isNumber: (column: string) => boolean) {
     const format = [def.format, guide?.format].find((f) => typeof f === 'string') as string | undefined;
     const title = [def.title, guide?.title].filter((t) => typeof t === 'string').join(' ');
     const percent = PERCENT_TITLE.test(title) || !!format?.includes('%');
-    const stacked = channel === 'theta' || (def.stack !== undefined && def.stack !== null && def.stack !== false) || stackedByColor;
+    const unstacked = def.stack === null || def.stack === false;
+    const stacked = channel === 'theta' || (!unstacked && (def.stack !== undefined || stackedByColor));
     // A normalised stack draws raw amounts (tonnes, TWh) as % of their total:
     // its % axis says nothing of the column, which only its name can.
     const normalised = def.stack === 'normalize';

@@ -120,4 +120,24 @@ describe('shares-sum', () => {
     ]);
     expect(all.filter((d) => d.rule === 'shares-sum')).toEqual([]);
   });
+
+  it('leaves rates in % alone when the bars are grouped (xOffset) or unstacked (stack: null), not stacked', async () => {
+    const csv = 'year,country,rate,source\n2022,Norway,3.2,stats-2024\n2022,Chile,7.8,stats-2024\n2023,Norway,3.6,stats-2024\n2023,Chile,8.5,stats-2024\n';
+    const spec = (extra: Record<string, unknown>, y: Record<string, unknown> = {}) =>
+      specText({
+        data: { url: 'data/rates.csv' },
+        mark: 'bar',
+        encoding: {
+          x: { field: 'year', type: 'ordinal' },
+          y: { field: 'rate', type: 'quantitative', title: 'Unemployment rate (%)', ...y },
+          color: { field: 'country', type: 'nominal' },
+          ...extra,
+        },
+      });
+    const files = (text: string) => ({ 'data/rates.csv': csv, 'specs/rates.vl.json': text });
+    expect(await findings('shares-sum', files(spec({ xOffset: { field: 'country', type: 'nominal' } })))).toEqual([]);
+    expect(await findings('shares-sum', files(spec({}, { stack: null })))).toEqual([]);
+    // Stacked, the same rates would claim to be parts of a whole.
+    expect(await findings('shares-sum', files(spec({})))).toHaveLength(2);
+  });
 });
