@@ -9,10 +9,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 /**
  * A bar's or area's length encodes its value, so its quantitative axis must
  * start at zero. Flags `scale.zero: false`, a `domainMin` above 0, an
- * explicit numeric domain without 0 and a log scale. Ranged bars (an `x2`/`y2`, e.g.
- * timelines) are left alone: their length is a span, not a value. Only the
- * axis lengths run along counts (see lengthChannels): an area over years on
- * a quantitative x, or a histogram's binned x, may well skip zero.
+ * explicit numeric domain without 0 and a log scale. Ranged bars (an
+ * `x2`/`y2`, e.g. timelines) are left alone: their length is a span, not a
+ * value. Only the axis a length runs along counts (see lengthChannels): an
+ * area over years on a quantitative x, or a histogram's binned x, may well
+ * skip zero.
  */
 export const zeroBaseline: LintRule = {
   id: 'zero-baseline',
