@@ -5,6 +5,7 @@ import { checkUrl } from '../compile/findDataRefs.js';
 import { specFile } from '../compile/readSpec.js';
 import { hasErrors } from '../errors.js';
 import { listDataFiles } from '../load/index.js';
+import { SOURCES_FILE } from '../load/readSources.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { openProject } from '../project.js';
@@ -31,7 +32,8 @@ export async function scaffoldChart(options: NewOptions): Promise<{ file?: strin
 
   const project = await openProject(options.cwd);
   const data = options.data.replace(/^\.\//, '');
-  if (checkUrl(data)) return fail(data, messages.scaffold.notDataTable(options.data));
+  // sources.csv is the list of sources, not figures: no "did you mean" another table.
+  if (checkUrl(data) || data === SOURCES_FILE) return fail(data, messages.scaffold.notDataTable(options.data));
   const known = await listDataFiles(project.cwd);
   if (!known.includes(data)) {
     const best = known.length ? closest(data, known) : undefined;

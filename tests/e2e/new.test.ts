@@ -120,6 +120,13 @@ describe('new', () => {
     expect(existsSync(path.join(cwd, 'specs/empty.vl.json'))).toBe(false);
   });
 
+  it('refuses sources.csv as the list of sources, not a table of figures', async () => {
+    const cwd = makeProject(minimalProject);
+    const result = await runCli(['new', 'sources', '--data', 'data/sources.csv'], { cwd });
+    expect(result.errLines).toEqual(['data/sources.csv: error: "data/sources.csv" is not a table of figures in data/: use --data data/NAME.csv']);
+    expect(result.code).toBe(1);
+  });
+
   it('requires --data (usage error)', async () => {
     const result = await runCli(['new', 'x'], { cwd: makeProject(minimalProject) });
     expect(result.code).toBe(2);
