@@ -31,7 +31,9 @@ export async function scaffoldChart(options: NewOptions): Promise<{ file?: strin
   if (!/^[a-z0-9][a-z0-9-]*$/.test(options.name)) return fail(file, messages.scaffold.badName(options.name));
 
   const project = await openProject(options.cwd);
-  const data = options.data.replace(/^\.\//, '');
+  // A path the shell completed (absolute, or with Windows backslashes) names the same table.
+  const given = path.isAbsolute(options.data) ? path.relative(project.cwd, options.data) : options.data;
+  const data = given.split(path.sep).join('/').replace(/^\.\//, '');
   // sources.csv is the list of sources, not figures: no "did you mean" another table.
   if (checkUrl(data) || data === SOURCES_FILE) return fail(data, messages.scaffold.notDataTable(options.data));
   const known = await listDataFiles(project.cwd);

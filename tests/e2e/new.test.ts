@@ -127,6 +127,16 @@ describe('new', () => {
     expect(result.code).toBe(1);
   });
 
+  it('accepts the table as an absolute path inside the project', async () => {
+    const cwd = makeProject(minimalProject);
+    const result = await runCli(['new', 'abs', '--data', path.join(cwd, 'data', 'exports.csv')], { cwd });
+    expect(result.code).toBe(0);
+    expect(spec(cwd, 'abs').data).toEqual({ url: 'data/exports.csv' });
+    const outside = await runCli(['new', 'out', '--data', path.join(path.dirname(cwd), 'exports.csv')], { cwd });
+    expect(outside.code).toBe(1);
+    expect(existsSync(path.join(cwd, 'specs/out.vl.json'))).toBe(false);
+  });
+
   it('requires --data (usage error)', async () => {
     const result = await runCli(['new', 'x'], { cwd: makeProject(minimalProject) });
     expect(result.code).toBe(2);
