@@ -10,10 +10,10 @@ export interface WrittenNumber {
   year: boolean;
 }
 
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
+const SCALES: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
 // Digits only: "nine in ten" has no number to compare, and words are left alone.
 // Thousands groups use "," or a (narrow) no-break space, as in "1,234" and "1 234".
-const NUMBER = /(?<![\d.])(\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d+)(\.\d+)?(\s*%|\s*per ?cent)?(?:\s*(thousand|million|billion|trillion|bn|mn|m)\b)?/gi;
+const NUMBER = /(?<![\d.])(\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d+)(\.\d+)?(\s*%|\s*per ?cent)?(?:\s*(thousand|million|billion|trillion|bn|mn|m|k)\b)?/gi;
 
 export function numbersInText(text: string): WrittenNumber[] {
   const found: WrittenNumber[] = [];

@@ -27,6 +27,8 @@ describe('numbersInText', () => {
     expect(matches('$1.2 billion', 1300)).toBe(false);
     expect(matches('3 million', 3000)).toBe(true);
     expect(matches('3 million', 30)).toBe(false);
+    expect(matches('1.2k widgets', 1200)).toBe(true);
+    expect(matches('5 km', 5000)).toBe(false);
   });
   it('marks bare four-digit years, not figures that look like them', () => {
     const years = (text: string) => numbersInText(text).map((n) => [n.text, n.year]);
