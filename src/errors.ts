@@ -23,11 +23,15 @@ export function hasErrors(diagnostics: Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+// One fixed collation: `localeCompare` follows the machine's locale, so a
+// Swedish laptop and CI would list `data/ä.csv` in different places.
+const byFileName = new Intl.Collator('en').compare;
+
 /** Sorted by file, then line, then column, so `check` output reads top to bottom. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      byFileName(a.file, b.file) ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0),
   );

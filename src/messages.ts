@@ -255,6 +255,8 @@ export const lint = {
     (percent
       ? `its cells are written as percentages, so write ${q(`${title} (%)`)} or a "%" format`
       : `write e.g. ${q(`${title} (%)`)} or ${q(`${title} (million $)`)}, or set a format`),
+  missingUnitHidden: (column: string, channel: string) =>
+    `column ${q(column)} on ${channel} has no unit and its title is not shown; say the unit in the chart's title or subtitle, or in its labels (e.g. a "%" format)`,
   sharesSum: (column: string, sum: string, group: string, tolerance: string) =>
     `column ${q(column)} holds shares of a whole but ${group ? `the rows of ${group} sum` : 'its rows sum'} to ${sum}, not 100 (± ${tolerance} for rounding); is a part missing or mistyped?`,
   quoteNumber: (numbers: string[], cells: string[]) =>
@@ -275,4 +277,5 @@ export const scaffold = {
   created: (file: string, kind: string) => `created ${file} (${kind}); run \`citechart build\` to draw it`,
   tableHasErrors: (file: string) => `${file} has errors (above); fix them, then run \`citechart new\` again`,
   noValueColumns: (file: string) => `${file} has no value columns besides its citation columns; nothing to chart`,
+  noRows: (file: string) => `${file} has a header but no rows; add its figures, then run \`citechart new\` again`,
 };

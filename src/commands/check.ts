@@ -4,6 +4,7 @@ import { hasErrors, sortDiagnostics, formatDiagnostic } from '../errors.js';
 import type { LintChart } from '../lint/context.js';
 import { runLint } from '../lint/runLint.js';
 import { listDataFiles } from '../load/index.js';
+import * as messages from '../messages.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import { listSpecs, openProject } from '../project.js';
 import { citedRows } from '../provenance/citedRows.js';
@@ -50,7 +51,12 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     // scale errors only show up there, and the scene says which rows are drawn.
     const rendered = await renderSvg(compiled.chart, project.cwd, spec.file);
     diagnostics.push(...rendered.diagnostics);
-    if (rendered.render) chart.drawn = citedRows(spec, compiled.chart, rendered.render).origins.map((origin) => origin.row);
+    if (!rendered.render) continue;
+    const drawn = citedRows(spec, compiled.chart, rendered.render).origins.map((origin) => origin.row);
+    // Build refuses a chart that draws nothing (a filter comparing a number to '2023'),
+    // so check does too; as a failed chart, it then warns of none of its rows.
+    if (drawn.length) chart.drawn = drawn;
+    else diagnostics.push({ file: spec.file, severity: 'error', message: messages.spec.drawsNothing() });
   }
   // Editorial warnings first, so where one repeats a loader's warning word
   // for word (a source's missing url), the copy kept is the one with a rule id.

@@ -5,6 +5,7 @@ import { checkUrl } from '../compile/findDataRefs.js';
 import { specFile } from '../compile/readSpec.js';
 import { hasErrors } from '../errors.js';
 import { listDataFiles } from '../load/index.js';
+import { SOURCES_FILE } from '../load/readSources.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { openProject } from '../project.js';
@@ -30,8 +31,11 @@ export async function scaffoldChart(options: NewOptions): Promise<{ file?: strin
   if (!/^[a-z0-9][a-z0-9-]*$/.test(options.name)) return fail(file, messages.scaffold.badName(options.name));
 
   const project = await openProject(options.cwd);
-  const data = options.data.replace(/^\.\//, '');
-  if (checkUrl(data)) return fail(data, messages.scaffold.notDataTable(options.data));
+  // A path the shell completed (absolute, or with Windows backslashes) names the same table.
+  const given = path.isAbsolute(options.data) ? path.relative(project.cwd, options.data) : options.data;
+  const data = given.split(path.sep).join('/').replace(/^\.\//, '');
+  // sources.csv is the list of sources, not figures: no "did you mean" another table.
+  if (checkUrl(data) || data === SOURCES_FILE) return fail(data, messages.scaffold.notDataTable(options.data));
   const known = await listDataFiles(project.cwd);
   if (!known.includes(data)) {
     const best = known.length ? closest(data, known) : undefined;
@@ -42,6 +46,8 @@ export async function scaffoldChart(options: NewOptions): Promise<{ file?: strin
   const { table, diagnostics } = await project.table(data);
   if (!table || hasErrors(diagnostics)) return { diagnostics: [...diagnostics, { file: data, severity: 'error', message: messages.scaffold.tableHasErrors(data) }] };
   if (!table.columns.length) return fail(data, messages.scaffold.noValueColumns(data));
+  // Column types come from the rows, and a chart of nothing would not build.
+  if (!table.rows.length) return fail(data, messages.scaffold.noRows(data));
 
   const chart = chooseChart(table);
   const spec = {

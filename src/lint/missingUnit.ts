@@ -36,9 +36,15 @@ export const missingUnit: LintRule = {
           if (!table || table.types[column] !== 'number') continue;
           const { title, titlePath, hidden } = titleOf(at, channel);
           const formats = [at.def.format, guide(at, channel)?.format].filter((f): f is string => typeof f === 'string');
-          const said = [title, ...(hidden ? elsewhere : [])];
+          // A title nobody sees (a pie's angle, a hidden axis) says nothing to the reader.
+          const said = hidden ? elsewhere : [title];
           if (said.some(statesUnit) || formats.some(formatStatesUnit)) continue;
-          found.push(spec.json.diagnostic(titlePath, messages.lint.missingUnit(column, channel, title, isPercentColumn(table, column)), 'warning'));
+          // Vega-Lite labels a normalised stack's axis in % unless given a format.
+          if (at.def.stack === 'normalize' && !formats.length && !hidden) continue;
+          const message = hidden
+            ? messages.lint.missingUnitHidden(column, channel)
+            : messages.lint.missingUnit(column, channel, title, isPercentColumn(table, column));
+          found.push(spec.json.diagnostic(titlePath, message, 'warning'));
         }
       }
     }

@@ -22,7 +22,8 @@ const decimals = (v: number) => (String(v).split('.')[1] ?? '').length;
  * wholes the other way round: per part of a stack, or per bar's category
  * (a chart showing one answer of a survey, each group's answers summing to
  * 100). Tolerance: half a unit of the last written decimal per value,
- * e.g. three whole numbers may sum to 98.5–101.5.
+ * e.g. three whole numbers may sum to 98.5–101.5. Skipped for a chart
+ * that failed: its error comes first.
  */
 export const sharesSum: LintRule = {
   id: 'shares-sum',
@@ -30,15 +31,18 @@ export const sharesSum: LintRule = {
   check({ charts }) {
     const found: Diagnostic[] = [];
     for (const chart of charts) {
+      // A chart that did not render has an error saying why; a cell the
+      // loader rejected ("ninety") would only make its sum wrong twice.
+      if (!chart.drawn) continue;
       for (const view of unitViews(chart.spec.vegaLite)) {
         if (!PART_MARKS.has(view.mark)) continue;
         const table = tableOf(chart.tables, view.dataFile);
         if (!table) continue;
         const share = shareChannel(view, (column) => table.types[column] === 'number');
         if (!share) continue;
-        const drawn = chart.drawn ? new Set(chart.drawn) : undefined;
+        const drawn = new Set(chart.drawn);
         const valued = table.rows.filter((row) => typeof row.values[share.column] === 'number');
-        const off = offWholes(valued.filter((row) => !drawn || drawn.has(row)), share.column, groupFields(view, share.channel), share.fractions);
+        const off = offWholes(valued.filter((row) => drawn.has(row)), share.column, groupFields(view, share.channel), share.fractions);
         // The wholes may instead be the categories themselves (each group's
         // answers sum to 100 in the table, and the chart shows one answer).
         const alternative = wholeFields(view, share.channel);
@@ -73,7 +77,9 @@ function offWholes(rows: CitedRow[], column: string, fields: string[], fractions
 }
 
 function shareChannel(view: UnitView, isNumber: (column: string) => boolean) {
-  const stackedByColor = view.mark !== 'arc' && partsField(view) !== undefined;
+  // Bars side by side (an xOffset/yOffset) are grouped, not stacked.
+  const grouped = view.encoding.xOffset !== undefined || view.encoding.yOffset !== undefined;
+  const stackedByColor = view.mark !== 'arc' && !grouped && partsField(view) !== undefined;
   for (const channel of ['theta', 'x', 'y']) {
     const def = view.encoding[channel]?.def;
     if (!def || def.type !== 'quantitative' || typeof def.field !== 'string') continue;
@@ -84,8 +90,12 @@ function shareChannel(view: UnitView, isNumber: (column: string) => boolean) {
     const format = [def.format, guide?.format].find((f) => typeof f === 'string') as string | undefined;
     const title = [def.title, guide?.title].filter((t) => typeof t === 'string').join(' ');
     const percent = PERCENT_TITLE.test(title) || !!format?.includes('%');
-    const stacked = channel === 'theta' || (def.stack !== undefined && def.stack !== null && def.stack !== false) || stackedByColor;
-    if (SHARE_NAME.test(column) || (stacked && percent)) return { channel, column, fractions: format?.includes('%') ?? false };
+    const unstacked = def.stack === null || def.stack === false;
+    const stacked = channel === 'theta' || (!unstacked && (def.stack !== undefined || stackedByColor));
+    // A normalised stack draws raw amounts (tonnes, TWh) as % of their total:
+    // its % axis says nothing of the column, which only its name can.
+    const normalised = def.stack === 'normalize';
+    if (SHARE_NAME.test(column) || (stacked && percent && !normalised)) return { channel, column, fractions: format?.includes('%') ?? false };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { escapeField } from '../compile/encodedFields.js';
 import { isPercentColumn } from '../lint/isPercentColumn.js';
 import type { CitedTable } from '../model.js';
-import { columnRoles } from './columnRoles.js';
+import { columnRoles, timeUnitOf } from './columnRoles.js';
 
 /** A first Vega-Lite chart for a table, and what kind it is (said to the user). */
 export interface ChosenChart {
@@ -32,6 +32,7 @@ export function chooseChart(table: CitedTable): ChosenChart {
   const field = (column: string, type: string, extra: Record<string, unknown> = {}) => ({
     field: escapeField(column),
     type,
+    ...(type === 'temporal' && timeUnitOf(table, column) ? { timeUnit: timeUnitOf(table, column) } : {}),
     title: humanise(column) + (isPercentColumn(table, column) ? ' (%)' : ''),
     ...extra,
   });

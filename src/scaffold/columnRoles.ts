@@ -24,3 +24,16 @@ export function columnRoles(table: CitedTable): Record<string, ColumnRole> {
   }
   return roles;
 }
+
+/**
+ * The time unit a temporal column is written in, when coarser than a day:
+ * whole years (`2023`) or months (`2024-03`). Without it Vega-Lite ticks a
+ * few years or months by month or by day ("February", "Tue 05").
+ */
+export function timeUnitOf(table: CitedTable, column: string): 'year' | 'yearmonth' | undefined {
+  const values = table.rows.map((row) => row.values[column]).filter((v) => v !== null && v !== '');
+  if (!values.length) return undefined;
+  if (values.every((v) => typeof v === 'number')) return 'year';
+  if (values.every((v) => /^\d{4}-\d{2}$/.test(String(v)))) return 'yearmonth';
+  return undefined;
+}

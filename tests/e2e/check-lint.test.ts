@@ -98,4 +98,15 @@ describe('check as an editorial linter', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json.");
   });
+
+  it('sorts files the same whatever the locale of the machine (a Swedish laptop and CI agree)', async () => {
+    const cwd = makeProject({ ...minimalProject, 'data/zinc.csv': otherCsv, 'data/\u00e4pfel.csv': otherCsv });
+    const orders: string[][] = [];
+    for (const locale of ['en_US.UTF-8', 'sv_SE.UTF-8']) {
+      const result = await runCli(['check'], { cwd, env: { LC_ALL: locale, LANG: locale } });
+      orders.push(result.errLines.map((line) => line.split(':')[0]));
+    }
+    expect(orders[0]).toEqual(['data/\u00e4pfel.csv', 'data/zinc.csv']);
+    expect(orders[1]).toEqual(orders[0]);
+  });
 });

@@ -60,4 +60,16 @@ describe('check', () => {
     expect(result.code).toBe(0);
     expect(existsSync(path.join(cwd, 'output'))).toBe(false);
   });
+
+  it('fails a chart that draws no row, as build does (a filter comparing a number to a string)', async () => {
+    const spec = barSpec({ transform: [{ filter: "datum.exports === '120'" }] });
+    const cwd = makeProject({ ...minimalProject, 'specs/exports.vl.json': spec });
+    const result = await runCli(['check'], { cwd });
+    // The error alone: no "no chart draws this row" for each of its rows.
+    expect(result.errLines).toContain('specs/exports.vl.json: error: the chart draws no row of its data: check its filters and field names');
+    expect(result.errLines.filter((line) => line.includes('no chart draws'))).toEqual([]);
+    expect(result.code).toBe(1);
+    const built = await runCli(['build'], { cwd });
+    expect(built.errLines).toContain('specs/exports.vl.json: error: the chart draws no row of its data: check its filters and field names');
+  });
 });

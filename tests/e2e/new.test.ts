@@ -41,6 +41,23 @@ describe('new', () => {
     expect(svg.indexOf('>Chile<')).toBeLessThan(svg.indexOf('>Kenya<'));
   });
 
+  it('ticks a chart of years by year and one of months (2024-03) by month, not by month or day', async () => {
+    const cwd = makeProject({
+      ...minimalProject,
+      'data/yearly.csv': 'year,exports,source\n2021,90,stats-2024\n2022,100,stats-2024\n',
+      'data/monthly.csv': 'month,exports,source\n2024-03,90,stats-2024\n2024-04,100,stats-2024\n',
+    });
+    for (const name of ['yearly', 'monthly']) expect((await runCli(['new', name, '--data', `data/${name}.csv`], { cwd })).code).toBe(0);
+    expect(spec(cwd, 'yearly').encoding.x).toMatchObject({ field: 'year', type: 'temporal', timeUnit: 'year' });
+    expect(spec(cwd, 'monthly').encoding.x).toMatchObject({ field: 'month', type: 'temporal', timeUnit: 'yearmonth' });
+    expect((await runCli(['build', 'yearly', 'monthly'], { cwd })).code).toBe(0);
+    const texts = (name: string) => [...readText(cwd, `output/${name}.svg`).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts('yearly')).toEqual(expect.arrayContaining(['2021', '2022']));
+    expect(texts('yearly')).not.toContain('February');
+    expect(texts('monthly')).toEqual(expect.arrayContaining(['Mar 2024', 'Apr 2024']));
+    expect(texts('monthly').filter((t) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d/.test(t!))).toEqual([]);
+  });
+
   it('scaffolds a line chart for years and numbers, and a scatter plot for two numbers, both of which build', async () => {
     const cwd = makeProject({
       ...minimalProject,
@@ -93,6 +110,31 @@ describe('new', () => {
     expect(name.errLines).toEqual(['specs/My Chart.vl.json: error: chart name "My Chart" should be lower-case letters, digits and dashes, e.g. "imports-2023"']);
     expect(name.code).toBe(1);
     expect(existsSync(path.join(cwd, 'specs/bad.vl.json'))).toBe(false);
+  });
+
+  it('refuses a table with a header but no rows, whose chart could not build', async () => {
+    const cwd = makeProject({ ...minimalProject, 'data/empty.csv': 'country,exports,source\n' });
+    const result = await runCli(['new', 'empty', '--data', 'data/empty.csv'], { cwd });
+    expect(result.errLines).toEqual(['data/empty.csv: error: data/empty.csv has a header but no rows; add its figures, then run `citechart new` again']);
+    expect(result.code).toBe(1);
+    expect(existsSync(path.join(cwd, 'specs/empty.vl.json'))).toBe(false);
+  });
+
+  it('refuses sources.csv as the list of sources, not a table of figures', async () => {
+    const cwd = makeProject(minimalProject);
+    const result = await runCli(['new', 'sources', '--data', 'data/sources.csv'], { cwd });
+    expect(result.errLines).toEqual(['data/sources.csv: error: "data/sources.csv" is not a table of figures in data/: use --data data/NAME.csv']);
+    expect(result.code).toBe(1);
+  });
+
+  it('accepts the table as an absolute path inside the project', async () => {
+    const cwd = makeProject(minimalProject);
+    const result = await runCli(['new', 'abs', '--data', path.join(cwd, 'data', 'exports.csv')], { cwd });
+    expect(result.code).toBe(0);
+    expect(spec(cwd, 'abs').data).toEqual({ url: 'data/exports.csv' });
+    const outside = await runCli(['new', 'out', '--data', path.join(path.dirname(cwd), 'exports.csv')], { cwd });
+    expect(outside.code).toBe(1);
+    expect(existsSync(path.join(cwd, 'specs/out.vl.json'))).toBe(false);
   });
 
   it('requires --data (usage error)', async () => {

@@ -48,12 +48,40 @@ describe('missing-unit', () => {
         title,
         extra: { mark: 'arc', encoding: { theta: { field: 'exports', type: 'quantitative', title: 'Exports' }, color: { field: 'country', type: 'nominal' } } },
       });
-    expect(await findings('missing-unit', { 'specs/exports.vl.json': pie('Widget exports') })).toHaveLength(1);
+    const unsaid = pie('Widget exports');
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': unsaid })).toEqual([
+      `${where('specs/exports.vl.json', unsaid, '"field": "exports"')}: warning: column "exports" on theta has no unit and its title is not shown; say the unit in the chart's title or subtitle, or in its labels (e.g. a "%" format)`,
+    ]);
     expect(await findings('missing-unit', { 'specs/exports.vl.json': pie('Widget exports, thousand units') })).toEqual([]);
+  });
+
+  it('reads the % labels Vega-Lite gives a normalised stack as its unit, unless a format replaces them', async () => {
+    const normalised = (extra: Record<string, unknown>) =>
+      barSpec({
+        extra: {
+          encoding: {
+            y: { field: 'country', type: 'nominal', title: null },
+            x: { field: 'exports', type: 'quantitative', stack: 'normalize', title: 'Widget exports', ...extra },
+            color: { field: 'country', type: 'nominal', title: 'Country' },
+          },
+        },
+      });
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': normalised({}) })).toEqual([]);
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': normalised({ axis: { format: ',.0f' } }) })).toHaveLength(1);
   });
 
   it('ignores counts and text columns', async () => {
     const spec = barSpec({ extra: { encoding: { y: { field: 'country', type: 'nominal' }, x: { aggregate: 'count', type: 'quantitative', title: 'Rows' } } } });
     expect(await findings('missing-unit', { 'specs/exports.vl.json': spec })).toEqual([]);
+  });
+
+  it('does not count a title the reader never sees (a pie angle, a hidden axis)', async () => {
+    const pie = barSpec({
+      title: 'Widget exports',
+      extra: { mark: 'arc', encoding: { theta: { field: 'exports', type: 'quantitative', title: 'Exports (%)' }, color: { field: 'country', type: 'nominal' } } },
+    });
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': pie })).toHaveLength(1);
+    const hiddenAxis = withX({ title: 'Exports (thousand units)', axis: null }, { title: 'Widget exports' });
+    expect(await findings('missing-unit', { 'specs/exports.vl.json': hiddenAxis })).toHaveLength(1);
   });
 });

@@ -20,5 +20,20 @@ describe('numbersInText', () => {
     expect(matches('1.2 million', 1_234_000)).toBe(true);
     expect(matches('1.2 million', 1_300_000)).toBe(false);
     expect(matches('$3bn', 3e9)).toBe(true);
+    // The same figure in a column of thousands or millions.
+    expect(matches('$1.2 billion', 1200)).toBe(true);
+    expect(matches('$1.2 billion', 1_200_000)).toBe(true);
+    expect(matches('$1.2 billion', 1234)).toBe(true);
+    expect(matches('$1.2 billion', 1300)).toBe(false);
+    expect(matches('3 million', 3000)).toBe(true);
+    expect(matches('3 million', 30)).toBe(false);
+    expect(matches('1.2k widgets', 1200)).toBe(true);
+    expect(matches('5 km', 5000)).toBe(false);
+  });
+  it('marks bare four-digit years, not figures that look like them', () => {
+    const years = (text: string) => numbersInText(text).map((n) => [n.text, n.year]);
+    expect(years('In 2023, 90% and 2,023 and 2023.5 and 2023 million and 1500')).toEqual([
+      ['2023', true], ['90%', false], ['2,023', false], ['2023.5', false], ['2023 million', false], ['1500', false],
+    ]);
   });
 });

@@ -24,4 +24,21 @@ describe('quote-number', () => {
       expect(await findings('quote-number', { 'data/exports.csv': table(quote, value) }), quote).toEqual([]);
     }
   });
+
+  it('never compares bare years: a year cell cannot hide a wrong figure, and a year alone is no mismatch', async () => {
+    const csv =
+      'year,country,share,source,quote\n' +
+      '2023,Norway,80,stats-2024,"In 2023, 90% of widgets went abroad"\n' +
+      '2022,Chile,85,stats-2024,"Exports rose sharply in 2022"\n';
+    expect(await findings('quote-number', { 'data/exports.csv': csv })).toEqual([
+      `${where('data/exports.csv', csv, '"In 2023')}: warning: the quote says 90% but no number of the row matches (year 2023, share 80); check the figure against its quote`,
+    ]);
+    const noYearColumn = table('Exports rose sharply in 2022', '85');
+    expect(await findings('quote-number', { 'data/exports.csv': noYearColumn })).toEqual([]);
+  });
+
+  it('reads a fall written in words as the negative cell', async () => {
+    expect(await findings('quote-number', { 'data/exports.csv': table('down 5% on the year', '-5') })).toEqual([]);
+    expect(await findings('quote-number', { 'data/exports.csv': table('down 5% on the year', '-6') })).toHaveLength(1);
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { where } from '../helpers/fixtureProject.js';
+import { check } from '../../src/commands/check.js';
+import { formatDiagnostic } from '../../src/errors.js';
+import { makeProject, minimalProject, where } from '../helpers/fixtureProject.js';
 import { findings, specText } from './lintProject.js';
 
 const shareBar = (file = 'data/share.csv') =>
@@ -87,5 +89,55 @@ describe('shares-sum', () => {
       encoding: { y: { field: 'origin', type: 'nominal' }, x: { field: 'share', type: 'quantitative', title: 'Share (%)' } },
     });
     expect(await findings('shares-sum', { 'data/share.csv': csv, 'specs/share.vl.json': spec })).toEqual([]);
+  });
+
+  it('leaves a normalised stack of amounts alone, but checks one of a share column', async () => {
+    const csv = (column: string, b: string) =>
+      `year,fuel,${column},source\n2022,coal,40,stats-2024\n2022,gas,${b},stats-2024\n2023,coal,38,stats-2024\n2023,gas,62,stats-2024\n`;
+    const spec = (column: string) =>
+      specText({
+        data: { url: 'data/mix.csv' },
+        mark: 'area',
+        encoding: {
+          x: { field: 'year', type: 'ordinal' },
+          y: { field: column, type: 'quantitative', stack: 'normalize', axis: { format: '.0%' }, title: 'Share of generation' },
+          color: { field: 'fuel', type: 'nominal' },
+        },
+      });
+    expect(await findings('shares-sum', { 'data/mix.csv': csv('twh', '350'), 'specs/mix.vl.json': spec('twh') })).toEqual([]);
+    const shares = csv('share', '50');
+    expect(await findings('shares-sum', { 'data/mix.csv': shares, 'specs/mix.vl.json': spec('share') })).toEqual([
+      `${where('data/mix.csv', shares, '40')}: warning: column "share" holds shares of a whole but the rows of year 2022 sum to 90, not 100 (± 1 for rounding); is a part missing or mistyped?`,
+    ]);
+  });
+
+  it('adds nothing to the error of a table that did not load (a cell "ninety" is no missing part)', async () => {
+    const csv = shares(['China', 'ninety'], ['Other', '10']);
+    const files = { 'data/share.csv': csv, 'specs/share.vl.json': shareBar() };
+    const all = await check({ cwd: makeProject({ ...minimalProject, ...files }) });
+    expect(all.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+      `${where('data/share.csv', csv, 'ninety')}: error: "ninety" is not a number, but column "share" holds numbers; write it as e.g. 90 or 1234.5`,
+    ]);
+    expect(all.filter((d) => d.rule === 'shares-sum')).toEqual([]);
+  });
+
+  it('leaves rates in % alone when the bars are grouped (xOffset) or unstacked (stack: null), not stacked', async () => {
+    const csv = 'year,country,rate,source\n2022,Norway,3.2,stats-2024\n2022,Chile,7.8,stats-2024\n2023,Norway,3.6,stats-2024\n2023,Chile,8.5,stats-2024\n';
+    const spec = (extra: Record<string, unknown>, y: Record<string, unknown> = {}) =>
+      specText({
+        data: { url: 'data/rates.csv' },
+        mark: 'bar',
+        encoding: {
+          x: { field: 'year', type: 'ordinal' },
+          y: { field: 'rate', type: 'quantitative', title: 'Unemployment rate (%)', ...y },
+          color: { field: 'country', type: 'nominal' },
+          ...extra,
+        },
+      });
+    const files = (text: string) => ({ 'data/rates.csv': csv, 'specs/rates.vl.json': text });
+    expect(await findings('shares-sum', files(spec({ xOffset: { field: 'country', type: 'nominal' } })))).toEqual([]);
+    expect(await findings('shares-sum', files(spec({}, { stack: null })))).toEqual([]);
+    // Stacked, the same rates would claim to be parts of a whole.
+    expect(await findings('shares-sum', files(spec({})))).toHaveLength(2);
   });
 });

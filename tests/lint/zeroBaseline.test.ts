@@ -37,6 +37,14 @@ describe('zero-baseline', () => {
     ]);
   });
 
+  it('flags a log scale, which has no zero', async () => {
+    const spec = withScale({ type: 'log' });
+    expect(await findings('zero-baseline', { 'specs/exports.vl.json': spec })).toEqual([
+      `${where('specs/exports.vl.json', spec, '"type": "log"')}: warning: bar chart whose x axis does not start at zero (a log scale): bar and area lengths then mislead; let the scale include 0`,
+    ]);
+    expect(await findings('zero-baseline', { 'specs/exports.vl.json': withScale({ type: 'log' }, 'line') })).toEqual([]);
+  });
+
   it('flags a domainMin above zero', async () => {
     const spec = withScale({ domainMin: 20 });
     expect(await findings('zero-baseline', { 'specs/exports.vl.json': spec })).toEqual([
@@ -58,5 +66,38 @@ describe('zero-baseline', () => {
       },
     });
     expect(await findings('zero-baseline', { 'specs/exports.vl.json': ranged })).toEqual([]);
+  });
+
+  it('checks only the axis a length runs along: not the numeric year axis of an area, nor the bins of a histogram', async () => {
+    const trend = 'year,exports,source\n2021,120,stats-2024\n2022,85,stats-2024\n2023,40,monitor-2023\n';
+    const overYears = (y: Record<string, unknown>) =>
+      barSpec({
+        file: 'data/trend.csv',
+        extra: {
+          mark: 'area',
+          height: 200,
+          encoding: {
+            x: { field: 'year', type: 'quantitative', title: 'Year', scale: { zero: false }, axis: { format: 'd' } },
+            y: { field: 'exports', type: 'quantitative', title: 'Exports (units)', ...y },
+          },
+        },
+      });
+    const files = (spec: string) => ({ 'data/trend.csv': trend, 'specs/exports.vl.json': spec });
+    expect(await findings('zero-baseline', files(overYears({})))).toEqual([]);
+    const cut = overYears({ scale: { zero: false } });
+    expect(await findings('zero-baseline', files(cut))).toEqual([
+      `${where('specs/exports.vl.json', cut, '"zero"', 1)}: warning: area chart whose y axis does not start at zero ("zero": false): bar and area lengths then mislead; let the scale include 0`,
+    ]);
+    const histogram = barSpec({
+      file: 'data/trend.csv',
+      extra: {
+        height: 200,
+        encoding: {
+          x: { field: 'exports', bin: true, type: 'quantitative', title: 'Exports (units)', scale: { zero: false } },
+          y: { aggregate: 'count', type: 'quantitative', title: 'Number of years' },
+        },
+      },
+    });
+    expect(await findings('zero-baseline', files(histogram))).toEqual([]);
   });
 });
