@@ -135,6 +135,8 @@ export const spec = {
     (suggestion ? `; did you mean ${q(suggestion)}?` : ''),
   unescapedField: (column: string, escaped: string) =>
     `field ${q(column)} reads as a nested path in Vega-Lite; to use the column ${q(column)} write ${q(escaped)}`,
+  builtinFieldName: (field: string) =>
+    `field ${q(field)} has the name of a built-in of every JavaScript object, which Vega cannot chart; rename the column (e.g. ${q(`${field} value`)}) in the CSV and the spec`,
   drawsNothing: () =>
     `the chart draws no row of its data: check its filters and field names`,
   noData: () => `the spec draws no data: reference a table with "data": {"url": "data/NAME.csv"}`,

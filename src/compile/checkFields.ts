@@ -23,6 +23,13 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
   const columns = new Set([...tables.flatMap((t) => t.columns), ...CITATION_COLUMNS]);
 
   for (const use of fields) {
+    // Vega's parser and runtime keep fields in plain objects: `toString`,
+    // `constructor`, `__proto__`… find Object.prototype's member there and
+    // fail with a TypeError that names no field.
+    if (Object.hasOwn(Object.prototype, use.field)) {
+      diagnostics.push(json.diagnostic(use.jsonPath, messages.spec.builtinFieldName(use.field)));
+      continue;
+    }
     if (transforms.created.has(use.written)) continue;
     if (isNestedPath(use.written) || hasUnescapedBracket(use.written)) {
       // Vega-Lite reads `a.b` as field b inside a; CSV columns are flat. A
