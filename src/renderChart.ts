@@ -22,6 +22,7 @@ import type { Project } from './project.js';
 import { chartTitle } from './provenance/chartTitle.js';
 import { composeSvg } from './provenance/composeSvg.js';
 import { draftAltText } from './provenance/draftAltText.js';
+import { drawnValues, isPercentColumn } from './provenance/drawnValues.js';
 import { citedRows } from './provenance/citedRows.js';
 import { dropLinks } from './provenance/dropLinks.js';
 import { artboardPrefix } from './provenance/prefixIds.js';
@@ -98,7 +99,9 @@ export async function renderChart(
   const sourceIds = [...new Set(rows.flatMap((row) => row.sources))];
   const sources = sourceIds.map((id) => project.sources.get(id)!);
   const title = chartTitle(spec.vegaLite);
-  const alt = spec.settings.alt || draftAltText(spec.vegaLite, title, folded ? [] : rows, sources);
+  const origins = compiled.chart.origins;
+  const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field));
+  const alt = spec.settings.alt || draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs);
   const inputs = await hashInputs(cwd, [
     ...tables.keys(),
     ...[...tables.values()].flatMap((table) => (table.sidecar ? [table.sidecar] : [])),
@@ -116,7 +119,7 @@ export async function renderChart(
     alt,
     footer: paragraphs,
     sources,
-    tables: drawnTables(drawn, project.sources),
+    tables: drawnTables(drawn, project.sources, drawnAs),
     jsonLd: jsonLd(facts, 'text/html'),
   };
   const common = {

@@ -1,31 +1,60 @@
 import type { RowOrigin } from '../compile/injectData.js';
-import type { CellValue, Source } from '../model.js';
+import type { CellValue, CitedRow, Source } from '../model.js';
+import type { DrawnItem } from '../provenance/drawnValues.js';
 import { citeSource } from '../provenance/citeSource.js';
+import type { DrawnValues } from '../provenance/drawnValues.js';
 
 /** The rows of one data file that a chart draws, ready for a data table. */
 export interface DrawnTable {
-  /** Project-relative path of the CSV. */
+  /** Project-relative path of the CSV; '' for the table of values drawn from several rows. */
   file: string;
-  /** Value columns in file order. */
+  /** Value columns in file order (then the drawn value, when it is not a cell). */
   columns: string[];
   rows: Array<{ values: CellValue[]; citation: string; note: string }>;
+  /** Said instead of "Data: TITLE" (the values table). */
+  caption?: string;
 }
 
 /**
  * The drawn rows grouped by the file they come from (a chart with a lookup
  * draws from two), each row with its sources cited as in the footer and its
  * note and `derived` explanation, so the table says what the footer says.
+ *
+ * When the chart draws values that are not the CSV's cells (`drawn`, read
+ * from the rendered scene: a `calculate`, a normalised share), each row
+ * gets one more column, "MEASURE as drawn", in the chart's format; marks
+ * drawn from several rows (aggregates) are listed first in a table of their
+ * own, their labels and drawn value, since no single row holds them.
  */
-export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>): DrawnTable[] {
+export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, values?: DrawnValues): DrawnTable[] {
   const tables = new Map<string, DrawnTable>();
+  const computed = values && values.items.some((item) => !item.row || !isCell(item, values.measure.field));
+  const byRow = new Map<CitedRow, string>();
+  for (const item of computed ? values!.items : []) if (item.row) byRow.set(item.row, item.shown);
+  const asDrawn = byRow.size ? `${values!.measure.title || values!.measure.field} as drawn` : undefined;
   for (const { table, row } of drawn) {
     let out = tables.get(table.file);
-    if (!out) tables.set(table.file, (out = { file: table.file, columns: table.columns, rows: [] }));
+    if (!out) tables.set(table.file, (out = { file: table.file, columns: asDrawn ? [...table.columns, asDrawn] : table.columns, rows: [] }));
     out.rows.push({
-      values: table.columns.map((column) => row.values[column] ?? null),
+      values: [...table.columns.map((column) => row.values[column] ?? null), ...(asDrawn ? [byRow.get(row) ?? null] : [])],
       citation: row.sources.map((id) => citeSource(sources.get(id)!)).join('; '),
       note: [row.note, row.derived].map((text) => text.trim()).filter(Boolean).join(' '),
     });
   }
-  return [...tables.values()];
+  const folded = computed ? values!.items.filter((item) => !item.row) : [];
+  const foldedTable: DrawnTable[] = folded.length
+    ? [{
+        file: '',
+        caption: 'Values drawn',
+        columns: [...values!.labels.map((f) => f.title || f.field), values!.measure.title || values!.measure.field],
+        rows: folded.map((item) => ({ values: [...item.labels, item.shown], citation: '', note: '' })),
+      }]
+    : [];
+  return [...foldedTable, ...tables.values()];
+}
+
+/** The item draws its row's own cell of the measure, unchanged. */
+function isCell(item: DrawnItem, field: string): boolean {
+  const cell = item.row && Object.hasOwn(item.row.values, field) ? item.row.values[field] : undefined;
+  return typeof cell === 'number' && item.value !== null && Math.abs(cell - item.value) < 1e-9;
 }

@@ -79,14 +79,16 @@ function footerHtml(footer: Paragraph[], sources: Source[]): string[] {
 /** A data table of the drawn rows: value columns, then the citation and any note. */
 function tableHtml(table: DrawnTable, title: string, named: boolean): string {
   const notes = table.rows.some((row) => row.note);
-  const head = [...table.columns, 'Source', ...(notes ? ['Note'] : [])];
+  // The table of values drawn from several rows cites none (the data tables after it do).
+  const cited = table.rows.some((row) => row.citation);
+  const head = [...table.columns, ...(cited ? ['Source'] : []), ...(notes ? ['Note'] : [])];
   const cell = (value: CellValue) => text(value === null ? '' : String(value));
   const rows = table.rows.map((row) => {
     const [first, ...rest] = row.values;
     const cells = [
       `<th scope="row">${cell(first ?? null)}</th>`,
       ...rest.map((value) => `<td>${cell(value)}</td>`),
-      `<td>${text(row.citation)}</td>`,
+      ...(cited ? [`<td>${text(row.citation)}</td>`] : []),
       ...(notes ? [`<td>${text(row.note)}</td>`] : []),
     ];
     return `<tr>${cells.join('')}</tr>`;
@@ -94,7 +96,7 @@ function tableHtml(table: DrawnTable, title: string, named: boolean): string {
   return [
     `<table>`,
     // The file is named only when the chart draws from several.
-    `<caption>${text(`Data: ${title}` + (named ? ` (${table.file})` : ''))}</caption>`,
+    `<caption>${text(`${table.caption ?? 'Data'}: ${title}` + (named && table.file ? ` (${table.file})` : ''))}</caption>`,
     `<thead><tr>${head.map((name) => `<th scope="col">${text(name)}</th>`).join('')}</tr></thead>`,
     `<tbody>`,
     ...rows,

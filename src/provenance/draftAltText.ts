@@ -1,6 +1,6 @@
-import { format } from 'd3-format';
 import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compile/encodedFields.js';
 import type { CitedRow, Source } from '../model.js';
+import type { DrawnItem, DrawnValues } from './drawnValues.js';
 
 const KINDS: Record<string, string> = {
   bar: 'Bar chart',
@@ -17,45 +17,46 @@ const KINDS: Record<string, string> = {
   geoshape: 'Map',
 };
 const MAX_ITEMS = 20;
-// Grouped thousands and up to 6 decimals, never an exponent: "1,234,567", "2.5".
-const formatNumber = format(',.6~f');
 
 /**
  * A first draft of alt text from what the chart draws, for when the spec
  * gives none: the kind of chart, its title, what is measured (by what), each
- * drawn row as "label: value", the highest and lowest values with their
- * labels, and the sources. Authors should still read it. Charts of
- * aggregates get no rows (pass none): raw rows would misstate what is shown,
- * so they get no values and no extremes either.
+ * drawn mark as "label: value", the highest and lowest values with their
+ * labels, any annotation the chart draws, and the sources. Authors should
+ * still read it.
+ *
+ * Values come from `drawn` (read from the rendered scene by drawnValues:
+ * after calculate, aggregates, stacking, in the chart's own format). When a
+ * chart has a measure but its drawn values could not be read, the draft
+ * gives no values at all rather than the CSV's, which may not be what is
+ * drawn. Charts without a measure list the labels of `rows`.
  */
-export function draftAltText(vegaLite: Record<string, unknown>, title: string, rows: CitedRow[], sources: Source[]): string {
-  const kind = KINDS[firstMark(vegaLite) ?? ''] ?? 'Chart';
+export function draftAltText(vegaLite: Record<string, unknown>, title: string, rows: CitedRow[], sources: Source[], drawn?: DrawnValues): string {
+  const mark = firstMark(vegaLite) ?? '';
+  const kind = (Object.hasOwn(KINDS, mark) && KINDS[mark]) || 'Chart';
   const fields = encodedFields(vegaLite).filter((f) => DESCRIPTIVE_CHANNELS.includes(f.channel));
-  const labels = fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source');
-  const measure = fields.find((f) => f.type === 'quantitative');
-  const unit = measure && /%|\b(percent|share|pct)\b/i.test(`${measure.title} ${measure.field}`) ? '%' : '';
+  const labels = drawn?.labels ?? fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source');
+  const measure = drawn?.measure ?? fields.find((f) => f.type === 'quantitative');
 
   const text = (row: CitedRow, field: string) => String(row.values[field] ?? '').trim();
-  const labelOf = (row: CitedRow) => unique(labels.map((f) => text(row, f.field)).filter(Boolean)).join(', ');
-  const valueOf = (row: CitedRow) => (measure && typeof row.values[measure.field] === 'number' ? (row.values[measure.field] as number) : undefined);
-  const show = (value: number) => `${formatNumber(value)}${unit}`;
+  const labelOf = (item: DrawnItem) => unique(item.labels.filter(Boolean)).join(', ');
   const items = measure
-    ? rows.map((row) => {
-        const label = labelOf(row);
-        const value = valueOf(row);
-        const shown = value === undefined ? 'no value' : show(value);
-        return label && shown ? `${label}: ${shown}` : label || shown;
+    ? (drawn?.items ?? []).map((item) => {
+        const label = labelOf(item);
+        return label ? `${label}: ${item.shown}` : item.shown;
       })
     : groupLabels(rows, labels.map((f) => f.field), text);
   const listed = unique(items.filter(Boolean));
   const shown = listed.slice(0, MAX_ITEMS).join('; ') + (listed.length > MAX_ITEMS ? `; and ${listed.length - MAX_ITEMS} more` : '');
+  const annotations = drawn?.annotations ?? [];
   const publishers = unique(sources.map((s) => s.publisher));
 
   return [
     `${kind}${title ? `: ${title}` : ''}.`,
     measure && `Measure: ${measured(measure)}${labels[0] ? `, by ${labels[0].title || labels[0].field}` : ''}.`,
     shown && `${shown}.`,
-    extremes(rows, valueOf, labelOf, show),
+    extremes(drawn?.items ?? [], labelOf),
+    annotations.length && `Also on the chart: ${annotations.slice(0, MAX_ITEMS).join('; ')}.`,
     publishers.length && `Source${publishers.length > 1 ? 's' : ''}: ${publishers.join(', ')}.`,
   ]
     .filter(Boolean)
@@ -68,13 +69,13 @@ function measured(measure: EncodedField): string {
 }
 
 /** "Highest: China, 90%; lowest: All other origins, 10%." — when two or more values differ. */
-function extremes(rows: CitedRow[], valueOf: (row: CitedRow) => number | undefined, labelOf: (row: CitedRow) => string, show: (value: number) => string): string {
-  const valued = rows.filter((row) => valueOf(row) !== undefined);
+function extremes(items: DrawnItem[], labelOf: (item: DrawnItem) => string): string {
+  const valued = items.filter((item) => item.value !== null);
   if (valued.length < 2) return '';
-  const sorted = [...valued].sort((a, b) => valueOf(b)! - valueOf(a)!);
+  const sorted = [...valued].sort((a, b) => b.value! - a.value!);
   const [high, low] = [sorted[0]!, sorted.at(-1)!];
-  if (valueOf(high) === valueOf(low)) return '';
-  const describe = (row: CitedRow) => [labelOf(row), show(valueOf(row)!)].filter(Boolean).join(', ');
+  if (high.value === low.value) return '';
+  const describe = (item: DrawnItem) => [labelOf(item), item.shown].filter(Boolean).join(', ');
   return `Highest: ${describe(high)}; lowest: ${describe(low)}.`;
 }
 
@@ -87,7 +88,7 @@ function groupLabels(rows: CitedRow[], fields: string[], text: (row: CitedRow, f
   for (const row of rows) {
     const [first = '', ...rest] = fields.map((field) => text(row, field));
     const others = groups.get(first) ?? [];
-    others.push(...rest.filter(Boolean));
+    for (const other of rest) if (other) others.push(other);
     groups.set(first, others);
   }
   return [...groups].map(([first, others]) => (others.length ? `${first}: ${unique(others).join(', ')}` : first));

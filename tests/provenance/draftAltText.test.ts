@@ -1,22 +1,38 @@
 import { describe, expect, it } from 'vitest';
+import { encodedFields } from '../../src/compile/encodedFields.js';
 import { draftAltText } from '../../src/provenance/draftAltText.js';
+import type { DrawnItem, DrawnValues } from '../../src/provenance/drawnValues.js';
 import type { CitedRow, Source } from '../../src/model.js';
 
-const row = (index: number, values: CitedRow['values']): CitedRow => ({ index, line: index + 2, values, sources: ['r'], quote: '', note: '', derived: '' });
+const row = (index: number, values: CitedRow['values']): CitedRow => ({ index, line: index + 2, values, positions: {}, sources: ['r'], quote: '', note: '', derived: '' });
 const reuters = { publisher: 'Reuters' } as Source;
+const item = (labels: string[], value: number | null, shown: string): DrawnItem => ({ labels, value, shown });
+
+/** Drawn values as drawnValues gives them for `spec` (its first quantitative field, the others as labels). */
+function drawn(spec: Record<string, unknown>, items: DrawnItem[], annotations: string[] = []): DrawnValues {
+  const fields = encodedFields(spec);
+  return { measure: fields.find((f) => f.type === 'quantitative')!, labels: fields.filter((f) => f.type !== 'quantitative'), items, annotations, percent: false };
+}
 
 describe('draftAltText', () => {
-  it('describes a bar chart with each drawn row and the source', () => {
-    const spec = { mark: 'bar', encoding: { y: { field: 'origin', type: 'nominal' }, x: { field: 'share', type: 'quantitative', title: 'Share of imports (%)' } } };
-    const rows = [row(0, { origin: 'China', share: 90 }), row(1, { origin: 'All other origins', share: 10 })];
-    expect(draftAltText(spec, 'Title', rows, [reuters])).toBe('Bar chart: Title. Measure: Share of imports (%), by origin. China: 90%; All other origins: 10%. ' +
-        'Highest: China, 90%; lowest: All other origins, 10%. Source: Reuters.');
+  const bars = { mark: 'bar', encoding: { y: { field: 'origin', type: 'nominal' }, x: { field: 'share', type: 'quantitative', title: 'Share of imports (%)' } } };
+
+  it('describes a bar chart with each drawn value as shown and the source', () => {
+    const items = [item(['China'], 90, '90%'), item(['All other origins'], 10, '10%')];
+    expect(draftAltText(bars, 'Title', [], [reuters], drawn(bars, items))).toBe(
+      'Bar chart: Title. Measure: Share of imports (%), by origin. China: 90%; All other origins: 10%. ' +
+        'Highest: China, 90%; lowest: All other origins, 10%. Source: Reuters.',
+    );
   });
 
-  it('finds the mark and fields inside layers and adds no unit it cannot see', () => {
+  it('gives no values at all when the drawn values could not be read, not the CSV cells', () => {
+    expect(draftAltText(bars, '', [row(0, { origin: 'China', share: 90 })], [reuters])).toBe('Bar chart. Measure: Share of imports (%), by origin. Source: Reuters.');
+  });
+
+  it('finds the mark and fields inside layers', () => {
     const spec = { encoding: { x: { field: 'year', type: 'ordinal' } }, layer: [{ mark: { type: 'line' }, encoding: { y: { field: 'tonnes', type: 'quantitative' } } }] };
-    const rows = [row(0, { year: '2022', tonnes: 1234.5 }), row(1, { year: '2023', tonnes: 2000 })];
-    expect(draftAltText(spec, '', rows, [])).toBe('Line chart. Measure: tonnes, by year. 2022: 1,234.5; 2023: 2,000. Highest: 2023, 2,000; lowest: 2022, 1,234.5.');
+    const items = [item(['2022'], 1234.5, '1,234.5'), item(['2023'], 2000, '2,000')];
+    expect(draftAltText(spec, '', [], [], drawn(spec, items))).toBe('Line chart. Measure: tonnes, by year. 2022: 1,234.5; 2023: 2,000. Highest: 2023, 2,000; lowest: 2022, 1,234.5.');
   });
 
   it('groups labels by the first for a chart without a measure, each once', () => {
@@ -27,9 +43,7 @@ describe('draftAltText', () => {
       row(2, { item: 'Microelectronics', use: 'Tanks' }),
       row(3, { item: 'Microelectronics', use: 'Tanks' }),
     ];
-    expect(draftAltText(spec, 'T', rows, [reuters])).toBe(
-      'Dot chart: T. Machine tools: Ballistic missiles; Microelectronics: Missiles, Tanks. Source: Reuters.',
-    );
+    expect(draftAltText(spec, 'T', rows, [reuters])).toBe('Dot chart: T. Machine tools: Ballistic missiles; Microelectronics: Missiles, Tanks. Source: Reuters.');
   });
 
   it('lists single labels as they are', () => {
@@ -40,35 +54,31 @@ describe('draftAltText', () => {
 
   it('stops listing after 20 items', () => {
     const spec = { mark: 'bar', encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' } } };
-    const rows = Array.from({ length: 25 }, (_, i) => row(i, { k: `k${i}`, v: i }));
-    expect(draftAltText(spec, '', rows, [])).toMatch(/k19: 19; and 5 more\. Highest: k24, 24; lowest: k0, 0\.$/);
+    const items = Array.from({ length: 25 }, (_, i) => item([`k${i}`], i, String(i)));
+    expect(draftAltText(spec, '', [], [], drawn(spec, items))).toMatch(/k19: 19; and 5 more\. Highest: k24, 24; lowest: k0, 0\.$/);
   });
-});
 
-describe('draftAltText numbers', () => {
-  const spec = (title: string) => ({ mark: 'bar', encoding: { y: { field: 'fund', type: 'nominal' }, x: { field: 'shares', type: 'quantitative', title } } });
+  it('says "no value" for a mark drawn without one', () => {
+    expect(draftAltText(bars, '', [], [], drawn(bars, [item(['X'], null, 'no value')]))).toBe('Bar chart. Measure: Share of imports (%), by origin. X: no value.');
+  });
 
-  it('writes large numbers in full with grouped thousands, never as an exponent', () => {
-    expect(draftAltText(spec('Shares held'), '', [row(0, { fund: 'X', shares: 1234567 }), row(1, { fund: 'Y', shares: 2.5 })], [])).toBe(
-      'Bar chart. Measure: Shares held, by fund. X: 1,234,567; Y: 2.5. Highest: X, 1,234,567; lowest: Y, 2.5.',
+  it('adds what else the chart writes on it', () => {
+    expect(draftAltText(bars, '', [], [], drawn(bars, [item(['X'], 3, '3')], ['Vaccine shortage']))).toBe(
+      'Bar chart. Measure: Share of imports (%), by origin. X: 3. Also on the chart: Vaccine shortage.',
     );
   });
 
-  it('says when a row has no value rather than leaving it bare', () => {
-    expect(draftAltText(spec('Shares held'), '', [row(0, { fund: 'X', shares: null })], [])).toBe('Bar chart. Measure: Shares held, by fund. X: no value.');
-  });
-
-  it('adds "%" for a share, not for a count of shares', () => {
-    expect(draftAltText(spec('Share of funds'), '', [row(0, { fund: 'X', shares: 12 })], [])).toBe('Bar chart. Measure: Share of funds, by fund. X: 12%.');
+  it('names a mark type that is also an Object member plainly', () => {
+    expect(draftAltText({ mark: 'constructor' }, '', [], [])).toBe('Chart.');
   });
 });
 
 describe('draftAltText extremes and measure', () => {
   const spec = { mark: 'point', encoding: { x: { field: 'city', type: 'nominal', title: 'City' }, y: { field: 'rain', type: 'quantitative', aggregate: 'sum' } } };
 
-  it('names the highest and lowest values with their labels, skipping rows without a value', () => {
-    const rows = [row(0, { city: 'A', rain: 3 }), row(1, { city: 'B', rain: null }), row(2, { city: 'C', rain: 7 }), row(3, { city: 'D', rain: -1 })];
-    expect(draftAltText(spec, '', rows, [])).toMatch(/ Highest: C, 7; lowest: D, −1\.$/); // d3 writes a true minus sign
+  it('names the highest and lowest values with their labels, skipping marks without a value', () => {
+    const items = [item(['A'], 3, '3'), item(['B'], null, 'no value'), item(['C'], 7, '7'), item(['D'], -1, '−1')];
+    expect(draftAltText(spec, '', [], [], drawn(spec, items))).toMatch(/ Highest: C, 7; lowest: D, −1\.$/);
   });
 
   it('says what is measured: the title, else the aggregate and field', () => {
@@ -76,7 +86,7 @@ describe('draftAltText extremes and measure', () => {
   });
 
   it('gives no extremes for one value or all-equal values', () => {
-    expect(draftAltText(spec, '', [row(0, { city: 'A', rain: 3 })], [])).not.toMatch(/Highest/);
-    expect(draftAltText(spec, '', [row(0, { city: 'A', rain: 3 }), row(1, { city: 'B', rain: 3 })], [])).not.toMatch(/Highest/);
+    expect(draftAltText(spec, '', [], [], drawn(spec, [item(['A'], 3, '3')]))).not.toMatch(/Highest/);
+    expect(draftAltText(spec, '', [], [], drawn(spec, [item(['A'], 3, '3'), item(['B'], 3, '3')]))).not.toMatch(/Highest/);
   });
 });
