@@ -1,6 +1,7 @@
 // The snippet's data table holds exactly the rows the chart draws, with
 // their own citations: renderChart on small fixture projects.
 import { DomUtils, parseDocument } from 'htmlparser2';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { embedFile } from '../../src/embed/embedFile.js';
 import { openProject } from '../../src/project.js';
@@ -62,5 +63,50 @@ describe('the caption', () => {
       ['https://example.org/survey-2023', 'noopener', `2. ${CITE.monitor}`],
     ]);
     expect(DomUtils.textContent(caption)).toContain('Graphic: Test desk');
+  });
+});
+
+describe('the table says what is drawn (issue 11)', () => {
+  it('adds the drawn value of a computed measure to each row, in the chart\'s format', async () => {
+    const spec = barSpec({ transform: [{ calculate: 'datum.exports / 1000', as: 'millions' }] }).replace('"field": "exports"', '"field": "millions"');
+    const { rows } = await snippet({ 'specs/exports.vl.json': spec.replace('"title": "Exports (thousand units)"', '"title": "Exports (m units)", "axis": {"format": ".2f"}') });
+    expect(rows).toEqual([
+      ['country', 'exports', 'Exports (m units) as drawn', 'Source'],
+      ['Norway', '120', '0.12', CITE.stats],
+      ['Chile', '85', '0.09', CITE.stats],
+      ['Kenya', '40', '0.04', CITE.monitor],
+    ]);
+  });
+
+  it('lists values drawn from several rows in a table of their own, before the rows', async () => {
+    const csv = 'country,exports,source\nNorway,120,stats-2024\nNorway,30,stats-2024\nKenya,40,monitor-2023\n';
+    const spec = barSpec().replace('"type": "quantitative"', '"type": "quantitative", "aggregate": "sum"');
+    const { rows, html } = await snippet({ 'data/exports.csv': csv, 'specs/exports.vl.json': spec });
+    expect(rows.slice(0, 3)).toEqual([
+      ['country', 'Exports (thousand units)'],
+      ['Norway', '150'],
+      ['Kenya', '40'],
+    ]);
+    expect(rows[3]).toEqual(['country', 'exports', 'Source']);
+    expect(html).toContain('<caption>Values drawn: Widget exports by country</caption>');
+  });
+
+  it('adds nothing when the chart draws the cells as they are', async () => {
+    const { rows } = await snippet({});
+    expect(rows[0]).toEqual(['country', 'exports', 'Source']);
+  });
+});
+
+describe('the alt text of a computed measure (issue 11, case 6)', () => {
+  it('gives the computed values in the SVG, its JSON-LD and the PNG\'s XMP, never "no value"', async () => {
+    const spec = barSpec({ transform: [{ calculate: 'datum.exports * 2', as: 'doubled' }] }).replace('"field": "exports"', '"field": "doubled"');
+    const project = await openProject(makeProject({ ...minimalProject, 'specs/exports.vl.json': spec }));
+    const { chart } = await renderChart(project, 'exports');
+    const alt = chart!.embed!.alt;
+    expect(alt).toContain('Norway: 240; Chile: 170; Kenya: 80.');
+    expect(chart!.svg).toContain(`<desc id="cc-exports-desc">${alt}</desc>`);
+    expect(chart!.svg).toContain(`"description":"${alt}"`);
+    const { xmp } = await sharp(chart!.png!).metadata();
+    expect(xmp!.toString('utf8')).toContain('Norway: 240; Chile: 170; Kenya: 80.');
   });
 });
