@@ -62,8 +62,7 @@ export function drawnValues(
   isPercentColumn: (field: string) => boolean,
 ): DrawnValues | undefined {
   const fields = encodedFields(vegaLite).filter((f) => DESCRIPTIVE_CHANNELS.includes(f.channel));
-  // A text channel writes on the marks (a value label), it does not name them.
-  const labels = fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source' && f.channel !== 'text');
+  const labels = fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source');
   const measure = fields.find((f) => f.type === 'quantitative');
   if (!measure || !readable(vegaLite, measure)) return undefined;
   const key = measure.aggregate ? (measure.aggregate === 'count' ? '__count' : `${measure.aggregate}_${measure.field}`) : measure.field;
@@ -102,9 +101,11 @@ export function drawnValues(
     for (const item of mark.items ?? []) {
       if (!item.datum) continue;
       const value = valueOf(item.datum);
-      const itemLabels = labelsOf(item.datum);
+      const rawLabels = labelsOf(item.datum);
+      // A text field that writes the value itself on the mark ("90%") is the value, not a label.
+      const itemLabels = rawLabels.map((text, i) => (labels[i]!.channel === 'text' && value !== null && labelShows(text, value) ? '' : text));
       const id = item.datum[ROW_ID_FIELD];
-      const label = texts.byRow.get(id as number) ?? texts.byLabels.get(itemLabels.join('\u0000'));
+      const label = texts.byRow.get(id as number) ?? texts.byLabels.get(rawLabels.join('\u0000'));
       const shown = value === null ? 'no value' : label !== undefined && labelShows(label, value) ? label : show(value);
       const row = typeof id === 'number' ? rowOf(id) : undefined;
       items.push({ labels: itemLabels, value, shown, ...(row ? { row } : {}) });

@@ -19,7 +19,7 @@ async function drawn(spec: Record<string, unknown>, rows: Values[], percentColum
   const scene = (view.scenegraph() as unknown as { root: unknown }).root;
   const values = drawnValues(spec, scene, (id) => cited[id], (field) => percentColumns.includes(field));
   view.finalize();
-  return { values, alt: draftAltText(spec, '', cited, [], values), items: values?.items.map((item) => `${item.labels.join(', ')}: ${item.shown}`) };
+  return { values, alt: draftAltText(spec, '', cited, [], values), items: values?.items.map((item) => `${item.labels.filter(Boolean).join(', ')}: ${item.shown}`) };
 }
 
 const budget = (north: number[], south: number[]) =>
@@ -121,5 +121,22 @@ describe('saying less', () => {
     const { values, alt } = await drawn(spec, [{ v: 1 }, { v: 2 }]);
     expect(values).toBeUndefined();
     expect(alt).toBe('Bar chart. Measure: v.');
+  });
+});
+
+describe('labels', () => {
+  it('names a point by the text written next to it, unless that text is its value', async () => {
+    const spec = {
+      layer: [{ mark: 'circle' }, { mark: 'text', encoding: { text: { field: 'city', type: 'nominal' } } }],
+      encoding: { x: { field: 'population', type: 'quantitative' }, y: { field: 'growth', type: 'quantitative' } },
+    };
+    const { items } = await drawn(spec, [{ city: 'Alpha', population: 1, growth: 0.4 }, { city: 'Beta', population: 2, growth: -0.6 }]);
+    expect(items).toEqual(['Alpha: 0.4', 'Beta: −0.6']);
+  });
+
+  it('writes dates as the time axis formats them', async () => {
+    const spec = { mark: 'line', encoding: { x: { field: 'month', type: 'temporal', axis: { format: '%b %Y' } }, y: { field: 't', type: 'quantitative' } } };
+    const { items } = await drawn(spec, [{ month: Date.UTC(2024, 0, 1), t: 120 }, { month: Date.UTC(2024, 1, 1), t: 135 }]);
+    expect(items).toEqual(['Jan 2024: 120', 'Feb 2024: 135']);
   });
 });
