@@ -53,9 +53,15 @@ export async function openProject(cwd: string): Promise<Project> {
       const diagnostics: Diagnostic[] = [];
       for (const ref of spec.dataRefs) {
         if (found.has(ref.file)) continue;
+        // Refused at the spec's url, before the file is opened (a FIFO would block forever).
         const where = await locateProjectFile(root, ref.file);
-        if (where !== 'inside') {
-          const message = where === 'missing' ? messages.spec.dataUrlUnknown(ref.file) : messages.spec.dataLinkOutside(ref.file);
+        if (where.place !== 'inside') {
+          const message =
+            where.place === 'missing'
+              ? messages.spec.dataUrlUnknown(ref.file)
+              : where.place === 'outside'
+                ? messages.spec.dataLinkOutside(ref.file, where.real)
+                : messages.spec.dataNotAFile(ref.file, where.kind);
           diagnostics.push(spec.json.diagnostic([...ref.jsonPath, 'url'], message));
           continue;
         }

@@ -56,7 +56,7 @@ export async function renderSvg(
     const { spec, feeding, nestedFolds } = splitAtFolds(chart.vega);
     const view = new vega.View(vega.parse(spec), {
       renderer: 'none',
-      loader: confinedLoader(cwd),
+      loader: confinedLoader(),
       logger: logger as unknown as LoggerInterface,
     });
     await view.runAsync();
