@@ -40,8 +40,11 @@ const SKIP = new Set(['usermeta']);
  * Vega's expression language has no function that loads anything (vega-functions:
  * `data`/`indata` read datasets already in the view), so an expression can only
  * reach a file as a URL, which the rules above refuse where the URL appears.
+ *
+ * `asConfig`: `json` is a Vega-Lite config (the theme, specs/theme.json),
+ * which holds no data, so any `url` in it is refused.
  */
-export function findDataRefs(json: JsonFile): { refs: DataRef[]; diagnostics: Diagnostic[] } {
+export function findDataRefs(json: JsonFile, asConfig = false): { refs: DataRef[]; diagnostics: Diagnostic[] } {
   const refs: DataRef[] = [];
   const diagnostics: Diagnostic[] = [];
   const refuse = (at: JSONPath, message: string) => diagnostics.push(json.diagnostic(at, message));
@@ -86,7 +89,7 @@ export function findDataRefs(json: JsonFile): { refs: DataRef[]; diagnostics: Di
       } else visit(child, [...at, key], false);
     }
   };
-  visit(json.value, [], false);
+  visit(json.value, [], asConfig);
   return { refs, diagnostics };
 }
 

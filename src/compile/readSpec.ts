@@ -63,5 +63,7 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
     return { diagnostics: [json.diagnostic([], messages.spec.themeInvalid('not an object'))] };
   }
-  return { theme: json, diagnostics: [] };
+  // The theme is merged into every spec's config: a url in it would load a file into every chart.
+  const urls = findDataRefs(json, true).diagnostics;
+  return urls.length ? { diagnostics: urls } : { theme: json, diagnostics: [] };
 }

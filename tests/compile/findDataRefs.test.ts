@@ -137,3 +137,15 @@ describe('findDataRefs refuses every other way to load a file', () => {
     expect(messagesOf(spec)).toHaveLength(1);
   });
 });
+
+describe('findDataRefs on the theme (a config object)', () => {
+  it('refuses any url in it, data or not, and finds no data', () => {
+    const { json } = parseJsonText('specs/theme.json', JSON.stringify({ image: { url: '.env' }, data: { url: 'data/a.csv' }, font: 'x' }, null, 1));
+    const { refs, diagnostics } = findDataRefs(json!, true);
+    expect(refs).toEqual([]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'specs/theme.json:3:3: error: a "url" is allowed only as "data": {"url": "data/NAME.csv"}; anywhere else it would load a file or URL into the graphic',
+      'specs/theme.json:6:3: error: a "url" is allowed only as "data": {"url": "data/NAME.csv"}; anywhere else it would load a file or URL into the graphic',
+    ]);
+  });
+});
