@@ -190,6 +190,8 @@ export const build = {
   caseClash: (name: string, other: string) =>
     `specs ${q(name)} and ${q(other)} differ only in case: on macOS and Windows their outputs would be one file; rename one`,
   removed: (file: string) => `removed ${file}: no chart writes it any more`,
+  moreProblems: (count: number, file: string, max: number) =>
+    `and ${count.toLocaleString('en')} more problem${count === 1 ? '' : 's'} like these in ${file} (only the first ${max} of a file are listed); fix those above and run check again`,
   internal: (reason: string) =>
     `internal error: ${reason}\nThis is a bug in citechart, not in your files; please report it.`,
 };

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { checkFields } from './compile/checkFields.js';
 import { readTheme, type ChartSpec } from './compile/readSpec.js';
 import type { JsonFile } from './compile/readJsonFile.js';
-import { UsageError } from './errors.js';
+import { capDiagnostics, UsageError } from './errors.js';
 import { locateProjectFile, readCitedTable, readSources } from './load/index.js';
 import { recordReads, type ReadLedger } from './load/readLedger.js';
 import type { CitedTable, Diagnostic, Source } from './model.js';
 import * as messages from './messages.js';
+import { pushAll } from './pushAll.js';
 
 /**
  * What every chart of a project shares, read once per command: sources,
@@ -38,7 +39,7 @@ export async function openProject(cwd: string): Promise<Project> {
     cwd: root,
     sources: sources.sources,
     theme: theme.theme,
-    diagnostics: [...sources.diagnostics, ...theme.diagnostics],
+    diagnostics: capDiagnostics(sources.diagnostics.concat(theme.diagnostics)),
     readHashes,
     table(file) {
       let table = tables.get(file);
@@ -66,10 +67,10 @@ export async function openProject(cwd: string): Promise<Project> {
           continue;
         }
         const loaded = await project.table(ref.file);
-        diagnostics.push(...loaded.diagnostics);
+        pushAll(diagnostics, loaded.diagnostics);
         if (loaded.table) found.set(ref.file, loaded.table);
       }
-      diagnostics.push(...checkFields(spec.json, spec.vegaLite, [...found.values()]));
+      pushAll(diagnostics, checkFields(spec.json, spec.vegaLite, [...found.values()]));
       return { tables: found, diagnostics };
     },
   };

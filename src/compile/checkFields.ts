@@ -20,7 +20,8 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
   const diagnostics: Diagnostic[] = [];
   const fields = encodedFields(vegaLite, false);
   const transforms = readTransforms(vegaLite);
-  const columns = new Set([...tables.flatMap((t) => t.columns), ...CITATION_COLUMNS]);
+  const columns = new Set<string>(CITATION_COLUMNS);
+  for (const table of tables) for (const column of table.columns) columns.add(column);
 
   for (const use of fields) {
     if (transforms.created.has(use.written)) continue;

@@ -3,6 +3,7 @@ import * as messages from '../messages.js';
 import { findDataRefs, type DataRef } from './findDataRefs.js';
 import { readJsonFile, type JsonFile } from './readJsonFile.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
+import { pushAll } from '../pushAll.js';
 
 /** A chart's spec as read from `specs/NAME.vl.json`, checked but not yet compiled. */
 export interface ChartSpec {
@@ -28,7 +29,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   }
   const usermeta = readUsermeta(json);
   const data = findDataRefs(json);
-  diagnostics.push(...usermeta.diagnostics, ...data.diagnostics);
+  pushAll(diagnostics, usermeta.diagnostics, data.diagnostics);
   if (!data.refs.length && !data.diagnostics.length) diagnostics.push(json.diagnostic([], messages.spec.noData()));
   return {
     spec: {

@@ -15,6 +15,7 @@ import { readCsv } from './readCsv.js';
 import { readSchemaSidecar, sidecarPath } from './readSchemaSidecar.js';
 import { resolveSourceIds } from './resolveSourceIds.js';
 import { readColumn, type ColumnContext } from './typeColumns.js';
+import { pushAll } from '../pushAll.js';
 
 const isCitationColumn = (name: string) => (CITATION_COLUMNS as readonly string[]).includes(name);
 
@@ -38,7 +39,7 @@ export async function readCitedTable(
     delimiter: schema?.dialect?.delimiter,
     encoding: schema?.encoding,
   });
-  diagnostics.push(...sidecar.diagnostics);
+  pushAll(diagnostics, sidecar.diagnostics);
   if (!csv) return { diagnostics: sortDiagnostics(diagnostics) };
 
   const index = new Map(csv.columns.map((c) => [c.name, c.index]));

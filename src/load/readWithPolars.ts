@@ -18,7 +18,9 @@ export async function readWithPolars(text: string, sep = ','): Promise<{ width: 
     quoteChar: '"',
   });
   const columns = df.getColumns().map((series) => series.toArray() as (string | null)[]);
+  // df.height is a call into polars each time: read the shape once, not per row.
+  const { height, width } = df.shape;
   const rows: string[][] = [];
-  for (let r = 0; r < df.height; r += 1) rows.push(columns.map((column) => column[r] ?? ''));
-  return { width: df.width, rows };
+  for (let r = 0; r < height; r += 1) rows.push(columns.map((column) => column[r] ?? ''));
+  return { width, rows };
 }

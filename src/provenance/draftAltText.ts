@@ -71,7 +71,7 @@ function measured(measure: EncodedField): string {
 function extremes(rows: CitedRow[], valueOf: (row: CitedRow) => number | undefined, labelOf: (row: CitedRow) => string, show: (value: number) => string): string {
   const valued = rows.filter((row) => valueOf(row) !== undefined);
   if (valued.length < 2) return '';
-  const sorted = [...valued].sort((a, b) => valueOf(b)! - valueOf(a)!);
+  const sorted = valued.slice().sort((a, b) => valueOf(b)! - valueOf(a)!);
   const [high, low] = [sorted[0]!, sorted.at(-1)!];
   if (valueOf(high) === valueOf(low)) return '';
   const describe = (row: CitedRow) => [labelOf(row), show(valueOf(row)!)].filter(Boolean).join(', ');
@@ -87,7 +87,7 @@ function groupLabels(rows: CitedRow[], fields: string[], text: (row: CitedRow, f
   for (const row of rows) {
     const [first = '', ...rest] = fields.map((field) => text(row, field));
     const others = groups.get(first) ?? [];
-    others.push(...rest.filter(Boolean));
+    for (const label of rest) if (label) others.push(label);
     groups.set(first, others);
   }
   return [...groups].map(([first, others]) => (others.length ? `${first}: ${unique(others).join(', ')}` : first));

@@ -86,6 +86,6 @@ export async function renderSvg(
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { diagnostics: [...diagnostics, { file, severity: 'error', message: messages.spec.renderFailed(reason) }] };
+    return { diagnostics: diagnostics.concat([{ file, severity: 'error', message: messages.spec.renderFailed(reason) }]) };
   }
 }
