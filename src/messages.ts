@@ -148,6 +148,8 @@ export const spec = {
   drawsNothing: () =>
     `the chart draws no row of its data: check its filters and field names`,
   noData: () => `the spec draws no data: reference a table with "data": {"url": "data/NAME.csv"}`,
+  builtinFieldName: (name: string) =>
+    `field ${q(name)} has the name of a built-in JavaScript property, which Vega and Vega-Lite cannot draw (vega-lite issue #8125); rename the column, e.g. to ${q(name.replace(/^_+|_+$/g, '') + '_')}`,
   imageMark: () => `image marks are refused: they would load a file or URL into the graphic`,
   loaderRefused: (url: string) =>
     `refused to load ${q(url)}: Vega loads nothing in citechart; a spec's data comes only from "data": {"url": "data/NAME.csv"}`,

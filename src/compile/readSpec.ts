@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { findBuiltinFieldNames } from './findBuiltinFieldNames.js';
 import { findDataRefs, type DataRef } from './findDataRefs.js';
 import { readJsonFile, type JsonFile } from './readJsonFile.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
@@ -29,7 +30,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   }
   const usermeta = readUsermeta(json);
   const data = findDataRefs(json);
-  pushAll(diagnostics, usermeta.diagnostics, data.diagnostics);
+  pushAll(diagnostics, usermeta.diagnostics, data.diagnostics, findBuiltinFieldNames(json));
   if (!data.refs.length && !data.diagnostics.length) diagnostics.push(json.diagnostic([], messages.spec.noData()));
   return {
     spec: {

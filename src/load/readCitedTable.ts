@@ -57,8 +57,11 @@ export async function readCitedTable(
     diagnostics,
   };
   const valueColumns = csv.columns.filter((c) => !isCitationColumn(c.name));
-  const types: Record<string, ColumnType> = {};
-  const columnInfo: Record<string, ColumnInfo> = {};
+  // Keyed by column names, which are the user's: null-prototype objects, so a
+  // column named "constructor" or "__proto__" is an entry like any other and
+  // an absent one is undefined, not an inherited function.
+  const types: Record<string, ColumnType> = Object.create(null);
+  const columnInfo: Record<string, ColumnInfo> = Object.create(null);
   const columnValues = new Map<string, CellValue[]>();
   for (const { name, index: i } of valueColumns) {
     const { values, info } = readColumn(context, name, csv.rows.map((row) => row.cells[i]!), fields.get(name));
@@ -82,8 +85,8 @@ export async function readCitedTable(
   };
 
   const rows = csv.rows.map((row, rowIndex): CitedRow => {
-    const values: CitedRow['values'] = {};
-    const positions: CitedRow['positions'] = {};
+    const values: CitedRow['values'] = Object.create(null);
+    const positions: CitedRow['positions'] = Object.create(null);
     for (const { name, index: i } of valueColumns) {
       const cell = row.cells[i]!;
       values[name] = columnValues.get(name)![rowIndex]!;

@@ -2,7 +2,7 @@ import { format } from 'd3-format';
 import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compile/encodedFields.js';
 import type { CitedRow, Source } from '../model.js';
 
-const KINDS: Record<string, string> = {
+const KINDS = new Map(Object.entries({
   bar: 'Bar chart',
   line: 'Line chart',
   area: 'Area chart',
@@ -15,7 +15,7 @@ const KINDS: Record<string, string> = {
   text: 'Table',
   rule: 'Chart',
   geoshape: 'Map',
-};
+}));
 const MAX_ITEMS = 20;
 // Grouped thousands and up to 6 decimals, never an exponent: "1,234,567", "2.5".
 const formatNumber = format(',.6~f');
@@ -29,7 +29,8 @@ const formatNumber = format(',.6~f');
  * so they get no values and no extremes either.
  */
 export function draftAltText(vegaLite: Record<string, unknown>, title: string, rows: CitedRow[], sources: Source[]): string {
-  const kind = KINDS[firstMark(vegaLite) ?? ''] ?? 'Chart';
+  // A Map: the mark is the spec's, and a plain object would answer "constructor" with a function.
+  const kind = KINDS.get(firstMark(vegaLite) ?? '') ?? 'Chart';
   const fields = encodedFields(vegaLite).filter((f) => DESCRIPTIVE_CHANNELS.includes(f.channel));
   const labels = fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source');
   const measure = fields.find((f) => f.type === 'quantitative');
