@@ -38,7 +38,7 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** At most this many problems are listed per file; the rest are counted in one last line (README, "Checking your files"). */
+/** At most this many problems are listed per file; the rest are counted in one last line (README, "Command line"). */
 export const MAX_PROBLEMS_PER_FILE = 100;
 
 // The summaries capDiagnostics made, with how many problems each stands for,
