@@ -7,8 +7,10 @@ const q = (s: string) => JSON.stringify(s);
 // ── load: CSV files ─────────────────────────────────────────────────────────
 export const load = {
   missingFile: (file: string) => `file not found: ${file}`,
-  linkOutside: (file: string) =>
-    `${file} is a link to a file outside the project; citechart reads only files inside it, so copy the file in`,
+  linkOutside: (file: string, real: string) =>
+    `${file} is a link to ${real}, outside its folder in the project; citechart reads only files inside it, so copy the file in`,
+  notAFile: (file: string, kind: string) =>
+    `${file} is a ${kind}, not a file; citechart reads only regular files, so replace it with the file itself`,
   unreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
   notUtf8: (byte: number, as1252: string, csv: boolean) =>
     `the file is not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here ` +
@@ -122,8 +124,16 @@ export const spec = {
   dataUrlNotCsv: (url: string) =>
     `data url ${q(url)} is not a CSV table in data/; citechart charts only cited CSV tables ("data/NAME.csv")`,
   dataUrlUnknown: (url: string) => `data url ${q(url)}: no such file in the project`,
-  dataLinkOutside: (url: string) =>
-    `data url ${q(url)} is a link to a file outside the project; copy the file into data/ instead`,
+  dataLinkOutside: (url: string, real: string) =>
+    `data url ${q(url)} is a link to ${real}, outside the project's data/ folder; copy the file into data/ instead`,
+  dataNotAFile: (url: string, kind: string) =>
+    `data url ${q(url)} is a ${kind}, not a file; citechart reads only regular CSV files in data/`,
+  dataUrlNotLiteral: (what: string) =>
+    `a data url must be a literal "data/NAME.csv" string, not ${what}: a signal or expression could load any file or URL`,
+  urlOutsideData: () =>
+    `a "url" is allowed only as "data": {"url": "data/NAME.csv"}; anywhere else it would load a file or URL into the graphic`,
+  formatNotCsv: (type: string) =>
+    `data format ${q(type)} is refused: citechart reads every table as CSV; remove "type" or write "csv"`,
   fieldNotNumber: (value: string, column: string, specFile: string) =>
     `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; write it as e.g. 90 or 1234.5`,
   inlineValues: () =>
@@ -135,14 +145,14 @@ export const spec = {
     (suggestion ? `; did you mean ${q(suggestion)}?` : ''),
   unescapedField: (column: string, escaped: string) =>
     `field ${q(column)} reads as a nested path in Vega-Lite; to use the column ${q(column)} write ${q(escaped)}`,
-  builtinFieldName: (field: string) =>
-    `field ${q(field)} has the name of a built-in of every JavaScript object, which Vega cannot chart; rename the column (e.g. ${q(`${field} value`)}) in the CSV and the spec`,
   drawsNothing: () =>
     `the chart draws no row of its data: check its filters and field names`,
   noData: () => `the spec draws no data: reference a table with "data": {"url": "data/NAME.csv"}`,
+  builtinFieldName: (name: string) =>
+    `field ${q(name)} has the name of a built-in JavaScript property, which Vega and Vega-Lite cannot draw (vega-lite issue #8125); rename the column, e.g. to ${q(name.replace(/^_+|_+$/g, '') + '_')}`,
   imageMark: () => `image marks are refused: they would load a file or URL into the graphic`,
   loaderRefused: (url: string) =>
-    `refused to load ${q(url)}: citechart loads only files inside the project folder`,
+    `refused to load ${q(url)}: Vega loads nothing in citechart; a spec's data comes only from "data": {"url": "data/NAME.csv"}`,
   usermetaInvalid: (path: string, reason: string) => `usermeta.citechart${path} ${reason}`,
   unknownUsermeta: (key: string, known: string[]) =>
     `usermeta.citechart has no setting ${q(key)} (known: ${known.join(', ')}); it is ignored`,
@@ -182,6 +192,8 @@ export const build = {
   caseClash: (name: string, other: string) =>
     `specs ${q(name)} and ${q(other)} differ only in case: on macOS and Windows their outputs would be one file; rename one`,
   removed: (file: string) => `removed ${file}: no chart writes it any more`,
+  moreProblems: (count: number, file: string, max: number) =>
+    `and ${count.toLocaleString('en')} more problem${count === 1 ? '' : 's'} like these in ${file} (only the first ${max} of a file are listed); fix those above and run check again`,
   internal: (reason: string) =>
     `internal error: ${reason}\nThis is a bug in citechart, not in your files; please report it.`,
 };

@@ -50,9 +50,9 @@ export interface CitedRow {
   index: number;
   /** Line in the CSV where the row starts. */
   line: number;
-  /** Value columns only (citation columns are split out below). */
+  /** Value columns only (citation columns are split out below). Null-prototype: keys are the user's column names. */
   values: Record<string, CellValue>;
-  /** Where each value column's cell starts, for messages about a cell. */
+  /** Where each value column's cell starts, for messages about a cell. Null-prototype, as `values`. */
   positions: Record<string, { line: number; column: number }>;
   sources: string[];
   quote: string;
@@ -66,6 +66,7 @@ export interface CitedTable {
   file: string;
   /** Value column names in file order. */
   columns: string[];
+  /** Null-prototype (keys are column names), as are `columnInfo` and each row's `values`. */
   types: Record<string, ColumnType>;
   /** Per value column: unit and declared type (absent in tables built by hand in tests). */
   columnInfo?: Record<string, ColumnInfo>;

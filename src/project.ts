@@ -3,11 +3,12 @@ import path from 'node:path';
 import { checkFields } from './compile/checkFields.js';
 import { readTheme, type ChartSpec } from './compile/readSpec.js';
 import type { JsonFile } from './compile/readJsonFile.js';
-import { UsageError } from './errors.js';
+import { capDiagnostics, UsageError } from './errors.js';
 import { locateProjectFile, readCitedTable, readSources } from './load/index.js';
 import { recordReads, type ReadLedger } from './load/readLedger.js';
 import type { CitedTable, Diagnostic, Source } from './model.js';
 import * as messages from './messages.js';
+import { pushAll } from './pushAll.js';
 
 /**
  * What every chart of a project shares, read once per command: sources,
@@ -38,7 +39,7 @@ export async function openProject(cwd: string): Promise<Project> {
     cwd: root,
     sources: sources.sources,
     theme: theme.theme,
-    diagnostics: [...sources.diagnostics, ...theme.diagnostics],
+    diagnostics: capDiagnostics(sources.diagnostics.concat(theme.diagnostics)),
     readHashes,
     table(file) {
       let table = tables.get(file);
@@ -53,17 +54,23 @@ export async function openProject(cwd: string): Promise<Project> {
       const diagnostics: Diagnostic[] = [];
       for (const ref of spec.dataRefs) {
         if (found.has(ref.file)) continue;
+        // Refused at the spec's url, before the file is opened (a FIFO would block forever).
         const where = await locateProjectFile(root, ref.file);
-        if (where !== 'inside') {
-          const message = where === 'missing' ? messages.spec.dataUrlUnknown(ref.file) : messages.spec.dataLinkOutside(ref.file);
+        if (where.place !== 'inside') {
+          const message =
+            where.place === 'missing'
+              ? messages.spec.dataUrlUnknown(ref.file)
+              : where.place === 'outside'
+                ? messages.spec.dataLinkOutside(ref.file, where.real)
+                : messages.spec.dataNotAFile(ref.file, where.kind);
           diagnostics.push(spec.json.diagnostic([...ref.jsonPath, 'url'], message));
           continue;
         }
         const loaded = await project.table(ref.file);
-        diagnostics.push(...loaded.diagnostics);
+        pushAll(diagnostics, loaded.diagnostics);
         if (loaded.table) found.set(ref.file, loaded.table);
       }
-      diagnostics.push(...checkFields(spec.json, spec.vegaLite, [...found.values()]));
+      pushAll(diagnostics, checkFields(spec.json, spec.vegaLite, [...found.values()]));
       return { tables: found, diagnostics };
     },
   };

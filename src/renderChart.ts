@@ -14,7 +14,7 @@ import { readSpec, type ChartSpec } from './compile/readSpec.js';
 import { drawnTables } from './embed/drawnTables.js';
 import { embedFile } from './embed/embedFile.js';
 import type { EmbedFacts } from './embed/embedHtml.js';
-import { hasErrors } from './errors.js';
+import { capDiagnostics, hasErrors } from './errors.js';
 import { recordReads, type ReadLedger } from './load/readLedger.js';
 import type { CitedRow, Diagnostic } from './model.js';
 import * as messages from './messages.js';
@@ -35,6 +35,7 @@ import { citeSource } from './provenance/citeSource.js';
 import { renderPng } from './render/renderPng.js';
 import { renderSvg } from './render/renderSvg.js';
 import type { ManifestEntry } from './write/manifest.js';
+import { pushAll } from './pushAll.js';
 
 export interface RenderedChart {
   name: string;
@@ -63,40 +64,51 @@ export function chartFiles(chart: RenderedChart): ChartFile[] {
   return files;
 }
 
+type RenderOptions = { png?: boolean; /** `dark` draws SVG and PNG in the dark palette (`--theme dark`). */ theme?: 'light' | 'dark' };
+
+/**
+ * One chart drawn, or the diagnostics that stop it (at most
+ * MAX_PROBLEMS_PER_FILE per file, then "and N more").
+ */
 export async function renderChart(
   project: Project,
   name: string,
-  options: { png?: boolean; /** `dark` draws SVG and PNG in the dark palette (`--theme dark`). */ theme?: 'light' | 'dark' } = {},
+  options: RenderOptions = {},
 ): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[] }> {
+  const { chart, diagnostics } = await drawChart(project, name, options);
+  return chart ? { chart, diagnostics: capDiagnostics(diagnostics) } : { diagnostics: capDiagnostics(diagnostics) };
+}
+
+async function drawChart(project: Project, name: string, options: RenderOptions): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[] }> {
   const { cwd } = project;
   // 1. Read the spec and check its data references stay inside data/.
   const specRead: ReadLedger = new Map();
   const read = await recordReads(specRead, () => readSpec(cwd, name));
-  const diagnostics = [...read.diagnostics];
+  const diagnostics = read.diagnostics.slice();
   const spec = read.spec;
   if (!spec || hasErrors(diagnostics)) return { diagnostics };
 
   // 2. Load the cited tables it uses (each once per project).
   const { tables, diagnostics: tableDiagnostics } = await project.tablesFor(spec);
-  diagnostics.push(...tableDiagnostics);
+  pushAll(diagnostics, tableDiagnostics);
   if (hasErrors(diagnostics) || hasErrors(project.diagnostics)) return { diagnostics };
 
   // 3. Compile with the theme, data injected; 4. render the chart to SVG.
   const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined);
-  diagnostics.push(...compiled.diagnostics);
+  pushAll(diagnostics, compiled.diagnostics);
   if (!compiled.chart) return { diagnostics };
   const rendered = await renderSvg(compiled.chart, cwd, spec.file);
-  diagnostics.push(...rendered.diagnostics);
+  pushAll(diagnostics, rendered.diagnostics);
   if (!rendered.render) return { diagnostics };
   const render = rendered.render;
-  diagnostics.push(...linkWarnings(spec, render.svg));
+  pushAll(diagnostics, linkWarnings(spec, render.svg));
 
   // 5. Provenance: exactly the rows drawn (citedRows says how), their
   // sources, notes, alt text, hashes.
   const { origins: drawn, folded } = citedRows(spec, compiled.chart, render);
   const rows: CitedRow[] = drawn.map((origin) => origin.row);
-  if (!rows.length) return { diagnostics: [...diagnostics, { file: spec.file, severity: 'error', message: messages.spec.drawsNothing() }] };
-  const sourceIds = [...new Set(rows.flatMap((row) => row.sources))];
+  if (!rows.length) return { diagnostics: diagnostics.concat([{ file: spec.file, severity: 'error', message: messages.spec.drawsNothing() }]) };
+  const sourceIds = Array.from(new Set(rows.flatMap((row) => row.sources)));
   const sources = sourceIds.map((id) => project.sources.get(id)!);
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
@@ -141,7 +153,7 @@ export async function renderChart(
     const at = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme);
     const rerendered = at.chart && (await renderSvg(at.chart, cwd, spec.file));
     const seen = new Set(diagnostics.map((d) => d.message));
-    diagnostics.push(...[...at.diagnostics, ...(rerendered?.diagnostics ?? [])].filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
+    pushAll(diagnostics, at.diagnostics.concat(rerendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
     if (!rerendered?.render) return { diagnostics };
     artboards.push({ width, svg: composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true }) });
   }

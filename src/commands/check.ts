@@ -1,12 +1,13 @@
 import { compileSpec } from '../compile/compileSpec.js';
 import { readSpec } from '../compile/readSpec.js';
-import { hasErrors, sortDiagnostics, formatDiagnostic } from '../errors.js';
+import { capDiagnostics, hasErrors, sortDiagnostics, formatDiagnostic } from '../errors.js';
 import type { LintChart } from '../lint/context.js';
 import { runLint } from '../lint/runLint.js';
 import { listDataFiles } from '../load/index.js';
 import * as messages from '../messages.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import { listSpecs, openProject } from '../project.js';
+import { pushAll } from '../pushAll.js';
 import { citedRows } from '../provenance/citedRows.js';
 import { renderSvg } from '../render/renderSvg.js';
 
@@ -17,40 +18,40 @@ export interface CheckOptions {
 /**
  * Validates every data file, sources.csv, the theme and every spec, then runs
  * the editorial rules (src/lint), and returns all problems at once (sorted,
- * each once). Writes nothing.
+ * each once, at most MAX_PROBLEMS_PER_FILE per file and then a count). Writes nothing.
  */
 export async function check(options: CheckOptions): Promise<Diagnostic[]> {
   const project = await openProject(options.cwd);
-  const diagnostics: Diagnostic[] = [...project.diagnostics];
+  const diagnostics: Diagnostic[] = project.diagnostics.slice();
   // Every table, including those no spec uses yet.
   const tables = new Map<string, CitedTable>();
   for (const file of await listDataFiles(project.cwd)) {
     const loaded = await project.table(file);
-    diagnostics.push(...loaded.diagnostics);
+    pushAll(diagnostics, loaded.diagnostics);
     if (loaded.table) tables.set(file, loaded.table);
   }
   const charts: LintChart[] = [];
   let unreadSpecs = false;
   for (const name of await listSpecs(project.cwd)) {
     const { spec, diagnostics: specDiagnostics } = await readSpec(project.cwd, name);
-    diagnostics.push(...specDiagnostics);
+    pushAll(diagnostics, specDiagnostics);
     if (!spec || hasErrors(specDiagnostics)) {
       unreadSpecs = true;
       continue;
     }
     // Their problems were reported above; printing dedupes them.
     const specTables = await project.tablesFor(spec);
-    diagnostics.push(...specTables.diagnostics);
+    pushAll(diagnostics, specTables.diagnostics);
     const chart: LintChart = { spec, tables: specTables.tables };
     charts.push(chart);
     if (hasErrors(specTables.diagnostics)) continue;
     const compiled = compileSpec(spec, specTables.tables, project.theme?.value as Record<string, unknown> | undefined);
-    diagnostics.push(...compiled.diagnostics);
+    pushAll(diagnostics, compiled.diagnostics);
     if (!compiled.chart) continue;
     // Run Vega's dataflow too (in memory, nothing written): expression and
     // scale errors only show up there, and the scene says which rows are drawn.
     const rendered = await renderSvg(compiled.chart, project.cwd, spec.file);
-    diagnostics.push(...rendered.diagnostics);
+    pushAll(diagnostics, rendered.diagnostics);
     if (!rendered.render) continue;
     const drawn = citedRows(spec, compiled.chart, rendered.render).origins.map((origin) => origin.row);
     // Build refuses a chart that draws nothing (a filter comparing a number to '2023'),
@@ -62,10 +63,12 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
   // for word (a source's missing url), the copy kept is the one with a rule id.
   const warnings = await runLint({ cwd: project.cwd, sources: project.sources, tables, charts, unreadSpecs });
   const seen = new Set<string>();
-  return sortDiagnostics([...warnings, ...diagnostics]).filter((d) => {
+  const unique = sortDiagnostics(warnings.concat(diagnostics)).filter((d) => {
     const key = formatDiagnostic(d);
     return seen.has(key) ? false : (seen.add(key), true);
   });
+  // Sorted again: each file's "and N more" goes after the problems it follows.
+  return sortDiagnostics(capDiagnostics(unique));
 }
 
 /** One diagnostic as `check --format json` prints it. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { checkUrl } from '../compile/findDataRefs.js';
 import { specFile } from '../compile/readSpec.js';
-import { hasErrors } from '../errors.js';
+import { capDiagnostics, hasErrors } from '../errors.js';
 import { listDataFiles } from '../load/index.js';
 import { SOURCES_FILE } from '../load/readSources.js';
 import type { Diagnostic } from '../model.js';
@@ -44,7 +44,7 @@ export async function scaffoldChart(options: NewOptions): Promise<{ file?: strin
   }
 
   const { table, diagnostics } = await project.table(data);
-  if (!table || hasErrors(diagnostics)) return { diagnostics: [...diagnostics, { file: data, severity: 'error', message: messages.scaffold.tableHasErrors(data) }] };
+  if (!table || hasErrors(diagnostics)) return { diagnostics: capDiagnostics(diagnostics).concat([{ file: data, severity: 'error', message: messages.scaffold.tableHasErrors(data) }]) };
   if (!table.columns.length) return fail(data, messages.scaffold.noValueColumns(data));
   // Column types come from the rows, and a chart of nothing would not build.
   if (!table.rows.length) return fail(data, messages.scaffold.noRows(data));

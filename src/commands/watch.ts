@@ -91,7 +91,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
         },
         onChart: (chart) => {
           // A broken sources.csv or theme fails every chart: its page lists those errors.
-          states.built(chart.name, chart.ok, chart.ok ? chart.diagnostics : [...shared, ...chart.diagnostics]);
+          states.built(chart.name, chart.ok, chart.ok ? chart.diagnostics : shared.concat(chart.diagnostics));
           options.onChart?.(chart, performance.now() - started);
           done.push(chart);
         },

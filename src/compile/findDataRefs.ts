@@ -17,45 +17,98 @@ export interface DataRef {
   lookup: boolean;
 }
 
-// Settings objects hold no data references; skipping them avoids false hits.
-const SKIP = new Set(['usermeta', 'config']);
+// citechart's own settings hold no Vega-Lite and are validated by readUsermeta.
+const SKIP = new Set(['usermeta']);
 
 /**
- * Finds every data reference and checks it stays inside `data/`. Checking
- * here, before Vega sees the spec, is what keeps a spec from reading
- * `../../etc/passwd` or a URL: citechart injects the data itself.
+ * Finds every data reference and refuses anything else that could make Vega
+ * load a file or URL. Checking here, before Vega sees the spec, is what keeps
+ * a spec from reading `../../etc/passwd`, a project's `.env` or a URL:
+ * citechart injects the data itself, and its loader refuses every request
+ * (src/render/confinedLoader.ts).
+ *
+ * The rule (README, "For chart authors"): the only URL a spec may hold is a
+ * literal string `data/NAME.csv` as the `url` of a `data` object, anywhere a
+ * data object can be (top level, layer, concat, facet, repeat, a lookup's
+ * `from`). Refused at their line:col:
+ * - a `url` that is not a string (`{"signal": "'.env'"}`, `{"expr": …}`):
+ *   Vega would evaluate it and load whatever it names;
+ * - a `url` anywhere else (image marks, the `url` encoding channel, config);
+ * - image marks, inline `values`, `datasets`, generated `sequence`;
+ * - a `format.type` other than `csv` (the file is read as CSV by citechart;
+ *   json, topojson, dsv or a signal would promise another reading).
+ * Vega's expression language has no function that loads anything (vega-functions:
+ * `data`/`indata` read datasets already in the view), so an expression can only
+ * reach a file as a URL, which the rules above refuse where the URL appears.
+ *
+ * `asConfig`: `json` is a Vega-Lite config (the theme, specs/theme.json),
+ * which holds no data, so any `url` in it is refused.
  */
-export function findDataRefs(json: JsonFile): { refs: DataRef[]; diagnostics: Diagnostic[] } {
+export function findDataRefs(json: JsonFile, asConfig = false): { refs: DataRef[]; diagnostics: Diagnostic[] } {
   const refs: DataRef[] = [];
   const diagnostics: Diagnostic[] = [];
-  const visit = (node: unknown, at: JSONPath) => {
-    if (Array.isArray(node)) return node.forEach((child, i) => visit(child, [...at, i]));
+  const refuse = (at: JSONPath, message: string) => diagnostics.push(json.diagnostic(at, message));
+  // `inConfig`: a config (or theme) object holds style, never a data source.
+  const visit = (node: unknown, at: JSONPath, inConfig: boolean) => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) visit(node[i], [...at, i], inConfig);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const object = node as Record<string, unknown>;
-    if (isImageMark(object.mark)) diagnostics.push(json.diagnostic([...at, 'mark'], messages.spec.imageMark()));
+    if (isImageMark(object.mark)) refuse([...at, 'mark'], messages.spec.imageMark());
     for (const [key, child] of Object.entries(object)) {
       if (SKIP.has(key)) continue;
-      if (key === 'data' && child && typeof child === 'object') checkData(child as Record<string, unknown>, [...at, key]);
-      else if (key === 'datasets') diagnostics.push(json.diagnostic([...at, key], messages.spec.inlineValues()));
-      else visit(child, [...at, key]);
+      if (key === 'data' && !inConfig && isObject(child)) checkData(child, [...at, key]);
+      else if (key === 'datasets') refuse([...at, key], messages.spec.inlineValues());
+      else if (key === 'url') refuse([...at, key], messages.spec.urlOutsideData());
+      else visit(child, [...at, key], inConfig || key === 'config');
     }
   };
   const checkData = (data: Record<string, unknown>, at: JSONPath) => {
-    if ('values' in data) diagnostics.push(json.diagnostic([...at, 'values'], messages.spec.inlineValues()));
-    // sphere and graticule only draw map outlines; a sequence makes up numbers.
-    if ('sequence' in data) diagnostics.push(json.diagnostic([...at, 'sequence'], messages.spec.generatedData()));
-    if (typeof data.url !== 'string') return;
-    const problem = checkUrl(data.url);
-    if (problem) diagnostics.push(json.diagnostic([...at, 'url'], problem));
-    else refs.push({ jsonPath: at, file: data.url.replace(/^\.\//, ''), lookup: at[at.length - 2] === 'from' });
+    for (const [key, child] of Object.entries(data)) {
+      if (key === 'values') refuse([...at, key], messages.spec.inlineValues());
+      // sphere and graticule only draw map outlines; a sequence makes up numbers.
+      else if (key === 'sequence') refuse([...at, key], messages.spec.generatedData());
+      else if (key === 'url') checkDataUrl(child, [...at, key], at);
+      else if (key === 'format') checkFormat(child, [...at, key]);
+      else visit(child, [...at, key], false);
+    }
   };
-  visit(json.value, []);
+  const checkDataUrl = (url: unknown, at: JSONPath, dataAt: JSONPath) => {
+    if (typeof url !== 'string') return refuse(at, messages.spec.dataUrlNotLiteral(describe(url)));
+    const problem = checkUrl(url);
+    if (problem) refuse(at, problem);
+    else refs.push({ jsonPath: dataAt, file: url.replace(/^\.\//, ''), lookup: dataAt[dataAt.length - 2] === 'from' });
+  };
+  const checkFormat = (format: unknown, at: JSONPath) => {
+    if (!isObject(format)) return visit(format, at, false);
+    for (const [key, child] of Object.entries(format)) {
+      if (key === 'type' && !(typeof child === 'string' && child.toLowerCase() === 'csv')) {
+        refuse([...at, key], messages.spec.formatNotCsv(typeof child === 'string' ? child : describe(child)));
+      } else visit(child, [...at, key], false);
+    }
+  };
+  visit(json.value, [], asConfig);
   return { refs, diagnostics };
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+
 function isImageMark(mark: unknown): boolean {
   if (mark === 'image') return true;
-  return !!mark && typeof mark === 'object' && (mark as { type?: unknown }).type === 'image';
+  return isObject(mark) && mark.type === 'image';
+}
+
+/** A non-string JSON value named for a message: `{"signal": …}`, a number… */
+function describe(value: unknown): string {
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    return keys.length ? `{${keys.map((k) => JSON.stringify(k) + ': …').join(', ')}}` : '{}';
+  }
+  if (Array.isArray(value)) return 'a list';
+  return JSON.stringify(value) ?? String(value);
 }
 
 /** Returns a message when the url is not a project-relative `data/*.csv` path. */

@@ -1,8 +1,10 @@
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { findBuiltinFieldNames } from './findBuiltinFieldNames.js';
 import { findDataRefs, type DataRef } from './findDataRefs.js';
 import { readJsonFile, type JsonFile } from './readJsonFile.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
+import { pushAll } from '../pushAll.js';
 
 /** A chart's spec as read from `specs/NAME.vl.json`, checked but not yet compiled. */
 export interface ChartSpec {
@@ -28,7 +30,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   }
   const usermeta = readUsermeta(json);
   const data = findDataRefs(json);
-  diagnostics.push(...usermeta.diagnostics, ...data.diagnostics);
+  pushAll(diagnostics, usermeta.diagnostics, data.diagnostics, findBuiltinFieldNames(json));
   if (!data.refs.length && !data.diagnostics.length) diagnostics.push(json.diagnostic([], messages.spec.noData()));
   return {
     spec: {
@@ -63,5 +65,7 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
     return { diagnostics: [json.diagnostic([], messages.spec.themeInvalid('not an object'))] };
   }
-  return { theme: json, diagnostics: [] };
+  // The theme is merged into every spec's config: a url in it would load a file into every chart.
+  const urls = findDataRefs(json, true).diagnostics;
+  return urls.length ? { diagnostics: urls } : { theme: json, diagnostics: [] };
 }

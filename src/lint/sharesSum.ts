@@ -70,7 +70,9 @@ function offWholes(rows: CitedRow[], column: string, fields: string[], fractions
     const values = members.map((row) => row.values[column] as number);
     const scale = fractions && values.every((v) => v <= 1) ? 100 : 1;
     const sum = values.reduce((a, b) => a + b, 0) * scale;
-    const tolerance = values.length * 0.5 * 10 ** -Math.max(...values.map(decimals)) * scale;
+    // A loop, not Math.max(...values): a spread of a table's rows overflows the stack.
+    const places = values.reduce((most, v) => Math.max(most, decimals(v)), -Infinity);
+    const tolerance = values.length * 0.5 * 10 ** -places * scale;
     if (Math.abs(sum - 100) > tolerance + 1e-9) off.push({ group, first: members[0]!, sum, tolerance });
   }
   return off;
@@ -139,7 +141,9 @@ function groupRows(rows: CitedRow[], fields: string[]): Map<string, CitedRow[]> 
   const groups = new Map<string, CitedRow[]>();
   for (const row of rows) {
     const key = fields.map((f) => `${f} ${JSON.stringify(row.values[f] ?? null)}`).join(', ');
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   return groups;
 }

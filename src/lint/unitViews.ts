@@ -29,7 +29,8 @@ export function unitViews(spec: Record<string, unknown>): UnitView[] {
   const views: UnitView[] = [];
   const visit = (node: Record<string, unknown>, at: JSONPath, inherited: Record<string, ChannelDef>, facets: string[], data?: string) => {
     const url = isObject(node.data) && typeof node.data.url === 'string' ? node.data.url.replace(/^\.\//, '') : data;
-    const encoding = { ...inherited };
+    // Null-prototype: channel keys come from the spec (a "__proto__" key must not replace the prototype).
+    const encoding: Record<string, ChannelDef> = Object.assign(Object.create(null), inherited);
     if (isObject(node.encoding)) {
       for (const [channel, def] of Object.entries(node.encoding)) {
         if (isObject(def)) encoding[channel] = { def, jsonPath: [...at, 'encoding', channel] };

@@ -38,7 +38,9 @@ export function checkCsvShape(
     diagnostics.push({ file, line, column, severity: 'error', message });
 
   // Blank lines before the header are skipped, as polars does.
-  const [header, ...rest] = records.filter((r) => !r.blank);
+  const nonBlank = records.filter((r) => !r.blank);
+  const header = nonBlank[0];
+  const rest = nonBlank.slice(1);
   if (!header) return { diagnostics: [{ file, severity: 'error', message: messages.load.emptyFile() }] };
   if (header.problem) {
     const { kind, line, column } = header.problem;

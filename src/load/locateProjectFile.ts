@@ -1,19 +1,55 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 
+/** What a project file is, asked of the file system (path text alone cannot tell). */
+export type Located =
+  /** A regular file inside its folder; `real` is its absolute real path (links resolved). */
+  | { place: 'inside'; real: string }
+  /** Its real path (through a symbolic link in it or in its folders) is outside its folder. */
+  | { place: 'outside'; real: string }
+  | { place: 'missing' }
+  /** Inside, but not a regular file: reading a FIFO would wait forever, a device forever or for ever more. */
+  | { place: 'special'; real: string; kind: SpecialKind };
+
+export type SpecialKind = 'folder' | 'named pipe (FIFO)' | 'device' | 'socket';
+
 /**
- * Where a project-relative file really is: `missing`, `outside` (a
- * symbolic link, or a link in its folders, that leads out of the project: a
- * cloned repository can contain one) or `inside`. Path text alone cannot
- * tell; this asks the file system.
+ * Where a project-relative file (`data/x.csv`, `specs/theme.json`) really
+ * is. Its real path (`realpath`: every symbolic link resolved) must be
+ * inside the real version of its own top folder, so `data/x.csv` must
+ * really be in the project's data/ folder: a link to `/etc/passwd`, to the
+ * project's `.env` or to `specs/` is `outside` (a cloned repository can
+ * contain such links; a data/ folder that is itself a link out of the
+ * project makes every table `outside`). A FIFO, device, socket or folder is
+ * `special`: the file is stat'ed, never opened, here.
  */
-export async function locateProjectFile(cwd: string, file: string): Promise<'inside' | 'outside' | 'missing'> {
+export async function locateProjectFile(cwd: string, file: string): Promise<Located> {
   let real: string;
   try {
     real = await realpath(path.join(cwd, file));
   } catch {
-    return 'missing';
+    return { place: 'missing' };
   }
   const root = await realpath(cwd);
-  return real.startsWith(root + path.sep) ? 'inside' : 'outside';
+  const segments = file.split('/').filter((s) => s !== '' && s !== '.');
+  const folder = segments.length > 1 ? path.join(root, segments[0]!) : root;
+  if (!real.startsWith(folder + path.sep)) return { place: 'outside', real };
+  let stats: Stats;
+  try {
+    stats = await stat(real);
+  } catch {
+    return { place: 'missing' };
+  }
+  const kind = specialKind(stats);
+  return kind ? { place: 'special', real, kind } : { place: 'inside', real };
+}
+
+/** What a non-regular file is, for messages; undefined for a regular file. */
+export function specialKind(stats: Stats): SpecialKind | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isFIFO()) return 'named pipe (FIFO)';
+  if (stats.isSocket()) return 'socket';
+  return 'device';
 }

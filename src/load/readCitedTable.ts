@@ -15,6 +15,7 @@ import { readCsv } from './readCsv.js';
 import { readSchemaSidecar, sidecarPath } from './readSchemaSidecar.js';
 import { resolveSourceIds } from './resolveSourceIds.js';
 import { readColumn, type ColumnContext } from './typeColumns.js';
+import { pushAll } from '../pushAll.js';
 
 const isCitationColumn = (name: string) => (CITATION_COLUMNS as readonly string[]).includes(name);
 
@@ -38,7 +39,7 @@ export async function readCitedTable(
     delimiter: schema?.dialect?.delimiter,
     encoding: schema?.encoding,
   });
-  diagnostics.push(...sidecar.diagnostics);
+  pushAll(diagnostics, sidecar.diagnostics);
   if (!csv) return { diagnostics: sortDiagnostics(diagnostics) };
 
   const index = new Map(csv.columns.map((c) => [c.name, c.index]));
@@ -56,7 +57,9 @@ export async function readCitedTable(
     diagnostics,
   };
   const valueColumns = csv.columns.filter((c) => !isCitationColumn(c.name));
-  // Keyed by column names: no prototype, so a column named `__proto__` or `constructor` is a column like any other.
+  // Keyed by column names, which are the user's: null-prototype objects, so a
+  // column named "constructor" or "__proto__" is an entry like any other and
+  // an absent one is undefined, not an inherited function.
   const types: Record<string, ColumnType> = Object.create(null);
   const columnInfo: Record<string, ColumnInfo> = Object.create(null);
   const columnValues = new Map<string, CellValue[]>();

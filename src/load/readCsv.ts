@@ -6,6 +6,7 @@ import { readText } from './readText.js';
 import { readWithPolars } from './readWithPolars.js';
 import { scanCsv, type ScannedRecord } from './scanCsv.js';
 import { stripControlChars } from './stripControlChars.js';
+import { pushAll } from '../pushAll.js';
 
 /** A cell's text (control characters stripped) and where it starts. */
 export interface CsvCell {
@@ -66,12 +67,12 @@ export async function readCsv(
     return { diagnostics };
   }
   const { shape, diagnostics: shapeDiagnostics } = checkCsvShape(file, detected.records);
-  diagnostics.push(...shapeDiagnostics);
+  pushAll(diagnostics, shapeDiagnostics);
   if (!shape) return { diagnostics };
 
   // polars gets only the records the scanner vouched for (no blank lines, no
   // ragged rows), so its row r is exactly shape.rows[r].
-  const kept = [shape.header, ...shape.rows];
+  const kept = [shape.header].concat(shape.rows);
   const polarsText = kept.map((r) => text.slice(r.start, r.end)).join('\n') + '\n';
   let read: { width: number; rows: string[][] };
   try {

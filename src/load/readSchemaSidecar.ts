@@ -26,7 +26,7 @@ export async function readSchemaSidecar(
   const schemaFile = sidecarPath(file);
   // No sidecar is the usual case; one that exists is read like any project
   // file (refused when it is a link out of the project).
-  if ((await locateProjectFile(cwd, schemaFile)) === 'missing') return { diagnostics: [] };
+  if ((await locateProjectFile(cwd, schemaFile)).place === 'missing') return { diagnostics: [] };
   const { json, diagnostics } = await readJsonFile(cwd, schemaFile);
   if (!json) return { diagnostics };
 

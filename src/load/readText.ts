@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { decodeBytes } from './decodeBytes.js';
 import { findInvalidUtf8 } from './findInvalidUtf8.js';
-import { locateProjectFile } from './locateProjectFile.js';
+import { readProjectFile } from './readProjectFile.js';
 import { noteRead } from './readLedger.js';
 
 /**
@@ -20,19 +18,10 @@ export async function readText(
   file: string,
   encoding = 'utf-8',
 ): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
-  if ((await locateProjectFile(cwd, file)) === 'outside') {
-    return { diagnostics: [{ file, severity: 'error', message: messages.load.linkOutside(file) }] };
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path.join(cwd, file));
-    noteRead(file, bytes);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT' ? messages.load.missingFile(file) : messages.load.unreadable(file, String(code ?? err));
-    return { diagnostics: [{ file, severity: 'error', message }] };
-  }
+  const read = await readProjectFile(cwd, file);
+  if ('problem' in read) return { diagnostics: [{ file, severity: 'error', message: read.problem }] };
+  const bytes = read.bytes;
+  noteRead(file, bytes);
   const utf8 = new TextDecoder(encoding).encoding === 'utf-8';
   // A UTF-8 byte-order mark on valid UTF-8 settles it, as it does for browsers
   // (WHATWG "decode"): the file was re-saved as "CSV UTF-8" since the sidecar

@@ -24,6 +24,7 @@ export async function readWithPolars(text: string, sep = ','): Promise<{ width: 
     sep,
     quoteChar: '"',
   });
+  // Read once: each read of df.shape is a call into polars.
   const { height, width } = df.shape;
   const columns = df.getColumns().map((series) => series.toArray() as (string | null)[]);
   const rows: string[][] = [];

@@ -20,6 +20,6 @@ export function warningList(diagnostics: Diagnostic[]): SafeHtml {
 }
 
 function diagnosticLines(diagnostics: Diagnostic[]): SafeHtml {
-  const errorsFirst = [...diagnostics].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'));
+  const errorsFirst = diagnostics.slice().sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'));
   return html`<ul class="diagnostics">${errorsFirst.map((d) => html`<li class="${d.severity}"><code>${formatDiagnostic(d)}</code></li>`)}</ul>`;
 }

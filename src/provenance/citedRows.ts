@@ -14,7 +14,8 @@ import { drawnRows } from './drawnRows.js';
  */
 export function citedRows(spec: ChartSpec, compiled: CompiledChart, render: VegaRender): { origins: RowOrigin[]; folded: boolean } {
   const marks = drawnRows(render.scenegraph);
-  const traced = new Set([...marks.ids, ...render.foldedRowIds]);
+  const traced = new Set(marks.ids);
+  for (const id of render.foldedRowIds) traced.add(id);
   const untraceable = marks.folded && (!render.foldedRowIds.size || render.nestedFolds);
   const folded = marks.folded || render.foldedRowIds.size > 0;
   const lookups = new Set(spec.dataRefs.filter((ref) => ref.lookup).map((ref) => ref.file));

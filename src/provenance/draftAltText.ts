@@ -2,7 +2,7 @@ import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compi
 import type { CitedRow, Source } from '../model.js';
 import type { DrawnItem, DrawnValues } from './drawnValues.js';
 
-const KINDS: Record<string, string> = {
+const KINDS = new Map(Object.entries({
   bar: 'Bar chart',
   line: 'Line chart',
   area: 'Area chart',
@@ -15,7 +15,7 @@ const KINDS: Record<string, string> = {
   text: 'Table',
   rule: 'Chart',
   geoshape: 'Map',
-};
+}));
 const MAX_ITEMS = 20;
 
 /**
@@ -32,8 +32,8 @@ const MAX_ITEMS = 20;
  * drawn. Charts without a measure list the labels of `rows`.
  */
 export function draftAltText(vegaLite: Record<string, unknown>, title: string, rows: CitedRow[], sources: Source[], drawn?: DrawnValues): string {
-  const mark = firstMark(vegaLite) ?? '';
-  const kind = (Object.hasOwn(KINDS, mark) && KINDS[mark]) || 'Chart';
+  // A Map: the mark is the spec's, and a plain object would answer "constructor" with a function.
+  const kind = KINDS.get(firstMark(vegaLite) ?? '') ?? 'Chart';
   const fields = encodedFields(vegaLite).filter((f) => DESCRIPTIVE_CHANNELS.includes(f.channel));
   const labels = drawn?.labels ?? fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source');
   const measure = drawn?.measure ?? fields.find((f) => f.type === 'quantitative');
@@ -72,7 +72,7 @@ function measured(measure: EncodedField): string {
 function extremes(items: DrawnItem[], labelOf: (item: DrawnItem) => string): string {
   const valued = items.filter((item) => item.value !== null);
   if (valued.length < 2) return '';
-  const sorted = [...valued].sort((a, b) => b.value! - a.value!);
+  const sorted = valued.slice().sort((a, b) => b.value! - a.value!);
   const [high, low] = [sorted[0]!, sorted.at(-1)!];
   if (high.value === low.value) return '';
   const describe = (item: DrawnItem) => [labelOf(item), item.shown].filter(Boolean).join(', ');

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { vega } from '../vegaBuilds.js';
 import * as messages from '../messages.js';
 
@@ -9,38 +7,29 @@ type Loader = ReturnType<typeof vega.loader>;
 export class LoaderRefusal extends Error {}
 
 /**
- * A Vega loader that reads only files inside the project folder. citechart
- * injects all data itself, so in a normal build this loader is never asked
- * for anything; it is the second wall for specs that try anyway: `..`
- * escapes, absolute paths, `file://`, `http(s)://` and image URLs are refused.
+ * A Vega loader that loads nothing. citechart injects every table itself
+ * (compile/injectData.ts) after findDataRefs has refused every other URL in
+ * the spec, so in a normal build this loader is never asked for anything; it
+ * is the second wall for whatever slipped past the first (a data url made
+ * by a signal, an image URL from a column, a URL in the theme): every file,
+ * http(s), data: and image request is refused, inside the project or not.
  * Link targets (`href` encodings) pass only as http(s) URLs, never fetched;
  * any other link is dropped. (It must resolve, not reject: Vega's SVG
  * renderer does not handle a refused link and the process would crash.)
  */
-export function confinedLoader(cwd: string): Loader {
-  const root = path.resolve(cwd);
-  const loader = vega.loader({ mode: 'file', baseURL: root + path.sep });
-  // Vega's single-file build (./vega.ts) is its browser loader, without file
-  // access; give it what vega-loader's Node build has: fs.readFile, bytes as-is.
-  // (The typings omit fileAccess and say string where vega-loader gives a Buffer.)
-  Object.assign(loader, { fileAccess: true, file: (filename: string) => readFile(filename) });
-  const sanitize = loader.sanitize.bind(loader);
-  loader.sanitize = async (uri: string, options?: Record<string, unknown>) => {
+export function confinedLoader(): Loader {
+  const loader = vega.loader();
+  const refuse = async (uri: unknown): Promise<never> => {
+    throw new LoaderRefusal(messages.spec.loaderRefused(String(uri)));
+  };
+  loader.sanitize = async (uri: string, options?: { context?: unknown }) => {
     const context = options?.context;
     // The typings say string; Vega's renderer treats a null href as "no link".
-    if (context === 'href') return { href: (/^https?:\/\//i.test(uri) ? uri : null) as string };
-    if (context === 'image' || !isInside(root, uri)) throw new LoaderRefusal(messages.spec.loaderRefused(uri));
-    return sanitize(uri, options as Parameters<Loader["sanitize"]>[1]);
+    if (context === 'href') return { href: (typeof uri === 'string' && /^https?:\/\//i.test(uri) ? uri : null) as string };
+    return refuse(uri);
   };
-  loader.http = async (uri: string) => {
-    throw new LoaderRefusal(messages.spec.loaderRefused(uri));
-  };
+  loader.load = refuse;
+  loader.file = refuse;
+  loader.http = refuse;
   return loader;
-}
-
-function isInside(root: string, uri: string): boolean {
-  if (typeof uri !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('//')) return false;
-  if (path.isAbsolute(uri) || uri.includes('\0')) return false;
-  const resolved = path.resolve(root, uri);
-  return resolved.startsWith(root + path.sep);
 }

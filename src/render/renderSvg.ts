@@ -56,7 +56,7 @@ export async function renderSvg(
     const { spec, feeding, nestedFolds } = splitAtFolds(chart.vega);
     const view = new vega.View(vega.parse(spec), {
       renderer: 'none',
-      loader: confinedLoader(cwd),
+      loader: confinedLoader(),
       logger: logger as unknown as LoggerInterface,
     });
     await view.runAsync();
@@ -86,6 +86,6 @@ export async function renderSvg(
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { diagnostics: [...diagnostics, { file, severity: 'error', message: messages.spec.renderFailed(reason) }] };
+    return { diagnostics: diagnostics.concat([{ file, severity: 'error', message: messages.spec.renderFailed(reason) }]) };
   }
 }

@@ -20,7 +20,8 @@ const FACES: FontFace[] = ['regular', 'bold', 'italic', 'boldItalic'];
 const require = createRequire(import.meta.url);
 
 let stored: Map<string, number> | undefined;
-let fresh: Record<string, number> = {};
+// Null-prototype: the keys hold chart text.
+let fresh: Record<string, number> = Object.create(null);
 
 /**
  * The file for this install: a new fontkit, font file (size, mtime) or
@@ -67,7 +68,7 @@ export function rememberWidth(key: string, width: number): void {
 /** The widths measured in this thread since the last call (a worker hands them to the build). */
 export function takeFreshWidths(): Record<string, number> {
   const taken = fresh;
-  fresh = {};
+  fresh = Object.create(null);
   return taken;
 }
 

@@ -12,7 +12,8 @@ const YEAR_NAME = /(^|[^a-z])(year|yr|date|month|quarter)([^a-z]|$)/i;
  * quantitative; the rest nominal.
  */
 export function columnRoles(table: CitedTable): Record<string, ColumnRole> {
-  const roles: Record<string, ColumnRole> = {};
+  // Null-prototype: the keys are the user's column names ("constructor" is a column like any other).
+  const roles: Record<string, ColumnRole> = Object.create(null);
   for (const column of table.columns) {
     const values = table.rows.map((row) => row.values[column]).filter((v) => v !== null && v !== '');
     if (table.types[column] === 'number') {

@@ -33,9 +33,10 @@ export async function checkInputs(root: string, inputs: Provenance['inputs']): P
       result.outside.push(file);
       continue;
     }
-    const where = await locateProjectFile(root, normal);
+    const where = (await locateProjectFile(root, normal)).place;
     if (where === 'outside') result.outside.push(file);
-    else if (where === 'missing') result.missing.push(file);
+    // A FIFO or device is never read (it could block forever): not the file it was built from.
+    else if (where !== 'inside') result.missing.push(file);
     else {
       const bytes = await readFile(path.join(root, normal)).catch(() => undefined);
       if (!bytes) result.missing.push(file); // a folder, or unreadable: not the file it was built from
@@ -74,7 +75,7 @@ async function addedInputs(root: string, recorded: string[]): Promise<string[]> 
   if (recorded.some((file) => file.startsWith('specs/'))) optional.push(THEME);
   const added: string[] = [];
   for (const file of [...new Set(optional)]) {
-    if (!recorded.includes(file) && (await locateProjectFile(root, file)) === 'inside') added.push(file);
+    if (!recorded.includes(file) && (await locateProjectFile(root, file)).place === 'inside') added.push(file);
   }
   return added;
 }

@@ -31,17 +31,27 @@ describe('checkUrl', () => {
 });
 
 describe('findDataRefs', () => {
-  it('finds data in layers and lookups, skipping usermeta and config', () => {
+  it('finds data in layers and lookups, skipping usermeta', () => {
     const { refs, diagnostics } = refsOf({
-      data: { url: 'data/a.csv' },
+      data: { url: 'data/a.csv', format: { type: 'csv', parse: { year: 'date' } } },
       layer: [{ data: { url: './data/b.csv' }, mark: 'bar' }],
       transform: [{ lookup: 'k', from: { data: { url: 'data/c.csv' }, key: 'k' } }],
       usermeta: { data: { url: '/etc/passwd' } },
-      config: { data: { url: '/etc/passwd' } },
     });
     expect(diagnostics).toEqual([]);
     expect(refs.map((r) => r.file)).toEqual(['data/a.csv', 'data/b.csv', 'data/c.csv']);
     expect(refs[1]!.jsonPath).toEqual(['layer', 0, 'data']);
+    expect(refs.map((r) => r.lookup)).toEqual([false, false, true]);
+  });
+
+  it('finds data in concat, facet and repeat views', () => {
+    const { refs, diagnostics } = refsOf({
+      hconcat: [{ data: { url: 'data/a.csv' }, mark: 'bar' }],
+      vconcat: [{ facet: { row: { field: 'k' } }, data: { url: 'data/b.csv' }, spec: { mark: 'bar' } }],
+      concat: [{ repeat: ['x'], spec: { data: { url: 'data/c.csv' }, mark: 'bar' } }],
+    });
+    expect(diagnostics).toEqual([]);
+    expect(refs.map((r) => r.file)).toEqual(['data/a.csv', 'data/b.csv', 'data/c.csv']);
   });
 
   it('refuses inline values and datasets, which carry no citations', () => {
@@ -56,6 +66,86 @@ describe('findDataRefs', () => {
     const { diagnostics } = refsOf({ data: { url: 'data/a.csv' }, layer: [{ mark: { type: 'image' } }] });
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       'specs/t.vl.json:7:4: error: image marks are refused: they would load a file or URL into the graphic',
+    ]);
+  });
+});
+
+// Issue 9, item 2: a data URL that was an object (`{"signal": "'.env'"}`) was
+// never checked, and Vega read the project's .env into the graphic. Only a
+// literal "data/NAME.csv" string is a URL citechart accepts, anywhere.
+describe('findDataRefs refuses every other way to load a file', () => {
+  const messagesOf = (spec: unknown) => refsOf(spec).diagnostics.map(formatDiagnostic);
+  const at = (spec: unknown, needle: string) => {
+    const text = JSON.stringify(spec, null, 1);
+    const before = text.slice(0, text.indexOf(needle));
+    return `specs/t.vl.json:${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
+  };
+  const base = { data: { url: 'data/a.csv' }, mark: 'bar' };
+
+  it.each([
+    ['a signal', { signal: "'.env'" }, '{"signal": …}'],
+    ['an expression', { expr: "'../' + '.env'" }, '{"expr": …}'],
+    ['a number', 5, '5'],
+    ['a list', ['data/a.csv'], 'a list'],
+  ])('a data url that is %s, at its line:col', (_, url, shown) => {
+    const spec = { ...base, layer: [{ data: { url }, mark: 'text' }] };
+    expect(messagesOf(spec)).toEqual([
+      `${at(spec, '"url": ' + (typeof url === 'object' && !Array.isArray(url) ? '{' : typeof url === 'number' ? '5' : '['))}: error: a data url must be a literal "data/NAME.csv" string, not ${shown}: a signal or expression could load any file or URL`,
+    ]);
+  });
+
+  it('a lookup from an object url or from outside data/', () => {
+    const spec = {
+      ...base,
+      transform: [
+        { lookup: 'k', from: { data: { url: { signal: 'secret' } }, key: 'k' } },
+        { lookup: 'k', from: { data: { url: '../.env.csv' }, key: 'k' } },
+      ],
+    };
+    const messages = messagesOf(spec);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/^specs\/t.vl.json:\d+:\d+: error: a data url must be a literal "data\/NAME.csv" string/);
+    expect(messages[1]).toMatch(/data url "..\/.env.csv" points outside the project's data\/ folder/);
+  });
+
+  it('an image url in a mark or an encoding, and a url in params or config', () => {
+    const spec = {
+      ...base,
+      layer: [
+        { mark: { type: 'point', url: '/etc/passwd' } },
+        { mark: 'point', encoding: { url: { value: 'data/a.csv' } } },
+        { mark: 'point', encoding: { url: { field: 'path' } } },
+      ],
+      params: [{ name: 'p', value: { url: { signal: "'.env'" } } }],
+      config: { image: { url: '.env' }, data: { url: 'data/a.csv' } },
+    };
+    const messages = messagesOf(spec);
+    expect(messages).toHaveLength(6);
+    for (const message of messages) expect(message).toMatch(/error: a "url" is allowed only as "data": \{"url": "data\/NAME.csv"\}/);
+    expect(refsOf(spec).refs.map((r) => r.file)).toEqual(['data/a.csv']);
+  });
+
+  it.each(['json', 'tsv', 'dsv', 'topojson', { signal: "'dsv'" }])('a data format %j', (type) => {
+    const spec = { data: { url: 'data/a.csv', format: { type, delimiter: '|' } }, mark: 'bar' };
+    expect(messagesOf(spec)).toEqual([
+      `${at(spec, '"type"')}: error: data format ${JSON.stringify(typeof type === 'string' ? type : '{"signal": …}')} is refused: citechart reads every table as CSV; remove "type" or write "csv"`,
+    ]);
+  });
+
+  it('a url nested inside a data object (besides its own url)', () => {
+    const spec = { data: { url: 'data/a.csv', name: 'x', format: { parse: { url: { signal: 'x' } } } }, mark: 'bar' };
+    expect(messagesOf(spec)).toHaveLength(1);
+  });
+});
+
+describe('findDataRefs on the theme (a config object)', () => {
+  it('refuses any url in it, data or not, and finds no data', () => {
+    const { json } = parseJsonText('specs/theme.json', JSON.stringify({ image: { url: '.env' }, data: { url: 'data/a.csv' }, font: 'x' }, null, 1));
+    const { refs, diagnostics } = findDataRefs(json!, true);
+    expect(refs).toEqual([]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'specs/theme.json:3:3: error: a "url" is allowed only as "data": {"url": "data/NAME.csv"}; anywhere else it would load a file or URL into the graphic',
+      'specs/theme.json:6:3: error: a "url" is allowed only as "data": {"url": "data/NAME.csv"}; anywhere else it would load a file or URL into the graphic',
     ]);
   });
 });

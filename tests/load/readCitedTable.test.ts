@@ -172,3 +172,34 @@ test('every problem of a file is reported in one call, in file order', async () 
   expect(table?.rows.map((r) => r.line)).toEqual([2, 3, 5, 6, 7]);
   expect(table?.types).toEqual({ name: 'string', v: 'number' });
 });
+
+// Issue 9, item 4: column names are the user's; a plain object keyed by them
+// dropped a "__proto__" column's values and answered "constructor" for a
+// table without one with Object's constructor function.
+describe('columns named after Object.prototype members', () => {
+  test('are entries like any other, and absent ones are absent', async () => {
+    const cwd = await project({
+      'data/sources.csv': sourcesCsv('a'),
+      'data/t.csv': 'label,__proto__,constructor,toString,source\nx,1,2,n/a,a\ny,3,4,b,a\n',
+      'data/plain.csv': 'label,value,source\nx,1,a\n',
+    });
+    const { sources } = await readSources(cwd);
+    const { table, diagnostics } = await readCitedTable(cwd, 'data/t.csv', sources);
+    expect(format(diagnostics)).toEqual([]);
+    expect(table!.columns).toEqual(['label', '__proto__', 'constructor', 'toString']);
+    expect(table!.rows.map((row) => ({ ...row.values }))).toEqual([
+      JSON.parse('{"label": "x", "__proto__": 1, "constructor": 2, "toString": "n/a"}'),
+      JSON.parse('{"label": "y", "__proto__": 3, "constructor": 4, "toString": "b"}'),
+    ]);
+    expect(Object.keys(table!.rows[0]!.values)).toEqual(['label', '__proto__', 'constructor', 'toString']);
+    expect(table!.types['__proto__']).toBe('number');
+    expect(table!.rows[1]!.positions['__proto__']).toEqual({ line: 3, column: 3 });
+    const plain = (await readCitedTable(cwd, 'data/plain.csv', sources)).table!;
+    for (const member of Object.getOwnPropertyNames(Object.prototype)) {
+      expect(plain.types[member]).toBeUndefined();
+      expect(plain.columnInfo![member]).toBeUndefined();
+      expect(plain.rows[0]!.values[member]).toBeUndefined();
+      expect(plain.rows[0]!.positions[member]).toBeUndefined();
+    }
+  });
+});

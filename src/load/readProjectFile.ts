@@ -1,0 +1,37 @@
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import * as messages from '../messages.js';
+import { locateProjectFile, specialKind } from './locateProjectFile.js';
+
+/**
+ * The bytes of a project-relative file, or why they cannot be read (a
+ * message for the user, naming the file). Only a regular file whose real
+ * path is inside its own folder of the project is read (see
+ * locateProjectFile): never a link out of it, never a FIFO, device, socket or
+ * folder. The check is made twice: by path before opening, and on the open
+ * file itself, opened without waiting (O_NONBLOCK) so a FIFO swapped in
+ * between cannot block the command forever.
+ */
+export async function readProjectFile(cwd: string, file: string): Promise<{ bytes: Uint8Array } | { problem: string }> {
+  const where = await locateProjectFile(cwd, file);
+  if (where.place === 'missing') return { problem: messages.load.missingFile(file) };
+  if (where.place === 'outside') return { problem: messages.load.linkOutside(file, where.real) };
+  if (where.place === 'special') return { problem: messages.load.notAFile(file, where.kind) };
+  let handle;
+  try {
+    handle = await open(where.real, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { problem: code === 'ENOENT' ? messages.load.missingFile(file) : messages.load.unreadable(file, String(code ?? err)) };
+  }
+  try {
+    const kind = specialKind(await handle.stat());
+    if (kind) return { problem: messages.load.notAFile(file, kind) };
+    return { bytes: await handle.readFile() };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { problem: messages.load.unreadable(file, String(code ?? err)) };
+  } finally {
+    await handle.close();
+  }
+}
