@@ -103,6 +103,8 @@ export const load = {
     `text after the closing quote of a quoted cell: quote the whole cell and double any quote inside it ("")`,
   loneCarriageReturn: () =>
     `a line ends with a bare carriage return (old Mac line endings); save the file as "CSV UTF-8"`,
+  bidiControlRemoved: (name: string) =>
+    `a ${name} was removed here: it would reorder the text around it (a right-to-left override draws the rest of the line backwards); delete it from the file`,
   readerDisagrees: () =>
     `citechart's line scanner and the CSV reader (polars) disagree about this file's rows; please report this file as a citechart bug`,
 };

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { findDataRefs, type DataRef } from './findDataRefs.js';
 import { readJsonFile, type JsonFile } from './readJsonFile.js';
+import { stripSpecBidi } from './stripSpecBidi.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
 
 /** A chart's spec as read from `specs/NAME.vl.json`, checked but not yet compiled. */
@@ -26,6 +27,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
     return { diagnostics: [json.diagnostic([], messages.spec.notAnObject())] };
   }
+  for (const warning of stripSpecBidi(json)) diagnostics.push(warning);
   const usermeta = readUsermeta(json);
   const data = findDataRefs(json);
   diagnostics.push(...usermeta.diagnostics, ...data.diagnostics);
@@ -63,5 +65,5 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
     return { diagnostics: [json.diagnostic([], messages.spec.themeInvalid('not an object'))] };
   }
-  return { theme: json, diagnostics: [] };
+  return { theme: json, diagnostics: stripSpecBidi(json) };
 }

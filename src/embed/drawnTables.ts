@@ -1,6 +1,7 @@
 import type { RowOrigin } from '../compile/injectData.js';
 import type { CellValue, Source } from '../model.js';
 import { citeSource } from '../provenance/citeSource.js';
+import { isolate } from '../provenance/isolateBidi.js';
 
 /** The rows of one data file that a chart draws, ready for a data table. */
 export interface DrawnTable {
@@ -24,7 +25,7 @@ export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>): D
     out.rows.push({
       values: table.columns.map((column) => row.values[column] ?? null),
       citation: row.sources.map((id) => citeSource(sources.get(id)!)).join('; '),
-      note: [row.note, row.derived].map((text) => text.trim()).filter(Boolean).join(' '),
+      note: [row.note, row.derived].map((text) => text.trim()).filter(Boolean).map(isolate).join(' '),
     });
   }
   return [...tables.values()];

@@ -1,6 +1,8 @@
 import { format } from 'd3-format';
 import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compile/encodedFields.js';
 import type { CitedRow, Source } from '../model.js';
+import { isolate } from './isolateBidi.js';
+import { oneLine } from './oneLine.js';
 
 const KINDS: Record<string, string> = {
   bar: 'Bar chart',
@@ -35,7 +37,9 @@ export function draftAltText(vegaLite: Record<string, unknown>, title: string, r
   const measure = fields.find((f) => f.type === 'quantitative');
   const unit = measure && /%|\b(percent|share|pct)\b/i.test(`${measure.title} ${measure.field}`) ? '%' : '';
 
-  const text = (row: CitedRow, field: string) => String(row.values[field] ?? '').trim();
+  // Each value is one field of the sentence: a line break in a cell reads as
+  // a space, and right-to-left text is isolated (isolateBidi.ts).
+  const text = (row: CitedRow, field: string) => isolate(oneLine(String(row.values[field] ?? '')));
   const labelOf = (row: CitedRow) => unique(labels.map((f) => text(row, f.field)).filter(Boolean)).join(', ');
   const valueOf = (row: CitedRow) => (measure && typeof row.values[measure.field] === 'number' ? (row.values[measure.field] as number) : undefined);
   const show = (value: number) => `${formatNumber(value)}${unit}`;
@@ -49,11 +53,11 @@ export function draftAltText(vegaLite: Record<string, unknown>, title: string, r
     : groupLabels(rows, labels.map((f) => f.field), text);
   const listed = unique(items.filter(Boolean));
   const shown = listed.slice(0, MAX_ITEMS).join('; ') + (listed.length > MAX_ITEMS ? `; and ${listed.length - MAX_ITEMS} more` : '');
-  const publishers = unique(sources.map((s) => s.publisher));
+  const publishers = unique(sources.map((s) => isolate(oneLine(s.publisher))));
 
   return [
-    `${kind}${title ? `: ${title}` : ''}.`,
-    measure && `Measure: ${measured(measure)}${labels[0] ? `, by ${labels[0].title || labels[0].field}` : ''}.`,
+    `${kind}${title ? `: ${isolate(oneLine(title))}` : ''}.`,
+    measure && `Measure: ${isolate(oneLine(measured(measure)))}${labels[0] ? `, by ${isolate(oneLine(labels[0].title || labels[0].field))}` : ''}.`,
     shown && `${shown}.`,
     extremes(rows, valueOf, labelOf, show),
     publishers.length && `Source${publishers.length > 1 ? 's' : ''}: ${publishers.join(', ')}.`,
