@@ -146,6 +146,8 @@ export const spec = {
   usermetaInvalid: (path: string, reason: string) => `usermeta.citechart${path} ${reason}`,
   unknownUsermeta: (key: string, known: string[]) =>
     `usermeta.citechart has no setting ${q(key)} (known: ${known.join(', ')}); it is ignored`,
+  labelTruncated: (text: string, drawn: string, limit: number) =>
+    `the label ${q(text)} is wider than its ${limit} px limit and is drawn cut, as ${q(drawn)}; shorten it, or raise the limit (an axis's "labelLimit", a legend's "labelLimit", a mark's "limit")`,
   linksDropped: () =>
     `links (href) are left out of the published graphic: an embedded chart links nowhere; put the links in the article text`,
   widthsNeedSingleView: () =>

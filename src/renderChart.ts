@@ -33,6 +33,8 @@ import { xmpPacket } from './provenance/xmpPacket.js';
 import { citeSource } from './provenance/citeSource.js';
 import { renderPng } from './render/renderPng.js';
 import { renderSvg } from './render/renderSvg.js';
+import { truncatedLabels } from './render/truncatedLabels.js';
+import { truncationWarnings } from './render/truncationWarnings.js';
 import type { ManifestEntry } from './write/manifest.js';
 
 export interface RenderedChart {
@@ -89,6 +91,7 @@ export async function renderChart(
   if (!rendered.render) return { diagnostics };
   const render = rendered.render;
   diagnostics.push(...linkWarnings(spec, render.svg));
+  for (const warning of truncationWarnings(truncatedLabels(render.scenegraph), compiled.chart.origins, spec.file)) diagnostics.push(warning);
 
   // 5. Provenance: exactly the rows drawn (citedRows says how), their
   // sources, notes, alt text, hashes.
