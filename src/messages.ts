@@ -148,6 +148,8 @@ export const spec = {
     `usermeta.citechart has no setting ${q(key)} (known: ${known.join(', ')}); it is ignored`,
   labelTruncated: (text: string, drawn: string, limit: number) =>
     `the label ${q(text)} is wider than its ${limit} px limit and is drawn cut, as ${q(drawn)}; shorten it, or raise the limit (an axis's "labelLimit", a legend's "labelLimit", a mark's "limit")`,
+  paletteRepeats: (field: string, categories: number, colours: number) =>
+    `${field ? `${q(field)} has` : 'the colour scale has'} ${categories} categories but the palette only ${colours} colours, so colours repeat and different categories look alike; group the smaller ones (e.g. as "Other"), or give the scale a longer "range"`,
   linksDropped: () =>
     `links (href) are left out of the published graphic: an embedded chart links nowhere; put the links in the article text`,
   widthsNeedSingleView: () =>

@@ -1,0 +1,183 @@
+// Vega never wraps a title or a horizontal legend: a 145-character title on a
+// 260 px chart made a 1221 px graphic, ten legend entries an 1146 px one for
+// a 400 px plot, and long text marks a 54,510 px one (its PNG failed). Each
+// pass here reads the laid-out scenegraph, measures what sticks out past the
+// chart (its plot, axes and marks) and changes the Vega spec so it fits:
+// title and subtitle wrapped into lines, legend entries into rows, text marks
+// given a limit. The caller renders again until nothing sticks out.
+import type { Spec as VegaSpec } from 'vega';
+import { wrapText } from '../provenance/wrapText.js';
+import { faceFor, measureText } from './textMetrics.js';
+
+interface Bounds {
+  x1: number;
+  x2: number;
+}
+interface SceneNode {
+  marktype?: string;
+  role?: string;
+  name?: string;
+  items?: SceneNode[];
+  bounds?: Bounds;
+  x?: number;
+  width?: number;
+  text?: unknown;
+  fontSize?: number;
+  fontWeight?: unknown;
+  fontStyle?: unknown;
+}
+type Json = Record<string, unknown>;
+
+/** Width in px a text may overhang the chart before it counts as sticking out (rounding, antialiasing). */
+const SLACK = 1;
+/** The narrowest limit given to a text mark, px: a few words. */
+const MIN_TEXT_LIMIT = 60;
+/** Vega's default gap between legend columns, px. */
+const COLUMN_PADDING = 10;
+
+/**
+ * A copy of `vega` changed so that what the scenegraph shows sticking out
+ * past the chart fits inside it, or undefined when everything fits. The
+ * chart is the union of everything drawn but the title and top or bottom
+ * legends; where it is narrower than `minWidth` (the footer's narrowest
+ * column, in px), that is the room. Only a top-level title and legends are
+ * fitted (single and layered views; concat and facet keep Vega's layout).
+ */
+export function fitToWidth(vega: VegaSpec, scenegraph: unknown, minWidth = 0): VegaSpec | undefined {
+  const root = (scenegraph as SceneNode).items?.[0];
+  if (!root?.items) return undefined;
+  const isLegendAcross = (mark: SceneNode) => mark.role === 'legend' && legendAcross(vega, root.items!, mark);
+  const plotWidth = root.width ?? 0;
+  // The plot's own rectangle counts even where no mark reaches its edge.
+  const parts = root.items.filter((mark) => mark.role !== 'title' && !isLegendAcross(mark)).map((mark) => mark.bounds);
+  const chart = union([...parts, { x1: 0, x2: plotWidth }]);
+  if (!chart) return undefined;
+  const right = Math.max(chart.x2, chart.x1 + minWidth);
+  let changed: Json | undefined;
+  const change = () => (changed ??= structuredClone(vega) as unknown as Json);
+
+  // 1. Text marks with a text wider than the room between their leftmost
+  // item and the plot's right edge get that room as their limit (Vega then
+  // cuts them with an ellipsis, and each cut text is a warning). A label
+  // just past the end of a bar is narrower than that and stays as it is.
+  const plotRight = Math.max(plotWidth, minWidth);
+  for (const mark of root.items) {
+    if (mark.marktype !== 'text' || mark.role !== 'mark' || !mark.name) continue;
+    let widest = 0;
+    let left = plotRight;
+    for (const item of mark.items ?? []) {
+      if (!item.bounds) continue;
+      widest = Math.max(widest, item.bounds.x2 - item.bounds.x1);
+      left = Math.min(left, Math.max(0, item.bounds.x1));
+    }
+    const room = Math.max(MIN_TEXT_LIMIT, plotRight - left);
+    if (widest <= room + SLACK) continue;
+    const spec = findMark(change(), mark.name);
+    if (spec) setEncode(spec, 'limit', Math.floor(room));
+  }
+
+  // 2. Legends above or below the plot: entries into as many columns as fit.
+  root.items.forEach((mark) => {
+    if (!isLegendAcross(mark) || !mark.bounds) return;
+    const overhang = mark.bounds.x2 - right;
+    if (overhang <= SLACK) return;
+    const index = root.items!.filter((m) => m.role === 'legend').indexOf(mark);
+    const legend = ((change().legends ?? []) as Json[])[index];
+    if (!legend || legend.columns !== undefined) return;
+    const entries = legendEntryWidths(mark);
+    const padding = Number(legend.columnPadding ?? (vega.config?.legend as Json | undefined)?.columnPadding ?? COLUMN_PADDING);
+    const room = rowWidth(entries, entries.length, padding) - overhang;
+    let columns = entries.length - 1;
+    while (columns > 1 && rowWidth(entries, columns, padding) > room) columns--;
+    legend.columns = Math.max(1, columns);
+  });
+
+  // 3. The title and subtitle, wrapped to the chart's width.
+  const title = root.items.find((mark) => mark.role === 'title');
+  if (title?.bounds && (title.bounds.x2 > right + SLACK || title.bounds.x2 - title.bounds.x1 > right - chart.x1 + SLACK)) {
+    const spec = change().title;
+    if (spec && typeof spec === 'object' && !Array.isArray(spec)) {
+      const room = right - chart.x1;
+      const wrapRole = (key: 'text' | 'subtitle', role: string) => {
+        const style = firstText(title, role);
+        const lines = (spec as Json)[key];
+        if (!style || (typeof lines !== 'string' && !Array.isArray(lines))) return;
+        const measure = (s: string) => measureText(s, style.fontSize ?? 13, faceFor(style.fontWeight, style.fontStyle));
+        (spec as Json)[key] = toLines(lines).flatMap((line) => wrapText(line, room, measure));
+      };
+      wrapRole('text', 'title-text');
+      wrapRole('subtitle', 'title-subtitle');
+    }
+  }
+  return changed as unknown as VegaSpec | undefined;
+}
+
+/** A title's text as lines: given lines, each broken again at its line breaks. */
+export function toLines(text: string | unknown[]): string[] {
+  return (Array.isArray(text) ? text : [text]).flatMap((line) => String(line).split(/\r?\n/));
+}
+
+function union(all: Array<Bounds | undefined>): Bounds | undefined {
+  const present = all.filter((b): b is Bounds => !!b && Number.isFinite(b.x1) && Number.isFinite(b.x2) && b.x2 >= b.x1);
+  if (!present.length) return undefined;
+  return { x1: Math.min(...present.map((b) => b.x1)), x2: Math.max(...present.map((b) => b.x2)) };
+}
+
+/** Whether a legend of the scenegraph sits above or below the plot (its entries run across). */
+function legendAcross(vega: VegaSpec, marks: SceneNode[], legend: SceneNode): boolean {
+  const index = marks.filter((m) => m.role === 'legend').indexOf(legend);
+  const spec = ((vega as unknown as Json).legends as Json[] | undefined)?.[index];
+  const orient = spec?.orient ?? (vega.config?.legend as Json | undefined)?.orient ?? 'right';
+  return orient === 'top' || orient === 'bottom';
+}
+
+/** Width of each entry (symbol and label) of a legend, in drawing order, px. */
+function legendEntryWidths(legend: SceneNode): number[] {
+  const widths: number[] = [];
+  const visit = (node: SceneNode | undefined) => {
+    for (const mark of node?.items ?? []) {
+      if (mark.role === 'legend-entry') {
+        for (const scope of mark.items?.[0]?.items ?? []) {
+          for (const entry of scope.items ?? []) widths.push(entry.bounds ? entry.bounds.x2 - (entry.x ?? entry.bounds.x1) : 0);
+        }
+      } else visit(mark);
+    }
+  };
+  visit(legend);
+  return widths;
+}
+
+/** Width of the widest row when `widths` fill `columns` columns row by row, each column as wide as its widest entry. */
+function rowWidth(widths: number[], columns: number, padding: number): number {
+  const columnWidths = new Array<number>(columns).fill(0);
+  widths.forEach((w, i) => (columnWidths[i % columns] = Math.max(columnWidths[i % columns]!, w)));
+  return columnWidths.reduce((sum, w) => sum + w, 0) + padding * (columns - 1);
+}
+
+function firstText(title: SceneNode, role: string): SceneNode | undefined {
+  let found: SceneNode | undefined;
+  const visit = (node: SceneNode) => {
+    for (const child of node.items ?? []) {
+      if (found) return;
+      if (child.role === role) found = child.items?.[0];
+      else visit(child);
+    }
+  };
+  visit(title);
+  return found;
+}
+
+function findMark(spec: Json, name: string): Json | undefined {
+  for (const mark of (spec.marks ?? []) as Json[]) {
+    if (mark.name === name) return mark;
+    const inner = findMark(mark, name);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function setEncode(mark: Json, channel: string, value: number): void {
+  const encode = ((mark.encode ??= {}) as Json);
+  const update = ((encode.update ??= {}) as Json);
+  update[channel] = { value };
+}
