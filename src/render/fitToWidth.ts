@@ -3,8 +3,8 @@
 // a 400 px plot, and long text marks a 54,510 px one (its PNG failed). Each
 // pass here reads the laid-out scenegraph, measures what sticks out past the
 // chart (its plot, axes and marks) and changes the Vega spec so it fits:
-// title and subtitle wrapped into lines, legend entries into rows, text marks
-// given a limit. The caller renders again until nothing sticks out.
+// title, subtitle and axis titles wrapped into lines, legend entries into
+// rows, text marks given a limit. The caller renders again until nothing sticks out.
 import type { Spec as VegaSpec } from 'vega';
 import { wrapText } from '../provenance/wrapText.js';
 import { faceFor, measureText } from './textMetrics.js';
@@ -21,6 +21,7 @@ interface SceneNode {
   bounds?: Bounds;
   x?: number;
   width?: number;
+  height?: number;
   text?: unknown;
   fontSize?: number;
   fontWeight?: unknown;
@@ -92,7 +93,23 @@ export function fitToWidth(vega: VegaSpec, scenegraph: unknown, minWidth = 0): V
     legend.columns = Math.max(1, columns);
   });
 
-  // 3. The title and subtitle, wrapped to the chart's width.
+  // 3. Axis titles longer than their axis, wrapped to its length (a y axis's
+  // title runs up the side: it made the graphic tall instead of wide).
+  const axes = root.items.filter((mark) => mark.role === 'axis');
+  axes.forEach((axis, index) => {
+    const spec = ((vega as unknown as Json).axes as Json[] | undefined)?.[index];
+    const style = firstText(axis, 'axis-title');
+    if (!spec || !style || (typeof spec.title !== 'string' && !Array.isArray(spec.title))) return;
+    const across = spec.orient === 'top' || spec.orient === 'bottom';
+    const length = Math.max(MIN_TEXT_LIMIT, across ? plotRight : (root.height ?? 0));
+    const measure = (s: string) => measureText(s, style.fontSize ?? 11, faceFor(style.fontWeight, style.fontStyle));
+    const lines = toLines(spec.title);
+    if (lines.every((line) => measure(line) <= length + SLACK)) return;
+    const changedAxis = ((change().axes ?? []) as Json[])[index]!;
+    changedAxis.title = lines.flatMap((line) => wrapText(line, length, measure));
+  });
+
+  // 4. The title and subtitle, wrapped to the chart's width.
   const title = root.items.find((mark) => mark.role === 'title');
   if (title?.bounds && (title.bounds.x2 > right + SLACK || title.bounds.x2 - title.bounds.x1 > right - chart.x1 + SLACK)) {
     const spec = change().title;

@@ -54,6 +54,25 @@ describe('titles wrap to the chart in every output', () => {
   });
 });
 
+describe('axis titles wrap to their axis', () => {
+  // Before: 4384 × 4409 px for a 300 px plot (the y title runs up the side).
+  it('a 1000-character axis title on x and y no longer makes a 4384 × 4409 px graphic', async () => {
+    const long = 'Axis title that goes on '.repeat(40).trim();
+    const spec = (title: string | null) => ({
+      width: 300,
+      height: 300,
+      mark: 'bar',
+      encoding: { x: { field: 'label', type: 'nominal', title }, y: { field: 'value', type: 'quantitative', title } },
+    });
+    const { svg, width } = await render(bars(3), spec(long));
+    expect(width).toBeLessThan(800);
+    expect(svgSize(svg).height).toBeLessThan(1000);
+    expect(svg).toContain('<tspan>Axis title that goes on Axis title that goes on Axis title that</tspan>');
+    // A title that fits its axis is left alone.
+    expect((await render(bars(3), spec('Value'))).svg).toMatch(/role-axis-title[\s\S]*?>Value<\/text>/);
+  });
+});
+
 describe('line breaks in cells', () => {
   it('a quoted cell with a line break is a two-line label, and a space in the alt text', async () => {
     const { svg, chart } = await render('label,value,source\n"Machine\ntools",3,a\nDrones,2,a\n', barSpec());
