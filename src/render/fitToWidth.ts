@@ -7,6 +7,7 @@
 // rows, text marks given a limit. The caller renders again until nothing sticks out.
 import type { Spec as VegaSpec } from 'vega';
 import { wrapText } from '../provenance/wrapText.js';
+import { widthUpTo } from './labelLimit.js';
 import { faceFor, measureText } from './textMetrics.js';
 
 interface Bounds {
@@ -33,6 +34,8 @@ type Json = Record<string, unknown>;
 const SLACK = 1;
 /** The narrowest limit given to a text mark, px: a few words. */
 const MIN_TEXT_LIMIT = 60;
+/** An axis title longer than this many lines at its axis's length is cut. */
+const MAX_AXIS_TITLE_LINES = 3;
 /** Vega's default gap between legend columns, px. */
 const COLUMN_PADDING = 10;
 
@@ -77,7 +80,39 @@ export function fitToWidth(vega: VegaSpec, scenegraph: unknown, minWidth = 0): V
     if (spec) setEncode(spec, 'limit', Math.floor(room));
   }
 
-  // 2. Legends above or below the plot: entries into as many columns as fit.
+  // 2. Axis titles longer than their axis, wrapped to its length (a y axis's
+  // title runs up the side: it made the graphic tall instead of wide).
+  const axes = root.items.filter((mark) => mark.role === 'axis');
+  axes.forEach((axis, index) => {
+    const spec = ((vega as unknown as Json).axes as Json[] | undefined)?.[index];
+    const style = firstText(axis, 'axis-title');
+    if (!spec || !style || (typeof spec.title !== 'string' && !Array.isArray(spec.title))) return;
+    // Scenegraph and spec list axes in the same order; the drawn title confirms the pairing.
+    if (String(toLines(style.text as string | unknown[])[0]).trim() !== (toLines(spec.title)[0] ?? '').trim()) return;
+    const across = spec.orient === 'top' || spec.orient === 'bottom';
+    const length = Math.max(MIN_TEXT_LIMIT, across ? plotRight : (root.height ?? 0));
+    const measure = (s: string) => measureText(s, style.fontSize ?? 11, faceFor(style.fontWeight, style.fontStyle));
+    const lines = toLines(spec.title);
+    // A line is as wide as drawn: cut at the axis's titleLimit when it has one.
+    const drawn = (line: string) => Math.min(widthUpTo(line, length + SLACK + 1, measure), Number(spec.titleLimit) || Infinity);
+    if (lines.every((line) => drawn(line) <= length + SLACK)) return;
+    const changedAxis = ((change().axes ?? []) as Json[])[index]!;
+    const wrapped = lines.flatMap((line) => wrapText(line, length, measure));
+    // Each line of a y title is another column beside the axis: past a few,
+    // the rest goes on the last line, cut by Vega at the axis's length (and
+    // reported as a cut label).
+    if (wrapped.length > MAX_AXIS_TITLE_LINES) {
+      wrapped.splice(MAX_AXIS_TITLE_LINES - 1, Infinity, wrapped.slice(MAX_AXIS_TITLE_LINES - 1).join(' '));
+      changedAxis.titleLimit = Math.floor(length);
+    }
+    changedAxis.title = wrapped;
+  });
+
+  // What is left is measured against the chart once the text above is cut
+  // and wrapped: the caller renders again first.
+  if (changed) return changed as unknown as VegaSpec;
+
+  // 3. Legends above or below the plot: entries into as many columns as fit.
   root.items.forEach((mark) => {
     if (!isLegendAcross(mark) || !mark.bounds) return;
     const overhang = mark.bounds.x2 - right;
@@ -91,22 +126,6 @@ export function fitToWidth(vega: VegaSpec, scenegraph: unknown, minWidth = 0): V
     let columns = entries.length - 1;
     while (columns > 1 && rowWidth(entries, columns, padding) > room) columns--;
     legend.columns = Math.max(1, columns);
-  });
-
-  // 3. Axis titles longer than their axis, wrapped to its length (a y axis's
-  // title runs up the side: it made the graphic tall instead of wide).
-  const axes = root.items.filter((mark) => mark.role === 'axis');
-  axes.forEach((axis, index) => {
-    const spec = ((vega as unknown as Json).axes as Json[] | undefined)?.[index];
-    const style = firstText(axis, 'axis-title');
-    if (!spec || !style || (typeof spec.title !== 'string' && !Array.isArray(spec.title))) return;
-    const across = spec.orient === 'top' || spec.orient === 'bottom';
-    const length = Math.max(MIN_TEXT_LIMIT, across ? plotRight : (root.height ?? 0));
-    const measure = (s: string) => measureText(s, style.fontSize ?? 11, faceFor(style.fontWeight, style.fontStyle));
-    const lines = toLines(spec.title);
-    if (lines.every((line) => measure(line) <= length + SLACK)) return;
-    const changedAxis = ((change().axes ?? []) as Json[])[index]!;
-    changedAxis.title = lines.flatMap((line) => wrapText(line, length, measure));
   });
 
   // 4. The title and subtitle, wrapped to the chart's width.

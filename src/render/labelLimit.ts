@@ -12,8 +12,11 @@
  * `dir: rtl`). The same search as vega-scenegraph's `truncate`, so the
  * layout and the drawing agree to the character.
  */
-export function truncateToLimit(text: string, limit: number, width: (s: string) => number, ellipsis = '\u2026', rtl = false): string {
-  if (!(limit > 0) || width(text) < limit) return text;
+export function truncateToLimit(text: string, limit: number, measure: (s: string) => number, ellipsis = '\u2026', rtl = false): string {
+  if (!(limit > 0)) return text;
+  // Every comparison is against the limit, so no text need be measured past it.
+  const width = (s: string) => widthUpTo(s, limit, measure);
+  if (width(text) < limit) return text;
   const room = limit - width(ellipsis);
   let lo = 0;
   let hi = text.length;
@@ -31,6 +34,20 @@ export function truncateToLimit(text: string, limit: number, width: (s: string) 
     else hi = mid - 1;
   }
   return text.slice(0, lo) + ellipsis;
+}
+
+/**
+ * The width of `text` when it is under `limit` px; otherwise some width of
+ * at least `limit` (a prefix's), found without laying out all of a
+ * 20,000-character label: a prefix is never wider than its text. Exact for
+ * any comparison with `limit`, which is all truncation does.
+ */
+export function widthUpTo(text: string, limit: number, measure: (s: string) => number): number {
+  for (let prefix = 64; prefix < text.length; prefix *= 4) {
+    const width = measure(text.slice(0, prefix));
+    if (width >= limit) return width;
+  }
+  return measure(text);
 }
 
 /**

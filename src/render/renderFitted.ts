@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model.js';
 import { fitToWidth } from './fitToWidth.js';
 import { renderSvg, type VegaRender } from './renderSvg.js';
 
-/** At most this many re-layouts: wrapping a title can make a legend fit, never the reverse, so two suffice in practice. */
+/** At most this many re-layouts: one to cut text marks and wrap axis titles, one to fit legends and the title to what is left (fitToWidth), one spare. */
 const MAX_PASSES = 3;
 
 /**

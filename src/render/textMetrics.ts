@@ -2,7 +2,7 @@ import type * as Fontkit from 'fontkit';
 import { createRequire } from 'node:module';
 import { vega } from '../vegaBuilds.js';
 import { fontFile, type FontFace } from './fonts.js';
-import { calledByVegaTruncate, truncateToLimit } from './labelLimit.js';
+import { calledByVegaTruncate, truncateToLimit, widthUpTo } from './labelLimit.js';
 import { rememberWidth, storedWidth } from './widthStore.js';
 
 // fontkit is loaded only when a string is not in the width store (≈100 ms to
@@ -67,9 +67,11 @@ export function installTextMetrics(): void {
     const line = text == null ? '' : String(text).trim();
     if (size <= 0 || !line) return 0;
     const measure = (s: string) => measureText(s, size, faceFor(item.fontWeight, item.fontStyle));
-    const whole = measure(line);
     // A label over its limit is laid out as drawn, cut (labelLimit.ts).
-    if (!(Number(item.limit) > 0) || whole < Number(item.limit) || calledByVegaTruncate()) return whole;
-    return measure(truncateToLimit(line, Number(item.limit), measure, item.ellipsis, item.dir === 'rtl'));
+    const limit = Number(item.limit);
+    if (!(limit > 0)) return measure(line);
+    const whole = widthUpTo(line, limit, measure);
+    if (whole < limit || calledByVegaTruncate()) return whole;
+    return measure(truncateToLimit(line, limit, measure, item.ellipsis, item.dir === 'rtl'));
   };
 }

@@ -139,6 +139,25 @@ describe('text that cannot fit is cut, with a warning', () => {
     expect(png.width).toBe(2 * width);
   });
 
+  it('fits everything at once: title, axis titles, legend and text marks all far too long', async () => {
+    const long = 'Far too long a text '.repeat(400);
+    const csv = `label,value,source\n${Array.from({ length: 12 }, (_, i) => `${long}${i},${i + 1},a`).join('\n')}\n`;
+    const { width, chart } = await render(csv, {
+      title: { text: long, subtitle: long },
+      width: 300,
+      height: 300,
+      encoding: {
+        y: { field: 'label', type: 'nominal', title: long },
+        x: { field: 'value', type: 'quantitative', title: long },
+        color: { field: 'label', type: 'nominal', title: long },
+      },
+      layer: [{ mark: 'bar' }, { mark: { type: 'text', align: 'left' }, encoding: { text: { field: 'label' } } }],
+    }, true);
+    // The y labels (180 px) and title sit left of the 300 px plot; nothing else adds width.
+    expect(width).toBeLessThan(300 + 180 + 400);
+    expect((await sharp(chart.png!).metadata()).width).toBe(2 * width);
+  });
+
   it('leaves a label just past the end of a bar alone', async () => {
     const { warnings, svg } = await render(bars(3), {
       width: 200,
