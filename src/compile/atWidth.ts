@@ -1,5 +1,5 @@
 import { wrapText } from '../provenance/wrapText.js';
-import { toLines } from '../render/fitToWidth.js';
+import { toLines } from '../provenance/textLines.js';
 import { faceFor, measureText } from '../render/textMetrics.js';
 
 type Json = Record<string, unknown>;

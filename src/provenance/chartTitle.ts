@@ -1,4 +1,4 @@
-import { oneLine } from './oneLine.js';
+import { oneLine } from './textLines.js';
 
 /** The chart's title text from a Vega-Lite `title` (string, lines, or `{text}`) on one line, for `<title>` and metadata. */
 export function chartTitle(vegaLite: Record<string, unknown>): string {

@@ -2,7 +2,7 @@ import { format } from 'd3-format';
 import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compile/encodedFields.js';
 import type { CitedRow, Source } from '../model.js';
 import { isolate } from './isolateBidi.js';
-import { oneLine } from './oneLine.js';
+import { oneLine } from './textLines.js';
 
 const KINDS: Record<string, string> = {
   bar: 'Bar chart',

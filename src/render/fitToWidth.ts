@@ -3,31 +3,18 @@
 // a 400 px plot, and long text marks a 54,510 px one (its PNG failed). Each
 // pass here reads the laid-out scenegraph, measures what sticks out past the
 // chart (its plot, axes and marks) and changes the Vega spec so it fits:
-// title, subtitle and axis titles wrapped into lines, legend entries into
-// rows, text marks given a limit. The caller renders again until nothing sticks out.
+// first text marks given a limit and axis titles wrapped (both can make the
+// chart itself wider), then, measured against what is left, legend entries
+// into rows and the title and subtitle wrapped. renderFitted renders again
+// until nothing sticks out.
 import type { Spec as VegaSpec } from 'vega';
 import { wrapText } from '../provenance/wrapText.js';
+import { toLines } from '../provenance/textLines.js';
 import { widthUpTo } from './labelLimit.js';
+import { legendColumns } from './legendColumns.js';
+import { firstText, union, type SceneNode } from './sceneNode.js';
 import { faceFor, measureText } from './textMetrics.js';
 
-interface Bounds {
-  x1: number;
-  x2: number;
-}
-interface SceneNode {
-  marktype?: string;
-  role?: string;
-  name?: string;
-  items?: SceneNode[];
-  bounds?: Bounds;
-  x?: number;
-  width?: number;
-  height?: number;
-  text?: unknown;
-  fontSize?: number;
-  fontWeight?: unknown;
-  fontStyle?: unknown;
-}
 type Json = Record<string, unknown>;
 
 /** Width in px a text may overhang the chart before it counts as sticking out (rounding, antialiasing). */
@@ -41,11 +28,13 @@ const COLUMN_PADDING = 10;
 
 /**
  * A copy of `vega` changed so that what the scenegraph shows sticking out
- * past the chart fits inside it, or undefined when everything fits. The
+ * past the chart fits inside it (one step of the order above), or
+ * undefined when everything fits. The
  * chart is the union of everything drawn but the title and top or bottom
  * legends; where it is narrower than `minWidth` (the footer's narrowest
- * column, in px), that is the room. Only a top-level title and legends are
- * fitted (single and layered views; concat and facet keep Vega's layout).
+ * column, in px), that is the room. Only top-level titles, axes, legends
+ * and marks are fitted (single and layered views; the views of a concat or
+ * facet keep Vega's layout).
  */
 export function fitToWidth(vega: VegaSpec, scenegraph: unknown, minWidth = 0): VegaSpec | undefined {
   const root = (scenegraph as SceneNode).items?.[0];
@@ -120,12 +109,8 @@ export function fitToWidth(vega: VegaSpec, scenegraph: unknown, minWidth = 0): V
     const index = root.items!.filter((m) => m.role === 'legend').indexOf(mark);
     const legend = ((change().legends ?? []) as Json[])[index];
     if (!legend || legend.columns !== undefined) return;
-    const entries = legendEntryWidths(mark);
     const padding = Number(legend.columnPadding ?? (vega.config?.legend as Json | undefined)?.columnPadding ?? COLUMN_PADDING);
-    const room = rowWidth(entries, entries.length, padding) - overhang;
-    let columns = entries.length - 1;
-    while (columns > 1 && rowWidth(entries, columns, padding) > room) columns--;
-    legend.columns = Math.max(1, columns);
+    legend.columns = legendColumns(mark, overhang, padding);
   });
 
   // 4. The title and subtitle, wrapped to the chart's width.
@@ -148,59 +133,12 @@ export function fitToWidth(vega: VegaSpec, scenegraph: unknown, minWidth = 0): V
   return changed as unknown as VegaSpec | undefined;
 }
 
-/** A title's text as lines: given lines, each broken again at its line breaks. */
-export function toLines(text: string | unknown[]): string[] {
-  return (Array.isArray(text) ? text : [text]).flatMap((line) => String(line).split(/\r?\n/));
-}
-
-function union(all: Array<Bounds | undefined>): Bounds | undefined {
-  const present = all.filter((b): b is Bounds => !!b && Number.isFinite(b.x1) && Number.isFinite(b.x2) && b.x2 >= b.x1);
-  if (!present.length) return undefined;
-  return { x1: Math.min(...present.map((b) => b.x1)), x2: Math.max(...present.map((b) => b.x2)) };
-}
-
 /** Whether a legend of the scenegraph sits above or below the plot (its entries run across). */
 function legendAcross(vega: VegaSpec, marks: SceneNode[], legend: SceneNode): boolean {
   const index = marks.filter((m) => m.role === 'legend').indexOf(legend);
   const spec = ((vega as unknown as Json).legends as Json[] | undefined)?.[index];
   const orient = spec?.orient ?? (vega.config?.legend as Json | undefined)?.orient ?? 'right';
   return orient === 'top' || orient === 'bottom';
-}
-
-/** Width of each entry (symbol and label) of a legend, in drawing order, px. */
-function legendEntryWidths(legend: SceneNode): number[] {
-  const widths: number[] = [];
-  const visit = (node: SceneNode | undefined) => {
-    for (const mark of node?.items ?? []) {
-      if (mark.role === 'legend-entry') {
-        for (const scope of mark.items?.[0]?.items ?? []) {
-          for (const entry of scope.items ?? []) widths.push(entry.bounds ? entry.bounds.x2 - (entry.x ?? entry.bounds.x1) : 0);
-        }
-      } else visit(mark);
-    }
-  };
-  visit(legend);
-  return widths;
-}
-
-/** Width of the widest row when `widths` fill `columns` columns row by row, each column as wide as its widest entry. */
-function rowWidth(widths: number[], columns: number, padding: number): number {
-  const columnWidths = new Array<number>(columns).fill(0);
-  widths.forEach((w, i) => (columnWidths[i % columns] = Math.max(columnWidths[i % columns]!, w)));
-  return columnWidths.reduce((sum, w) => sum + w, 0) + padding * (columns - 1);
-}
-
-function firstText(title: SceneNode, role: string): SceneNode | undefined {
-  let found: SceneNode | undefined;
-  const visit = (node: SceneNode) => {
-    for (const child of node.items ?? []) {
-      if (found) return;
-      if (child.role === role) found = child.items?.[0];
-      else visit(child);
-    }
-  };
-  visit(title);
-  return found;
 }
 
 function findMark(spec: Json, name: string): Json | undefined {

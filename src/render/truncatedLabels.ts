@@ -1,23 +1,12 @@
 import { faceFor, measureText } from './textMetrics.js';
 import { truncateToLimit } from './labelLimit.js';
+import type { SceneNode } from './sceneNode.js';
 
 /** A text Vega drew cut to its `limit`: the whole text, the limit (px) and what was drawn. */
 export interface TruncatedLabel {
   text: string;
   limit: number;
   drawn: string;
-}
-
-interface SceneNode {
-  marktype?: string;
-  items?: SceneNode[];
-  text?: unknown;
-  limit?: number;
-  ellipsis?: string;
-  dir?: string;
-  fontSize?: number;
-  fontWeight?: unknown;
-  fontStyle?: unknown;
 }
 
 /**
