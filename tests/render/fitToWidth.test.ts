@@ -118,6 +118,14 @@ describe('legends fold into rows', () => {
     );
   });
 
+  it('keeps a legend\'s own columns', async () => {
+    const labels = (i: number) => `Long category name ${i + 1}`;
+    const spec = legendSpec(10);
+    const given = await render(bars(10, labels), { ...spec, encoding: { ...spec.encoding, color: { ...spec.encoding.color, legend: { columns: 5 } } } });
+    const folded = await render(bars(10, labels), spec);
+    expect(given.width).toBeGreaterThan(folded.width);
+  });
+
   it('says nothing about a palette with enough colours', async () => {
     const { warnings } = await render(bars(6), legendSpec(6));
     expect(warnings.filter((w) => w.includes('palette'))).toEqual([]);
