@@ -105,6 +105,8 @@ export const load = {
     `text after the closing quote of a quoted cell: quote the whole cell and double any quote inside it ("")`,
   loneCarriageReturn: () =>
     `a line ends with a bare carriage return (old Mac line endings); save the file as "CSV UTF-8"`,
+  bidiControlRemoved: (name: string) =>
+    `a ${name} was removed here: it would reorder the text around it (a right-to-left override draws the rest of the line backwards); delete it from the file`,
   readerDisagrees: () =>
     `citechart's line scanner and the CSV reader (polars) disagree about this file's rows; please report this file as a citechart bug`,
 };
@@ -156,6 +158,10 @@ export const spec = {
   usermetaInvalid: (path: string, reason: string) => `usermeta.citechart${path} ${reason}`,
   unknownUsermeta: (key: string, known: string[]) =>
     `usermeta.citechart has no setting ${q(key)} (known: ${known.join(', ')}); it is ignored`,
+  labelTruncated: (text: string, drawn: string, limit: number) =>
+    `the label ${q(text)} is wider than its ${limit} px limit and is drawn cut, as ${q(drawn)}; shorten it, or raise the limit (an axis's "labelLimit", a legend's "labelLimit", a mark's "limit")`,
+  paletteRepeats: (field: string, categories: number, colours: number) =>
+    `${field ? `${q(field)} has` : 'the colour scale has'} ${categories} categories but the palette only ${colours} colours, so colours repeat and different categories look alike; group the smaller ones (e.g. as "Other"), or give the scale a longer "range"`,
   linksDropped: () =>
     `links (href) are left out of the published graphic: an embedded chart links nowhere; put the links in the article text`,
   widthsNeedSingleView: () =>

@@ -20,7 +20,7 @@ import type { CitedRow, Diagnostic } from './model.js';
 import * as messages from './messages.js';
 import type { Project } from './project.js';
 import { chartTitle } from './provenance/chartTitle.js';
-import { composeSvg } from './provenance/composeSvg.js';
+import { composeSvg, MIN_FOOTER_WIDTH } from './provenance/composeSvg.js';
 import { draftAltText } from './provenance/draftAltText.js';
 import { drawnValues, isPercentColumn } from './provenance/drawnValues.js';
 import { citedRows } from './provenance/citedRows.js';
@@ -33,7 +33,10 @@ import { toolVersions } from './provenance/versions.js';
 import { xmpPacket } from './provenance/xmpPacket.js';
 import { citeSource } from './provenance/citeSource.js';
 import { renderPng } from './render/renderPng.js';
-import { renderSvg } from './render/renderSvg.js';
+import { renderFitted } from './render/renderFitted.js';
+import type { VegaRender } from './render/renderSvg.js';
+import { truncatedLabels } from './render/truncatedLabels.js';
+import { truncationWarnings } from './render/truncationWarnings.js';
 import type { ManifestEntry } from './write/manifest.js';
 import { pushAll } from './pushAll.js';
 
@@ -97,11 +100,13 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined);
   pushAll(diagnostics, compiled.diagnostics);
   if (!compiled.chart) return { diagnostics };
-  const rendered = await renderSvg(compiled.chart, cwd, spec.file);
+  const rendered = await renderFitted(compiled.chart, cwd, spec.file, MIN_FOOTER_WIDTH);
   pushAll(diagnostics, rendered.diagnostics);
   if (!rendered.render) return { diagnostics };
   const render = rendered.render;
   pushAll(diagnostics, linkWarnings(spec, render.svg));
+  pushAll(diagnostics, truncationWarnings(truncatedLabels(render.scenegraph), compiled.chart.origins, spec.file));
+  pushAll(diagnostics, paletteWarnings(spec, render.repeatedPalettes));
 
   // 5. Provenance: exactly the rows drawn (citedRows says how), their
   // sources, notes, alt text, hashes.
@@ -151,7 +156,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   for (const width of spec.settings.widths ?? []) {
     const theme = project.theme?.value as Record<string, unknown> | undefined;
     const at = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme);
-    const rerendered = at.chart && (await renderSvg(at.chart, cwd, spec.file));
+    const rerendered = at.chart && (await renderFitted(at.chart, cwd, spec.file));
     const seen = new Set(diagnostics.map((d) => d.message));
     pushAll(diagnostics, at.diagnostics.concat(rerendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
     if (!rerendered?.render) return { diagnostics };
@@ -179,6 +184,15 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs } };
   if (artboards.length) chart.artboards = artboards;
   return { chart, diagnostics };
+}
+
+/** A colour scale with more categories than palette colours: at its encoding (Vega-Lite names the scale after the channel). */
+function paletteWarnings(spec: ChartSpec, repeated: VegaRender['repeatedPalettes']): Diagnostic[] {
+  return repeated.map(({ scale, categories, colours }) => {
+    const encoded = encodedFields(spec.vegaLite, false).find((f) => f.channel === scale);
+    const message = messages.spec.paletteRepeats(encoded?.field ?? '', categories, colours);
+    return encoded ? spec.json.diagnostic(encoded.jsonPath, message, 'warning') : { file: spec.file, severity: 'warning', message };
+  });
 }
 
 /** Links from an `href` encoding are left out of the published graphic (dropLinks): tell the author, at the encoding. */

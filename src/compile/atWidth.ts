@@ -1,4 +1,5 @@
 import { wrapText } from '../provenance/wrapText.js';
+import { toLines } from '../provenance/textLines.js';
 import { faceFor, measureText } from '../render/textMetrics.js';
 
 type Json = Record<string, unknown>;
@@ -27,7 +28,7 @@ function wrappedTitle(title: unknown, config: Json, room: number): { title?: Jso
     if (typeof text !== 'string' && !Array.isArray(text)) return text;
     const face = faceFor(weight, fontStyle);
     const measure = (s: string) => measureText(s, Number(size), face);
-    return (Array.isArray(text) ? text : [text]).flatMap((line) => wrapText(String(line), room, measure));
+    return toLines(text).flatMap((line) => wrapText(line, room, measure));
   };
   spec.text = wrap(spec.text, style.fontSize ?? 13, style.fontWeight ?? 'bold', style.fontStyle);
   if (spec.subtitle !== undefined) {

@@ -7,6 +7,7 @@ import { FONT_STACK } from '../render/fonts.js';
 import { timeFields } from './encodedFields.js';
 import { explainSpecError } from './explainSpecError.js';
 import { injectData, type RowOrigin } from './injectData.js';
+import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
 import type { ChartSpec } from './readSpec.js';
 
 export interface CompiledChart {
@@ -41,9 +42,12 @@ export function compileSpec(
     const { spec: vega } = vl.compile(injected as unknown as VegaLite.TopLevelSpec, {
       // The bundled font is the default: it is what text is measured with
       // and what the PNG draws, so a theme without a font still lays out right.
-      config: { font: FONT_STACK, ...theme } as VegaLite.Config,
+      // style: a line break in a cell or spec string breaks the label, title
+      // or legend entry there (lineBreaks.ts).
+      config: { font: FONT_STACK, ...theme, style: lineBreakStyles(theme?.style) } as VegaLite.Config,
       logger: logger as unknown as Options['logger'],
     });
+    breakTextMarks(vega);
     return { chart: { vega, origins, warnings }, diagnostics: warnings };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

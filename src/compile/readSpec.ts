@@ -3,6 +3,7 @@ import * as messages from '../messages.js';
 import { findBuiltinFieldNames } from './findBuiltinFieldNames.js';
 import { findDataRefs, type DataRef } from './findDataRefs.js';
 import { readJsonFile, type JsonFile } from './readJsonFile.js';
+import { stripSpecBidi } from './stripSpecBidi.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
 import { pushAll } from '../pushAll.js';
 
@@ -28,6 +29,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
     return { diagnostics: [json.diagnostic([], messages.spec.notAnObject())] };
   }
+  for (const warning of stripSpecBidi(json)) diagnostics.push(warning);
   const usermeta = readUsermeta(json);
   const data = findDataRefs(json);
   pushAll(diagnostics, usermeta.diagnostics, data.diagnostics, findBuiltinFieldNames(json));
@@ -67,5 +69,6 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   }
   // The theme is merged into every spec's config: a url in it would load a file into every chart.
   const urls = findDataRefs(json, true).diagnostics;
-  return urls.length ? { diagnostics: urls } : { theme: json, diagnostics: [] };
+  if (urls.length) return { diagnostics: urls };
+  return { theme: json, diagnostics: stripSpecBidi(json) };
 }

@@ -3,6 +3,7 @@ import type { CellValue, CitedRow, Source } from '../model.js';
 import type { DrawnItem } from '../provenance/drawnValues.js';
 import { citeSource } from '../provenance/citeSource.js';
 import type { DrawnValues } from '../provenance/drawnValues.js';
+import { isolate } from '../provenance/isolateBidi.js';
 
 /** The rows of one data file that a chart draws, ready for a data table. */
 export interface DrawnTable {
@@ -38,7 +39,7 @@ export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, va
     out.rows.push({
       values: [...table.columns.map((column) => row.values[column] ?? null), ...(asDrawn ? [byRow.get(row) ?? null] : [])],
       citation: row.sources.map((id) => citeSource(sources.get(id)!)).join('; '),
-      note: [row.note, row.derived].map((text) => text.trim()).filter(Boolean).join(' '),
+      note: [row.note, row.derived].map((text) => text.trim()).filter(Boolean).map(isolate).join(' '),
     });
   }
   const folded = computed ? values!.items.filter((item) => !item.row) : [];

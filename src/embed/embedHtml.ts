@@ -1,6 +1,7 @@
 import type { CellValue, Source } from '../model.js';
 import { xmlAttribute as attr, xmlText as text } from '../provenance/escapeXml.js';
 import type { Paragraph } from '../provenance/footerParagraphs.js';
+import { FSI, PDI } from '../provenance/isolateBidi.js';
 import { idPrefix } from '../provenance/prefixIds.js';
 import type { DrawnTable } from './drawnTables.js';
 import { embedStyle } from './embedStyle.js';
@@ -71,7 +72,7 @@ function footerHtml(footer: Paragraph[], sources: Source[]): string[] {
   return footer.map((paragraph, i) => {
     const lead = paragraph.lead ? `<strong>${text(paragraph.lead)}</strong> ` : '';
     const href = i < sources.length ? linkUrl(sources[i]!.url) : undefined;
-    const body = href ? `<a href="${attr(href)}" rel="noopener">${text(paragraph.text)}</a>` : text(paragraph.text);
+    const body = href ? `<a href="${attr(href)}" rel="noopener">${bidiText(paragraph.text)}</a>` : bidiText(paragraph.text);
     return `<p>${lead}${body}</p>`;
   });
 }
@@ -83,13 +84,14 @@ function tableHtml(table: DrawnTable, title: string, named: boolean): string {
   const cited = table.rows.some((row) => row.citation);
   const head = [...table.columns, ...(cited ? ['Source'] : []), ...(notes ? ['Note'] : [])];
   const cell = (value: CellValue) => text(value === null ? '' : String(value));
+  // A cell is one field: `dir="auto"` gives an Arabic or Hebrew value its own direction on any page.
   const rows = table.rows.map((row) => {
     const [first, ...rest] = row.values;
     const cells = [
-      `<th scope="row">${cell(first ?? null)}</th>`,
-      ...rest.map((value) => `<td>${cell(value)}</td>`),
-      ...(cited ? [`<td>${text(row.citation)}</td>`] : []),
-      ...(notes ? [`<td>${text(row.note)}</td>`] : []),
+      `<th scope="row" dir="auto">${cell(first ?? null)}</th>`,
+      ...rest.map((value) => `<td dir="auto">${cell(value)}</td>`),
+      ...(cited ? [`<td>${bidiText(row.citation)}</td>`] : []),
+      ...(notes ? [`<td>${bidiText(row.note)}</td>`] : []),
     ];
     return `<tr>${cells.join('')}</tr>`;
   });
@@ -103,4 +105,14 @@ function tableHtml(table: DrawnTable, title: string, named: boolean): string {
     `</tbody>`,
     `</table>`,
   ].join('\n');
+}
+
+/**
+ * Escaped text whose isolated fields (provenance/isolateBidi.ts) become
+ * `<bdi>` elements: the HTML way to say the same, kept by sanitisers that
+ * might strip invisible characters. Loading removed every isolate a user
+ * wrote, so these pairs are citechart's own and balanced.
+ */
+function bidiText(value: string): string {
+  return text(value).replaceAll(FSI, '<bdi>').replaceAll(PDI, '</bdi>');
 }

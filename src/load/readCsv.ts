@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { findBidiControls, nameBidiControl } from './bidiControls.js';
 import { checkCsvShape, type CsvColumn } from './checkCsvShape.js';
 import { detectDelimiter } from './detectDelimiter.js';
 import { readText } from './readText.js';
@@ -50,6 +51,10 @@ export async function readCsv(
 ): Promise<{ csv?: Csv; diagnostics: Diagnostic[] }> {
   const { text, diagnostics } = await readText(cwd, file, dialect.encoding);
   if (text === undefined) return { diagnostics };
+  // Cells lose these characters (stripControlChars); say where each was.
+  for (const { char, line, column } of findBidiControls(text)) {
+    diagnostics.push({ file, line, column, severity: 'warning', message: messages.load.bidiControlRemoved(nameBidiControl(char)) });
+  }
   const detected = dialect.delimiter
     ? { delimiter: dialect.delimiter, records: scanCsv(text, dialect.delimiter) }
     : detectDelimiter(text);

@@ -1,5 +1,6 @@
 import { utcFormat, utcParse } from 'd3-time-format';
 import type { Source } from '../model.js';
+import { isolate } from './isolateBidi.js';
 
 const PRECISIONS: [RegExp, (date: Date) => string, string][] = [
   [/^\d{4}-\d{2}-\d{2}$/, utcFormat('%-d %B %Y'), '%Y-%m-%d'],
@@ -21,10 +22,11 @@ export function formatPublished(published: string): string {
  * "Reuters (Steve Holland, Susan Heavey), 2024, citing US officials speaking on condition of anonymity".
  */
 export function citeSource(source: Source): string {
-  let text = source.publisher;
+  // Each field is isolated (isolateBidi.ts): an Arabic publisher must not pull ", 2024" into its run.
+  let text = isolate(source.publisher);
   const authors = source.authors.filter(Boolean);
-  if (authors.length) text += ` (${authors.join(', ')})`;
-  if (source.published) text += `, ${formatPublished(source.published)}`;
-  if (source.attribution) text += `, citing ${source.attribution}`;
+  if (authors.length) text += ` (${authors.map(isolate).join(', ')})`;
+  if (source.published) text += `, ${isolate(formatPublished(source.published))}`;
+  if (source.attribution) text += `, citing ${isolate(source.attribution)}`;
   return text;
 }

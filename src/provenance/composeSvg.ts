@@ -8,7 +8,7 @@ import { stripControl, xmlAttribute, xmlText } from './escapeXml.js';
 import { markDecorative } from './markDecorative.js';
 
 /** The narrowest footer text column, in px. */
-const MIN_FOOTER_WIDTH = 260;
+export const MIN_FOOTER_WIDTH = 260;
 
 export interface SvgParts {
   name: string;

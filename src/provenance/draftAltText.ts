@@ -1,6 +1,8 @@
 import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compile/encodedFields.js';
 import type { CitedRow, Source } from '../model.js';
 import type { DrawnItem, DrawnValues } from './drawnValues.js';
+import { isolate } from './isolateBidi.js';
+import { oneLine } from './textLines.js';
 
 const KINDS = new Map(Object.entries({
   bar: 'Bar chart',
@@ -38,8 +40,10 @@ export function draftAltText(vegaLite: Record<string, unknown>, title: string, r
   const labels = drawn?.labels ?? fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source');
   const measure = drawn?.measure ?? fields.find((f) => f.type === 'quantitative');
 
-  const text = (row: CitedRow, field: string) => String(row.values[field] ?? '').trim();
-  const labelOf = (item: DrawnItem) => unique(item.labels.filter(Boolean)).join(', ');
+  // Each value is one field of the sentence: a line break in a cell reads as
+  // a space, and right-to-left text is isolated (isolateBidi.ts).
+  const text = (row: CitedRow, field: string) => isolate(oneLine(String(row.values[field] ?? '')));
+  const labelOf = (item: DrawnItem) => unique(item.labels.filter(Boolean).map((label) => isolate(oneLine(label)))).join(', ');
   const items = measure
     ? (drawn?.items ?? []).map((item) => {
         const label = labelOf(item);
@@ -48,12 +52,12 @@ export function draftAltText(vegaLite: Record<string, unknown>, title: string, r
     : groupLabels(rows, labels.map((f) => f.field), text);
   const listed = unique(items.filter(Boolean));
   const shown = listed.slice(0, MAX_ITEMS).join('; ') + (listed.length > MAX_ITEMS ? `; and ${listed.length - MAX_ITEMS} more` : '');
-  const annotations = drawn?.annotations ?? [];
-  const publishers = unique(sources.map((s) => s.publisher));
+  const annotations = (drawn?.annotations ?? []).map((note) => isolate(oneLine(note)));
+  const publishers = unique(sources.map((s) => isolate(oneLine(s.publisher))));
 
   return [
-    `${kind}${title ? `: ${title}` : ''}.`,
-    measure && `Measure: ${measured(measure)}${labels[0] ? `, by ${labels[0].title || labels[0].field}` : ''}.`,
+    `${kind}${title ? `: ${isolate(oneLine(title))}` : ''}.`,
+    measure && `Measure: ${isolate(oneLine(measured(measure)))}${labels[0] ? `, by ${isolate(oneLine(labels[0].title || labels[0].field))}` : ''}.`,
     shown && `${shown}.`,
     extremes(drawn?.items ?? [], labelOf),
     annotations.length && `Also on the chart: ${annotations.slice(0, MAX_ITEMS).join('; ')}.`,

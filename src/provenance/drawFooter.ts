@@ -2,6 +2,7 @@ import { measureText } from '../render/textMetrics.js';
 import type { Paragraph } from './footerParagraphs.js';
 import { wrapText } from './wrapText.js';
 import { xmlText } from './escapeXml.js';
+import { balanceIsolates } from './isolateBidi.js';
 
 export const FOOTER_STYLE = {
   fontSize: 11,
@@ -26,7 +27,7 @@ export function drawFooter(paragraphs: Paragraph[], width: number): { markup: st
     // Lines after the first of a numbered item start under its text, not its number.
     const number = /^\d+\. /.exec(text)?.[0];
     const hang = number ? Math.round(regular(number) * 100) / 100 : 0;
-    wrapText(text, width, regular, indent, hang).forEach((line, i) => {
+    balanceIsolates(wrapText(text, width, regular, indent, hang)).forEach((line, i) => {
       const y = (lines.length + 1) * lineHeight - (lineHeight - fontSize);
       const leadIn = i === 0 && lead ? `<tspan font-weight="bold">${xmlText(lead)}</tspan> ` : '';
       lines.push(`<text x="${i === 0 ? 0 : hang}" y="${y}">${leadIn}${xmlText(line)}</text>`);

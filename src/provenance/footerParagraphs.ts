@@ -1,6 +1,7 @@
 import type { ChartSettings } from '../compile/readUsermeta.js';
 import type { CitedRow, Source } from '../model.js';
 import { citeSource } from './citeSource.js';
+import { isolate } from './isolateBidi.js';
 
 /** A footer paragraph: a bold lead-in ("Source:") and the text after it. */
 export interface Paragraph {
@@ -22,8 +23,8 @@ export function footerParagraphs(rows: CitedRow[], sources: Map<string, Source>,
   ]);
   const paragraphs: Paragraph[] = [];
   numbered(cited.map(citeSource), 'Source:', 'Sources:', paragraphs);
-  numbered(notes, 'Note:', 'Notes:', paragraphs);
-  if (settings.credit) paragraphs.push({ lead: '', text: settings.credit });
+  numbered(notes.map(isolate), 'Note:', 'Notes:', paragraphs);
+  if (settings.credit) paragraphs.push({ lead: '', text: isolate(settings.credit) });
   return paragraphs;
 }
 

@@ -7,6 +7,7 @@ import { ROW_ID_FIELD } from '../compile/injectData.js';
 import { confinedLoader } from './confinedLoader.js';
 import { splitAtFolds } from './splitAtFolds.js';
 import { installTextMetrics } from './textMetrics.js';
+import { repeatedPalettes, type PaletteSize } from './paletteSizes.js';
 
 const HEADLESS_NOISE = /^Can not resolve event source: window$/;
 
@@ -23,6 +24,8 @@ export interface VegaRender {
   foldedRowIds: Set<number>;
   /** Some aggregate sits inside a facet, where its input rows cannot be read back. */
   nestedFolds: boolean;
+  /** Colour scales with more categories than palette colours. */
+  repeatedPalettes: PaletteSize[];
 }
 
 /**
@@ -61,6 +64,7 @@ export async function renderSvg(
     });
     await view.runAsync();
     const svg = await view.toSVG();
+    const palettes = repeatedPalettes(view, spec);
     const foldedRowIds = new Set<number>();
     for (const name of feeding) {
       for (const row of (view.data(name) ?? []) as Record<string, unknown>[]) {
@@ -81,6 +85,7 @@ export async function renderSvg(
         scenegraph: (view.scenegraph() as unknown as { root: unknown }).root,
         foldedRowIds,
         nestedFolds,
+        repeatedPalettes: palettes,
       },
       diagnostics,
     };

@@ -2,6 +2,7 @@ import type * as Fontkit from 'fontkit';
 import { createRequire } from 'node:module';
 import { vega } from '../vegaBuilds.js';
 import { fontFile, type FontFace } from './fonts.js';
+import { calledByVegaTruncate, truncateToLimit, widthUpTo } from './labelLimit.js';
 import { rememberWidth, storedWidth } from './widthStore.js';
 
 // fontkit is loaded only when a string is not in the width store (≈100 ms to
@@ -45,6 +46,9 @@ export function measureText(text: string, fontSize: number, face: FontFace = 're
 }
 
 interface TextItem {
+  limit?: number;
+  ellipsis?: string;
+  dir?: string;
   fontSize?: number;
   fontWeight?: unknown;
   fontStyle?: unknown;
@@ -61,6 +65,13 @@ export function installTextMetrics(): void {
   metrics.width = (item: TextItem, text: unknown) => {
     const size = item.fontSize != null ? +item.fontSize || 0 : 11;
     const line = text == null ? '' : String(text).trim();
-    return size <= 0 || !line ? 0 : measureText(line, size, faceFor(item.fontWeight, item.fontStyle));
+    if (size <= 0 || !line) return 0;
+    const measure = (s: string) => measureText(s, size, faceFor(item.fontWeight, item.fontStyle));
+    // A label over its limit is laid out as drawn, cut (labelLimit.ts).
+    const limit = Number(item.limit);
+    if (!(limit > 0)) return measure(line);
+    const whole = widthUpTo(line, limit, measure);
+    if (whole < limit || calledByVegaTruncate()) return whole;
+    return measure(truncateToLimit(line, limit, measure, item.ellipsis, item.dir === 'rtl'));
   };
 }

@@ -18,7 +18,9 @@ const SOURCES = SOURCES_CSV + 'smith-2022,Smith & Sons <Ltd>,"Jo ""JJ"" Smith",W
 const SPEC = {
   title: 'Widgets & <gadgets>',
   data: { url: 'data/labels.csv' },
-  width: 300,
+  // Wide enough for the label at the end of its bar: a text mark wider than the
+  // room to the plot's right edge would be cut (src/render/fitToWidth.ts).
+  width: 600,
   height: { step: 28 },
   encoding: {
     y: { field: 'item', type: 'nominal', sort: null, title: null, axis: { labelLimit: 400 } },
