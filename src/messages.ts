@@ -45,8 +45,13 @@ export const load = {
     (suggestion ? `; did you mean ${q(suggestion)}?` : ''),
   notFinite: (value: string, column: string) =>
     `${q(value)} in column ${q(column)} is too large to be a number`,
-  notANumber: (value: string, column: string) =>
-    `${q(value)} is not a number, but column ${q(column)} holds numbers; write it as e.g. 90 or 1234.5`,
+  /** `mark` is the file's decimal mark: the example is written with it. */
+  notANumber: (value: string, column: string, mark: '.' | ',' = '.') =>
+    `${q(value)} is not a number, but column ${q(column)} holds numbers; write it as e.g. 90 or 1234${mark}5`,
+  unreadForm: (value: string, column: string, form: string, plain: string | undefined, mark: '.' | ',' = '.') =>
+    `${q(value)} in column ${q(column)} is written ${form}, which citechart does not read; ` +
+    (plain !== undefined ? `write it as ${plain}` : `write it as a plain number, e.g. 1234${mark}5`) +
+    ` (in the spreadsheet: format the column as a number without exponent or separators)`,
   // spreadsheet-style cells (see parseFigure)
   ambiguousComma: (value: string, column: string, asThousands: number, asDecimal: number, schemaFile: string) =>
     `${q(value)} in column ${q(column)} is ambiguous: ${asThousands} if "," groups thousands, ${asDecimal} if it is the decimal mark; ` +
@@ -126,8 +131,12 @@ export const spec = {
   dataUrlUnknown: (url: string) => `data url ${q(url)}: no such file in the project`,
   dataLinkOutside: (url: string) =>
     `data url ${q(url)} is a link to a file outside the project; copy the file into data/ instead`,
-  fieldNotNumber: (value: string, column: string, specFile: string) =>
-    `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; write it as e.g. 90 or 1234.5`,
+  /** `form` names how the cell is written when citechart knows the form (unreadNumberForm); `mark` is the file's decimal mark. */
+  fieldNotNumber: (value: string, column: string, specFile: string, mark: '.' | ',' = '.', form?: string, plain?: string) =>
+    `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; ` +
+    (form
+      ? `it is written ${form}, which citechart does not read as a number; ${plain !== undefined ? `write it as ${plain}` : `plot another column, or declare the column "type": "string" and leave it off the axis`}`
+      : `write it as e.g. 90 or 1234${mark}5`),
   inlineValues: () =>
     `inline "values" carry no citations; put the figures in a CSV in data/ with a "source" column`,
   generatedData: () =>
