@@ -201,7 +201,7 @@ export const checks = {
     `no row reaches field ${q(field)} here, so this mark draws nothing and its scale has no domain (Vega: infinite extent); check the filters and field names of this layer`,
   logDomainZero: (domain: string) =>
     `the log scale's domain ${domain} includes zero or negatives, so marks are pinned to the edge and the axis loses its labels; use a linear scale or filter out values ≤ 0`,
-  judged: (source: string, reason: string, fix: string) => `${source}: ${reason}${fix ? `; ${fix}` : ''}`,
+  judged: (source: string, reason: string, fix: string) => `${source}: ${fix ? `${reason.replace(/\.$/, '')}; ${fix}` : reason}`,
   fixDroppedChannel: () => `remove it from the spec, or change the mark so it is drawn`,
   fixScaleType: () => `set a scale type that works with this channel and mark, or remove it`,
   fixStackNonLinear: () => `stacks add lengths, which only a linear scale shows: remove the scale type or "stack"`,

@@ -26,7 +26,7 @@ interface Rule {
   /** Where in the spec, from the match; undefined falls back to the channel named in the message, then the spec's top. */
   at?: (match: RegExpExecArray, find: Finder) => JSONPath | undefined;
   /** The whole message, when citechart words it itself; otherwise the reason plus `fix`. */
-  message?: (match: RegExpExecArray) => string;
+  message?: (match: RegExpExecArray, find: Finder) => string;
   fix?: () => string;
 }
 
@@ -34,7 +34,7 @@ const EMPTY_EXTENT = /^Infinite extent for field "([^"]+)"/;
 
 const RULES: Rule[] = [
   // Vega, at run time
-  { source: 'Vega', pattern: EMPTY_EXTENT, severity: 'error', at: (m, f) => f.field(m[1]!), message: (m) => messages.checks.emptyExtent(m[1]!) },
+  { source: 'Vega', pattern: EMPTY_EXTENT, severity: 'error', at: (m, f) => f.field(m[1]!)?.jsonPath, message: (m, f) => messages.checks.emptyExtent(f.field(m[1]!)?.column ?? m[1]!) },
   { source: 'Vega', pattern: /^Log scale domain includes zero: (.*)$/, severity: 'error', at: (_, f) => f.logScale(), message: (m) => messages.checks.logDomainZero(m[1]!) },
   { source: 'Vega', pattern: /^Scale domainMid exceeds domain min or max/, severity: 'warning', at: (_, f) => f.scaleProperty('domainMid'), fix: () => 'set "domainMid" between the domain\'s ends' },
   { source: 'Vega', pattern: /^Unsupported scale property: (\w+)/, severity: 'warning', at: (m, f) => f.scaleProperty(m[1]!), fix: messages.checks.fixScaleType },
@@ -51,7 +51,8 @@ const RULES: Rule[] = [
   { source: 'Vega-Lite', pattern: /^(\w+)-encoding is dropped/, severity: 'warning', fix: messages.checks.fixDroppedChannel },
   { source: 'Vega-Lite', pattern: /^Channel "(\w+)" does not work with/, severity: 'warning', at: (m, f) => f.channelPart(m[1]!, 'scale'), fix: messages.checks.fixScaleType },
   { source: 'Vega-Lite', pattern: /^(\w+)-scale's "(\w+)" is dropped/, severity: 'warning', at: (m, f) => f.channelPart(m[1]!, 'scale', m[2]!), fix: messages.checks.fixScaleType },
-  { source: 'Vega-Lite', pattern: /^Scale type "(\w+)" does not work with mark/, severity: 'warning', at: (_, f) => f.scaleProperty('type'), fix: messages.checks.fixScaleType },
+  { source: 'Vega-Lite', pattern: /^Scale type "(\w+)" does not work with mark/, severity: 'warning', at: (m, f) => f.scaleType(m[1]!), fix: messages.checks.fixScaleType },
+  { source: 'Vega-Lite', pattern: /^FieldDef does not work with "(\w+)" scale/, severity: 'warning', at: (m, f) => f.scaleType(m[1]!), fix: messages.checks.fixScaleType },
   { source: 'Vega-Lite', pattern: /^Conflicting /, severity: 'warning', fix: messages.checks.fixConflict },
   { source: 'Vega-Lite', pattern: /^Using discrete channel "(\w+)" to encode/, severity: 'warning', fix: () => 'use a continuous channel (x, y, size, opacity) for this measure' },
   { source: 'Vega-Lite', pattern: /^(\w+) encoding should be discrete/, severity: 'warning', fix: () => 'make the field "nominal" or "ordinal", or bin it' },
@@ -65,9 +66,11 @@ interface Finder {
   nothingDrawn: boolean;
   channel(channel: string): JSONPath | undefined;
   channelPart(channel: string, ...keys: string[]): JSONPath | undefined;
-  field(name: string): JSONPath | undefined;
+  /** The encoded column a Vega field name derives from, and where its `field` is written. */
+  field(name: string): { column: string; jsonPath: JSONPath } | undefined;
   logScale(): JSONPath | undefined;
   scaleProperty(key: string): JSONPath | undefined;
+  scaleType(type: string): JSONPath | undefined;
   stackedScale(): JSONPath | undefined;
   aggregate(op: string): JSONPath | undefined;
 }
@@ -95,7 +98,7 @@ export function judgeMessages(spec: ChartSpec, raw: RawMessage[], markItems?: Ma
       const match = rule?.pattern.exec(reason) ?? null;
       const named = /^(?:Channel |for channel |Missing type for channel )?"?(\w+)"?[ -]/.exec(reason)?.[1];
       const at = (rule && match && rule.at?.(match, find)) ?? (named ? find.channel(named) : undefined) ?? quotedChannel(reason, find) ?? [];
-      const message = rule?.message && match ? rule.message(match) : messages.checks.judged(source, reason, rule?.fix?.() ?? '');
+      const message = rule?.message && match ? rule.message(match, find) : messages.checks.judged(source, reason, rule?.fix?.() ?? '');
       diagnostic = { ...spec.json.diagnostic(at, message, rule?.severity ?? 'warning'), rule: source === 'Vega' ? 'vega' : 'vega-lite' };
     }
     const key = formatDiagnostic(diagnostic);
@@ -139,7 +142,7 @@ function finder(spec: ChartSpec, markItems: Map<string, number> | undefined): Fi
       // (aggregate), `exports_start`/`exports_end` (stack), `bin_maxbins_10_x`.
       const derives = (field: string) => name === field || name.startsWith(`${field}_`) || name.endsWith(`_${field}`) || name.includes(`_${field}_`);
       const c = channels.find((c) => typeof c.def.field === 'string' && derives(unescapeField(c.def.field)));
-      return c && [...c.jsonPath, 'field'];
+      return c && { column: unescapeField(c.def.field as string), jsonPath: [...c.jsonPath, 'field'] };
     },
     logScale: () => {
       const c = channels.find((c) => scaleOf(c.def)?.type === 'log');
@@ -148,6 +151,10 @@ function finder(spec: ChartSpec, markItems: Map<string, number> | undefined): Fi
     scaleProperty: (key) => {
       const c = channels.find((c) => scaleOf(c.def)?.[key] !== undefined);
       return c && [...c.jsonPath, 'scale', key];
+    },
+    scaleType: (type) => {
+      const c = channels.find((c) => scaleOf(c.def)?.type === type);
+      return c && [...c.jsonPath, 'scale', 'type'];
     },
     stackedScale: () => {
       const c = channels.find((c) => (c.channel === 'x' || c.channel === 'y') && scaleOf(c.def)?.type !== undefined && scaleOf(c.def)?.type !== 'linear');
