@@ -80,7 +80,8 @@ export async function renderChart(
   diagnostics.push(...tableDiagnostics);
   if (hasErrors(diagnostics) || hasErrors(project.diagnostics)) return { diagnostics };
 
-  // 3. Compile with the theme, data injected; 4. render the chart to SVG.
+  // 3. Check data against spec (src/checks), compile with the theme, data
+  // injected, Vega-Lite's messages judged; 4. render the chart to SVG, Vega's judged.
   const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined);
   diagnostics.push(...compiled.diagnostics);
   if (!compiled.chart) return { diagnostics };
