@@ -47,7 +47,7 @@ export function plottedChannels(spec: Record<string, unknown>, tables: Map<strin
     const reshaped = view.transforms.some((t) => !Object.keys(t.def).some((key) => KEEPS_ROWS.has(key)));
     const created = new Set(view.transforms.flatMap((t) => (typeof t.def.as === 'string' ? [t.def.as] : [])));
     // An aggregate in any channel groups the rows, so no channel draws single cells.
-    const aggregated = Object.values(view.encoding).some((c) => typeof c.def.aggregate === 'string' || c.def.aggregate !== undefined);
+    const aggregated = Object.values(view.encoding).some((c) => c.def.aggregate !== undefined);
     for (const [channel, { def, jsonPath }] of Object.entries(view.encoding)) {
       if (typeof def.field !== 'string') continue;
       const field = unescapeField(def.field);
