@@ -7,12 +7,14 @@ const DISCRETE = new Set(['nominal', 'ordinal']);
 
 /**
  * Values outside an explicit `scale.domain`, on any channel: a number past a
- * quantitative domain is drawn off the plot (or, with `clamp`, piled at its
- * edge as if it were the limit); a category missing from a nominal or
- * ordinal domain is drawn in no colour or at no position. An error at each
- * such cell, naming the value and the domain. Domains given as signals,
- * selections or `unionWith` are not lists of values and are not checked;
- * nor are temporal domains (dates written as objects or strings).
+ * quantitative domain is drawn off the plot; a category missing from a
+ * nominal or ordinal domain is drawn in no colour or at no position. An
+ * error at each such cell, naming the value and the domain. A quantitative
+ * domain with `"clamp": true` on the scale or `"clip": true` on the mark is
+ * a window the author chose (values pile at, or are cut at, its edge) and is
+ * not checked. Domains given as signals, selections or `unionWith` are not
+ * lists of values and are not checked; nor are temporal domains (dates
+ * written as objects or strings).
  */
 export function checkScaleDomain(channels: PlottedChannel[]): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -22,6 +24,7 @@ export function checkScaleDomain(channels: PlottedChannel[]): Diagnostic[] {
     const type = String(c.def.type ?? '');
     const shown = JSON.stringify(domain);
     if (CONTINUOUS.has(type)) {
+      if (scaleOf(c.def)?.clamp === true || c.view.markDef?.clip === true) continue;
       const ends = domain.filter((v): v is number => typeof v === 'number');
       if (ends.length !== domain.length) continue;
       const low = Math.min(...ends.slice(0, 1), ...ends.slice(-1));

@@ -26,6 +26,8 @@ describe('scale-domain', () => {
       `${where('data/exports.csv', text(files, 'data/exports.csv'), '120')}: error: ${messages.checks.outsideDomain('120', 'exports', 'x', '[0,100]', false)}`,
     ]);
     expect(await found(bars({ scale: { domain: [0, 150] } }), 'scale-domain')).toEqual([]);
+    // Clamped, the author chose the window.
+    expect(await found(bars({ scale: { domain: [0, 100], clamp: true } }), 'scale-domain')).toEqual([]);
   });
 
   it('a category missing from a colour domain is an error: its mark would be drawn in no colour', async () => {
