@@ -64,6 +64,8 @@ const RULES: Rule[] = [
 interface Finder {
   /** Every view's mark drew no item. */
   nothingDrawn: boolean;
+  /** The view a Vega field name belongs to drew nothing because its filter kept no row. */
+  emptiedByFilter(name: string): boolean;
   channel(channel: string): JSONPath | undefined;
   channelPart(channel: string, ...keys: string[]): JSONPath | undefined;
   /** The encoded column a Vega field name derives from, and where its `field` is written. */
@@ -90,6 +92,10 @@ export function judgeMessages(spec: ChartSpec, raw: RawMessage[], markItems?: Ma
     // A chart that draws nothing at all fails as a whole ("draws no row",
     // after drawing); its empty extents say the same thing less clearly.
     if (find.nothingDrawn && EMPTY_EXTENT.test(reason)) continue;
+    // A layer emptied by its own filter is a warning at that filter
+    // (checkEmptyFilterLayers); the other layers still give the scale its domain.
+    const extent = EMPTY_EXTENT.exec(reason);
+    if (extent && find.emptiedByFilter(extent[1]!)) continue;
     let diagnostic: Diagnostic;
     if (severity === 'error') {
       diagnostic = { file: spec.file, severity, message: source === 'Vega' ? messages.spec.renderFailed(reason) : messages.spec.compileFailed(reason) };
@@ -128,6 +134,9 @@ function finder(spec: ChartSpec, markItems: Map<string, number> | undefined): Fi
   };
   const ordered = [...views.filter(empty), ...views.filter((v) => !empty(v))];
   const nothingDrawn = views.length > 0 && views.every(empty);
+  // Vega-Lite derives field names: `year_year` (timeUnit), `sum_sales`
+  // (aggregate), `exports_start`/`exports_end` (stack), `bin_maxbins_10_x`.
+  const derives = (name: string, field: string) => name === field || name.startsWith(`${field}_`) || name.endsWith(`_${field}`) || name.includes(`_${field}_`);
   const channels = ordered.flatMap((view) => Object.entries(view.encoding).map(([channel, c]) => ({ view, channel, def: c.def, jsonPath: c.jsonPath })));
   const scaleOf = (def: Record<string, unknown>) => (def.scale && typeof def.scale === 'object' ? (def.scale as Record<string, unknown>) : undefined);
   return {
@@ -137,11 +146,12 @@ function finder(spec: ChartSpec, markItems: Map<string, number> | undefined): Fi
       const c = channels.find((c) => c.channel === channel);
       return c && [...c.jsonPath, ...keys];
     },
+    emptiedByFilter: (name) => {
+      const c = channels.find((c) => typeof c.def.field === 'string' && derives(name, unescapeField(c.def.field)));
+      return !!c && empty(c.view) && c.view.transforms.some((t) => t.def.filter !== undefined);
+    },
     field: (name) => {
-      // Vega-Lite derives field names: `year_year` (timeUnit), `sum_sales`
-      // (aggregate), `exports_start`/`exports_end` (stack), `bin_maxbins_10_x`.
-      const derives = (field: string) => name === field || name.startsWith(`${field}_`) || name.endsWith(`_${field}`) || name.includes(`_${field}_`);
-      const c = channels.find((c) => typeof c.def.field === 'string' && derives(unescapeField(c.def.field)));
+      const c = channels.find((c) => typeof c.def.field === 'string' && derives(name, unescapeField(c.def.field)));
       return c && { column: unescapeField(c.def.field as string), jsonPath: [...c.jsonPath, 'field'] };
     },
     logScale: () => {

@@ -120,6 +120,19 @@ describe('empty-layer', () => {
     expect(await found(files, 'empty-layer')).toEqual([`${where('specs/exports.vl.json', text(files, 'specs/exports.vl.json'), '"filter"')}: warning: ${messages.checks.filterKeepsNothing()}`]);
     expect(await found(highlight('datum.exports > 100'), 'empty-layer')).toEqual([]);
   });
+
+  it('a layer emptied by its filter is that warning alone; emptied otherwise (no value at all), Vega\'s infinite extent is an error at the field', async () => {
+    expect((await found(highlight('datum.exports > 1000'))).filter((line) => line.includes(': error: '))).toEqual([]);
+    const files = oneChart('exports', 'country,exports,target,source\nNorway,120,,stats-2024\nChile,85,,stats-2024\n', {
+      title: 'Exports',
+      encoding: { y: { field: 'country', type: 'nominal', title: null } },
+      layer: [
+        { mark: 'bar', encoding: { x: { field: 'exports', type: 'quantitative', title: 'Exports (thousand units)' } } },
+        { mark: 'tick', encoding: { x: { field: 'target', type: 'quantitative' } } },
+      ],
+    });
+    expect(await found(files, 'vega')).toEqual([`${where('specs/exports.vl.json', text(files, 'specs/exports.vl.json'), '"field": "target"')}: error: ${messages.checks.emptyExtent('target')}`]);
+  });
 });
 
 describe('Vega and Vega-Lite messages judged', () => {

@@ -53,12 +53,11 @@ describe('issue 11 cases', () => {
     expect(await lines(percentPoints('.0%', ['0.61', '0.33', '0.06']))).toEqual([]);
   });
 
-  it('5. whole years compared with 2024 in a filter: warnings at the filter and an error for the layer that lost its rows', async () => {
+  it('5. whole years compared with 2024 in a filter: a warning at the filter with the fix, and one that the layer draws nothing', async () => {
     const files = yearLabel('datum.year == 2024');
     const spec = text(files, 'specs/sales.vl.json');
+    // Vega's "Infinite extent for field year_year" is the empty layer again: said once, at the filter.
     expect(await lines(files)).toEqual([
-      `${where('specs/sales.vl.json', spec, '"field": "year"')}: error: ${messages.checks.emptyExtent('year')}`,
-      `${where('specs/sales.vl.json', spec, '"field": "sales"')}: error: ${messages.checks.emptyExtent('sales')}`,
       `${where('specs/sales.vl.json', spec, '"filter"')}: warning: ${messages.checks.yearAsDate('year', 'datum.year == 2024')}`,
       `${where('specs/sales.vl.json', spec, '"filter"')}: warning: ${messages.checks.filterKeepsNothing()}`,
     ]);
