@@ -207,7 +207,6 @@ export const checks = {
   fixStackNonLinear: () => `stacks add lengths, which only a linear scale shows: remove the scale type or "stack"`,
   fixMissingType: () => `give the channel a "type" ("quantitative", "nominal", "ordinal" or "temporal")`,
   fixConflict: () => `make the layers' titles, formats and scales agree, or resolve them as independent`,
-  fixDefault: () => `see the Vega-Lite documentation for this property`,
 };
 
 // ── build and check ─────────────────────────────────────────────────────────
