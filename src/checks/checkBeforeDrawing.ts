@@ -38,13 +38,15 @@ export function checkBeforeDrawing(spec: ChartSpec, tables: Map<string, CitedTab
   const channels = plottedChannels(vegaLite, tables);
   const own = vegaLite.config && typeof vegaLite.config === 'object' ? (vegaLite.config as Record<string, unknown>) : {};
   const config = mergeConfig(theme ?? {}, own);
+  const ownConfig = mergeConfig({}, own);
   const all = [
     ...checkLogScale(channels),
     ...checkScaleDomain(channels),
     ...checkTemporalCells(channels),
     ...checkStackSigns(channels),
     ...checkMissingDrawn(channels, config),
-    ...checkPercentFormat(json, channels),
+    // Formats from the spec's own config only: a finding must point into the spec.
+    ...checkPercentFormat(json, channels, ownConfig),
     ...checkSiFormat(json, channels),
     ...checkYearFilter(json, vegaLite, tables),
     ...checkTooltips(json, vegaLite),

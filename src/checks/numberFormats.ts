@@ -33,7 +33,8 @@ export function numberFormats(c: PlottedChannel): WrittenFormat[] {
   return found;
 }
 
-function specifierType(format: string): string | undefined {
+/** d3-format's type letter of a format (`%` for `.0%`), or undefined when d3 cannot read it. */
+export function specifierType(format: string): string | undefined {
   try {
     return formatSpecifier(format).type;
   } catch {

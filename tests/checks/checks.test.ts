@@ -99,6 +99,22 @@ describe('missing-drawn', () => {
   });
 });
 
+describe('percent-format', () => {
+  it('a ".0%" number format in the spec\'s config counts like one on the axis', async () => {
+    const vote = (config: Record<string, unknown>) =>
+      oneChart('vote', 'party,share,source\nBlue,61%,stats-2024\nRed,39%,stats-2024\n', {
+        title: 'Vote share',
+        mark: 'bar',
+        config,
+        encoding: { y: { field: 'party', type: 'nominal', title: null }, x: { field: 'share', type: 'quantitative', title: 'Vote share' } },
+      });
+    const files = vote({ axisX: { format: '.0%' } });
+    expect(await found(files, 'percent-format')).toEqual([`${where('specs/vote.vl.json', text(files, 'specs/vote.vl.json'), '"format"')}: error: ${messages.checks.percentTimes100('share', '.0%')}`]);
+    expect(await found(vote({ numberFormat: '.0%' }), 'percent-format')).toHaveLength(1);
+    expect(await found(vote({ axisX: { format: '.0f' } }), 'percent-format')).toEqual([]);
+  });
+});
+
 describe('si-format', () => {
   it('"~s" prints G for billions: a warning at the format; ",.1f" does not', async () => {
     const files = bars({ axis: { format: '~s' } });
