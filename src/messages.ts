@@ -3,6 +3,8 @@
 // names the bad value and, where it can, says what to do.
 
 const q = (s: string) => JSON.stringify(s);
+/** How a Vega expression reads a column: `datum.share`, or `datum['GDP (bn)']`. */
+const datum = (column: string) => (/^[A-Za-z_$][\w$]*$/.test(column) ? `datum.${column}` : `datum[${JSON.stringify(column).replace(/^"|"$/g, "'")}]`);
 
 // ── load: CSV files ─────────────────────────────────────────────────────────
 export const load = {
@@ -45,8 +47,13 @@ export const load = {
     (suggestion ? `; did you mean ${q(suggestion)}?` : ''),
   notFinite: (value: string, column: string) =>
     `${q(value)} in column ${q(column)} is too large to be a number`,
-  notANumber: (value: string, column: string) =>
-    `${q(value)} is not a number, but column ${q(column)} holds numbers; write it as e.g. 90 or 1234.5`,
+  /** `mark` is the file's decimal mark: the example is written with it. */
+  notANumber: (value: string, column: string, mark: '.' | ',' = '.') =>
+    `${q(value)} is not a number, but column ${q(column)} holds numbers; write it as e.g. 90 or 1234${mark}5`,
+  unreadForm: (value: string, column: string, form: string, plain: string | undefined, mark: '.' | ',' = '.') =>
+    `${q(value)} in column ${q(column)} is written ${form}, which citechart does not read; ` +
+    (plain !== undefined ? `write it as ${plain}` : `write it as a plain number, e.g. 1234${mark}5`) +
+    ` (in the spreadsheet: format the column as a number without exponent or separators)`,
   // spreadsheet-style cells (see parseFigure)
   ambiguousComma: (value: string, column: string, asThousands: number, asDecimal: number, schemaFile: string) =>
     `${q(value)} in column ${q(column)} is ambiguous: ${asThousands} if "," groups thousands, ${asDecimal} if it is the decimal mark; ` +
@@ -136,8 +143,12 @@ export const spec = {
     `a "url" is allowed only as "data": {"url": "data/NAME.csv"}; anywhere else it would load a file or URL into the graphic`,
   formatNotCsv: (type: string) =>
     `data format ${q(type)} is refused: citechart reads every table as CSV; remove "type" or write "csv"`,
-  fieldNotNumber: (value: string, column: string, specFile: string) =>
-    `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; write it as e.g. 90 or 1234.5`,
+  /** `form` names how the cell is written when citechart knows the form (unreadNumberForm); `mark` is the file's decimal mark. */
+  fieldNotNumber: (value: string, column: string, specFile: string, mark: '.' | ',' = '.', form?: string, plain?: string) =>
+    `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; ` +
+    (form
+      ? `it is written ${form}, which citechart does not read as a number; ${plain !== undefined ? `write it as ${plain}` : `plot another column, or declare the column "type": "string" and leave it off the axis`}`
+      : `write it as e.g. 90 or 1234${mark}5`),
   inlineValues: () =>
     `inline "values" carry no citations; put the figures in a CSV in data/ with a "source" column`,
   generatedData: () =>
@@ -167,6 +178,53 @@ export const spec = {
   widthsNeedSingleView: () =>
     `usermeta.citechart.widths needs a single or layered view: a concatenated or faceted chart cannot be re-laid-out at one width`,
   themeInvalid: (reason: string) => `the theme must be a Vega-Lite config object: ${reason}`,
+};
+
+// ── checks before drawing (src/checks) and Vega's messages judged ─────────
+export const checks = {
+  logNotPositive: (value: number, column: string, channel: string) =>
+    `${value} in column ${q(column)} cannot be drawn on the log scale of ${channel} (a log scale has no place for 0 or negative values; Vega would pin the mark to the edge and drop the axis labels); ` +
+    `use a linear scale, or leave the row out with a filter`,
+  outsideDomain: (value: string, column: string, channel: string, domain: string, discrete: boolean) =>
+    discrete
+      ? `${q(value)} in column ${q(column)} is not in the domain ${domain} of the ${channel} scale, so its mark would be drawn ${channel === 'color' || channel === 'fill' || channel === 'stroke' ? 'in no colour' : 'nowhere'}; add it to the domain or remove the domain`
+      : `${value} in column ${q(column)} is outside the domain ${domain} of the ${channel} scale, so its mark would be drawn off the plot; widen the domain or remove it`,
+  notADate: (value: string, column: string) =>
+    `${q(value)} in column ${q(column)} is not a date the spec's time axis can read, so its mark would be drawn nowhere; write dates as YYYY, YYYY-MM or YYYY-MM-DD`,
+  numberOnTimeAxis: (value: number, column: string) =>
+    `${value} in column ${q(column)} is a number on a time axis, which Vega reads as milliseconds since 1970; write dates as YYYY-MM-DD (or whole years), or plot the column as "quantitative"`,
+  normalizeNegative: (value: number, column: string) =>
+    `${value} in column ${q(column)} is negative, but "stack": "normalize" draws every value as a positive share of its stack's total; ` +
+    `draw the negative parts apart (a diverging bar) or stack without "normalize"`,
+  mixedSignArea: (value: number, column: string) =>
+    `${value} in column ${q(column)} is negative while other values stacked with it are positive: stacked areas of mixed signs overlap and their outline means nothing; draw lines, or grouped bars`,
+  missingDrawn: (column: string, channel: string, invalid: string) =>
+    `this ${column === '' ? 'cell' : `cell of column ${q(column)}`} is empty, and the mark's "invalid": ${invalid} draws a missing value on ${channel} as if it were zero (or at the axis edge); ` +
+    `remove "invalid" so gaps stay gaps, or fill in the value`,
+  percentTimes100: (column: string, format: string) =>
+    `column ${q(column)} is written in percent (61% is read as 61), but the format ${q(format)} multiplies by 100 and would print 6100%; ` +
+    `use a format without "%" such as ".0f" and say "(%)" in the title, or divide first: {"calculate": ${q(`${datum(column)} / 100`)}, "as": ${q(`${column}_fraction`)}}`,
+  siPrefix: (format: string) =>
+    `the format ${q(format)} prints SI prefixes (G for billions, M for millions, µ, m), which newsroom readers do not read; ` +
+    `divide the values (e.g. {"calculate": "datum.value / 1e9", "as": "value_bn"}), format with ",.1f" and say "bn" or "m" in the title`,
+  yearAsDate: (column: string, written: string) =>
+    `${q(column)} holds whole years plotted on a time axis, so citechart hands them to Vega as dates and ${written} is never true; ` +
+    `compare the year: write year(${datum(column)}) in the expression, or give the predicate "timeUnit": "year"`,
+  filterKeepsNothing: () =>
+    `this filter keeps no row, so its layer draws nothing (a label or mark silently missing); fix the filter or remove the layer`,
+  tooltip: () =>
+    `tooltips show only when a reader hovers in a live Vega view; citechart's SVG, PNG and HTML snippet are static, so no reader sees this; ` +
+    `put the values in labels (a text mark) or leave the tooltip out`,
+  emptyExtent: (field: string) =>
+    `no row reaches field ${q(field)} here, so this mark draws nothing and its scale has no domain (Vega: infinite extent); check the filters and field names of this layer`,
+  logDomainZero: (domain: string) =>
+    `the log scale's domain ${domain} includes zero or negatives, so marks are pinned to the edge and the axis loses its labels; use a linear scale or filter out values ≤ 0`,
+  judged: (source: string, reason: string, fix: string) => `${source}: ${fix ? `${reason.replace(/\.$/, '')}; ${fix}` : reason}`,
+  fixDroppedChannel: () => `remove it from the spec, or change the mark so it is drawn`,
+  fixScaleType: () => `set a scale type that works with this channel and mark, or remove it`,
+  fixStackNonLinear: () => `stacks add lengths, which only a linear scale shows: remove the scale type or "stack"`,
+  fixMissingType: () => `give the channel a "type" ("quantitative", "nominal", "ordinal" or "temporal")`,
+  fixConflict: () => `make the layers' titles, formats and scales agree, or resolve them as independent`,
 };
 
 // ── build and check ─────────────────────────────────────────────────────────

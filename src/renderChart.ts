@@ -96,7 +96,8 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   pushAll(diagnostics, tableDiagnostics);
   if (hasErrors(diagnostics) || hasErrors(project.diagnostics)) return { diagnostics };
 
-  // 3. Compile with the theme, data injected; 4. render the chart to SVG.
+  // 3. Check data against spec (src/checks), compile with the theme, data
+  // injected, Vega-Lite's messages judged; 4. render the chart to SVG, Vega's judged.
   const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined);
   pushAll(diagnostics, compiled.diagnostics);
   if (!compiled.chart) return { diagnostics };

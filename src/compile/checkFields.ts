@@ -5,6 +5,9 @@ import { CITATION_COLUMNS } from '../model.js';
 import { encodedFields, escapeField, isNestedPath } from './encodedFields.js';
 import type { JsonFile } from './readJsonFile.js';
 import { readTransforms } from './readTransforms.js';
+import { isUnsafeInteger } from '../load/parseFigure.js';
+import { hasLeadingZero } from '../load/parseNumber.js';
+import { unreadNumberForm, writeWithMark, type UnreadForm } from '../load/unreadNumberForm.js';
 
 const COUNTING = new Set(['count', 'distinct', 'valid', 'missing']);
 
@@ -50,11 +53,30 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
       for (const row of table.rows) {
         const value = row.values[column];
         if (typeof value !== 'string' || value.trim() === '') continue;
-        diagnostics.push({ file: table.file, ...row.positions[column]!, severity: 'error', message: messages.spec.fieldNotNumber(value, column, json.file) });
+        const form = numberForm(value);
+        diagnostics.push({
+          file: table.file,
+          ...row.positions[column]!,
+          severity: 'error',
+          message: messages.spec.fieldNotNumber(value, column, json.file, table.decimalMark, form?.form, form?.value === undefined ? undefined : writeWithMark(form.value, table.decimalMark)),
+        });
       }
     }
   }
   return diagnostics;
+}
+
+/**
+ * How a text cell that looks numeric is written, when citechart knows the
+ * form: a spreadsheet form it does not read (unreadNumberForm), more digits
+ * than a double keeps, or leading zeros (both keep a column as text).
+ */
+function numberForm(value: string): UnreadForm | undefined {
+  const known = unreadNumberForm(value);
+  if (known) return known;
+  if (isUnsafeInteger(value)) return { form: 'with more digits than a number keeps exactly (beyond 2^53, as long ids are)' };
+  if (hasLeadingZero(value)) return { form: 'with leading zeros (a code, kept as text)' };
+  return undefined;
 }
 
 /** A `]` without its backslash: Vega-Lite refuses it as an access path ("missing open bracket"). */

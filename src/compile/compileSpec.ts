@@ -5,7 +5,11 @@ import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { FONT_STACK } from '../render/fonts.js';
 import { timeFields } from './encodedFields.js';
+import { checkBeforeDrawing } from '../checks/checkBeforeDrawing.js';
+import { checkEmptyFilterLayers } from '../checks/emptyFilterLayers.js';
+import { hasErrors } from '../errors.js';
 import { explainSpecError } from './explainSpecError.js';
+import { judgeMessages, type RawMessage } from './judgeMessages.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
 import type { ChartSpec } from './readSpec.js';
@@ -14,6 +18,13 @@ export interface CompiledChart {
   vega: VegaSpec;
   origins: RowOrigin[];
   warnings: Diagnostic[];
+  /**
+   * Locates and judges what Vega logged while drawing (judgeMessages) and,
+   * given the drawn scene's item count per mark name, adds the checks made
+   * after drawing (a filtered layer that drew nothing). Absent in charts
+   * built by hand in tests: Vega's messages are then passed on as warnings.
+   */
+  judge?: (raw: RawMessage[], markItems?: Map<string, number>) => Diagnostic[];
 }
 
 /**
@@ -26,10 +37,14 @@ export function compileSpec(
   tables: Map<string, CitedTable>,
   theme: Record<string, unknown> | undefined,
 ): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
+  // 1. Data against spec, before anything is drawn: a finding that is an
+  // error stops the chart here (Vega would only draw the wrong graphic).
+  const checked = checkBeforeDrawing(spec, tables, theme);
+  if (hasErrors(checked)) return { diagnostics: checked };
+  // 2. Vega-Lite → Vega, its messages located and judged.
   const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, timeFields(spec.vegaLite));
-  const warnings: Diagnostic[] = [];
-  const warn = (...args: unknown[]) =>
-    warnings.push({ file: spec.file, severity: 'warning', message: messages.spec.vegaLiteWarning(args.join(' ')) });
+  const raw: RawMessage[] = [];
+  const warn = (...args: unknown[]) => raw.push({ source: 'Vega-Lite', severity: 'warning', reason: args.map(String).join(' ') });
   const logger = {
     level: () => logger,
     error: (...args: unknown[]) => warn(...args),
@@ -48,7 +63,14 @@ export function compileSpec(
       logger: logger as unknown as Options['logger'],
     });
     breakTextMarks(vega);
-    return { chart: { vega, origins, warnings }, diagnostics: warnings };
+    const judged = judgeMessages(spec, raw);
+    const warnings = [...checked, ...judged];
+    if (hasErrors(judged)) return { diagnostics: warnings };
+    const judge = (drawn: RawMessage[], markItems?: Map<string, number>) => [
+      ...judgeMessages(spec, drawn, markItems),
+      ...(markItems ? checkEmptyFilterLayers(spec, markItems) : []),
+    ];
+    return { chart: { vega, origins, warnings, judge }, diagnostics: warnings };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const explained = explainSpecError(spec);

@@ -65,7 +65,7 @@ function getAt(root: unknown, jsonPath: (string | number)[]): unknown {
 }
 
 /** A number column of whole years (1000–2999) only: plotted as time, these are years, not milliseconds. */
-function isYearColumn(table: CitedTable, field: string): boolean {
+export function isYearColumn(table: CitedTable, field: string): boolean {
   if (table.types[field] !== 'number') return false;
   const values = table.rows.map((row) => row.values[field]).filter((value) => value !== null);
   return values.length > 0 && values.every((value) => Number.isInteger(value) && (value as number) >= 1000 && (value as number) <= 2999);

@@ -15,6 +15,18 @@ export interface UnitView {
   facetFields: string[];
   /** The table it draws (nearest `data.url` above it), if any. */
   dataFile?: string;
+  /** The mark's properties when written as an object (`{"type": "line", "invalid": null}`). */
+  markDef?: Record<string, unknown>;
+  /** Where the view itself sits in the spec (the object holding `mark`). */
+  path: JSONPath;
+  /** Transforms applied to its rows, its ancestors' first, each with where it is written. */
+  transforms: TransformDef[];
+}
+
+/** One entry of a `transform` array and where it sits in the spec. */
+export interface TransformDef {
+  def: Record<string, unknown>;
+  jsonPath: JSONPath;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -27,8 +39,20 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
  */
 export function unitViews(spec: Record<string, unknown>): UnitView[] {
   const views: UnitView[] = [];
-  const visit = (node: Record<string, unknown>, at: JSONPath, inherited: Record<string, ChannelDef>, facets: string[], data?: string) => {
+  const visit = (
+    node: Record<string, unknown>,
+    at: JSONPath,
+    inherited: Record<string, ChannelDef>,
+    facets: string[],
+    data: string | undefined,
+    above: TransformDef[],
+  ) => {
     const url = isObject(node.data) && typeof node.data.url === 'string' ? node.data.url.replace(/^\.\//, '') : data;
+    // A view with its own data starts from that table: transforms above it do not apply.
+    const transforms = isObject(node.data) ? [] : [...above];
+    if (Array.isArray(node.transform)) {
+      node.transform.forEach((def, i) => isObject(def) && transforms.push({ def, jsonPath: [...at, 'transform', i] }));
+    }
     // Null-prototype: channel keys come from the spec (a "__proto__" key must not replace the prototype).
     const encoding: Record<string, ChannelDef> = Object.assign(Object.create(null), inherited);
     if (isObject(node.encoding)) {
@@ -50,15 +74,15 @@ export function unitViews(spec: Record<string, unknown>): UnitView[] {
       if (typeof f === 'string' && !facetFields.includes(f)) facetFields.push(f);
     }
     const mark = typeof node.mark === 'string' ? node.mark : isObject(node.mark) && typeof node.mark.type === 'string' ? node.mark.type : undefined;
-    if (mark) views.push({ mark, markPath: [...at, 'mark'], encoding, facetFields, dataFile: url });
+    if (mark) views.push({ mark, markPath: [...at, 'mark'], encoding, facetFields, dataFile: url, path: at, transforms, ...(isObject(node.mark) ? { markDef: node.mark } : {}) });
     for (const key of ['layer', 'concat', 'hconcat', 'vconcat']) {
       // Concatenated views do not share encodings; layers do.
       const pass = key === 'layer' ? encoding : {};
-      if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((child, i) => isObject(child) && visit(child, [...at, key, i], pass, facetFields, url));
+      if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((child, i) => isObject(child) && visit(child, [...at, key, i], pass, facetFields, url, transforms));
     }
-    if (isObject(node.spec)) visit(node.spec, [...at, 'spec'], {}, facetFields, url);
+    if (isObject(node.spec)) visit(node.spec, [...at, 'spec'], {}, facetFields, url, transforms);
   };
-  visit(spec, [], {}, []);
+  visit(spec, [], {}, [], undefined, []);
   return views;
 }
 

@@ -14,7 +14,7 @@ import { looksLikeFormula } from './parseFigure.js';
 import { readCsv } from './readCsv.js';
 import { readSchemaSidecar, sidecarPath } from './readSchemaSidecar.js';
 import { resolveSourceIds } from './resolveSourceIds.js';
-import { readColumn, type ColumnContext } from './typeColumns.js';
+import { fileDecimalMark, readColumn, type ColumnContext } from './typeColumns.js';
 import { pushAll } from '../pushAll.js';
 
 const isCitationColumn = (name: string) => (CITATION_COLUMNS as readonly string[]).includes(name);
@@ -57,6 +57,8 @@ export async function readCitedTable(
     diagnostics,
   };
   const valueColumns = csv.columns.filter((c) => !isCitationColumn(c.name));
+  const decimalMark = fileDecimalMark(valueColumns.map(({ index: i }) => csv.rows.map((row) => row.cells[i]!)));
+  if (decimalMark) context.decimalMark = decimalMark;
   // Keyed by column names, which are the user's: null-prototype objects, so a
   // column named "constructor" or "__proto__" is an entry like any other and
   // an absent one is undefined, not an inherited function.
@@ -107,5 +109,6 @@ export async function readCitedTable(
 
   const table: CitedTable = { file, columns: valueColumns.map((c) => c.name), types, columnInfo, rows };
   if (sidecar.json) table.sidecar = sidecar.json.file;
+  if (decimalMark) table.decimalMark = decimalMark;
   return { table, diagnostics: sortDiagnostics(diagnostics) };
 }

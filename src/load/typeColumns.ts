@@ -4,6 +4,7 @@ import { checkConstraints } from './checkConstraints.js';
 import type { CsvCell } from './readCsv.js';
 import { isUnsafeInteger, looksLikeFormula, parseFigure, type NumberFormat } from './parseFigure.js';
 import { hasLeadingZero, isOutOfRange } from './parseNumber.js';
+import { unreadNumberForm, writeWithMark } from './unreadNumberForm.js';
 import type { SchemaField } from './tableSchema.js';
 
 /** Where a column's problems are reported, and which cell texts mean "no value". */
@@ -13,6 +14,25 @@ export interface ColumnContext {
   schemaFile: string;
   missingValues: Set<string>;
   diagnostics: Diagnostic[];
+  /** The decimal mark the file's figures show, if any (fileDecimalMark): examples in messages follow it. */
+  decimalMark?: '.' | ',';
+}
+
+/**
+ * The decimal mark most figures of a file show (`1.5`, `1,234,567` → ".";
+ * `2,5`, `1.234,5` → ","), or undefined when none shows one.
+ */
+export function fileDecimalMark(columns: CsvCell[][]): '.' | ',' | undefined {
+  let dots = 0;
+  let commas = 0;
+  for (const cells of columns) {
+    for (const cell of cells) {
+      const figure = parseFigure(cell.text);
+      if (figure && 'value' in figure && figure.decimalMark === '.') dots++;
+      if (figure && 'value' in figure && figure.decimalMark === ',') commas++;
+    }
+  }
+  return dots + commas === 0 ? undefined : commas > dots ? ',' : '.';
 }
 
 /**
@@ -82,7 +102,7 @@ function readNumbers(
     if (isMissing(cell)) return null;
     const figure = figures[i];
     if (figure === undefined) {
-      error(cell, notANumber(context, name, cell.text, declared));
+      error(cell, notANumber(context, name, cell.text, declared, mark ?? context.decimalMark));
       return null;
     }
     let value: number;
@@ -115,11 +135,16 @@ function readNumbers(
   return { values, percent };
 }
 
-function notANumber(context: ColumnContext, name: string, text: string, declared: string | undefined): string {
+function notANumber(context: ColumnContext, name: string, text: string, declared: string | undefined, mark: '.' | ',' | undefined): string {
   const value = text.trim();
   if (looksLikeFormula(value)) return messages.load.formulaInNumber(value, name);
   if (isOutOfRange(value)) return messages.load.notFinite(value, name);
-  if (!declared) return messages.load.notANumber(value, name);
+  if (!declared) {
+    // With a sidecar the hint below says which setting reads it instead.
+    const unread = unreadNumberForm(value);
+    if (unread) return messages.load.unreadForm(value, name, unread.form, unread.value === undefined ? undefined : writeWithMark(unread.value, mark), mark);
+    return messages.load.notANumber(value, name, mark);
+  }
   // Would it read without the sidecar? Then say which setting is missing.
   const inferred = parseFigure(value);
   const hint = inferred?.percent || /^\D+\d|\d\D+$/.test(value.replace(/[\s\u00A0\u202F\u2009]/g, ''))

@@ -4,7 +4,9 @@ import type { CompiledChart } from '../compile/compileSpec.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { ROW_ID_FIELD } from '../compile/injectData.js';
+import type { RawMessage } from '../compile/judgeMessages.js';
 import { confinedLoader } from './confinedLoader.js';
+import { countMarkItems } from './countMarkItems.js';
 import { splitAtFolds } from './splitAtFolds.js';
 import { installTextMetrics } from './textMetrics.js';
 import { repeatedPalettes, type PaletteSize } from './paletteSizes.js';
@@ -40,14 +42,19 @@ export async function renderSvg(
 ): Promise<{ render?: VegaRender; diagnostics: Diagnostic[] }> {
   process.env.TZ = 'UTC';
   installTextMetrics();
-  const diagnostics: Diagnostic[] = [];
+  const raw: RawMessage[] = [];
   const note = (severity: Diagnostic['severity']) => (...args: unknown[]) => {
     const reason = args.map(String).join(' ');
     // Interactive selections listen to the browser window, which a headless render has not.
     if (HEADLESS_NOISE.test(reason)) return;
-    const message = severity === 'error' ? messages.spec.renderFailed(reason) : messages.spec.vegaWarning(reason);
-    diagnostics.push({ file, severity, message });
+    raw.push({ source: 'Vega', severity, reason });
   };
+  // Each message located in the spec and judged (compileSpec's judge); a
+  // chart built by hand in a test passes them on as they are.
+  const judge = (markItems?: Map<string, number>): Diagnostic[] =>
+    chart.judge
+      ? chart.judge(raw, markItems)
+      : raw.map(({ severity, reason }) => ({ file, severity, message: severity === 'error' ? messages.spec.renderFailed(reason) : messages.spec.vegaWarning(reason) }));
   const logger = {
     level: () => logger,
     error: note('error'),
@@ -71,6 +78,8 @@ export async function renderSvg(
         if (typeof row[ROW_ID_FIELD] === 'number') foldedRowIds.add(row[ROW_ID_FIELD]);
       }
     }
+    const scenegraph = (view.scenegraph() as unknown as { root: unknown }).root;
+    const diagnostics = judge(countMarkItems(scenegraph));
     view.finalize();
     if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
     const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
@@ -82,7 +91,7 @@ export async function renderSvg(
         // No background (null) means transparent, as in Vega itself.
         background: String(view.background() ?? 'none'),
         padding: { top: 0, left: 0, right: 0, bottom: 0, ...(view.padding() as object) },
-        scenegraph: (view.scenegraph() as unknown as { root: unknown }).root,
+        scenegraph,
         foldedRowIds,
         nestedFolds,
         repeatedPalettes: palettes,
@@ -91,6 +100,6 @@ export async function renderSvg(
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { diagnostics: diagnostics.concat([{ file, severity: 'error', message: messages.spec.renderFailed(reason) }]) };
+    return { diagnostics: judge().concat([{ file, severity: 'error', message: messages.spec.renderFailed(reason) }]) };
   }
 }

@@ -25,4 +25,24 @@ describe('unitViews', () => {
     const faceted = unitViews({ facet: { row: { field: 'year' } }, spec: { mark: 'bar', encoding: { column: { field: 'region' } } } });
     expect(faceted[0]!.facetFields).toEqual(['year', 'region']);
   });
+
+  it("collects the transforms a view's rows go through, its ancestors' first; a view with its own data starts afresh", () => {
+    const views = unitViews({
+      data: { url: 'data/a.csv' },
+      transform: [{ filter: 'datum.v > 0' }],
+      layer: [
+        { mark: { type: 'line', invalid: null } },
+        { transform: [{ filter: 'datum.year == 2024' }], mark: 'text' },
+        { data: { url: 'data/b.csv' }, mark: 'rule' },
+      ],
+    });
+    expect(views.map((v) => v.transforms.map((t) => t.jsonPath))).toEqual([
+      [['transform', 0]],
+      [['transform', 0], ['layer', 1, 'transform', 0]],
+      [],
+    ]);
+    expect(views.map((v) => v.path)).toEqual([['layer', 0], ['layer', 1], ['layer', 2]]);
+    expect(views[0]!.markDef).toEqual({ type: 'line', invalid: null });
+    expect(views[1]!.markDef).toBeUndefined();
+  });
 });

@@ -1,0 +1,89 @@
+import type { JsonFile } from '../compile/readJsonFile.js';
+import { isYearColumn } from '../compile/injectData.js';
+import { timeFields, unescapeField } from '../compile/encodedFields.js';
+import { unitViews } from '../lint/unitViews.js';
+import type { CitedTable, Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+
+const COMPARISONS = ['equal', 'lt', 'lte', 'gt', 'gte', 'range', 'oneOf'];
+const YEAR = /^[12]\d{3}$/;
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * citechart's rule for whole years (1000–2999) plotted on a time axis: they
+ * are handed to Vega as dates (the year 2024, not 2024 ms after 1970), so
+ * an axis shows years. In a filter such a column is then a date, and
+ * comparing it with a bare year (`datum.year == 2024`,
+ * `{"field": "year", "equal": 2024}`) is never true; `year(datum.year) ==
+ * 2024` and a predicate with `"timeUnit": "year"` are. A warning at each
+ * filter that compares a year column with a bare year, with the fix.
+ */
+export function checkYearFilter(json: JsonFile, spec: Record<string, unknown>, tables: Map<string, CitedTable>): Diagnostic[] {
+  const dated = timeFields(spec);
+  const found: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const view of unitViews(spec)) {
+    const table = view.dataFile !== undefined ? tables.get(view.dataFile) : undefined;
+    if (!table) continue;
+    const isDatedYear = (column: string) => dated.has(column) && table.columns.includes(column) && isYearColumn(table, column);
+    for (const t of view.transforms) {
+      const key = t.jsonPath.join('\u0000');
+      if (t.def.filter === undefined || seen.has(key)) continue;
+      seen.add(key);
+      const written = yearComparison(t.def.filter, isDatedYear);
+      if (written) found.push({ ...json.diagnostic([...t.jsonPath, 'filter'], messages.checks.yearAsDate(written.column, written.text), 'warning'), rule: 'year-filter' });
+    }
+  }
+  return found;
+}
+
+/** The first comparison of a year column with a bare year in a filter, if any. */
+function yearComparison(filter: unknown, isDatedYear: (column: string) => boolean): { column: string; text: string } | undefined {
+  if (typeof filter === 'string') return inExpression(filter, isDatedYear);
+  if (Array.isArray(filter)) return undefined;
+  if (!isObject(filter)) return undefined;
+  for (const key of ['and', 'or']) {
+    if (Array.isArray(filter[key])) {
+      for (const part of filter[key] as unknown[]) {
+        const hit = yearComparison(part, isDatedYear);
+        if (hit) return hit;
+      }
+    }
+  }
+  if (filter.not !== undefined) return yearComparison(filter.not, isDatedYear);
+  if (typeof filter.field !== 'string' || filter.timeUnit !== undefined) return undefined;
+  const column = unescapeField(filter.field);
+  if (!isDatedYear(column)) return undefined;
+  for (const op of COMPARISONS) {
+    const value = filter[op];
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => (typeof v === 'number' || typeof v === 'string') && YEAR.test(String(v)))) {
+      return { column, text: JSON.stringify({ field: filter.field, [op]: value }) };
+    }
+  }
+  return undefined;
+}
+
+// `datum.year == 2024`, `datum["year"] >= 2020`, `2024 === datum.year`:
+// a column read straight (not inside year(…)) against four digits.
+const ACCESS = String.raw`datum(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"]*)"|'([^']*)')\s*\])`;
+const OPERATOR = String.raw`(?:===?|!==?|<=?|>=?)`;
+const LEFT = new RegExp(String.raw`(^|[^\w$.])${ACCESS}\s*${OPERATOR}\s*['"]?([12]\d{3})\b`, 'g');
+const RIGHT = new RegExp(String.raw`\b([12]\d{3})['"]?\s*${OPERATOR}\s*${ACCESS}`, 'g');
+
+function inExpression(expression: string, isDatedYear: (column: string) => boolean): { column: string; text: string } | undefined {
+  for (const match of expression.matchAll(LEFT)) {
+    const column = match[2] ?? match[3] ?? match[4] ?? '';
+    if (!precededByCall(expression, match.index! + match[1]!.length) && isDatedYear(column)) return { column, text: match[0].slice(match[1]!.length).trim() };
+  }
+  for (const match of expression.matchAll(RIGHT)) {
+    const column = match[2] ?? match[3] ?? match[4] ?? '';
+    if (isDatedYear(column)) return { column, text: match[0].trim() };
+  }
+  return undefined;
+}
+
+/** Whether the access at `index` is an argument of a call such as `year(`. */
+function precededByCall(expression: string, index: number): boolean {
+  return /[\w$]\s*\(\s*$/.test(expression.slice(0, index));
+}

@@ -1,0 +1,187 @@
+// Each check before drawing (src/checks) and each judged Vega message: one
+// fixture that triggers it and one, alike but for the fault, that must not.
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { formatDiagnostic } from '../../src/errors.js';
+import * as messages from '../../src/messages.js';
+import { makeProject, where, type Files } from '../helpers/fixtureProject.js';
+import { oneChart } from './fixtures.js';
+
+const found = async (files: Files, rule?: string) =>
+  (await check({ cwd: makeProject(files) })).filter((d) => rule === undefined || d.rule === rule).map(formatDiagnostic);
+const text = (files: Files, file: string) => files[file] as string;
+
+const EXPORTS = 'country,exports,source\nNorway,120,stats-2024\nChile,85,stats-2024\nKenya,40,stats-2024\n';
+const bars = (x: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  oneChart('exports', EXPORTS, {
+    title: 'Exports',
+    mark: 'bar',
+    encoding: { y: { field: 'country', type: 'nominal', title: null }, x: { field: 'exports', type: 'quantitative', title: 'Exports (thousand units)', ...x }, ...extra },
+  });
+
+describe('scale-domain', () => {
+  it('a value past an explicit quantitative domain is an error naming value and domain', async () => {
+    const files = bars({ scale: { domain: [0, 100] } });
+    expect(await found(files, 'scale-domain')).toEqual([
+      `${where('data/exports.csv', text(files, 'data/exports.csv'), '120')}: error: ${messages.checks.outsideDomain('120', 'exports', 'x', '[0,100]', false)}`,
+    ]);
+    expect(await found(bars({ scale: { domain: [0, 150] } }), 'scale-domain')).toEqual([]);
+    // Clamped, the author chose the window.
+    expect(await found(bars({ scale: { domain: [0, 100], clamp: true } }), 'scale-domain')).toEqual([]);
+  });
+
+  it('a category missing from a colour domain is an error: its mark would be drawn in no colour', async () => {
+    const colour = (domain: string[]) => bars({}, { color: { field: 'country', type: 'nominal', scale: { domain, range: ['#1f77b4', '#ff7f0e', '#2ca02c'] } } });
+    const files = colour(['Norway', 'Chile']);
+    expect(await found(files, 'scale-domain')).toEqual([
+      `${where('data/exports.csv', text(files, 'data/exports.csv'), 'Kenya')}: error: ${messages.checks.outsideDomain('Kenya', 'country', 'color', '["Norway","Chile"]', true)}`,
+    ]);
+    expect(await found(colour(['Norway', 'Chile', 'Kenya']), 'scale-domain')).toEqual([]);
+  });
+});
+
+describe('temporal-cells', () => {
+  const dates = (cells: string[]) =>
+    oneChart('prices', 'month,price,source\n' + cells.map((c, i) => `${c},${10 + i},stats-2024\n`).join(''), {
+      title: 'Prices',
+      mark: 'line',
+      encoding: { x: { field: 'month', type: 'temporal', title: 'Month' }, y: { field: 'price', type: 'quantitative', title: 'Price ($)' } },
+    });
+
+  it('an error at the first cell that is no date (one per column)', async () => {
+    const files = dates(['2024-01', 'Group 1', 'spring', '2024-04']);
+    expect(await found(files, 'temporal-cells')).toEqual([`${where('data/prices.csv', text(files, 'data/prices.csv'), 'Group 1')}: error: ${messages.checks.notADate('Group 1', 'month')}`]);
+  });
+
+  it('ISO dates, whole years and forms naming a four-digit year pass', async () => {
+    expect(await found(dates(['2024-01', '2024-02-15', '2024-03-01T12:00Z', '2024-04']), 'temporal-cells')).toEqual([]);
+    expect(await found(dates(['Jan 2024', 'Feb 2024', '2024/03/01', 'Apr 2024']), 'temporal-cells')).toEqual([]);
+  });
+
+  it('a number column that is not whole years is read as milliseconds: an error', async () => {
+    const files = oneChart('m', 'month,price,source\n1,10,stats-2024\n2,11,stats-2024\n', {
+      mark: 'line',
+      encoding: { x: { field: 'month', type: 'temporal', title: 'Month' }, y: { field: 'price', type: 'quantitative', title: 'Price ($)' } },
+    });
+    expect(await found(files, 'temporal-cells')).toEqual([`data/m.csv:2:1: error: ${messages.checks.numberOnTimeAxis(1, 'month')}`]);
+  });
+});
+
+describe('stack-signs', () => {
+  const areas = (north: string) =>
+    oneChart('flows', `year,region,flow,source\n2022,North,${north},stats-2024\n2023,North,5,stats-2024\n2022,South,4,stats-2024\n2023,South,6,stats-2024\n`, {
+      title: 'Flows',
+      mark: 'area',
+      encoding: {
+        x: { field: 'year', type: 'ordinal', title: 'Year' },
+        y: { field: 'flow', type: 'quantitative', title: 'Flow (million $)' },
+        color: { field: 'region', type: 'nominal' },
+      },
+    });
+
+  it('stacked areas of mixed signs: a warning at the first negative cell', async () => {
+    const files = areas('-3');
+    expect(await found(files, 'stack-signs')).toEqual([`${where('data/flows.csv', text(files, 'data/flows.csv'), '-3')}: warning: ${messages.checks.mixedSignArea(-3, 'flow')}`]);
+    expect(await found(areas('3'), 'stack-signs')).toEqual([]);
+  });
+});
+
+describe('missing-drawn', () => {
+  it('an "invalid": null in the theme or the spec config counts like one on the mark', async () => {
+    const files = oneChart('rate', 'month,rate,source\n2024-01,4.4,stats-2024\n2024-02,,stats-2024\n', {
+      mark: 'line',
+      config: { line: { invalid: null } },
+      encoding: { x: { field: 'month', type: 'temporal', title: 'Month' }, y: { field: 'rate', type: 'quantitative', title: 'Rate (%)' } },
+    });
+    expect(await found(files, 'missing-drawn')).toEqual([`data/rate.csv:3:9: warning: ${messages.checks.missingDrawn('rate', 'y', 'null')}`]);
+    const filtered = { ...files, 'specs/rate.vl.json': text(files, 'specs/rate.vl.json').replace('"invalid": null', '"invalid": "filter"') };
+    expect(await found(filtered, 'missing-drawn')).toEqual([]);
+  });
+});
+
+describe('percent-format', () => {
+  it('a ".0%" number format in the spec\'s config counts like one on the axis', async () => {
+    const vote = (config: Record<string, unknown>) =>
+      oneChart('vote', 'party,share,source\nBlue,61%,stats-2024\nRed,39%,stats-2024\n', {
+        title: 'Vote share',
+        mark: 'bar',
+        config,
+        encoding: { y: { field: 'party', type: 'nominal', title: null }, x: { field: 'share', type: 'quantitative', title: 'Vote share' } },
+      });
+    const files = vote({ axisX: { format: '.0%' } });
+    expect(await found(files, 'percent-format')).toEqual([`${where('specs/vote.vl.json', text(files, 'specs/vote.vl.json'), '"format"')}: error: ${messages.checks.percentTimes100('share', '.0%')}`]);
+    expect(await found(vote({ numberFormat: '.0%' }), 'percent-format')).toHaveLength(1);
+    expect(await found(vote({ axisX: { format: '.0f' } }), 'percent-format')).toEqual([]);
+  });
+});
+
+describe('si-format', () => {
+  it('"~s" prints G for billions: a warning at the format; ",.1f" does not', async () => {
+    const files = bars({ axis: { format: '~s' } });
+    expect(await found(files, 'si-format')).toEqual([`${where('specs/exports.vl.json', text(files, 'specs/exports.vl.json'), '"format"')}: warning: ${messages.checks.siPrefix('~s')}`]);
+    expect(await found(bars({ axis: { format: ',.1f' } }), 'si-format')).toEqual([]);
+  });
+});
+
+describe('empty-layer', () => {
+  const highlight = (filter: string) =>
+    oneChart('exports', EXPORTS, {
+      title: 'Exports',
+      encoding: { y: { field: 'country', type: 'nominal', title: null }, x: { field: 'exports', type: 'quantitative', title: 'Exports (thousand units)' } },
+      layer: [{ mark: 'bar' }, { transform: [{ filter }], mark: { type: 'text', align: 'left' }, encoding: { text: { field: 'exports', type: 'quantitative' } } }],
+    });
+
+  it('a layer whose filter keeps no row: a warning at the filter', async () => {
+    const files = highlight('datum.exports > 1000');
+    expect(await found(files, 'empty-layer')).toEqual([`${where('specs/exports.vl.json', text(files, 'specs/exports.vl.json'), '"filter"')}: warning: ${messages.checks.filterKeepsNothing()}`]);
+    expect(await found(highlight('datum.exports > 100'), 'empty-layer')).toEqual([]);
+  });
+
+  it('a layer emptied by its filter is that warning alone; emptied otherwise (no value at all), Vega\'s infinite extent is an error at the field', async () => {
+    expect((await found(highlight('datum.exports > 1000'))).filter((line) => line.includes(': error: '))).toEqual([]);
+    const files = oneChart('exports', 'country,exports,target,source\nNorway,120,,stats-2024\nChile,85,,stats-2024\n', {
+      title: 'Exports',
+      encoding: { y: { field: 'country', type: 'nominal', title: null } },
+      layer: [
+        { mark: 'bar', encoding: { x: { field: 'exports', type: 'quantitative', title: 'Exports (thousand units)' } } },
+        { mark: 'tick', encoding: { x: { field: 'target', type: 'quantitative' } } },
+      ],
+    });
+    expect(await found(files, 'vega')).toEqual([`${where('specs/exports.vl.json', text(files, 'specs/exports.vl.json'), '"field": "target"')}: error: ${messages.checks.emptyExtent('target')}`]);
+  });
+});
+
+describe('Vega and Vega-Lite messages judged', () => {
+  const flows = (y: Record<string, unknown>, mark = 'bar') =>
+    oneChart('flows', 'year,region,flow,source\n2022,North,3,stats-2024\n2022,South,4,stats-2024\n', {
+      title: 'Flows',
+      mark,
+      encoding: {
+        x: { field: 'region', type: 'nominal', title: null },
+        y: { field: 'flow', type: 'quantitative', title: 'Flow (million $)', ...y },
+        color: { field: 'year', type: 'nominal' },
+      },
+    });
+
+  it('stacked means (lengths that add nothing up) are an error at the aggregate, with the fix', async () => {
+    const files = flows({ aggregate: 'mean' });
+    expect(await found(files, 'vega-lite')).toEqual([
+      `${where('specs/flows.vl.json', text(files, 'specs/flows.vl.json'), '"aggregate"')}: error: ${messages.checks.judged('Vega-Lite', 'Stacking is applied even though the aggregate function is non-summative ("mean").', 'stacked lengths add up, so stack sums or counts only: use "sum", or "stack": null to overlap')}`,
+    ]);
+    expect(await found(flows({ aggregate: 'sum' }), 'vega-lite')).toEqual([]);
+  });
+
+  it('bars on a log scale start at 0: Vega\'s "log scale domain includes zero" is an error at the scale type', async () => {
+    const files = flows({ scale: { type: 'log' } });
+    expect(await found(files, 'vega')).toEqual([`${where('specs/flows.vl.json', text(files, 'specs/flows.vl.json'), '"type": "log"')}: error: ${messages.checks.logDomainZero('[0,4]')}`]);
+    expect(await found(flows({ scale: { type: 'linear' } }), 'vega')).toEqual([]);
+  });
+
+  it('a message naming a scale type points at that scale, as a warning with the reason', async () => {
+    const files = flows({ scale: { type: 'band' } });
+    const lines = await found(files, 'vega-lite');
+    expect(lines).toEqual([
+      `${where('specs/flows.vl.json', text(files, 'specs/flows.vl.json'), '"type": "band"')}: warning: ${messages.checks.judged('Vega-Lite', 'FieldDef does not work with "band" scale. We are using "linear" scale instead.', messages.checks.fixScaleType())}`,
+    ]);
+  });
+});
