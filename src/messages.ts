@@ -184,6 +184,34 @@ export const build = {
     `internal error: ${reason}\nThis is a bug in citechart, not in your files; please report it.`,
 };
 
+// ── write: files in output/ (src/write) ────────────────────────────────────
+/** Why a file could not be written, by the error code the system gave. */
+const writeReason = (code: string) =>
+  code === 'ENOSPC' || code === 'EDQUOT'
+    ? `the disk is full (${code}); free some space and build again`
+    : code === 'EROFS'
+      ? `the disk is read-only (${code}); build into a writable folder (--out DIR)`
+      : code === 'EACCES' || code === 'EPERM'
+        ? `permission denied (${code}); check the folder's permissions`
+        : code === 'SHORT'
+          ? `the file read back is not what was written (the disk dropped bytes); check the disk and build again`
+          : `${code}; check the folder's permissions and free space`;
+
+export const write = {
+  /** `file` is shown as the diagnostic's path; this is the sentence after it. */
+  cannotWrite: (code: string) => `cannot write this file: ${writeReason(code)}`,
+  link: () =>
+    `this is a symbolic link: citechart never writes through a link (it could point anywhere, even out of the project); delete the link and build again`,
+  notFolder: () => `this is not a folder, but the build writes its files here; move it away or pass --out DIR`,
+  /** `host` only when the lock was taken on another machine (a shared folder). */
+  locked: (pid: number | undefined, host?: string) =>
+    `another build${pid ? ` (pid ${pid}${host ? ` on ${host}` : ''})` : ''} is writing this folder; wait for it to finish and build again` +
+    ` (if none is running, delete the file .citechart.lock in it)`,
+  manifestGarbled: (reason: string) => `${reason}; it is not what citechart writes (a hand edit or a merge conflict?) and is ignored: it is rewritten by this build`,
+  manifestEntryGarbled: (name: string) =>
+    `the entry of chart ${q(name)} is not what citechart writes (a hand edit or a merge conflict?); it is dropped and rewritten when the chart is built`,
+};
+
 // ── watch and the preview pages ─────────────────────────────────────────────
 export const watch = {
   listening: (url: string) => `previewing at ${url} (Ctrl-C to stop)`,
@@ -244,6 +272,8 @@ export const verify = {
     `${root} is not a citechart project (no data/ or specs/ folder); run verify in the project or pass --project DIR`,
   nothingToVerify: () => `name the graphics to verify (citechart verify output/NAME.svg) or pass --all`,
   noGraphics: () => `no .svg, .png or .html graphics to verify here; run \`npx citechart build\` first`,
+  incomplete: (kind: string) =>
+    `this ${kind} is damaged or cut short (a full disk, an interrupted copy?), so it is not up to date whatever it records; rebuild with \`npx citechart build\``,
 };
 
 // ── check: editorial warnings (src/lint), each tagged with its rule id ─────

@@ -1,13 +1,119 @@
-import { mkdir } from 'node:fs/promises';
+// Every file citechart writes into the output folder goes through here:
+//
+//   refuse a link ─► temp file (O_EXCL, beside it) ─► every byte written, ─► read back, ─► rename
+//   at the target     named TEMP_PREFIX…               short writes retried,  compared       over the
+//                                                      fsync                  byte for byte  target
+//
+// so a full disk, a read-only folder or a crash leaves the previous file as
+// it was, never a truncated one under the real name.
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { asOutputError } from './outputError.js';
+import { refuseLink } from './refuseLinks.js';
+import { tempNameFor } from './tempFiles.js';
+import { writeFully } from './writeFully.js';
+
+/** A file written in full under a temporary name, not yet in place. */
+export interface StagedFile {
+  /** Absolute path it will have. */
+  target: string;
+  /** Absolute path of the checked temporary file. */
+  temp: string;
+}
+
+/** A file to write: absolute path and content (a string is written as UTF-8). */
+export interface FileToWrite {
+  file: string;
+  data: string | Uint8Array;
+}
+
+const bytesOf = (data: string | Uint8Array) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
 
 /**
- * Writes through a temporary file in the same folder and renames it into
- * place, so a crash or a failed build never leaves a half-written graphic
- * and the previous good file stays until the new one is complete.
+ * Writes `data` to a fresh temporary file beside `file` and checks it to the
+ * last byte: all bytes written (short writes retried), fsync'ed, then read
+ * back and compared with `data` (a full disk that drops bytes silently, or
+ * a file system that lies about them, shows here, before anything replaces
+ * the good file). Throws an OutputError naming `file` (a link, ENOSPC,
+ * EDQUOT, EROFS, EACCES…) and leaves no temporary file behind.
  */
-export async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, data);
+export async function stageFile(file: string, data: string | Uint8Array): Promise<StagedFile> {
+  await refuseLink(file);
+  const bytes = bytesOf(data);
+  const temp = tempNameFor(file);
+  try {
+    // 'wx' is O_CREAT|O_EXCL: never opens an existing file or a planted link.
+    const handle = await open(temp, 'wx', 0o666);
+    try {
+      await writeFully(handle, bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const back = await readFile(temp);
+    if (!Buffer.from(back.buffer, back.byteOffset, back.byteLength).equals(bytes)) {
+      throw Object.assign(new Error(`read back ${back.byteLength} of ${bytes.byteLength} bytes`), { code: 'SHORT' });
+    }
+    return { target: file, temp };
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw asOutputError(error, file);
+  }
+}
+
+/**
+ * Renames staged files over their targets, in order. Each rename is atomic;
+ * the set is not (a crash between two renames leaves some new files and some
+ * old ones: the build cache then records none of them, so the next build
+ * draws the chart again). Throws an OutputError naming the file whose rename
+ * failed; the temporary files not renamed are removed.
+ */
+export async function commitStaged(staged: StagedFile[]): Promise<void> {
+  for (const [index, { target, temp }] of staged.entries()) {
+    try {
+      // Checked again: a link made since staging is still refused.
+      await refuseLink(target);
+      await rename(temp, target);
+    } catch (error) {
+      await discardStaged(staged.slice(index));
+      throw asOutputError(error, target);
+    }
+  }
+}
+
+/** Removes staged temporary files (a chart whose other file failed). */
+export async function discardStaged(staged: StagedFile[]): Promise<void> {
+  await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+}
+
+/**
+ * Writes several files all or none: every one is staged and checked first,
+ * and only when all are whole are they renamed into place. So a chart whose
+ * PNG does not fit on the disk keeps its previous SVG, PNG and HTML, not a
+ * new SVG beside an old PNG. Creates the folders. Throws an OutputError
+ * naming the file that failed.
+ */
+export async function writeAllOrNone(files: FileToWrite[]): Promise<void> {
+  const staged: StagedFile[] = [];
+  try {
+    for (const { file, data } of files) {
+      await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
+        throw asOutputError(error, path.dirname(file));
+      });
+      staged.push(await stageFile(file, data));
+    }
+  } catch (error) {
+    await discardStaged(staged);
+    throw error;
+  }
+  await commitStaged(staged);
+}
+
+/**
+ * Writes one file atomically and checked (see stageFile): the previous file
+ * stays until the new one is whole on disk. Creates the folder. Throws an
+ * OutputError naming the file.
+ */
+export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await writeAllOrNone([{ file, data }]);
 }
