@@ -185,17 +185,17 @@ export const build = {
 };
 
 // ── write: files in output/ (src/write) ────────────────────────────────────
-/** Why a file could not be written, by the error code the system gave. */
-const writeReason = (code: string) =>
-  code === 'ENOSPC' || code === 'EDQUOT'
-    ? `the disk is full (${code}); free some space and build again`
-    : code === 'EROFS'
-      ? `the disk is read-only (${code}); build into a writable folder (--out DIR)`
-      : code === 'EACCES' || code === 'EPERM'
-        ? `permission denied (${code}); check the folder's permissions`
-        : code === 'SHORT'
-          ? `the file read back is not what was written (the disk dropped bytes); check the disk and build again`
-          : `${code}; check the folder's permissions and free space`;
+/** Why a file could not be written, by the error code the system gave (SHORT: read back otherwise than written). */
+const WRITE_REASONS = new Map([
+  ['ENOSPC', 'the disk is full (ENOSPC); free some space and build again'],
+  ['EDQUOT', 'the disk quota is used up (EDQUOT); free some space and build again'],
+  ['EROFS', 'the disk is read-only (EROFS); build into a writable folder (--out DIR)'],
+  ['EACCES', "permission denied (EACCES); check the folder's permissions"],
+  ['EPERM', "permission denied (EPERM); check the folder's permissions"],
+  ['EISDIR', 'a folder is in its place (EISDIR); move the folder away and build again'],
+  ['SHORT', 'the file read back is not what was written (the disk dropped bytes); check the disk and build again'],
+]);
+const writeReason = (code: string) => WRITE_REASONS.get(code) ?? `${code}; check the folder's permissions and free space`;
 
 export const write = {
   /** `file` is shown as the diagnostic's path; this is the sentence after it. */

@@ -41,15 +41,19 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
       const handle = await open(file, 'wx', 0o644);
       try {
         await handle.writeFile(text);
-      } finally {
         await handle.close();
+      } catch (error) {
+        // No room even for the pid (a full disk): no half-made lock may stay to block the next build.
+        await handle.close().catch(() => undefined);
+        await rm(file, { force: true });
+        throw asOutputError(error, outDir);
       }
       return async () => {
         // Released only while it is still this build's (never another's that took over a lock thought stale).
-        if ((await readFile(file, 'utf8').catch(() => undefined)) === text) await rm(file, { force: true });
+        if ((await readFile(file, 'utf8').catch(() => undefined)) === text) await rm(file, { force: true }).catch(() => undefined);
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw asOutputError(error, file);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw asOutputError(error, outDir);
     }
     const info = await lstat(file).catch(() => undefined);
     if (info?.isSymbolicLink()) throw outputError(file, messages.write.link());

@@ -6,7 +6,7 @@
 //
 // so a full disk, a read-only folder or a crash leaves the previous file as
 // it was, never a truncated one under the real name.
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { asOutputError } from './outputError.js';
 import { refuseLink } from './refuseLinks.js';
@@ -39,6 +39,8 @@ const bytesOf = (data: string | Uint8Array) => (typeof data === 'string' ? Buffe
  */
 export async function stageFile(file: string, data: string | Uint8Array): Promise<StagedFile> {
   await refuseLink(file);
+  // A folder in the file's place would fail only at the rename, after the chart's other files.
+  if ((await lstat(file).catch(() => undefined))?.isDirectory()) throw asOutputError(Object.assign(new Error('a folder'), { code: 'EISDIR' }), file);
   const bytes = bytesOf(data);
   const temp = tempNameFor(file);
   try {
@@ -62,22 +64,40 @@ export async function stageFile(file: string, data: string | Uint8Array): Promis
 }
 
 /**
- * Renames staged files over their targets, in order. Each rename is atomic;
- * the set is not (a crash between two renames leaves some new files and some
- * old ones: the build cache then records none of them, so the next build
- * draws the chart again). Throws an OutputError naming the file whose rename
- * failed; the temporary files not renamed are removed.
+ * Renames staged files over their targets, all or none: each target's
+ * previous file is first kept under a temporary hard link (no data copied),
+ * and when one rename fails the ones done are undone from those links. (A
+ * crash between two renames can still leave some new files and some old:
+ * the build cache then records none of them, so the next build draws the
+ * chart again.) Throws an OutputError naming the file whose rename failed;
+ * no temporary file stays.
  */
 export async function commitStaged(staged: StagedFile[]): Promise<void> {
-  for (const [index, { target, temp }] of staged.entries()) {
-    try {
+  const backups = await Promise.all(
+    staged.map(async ({ target }) => {
+      const backup = tempNameFor(target);
+      // A missing target has nothing to keep; a file system without hard links keeps nothing (each rename is still atomic).
+      return link(target, backup).then(() => backup, () => undefined);
+    }),
+  );
+  let done = 0;
+  try {
+    for (const { target, temp } of staged) {
       // Checked again: a link made since staging is still refused.
       await refuseLink(target);
       await rename(temp, target);
-    } catch (error) {
-      await discardStaged(staged.slice(index));
-      throw asOutputError(error, target);
+      done += 1;
     }
+  } catch (error) {
+    for (let index = 0; index < done; index += 1) {
+      const backup = backups[index];
+      if (backup) await rename(backup, staged[index]!.target).catch(() => undefined);
+      else await rm(staged[index]!.target, { force: true });
+    }
+    await discardStaged(staged.slice(done));
+    throw asOutputError(error, staged[done]!.target);
+  } finally {
+    await Promise.all(backups.map((backup) => backup && rm(backup, { force: true })));
   }
 }
 

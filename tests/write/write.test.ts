@@ -1,9 +1,12 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readManifest, writeManifest, type ManifestEntry } from '../../src/write/manifest.js';
-import { writeAtomic } from '../../src/write/writeAtomic.js';
+import { OutputError } from '../../src/write/outputError.js';
+import { removeStaleTemps, TEMP_PREFIX } from '../../src/write/tempFiles.js';
+import { commitStaged, stageFile, writeAllOrNone, writeAtomic } from '../../src/write/writeAtomic.js';
+import { writeFully } from '../../src/write/writeFully.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'citechart-write-'));
 const entry = (title: string): ManifestEntry => ({ title, files: [`output/${title}.svg`], sources: ['s'], inputs: [{ file: 'data/x.csv', sha256: 'ab' }] });
@@ -26,18 +29,93 @@ describe('writeAtomic', () => {
   });
 });
 
+describe('writeFully', () => {
+  it('writes again after each short write, to the last byte', async () => {
+    const file = Buffer.alloc(10);
+    const calls: number[] = [];
+    // As write(2) on a nearly full disk: fewer bytes than asked, no error.
+    const handle = {
+      write: async (buffer: Uint8Array, offset: number, length: number, position: number) => {
+        const n = Math.min(length, 3);
+        calls.push(n);
+        file.set(buffer.subarray(offset, offset + n), position);
+        return { bytesWritten: n };
+      },
+    };
+    await writeFully(handle, Buffer.from('0123456789'));
+    expect(file.toString()).toBe('0123456789');
+    expect(calls).toEqual([3, 3, 3, 1]);
+  });
+
+  it('a write that stores nothing is a full disk, not a loop', async () => {
+    const handle = { write: async () => ({ bytesWritten: 0 }) };
+    await expect(writeFully(handle, Buffer.from('abc'))).rejects.toMatchObject({ code: 'ENOSPC' });
+  });
+});
+
+describe('all or none', () => {
+  it('a rename that fails puts back the files already renamed', async () => {
+    const dir = tmp();
+    for (const name of ['a.svg', 'a.png']) writeFileSync(path.join(dir, name), `old ${name}`);
+    const staged = [await stageFile(path.join(dir, 'a.svg'), 'new svg'), await stageFile(path.join(dir, 'a.png'), 'new png')];
+    // A folder appears in the PNG's place between staging and renaming.
+    rmSync(path.join(dir, 'a.png'));
+    mkdirSync(path.join(dir, 'a.png'));
+    const error = await commitStaged(staged).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OutputError);
+    expect((error as OutputError).diagnostics[0]?.file).toBe(path.join(dir, 'a.png'));
+    expect(readFileSync(path.join(dir, 'a.svg'), 'utf8')).toBe('old a.svg');
+    expect(readdirSync(dir).sort()).toEqual(['a.png', 'a.svg']);
+  });
+
+  it('a file that cannot be staged leaves every other file of the set as it was', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.svg'), 'old');
+    mkdirSync(path.join(dir, 'a.html'));
+    await expect(writeAllOrNone([{ file: path.join(dir, 'a.svg'), data: 'new' }, { file: path.join(dir, 'a.html'), data: 'x' }])).rejects.toThrow(/EISDIR/);
+    expect(readFileSync(path.join(dir, 'a.svg'), 'utf8')).toBe('old');
+    expect(readdirSync(dir).sort()).toEqual(['a.html', 'a.svg']);
+  });
+});
+
+describe('links', () => {
+  it('never writes through a symbolic link: refused with the path, its target untouched', async () => {
+    const dir = tmp();
+    const outside = path.join(tmp(), 'secret.txt');
+    writeFileSync(outside, 'keep me');
+    symlinkSync(outside, path.join(dir, 'a.svg'));
+    await expect(writeAtomic(path.join(dir, 'a.svg'), '<svg/>')).rejects.toThrow(`${path.join(dir, 'a.svg')}: error: this is a symbolic link`);
+    expect(readFileSync(outside, 'utf8')).toBe('keep me');
+    expect(readdirSync(dir)).toEqual(['a.svg']);
+  });
+});
+
+describe('temporary files', () => {
+  it('are named recognisably, and stale ones are removed; a user file with a similar name is kept', async () => {
+    const dir = tmp();
+    const staged = await stageFile(path.join(dir, 'a.svg'), '<svg/>');
+    expect(path.basename(staged.temp).startsWith(TEMP_PREFIX)).toBe(true);
+    // write-file-atomic's names, from earlier versions: beside our own files only.
+    writeFileSync(path.join(dir, 'a.svg.1f2e3d4c'), 'half');
+    writeFileSync(path.join(dir, 'notes.txt.1f2e3d4c'), 'mine');
+    writeFileSync(path.join(dir, 'a.svg'), '<svg/>');
+    expect(await removeStaleTemps(dir, (name) => name === 'a.svg')).toEqual([path.basename(staged.temp), 'a.svg.1f2e3d4c'].sort());
+    expect(readdirSync(dir).sort()).toEqual(['a.svg', 'notes.txt.1f2e3d4c']);
+  });
+});
+
 describe('manifest', () => {
   it('reads an empty manifest when there is none or it is corrupt', async () => {
     const dir = tmp();
-    expect(await readManifest(dir)).toEqual({ generator: 'citechart', charts: {} });
+    expect(await readManifest(dir)).toEqual({ generator: 'citechart', charts: Object.create(null) });
     writeFileSync(path.join(dir, 'manifest.json'), '{not json');
-    expect(await readManifest(dir)).toEqual({ generator: 'citechart', charts: {} });
+    expect(await readManifest(dir)).toEqual({ generator: 'citechart', charts: Object.create(null) });
   });
 
   it('updates the charts built, keeps the others, drops deleted specs, sorted', async () => {
     const dir = tmp();
-    await writeManifest(dir, { b: entry('b'), a: entry('a'), gone: entry('gone') }, ['a', 'b', 'gone']);
-    await writeManifest(dir, { b: entry('b2') }, ['a', 'b']);
+    await writeManifest(dir, new Map([['b', entry('b')], ['a', entry('a')], ['gone', entry('gone')]]), ['a', 'b', 'gone']);
+    await writeManifest(dir, new Map([['b', entry('b2')]]), ['a', 'b']);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.charts)).toEqual(['a', 'b']);
     expect(manifest.charts.a.title).toBe('a');
