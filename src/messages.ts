@@ -159,7 +159,6 @@ export const build = {
   notAProject: (cwd: string) => `${cwd} is not a citechart project: it has no data/ or specs/ folder`,
   built: (name: string, files: string[]) => `built ${name}: ${files.join(', ')}`,
   failed: (name: string, kept: boolean) => `failed ${name}: ${kept ? 'previous output kept' : 'nothing written'}`,
-  cannotWrite: (reason: string) => `cannot write the chart's files here (${reason}); check the folder's permissions and free space`,
   pngFailed: (reason: string, width: number, height: number) =>
     `the PNG cannot be drawn (${reason}); the chart is ${width}×${height} px, check its width and height`,
   summary: (built: number, failed: number) =>
