@@ -33,6 +33,8 @@ interface LockRecord {
  */
 export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   const file = path.join(outDir, LOCK_FILE);
+  // This process's own builds (watch, the library called twice) see each other here, not by pid.
+  if (heldHere.has(file)) throw outputError(outDir, messages.write.locked(process.pid));
   const mine: LockRecord = { pid: process.pid, host: os.hostname() };
   const text = JSON.stringify(mine) + '\n';
   // Two tries: the second after removing a stale lock; a third contender that wins the race in between gets the message.
@@ -48,7 +50,9 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
         await rm(file, { force: true });
         throw asOutputError(error, outDir);
       }
+      heldHere.add(file);
       return async () => {
+        heldHere.delete(file);
         // Released only while it is still this build's (never another's that took over a lock thought stale).
         if ((await readFile(file, 'utf8').catch(() => undefined)) === text) await rm(file, { force: true }).catch(() => undefined);
       };
@@ -67,6 +71,9 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   }
 }
 
+/** Lock files this process holds now. */
+const heldHere = new Set<string>();
+
 /** How long a lock file without a readable pid counts as being written by a starting build. */
 const FRESH_MS = 10_000;
 
@@ -84,7 +91,8 @@ function parseLock(text: string): LockRecord | undefined {
 
 /** Whether a process with this pid runs on this host (signal 0 checks without sending anything). */
 function isAlive(pid: number): boolean {
-  if (pid === process.pid) return false; // our own pid in an old lock: a previous process of the same number (a container restarted)
+  // Our own pid in a lock this process does not hold: a previous process of that number (a container restarted).
+  if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;

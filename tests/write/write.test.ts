@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readManifest, writeManifest, type ManifestEntry } from '../../src/write/manifest.js';
 import { OutputError } from '../../src/write/outputError.js';
+import { LOCK_FILE, lockOutput } from '../../src/write/outputLock.js';
 import { removeStaleTemps, TEMP_PREFIX } from '../../src/write/tempFiles.js';
 import { commitStaged, stageFile, writeAllOrNone, writeAtomic } from '../../src/write/writeAtomic.js';
 import { writeFully } from '../../src/write/writeFully.js';
@@ -120,5 +121,25 @@ describe('manifest', () => {
     expect(Object.keys(manifest.charts)).toEqual(['a', 'b']);
     expect(manifest.charts.a.title).toBe('a');
     expect(manifest.charts.b.title).toBe('b2');
+  });
+});
+
+describe('lockOutput', () => {
+  it('one holder at a time, in this process too; released, it can be taken again', async () => {
+    const dir = tmp();
+    const release = await lockOutput(dir);
+    await expect(lockOutput(dir)).rejects.toThrow(`another build (pid ${process.pid}) is writing this folder`);
+    await release();
+    expect(readdirSync(dir)).toEqual([]);
+    await (await lockOutput(dir))();
+  });
+
+  it('takes over a lock cut short by a crash once it is old, not while it may be being written', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, LOCK_FILE), '');
+    await expect(lockOutput(dir)).rejects.toThrow(/^.+: error: another build is writing this folder/);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(path.join(dir, LOCK_FILE), old, old);
+    await (await lockOutput(dir))();
   });
 });
