@@ -1,13 +1,15 @@
 // Every file citechart writes into the output folder goes through here:
 //
-//   refuse a link ─► temp file (O_EXCL, beside it) ─► every byte written, ─► read back, ─► rename
-//   at the target     named TEMP_PREFIX…               short writes retried,  compared       over the
-//                                                      fsync                  byte for byte  target
+//   refuse a link ─► temp file (O_EXCL, beside it) ─► every byte written, ─► read back,     ─► rename
+//   at the target     named TEMP_PREFIX…               short writes retried,  compared byte      over the
+//                                                      fsync                  for byte; a whole  target
+//                                                                             PNG/SVG/HTML/JSON?
 //
 // so a full disk, a read-only folder or a crash leaves the previous file as
 // it was, never a truncated one under the real name.
 import { link, lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { isComplete } from '../verify/checkComplete.js';
 import { asOutputError } from './outputError.js';
 import { refuseLink } from './refuseLinks.js';
 import { tempNameFor } from './tempFiles.js';
@@ -25,6 +27,24 @@ export interface StagedFile {
 export interface FileToWrite {
   file: string;
   data: string | Uint8Array;
+}
+
+/**
+ * What a file's kind allows to check cheaply once read back: a PNG's chunks
+ * and CRCs to IEND, an SVG or HTML snippet closed to its end
+ * (verify/checkComplete.ts), JSON parsed. Other files: their bytes only.
+ */
+function isWhole(file: string, bytes: Buffer): boolean {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.png' || extension === '.svg' || extension === '.html') return isComplete(extension.slice(1) as 'png' | 'svg' | 'html', bytes);
+  if (extension === '.json') {
+    try {
+      JSON.parse(bytes.toString('utf8'));
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 const bytesOf = (data: string | Uint8Array) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
@@ -53,9 +73,11 @@ export async function stageFile(file: string, data: string | Uint8Array): Promis
       await handle.close();
     }
     const back = await readFile(temp);
-    if (!Buffer.from(back.buffer, back.byteOffset, back.byteLength).equals(bytes)) {
+    if (!back.equals(bytes)) {
       throw Object.assign(new Error(`read back ${back.byteLength} of ${bytes.byteLength} bytes`), { code: 'SHORT' });
     }
+    // The bytes on disk are those asked for; are they a whole graphic? One that is not is a bug (no error code: exit 70).
+    if (!isWhole(file, back)) throw new Error(`${path.basename(file)} as drawn is not a whole ${path.extname(file).slice(1).toUpperCase()} file`);
     return { target: file, temp };
   } catch (error) {
     await rm(temp, { force: true });

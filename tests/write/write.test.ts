@@ -24,8 +24,8 @@ describe('writeAtomic', () => {
     const dir = tmp();
     const file = path.join(dir, 'a.svg');
     writeFileSync(file, 'previous, and longer than the new content');
-    await writeAtomic(file, 'new');
-    expect(readFileSync(file, 'utf8')).toBe('new');
+    await writeAtomic(file, '<svg/>');
+    expect(readFileSync(file, 'utf8')).toBe('<svg/>');
     expect(readdirSync(dir)).toEqual(['a.svg']);
   });
 });
@@ -57,25 +57,37 @@ describe('writeFully', () => {
 describe('all or none', () => {
   it('a rename that fails puts back the files already renamed', async () => {
     const dir = tmp();
-    for (const name of ['a.svg', 'a.png']) writeFileSync(path.join(dir, name), `old ${name}`);
-    const staged = [await stageFile(path.join(dir, 'a.svg'), 'new svg'), await stageFile(path.join(dir, 'a.png'), 'new png')];
-    // A folder appears in the PNG's place between staging and renaming.
-    rmSync(path.join(dir, 'a.png'));
-    mkdirSync(path.join(dir, 'a.png'));
+    for (const name of ['a.txt', 'b.txt']) writeFileSync(path.join(dir, name), `old ${name}`);
+    const staged = [await stageFile(path.join(dir, 'a.txt'), 'new a'), await stageFile(path.join(dir, 'b.txt'), 'new b')];
+    // A folder appears in b's place between staging and renaming.
+    rmSync(path.join(dir, 'b.txt'));
+    mkdirSync(path.join(dir, 'b.txt'));
     const error = await commitStaged(staged).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OutputError);
-    expect((error as OutputError).diagnostics[0]?.file).toBe(path.join(dir, 'a.png'));
-    expect(readFileSync(path.join(dir, 'a.svg'), 'utf8')).toBe('old a.svg');
-    expect(readdirSync(dir).sort()).toEqual(['a.png', 'a.svg']);
+    expect((error as OutputError).diagnostics[0]?.file).toBe(path.join(dir, 'b.txt'));
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('old a.txt');
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', 'b.txt']);
   });
 
   it('a file that cannot be staged leaves every other file of the set as it was', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'a.svg'), 'old');
     mkdirSync(path.join(dir, 'a.html'));
-    await expect(writeAllOrNone([{ file: path.join(dir, 'a.svg'), data: 'new' }, { file: path.join(dir, 'a.html'), data: 'x' }])).rejects.toThrow(/EISDIR/);
+    await expect(writeAllOrNone([{ file: path.join(dir, 'a.svg'), data: '<svg/>' }, { file: path.join(dir, 'a.html'), data: 'x' }])).rejects.toThrow(/EISDIR/);
     expect(readFileSync(path.join(dir, 'a.svg'), 'utf8')).toBe('old');
     expect(readdirSync(dir).sort()).toEqual(['a.html', 'a.svg']);
+  });
+
+  it('a graphic that is not whole (a renderer bug) is never renamed into place, and is no user error', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.png'), 'old');
+    for (const [name, data] of [['a.png', Buffer.from('\x89PNG\r\n\x1a\n', 'latin1')], ['a.svg', '<svg><g>'], ['a.json', '{"charts": ']] as const) {
+      const error = await writeAtomic(path.join(dir, name), data).catch((caught: unknown) => caught);
+      expect(error, name).toBeInstanceOf(Error);
+      expect(error, name).not.toBeInstanceOf(OutputError);
+    }
+    expect(readFileSync(path.join(dir, 'a.png'), 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['a.png']);
   });
 });
 
