@@ -198,7 +198,7 @@ const writeReason = (code: string) => WRITE_REASONS.get(code) ?? `${code}; check
 
 export const write = {
   /** `file` is shown as the diagnostic's path; this is the sentence after it. */
-  cannotWrite: (code: string) => `cannot write this file: ${writeReason(code)}`,
+  cannotWrite: (code: string) => `cannot write: ${writeReason(code)}`,
   link: () =>
     `this is a symbolic link: citechart never writes through a link (it could point anywhere, even out of the project); delete the link and build again`,
   notFolder: () => `this is not a folder, but the build writes its files here; move it away or pass --out DIR`,

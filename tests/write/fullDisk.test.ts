@@ -61,7 +61,7 @@ describe('a full disk under output/', () => {
     const full = await runCli(['build'], { cwd });
     expectUserError(full);
     expect(full.errLines).toContain(
-      'output/exports.png: error: cannot write this file: the disk is full (ENOSPC); free some space and build again',
+      'output/exports.png: error: cannot write: the disk is full (ENOSPC); free some space and build again',
     );
     expect(full.errLines).toContain('failed exports: previous output kept');
     expect(snapshot(out)).toEqual(good);
@@ -90,7 +90,7 @@ describe('a full disk under output/', () => {
     expectUserError(full);
     expect(full.outLines[0]).toBe('built exports: output/exports.svg, output/exports.png, output/exports.html');
     expect(full.errLines).toContain(
-      'output/manifest.json: error: cannot write this file: the disk is full (ENOSPC); free some space and build again',
+      'output/manifest.json: error: cannot write: the disk is full (ENOSPC); free some space and build again',
     );
     expect(readdirSync(out).sort()).toEqual([...CHART_FILES, FILLER]);
     for (const name of CHART_FILES) expect(readFileSync(path.join(out, name)).byteLength).toBe(sizes.get(name));
@@ -101,14 +101,29 @@ describe('a full disk under output/', () => {
     expect((await runCli(['verify', '--all'], { cwd })).code).toBe(0);
   });
 
-  it('with no room at all: nothing written, "nothing written", exit 1', async (ctx) => {
+  it('on an empty output folder with room for the SVG only: no file left, and "nothing written", not "previous output kept"', async (ctx) => {
+    const setup = projectOnTmpfs(2048);
+    if (typeof setup === 'string') return (console.log(`skipped: ${setup}`), ctx.skip());
+    const { cwd, out } = setup;
+    const sizes = await referenceSizes({});
+    fillLeaving(out, FILLER, PAGE + pagesOf(sizes.get('exports.svg')!));
+    const full = await runCli(['build'], { cwd });
+    expectUserError(full);
+    expect(full.errLines).toEqual([
+      'output/exports.png: error: cannot write: the disk is full (ENOSPC); free some space and build again',
+      'failed exports: nothing written',
+    ]);
+    expect(readdirSync(out)).toEqual([FILLER]);
+  });
+
+  it('with no room at all (not even for the lock): exit 1 naming the folder, nothing left behind', async (ctx) => {
     const setup = projectOnTmpfs(1024);
     if (typeof setup === 'string') return (console.log(`skipped: ${setup}`), ctx.skip());
     const { cwd, out } = setup;
     fillLeaving(out, FILLER, 0);
     const full = await runCli(['build'], { cwd });
     expectUserError(full);
-    expect(full.errLines).toEqual(['output: error: cannot write this file: the disk is full (ENOSPC); free some space and build again']);
+    expect(full.errLines).toEqual(['output: error: cannot write: the disk is full (ENOSPC); free some space and build again']);
     expect(readdirSync(out)).toEqual([FILLER]);
   });
 });
@@ -126,7 +141,7 @@ describe('a read-only disk under output/', () => {
     remount(out, false);
     expectUserError(result);
     expect(result.errLines).toEqual([
-      'output: error: cannot write this file: the disk is read-only (EROFS); build into a writable folder (--out DIR)',
+      'output: error: cannot write: the disk is read-only (EROFS); build into a writable folder (--out DIR)',
     ]);
     expect(snapshot(out)).toEqual(good);
   });
@@ -144,7 +159,7 @@ describe('a chart whose one file cannot be written', () => {
     writeFileSync(path.join(cwd, 'data/exports.csv'), EXPORTS_CSV.replace('Norway,120', 'Norway,121'));
     const result = await runCli(['build'], { cwd });
     expectUserError(result);
-    expect(result.errLines[0]).toBe('output/exports.html: error: cannot write this file: a folder is in its place (EISDIR); move the folder away and build again');
+    expect(result.errLines[0]).toBe('output/exports.html: error: cannot write: a folder is in its place (EISDIR); move the folder away and build again');
     expect(readFileSync(path.join(out, 'exports.svg'))).toEqual(good.get('exports.svg'));
     expect(readFileSync(path.join(out, 'exports.png'))).toEqual(good.get('exports.png'));
     expect(readdirSync(out).filter((name) => name.startsWith('.citechart-tmp'))).toEqual([]);
