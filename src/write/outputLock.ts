@@ -67,7 +67,11 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
     const live = holder ? holder.host !== mine.host || isAlive(holder.pid) : !!info && Date.now() - info.mtimeMs < FRESH_MS;
     if (live || attempt > 0) throw outputError(outDir, messages.write.locked(holder?.pid, holder && holder.host !== mine.host ? holder.host : undefined));
     // Stale: removed only if it is still the file just read (another build may have taken it over since).
-    if ((await readFile(file, 'utf8').catch(() => undefined)) === held) await rm(file, { force: true });
+    if ((await readFile(file, 'utf8').catch(() => undefined)) === held) {
+      await rm(file, { force: true }).catch((error: unknown) => {
+        throw asOutputError(error, file); // a folder of that name, say
+      });
+    }
   }
 }
 

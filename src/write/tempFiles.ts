@@ -18,10 +18,11 @@ export function tempNameFor(file: string): string {
 
 /**
  * What write-file-atomic (the writer of earlier citechart versions) named its temporary
- * files: the target's name, a dot and up to 8 hex digits. Removed only when
- * the target is one of the build's own files, so no user file is touched.
+ * files: the target's name, a dot and a 32-bit number in decimal (its
+ * getTmpname()). Removed only when the target is one of the build's own
+ * files, so no user file is touched.
  */
-const LEGACY_TEMP = /^(.+\.(?:svg|png|html|json))\.[0-9a-f]{1,8}$/;
+const LEGACY_TEMP = /^(.+\.(?:svg|png|html|json))\.\d{1,10}$/;
 
 /**
  * Deletes temporary files left in `outDir` by killed builds: citechart's own

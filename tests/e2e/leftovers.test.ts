@@ -77,12 +77,12 @@ describe('leftovers of killed builds, and builds at once', () => {
     expect((await runCli(['build'], { cwd })).code).toBe(0);
     const out = path.join(cwd, 'output');
     writeFileSync(path.join(out, '.citechart-tmp-4242-0a1b2c3d4e5f'), 'half a png');
-    writeFileSync(path.join(out, 'exports.png.5f3a9c1'), 'half a png');
-    writeFileSync(path.join(out, 'notes.txt.5f3a9c1'), 'mine');
+    writeFileSync(path.join(out, 'exports.png.271828182'), 'half a png');
+    writeFileSync(path.join(out, 'notes.txt.271828182'), 'mine');
     // Even a build with nothing to draw cleans up.
     const result = await runCli(['build'], { cwd });
     expect(result.outLines).toEqual(['0 charts built, 1 up to date']);
-    expect(listFiles(out)).toEqual(['exports.html', 'exports.png', 'exports.svg', 'index.html', 'manifest.json', 'notes.txt.5f3a9c1']);
+    expect(listFiles(out)).toEqual(['exports.html', 'exports.png', 'exports.svg', 'index.html', 'manifest.json', 'notes.txt.271828182']);
   });
 
   it('a build killed with kill -9 leaves a lock and temp files; the next build takes the lock over and cleans up', async () => {

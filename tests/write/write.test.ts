@@ -109,11 +109,11 @@ describe('temporary files', () => {
     const staged = await stageFile(path.join(dir, 'a.svg'), '<svg/>');
     expect(path.basename(staged.temp).startsWith(TEMP_PREFIX)).toBe(true);
     // write-file-atomic's names, from earlier versions: beside our own files only.
-    writeFileSync(path.join(dir, 'a.svg.1f2e3d4c'), 'half');
-    writeFileSync(path.join(dir, 'notes.txt.1f2e3d4c'), 'mine');
+    writeFileSync(path.join(dir, 'a.svg.3141592653'), 'half');
+    writeFileSync(path.join(dir, 'notes.txt.3141592653'), 'mine');
     writeFileSync(path.join(dir, 'a.svg'), '<svg/>');
-    expect(await removeStaleTemps(dir, (name) => name === 'a.svg')).toEqual([path.basename(staged.temp), 'a.svg.1f2e3d4c'].sort());
-    expect(readdirSync(dir).sort()).toEqual(['a.svg', 'notes.txt.1f2e3d4c']);
+    expect(await removeStaleTemps(dir, (name) => name === 'a.svg')).toEqual([path.basename(staged.temp), 'a.svg.3141592653'].sort());
+    expect(readdirSync(dir).sort()).toEqual(['a.svg', 'notes.txt.3141592653']);
   });
 });
 
