@@ -22,14 +22,15 @@ interface LockRecord {
  * Takes the lock on `outDir` (which must exist): creates `LOCK_FILE` with
  * O_EXCL, holding this process's pid and host. A lock whose process is
  * gone (a build killed with kill -9) is taken over; so is one that cannot
- * be read as a lock (cut short by a crash). Returns the function that
+ * be read as a lock (cut short by a crash) once it is 10 s old. Returns the function that
  * releases it. Throws an OutputError naming the folder when a live
  * process holds it (or a process on another host: it cannot be checked),
  * or naming the lock file when it is a link.
  *
  * Limit: the pid is checked on this host only, and a pid reused by an
  * unrelated process keeps the lock "held" until the file is deleted, which
- * the message tells the user to do.
+ * the message tells the user to do. Two builds taking over the same stale
+ * lock within the same millisecond could both remove it and both go on.
  */
 export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   const file = path.join(outDir, LOCK_FILE);
