@@ -8,6 +8,7 @@ import type { Diagnostic } from './model.js';
 import * as messages from './messages.js';
 import { progressLine } from './progress/progressLine.js';
 import { DEFAULT_PORT } from './watch/defaultPort.js';
+import { OutputError } from './write/outputError.js';
 import { toolVersions } from './provenance/versions.js';
 
 const out = (line: string) => process.stdout.write(line + '\n');
@@ -162,6 +163,10 @@ try {
   } else if (error instanceof UsageError) {
     err(`citechart: ${error.message}`);
     process.exitCode = 2;
+  } else if (error instanceof OutputError) {
+    // A full disk, a link in output/, another build at work: the user's to fix.
+    err(error.message);
+    process.exitCode = 1;
   } else {
     err(messages.build.internal(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     process.exitCode = 70;

@@ -3,4 +3,5 @@ export { build, type BuildOptions, type BuildResult, type ChartResult } from './
 export { check, type CheckOptions } from './commands/check.js';
 export { watch, type WatchOptions, type WatchSession } from './commands/watch.js';
 export { formatDiagnostic, UsageError } from './errors.js';
+export { OutputError } from './write/outputError.js';
 export type { CitedRow, CitedTable, Diagnostic, Source } from './model.js';

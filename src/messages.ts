@@ -235,7 +235,6 @@ export const build = {
   notAProject: (cwd: string) => `${cwd} is not a citechart project: it has no data/ or specs/ folder`,
   built: (name: string, files: string[]) => `built ${name}: ${files.join(', ')}`,
   failed: (name: string, kept: boolean) => `failed ${name}: ${kept ? 'previous output kept' : 'nothing written'}`,
-  cannotWrite: (reason: string) => `cannot write the chart's files here (${reason}); check the folder's permissions and free space`,
   pngFailed: (reason: string, width: number, height: number) =>
     `the PNG cannot be drawn (${reason}); the chart is ${width}×${height} px, check its width and height`,
   summary: (built: number, failed: number) =>
@@ -260,6 +259,34 @@ export const build = {
     `and ${count.toLocaleString('en')} more problem${count === 1 ? '' : 's'} like these in ${file} (only the first ${max} of a file are listed); fix those above and run check again`,
   internal: (reason: string) =>
     `internal error: ${reason}\nThis is a bug in citechart, not in your files; please report it.`,
+};
+
+// ── write: files in output/ (src/write) ────────────────────────────────────
+/** Why a file could not be written, by the error code the system gave (SHORT: read back otherwise than written). */
+const WRITE_REASONS = new Map([
+  ['ENOSPC', 'the disk is full (ENOSPC); free some space and build again'],
+  ['EDQUOT', 'the disk quota is used up (EDQUOT); free some space and build again'],
+  ['EROFS', 'the disk is read-only (EROFS); build into a writable folder (--out DIR)'],
+  ['EACCES', "permission denied (EACCES); check the folder's permissions"],
+  ['EPERM', "permission denied (EPERM); check the folder's permissions"],
+  ['EISDIR', 'a folder is in its place (EISDIR); move the folder away and build again'],
+  ['SHORT', 'the file read back is not what was written (the disk dropped bytes); check the disk and build again'],
+]);
+const writeReason = (code: string) => WRITE_REASONS.get(code) ?? `${code}; check the folder's permissions and free space`;
+
+export const write = {
+  /** `file` is shown as the diagnostic's path; this is the sentence after it. */
+  cannotWrite: (code: string) => `cannot write: ${writeReason(code)}`,
+  link: () =>
+    `this is a symbolic link: citechart never writes through a link (it could point anywhere, even out of the project); delete the link and build again`,
+  notFolder: () => `this is not a folder, but the build writes its files here; move it away or pass --out DIR`,
+  /** `host` only when the lock was taken on another machine (a shared folder). */
+  locked: (pid: number | undefined, host?: string) =>
+    `another build${pid ? ` (pid ${pid}${host ? ` on ${host}` : ''})` : ''} is writing this folder; wait for it to finish and build again` +
+    ` (if none is running, delete the file .citechart.lock in it)`,
+  manifestGarbled: (reason: string) => `${reason}; it is not what citechart writes (a hand edit or a merge conflict?) and is ignored: it is rewritten by this build`,
+  manifestEntryGarbled: (name: string) =>
+    `the entry of chart ${q(name)} is not what citechart writes (a hand edit or a merge conflict?); it is dropped and rewritten when the chart is built`,
 };
 
 // ── watch and the preview pages ─────────────────────────────────────────────
@@ -322,6 +349,8 @@ export const verify = {
     `${root} is not a citechart project (no data/ or specs/ folder); run verify in the project or pass --project DIR`,
   nothingToVerify: () => `name the graphics to verify (citechart verify output/NAME.svg) or pass --all`,
   noGraphics: () => `no .svg, .png or .html graphics to verify here; run \`npx citechart build\` first`,
+  incomplete: (kind: string) =>
+    `this ${kind} is damaged or cut short (a full disk, an interrupted copy?), so it is not up to date whatever it records; rebuild with \`npx citechart build\``,
 };
 
 // ── check: editorial warnings (src/lint), each tagged with its rule id ─────

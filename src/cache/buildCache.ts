@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model.js';
-import type { ManifestEntry } from '../write/manifest.js';
+import { isManifestEntry, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import { CACHE_FORMAT } from './cacheKey.js';
 
@@ -16,9 +16,10 @@ export const CACHE_FILE = '.citechart-cache.json';
 export interface CachedOutput {
   /** Relative to the output folder. */
   file: string;
+  /** Of the bytes written: the only thing a later build trusts (checkOutputs.ts). */
   sha256: string;
+  /** Bytes; a file of another size is changed without reading it. */
   size: number;
-  mtimeMs: number;
 }
 
 export interface CachedChart {
@@ -37,25 +38,30 @@ export interface BuildCache {
   format: number;
   /** sources.csv and theme problems for the key of their contents, repeated likewise. */
   project?: { key: string; diagnostics: Diagnostic[] };
-  charts: Record<string, CachedChart>;
+  /** By chart name: a Map, since a chart may be named `constructor` or `__proto__`. */
+  charts: Map<string, CachedChart>;
 }
 
-export const emptyCache = (): BuildCache => ({ format: CACHE_FORMAT, charts: {} });
+export const emptyCache = (): BuildCache => ({ format: CACHE_FORMAT, charts: new Map() });
 
 /** The cache as last written, and its text (to skip a write that changes nothing). */
 export async function readCache(outDir: string): Promise<{ cache: BuildCache; text: string }> {
   try {
     const text = await readFile(path.join(outDir, CACHE_FILE), 'utf8');
-    const cache = JSON.parse(text) as BuildCache;
+    // JSON.parse makes a "__proto__" key an own property; entries go into a Map, never merged into an object.
+    const cache = JSON.parse(text) as Record<string, unknown> | null;
     // An unreadable or older cache is no cache: everything is rebuilt once.
-    if (cache?.format === CACHE_FORMAT && isRecord(cache.charts)) {
+    if (isRecord(cache) && cache.format === CACHE_FORMAT && isRecord(cache.charts)) {
       // Valid JSON of the wrong shape (edited by hand, a sync conflict) once
       // crashed the build; an entry that is not what writeCache writes is
       // dropped, and its chart drawn again.
-      const charts = Object.fromEntries(Object.entries(cache.charts).filter(([, chart]) => isCachedChart(chart)));
-      const project = isRecord(cache.project) && typeof cache.project.key === 'string' && Array.isArray(cache.project.diagnostics) ? cache.project : undefined;
-      // Spread over the original, so its key order (and thus writeCache's text) is kept.
-      return { cache: { ...cache, project, charts }, text };
+      const charts = new Map<string, CachedChart>();
+      for (const [name, chart] of Object.entries(cache.charts)) {
+        // Outputs as written now (older caches also recorded an mtime, no longer trusted).
+        if (isCachedChart(chart)) charts.set(name, { ...chart, outputs: chart.outputs.map(({ file, sha256, size }) => ({ file, sha256, size })) });
+      }
+      const project = isRecord(cache.project) && typeof cache.project.key === 'string' && Array.isArray(cache.project.diagnostics) ? (cache.project as BuildCache['project']) : undefined;
+      return { cache: { format: CACHE_FORMAT, ...(project ? { project } : {}), charts }, text };
     }
   } catch {
     // missing or corrupt
@@ -63,10 +69,12 @@ export async function readCache(outDir: string): Promise<{ cache: BuildCache; te
   return { cache: emptyCache(), text: '' };
 }
 
+/** Writes the cache, charts sorted by name, unless its text is `previousText`. Throws an OutputError when it cannot be written. */
 export async function writeCache(outDir: string, cache: BuildCache, previousText: string): Promise<void> {
-  const charts: Record<string, CachedChart> = {};
-  for (const name of Object.keys(cache.charts).sort()) charts[name] = cache.charts[name]!;
-  const text = JSON.stringify({ ...cache, charts }) + '\n';
+  const names = [...cache.charts.keys()].sort();
+  // Object.fromEntries defines each key as an own property, "__proto__" included.
+  const charts = Object.fromEntries(names.map((name) => [name, cache.charts.get(name)!]));
+  const text = JSON.stringify({ format: cache.format, project: cache.project, charts }) + '\n';
   // A rebuild that changed nothing writes nothing, not even the cache.
   if (text !== previousText) await writeAtomic(path.join(outDir, CACHE_FILE), text);
 }
@@ -74,20 +82,18 @@ export async function writeCache(outDir: string, cache: BuildCache, previousText
 const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
+/** A file directly in the output folder, as build writes them: a cache never makes a build read elsewhere. */
+const isFileName = (value: unknown): value is string =>
+  typeof value === 'string' && value !== '.' && value !== '..' && value !== '' && !/[/\\\0]/.test(value);
+
 function isCachedChart(value: unknown): value is CachedChart {
   if (!isRecord(value) || typeof value.key !== 'string' || !isStrings(value.inputs) || !Array.isArray(value.diagnostics)) return false;
-  const entry = value.entry;
-  if (!isRecord(entry) || typeof entry.title !== 'string' || !isStrings(entry.files) || !isStrings(entry.sources)) return false;
-  if (!Array.isArray(entry.inputs) || !entry.inputs.every((input: unknown) => isRecord(input) && typeof input.file === 'string' && typeof input.sha256 === 'string')) return false;
+  if (!isManifestEntry(value.entry)) return false;
   return (
     Array.isArray(value.outputs) &&
     value.outputs.every(
       (output: unknown) =>
-        isRecord(output) &&
-        typeof output.file === 'string' &&
-        typeof output.sha256 === 'string' &&
-        typeof output.size === 'number' &&
-        typeof output.mtimeMs === 'number',
+        isRecord(output) && isFileName(output.file) && typeof output.sha256 === 'string' && typeof output.size === 'number',
     )
   );
 }

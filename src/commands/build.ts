@@ -1,18 +1,20 @@
 // build: specs → output files, only for the charts whose inputs changed.
 //
-//   names ─► 1. cache check ──────► 2. sources + theme ─► 3. render stale ───────► 4. manifest,
-//            hashes of inputs,       problems reported     worker threads (or        cache
-//            versions, options;      once (replayed from   in-process for a few),
-//            outputs still there?    the cache if same)    files written as each ends
+//   0. output/ locked ─► 1. cache check ──────► 2. sources + theme ─► 3. render stale ───────► 4. manifest,
+//      (no link, no      hashes of inputs,       problems reported     worker threads (or        gallery,
+//      other build),     versions, options;      once (replayed from   in-process for a few),    cache
+//      stale temp files  outputs still there     the cache if same)    each chart's files
+//      removed           byte for byte?                                written all or none
 //
 // Step 1 loads no renderer: vega, vega-lite, polars and sharp are imported
 // only when a chart must be drawn, so a rebuild with nothing changed is a
 // few file reads and hashes.
 import { existsSync } from 'node:fs';
+import { mkdir, rmdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCache, writeCache, type BuildCache, type CachedChart, type CachedOutput } from '../cache/buildCache.js';
+import { CACHE_FILE, readCache, writeCache, type BuildCache, type CachedChart } from '../cache/buildCache.js';
 import { cacheKey, type InputState } from '../cache/cacheKey.js';
 import { chartInputs, SOURCES_FILE, THEME_FILE } from '../cache/chartInputs.js';
 import { checkOutputs, describeOutput } from '../cache/checkOutputs.js';
@@ -26,9 +28,13 @@ import type { RenderOptions, RenderOutcome, RenderTask } from '../pool/renderTas
 import { caseClashes, listSpecs } from '../listSpecs.js';
 import { GALLERY, writeGallery } from '../preview/writeGallery.js';
 import type { Project } from '../project.js';
-import { readManifest, writeManifest, type ManifestEntry } from '../write/manifest.js';
+import { MANIFEST, readManifestChecked, writeManifest, type Manifest, type ManifestEntry } from '../write/manifest.js';
+import { asOutputError, OutputError } from '../write/outputError.js';
+import { lockOutput } from '../write/outputLock.js';
+import { checkOutputFolder, refuseLink } from '../write/refuseLinks.js';
 import { removeLeftovers } from '../write/removeLeftovers.js';
-import { writeAtomic } from '../write/writeAtomic.js';
+import { removeStaleTemps } from '../write/tempFiles.js';
+import { writeAllOrNone } from '../write/writeAtomic.js';
 
 /** What `--formats` accepts: the extensions of the files chartFiles() can produce. */
 export const FORMATS = ['svg', 'png', 'html'];
@@ -80,7 +86,7 @@ export type ChartResult =
 
 export interface BuildResult {
   charts: ChartResult[];
-  /** Problems with sources.csv or the theme, shared by every chart. */
+  /** Problems with sources.csv or the theme, shared by every chart; warnings about a garbled output/manifest.json. */
   diagnostics: Diagnostic[];
   /** Files of an earlier build that no chart writes any more, deleted (project-relative). */
   removed: string[];
@@ -95,6 +101,12 @@ export interface BuildResult {
  * sources.csv, theme, schema sidecars), citechart and library versions and
  * options are those of its last build, and whose files are still on disk as
  * written, is not drawn again.
+ *
+ * Throws a UsageError for a bad call (unknown chart, format), and an
+ * OutputError (paths project-relative) when the output folder cannot be
+ * used (a symbolic link, not a folder, another build holding its lock) or
+ * the manifest, gallery or cache cannot be written (a full disk: every
+ * chart's result was reported through onChart before).
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
@@ -112,10 +124,40 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const render: RenderOptions = { png: formats.includes('png'), ...(options.theme === 'dark' ? { theme: 'dark' as const } : {}) };
 
   const outDir = path.resolve(cwd, options.outDir ?? 'output');
+  // 0. One build at a time per output folder, and never through a link.
+  let created = false;
+  let release: (() => Promise<void>) | undefined;
+  try {
+    await checkOutputFolder(cwd, outDir);
+    created = !existsSync(outDir);
+    await mkdir(outDir, { recursive: true }).catch((error: unknown) => {
+      throw asOutputError(error, outDir);
+    });
+    release = await lockOutput(outDir);
+    return await buildLocked(options, { started, cwd, outDir, known, names, formats, render });
+  } catch (error) {
+    throw error instanceof OutputError ? error.shownFrom(cwd) : error;
+  } finally {
+    await release?.();
+    // A build that wrote nothing (every chart failed) leaves no empty output folder behind.
+    if (created) await rmdir(outDir).catch(() => undefined);
+  }
+}
+
+/** build() once the output folder is checked and locked. */
+async function buildLocked(
+  options: BuildOptions,
+  context: { started: number; cwd: string; outDir: string; known: string[]; names: string[]; formats: string[]; render: RenderOptions },
+): Promise<BuildResult> {
+  const { started, cwd, outDir, known, names, formats, render } = context;
   const relative = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
+  // The build's own files are refused as links before any is read or any chart drawn.
+  for (const file of [MANIFEST, CACHE_FILE, GALLERY]) await refuseLink(path.join(outDir, file));
   const previous = await readCache(outDir);
-  const manifestBefore = await readManifest(outDir);
-  const cache: BuildCache = { ...previous.cache, charts: { ...previous.cache.charts } };
+  const { manifest: manifestBefore, warnings } = await readManifestChecked(outDir);
+  const manifestWarnings = warnings.map((message): Diagnostic => ({ file: relative(path.join(outDir, MANIFEST)), severity: 'warning', message }));
+  await removeStaleTemps(outDir, ownFile(manifestBefore, outDir, cwd));
+  const cache: BuildCache = { ...previous.cache, charts: new Map(previous.cache.charts) };
   const hash = fileHasher(cwd);
   const versions = keyVersions();
   const keyOf = (inputs: InputState[]) => cacheKey({ versions, options: { render, formats }, inputs });
@@ -125,7 +167,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!options.force) {
     await Promise.all(
       names.map(async (name) => {
-        const cached = cache.charts[name];
+        const cached = cache.charts.get(name);
         if (!cached || cached.key !== keyOf(await hash(cached.inputs))) return;
         const outputs = await checkOutputs(outDir, cached.outputs);
         if (outputs) fresh.set(name, { ...cached, outputs });
@@ -145,7 +187,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     projectDiagnostics = project.diagnostics;
     cache.project = { key: projectKey, diagnostics: projectDiagnostics };
   }
-  options.onProject?.(projectDiagnostics);
+  options.onProject?.([...projectDiagnostics, ...manifestWarnings]);
   const sharedErrors = hasErrors(projectDiagnostics);
 
   // Results are reported in name order, whatever order workers finish in.
@@ -155,24 +197,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     results.set(result.name, result);
     for (; reported < names.length && results.has(names[reported]!); reported += 1) options.onChart?.(results.get(names[reported]!)!);
   };
-  const entries: Record<string, ManifestEntry> = {};
-  const kept = (name: string) => existsSync(path.join(outDir, `${name}.svg`));
+  const entries = new Map<string, ManifestEntry>();
+  // Whether a failed chart still has files of an earlier build: those its last
+  // manifest entry lists, or any named as build names them.
+  const kept = (name: string) =>
+    [...(manifestBefore.charts[name]?.files ?? []).map((file) => path.resolve(cwd, file)), ...['.svg', '.png', '.html'].map((suffix) => path.join(outDir, name + suffix))]
+      .some((file) => path.dirname(file) === outDir && existsSync(file));
 
   /** Writes one drawn chart's files (all or none reported) and records them in the cache. */
   const finish = async (outcome: RenderOutcome): Promise<ChartResult> => {
     const { name, diagnostics } = outcome;
     if (!outcome.files || !outcome.entry || hasErrors(diagnostics)) return { name, ok: false, diagnostics, kept: kept(name) };
     try {
-      const outputs: CachedOutput[] = [];
-      for (const file of outcome.files) {
-        // A Buffer from a worker arrives as a plain Uint8Array: same bytes, no copy.
-        const data = typeof file.data === 'string' ? file.data : Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength);
-        await writeAtomic(path.join(outDir, name + file.suffix), data);
-        outputs.push(await describeOutput(outDir, name + file.suffix, data));
-      }
-      const files = outputs.map((output) => relative(path.join(outDir, output.file)));
+      // A Buffer from a worker arrives as a plain Uint8Array: same bytes, no copy.
+      const written = outcome.files.map((file) => ({
+        file: path.join(outDir, name + file.suffix),
+        data: typeof file.data === 'string' ? file.data : Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength),
+      }));
+      // All or none: a PNG that does not fit on the disk leaves the chart's previous SVG, PNG and HTML as they were.
+      await writeAllOrNone(written);
+      const outputs = written.map(({ file, data }) => describeOutput(path.basename(file), data));
+      const files = written.map(({ file }) => relative(file));
       const entry = { ...outcome.entry, files };
-      entries[name] = entry;
+      entries.set(name, entry);
       // The hashes of the bytes renderChart drew from. A file of chartInputs it
       // did not read (a theme or sidecar) did not exist when the project was
       // read: recorded as absent, not looked at again now, since one created
@@ -181,13 +228,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const inputs = chartInputs(name, [...read.keys()]);
       const missing = inputs.filter((file) => !read.has(file)).map((file) => ({ file, sha256: null }));
       const states = [...outcome.entry.inputs, ...missing];
-      cache.charts[name] = { key: keyOf(states), inputs, outputs, entry, diagnostics };
+      cache.charts.set(name, { key: keyOf(states), inputs, outputs, entry, diagnostics });
       return { name, ok: true, files, diagnostics };
     } catch (error) {
-      // An unwritable output folder or a full disk is the user's to fix, not a crash.
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      const problem = { file: relative(outDir), severity: 'error' as const, message: messages.build.cannotWrite(reason) };
-      return { name, ok: false, diagnostics: [...diagnostics, problem], kept: kept(name) };
+      // A full disk, a read-only folder or a link in the way is the user's to fix, not a crash.
+      const problems = error instanceof OutputError ? error.shownFrom(cwd).diagnostics : [internalError(name, error)];
+      return { name, ok: false, diagnostics: [...diagnostics, ...problems], kept: kept(name) };
     }
   };
 
@@ -203,8 +249,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     else if (!cached) stale.push(name);
     else {
-      cache.charts[name] = cached;
-      entries[name] = cached.entry;
+      cache.charts.set(name, cached);
+      entries.set(name, cached.entry);
       settle({ name, ok: true, files: cached.entry.files, diagnostics: cached.diagnostics, upToDate: true });
     }
   }
@@ -215,7 +261,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (stale.length) {
     const renderStarted = performance.now();
     let done = 0;
-    const measured: Record<string, number> = {};
+    // Keyed by measured text, which a spec writes: no prototype to write through.
+    const measured: Record<string, number> = Object.create(null) as Record<string, number>;
     const onOutcome = async (outcome: RenderOutcome) => {
       Object.assign(measured, outcome.widths);
       settle(await finish(outcome));
@@ -228,23 +275,60 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   // 4. The manifest (entries of the charts drawn now and of those up to date), then the cache.
+  // Each step that cannot write (a full disk) is reported with its file; the
+  // others are still tried, and the build then fails (exit 1) naming them all.
+  const problems: Diagnostic[] = [];
+  const attempt = async <T>(file: string, step: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await step();
+    } catch (error) {
+      const reported = asOutputError(error, file);
+      if (!(reported instanceof OutputError)) throw reported;
+      problems.push(...reported.diagnostics);
+      return undefined;
+    }
+  };
   let removed = 0;
-  for (const name of Object.keys(cache.charts)) if (!known.includes(name)) (delete cache.charts[name], (removed += 1));
-  if (Object.keys(entries).length) await writeManifest(outDir, entries, known);
-  const leftovers = Object.keys(entries).length
-    ? await removeLeftovers({ cwd, outDir, before: manifestBefore, now: entries, known, formats })
-    : [];
-  // 5. output/index.html, the static gallery of the charts with files in outDir. Its
-  // content changes only when a chart was drawn or a spec left; it is written
-  // only when its text changes, so a no-change rebuild opens nothing.
-  const gallery = path.join(outDir, GALLERY);
-  if (Object.keys(entries).length && (stale.length || removed || leftovers.length || !existsSync(gallery))) {
-    await writeGallery(outDir, (await openHere()).sources, known);
+  const isKnown = new Set(known);
+  for (const name of [...cache.charts.keys()]) if (!isKnown.has(name)) (cache.charts.delete(name), (removed += 1));
+  let leftovers: string[] = [];
+  if (entries.size) {
+    const manifestWritten = await attempt(path.join(outDir, MANIFEST), async () => (await writeManifest(outDir, entries, known), true));
+    // The previous manifest still lists the leftovers when the new one could not be written: they stay.
+    if (manifestWritten) {
+      leftovers = (await attempt(outDir, () => removeLeftovers({ cwd, outDir, before: manifestBefore, now: entries, known, formats }))) ?? [];
+    }
+    // 5. output/index.html, the static gallery of the charts with files in outDir. Its
+    // content changes only when a chart was drawn or a spec left; it is written
+    // only when its text changes, so a no-change rebuild opens nothing.
+    const gallery = path.join(outDir, GALLERY);
+    if (stale.length || removed || leftovers.length || !existsSync(gallery)) {
+      await attempt(gallery, async () => writeGallery(outDir, (await openHere()).sources, known));
+    }
   }
-  // The cache is bookkeeping: an output folder that cannot be written is
-  // already reported per chart, and a cache not written only costs a rebuild.
-  if (existsSync(outDir)) await writeCache(outDir, cache, previous.text).catch(() => undefined);
-  return { charts: names.map((name) => results.get(name)!), diagnostics: projectDiagnostics, removed: leftovers, elapsedMs: performance.now() - started };
+  // The cache last: one not written records the charts of the build before,
+  // whose files no longer match it byte for byte, so they are drawn again.
+  if (entries.size || previous.text) await attempt(path.join(outDir, CACHE_FILE), () => writeCache(outDir, cache, previous.text));
+  if (problems.length) throw new OutputError(problems);
+  return {
+    charts: names.map((name) => results.get(name)!),
+    diagnostics: [...projectDiagnostics, ...manifestWarnings],
+    removed: leftovers,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+/**
+ * Whether a file name in the output folder is one the build writes (the
+ * manifest, gallery and cache, and the files the previous manifest lists),
+ * for removeStaleTemps' older temporary names.
+ */
+function ownFile(manifest: Manifest, outDir: string, cwd: string): (name: string) => boolean {
+  const names = new Set([MANIFEST, GALLERY, CACHE_FILE]);
+  for (const entry of Object.values(manifest.charts)) {
+    for (const file of entry.files) if (path.dirname(path.resolve(cwd, file)) === outDir) names.add(path.basename(file));
+  }
+  return (name) => names.has(name);
 }
 
 /**

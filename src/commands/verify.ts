@@ -6,8 +6,9 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { GALLERY } from '../preview/writeGallery.js';
 import { readManifest } from '../write/manifest.js';
+import { isComplete } from '../verify/checkComplete.js';
 import { checkInputs, type InputCheck } from '../verify/checkInputs.js';
-import { readAllProvenance } from '../verify/readProvenance.js';
+import { graphicKind, readAllProvenance } from '../verify/readProvenance.js';
 
 export interface VerifyOptions {
   /** Where FILE arguments are resolved (the shell's folder). */
@@ -79,6 +80,12 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     const records = await readAllProvenance(target, bytes);
     if (!records.length) {
       verdicts.push({ file, status: 'not a graphic' });
+      continue;
+    }
+    // A graphic cut short still records its inputs near its start: never "up to date".
+    const kind = graphicKind(target, bytes);
+    if (!isComplete(kind, bytes)) {
+      diagnostics.push({ file, severity: 'error', message: messages.verify.incomplete(kind.toUpperCase()) });
       continue;
     }
     // A page of several charts is up to date only when every one of them is.

@@ -22,6 +22,7 @@ import { RebuildQueue } from '../watch/rebuildQueue.js';
 import { readChartInputs, readDependencies } from '../watch/readDependencies.js';
 import { warmRenderer } from '../watch/warmRenderer.js';
 import { watchFiles } from '../watch/watchFiles.js';
+import { OutputError } from '../write/outputError.js';
 import { build, type ChartResult } from './build.js';
 
 export { DEFAULT_PORT };
@@ -100,7 +101,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
       for (const chart of done) server.events.send('chart', { name: chart.name, ok: chart.ok });
     } catch (error) {
       // A spec deleted between listing and building, or a bug: the pages say so instead of the process dying.
-      const message = error instanceof UsageError ? error.message : messages.build.internal(String(error));
+      const message = error instanceof UsageError || error instanceof OutputError ? error.message : messages.build.internal(String(error));
       for (const name of wanted) {
         const chart: ChartResult = { name, ok: false, kept: false, diagnostics: [{ file: specFile(name), severity: 'error', message }] };
         states.built(name, false, chart.diagnostics);

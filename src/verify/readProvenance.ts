@@ -36,17 +36,15 @@ export async function readProvenance(file: string, bytes: Buffer): Promise<Prove
  */
 export async function readAllProvenance(file: string, bytes: Buffer): Promise<Provenance[]> {
   let candidates: string[];
-  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
+  const kind = graphicKind(file, bytes);
+  if (kind === 'png') {
     const xmp = await sharp(bytes)
       .metadata()
       .then((meta) => meta.xmp?.toString('utf8'))
       .catch(() => undefined); // a damaged PNG holds no readable provenance
     candidates = xmp ? provenanceText(xmp, 'xml') : [];
   } else {
-    const text = bytes.toString('utf8');
-    const extension = path.extname(file).toLowerCase();
-    const xml = extension === '.svg' || (extension !== '.html' && extension !== '.htm' && /^\s*<(\?xml|svg\b)/.test(text));
-    candidates = provenanceText(text, xml ? 'xml' : 'html');
+    candidates = provenanceText(bytes.toString('utf8'), kind === 'svg' ? 'xml' : 'html');
   }
   const found = new Map<string, Provenance>();
   for (const candidate of candidates) {
@@ -54,6 +52,18 @@ export async function readAllProvenance(file: string, bytes: Buffer): Promise<Pr
     if (provenance) found.set(JSON.stringify(provenance), provenance);
   }
   return [...found.values()];
+}
+
+/**
+ * How a file is read: PNG by its signature; SVG by its extension `.svg`, or
+ * a text file (not `.html`/`.htm`) whose first tag is `<svg` or `<?xml`;
+ * anything else as HTML.
+ */
+export function graphicKind(file: string, bytes: Buffer): 'png' | 'svg' | 'html' {
+  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return 'png';
+  const extension = path.extname(file).toLowerCase();
+  const xml = extension === '.svg' || (extension !== '.html' && extension !== '.htm' && /^\s*<(\?xml|svg\b)/.test(bytes.subarray(0, 1024).toString('utf8')));
+  return xml ? 'svg' : 'html';
 }
 
 /** citechart's JSON-LD (see src/provenance/jsonLd.ts), checked shape by shape; anything else is not ours. */

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import * as messages from '../messages.js';
 import type { InputHash } from '../provenance/hashInputs.js';
 import { writeAtomic } from './writeAtomic.js';
 
@@ -14,37 +15,92 @@ export interface ManifestEntry {
 
 export interface Manifest {
   generator: string;
+  /**
+   * By chart name. A null-prototype object: a chart may be named
+   * `constructor` or `__proto__`, which a plain object would answer from
+   * (or write to) Object.prototype.
+   */
   charts: Record<string, ManifestEntry>;
 }
 
 export const MANIFEST = 'manifest.json';
 
-/** The manifest of a previous build, or an empty one when there is none or it is unreadable. */
+/** An empty charts record with no prototype (see Manifest.charts). */
+export const noPrototype = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
+/** The manifest of a previous build (its valid entries), or an empty one when there is none or it is unreadable. */
 export async function readManifest(outDir: string): Promise<Manifest> {
+  return (await readManifestChecked(outDir)).manifest;
+}
+
+/**
+ * The manifest of a previous build, checked entry by entry as the build
+ * cache is (buildCache.ts): valid JSON of the wrong shape (a hand edit, a
+ * merge conflict) once crashed the build after every chart was drawn. What
+ * is not what writeManifest writes is dropped, each with a warning (the
+ * text after `output/manifest.json: warning:`); the build then writes a
+ * whole manifest again. No manifest at all is no warning.
+ */
+export async function readManifestChecked(outDir: string): Promise<{ manifest: Manifest; warnings: string[] }> {
+  const charts = noPrototype<ManifestEntry>();
+  const manifest: Manifest = { generator: 'citechart', charts };
+  let text: string;
   try {
-    const manifest = JSON.parse(await readFile(path.join(outDir, MANIFEST), 'utf8')) as Manifest;
-    if (manifest && typeof manifest.charts === 'object') return manifest;
+    text = await readFile(path.join(outDir, MANIFEST), 'utf8');
   } catch {
-    // No usable manifest: start afresh; the charts built now are listed below.
+    return { manifest, warnings: [] };
   }
-  return { generator: 'citechart', charts: {} };
+  let json: unknown;
+  try {
+    // JSON.parse makes a "__proto__" key an own property, never the prototype;
+    // entries are then copied into a null-prototype object, never merged.
+    json = JSON.parse(text);
+  } catch (error) {
+    return { manifest, warnings: [messages.write.manifestGarbled(`it is not JSON (${(error as Error).message})`)] };
+  }
+  if (!isRecord(json) || !isRecord(json.charts)) {
+    return { manifest, warnings: [messages.write.manifestGarbled('it has no "charts" object')] };
+  }
+  const warnings: string[] = [];
+  for (const [name, entry] of Object.entries(json.charts)) {
+    if (isManifestEntry(entry)) charts[name] = entry;
+    else warnings.push(messages.write.manifestEntryGarbled(name));
+  }
+  return { manifest, warnings };
 }
 
 /**
  * Updates the entries of the charts just built and keeps the others, so
- * `citechart build one-chart` does not forget the rest. Keys are sorted for
- * byte-identical output.
+ * `citechart build one-chart` does not forget the rest; a chart whose spec
+ * was deleted (not in `known`) drops out. Keys are sorted for byte-identical
+ * output; a manifest that would not change is not written. Throws an
+ * OutputError when it cannot be written.
  */
-export async function writeManifest(outDir: string, updates: Record<string, ManifestEntry>, known: string[]): Promise<void> {
-  const manifest = await readManifest(outDir);
-  const charts: Record<string, ManifestEntry> = {};
-  const merged = { ...manifest.charts, ...updates };
-  for (const name of Object.keys(merged).sort()) {
-    // A chart whose spec was deleted drops out of the manifest.
-    if (known.includes(name)) charts[name] = merged[name]!;
-  }
+export async function writeManifest(outDir: string, updates: Map<string, ManifestEntry>, known: string[]): Promise<void> {
+  const { charts: before } = await readManifest(outDir);
+  const merged = new Map(Object.entries(before));
+  for (const [name, entry] of updates) merged.set(name, entry);
+  const isKnown = new Set(known);
+  const sorted = [...merged.keys()].filter((name) => isKnown.has(name)).sort();
+  // Object.fromEntries defines each key as an own property, "__proto__" included.
+  const charts = Object.fromEntries(sorted.map((name) => [name, merged.get(name)!]));
   const text = JSON.stringify({ generator: 'citechart', charts }, null, 2) + '\n';
   // A rebuild that changes nothing leaves the file (and its mtime) alone.
   const current = await readFile(path.join(outDir, MANIFEST), 'utf8').catch(() => undefined);
   if (text !== current) await writeAtomic(path.join(outDir, MANIFEST), text);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** Whether `value` is an entry as writeManifest writes it (the fields every reader uses). */
+export function isManifestEntry(value: unknown): value is ManifestEntry {
+  return (
+    isRecord(value) &&
+    typeof value.title === 'string' &&
+    isStrings(value.files) &&
+    isStrings(value.sources) &&
+    Array.isArray(value.inputs) &&
+    value.inputs.every((input: unknown) => isRecord(input) && typeof input.file === 'string' && typeof input.sha256 === 'string')
+  );
 }

@@ -1,7 +1,10 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { formatOf } from '../pool/internalError.js';
-import type { Manifest, ManifestEntry } from './manifest.js';
+import { GALLERY } from '../preview/writeGallery.js';
+import { MANIFEST, type Manifest, type ManifestEntry } from './manifest.js';
+
+const KEPT = new Set([MANIFEST, GALLERY]);
 
 /**
  * Deletes the files an earlier build wrote that no chart writes any more: all
@@ -14,22 +17,26 @@ export async function removeLeftovers(options: {
   cwd: string;
   outDir: string;
   before: Manifest;
-  now: Record<string, ManifestEntry>;
+  /** Entries of the charts built or up to date now, by name. */
+  now: Map<string, ManifestEntry>;
   known: string[];
   formats: string[];
 }): Promise<string[]> {
   const { cwd, outDir, before, now, known, formats } = options;
   const leftovers: string[] = [];
+  const isKnown = new Set(known);
   for (const [name, entry] of Object.entries(before.charts)) {
-    const gone = !known.includes(name);
+    const gone = !isKnown.has(name);
     // A chart not built this time (failed, or not named) keeps its files.
-    const current = now[name];
+    const current = now.get(name);
     if (!gone && !current) continue;
-    for (const file of entry.files ?? []) {
+    for (const file of entry.files) {
       if (!gone && (current!.files.includes(file) || !formats.includes(formatOf(file)))) continue;
       const target = path.resolve(cwd, file);
       // The manifest is a file in the output folder, so anyone could edit it: never leave the folder.
       if (path.dirname(target) !== outDir) continue;
+      // Nor the build's own bookkeeping (the manifest, gallery, cache, lock), whatever a hand-edited entry lists.
+      if (KEPT.has(path.basename(target)) || path.basename(target).startsWith('.')) continue;
       leftovers.push(file);
     }
   }

@@ -1,13 +1,161 @@
-import { mkdir } from 'node:fs/promises';
+// Every file citechart writes into the output folder goes through here:
+//
+//   refuse a link ─► temp file (O_EXCL, beside it) ─► every byte written, ─► read back,     ─► rename
+//   at the target     named TEMP_PREFIX…               short writes retried,  compared byte      over the
+//                                                      fsync                  for byte; a whole  target
+//                                                                             PNG/SVG/HTML/JSON?
+//
+// so a full disk, a read-only folder or a crash leaves the previous file as
+// it was, never a truncated one under the real name.
+import { link, lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { isComplete } from '../verify/checkComplete.js';
+import { asOutputError } from './outputError.js';
+import { refuseLink } from './refuseLinks.js';
+import { tempNameFor } from './tempFiles.js';
+import { writeFully } from './writeFully.js';
+
+/** A file written in full under a temporary name, not yet in place. */
+export interface StagedFile {
+  /** Absolute path it will have. */
+  target: string;
+  /** Absolute path of the checked temporary file. */
+  temp: string;
+}
+
+/** A file to write: absolute path and content (a string is written as UTF-8). */
+export interface FileToWrite {
+  file: string;
+  data: string | Uint8Array;
+}
 
 /**
- * Writes through a temporary file in the same folder and renames it into
- * place, so a crash or a failed build never leaves a half-written graphic
- * and the previous good file stays until the new one is complete.
+ * What a file's kind allows to check cheaply once read back: a PNG's chunks
+ * and CRCs to IEND, an SVG or HTML snippet closed to its end
+ * (verify/checkComplete.ts), JSON parsed. Other files: their bytes only.
  */
-export async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, data);
+function isWhole(file: string, bytes: Buffer): boolean {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.png' || extension === '.svg' || extension === '.html') return isComplete(extension.slice(1) as 'png' | 'svg' | 'html', bytes);
+  if (extension === '.json') {
+    try {
+      JSON.parse(bytes.toString('utf8'));
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+const bytesOf = (data: string | Uint8Array) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+
+/**
+ * Writes `data` to a fresh temporary file beside `file` and checks it to the
+ * last byte: all bytes written (short writes retried), fsync'ed, then read
+ * back and compared with `data` (a full disk that drops bytes silently, or
+ * a file system that lies about them, shows here, before anything replaces
+ * the good file). Throws an OutputError naming `file` (a link, ENOSPC,
+ * EDQUOT, EROFS, EACCES…) and leaves no temporary file behind.
+ */
+export async function stageFile(file: string, data: string | Uint8Array): Promise<StagedFile> {
+  await refuseLink(file);
+  // A folder in the file's place would fail only at the rename, after the chart's other files.
+  if ((await lstat(file).catch(() => undefined))?.isDirectory()) throw asOutputError(Object.assign(new Error('a folder'), { code: 'EISDIR' }), file);
+  const bytes = bytesOf(data);
+  const temp = tempNameFor(file);
+  try {
+    // 'wx' is O_CREAT|O_EXCL: never opens an existing file or a planted link.
+    const handle = await open(temp, 'wx', 0o666);
+    try {
+      await writeFully(handle, bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const back = await readFile(temp);
+    if (!back.equals(bytes)) {
+      throw Object.assign(new Error(`read back ${back.byteLength} of ${bytes.byteLength} bytes`), { code: 'SHORT' });
+    }
+    // The bytes on disk are those asked for; are they a whole graphic? One that is not is a bug (no error code: exit 70).
+    if (!isWhole(file, back)) throw new Error(`${path.basename(file)} as drawn is not a whole ${path.extname(file).slice(1).toUpperCase()} file`);
+    return { target: file, temp };
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw asOutputError(error, file);
+  }
+}
+
+/**
+ * Renames staged files over their targets, all or none: each target's
+ * previous file is first kept under a temporary hard link (no data copied),
+ * and when one rename fails the ones done are undone from those links. (A
+ * crash between two renames can still leave some new files and some old:
+ * the build cache then records none of them, so the next build draws the
+ * chart again.) Throws an OutputError naming the file whose rename failed;
+ * no temporary file stays.
+ */
+export async function commitStaged(staged: StagedFile[]): Promise<void> {
+  const backups = await Promise.all(
+    staged.map(async ({ target }) => {
+      const backup = tempNameFor(target);
+      // A missing target has nothing to keep; a file system without hard links keeps nothing (each rename is still atomic).
+      return link(target, backup).then(() => backup, () => undefined);
+    }),
+  );
+  let done = 0;
+  try {
+    for (const { target, temp } of staged) {
+      // Checked again: a link made since staging is still refused.
+      await refuseLink(target);
+      await rename(temp, target);
+      done += 1;
+    }
+  } catch (error) {
+    for (let index = 0; index < done; index += 1) {
+      const backup = backups[index];
+      if (backup) await rename(backup, staged[index]!.target).catch(() => undefined);
+      else await rm(staged[index]!.target, { force: true });
+    }
+    await discardStaged(staged.slice(done));
+    throw asOutputError(error, staged[done]!.target);
+  } finally {
+    await Promise.all(backups.map((backup) => backup && rm(backup, { force: true })));
+  }
+}
+
+/** Removes staged temporary files (a chart whose other file failed). */
+export async function discardStaged(staged: StagedFile[]): Promise<void> {
+  await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+}
+
+/**
+ * Writes several files all or none: every one is staged and checked first,
+ * and only when all are whole are they renamed into place. So a chart whose
+ * PNG does not fit on the disk keeps its previous SVG, PNG and HTML, not a
+ * new SVG beside an old PNG. Creates the folders. Throws an OutputError
+ * naming the file that failed.
+ */
+export async function writeAllOrNone(files: FileToWrite[]): Promise<void> {
+  const staged: StagedFile[] = [];
+  try {
+    for (const { file, data } of files) {
+      await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
+        throw asOutputError(error, path.dirname(file));
+      });
+      staged.push(await stageFile(file, data));
+    }
+  } catch (error) {
+    await discardStaged(staged);
+    throw error;
+  }
+  await commitStaged(staged);
+}
+
+/**
+ * Writes one file atomically and checked (see stageFile): the previous file
+ * stays until the new one is whole on disk. Creates the folder. Throws an
+ * OutputError naming the file.
+ */
+export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await writeAllOrNone([{ file, data }]);
 }

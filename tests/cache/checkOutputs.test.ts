@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function written(name: string, data: string) {
   writeFileSync(path.join(dir, name), data);
-  return describeOutput(dir, name, data);
+  return describeOutput(name, data);
 }
 
 describe('checkOutputs', () => {
@@ -31,12 +31,28 @@ describe('checkOutputs', () => {
     expect(await checkOutputs(dir, [output])).toBeUndefined();
   });
 
-  it('keeps a file touched but unchanged, with its new mtime', async () => {
+  it('keeps a file touched but unchanged', async () => {
     const output = await written('d.svg', '<svg/>');
     const later = new Date(Date.now() + 60_000);
     utimesSync(path.join(dir, 'd.svg'), later, later);
-    const checked = await checkOutputs(dir, [output]);
-    expect(checked?.[0]?.sha256).toBe(output.sha256);
-    expect(checked?.[0]?.mtimeMs).not.toBe(output.mtimeMs);
+    expect(await checkOutputs(dir, [output])).toEqual([output]);
+  });
+
+  it('trusts content, not size and mtime: a file changed behind the same size and mtime is rejected', async () => {
+    // As a file cut short on a full disk, then padded or restored by a tool that keeps mtimes.
+    const output = await written('e.png', 'PNG whole file');
+    const { atime, mtime } = statSync(path.join(dir, 'e.png'));
+    writeFileSync(path.join(dir, 'e.png'), 'PNG cut\0\0\0\0\0\0\0');
+    utimesSync(path.join(dir, 'e.png'), atime, mtime);
+    expect(statSync(path.join(dir, 'e.png')).size).toBe(output.size);
+    expect(await checkOutputs(dir, [output])).toBeUndefined();
+  });
+
+  it('rejects a link, even to the very bytes written', async () => {
+    const output = await written('f.svg', '<svg/>');
+    writeFileSync(path.join(dir, 'f-real.svg'), '<svg/>');
+    rmSync(path.join(dir, 'f.svg'));
+    symlinkSync(path.join(dir, 'f-real.svg'), path.join(dir, 'f.svg'));
+    expect(await checkOutputs(dir, [output])).toBeUndefined();
   });
 });

@@ -51,7 +51,7 @@ describe('columns and source ids named after Object.prototype members', () => {
     const html = readFileSync(path.join(cwd, 'output', 'members.html'), 'utf8');
     for (const [c, name] of MEMBERS.entries()) {
       expect(html).toContain(`<th scope="col">${name}</th>`);
-      for (let r = 0; r < 3; r++) expect(html).toContain(`<td>${cell(r, c)}</td>`);
+      for (let r = 0; r < 3; r++) expect(html).toContain(`<td dir="auto">${cell(r, c)}</td>`);
     }
     expect(readFileSync(path.join(cwd, 'output', 'members.svg'), 'utf8')).toContain('Builders Gazette (Jo Smith), 2024, citing registry');
   });

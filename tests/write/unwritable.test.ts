@@ -2,18 +2,18 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/commands/build.js';
+import { OutputError } from '../../src/write/outputError.js';
 import { makeProject, minimalProject } from '../helpers/fixtureProject.js';
 import { format } from '../helpers/project.js';
 
 describe('build into an unwritable place', () => {
-  it('fails the chart with a message, not a crash', async () => {
+  it('a file where the output folder should be: an OutputError naming it, not a crash', async () => {
     const cwd = makeProject(minimalProject);
-    // A file where the output folder should be: root ignores permissions, not this.
     writeFileSync(path.join(cwd, 'output'), 'not a folder');
-    const result = await build({ cwd });
-    expect(result.charts.map((c) => c.ok)).toEqual([false]);
-    expect(format(result.charts[0]!.diagnostics)).toEqual([
-      "output: error: cannot write the chart's files here (EEXIST); check the folder's permissions and free space",
+    const error = await build({ cwd }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OutputError);
+    expect(format((error as OutputError).diagnostics)).toEqual([
+      'output: error: this is not a folder, but the build writes its files here; move it away or pass --out DIR',
     ]);
   });
 });

@@ -1,9 +1,13 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readManifest, writeManifest, type ManifestEntry } from '../../src/write/manifest.js';
-import { writeAtomic } from '../../src/write/writeAtomic.js';
+import { OutputError } from '../../src/write/outputError.js';
+import { LOCK_FILE, lockOutput } from '../../src/write/outputLock.js';
+import { removeStaleTemps, TEMP_PREFIX } from '../../src/write/tempFiles.js';
+import { commitStaged, stageFile, writeAllOrNone, writeAtomic } from '../../src/write/writeAtomic.js';
+import { writeFully } from '../../src/write/writeFully.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'citechart-write-'));
 const entry = (title: string): ManifestEntry => ({ title, files: [`output/${title}.svg`], sources: ['s'], inputs: [{ file: 'data/x.csv', sha256: 'ab' }] });
@@ -20,27 +24,134 @@ describe('writeAtomic', () => {
     const dir = tmp();
     const file = path.join(dir, 'a.svg');
     writeFileSync(file, 'previous, and longer than the new content');
-    await writeAtomic(file, 'new');
-    expect(readFileSync(file, 'utf8')).toBe('new');
+    await writeAtomic(file, '<svg/>');
+    expect(readFileSync(file, 'utf8')).toBe('<svg/>');
     expect(readdirSync(dir)).toEqual(['a.svg']);
+  });
+});
+
+describe('writeFully', () => {
+  it('writes again after each short write, to the last byte', async () => {
+    const file = Buffer.alloc(10);
+    const calls: number[] = [];
+    // As write(2) on a nearly full disk: fewer bytes than asked, no error.
+    const handle = {
+      write: async (buffer: Uint8Array, offset: number, length: number, position: number) => {
+        const n = Math.min(length, 3);
+        calls.push(n);
+        file.set(buffer.subarray(offset, offset + n), position);
+        return { bytesWritten: n };
+      },
+    };
+    await writeFully(handle, Buffer.from('0123456789'));
+    expect(file.toString()).toBe('0123456789');
+    expect(calls).toEqual([3, 3, 3, 1]);
+  });
+
+  it('a write that stores nothing is a full disk, not a loop', async () => {
+    const handle = { write: async () => ({ bytesWritten: 0 }) };
+    await expect(writeFully(handle, Buffer.from('abc'))).rejects.toMatchObject({ code: 'ENOSPC' });
+  });
+});
+
+describe('all or none', () => {
+  it('a rename that fails puts back the files already renamed', async () => {
+    const dir = tmp();
+    for (const name of ['a.txt', 'b.txt']) writeFileSync(path.join(dir, name), `old ${name}`);
+    const staged = [await stageFile(path.join(dir, 'a.txt'), 'new a'), await stageFile(path.join(dir, 'b.txt'), 'new b')];
+    // A folder appears in b's place between staging and renaming.
+    rmSync(path.join(dir, 'b.txt'));
+    mkdirSync(path.join(dir, 'b.txt'));
+    const error = await commitStaged(staged).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OutputError);
+    expect((error as OutputError).diagnostics[0]?.file).toBe(path.join(dir, 'b.txt'));
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('old a.txt');
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('a file that cannot be staged leaves every other file of the set as it was', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.svg'), 'old');
+    mkdirSync(path.join(dir, 'a.html'));
+    await expect(writeAllOrNone([{ file: path.join(dir, 'a.svg'), data: '<svg/>' }, { file: path.join(dir, 'a.html'), data: 'x' }])).rejects.toThrow(/EISDIR/);
+    expect(readFileSync(path.join(dir, 'a.svg'), 'utf8')).toBe('old');
+    expect(readdirSync(dir).sort()).toEqual(['a.html', 'a.svg']);
+  });
+
+  it('a graphic that is not whole (a renderer bug) is never renamed into place, and is no user error', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.png'), 'old');
+    for (const [name, data] of [['a.png', Buffer.from('\x89PNG\r\n\x1a\n', 'latin1')], ['a.svg', '<svg><g>'], ['a.json', '{"charts": ']] as const) {
+      const error = await writeAtomic(path.join(dir, name), data).catch((caught: unknown) => caught);
+      expect(error, name).toBeInstanceOf(Error);
+      expect(error, name).not.toBeInstanceOf(OutputError);
+    }
+    expect(readFileSync(path.join(dir, 'a.png'), 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['a.png']);
+  });
+});
+
+describe('links', () => {
+  it('never writes through a symbolic link: refused with the path, its target untouched', async () => {
+    const dir = tmp();
+    const outside = path.join(tmp(), 'secret.txt');
+    writeFileSync(outside, 'keep me');
+    symlinkSync(outside, path.join(dir, 'a.svg'));
+    await expect(writeAtomic(path.join(dir, 'a.svg'), '<svg/>')).rejects.toThrow(`${path.join(dir, 'a.svg')}: error: this is a symbolic link`);
+    expect(readFileSync(outside, 'utf8')).toBe('keep me');
+    expect(readdirSync(dir)).toEqual(['a.svg']);
+  });
+});
+
+describe('temporary files', () => {
+  it('are named recognisably, and stale ones are removed; a user file with a similar name is kept', async () => {
+    const dir = tmp();
+    const staged = await stageFile(path.join(dir, 'a.svg'), '<svg/>');
+    expect(path.basename(staged.temp).startsWith(TEMP_PREFIX)).toBe(true);
+    // write-file-atomic's names, from earlier versions: beside our own files only.
+    writeFileSync(path.join(dir, 'a.svg.3141592653'), 'half');
+    writeFileSync(path.join(dir, 'notes.txt.3141592653'), 'mine');
+    writeFileSync(path.join(dir, 'a.svg'), '<svg/>');
+    expect(await removeStaleTemps(dir, (name) => name === 'a.svg')).toEqual([path.basename(staged.temp), 'a.svg.3141592653'].sort());
+    expect(readdirSync(dir).sort()).toEqual(['a.svg', 'notes.txt.3141592653']);
   });
 });
 
 describe('manifest', () => {
   it('reads an empty manifest when there is none or it is corrupt', async () => {
     const dir = tmp();
-    expect(await readManifest(dir)).toEqual({ generator: 'citechart', charts: {} });
+    expect(await readManifest(dir)).toEqual({ generator: 'citechart', charts: Object.create(null) });
     writeFileSync(path.join(dir, 'manifest.json'), '{not json');
-    expect(await readManifest(dir)).toEqual({ generator: 'citechart', charts: {} });
+    expect(await readManifest(dir)).toEqual({ generator: 'citechart', charts: Object.create(null) });
   });
 
   it('updates the charts built, keeps the others, drops deleted specs, sorted', async () => {
     const dir = tmp();
-    await writeManifest(dir, { b: entry('b'), a: entry('a'), gone: entry('gone') }, ['a', 'b', 'gone']);
-    await writeManifest(dir, { b: entry('b2') }, ['a', 'b']);
+    await writeManifest(dir, new Map([['b', entry('b')], ['a', entry('a')], ['gone', entry('gone')]]), ['a', 'b', 'gone']);
+    await writeManifest(dir, new Map([['b', entry('b2')]]), ['a', 'b']);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.charts)).toEqual(['a', 'b']);
     expect(manifest.charts.a.title).toBe('a');
     expect(manifest.charts.b.title).toBe('b2');
+  });
+});
+
+describe('lockOutput', () => {
+  it('one holder at a time, in this process too; released, it can be taken again', async () => {
+    const dir = tmp();
+    const release = await lockOutput(dir);
+    await expect(lockOutput(dir)).rejects.toThrow(`another build (pid ${process.pid}) is writing this folder`);
+    await release();
+    expect(readdirSync(dir)).toEqual([]);
+    await (await lockOutput(dir))();
+  });
+
+  it('takes over a lock cut short by a crash once it is old, not while it may be being written', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, LOCK_FILE), '');
+    await expect(lockOutput(dir)).rejects.toThrow(/^.+: error: another build is writing this folder/);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(path.join(dir, LOCK_FILE), old, old);
+    await (await lockOutput(dir))();
   });
 });

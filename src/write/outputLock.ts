@@ -1,0 +1,108 @@
+import { lstat, open, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import * as messages from '../messages.js';
+import { asOutputError, outputError } from './outputError.js';
+
+/**
+ * The lock a build holds on its output folder from reading the cache and
+ * manifest to writing them back: two builds at once in one project each
+ * read the manifest, drew their charts and wrote it back, and one lost the
+ * other's entries (15 of 30 once). The second build fails at once with the
+ * first one's pid; it does not wait (a build can take minutes).
+ */
+export const LOCK_FILE = '.citechart.lock';
+
+interface LockRecord {
+  pid: number;
+  host: string;
+}
+
+/**
+ * Takes the lock on `outDir` (which must exist): creates `LOCK_FILE` with
+ * O_EXCL, holding this process's pid and host. A lock whose process is
+ * gone (a build killed with kill -9) is taken over; so is one that cannot
+ * be read as a lock (cut short by a crash) once it is 10 s old. Returns the function that
+ * releases it. Throws an OutputError naming the folder when a live
+ * process holds it (or a process on another host: it cannot be checked),
+ * or naming the lock file when it is a link.
+ *
+ * Limit: the pid is checked on this host only, and a pid reused by an
+ * unrelated process keeps the lock "held" until the file is deleted, which
+ * the message tells the user to do. Two builds taking over the same stale
+ * lock within the same millisecond could both remove it and both go on.
+ */
+export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
+  const file = path.join(outDir, LOCK_FILE);
+  // This process's own builds (watch, the library called twice) see each other here, not by pid.
+  if (heldHere.has(file)) throw outputError(outDir, messages.write.locked(process.pid));
+  const mine: LockRecord = { pid: process.pid, host: os.hostname() };
+  const text = JSON.stringify(mine) + '\n';
+  // Two tries: the second after removing a stale lock; a third contender that wins the race in between gets the message.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const handle = await open(file, 'wx', 0o644);
+      try {
+        await handle.writeFile(text);
+        await handle.close();
+      } catch (error) {
+        // No room even for the pid (a full disk): no half-made lock may stay to block the next build.
+        await handle.close().catch(() => undefined);
+        await rm(file, { force: true });
+        throw asOutputError(error, outDir);
+      }
+      heldHere.add(file);
+      return async () => {
+        heldHere.delete(file);
+        // Released only while it is still this build's (never another's that took over a lock thought stale).
+        if ((await readFile(file, 'utf8').catch(() => undefined)) === text) await rm(file, { force: true }).catch(() => undefined);
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw asOutputError(error, outDir);
+    }
+    const info = await lstat(file).catch(() => undefined);
+    if (info?.isSymbolicLink()) throw outputError(file, messages.write.link());
+    const held = await readFile(file, 'utf8').catch(() => '');
+    const holder = parseLock(held);
+    // An unreadable lock is stale only when old: a build that just created it may not have written its pid yet.
+    const live = holder ? holder.host !== mine.host || isAlive(holder.pid) : !!info && Date.now() - info.mtimeMs < FRESH_MS;
+    if (live || attempt > 0) throw outputError(outDir, messages.write.locked(holder?.pid, holder && holder.host !== mine.host ? holder.host : undefined));
+    // Stale: removed only if it is still the file just read (another build may have taken it over since).
+    if ((await readFile(file, 'utf8').catch(() => undefined)) === held) {
+      await rm(file, { force: true }).catch((error: unknown) => {
+        throw asOutputError(error, file); // a folder of that name, say
+      });
+    }
+  }
+}
+
+/** Lock files this process holds now. */
+const heldHere = new Set<string>();
+
+/** How long a lock file without a readable pid counts as being written by a starting build. */
+const FRESH_MS = 10_000;
+
+function parseLock(text: string): LockRecord | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<LockRecord> | null;
+    if (value && Number.isSafeInteger(value.pid) && (value.pid as number) > 0 && typeof value.host === 'string') {
+      return { pid: value.pid as number, host: value.host };
+    }
+  } catch {
+    // cut short by a crash: stale
+  }
+  return undefined;
+}
+
+/** Whether a process with this pid runs on this host (signal 0 checks without sending anything). */
+function isAlive(pid: number): boolean {
+  // Our own pid in a lock this process does not hold: a previous process of that number (a container restarted).
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, run by another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
