@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { LIMITS } from '../limits.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { decodeBytes } from './decodeBytes.js';
@@ -13,7 +14,8 @@ import { noteRead } from './readLedger.js';
  * not UTF-8 are refused rather than replaced: a spreadsheet saved as
  * Windows-1252 would otherwise turn "é" into "�" in a published graphic
  * without anyone noticing. A leading byte-order mark is removed here, so the
- * scanner's columns on the first line are right.
+ * scanner's columns on the first line are right. A file over
+ * `LIMITS.fileBytes` is an error, found before its bytes are read.
  */
 export async function readText(
   cwd: string,
@@ -25,6 +27,11 @@ export async function readText(
   }
   let bytes: Uint8Array;
   try {
+    // Size first: a file over the limit is refused without being read into memory.
+    const { size } = await stat(path.join(cwd, file));
+    if (size > LIMITS.fileBytes) {
+      return { diagnostics: [{ file, severity: 'error', message: messages.load.fileTooLarge(file, size, LIMITS.fileBytes) }] };
+    }
     bytes = await readFile(path.join(cwd, file));
     noteRead(file, bytes);
   } catch (err) {
