@@ -178,8 +178,8 @@ export const spec = {
   tooManyMarks: (marks: number, limit: number) =>
     `this chart would draw ${marks.toLocaleString('en-US')} marks or more, over citechart's limit of ${limit.toLocaleString('en-US')}; ` +
     `aggregate or filter the data (a reader cannot see that many marks anyway)`,
-  expressionOverLimit: (call: string, limit: number) =>
-    `${call} would make more than ${limit.toLocaleString('en-US')} items, citechart's limit`,
+  expressionOverLimit: (call: string, limit: number, unit: string) =>
+    `${call} would make more than ${limit.toLocaleString('en-US')} ${unit}, citechart's limit; use smaller arguments`,
   regexUnsupported: (pattern: string, reason: string) =>
     `the regular expression ${q(pattern)} cannot run in linear time (${reason}); rewrite it without backreferences or lookaround`,
 };

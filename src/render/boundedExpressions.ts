@@ -1,0 +1,81 @@
+// Vega expression functions replaced so that no spec can make a render run
+// forever or fill the memory (issue 9, items 8 and 9):
+//
+// - regexp, test, replace, split run regular expressions on RE2
+//   (src/linearRegExp.ts), in linear time, whether the pattern is a string,
+//   a `regexp()` or a literal such as `/(a+)+$/`;
+// - sequence and pad refuse to make more than LIMITS.generatedRows items or
+//   LIMITS.padChars characters.
+//
+// Vega compiles `test`, `regexp` and `split` inline to the native RegExp and
+// String methods; `vega.expressionFunction` replaces both the inline code and
+// the function context entry (vega-functions, expressionFunction), so every
+// expression parsed afterwards calls these instead.
+import { LIMITS } from '../limits.js';
+import { compileLinear, splitLinear } from '../linearRegExp.js';
+import * as messages from '../messages.js';
+
+interface ExpressionFunctions {
+  expressionFunction(name: string, fn?: (...args: never[]) => unknown): unknown;
+}
+type Fn = (...args: unknown[]) => unknown;
+
+const isRegExp = (value: unknown): value is RegExp => value instanceof RegExp;
+
+/** The RE2 form of a pattern argument: a RegExp (literal or from `regexp()`) or a string. */
+function toLinear(pattern: unknown, flags = '') {
+  const source = isRegExp(pattern) ? pattern.source : String(pattern);
+  try {
+    return compileLinear(source, isRegExp(pattern) ? pattern.flags : flags);
+  } catch (error) {
+    throw new Error(messages.spec.regexUnsupported(source, (error as Error).message));
+  }
+}
+
+/** The number of items `sequence(...args)` makes, as d3-array's range (which Vega's `sequence` is) counts them. */
+function sequenceLength(args: unknown[]): number {
+  const [start, stop, step] = args.length < 2 ? [0, args[0], 1] : [args[0], args[1], args.length < 3 ? 1 : args[2]];
+  return Math.max(0, Math.ceil((Number(stop) - Number(start)) / Number(step))) | 0;
+}
+
+/** The characters `pad(text, length, character)` adds, as vega-util's pad counts them. */
+function padLength(text: unknown, length: unknown, character: unknown): number {
+  const missing = Number(length) - String(text).length;
+  return missing > 0 ? missing * String(character || ' ').length : 0;
+}
+
+/**
+ * Installs the bounded functions into a Vega build (`vega` from
+ * src/vegaBuilds.ts). Call once, before any spec is parsed. Errors thrown by
+ * them reach the user as "Vega cannot render this spec: …".
+ */
+export function installBoundedExpressions(vega: ExpressionFunctions): void {
+  // Built by the engine (cheap), checked by RE2 so a pattern it cannot run fails here, by name.
+  vega.expressionFunction('regexp', ((pattern: unknown, flags?: string) => {
+    toLinear(pattern, flags ?? '');
+    return new RegExp(String(pattern), flags);
+  }) as never);
+  vega.expressionFunction('test', ((pattern: unknown, text: unknown) => toLinear(pattern).test(String(text))) as never);
+  vega.expressionFunction('replace', ((text: unknown, pattern: unknown, replacement: unknown) => {
+    if (typeof replacement === 'function') throw new Error('Function argument passed to replace.');
+    if (!isRegExp(pattern)) return String(text).replace(String(pattern), String(replacement));
+    const matcher = toLinear(pattern).matcher(String(text));
+    return pattern.global ? matcher.replaceAll(String(replacement)) : matcher.replaceFirst(String(replacement));
+  }) as never);
+  vega.expressionFunction('split', ((text: unknown, separator: unknown, limit?: number) =>
+    isRegExp(separator) ? splitLinear(String(text), separator, limit) : String(text).split(String(separator), limit)) as never);
+  // Vega's own, in its function context; called once the size is known to be bounded.
+  const sequence = vega.expressionFunction('sequence') as Fn;
+  vega.expressionFunction('sequence', ((...args: unknown[]) => {
+    const count = sequenceLength(args);
+    if (count > LIMITS.generatedRows) throw new Error(messages.spec.expressionOverLimit(`sequence(${args.join(', ')})`, LIMITS.generatedRows, 'items'));
+    return sequence(...args);
+  }) as never);
+  const pad = vega.expressionFunction('pad') as Fn;
+  vega.expressionFunction('pad', ((...args: unknown[]) => {
+    if (padLength(args[0], args[1], args[2]) > LIMITS.padChars) {
+      throw new Error(messages.spec.expressionOverLimit(`pad(…, ${String(args[1])})`, LIMITS.padChars, 'characters'));
+    }
+    return pad(...args);
+  }) as never);
+}
