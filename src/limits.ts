@@ -20,8 +20,8 @@ export const LIMITS = {
   cells: 2_000_000,
   /** Rows given to one chart (summed over every dataset it reads). */
   rowsPerChart: 100_000,
-  /** Marks one chart draws (symbols, bars, text items… after its transforms), counted before SVG is written. */
-  marksPerChart: 50_000,
+  /** Marks one chart draws (bars, points, text items… after its transforms), counted from its data before layout starts. */
+  marksPerChart: 20_000,
   /** Rows a generator makes: a `sequence` data source, `impute` keyvals `{start, stop, step}`, the expression function `sequence()`. */
   generatedRows: 100_000,
   /** Points a `density` transform samples (`steps`, `minsteps`, `maxsteps`). */

@@ -176,7 +176,7 @@ export const spec = {
     `this chart reads ${rows.toLocaleString('en-US')} rows, over citechart's limit of ${limit.toLocaleString('en-US')} per chart; ` +
     `aggregate the figures in the CSV or filter them first`,
   tooManyMarks: (marks: number, limit: number) =>
-    `this chart would draw ${marks.toLocaleString('en-US')} marks or more, over citechart's limit of ${limit.toLocaleString('en-US')}; ` +
+    `this chart would draw ${marks.toLocaleString('en-US')} marks, over citechart's limit of ${limit.toLocaleString('en-US')}; ` +
     `aggregate or filter the data (a reader cannot see that many marks anyway)`,
   expressionOverLimit: (call: string, limit: number, unit: string) =>
     `${call} would make more than ${limit.toLocaleString('en-US')} ${unit}, citechart's limit; use smaller arguments`,

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { checkTransformLimits } from './checkLimits.js';
 import { findDataRefs, type DataRef } from './findDataRefs.js';
 import { readJsonFile, type JsonFile } from './readJsonFile.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
@@ -30,17 +31,17 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   const data = findDataRefs(json);
   diagnostics.push(...usermeta.diagnostics, ...data.diagnostics);
   if (!data.refs.length && !data.diagnostics.length) diagnostics.push(json.diagnostic([], messages.spec.noData()));
-  return {
-    spec: {
-      name,
-      file,
-      json,
-      vegaLite: json.value as Record<string, unknown>,
-      settings: usermeta.settings,
-      dataRefs: data.refs,
-    },
-    diagnostics,
+  const spec: ChartSpec = {
+    name,
+    file,
+    json,
+    vegaLite: json.value as Record<string, unknown>,
+    settings: usermeta.settings,
+    dataRefs: data.refs,
   };
+  // Before any work: a transform that would allocate millions of items is refused at its parameter.
+  diagnostics.push(...checkTransformLimits(spec));
+  return { spec, diagnostics };
 }
 
 /** Why a chart cannot have this name (its files would overwrite others in output/), if so. */
