@@ -32,8 +32,8 @@ export const LIMITS = {
   bins: 1_000,
   /** Polynomial order of a `regression` transform with `method: "poly"`. */
   regressionOrder: 20,
-  /** Characters the expression function `pad()` may produce. */
-  padChars: 10_000,
+  /** Characters the expression function `pad()` may add (padding a label to a width needs tens). */
+  padChars: 1_000,
   /** Megabytes of JavaScript heap a build worker may use for one chart (before its chart is redrawn once with `chartHeapMb`). */
   workerHeapMb: 96,
   /**

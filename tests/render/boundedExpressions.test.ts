@@ -72,7 +72,7 @@ describe('generators in Vega expressions are bounded', () => {
 
   it("pad('', 1e9) is refused before it allocates; a small pad still works", async () => {
     const refused = await draw([{ calculate: "pad('', 1e9, '-')", as: 'shown' }]);
-    expect(refused.messages).toEqual([expect.stringContaining('pad(…, 1000000000) would make more than 10,000 characters')]);
+    expect(refused.messages).toEqual([expect.stringContaining('pad(…, 1000000000) would make more than 1,000 characters')]);
     const fine = await draw([{ calculate: "pad('x', 4, '-', 'left') + length(sequence(3))", as: 'shown' }]);
     expect(fine.messages).toEqual([]);
     expect(fine.chart!.svg).toContain('>---x3<');
