@@ -22,7 +22,7 @@ export const LIMITS = {
   rowsPerChart: 100_000,
   /** Marks one chart draws (bars, points, text items… after its transforms), counted from its data before layout starts. */
   marksPerChart: 20_000,
-  /** Rows a generator makes: a `sequence` data source, `impute` keyvals `{start, stop, step}`, the expression function `sequence()`. */
+  /** Rows a generator makes: a `sequence` data source, `impute` keyvals `{start, stop, step}`, the expression functions `sequence()`, `timeSequence()`, `utcSequence()`. */
   generatedRows: 100_000,
   /** Points a `density` transform samples (`steps`, `minsteps`, `maxsteps`). */
   densitySteps: 10_000,

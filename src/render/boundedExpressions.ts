@@ -4,8 +4,8 @@
 // - regexp, test, replace, split run regular expressions on RE2
 //   (src/linearRegExp.ts), in linear time, whether the pattern is a string,
 //   a `regexp()` or a literal such as `/(a+)+$/`;
-// - sequence and pad refuse to make more than LIMITS.generatedRows items or
-//   LIMITS.padChars characters.
+// - sequence, timeSequence, utcSequence and pad refuse to make more than
+//   LIMITS.generatedRows items or LIMITS.padChars characters.
 //
 // Vega compiles `test`, `regexp` and `split` inline to the native RegExp and
 // String methods; `vega.expressionFunction` replaces both the inline code and
@@ -36,6 +36,25 @@ function toLinear(pattern: unknown, flags = '') {
 function sequenceLength(args: unknown[]): number {
   const [start, stop, step] = args.length < 2 ? [0, args[0], 1] : [args[0], args[1], args.length < 3 ? 1 : args[2]];
   return Math.max(0, Math.ceil((Number(stop) - Number(start)) / Number(step))) | 0;
+}
+
+const HOUR = 3_600_000;
+/** The shortest a time unit can be, in ms (a day across a clock change is 23 hours), so a count from it is never too low. */
+const SHORTEST_MS = new Map<string, number>([
+  ['milliseconds', 1], ['seconds', 1_000], ['minutes', 60_000], ['hours', HOUR],
+  ['date', 23 * HOUR], ['day', 23 * HOUR], ['dayofyear', 23 * HOUR],
+  ['week', 7 * 24 * HOUR - HOUR], ['isoweek', 7 * 24 * HOUR - HOUR],
+  ['month', 28 * 24 * HOUR - HOUR], ['quarter', 89 * 24 * HOUR - HOUR], ['year', 365 * 24 * HOUR - HOUR],
+]);
+
+/** At most how many dates `timeSequence(unit, start, stop, step)` makes (d3-time's interval.range). */
+function timeSequenceLength(unit: unknown, start: unknown, stop: unknown, step: unknown = 1): number {
+  const shortest = SHORTEST_MS.get(String(unit));
+  if (shortest === undefined) return 0; // Vega returns undefined for an unknown unit
+  const every = Math.floor(Number(step));
+  const span = Number(new Date(stop as number)) - Number(new Date(start as number));
+  if (!(every > 0) || !(span > 0)) return 0;
+  return Math.ceil(span / (shortest * every)) + 1;
 }
 
 /**
@@ -86,4 +105,13 @@ export function installBoundedExpressions(vega: ExpressionFunctions): void {
     return sequence(...args);
   }) as never);
   vega.expressionFunction('pad', pad as never);
+  for (const name of ['timeSequence', 'utcSequence']) {
+    const original = vega.expressionFunction(name) as Fn;
+    vega.expressionFunction(name, ((...args: unknown[]) => {
+      if (!(timeSequenceLength(args[0], args[1], args[2], args[3]) <= LIMITS.generatedRows)) {
+        throw new Error(messages.spec.expressionOverLimit(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`, LIMITS.generatedRows, 'dates'));
+      }
+      return original(...args);
+    }) as never);
+  }
 }

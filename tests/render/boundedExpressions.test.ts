@@ -77,4 +77,13 @@ describe('generators in Vega expressions are bounded', () => {
     expect(fine.messages).toEqual([]);
     expect(fine.chart!.svg).toContain('>---x3<');
   }, 10_000);
+
+  it('utcSequence over 30 years in milliseconds is refused; over 10 years in years it works', async () => {
+    const refused = await draw([{ calculate: "length(utcSequence('milliseconds', datetime(2000, 0, 1), datetime(2030, 0, 1)))", as: 'shown' }]);
+    expect(refused.chart).toBeUndefined();
+    expect(refused.messages).toEqual([expect.stringMatching(/utcSequence\("milliseconds", .*\) would make more than 100,000 dates, citechart's limit/)]);
+    const fine = await draw([{ calculate: "'n' + length(utcSequence('year', utc(2000, 0, 1), utc(2010, 0, 1)))", as: 'shown' }]);
+    expect(fine.messages).toEqual([]);
+    expect(fine.chart!.svg).toContain('>n10<');
+  }, 10_000);
 });
