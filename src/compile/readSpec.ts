@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { checkTransformLimits } from './checkLimits.js';
+import { checkRegExps } from './checkRegExps.js';
 import { findDataRefs, type DataRef } from './findDataRefs.js';
 import { readJsonFile, type JsonFile } from './readJsonFile.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
@@ -40,7 +41,9 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
     dataRefs: data.refs,
   };
   // Before any work: a transform that would allocate millions of items is refused at its parameter.
-  diagnostics.push(...checkTransformLimits(spec));
+  // Loops, not spreads: a generated spec can hold any number of these.
+  for (const problem of checkTransformLimits(spec)) diagnostics.push(problem);
+  for (const problem of await checkRegExps(spec)) diagnostics.push(problem);
   return { spec, diagnostics };
 }
 

@@ -55,8 +55,16 @@ describe('regular expressions in Vega expressions run in linear time', () => {
     expect(svg).toContain('>aaa|aaa<');
   }, 10_000);
 
-  it('a pattern RE2 cannot run (a backreference) is an error naming the pattern', async () => {
-    const { chart, messages } = await draw([{ filter: "test(/(a)\\1/, datum.label)" }, { calculate: 'datum.label', as: 'shown' }]);
+  it('a pattern RE2 cannot run (a backreference) is an error at the expression in the spec', async () => {
+    const { chart, messages } = await draw([{ filter: 'test(/(a)\\1/, datum.label)' }, { calculate: 'datum.label', as: 'shown' }]);
+    expect(chart).toBeUndefined();
+    expect(messages).toEqual([
+      'specs/c.vl.json:1:44: error: the regular expression "(a)\\\\1" cannot run in linear time (invalid escape sequence: `\\1`); rewrite it without backreferences or lookaround',
+    ]);
+  });
+
+  it('one built at run time (not a literal) fails the render, naming the pattern', async () => {
+    const { chart, messages } = await draw([{ filter: "test(regexp('(a)' + '\\\\1'), datum.label)" }, { calculate: 'datum.label', as: 'shown' }]);
     expect(chart).toBeUndefined();
     expect(messages).toEqual([expect.stringMatching(/^specs\/c\.vl\.json: error: Vega cannot render this spec: (Error: )?the regular expression "\(a\)\\\\1" cannot run in linear time/)]);
   });
