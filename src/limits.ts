@@ -17,7 +17,7 @@ export const LIMITS = {
   /** Data rows of one CSV file (blank lines not counted). Until large tables get their own mode (issue: big data). */
   rows: 100_000,
   /** Cells of one CSV file (rows × columns, as they come): bounds the memory of a wide and long table. */
-  cells: 2_000_000,
+  cells: 1_000_000,
   /** Rows given to one chart (summed over every dataset it reads). */
   rowsPerChart: 100_000,
   /** Marks one chart draws (bars, points, text items… after its transforms), counted from its data before layout starts. */
