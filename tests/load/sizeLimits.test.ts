@@ -59,14 +59,14 @@ describe('tables over a size limit are refused quickly, at the line and column',
     expect(messages).toEqual([
       `data/t.csv:${LIMITS.rows + 2}:1: error: the table has more than 100,000 rows, citechart's limit per table; aggregate the figures or split the table (reading stopped at this line)`,
     ]);
-    expect(ms).toBeLessThan(5_000);
-  }, 20_000);
+    expect(ms).toBeLessThan(10_000);
+  }, 30_000);
 
   test('one 15 MB cell: refused at the cell', async () => {
     const { table, messages, ms } = await readTable(`label,value,source\nx,"${'a'.repeat(15_000_000)}",s\n`);
     expect(table).toBeUndefined();
     expect(messages).toEqual([expect.stringMatching(/^data\/t\.csv:2:3: error: this cell is longer than 10,000 characters/)]);
-    expect(ms).toBeLessThan(3_000);
+    expect(ms).toBeLessThan(5_000);
   }, 20_000);
 
   test('100,000 header columns: refused at the first column over the limit', async () => {
@@ -76,7 +76,7 @@ describe('tables over a size limit are refused quickly, at the line and column',
     // c0…c499 take 2–5 characters each, and a comma: column 501 starts at 2,891.
     const column = Array.from({ length: LIMITS.columns }, (_, i) => `c${i},`).join('').length + 1;
     expect(messages).toEqual([`data/t.csv:1:${column}: error: this row has more than 500 columns, citechart's limit; split the table, or check the separator`]);
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(5_000);
   }, 20_000);
 
   test('a file over the size limit is refused before it is read', async () => {
@@ -91,6 +91,6 @@ describe('tables over a size limit are refused quickly, at the line and column',
     const { sources, diagnostics } = await readSources(cwd);
     expect(sources.size).toBe(0);
     expect(format(diagnostics)).toEqual([expect.stringMatching(/^data\/sources\.csv:1:14: error: this cell is longer than 10,000 characters/)]);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
   }, 20_000);
 });
