@@ -172,6 +172,9 @@ export const spec = {
   parameterOverLimit: (transform: string, parameter: string, value: string, produces: string, limit: number) =>
     `${transform} ${q(parameter)} ${value} would make ${produces}, over citechart's limit of ${limit.toLocaleString('en-US')}; ` +
     `use a smaller value`,
+  imputeOverLimit: (keys: number, groups: number, limit: number) =>
+    `impute over ${keys.toLocaleString('en-US')} keys in each of ${groups.toLocaleString('en-US')} groups would make ` +
+    `${(keys * groups).toLocaleString('en-US')} rows, over citechart's limit of ${limit.toLocaleString('en-US')}; impute over fewer keys or groups`,
   tooManyChartRows: (rows: number, limit: number) =>
     `this chart reads ${rows.toLocaleString('en-US')} rows, over citechart's limit of ${limit.toLocaleString('en-US')} per chart; ` +
     `aggregate the figures in the CSV or filter them first`,

@@ -109,3 +109,55 @@ export function checkChartRows(spec: ChartSpec, tables: Map<string, CitedTable>)
   }
   return undefined;
 }
+
+/**
+ * Errors at `impute` transforms whose output would be over
+ * LIMITS.generatedRows rows: impute makes a row for every key in every
+ * group, so 5,000 distinct keys in 5,000 groups are 25 million rows. Counted
+ * from the chart's tables (distinct values of the key and groupby columns,
+ * plus the `keyvals`); an impute over fields a transform computes is not
+ * counted (the worker heap limit still bounds it).
+ */
+export function checkImputeRows(spec: ChartSpec, tables: Map<string, CitedTable>): Diagnostic[] {
+  const chartTables = spec.dataRefs.map((ref) => tables.get(ref.file)).filter((table) => table !== undefined);
+  const distinct = (field: unknown): number | undefined => {
+    if (typeof field !== 'string') return undefined;
+    const values = new Set<unknown>();
+    let known = false;
+    for (const table of chartTables) {
+      if (!table.columns.includes(field)) continue;
+      known = true;
+      for (const row of table.rows) values.add(row.values[field]);
+    }
+    return known ? values.size : undefined;
+  };
+  const problems: Diagnostic[] = [];
+  const visit = (node: unknown, at: JSONPath) => {
+    if (Array.isArray(node)) return node.forEach((child, i) => visit(child, [...at, i]));
+    if (!isObject(node)) return;
+    if (Array.isArray(node.transform)) {
+      node.transform.forEach((transform, i) => {
+        if (!isObject(transform) || !('impute' in transform)) return;
+        let keys = distinct(transform.key);
+        if (keys === undefined) return;
+        const { keyvals } = transform;
+        if (Array.isArray(keyvals)) keys += keyvals.length;
+        else if (isObject(keyvals) && isNumber(keyvals.start) && isNumber(keyvals.stop)) {
+          keys += Math.max(0, Math.ceil((keyvals.stop - keyvals.start) / (isNumber(keyvals.step) ? keyvals.step : 1)));
+        }
+        let groups = 1;
+        for (const field of Array.isArray(transform.groupby) ? transform.groupby : []) {
+          const count = distinct(field);
+          if (count === undefined) return;
+          groups *= Math.max(1, count);
+        }
+        if (over(keys * groups, LIMITS.generatedRows)) {
+          problems.push(spec.json.diagnostic([...at, 'transform', i, 'impute'], messages.spec.imputeOverLimit(keys, groups, LIMITS.generatedRows)));
+        }
+      });
+    }
+    for (const [key, child] of Object.entries(node)) if (!SKIP.has(key)) visit(child, [...at, key]);
+  };
+  visit(spec.vegaLite, []);
+  return problems;
+}

@@ -5,7 +5,7 @@ import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { FONT_STACK } from '../render/fonts.js';
 import { timeFields } from './encodedFields.js';
-import { checkChartRows } from './checkLimits.js';
+import { checkChartRows, checkImputeRows } from './checkLimits.js';
 import { explainSpecError } from './explainSpecError.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import type { ChartSpec } from './readSpec.js';
@@ -20,7 +20,8 @@ export interface CompiledChart {
  * Vega-Lite → Vega with the theme merged under the spec (the spec's own
  * `config` wins) and the cited rows injected as inline values.
  * Throws nothing for a user mistake: returns diagnostics instead (one for a
- * chart over LIMITS.rowsPerChart rows, before any row is copied).
+ * chart over LIMITS.rowsPerChart rows, or an `impute` that would make more
+ * than LIMITS.generatedRows, before any row is copied).
  */
 export function compileSpec(
   spec: ChartSpec,
@@ -29,6 +30,8 @@ export function compileSpec(
 ): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
   const tooManyRows = checkChartRows(spec, tables);
   if (tooManyRows) return { diagnostics: [tooManyRows] };
+  const imputeOver = checkImputeRows(spec, tables);
+  if (imputeOver.length) return { diagnostics: imputeOver };
   const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, timeFields(spec.vegaLite));
   const warnings: Diagnostic[] = [];
   const warn = (...args: unknown[]) =>

@@ -87,3 +87,23 @@ describe('rows per chart', () => {
     ]);
   }, 30_000);
 });
+
+describe('impute over the keys and groups of the data', () => {
+  test('2,000 keys in each of 2,000 groups (4,000,000 rows) is refused at the transform; 20 × 20 passes', async () => {
+    const rows = (n: number) => `k,g,v,source\n${Array.from({ length: n }, (_, i) => `${i},g${i},1,s`).join('\n')}\n`;
+    const spec = JSON.stringify({ data: { url: 'data/t.csv' }, transform: [{ impute: 'v', key: 'k', groupby: ['g'] }], mark: 'line' }, null, 2);
+    const compile = async (n: number) => {
+      const cwd = await project({ 'data/sources.csv': sourcesCsv('s'), 'data/t.csv': rows(n), 'specs/c.vl.json': spec });
+      const { spec: read } = await readSpec(cwd, 'c');
+      const { tables } = await (await openProject(cwd)).tablesFor(read!);
+      return compileSpec(read!, tables, undefined);
+    };
+    const big = await compile(2_000);
+    expect(big.chart).toBeUndefined();
+    expect(format(big.diagnostics)).toEqual([
+      `specs/c.vl.json:7:7: error: impute over 2,000 keys in each of 2,000 groups would make 4,000,000 rows, over citechart's limit of 100,000; impute over fewer keys or groups`,
+    ]);
+    const small = await compile(20);
+    expect(format(small.diagnostics)).toEqual([]);
+  }, 30_000);
+});
