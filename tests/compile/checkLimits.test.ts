@@ -91,7 +91,7 @@ describe('rows per chart', () => {
 describe('impute over the keys and groups of the data', () => {
   test('2,000 keys in each of 2,000 groups (4,000,000 rows) is refused at the transform; 20 × 20 passes', async () => {
     const rows = (n: number) => `k,g,v,source\n${Array.from({ length: n }, (_, i) => `${i},g${i},1,s`).join('\n')}\n`;
-    const spec = JSON.stringify({ data: { url: 'data/t.csv' }, transform: [{ impute: 'v', key: 'k', groupby: ['g'] }], mark: 'line' }, null, 2);
+    const spec = JSON.stringify({ data: { url: 'data/t.csv' }, transform: [{ impute: 'v', key: 'k', groupby: ['g'] }], mark: 'line', encoding: { x: { field: 'k', type: 'quantitative' }, y: { field: 'v', type: 'quantitative' }, color: { field: 'g' } } }, null, 2);
     const compile = async (n: number) => {
       const cwd = await project({ 'data/sources.csv': sourcesCsv('s'), 'data/t.csv': rows(n), 'specs/c.vl.json': spec });
       const { spec: read } = await readSpec(cwd, 'c');
