@@ -24,6 +24,8 @@ export const LIMITS = {
   marksPerChart: 20_000,
   /** Rows a generator makes: a `sequence` data source, `impute` keyvals `{start, stop, step}`, the expression functions `sequence()`, `timeSequence()`, `utcSequence()`. */
   generatedRows: 100_000,
+  /** Items the expression functions `sequence()`, `timeSequence()`, `utcSequence()` make over all their calls in one chart (one call per row adds up). */
+  generatedPerChart: 1_000_000,
   /** Points a `density` transform samples (`steps`, `minsteps`, `maxsteps`). */
   densitySteps: 10_000,
   /** Quantiles a `quantile` transform computes: 1 / `step`, or the length of `probs`. */

@@ -5,7 +5,8 @@
 //   (src/linearRegExp.ts), in linear time, whether the pattern is a string,
 //   a `regexp()` or a literal such as `/(a+)+$/`;
 // - sequence, timeSequence, utcSequence and pad refuse to make more than
-//   LIMITS.generatedRows items or LIMITS.padChars characters.
+//   LIMITS.generatedRows items (LIMITS.generatedPerChart over all calls in
+//   one chart) or LIMITS.padChars characters.
 //
 // Vega compiles `test`, `regexp` and `split` inline to the native RegExp and
 // String methods; `vega.expressionFunction` replaces both the inline code and
@@ -30,6 +31,23 @@ function toLinear(pattern: unknown, flags = '') {
   } catch (error) {
     throw new Error(messages.spec.regexUnsupported(source, (error as Error).message));
   }
+}
+
+/**
+ * Items the generators have made so far in each chart, by its runtime
+ * context (`this.context` of an expression function is the chart's Vega
+ * runtime): a sequence per row of a large table adds up even when each one
+ * is small.
+ */
+const generated = new WeakMap<object, number>();
+
+/** Counts `count` more items for the chart that `self` (an expression function's `this`) runs in; throws over LIMITS.generatedPerChart. */
+function spend(self: unknown, count: number, call: () => string): void {
+  const context = (self as { context?: object } | undefined)?.context;
+  if (!context) return;
+  const total = (generated.get(context) ?? 0) + count;
+  if (total > LIMITS.generatedPerChart) throw new Error(messages.spec.expressionOverLimit(`${call()} (with the calls before it in this chart)`, LIMITS.generatedPerChart, 'items'));
+  generated.set(context, total);
 }
 
 /** The number of items `sequence(...args)` makes, as d3-array's range (which Vega's `sequence` is) counts them. */
@@ -99,19 +117,22 @@ export function installBoundedExpressions(vega: ExpressionFunctions): void {
     isRegExp(separator) ? splitLinear(String(text), separator, limit) : String(text).split(String(separator), limit)) as never);
   // Vega's own, in its function context; called once the size is known to be bounded.
   const sequence = vega.expressionFunction('sequence') as Fn;
-  vega.expressionFunction('sequence', ((...args: unknown[]) => {
+  vega.expressionFunction('sequence', function (this: unknown, ...args: unknown[]) {
     const count = sequenceLength(args);
-    if (count > LIMITS.generatedRows) throw new Error(messages.spec.expressionOverLimit(`sequence(${args.join(', ')})`, LIMITS.generatedRows, 'items'));
+    const call = () => `sequence(${args.join(', ')})`;
+    if (count > LIMITS.generatedRows) throw new Error(messages.spec.expressionOverLimit(call(), LIMITS.generatedRows, 'items'));
+    spend(this, count, call);
     return sequence(...args);
-  }) as never);
+  } as never);
   vega.expressionFunction('pad', pad as never);
   for (const name of ['timeSequence', 'utcSequence']) {
     const original = vega.expressionFunction(name) as Fn;
-    vega.expressionFunction(name, ((...args: unknown[]) => {
-      if (!(timeSequenceLength(args[0], args[1], args[2], args[3]) <= LIMITS.generatedRows)) {
-        throw new Error(messages.spec.expressionOverLimit(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`, LIMITS.generatedRows, 'dates'));
-      }
+    vega.expressionFunction(name, function (this: unknown, ...args: unknown[]) {
+      const count = timeSequenceLength(args[0], args[1], args[2], args[3]);
+      const call = () => `${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`;
+      if (!(count <= LIMITS.generatedRows)) throw new Error(messages.spec.expressionOverLimit(call(), LIMITS.generatedRows, 'dates'));
+      spend(this, count, call);
       return original(...args);
-    }) as never);
+    } as never);
   }
 }

@@ -10,10 +10,12 @@ import { format, project, sourcesCsv } from '../helpers/project.js';
 const LONG = `${'a'.repeat(9_000)}b`;
 const table = `label,value,source\n${LONG},1,a\naaa,2,b\naac,3,a\n`;
 
-async function draw(transform: unknown[]) {
+const draw = (transform: unknown[]) => drawTable(table, transform);
+
+async function drawTable(csv: string, transform: unknown[]) {
   const cwd = await project({
     'data/sources.csv': sourcesCsv('a', 'b'),
-    'data/t.csv': table,
+    'data/t.csv': csv,
     'specs/c.vl.json': JSON.stringify({
       data: { url: 'data/t.csv' },
       transform,
@@ -94,4 +96,15 @@ describe('generators in Vega expressions are bounded', () => {
     expect(fine.messages).toEqual([]);
     expect(fine.chart!.svg).toContain('>n10<');
   }, 10_000);
+
+  it('many small sequences add up: 20 rows × sequence(0, 60000) is refused, 3 rows × 60,000 pass', async () => {
+    const refused = await drawTable(`label,value,source\n${Array.from({ length: 20 }, (_, i) => `r${i},${i},a`).join('\n')}\n`, [
+      { calculate: "'n' + length(sequence(0, 60000))", as: 'shown' },
+    ]);
+    expect(refused.chart).toBeUndefined();
+    expect(refused.messages).toEqual([expect.stringContaining('sequence(0, 60000) (with the calls before it in this chart) would make more than 1,000,000 items')]);
+    const fine = await drawTable('label,value,source\nr0,1,a\nr1,2,a\nr2,3,a\n', [{ calculate: "'n' + length(sequence(0, 60000))", as: 'shown' }]);
+    expect(fine.messages).toEqual([]);
+    expect(fine.chart!.svg).toContain('>n60000<');
+  }, 20_000);
 });
