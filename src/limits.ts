@@ -44,7 +44,7 @@ export const LIMITS = {
    * goes on. `CITECHART_CHART_HEAP_MB` in the environment sets it (tests
    * force a failure with a tiny value; a very large chart may need more).
    */
-  chartHeapMb: 2048,
+  chartHeapMb: 1024,
 } as const;
 
 /** `chartHeapMb`, or the whole number of megabytes in `CITECHART_CHART_HEAP_MB` when it holds one. */
