@@ -5,6 +5,8 @@
 const q = (s: string) => JSON.stringify(s);
 /** How a Vega expression reads a column: `datum.share`, or `datum['GDP (bn)']`. */
 const datum = (column: string) => (/^[A-Za-z_$][\w$]*$/.test(column) ? `datum.${column}` : `datum[${JSON.stringify(column).replace(/^"|"$/g, "'")}]`);
+/** Bytes as megabytes, one decimal: `52.4 MB`. */
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 // ── load: CSV files ─────────────────────────────────────────────────────────
 export const load = {
@@ -96,6 +98,23 @@ export const load = {
     `unknown encoding ${q(label)}; use a name such as "utf-8", "windows-1252" or "iso-8859-15"`,
   schemaSameChars: () => `"decimalChar" and "groupChar" must differ`,
   schemaBadPattern: (pattern: string) => `"pattern" ${q(pattern)} is not a valid regular expression`,
+  schemaPatternUnsupported: (pattern: string, reason: string) =>
+    `"pattern" ${q(pattern)} cannot be checked in linear time (${reason}); ` +
+    `rewrite it without backreferences or lookaround (see "Limits" in the README)`,
+  // Size limits (src/limits.ts), each checked before the work it bounds.
+  fileTooLarge: (file: string, bytes: number, limit: number) =>
+    `${file} is ${mb(bytes)}, over citechart's limit of ${mb(limit)} per file; split it into smaller tables`,
+  cellTooLong: (limit: number) =>
+    `this cell is longer than ${limit.toLocaleString('en-US')} characters, citechart's limit per cell; ` +
+    `shorten it (is a closing quote missing earlier?)`,
+  tooManyColumns: (limit: number) =>
+    `this row has more than ${limit.toLocaleString('en-US')} columns, citechart's limit; split the table, or check the separator`,
+  tooManyRows: (limit: number) =>
+    `the table has more than ${limit.toLocaleString('en-US')} rows, citechart's limit per table; ` +
+    `aggregate the figures or split the table (reading stopped at this line)`,
+  tooManyCells: (limit: number) =>
+    `the table has more than ${limit.toLocaleString('en-US')} cells, citechart's limit per table; ` +
+    `drop columns or rows the charts do not use (reading stopped at this line)`,
   // sources.csv
   missingSourcesColumn: (name: string) => `sources.csv has no ${q(name)} column`,
   duplicateSourceId: (id: string, firstLine: number) =>
@@ -178,6 +197,23 @@ export const spec = {
   widthsNeedSingleView: () =>
     `usermeta.citechart.widths needs a single or layered view: a concatenated or faceted chart cannot be re-laid-out at one width`,
   themeInvalid: (reason: string) => `the theme must be a Vega-Lite config object: ${reason}`,
+  // Transform parameters over their limits (src/limits.ts).
+  parameterOverLimit: (transform: string, parameter: string, value: string, produces: string, limit: number) =>
+    `${transform} ${q(parameter)} ${value} would make ${produces}, over citechart's limit of ${limit.toLocaleString('en-US')}; ` +
+    `use a smaller value`,
+  imputeOverLimit: (keys: number, groups: number, limit: number) =>
+    `impute over ${keys.toLocaleString('en-US')} keys in each of ${groups.toLocaleString('en-US')} groups would make ` +
+    `${(keys * groups).toLocaleString('en-US')} rows, over citechart's limit of ${limit.toLocaleString('en-US')}; impute over fewer keys or groups`,
+  tooManyChartRows: (rows: number, limit: number) =>
+    `this chart reads ${rows.toLocaleString('en-US')} rows, over citechart's limit of ${limit.toLocaleString('en-US')} per chart; ` +
+    `aggregate the figures in the CSV or filter them first`,
+  tooManyMarks: (marks: number, limit: number) =>
+    `this chart would draw ${marks.toLocaleString('en-US')} marks, over citechart's limit of ${limit.toLocaleString('en-US')}; ` +
+    `aggregate or filter the data (a reader cannot see that many marks anyway)`,
+  expressionOverLimit: (call: string, limit: number, unit: string) =>
+    `${call} would make more than ${limit.toLocaleString('en-US')} ${unit}, citechart's limit; use smaller arguments`,
+  regexUnsupported: (pattern: string, reason: string) =>
+    `the regular expression ${q(pattern)} cannot run in linear time (${reason}); rewrite it without backreferences or lookaround`,
 };
 
 // ── checks before drawing (src/checks) and Vega's messages judged ─────────
@@ -259,6 +295,9 @@ export const build = {
     `and ${count.toLocaleString('en')} more problem${count === 1 ? '' : 's'} like these in ${file} (only the first ${max} of a file are listed); fix those above and run check again`,
   internal: (reason: string) =>
     `internal error: ${reason}\nThis is a bug in citechart, not in your files; please report it.`,
+  outOfMemory: (limitMb: number) =>
+    `drawing this chart needed more than ${limitMb} MB of memory, so it was stopped (the other charts are built); ` +
+    `aggregate or filter its data, or set CITECHART_CHART_HEAP_MB to allow more`,
 };
 
 // ── write: files in output/ (src/write) ────────────────────────────────────

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { installBoundedExpressions } from './render/boundedExpressions.js';
 
 // Vega and Vega-Lite as their single-file builds (vega/build/vega.js,
 // vega-lite/build/vega-lite.min.js: the same versions' code, bundled)
@@ -40,6 +41,9 @@ const loaded = await loadBundles();
 if (typeof loaded.vega?.View !== 'function' || typeof loaded.vegaLite?.compile !== 'function') {
   throw new Error('the single-file builds of vega and vega-lite did not load');
 }
+
+// Linear-time regular expressions and bounded generators in every expression (issue 9).
+installBoundedExpressions(loaded.vega);
 
 export const vega: Vega = loaded.vega;
 export const vl: VegaLite = loaded.vegaLite;

@@ -16,15 +16,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_FILE, readCache, writeCache, type BuildCache, type CachedChart } from '../cache/buildCache.js';
 import { cacheKey, type InputState } from '../cache/cacheKey.js';
-import { chartInputs, SOURCES_FILE, THEME_FILE } from '../cache/chartInputs.js';
+import { chartInputs, SOURCES_FILE, SPEC_FILE, THEME_FILE } from '../cache/chartInputs.js';
 import { checkOutputs, describeOutput } from '../cache/checkOutputs.js';
 import { fileHasher } from '../cache/fileHasher.js';
 import { keyVersions } from '../cache/keyVersions.js';
 import { UsageError, hasErrors } from '../errors.js';
+import { chartHeapMb, LIMITS } from '../limits.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { internalError } from '../pool/internalError.js';
 import type { RenderOptions, RenderOutcome, RenderTask } from '../pool/renderTask.js';
+import type { WorkerPool } from '../pool/workerPool.js';
 import { caseClashes, listSpecs } from '../listSpecs.js';
 import { GALLERY, writeGallery } from '../preview/writeGallery.js';
 import type { Project } from '../project.js';
@@ -50,12 +52,14 @@ const PARALLEL_FROM = 3;
 const TASKS_PER_WORKER = 2;
 
 /**
- * A worker's old-generation heap limit. Left to itself V8 grows each
- * worker's heap to hundreds of MB before collecting (200 charts: 610 MB peak
- * RSS with two workers, 365 MB with this limit, same time). A chart that
- * needs more is drawn again in this thread, without the limit.
+ * A worker's old-generation heap limit (LIMITS.workerHeapMb). Left to itself
+ * V8 grows each worker's heap to hundreds of MB before collecting (200
+ * charts: 610 MB peak RSS with two workers, 365 MB with this limit, same
+ * time). A chart that needs more is drawn again on a worker of its own with
+ * LIMITS.chartHeapMb; if that runs out too, the chart fails, not the build
+ * (drawing it in this thread, without a limit, took the whole build down).
  */
-const WORKER_HEAP_MB = 96;
+const workerHeapMb = () => Math.min(LIMITS.workerHeapMb, chartHeapMb());
 
 export interface BuildOptions {
   /** The project folder. */
@@ -356,32 +360,49 @@ async function renderAll(
       filename: workerFile,
       threads: Math.min(jobs, tasks.length),
       tasksPerWorker: TASKS_PER_WORKER,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 12 },
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(), maxYoungGenerationSizeMb: 12 },
       onFailure: (task, error): RenderOutcome & { outOfMemory?: boolean } => ({
         name: task.name,
         diagnostics: [internalError(task.name, error)],
-        outOfMemory: (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY',
+        outOfMemory: isOutOfMemory(error),
       }),
     });
-    let here: Promise<Project> | undefined;
-    const drawHere = async (task: RenderTask) => {
-      const { renderTask } = await import('../pool/renderTask.js');
-      return renderTask(await (here ??= openProjectHere()), task);
+    // One chart at a time, each on a fresh worker with the larger heap; its death is that chart's error.
+    let bigger: WorkerPool<RenderTask, RenderOutcome> | undefined;
+    const drawAlone = (task: RenderTask) => {
+      bigger ??= createWorkerPool<RenderTask, RenderOutcome>({
+        filename: workerFile,
+        threads: 1,
+        tasksPerWorker: 1,
+        resourceLimits: { maxOldGenerationSizeMb: chartHeapMb() },
+        onFailure: (failed, error) => ({
+          name: failed.name,
+          diagnostics: [isOutOfMemory(error) ? outOfMemory(failed.name) : internalError(failed.name, error)],
+        }),
+      });
+      return bigger.run(task);
     };
     try {
       await Promise.all(
         tasks.map((task) =>
-          pool.run(task).then(async (outcome) => onOutcome((outcome as { outOfMemory?: boolean }).outOfMemory ? await drawHere(task) : outcome)),
+          pool.run(task).then(async (outcome) => onOutcome((outcome as { outOfMemory?: boolean }).outOfMemory ? await drawAlone(task) : outcome)),
         ),
       );
     } finally {
-      await pool.close();
+      await Promise.all([pool.close(), bigger?.close()]);
     }
     return;
   }
   const { renderTask } = await import('../pool/renderTask.js');
   const project = await openProjectHere();
   for (const task of tasks) await onOutcome(await renderTask(project, task));
+}
+
+const isOutOfMemory = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+
+/** A chart that ran out of LIMITS.chartHeapMb: the user's error (too much to draw), not a bug. */
+function outOfMemory(name: string): Diagnostic {
+  return { file: SPEC_FILE(name), severity: 'error', message: messages.build.outOfMemory(chartHeapMb()) };
 }
 
 function checkFormats(formats: string[]): string[] {

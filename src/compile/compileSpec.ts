@@ -8,6 +8,7 @@ import { timeFields } from './encodedFields.js';
 import { checkBeforeDrawing } from '../checks/checkBeforeDrawing.js';
 import { checkEmptyFilterLayers } from '../checks/emptyFilterLayers.js';
 import { hasErrors } from '../errors.js';
+import { checkChartRows, checkImputeRows } from './checkLimits.js';
 import { explainSpecError } from './explainSpecError.js';
 import { judgeMessages, type RawMessage } from './judgeMessages.js';
 import { injectData, type RowOrigin } from './injectData.js';
@@ -30,15 +31,21 @@ export interface CompiledChart {
 /**
  * Vega-Lite → Vega with the theme merged under the spec (the spec's own
  * `config` wins) and the cited rows injected as inline values.
- * Throws nothing for a user mistake: returns diagnostics instead.
+ * Throws nothing for a user mistake: returns diagnostics instead (one for a
+ * chart over LIMITS.rowsPerChart rows, or an `impute` that would make more
+ * than LIMITS.generatedRows, before any row is copied).
  */
 export function compileSpec(
   spec: ChartSpec,
   tables: Map<string, CitedTable>,
   theme: Record<string, unknown> | undefined,
 ): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
-  // 1. Data against spec, before anything is drawn: a finding that is an
-  // error stops the chart here (Vega would only draw the wrong graphic).
+  // 1. Limits, then data against spec, before anything is drawn: a finding
+  // that is an error stops the chart here (Vega would only draw the wrong graphic).
+  const tooManyRows = checkChartRows(spec, tables);
+  if (tooManyRows) return { diagnostics: [tooManyRows] };
+  const imputeOver = checkImputeRows(spec, tables);
+  if (imputeOver.length) return { diagnostics: imputeOver };
   const checked = checkBeforeDrawing(spec, tables, theme);
   if (hasErrors(checked)) return { diagnostics: checked };
   // 2. Vega-Lite → Vega, its messages located and judged.

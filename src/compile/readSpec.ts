@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { findBuiltinFieldNames } from './findBuiltinFieldNames.js';
+import { checkTransformLimits } from './checkLimits.js';
+import { checkRegExps } from './checkRegExps.js';
 import { findDataRefs, type DataRef } from './findDataRefs.js';
 import { readJsonFile, type JsonFile } from './readJsonFile.js';
 import { stripSpecBidi } from './stripSpecBidi.js';
@@ -34,17 +36,19 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   const data = findDataRefs(json);
   pushAll(diagnostics, usermeta.diagnostics, data.diagnostics, findBuiltinFieldNames(json));
   if (!data.refs.length && !data.diagnostics.length) diagnostics.push(json.diagnostic([], messages.spec.noData()));
-  return {
-    spec: {
-      name,
-      file,
-      json,
-      vegaLite: json.value as Record<string, unknown>,
-      settings: usermeta.settings,
-      dataRefs: data.refs,
-    },
-    diagnostics,
+  const spec: ChartSpec = {
+    name,
+    file,
+    json,
+    vegaLite: json.value as Record<string, unknown>,
+    settings: usermeta.settings,
+    dataRefs: data.refs,
   };
+  // Before any work: a transform that would allocate millions of items is refused at its parameter.
+  // Loops, not spreads: a generated spec can hold any number of these.
+  for (const problem of checkTransformLimits(spec)) diagnostics.push(problem);
+  for (const problem of await checkRegExps(spec)) diagnostics.push(problem);
+  return { spec, diagnostics };
 }
 
 /** Why a chart cannot have this name (its files would overwrite others in output/), if so. */

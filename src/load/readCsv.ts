@@ -5,7 +5,7 @@ import { checkCsvShape, type CsvColumn } from './checkCsvShape.js';
 import { detectDelimiter } from './detectDelimiter.js';
 import { readText } from './readText.js';
 import { readWithPolars } from './readWithPolars.js';
-import { scanCsv, type ScannedRecord } from './scanCsv.js';
+import { CsvLimitError, scanCsv, type ScannedRecord } from './scanCsv.js';
 import { stripControlChars } from './stripControlChars.js';
 import { pushAll } from '../pushAll.js';
 
@@ -41,8 +41,9 @@ export interface CsvDialect {
 
 /**
  * Reads a project CSV: scanner for positions and structure, polars for the
- * values. `csv` is undefined only when the file cannot be read at all; rows
- * with problems are left out with a diagnostic each, the others are returned.
+ * values. `csv` is undefined only when the file cannot be read at all (or is
+ * over a size limit of src/limits.ts); rows with problems are left out with a
+ * diagnostic each, the others are returned.
  */
 export async function readCsv(
   cwd: string,
@@ -55,9 +56,17 @@ export async function readCsv(
   for (const { char, line, column } of findBidiControls(text)) {
     diagnostics.push({ file, line, column, severity: 'warning', message: messages.load.bidiControlRemoved(nameBidiControl(char)) });
   }
-  const detected = dialect.delimiter
-    ? { delimiter: dialect.delimiter, records: scanCsv(text, dialect.delimiter) }
-    : detectDelimiter(text);
+  let detected: ReturnType<typeof detectDelimiter>;
+  try {
+    detected = dialect.delimiter
+      ? { delimiter: dialect.delimiter, records: scanCsv(text, dialect.delimiter) }
+      : detectDelimiter(text);
+  } catch (error) {
+    // Over a size limit: the file is refused where the scanner stopped.
+    if (!(error instanceof CsvLimitError)) throw error;
+    diagnostics.push({ file, line: error.line, column: error.column, severity: 'error', message: error.message });
+    return { diagnostics };
+  }
   if (detected === 'ambiguous') {
     const line = text.slice(0, text.search(/[^\r\n]/)).split('\n').length;
     diagnostics.push({ file, line, column: 1, severity: 'error', message: messages.load.semicolonSeparated() });

@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { LIMITS } from '../limits.js';
 import * as messages from '../messages.js';
 import { locateProjectFile, specialKind } from './locateProjectFile.js';
 
@@ -10,7 +11,8 @@ import { locateProjectFile, specialKind } from './locateProjectFile.js';
  * locateProjectFile): never a link out of it, never a FIFO, device, socket or
  * folder. The check is made twice: by path before opening, and on the open
  * file itself, opened without waiting (O_NONBLOCK) so a FIFO swapped in
- * between cannot block the command forever.
+ * between cannot block the command forever. A file over `LIMITS.fileBytes`
+ * is refused before its bytes are read.
  */
 export async function readProjectFile(cwd: string, file: string): Promise<{ bytes: Uint8Array } | { problem: string }> {
   const where = await locateProjectFile(cwd, file);
@@ -25,8 +27,11 @@ export async function readProjectFile(cwd: string, file: string): Promise<{ byte
     return { problem: code === 'ENOENT' ? messages.load.missingFile(file) : messages.load.unreadable(file, String(code ?? err)) };
   }
   try {
-    const kind = specialKind(await handle.stat());
+    const stats = await handle.stat();
+    const kind = specialKind(stats);
     if (kind) return { problem: messages.load.notAFile(file, kind) };
+    // Size first: a file over the limit is refused without being read into memory.
+    if (stats.size > LIMITS.fileBytes) return { problem: messages.load.fileTooLarge(file, stats.size, LIMITS.fileBytes) };
     return { bytes: await handle.readFile() };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

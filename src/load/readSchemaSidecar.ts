@@ -1,6 +1,7 @@
 import type { Ajv, ErrorObject } from 'ajv';
 import { readJsonFile, type JsonFile } from '../compile/readJsonFile.js';
 import type { Diagnostic } from '../model.js';
+import { linearUnsupported } from '../linearRegExp.js';
 import * as messages from '../messages.js';
 import { locateProjectFile } from './locateProjectFile.js';
 import { isKnownEncoding } from './readText.js';
@@ -50,6 +51,10 @@ export async function readSchemaSidecar(
     const pattern = field.constraints?.pattern;
     if (pattern !== undefined && !isRegExp(pattern)) {
       problems.push(json.diagnostic(['fields', i, 'constraints', 'pattern'], messages.load.schemaBadPattern(pattern)));
+    } else if (pattern !== undefined) {
+      // Valid, but RE2 (which runs it, in linear time) has no backreferences or lookaround.
+      const unsupported = linearUnsupported(`^(?:${pattern})$`);
+      if (unsupported) problems.push(json.diagnostic(['fields', i, 'constraints', 'pattern'], messages.load.schemaPatternUnsupported(pattern, unsupported)));
     }
   });
   return problems.length ? { json, diagnostics: problems } : { schema, json, diagnostics: [] };

@@ -11,7 +11,8 @@ import { noteRead } from './readLedger.js';
  * not UTF-8 are refused rather than replaced: a spreadsheet saved as
  * Windows-1252 would otherwise turn "é" into "�" in a published graphic
  * without anyone noticing. A leading byte-order mark is removed here, so the
- * scanner's columns on the first line are right.
+ * scanner's columns on the first line are right. A file over
+ * `LIMITS.fileBytes` is an error, found before its bytes are read.
  */
 export async function readText(
   cwd: string,

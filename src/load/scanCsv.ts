@@ -4,8 +4,34 @@
 // field starts, so each diagnostic can say `file:line:col`, and it finds the
 // structural problems before polars sees the text.
 //
+// It also enforces the size limits of a table (src/limits.ts) as it goes, so
+// a million-row file or a 15 MB cell is refused as soon as the scanner gets
+// there, before anything else holds the rows in memory.
+//
 // Lines end at "\n" or "\r\n" (as in polars). Columns count UTF-16 code units
 // from 1, like the editors that turn `file:line:col` into links.
+
+import { LIMITS } from '../limits.js';
+import * as messages from '../messages.js';
+
+/** A table over one of the size limits: where the scanner stopped and why. */
+export class CsvLimitError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The limits scanCsv enforces; tests pass smaller ones. */
+export interface ScanLimits {
+  cellChars: number;
+  columns: number;
+  rows: number;
+  cells: number;
+}
 
 export interface ScannedField {
   /** The cell's text with the quotes removed and `""` turned into `"`. */
@@ -28,8 +54,15 @@ export interface ScannedRecord {
   problem?: { kind: ScanProblemKind; line: number; column: number };
 }
 
-export function scanCsv(text: string, delimiter = ','): ScannedRecord[] {
+/**
+ * Splits CSV text into records and fields with their positions. Throws
+ * CsvLimitError (with the line and column where it stopped) for a cell, a
+ * row or a table over `limits` (LIMITS by default).
+ */
+export function scanCsv(text: string, delimiter = ',', limits: ScanLimits = LIMITS): ScannedRecord[] {
   const records: ScannedRecord[] = [];
+  let rows = 0;
+  let cells = 0;
   let i = 0;
   let line = 1;
   let lineStart = 0;
@@ -48,11 +81,15 @@ export function scanCsv(text: string, delimiter = ','): ScannedRecord[] {
 
   // Unquoted text up to the next separator or line end. A quote here is an
   // ordinary character, as polars reads it.
+  const tooLong = (field: ScannedField) =>
+    new CsvLimitError(messages.load.cellTooLong(limits.cellChars), field.line, field.column);
+
   const readPlain = (field: ScannedField) => {
     const from = i;
     while (i < text.length && text[i] !== delimiter && !atLineEnd()) {
       if (text[i] === '\r') problem('loneCarriageReturn');
       i += 1;
+      if (i - from + field.text.length > limits.cellChars) throw tooLong(field);
     }
     field.text += text.slice(from, i);
   };
@@ -74,6 +111,7 @@ export function scanCsv(text: string, delimiter = ','): ScannedRecord[] {
       } else {
         field.text += c;
         i += 1;
+        if (field.text.length > limits.cellChars) throw tooLong(field);
         if (c === '\n') {
           line += 1;
           lineStart = i;
@@ -94,8 +132,14 @@ export function scanCsv(text: string, delimiter = ','): ScannedRecord[] {
       endLine();
       continue;
     }
+    // The header is not a data row.
+    if ((rows += 1) > limits.rows + 1) throw new CsvLimitError(messages.load.tooManyRows(limits.rows), line, 1);
     for (;;) {
       const field: ScannedField = { text: '', line, column: column() };
+      if (record.fields.length === limits.columns) {
+        throw new CsvLimitError(messages.load.tooManyColumns(limits.columns), line, field.column);
+      }
+      if ((cells += 1) > limits.cells) throw new CsvLimitError(messages.load.tooManyCells(limits.cells), line, field.column);
       if (text[i] === '"') readQuoted(field);
       else readPlain(field);
       record.fields.push(field);

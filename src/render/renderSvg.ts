@@ -5,8 +5,10 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { ROW_ID_FIELD } from '../compile/injectData.js';
 import type { RawMessage } from '../compile/judgeMessages.js';
+import { LIMITS } from '../limits.js';
 import { confinedLoader } from './confinedLoader.js';
 import { countMarkItems } from './countMarkItems.js';
+import { countMarks } from './countMarks.js';
 import { splitAtFolds } from './splitAtFolds.js';
 import { installTextMetrics } from './textMetrics.js';
 import { repeatedPalettes, type PaletteSize } from './paletteSizes.js';
@@ -64,6 +66,11 @@ export async function renderSvg(
   };
   try {
     const { spec, feeding, nestedFolds } = splitAtFolds(chart.vega);
+    // Counted from the data alone, before layout: 100,000 marks take minutes and gigabytes to lay out.
+    const marks = await countMarks(spec);
+    if (marks !== undefined && marks > LIMITS.marksPerChart) {
+      return { diagnostics: judge().concat([{ file, severity: 'error', message: messages.spec.tooManyMarks(marks, LIMITS.marksPerChart) }]) };
+    }
     const view = new vega.View(vega.parse(spec), {
       renderer: 'none',
       loader: confinedLoader(),

@@ -7,7 +7,9 @@ import { MAX_PROBLEMS_PER_FILE } from '../../src/errors.js';
 import { errorLines, runCli, STACK_FRAME } from '../helpers/cli.js';
 import { barSpec, makeProject, minimalProject } from '../helpers/fixtureProject.js';
 
-const BAD_ROWS = 150_000;
+// The file had ~150,000 rows; the row limit (src/limits.ts) now refuses
+// that many at the first row over it, so this file stays just under it.
+const BAD_ROWS = 99_000;
 
 // Every row has two problems: a text in the plotted number column and an unknown source id.
 function badCsv(): string {

@@ -56,7 +56,7 @@ describe('createWorkerPool', () => {
     }
   });
 
-  it('passes a worker that ran out of its heap limit to onFailure with ERR_WORKER_OUT_OF_MEMORY (build redraws such a chart in-process)', async () => {
+  it('passes a worker that ran out of its heap limit to onFailure with ERR_WORKER_OUT_OF_MEMORY (build redraws such a chart once on a worker of its own with a larger heap)', async () => {
     const codes: unknown[] = [];
     const workers = createWorkerPool<Task, Result>({
       filename,

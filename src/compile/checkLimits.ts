@@ -1,0 +1,163 @@
+// A spec's transform parameters and its data, against the limits of
+// src/limits.ts, before Vega-Lite compiles it: `density` with 1e7 steps,
+// `quantile` with step 1e-7, `impute` over 1e7 generated keys or `bin` with
+// maxbins 1e9 would each allocate arrays of that size and run for minutes
+// or exhaust the memory (issue 9, item 8). Each is an error at the parameter.
+import type { JSONPath } from 'jsonc-parser';
+import { LIMITS } from '../limits.js';
+import type { CitedTable, Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import type { ChartSpec } from './readSpec.js';
+
+type Node = Record<string, unknown>;
+const isObject = (value: unknown): value is Node => !!value && typeof value === 'object' && !Array.isArray(value);
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+// Settings objects hold no transforms or bins.
+const SKIP = new Set(['usermeta', 'config']);
+
+interface Over {
+  at: JSONPath;
+  transform: string;
+  parameter: string;
+  value: unknown;
+  produces: string;
+  limit: number;
+}
+
+/** What a number of `what` is over its limit (`count > limit`, or not a finite count at all). */
+const over = (count: number, limit: number) => !(count <= limit);
+
+/** The parameters of one transform (or one `bin` object) over their limits. */
+function checkTransform(transform: Node, at: JSONPath, found: Over[]): void {
+  const add = (transformName: string, parameter: string, produces: string, limit: number, count: number, path: JSONPath = [...at, parameter]) => {
+    if (over(count, limit)) found.push({ at: path, transform: transformName, parameter, value: transform[parameter] ?? count, produces, limit });
+  };
+  if ('density' in transform) {
+    for (const parameter of ['steps', 'minsteps', 'maxsteps']) {
+      if (isNumber(transform[parameter])) add('density', parameter, 'as many sample points', LIMITS.densitySteps, transform[parameter]);
+    }
+  }
+  if ('quantile' in transform) {
+    if (isNumber(transform.step)) add('quantile', 'step', `${Math.ceil(1 / transform.step).toLocaleString('en-US')} quantiles`, LIMITS.quantiles, 1 / transform.step);
+    if (Array.isArray(transform.probs)) add('quantile', 'probs', `${transform.probs.length} quantiles`, LIMITS.quantiles, transform.probs.length);
+  }
+  if ('impute' in transform && isObject(transform.keyvals)) {
+    const { start, stop, step = 1 } = transform.keyvals;
+    if (isNumber(start) && isNumber(stop) && isNumber(step)) {
+      const keys = Math.ceil((stop - start) / step);
+      if (over(keys, LIMITS.generatedRows)) {
+        found.push({ at: [...at, 'keyvals'], transform: 'impute', parameter: 'keyvals', value: JSON.stringify(transform.keyvals), produces: `${keys.toLocaleString('en-US')} keys`, limit: LIMITS.generatedRows });
+      }
+    }
+  }
+  if ('regression' in transform && transform.method === 'poly' && isNumber(transform.order)) {
+    add('regression', 'order', 'a polynomial of that order', LIMITS.regressionOrder, transform.order);
+  }
+}
+
+/** A `bin` parameters object (in a transform or an encoding channel), at `at`. */
+function checkBin(bin: Node, at: JSONPath, found: Over[]): void {
+  if (isNumber(bin.maxbins) && over(bin.maxbins, LIMITS.bins)) {
+    found.push({ at: [...at, 'maxbins'], transform: 'bin', parameter: 'maxbins', value: bin.maxbins, produces: 'as many bins', limit: LIMITS.bins });
+  }
+  const extent = bin.extent;
+  if (isNumber(bin.step) && Array.isArray(extent) && isNumber(extent[0]) && isNumber(extent[1])) {
+    const bins = Math.ceil(Math.abs(extent[1] - extent[0]) / bin.step);
+    if (over(bins, LIMITS.bins)) {
+      found.push({ at: [...at, 'step'], transform: 'bin', parameter: 'step', value: bin.step, produces: `${bins.toLocaleString('en-US')} bins over its extent`, limit: LIMITS.bins });
+    }
+  }
+}
+
+/**
+ * The transform parameters of a spec over their limits (LIMITS.densitySteps,
+ * quantiles, generatedRows, bins, regressionOrder), each an error at the
+ * parameter in the spec file (`file:line:col`). Walks every `transform`
+ * list and every `bin` object, in layers, facets and concatenations too.
+ */
+export function checkTransformLimits(spec: ChartSpec): Diagnostic[] {
+  const found: Over[] = [];
+  const visit = (node: unknown, at: JSONPath) => {
+    if (Array.isArray(node)) return node.forEach((child, i) => visit(child, [...at, i]));
+    if (!isObject(node)) return;
+    if (Array.isArray(node.transform)) {
+      node.transform.forEach((transform, i) => {
+        if (isObject(transform)) checkTransform(transform, [...at, 'transform', i], found);
+      });
+    }
+    if (isObject(node.bin)) checkBin(node.bin, [...at, 'bin'], found);
+    for (const [key, child] of Object.entries(node)) if (!SKIP.has(key)) visit(child, [...at, key]);
+  };
+  visit(spec.vegaLite, []);
+  return found.map(({ at, transform, parameter, value, produces, limit }) =>
+    spec.json.diagnostic(at, messages.spec.parameterOverLimit(transform, parameter, String(value), produces, limit)),
+  );
+}
+
+/**
+ * An error at the data reference that takes a chart over LIMITS.rowsPerChart
+ * rows (the rows of every table it reads, each table once), or undefined.
+ */
+export function checkChartRows(spec: ChartSpec, tables: Map<string, CitedTable>): Diagnostic | undefined {
+  const counted = new Set<string>();
+  let rows = 0;
+  for (const ref of spec.dataRefs) {
+    if (counted.has(ref.file)) continue;
+    counted.add(ref.file);
+    rows += tables.get(ref.file)?.rows.length ?? 0;
+    if (rows > LIMITS.rowsPerChart) return spec.json.diagnostic([...ref.jsonPath, 'url'], messages.spec.tooManyChartRows(rows, LIMITS.rowsPerChart));
+  }
+  return undefined;
+}
+
+/**
+ * Errors at `impute` transforms whose output would be over
+ * LIMITS.generatedRows rows: impute makes a row for every key in every
+ * group, so 5,000 distinct keys in 5,000 groups are 25 million rows. Counted
+ * from the chart's tables (distinct values of the key and groupby columns,
+ * plus the `keyvals`); an impute over fields a transform computes is not
+ * counted (the worker heap limit still bounds it).
+ */
+export function checkImputeRows(spec: ChartSpec, tables: Map<string, CitedTable>): Diagnostic[] {
+  const chartTables = spec.dataRefs.map((ref) => tables.get(ref.file)).filter((table) => table !== undefined);
+  const distinct = (field: unknown): number | undefined => {
+    if (typeof field !== 'string') return undefined;
+    const values = new Set<unknown>();
+    let known = false;
+    for (const table of chartTables) {
+      if (!table.columns.includes(field)) continue;
+      known = true;
+      for (const row of table.rows) values.add(row.values[field]);
+    }
+    return known ? values.size : undefined;
+  };
+  const problems: Diagnostic[] = [];
+  const visit = (node: unknown, at: JSONPath) => {
+    if (Array.isArray(node)) return node.forEach((child, i) => visit(child, [...at, i]));
+    if (!isObject(node)) return;
+    if (Array.isArray(node.transform)) {
+      node.transform.forEach((transform, i) => {
+        if (!isObject(transform) || !('impute' in transform)) return;
+        let keys = distinct(transform.key);
+        if (keys === undefined) return;
+        const { keyvals } = transform;
+        if (Array.isArray(keyvals)) keys += keyvals.length;
+        else if (isObject(keyvals) && isNumber(keyvals.start) && isNumber(keyvals.stop)) {
+          keys += Math.max(0, Math.ceil((keyvals.stop - keyvals.start) / (isNumber(keyvals.step) ? keyvals.step : 1)));
+        }
+        let groups = 1;
+        for (const field of Array.isArray(transform.groupby) ? transform.groupby : []) {
+          const count = distinct(field);
+          if (count === undefined) return;
+          groups *= Math.max(1, count);
+        }
+        if (over(keys * groups, LIMITS.generatedRows)) {
+          problems.push(spec.json.diagnostic([...at, 'transform', i, 'impute'], messages.spec.imputeOverLimit(keys, groups, LIMITS.generatedRows)));
+        }
+      });
+    }
+    for (const [key, child] of Object.entries(node)) if (!SKIP.has(key)) visit(child, [...at, key]);
+  };
+  visit(spec.vegaLite, []);
+  return problems;
+}

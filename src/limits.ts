@@ -1,0 +1,54 @@
+// Every size limit citechart enforces, in one place, so the README table
+// ("Limits") and the code cannot drift apart. Each is checked before the work
+// it bounds starts, and going over one is a located error (exit 1), never an
+// out-of-memory crash or a run that does not end. The values are far above
+// what a newsroom table or chart needs (hundreds of rows, a few columns, a
+// few hundred marks) and far below what makes a run take minutes or
+// gigabytes on a laptop.
+
+/** The limits, by name. Units are in each name or docstring. */
+export const LIMITS = {
+  /** Bytes of one project file read as text (a CSV, a spec, a sidecar, the theme): checked with `stat` before reading. */
+  fileBytes: 50 * 1024 * 1024,
+  /** Characters (UTF-16 code units) in one CSV cell, header names included: a long verbatim quote is a few hundred. */
+  cellChars: 10_000,
+  /** Columns of one CSV file (header fields or the fields of any row). */
+  columns: 500,
+  /** Data rows of one CSV file (blank lines not counted). Until large tables get their own mode (issue: big data). */
+  rows: 100_000,
+  /** Cells of one CSV file (rows × columns, as they come): bounds the memory of a wide and long table. */
+  cells: 1_000_000,
+  /** Rows given to one chart (summed over every dataset it reads). */
+  rowsPerChart: 100_000,
+  /** Marks one chart draws (bars, points, text items… after its transforms), counted from its data before layout starts. */
+  marksPerChart: 20_000,
+  /** Rows a generator makes: a `sequence` data source, `impute` keyvals `{start, stop, step}`, the expression functions `sequence()`, `timeSequence()`, `utcSequence()`. */
+  generatedRows: 100_000,
+  /** Items the expression functions `sequence()`, `timeSequence()`, `utcSequence()` make over all their calls in one chart (one call per row adds up). */
+  generatedPerChart: 1_000_000,
+  /** Points a `density` transform samples (`steps`, `minsteps`, `maxsteps`). */
+  densitySteps: 10_000,
+  /** Quantiles a `quantile` transform computes: 1 / `step`, or the length of `probs`. */
+  quantiles: 10_000,
+  /** Bins of a `bin` (`maxbins`, or the span of `extent` divided by `step`). */
+  bins: 1_000,
+  /** Polynomial order of a `regression` transform with `method: "poly"`. */
+  regressionOrder: 20,
+  /** Characters the expression function `pad()` may add (padding a label to a width needs tens). */
+  padChars: 1_000,
+  /** Megabytes of JavaScript heap a build worker may use for one chart (before its chart is redrawn once with `chartHeapMb`). */
+  workerHeapMb: 96,
+  /**
+   * Megabytes of heap for redrawing a chart whose worker ran out of its
+   * `workerHeapMb`: over this, the chart fails with an error and the build
+   * goes on. `CITECHART_CHART_HEAP_MB` in the environment sets it (tests
+   * force a failure with a tiny value; a very large chart may need more).
+   */
+  chartHeapMb: 1024,
+} as const;
+
+/** `chartHeapMb`, or the whole number of megabytes in `CITECHART_CHART_HEAP_MB` when it holds one. */
+export function chartHeapMb(env: NodeJS.ProcessEnv = process.env): number {
+  const set = Number(env.CITECHART_CHART_HEAP_MB);
+  return Number.isInteger(set) && set > 0 ? set : LIMITS.chartHeapMb;
+}
