@@ -1,5 +1,5 @@
 import { wrapText } from '../provenance/wrapText.js';
-import { faceFor, measureText } from '../render/textMetrics.js';
+import { faceFor, measureText } from '../text/textMetrics.js';
 
 type Json = Record<string, unknown>;
 

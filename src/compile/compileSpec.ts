@@ -3,7 +3,7 @@ import { vl } from '../vegaBuilds.js';
 import type { Spec as VegaSpec } from 'vega';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
-import { FONT_STACK } from '../render/fonts.js';
+import { FONT_STACK } from '../text/fonts.js';
 import { timeFields } from './encodedFields.js';
 import { explainSpecError } from './explainSpecError.js';
 import { injectData, type RowOrigin } from './injectData.js';

@@ -1,4 +1,4 @@
-import { useBundledFonts } from './fonts.js';
+import { useBundledFonts } from '../text/fonts.js';
 
 /** Pixel density: 72 dpi is 1 CSS px per SVG unit, so 144 gives the 2× PNG. */
 const DENSITY = 144;

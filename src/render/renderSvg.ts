@@ -6,7 +6,7 @@ import * as messages from '../messages.js';
 import { ROW_ID_FIELD } from '../compile/injectData.js';
 import { confinedLoader } from './confinedLoader.js';
 import { splitAtFolds } from './splitAtFolds.js';
-import { installTextMetrics } from './textMetrics.js';
+import { installTextMetrics } from '../text/textMetrics.js';
 
 const HEADLESS_NOISE = /^Can not resolve event source: window$/;
 
