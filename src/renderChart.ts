@@ -33,6 +33,7 @@ import { xmpPacket } from './provenance/xmpPacket.js';
 import { citeSource } from './provenance/citeSource.js';
 import { renderPng } from './render/renderPng.js';
 import { renderSvg } from './render/renderSvg.js';
+import { embedFonts } from './text/embedFonts.js';
 import type { ManifestEntry } from './write/manifest.js';
 
 export interface RenderedChart {
@@ -129,7 +130,9 @@ export async function renderChart(
     darkMode: spec.settings.darkMode,
   };
   const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
-  const svg = composeSvg({ ...common, ...layout(render) });
+  // The font goes in last, once the text it draws is final (ids, dark palette).
+  const withFonts = (composed: string) => (spec.settings.embedFonts === false ? composed : embedFonts(composed));
+  const svg = await withFonts(composeSvg({ ...common, ...layout(render) }));
 
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
   const artboards: NonNullable<RenderedChart['artboards']> = [];
@@ -140,7 +143,7 @@ export async function renderChart(
     const seen = new Set(diagnostics.map((d) => d.message));
     diagnostics.push(...[...at.diagnostics, ...(rerendered?.diagnostics ?? [])].filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
     if (!rerendered?.render) return { diagnostics };
-    artboards.push({ width, svg: composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true }) });
+    artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true })) });
   }
 
   let png: Buffer | undefined;

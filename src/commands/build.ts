@@ -262,7 +262,7 @@ async function renderAll(
   // inside sharp), which a worker's own copy of process.env does not reach:
   // set them here, before any worker starts, so every thread draws the same bytes.
   process.env.TZ = 'UTC';
-  if (tasks.some((task) => task.render.png !== false)) (await import('../text/fonts.js')).useBundledFonts();
+  if (tasks.some((task) => task.render.png !== false)) await (await import('../text/fonts.js')).useBundledFonts();
 
   // Compiled workers only: when run from the TypeScript sources (vitest), draw in this thread.
   const workerFile = fileURLToPath(new URL('../pool/renderWorker.js', import.meta.url));

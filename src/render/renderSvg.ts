@@ -7,6 +7,8 @@ import { ROW_ID_FIELD } from '../compile/injectData.js';
 import { confinedLoader } from './confinedLoader.js';
 import { splitAtFolds } from './splitAtFolds.js';
 import { installTextMetrics } from '../text/textMetrics.js';
+import { needsFallbackFonts } from '../text/fontChain.js';
+import { prepareFallbackFonts } from '../text/fallbackFonts.js';
 
 const HEADLESS_NOISE = /^Can not resolve event source: window$/;
 
@@ -37,6 +39,8 @@ export async function renderSvg(
 ): Promise<{ render?: VegaRender; diagnostics: Diagnostic[] }> {
   process.env.TZ = 'UTC';
   installTextMetrics();
+  // Vega measures synchronously: fonts for scripts Source Sans 3 lacks must be on disk first.
+  if (needsFallbackFonts(JSON.stringify(chart.vega))) await prepareFallbackFonts();
   const diagnostics: Diagnostic[] = [];
   const note = (severity: Diagnostic['severity']) => (...args: unknown[]) => {
     const reason = args.map(String).join(' ');
