@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
-import { xmlAttribute } from '../provenance/escapeXml.js';
 import { fontFor, needsFallbackFonts, weightOf, type FontSource } from './fontChain.js';
 import { prepareFallbackFonts } from './fallbackFonts.js';
-import { FONT_STACK, type FontFace } from './fonts.js';
+import type { FontFace } from './fonts.js';
 import { faceFor } from './textMetrics.js';
 
 /** The text an SVG draws, by face. */
@@ -126,8 +125,8 @@ export function unicodeRange(chars: string[]): string {
  * picks the same font for each character as the fallback chain did when the
  * text was measured. The family is named after the fonts' bytes
  * (`cc-1a2b3c4d5e`), so no page's own font can stand in for it, and two
- * charts on a page with different glyph sets never mix; the SVG's font-family
- * stacks name it first. Byte-identical for the same text (harfbuzz and
+ * charts on a page with different glyph sets never mix; every font-family
+ * attribute names it first. Byte-identical for the same text (harfbuzz and
  * brotli are deterministic). An SVG that draws no text is returned as it is.
  */
 export async function embedFonts(svg: string): Promise<string> {
@@ -144,7 +143,8 @@ export async function embedFonts(svg: string): Promise<string> {
     return `@font-face{font-family:"${family}";font-weight:${weightOf(group.face)};font-style:${italic ? 'italic' : 'normal'};` +
       `src:url(data:font/woff2;base64,${fonts[i]!.toString('base64')}) format("woff2");unicode-range:${unicodeRange(group.chars)}}`;
   });
-  const stack = xmlAttribute(FONT_STACK);
-  const named = svg.split(`font-family="${stack}"`).join(`font-family="${xmlAttribute(`${family}, ${FONT_STACK}`)}"`);
+  // Every stack names it first, whatever font a theme asked for: the text was
+  // measured in the bundled fonts, and the PNG is drawn in them too.
+  const named = svg.replace(/ font-family="([^"]*)"/g, (_, stack: string) => ` font-family="${family}, ${stack}"`);
   return named.replace(/<\/metadata>/, `</metadata><style class="citechart-fonts">${rules.join('')}</style>`);
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 // order, glyph by glyph (Noto, SIL Open Font Licence, from the @fontsource
 // variable packages: one variable font per script covers every weight, 28 MB
 // for all of them). Source Sans 3 itself covers Latin, Greek and Cyrillic.
-// Han characters go to the first CJK font that has them (Simplified Chinese
+// Emoji (monochrome outlines, which every renderer draws) come first. Han characters go to the first CJK font that has them (Simplified Chinese
 // shapes); Japanese kana and Korean hangul fall through to their own fonts.
 // The same chain serves measuring (textMetrics), the PNG (fonts.conf) and the
 // SVG's embedded subset (embedFonts), so the three never disagree.
@@ -21,13 +21,14 @@ export interface FallbackFamily {
 }
 
 export const FALLBACK_CHAIN: readonly FallbackFamily[] = [
+  // First: the CJK fonts also draw some emoji code points (☀, 🌀…), as text symbols.
+  { family: 'Noto Emoji', pkg: '@fontsource-variable/noto-emoji', slug: 'noto-emoji' },
   { family: 'Noto Sans SC', pkg: '@fontsource-variable/noto-sans-sc', slug: 'noto-sans-sc' },
   { family: 'Noto Sans TC', pkg: '@fontsource-variable/noto-sans-tc', slug: 'noto-sans-tc' },
   { family: 'Noto Sans JP', pkg: '@fontsource-variable/noto-sans-jp', slug: 'noto-sans-jp' },
   { family: 'Noto Sans KR', pkg: '@fontsource-variable/noto-sans-kr', slug: 'noto-sans-kr' },
   { family: 'Noto Sans Arabic', pkg: '@fontsource-variable/noto-sans-arabic', slug: 'noto-sans-arabic' },
   { family: 'Noto Sans Hebrew', pkg: '@fontsource-variable/noto-sans-hebrew', slug: 'noto-sans-hebrew' },
-  { family: 'Noto Emoji', pkg: '@fontsource-variable/noto-emoji', slug: 'noto-emoji' },
 ];
 
 /** One file of a fallback family: the package splits each font by Unicode ranges. */
