@@ -2,7 +2,7 @@ import type * as Fontkit from 'fontkit';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fallbackFontDir, fallbackFontsReady, slicesFor } from './fallbackFonts.js';
-import { fontFile, type FontFace } from './fonts.js';
+import { FONT_FAMILY, fontFile, type FontFace } from './fonts.js';
 
 // Which font draws each character: Source Sans 3 (the face asked for) if it
 // has a glyph, else the first fallback of FALLBACK_CHAIN that has one. The
@@ -12,6 +12,8 @@ import { fontFile, type FontFace } from './fonts.js';
 export interface FontSource {
   /** Stable name: `source-sans-bold`, `noto-sans-sc-57`… */
   key: string;
+  /** The family name inside the file (what fontconfig matches). */
+  family: string;
   file: string;
   /** A variable fallback font, instanced at the face's weight when measured or subset. */
   variable: boolean;
@@ -44,7 +46,7 @@ export function openFont(source: FontSource, face: FontFace): Fontkit.Font {
 /** The CSS weight a face is drawn at (fallbacks have no italic: browsers and Pango slant them, widths unchanged). */
 export const weightOf = (face: FontFace) => (face === 'bold' || face === 'boldItalic' ? 700 : 400);
 
-const sourceSans = (face: FontFace): FontSource => ({ key: `source-sans-${face}`, file: fontFile(face), variable: false });
+export const sourceSans = (face: FontFace): FontSource => ({ key: `source-sans-${face}`, family: FONT_FAMILY, file: fontFile(face), variable: false });
 
 // Zero-width characters that modify their neighbour (variation selectors,
 // joiners): drawn by whatever font draws the character before them.
@@ -70,7 +72,7 @@ export function fontFor(char: string, face: FontFace): FontSource | undefined {
     if (openFont(own, face).hasGlyphForCodePoint(codePoint)) source = own;
     else if (fallbackFontsReady()) {
       for (const slice of slicesFor(codePoint)) {
-        const candidate = { key: slice.file.replace(/-wght-normal\.ttf$/, ''), file: path.join(fallbackFontDir(), slice.file), variable: true };
+        const candidate = { key: slice.file.replace(/-wght-normal\.ttf$/, ''), family: slice.family.family, file: path.join(fallbackFontDir(), slice.file), variable: true };
         if (openFont(candidate, face).hasGlyphForCodePoint(codePoint)) {
           source = candidate;
           break;

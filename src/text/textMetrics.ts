@@ -1,6 +1,6 @@
 import { vega } from '../vegaBuilds.js';
-import { fontRuns, openFont } from './fontChain.js';
-import { fontFile, type FontFace } from './fonts.js';
+import { fontRuns, openFont, sourceSans } from './fontChain.js';
+import type { FontFace } from './fonts.js';
 import { rememberWidth, storedWidth } from './widthStore.js';
 
 // fontkit is loaded only when a string is not in the width store (≈100 ms to load).
@@ -26,7 +26,7 @@ export function measureText(text: string, fontSize: number, face: FontFace = 're
     if (unitWidth === undefined) {
       unitWidth = 0;
       for (const run of fontRuns(text, face)) {
-        const font = openFont(run.source ?? { key: `source-sans-${face}`, file: fontFile(face), variable: false }, face);
+        const font = openFont(run.source ?? sourceSans(face), face);
         unitWidth += font.layout(run.text).advanceWidth / font.unitsPerEm;
       }
       rememberWidth(key, unitWidth);
