@@ -34,7 +34,6 @@ import { citeSource } from './provenance/citeSource.js';
 import { renderPng } from './render/renderPng.js';
 import { renderSvg } from './render/renderSvg.js';
 import { embedFonts } from './text/embedFonts.js';
-import { pinFallbackFonts } from './text/pinFonts.js';
 import type { ManifestEntry } from './write/manifest.js';
 
 export interface RenderedChart {
@@ -131,12 +130,8 @@ export async function renderChart(
     darkMode: spec.settings.darkMode,
   };
   const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
-  // The fonts go in last, once the text they draw is final (ids, dark palette):
-  // each fallback run named, then the subsets embedded (unless the site serves the fonts).
-  const withFonts = async (composed: string) => {
-    const pinned = await pinFallbackFonts(composed);
-    return spec.settings.embedFonts === false ? pinned : embedFonts(pinned);
-  };
+  // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
+  const withFonts = (composed: string) => (spec.settings.embedFonts === false ? composed : embedFonts(composed));
   const svg = await withFonts(composeSvg({ ...common, ...layout(render) }));
 
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.

@@ -1,4 +1,5 @@
 import { useBundledFonts } from '../text/fonts.js';
+import { pinFallbackFonts } from '../text/pinFonts.js';
 
 /** Pixel density: 72 dpi is 1 CSS px per SVG unit, so 144 gives the 2× PNG. */
 const DENSITY = 144;
@@ -7,7 +8,8 @@ let fontsReady: Promise<void> | undefined;
 
 /**
  * Rasterises the published SVG (footer included) with sharp's librsvg at 2×
- * and embeds the XMP packet. sharp is imported lazily so `check` and
+ * and embeds the XMP packet. Each run of a fallback font is pinned to it
+ * (pinFallbackFonts), so Pango draws every character in the font it was measured in. sharp is imported lazily so `check` and
  * SVG-only work never load it.
  */
 export async function renderPng(svg: string, xmp: string): Promise<Buffer> {
@@ -15,7 +17,7 @@ export async function renderPng(svg: string, xmp: string): Promise<Buffer> {
   const { default: sharp } = await import('sharp');
   // zlib level 6 (sharp's default), not 9: level 9 doubled the PNG's cost on
   // typical charts (bar 57 → 25 ms) for files only 4–17% smaller (bench/RESULTS.md).
-  return sharp(Buffer.from(rasterSvg(svg)), { density: DENSITY }).png({ compressionLevel: 6 }).withXmp(xmp).toBuffer();
+  return sharp(Buffer.from(await pinFallbackFonts(rasterSvg(svg))), { density: DENSITY }).png({ compressionLevel: 6 }).withXmp(xmp).toBuffer();
 }
 
 /**

@@ -63,7 +63,8 @@ function groupByFont(drawn: DrawnText): FaceSubset[] {
     }
   }
   for (const group of groups.values()) group.chars.sort();
-  return [...groups.values()].sort((a, b) => (a.source.key + a.face < b.source.key + b.face ? -1 : 1));
+  const rank = (group: FaceSubset) => `${group.source.variable ? 1 : 0}${group.source.key}${group.face}`;
+  return [...groups.values()].sort((a, b) => (rank(a) < rank(b) ? -1 : 1));
 }
 
 function groupFor(groups: Map<string, FaceSubset>, source: FontSource, face: FontFace): FaceSubset {
@@ -92,7 +93,10 @@ function subset(group: FaceSubset): Promise<Buffer> {
       const { default: subsetFont } = await import('subset-font');
       let bytes = fontBytes.get(group.source.file);
       if (!bytes) fontBytes.set(group.source.file, (bytes = readFileSync(group.source.file)));
-      return subsetFont(bytes, group.chars.join(''), {
+      // A font of blank glyphs only (the spaces between two CJK words, say) has no outlines, and
+      // Chromium refuses it: those spaces came out in a system serif, 0.25 em wide. One full stop fixes it.
+      const blank = group.chars.every((char) => /^[\s\p{Default_Ignorable_Code_Point}]$/u.test(char));
+      return subsetFont(bytes, group.chars.join('') + (blank ? '.' : ''), {
         targetFormat: 'woff2',
         // Hinting is for low-resolution screens' rasterisers, which browsers mostly ignore: a third of the bytes.
         noHinting: true,

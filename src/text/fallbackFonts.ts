@@ -18,6 +18,8 @@ export interface FallbackFamily {
   /** npm package holding it, and the prefix of its files. */
   pkg: string;
   slug: string;
+  /** A right-to-left script. */
+  rtl?: true;
 }
 
 export const FALLBACK_CHAIN: readonly FallbackFamily[] = [
@@ -27,8 +29,8 @@ export const FALLBACK_CHAIN: readonly FallbackFamily[] = [
   { family: 'Noto Sans TC', pkg: '@fontsource-variable/noto-sans-tc', slug: 'noto-sans-tc' },
   { family: 'Noto Sans JP', pkg: '@fontsource-variable/noto-sans-jp', slug: 'noto-sans-jp' },
   { family: 'Noto Sans KR', pkg: '@fontsource-variable/noto-sans-kr', slug: 'noto-sans-kr' },
-  { family: 'Noto Sans Arabic', pkg: '@fontsource-variable/noto-sans-arabic', slug: 'noto-sans-arabic' },
-  { family: 'Noto Sans Hebrew', pkg: '@fontsource-variable/noto-sans-hebrew', slug: 'noto-sans-hebrew' },
+  { family: 'Noto Sans Arabic', pkg: '@fontsource-variable/noto-sans-arabic', slug: 'noto-sans-arabic', rtl: true },
+  { family: 'Noto Sans Hebrew', pkg: '@fontsource-variable/noto-sans-hebrew', slug: 'noto-sans-hebrew', rtl: true },
 ];
 
 /** One file of a fallback family: the package splits each font by Unicode ranges. */

@@ -15,6 +15,8 @@ export interface FontSource {
   /** The family name inside the file (what fontconfig matches). */
   family: string;
   file: string;
+  /** A right-to-left script's font. */
+  rtl?: boolean;
   /** A variable fallback font, instanced at the face's weight when measured or subset. */
   variable: boolean;
 }
@@ -72,7 +74,7 @@ export function fontFor(char: string, face: FontFace): FontSource | undefined {
     if (openFont(own, face).hasGlyphForCodePoint(codePoint)) source = own;
     else if (fallbackFontsReady()) {
       for (const slice of slicesFor(codePoint)) {
-        const candidate = { key: slice.file.replace(/-wght-normal\.ttf$/, ''), family: slice.family.family, file: path.join(fallbackFontDir(), slice.file), variable: true };
+        const candidate = { key: slice.file.replace(/-wght-normal\.ttf$/, ''), family: slice.family.family, rtl: !!slice.family.rtl, file: path.join(fallbackFontDir(), slice.file), variable: true };
         if (openFont(candidate, face).hasGlyphForCodePoint(codePoint)) {
           source = candidate;
           break;
