@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
 import { fontFor, needsFallbackFonts, weightOf, type FontSource } from './fontChain.js';
 import { prepareFallbackFonts } from './fallbackFonts.js';
+import { subsetFont } from './subsetFont.js';
 import type { FontFace } from './fonts.js';
 import { faceFor } from './textMetrics.js';
 
@@ -74,39 +74,11 @@ function groupFor(groups: Map<string, FaceSubset>, source: FontSource, face: Fon
   return group;
 }
 
-// The OpenType features shapers apply by default (HarfBuzz's and fontkit's
-// default shaper, Arabic joining, marks), so the text looks and measures as
-// it was laid out. The alternates of the rest (fractions, small figures,
-// stylistic sets) would be two thirds of a Latin subset's bytes.
-const DEFAULT_FEATURES = ['rvrn', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'init', 'medi', 'fina', 'isol', 'med2', 'fin2', 'fin3', 'dist', 'abvm', 'blwm'];
-
-// Subsets already made in this process, by font, weight and glyph set.
-const subsets = new Map<string, Promise<Buffer>>();
-const fontBytes = new Map<string, Buffer>();
-
+/** The group's subset; a font of blank glyphs only (the spaces between two CJK words, say) has no
+ * outlines, and Chromium refuses it (those spaces came out in a system serif, 0.25 em wide): one full stop fixes it. */
 function subset(group: FaceSubset): Promise<Buffer> {
-  const weight = weightOf(group.face);
-  const key = `${group.source.key}\u0000${group.source.variable ? weight : ''}\u0000${group.chars.join('')}`;
-  let made = subsets.get(key);
-  if (!made) {
-    made = (async () => {
-      const { default: subsetFont } = await import('subset-font');
-      let bytes = fontBytes.get(group.source.file);
-      if (!bytes) fontBytes.set(group.source.file, (bytes = readFileSync(group.source.file)));
-      // A font of blank glyphs only (the spaces between two CJK words, say) has no outlines, and
-      // Chromium refuses it: those spaces came out in a system serif, 0.25 em wide. One full stop fixes it.
-      const blank = group.chars.every((char) => /^[\s\p{Default_Ignorable_Code_Point}]$/u.test(char));
-      return subsetFont(bytes, group.chars.join('') + (blank ? '.' : ''), {
-        targetFormat: 'woff2',
-        // Hinting is for low-resolution screens' rasterisers, which browsers mostly ignore: a third of the bytes.
-        noHinting: true,
-        keepFeatures: DEFAULT_FEATURES,
-        ...(group.source.variable ? { variationAxes: { wght: weight } } : {}),
-      });
-    })();
-    subsets.set(key, made);
-  }
-  return made;
+  const blank = group.chars.every((char) => /^[\s\p{Default_Ignorable_Code_Point}]$/u.test(char));
+  return subsetFont(group.source, weightOf(group.face), group.chars.join('') + (blank ? '.' : ''));
 }
 
 /** CSS unicode-range of exactly these characters: `U+41-43,U+48`. */

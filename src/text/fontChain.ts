@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fallbackFontDir, fallbackFontsReady, slicesFor } from './fallbackFonts.js';
 import { FONT_FAMILY, fontFile, type FontFace } from './fonts.js';
+import { sourceSansHas } from './sourceSansCoverage.js';
 
 // Which font draws each character: Source Sans 3 (the face asked for) if it
 // has a glyph, else the first fallback of FALLBACK_CHAIN that has one. The
@@ -71,7 +72,7 @@ export function fontFor(char: string, face: FontFace): FontSource | undefined {
   if (source === undefined) {
     source = null;
     const own = sourceSans(face);
-    if (openFont(own, face).hasGlyphForCodePoint(codePoint)) source = own;
+    if (sourceSansHas(codePoint, face)) source = own;
     else if (fallbackFontsReady()) {
       for (const slice of slicesFor(codePoint)) {
         const candidate = { key: slice.file.replace(/-wght-normal\.ttf$/, ''), family: slice.family.family, rtl: !!slice.family.rtl, file: path.join(fallbackFontDir(), slice.file), variable: true };
@@ -118,7 +119,7 @@ export function needsFallbackFonts(text: string): boolean {
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
     if (surelyLatin(codePoint) || codePoint < 0x20 || IGNORABLE.test(char)) continue;
-    if (!openFont(sourceSans('regular'), 'regular').hasGlyphForCodePoint(codePoint)) return true;
+    if (!sourceSansHas(codePoint, 'regular')) return true;
   }
   return false;
 }

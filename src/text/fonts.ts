@@ -24,8 +24,10 @@ const FACE_FILES: Record<FontFace, string> = {
 
 const require = createRequire(import.meta.url);
 
+let dir: string | undefined;
 export function fontDir(): string {
-  return path.join(path.dirname(require.resolve('source-sans/package.json')), 'TTF');
+  // Resolved once: the fallback chain asks for a face's file per character.
+  return (dir ??= path.join(path.dirname(require.resolve('source-sans/package.json')), 'TTF'));
 }
 
 export function fontFile(face: FontFace): string {
