@@ -34,6 +34,8 @@ import { citeSource } from './provenance/citeSource.js';
 import { renderPng } from './render/renderPng.js';
 import { renderSvg } from './render/renderSvg.js';
 import { embedFonts } from './text/embedFonts.js';
+import { prepareFallbackFonts } from './text/fallbackFonts.js';
+import { needsFallbackFonts } from './text/fontChain.js';
 import type { ManifestEntry } from './write/manifest.js';
 
 export interface RenderedChart {
@@ -111,6 +113,8 @@ export async function renderChart(
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
   const paragraphs = footerParagraphs(rows, project.sources, spec.settings);
+  // The footer is measured synchronously: fonts for the scripts its sources are written in must be on disk.
+  if (needsFallbackFonts(JSON.stringify(paragraphs))) await prepareFallbackFonts();
   const embed: EmbedFacts = {
     name,
     title,
