@@ -64,9 +64,9 @@ console.log(`corpus: ${names.length} charts in ${dir}`);
 const out = path.join(dir, 'output');
 const report = {};
 
-// Text widths measured in earlier runs (src/render/widthStore.ts) spare fontkit's
+// Text widths measured in earlier runs (src/text/widthStore.ts) spare fontkit's
 // loading and first layouts; say how many are known, as the figures depend on it.
-const { widthStoreFile, readWidths } = await import(path.join(ROOT, 'dist', 'render', 'widthStore.js'));
+const { widthStoreFile, readWidths } = await import(path.join(ROOT, 'dist', 'text', 'widthStore.js'));
 console.log(`text width store: ${Object.keys(readWidths(widthStoreFile())).length} widths known at start (${widthStoreFile()}); the first full build adds the corpus's`);
 
 // 1. Full build from an empty output folder.

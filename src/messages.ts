@@ -425,3 +425,10 @@ export const scaffold = {
   noValueColumns: (file: string) => `${file} has no value columns besides its citation columns; nothing to chart`,
   noRows: (file: string) => `${file} has a header but no rows; add its figures, then run \`citechart new\` again`,
 };
+
+// ── text: fonts and glyphs ──────────────────────────────────────────────────
+export const text = {
+  missingGlyph: (chars: string[]) =>
+    `no bundled font draws ${chars.map((c) => `${q(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}: ` +
+    `it would show as an empty box in the graphic; replace or remove it (fonts cover Latin, Greek, Cyrillic, Chinese, Japanese, Korean, Arabic, Hebrew and emoji)`,
+};

@@ -37,6 +37,9 @@ import { renderFitted } from './render/renderFitted.js';
 import type { VegaRender } from './render/renderSvg.js';
 import { truncatedLabels } from './render/truncatedLabels.js';
 import { truncationWarnings } from './render/truncationWarnings.js';
+import { embedFonts } from './text/embedFonts.js';
+import { prepareFallbackFonts } from './text/fallbackFonts.js';
+import { needsFallbackFonts } from './text/fontChain.js';
 import type { ManifestEntry } from './write/manifest.js';
 import { pushAll } from './pushAll.js';
 
@@ -131,6 +134,8 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
   const paragraphs = footerParagraphs(rows, project.sources, spec.settings);
+  // The footer is measured synchronously: fonts for the scripts its sources are written in must be on disk.
+  if (needsFallbackFonts(JSON.stringify(paragraphs))) await prepareFallbackFonts();
   const embed: EmbedFacts = {
     name,
     title,
@@ -150,7 +155,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     darkMode: spec.settings.darkMode,
   };
   const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
-  const svg = composeSvg({ ...common, ...layout(render) });
+  // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
+  const withFonts = (composed: string) => (spec.settings.embedFonts === false ? composed : embedFonts(composed));
+  const svg = await withFonts(composeSvg({ ...common, ...layout(render) }));
 
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
   const artboards: NonNullable<RenderedChart['artboards']> = [];
@@ -161,7 +168,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     const seen = new Set(diagnostics.map((d) => d.message));
     pushAll(diagnostics, at.diagnostics.concat(rerendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
     if (!rerendered?.render) return { diagnostics };
-    artboards.push({ width, svg: composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true }) });
+    artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true })) });
   }
 
   let png: Buffer | undefined;

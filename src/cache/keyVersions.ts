@@ -1,4 +1,5 @@
 import { packageVersion, toolVersions } from '../provenance/versions.js';
+import { fallbackVersions } from '../text/fallbackFonts.js';
 
 /**
  * Libraries whose version changes the bytes of a graphic without being
@@ -6,13 +7,16 @@ import { packageVersion, toolVersions } from '../provenance/versions.js';
  * graphic): fontkit measures every text Vega lays out, d3's packages format
  * the footer's numbers and dates and derive the dark palette. An upgrade of
  * one must rebuild, or graphics drawn before it would pass for fresh while a
- * `--force` build draws other bytes.
+ * `--force` build draws other bytes. The subsetter (subset-font, harfbuzzjs,
+ * fontverter) writes the embedded font, and the fallback font packages
+ * (fallbackVersions) draw and measure other scripts.
  */
-const UNRECORDED = ['fontkit', 'd3', 'd3-format', 'd3-time-format'];
+const UNRECORDED = ['fontkit', 'd3', 'd3-format', 'd3-time-format', 'subset-font', 'harfbuzzjs', 'fontverter'];
 
 let versions: Record<string, string> | undefined;
 
 /** The versions a build cache key covers: those recorded in graphics, and the others above. */
 export function keyVersions(): Record<string, string> {
-  return (versions ??= { ...toolVersions(), ...Object.fromEntries(UNRECORDED.map((name) => [name, packageVersion(name)])) });
+  const fallbacks = fallbackVersions().map((pkg) => [pkg.slice(0, pkg.lastIndexOf('@')), pkg.slice(pkg.lastIndexOf('@') + 1)]);
+  return (versions ??= { ...toolVersions(), ...Object.fromEntries([...UNRECORDED.map((name) => [name, packageVersion(name)]), ...fallbacks]) });
 }

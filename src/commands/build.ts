@@ -275,7 +275,7 @@ async function buildLocked(
     const tasks = stale.map((name): RenderTask => ({ cwd, name, render, formats }));
     await renderAll(tasks, options.jobs ?? os.availableParallelism(), openHere, onOutcome);
     // Text widths measured for the first time, so the next run need not load fontkit for them.
-    if (Object.keys(measured).length) (await import('../render/widthStore.js')).saveWidths(measured);
+    if (Object.keys(measured).length) (await import('../text/widthStore.js')).saveWidths(measured);
   }
 
   // 4. The manifest (entries of the charts drawn now and of those up to date), then the cache.
@@ -350,7 +350,7 @@ async function renderAll(
   // inside sharp), which a worker's own copy of process.env does not reach:
   // set them here, before any worker starts, so every thread draws the same bytes.
   process.env.TZ = 'UTC';
-  if (tasks.some((task) => task.render.png !== false)) (await import('../render/fonts.js')).useBundledFonts();
+  if (tasks.some((task) => task.render.png !== false)) await (await import('../text/fonts.js')).useBundledFonts();
 
   // Compiled workers only: when run from the TypeScript sources (vitest), draw in this thread.
   const workerFile = fileURLToPath(new URL('../pool/renderWorker.js', import.meta.url));

@@ -1,6 +1,6 @@
 import { wrapText } from '../provenance/wrapText.js';
 import { toLines } from '../provenance/textLines.js';
-import { faceFor, measureText } from '../render/textMetrics.js';
+import { faceFor, measureText } from '../text/textMetrics.js';
 
 type Json = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import { vl } from '../vegaBuilds.js';
 import type { Spec as VegaSpec } from 'vega';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
-import { FONT_STACK } from '../render/fonts.js';
+import { FONT_STACK } from '../text/fonts.js';
 import { timeFields } from './encodedFields.js';
 import { checkBeforeDrawing } from '../checks/checkBeforeDrawing.js';
 import { checkEmptyFilterLayers } from '../checks/emptyFilterLayers.js';

@@ -1,3 +1,4 @@
+import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { findBuiltinFieldNames } from './findBuiltinFieldNames.js';
@@ -35,6 +36,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   const usermeta = readUsermeta(json);
   const data = findDataRefs(json);
   pushAll(diagnostics, usermeta.diagnostics, data.diagnostics, findBuiltinFieldNames(json));
+  pushAll(diagnostics, await missingGlyphWarnings(specStrings(json.value).map(({ path, text }) => ({ text, at: json.diagnostic(path, '') }))));
   if (!data.refs.length && !data.diagnostics.length) diagnostics.push(json.diagnostic([], messages.spec.noData()));
   const spec: ChartSpec = {
     name,
@@ -61,6 +63,24 @@ export function reservedName(name: string): string | undefined {
 }
 
 /** The house theme, a Vega-Lite `config` object; optional. */
+/**
+ * Every string of a spec that may be drawn (titles, labels, inline values,
+ * field names that become axis titles) with its JSON path; `$schema` and
+ * data URLs are never drawn.
+ */
+export function specStrings(value: unknown, at: Array<string | number> = []): Array<{ path: Array<string | number>; text: string }> {
+  const found: Array<{ path: Array<string | number>; text: string }> = [];
+  const walk = (node: unknown, path: Array<string | number>) => {
+    if (typeof node === 'string') found.push({ path, text: node });
+    else if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));
+    else if (node && typeof node === 'object') {
+      for (const [key, item] of Object.entries(node)) if (key !== '$schema' && key !== 'url') walk(item, [...path, key]);
+    }
+  };
+  walk(value, at);
+  return found;
+}
+
 export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagnostics: Diagnostic[] }> {
   const { json, diagnostics } = await readJsonFile(cwd, 'specs/theme.json');
   if (!json) {

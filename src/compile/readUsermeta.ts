@@ -15,6 +15,8 @@ export interface ChartSettings {
   widths?: number[];
   /** `auto`: the SVG turns dark on pages that prefer a dark colour scheme. */
   darkMode?: 'auto' | 'off';
+  /** false: the SVG names its fonts but does not carry them (for sites that serve Source Sans 3 and the Noto fallbacks themselves). */
+  embedFonts?: false;
 }
 
 export { MAX_ARTBOARD_WIDTH, MIN_ARTBOARD_WIDTH, usermetaSchema };
@@ -52,6 +54,7 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
       alt: value.alt ?? '',
       ...(value.widths && { widths: [...value.widths].sort((a, b) => a - b) }),
       ...(value.darkMode && { darkMode: value.darkMode }),
+      ...(value.embedFonts === false && { embedFonts: false as const }),
     },
     diagnostics,
   };

@@ -14,5 +14,6 @@ export const usermetaSchema = {
     // Narrower than MIN_ARTBOARD_WIDTH leaves no room for a footer line.
     widths: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'integer', minimum: MIN_ARTBOARD_WIDTH, maximum: MAX_ARTBOARD_WIDTH } },
     darkMode: { enum: ['auto', 'off'] },
+    embedFonts: { type: 'boolean' },
   },
 };

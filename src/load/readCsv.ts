@@ -8,6 +8,7 @@ import { readWithPolars } from './readWithPolars.js';
 import { CsvLimitError, scanCsv, type ScannedRecord } from './scanCsv.js';
 import { stripControlChars } from './stripControlChars.js';
 import { pushAll } from '../pushAll.js';
+import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 
 /** A cell's text (control characters stripped) and where it starts. */
 export interface CsvCell {
@@ -111,6 +112,9 @@ export async function readCsv(
       column: field.column,
     })),
   }));
+  // A character no font draws would be a silent box: said at its cell (header cells are axis and legend titles).
+  const cells = [...shape.header.fields.map((field) => ({ text: field.text, line: field.line, column: field.column })), ...rows.flatMap((row) => row.cells)];
+  diagnostics.push(...(await missingGlyphWarnings(cells.map((cell) => ({ text: cell.text, at: { file, line: cell.line, column: cell.column } })))));
   return { csv: { file, headerLine: shape.header.line, columns: shape.columns, rows, delimiter }, diagnostics };
 }
 

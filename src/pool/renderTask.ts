@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../model.js';
 import type { Project } from '../project.js';
 import { chartFiles, renderChart } from '../renderChart.js';
-import { takeFreshWidths } from '../render/widthStore.js';
+import { takeFreshWidths } from '../text/widthStore.js';
 import type { ManifestEntry } from '../write/manifest.js';
 import { formatOf, internalError } from './internalError.js';
 

@@ -1,4 +1,4 @@
-import { FONT_STACK } from '../render/fonts.js';
+import { FONT_STACK } from '../text/fonts.js';
 import { applyDarkPalette, darkModeStyle } from './darkMode.js';
 import { dropExternalRefs } from './dropExternalRefs.js';
 import { drawFooter, FOOTER_STYLE } from './drawFooter.js';

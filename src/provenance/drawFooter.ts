@@ -1,4 +1,4 @@
-import { measureText } from '../render/textMetrics.js';
+import { measureText } from '../text/textMetrics.js';
 import type { Paragraph } from './footerParagraphs.js';
 import { wrapText } from './wrapText.js';
 import { xmlText } from './escapeXml.js';

@@ -10,10 +10,10 @@
 import type { Spec as VegaSpec } from 'vega';
 import { wrapText } from '../provenance/wrapText.js';
 import { toLines } from '../provenance/textLines.js';
-import { widthUpTo } from './labelLimit.js';
+import { widthUpTo } from '../text/labelLimit.js';
 import { legendColumns } from './legendColumns.js';
 import { firstText, union, type SceneNode } from './sceneNode.js';
-import { faceFor, measureText } from './textMetrics.js';
+import { faceFor, measureText } from '../text/textMetrics.js';
 
 type Json = Record<string, unknown>;
 

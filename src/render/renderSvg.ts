@@ -10,7 +10,9 @@ import { confinedLoader } from './confinedLoader.js';
 import { countMarkItems } from './countMarkItems.js';
 import { countMarks } from './countMarks.js';
 import { splitAtFolds } from './splitAtFolds.js';
-import { installTextMetrics } from './textMetrics.js';
+import { installTextMetrics } from '../text/textMetrics.js';
+import { needsFallbackFonts } from '../text/fontChain.js';
+import { prepareFallbackFonts } from '../text/fallbackFonts.js';
 import { repeatedPalettes, type PaletteSize } from './paletteSizes.js';
 
 const HEADLESS_NOISE = /^Can not resolve event source: window$/;
@@ -44,6 +46,8 @@ export async function renderSvg(
 ): Promise<{ render?: VegaRender; diagnostics: Diagnostic[] }> {
   process.env.TZ = 'UTC';
   installTextMetrics();
+  // Vega measures synchronously: fonts for scripts Source Sans 3 lacks must be on disk first.
+  if (needsFallbackFonts(JSON.stringify(chart.vega))) await prepareFallbackFonts();
   const raw: RawMessage[] = [];
   const note = (severity: Diagnostic['severity']) => (...args: unknown[]) => {
     const reason = args.map(String).join(' ');

@@ -1,5 +1,5 @@
-import { faceFor, measureText } from './textMetrics.js';
-import { truncateToLimit } from './labelLimit.js';
+import { faceFor, measureText } from '../text/textMetrics.js';
+import { truncateToLimit } from '../text/labelLimit.js';
 import type { SceneNode } from './sceneNode.js';
 
 /** A text Vega drew cut to its `limit`: the whole text, the limit (px) and what was drawn. */

@@ -17,7 +17,7 @@ import { embedHtml } from '../../src/embed/embedHtml.js';
 import { listSpecs, openProject } from '../../src/project.js';
 import { renderChart, type RenderedChart } from '../../src/renderChart.js';
 import { renderPng } from '../../src/render/renderPng.js';
-import { fontFile } from '../../src/render/fonts.js';
+import { fontFile } from '../../src/text/fonts.js';
 import { hostileFacts } from '../embed/hostile.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { pixelDifference } from '../helpers/snapshots.js';

@@ -59,3 +59,25 @@ describe('fonts', () => {
     expect(pixelmatch(blank.data, drawn.data, undefined, drawn.width, drawn.height, { threshold: 0.1 })).toBeGreaterThan(2000);
   });
 });
+
+describe('a first build on a fresh machine', () => {
+  it('unpacks the fallback fonts and draws the same bytes as a build with every cache warm', async () => {
+    const files = {
+      ...minimalProject,
+      'data/exports.csv': 'country,exports,source,note\n東京 上海,120,stats-2024,\nمصر,85,stats-2024,\nתל אביב,40,monitor-2023,\n',
+      'data/sources.csv': minimalProject['data/sources.csv']!.toString().replace('Trade Monitor', 'الجهاز المركزي للإحصاء'),
+    };
+    const warm = makeProject(files);
+    await runCli(['build'], { cwd: warm });
+    const again = await runCli(['build', '--force'], { cwd: warm });
+    // Empty temporary folder: no fallback fonts unpacked, no subsets, no widths, no fontconfig cache.
+    const cold = makeProject(files);
+    const fresh = await runCli(['build'], { cwd: cold, env: { TMPDIR: path.join(cold, 'tmp') }, timeoutMs: 120_000 });
+    for (const result of [again, fresh]) expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(readText(cold, 'output/exports.svg')).toBe(readText(warm, 'output/exports.svg'));
+    expect(readText(cold, 'output/exports.svg')).toMatch(/unicode-range:[^}]*U\+6771/);
+    const a = await raw(readBytes(warm, 'output/exports.png'));
+    const b = await raw(readBytes(cold, 'output/exports.png'));
+    expect(pixelmatch(a.data, b.data, undefined, a.width, a.height, { threshold: 0 })).toBe(0);
+  }, 180_000);
+});

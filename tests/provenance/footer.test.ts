@@ -3,7 +3,7 @@ import { citeSource, formatPublished } from '../../src/provenance/citeSource.js'
 import { footerParagraphs } from '../../src/provenance/footerParagraphs.js';
 import { wrapText } from '../../src/provenance/wrapText.js';
 import { drawFooter } from '../../src/provenance/drawFooter.js';
-import { measureText } from '../../src/render/textMetrics.js';
+import { measureText } from '../../src/text/textMetrics.js';
 import type { CitedRow, Source } from '../../src/model.js';
 
 const source = (id: string, extra: Partial<Source> = {}): Source => ({

@@ -85,7 +85,7 @@ describe('--theme dark', () => {
     expect(format(dark.diagnostics)).toEqual([]);
     for (const svg of [dark.chart!.svg, ...dark.chart!.artboards!.map((a) => a.svg)]) {
       expect(svg).toMatch(/<rect class="citechart-background" aria-hidden="true" width="\d+" height="\d+" fill="#1b1b1b"/);
-      expect(svg).not.toContain('<style');
+      expect(svg).not.toContain('prefers-color-scheme');
       expect(svg).toContain('<g class="citechart-footer"');
       expect(svg).toMatch(/<g class="citechart-footer"[^>]* fill="#9d9d9d"/);
     }

@@ -4,8 +4,8 @@
 // with the house theme.
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../../src/project.js';
-import { truncateToLimit } from '../../src/render/labelLimit.js';
-import { measureText } from '../../src/render/textMetrics.js';
+import { truncateToLimit } from '../../src/text/labelLimit.js';
+import { measureText } from '../../src/text/textMetrics.js';
 import { renderChart } from '../../src/renderChart.js';
 import { format, project, sourcesCsv } from '../helpers/project.js';
 

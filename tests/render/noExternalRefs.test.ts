@@ -30,7 +30,9 @@ function externalReferences(svg: string): string[] {
     if (/^(https?:|\/\/|data:)/i.test(value.trim())) found.push(`${tag} ${name}="${value}"`);
   }
   for (const style of markup.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) {
-    if (/@import|@font-face|url\(/i.test(style[1]!)) found.push('<style> loads a resource');
+    // The embedded font is a data URL (WOFF2 in base64): nothing is fetched.
+    const css = style[1]!.replace(/url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\("woff2"\)/g, '');
+    if (/@import|url\(/i.test(css)) found.push('<style> loads a resource');
   }
   return found;
 }
@@ -54,6 +56,7 @@ describe('no external references in any published SVG', () => {
       '<svg><rect fill="url(https://x.org/p.svg#p)"/></svg>',
       '<svg><style>@import url(https://x.org/f.css);</style></svg>',
       '<svg><style>@font-face{font-family:X;src:url(f.woff)}</style></svg>',
+      '<svg><style>@font-face{font-family:X;src:url(data:font/woff2;base64,d09GMg==) format("woff2"),url(https://x.org/f.woff2)}</style></svg>',
       '<svg><use href="other.svg#x"/></svg>',
     ];
     for (const svg of hostile) expect(externalReferences(svg), svg).not.toEqual([]);

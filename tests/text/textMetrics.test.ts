@@ -1,6 +1,6 @@
 import { vega } from '../../src/vegaBuilds.js';
 import { describe, expect, it } from 'vitest';
-import { faceFor, installTextMetrics, measureText } from '../../src/render/textMetrics.js';
+import { faceFor, installTextMetrics, measureText } from '../../src/text/textMetrics.js';
 
 describe('measureText', () => {
   it('uses the bundled font\'s real advance widths, not 0.8 × size per character', () => {

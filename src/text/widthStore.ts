@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { toolVersions } from '../provenance/versions.js';
+import { fallbackVersions } from './fallbackFonts.js';
 import { fontFile, type FontFace } from './fonts.js';
 
 // Text widths measured in earlier runs, kept in one file per font and
@@ -24,15 +25,15 @@ let stored: Map<string, number> | undefined;
 let fresh: Record<string, number> = Object.create(null);
 
 /**
- * The file for this install: a new fontkit, font file (size, mtime) or
- * citechart version is a new file. citechart's version is in it because the
+ * The file for this install: a new fontkit, font file (size, mtime),
+ * fallback font package or citechart version is a new file. citechart's version is in it because the
  * build cache trusts these numbers as fontkit's: a release that measures
  * otherwise (features, units) must not read widths an older one stored, or
  * its graphics would be laid out with wrong widths even with --force.
  */
 export function widthStoreFile(): string {
   const fontkitPackage = path.join(path.dirname(require.resolve('fontkit')), '..', 'package.json');
-  const identity = [`citechart ${toolVersions().citechart}`, readFileSync(fontkitPackage, 'utf8'), ...FACES.map((face) => fontFile(face)).map((file) => {
+  const identity = [`citechart ${toolVersions().citechart}`, readFileSync(fontkitPackage, 'utf8'), ...fallbackVersions(), ...FACES.map((face) => fontFile(face)).map((file) => {
     const stat = statSync(file);
     return `${file} ${stat.size} ${stat.mtimeMs}`;
   })];

@@ -5,9 +5,9 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it, vi } from 'vitest';
 import { barSpec, makeProject, minimalProject } from '../helpers/fixtureProject.js';
 import { build } from '../../src/commands/build.js';
-import { fontFile } from '../../src/render/fonts.js';
-import { measureText } from '../../src/render/textMetrics.js';
-import { readWidths, saveWidths, takeFreshWidths, widthStoreFile } from '../../src/render/widthStore.js';
+import { fontFile } from '../../src/text/fonts.js';
+import { measureText } from '../../src/text/textMetrics.js';
+import { readWidths, saveWidths, takeFreshWidths, widthStoreFile } from '../../src/text/widthStore.js';
 
 const tmp = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'citechart-widths-')), 'widths.json');
 
@@ -62,7 +62,7 @@ describe('width store identity', () => {
       return { ...real, toolVersions: () => ({ ...real.toolVersions(), citechart: '999.0.0' }) };
     });
     try {
-      const other = await import('../../src/render/widthStore.js');
+      const other = await import('../../src/text/widthStore.js');
       expect(path.dirname(other.widthStoreFile())).toBe(os.tmpdir());
       expect(other.widthStoreFile()).not.toBe(here);
     } finally {

@@ -1,27 +1,11 @@
-import type * as Fontkit from 'fontkit';
-import { createRequire } from 'node:module';
 import { vega } from '../vegaBuilds.js';
-import { fontFile, type FontFace } from './fonts.js';
+import { fontRuns, openFont, sourceSans } from './fontChain.js';
+import type { FontFace } from './fonts.js';
 import { calledByVegaTruncate, truncateToLimit, widthUpTo } from './labelLimit.js';
 import { rememberWidth, storedWidth } from './widthStore.js';
 
-// fontkit is loaded only when a string is not in the width store (≈100 ms to
-// load); measureText is called synchronously from Vega's layout, hence require.
-const require = createRequire(import.meta.url);
-let fontkit: typeof Fontkit | undefined;
-
-const fonts = new Map<FontFace, Fontkit.Font>();
+// fontkit is loaded only when a string is not in the width store (≈100 ms to load).
 const widths = new Map<string, number>();
-
-function font(face: FontFace): Fontkit.Font {
-  let f = fonts.get(face);
-  if (!f) {
-    fontkit ??= require('fontkit') as typeof Fontkit;
-    f = fontkit.openSync(fontFile(face)) as Fontkit.Font;
-    fonts.set(face, f);
-  }
-  return f;
-}
 
 export function faceFor(weight: unknown, style: unknown): FontFace {
   const bold = weight === 'bold' || weight === 'bolder' || (Number(weight) >= 600);
@@ -29,15 +13,23 @@ export function faceFor(weight: unknown, style: unknown): FontFace {
   return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
 }
 
-/** Advance width in px of `text` set in the bundled font, kerning included. */
+/**
+ * Advance width in px of `text` as the bundled fonts draw it: each run of
+ * characters in the font the fallback chain picks for it (fontChain.ts), kerning
+ * and shaping included. A character no font has is measured as Source Sans
+ * 3's missing-glyph box, as it would be drawn.
+ */
 export function measureText(text: string, fontSize: number, face: FontFace = 'regular'): number {
   const key = `${face}\u0000${text}`;
   let unitWidth = widths.get(key);
   if (unitWidth === undefined) {
     unitWidth = storedWidth(key);
     if (unitWidth === undefined) {
-      const f = font(face);
-      unitWidth = f.layout(text).advanceWidth / f.unitsPerEm;
+      unitWidth = 0;
+      for (const run of fontRuns(text, face)) {
+        const font = openFont(run.source ?? sourceSans(face), face);
+        unitWidth += font.layout(run.text).advanceWidth / font.unitsPerEm;
+      }
       rememberWidth(key, unitWidth);
     }
     widths.set(key, unitWidth);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { FALLBACK_CHAIN, prepareFallbackFonts } from './fallbackFonts.js';
 
 // The bundled font: Source Sans 3 (SIL Open Font Licence) from the
 // `source-sans` npm package, so every machine lays out and rasterises text
@@ -23,8 +24,10 @@ const FACE_FILES: Record<FontFace, string> = {
 
 const require = createRequire(import.meta.url);
 
+let dir: string | undefined;
 export function fontDir(): string {
-  return path.join(path.dirname(require.resolve('source-sans/package.json')), 'TTF');
+  // Resolved once: the fallback chain asks for a face's file per character.
+  return (dir ??= path.join(path.dirname(require.resolve('source-sans/package.json')), 'TTF'));
 }
 
 export function fontFile(face: FontFace): string {
@@ -32,14 +35,15 @@ export function fontFile(face: FontFace): string {
 }
 
 /**
- * Points fontconfig (inside sharp's librsvg) at the bundled font and nothing
+ * Points fontconfig (inside sharp's librsvg) at the bundled fonts and nothing
  * else: no system fonts, and a user's own FONTCONFIG_FILE is overridden, so
  * a PNG never depends on what the machine has installed. Must run before
- * sharp first renders text, as fontconfig reads its configuration once.
+ * sharp first renders text, as fontconfig reads its configuration once; so
+ * the fallback fonts are made ready first (prepareFallbackFonts: once per machine).
  */
-export function useBundledFonts(): void {
+export async function useBundledFonts(): Promise<void> {
   const dir = fontDir();
-  const conf = fontsConf(dir);
+  const conf = fontsConf(dir, await prepareFallbackFonts());
   const home = path.join(os.tmpdir(), `citechart-fontconfig-${hash(conf)}`);
   const file = path.join(home, 'fonts.conf');
   if (!existsSync(file) || readFileSync(file, 'utf8') !== conf.replace('@CACHE@', path.join(home, 'cache'))) {
@@ -49,7 +53,7 @@ export function useBundledFonts(): void {
   process.env.FONTCONFIG_FILE = file;
 }
 
-function fontsConf(dir: string): string {
+function fontsConf(dir: string, fallbackDir: string): string {
   const alias = (family: string) =>
     `  <alias binding="same"><family>${family}</family><prefer><family>${FONT_FAMILY}</family></prefer></alias>`;
   return [
@@ -57,6 +61,10 @@ function fontsConf(dir: string): string {
     '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
     '<fontconfig>',
     `  <dir>${dir}</dir>`,
+    `  <dir>${fallbackDir}</dir>`,
+    // The fallback chain, glyph by glyph, in the order fontChain.ts follows.
+    // Strong, so a script's language (which Pango sets per run) cannot reorder it.
+    `  <alias binding="strong"><family>${FONT_FAMILY}</family><default>${FALLBACK_CHAIN.map((f) => `<family>${f.family}</family>`).join('')}</default></alias>`,
     '  <cachedir>@CACHE@</cachedir>',
     ...['sans-serif', 'serif', 'monospace', 'Helvetica', 'Helvetica Neue', 'Arial'].map(alias),
     '</fontconfig>',

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+// The fonts that draw what Source Sans 3 has no glyph for, tried in this
+// order, glyph by glyph (Noto, SIL Open Font Licence, from the @fontsource
+// variable packages: one variable font per script covers every weight, 28 MB
+// for all of them). Source Sans 3 itself covers Latin, Greek and Cyrillic.
+// Emoji (monochrome outlines, which every renderer draws) come first. Han characters go to the first CJK font that has them (Simplified Chinese
+// shapes); Japanese kana and Korean hangul fall through to their own fonts.
+// The same chain serves measuring (textMetrics), the PNG (fonts.conf) and the
+// SVG's embedded subset (embedFonts), so the three never disagree.
+export interface FallbackFamily {
+  /** The family name inside the font files (what fontconfig matches). */
+  family: string;
+  /** npm package holding it, and the prefix of its files. */
+  pkg: string;
+  slug: string;
+  /** A right-to-left script. */
+  rtl?: true;
+}
+
+export const FALLBACK_CHAIN: readonly FallbackFamily[] = [
+  // First: the CJK fonts also draw some emoji code points (☀, 🌀…), as text symbols.
+  { family: 'Noto Emoji', pkg: '@fontsource-variable/noto-emoji', slug: 'noto-emoji' },
+  { family: 'Noto Sans SC', pkg: '@fontsource-variable/noto-sans-sc', slug: 'noto-sans-sc' },
+  { family: 'Noto Sans TC', pkg: '@fontsource-variable/noto-sans-tc', slug: 'noto-sans-tc' },
+  { family: 'Noto Sans JP', pkg: '@fontsource-variable/noto-sans-jp', slug: 'noto-sans-jp' },
+  { family: 'Noto Sans KR', pkg: '@fontsource-variable/noto-sans-kr', slug: 'noto-sans-kr' },
+  { family: 'Noto Sans Arabic', pkg: '@fontsource-variable/noto-sans-arabic', slug: 'noto-sans-arabic', rtl: true },
+  { family: 'Noto Sans Hebrew', pkg: '@fontsource-variable/noto-sans-hebrew', slug: 'noto-sans-hebrew', rtl: true },
+];
+
+/** One file of a fallback family: the package splits each font by Unicode ranges. */
+export interface FallbackSlice {
+  family: FallbackFamily;
+  /** Name of the TrueType file in the fallback folder. */
+  file: string;
+  ranges: Array<[number, number]>;
+}
+
+const require = createRequire(import.meta.url);
+const packageDir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
+
+/**
+ * Parses the package's `unicode.json` (slice name → CSS unicode-range list,
+ * e.g. `"[4]": "U+1f1e9-1f1f5,U+1f21a"`, `"latin": …`) into the slices,
+ * in the order the chain tries them.
+ */
+let slices: FallbackSlice[] | undefined;
+export function fallbackSlices(): FallbackSlice[] {
+  if (slices) return slices;
+  slices = [];
+  for (const family of FALLBACK_CHAIN) {
+    const table = JSON.parse(readFileSync(path.join(packageDir(family.pkg), 'unicode.json'), 'utf8')) as Record<string, string>;
+    for (const [key, list] of Object.entries(table)) {
+      const name = key.replace(/^\[(\d+)\]$/, '$1');
+      const ranges = list.split(',').map((item): [number, number] => {
+        const [from, to] = item.trim().replace(/^U\+/i, '').split('-');
+        return [parseInt(from!, 16), parseInt(to ?? from!, 16)];
+      });
+      slices.push({ family, file: `${family.slug}-${name}-wght-normal.ttf`, ranges });
+    }
+  }
+  return slices;
+}
+
+/** The slices, in chain order, whose ranges include `codePoint`. */
+export function slicesFor(codePoint: number): FallbackSlice[] {
+  return fallbackSlices().filter((slice) => slice.ranges.some(([from, to]) => codePoint >= from && codePoint <= to));
+}
+
+/**
+ * The folder holding every fallback slice as TrueType (what FreeType,
+ * fontkit and harfbuzz all read), made by `prepareFallbackFonts`. One folder
+ * per set of package versions, in the temporary folder, shared by runs.
+ */
+export function fallbackFontDir(): string {
+  const identity = FALLBACK_CHAIN.map((family) => `${family.pkg}@${readPackageVersion(family.pkg)}`).join('\n');
+  const hash = createHash('sha256').update(identity).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), `citechart-fallback-fonts-${process.getuid?.() ?? 'u'}-${hash}`);
+}
+
+const readPackageVersion = (pkg: string) => (JSON.parse(readFileSync(path.join(packageDir(pkg), 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The installed fallback packages and their versions (for the width store's and build cache's identity). */
+export function fallbackVersions(): string[] {
+  return FALLBACK_CHAIN.map((family) => `${family.pkg}@${readPackageVersion(family.pkg)}`);
+}
+
+let prepared: Promise<string> | undefined;
+
+/**
+ * Makes sure the fallback folder exists: the packages ship WOFF2, which
+ * FreeType (in sharp) may not read, so each slice is decompressed once per
+ * machine with fontverter (Google's woff2 in wasm), ≈2 s, into a temporary
+ * folder renamed into place, so a concurrent or interrupted run never sees
+ * half a folder. Later calls cost one `existsSync`.
+ * @returns the folder's path.
+ */
+export function prepareFallbackFonts(): Promise<string> {
+  prepared ??= (async () => {
+    const dir = fallbackFontDir();
+    if (existsSync(path.join(dir, 'complete'))) return dir;
+    const fontverter = await import('fontverter');
+    const temp = `${dir}.${process.pid}.${Date.now()}`;
+    mkdirSync(temp, { recursive: true });
+    for (const family of FALLBACK_CHAIN) {
+      const files = path.join(packageDir(family.pkg), 'files');
+      for (const name of readdirSync(files).filter((file) => file.endsWith('-wght-normal.woff2'))) {
+        const ttf = await fontverter.convert(readFileSync(path.join(files, name)), 'truetype');
+        writeFileSync(path.join(temp, name.replace(/\.woff2$/, '.ttf')), ttf);
+      }
+    }
+    writeFileSync(path.join(temp, 'complete'), '');
+    try {
+      renameSync(temp, dir);
+    } catch {
+      // Another run finished first: its folder is as good as ours.
+      rmSync(temp, { recursive: true, force: true });
+    }
+    return dir;
+  })();
+  return prepared;
+}
+
+/** True once the fallback folder is complete (measuring needs it, and cannot wait for it). */
+export function fallbackFontsReady(): boolean {
+  return existsSync(path.join(fallbackFontDir(), 'complete'));
+}

@@ -1,0 +1,125 @@
+import type * as Fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fallbackFontDir, fallbackFontsReady, slicesFor } from './fallbackFonts.js';
+import { FONT_FAMILY, fontFile, type FontFace } from './fonts.js';
+import { sourceSansHas } from './sourceSansCoverage.js';
+
+// Which font draws each character: Source Sans 3 (the face asked for) if it
+// has a glyph, else the first fallback of FALLBACK_CHAIN that has one. The
+// one chain that measuring, the PNG's fontconfig and the embedded subset follow.
+
+/** A font file that draws some of a string's characters. */
+export interface FontSource {
+  /** Stable name: `source-sans-bold`, `noto-sans-sc-57`… */
+  key: string;
+  /** The family name inside the file (what fontconfig matches). */
+  family: string;
+  file: string;
+  /** A right-to-left script's font. */
+  rtl?: boolean;
+  /** A variable fallback font, instanced at the face's weight when measured or subset. */
+  variable: boolean;
+}
+
+/** A run of consecutive characters drawn by the same font (`source` undefined: no bundled font has them). */
+export interface FontRun {
+  source: FontSource | undefined;
+  text: string;
+}
+
+// fontkit is loaded on first need (≈100 ms); measureText runs synchronously inside Vega's layout, hence require.
+const require = createRequire(import.meta.url);
+let fontkit: typeof Fontkit | undefined;
+const opened = new Map<string, Fontkit.Font>();
+
+/** The fontkit font of `source` at the face's weight. */
+export function openFont(source: FontSource, face: FontFace): Fontkit.Font {
+  const key = source.variable ? `${source.key}\u0000${weightOf(face)}` : source.key;
+  let font = opened.get(key);
+  if (!font) {
+    fontkit ??= require('fontkit') as typeof Fontkit;
+    font = fontkit.openSync(source.file) as Fontkit.Font;
+    if (source.variable) font = font.getVariation({ wght: weightOf(face) });
+    opened.set(key, font);
+  }
+  return font;
+}
+
+/** The CSS weight a face is drawn at (fallbacks have no italic: browsers and Pango slant them, widths unchanged). */
+export const weightOf = (face: FontFace) => (face === 'bold' || face === 'boldItalic' ? 700 : 400);
+
+export const sourceSans = (face: FontFace): FontSource => ({ key: `source-sans-${face}`, family: FONT_FAMILY, file: fontFile(face), variable: false });
+
+// Zero-width characters that modify their neighbour (variation selectors,
+// joiners): drawn by whatever font draws the character before them.
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
+// Source Sans 3 draws every printable character up to U+017F: no need to open it to know.
+const surelyLatin = (codePoint: number) => (codePoint >= 0x20 && codePoint < 0x7f) || (codePoint >= 0xa0 && codePoint <= 0x17f);
+
+const chosen = new Map<string, FontSource | null>();
+
+/**
+ * The font that draws `char` in `face`, or undefined when no bundled font
+ * has it. Needs the fallback folder (prepareFallbackFonts) for any character
+ * Source Sans 3 lacks; before it exists such characters count as missing.
+ */
+export function fontFor(char: string, face: FontFace): FontSource | undefined {
+  const codePoint = char.codePointAt(0)!;
+  if (surelyLatin(codePoint)) return sourceSans(face);
+  const key = `${face}\u0000${char}`;
+  let source = chosen.get(key);
+  if (source === undefined) {
+    source = null;
+    const own = sourceSans(face);
+    if (sourceSansHas(codePoint, face)) source = own;
+    else if (fallbackFontsReady()) {
+      for (const slice of slicesFor(codePoint)) {
+        const candidate = { key: slice.file.replace(/-wght-normal\.ttf$/, ''), family: slice.family.family, rtl: !!slice.family.rtl, file: path.join(fallbackFontDir(), slice.file), variable: true };
+        if (openFont(candidate, face).hasGlyphForCodePoint(codePoint)) {
+          source = candidate;
+          break;
+        }
+      }
+    }
+    // Not remembered while the fallback folder is missing: it may be made later in this process.
+    if (source || fallbackFontsReady()) chosen.set(key, source);
+  }
+  return source ?? undefined;
+}
+
+/** `text` cut into runs of characters drawn by the same font, in order. */
+export function fontRuns(text: string, face: FontFace): FontRun[] {
+  const runs: FontRun[] = [];
+  for (const char of text) {
+    const last = runs[runs.length - 1];
+    const source = last && IGNORABLE.test(char) ? last.source : fontFor(char, face);
+    if (last && last.source?.key === source?.key) last.text += char;
+    else runs.push({ source, text: char });
+  }
+  return runs;
+}
+
+/** The characters of `text` that no bundled font draws (zero-width modifiers excepted), each once. */
+export function missingChars(text: string, face: FontFace = 'regular'): string[] {
+  const missing = new Set<string>();
+  for (const char of text) {
+    if (IGNORABLE.test(char) || /^[\s\p{Cc}]$/u.test(char)) continue;
+    if (!fontFor(char, face)) missing.add(char);
+  }
+  return [...missing];
+}
+
+/**
+ * Does `text` hold a character Source Sans 3 lacks, so the fallback folder
+ * must be made (prepareFallbackFonts) before it is measured or drawn? Latin
+ * text answers without opening any font.
+ */
+export function needsFallbackFonts(text: string): boolean {
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    if (surelyLatin(codePoint) || codePoint < 0x20 || IGNORABLE.test(char)) continue;
+    if (!sourceSansHas(codePoint, 'regular')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareFallbackFonts } from '../../src/text/fallbackFonts.js';
+import { fontRuns, missingChars, needsFallbackFonts } from '../../src/text/fontChain.js';
+import { measureText } from '../../src/text/textMetrics.js';
+
+beforeAll(() => prepareFallbackFonts(), 120_000);
+
+/** `[text, font]` runs, the numbered files one package splits a font into counted as one font. */
+function fonts(text: string): Array<[string, string | null]> {
+  const runs: Array<[string, string | null]> = [];
+  for (const run of fontRuns(text, 'regular')) {
+    const font = run.source?.key.replace(/-\d+$/, '') ?? null;
+    if (runs.length && runs[runs.length - 1]![1] === font) runs[runs.length - 1]![0] += run.text;
+    else runs.push([run.text, font]);
+  }
+  return runs;
+}
+
+describe('the fallback chain, glyph by glyph', () => {
+  it('keeps Latin, Greek and Cyrillic in Source Sans 3 without opening a fallback', () => {
+    expect(needsFallbackFonts('Москва, Αθήνα, Zürich – 90%')).toBe(false);
+    expect(fonts('Москва Αθήνα')).toEqual([['Москва Αθήνα', 'source-sans-regular']]);
+  });
+
+  it('draws each script in its own Noto font, spaces and digits in Source Sans 3', () => {
+    expect(fonts('上海 서울 مصر ירושלים')).toEqual([
+      ['上海', 'noto-sans-sc'],
+      [' ', 'source-sans-regular'],
+      ['서울', 'noto-sans-kr'],
+      [' ', 'source-sans-regular'],
+      ['مصر', 'noto-sans-arabic-arabic'],
+      [' ', 'source-sans-regular'],
+      ['ירושלים', 'noto-sans-hebrew-hebrew'],
+    ]);
+  });
+
+  it('gives kana to the Japanese font and keeps an emoji\'s variation selector with it', () => {
+    expect(fonts('ひらがな')).toEqual([['ひらがな', expect.stringMatching(/^noto-sans-(sc|tc|jp)$/)]]);
+    expect(fonts('☀️ Solar')).toEqual([['☀️', 'noto-emoji'], [' Solar', 'source-sans-regular']]);
+  });
+
+  it('measures CJK as the font draws it (1 em each), not as the missing-glyph box', () => {
+    // Before the fallbacks, 東京 measured as two Source Sans .notdef boxes: 2 × 0.64 em.
+    expect(measureText('東京', 10)).toBeCloseTo(20, 5);
+    expect(measureText('مصر', 12)).toBeGreaterThan(10);
+  });
+
+  it('names the characters no bundled font has', () => {
+    expect(missingChars('नमस्ते Delhi')).toEqual(['न', 'म', 'स', '्', 'त', 'े']);
+    expect(missingChars('東京 ☀️\u200d')).toEqual([]);
+  });
+});
