@@ -56,6 +56,10 @@ const dist = (file) => import(pathToFileURL(path.join(ROOT, 'dist', file)).href)
 const { vega, vl } = await dist('vegaBuilds.js');
 const { FONT_STACK, useBundledFonts } = await dist('render/fonts.js');
 const { installTextMetrics } = await dist('render/textMetrics.js');
+// The floor stands for citechart's drawing: if these moved, fail loudly rather than draw otherwise.
+for (const [name, value] of Object.entries({ vega, vl, FONT_STACK, useBundledFonts, installTextMetrics })) {
+  if (value === undefined) throw new Error(`bench/floor.mjs: dist/ no longer exports ${name}; update the floor to draw as citechart does`);
+}
 useBundledFonts();
 installTextMetrics();
 const { default: sharp } = await import('sharp');
