@@ -368,7 +368,10 @@ say(`| no-change rebuild ÷ full build | ${noopPct.wall.toFixed(1)} % | ${noopPc
 const atLeast = (value, target) => (value >= target ? `met (${ratio(value / target)} the target)` : `**missed**, by ${ratio(target / value)}`);
 const atMost = (value, target) => (value <= target ? `met (${ratio(target / value)} under)` : `**missed**, by ${ratio(value / target)}`);
 say();
-if (CHARTS !== 200) say(`Targets are stated for the 200-chart build; this run has ${CHARTS} charts, so the table below is only indicative.`);
+if (CHARTS !== 200) {
+  say(`Targets are stated for the 200-chart build; this run has ${CHARTS} charts, so the table below is only indicative.`);
+  say();
+}
 say('| target | wall | CPU |');
 say('|---|---|---|');
 if (vsPeer) say(`| full build ≥ 25× vega-cli per chart | ${ratio(vsPeer.wall.ofMedians)}: ${atLeast(vsPeer.wall.ofMedians, 25)} | ${ratio(vsPeer.cpu.ofMedians)}: ${atLeast(vsPeer.cpu.ofMedians, 25)} |`);
