@@ -1,23 +1,97 @@
-// The floor: what drawing the same charts costs with no citechart work at
-// all. One process, one thread: Vega-Lite compile (theme as config), Vega
-// view → SVG, sharp → PNG at 2× (144 dpi), files written. Data is loaded by
-// Vega's own file loader from the project folder, types inferred by Vega.
-// Usage: node bench/floor.mjs PROJECT_DIR OUT_DIR NAME...
+// The floor: what drawing the same charts costs with none of citechart's own
+// work (no CSV reading and typing, citations, alt text, metadata, cache,
+// HTML snippet or gallery), but the same drawing work and the same
+// parallelism as `citechart build`:
+//
+// - the same specs, compiled by the same Vega-Lite and Vega builds that
+//   citechart loads (dist/vegaBuilds.js), with the theme merged under the
+//   spec as citechart does ({ font: FONT_STACK, ...theme });
+// - text measured with citechart's real font metrics (its override of
+//   vega.textMetrics, dist/text/textMetrics.js, which reads and fills the
+//   text-width store in $TMPDIR like citechart);
+// - the footer: citechart's footer block, taken from citechart's own SVG of
+//   the chart (FOOTERS, prepared before timing), spliced under the chart so
+//   the PNG has the same size and text to draw; laying the footer out is
+//   citechart's work and not in the floor;
+// - the embedded font subset (dist/text/embedFonts.js), as the published SVG
+//   carries it;
+// - sharp at 144 dpi (the 2× PNG), with fontconfig pointed at the bundled
+//   font as citechart does; SVG and PNG written to OUT;
+// - JOBS processes (citechart draws on one worker per core), each given
+//   every JOBS-th chart of the list (the corpus list cycles through the
+//   chart types, so each slice gets the same mix).
+//
+// Data is read by Vega's own loader from the project folder, types inferred
+// by Vega.
+//
+// Usage: node bench/floor.mjs PROJECT_DIR OUT_DIR FOOTERS_JSON JOBS NAME...
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const [dir, out, ...names] = process.argv.slice(2);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const [dir, out, footersFile, jobsText, ...names] = process.argv.slice(2);
+const jobs = Number(jobsText);
+if (!dir || !out || !footersFile || !(jobs >= 1)) {
+  console.error('usage: node bench/floor.mjs PROJECT_DIR OUT_DIR FOOTERS_JSON JOBS NAME...');
+  process.exit(2);
+}
 mkdirSync(out, { recursive: true });
-const config = JSON.parse(readFileSync(path.join(dir, 'specs/theme.json'), 'utf8'));
+
+if (jobs > 1) {
+  // The parent only splits the list and waits: /usr/bin/time around it
+  // counts its children's CPU too (wait4's rusage includes waited children).
+  const slices = Array.from({ length: jobs }, (_, k) => names.filter((_, i) => i % jobs === k));
+  const codes = await Promise.all(slices.filter((slice) => slice.length).map((slice) => new Promise((resolve) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), dir, out, footersFile, '1', ...slice], { stdio: 'inherit' });
+    child.once('exit', (code) => resolve(code));
+  })));
+  process.exit(codes.every((code) => code === 0) ? 0 : 1);
+}
+
+// Same process-wide settings as citechart's build (src/commands/build.ts):
+// UTC for time labels, fontconfig on the bundled font before sharp loads.
+process.env.TZ = 'UTC';
+const dist = (file) => import(pathToFileURL(path.join(ROOT, 'dist', file)).href);
+const { vega, vl } = await dist('vegaBuilds.js');
+const { FONT_STACK, useBundledFonts } = await dist('text/fonts.js');
+const { installTextMetrics } = await dist('text/textMetrics.js');
+// The published SVG carries its font (issue 10): the floor embeds the same subset.
+const { embedFonts } = await dist('text/embedFonts.js');
+// The floor stands for citechart's drawing: if these moved, fail loudly rather than draw otherwise.
+for (const [name, value] of Object.entries({ vega, vl, FONT_STACK, useBundledFonts, installTextMetrics, embedFonts })) {
+  if (value === undefined) throw new Error(`bench/floor.mjs: dist/ no longer exports ${name}; update the floor to draw as citechart does`);
+}
+useBundledFonts();
+installTextMetrics();
+const { default: sharp } = await import('sharp');
+
+const theme = JSON.parse(readFileSync(path.join(dir, 'specs/theme.json'), 'utf8'));
+const config = { font: FONT_STACK, ...theme };
+const footers = JSON.parse(readFileSync(footersFile, 'utf8'));
 const loader = vega.loader({ baseURL: dir + '/', mode: 'file' });
+// Vega's single-file build has the browser loader: give it file access, as citechart's loader does.
+Object.assign(loader, { fileAccess: true, file: (filename) => readFile(filename) });
+
+/** Vega's SVG resized to citechart's graphic, with citechart's footer block under the chart. */
+function withFooter(svg, footer) {
+  if (!footer) return svg;
+  const root = /<svg\b[^>]*>/.exec(svg)[0];
+  const sized = root
+    .replace(/\swidth="[\d.]+"/, ` width="${footer.width}"`)
+    .replace(/\sheight="[\d.]+"/, ` height="${footer.height}"`)
+    .replace(/\sviewBox="[^"]*"/, ` viewBox="0 0 ${footer.width} ${footer.height}"`);
+  const block = footer.block.replace('<g ', `<g font-family="${FONT_STACK.replaceAll('"', '&quot;')}" `);
+  return svg.replace(root, sized).replace(/<\/svg>\s*$/, `${block}</svg>`);
+}
+
 for (const name of names) {
   const spec = JSON.parse(readFileSync(path.join(dir, 'specs', `${name}.vl.json`), 'utf8'));
   const view = new vega.View(vega.parse(vl.compile(spec, { config }).spec), { renderer: 'none', loader });
-  const svg = await view.toSVG();
+  const svg = await embedFonts(withFooter(await view.toSVG(), footers[name]));
   view.finalize();
   writeFileSync(path.join(out, `${name}.svg`), svg);
-  writeFileSync(path.join(out, `${name}.png`), await sharp(Buffer.from(svg), { density: 144 }).png().toBuffer());
+  writeFileSync(path.join(out, `${name}.png`), await sharp(Buffer.from(svg), { density: 144 }).png({ compressionLevel: 6 }).toBuffer());
 }
