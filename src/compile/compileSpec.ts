@@ -8,11 +8,15 @@ import { timeFields } from './encodedFields.js';
 import { explainSpecError } from './explainSpecError.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import type { ChartSpec } from './readSpec.js';
+import { joinBoundaries } from '../geo/joinBoundaries.js';
+import type { Boundary } from '../geo/readBoundary.js';
 
 export interface CompiledChart {
   vega: VegaSpec;
   origins: RowOrigin[];
   warnings: Diagnostic[];
+  /** Map shapes drawn with no figure ("no data"), named, for the alt text. */
+  noData: string[];
 }
 
 /**
@@ -24,8 +28,12 @@ export function compileSpec(
   spec: ChartSpec,
   tables: Map<string, CitedTable>,
   theme: Record<string, unknown> | undefined,
+  boundaries: Map<string, Boundary> = new Map(),
 ): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
   const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, timeFields(spec.vegaLite));
+  // Maps: boundaries injected too, lookups joined by region code (src/geo).
+  const joined = joinBoundaries(injected, spec, boundaries, origins);
+  if (joined.diagnostics.length) return { diagnostics: joined.diagnostics };
   const warnings: Diagnostic[] = [];
   const warn = (...args: unknown[]) =>
     warnings.push({ file: spec.file, severity: 'warning', message: messages.spec.vegaLiteWarning(args.join(' ')) });
@@ -44,7 +52,7 @@ export function compileSpec(
       config: { font: FONT_STACK, ...theme } as VegaLite.Config,
       logger: logger as unknown as Options['logger'],
     });
-    return { chart: { vega, origins, warnings }, diagnostics: warnings };
+    return { chart: { vega, origins, warnings, noData: joined.noData }, diagnostics: warnings };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const explained = explainSpecError(spec);

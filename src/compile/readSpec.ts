@@ -5,6 +5,7 @@ import { findDataRefs, type DataRef } from './findDataRefs.js';
 import { readJsonFile, type JsonFile } from './readJsonFile.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
 import { pushAll } from '../pushAll.js';
+import type { BoundaryRef } from '../geo/boundaryRef.js';
 
 /** A chart's spec as read from `specs/NAME.vl.json`, checked but not yet compiled. */
 export interface ChartSpec {
@@ -14,6 +15,8 @@ export interface ChartSpec {
   vegaLite: Record<string, unknown>;
   settings: ChartSettings;
   dataRefs: DataRef[];
+  /** Boundary files it draws (maps, src/geo): bundled atlases or data/*.topojson|geojson. */
+  boundaryRefs: BoundaryRef[];
 }
 
 export const specFile = (name: string) => `specs/${name}.vl.json`;
@@ -31,7 +34,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   const usermeta = readUsermeta(json);
   const data = findDataRefs(json);
   pushAll(diagnostics, usermeta.diagnostics, data.diagnostics, findBuiltinFieldNames(json));
-  if (!data.refs.length && !data.diagnostics.length) diagnostics.push(json.diagnostic([], messages.spec.noData()));
+  if (!data.refs.length && !data.boundaries.length && !data.diagnostics.length) diagnostics.push(json.diagnostic([], messages.spec.noData()));
   return {
     spec: {
       name,
@@ -40,6 +43,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
       vegaLite: json.value as Record<string, unknown>,
       settings: usermeta.settings,
       dataRefs: data.refs,
+      boundaryRefs: data.boundaries,
     },
     diagnostics,
   };
