@@ -103,8 +103,11 @@ export function joinBoundaries(
       } else if (primaryBoundary) {
         if (transform.lookup !== 'id') return diagnostics.push(spot([...at, 'transform', i, 'lookup']));
         if (typeof from.key !== 'string') return;
-        const joined = tagRows(fromData.values as Data[], from.key, primaryBoundary);
+        const rows = fromData.values as Data[];
+        const joined = tagRows(rows, from.key, primaryBoundary);
         from.key = REGION_FIELD;
+        // "No data" only where figures are joined: a locator map's shapes without a name are just not highlighted.
+        if (!joinsFigures(rows, from.fields, origins)) return;
         for (const feature of own.data.values as Feature[]) {
           if (feature.id !== undefined && !joined.has(String(feature.id))) noData.push(String(feature.properties?.name ?? feature.id));
         }
@@ -118,6 +121,13 @@ export function joinBoundaries(
   const first = chart.boundaryRefs.length ? boundaries.get(chart.boundaryRefs[0]!.url) : undefined;
   if (first && !hasProjection(spec)) spec.projection = { type: first.projection };
   return { diagnostics, noData: [...new Set(noData)] };
+}
+
+/** Whether a lookup copies a number column of the table (a figure), judged from the table's column types. */
+function joinsFigures(rows: Data[], fields: unknown, origins: RowOrigin[]): boolean {
+  const table = rows.length ? origins[rows[0]![ROW_ID_FIELD] as number]?.table : undefined;
+  if (!table || !Array.isArray(fields)) return false;
+  return fields.some((field) => typeof field === 'string' && Object.hasOwn(table.types, field) && table.types[field] === 'number');
 }
 
 function hasProjection(spec: Data): boolean {
