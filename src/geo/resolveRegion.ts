@@ -29,16 +29,20 @@ export interface RegionIndex {
 export function indexRegions(boundary: Boundary, lang: string): RegionIndex {
   const ids = new Set<string>();
   const byName = new Map<string, string>();
+  const drawnNames: string[] = [];
   for (const feature of boundary.features) {
     if (feature.id === undefined) continue;
     ids.add(String(feature.id));
     const name = nameOf(feature);
-    if (name) byName.set(name.toLowerCase(), String(feature.id));
+    if (name) {
+      byName.set(name.toLowerCase(), String(feature.id));
+      drawnNames.push(name);
+    }
   }
   const world = boundary.idKind === 'iso-numeric';
   const languages = lang === 'en' ? ['en'] : [lang, 'en'];
   const known = (): string[] => {
-    const names = [...byName.keys()].map((key) => key);
+    const names = drawnNames.slice();
     if (world) for (const language of languages) for (const list of Object.values(countries.getNames(language, { select: 'all' }))) for (const name of list) names.push(name);
     return names;
   };
@@ -58,6 +62,9 @@ export function indexRegions(boundary: Boundary, lang: string): RegionIndex {
             ? countries.alpha3ToNumeric(cell.toUpperCase())
             : undefined;
         if (code) return onMap(code, cell);
+        // The map's own names first: Natural Earth draws Kosovo without an ISO code.
+        const drawn = byName.get(cell.toLowerCase());
+        if (drawn) return { id: drawn };
         for (const language of languages) {
           const alpha2 = countries.getAlpha2Code(cell, language);
           if (alpha2) return onMap(countries.alpha2ToNumeric(alpha2)!, cell);
@@ -85,9 +92,19 @@ function suggest(cell: string, names: string[]): string | undefined {
   const lower = cell.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
+  let bestPrefix = 0;
   for (const name of names) {
-    const d = distance(lower, name.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [name, d];
+    const candidate = name.toLowerCase();
+    const d = distance(lower, candidate);
+    // Ties ("Chine": China and Chile, one letter each) go to the longer common start.
+    const prefix = commonPrefix(lower, candidate);
+    if (d < bestDistance || (d === bestDistance && prefix > bestPrefix)) [best, bestDistance, bestPrefix] = [name, d, prefix];
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(cell.length / 3)) ? best : undefined;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
