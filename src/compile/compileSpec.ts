@@ -32,7 +32,7 @@ export function compileSpec(
 ): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
   const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, timeFields(spec.vegaLite));
   // Maps: boundaries injected too, lookups joined by region code (src/geo).
-  const joined = joinBoundaries(injected, spec, boundaries, origins);
+  const joined = joinBoundaries(injected, spec, boundaries, origins, spec.settings.locale);
   if (joined.diagnostics.length) return { diagnostics: joined.diagnostics };
   const warnings: Diagnostic[] = [];
   const warn = (...args: unknown[]) =>

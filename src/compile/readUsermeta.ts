@@ -15,6 +15,8 @@ export interface ChartSettings {
   widths?: number[];
   /** `auto`: the SVG turns dark on pages that prefer a dark colour scheme. */
   darkMode?: 'auto' | 'off';
+  /** Language of the country names a map's table is written in (`en` when absent). */
+  locale?: string;
 }
 
 export { MAX_ARTBOARD_WIDTH, MIN_ARTBOARD_WIDTH, usermetaSchema };
@@ -52,6 +54,7 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
       alt: value.alt ?? '',
       ...(value.widths && { widths: [...value.widths].sort((a, b) => a - b) }),
       ...(value.darkMode && { darkMode: value.darkMode }),
+      ...(value.locale && { locale: value.locale }),
     },
     diagnostics,
   };

@@ -100,7 +100,9 @@ function suggest(cell: string, names: string[]): string | undefined {
     const prefix = commonPrefix(lower, candidate);
     if (d < bestDistance || (d === bestDistance && prefix > bestPrefix)) [best, bestDistance, bestPrefix] = [name, d, prefix];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(cell.length / 3)) ? best : undefined;
+  if (best !== undefined && bestDistance <= Math.max(2, Math.floor(cell.length / 3))) return best;
+  // A short form of a long official name ("États-Unis" for "États-Unis d'Amérique").
+  return lower.length >= 4 ? names.find((name) => name.toLowerCase().startsWith(lower)) : undefined;
 }
 
 function commonPrefix(a: string, b: string): number {
