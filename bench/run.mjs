@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from './corpus.mjs';
 import { ensurePeer, peerBin } from './setupPeer.mjs';
+import { measureMap } from './mapFigure.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -57,6 +58,10 @@ if (process.argv.includes('--watch-only')) {
   console.log(ms === undefined ? 'no watch command in dist/' : `watch_save_to_svg_ms=${ms.toFixed(0)}`);
   process.exit(0);
 }
+// Issue 17: a 1:50m world choropleth against a 20-bar bar chart (--map-only: just this).
+const mapFigure = measureMap(citechart, RUNS);
+console.log(`map_50m_build_ms=${mapFigure.mapMs.toFixed(0)} bar_20_build_ms=${mapFigure.barMs.toFixed(0)} map_to_bar_ratio=${mapFigure.ratio.toFixed(2)}`);
+if (process.argv.includes('--map-only')) process.exit(0);
 ensurePeer();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'citechart-bench-'));
 const names = generateCorpus(dir, CHARTS);

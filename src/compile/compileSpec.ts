@@ -9,6 +9,7 @@ import { explainSpecError } from './explainSpecError.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
+import { fillBoundaries } from '../geo/fillBoundaries.js';
 import type { Boundary } from '../geo/readBoundary.js';
 
 export interface CompiledChart {
@@ -52,6 +53,7 @@ export function compileSpec(
       config: { font: FONT_STACK, ...theme } as VegaLite.Config,
       logger: logger as unknown as Options['logger'],
     });
+    fillBoundaries(vega, boundaries);
     return { chart: { vega, origins, warnings, noData: joined.noData }, diagnostics: warnings };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -7,6 +7,9 @@ import type { Diagnostic } from '../model.js';
 import type { Boundary } from './readBoundary.js';
 import { indexRegions, type RegionIndex } from './resolveRegion.js';
 
+/** The one field of the stand-in row a boundary `data` holds until fillBoundaries. */
+export const BOUNDARY_FIELD = '__citechart_boundary';
+
 /** Field added to joined table rows: the id of the feature the row's key cell names. */
 export const REGION_FIELD = '__citechart_region';
 
@@ -22,7 +25,8 @@ type Data = Record<string, unknown>;
 /**
  * Puts the boundaries into an injected spec (compile/injectData has put the
  * tables in) and makes its lookups join by region (README, "Maps"):
- * 1. each boundary `data` gets its features as `values` (url and format removed);
+ * 1. each boundary `data` gets a stand-in row as `values` (url and format
+ *    removed), replaced by its features in the compiled Vega (fillBoundaries);
  * 2. a `lookup` between a table and boundaries joins the table's key column,
  *    resolved cell by cell (resolveRegion), to the features' `id`: the table
  *    rows get REGION_FIELD and the lookup is pointed at it. Either side may
@@ -53,7 +57,9 @@ export function joinBoundaries(
     const data = getAt(spec, ref.jsonPath) as Data;
     delete data.url;
     delete data.format;
-    data.values = structuredClone(boundary.features);
+    // A stand-in until Vega-Lite has compiled: it copies its input spec more
+    // than once, and 1:50m countries are 4 MB (fillBoundaries puts them in after).
+    data.values = [{ [BOUNDARY_FIELD]: ref.url }];
   }
   const boundaryAt = (at: JSONPath) => {
     const ref = byPath.get(JSON.stringify(at));
@@ -108,7 +114,7 @@ export function joinBoundaries(
         from.key = REGION_FIELD;
         // "No data" only where figures are joined: a locator map's shapes without a name are just not highlighted.
         if (!joinsFigures(rows, from.fields, origins)) return;
-        for (const feature of own.data.values as Feature[]) {
+        for (const feature of primaryBoundary.features) {
           if (feature.id !== undefined && !joined.has(String(feature.id))) noData.push(String(feature.properties?.name ?? feature.id));
         }
       }
