@@ -1,4 +1,4 @@
-import { geoArea, geoCentroid } from 'd3';
+import { geoCentroid, polygonArea } from 'd3';
 import type { Feature, Geometry, Polygon } from 'geojson';
 import countries from './countryList.js';
 import type { IdKind } from './atlases.js';
@@ -37,7 +37,8 @@ function largestPartCentroid(geometry: Geometry): [number | null, number | null]
   let bestArea = -1;
   for (const coordinates of geometry.coordinates) {
     const part: Polygon = { type: 'Polygon', coordinates };
-    const area = geoArea(part);
+    // Planar area in square degrees of the outer ring: enough to tell the mainland from islands, and cheap.
+    const area = Math.abs(polygonArea(coordinates[0] as [number, number][]));
     if (area > bestArea) [best, bestArea] = [part, area];
   }
   return best ? round(geoCentroid(best)) : [null, null];

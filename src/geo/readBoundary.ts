@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { feature as topoFeature, mesh as topoMesh } from 'topojson-client';
+import { presimplify, simplify } from 'topojson-simplify';
 import type { Topology, GeometryObject } from 'topojson-specification';
 import type { Feature, FeatureCollection } from 'geojson';
 import * as messages from '../messages.js';
@@ -68,7 +69,7 @@ export async function readBoundary(cwd: string, ref: BoundaryRef, sources: Map<s
   } catch (error) {
     return { problem: messages.geo.notJson(ref.url, error instanceof Error ? error.message : String(error)) };
   }
-  const features = toFeatures(json, ref);
+  const features = toFeatures(json, ref, atlas?.simplify);
   if (typeof features === 'string') return { problem: features };
   const idKind: IdKind = atlas ? (atlas.ids[ref.feature ?? ''] ?? 'file') : 'file';
   return {
@@ -84,10 +85,10 @@ export async function readBoundary(cwd: string, ref: BoundaryRef, sources: Map<s
 }
 
 /** GeoJSON features of a TopoJSON object (or its mesh) or of a FeatureCollection; a message when the file is neither. */
-function toFeatures(json: unknown, ref: BoundaryRef): Feature[] | string {
+function toFeatures(json: unknown, ref: BoundaryRef, minWeight?: number): Feature[] | string {
   const object = json as Record<string, unknown> | null;
   if (object?.type === 'Topology') {
-    const topology = object as unknown as Topology;
+    const topology = (minWeight ? simplify(presimplify(object as never), minWeight) : object) as unknown as Topology;
     const name = ref.feature ?? ref.mesh ?? '';
     const geometry = Object.hasOwn(topology.objects ?? {}, name) ? (topology.objects[name] as GeometryObject) : undefined;
     if (!geometry) return messages.geo.unknownObject(ref.url, name, Object.keys(topology.objects ?? {}));
