@@ -243,6 +243,7 @@ export const geo = {
     `${q(url)} is GeoJSON: its format type is "json" (or leave "format" out), not ${q(type)}`,
   formatNotObject: () => `"format" must be an object such as {"type": "topojson", "feature": "countries"}`,
   unexpectedKey: (key: string) => `${q(key)} is not allowed with boundaries: a boundary data object has only "url", "format" and "name"`,
+  unexpectedFormatKey: (key: string) => `${q(key)} is not allowed in a boundary format: write only "type" and "feature" (or "mesh")`,
   boundaryUncited: (url: string, id: string) =>
     `${url} has no source: add a row with id ${q(id)} (its file name without extension) to data/sources.csv`,
   notJson: (url: string, reason: string) => `${url} is not valid JSON: ${reason}`,

@@ -52,7 +52,7 @@ export function checkBoundaryData(
   const feature = typeof format?.feature === 'string' ? format.feature : undefined;
   const mesh = typeof format?.mesh === 'string' ? format.mesh : undefined;
   for (const key of Object.keys(format ?? {})) {
-    if (!['type', 'feature', 'mesh', 'property'].includes(key)) problems.push({ at: [...at, 'format', key], message: messages.geo.unexpectedKey(key) });
+    if (!['type', 'feature', 'mesh'].includes(key)) problems.push({ at: [...at, 'format', key], message: messages.geo.unexpectedFormatKey(key) });
   }
   const lookup = at[at.length - 2] === 'from';
   if (url.startsWith('citechart:')) {
