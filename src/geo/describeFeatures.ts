@@ -11,7 +11,8 @@ import type { IdKind } from './atlases.js';
  * - `properties.name` (kept from the file), plus `properties.iso_a2` and
  *   `properties.iso_a3` for world countries;
  * - `properties.longitude` / `latitude`: the centroid (degrees) of the
- *   feature's largest polygon, where a proportional symbol or a label goes.
+ *   feature's largest polygon (by planar area in square degrees), where a
+ *   proportional symbol or a label goes.
  *   The largest part, not the whole: the centroid of France with French
  *   Guiana, or of the USA with Alaska, would fall in the sea.
  * Returns new features; the input is not changed.

@@ -1,5 +1,4 @@
 import type { JSONPath } from 'jsonc-parser';
-import type { Feature } from 'geojson';
 import { ROW_ID_FIELD, type RowOrigin } from '../compile/injectData.js';
 import type { ChartSpec } from '../compile/readSpec.js';
 import * as messages from '../messages.js';
