@@ -33,6 +33,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
 import { ensurePeer, peerBin } from './setupPeer.mjs';
+import { measureMap } from './mapFigure.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -142,6 +143,11 @@ if (has('watch-only')) {
   rmSync(run, { recursive: true, force: true });
   process.exit(0);
 }
+
+// Issue 17: a 1:50m world choropleth against a 20-bar bar chart (--map-only: just this).
+const mapFigure = measureMap((cwd) => timed(process.execPath, [CLI, 'build'], { cwd, tmp: tmpWarm, expect: /^1 chart built in/m }), Number(option('map-runs', QUICK ? 3 : 7)));
+console.log(`map 50m build: ${mapFigure.map.cpu.toFixed(0)} ms CPU, ${mapFigure.map.wall.toFixed(0)} ms wall; 20-bar chart: ${mapFigure.bar.cpu.toFixed(0)} ms CPU, ${mapFigure.bar.wall.toFixed(0)} ms wall; map/bar ${mapFigure.ratio.cpu.toFixed(2)}× CPU, ${mapFigure.ratio.wall.toFixed(2)}× wall (target ≤ 2×)`);
+if (process.argv.includes('--map-only')) process.exit(0);
 
 let peer = PEER_CHARTS > 0;
 let peerNote = '';
@@ -313,6 +319,7 @@ say();
 say(`Machine: ${machine().join('. ')}.${peer ? ` Peer: ${peerVersions}.` : ''}`);
 say(`Load average (1, 5, 15 min): ${startLoad} at start; per round ${roundLoads.join(' / ')}; ${endLoad} at end. Rounds took ${roundsMinutes.toFixed(1)} min.`);
 say(`Corpus: ${CHARTS} charts (${types.join(', ')}); ${ROUNDS} rounds, order rotating. Text-width store: warm = ${warmWidths} widths (one untimed build of this corpus in this run's own TMPDIR); cold = an empty new TMPDIR per measurement (no widths, no fontconfig cache).`);
+say(`Map (issue 17): a 1:50m world choropleth build, SVG + PNG, ${mapFigure.map.cpu.toFixed(0)} ms CPU / ${mapFigure.map.wall.toFixed(0)} ms wall against a 20-bar chart's ${mapFigure.bar.cpu.toFixed(0)} / ${mapFigure.bar.wall.toFixed(0)} ms: ${mapFigure.ratio.cpu.toFixed(2)}× CPU, ${mapFigure.ratio.wall.toFixed(2)}× wall (target ≤ 2×; medians, interleaved).`);
 if (!peer) say(`Peer: ${peerNote || 'not measured (--no-peer)'}.`);
 say();
 say('| figure | wall ms, median (min–max) | CPU ms (user+sys), median (min–max) |');

@@ -361,6 +361,36 @@ export const preview = {
   pngPreview: () => `The PNG as rendered`,
 };
 
+// ── geo: boundaries and maps (src/geo) ─────────────────────────────────────
+export const geo = {
+  unknownAtlas: (url: string, known: string[]) =>
+    `${q(url)} is not a boundary file citechart ships; use one of ${known.map(q).join(', ')}, or put your own TopoJSON/GeoJSON in data/`,
+  needsTopojson: (url: string, objects: string[]) =>
+    `${q(url)} is TopoJSON: write "format": {"type": "topojson", "feature": ${objects.length ? objects.map(q).join(' or ') : 'OBJECT'}}`,
+  unknownObject: (url: string, name: string | undefined, objects: string[]) =>
+    `${q(url)} has no object ${q(name ?? '')}; "feature" must be one of ${objects.map(q).join(', ')}`,
+  geojsonFormat: (url: string, type: string) =>
+    `${q(url)} is GeoJSON: its format type is "json" (or leave "format" out), not ${q(type)}`,
+  formatNotObject: () => `"format" must be an object such as {"type": "topojson", "feature": "countries"}`,
+  unexpectedKey: (key: string) => `${q(key)} is not allowed with boundaries: a boundary data object has only "url", "format" and "name"`,
+  unexpectedFormatKey: (key: string) => `${q(key)} is not allowed in a boundary format: write only "type" and "feature" (or "mesh")`,
+  boundaryUncited: (url: string, id: string) =>
+    `${url} has no source: add a row with id ${q(id)} (its file name without extension) to data/sources.csv`,
+  notJson: (url: string, reason: string) => `${url} is not valid JSON: ${reason}`,
+  notBoundaries: (url: string) => `${url} is neither a TopoJSON Topology nor a GeoJSON FeatureCollection`,
+  emptyKey: () => `this cell is empty, but the map joins the table to its shapes by it: write the region's name or code`,
+  unknownCode: (cell: string, list: string) => `${q(cell)} is not an ${list} code; check it, or write the country's name`,
+  unknownRegion: (cell: string, url: string, suggestion?: string) =>
+    `${q(cell)} is not a region of ${url}` + (suggestion ? `: did you mean ${q(suggestion)}?` : `; write its name, or an ISO 3166 code (alpha-2, alpha-3 or numeric)`),
+  notOnMap: (cell: string, url: string) =>
+    `${q(cell)} is not drawn on ${url}, so its figure would not appear; use a more detailed map (countries-50m) or leave the row out`,
+  sameRegionTwice: (cell: string, firstLine: number) =>
+    `${q(cell)} names a region already joined on line ${firstLine}: a map shows one figure per region`,
+  boundaryKeyNotId: () => `a lookup between a table and boundaries joins by the shapes' "id": write "id" on the boundary side and the table's column on the other`,
+  noDataAlt: (count: number, names: string[]) =>
+    `No data: ${count} ${count === 1 ? 'region' : 'regions'}` + (names.length ? ` (${names.join(', ')}${count > names.length ? ', …' : ''})` : '') + '.',
+};
+
 // ── verify ──────────────────────────────────────────────────────────────────
 export const verify = {
   upToDate: (file: string) => `${file}: up to date`,

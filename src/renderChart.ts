@@ -42,6 +42,8 @@ import { prepareFallbackFonts } from './text/fallbackFonts.js';
 import { needsFallbackFonts } from './text/fontChain.js';
 import type { ManifestEntry } from './write/manifest.js';
 import { pushAll } from './pushAll.js';
+import { boundaryInputs, boundarySources, readBoundaries } from './geo/readBoundaries.js';
+import { noDataAltText } from './geo/noDataAltText.js';
 
 export interface RenderedChart {
   name: string;
@@ -99,9 +101,14 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   pushAll(diagnostics, tableDiagnostics);
   if (hasErrors(diagnostics) || hasErrors(project.diagnostics)) return { diagnostics };
 
+  // Maps: the boundary files it draws (src/geo), cited apart from the figures.
+  const geo = await readBoundaries(cwd, spec, project.sources);
+  pushAll(diagnostics, geo.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+
   // 3. Check data against spec (src/checks), compile with the theme, data
   // injected, Vega-Lite's messages judged; 4. render the chart to SVG, Vega's judged.
-  const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined);
+  const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined, geo.boundaries);
   pushAll(diagnostics, compiled.diagnostics);
   if (!compiled.chart) return { diagnostics };
   const rendered = await renderFitted(compiled.chart, cwd, spec.file, MIN_FOOTER_WIDTH);
@@ -118,22 +125,25 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const rows: CitedRow[] = drawn.map((origin) => origin.row);
   if (!rows.length) return { diagnostics: diagnostics.concat([{ file: spec.file, severity: 'error', message: messages.spec.drawsNothing() }]) };
   const sourceIds = Array.from(new Set(rows.flatMap((row) => row.sources)));
+  const mapSources = boundarySources(geo.boundaries);
   const sources = sourceIds.map((id) => project.sources.get(id)!);
+  const cited = sources.concat(mapSources.filter((source) => !sourceIds.includes(source.id)));
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
   const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field));
-  const alt = spec.settings.alt || draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs);
+  const alt = spec.settings.alt || noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs), compiled.chart.noData);
   const inputs = await hashInputs(cwd, [
     ...tables.keys(),
     ...[...tables.values()].flatMap((table) => (table.sidecar ? [table.sidecar] : [])),
     'data/sources.csv',
     spec.file,
     ...(project.theme ? [project.theme.file] : []),
-  ], new Map([...project.readHashes, ...specRead]));
-  const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs, versions: toolVersions() };
+    ...geo.boundaries.keys(),
+  ], new Map([...project.readHashes, ...specRead, ...boundaryInputs(geo.boundaries).map((input) => [input.file, input.sha256] as const)]));
+  const facts = { name, title, alt, credit: spec.settings.credit, sources: cited, inputs, versions: toolVersions() };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
-  const paragraphs = footerParagraphs(rows, project.sources, spec.settings);
+  const paragraphs = footerParagraphs(rows, project.sources, spec.settings, mapSources.map(citeSource));
   // The footer is measured synchronously: fonts for the scripts its sources are written in must be on disk.
   if (needsFallbackFonts(JSON.stringify(paragraphs))) await prepareFallbackFonts();
   const embed: EmbedFacts = {
@@ -141,7 +151,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     title,
     alt,
     footer: paragraphs,
-    sources,
+    sources: cited,
     tables: drawnTables(drawn, project.sources, drawnAs),
     jsonLd: jsonLd(facts, 'text/html'),
   };
@@ -163,7 +173,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const artboards: NonNullable<RenderedChart['artboards']> = [];
   for (const width of spec.settings.widths ?? []) {
     const theme = project.theme?.value as Record<string, unknown> | undefined;
-    const at = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme);
+    const at = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, geo.boundaries);
     const rerendered = at.chart && (await renderFitted(at.chart, cwd, spec.file));
     const seen = new Set(diagnostics.map((d) => d.message));
     pushAll(diagnostics, at.diagnostics.concat(rerendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
@@ -176,7 +186,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     const xmp = xmpPacket({
       title: title || name,
       description: alt,
-      sources: sources.map(citeSource),
+      sources: cited.map(citeSource),
       jsonLd: JSON.stringify(jsonLd(facts, 'image/png')),
     });
     try {

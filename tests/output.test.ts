@@ -21,7 +21,7 @@ const REBUILD = 'out of date with data/ and specs/: run `npx citechart build` an
 
 describe('output/', () => {
   it('builds every example chart without errors', () => {
-    expect(names).toEqual(['china-supplies', 'microelectronics-imports', 'optical-suppliers']);
+    expect(names).toEqual(['china-supplies', 'countries-named', 'microelectronics-imports', 'optical-suppliers']);
     expect(result.charts.map((c) => [c.name, c.ok])).toEqual(names.map((n) => [n, true]));
   });
 

@@ -1,4 +1,5 @@
 import { compileSpec } from '../compile/compileSpec.js';
+import { readBoundaries } from '../geo/readBoundaries.js';
 import { readSpec } from '../compile/readSpec.js';
 import { capDiagnostics, hasErrors, sortDiagnostics, formatDiagnostic } from '../errors.js';
 import type { LintChart } from '../lint/context.js';
@@ -45,7 +46,10 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     const chart: LintChart = { spec, tables: specTables.tables };
     charts.push(chart);
     if (hasErrors(specTables.diagnostics)) continue;
-    const compiled = compileSpec(spec, specTables.tables, project.theme?.value as Record<string, unknown> | undefined);
+    const geo = await readBoundaries(project.cwd, spec, project.sources);
+    pushAll(diagnostics, geo.diagnostics);
+    if (hasErrors(geo.diagnostics)) continue;
+    const compiled = compileSpec(spec, specTables.tables, project.theme?.value as Record<string, unknown> | undefined, geo.boundaries);
     pushAll(diagnostics, compiled.diagnostics);
     if (!compiled.chart) continue;
     // Run Vega's dataflow too (in memory, nothing written): expression and

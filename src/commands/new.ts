@@ -10,6 +10,7 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { openProject } from '../project.js';
 import { chooseChart, humanise } from '../scaffold/chooseChart.js';
+import { proposeMap } from '../geo/proposeMap.js';
 
 export interface NewOptions {
   cwd: string;
@@ -49,11 +50,13 @@ export async function scaffoldChart(options: NewOptions): Promise<{ file?: strin
   // Column types come from the rows, and a chart of nothing would not build.
   if (!table.rows.length) return fail(data, messages.scaffold.noRows(data));
 
-  const chart = chooseChart(table);
+  // A column of country or US state names/codes makes a map (src/geo); the map's layers carry their own data.
+  const map = await proposeMap(project.cwd, table, data);
+  const chart = map ?? chooseChart(table);
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: humanise(path.basename(data, '.csv')),
-    data: { url: data },
+    ...(map ? {} : { data: { url: data } }),
     ...chart.body,
     usermeta: { citechart: { notes: [], credit: '' } },
   };

@@ -14,6 +14,9 @@ import { judgeMessages, type RawMessage } from './judgeMessages.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
 import type { ChartSpec } from './readSpec.js';
+import { joinBoundaries } from '../geo/joinBoundaries.js';
+import { fillBoundaries } from '../geo/fillBoundaries.js';
+import type { Boundary } from '../geo/readBoundary.js';
 
 export interface CompiledChart {
   vega: VegaSpec;
@@ -26,6 +29,8 @@ export interface CompiledChart {
    * built by hand in tests: Vega's messages are then passed on as warnings.
    */
   judge?: (raw: RawMessage[], markItems?: Map<string, number>) => Diagnostic[];
+  /** Map shapes drawn with no figure ("no data"), named, for the alt text. */
+  noData: string[];
 }
 
 /**
@@ -39,6 +44,7 @@ export function compileSpec(
   spec: ChartSpec,
   tables: Map<string, CitedTable>,
   theme: Record<string, unknown> | undefined,
+  boundaries: Map<string, Boundary> = new Map(),
 ): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
   // 1. Limits, then data against spec, before anything is drawn: a finding
   // that is an error stops the chart here (Vega would only draw the wrong graphic).
@@ -50,6 +56,9 @@ export function compileSpec(
   if (hasErrors(checked)) return { diagnostics: checked };
   // 2. Vega-Lite → Vega, its messages located and judged.
   const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, timeFields(spec.vegaLite));
+  // Maps: boundaries injected too, lookups joined by region code (src/geo).
+  const joined = joinBoundaries(injected, spec, boundaries, origins, spec.settings.locale);
+  if (joined.diagnostics.length) return { diagnostics: joined.diagnostics };
   const raw: RawMessage[] = [];
   const warn = (...args: unknown[]) => raw.push({ source: 'Vega-Lite', severity: 'warning', reason: args.map(String).join(' ') });
   const logger = {
@@ -70,6 +79,7 @@ export function compileSpec(
       logger: logger as unknown as Options['logger'],
     });
     breakTextMarks(vega);
+    fillBoundaries(vega, boundaries);
     const judged = judgeMessages(spec, raw);
     const warnings = [...checked, ...judged];
     if (hasErrors(judged)) return { diagnostics: warnings };
@@ -77,7 +87,7 @@ export function compileSpec(
       ...judgeMessages(spec, drawn, markItems),
       ...(markItems ? checkEmptyFilterLayers(spec, markItems) : []),
     ];
-    return { chart: { vega, origins, warnings, judge }, diagnostics: warnings };
+    return { chart: { vega, origins, warnings, judge, noData: joined.noData }, diagnostics: warnings };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const explained = explainSpecError(spec);

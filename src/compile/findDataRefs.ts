@@ -2,6 +2,7 @@ import type { JSONPath } from 'jsonc-parser';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { JsonFile } from './readJsonFile.js';
+import { checkBoundaryData, isBoundaryUrl, type BoundaryRef } from '../geo/boundaryRef.js';
 
 /** A `"data": {"url": …}` in a spec, wherever it sits (top level, layers, lookups). */
 export interface DataRef {
@@ -37,6 +38,8 @@ const SKIP = new Set(['usermeta']);
  * - image marks, inline `values`, `datasets`, generated `sequence`;
  * - a `format.type` other than `csv` (the file is read as CSV by citechart;
  *   json, topojson, dsv or a signal would promise another reading).
+ * Boundaries are the one exception (geo/boundaryRef.ts): a bundled atlas
+ * `citechart:world-atlas/countries-110m.json` or `data/NAME.topojson|geojson`.
  * Vega's expression language has no function that loads anything (vega-functions:
  * `data`/`indata` read datasets already in the view), so an expression can only
  * reach a file as a URL, which the rules above refuse where the URL appears.
@@ -44,8 +47,9 @@ const SKIP = new Set(['usermeta']);
  * `asConfig`: `json` is a Vega-Lite config (the theme, specs/theme.json),
  * which holds no data, so any `url` in it is refused.
  */
-export function findDataRefs(json: JsonFile, asConfig = false): { refs: DataRef[]; diagnostics: Diagnostic[] } {
+export function findDataRefs(json: JsonFile, asConfig = false): { refs: DataRef[]; boundaries: BoundaryRef[]; diagnostics: Diagnostic[] } {
   const refs: DataRef[] = [];
+  const boundaries: BoundaryRef[] = [];
   const diagnostics: Diagnostic[] = [];
   const refuse = (at: JSONPath, message: string) => diagnostics.push(json.diagnostic(at, message));
   // `inConfig`: a config (or theme) object holds style, never a data source.
@@ -66,6 +70,13 @@ export function findDataRefs(json: JsonFile, asConfig = false): { refs: DataRef[
     }
   };
   const checkData = (data: Record<string, unknown>, at: JSONPath) => {
+    // Boundaries (a bundled atlas or data/NAME.topojson|geojson) have rules of their own (src/geo, README "Maps").
+    if (isBoundaryUrl(data.url)) {
+      const checked = checkBoundaryData(data, at);
+      for (const problem of checked.problems) refuse(problem.at, problem.message);
+      if (checked.ref) boundaries.push(checked.ref);
+      return;
+    }
     for (const [key, child] of Object.entries(data)) {
       if (key === 'values') refuse([...at, key], messages.spec.inlineValues());
       // sphere and graticule only draw map outlines; a sequence makes up numbers.
@@ -90,7 +101,7 @@ export function findDataRefs(json: JsonFile, asConfig = false): { refs: DataRef[
     }
   };
   visit(json.value, [], asConfig);
-  return { refs, diagnostics };
+  return { refs, boundaries, diagnostics };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -9,6 +9,7 @@ import { readJsonFile, type JsonFile } from './readJsonFile.js';
 import { stripSpecBidi } from './stripSpecBidi.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
 import { pushAll } from '../pushAll.js';
+import type { BoundaryRef } from '../geo/boundaryRef.js';
 
 /** A chart's spec as read from `specs/NAME.vl.json`, checked but not yet compiled. */
 export interface ChartSpec {
@@ -18,6 +19,8 @@ export interface ChartSpec {
   vegaLite: Record<string, unknown>;
   settings: ChartSettings;
   dataRefs: DataRef[];
+  /** Boundary files it draws (maps, src/geo): bundled atlases or data/*.topojson|geojson. */
+  boundaryRefs: BoundaryRef[];
 }
 
 export const specFile = (name: string) => `specs/${name}.vl.json`;
@@ -37,7 +40,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   const data = findDataRefs(json);
   pushAll(diagnostics, usermeta.diagnostics, data.diagnostics, findBuiltinFieldNames(json));
   pushAll(diagnostics, await missingGlyphWarnings(specStrings(json.value).map(({ path, text }) => ({ text, at: json.diagnostic(path, '') }))));
-  if (!data.refs.length && !data.diagnostics.length) diagnostics.push(json.diagnostic([], messages.spec.noData()));
+  if (!data.refs.length && !data.boundaries.length && !data.diagnostics.length) diagnostics.push(json.diagnostic([], messages.spec.noData()));
   const spec: ChartSpec = {
     name,
     file,
@@ -45,6 +48,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
     vegaLite: json.value as Record<string, unknown>,
     settings: usermeta.settings,
     dataRefs: data.refs,
+    boundaryRefs: data.boundaries,
   };
   // Before any work: a transform that would allocate millions of items is refused at its parameter.
   // Loops, not spreads: a generated spec can hold any number of these.

@@ -17,6 +17,8 @@ export interface ChartSettings {
   darkMode?: 'auto' | 'off';
   /** false: the SVG names its fonts but does not carry them (for sites that serve Source Sans 3 and the Noto fallbacks themselves). */
   embedFonts?: false;
+  /** Language of the country names a map's table is written in (`en` when absent). */
+  locale?: string;
 }
 
 export { MAX_ARTBOARD_WIDTH, MIN_ARTBOARD_WIDTH, usermetaSchema };
@@ -55,6 +57,7 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
       ...(value.widths && { widths: [...value.widths].sort((a, b) => a - b) }),
       ...(value.darkMode && { darkMode: value.darkMode }),
       ...(value.embedFonts === false && { embedFonts: false as const }),
+      ...(value.locale && { locale: value.locale }),
     },
     diagnostics,
   };

@@ -15,5 +15,7 @@ export const usermetaSchema = {
     widths: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'integer', minimum: MIN_ARTBOARD_WIDTH, maximum: MAX_ARTBOARD_WIDTH } },
     darkMode: { enum: ['auto', 'off'] },
     embedFonts: { type: 'boolean' },
+    // The language of a map's country names (src/geo/countryList.ts): the names i18n-iso-countries has.
+    locale: { enum: ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'ru', 'zh'] },
   },
 };

@@ -1,4 +1,5 @@
 import { ROW_ID_FIELD } from '../compile/injectData.js';
+import { isBoundaryFeature } from '../geo/boundaryDatum.js';
 
 interface SceneNode {
   marktype?: string;
@@ -31,7 +32,8 @@ export function drawnRows(scenegraph: unknown): DrawnRows {
       if (isDataMark && item.datum) {
         const id = item.datum[ROW_ID_FIELD];
         if (typeof id === 'number') drawn.add(id);
-        else aggregated = true;
+        // A map's shapes are not rows (src/geo): drawn, but neither cited nor folded.
+        else if (!isBoundaryFeature(item.datum)) aggregated = true;
       }
       visit(item);
     }

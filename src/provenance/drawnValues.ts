@@ -1,4 +1,5 @@
 import { utcFormat } from 'd3-time-format';
+import { regionName } from '../geo/boundaryDatum.js';
 import { ROW_ID_FIELD } from '../compile/injectData.js';
 import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compile/encodedFields.js';
 import type { CitedRow, CitedTable } from '../model.js';
@@ -104,6 +105,9 @@ export function drawnValues(
       const rawLabels = labelsOf(item.datum);
       // A text field that writes the value itself on the mark ("90%") is the value, not a label.
       const itemLabels = rawLabels.map((text, i) => (labels[i]!.channel === 'text' && value !== null && labelShows(text, value) ? '' : text));
+      // A map's region is named by its shape, not by an encoding (src/geo).
+      const region = labels.length ? undefined : regionName(item.datum);
+      if (region) itemLabels.push(region);
       const id = item.datum[ROW_ID_FIELD];
       const label = texts.byRow.get(id as number) ?? texts.byLabels.get(rawLabels.join('\u0000'));
       const shown = value === null ? 'no value' : label !== undefined && labelShows(label, value) ? label : show(value);

@@ -13,8 +13,9 @@ export interface Paragraph {
  * The footer's content, before wrapping: sources of the drawn rows (in the
  * order the rows come, each once, numbered when several), then notes (the
  * spec's, then the rows' notes and `derived` explanations), then the credit.
+ * `maps`: the citations of a map's boundary files, as a "Map:" paragraph after the sources.
  */
-export function footerParagraphs(rows: CitedRow[], sources: Map<string, Source>, settings: ChartSettings): Paragraph[] {
+export function footerParagraphs(rows: CitedRow[], sources: Map<string, Source>, settings: ChartSettings, maps: string[] = []): Paragraph[] {
   const cited = unique(rows.flatMap((row) => row.sources)).map((id) => sources.get(id)!);
   const notes = unique([
     ...settings.notes,
@@ -23,6 +24,8 @@ export function footerParagraphs(rows: CitedRow[], sources: Map<string, Source>,
   ]);
   const paragraphs: Paragraph[] = [];
   numbered(cited.map(citeSource), 'Source:', 'Sources:', paragraphs);
+  // A map's boundaries are credited apart from its figures (src/geo).
+  numbered(unique(maps).map(isolate), 'Map:', 'Maps:', paragraphs);
   numbered(notes.map(isolate), 'Note:', 'Notes:', paragraphs);
   if (settings.credit) paragraphs.push({ lead: '', text: isolate(settings.credit) });
   return paragraphs;

@@ -20,7 +20,7 @@ interface DataEntry {
  * exactly, rather than every row of the table.
  */
 export function splitAtFolds(spec: VegaSpec): { spec: VegaSpec; feeding: string[]; nestedFolds: boolean } {
-  const copy = structuredClone(spec) as Omit<VegaSpec, "data"> & { data?: DataEntry[]; marks?: unknown[] };
+  const copy = cloneSpec(spec) as Omit<VegaSpec, "data"> & { data?: DataEntry[]; marks?: unknown[] };
   const feeding: string[] = [];
   const splitList = (data: DataEntry[]): DataEntry[] =>
     data.flatMap((entry) => {
@@ -42,4 +42,22 @@ export function splitAtFolds(spec: VegaSpec): { spec: VegaSpec; feeding: string[
   };
   for (const mark of copy.marks ?? []) visit(mark as { data?: DataEntry[]; marks?: unknown[] });
   return { spec: copy as VegaSpec, feeding, nestedFolds };
+}
+
+/**
+ * A deep copy of a Vega spec, except that inline rows (`values`) are copied
+ * one level deep: Vega writes onto each row object (tuple ids, lookups), so
+ * each must be a copy, but a map's feature geometry (megabytes at 1:50m,
+ * src/geo) is only read, so it is shared rather than cloned.
+ */
+function cloneSpec(node: unknown, key?: string): unknown {
+  if (Array.isArray(node)) {
+    if (key === 'values') return node.map((row) => (row && typeof row === 'object' && !Array.isArray(row) ? { ...row } : row));
+    return node.map((child) => cloneSpec(child));
+  }
+  if (!node || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  // Defined, not assigned: a key `__proto__` (a field name) must stay a key.
+  for (const [name, child] of Object.entries(node)) Object.defineProperty(copy, name, { value: cloneSpec(child, name), enumerable: true, writable: true, configurable: true });
+  return copy;
 }

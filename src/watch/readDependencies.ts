@@ -9,7 +9,9 @@ import type { DependencyMap } from './dependencyMap.js';
 export async function readChartInputs(cwd: string, name: string, previous: string[] = []): Promise<string[]> {
   const { spec } = await readSpec(cwd, name);
   if (!spec) return previous;
-  return [...new Set(spec.dataRefs.map((ref) => ref.file))].sort();
+  // A map's own boundary file (data/NAME.geojson) is an input too; the shipped atlases never change under watch.
+  const boundaries = spec.boundaryRefs.filter((ref) => ref.url.startsWith('data/')).map((ref) => ref.url);
+  return [...new Set(spec.dataRefs.map((ref) => ref.file).concat(boundaries))].sort();
 }
 
 export async function readDependencies(cwd: string, names: string[]): Promise<DependencyMap> {

@@ -18,7 +18,7 @@ const table: CitedTable = {
 
 function chartSpec(vegaLite: Record<string, unknown>): ChartSpec {
   const { json } = parseJsonText('specs/t.vl.json', JSON.stringify(vegaLite));
-  return { name: 't', file: 'specs/t.vl.json', json: json!, vegaLite, settings: { notes: [], credit: '', alt: '' }, dataRefs: findDataRefs(json!).refs };
+  return { name: 't', file: 'specs/t.vl.json', json: json!, vegaLite, settings: { notes: [], credit: '', alt: '' }, dataRefs: findDataRefs(json!).refs, boundaryRefs: findDataRefs(json!).boundaries };
 }
 
 describe('compileSpec', () => {

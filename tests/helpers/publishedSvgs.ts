@@ -14,7 +14,7 @@ export function svgsIn(dir: string): Array<readonly [string, string]> {
     .map((f) => [`${dir}/${f}`, readFileSync(path.join(ROOT, dir, f), 'utf8')] as const);
 }
 
-export const publishedSvgs = () => [...svgsIn('output'), ...svgsIn('tests/snapshots/__snapshots__')];
+export const publishedSvgs = () => [...svgsIn('output'), ...svgsIn('tests/snapshots/__snapshots__'), ...svgsIn('tests/snapshots/__snapshots__/maps')];
 
 /** DOMPurify's browser build, to load into a page. */
 export const DOMPURIFY = path.join(ROOT, 'node_modules/dompurify/dist/purify.min.js');

@@ -43,4 +43,19 @@ describe('unused-source', () => {
     const other = 'country,exports,source\nKenya,40,monitor-2023\n';
     expect(await findings('unused-source', { 'data/exports.csv': exports, 'data/other.csv': other })).toEqual([]);
   });
+
+  it("counts a map's own boundary file as citing the row named after it", async () => {
+    const sources = SOURCES_CSV + 'regions-2024,Mapping Office,X,Regions,2024,https://example.org/regions,\n';
+    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'Norway', properties: { name: 'Norway' }, geometry: { type: 'Polygon', coordinates: [[[5, 60], [7, 60], [7, 62], [5, 60]]] } }] });
+    const map = JSON.stringify({
+      data: { url: 'data/regions-2024.geojson' },
+      transform: [{ lookup: 'id', from: { data: { url: 'data/exports.csv' }, key: 'country', fields: ['exports'] } }],
+      mark: 'geoshape',
+    });
+    const files = { 'data/sources.csv': sources, 'data/exports.csv': 'country,exports,source\nNorway,120,stats-2024\nChile,85,monitor-2023\n' };
+    expect(await findings('unused-source', { ...files, 'data/regions-2024.geojson': geojson, 'specs/map.vl.json': map })).toEqual([]);
+    expect(await findings('unused-source', files)).toEqual([
+      'data/sources.csv:4:1: warning: source "regions-2024" is cited by no row of any table in data/; remove it or cite it',
+    ]);
+  });
 });

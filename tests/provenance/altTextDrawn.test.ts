@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../../src/compile/compileSpec.js';
+import { readBoundaries } from '../../src/geo/readBoundaries.js';
 import { encodedFields } from '../../src/compile/encodedFields.js';
 import { readSpec } from '../../src/compile/readSpec.js';
 import { openProject, type Project } from '../../src/project.js';
@@ -87,7 +88,8 @@ async function facts(project: Project, name: string) {
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const { spec } = await readSpec(project.cwd, name);
   const { tables } = await project.tablesFor(spec!);
-  const compiled = compileSpec(spec!, tables, project.theme?.value as Record<string, unknown> | undefined);
+  const { boundaries } = await readBoundaries(project.cwd, spec!, project.sources);
+  const compiled = compileSpec(spec!, tables, project.theme?.value as Record<string, unknown> | undefined, boundaries);
   const { render } = await renderSvg(compiled.chart!, project.cwd, spec!.file);
   const csvText = [...tables.keys()].map((file) => readFileSync(path.join(project.cwd, file), 'utf8')).join('\n');
   const quantitative = encodedFields(spec!.vegaLite).filter((f) => f.type === 'quantitative').map((f) => f.field);

@@ -21,6 +21,19 @@ describe('readDependencies', () => {
     });
   });
 
+  it("counts a map's own boundary file, not the atlases citechart ships", async () => {
+    const cwd = makeProject({
+      ...minimalProject,
+      'specs/map.vl.json': JSON.stringify({
+        layer: [
+          { data: { url: 'citechart:world-atlas/countries-110m.json', format: { type: 'topojson', feature: 'countries' } }, mark: 'geoshape' },
+          { data: { url: 'data/regions.geojson' }, transform: [{ lookup: 'id', from: { data: { url: 'data/exports.csv' }, key: 'country', fields: ['exports'] } }], mark: 'geoshape' },
+        ],
+      }),
+    });
+    expect(await readChartInputs(cwd, 'map')).toEqual(['data/exports.csv', 'data/regions.geojson']);
+  });
+
   it('keeps the previous inputs of a spec saved half-written (invalid JSON)', async () => {
     const cwd = makeProject(minimalProject);
     writeFileSync(path.join(cwd, 'specs/exports.vl.json'), '{"data": {"url": "data/other.csv"');

@@ -1,0 +1,11 @@
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+
+// The maintained ISO 3166 list (i18n-iso-countries), with the names of the
+// languages a chart may be written in. Registered once, here.
+const require = createRequire(import.meta.url);
+/** Languages whose country names are accepted (`usermeta.citechart.locale`, default "en"; keep in step with compile/usermetaSchema.ts). */
+export const COUNTRY_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'ru', 'zh'] as const;
+for (const lang of COUNTRY_LANGUAGES) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+
+export default countries;
