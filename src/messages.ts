@@ -107,6 +107,9 @@ export const load = {
     `citechart's line scanner and the CSV reader (polars) disagree about this file's rows; please report this file as a citechart bug`,
 };
 
+/** An expression as quoted in a message: long ones cut, so the message stays one readable line. */
+const short = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
+
 // ── compile: specs and theme ────────────────────────────────────────────────
 export const spec = {
   invalidJson: (reason: string) => `invalid JSON: ${reason}`,
@@ -114,6 +117,26 @@ export const spec = {
   notAnObject: () => `a spec must be a JSON object (a Vega-Lite specification)`,
   compileFailed: (reason: string) => `Vega-Lite cannot compile this spec: ${reason}`,
   schemaViolation: (where: string, reason: string) => `not valid Vega-Lite: ${where} ${reason}`,
+  tooDeep: (max: number) =>
+    `objects and arrays nest more than ${max} levels deep here, citechart's limit for a JSON file; a spec needs far fewer: flatten it`,
+  tooManyTransforms: (count: number, max: number) =>
+    `the spec has ${count} transforms, more than the ${max} citechart allows; prepare the data in its CSV instead of in the spec`,
+  expressionInvalid: (expression: string, why: string) =>
+    `the expression ${q(short(expression))} is not valid: ${why}; see https://vega.github.io/vega/docs/expressions/`,
+  expressionFailed: (expression: string, why: string) =>
+    `the expression ${q(short(expression))} fails when the chart is drawn: ${why}`,
+  readsMissing: (property: string) =>
+    `it reads ${q(property)} of a value that does not exist (a field the rows do not have, e.g. datum.nope.${property}); check its field names against the table's columns`,
+  readsNull: (property: string) =>
+    `it reads ${q(property)} of an empty (null) value; test the value first, e.g. datum.x ? datum.x.${property} : null`,
+  badRegExp: (detail: string) => `its regular expression is invalid (${detail})`,
+  notAFunction: (name: string) => `it calls ${q(name)}, which is not a function`,
+  tooComplex: () =>
+    `Vega-Lite runs out of stack on this spec (views or expressions nested too deeply); simplify it`,
+  vegaFailedUnclear: () =>
+    `Vega failed while drawing the chart, at a step citechart cannot trace to the spec; check the expressions, fields and transforms above`,
+  pngTooLarge: (width: number, height: number, maxPixels: number) =>
+    `the chart is ${Math.round(width)}×${Math.round(height)} px, so its 2× PNG would have more than ${maxPixels.toLocaleString('en')} pixels, the limit for a PNG; make width and height smaller`,
   renderFailed: (reason: string) => `Vega cannot render this spec: ${reason}`,
   vegaWarning: (reason: string) => `Vega: ${reason}`,
   vegaLiteWarning: (reason: string) => `Vega-Lite: ${reason}`,

@@ -84,7 +84,7 @@ export async function renderChart(
   const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined);
   diagnostics.push(...compiled.diagnostics);
   if (!compiled.chart) return { diagnostics };
-  const rendered = await renderSvg(compiled.chart, cwd, spec.file);
+  const rendered = await renderSvg(compiled.chart, cwd, spec.json);
   diagnostics.push(...rendered.diagnostics);
   if (!rendered.render) return { diagnostics };
   const render = rendered.render;
@@ -136,7 +136,7 @@ export async function renderChart(
   for (const width of spec.settings.widths ?? []) {
     const theme = project.theme?.value as Record<string, unknown> | undefined;
     const at = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme);
-    const rerendered = at.chart && (await renderSvg(at.chart, cwd, spec.file));
+    const rerendered = at.chart && (await renderSvg(at.chart, cwd, spec.json));
     const seen = new Set(diagnostics.map((d) => d.message));
     diagnostics.push(...[...at.diagnostics, ...(rerendered?.diagnostics ?? [])].filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
     if (!rerendered?.render) return { diagnostics };

@@ -49,7 +49,7 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     if (!compiled.chart) continue;
     // Run Vega's dataflow too (in memory, nothing written): expression and
     // scale errors only show up there, and the scene says which rows are drawn.
-    const rendered = await renderSvg(compiled.chart, project.cwd, spec.file);
+    const rendered = await renderSvg(compiled.chart, project.cwd, spec.json);
     diagnostics.push(...rendered.diagnostics);
     if (!rendered.render) continue;
     const drawn = citedRows(spec, compiled.chart, rendered.render).origins.map((origin) => origin.row);

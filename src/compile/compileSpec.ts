@@ -5,7 +5,7 @@ import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { FONT_STACK } from '../render/fonts.js';
 import { timeFields } from './encodedFields.js';
-import { explainSpecError } from './explainSpecError.js';
+import { explainVegaError, locateQuoted, looksLikeJavaScript, reasonOf } from './explainVegaError.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import type { ChartSpec } from './readSpec.js';
 
@@ -18,7 +18,9 @@ export interface CompiledChart {
 /**
  * Vega-Lite → Vega with the theme merged under the spec (the spec's own
  * `config` wins) and the cited rows injected as inline values.
- * Throws nothing for a user mistake: returns diagnostics instead.
+ * Throws nothing for a user mistake: returns diagnostics instead, each at
+ * the spec node it is about (explainVegaError). Expects a spec that passed
+ * validateSpec (readSpec does that).
  */
 export function compileSpec(
   spec: ChartSpec,
@@ -27,8 +29,12 @@ export function compileSpec(
 ): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
   const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, timeFields(spec.vegaLite));
   const warnings: Diagnostic[] = [];
-  const warn = (...args: unknown[]) =>
-    warnings.push({ file: spec.file, severity: 'warning', message: messages.spec.vegaLiteWarning(args.join(' ')) });
+  const warn = (...args: unknown[]) => {
+    const reason = args.map(reasonOf).join(' ');
+    // Vega-Lite's warnings are in words; one in JavaScript's would tell an author nothing.
+    if (looksLikeJavaScript(reason)) return;
+    warnings.push(spec.json.diagnostic(locateQuoted(spec.json, reason), messages.spec.vegaLiteWarning(reason), 'warning'));
+  };
   const logger = {
     level: () => logger,
     error: (...args: unknown[]) => warn(...args),
@@ -46,10 +52,8 @@ export function compileSpec(
     });
     return { chart: { vega, origins, warnings }, diagnostics: warnings };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const explained = explainSpecError(spec);
-    return {
-      diagnostics: [explained ?? { file: spec.file, severity: 'error', message: messages.spec.compileFailed(reason) }],
-    };
+    // The spec passed Vega-Lite's schema (readSpec): what is left is mostly
+    // an expression Vega cannot parse, or a name that refers to nothing.
+    return { diagnostics: [explainVegaError(error, spec.json, messages.spec.compileFailed)] };
   }
 }

@@ -3,6 +3,7 @@ import * as messages from '../messages.js';
 import { findDataRefs, type DataRef } from './findDataRefs.js';
 import { readJsonFile, type JsonFile } from './readJsonFile.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
+import { validateSpec } from './validateSpec.js';
 
 /** A chart's spec as read from `specs/NAME.vl.json`, checked but not yet compiled. */
 export interface ChartSpec {
@@ -16,6 +17,12 @@ export interface ChartSpec {
 
 export const specFile = (name: string) => `specs/${name}.vl.json`;
 
+/**
+ * Reads and checks `specs/NAME.vl.json`: JSON syntax and nesting depth,
+ * Vega-Lite's JSON Schema and limits (validateSpec), then citechart's
+ * settings and data references. A spec is returned only when it passed the
+ * schema; every diagnostic names its line and column.
+ */
 export async function readSpec(cwd: string, name: string): Promise<{ spec?: ChartSpec; diagnostics: Diagnostic[] }> {
   const file = specFile(name);
   // output/ is flat: index.html is the gallery and NAME-320w.svg an artboard of NAME.
@@ -26,6 +33,10 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
     return { diagnostics: [json.diagnostic([], messages.spec.notAnObject())] };
   }
+  // Valid Vega-Lite first: everything below (and the lint rules) may then
+  // trust the types the schema promises, e.g. that an encoding is an object.
+  const invalid = validateSpec(json);
+  if (invalid.length) return { diagnostics: invalid };
   const usermeta = readUsermeta(json);
   const data = findDataRefs(json);
   diagnostics.push(...usermeta.diagnostics, ...data.diagnostics);

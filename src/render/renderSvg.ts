@@ -4,6 +4,8 @@ import type { CompiledChart } from '../compile/compileSpec.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { ROW_ID_FIELD } from '../compile/injectData.js';
+import { explainVegaError, reasonOf } from '../compile/explainVegaError.js';
+import type { JsonFile } from '../compile/readJsonFile.js';
 import { confinedLoader } from './confinedLoader.js';
 import { splitAtFolds } from './splitAtFolds.js';
 import { installTextMetrics } from './textMetrics.js';
@@ -33,17 +35,21 @@ export interface VegaRender {
 export async function renderSvg(
   chart: CompiledChart,
   cwd: string,
-  file: string,
+  /** The spec the chart was compiled from: Vega's errors are reported at its nodes. */
+  json: JsonFile,
 ): Promise<{ render?: VegaRender; diagnostics: Diagnostic[] }> {
   process.env.TZ = 'UTC';
   installTextMetrics();
   const diagnostics: Diagnostic[] = [];
+  // Vega logs dataflow failures (a TypeError in an expression run over a
+  // row) rather than throwing them: each becomes a diagnostic at the spec
+  // node that caused it, in words, never the JavaScript text.
   const note = (severity: Diagnostic['severity']) => (...args: unknown[]) => {
-    const reason = args.map(String).join(' ');
+    const reason = args.map(reasonOf).join(' ');
     // Interactive selections listen to the browser window, which a headless render has not.
     if (HEADLESS_NOISE.test(reason)) return;
-    const message = severity === 'error' ? messages.spec.renderFailed(reason) : messages.spec.vegaWarning(reason);
-    diagnostics.push({ file, severity, message });
+    const inOwnWords = severity === 'error' ? messages.spec.renderFailed : messages.spec.vegaWarning;
+    diagnostics.push(explainVegaError(args.length === 1 ? args[0] : reason, json, inOwnWords, severity));
   };
   const logger = {
     level: () => logger,
@@ -85,7 +91,6 @@ export async function renderSvg(
       diagnostics,
     };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { diagnostics: [...diagnostics, { file, severity: 'error', message: messages.spec.renderFailed(reason) }] };
+    return { diagnostics: [...diagnostics, explainVegaError(error, json)] };
   }
 }
