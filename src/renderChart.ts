@@ -31,7 +31,7 @@ import { jsonLd } from './provenance/jsonLd.js';
 import { toolVersions } from './provenance/versions.js';
 import { xmpPacket } from './provenance/xmpPacket.js';
 import { citeSource } from './provenance/citeSource.js';
-import { renderPng } from './render/renderPng.js';
+import { PNG_PIXEL_LIMIT, pngSize, renderPng } from './render/renderPng.js';
 import { renderSvg } from './render/renderSvg.js';
 import type { ManifestEntry } from './write/manifest.js';
 
@@ -62,11 +62,16 @@ export function chartFiles(chart: RenderedChart): ChartFile[] {
   return files;
 }
 
+/**
+ * One chart through every stage `build` runs short of writing files: `check`
+ * calls it too, so both report the same problems. `drawn` is the rows the
+ * chart draws (what its footer cites), for check's lint rules.
+ */
 export async function renderChart(
   project: Project,
   name: string,
   options: { png?: boolean; /** `dark` draws SVG and PNG in the dark palette (`--theme dark`). */ theme?: 'light' | 'dark' } = {},
-): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[] }> {
+): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[] }> {
   const { cwd } = project;
   // 1. Read the spec and check its data references stay inside data/.
   const specRead: ReadLedger = new Map();
@@ -94,7 +99,7 @@ export async function renderChart(
   // sources, notes, alt text, hashes.
   const { origins: drawn, folded } = citedRows(spec, compiled.chart, render);
   const rows: CitedRow[] = drawn.map((origin) => origin.row);
-  if (!rows.length) return { diagnostics: [...diagnostics, { file: spec.file, severity: 'error', message: messages.spec.drawsNothing() }] };
+  if (!rows.length) return { diagnostics: [...diagnostics, drawsNothing(spec)] };
   const sourceIds = [...new Set(rows.flatMap((row) => row.sources))];
   const sources = sourceIds.map((id) => project.sources.get(id)!);
   const title = chartTitle(spec.vegaLite);
@@ -145,6 +150,14 @@ export async function renderChart(
 
   let png: Buffer | undefined;
   if (options.png !== false) {
+    // sharp's pixel limit, checked from the SVG's size rather than by
+    // rasterising a gigantic image only to be refused.
+    const size = pngSize(svg);
+    if (size && size.width * size.height > PNG_PIXEL_LIMIT) {
+      const at = ['width', 'height'].filter((key) => key in spec.vegaLite);
+      diagnostics.push(spec.json.diagnostic(at.slice(0, 1), messages.spec.pngTooLarge(size.width / 2, size.height / 2, PNG_PIXEL_LIMIT)));
+      return { diagnostics };
+    }
     const xmp = xmpPacket({
       title: title || name,
       description: alt,
@@ -157,13 +170,14 @@ export async function renderChart(
     } catch (error) {
       // sharp refuses e.g. images over its pixel limit: a spec's size slipped a zero.
       const reason = error instanceof Error ? error.message : String(error);
-      diagnostics.push({ file: spec.file, severity: 'error', message: messages.build.pngFailed(reason, render.width, render.height) });
+      const at = ['width', 'height'].filter((key) => key in spec.vegaLite);
+      diagnostics.push(spec.json.diagnostic(at.slice(0, 1), messages.build.pngFailed(reason, render.width, render.height)));
       return { diagnostics };
     }
   }
   const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs } };
   if (artboards.length) chart.artboards = artboards;
-  return { chart, diagnostics };
+  return { chart, diagnostics, drawn: rows };
 }
 
 /** Links from an `href` encoding are left out of the published graphic (dropLinks): tell the author, at the encoding. */
@@ -171,5 +185,10 @@ function linkWarnings(spec: ChartSpec, vegaSvg: string): Diagnostic[] {
   if (!dropLinks(vegaSvg).dropped) return [];
   const href = encodedFields(spec.vegaLite).find((f) => f.channel === 'href');
   const message = messages.spec.linksDropped();
-  return [href ? spec.json.diagnostic(href.jsonPath, message, 'warning') : { file: spec.file, severity: 'warning', message }];
+  return [spec.json.diagnostic(href?.jsonPath ?? [], message, 'warning')];
+}
+
+/** A chart that draws no row fails; the filters (else the data reference) are where to look. */
+export function drawsNothing(spec: ChartSpec): Diagnostic {
+  return spec.json.diagnostic('transform' in spec.vegaLite ? ['transform'] : ['data'], messages.spec.drawsNothing());
 }

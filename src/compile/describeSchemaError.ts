@@ -39,8 +39,13 @@ export function describeSchemaError(errors: ErrorObject[], document: unknown): S
   const jsonPath = pointerToPath(deepest.instancePath);
   const value = valueAt(document, jsonPath);
 
-  const shapeErrors = here.filter((e) => e.keyword === 'type' || e.keyword === 'enum' || e.keyword === 'const');
-  const other = here.filter((e) => !shapeErrors.includes(e));
+  // Almost any Vega-Lite value may also be {"expr": "…"}: an object without
+  // "expr" was not meant as one, so that branch's complaints are noise.
+  const exprRef = here.filter((e) => isExprRefSchema(e.parentSchema));
+  const notExpr = isObject(value) && !Object.hasOwn(value, 'expr');
+  const relevant = notExpr ? here.filter((e) => !exprRef.includes(e) || e.keyword === 'type') : here;
+  const shapeErrors = relevant.filter((e) => e.keyword === 'type' || e.keyword === 'enum' || e.keyword === 'const');
+  const other = relevant.filter((e) => !shapeErrors.includes(e));
   // An unknown property: point at its key, and suggest the closest known one when the schema says it.
   const unknown = other.find((e) => e.keyword === 'additionalProperties');
   if (unknown) {
@@ -48,7 +53,10 @@ export function describeSchemaError(errors: ErrorObject[], document: unknown): S
     const known = allowedProperties(unknown);
     const best = known.length ? closest(property, known) : undefined;
     const hint = best !== undefined && distance(property, best) <= Math.max(2, property.length / 3) ? `; did you mean ${JSON.stringify(best)}?` : '';
-    return { jsonPath: [...jsonPath, property], where: formatPath([...jsonPath, property]), reason: `is not a property Vega-Lite knows here${hint}` };
+    // The same object schema may also lack a required property: say both.
+    const needs = other.find((e) => e.keyword === 'required' && e.parentSchema === unknown.parentSchema);
+    const also = needs ? `; ${formatPath(jsonPath)} needs the property ${JSON.stringify((needs.params as { missingProperty: string }).missingProperty)}` : '';
+    return { jsonPath: [...jsonPath, property], where: formatPath([...jsonPath, property]), reason: `is not a property Vega-Lite knows here${hint}${also}` };
   }
   const required = other.find((e) => e.keyword === 'required');
   const first = other.find((e) => e.keyword !== 'required') ?? required;
@@ -63,7 +71,8 @@ export function describeSchemaError(errors: ErrorObject[], document: unknown): S
   const expected: string[] = [];
   const allowed: unknown[] = [];
   for (const e of shapeErrors) {
-    if (e.keyword === 'type') {
+    if (e.keyword === 'type' && exprRef.includes(e)) expected.push('an expression reference ({"expr": "…"})');
+    else if (e.keyword === 'type') {
       const types = (e.params as { type: string | string[] }).type;
       for (const type of Array.isArray(types) ? types : String(types).split(',')) expected.push(typeInWords(type));
     } else if (e.keyword === 'enum') {
@@ -72,12 +81,21 @@ export function describeSchemaError(errors: ErrorObject[], document: unknown): S
       allowed.push((e.params as { allowedValue: unknown }).allowedValue);
     }
   }
+  if (notExpr && exprRef.length) expected.push('an expression reference ({"expr": "…"})');
   const values = [...new Set(allowed.map((v) => JSON.stringify(v)))];
   const listed = values.length > MAX_LISTED ? [...values.slice(0, MAX_LISTED), '…'] : values;
   const choices = [...(listed.length ? [listed.length === 1 ? listed[0]! : `one of ${listed.join(', ')}`] : []), ...new Set(expected)];
   const best = typeof value === 'string' && values.length ? closest(JSON.stringify(value), values) : undefined;
   const hint = best !== undefined && distance(JSON.stringify(value), best) <= 3 ? `; did you mean ${best}?` : '';
   return { jsonPath, where: formatPath(jsonPath), reason: `is ${describeValue(value)}, but must be ${choices.join(' or ') || 'something else'}${hint}` };
+}
+
+const isObject = (value: unknown): value is object => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Vega-Lite's ExprRef: an object whose only property is `expr`. */
+function isExprRefSchema(schema: unknown): boolean {
+  const properties = isObject(schema) ? (schema as { properties?: unknown }).properties : undefined;
+  return isObject(properties) && Object.keys(properties).length === 1 && Object.hasOwn(properties, 'expr');
 }
 
 /** The property names an `additionalProperties: false` object schema allows, when ajv's error carries its schema. */

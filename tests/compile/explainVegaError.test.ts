@@ -1,0 +1,71 @@
+// Issue 9, item 5: Vega's failures (expression parse errors, unknown
+// functions, TypeErrors while the dataflow runs) are reported at the spec
+// node whose expression caused them, in words: never "TypeError: Cannot
+// read properties of undefined", never without a line and column.
+import { describe, expect, it } from 'vitest';
+import { explainVegaError, findExpressions, looksLikeJavaScript } from '../../src/compile/explainVegaError.js';
+import { parseJsonText } from '../../src/compile/readJsonFile.js';
+import { formatDiagnostic } from '../../src/errors.js';
+import { openProject } from '../../src/project.js';
+import { renderChart } from '../../src/renderChart.js';
+import { barSpec, makeProject, minimalProject, where } from '../helpers/fixtureProject.js';
+
+const SPEC = 'specs/exports.vl.json';
+
+async function errorsOf(transform: unknown[]) {
+  const text = barSpec({ transform });
+  const cwd = makeProject({ ...minimalProject, [SPEC]: text });
+  const { chart, diagnostics } = await renderChart(await openProject(cwd), 'exports', { png: false });
+  expect(chart).toBeUndefined();
+  return { text, lines: diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic) };
+}
+
+describe('Vega errors mapped to the spec node', () => {
+  it('datum.nope.deeper, a TypeError at run time, is reported at its calculate', async () => {
+    const { text, lines } = await errorsOf([{ calculate: 'datum.exports * 2', as: 'double' }, { calculate: 'datum.nope.deeper', as: 'x' }]);
+    expect(lines).toEqual([
+      `${where(SPEC, text, '"calculate"', 1)}: error: the expression "datum.nope.deeper" fails when the chart is drawn: it reads "deeper" of a value that does not exist (a field the rows do not have, e.g. datum.nope.deeper); check its field names against the table's columns`,
+    ]);
+  });
+
+  it('an unknown function is reported at its filter', async () => {
+    const { text, lines } = await errorsOf([{ filter: 'lenght(datum.country) > 2' }]);
+    expect(lines).toEqual([
+      `${where(SPEC, text, '"filter"')}: error: the expression "lenght(datum.country) > 2" is not valid: Unrecognized function: lenght; see https://vega.github.io/vega/docs/expressions/`,
+    ]);
+  });
+
+  it('an invalid regular expression is reported at its expression', async () => {
+    const { text, lines } = await errorsOf([{ calculate: "test(regexp('('), datum.country)", as: 'x' }]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${where(SPEC, text, '"calculate"')}: error: the expression .* fails when the chart is drawn: its regular expression is invalid \\(Unterminated group\\)$`));
+  });
+});
+
+describe('explainVegaError', () => {
+  const { json } = parseJsonText(SPEC, barSpec({ transform: [{ calculate: '1', as: 'one' }] }));
+
+  it('never passes JavaScript wording on', () => {
+    const d = explainVegaError(new TypeError("Cannot convert undefined or null to object"), json!);
+    expect(d.message).not.toMatch(/TypeError|Cannot convert|undefined/);
+    expect(d.line).toBeTypeOf('number');
+    expect(d.column).toBeTypeOf('number');
+  });
+
+  it('points a message that quotes a spec value at that value', () => {
+    const d = explainVegaError(new Error('Unrecognized data set: "exports"'), json!);
+    expect(formatDiagnostic(d)).toMatch(/^specs\/exports\.vl\.json:\d+:\d+: error: Vega cannot render this spec: Unrecognized data set/);
+  });
+
+  it('finds expressions wherever Vega-Lite takes one', () => {
+    const paths = findExpressions({ transform: [{ filter: 'a' }, { calculate: 'b', as: 'c' }], mark: { type: 'bar', opacity: { expr: 'd' } }, encoding: { color: { condition: { test: 'e', value: 1 } } }, usermeta: { filter: 'no' } });
+    expect(paths.map((p) => p.expression).sort()).toEqual(['a', 'b', 'd', 'e']);
+  });
+
+  it('recognises JavaScript wording', () => {
+    for (const text of ["Cannot read properties of undefined (reading 'x')", 'x is not a function', 'RangeError: Invalid array length', '    at Object.<anonymous> (file.js:1:2)']) {
+      expect(looksLikeJavaScript(text)).toBe(true);
+    }
+    expect(looksLikeJavaScript('Unrecognized function: lenght')).toBe(false);
+  });
+});
