@@ -117,6 +117,8 @@ export const spec = {
   notAnObject: () => `a spec must be a JSON object (a Vega-Lite specification)`,
   compileFailed: (reason: string) => `Vega-Lite cannot compile this spec: ${reason}`,
   schemaViolation: (where: string, reason: string) => `not valid Vega-Lite: ${where} ${reason}`,
+  themeSchemaViolation: (where: string, reason: string) =>
+    `not a valid Vega-Lite config: ${where === 'the spec' ? 'the theme' : where} ${reason}`,
   tooDeep: (max: number) =>
     `objects and arrays nest more than ${max} levels deep here, citechart's limit for a JSON file; a spec needs far fewer: flatten it`,
   tooManyTransforms: (count: number, max: number) =>

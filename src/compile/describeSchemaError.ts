@@ -82,7 +82,9 @@ export function describeSchemaError(errors: ErrorObject[], document: unknown): S
     }
   }
   if (notExpr && exprRef.length) expected.push('an expression reference ({"expr": "…"})');
-  const values = [...new Set(allowed.map((v) => JSON.stringify(v)))];
+  // Where any text will do (a colour: a name, a hex code or any CSS colour), the list of names says nothing more.
+  const anyText = expected.includes(typeInWords('string'));
+  const values = [...new Set(allowed.filter((v) => !(anyText && typeof v === 'string')).map((v) => JSON.stringify(v)))];
   const listed = values.length > MAX_LISTED ? [...values.slice(0, MAX_LISTED), '…'] : values;
   const choices = [...(listed.length ? [listed.length === 1 ? listed[0]! : `one of ${listed.join(', ')}`] : []), ...new Set(expected)];
   const best = typeof value === 'string' && values.length ? closest(JSON.stringify(value), values) : undefined;

@@ -3,7 +3,7 @@ import * as messages from '../messages.js';
 import { findDataRefs, type DataRef } from './findDataRefs.js';
 import { readJsonFile, type JsonFile } from './readJsonFile.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
-import { validateSpec } from './validateSpec.js';
+import { validateSpec, validateTheme } from './validateSpec.js';
 
 /** A chart's spec as read from `specs/NAME.vl.json`, checked but not yet compiled. */
 export interface ChartSpec {
@@ -74,5 +74,7 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
     return { diagnostics: [json.diagnostic([], messages.spec.themeInvalid('not an object'))] };
   }
+  const invalid = validateTheme(json);
+  if (invalid.length) return { diagnostics: invalid };
   return { theme: json, diagnostics: [] };
 }

@@ -19,21 +19,23 @@ export const MAX_TRANSFORMS = 200;
 const require = createRequire(import.meta.url);
 // Two folders up from src/compile/ and dist/compile/ alike.
 const GENERATED = fileURLToPath(new URL('../../generated/vegaLiteValidator.cjs', import.meta.url));
-let validator: ValidateFunction | undefined;
+let validators: { spec: ValidateFunction; config: ValidateFunction } | undefined;
 
 /**
- * ajv's validator for Vega-Lite's JSON Schema (vega-lite/build/vega-lite-schema.json,
- * the version installed). Generated ahead of time by
- * scripts/generateVegaLiteValidator.mjs (`npm run build`): loading that
- * code takes ≈0.2 s, compiling the schema here ≈2.5 s, which happens only
- * when the generated file is missing (a tree compiled with bare `tsc`).
+ * ajv's validators for Vega-Lite's JSON Schema (vega-lite/build/vega-lite-schema.json,
+ * the version installed): a whole spec, and its Config (the theme).
+ * Generated ahead of time by scripts/generateVegaLiteValidator.mjs
+ * (`npm run build`): loading that code takes ≈0.2 s, compiling the schema
+ * here ≈2.5 s, which happens only when the generated file is missing (a
+ * tree compiled with bare `tsc`).
  */
-function vegaLiteValidator(): ValidateFunction {
-  if (validator) return validator;
-  if (existsSync(GENERATED)) return (validator = require(GENERATED) as ValidateFunction);
+function vegaLiteValidators(): { spec: ValidateFunction; config: ValidateFunction } {
+  if (validators) return validators;
+  if (existsSync(GENERATED)) return (validators = require(GENERATED) as typeof validators & object);
   const { Ajv } = require('ajv') as typeof import('ajv');
-  const options = { strict: false, allErrors: true, verbose: true, validateFormats: false, logger: false as const };
-  return (validator = new Ajv(options).compile(require('vega-lite/vega-lite-schema.json') as object));
+  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: false, logger: false });
+  ajv.addSchema(require('vega-lite/vega-lite-schema.json') as object, 'vega-lite');
+  return (validators = { spec: ajv.getSchema('vega-lite')!, config: ajv.getSchema('vega-lite#/definitions/Config')! });
 }
 
 /**
@@ -55,10 +57,22 @@ export function validateSpec(json: JsonFile): Diagnostic[] {
     const at = transforms.reduce((a, b) => (b.length > a.length ? b : a));
     return [json.diagnostic(at.path, messages.spec.tooManyTransforms(count, MAX_TRANSFORMS))];
   }
-  const validate = vegaLiteValidator();
+  return schemaErrors(vegaLiteValidators().spec, json, messages.spec.schemaViolation);
+}
+
+/**
+ * Checks the house theme (`specs/theme.json`) against Vega-Lite's Config
+ * schema, as validateSpec does a spec: a mistyped theme value is one error
+ * at its line and column instead of a surprise in every chart.
+ */
+export function validateTheme(json: JsonFile): Diagnostic[] {
+  return schemaErrors(vegaLiteValidators().config, json, messages.spec.themeSchemaViolation);
+}
+
+function schemaErrors(validate: ValidateFunction, json: JsonFile, message: (where: string, reason: string) => string): Diagnostic[] {
   if (validate(json.value)) return [];
   const problem = describeSchemaError(validate.errors ?? [], json.value);
-  return [json.diagnostic(problem.jsonPath, messages.spec.schemaViolation(problem.where, problem.reason))];
+  return [json.diagnostic(problem.jsonPath, message(problem.where, problem.reason))];
 }
 
 /** Every `transform` array in the spec (any view, any depth), with its JSON path. */

@@ -2,7 +2,7 @@
 // Vega-Lite's own JSON Schema before citechart's code walks the spec (these
 // crashed readSpec with "Cannot use 'in' operator" stack traces before).
 import { describe, expect, it } from 'vitest';
-import { readSpec } from '../../src/compile/readSpec.js';
+import { readSpec, readTheme } from '../../src/compile/readSpec.js';
 import { MAX_JSON_DEPTH } from '../../src/compile/jsonDepth.js';
 import { MAX_TRANSFORMS } from '../../src/compile/validateSpec.js';
 import { formatDiagnostic } from '../../src/errors.js';
@@ -118,5 +118,28 @@ describe('what a value may be instead', () => {
     expect(lines).toEqual([
       `${where(SPEC, text, '"opacity"')}: error: not valid Vega-Lite: mark.opacity is the text "half", but must be a number or an expression reference ({"expr": "…"})`,
     ]);
+  });
+});
+
+describe('validateTheme: the theme against Vega-Lite\'s Config schema', () => {
+  it('a mistyped theme value is one located error', async () => {
+    const theme = '{\n  "background": "#ffffff",\n  "axis": 5\n}\n';
+    const cwd = makeProject({ ...minimalProject, 'specs/theme.json': theme });
+    const { theme: read, diagnostics } = await readTheme(cwd);
+    expect(read).toBeUndefined();
+    expect(diagnostics.map(formatDiagnostic)).toEqual(['specs/theme.json:3:3: error: not a valid Vega-Lite config: axis is the number 5, but must be an object']);
+  });
+
+  it('a colour may be any text: the list of colour names is not recited', async () => {
+    const cwd = makeProject({ ...minimalProject, 'specs/theme.json': '{"background": 5}' });
+    const { diagnostics } = await readTheme(cwd);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'specs/theme.json:1:2: error: not a valid Vega-Lite config: background is the number 5, but must be a text ("…") or an expression reference ({"expr": "…"})',
+    ]);
+  });
+
+  it('the example theme is valid', async () => {
+    const cwd = makeProject(minimalProject);
+    expect((await readTheme(cwd)).diagnostics).toEqual([]);
   });
 });
