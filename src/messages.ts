@@ -131,6 +131,8 @@ export const spec = {
     `it reads ${q(property)} of a value that does not exist (a field the rows do not have, e.g. datum.nope.${property}); check its field names against the table's columns`,
   readsNull: (property: string) =>
     `it reads ${q(property)} of an empty (null) value; test the value first, e.g. datum.x ? datum.x.${property} : null`,
+  fieldReadFailed: (field: string) =>
+    `Vega failed to read field ${q(field)} while drawing: the value it belongs to does not exist (an argmax or argmin of a field the rows do not have, or a nested path such as "a.${field}" where "a" is missing); check the fields and aggregates that use it`,
   badRegExp: (detail: string) => `its regular expression is invalid (${detail})`,
   notAFunction: (name: string) => `it calls ${q(name)}, which is not a function`,
   tooComplex: () =>

@@ -72,6 +72,9 @@ export function explainVegaError(
     const e = mentions(`.${property}`) ?? mentions(`'${property}'`) ?? mentions(`"${property}"`);
     const why = what === 'null' ? messages.spec.readsNull(property!) : messages.spec.readsMissing(property!);
     if (e) return json.diagnostic(e.jsonPath, messages.spec.expressionFailed(e.expression, why), severity);
+    // No expression reads it: a field does (a nested path, or what an argmax of a missing field returns).
+    const field = locateQuoted(json, `"${property}"`);
+    if (field.length) return json.diagnostic(field, messages.spec.fieldReadFailed(property!), severity);
   }
   const regexp = /Invalid regular expression: \/(.*)\/[a-z]*: (.*)$/.exec(reason);
   if (regexp) {

@@ -2,6 +2,8 @@
 // functions, TypeErrors while the dataflow runs) are reported at the spec
 // node whose expression caused them, in words: never "TypeError: Cannot
 // read properties of undefined", never without a line and column.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainVegaError, findExpressions, looksLikeJavaScript } from '../../src/compile/explainVegaError.js';
 import { parseJsonText } from '../../src/compile/readJsonFile.js';
@@ -39,6 +41,21 @@ describe('Vega errors mapped to the spec node', () => {
     const { text, lines } = await errorsOf([{ calculate: "test(regexp('('), datum.country)", as: 'x' }]);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^${where(SPEC, text, '"calculate"')}: error: the expression .* fails when the chart is drawn: its regular expression is invalid \\(Unterminated group\\)$`));
+  });
+});
+
+describe('a field Vega fails to read', () => {
+  it('an argmax of a column the rows do not have is reported at the field, in words (found by the fuzz test)', async () => {
+    const gallery = path.resolve(import.meta.dirname, '../fixtures/gallery');
+    const spec = JSON.parse(readFileSync(path.join(gallery, 'specs/stacked.vl.json'), 'utf8'));
+    spec.encoding.color.aggregate = { argmax: 'nope' };
+    const text = JSON.stringify(spec, null, 2);
+    const file = (name: string) => readFileSync(path.join(gallery, name), 'utf8');
+    const cwd = makeProject({ 'data/sources.csv': file('data/sources.csv'), 'data/survey.csv': file('data/survey.csv'), 'specs/stacked.vl.json': text });
+    const { chart, diagnostics } = await renderChart(await openProject(cwd), 'stacked', { png: false });
+    expect(chart).toBeUndefined();
+    const lines = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^${where('specs/stacked.vl.json', text, '"field": "answer"')}: error: Vega failed to read field "answer" while drawing`))]);
   });
 });
 

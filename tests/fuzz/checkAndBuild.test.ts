@@ -80,6 +80,10 @@ function makeCase(n: number): { cwd: string; name: string; what: string[] } {
   return { cwd, name: base.name, what };
 }
 
+/** What the cases did, for the report (CITECHART_FUZZ_REPORT): how many built, and the errors check gave, by kind. */
+const tally = { built: 0, failed: 0, errors: new Map<string, number>(), examples: new Map<string, number>() };
+const kindOf = (message: string) => message.replace(/"[^"]*"|\d+(\.\d+)?/g, '_').slice(0, 70);
+
 async function runCase(n: number): Promise<Problem[]> {
   const { cwd, name, what } = makeCase(n);
   const problems: Problem[] = [];
@@ -106,6 +110,12 @@ async function runCase(n: number): Promise<Problem[]> {
       }
     }
     const checkErrors = new Set(checked.filter((d) => d.severity === 'error').map(formatDiagnostic));
+    tally[buildFailed ? 'failed' : 'built'] += 1;
+    for (const d of checked.filter((d) => d.severity === 'error')) {
+      const kind = kindOf(d.message);
+      tally.errors.set(kind, (tally.errors.get(kind) ?? 0) + 1);
+      if (!tally.examples.has(kind)) tally.examples.set(kind, n);
+    }
     if (checkErrors.size > 0 !== buildFailed) {
       problem('check and build disagree', `check: ${[...checkErrors].join(' | ').slice(0, 300) || 'no error'}; build: ${buildFailed ? built.map(formatDiagnostic).join(' | ').slice(0, 300) : 'built'}`);
     }
@@ -130,7 +140,10 @@ describe('fuzzed specs and CSVs through check and build', () => {
     for (const n of cases) problems.push(...(await runCase(n)));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`fuzz: ${cases.length} cases, seed ${SEED}, ${seconds} s, ${problems.length} problems`);
-    if (process.env.CITECHART_FUZZ_REPORT) writeFileSync(process.env.CITECHART_FUZZ_REPORT, JSON.stringify(problems, null, 2));
+    if (process.env.CITECHART_FUZZ_REPORT) {
+      const errors = Object.fromEntries([...tally.errors].sort((a, b) => b[1] - a[1]).map(([kind, count]) => [kind, { count, firstCase: tally.examples.get(kind) }]));
+      writeFileSync(process.env.CITECHART_FUZZ_REPORT, JSON.stringify({ cases: cases.length, seed: SEED, seconds, built: tally.built, failed: tally.failed, problems, errors }, null, 2));
+    }
     expect(problems.map((p) => `#${p.case} [${p.what.join('; ')}] ${p.kind}: ${p.detail}`)).toEqual([]);
   });
 });
