@@ -22,9 +22,9 @@ import { build } from '../../src/commands/build.js';
 import { check } from '../../src/commands/check.js';
 import { formatDiagnostic, hasErrors } from '../../src/errors.js';
 import type { Diagnostic } from '../../src/model.js';
-import { mutateCsv, mutateSpec, pick, prng } from './mutate.js';
+import { mutateCsv, mutateSpec, nudgeSpec, pick, prng } from './mutate.js';
 
-const COUNT = Number(process.env.CITECHART_FUZZ ?? 200);
+const COUNT = Number(process.env.CITECHART_FUZZ ?? 150);
 const SEED = Number(process.env.CITECHART_FUZZ_SEED ?? 1);
 const ONLY = process.env.CITECHART_FUZZ_ONLY === undefined ? undefined : Number(process.env.CITECHART_FUZZ_ONLY);
 const CASE_LIMIT_MS = 30_000;
@@ -62,12 +62,17 @@ function makeCase(n: number): { cwd: string; name: string; what: string[] } {
   }
   const what: string[] = [`${path.relative(ROOT, base.dir) || '.'}/specs/${base.name}`];
   let text = specText;
-  if (random() < 0.75) {
+  const roll = random();
+  if (roll < 0.3) {
+    const nudged = nudgeSpec(random, specText);
+    text = nudged.text;
+    what.push(...nudged.what);
+  } else if (roll < 0.8) {
     const mutated = mutateSpec(random, specText);
     text = mutated.text;
     what.push(...mutated.what);
   }
-  if (random() < 0.35 || what.length === 1) {
+  if (random() < 0.3 || what.length === 1) {
     const table = tables.length ? pick(random, tables) : 'data/sources.csv';
     const file = path.join(cwd, table);
     if (existsSync(file)) {

@@ -133,6 +133,31 @@ function mutateValue(random: Random, spec: any): string {
   }
 }
 
+/**
+ * A change that keeps the spec valid Vega-Lite but pushes a value to an edge
+ * (a size of 0, negative or huge; odd text in a title), so check and build
+ * are compared on charts that get drawn, not only on refused specs.
+ */
+export function nudgeSpec(random: Random, text: string): { text: string; what: string[] } {
+  const spec = JSON.parse(text);
+  const choice = Math.floor(random() * 4);
+  if (choice === 0) {
+    const key = pick(random, ['width', 'height']);
+    spec[key] = pick(random, [0, -5, 1, 1e5, 9000, 0.001, { step: 0 }, { step: -3 }, { step: 400 }]);
+    return { text: JSON.stringify(spec, null, 2), what: [`${key} = ${JSON.stringify(spec[key])}`] };
+  }
+  if (choice === 1) {
+    spec.title = pick(random, ['\u202eevil', '😀'.repeat(200), 'é'.repeat(3000), '<script>x</script>', '', 'a\nb']);
+    return { text: JSON.stringify(spec, null, 2), what: [`title = ${JSON.stringify(spec.title).slice(0, 30)}`] };
+  }
+  if (choice === 2) {
+    spec.padding = pick(random, [0, 1000, -50]);
+    return { text: JSON.stringify(spec, null, 2), what: [`padding = ${spec.padding}`] };
+  }
+  spec.transform = [...(Array.isArray(spec.transform) ? spec.transform : []), { filter: pick(random, ['datum.nope == null', 'true', 'false', "datum.nope.deeper == 1"]) }];
+  return { text: JSON.stringify(spec, null, 2), what: [`filter ${JSON.stringify(spec.transform.at(-1).filter)}`] };
+}
+
 /** 1 to 3 changes to a spec's text: mostly to its parsed JSON, sometimes to the raw text. */
 export function mutateSpec(random: Random, text: string): { text: string; what: string[] } {
   const what: string[] = [];
