@@ -46,7 +46,7 @@ describe('review cases', () => {
 
   it('generated sequence data is refused: it carries no citation', async () => {
     const { diagnostics } = await render({
-      'specs/x.vl.json': spec({ layer: [{ mark: 'bar' }, { data: { sequence: { start: 1, stop: 4, as: 'n' } }, mark: 'bar' }] }),
+      'specs/x.vl.json': spec({ mark: undefined, layer: [{ mark: 'bar' }, { data: { sequence: { start: 1, stop: 4, as: 'n' } }, mark: 'bar' }] }),
     });
     expect(format(diagnostics)[0]).toMatch(/^specs\/x\.vl\.json:\d+:\d+: error: generated "sequence" data carries no citations/);
   });
