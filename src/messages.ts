@@ -133,6 +133,8 @@ export const spec = {
     `it reads ${q(property)} of an empty (null) value; test the value first, e.g. datum.x ? datum.x.${property} : null`,
   fieldReadFailed: (field: string) =>
     `Vega failed to read field ${q(field)} while drawing: the value it belongs to does not exist (an argmax or argmin of a field the rows do not have, or a nested path such as "a.${field}" where "a" is missing); check the fields and aggregates that use it`,
+  callTooLarge: (name: string) => `its call to ${name}() would make more values than citechart can hold; ask for fewer`,
+  callFailed: (name: string) => `its call to ${name}() fails on these values; check its arguments`,
   badRegExp: (detail: string) => `its regular expression is invalid (${detail})`,
   notAFunction: (name: string) => `it calls ${q(name)}, which is not a function`,
   tooComplex: () =>

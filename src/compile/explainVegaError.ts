@@ -88,9 +88,31 @@ export function explainVegaError(
     if (e) return json.diagnostic(e.jsonPath, messages.spec.expressionFailed(e.expression, messages.spec.notAFunction(name)), severity);
   }
 
+  // A function of Vega's expression language that threw names itself in the
+  // stack, above the frame of the compiled expression ("eval at expression").
+  const called = calledFunction(error);
+  if (called) {
+    const e = mentions(`${called}(`);
+    const why = /Invalid array length|Array buffer allocation failed|out of memory/i.test(reason) ? messages.spec.callTooLarge(called) : messages.spec.callFailed(called);
+    if (e) return json.diagnostic(e.jsonPath, messages.spec.expressionFailed(e.expression, why), severity);
+  }
+
   // 3. Anything else: at the value it quotes, in its own words unless they are JavaScript's.
   const message = looksLikeJavaScript(reason) ? messages.spec.vegaFailedUnclear() : inOwnWords(reason);
   return json.diagnostic(locateQuoted(json, reason), message, severity);
+}
+
+/** The expression-language function (`sequence`) an error was thrown in, read from its stack, if it was one. */
+function calledFunction(error: unknown): string | undefined {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const frames = stack.split('\n');
+  const compiled = frames.findIndex((frame) => frame.includes('eval at '));
+  if (compiled < 0) return undefined;
+  for (let i = compiled - 1; i >= 0; i--) {
+    const name = /\[as ([\w$]+)\]/.exec(frames[i]!)?.[1];
+    if (name) return name;
+  }
+  return undefined;
 }
 
 /** The text of what Vega threw or logged: an Error's message (never its class name or stack), or the logged words. */

@@ -39,7 +39,7 @@ export function checkCsvShape(
 
   // Blank lines before the header are skipped, as polars does.
   const [header, ...rest] = records.filter((r) => !r.blank);
-  if (!header) return { diagnostics: [{ file, severity: 'error', message: messages.load.emptyFile() }] };
+  if (!header) return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.load.emptyFile() }] };
   if (header.problem) {
     const { kind, line, column } = header.problem;
     error(line, column, problemMessage[kind]());

@@ -86,3 +86,12 @@ describe('explainVegaError', () => {
     expect(looksLikeJavaScript('Unrecognized function: lenght')).toBe(false);
   });
 });
+
+describe('a function of the expression language that fails', () => {
+  it('sequence(0, 1e12) is reported at its expression, in words (found by the fuzz test: "RangeError: Invalid array length")', async () => {
+    const { text, lines } = await errorsOf([{ calculate: 'length(sequence(0, 1e12))', as: 'n' }]);
+    expect(lines).toEqual([
+      `${where(SPEC, text, '"calculate"')}: error: the expression "length(sequence(0, 1e12))" fails when the chart is drawn: its call to sequence() would make more values than citechart can hold; ask for fewer`,
+    ]);
+  });
+});
