@@ -69,7 +69,7 @@ export function explainVegaError(
   const read = /Cannot read propert(?:y|ies) of (undefined|null) \(reading '([^']*)'\)/.exec(reason);
   if (read) {
     const [, what, property] = read;
-    const e = mentions(`.${property}`) ?? mentions(`'${property}'`) ?? mentions(`"${property}"`);
+    const e = mentions(`.${property}`) ?? mentions(`'${property}'`) ?? mentions(`"${property}"`) ?? mentions(`[${property}]`);
     const why = what === 'null' ? messages.spec.readsNull(property!) : messages.spec.readsMissing(property!);
     if (e) return json.diagnostic(e.jsonPath, messages.spec.expressionFailed(e.expression, why), severity);
     // No expression reads it: a field does (a nested path, or what an argmax of a missing field returns).
@@ -86,6 +86,13 @@ export function explainVegaError(
     const name = notFunction[1]!.split('.').pop()!;
     const e = mentions(`${name}(`);
     if (e) return json.diagnostic(e.jsonPath, messages.spec.expressionFailed(e.expression, messages.spec.notAFunction(name)), severity);
+  }
+
+  // A name Vega cannot resolve (a param or signal misspelt in an expression).
+  const unknownName = /Unrecognized (?:signal|scale|function|data set)(?: name)?:? "?([\w$]+)"?/.exec(reason);
+  if (unknownName) {
+    const e = expressions.find((x) => new RegExp(`(^|[^\\w$.])${unknownName[1]}([^\\w$]|$)`).test(x.expression));
+    if (e) return json.diagnostic(e.jsonPath, messages.spec.expressionInvalid(e.expression, reason.replace(/\.$/, '')), severity);
   }
 
   // A function of Vega's expression language that threw names itself in the

@@ -95,3 +95,20 @@ describe('a function of the expression language that fails', () => {
     ]);
   });
 });
+
+describe('a name Vega cannot resolve', () => {
+  it('a misspelt param in an expression is reported at that expression', async () => {
+    const { text, lines } = await errorsOf([{ calculate: 'datum.exports * scalee', as: 'scaled' }]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${where(SPEC, text, '"calculate"')}: error: the expression "datum\\.exports \\* scalee" is not valid: Unrecognized signal name: "?scalee"?`));
+  });
+});
+
+describe('an index read of a missing value', () => {
+  it('datum[0][1] is reported at its calculate (found by the fuzz test)', async () => {
+    const { text, lines } = await errorsOf([{ calculate: 'datum[0][1]', as: 'x' }]);
+    expect(lines).toEqual([
+      `${where(SPEC, text, '"calculate"')}: error: the expression "datum[0][1]" fails when the chart is drawn: it reads "1" of a value that does not exist (a field the rows do not have, e.g. datum.nope.1); check its field names against the table's columns`,
+    ]);
+  });
+});
