@@ -141,8 +141,8 @@ export const spec = {
     `Vega-Lite runs out of stack on this spec (views or expressions nested too deeply); simplify it`,
   vegaFailedUnclear: () =>
     `Vega failed while drawing the chart, at a step citechart cannot trace to the spec; check the expressions, fields and transforms above`,
-  pngTooLarge: (width: number, height: number, maxPixels: number) =>
-    `the chart is ${Math.round(width)}×${Math.round(height)} px, so its 2× PNG would have more than ${maxPixels.toLocaleString('en')} pixels, the limit for a PNG; make width and height smaller`,
+  pngTooLarge: (width: number, height: number, maxSide: number, maxPixels: number) =>
+    `the chart is ${Math.round(width)}×${Math.round(height)} px, so its 2× PNG would be ${Math.round(width * 2)}×${Math.round(height * 2)} px, beyond the limits for a PNG (${maxSide.toLocaleString('en')} px a side, ${maxPixels.toLocaleString('en')} pixels in all); make width and height smaller`,
   renderFailed: (reason: string) => `Vega cannot render this spec: ${reason}`,
   vegaWarning: (reason: string) => `Vega: ${reason}`,
   vegaLiteWarning: (reason: string) => `Vega-Lite: ${reason}`,

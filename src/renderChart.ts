@@ -31,7 +31,7 @@ import { jsonLd } from './provenance/jsonLd.js';
 import { toolVersions } from './provenance/versions.js';
 import { xmpPacket } from './provenance/xmpPacket.js';
 import { citeSource } from './provenance/citeSource.js';
-import { PNG_PIXEL_LIMIT, pngSize, renderPng } from './render/renderPng.js';
+import { PNG_MAX_SIDE, PNG_PIXEL_LIMIT, pngSize, renderPng } from './render/renderPng.js';
 import { renderSvg } from './render/renderSvg.js';
 import type { ManifestEntry } from './write/manifest.js';
 
@@ -153,9 +153,9 @@ export async function renderChart(
     // sharp's pixel limit, checked from the SVG's size rather than by
     // rasterising a gigantic image only to be refused.
     const size = pngSize(svg);
-    if (size && size.width * size.height > PNG_PIXEL_LIMIT) {
+    if (size && (size.width * size.height > PNG_PIXEL_LIMIT || Math.max(size.width, size.height) > PNG_MAX_SIDE)) {
       const at = ['width', 'height'].filter((key) => key in spec.vegaLite);
-      diagnostics.push(spec.json.diagnostic(at.slice(0, 1), messages.spec.pngTooLarge(size.width / 2, size.height / 2, PNG_PIXEL_LIMIT)));
+      diagnostics.push(spec.json.diagnostic(at.slice(0, 1), messages.spec.pngTooLarge(size.width / 2, size.height / 2, PNG_MAX_SIDE, PNG_PIXEL_LIMIT)));
       return { diagnostics };
     }
     const xmp = xmpPacket({

@@ -9,6 +9,9 @@ const DENSITY = 144;
  */
 export const PNG_PIXEL_LIMIT = 0x3fff ** 2;
 
+/** sharp refuses an SVG wider or taller than this when drawing it (sharp's src/pipeline.cc: "exceeds 32767x32767 pixel limit"). */
+export const PNG_MAX_SIDE = 32767;
+
 /**
  * The size in px of the PNG renderPng would draw from this published SVG
  * (its viewBox at 2×), known without rasterising, so `check` can refuse
