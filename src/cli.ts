@@ -68,7 +68,7 @@ program
 
 program
   .command('check')
-  .description('validate every file and warn like a graphics editor; render nothing')
+  .description('validate every file and warn like a graphics editor; write nothing')
   .addHelpText('after', '\nEditorial warnings (rule ids):\n' + RULES.map((rule) => `  ${rule.id.padEnd(18)} ${rule.summary}`).join('\n'))
   .addOption(new Option('--format <format>', 'text: path:line:col lines on stderr; json: an array on stdout').choices(['text', 'json']).default('text'))
   .action(async (options: { format: 'text' | 'json' }) => {

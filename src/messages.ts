@@ -137,6 +137,9 @@ export const load = {
     `citechart's line scanner and the CSV reader (polars) disagree about this file's rows; please report this file as a citechart bug`,
 };
 
+/** An expression as quoted in a message: long ones cut, so the message stays one readable line. */
+const short = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
+
 // ── compile: specs and theme ────────────────────────────────────────────────
 export const spec = {
   invalidJson: (reason: string) => `invalid JSON: ${reason}`,
@@ -144,6 +147,32 @@ export const spec = {
   notAnObject: () => `a spec must be a JSON object (a Vega-Lite specification)`,
   compileFailed: (reason: string) => `Vega-Lite cannot compile this spec: ${reason}`,
   schemaViolation: (where: string, reason: string) => `not valid Vega-Lite: ${where} ${reason}`,
+  themeSchemaViolation: (where: string, reason: string) =>
+    `not a valid Vega-Lite config: ${where === 'the spec' ? 'the theme' : where} ${reason}`,
+  tooDeep: (max: number) =>
+    `objects and arrays nest more than ${max} levels deep here, citechart's limit for a JSON file; a spec needs far fewer: flatten it`,
+  tooManyTransforms: (count: number, max: number) =>
+    `the spec has ${count} transforms, more than the ${max} citechart allows; prepare the data in its CSV instead of in the spec`,
+  expressionInvalid: (expression: string, why: string) =>
+    `the expression ${q(short(expression))} is not valid: ${why}; see https://vega.github.io/vega/docs/expressions/`,
+  expressionFailed: (expression: string, why: string) =>
+    `the expression ${q(short(expression))} fails when the chart is drawn: ${why}`,
+  readsMissing: (property: string) =>
+    `it reads ${q(property)} of a value that does not exist (a field the rows do not have, e.g. datum.nope.${property}); check its field names against the table's columns`,
+  readsNull: (property: string) =>
+    `it reads ${q(property)} of an empty (null) value; test the value first, e.g. datum.x ? datum.x.${property} : null`,
+  fieldReadFailed: (field: string) =>
+    `Vega failed to read field ${q(field)} while drawing: the value it belongs to does not exist (an argmax or argmin of a field the rows do not have, or a nested path such as "a.${field}" where "a" is missing); check the fields and aggregates that use it`,
+  callTooLarge: (name: string) => `its call to ${name}() would make more values than citechart can hold; ask for fewer`,
+  callFailed: (name: string) => `its call to ${name}() fails on these values; check its arguments`,
+  badRegExp: (detail: string) => `its regular expression is invalid (${detail})`,
+  notAFunction: (name: string) => `it calls ${q(name)}, which is not a function`,
+  tooComplex: () =>
+    `Vega-Lite runs out of stack on this spec (views or expressions nested too deeply); simplify it`,
+  vegaFailedUnclear: () =>
+    `Vega failed while drawing the chart, at a step citechart cannot trace to the spec; check the expressions, fields and transforms above`,
+  pngTooLarge: (width: number, height: number, maxSide: number, maxPixels: number) =>
+    `the chart is ${Math.round(width)}×${Math.round(height)} px, so its 2× PNG would be ${Math.round(width * 2)}×${Math.round(height * 2)} px, beyond the limits for a PNG (${maxSide.toLocaleString('en')} px a side, ${maxPixels.toLocaleString('en')} pixels in all); make width and height smaller`,
   renderFailed: (reason: string) => `Vega cannot render this spec: ${reason}`,
   vegaWarning: (reason: string) => `Vega: ${reason}`,
   vegaLiteWarning: (reason: string) => `Vega-Lite: ${reason}`,

@@ -32,7 +32,7 @@ import { jsonLd } from './provenance/jsonLd.js';
 import { toolVersions } from './provenance/versions.js';
 import { xmpPacket } from './provenance/xmpPacket.js';
 import { citeSource } from './provenance/citeSource.js';
-import { renderPng } from './render/renderPng.js';
+import { PNG_MAX_SIDE, PNG_PIXEL_LIMIT, pngSize, renderPng } from './render/renderPng.js';
 import { renderFitted } from './render/renderFitted.js';
 import type { VegaRender } from './render/renderSvg.js';
 import { truncatedLabels } from './render/truncatedLabels.js';
@@ -75,19 +75,21 @@ export function chartFiles(chart: RenderedChart): ChartFile[] {
 type RenderOptions = { png?: boolean; /** `dark` draws SVG and PNG in the dark palette (`--theme dark`). */ theme?: 'light' | 'dark' };
 
 /**
- * One chart drawn, or the diagnostics that stop it (at most
- * MAX_PROBLEMS_PER_FILE per file, then "and N more").
+ * One chart through every stage `build` runs short of writing files: `check`
+ * calls it too, so both report the same problems. `drawn` is the rows the
+ * chart draws (what its footer cites), for check's lint rules. Diagnostics
+ * are capped at MAX_PROBLEMS_PER_FILE per file, then "and N more".
  */
 export async function renderChart(
   project: Project,
   name: string,
   options: RenderOptions = {},
-): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[] }> {
-  const { chart, diagnostics } = await drawChart(project, name, options);
-  return chart ? { chart, diagnostics: capDiagnostics(diagnostics) } : { diagnostics: capDiagnostics(diagnostics) };
+): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[] }> {
+  const { chart, diagnostics, drawn } = await drawChart(project, name, options);
+  return { ...(chart && { chart }), ...(drawn && { drawn }), diagnostics: capDiagnostics(diagnostics) };
 }
 
-async function drawChart(project: Project, name: string, options: RenderOptions): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[] }> {
+async function drawChart(project: Project, name: string, options: RenderOptions): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[] }> {
   const { cwd } = project;
   // 1. Read the spec and check its data references stay inside data/.
   const specRead: ReadLedger = new Map();
@@ -111,7 +113,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined, geo.boundaries);
   pushAll(diagnostics, compiled.diagnostics);
   if (!compiled.chart) return { diagnostics };
-  const rendered = await renderFitted(compiled.chart, cwd, spec.file, MIN_FOOTER_WIDTH);
+  const rendered = await renderFitted(compiled.chart, cwd, spec.json, MIN_FOOTER_WIDTH);
   pushAll(diagnostics, rendered.diagnostics);
   if (!rendered.render) return { diagnostics };
   const render = rendered.render;
@@ -123,7 +125,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   // sources, notes, alt text, hashes.
   const { origins: drawn, folded } = citedRows(spec, compiled.chart, render);
   const rows: CitedRow[] = drawn.map((origin) => origin.row);
-  if (!rows.length) return { diagnostics: diagnostics.concat([{ file: spec.file, severity: 'error', message: messages.spec.drawsNothing() }]) };
+  if (!rows.length) return { diagnostics: diagnostics.concat([drawsNothing(spec)]) };
   const sourceIds = Array.from(new Set(rows.flatMap((row) => row.sources)));
   const mapSources = boundarySources(geo.boundaries);
   const sources = sourceIds.map((id) => project.sources.get(id)!);
@@ -174,7 +176,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   for (const width of spec.settings.widths ?? []) {
     const theme = project.theme?.value as Record<string, unknown> | undefined;
     const at = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, geo.boundaries);
-    const rerendered = at.chart && (await renderFitted(at.chart, cwd, spec.file));
+    const rerendered = at.chart && (await renderFitted(at.chart, cwd, spec.json));
     const seen = new Set(diagnostics.map((d) => d.message));
     pushAll(diagnostics, at.diagnostics.concat(rerendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
     if (!rerendered?.render) return { diagnostics };
@@ -183,6 +185,14 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
 
   let png: Buffer | undefined;
   if (options.png !== false) {
+    // sharp's pixel limit, checked from the SVG's size rather than by
+    // rasterising a gigantic image only to be refused.
+    const size = pngSize(svg);
+    if (size && (size.width * size.height > PNG_PIXEL_LIMIT || Math.max(size.width, size.height) > PNG_MAX_SIDE)) {
+      const at = ['width', 'height'].filter((key) => key in spec.vegaLite);
+      diagnostics.push(spec.json.diagnostic(at.slice(0, 1), messages.spec.pngTooLarge(size.width / 2, size.height / 2, PNG_MAX_SIDE, PNG_PIXEL_LIMIT)));
+      return { diagnostics };
+    }
     const xmp = xmpPacket({
       title: title || name,
       description: alt,
@@ -195,13 +205,14 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     } catch (error) {
       // sharp refuses e.g. images over its pixel limit: a spec's size slipped a zero.
       const reason = error instanceof Error ? error.message : String(error);
-      diagnostics.push({ file: spec.file, severity: 'error', message: messages.build.pngFailed(reason, render.width, render.height) });
+      const at = ['width', 'height'].filter((key) => key in spec.vegaLite);
+      diagnostics.push(spec.json.diagnostic(at.slice(0, 1), messages.build.pngFailed(reason, render.width, render.height)));
       return { diagnostics };
     }
   }
   const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs } };
   if (artboards.length) chart.artboards = artboards;
-  return { chart, diagnostics };
+  return { chart, diagnostics, drawn: rows };
 }
 
 /** A colour scale with more categories than palette colours: at its encoding (Vega-Lite names the scale after the channel). */
@@ -218,5 +229,10 @@ function linkWarnings(spec: ChartSpec, vegaSvg: string): Diagnostic[] {
   if (!dropLinks(vegaSvg).dropped) return [];
   const href = encodedFields(spec.vegaLite).find((f) => f.channel === 'href');
   const message = messages.spec.linksDropped();
-  return [href ? spec.json.diagnostic(href.jsonPath, message, 'warning') : { file: spec.file, severity: 'warning', message }];
+  return [spec.json.diagnostic(href?.jsonPath ?? [], message, 'warning')];
+}
+
+/** A chart that draws no row fails; the filters (else the data reference) are where to look. */
+export function drawsNothing(spec: ChartSpec): Diagnostic {
+  return spec.json.diagnostic('transform' in spec.vegaLite ? ['transform'] : ['data'], messages.spec.drawsNothing());
 }

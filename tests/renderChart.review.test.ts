@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../src/project.js';
 import { renderChart } from '../src/renderChart.js';
-import { makeProject } from './helpers/fixtureProject.js';
+import { makeProject, where } from './helpers/fixtureProject.js';
 import { format, sourcesCsv } from './helpers/project.js';
 
 const exportsCsv = 'country,exports,source\nChina,90,a\nIndia,6,b\nTurkey,4,b\n';
@@ -46,7 +46,7 @@ describe('review cases', () => {
 
   it('generated sequence data is refused: it carries no citation', async () => {
     const { diagnostics } = await render({
-      'specs/x.vl.json': spec({ layer: [{ mark: 'bar' }, { data: { sequence: { start: 1, stop: 4, as: 'n' } }, mark: 'bar' }] }),
+      'specs/x.vl.json': spec({ mark: undefined, layer: [{ mark: 'bar' }, { data: { sequence: { start: 1, stop: 4, as: 'n' } }, mark: 'bar' }] }),
     });
     expect(format(diagnostics)[0]).toMatch(/^specs\/x\.vl\.json:\d+:\d+: error: generated "sequence" data carries no citations/);
   });
@@ -73,10 +73,12 @@ describe('review cases', () => {
   });
 
   it('a chart that draws no row fails rather than publishing an empty, uncited graphic', async () => {
-    const { chart, diagnostics } = await render({ 'specs/x.vl.json': spec({ ...bars, transform: [{ filter: 'false' }] }) });
+    const text = spec({ ...bars, transform: [{ filter: 'false' }] });
+    const { chart, diagnostics } = await render({ 'specs/x.vl.json': text });
     expect(chart).toBeUndefined();
+    // At the transforms: the filters are where to look.
     expect(format(diagnostics.filter((d) => d.severity === 'error'))).toEqual([
-      'specs/x.vl.json: error: the chart draws no row of its data: check its filters and field names',
+      `${where('specs/x.vl.json', text, '"transform"')}: error: the chart draws no row of its data: check its filters and field names`,
     ]);
   });
 

@@ -1,14 +1,17 @@
 import { compileSpec } from '../compile/compileSpec.js';
 import { readBoundaries } from '../geo/readBoundaries.js';
-import { readSpec } from '../compile/readSpec.js';
+import { readSpec, specFile } from '../compile/readSpec.js';
 import { capDiagnostics, hasErrors, sortDiagnostics, formatDiagnostic } from '../errors.js';
 import type { LintChart } from '../lint/context.js';
 import { runLint } from '../lint/runLint.js';
 import { listDataFiles } from '../load/index.js';
 import * as messages from '../messages.js';
-import type { CitedTable, Diagnostic } from '../model.js';
-import { listSpecs, openProject } from '../project.js';
+import type { CitedRow, CitedTable, Diagnostic } from '../model.js';
+import { internalError } from '../pool/internalError.js';
+import { caseClashes } from '../listSpecs.js';
+import { listSpecs, openProject, type Project } from '../project.js';
 import { pushAll } from '../pushAll.js';
+import { chartFiles, drawsNothing, renderChart } from '../renderChart.js';
 import { citedRows } from '../provenance/citedRows.js';
 import { renderSvg } from '../render/renderSvg.js';
 
@@ -33,7 +36,12 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
   }
   const charts: LintChart[] = [];
   let unreadSpecs = false;
-  for (const name of await listSpecs(project.cwd)) {
+  const names = await listSpecs(project.cwd);
+  const clashes = caseClashes(names);
+  for (const name of names) {
+    const clash = clashes.get(name);
+    // As build refuses them: on macOS and Windows their outputs would be one file.
+    if (clash !== undefined) diagnostics.push({ file: specFile(name), line: 1, column: 1, severity: 'error', message: messages.build.caseClash(name, clash) });
     const { spec, diagnostics: specDiagnostics } = await readSpec(project.cwd, name);
     pushAll(diagnostics, specDiagnostics);
     if (!spec || hasErrors(specDiagnostics)) {
@@ -46,6 +54,16 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     const chart: LintChart = { spec, tables: specTables.tables };
     charts.push(chart);
     if (hasErrors(specTables.diagnostics)) continue;
+    if (!hasErrors(project.diagnostics)) {
+      // The very steps build runs (artboards, PNG and its limits, the HTML
+      // snippet), short of writing: what check passes, build draws.
+      const rendered = await renderChartAsBuildDoes(project, name);
+      pushAll(diagnostics, rendered.diagnostics);
+      if (rendered.drawn?.length) chart.drawn = rendered.drawn;
+      continue;
+    }
+    // sources.csv is broken, so build draws nothing; check still runs the
+    // chart through Vega to report its own problems and lint it.
     const geo = await readBoundaries(project.cwd, spec, project.sources);
     pushAll(diagnostics, geo.diagnostics);
     if (hasErrors(geo.diagnostics)) continue;
@@ -54,14 +72,14 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     if (!compiled.chart) continue;
     // Run Vega's dataflow too (in memory, nothing written): expression and
     // scale errors only show up there, and the scene says which rows are drawn.
-    const rendered = await renderSvg(compiled.chart, project.cwd, spec.file);
+    const rendered = await renderSvg(compiled.chart, project.cwd, spec.json);
     pushAll(diagnostics, rendered.diagnostics);
     if (!rendered.render) continue;
     const drawn = citedRows(spec, compiled.chart, rendered.render).origins.map((origin) => origin.row);
     // Build refuses a chart that draws nothing (a filter comparing a number to '2023'),
     // so check does too; as a failed chart, it then warns of none of its rows.
     if (drawn.length) chart.drawn = drawn;
-    else diagnostics.push({ file: spec.file, severity: 'error', message: messages.spec.drawsNothing() });
+    else diagnostics.push(drawsNothing(spec));
   }
   // Editorial warnings first, so where one repeats a loader's warning word
   // for word (a source's missing url), the copy kept is the one with a rule id.
@@ -73,6 +91,17 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
   });
   // Sorted again: each file's "and N more" goes after the problems it follows.
   return sortDiagnostics(capDiagnostics(unique));
+}
+
+/** renderChart and chartFiles as build's renderTask calls them, with every output format; a throw is an internal error, as in build. */
+async function renderChartAsBuildDoes(project: Project, name: string): Promise<{ diagnostics: Diagnostic[]; drawn?: CitedRow[] }> {
+  try {
+    const { chart, diagnostics, drawn } = await renderChart(project, name, { png: true });
+    if (chart && !hasErrors(diagnostics)) chartFiles(chart);
+    return { diagnostics, drawn };
+  } catch (error) {
+    return { diagnostics: [internalError(name, error)] };
+  }
 }
 
 /** One diagnostic as `check --format json` prints it. */

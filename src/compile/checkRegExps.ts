@@ -67,9 +67,25 @@ export async function checkRegExps(spec: ChartSpec): Promise<Diagnostic[]> {
     const found: { pattern: string; flags: string }[] = [];
     patternsIn(ast, found);
     for (const { pattern, flags } of found) {
+      // A pattern no engine reads is a mistake, not a matter of speed: say so.
+      const invalid = invalidPattern(pattern, flags);
+      if (invalid) {
+        diagnostics.push(spec.json.diagnostic(at, messages.spec.expressionFailed(text, messages.spec.badRegExp(invalid))));
+        continue;
+      }
       const reason = linearUnsupported(pattern, flags);
       if (reason) diagnostics.push(spec.json.diagnostic(at, messages.spec.regexUnsupported(pattern, reason)));
     }
   }
   return diagnostics;
+}
+
+/** Why JavaScript's own engine refuses `pattern` ("Unterminated group"), if it does. */
+function invalidPattern(pattern: string, flags: string): string | undefined {
+  try {
+    new RegExp(pattern, flags.replace(/[^dgimsuvy]/g, ''));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '');
+  }
 }

@@ -9,7 +9,7 @@ import { checkBeforeDrawing } from '../checks/checkBeforeDrawing.js';
 import { checkEmptyFilterLayers } from '../checks/emptyFilterLayers.js';
 import { hasErrors } from '../errors.js';
 import { checkChartRows, checkImputeRows } from './checkLimits.js';
-import { explainSpecError } from './explainSpecError.js';
+import { explainVegaError, looksLikeJavaScript, reasonOf } from './explainVegaError.js';
 import { judgeMessages, type RawMessage } from './judgeMessages.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
@@ -36,9 +36,11 @@ export interface CompiledChart {
 /**
  * Vega-Lite → Vega with the theme merged under the spec (the spec's own
  * `config` wins) and the cited rows injected as inline values.
- * Throws nothing for a user mistake: returns diagnostics instead (one for a
- * chart over LIMITS.rowsPerChart rows, or an `impute` that would make more
- * than LIMITS.generatedRows, before any row is copied).
+ * Throws nothing for a user mistake: returns diagnostics instead, each at
+ * the spec node it is about (judgeMessages for warnings, explainVegaError
+ * for errors): one for a chart over LIMITS.rowsPerChart rows, or an `impute`
+ * that would make more than LIMITS.generatedRows, before any row is copied.
+ * Expects a spec that passed validateSpec (readSpec does that).
  */
 export function compileSpec(
   spec: ChartSpec,
@@ -60,7 +62,11 @@ export function compileSpec(
   const joined = joinBoundaries(injected, spec, boundaries, origins, spec.settings.locale);
   if (joined.diagnostics.length) return { diagnostics: joined.diagnostics };
   const raw: RawMessage[] = [];
-  const warn = (...args: unknown[]) => raw.push({ source: 'Vega-Lite', severity: 'warning', reason: args.map(String).join(' ') });
+  const warn = (...args: unknown[]) => {
+    const reason = args.map(reasonOf).join(' ');
+    // Vega-Lite's warnings are in words; one in JavaScript's would tell an author nothing.
+    if (!looksLikeJavaScript(reason)) raw.push({ source: 'Vega-Lite', severity: 'warning', reason });
+  };
   const logger = {
     level: () => logger,
     error: (...args: unknown[]) => warn(...args),
@@ -89,10 +95,8 @@ export function compileSpec(
     ];
     return { chart: { vega, origins, warnings, judge, noData: joined.noData }, diagnostics: warnings };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const explained = explainSpecError(spec);
-    return {
-      diagnostics: [explained ?? { file: spec.file, severity: 'error', message: messages.spec.compileFailed(reason) }],
-    };
+    // The spec passed Vega-Lite's schema (readSpec): what is left is mostly
+    // an expression Vega cannot parse, or a name that refers to nothing.
+    return { diagnostics: [explainVegaError(error, spec.json, messages.spec.compileFailed)] };
   }
 }

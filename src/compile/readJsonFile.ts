@@ -10,6 +10,7 @@ import {
 import { readText } from '../load/readText.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { findTooDeep, MAX_JSON_DEPTH } from './jsonDepth.js';
 
 /** A JSON file with the means to point at any value in it by line and column. */
 export interface JsonFile {
@@ -44,6 +45,13 @@ export function parseJsonText(file: string, text: string): { json?: JsonFile; di
     return { line: line + 1, column: offset - lineStarts[line]! + 1 };
   };
 
+  // Checked before parsing: the parser recurses once per level, so a
+  // document nested thousands deep would overflow the stack, not be reported.
+  const tooDeep = findTooDeep(text);
+  if (tooDeep !== undefined) {
+    return { diagnostics: [{ file, ...position(tooDeep), severity: 'error', message: messages.spec.tooDeep(MAX_JSON_DEPTH) }] };
+  }
+
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length || !tree) {
@@ -53,7 +61,7 @@ export function parseJsonText(file: string, text: string): { json?: JsonFile; di
       severity: 'error',
       message: messages.spec.invalidJson(printParseErrorCode(e.error)),
     }));
-    if (!diagnostics.length) diagnostics.push({ file, severity: 'error', message: messages.spec.invalidJson('empty file') });
+    if (!diagnostics.length) diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: messages.spec.invalidJson('empty file') });
     return { diagnostics };
   }
 

@@ -1,5 +1,6 @@
 import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 import type { Diagnostic } from '../model.js';
+import { hasErrors } from '../errors.js';
 import * as messages from '../messages.js';
 import { findBuiltinFieldNames } from './findBuiltinFieldNames.js';
 import { checkTransformLimits } from './checkLimits.js';
@@ -10,6 +11,7 @@ import { stripSpecBidi } from './stripSpecBidi.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
 import { pushAll } from '../pushAll.js';
 import type { BoundaryRef } from '../geo/boundaryRef.js';
+import { validateSpec, validateTheme } from './validateSpec.js';
 
 /** A chart's spec as read from `specs/NAME.vl.json`, checked but not yet compiled. */
 export interface ChartSpec {
@@ -25,6 +27,12 @@ export interface ChartSpec {
 
 export const specFile = (name: string) => `specs/${name}.vl.json`;
 
+/**
+ * Reads and checks `specs/NAME.vl.json`: JSON syntax and nesting depth,
+ * Vega-Lite's JSON Schema and limits (validateSpec), then citechart's
+ * settings and data references. A spec is returned only when it passed the
+ * schema; every diagnostic names its line and column.
+ */
 export async function readSpec(cwd: string, name: string): Promise<{ spec?: ChartSpec; diagnostics: Diagnostic[] }> {
   const file = specFile(name);
   // output/ is flat: index.html is the gallery and NAME-320w.svg an artboard of NAME.
@@ -35,9 +43,16 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
     return { diagnostics: [json.diagnostic([], messages.spec.notAnObject())] };
   }
+  // Valid Vega-Lite first: everything below (and the lint rules) may then
+  // trust the types the schema promises, e.g. that an encoding is an object.
+  // Confinement before anything: a url the schema also refuses (an object)
+  // is named for what it would do, reading any file into the graphic.
+  const data = findDataRefs(json);
+  if (hasErrors(data.diagnostics)) return { diagnostics: data.diagnostics };
+  const invalid = validateSpec(json);
+  if (invalid.length) return { diagnostics: invalid };
   for (const warning of stripSpecBidi(json)) diagnostics.push(warning);
   const usermeta = readUsermeta(json);
-  const data = findDataRefs(json);
   pushAll(diagnostics, usermeta.diagnostics, data.diagnostics, findBuiltinFieldNames(json));
   pushAll(diagnostics, await missingGlyphWarnings(specStrings(json.value).map(({ path, text }) => ({ text, at: json.diagnostic(path, '') }))));
   if (!data.refs.length && !data.boundaries.length && !data.diagnostics.length) diagnostics.push(json.diagnostic([], messages.spec.noData()));
@@ -95,6 +110,8 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
     return { diagnostics: [json.diagnostic([], messages.spec.themeInvalid('not an object'))] };
   }
+  const invalid = validateTheme(json);
+  if (invalid.length) return { diagnostics: invalid };
   // The theme is merged into every spec's config: a url in it would load a file into every chart.
   const urls = findDataRefs(json, true).diagnostics;
   if (urls.length) return { diagnostics: urls };

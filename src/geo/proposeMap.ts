@@ -47,8 +47,10 @@ export async function proposeMap(cwd: string, table: CitedTable, file: string): 
         layer: [
           {
             data: boundaries,
+            // A field, not a datum: Vega-Lite's schema gives a datum no scale or legend.
+            transform: [{ calculate: "'No data'", as: 'status' }],
             mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 0.5 },
-            encoding: { fill: { datum: 'No data', type: 'nominal', scale: { range: ['#dddddd'] }, legend: { title: null } } },
+            encoding: { fill: { field: 'status', type: 'nominal', scale: { range: ['#dddddd'] }, legend: { title: null } } },
           },
           {
             data: boundaries,

@@ -41,7 +41,7 @@ export function checkCsvShape(
   const nonBlank = records.filter((r) => !r.blank);
   const header = nonBlank[0];
   const rest = nonBlank.slice(1);
-  if (!header) return { diagnostics: [{ file, severity: 'error', message: messages.load.emptyFile() }] };
+  if (!header) return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.load.emptyFile() }] };
   if (header.problem) {
     const { kind, line, column } = header.problem;
     error(line, column, problemMessage[kind]());

@@ -74,7 +74,7 @@ export async function readCitedTable(
 
   const sourceIndex = index.get('source');
   if (sourceIndex === undefined) {
-    diagnostics.push({ file, line: csv.headerLine, severity: 'error', message: messages.load.missingSourceColumn() });
+    diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message: messages.load.missingSourceColumn() });
   }
   const citation = (cells: { text: string; line: number; column: number }[], name: string) => {
     const i = index.get(name);

@@ -100,7 +100,7 @@ export async function readCsv(
 
   const mismatch = findMismatch(shape.header, shape.rows, read);
   if (mismatch !== undefined) {
-    diagnostics.push({ file, line: mismatch, severity: 'error', message: messages.load.readerDisagrees() });
+    diagnostics.push({ file, line: mismatch, column: 1, severity: 'error', message: messages.load.readerDisagrees() });
     return { diagnostics };
   }
 

@@ -27,7 +27,7 @@ export async function readSources(
   const index = new Map(csv.columns.map((c) => [c.name, c.index]));
   for (const name of REQUIRED) {
     if (!index.has(name)) {
-      diagnostics.push({ file, line: csv.headerLine, severity: 'error', message: messages.load.missingSourcesColumn(name) });
+      diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message: messages.load.missingSourcesColumn(name) });
     }
   }
 

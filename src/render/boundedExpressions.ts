@@ -53,7 +53,9 @@ function spend(self: unknown, count: number, call: () => string): void {
 /** The number of items `sequence(...args)` makes, as d3-array's range (which Vega's `sequence` is) counts them. */
 function sequenceLength(args: unknown[]): number {
   const [start, stop, step] = args.length < 2 ? [0, args[0], 1] : [args[0], args[1], args.length < 3 ? 1 : args[2]];
-  return Math.max(0, Math.ceil((Number(stop) - Number(start)) / Number(step))) | 0;
+  // No `| 0`: it wrapped 1e12 round to a negative count, which passed the limit.
+  const count = Math.ceil((Number(stop) - Number(start)) / Number(step));
+  return Number.isNaN(count) ? 0 : Math.max(0, count);
 }
 
 const HOUR = 3_600_000;

@@ -1,4 +1,5 @@
 import type { CompiledChart } from '../compile/compileSpec.js';
+import type { JsonFile } from '../compile/readJsonFile.js';
 import type { Diagnostic } from '../model.js';
 import { fitToWidth } from './fitToWidth.js';
 import { renderSvg, type VegaRender } from './renderSvg.js';
@@ -16,15 +17,16 @@ const MAX_PASSES = 3;
 export async function renderFitted(
   chart: CompiledChart,
   cwd: string,
-  file: string,
+  /** The spec the chart was compiled from (renderSvg reports Vega's errors at its nodes). */
+  json: JsonFile,
   minWidth = 0,
 ): Promise<{ render?: VegaRender; diagnostics: Diagnostic[]; chart: CompiledChart }> {
-  let result = await renderSvg(chart, cwd, file);
+  let result = await renderSvg(chart, cwd, json);
   for (let pass = 0; pass < MAX_PASSES && result.render; pass++) {
     const vega = fitToWidth(chart.vega, result.render.scenegraph, minWidth);
     if (!vega) break;
     chart = { ...chart, vega };
-    result = await renderSvg(chart, cwd, file);
+    result = await renderSvg(chart, cwd, json);
   }
   return { ...result, chart };
 }

@@ -4,6 +4,26 @@ import { pinFallbackFonts } from '../text/pinFonts.js';
 /** Pixel density: 72 dpi is 1 CSS px per SVG unit, so 144 gives the 2× PNG. */
 const DENSITY = 144;
 
+/**
+ * sharp's default `limitInputPixels` (0x3FFF², about 268 million pixels,
+ * sharp's constructor docs): it refuses to rasterise a larger image.
+ */
+export const PNG_PIXEL_LIMIT = 0x3fff ** 2;
+
+/** sharp refuses an SVG wider or taller than this when drawing it (sharp's src/pipeline.cc: "exceeds 32767x32767 pixel limit"). */
+export const PNG_MAX_SIDE = 32767;
+
+/**
+ * The size in px of the PNG renderPng would draw from this published SVG
+ * (its viewBox at 2×), known without rasterising, so `check` can refuse
+ * what `build` would fail on. Undefined when the SVG has no viewBox.
+ */
+export function pngSize(svg: string): { width: number; height: number } | undefined {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const box = /\sviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(root);
+  return box ? { width: (Number(box[1]) * DENSITY) / 72, height: (Number(box[2]) * DENSITY) / 72 } : undefined;
+}
+
 let fontsReady: Promise<void> | undefined;
 
 /**

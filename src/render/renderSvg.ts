@@ -6,6 +6,8 @@ import * as messages from '../messages.js';
 import { ROW_ID_FIELD } from '../compile/injectData.js';
 import type { RawMessage } from '../compile/judgeMessages.js';
 import { LIMITS } from '../limits.js';
+import { explainVegaError, reasonOf } from '../compile/explainVegaError.js';
+import type { JsonFile } from '../compile/readJsonFile.js';
 import { confinedLoader } from './confinedLoader.js';
 import { countMarkItems } from './countMarkItems.js';
 import { countMarks } from './countMarks.js';
@@ -42,25 +44,35 @@ export interface VegaRender {
 export async function renderSvg(
   chart: CompiledChart,
   cwd: string,
-  file: string,
+  /** The spec the chart was compiled from: Vega's errors are reported at its nodes. */
+  json: JsonFile,
 ): Promise<{ render?: VegaRender; diagnostics: Diagnostic[] }> {
   process.env.TZ = 'UTC';
   installTextMetrics();
   // Vega measures synchronously: fonts for scripts Source Sans 3 lacks must be on disk first.
   if (needsFallbackFonts(JSON.stringify(chart.vega))) await prepareFallbackFonts();
+  const file = json.file;
+  // Warnings are located and judged by compileSpec's judge (judgeMessages);
+  // errors (a TypeError in an expression run over a row, which Vega logs
+  // rather than throws) are placed at the spec node that caused them by
+  // explainVegaError, in words, never the JavaScript text.
   const raw: RawMessage[] = [];
+  const explained: Diagnostic[] = [];
   const note = (severity: Diagnostic['severity']) => (...args: unknown[]) => {
-    const reason = args.map(String).join(' ');
+    const reason = args.map(reasonOf).join(' ');
     // Interactive selections listen to the browser window, which a headless render has not.
     if (HEADLESS_NOISE.test(reason)) return;
-    raw.push({ source: 'Vega', severity, reason });
+    if (severity === 'error') explained.push(explainVegaError(args.length === 1 ? args[0] : reason, json, messages.spec.renderFailed, severity));
+    else raw.push({ source: 'Vega', severity, reason });
   };
   // Each message located in the spec and judged (compileSpec's judge); a
   // chart built by hand in a test passes them on as they are.
   const judge = (markItems?: Map<string, number>): Diagnostic[] =>
-    chart.judge
-      ? chart.judge(raw, markItems)
-      : raw.map(({ severity, reason }) => ({ file, severity, message: severity === 'error' ? messages.spec.renderFailed(reason) : messages.spec.vegaWarning(reason) }));
+    explained.concat(
+      chart.judge
+        ? chart.judge(raw, markItems)
+        : raw.map(({ severity, reason }) => ({ file, severity, message: severity === 'error' ? messages.spec.renderFailed(reason) : messages.spec.vegaWarning(reason) })),
+    );
   const logger = {
     level: () => logger,
     error: note('error'),
@@ -110,7 +122,6 @@ export async function renderSvg(
       diagnostics,
     };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { diagnostics: judge().concat([{ file, severity: 'error', message: messages.spec.renderFailed(reason) }]) };
+    return { diagnostics: judge().concat([explainVegaError(error, json)]) };
   }
 }

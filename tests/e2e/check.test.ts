@@ -66,10 +66,11 @@ describe('check', () => {
     const cwd = makeProject({ ...minimalProject, 'specs/exports.vl.json': spec });
     const result = await runCli(['check'], { cwd });
     // The error alone: no "no chart draws this row" for each of its rows.
-    expect(result.errLines).toContain('specs/exports.vl.json: error: the chart draws no row of its data: check its filters and field names');
+    const error = `${where('specs/exports.vl.json', spec, '"transform"')}: error: the chart draws no row of its data: check its filters and field names`;
+    expect(result.errLines).toContain(error);
     expect(result.errLines.filter((line) => line.includes('no chart draws'))).toEqual([]);
     expect(result.code).toBe(1);
     const built = await runCli(['build'], { cwd });
-    expect(built.errLines).toContain('specs/exports.vl.json: error: the chart draws no row of its data: check its filters and field names');
+    expect(built.errLines).toContain(error);
   });
 });

@@ -66,7 +66,7 @@ describe.concurrent('--help', () => {
   it('check --help exits 0 and documents what check does and its options', async () => {
     const result = await runCli(['check', '--help'], { cwd });
     expect(result.outLines[0]).toBe('Usage: citechart check [options]');
-    expect(result.stdout).toContain('validate every file and warn like a graphics editor; render nothing');
+    expect(result.stdout).toContain('validate every file and warn like a graphics editor; write nothing');
     expect(result.stdout).toMatch(/^Options:\n\s+--format <format>\s[\s\S]*\n\s+-h, --help\s/m);
     expect(result.stdout).toMatch(/^Editorial warnings \(rule ids\):\n\s+zero-baseline\s/m);
     expect(result.stderr).toBe('');

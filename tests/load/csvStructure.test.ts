@@ -25,7 +25,7 @@ describe('files that cannot be read at all', () => {
   test.each(['', '\n\n', '\ufeff'])('an empty file (%j)', async (content) => {
     expect(await read(content)).toEqual({
       table: undefined,
-      messages: ['data/t.csv: error: the file is empty: a header row is expected'],
+      messages: ['data/t.csv:1:1: error: the file is empty: a header row is expected'],
     });
   });
 

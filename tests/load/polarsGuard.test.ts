@@ -43,7 +43,7 @@ test.each([
   expect(await read()).toEqual({
     table: undefined,
     messages: [
-      `data/t.csv:${line}: error: citechart's line scanner and the CSV reader (polars) disagree about this file's rows; please report this file as a citechart bug`,
+      `data/t.csv:${line}:1: error: citechart's line scanner and the CSV reader (polars) disagree about this file's rows; please report this file as a citechart bug`,
     ],
   });
 });

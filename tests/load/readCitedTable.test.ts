@@ -51,7 +51,7 @@ describe('citations', () => {
   test('no source column', async () => {
     const { table, messages } = await read({ 'data/t.csv': 'v\n1\n' });
     expect(messages).toEqual([
-      'data/t.csv:1: error: no "source" column: every data row must cite a source id from data/sources.csv',
+      'data/t.csv:1:1: error: no "source" column: every data row must cite a source id from data/sources.csv',
     ]);
     expect(table?.rows.map((r) => r.sources)).toEqual([[]]);
   });

@@ -50,8 +50,8 @@ describe('readSources', () => {
   test('missing required columns, each named, and the rows still read', async () => {
     const { sources, messages } = await read('id,publisher,authors,title,published\nap,AP,,T,2024\n');
     expect(messages).toEqual([
-      'data/sources.csv:1: error: sources.csv has no "url" column',
-      'data/sources.csv:1: error: sources.csv has no "attribution" column',
+      'data/sources.csv:1:1: error: sources.csv has no "url" column',
+      'data/sources.csv:1:1: error: sources.csv has no "attribution" column',
     ]);
     expect(sources.get('ap')?.url).toBe('');
   });

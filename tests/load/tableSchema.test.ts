@@ -147,7 +147,7 @@ test('UTF-16 (Excel "Unicode Text", tab-separated): named when undeclared, read 
   const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('city\tsource\r\nZürich\ts\r\n', 'utf16le')]);
   const undeclared = await project({ 'data/t.csv': bytes });
   expect(format((await readCitedTable(undeclared, 'data/t.csv', sources)).diagnostics)).toEqual([
-    'data/t.csv:1: error: the file is UTF-16 (utf-16le, as Excel\'s "Unicode Text" saves it), not UTF-8; save it as "CSV UTF-8", or declare {"encoding": "utf-16le"} in the table\'s sidecar',
+    'data/t.csv:1:1: error: the file is UTF-16 (utf-16le, as Excel\'s "Unicode Text" saves it), not UTF-8; save it as "CSV UTF-8", or declare {"encoding": "utf-16le"} in the table\'s sidecar',
   ]);
   const declared = await project({
     'data/t.csv': bytes,

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { ValidateFunction } from 'ajv';
+import type { JSONPath } from 'jsonc-parser';
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import { describeSchemaError } from './describeSchemaError.js';
+import type { JsonFile } from './readJsonFile.js';
+
+/**
+ * How many transforms a spec may hold, counting every view's `transform`
+ * list. Vega-Lite chains them recursively: 10,000 overflow its call stack,
+ * and a chart with more than a few dozen is a data pipeline, which belongs
+ * in the CSV's preparation.
+ */
+export const MAX_TRANSFORMS = 200;
+
+const require = createRequire(import.meta.url);
+// Two folders up from src/compile/ and dist/compile/ alike.
+const GENERATED = fileURLToPath(new URL('../../generated/vegaLiteValidator.cjs', import.meta.url));
+let validators: { spec: ValidateFunction; config: ValidateFunction } | undefined;
+
+/**
+ * ajv's validators for Vega-Lite's JSON Schema (vega-lite/build/vega-lite-schema.json,
+ * the version installed): a whole spec, and its Config (the theme).
+ * Generated ahead of time by scripts/generateVegaLiteValidator.mjs
+ * (`npm run build`): loading that code takes ≈0.2 s, compiling the schema
+ * here ≈2.5 s, which happens only when the generated file is missing (a
+ * tree compiled with bare `tsc`).
+ */
+function vegaLiteValidators(): { spec: ValidateFunction; config: ValidateFunction } {
+  if (validators) return validators;
+  if (existsSync(GENERATED)) return (validators = require(GENERATED) as typeof validators & object);
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: false, logger: false });
+  ajv.addSchema(require('vega-lite/vega-lite-schema.json') as object, 'vega-lite');
+  return (validators = { spec: ajv.getSchema('vega-lite')!, config: ajv.getSchema('vega-lite#/definitions/Config')! });
+}
+
+/**
+ * Checks a spec before any of citechart's own code walks it: first the
+ * documented limits (MAX_TRANSFORMS; nesting depth was checked when the
+ * JSON was read, see jsonDepth.ts), then Vega-Lite's JSON Schema, so a wrong
+ * type anywhere (`"encoding": "x"`, a number for a layer's encoding, an
+ * unknown aggregate op) is one error at its line and column, in words.
+ *
+ * Returns error diagnostics (empty when the spec is valid Vega-Lite).
+ * Only the most specific schema error is reported: with anyOf branches, the
+ * others are mostly echoes of the same mistake.
+ */
+export function validateSpec(json: JsonFile): Diagnostic[] {
+  const transforms = transformLists(json.value);
+  const count = transforms.reduce((sum, list) => sum + list.length, 0);
+  if (count > MAX_TRANSFORMS) {
+    // At the longest list: the one a reader must shorten.
+    const at = transforms.reduce((a, b) => (b.length > a.length ? b : a));
+    return [json.diagnostic(at.path, messages.spec.tooManyTransforms(count, MAX_TRANSFORMS))];
+  }
+  return schemaErrors(vegaLiteValidators().spec, json, messages.spec.schemaViolation);
+}
+
+/**
+ * Checks the house theme (`specs/theme.json`) against Vega-Lite's Config
+ * schema, as validateSpec does a spec: a mistyped theme value is one error
+ * at its line and column instead of a surprise in every chart.
+ */
+export function validateTheme(json: JsonFile): Diagnostic[] {
+  return schemaErrors(vegaLiteValidators().config, json, messages.spec.themeSchemaViolation);
+}
+
+function schemaErrors(validate: ValidateFunction, json: JsonFile, message: (where: string, reason: string) => string): Diagnostic[] {
+  if (validate(json.value)) return [];
+  const problem = describeSchemaError(validate.errors ?? [], json.value);
+  return [json.diagnostic(problem.jsonPath, message(problem.where, problem.reason))];
+}
+
+/** Every `transform` array in the spec (any view, any depth), with its JSON path. */
+function transformLists(root: unknown): Array<{ path: JSONPath; length: number }> {
+  const lists: Array<{ path: JSONPath; length: number }> = [];
+  // An explicit stack, not recursion: the depth limit holds, but this walk needs none.
+  const stack: Array<{ value: unknown; path: JSONPath }> = [{ value: root, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (!value || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+      continue;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'transform' && Array.isArray(child)) lists.push({ path: [...path, key], length: child.length });
+      // usermeta is citechart's and the author's, never read as a view.
+      if (key !== 'usermeta') stack.push({ value: child, path: [...path, key] });
+    }
+  }
+  return lists;
+}
