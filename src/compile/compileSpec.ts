@@ -10,6 +10,7 @@ import { checkEmptyFilterLayers } from '../checks/emptyFilterLayers.js';
 import { hasErrors } from '../errors.js';
 import { checkChartRows, checkImputeRows } from './checkLimits.js';
 import { explainSpecError } from './explainSpecError.js';
+import { hasMisshapenNode } from './misshapenNode.js';
 import { judgeMessages, type RawMessage } from './judgeMessages.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
@@ -40,6 +41,11 @@ export function compileSpec(
   tables: Map<string, CitedTable>,
   theme: Record<string, unknown> | undefined,
 ): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
+  // 0. A node of the wrong type that Vega-Lite would silently drop is an error where it is written.
+  if (hasMisshapenNode(spec.vegaLite)) {
+    const explained = explainSpecError(spec);
+    if (explained) return { diagnostics: [explained] };
+  }
   // 1. Limits, then data against spec, before anything is drawn: a finding
   // that is an error stops the chart here (Vega would only draw the wrong graphic).
   const tooManyRows = checkChartRows(spec, tables);

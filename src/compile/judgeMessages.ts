@@ -10,6 +10,7 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { ChartSpec } from './readSpec.js';
 import { unescapeField } from './encodedFields.js';
+import { explainSpecError } from './explainSpecError.js';
 import { viewMarkName } from './viewMarkName.js';
 
 /** A message as Vega or Vega-Lite logged it. */
@@ -98,7 +99,8 @@ export function judgeMessages(spec: ChartSpec, raw: RawMessage[], markItems?: Ma
     if (extent && find.emptiedByFilter(extent[1]!)) continue;
     let diagnostic: Diagnostic;
     if (severity === 'error') {
-      diagnostic = { file: spec.file, severity, message: source === 'Vega' ? messages.spec.renderFailed(reason) : messages.spec.compileFailed(reason) };
+      // Often a wrong-typed node Vega-Lite let through (`"domain": "abc"` → "Undefined data set name"): the schema says where.
+      diagnostic = explainSpecError(spec) ?? { file: spec.file, severity, message: source === 'Vega' ? messages.spec.renderFailed(reason) : messages.spec.compileFailed(reason) };
     } else {
       const rule = RULES.find((r) => r.source === source && r.pattern.test(reason));
       const match = rule?.pattern.exec(reason) ?? null;

@@ -111,6 +111,8 @@ export async function renderSvg(
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { diagnostics: judge().concat([{ file, severity: 'error', message: messages.spec.renderFailed(reason) }]) };
+    // Judged with Vega's logged messages, so it is located like them (a wrong-typed node at its place).
+    raw.push({ source: 'Vega', severity: 'error', reason });
+    return { diagnostics: judge() };
   }
 }
