@@ -30,6 +30,19 @@ describe('scale-domain', () => {
     expect(await found(bars({ scale: { domain: [0, 100], clamp: true } }), 'scale-domain')).toEqual([]);
   });
 
+  it('a value past a domainMax or below a domainMin is an error too: the bar runs off the plot', async () => {
+    const files = bars({ scale: { domainMax: 100 } });
+    expect(await found(files, 'scale-domain')).toEqual([
+      `${where('data/exports.csv', text(files, 'data/exports.csv'), '120')}: error: ${messages.checks.outsideDomain('120', 'exports', 'x', '{"domainMax":100}', false)}`,
+    ]);
+    const low = bars({ scale: { domainMin: 50, zero: false } });
+    expect(await found(low, 'scale-domain')).toEqual([
+      `${where('data/exports.csv', text(low, 'data/exports.csv'), '40')}: error: ${messages.checks.outsideDomain('40', 'exports', 'x', '{"domainMin":50}', false)}`,
+    ]);
+    expect(await found(bars({ scale: { domainMin: 0, domainMax: 150 } }), 'scale-domain')).toEqual([]);
+    expect(await found(bars({ scale: { domainMax: 100, clamp: true } }), 'scale-domain')).toEqual([]);
+  });
+
   it('a category missing from a colour domain is an error: its mark would be drawn in no colour', async () => {
     const colour = (domain: string[]) => bars({}, { color: { field: 'country', type: 'nominal', scale: { domain, range: ['#1f77b4', '#ff7f0e', '#2ca02c'] } } });
     const files = colour(['Norway', 'Chile']);
