@@ -128,6 +128,32 @@ describe('percent-format', () => {
   });
 });
 
+describe('percent-format in an expression', () => {
+  // Found by an adversarial pass: the ×100 format written as format() in an expression published 6100% with exit 0.
+  const vote = (spec: Record<string, unknown>) =>
+    oneChart('vote', 'party,share,source\nBlue,61%,stats-2024\nRed,39%,stats-2024\n', {
+      title: 'Vote share',
+      encoding: { y: { field: 'party', type: 'nominal', title: null }, x: { field: 'share', type: 'quantitative', title: 'Vote share (%)' } },
+      ...spec,
+    });
+  const labelled = (format: string) =>
+    vote({ transform: [{ calculate: `format(datum.share, '${format}')`, as: 'label' }], layer: [{ mark: 'bar' }, { mark: 'text', encoding: { text: { field: 'label' } } }] });
+
+  it("format(datum.share, '.0%') in a calculate is an error at the expression; '.0f' is not", async () => {
+    const files = labelled('.0%');
+    expect(await found(files, 'percent-format')).toEqual([`${where('specs/vote.vl.json', text(files, 'specs/vote.vl.json'), '"calculate"')}: error: ${messages.checks.percentTimes100('share', '.0%')}`]);
+    expect(await found(labelled('.0f'), 'percent-format')).toEqual([]);
+  });
+
+  it("format(datum.value, '%') in the labelExpr of an axis plotting the column is an error there", async () => {
+    const axis = (labelExpr: string) =>
+      vote({ mark: 'bar', encoding: { y: { field: 'party', type: 'nominal', title: null }, x: { field: 'share', type: 'quantitative', title: 'Vote share', axis: { labelExpr } } } });
+    const files = axis("format(datum.value, '%')");
+    expect(await found(files, 'percent-format')).toEqual([`${where('specs/vote.vl.json', text(files, 'specs/vote.vl.json'), '"labelExpr"')}: error: ${messages.checks.percentTimes100('share', '%')}`]);
+    expect(await found(axis("format(datum.value, 'd') + '%'"), 'percent-format')).toEqual([]);
+  });
+});
+
 describe('si-format', () => {
   it('"~s" prints G for billions: a warning at the format; ",.1f" does not', async () => {
     const files = bars({ axis: { format: '~s' } });
