@@ -145,6 +145,10 @@ export const spec = {
   compileFailed: (reason: string) => `Vega-Lite cannot compile this spec: ${reason}`,
   schemaViolation: (where: string, reason: string) => `not valid Vega-Lite: ${where} ${reason}`,
   renderFailed: (reason: string) => `Vega cannot render this spec: ${reason}`,
+  expressionReadsNothing: (expression: string, property: string) =>
+    `the expression ${q(expression)} reads ${q(property)} of a value that does not exist (a field that is not a column, or an empty cell), so Vega cannot draw the chart; check each name after "datum." against the table's columns`,
+  badFormat: (format: string) =>
+    `${q(format)} is not a format d3 can read, so Vega cannot draw the chart; write a d3-format such as ",.1f" or ".0%" (or a time format with "formatType": "time")`,
   vegaWarning: (reason: string) => `Vega: ${reason}`,
   vegaLiteWarning: (reason: string) => `Vega-Lite: ${reason}`,
   dataUrlOutside: (url: string) =>

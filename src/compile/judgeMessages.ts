@@ -11,6 +11,7 @@ import * as messages from '../messages.js';
 import type { ChartSpec } from './readSpec.js';
 import { unescapeField } from './encodedFields.js';
 import { explainSpecError } from './explainSpecError.js';
+import { locateVegaError } from './locateVegaError.js';
 import { viewMarkName } from './viewMarkName.js';
 
 /** A message as Vega or Vega-Lite logged it. */
@@ -100,7 +101,9 @@ export function judgeMessages(spec: ChartSpec, raw: RawMessage[], markItems?: Ma
     let diagnostic: Diagnostic;
     if (severity === 'error') {
       // Often a wrong-typed node Vega-Lite let through (`"domain": "abc"` → "Undefined data set name"): the schema says where.
-      diagnostic = explainSpecError(spec) ?? { file: spec.file, severity, message: source === 'Vega' ? messages.spec.renderFailed(reason) : messages.spec.compileFailed(reason) };
+      // Once a chart has an error, Vega's further errors are its aftermath ("reading 'marktype'"), not news.
+      if (found.some((d) => d.severity === 'error')) continue;
+      diagnostic = locateVegaError(spec, reason) ?? explainSpecError(spec) ?? { file: spec.file, severity, message: source === 'Vega' ? messages.spec.renderFailed(reason) : messages.spec.compileFailed(reason) };
     } else {
       const rule = RULES.find((r) => r.source === source && r.pattern.test(reason));
       const match = rule?.pattern.exec(reason) ?? null;
