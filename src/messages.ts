@@ -275,6 +275,8 @@ export const build = {
   notAProject: (cwd: string) => `${cwd} is not a citechart project: it has no data/ or specs/ folder`,
   built: (name: string, files: string[]) => `built ${name}: ${files.join(', ')}`,
   failed: (name: string, kept: boolean) => `failed ${name}: ${kept ? 'previous output kept' : 'nothing written'}`,
+  pngTooLarge: (width: number, height: number) =>
+    `the chart is ${Math.round(width)}×${Math.round(height)} px, too large for its PNG (drawn at 2×, at most 16,383 px a side and 67 million px in all); check its width, height, padding, step and font sizes`,
   pngFailed: (reason: string, width: number, height: number) =>
     `the PNG cannot be drawn (${reason}); the chart is ${width}×${height} px, check its width and height`,
   summary: (built: number, failed: number) =>

@@ -8,7 +8,7 @@
 // Nothing is written here: the caller writes the SVG, PNG, artboards and HTML
 // snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
 import { atWidth, isFitNoise } from './compile/atWidth.js';
-import { compileSpec } from './compile/compileSpec.js';
+import { compileSpec, type CompiledChart } from './compile/compileSpec.js';
 import { encodedFields } from './compile/encodedFields.js';
 import { readSpec, type ChartSpec } from './compile/readSpec.js';
 import { drawnTables } from './embed/drawnTables.js';
@@ -32,7 +32,7 @@ import { jsonLd } from './provenance/jsonLd.js';
 import { toolVersions } from './provenance/versions.js';
 import { xmpPacket } from './provenance/xmpPacket.js';
 import { citeSource } from './provenance/citeSource.js';
-import { renderPng } from './render/renderPng.js';
+import { pngTooLarge, renderPng } from './render/renderPng.js';
 import { renderFitted } from './render/renderFitted.js';
 import type { VegaRender } from './render/renderSvg.js';
 import { truncatedLabels } from './render/truncatedLabels.js';
@@ -108,9 +108,8 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   pushAll(diagnostics, rendered.diagnostics);
   if (!rendered.render) return { diagnostics };
   const render = rendered.render;
-  pushAll(diagnostics, linkWarnings(spec, render.svg));
-  pushAll(diagnostics, truncationWarnings(truncatedLabels(render.scenegraph), compiled.chart.origins, spec.file));
-  pushAll(diagnostics, paletteWarnings(spec, render.repeatedPalettes));
+  pushAll(diagnostics, drawnWarnings(spec, compiled.chart, render, options.png !== false));
+  if (hasErrors(diagnostics)) return { diagnostics };
 
   // 5. Provenance: exactly the rows drawn (citedRows says how), their
   // sources, notes, alt text, hashes.
@@ -192,6 +191,22 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs } };
   if (artboards.length) chart.artboards = artboards;
   return { chart, diagnostics };
+}
+
+/**
+ * What the drawn chart tells, short of writing: links left out, labels cut
+ * at their limit, repeated palette colours (warnings), and, when a PNG is
+ * to be drawn, a chart too large for it (an error). `build` and `check`
+ * both call this on the fitted render, so they report the same.
+ */
+export function drawnWarnings(spec: ChartSpec, chart: CompiledChart, render: VegaRender, png: boolean): Diagnostic[] {
+  const found = [
+    ...linkWarnings(spec, render.svg),
+    ...truncationWarnings(truncatedLabels(render.scenegraph), chart.origins, spec.file),
+    ...paletteWarnings(spec, render.repeatedPalettes),
+  ];
+  if (png && pngTooLarge(render.width, render.height)) found.push({ file: spec.file, severity: 'error', message: messages.build.pngTooLarge(render.width, render.height) });
+  return found;
 }
 
 /** A colour scale with more categories than palette colours: at its encoding (Vega-Lite names the scale after the channel). */

@@ -4,6 +4,22 @@ import { pinFallbackFonts } from '../text/pinFonts.js';
 /** Pixel density: 72 dpi is 1 CSS px per SVG unit, so 144 gives the 2× PNG. */
 const DENSITY = 144;
 
+// sharp's librsvg input draws at most 32,767 pixels a side, and sharp's
+// default limitInputPixels is 0x3FFF × 0x3FFF pixels in all (sharp docs,
+// "limitInputPixels"); the PNG is drawn at 2×.
+const MAX_SIDE_PX = 32767;
+const MAX_PIXELS = 0x3fff * 0x3fff;
+
+/**
+ * Whether a chart of `width` × `height` CSS px is too large for its 2× PNG
+ * (sharp would refuse it). `check` asks before drawing nothing, `build`
+ * before sharp, so both report the same error.
+ */
+export function pngTooLarge(width: number, height: number): boolean {
+  const [w, h] = [Math.ceil((width * DENSITY) / 72), Math.ceil((height * DENSITY) / 72)];
+  return w > MAX_SIDE_PX || h > MAX_SIDE_PX || w * h > MAX_PIXELS;
+}
+
 let fontsReady: Promise<void> | undefined;
 
 /**

@@ -4,9 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { makeProject } from '../helpers/fixtureProject.js';
+import { sourcesCsv } from '../helpers/project.js';
 import { logZero, missingAsZero, normalizedStack, percentPoints, withTooltip, yearLabel } from '../checks/fixtures.js';
 
 const diagnosticLines = (stderr: string) => stderr.split('\n').filter((line) => /: (error|warning): /.test(line)).sort();
+
+const drawn = (rows: string, spec: Record<string, unknown>) => ({
+  'data/sources.csv': sourcesCsv('s1'),
+  'data/t.csv': `k,v,source\n${rows}`,
+  'specs/t.vl.json': JSON.stringify({ data: { url: 'data/t.csv' }, mark: 'bar', encoding: { y: { field: 'k', type: 'nominal' }, x: { field: 'v', type: 'quantitative', title: 'V (%)' } }, ...spec }),
+});
 
 describe('check and build agree', () => {
   const cases = {
@@ -16,11 +23,15 @@ describe('check and build agree', () => {
     percentPoints: percentPoints('.0%'),
     yearLabel: yearLabel('datum.year == 2024'),
     tooltip: withTooltip(true),
+    // Found by an adversarial pass: check drew without fitting and without
+    // the PNG, so it passed both of these in silence while build warned / failed.
+    cutLabel: drawn('A category label far too long to fit in the axis label limit of 180 px,10,s1\nb,80,s1\n', {}),
+    tooLargeForPng: drawn('a,10,s1\nb,80,s1\n', { width: 20000 }),
   };
   for (const [name, files] of Object.entries(cases)) {
     it(`on every diagnostic of ${name}, and on the exit code`, async () => {
       const cwd = makeProject(files);
-      const [checked, built] = [await runCli(['check'], { cwd }), await runCli(['build', '--formats', 'svg'], { cwd })];
+      const [checked, built] = [await runCli(['check'], { cwd }), await runCli(['build'], { cwd })];
       expect(diagnosticLines(checked.stderr).length).toBeGreaterThan(0);
       expect(diagnosticLines(built.stderr)).toEqual(diagnosticLines(checked.stderr));
       expect(built.code).toBe(checked.code);
