@@ -129,6 +129,8 @@ export const load = {
   // structure the scanner finds that polars would accept silently or fail on without a position
   textAfterQuote: () =>
     `text after the closing quote of a quoted cell: quote the whole cell and double any quote inside it ("")`,
+  quoteInsideCell: () =>
+    `a quote (") inside a cell that does not start with one, so the cell cannot be read reliably (is a separator missing before it?); put the whole cell in quotes and double each quote inside it ("5'11""")`,
   loneCarriageReturn: () =>
     `a line ends with a bare carriage return (old Mac line endings); save the file as "CSV UTF-8"`,
   bidiControlRemoved: (name: string) =>
