@@ -424,6 +424,8 @@ export const lint = {
 // ── new: scaffolding a spec ─────────────────────────────────────────────────
 export const scaffold = {
   exists: () => `this spec already exists; choose another name or delete it first (citechart never overwrites a spec)`,
+  specsLink: () =>
+    `this is a symbolic link: citechart never writes through a link (it could point anywhere, even out of the project), and build reads no spec through one; make specs/ a real folder and run new again`,
   badName: (name: string) => `chart name ${q(name)} should be lower-case letters, digits and dashes, e.g. "imports-2023"`,
   notDataTable: (file: string) => `${q(file)} is not a table of figures in data/: use --data data/NAME.csv`,
   unknownData: (known: string[], suggestion?: string) =>
