@@ -231,6 +231,8 @@ export const checks = {
     discrete
       ? `${q(value)} in column ${q(column)} is not in the domain ${domain} of the ${channel} scale, so its mark would be drawn ${channel === 'color' || channel === 'fill' || channel === 'stroke' ? 'in no colour' : 'nowhere'}; add it to the domain or remove the domain`
       : `${value} in column ${q(column)} is outside the domain ${domain} of the ${channel} scale, so its mark would be drawn off the plot; widen the domain or remove it`,
+  dayNotInMonth: (value: string, column: string) =>
+    `${q(value)} in column ${q(column)} names a day its month does not have, so Vega would draw it on a day of the next month; correct the date`,
   notADate: (value: string, column: string) =>
     `${q(value)} in column ${q(column)} is not a date the spec's time axis can read, so its mark would be drawn nowhere; write dates as YYYY, YYYY-MM or YYYY-MM-DD`,
   numberOnTimeAxis: (value: number, column: string) =>

@@ -71,6 +71,14 @@ describe('temporal-cells', () => {
     expect(await found(dates(['Jan 2024', 'Feb 2024', '2024/03/01', 'Apr 2024']), 'temporal-cells')).toEqual([]);
   });
 
+  it('a day its month does not have is an error, not a point on 1 March (found by an adversarial pass)', async () => {
+    const files = dates(['2024-01-31', '2024-02-30', '2024-03-31']);
+    expect(await found(files, 'temporal-cells')).toEqual([`${where('data/prices.csv', text(files, 'data/prices.csv'), '2024-02-30')}: error: ${messages.checks.dayNotInMonth('2024-02-30', 'month')}`]);
+    expect(await found(dates(['2023-01-31', '2023-02-29']), 'temporal-cells')).toHaveLength(1);
+    expect(await found(dates(['Mar 31 2024', 'Apr 31 2024']), 'temporal-cells')).toHaveLength(1);
+    expect(await found(dates(['2024-01-31', '2024-02-29', '31 Mar 2024', '2024/04/30']), 'temporal-cells')).toEqual([]);
+  });
+
   it('a number column that is not whole years is read as milliseconds: an error', async () => {
     const files = oneChart('m', 'month,price,source\n1,10,stats-2024\n2,11,stats-2024\n', {
       mark: 'line',
