@@ -149,6 +149,8 @@ export const spec = {
   renderFailed: (reason: string) => `Vega cannot render this spec: ${reason}`,
   expressionReadsNothing: (expression: string, property: string) =>
     `the expression ${q(expression)} reads ${q(property)} of a value that does not exist (a field that is not a column, or an empty cell), so Vega cannot draw the chart; check each name after "datum." against the table's columns`,
+  builtInNameAsText: (text: string) =>
+    `Vega cannot draw a text that is exactly ${q(text)} (it takes a built-in JavaScript name for one of its own signals); reword it, e.g. ${q(`${text[0]!.toUpperCase()}${text.slice(1)}`)} or add a word`,
   badFormat: (format: string) =>
     `${q(format)} is not a format d3 can read, so Vega cannot draw the chart; write a d3-format such as ",.1f" or ".0%" (or a time format with "formatType": "time")`,
   vegaWarning: (reason: string) => `Vega: ${reason}`,
