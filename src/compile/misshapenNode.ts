@@ -3,7 +3,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 /**
  * Whether a node citechart itself walks before Vega-Lite has seen the spec
  * is of the wrong JSON type: an `encoding` or channel that is not an object
- * (`"encoding": "x"`), a `layer`/`concat`/`hconcat`/`vconcat` or `transform`
+ * (`"encoding": "x"`), a channel's `field` that is neither a name nor a
+ * `{"repeat": …}` reference, a `layer`/`concat`/`hconcat`/`vconcat` or `transform`
  * that is not a list of objects, a `spec` that is not an object. Vega-Lite
  * drops such nodes with at most an unlocated warning and draws the rest, so
  * a chart would leave without its encoding: compileSpec then asks the JSON
@@ -15,6 +16,9 @@ export function hasMisshapenNode(node: Record<string, unknown>): boolean {
     if (!isObject(node.encoding)) return true;
     for (const def of Object.values(node.encoding)) {
       if (Array.isArray(def) ? def.some((d) => !isObject(d)) : !isObject(def) && def !== null) return true;
+      // A field is a column name or a repeat reference; `{"expr": …}` is dropped and the chart draws nothing.
+      const defs: unknown[] = Array.isArray(def) ? def : [def];
+      if (defs.some((d) => isObject(d) && d.field !== undefined && typeof d.field !== 'string' && !(isObject(d.field) && 'repeat' in d.field))) return true;
     }
   }
   if (node.transform !== undefined && !(Array.isArray(node.transform) && node.transform.every(isObject))) return true;

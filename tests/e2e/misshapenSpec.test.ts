@@ -18,6 +18,11 @@ const cases: Record<string, { spec: unknown; at: string; says: RegExp }> = {
     at: '"domain"',
     says: /not valid Vega-Lite: encoding\.y\.scale\.domain must be/,
   },
+  'field-expr': {
+    spec: { ...bar, encoding: { ...bar.encoding, y: { ...bar.encoding.y, field: { expr: '1/0' } } } },
+    at: '"field":{',
+    says: /not valid Vega-Lite: encoding\.y\.field/,
+  },
   // Vega's runtime errors: raw JavaScript text at the spec's top before.
   'expression-reads-nothing': {
     spec: { ...bar, transform: [{ filter: 'datum.nope.deeper > 1' }] },
@@ -55,7 +60,7 @@ describe('a spec node of the wrong type', () => {
         expect(line, name).toMatch(new RegExp(`^specs/${name}\\.vl\\.json:1:${column}: error: ${says.source}`));
       }
     }
-    expect(built.stdout).toMatch(/1 chart built, 6 failed/);
+    expect(built.stdout).toMatch(/1 chart built, 7 failed/);
     // One error per failed chart: not Vega's aftermath ("reading 'marktype'") as well.
     expect(checked.stderr).not.toMatch(/marktype|Vega cannot render|Operator not defined/);
   }, 60_000);
