@@ -411,7 +411,7 @@ export const lint = {
   missingUnit: (column: string, channel: string, title: string, percent: boolean) =>
     `column ${q(column)} on ${channel} has no unit: its title ${q(title)} and format name none (%, $, million, …); ` +
     (percent
-      ? `its cells are written as percentages, so write ${q(`${title} (%)`)} or a "%" format`
+      ? `its cells are written as percentages, so write ${q(`${title} (%)`)} (not a "%" format: it multiplies by 100 and would print 6100%)`
       : `write e.g. ${q(`${title} (%)`)} or ${q(`${title} (million $)`)}, or set a format`),
   missingUnitHidden: (column: string, channel: string) =>
     `column ${q(column)} on ${channel} has no unit and its title is not shown; say the unit in the chart's title or subtitle, or in its labels (e.g. a "%" format)`,
