@@ -149,6 +149,8 @@ export const spec = {
   renderFailed: (reason: string) => `Vega cannot render this spec: ${reason}`,
   expressionReadsNothing: (expression: string, property: string) =>
     `the expression ${q(expression)} reads ${q(property)} of a value that does not exist (a field that is not a column, or an empty cell), so Vega cannot draw the chart; check each name after "datum." against the table's columns`,
+  artboardNoRoom: (width: number, plot: number) =>
+    `at the artboard width ${width} px the plot gets ${Math.max(0, Math.round(plot))} px (its labels, title and legend take the rest), so the chart would be drawn off the artboard; drop ${width} from "widths", or shorten the labels or lower their "labelLimit"`,
   builtInNameAsText: (text: string) =>
     `Vega cannot draw a text that is exactly ${q(text)} (it takes a built-in JavaScript name for one of its own signals); reword it, e.g. ${q(`${text[0]!.toUpperCase()}${text.slice(1)}`)} or add a word`,
   badFormat: (format: string) =>

@@ -11,7 +11,7 @@ import { pushAll } from '../pushAll.js';
 import { citedRows } from '../provenance/citedRows.js';
 import { renderFitted } from '../render/renderFitted.js';
 import { MIN_FOOTER_WIDTH } from '../provenance/composeSvg.js';
-import { drawnWarnings } from '../renderChart.js';
+import { drawnWarnings, renderArtboard } from '../renderChart.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -57,6 +57,12 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     pushAll(diagnostics, rendered.diagnostics);
     if (!rendered.render) continue;
     pushAll(diagnostics, drawnWarnings(spec, rendered.chart, rendered.render, true));
+    // Each artboard as build draws it: a width can fail where the spec's own layout does not.
+    const theme = project.theme?.value as Record<string, unknown> | undefined;
+    for (const width of spec.settings.widths ?? []) {
+      const artboard = await renderArtboard(spec, specTables.tables, theme, width, project.cwd, diagnostics);
+      if (!artboard.render) break;
+    }
     const drawn = citedRows(spec, compiled.chart, rendered.render).origins.map((origin) => origin.row);
     // Build refuses a chart that draws nothing (a filter comparing a number to '2023'),
     // so check does too; as a failed chart, it then warns of none of its rows.

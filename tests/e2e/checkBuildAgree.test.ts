@@ -27,6 +27,7 @@ describe('check and build agree', () => {
     // the PNG, so it passed both of these in silence while build warned / failed.
     cutLabel: drawn('A category label far too long to fit in the axis label limit of 180 px,10,s1\nb,80,s1\n', {}),
     tooLargeForPng: drawn('a,10,s1\nb,80,s1\n', { width: 20000 }),
+    artboardNoRoom: drawn('An extremely long category name that goes on,10,s1\nb,80,s1\n', { width: 600, usermeta: { citechart: { widths: [200] } } }),
   };
   for (const [name, files] of Object.entries(cases)) {
     it(`on every diagnostic of ${name}, and on the exit code`, async () => {
@@ -37,4 +38,11 @@ describe('check and build agree', () => {
       expect(built.code).toBe(checked.code);
     });
   }
+  it('an artboard whose labels leave the plot no room is an error at its width, not a plot drawn off the artboard', async () => {
+    // Found by an adversarial pass: at 200 px the plot was laid out 0 px wide at x = 217, exit 0, no word.
+    const cwd = makeProject(cases.artboardNoRoom);
+    const built = await runCli(['build', '--formats', 'svg'], { cwd });
+    expect(built.code).toBe(1);
+    expect(diagnosticLines(built.stderr).find((l) => l.includes(': error: '))).toMatch(/^specs\/t\.vl\.json:1:\d+: error: at the artboard width 200 px the plot gets 0 px/);
+  });
 });
