@@ -129,6 +129,8 @@ export const load = {
   // structure the scanner finds that polars would accept silently or fail on without a position
   textAfterQuote: () =>
     `text after the closing quote of a quoted cell: quote the whole cell and double any quote inside it ("")`,
+  quoteInsideCell: () =>
+    `a quote (") inside a cell that does not start with one, so the cell cannot be read reliably (is a separator missing before it?); put the whole cell in quotes and double each quote inside it ("5'11""")`,
   loneCarriageReturn: () =>
     `a line ends with a bare carriage return (old Mac line endings); save the file as "CSV UTF-8"`,
   bidiControlRemoved: (name: string) =>
@@ -174,6 +176,14 @@ export const spec = {
   pngTooLarge: (width: number, height: number, maxSide: number, maxPixels: number) =>
     `the chart is ${Math.round(width)}×${Math.round(height)} px, so its 2× PNG would be ${Math.round(width * 2)}×${Math.round(height * 2)} px, beyond the limits for a PNG (${maxSide.toLocaleString('en')} px a side, ${maxPixels.toLocaleString('en')} pixels in all); make width and height smaller`,
   renderFailed: (reason: string) => `Vega cannot render this spec: ${reason}`,
+  expressionReadsNothing: (expression: string, property: string) =>
+    `the expression ${q(expression)} reads ${q(property)} of a value that does not exist (a field that is not a column, or an empty cell), so Vega cannot draw the chart; check each name after "datum." against the table's columns`,
+  artboardNoRoom: (width: number, plot: number) =>
+    `at the artboard width ${width} px the plot gets ${Math.max(0, Math.round(plot))} px (its labels, title and legend take the rest), so the chart would be drawn off the artboard; drop ${width} from "widths", or shorten the labels or lower their "labelLimit"`,
+  builtInNameAsText: (text: string) =>
+    `Vega cannot draw a text that is exactly ${q(text)} (it takes a built-in JavaScript name for one of its own signals); reword it, e.g. ${q(`${text[0]!.toUpperCase()}${text.slice(1)}`)} or add a word`,
+  badFormat: (format: string) =>
+    `${q(format)} is not a format d3 can read, so Vega cannot draw the chart; write a d3-format such as ",.1f" or ".0%" (or a time format with "formatType": "time")`,
   vegaWarning: (reason: string) => `Vega: ${reason}`,
   vegaLiteWarning: (reason: string) => `Vega-Lite: ${reason}`,
   dataUrlOutside: (url: string) =>
@@ -254,6 +264,8 @@ export const checks = {
     discrete
       ? `${q(value)} in column ${q(column)} is not in the domain ${domain} of the ${channel} scale, so its mark would be drawn ${channel === 'color' || channel === 'fill' || channel === 'stroke' ? 'in no colour' : 'nowhere'}; add it to the domain or remove the domain`
       : `${value} in column ${q(column)} is outside the domain ${domain} of the ${channel} scale, so its mark would be drawn off the plot; widen the domain or remove it`,
+  dayNotInMonth: (value: string, column: string) =>
+    `${q(value)} in column ${q(column)} names a day its month does not have, so Vega would draw it on a day of the next month; correct the date`,
   notADate: (value: string, column: string) =>
     `${q(value)} in column ${q(column)} is not a date the spec's time axis can read, so its mark would be drawn nowhere; write dates as YYYY, YYYY-MM or YYYY-MM-DD`,
   numberOnTimeAxis: (value: number, column: string) =>
@@ -458,7 +470,7 @@ export const lint = {
   missingUnit: (column: string, channel: string, title: string, percent: boolean) =>
     `column ${q(column)} on ${channel} has no unit: its title ${q(title)} and format name none (%, $, million, …); ` +
     (percent
-      ? `its cells are written as percentages, so write ${q(`${title} (%)`)} or a "%" format`
+      ? `its cells are written as percentages, so write ${q(`${title} (%)`)} (not a "%" format: it multiplies by 100 and would print 6100%)`
       : `write e.g. ${q(`${title} (%)`)} or ${q(`${title} (million $)`)}, or set a format`),
   missingUnitHidden: (column: string, channel: string) =>
     `column ${q(column)} on ${channel} has no unit and its title is not shown; say the unit in the chart's title or subtitle, or in its labels (e.g. a "%" format)`,
@@ -475,6 +487,8 @@ export const lint = {
 // ── new: scaffolding a spec ─────────────────────────────────────────────────
 export const scaffold = {
   exists: () => `this spec already exists; choose another name or delete it first (citechart never overwrites a spec)`,
+  specsLink: () =>
+    `this is a symbolic link: citechart never writes through a link (it could point anywhere, even out of the project), and build reads no spec through one; make specs/ a real folder and run new again`,
   badName: (name: string) => `chart name ${q(name)} should be lower-case letters, digits and dashes, e.g. "imports-2023"`,
   notDataTable: (file: string) => `${q(file)} is not a table of figures in data/: use --data data/NAME.csv`,
   unknownData: (known: string[], suggestion?: string) =>

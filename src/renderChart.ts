@@ -8,7 +8,7 @@
 // Nothing is written here: the caller writes the SVG, PNG, artboards and HTML
 // snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
 import { atWidth, isFitNoise } from './compile/atWidth.js';
-import { compileSpec } from './compile/compileSpec.js';
+import { compileSpec, type CompiledChart } from './compile/compileSpec.js';
 import { encodedFields } from './compile/encodedFields.js';
 import { readSpec, type ChartSpec } from './compile/readSpec.js';
 import { drawnTables } from './embed/drawnTables.js';
@@ -16,7 +16,7 @@ import { embedFile } from './embed/embedFile.js';
 import type { EmbedFacts } from './embed/embedHtml.js';
 import { capDiagnostics, hasErrors } from './errors.js';
 import { recordReads, type ReadLedger } from './load/readLedger.js';
-import type { CitedRow, Diagnostic } from './model.js';
+import type { CitedRow, CitedTable, Diagnostic } from './model.js';
 import * as messages from './messages.js';
 import type { Project } from './project.js';
 import { chartTitle } from './provenance/chartTitle.js';
@@ -44,6 +44,7 @@ import type { ManifestEntry } from './write/manifest.js';
 import { pushAll } from './pushAll.js';
 import { boundaryInputs, boundarySources, readBoundaries } from './geo/readBoundaries.js';
 import { noDataAltText } from './geo/noDataAltText.js';
+import type { Boundary } from './geo/readBoundary.js';
 
 export interface RenderedChart {
   name: string;
@@ -117,9 +118,8 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   pushAll(diagnostics, rendered.diagnostics);
   if (!rendered.render) return { diagnostics };
   const render = rendered.render;
-  pushAll(diagnostics, linkWarnings(spec, render.svg));
-  pushAll(diagnostics, truncationWarnings(truncatedLabels(render.scenegraph), compiled.chart.origins, spec.file));
-  pushAll(diagnostics, paletteWarnings(spec, render.repeatedPalettes));
+  pushAll(diagnostics, drawnWarnings(spec, compiled.chart, render));
+  if (hasErrors(diagnostics)) return { diagnostics };
 
   // 5. Provenance: exactly the rows drawn (citedRows says how), their
   // sources, notes, alt text, hashes.
@@ -175,11 +175,8 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const artboards: NonNullable<RenderedChart['artboards']> = [];
   for (const width of spec.settings.widths ?? []) {
     const theme = project.theme?.value as Record<string, unknown> | undefined;
-    const at = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, geo.boundaries);
-    const rerendered = at.chart && (await renderFitted(at.chart, cwd, spec.json));
-    const seen = new Set(diagnostics.map((d) => d.message));
-    pushAll(diagnostics, at.diagnostics.concat(rerendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
-    if (!rerendered?.render) return { diagnostics };
+    const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries);
+    if (!rerendered.render) return { diagnostics };
     artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true })) });
   }
 
@@ -213,6 +210,60 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs } };
   if (artboards.length) chart.artboards = artboards;
   return { chart, diagnostics, drawn: rows };
+}
+
+/**
+ * One artboard (`usermeta.citechart.widths`): the chart compiled and drawn
+ * again at `width` px. Adds to `diagnostics` what is new at this width (not
+ * already said, not citechart's own fit-y noise), and an error when the
+ * plot gets no room at all (labels wider than the artboard: Vega then draws
+ * the plot at width 0, off the artboard's right edge, without a word).
+ * `build` and `check` both call this.
+ */
+export async function renderArtboard(
+  spec: ChartSpec,
+  tables: Map<string, CitedTable>,
+  theme: Record<string, unknown> | undefined,
+  width: number,
+  cwd: string,
+  diagnostics: Diagnostic[],
+  boundaries?: Map<string, Boundary>,
+): Promise<{ render?: VegaRender }> {
+  const compiled = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, boundaries);
+  const rerendered = compiled.chart && (await renderFitted(compiled.chart, cwd, spec.json));
+  const seen = new Set(diagnostics.map((d) => d.message));
+  pushAll(diagnostics, compiled.diagnostics.concat(rerendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
+  if (!rerendered?.render) return {};
+  const plot = plotWidth(rerendered.render.scenegraph);
+  if (plot !== undefined && plot < MIN_PLOT_WIDTH) {
+    const at = ['usermeta', 'citechart', 'widths', Math.max(0, spec.settings.widths?.indexOf(width) ?? 0)];
+    diagnostics.push(spec.json.diagnostic(at, messages.spec.artboardNoRoom(width, plot)));
+    return {};
+  }
+  return { render: rerendered.render };
+}
+
+/** Narrower than this (px), a plot shows nothing readable. */
+const MIN_PLOT_WIDTH = 20;
+
+/** The width (px) of the plot of a single or layered view: the root group's first item, as Vega lays it out. */
+function plotWidth(scenegraph: unknown): number | undefined {
+  const item = (scenegraph as { items?: Array<{ width?: unknown }> } | undefined)?.items?.[0];
+  return typeof item?.width === 'number' ? item.width : undefined;
+}
+
+/**
+ * What the drawn chart tells, short of writing: links left out, labels cut
+ * at their limit, repeated palette colours (warnings). `build` and `check`
+ * both call this on the fitted render, so they report the same. (The PNG's
+ * size is checked from the published SVG, footer included, in renderChart.)
+ */
+export function drawnWarnings(spec: ChartSpec, chart: CompiledChart, render: VegaRender): Diagnostic[] {
+  return [
+    ...linkWarnings(spec, render.svg),
+    ...truncationWarnings(truncatedLabels(render.scenegraph), chart.origins, spec.file),
+    ...paletteWarnings(spec, render.repeatedPalettes),
+  ];
 }
 
 /** A colour scale with more categories than palette colours: at its encoding (Vega-Lite names the scale after the channel). */

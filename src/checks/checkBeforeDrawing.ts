@@ -10,6 +10,7 @@
 //                  stacked areas of mixed signs                  warning at the first negative
 //   missing-drawn  empty cells drawn as zero (`invalid`)         warning at the cell
 //   percent-format percent points printed with a ×100 format     error at the format
+//                  (or a format(datum.col, '%') expression)      error at the expression
 //   si-format      SI prefixes (G, M, m) in a number format      warning at the format
 //   year-filter    a year column (a date here) compared to 2024  warning at the filter
 //   tooltip        tooltips in a static graphic                  warning at the tooltip
@@ -18,6 +19,7 @@ import { formatDiagnostic } from '../errors.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import { checkLogScale } from './logScale.js';
 import { checkMissingDrawn } from './missingDrawn.js';
+import { checkPercentExpressions } from './percentExpressions.js';
 import { checkPercentFormat } from './percentFormat.js';
 import { plottedChannels } from './plottedChannels.js';
 import { checkScaleDomain } from './scaleDomain.js';
@@ -47,6 +49,7 @@ export function checkBeforeDrawing(spec: ChartSpec, tables: Map<string, CitedTab
     ...checkMissingDrawn(channels, config),
     // Formats from the spec's own config only: a finding must point into the spec.
     ...checkPercentFormat(json, channels, ownConfig),
+    ...checkPercentExpressions(json, vegaLite, tables),
     ...checkSiFormat(json, channels),
     ...checkYearFilter(json, vegaLite, tables),
     ...checkTooltips(json, vegaLite),

@@ -8,7 +8,9 @@ const DISCRETE = new Set(['nominal', 'ordinal']);
 /**
  * Values outside an explicit `scale.domain`, on any channel: a number past a
  * quantitative domain is drawn off the plot; a category missing from a
- * nominal or ordinal domain is drawn in no colour or at no position. An
+ * nominal or ordinal domain is drawn in no colour or at no position. A
+ * quantitative scale's `domainMin` / `domainMax` (without a `domain` list)
+ * bound it the same way: a bar past `"domainMax": 50` runs off the plot. An
  * error at each such cell, naming the value and the domain. A quantitative
  * domain with `"clamp": true` on the scale or `"clip": true` on the mark is
  * a window the author chose (values pile at, or are cut at, its edge) and is
@@ -19,22 +21,22 @@ const DISCRETE = new Set(['nominal', 'ordinal']);
 export function checkScaleDomain(channels: PlottedChannel[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const c of channels) {
-    const domain = scaleOf(c.def)?.domain;
-    if (!Array.isArray(domain) || !domain.length || !c.cells || !c.table) continue;
+    const scale = scaleOf(c.def);
     const type = String(c.def.type ?? '');
-    const shown = JSON.stringify(domain);
-    if (CONTINUOUS.has(type)) {
-      if (scaleOf(c.def)?.clamp === true || c.view.markDef?.clip === true) continue;
-      const ends = domain.filter((v): v is number => typeof v === 'number');
-      if (ends.length !== domain.length) continue;
-      const low = Math.min(...ends.slice(0, 1), ...ends.slice(-1));
-      const high = Math.max(...ends.slice(0, 1), ...ends.slice(-1));
+    if (!c.cells || !c.table) continue;
+    const bounds = CONTINUOUS.has(type) ? quantitativeBounds(scale) : undefined;
+    const domain = scale?.domain;
+    if (!bounds && (!Array.isArray(domain) || !domain.length)) continue;
+    const shown = bounds?.shown ?? JSON.stringify(domain);
+    if (bounds) {
+      if (scale?.clamp === true || c.view.markDef?.clip === true) continue;
+      const { low, high } = bounds;
       for (const cell of c.cells) {
         if (typeof cell.value !== 'number' || (cell.value >= low && cell.value <= high)) continue;
         found.push({ file: c.table.file, line: cell.line, column: cell.column, severity: 'error', rule: 'scale-domain', message: messages.checks.outsideDomain(String(cell.value), c.field, c.channel, shown, false) });
       }
     } else if (DISCRETE.has(type)) {
-      const allowed = new Set(domain.map(String));
+      const allowed = new Set((domain as unknown[]).map(String));
       for (const cell of c.cells) {
         if (cell.value === null || allowed.has(String(cell.value))) continue;
         found.push({ file: c.table.file, line: cell.line, column: cell.column, severity: 'error', rule: 'scale-domain', message: messages.checks.outsideDomain(String(cell.value), c.field, c.channel, shown, true) });
@@ -42,4 +44,25 @@ export function checkScaleDomain(channels: PlottedChannel[]): Diagnostic[] {
     }
   }
   return found;
+}
+
+/**
+ * The numeric window of a quantitative scale: its `domain` of two numbers,
+ * else its `domainMin` and/or `domainMax` (an open side unbounded), with the
+ * text naming it in the message; undefined when it sets no numeric bound.
+ */
+function quantitativeBounds(scale: Record<string, unknown> | undefined): { low: number; high: number; shown: string } | undefined {
+  if (!scale) return undefined;
+  const { domain, domainMin, domainMax } = scale;
+  if (Array.isArray(domain)) {
+    if (!domain.length || !domain.every((v): v is number => typeof v === 'number')) return undefined;
+    const ends = [domain[0]!, domain[domain.length - 1]!];
+    return { low: Math.min(ends[0]!, ends[1]!), high: Math.max(ends[0]!, ends[1]!), shown: JSON.stringify(domain) };
+  }
+  if (domain !== undefined) return undefined; // a signal, selection or unionWith: not a list of values
+  const min = typeof domainMin === 'number' ? domainMin : undefined;
+  const max = typeof domainMax === 'number' ? domainMax : undefined;
+  if (min === undefined && max === undefined) return undefined;
+  const shown = JSON.stringify({ ...(min !== undefined ? { domainMin: min } : {}), ...(max !== undefined ? { domainMax: max } : {}) });
+  return { low: min ?? -Infinity, high: max ?? Infinity, shown };
 }

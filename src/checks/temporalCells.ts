@@ -33,7 +33,9 @@ export function checkTemporalCells(channels: PlottedChannel[]): Diagnostic[] {
           ? messages.checks.numberOnTimeAxis(cell.value, c.field)
           : typeof cell.value === 'string' && !readsAsDate(cell.value)
             ? messages.checks.notADate(cell.value, c.field)
-            : undefined;
+            : typeof cell.value === 'string' && rollsOver(cell.value)
+              ? messages.checks.dayNotInMonth(cell.value, c.field)
+              : undefined;
       if (!message) continue;
       found.push({ file: c.table.file, line: cell.line, column: cell.column, severity: 'error', rule: 'temporal-cells', message });
       reported.add(key);
@@ -52,4 +54,26 @@ export function readsAsDate(text: string): boolean {
   const trimmed = text.trim();
   if (ISO_DATE.test(trimmed)) return !Number.isNaN(Date.parse(trimmed));
   return /(^|\D)\d{4}(\D|$)/.test(trimmed) && !Number.isNaN(Date.parse(trimmed));
+}
+
+/**
+ * A date whose day the month does not have (`2024-02-30`, `2023-02-29`,
+ * `Apr 31 2024`, `2024/04/31`): JavaScript's Date, and so Vega, reads it
+ * without complaint as a day of the next month (1 March), so the mark is
+ * drawn at a date the table does not say. Found by comparing the day
+ * written (the number after the month in ISO and `YYYY/MM/DD` forms, else a
+ * lone 29, 30 or 31) with the day the parser made of it.
+ */
+export function rollsOver(text: string): boolean {
+  const trimmed = text.trim();
+  const parsed = new Date(trimmed);
+  if (Number.isNaN(parsed.getTime())) return false;
+  const numeric = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(trimmed);
+  if (numeric) {
+    const [year, month, day] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
+    return day > new Date(Date.UTC(year, month, 0)).getUTCDate();
+  }
+  // ISO dates are read as UTC, other forms as local time: compare in the same clock.
+  const day = /(?:^|\D)(29|30|31)(?!\d)/.exec(trimmed);
+  return !!day && ISO_DATE.test(trimmed) === false && parsed.getDate() !== Number(day[1]);
 }

@@ -13,7 +13,9 @@ import { listSpecs, openProject, type Project } from '../project.js';
 import { pushAll } from '../pushAll.js';
 import { chartFiles, drawsNothing, renderChart } from '../renderChart.js';
 import { citedRows } from '../provenance/citedRows.js';
-import { renderSvg } from '../render/renderSvg.js';
+import { renderFitted } from '../render/renderFitted.js';
+import { MIN_FOOTER_WIDTH } from '../provenance/composeSvg.js';
+import { drawnWarnings, renderArtboard } from '../renderChart.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -72,9 +74,17 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     if (!compiled.chart) continue;
     // Run Vega's dataflow too (in memory, nothing written): expression and
     // scale errors only show up there, and the scene says which rows are drawn.
-    const rendered = await renderSvg(compiled.chart, project.cwd, spec.json);
+    // Fitted and judged as build draws it (labels cut, legends folded, PNG size), so both report the same.
+    const rendered = await renderFitted(compiled.chart, project.cwd, spec.json, MIN_FOOTER_WIDTH);
     pushAll(diagnostics, rendered.diagnostics);
     if (!rendered.render) continue;
+    pushAll(diagnostics, drawnWarnings(spec, rendered.chart, rendered.render));
+    // Each artboard as build draws it: a width can fail where the spec's own layout does not.
+    const theme = project.theme?.value as Record<string, unknown> | undefined;
+    for (const width of spec.settings.widths ?? []) {
+      const artboard = await renderArtboard(spec, specTables.tables, theme, width, project.cwd, diagnostics, geo.boundaries);
+      if (!artboard.render) break;
+    }
     const drawn = citedRows(spec, compiled.chart, rendered.render).origins.map((origin) => origin.row);
     // Build refuses a chart that draws nothing (a filter comparing a number to '2023'),
     // so check does too; as a failed chart, it then warns of none of its rows.

@@ -1,4 +1,4 @@
-import { writeFile, mkdir } from 'node:fs/promises';
+import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { checkUrl } from '../compile/findDataRefs.js';
@@ -61,6 +61,10 @@ export async function scaffoldChart(options: NewOptions): Promise<{ file?: strin
     usermeta: { citechart: { notes: [], credit: '' } },
   };
   await mkdir(path.join(project.cwd, 'specs'), { recursive: true });
+  // A specs/ that is a link (a cloned repository can hold one pointing anywhere) is
+  // never written through: build would refuse to read the spec there anyway.
+  const specsInfo = await lstat(path.join(project.cwd, 'specs'));
+  if (specsInfo.isSymbolicLink()) return fail('specs', messages.scaffold.specsLink());
   try {
     // `wx`: create only, so an existing spec (even one made a moment ago) is never replaced.
     await writeFile(path.join(project.cwd, file), JSON.stringify(spec, null, 2) + '\n', { flag: 'wx' });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { specialKind } from '../load/locateProjectFile.js';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Diagnostic } from '../model.js';
@@ -71,6 +72,12 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     const file = shown(target);
     let bytes: Buffer;
     try {
+      // A named pipe or device is never opened: reading one waits forever (`verify --all` in CI would hang).
+      const kind = specialKind(await stat(target));
+      if (kind) {
+        diagnostics.push({ file, severity: 'error', message: messages.load.notAFile(file, kind) });
+        continue;
+      }
       bytes = await readFile(target);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

@@ -10,6 +10,8 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { ChartSpec } from './readSpec.js';
 import { unescapeField } from './encodedFields.js';
+import { explainVegaError } from './explainVegaError.js';
+import { locateVegaError } from './locateVegaError.js';
 import { viewMarkName } from './viewMarkName.js';
 
 /** A message as Vega or Vega-Lite logged it. */
@@ -17,6 +19,8 @@ export interface RawMessage {
   source: 'Vega' | 'Vega-Lite';
   severity: Diagnostic['severity'];
   reason: string;
+  /** What Vega threw or logged for an error, whose stack may name the expression function that failed (explainVegaError). */
+  error?: unknown;
 }
 
 interface Rule {
@@ -88,7 +92,7 @@ export function judgeMessages(spec: ChartSpec, raw: RawMessage[], markItems?: Ma
   const find = finder(spec, markItems);
   const found: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const { source, severity, reason } of raw) {
+  for (const { source, severity, reason, error } of raw) {
     // A chart that draws nothing at all fails as a whole ("draws no row",
     // after drawing); its empty extents say the same thing less clearly.
     if (find.nothingDrawn && EMPTY_EXTENT.test(reason)) continue;
@@ -98,7 +102,14 @@ export function judgeMessages(spec: ChartSpec, raw: RawMessage[], markItems?: Ma
     if (extent && find.emptiedByFilter(extent[1]!)) continue;
     let diagnostic: Diagnostic;
     if (severity === 'error') {
-      diagnostic = { file: spec.file, severity, message: source === 'Vega' ? messages.spec.renderFailed(reason) : messages.spec.compileFailed(reason) };
+      // Once a chart has an error, Vega's further errors are its aftermath ("reading 'marktype'"), not news.
+      if (found.some((d) => d.severity === 'error')) continue;
+      // Two locators: explainVegaError knows expressions and failing
+      // functions; where it can only point at the spec's top,
+      // locateVegaError may know better (a bad format, a built-in name as text).
+      const explained = explainVegaError(error ?? reason, spec.json, source === 'Vega' ? messages.spec.renderFailed : messages.spec.compileFailed);
+      const atTop = explained.line === undefined || (explained.line === 1 && explained.column === 1);
+      diagnostic = (atTop && locateVegaError(spec, reason)) || explained;
     } else {
       const rule = RULES.find((r) => r.source === source && r.pattern.test(reason));
       const match = rule?.pattern.exec(reason) ?? null;

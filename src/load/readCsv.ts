@@ -100,7 +100,13 @@ export async function readCsv(
 
   const mismatch = findMismatch(shape.header, shape.rows, read);
   if (mismatch !== undefined) {
-    diagnostics.push({ file, line: mismatch, column: 1, severity: 'error', message: messages.load.readerDisagrees() });
+    // A quote inside an unquoted cell is the user's to fix (polars may take it for an opening quote).
+    const stray = shape.rows.find((r) => r.line === mismatch)?.strayQuote ?? shape.rows.find((r) => r.strayQuote)?.strayQuote;
+    diagnostics.push(
+      stray
+        ? { file, line: stray.line, column: stray.column, severity: 'error', message: messages.load.quoteInsideCell() }
+        : { file, line: mismatch, column: 1, severity: 'error', message: messages.load.readerDisagrees() },
+    );
     return { diagnostics };
   }
 

@@ -50,6 +50,13 @@ export interface ScannedRecord {
   fields: ScannedField[];
   /** A zero-length line: polars would make it an all-null row; we skip it. */
   blank: boolean;
+  /**
+   * The first quote inside an unquoted cell (`s1"In 2019…`), if any. The
+   * scanner reads it as an ordinary character; polars does too on its own,
+   * but not always beside other rows, so when the two disagree this is the
+   * place to point at.
+   */
+  strayQuote?: { line: number; column: number };
   /** The first malformation in the record, if any. */
   problem?: { kind: ScanProblemKind; line: number; column: number };
 }
@@ -88,6 +95,7 @@ export function scanCsv(text: string, delimiter = ',', limits: ScanLimits = LIMI
     const from = i;
     while (i < text.length && text[i] !== delimiter && !atLineEnd()) {
       if (text[i] === '\r') problem('loneCarriageReturn');
+      if (text[i] === '"') record.strayQuote ??= { line, column: column() };
       i += 1;
       if (i - from + field.text.length > limits.cellChars) throw tooLong(field);
     }

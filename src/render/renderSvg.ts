@@ -52,27 +52,24 @@ export async function renderSvg(
   // Vega measures synchronously: fonts for scripts Source Sans 3 lacks must be on disk first.
   if (needsFallbackFonts(JSON.stringify(chart.vega))) await prepareFallbackFonts();
   const file = json.file;
-  // Warnings are located and judged by compileSpec's judge (judgeMessages);
-  // errors (a TypeError in an expression run over a row, which Vega logs
-  // rather than throws) are placed at the spec node that caused them by
-  // explainVegaError, in words, never the JavaScript text.
+  // Every message, errors included (a TypeError in an expression run over a
+  // row, which Vega logs rather than throws), is located at the spec node
+  // that caused it and judged by compileSpec's judge (judgeMessages), in
+  // words, never the JavaScript text.
   const raw: RawMessage[] = [];
-  const explained: Diagnostic[] = [];
   const note = (severity: Diagnostic['severity']) => (...args: unknown[]) => {
     const reason = args.map(reasonOf).join(' ');
     // Interactive selections listen to the browser window, which a headless render has not.
     if (HEADLESS_NOISE.test(reason)) return;
-    if (severity === 'error') explained.push(explainVegaError(args.length === 1 ? args[0] : reason, json, messages.spec.renderFailed, severity));
-    else raw.push({ source: 'Vega', severity, reason });
+    raw.push({ source: 'Vega', severity, reason, ...(severity === 'error' && { error: args.length === 1 ? args[0] : reason }) });
   };
   // Each message located in the spec and judged (compileSpec's judge); a
   // chart built by hand in a test passes them on as they are.
   const judge = (markItems?: Map<string, number>): Diagnostic[] =>
-    explained.concat(
-      chart.judge
-        ? chart.judge(raw, markItems)
-        : raw.map(({ severity, reason }) => ({ file, severity, message: severity === 'error' ? messages.spec.renderFailed(reason) : messages.spec.vegaWarning(reason) })),
-    );
+    chart.judge
+      ? chart.judge(raw, markItems)
+      : raw.map(({ severity, reason, error }) =>
+          severity === 'error' ? explainVegaError(error ?? reason, json) : { file, severity, message: messages.spec.vegaWarning(reason) });
   const logger = {
     level: () => logger,
     error: note('error'),
@@ -122,6 +119,7 @@ export async function renderSvg(
       diagnostics,
     };
   } catch (error) {
-    return { diagnostics: judge().concat([explainVegaError(error, json)]) };
+    raw.push({ source: 'Vega', severity: 'error', reason: reasonOf(error), error });
+    return { diagnostics: judge() };
   }
 }

@@ -30,6 +30,19 @@ describe('scale-domain', () => {
     expect(await found(bars({ scale: { domain: [0, 100], clamp: true } }), 'scale-domain')).toEqual([]);
   });
 
+  it('a value past a domainMax or below a domainMin is an error too: the bar runs off the plot', async () => {
+    const files = bars({ scale: { domainMax: 100 } });
+    expect(await found(files, 'scale-domain')).toEqual([
+      `${where('data/exports.csv', text(files, 'data/exports.csv'), '120')}: error: ${messages.checks.outsideDomain('120', 'exports', 'x', '{"domainMax":100}', false)}`,
+    ]);
+    const low = bars({ scale: { domainMin: 50, zero: false } });
+    expect(await found(low, 'scale-domain')).toEqual([
+      `${where('data/exports.csv', text(low, 'data/exports.csv'), '40')}: error: ${messages.checks.outsideDomain('40', 'exports', 'x', '{"domainMin":50}', false)}`,
+    ]);
+    expect(await found(bars({ scale: { domainMin: 0, domainMax: 150 } }), 'scale-domain')).toEqual([]);
+    expect(await found(bars({ scale: { domainMax: 100, clamp: true } }), 'scale-domain')).toEqual([]);
+  });
+
   it('a category missing from a colour domain is an error: its mark would be drawn in no colour', async () => {
     const colour = (domain: string[]) => bars({}, { color: { field: 'country', type: 'nominal', scale: { domain, range: ['#1f77b4', '#ff7f0e', '#2ca02c'] } } });
     const files = colour(['Norway', 'Chile']);
@@ -56,6 +69,14 @@ describe('temporal-cells', () => {
   it('ISO dates, whole years and forms naming a four-digit year pass', async () => {
     expect(await found(dates(['2024-01', '2024-02-15', '2024-03-01T12:00Z', '2024-04']), 'temporal-cells')).toEqual([]);
     expect(await found(dates(['Jan 2024', 'Feb 2024', '2024/03/01', 'Apr 2024']), 'temporal-cells')).toEqual([]);
+  });
+
+  it('a day its month does not have is an error, not a point on 1 March (found by an adversarial pass)', async () => {
+    const files = dates(['2024-01-31', '2024-02-30', '2024-03-31']);
+    expect(await found(files, 'temporal-cells')).toEqual([`${where('data/prices.csv', text(files, 'data/prices.csv'), '2024-02-30')}: error: ${messages.checks.dayNotInMonth('2024-02-30', 'month')}`]);
+    expect(await found(dates(['2023-01-31', '2023-02-29']), 'temporal-cells')).toHaveLength(1);
+    expect(await found(dates(['Mar 31 2024', 'Apr 31 2024']), 'temporal-cells')).toHaveLength(1);
+    expect(await found(dates(['2024-01-31', '2024-02-29', '31 Mar 2024', '2024/04/30']), 'temporal-cells')).toEqual([]);
   });
 
   it('a number column that is not whole years is read as milliseconds: an error', async () => {
@@ -112,6 +133,32 @@ describe('percent-format', () => {
     expect(await found(files, 'percent-format')).toEqual([`${where('specs/vote.vl.json', text(files, 'specs/vote.vl.json'), '"format"')}: error: ${messages.checks.percentTimes100('share', '.0%')}`]);
     expect(await found(vote({ numberFormat: '.0%' }), 'percent-format')).toHaveLength(1);
     expect(await found(vote({ axisX: { format: '.0f' } }), 'percent-format')).toEqual([]);
+  });
+});
+
+describe('percent-format in an expression', () => {
+  // Found by an adversarial pass: the ×100 format written as format() in an expression published 6100% with exit 0.
+  const vote = (spec: Record<string, unknown>) =>
+    oneChart('vote', 'party,share,source\nBlue,61%,stats-2024\nRed,39%,stats-2024\n', {
+      title: 'Vote share',
+      encoding: { y: { field: 'party', type: 'nominal', title: null }, x: { field: 'share', type: 'quantitative', title: 'Vote share (%)' } },
+      ...spec,
+    });
+  const labelled = (format: string) =>
+    vote({ transform: [{ calculate: `format(datum.share, '${format}')`, as: 'label' }], layer: [{ mark: 'bar' }, { mark: 'text', encoding: { text: { field: 'label' } } }] });
+
+  it("format(datum.share, '.0%') in a calculate is an error at the expression; '.0f' is not", async () => {
+    const files = labelled('.0%');
+    expect(await found(files, 'percent-format')).toEqual([`${where('specs/vote.vl.json', text(files, 'specs/vote.vl.json'), '"calculate"')}: error: ${messages.checks.percentTimes100('share', '.0%')}`]);
+    expect(await found(labelled('.0f'), 'percent-format')).toEqual([]);
+  });
+
+  it("format(datum.value, '%') in the labelExpr of an axis plotting the column is an error there", async () => {
+    const axis = (labelExpr: string) =>
+      vote({ mark: 'bar', encoding: { y: { field: 'party', type: 'nominal', title: null }, x: { field: 'share', type: 'quantitative', title: 'Vote share', axis: { labelExpr } } } });
+    const files = axis("format(datum.value, '%')");
+    expect(await found(files, 'percent-format')).toEqual([`${where('specs/vote.vl.json', text(files, 'specs/vote.vl.json'), '"labelExpr"')}: error: ${messages.checks.percentTimes100('share', '%')}`]);
+    expect(await found(axis("format(datum.value, 'd') + '%'"), 'percent-format')).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 // `citechart new NAME --data data/FILE.csv`: a spec an editor starts from,
 // chosen by the table's column types, that builds as it is.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -141,5 +141,16 @@ describe('new', () => {
     const result = await runCli(['new', 'x'], { cwd: makeProject(minimalProject) });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("required option '--data <file>' not specified");
+  });
+  it('never writes through a specs/ that is a link out of the project', async () => {
+    // Found by an adversarial pass: new wrote the spec where the link pointed, and check then refused to read it.
+    const elsewhere = makeProject({});
+    const cwd = makeProject({ ...minimalProject, 'data/exports.csv': 'country,exports,source\nNorway,120,stats-2024\n' });
+    rmSync(path.join(cwd, 'specs'), { recursive: true, force: true });
+    symlinkSync(elsewhere, path.join(cwd, 'specs'));
+    const made = await runCli(['new', 'widget-bars', '--data', 'data/exports.csv'], { cwd });
+    expect(made.code).toBe(1);
+    expect(made.stderr).toMatch(/^specs: error: this is a symbolic link: citechart never writes through a link/m);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 });

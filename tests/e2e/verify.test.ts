@@ -1,5 +1,6 @@
 // `citechart verify` end to end: the built CLI on throwaway projects.
 import { copyFileSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -193,4 +194,23 @@ describe('citechart verify on files that are not citechart graphics', () => {
     expect(result.errLines).toEqual(['output: error: no .svg, .png or .html graphics to verify here; run `npx citechart build` first']);
     expect(result.code).toBe(1);
   });
+});
+
+describe('citechart verify and special files', () => {
+  // Found by an adversarial pass: a named pipe among the graphics made verify wait forever (CI runs verify --all).
+  it('refuses a named pipe named on the command line or in output/, without opening it', async () => {
+    const dir = makeProject(minimalProject);
+    const fifo = path.join(dir, 'pipe.svg');
+    execFileSync('mkfifo', [fifo]);
+    execFileSync('mkfifo', [path.join(dir, 'output-pipe.svg')]);
+    const named = await runCli(['verify', 'pipe.svg'], { cwd: dir, timeoutMs: 20_000 });
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain('pipe.svg: error: pipe.svg is a named pipe (FIFO), not a file');
+    await runCli(['build', '--formats', 'svg'], { cwd: dir });
+    execFileSync('mv', [path.join(dir, 'output-pipe.svg'), path.join(dir, 'output', 'zz.svg')]);
+    const all = await runCli(['verify', '--all'], { cwd: dir, timeoutMs: 20_000 });
+    expect(all.code).toBe(1);
+    expect(all.stderr).toContain('output/zz.svg: error: output/zz.svg is a named pipe (FIFO), not a file');
+    expect(all.stdout).toMatch(/1 up to date, 0 stale, 1 error/);
+  }, 60_000);
 });

@@ -14,7 +14,7 @@ describe('isPercentColumn', () => {
   });
   it('makes missing-unit ask for "%" outright', () => {
     expect(messages.lint.missingUnit('share', 'x', 'Share', true)).toBe(
-      'column "share" on x has no unit: its title "Share" and format name none (%, $, million, …); its cells are written as percentages, so write "Share (%)" or a "%" format',
+      'column "share" on x has no unit: its title "Share" and format name none (%, $, million, …); its cells are written as percentages, so write "Share (%)" (not a "%" format: it multiplies by 100 and would print 6100%)',
     );
   });
 });

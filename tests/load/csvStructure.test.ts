@@ -173,3 +173,23 @@ test('line numbers stay right deep into a large file of multi-line cells (polars
     'data/t.csv:40002:6: error: "oops" is not a number, but column "v" holds numbers; write it as e.g. 90 or 1234.5',
   ]);
 });
+
+describe('a quote inside an unquoted cell', () => {
+  // Found by a seeded CSV fuzz (a separator missing before a quoted cell):
+  // polars took the stray quote for an opening one and the file was refused
+  // as "please report this file as a citechart bug", with no column.
+  test('where polars reads it differently, is the user\'s error at the quote', async () => {
+    const content = 'year,region,value,share,source,quote,note\n2019,North,"1,234",12%,s"In 2019 it was 1,234",\n2020,South,1234.5,13%,s,,a note\n2021,"Ea""st",-5,(5),s,,\n';
+    const { table, messages } = await read(content);
+    expect(table).toBeUndefined();
+    expect(messages).toEqual([
+      `data/t.csv:2:25: error: a quote (") inside a cell that does not start with one, so the cell cannot be read reliably (is a separator missing before it?); put the whole cell in quotes and double each quote inside it ("5'11""")`,
+    ]);
+  });
+
+  test('where both read it as a plain character, the cell keeps it', async () => {
+    const { table, messages } = await read('v,name,source\n1,5\'11" tall,s\n');
+    expect(messages).toEqual([]);
+    expect(table?.rows[0]?.values.name).toBe('5\'11" tall');
+  });
+});
