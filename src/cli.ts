@@ -128,12 +128,13 @@ program
   .option('--project <dir>', 'the project the graphics were built in (for a graphic copied elsewhere)', '.')
   .action(async (files: string[], options: { all?: boolean; project: string }) => {
     const { verify } = await import('./commands/verify.js');
+    const { describeChange } = await import('./trail/describeChange.js');
     const result = await verify({ cwd: process.cwd(), files, all: options.all, project: options.project });
     report(result.diagnostics);
     const count = (status: string) => result.verdicts.filter((v) => v.status === status).length;
     for (const v of result.verdicts) {
       if (v.status === 'up to date') out(messages.verify.upToDate(v.file));
-      else if (v.status === 'stale') out(messages.verify.stale(v.file, v.changed, v.missing, v.outside, v.added));
+      else if (v.status === 'stale') out(messages.verify.stale(v.file, v.changed, v.missing, v.outside, v.added, v.rows.map(describeChange)));
       else if (v.status === 'left over') out(messages.verify.leftOver(v.file));
       else out(messages.verify.notAGraphic(v.file));
     }

@@ -325,9 +325,10 @@ export const preview = {
 // ── verify ──────────────────────────────────────────────────────────────────
 export const verify = {
   upToDate: (file: string) => `${file}: up to date`,
-  stale: (file: string, changed: string[], missing: string[], outside: string[], added: string[] = []) =>
+  stale: (file: string, changed: string[], missing: string[], outside: string[], added: string[] = [], rows: string[] = []) =>
     `${file}: stale (` +
     [
+      ...rows,
       ...changed.map((input) => `${input} changed since it was built`),
       ...missing.map((input) => `${input} is missing`),
       ...added.map((input) => `${input} was added since it was built`),
@@ -386,3 +387,22 @@ export const scaffold = {
   noValueColumns: (file: string) => `${file} has no value columns besides its citation columns; nothing to chart`,
   noRows: (file: string) => `${file} has a header but no rows; add its figures, then run \`citechart new\` again`,
 };
+
+// ── the fact-check trail: row keys, verify's row changes, corrections, publish, impact (src/trail) ──
+export const trail = {
+  keyColumnUnknown: (column: string, columns: string[]) =>
+    `primaryKey names ${q(column)}, which is not a value column of the table (${columns.map(q).join(', ')}); name the column(s) that identify a row`,
+  duplicateKey: (key: string, columns: string[], firstLine: number) =>
+    `key ${q(key)} (${columns.join(', ')}) is already used by the row on line ${firstLine}; each row needs its own key: fix the figure or add a column to primaryKey`,
+  rowChanged: (table: string, key: string, column: string, old: unknown, now: unknown) =>
+    `${table} row ${q(key)}: ${column} was ${show(old)}, now ${show(now)}`,
+  rowRemoved: (table: string, key: string) => `${table} row ${q(key)} drawn in it is gone`,
+  rowAdded: (table: string, key: string) => `${table} row ${q(key)} was added, and the graphic draws every row of the table`,
+  rowsChanged: (table: string, count: number, cap: number) =>
+    `${table}: some of its ${count} drawn rows changed (over ${cap} drawn rows, the graphic records a digest of the whole table, not each value)`,
+  tableUnreadable: (table: string) => `${table} cannot be read now (run \`npx citechart check\`)`,
+  sourceChanged: (id: string, field: string, old: unknown, now: unknown) => `source ${q(id)}: ${field} was ${show(old)}, now ${show(now)}`,
+  sourceRemoved: (id: string) => `source ${q(id)} it cites is no longer in data/sources.csv`,
+};
+
+const show = (value: unknown) => (value === null || value === undefined || value === '' ? '(empty)' : typeof value === 'number' ? String(value) : q(String(value)));

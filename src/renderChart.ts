@@ -39,6 +39,8 @@ import { truncatedLabels } from './render/truncatedLabels.js';
 import { truncationWarnings } from './render/truncationWarnings.js';
 import type { ManifestEntry } from './write/manifest.js';
 import { pushAll } from './pushAll.js';
+import { chartTrail } from './trail/chartTrail.js';
+import { drawnKeys } from './trail/drawnKeys.js';
 
 export interface RenderedChart {
   name: string;
@@ -127,7 +129,10 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     spec.file,
     ...(project.theme ? [project.theme.file] : []),
   ], new Map([...project.readHashes, ...specRead]));
-  const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs, versions: toolVersions() };
+  // The graphic records the rows it draws, not the whole tables: an unrelated row changes none of its bytes.
+  const trail = chartTrail(drawn, sources);
+  const wholeFiles = inputs.filter((input) => !/\.csv$/i.test(input.file));
+  const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs: wholeFiles, trail, versions: toolVersions() };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
   const paragraphs = footerParagraphs(rows, project.sources, spec.settings);
@@ -182,7 +187,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
       return { diagnostics };
     }
   }
-  const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs } };
+  const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs, drawn: drawnKeys(drawn) } };
   if (artboards.length) chart.artboards = artboards;
   return { chart, diagnostics };
 }

@@ -1,6 +1,7 @@
 import type { Source } from '../model.js';
 import { citeSource } from './citeSource.js';
 import type { InputHash } from './hashInputs.js';
+import type { TableTrail } from '../trail/drawnTrail.js';
 
 export interface ProvenanceFacts {
   name: string;
@@ -8,15 +9,20 @@ export interface ProvenanceFacts {
   alt: string;
   credit: string;
   sources: Source[];
+  /** Whole files it was drawn with (spec, theme, schema sidecars): not the tables or sources.csv, recorded by `trail`. */
   inputs: InputHash[];
+  /** The rows drawn of each table, and the cited rows of sources.csv (src/trail/drawnTrail.ts). */
+  trail: TableTrail[];
   versions: Record<string, string>;
 }
 
 /**
  * schema.org JSON-LD for a graphic: the sources as `citation` (whole
- * CreativeWorks a reader can look up), the files it was drawn from as
- * `isBasedOn` with their sha256, and the software that drew it. No
- * timestamps: the same inputs must give the same bytes.
+ * CreativeWorks a reader can look up), what it was drawn from as
+ * `isBasedOn` (the spec, theme and sidecars as MediaObjects with their
+ * sha256; each table, and sources.csv, as a Dataset recording only the rows
+ * drawn or cited: src/trail/drawnTrail.ts), and the software that drew it.
+ * No timestamps: the same inputs must give the same bytes.
  */
 export function jsonLd(facts: ProvenanceFacts, encodingFormat: string): Record<string, unknown> {
   return {
@@ -28,11 +34,10 @@ export function jsonLd(facts: ProvenanceFacts, encodingFormat: string): Record<s
     encodingFormat,
     ...(facts.credit ? { creditText: facts.credit } : {}),
     citation: facts.sources.map(sourceToCreativeWork),
-    isBasedOn: facts.inputs.map((input) => ({
-      '@type': 'MediaObject',
-      contentUrl: input.file,
-      sha256: input.sha256,
-    })),
+    isBasedOn: [
+      ...facts.inputs.map((input) => ({ '@type': 'MediaObject', contentUrl: input.file, sha256: input.sha256 })),
+      ...facts.trail.map(trailDataset),
+    ],
     creator: {
       '@type': 'SoftwareApplication',
       name: 'citechart',
@@ -59,5 +64,19 @@ function sourceToCreativeWork(source: Source): Record<string, unknown> {
     ...optional('dateAccessed', source.accessed),
     ...optional('creditText', source.attribution && `citing ${source.attribution}`),
     text: citeSource(source),
+  };
+}
+
+/** A table's trail as a schema.org Dataset; the keys past `contentUrl` are citechart's (README: "For fact-checkers"). */
+function trailDataset(trail: TableTrail): Record<string, unknown> {
+  return {
+    '@type': 'Dataset',
+    contentUrl: trail.file,
+    keyColumns: trail.key,
+    columns: trail.columns,
+    rowCount: trail.count,
+    ...(trail.all ? { allRows: true } : {}),
+    rowsDigest: trail.digest,
+    ...(trail.whole ? { wholeTable: true } : { rows: trail.rows }),
   };
 }
