@@ -143,6 +143,18 @@ program
   });
 
 program
+  .command('publish')
+  .description('record in published.json the figures each named graphic shows as published: later builds that change one fail unless data/corrections.csv covers it')
+  .argument('<names...>', 'chart names (specs/NAME.vl.json)')
+  .action(async (names: string[]) => {
+    const { publish } = await import('./commands/publish.js');
+    const result = await publish({ cwd: process.cwd(), names });
+    report(result.diagnostics);
+    for (const chart of result.published) out(messages.trail.published(chart.name, chart.rows, 'published.json'));
+    process.exitCode = result.diagnostics.length ? 1 : 0;
+  });
+
+program
   .command('new')
   .description('scaffold specs/NAME.vl.json: a chart suited to the columns of a data table')
   .argument('<name>', 'chart name (specs/NAME.vl.json)')

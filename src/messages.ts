@@ -403,6 +403,28 @@ export const trail = {
   tableUnreadable: (table: string) => `${table} cannot be read now (run \`npx citechart check\`)`,
   sourceChanged: (id: string, field: string, old: unknown, now: unknown) => `source ${q(id)}: ${field} was ${show(old)}, now ${show(now)}`,
   sourceRemoved: (id: string) => `source ${q(id)} it cites is no longer in data/sources.csv`,
+  correctionColumns: (columns: string[]) =>
+    `data/corrections.csv needs the columns ${columns.join(', ')} (date and what, and chart or table, at least); fix its header`,
+  correctionDate: (date: string) => `correction date ${show(date)} is not a date written YYYY-MM-DD (e.g. 2024-05-02); write the day the correction was made`,
+  correctionWhat: () => `this correction says nothing in "what"; write what changed, as readers will see it ("China's share was 91%, not 90%")`,
+  correctionTarget: () => `this correction names no chart and no table; fill "chart" (a spec name) or "table" (data/NAME.csv) and, for one figure, "row" (its key)`,
+  correctionTable: (table: string) => `correction table ${q(table)} is not a table path; write it as data/NAME.csv`,
+  correctionSource: (id: string) => `correction source ${q(id)} is not an id in data/sources.csv; add the source or fix the id`,
+  publishedGarbled: () => `this is not what \`citechart publish\` writes; restore published.json from git, or publish the chart again`,
+  uncorrected: (chart: string, figure: string, published: string, corrections: string) =>
+    `chart ${q(chart)} was published (${published}) and ${figure}; add a row to ${corrections} (date, chart or table and row, what, why, source) saying what changed, or undo the change`,
+  figureChanged: (table: string, key: string, column: string, old: unknown, now: unknown) =>
+    `its figure ${column} of ${table} row ${q(key)} would change from ${show(old)} to ${show(now)}`,
+  figureRemoved: (table: string, key: string) => `it would no longer draw ${table} row ${q(key)}`,
+  figureAdded: (table: string, key: string) => `it would now also draw ${table} row ${q(key)}`,
+  figuresChanged: (table: string) => `the rows it draws of ${table} changed (too many to record each)`,
+  nothingToPublish: () => `name the charts to publish: citechart publish NAME…`,
+  publishUnknown: (name: string) => `no chart ${q(name)} (specs/${name}.vl.json); publish charts by their spec names`,
+  publishUnbuilt: (name: string) => `chart ${q(name)} has no graphic to publish; run \`npx citechart build ${name}\` first`,
+  publishStale: (name: string) => `the graphic of ${q(name)} is not up to date with its data (\`citechart verify\` says why); build it, look at it, then publish`,
+  published: (name: string, rows: number, file: string) => `published ${name}: its ${rows} drawn row${rows === 1 ? '' : 's'} recorded in ${file}`,
+  /** The footer's lead-in for a correction (the date of its corrections.csv row, formatted as source dates are). */
+  correctedOn: (date: string) => `Corrected on ${date}:`,
 };
 
 const show = (value: unknown) => (value === null || value === undefined || value === '' ? '(empty)' : typeof value === 'number' ? String(value) : q(String(value)));

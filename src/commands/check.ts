@@ -10,6 +10,7 @@ import { listSpecs, openProject } from '../project.js';
 import { pushAll } from '../pushAll.js';
 import { citedRows } from '../provenance/citedRows.js';
 import { renderSvg } from '../render/renderSvg.js';
+import { projectTrail } from '../trail/projectTrail.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -23,6 +24,8 @@ export interface CheckOptions {
 export async function check(options: CheckOptions): Promise<Diagnostic[]> {
   const project = await openProject(options.cwd);
   const diagnostics: Diagnostic[] = project.diagnostics.slice();
+  // The correction log and publication record (src/trail), checked as build reads them.
+  pushAll(diagnostics, (await projectTrail(project)).diagnostics);
   // Every table, including those no spec uses yet.
   const tables = new Map<string, CitedTable>();
   for (const file of await listDataFiles(project.cwd)) {

@@ -2,6 +2,7 @@ import type { Source } from '../model.js';
 import { citeSource } from './citeSource.js';
 import type { InputHash } from './hashInputs.js';
 import type { TableTrail } from '../trail/drawnTrail.js';
+import { trailDataset } from '../trail/trailDataset.js';
 
 export interface ProvenanceFacts {
   name: string;
@@ -13,6 +14,8 @@ export interface ProvenanceFacts {
   inputs: InputHash[];
   /** The rows drawn of each table, and the cited rows of sources.csv (src/trail/drawnTrail.ts). */
   trail: TableTrail[];
+  /** corrections.csv rows it shows: schema.org `correction`, dated from the row, never the clock. */
+  corrections?: Array<{ date: string; what: string }>;
   versions: Record<string, string>;
 }
 
@@ -34,6 +37,9 @@ export function jsonLd(facts: ProvenanceFacts, encodingFormat: string): Record<s
     encodingFormat,
     ...(facts.credit ? { creditText: facts.credit } : {}),
     citation: facts.sources.map(sourceToCreativeWork),
+    ...(facts.corrections?.length
+      ? { correction: facts.corrections.map((c) => ({ '@type': 'CorrectionComment', datePublished: c.date, text: c.what })) }
+      : {}),
     isBasedOn: [
       ...facts.inputs.map((input) => ({ '@type': 'MediaObject', contentUrl: input.file, sha256: input.sha256 })),
       ...facts.trail.map(trailDataset),
@@ -67,16 +73,3 @@ function sourceToCreativeWork(source: Source): Record<string, unknown> {
   };
 }
 
-/** A table's trail as a schema.org Dataset; the keys past `contentUrl` are citechart's (README: "For fact-checkers"). */
-function trailDataset(trail: TableTrail): Record<string, unknown> {
-  return {
-    '@type': 'Dataset',
-    contentUrl: trail.file,
-    keyColumns: trail.key,
-    columns: trail.columns,
-    rowCount: trail.count,
-    ...(trail.all ? { allRows: true } : {}),
-    rowsDigest: trail.digest,
-    ...(trail.whole ? { wholeTable: true } : { rows: trail.rows }),
-  };
-}
