@@ -155,6 +155,19 @@ program
   });
 
 program
+  .command('impact')
+  .description('list every graphic of the last build that draws a row or cites a source (a retracted source, a corrected figure)')
+  .argument('<target>', 'a source id, a table data/NAME.csv, or a row data/NAME.csv#KEY')
+  .option('--out <dir>', 'output folder whose manifest.json is read', 'output')
+  .action(async (target: string, options: { out: string }) => {
+    const { impact } = await import('./commands/impact.js');
+    const hits = await impact({ cwd: process.cwd(), target, outDir: options.out });
+    for (const hit of hits) out(messages.trail.impactHit(hit.chart, hit.reason, hit.files));
+    if (!hits.length) out(messages.trail.impactNone(target));
+    process.exitCode = 0;
+  });
+
+program
   .command('new')
   .description('scaffold specs/NAME.vl.json: a chart suited to the columns of a data table')
   .argument('<name>', 'chart name (specs/NAME.vl.json)')

@@ -423,6 +423,13 @@ export const trail = {
   publishUnbuilt: (name: string) => `chart ${q(name)} has no graphic to publish; run \`npx citechart build ${name}\` first`,
   publishStale: (name: string) => `the graphic of ${q(name)} is not up to date with its data (\`citechart verify\` says why); build it, look at it, then publish`,
   published: (name: string, rows: number, file: string) => `published ${name}: its ${rows} drawn row${rows === 1 ? '' : 's'} recorded in ${file}`,
+  impactWhat: () => `name a source id, a table (data/NAME.csv) or a row (data/NAME.csv#KEY): citechart impact reuters-2024`,
+  impactCites: (id: string) => `cites ${q(id)}`,
+  impactDrawsTable: (table: string, rows: number) => `draws ${rows} row${rows === 1 ? '' : 's'} of ${table}`,
+  impactDrawsRow: (table: string, key: string) => `draws ${table} row ${q(key)}`,
+  impactHit: (chart: string, reason: string, files: string[]) => `${chart}: ${reason} (${files.join(', ')})`,
+  impactNone: (target: string) =>
+    `no graphic of the last build draws or cites ${q(target)} (output/manifest.json); a source is named by its id, a row as data/NAME.csv#KEY`,
   /** The footer's lead-in for a correction (the date of its corrections.csv row, formatted as source dates are). */
   correctedOn: (date: string) => `Corrected on ${date}:`,
 };
