@@ -45,6 +45,7 @@ import { chartTrail } from './trail/chartTrail.js';
 import { drawnKeys } from './trail/drawnKeys.js';
 import { chartCorrections, checkPublished } from './trail/checkPublished.js';
 import { projectTrail } from './trail/projectTrail.js';
+import { quoteClaims } from './trail/quoteClaims.js';
 import { CORRECTIONS_FILE } from './trail/readCorrections.js';
 import { PUBLISHED_FILE } from './trail/readPublished.js';
 
@@ -149,7 +150,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   ], new Map([...project.readHashes, ...specRead]));
   // The graphic records the rows it draws, not whole tables (nor the correction log): an unrelated row changes none of its bytes.
   const wholeFiles = inputs.filter((input) => !/\.csv$/i.test(input.file) && input.file !== PUBLISHED_FILE);
-  const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs: wholeFiles, trail, corrections, versions: toolVersions() };
+  const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs: wholeFiles, trail, corrections, claims: quoteClaims(drawn, project.sources, drawnAs), versions: toolVersions() };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
   const paragraphs = footerParagraphs(rows, project.sources, spec.settings, corrections);

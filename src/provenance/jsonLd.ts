@@ -16,6 +16,8 @@ export interface ProvenanceFacts {
   trail: TableTrail[];
   /** corrections.csv rows it shows: schema.org `correction`, dated from the row, never the clock. */
   corrections?: Array<{ date: string; what: string }>;
+  /** One schema.org Claim per drawn row with a quote (src/trail/quoteClaims.ts): the JSON-LD `mentions`. */
+  claims?: Record<string, unknown>[];
   versions: Record<string, string>;
 }
 
@@ -40,6 +42,7 @@ export function jsonLd(facts: ProvenanceFacts, encodingFormat: string): Record<s
     ...(facts.corrections?.length
       ? { correction: facts.corrections.map((c) => ({ '@type': 'CorrectionComment', datePublished: c.date, text: c.what })) }
       : {}),
+    ...(facts.claims?.length ? { mentions: facts.claims } : {}),
     isBasedOn: [
       ...facts.inputs.map((input) => ({ '@type': 'MediaObject', contentUrl: input.file, sha256: input.sha256 })),
       ...facts.trail.map(trailDataset),

@@ -83,4 +83,23 @@ describe('a graphic depends on the rows it draws and the sources it cites', () =
     expect(svg).toContain('["Chile|85","Chile",85,"stats-2024","","",""]');
     expect(svg).not.toContain('Kenya');
   });
+
+  it('evidence per mark: the data table links each quoted row to its sentence; the JSON-LD holds one Claim per quoted row', async () => {
+    const quote = `Norway shipped 120,000 widgets - a "record", & more`;
+    const csv = 'country,exports,source,quote,note\n' + `Norway,120,stats-2024,"${quote.replaceAll('"', '""')}",\n` + 'Chile,85,stats-2024,,\nKenya,40,monitor-2023,,\n';
+    const dir = await built({ ...minimalProject, 'data/exports.csv': csv });
+    const html = readText(dir, 'output/exports.html');
+    const href = 'https://example.org/widgets-2024#:~:text=Norway%20shipped%20120%2C000%20widgets%20%2D%20a%20%22record%22%2C%20%26%20more';
+    expect(html).toContain(`<td><a href="${href}" rel="noopener">Statistics Office (Ana Diaz, Ben Okafor), March 2024, citing customs records</a></td>`);
+    // A row without a quote links to the source itself.
+    expect(html).toContain('<td><a href="https://example.org/widgets-2024" rel="noopener">Statistics Office');
+    const ld = JSON.parse(html.split('<script type="application/ld+json">')[1]!.split('</script>')[0]!) as { mentions: Array<Record<string, any>> };
+    expect(ld.mentions).toHaveLength(1);
+    expect(ld.mentions[0]).toMatchObject({
+      '@type': 'Claim',
+      text: quote,
+      appearance: [{ '@type': 'CreativeWork', identifier: 'stats-2024', url: href }],
+      about: { '@type': 'PropertyValue', identifier: 'data/exports.csv#Norway' },
+    });
+  });
 });
