@@ -430,6 +430,8 @@ export const trail = {
   impactHit: (chart: string, reason: string, files: string[]) => `${chart}: ${reason} (${files.join(', ')})`,
   impactNone: (target: string) =>
     `no graphic of the last build draws or cites ${q(target)} (output/manifest.json); a source is named by its id, a row as data/NAME.csv#KEY`,
+  correctionAdded: (date: string, what: string) => `data/corrections.csv has a correction of ${date} it does not show (${q(what)})`,
+  correctionRemoved: (date: string, what: string) => `it shows a correction of ${date} no longer in data/corrections.csv (${q(what)})`,
   /** The footer's lead-in for a correction (the date of its corrections.csv row, formatted as source dates are). */
   correctedOn: (date: string) => `Corrected on ${date}:`,
 };

@@ -10,6 +10,7 @@ import { isComplete } from '../verify/checkComplete.js';
 import { checkInputs, type InputCheck } from '../verify/checkInputs.js';
 import { graphicKind, readAllProvenance } from '../verify/readProvenance.js';
 import { compareTrail, trailReader, type RowChange } from '../trail/compareTrail.js';
+import { compareCorrections, correctionLog } from '../trail/compareCorrections.js';
 
 export interface VerifyOptions {
   /** Where FILE arguments are resolved (the shell's folder). */
@@ -69,6 +70,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
 
   const leftOver = await leftOverTest(root);
   const readTrail = trailReader(root);
+  const log = correctionLog(root);
   const verdicts: FileVerdict[] = [];
   for (const target of targets) {
     const file = shown(target);
@@ -101,7 +103,10 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     // Only tables inside the project are read (checkInputs sorted the others into outside and missing).
     const unread = new Set([...check.outside, ...check.missing]);
     for (const record of records) {
-      for (const change of await compareTrail(record.trails.filter((trail) => !unread.has(trail.file)), readTrail)) {
+      const found = await compareTrail(record.trails.filter((trail) => !unread.has(trail.file)), readTrail);
+      // Graphics built before the trail record no rows: their corrections are not judged.
+      if (record.trails.length) for (const change of await compareCorrections(record.name, record.trails, record.corrections ?? [], log)) found.push(change);
+      for (const change of found) {
         const id = JSON.stringify(change);
         if (!seen.has(id)) (seen.add(id), rows.push(change));
       }

@@ -3,6 +3,7 @@ import { readCitedTable, readSources } from '../load/index.js';
 import type { CellValue, CitedTable, Source } from '../model.js';
 import { digest, MAX_RECORDED_ROWS, rowCells, sortRows, sourceCells, type TableTrail } from './drawnTrail.js';
 import { rowKeys } from './rowKeys.js';
+import type { CorrectionChange } from './compareCorrections.js';
 
 /** One difference between the rows a graphic records and the project now. */
 export type RowChange =
@@ -15,7 +16,9 @@ export type RowChange =
   /** Over MAX_RECORDED_ROWS drawn rows: only the whole table's digest is known to differ. */
   | { kind: 'digest'; table: string; count: number; cap: number }
   /** The table cannot be read (missing, or errors): run `check`. */
-  | { kind: 'unreadable'; table: string };
+  | { kind: 'unreadable'; table: string }
+  /** A correction to show added to data/corrections.csv since, or one shown removed (compareCorrections.ts). */
+  | CorrectionChange;
 
 /**
  * The project's tables as `verify` reads them: each at most once, with the

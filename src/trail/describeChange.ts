@@ -13,6 +13,8 @@ export function describeChange(change: RowChange): string {
       return messages.trail.rowAdded(change.table, change.key);
     case 'digest':
       return messages.trail.rowsChanged(change.table, change.count, change.cap);
+    case 'correction':
+      return change.added ? messages.trail.correctionAdded(change.date, change.what) : messages.trail.correctionRemoved(change.date, change.what);
     case 'unreadable':
       return messages.trail.tableUnreadable(change.table);
   }

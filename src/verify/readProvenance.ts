@@ -12,6 +12,8 @@ export interface Provenance {
   inputs: Array<{ file: string; sha256: string }>;
   /** The rows it drew of each table and the sources it cites (`isBasedOn[]` Datasets); [] in graphics built before them. */
   trails: TableTrail[];
+  /** The corrections it shows (`correction[]`: date and text); [] when none. */
+  corrections?: Array<{ date: string; what: string }>;
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -95,7 +97,10 @@ export function parseProvenance(text: string): Provenance | undefined {
   // Every build records at least its spec and sources.csv: a record of no
   // inputs cannot be checked, and must not pass as "up to date".
   if (!inputs.length) return undefined;
-  return { name: typeof json.identifier === 'string' ? json.identifier : '', inputs, trails };
+  const corrections = Array.isArray(json.correction)
+    ? json.correction.filter(isObject).map((c) => ({ date: String(c.datePublished ?? ''), what: String(c.text ?? '') }))
+    : [];
+  return { name: typeof json.identifier === 'string' ? json.identifier : '', inputs, trails, ...(corrections.length ? { corrections } : {}) };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -75,4 +75,19 @@ describe('citechart publish and data/corrections.csv', () => {
     expect(unbuilt.stderr).toContain('has no graphic to publish');
     expect(existsSync(path.join(fresh, 'published.json'))).toBe(false);
   });
+
+  it('a correction of a drawn row logged after the build makes the graphic stale until rebuilt; one of an undrawn row does not', async () => {
+    const dir = makeProject(minimalProject);
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    writeFileSync(path.join(dir, 'data/corrections.csv'), 'date,chart,table,row,what,why,source\n2024-05-02,,data/other.csv,Chile,Elsewhere,,\n');
+    expect((await runCli(['verify', 'output/exports.svg'], { cwd: dir })).code).toBe(0);
+    writeFileSync(path.join(dir, 'data/corrections.csv'), CORRECTION);
+    const stale = await runCli(['verify', 'output/exports.svg'], { cwd: dir });
+    expect(stale.outLines[0]).toBe(
+      `output/exports.svg: stale (data/corrections.csv has a correction of 2024-05-02 it does not show ("Chile's exports were 86,000 units, not 85,000")); rebuild with \`npx citechart build\``,
+    );
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['verify', '--all'], { cwd: dir })).code).toBe(0);
+    expect(readText(dir, 'output/exports.svg')).toContain('Corrected on 2 May 2024:');
+  });
 });
