@@ -432,6 +432,8 @@ export const trail = {
     `no graphic of the last build draws or cites ${q(target)} (output/manifest.json); a source is named by its id, a row as data/NAME.csv#KEY`,
   correctionAdded: (date: string, what: string) => `data/corrections.csv has a correction of ${date} it does not show (${q(what)})`,
   correctionRemoved: (date: string, what: string) => `it shows a correction of ${date} no longer in data/corrections.csv (${q(what)})`,
+  correctionUnknownChart: (chart: string) => `this correction names chart ${q(chart)}, which no spec in specs/ draws: it covers nothing and shows nowhere; fix the name`,
+  correctionUnknownTable: (table: string) => `this correction names table ${q(table)}, which is not in data/: it covers nothing and shows nowhere; fix the path`,
   /** The footer's lead-in for a correction (the date of its corrections.csv row, formatted as source dates are). */
   correctedOn: (date: string) => `Corrected on ${date}:`,
 };

@@ -11,6 +11,7 @@ import { pushAll } from '../pushAll.js';
 import { citedRows } from '../provenance/citedRows.js';
 import { renderSvg } from '../render/renderSvg.js';
 import { projectTrail } from '../trail/projectTrail.js';
+import { correctionTargets } from '../trail/correctionTargets.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -25,7 +26,9 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
   const project = await openProject(options.cwd);
   const diagnostics: Diagnostic[] = project.diagnostics.slice();
   // The correction log and publication record (src/trail), checked as build reads them.
-  pushAll(diagnostics, (await projectTrail(project)).diagnostics);
+  const trail = await projectTrail(project);
+  pushAll(diagnostics, trail.diagnostics);
+  pushAll(diagnostics, correctionTargets(trail.corrections, await listSpecs(project.cwd), await listDataFiles(project.cwd)));
   // Every table, including those no spec uses yet.
   const tables = new Map<string, CitedTable>();
   for (const file of await listDataFiles(project.cwd)) {

@@ -90,4 +90,17 @@ describe('citechart publish and data/corrections.csv', () => {
     expect((await runCli(['verify', '--all'], { cwd: dir })).code).toBe(0);
     expect(readText(dir, 'output/exports.svg')).toContain('Corrected on 2 May 2024:');
   });
+
+  it('check warns of a correction naming a chart or table that does not exist (it would cover nothing)', async () => {
+    const dir = makeProject({
+      ...minimalProject,
+      'data/corrections.csv': 'date,chart,table,row,what,why,source\n2024-05-02,exprots,,,Fixed,,\n2024-05-03,,data/exprots.csv,Chile,Fixed,,\n2024-05-04,exports,data/exports.csv,Chile,Fixed,,\n',
+    });
+    const result = await runCli(['check'], { cwd: dir });
+    expect(result.errLines.filter((line) => line.startsWith('data/corrections.csv'))).toEqual([
+      'data/corrections.csv:2: warning: this correction names chart "exprots", which no spec in specs/ draws: it covers nothing and shows nowhere; fix the name',
+      'data/corrections.csv:3: warning: this correction names table "data/exprots.csv", which is not in data/: it covers nothing and shows nowhere; fix the path',
+    ]);
+    expect(result.code).toBe(0);
+  });
 });
