@@ -128,17 +128,43 @@ program
   .option('--project <dir>', 'the project the graphics were built in (for a graphic copied elsewhere)', '.')
   .action(async (files: string[], options: { all?: boolean; project: string }) => {
     const { verify } = await import('./commands/verify.js');
+    const { describeChange } = await import('./trail/describeChange.js');
     const result = await verify({ cwd: process.cwd(), files, all: options.all, project: options.project });
     report(result.diagnostics);
     const count = (status: string) => result.verdicts.filter((v) => v.status === status).length;
     for (const v of result.verdicts) {
       if (v.status === 'up to date') out(messages.verify.upToDate(v.file));
-      else if (v.status === 'stale') out(messages.verify.stale(v.file, v.changed, v.missing, v.outside, v.added));
+      else if (v.status === 'stale') out(messages.verify.stale(v.file, v.changed, v.missing, v.outside, v.added, v.rows.map(describeChange)));
       else if (v.status === 'left over') out(messages.verify.leftOver(v.file));
       else out(messages.verify.notAGraphic(v.file));
     }
     out(messages.verify.summary(count('up to date'), count('stale'), count('not a graphic'), result.diagnostics.length, count('left over')));
     process.exitCode = result.diagnostics.length || count('up to date') < result.verdicts.length ? 1 : 0;
+  });
+
+program
+  .command('publish')
+  .description('record in published.json the figures each named graphic shows as published: later builds that change one fail unless data/corrections.csv covers it')
+  .argument('<names...>', 'chart names (specs/NAME.vl.json)')
+  .action(async (names: string[]) => {
+    const { publish } = await import('./commands/publish.js');
+    const result = await publish({ cwd: process.cwd(), names });
+    report(result.diagnostics);
+    for (const chart of result.published) out(messages.trail.published(chart.name, chart.rows, 'published.json'));
+    process.exitCode = result.diagnostics.length ? 1 : 0;
+  });
+
+program
+  .command('impact')
+  .description('list every graphic of the last build that draws a row or cites a source (a retracted source, a corrected figure)')
+  .argument('<target>', 'a source id, a table data/NAME.csv, or a row data/NAME.csv#KEY')
+  .option('--out <dir>', 'output folder whose manifest.json is read', 'output')
+  .action(async (target: string, options: { out: string }) => {
+    const { impact } = await import('./commands/impact.js');
+    const hits = await impact({ cwd: process.cwd(), target, outDir: options.out });
+    for (const hit of hits) out(messages.trail.impactHit(hit.chart, hit.reason, hit.files));
+    if (!hits.length) out(messages.trail.impactNone(target));
+    process.exitCode = 0;
   });
 
 program

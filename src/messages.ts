@@ -435,9 +435,10 @@ export const geo = {
 // ── verify ──────────────────────────────────────────────────────────────────
 export const verify = {
   upToDate: (file: string) => `${file}: up to date`,
-  stale: (file: string, changed: string[], missing: string[], outside: string[], added: string[] = []) =>
+  stale: (file: string, changed: string[], missing: string[], outside: string[], added: string[] = [], rows: string[] = []) =>
     `${file}: stale (` +
     [
+      ...rows,
       ...changed.map((input) => `${input} changed since it was built`),
       ...missing.map((input) => `${input} is missing`),
       ...added.map((input) => `${input} was added since it was built`),
@@ -505,3 +506,54 @@ export const text = {
     `no bundled font draws ${chars.map((c) => `${q(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}: ` +
     `it would show as an empty box in the graphic; replace or remove it (fonts cover Latin, Greek, Cyrillic, Chinese, Japanese, Korean, Arabic, Hebrew and emoji)`,
 };
+// ── the fact-check trail: row keys, verify's row changes, corrections, publish, impact (src/trail) ──
+export const trail = {
+  keyColumnUnknown: (column: string, columns: string[]) =>
+    `primaryKey names ${q(column)}, which is not a value column of the table (${columns.map(q).join(', ')}); name the column(s) that identify a row`,
+  duplicateKey: (key: string, columns: string[], firstLine: number) =>
+    `key ${q(key)} (${columns.join(', ')}) is already used by the row on line ${firstLine}; each row needs its own key: fix the figure or add a column to primaryKey`,
+  rowChanged: (table: string, key: string, column: string, old: unknown, now: unknown) =>
+    `${table} row ${q(key)}: ${column} was ${show(old)}, now ${show(now)}`,
+  rowRemoved: (table: string, key: string) => `${table} row ${q(key)} drawn in it is gone`,
+  rowAdded: (table: string, key: string) => `${table} row ${q(key)} was added, and the graphic draws every row of the table`,
+  rowsChanged: (table: string, count: number, cap: number) =>
+    `${table}: some of its ${count} drawn rows changed (over ${cap} drawn rows, the graphic records a digest of the whole table, not each value)`,
+  tableUnreadable: (table: string) => `${table} cannot be read now (run \`npx citechart check\`)`,
+  sourceChanged: (id: string, field: string, old: unknown, now: unknown) => `source ${q(id)}: ${field} was ${show(old)}, now ${show(now)}`,
+  sourceRemoved: (id: string) => `source ${q(id)} it cites is no longer in data/sources.csv`,
+  correctionColumns: (columns: string[]) =>
+    `data/corrections.csv needs the columns ${columns.join(', ')} (date and what, and chart or table, at least); fix its header`,
+  correctionDate: (date: string) => `correction date ${show(date)} is not a date written YYYY-MM-DD (e.g. 2024-05-02); write the day the correction was made`,
+  correctionWhat: () => `this correction says nothing in "what"; write what changed, as readers will see it ("China's share was 91%, not 90%")`,
+  correctionTarget: () => `this correction names no chart and no table; fill "chart" (a spec name) or "table" (data/NAME.csv) and, for one figure, "row" (its key)`,
+  correctionTable: (table: string) => `correction table ${q(table)} is not a table path; write it as data/NAME.csv`,
+  correctionSource: (id: string) => `correction source ${q(id)} is not an id in data/sources.csv; add the source or fix the id`,
+  publishedGarbled: () => `this is not what \`citechart publish\` writes; restore published.json from git, or publish the chart again`,
+  uncorrected: (chart: string, figure: string, published: string, corrections: string) =>
+    `chart ${q(chart)} was published (${published}) and ${figure}; add a row to ${corrections} (date, chart or table and row, what, why, source) saying what changed, or undo the change`,
+  figureChanged: (table: string, key: string, column: string, old: unknown, now: unknown) =>
+    `its figure ${column} of ${table} row ${q(key)} would change from ${show(old)} to ${show(now)}`,
+  figureRemoved: (table: string, key: string) => `it would no longer draw ${table} row ${q(key)}`,
+  figureAdded: (table: string, key: string) => `it would now also draw ${table} row ${q(key)}`,
+  figuresChanged: (table: string) => `the rows it draws of ${table} changed (too many to record each)`,
+  nothingToPublish: () => `name the charts to publish: citechart publish NAME…`,
+  publishUnknown: (name: string) => `no chart ${q(name)} (specs/${name}.vl.json); publish charts by their spec names`,
+  publishUnbuilt: (name: string) => `chart ${q(name)} has no graphic to publish; run \`npx citechart build ${name}\` first`,
+  publishStale: (name: string) => `the graphic of ${q(name)} is not up to date with its data (\`citechart verify\` says why); build it, look at it, then publish`,
+  published: (name: string, rows: number, file: string) => `published ${name}: its ${rows} drawn row${rows === 1 ? '' : 's'} recorded in ${file}`,
+  impactWhat: () => `name a source id, a table (data/NAME.csv) or a row (data/NAME.csv#KEY): citechart impact reuters-2024`,
+  impactCites: (id: string) => `cites ${q(id)}`,
+  impactDrawsTable: (table: string, rows: number) => `draws ${rows} row${rows === 1 ? '' : 's'} of ${table}`,
+  impactDrawsRow: (table: string, key: string) => `draws ${table} row ${q(key)}`,
+  impactHit: (chart: string, reason: string, files: string[]) => `${chart}: ${reason} (${files.join(', ')})`,
+  impactNone: (target: string) =>
+    `no graphic of the last build draws or cites ${q(target)} (output/manifest.json); a source is named by its id, a row as data/NAME.csv#KEY`,
+  correctionAdded: (date: string, what: string) => `data/corrections.csv has a correction of ${date} it does not show (${q(what)})`,
+  correctionRemoved: (date: string, what: string) => `it shows a correction of ${date} no longer in data/corrections.csv (${q(what)})`,
+  correctionUnknownChart: (chart: string) => `this correction names chart ${q(chart)}, which no spec in specs/ draws: it covers nothing and shows nowhere; fix the name`,
+  correctionUnknownTable: (table: string) => `this correction names table ${q(table)}, which is not in data/: it covers nothing and shows nowhere; fix the path`,
+  /** The footer's lead-in for a correction (the date of its corrections.csv row, formatted as source dates are). */
+  correctedOn: (date: string) => `Corrected on ${date}:`,
+};
+
+const show = (value: unknown) => (value === null || value === undefined || value === '' ? '(empty)' : typeof value === 'number' ? String(value) : q(String(value)));

@@ -72,6 +72,8 @@ export interface CitedTable {
   columnInfo?: Record<string, ColumnInfo>;
   /** Its Table Schema sidecar (`data/NAME.schema.json`) when it has one: an input of every chart that draws it. */
   sidecar?: string;
+  /** The sidecar's `primaryKey` (value columns identifying a row across edits: src/trail/rowKeys.ts); absent when not declared. */
+  primaryKey?: string[];
   /** The decimal mark the file's figures show (`2,5` → ","), when any shows one: messages write their examples with it. */
   decimalMark?: '.' | ',';
   rows: CitedRow[];

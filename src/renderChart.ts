@@ -7,6 +7,8 @@
 //
 // Nothing is written here: the caller writes the SVG, PNG, artboards and HTML
 // snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { atWidth, isFitNoise } from './compile/atWidth.js';
 import { compileSpec, type CompiledChart } from './compile/compileSpec.js';
 import { encodedFields } from './compile/encodedFields.js';
@@ -45,6 +47,13 @@ import { pushAll } from './pushAll.js';
 import { boundaryInputs, boundarySources, readBoundaries } from './geo/readBoundaries.js';
 import { noDataAltText } from './geo/noDataAltText.js';
 import type { Boundary } from './geo/readBoundary.js';
+import { chartTrail } from './trail/chartTrail.js';
+import { drawnKeys } from './trail/drawnKeys.js';
+import { chartCorrections, checkPublished } from './trail/checkPublished.js';
+import { projectTrail } from './trail/projectTrail.js';
+import { quoteClaims } from './trail/quoteClaims.js';
+import { CORRECTIONS_FILE } from './trail/readCorrections.js';
+import { PUBLISHED_FILE } from './trail/readPublished.js';
 
 export interface RenderedChart {
   name: string;
@@ -134,6 +143,16 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const origins = compiled.chart.origins;
   const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field));
   const alt = spec.settings.alt || noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs), compiled.chart.noData);
+  // The trail (src/trail): the rows drawn, checked against the published
+  // figures; a change no correction covers stops the chart.
+  const trail = chartTrail(drawn, sources);
+  const log = await projectTrail(project);
+  pushAll(diagnostics, log.diagnostics);
+  const publication = checkPublished(name, log.published, trail, log.corrections, tables);
+  pushAll(diagnostics, publication.diagnostics);
+  if (hasErrors(log.diagnostics) || hasErrors(publication.diagnostics)) return { diagnostics };
+  const drawnByTable = drawnKeys(drawn);
+  const corrections = chartCorrections(name, log.corrections, drawnByTable, publication.changes);
   const inputs = await hashInputs(cwd, [
     ...tables.keys(),
     ...[...tables.values()].flatMap((table) => (table.sidecar ? [table.sidecar] : [])),
@@ -141,11 +160,15 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     spec.file,
     ...(project.theme ? [project.theme.file] : []),
     ...geo.boundaries.keys(),
+    // Read by every chart when present: inputs of the build cache, not of the graphic's record.
+    ...[CORRECTIONS_FILE, PUBLISHED_FILE].filter((file) => existsSync(path.join(cwd, file))),
   ], new Map([...project.readHashes, ...specRead, ...boundaryInputs(geo.boundaries).map((input) => [input.file, input.sha256] as const)]));
-  const facts = { name, title, alt, credit: spec.settings.credit, sources: cited, inputs, versions: toolVersions() };
+  // The graphic records the rows it draws, not whole tables (nor the correction log): an unrelated row changes none of its bytes.
+  const wholeFiles = inputs.filter((input) => !/\.csv$/i.test(input.file) && input.file !== PUBLISHED_FILE);
+  const facts = { name, title, alt, credit: spec.settings.credit, sources: cited, inputs: wholeFiles, trail, corrections, claims: quoteClaims(drawn, project.sources, drawnAs), versions: toolVersions() };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
-  const paragraphs = footerParagraphs(rows, project.sources, spec.settings, mapSources.map(citeSource));
+  const paragraphs = footerParagraphs(rows, project.sources, spec.settings, mapSources.map(citeSource), corrections);
   // The footer is measured synchronously: fonts for the scripts its sources are written in must be on disk.
   if (needsFallbackFonts(JSON.stringify(paragraphs))) await prepareFallbackFonts();
   const embed: EmbedFacts = {
@@ -207,7 +230,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
       return { diagnostics };
     }
   }
-  const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs } };
+  const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs, drawn: drawnByTable } };
   if (artboards.length) chart.artboards = artboards;
   return { chart, diagnostics, drawn: rows };
 }

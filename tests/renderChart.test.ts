@@ -44,13 +44,18 @@ describe('renderChart', () => {
     expect(chart!.entry.sources).toEqual(['a', 'b']);
   });
 
-  it('records the sha256 of every input and the tool versions in the SVG metadata', async () => {
+  it('records the sha256 of the spec, the rows drawn of each table, the sources cited and the tool versions in the SVG metadata', async () => {
     const cwd = await project({ 'data/sources.csv': sourcesCsv('a', 'b'), 'data/t.csv': table, 'specs/all.vl.json': spec() });
     const { chart } = await renderChart(await openProject(cwd), 'all', { png: false });
     const metadata = /<metadata[^>]*>(.*?)<\/metadata>/.exec(chart!.svg)![1]!;
     const ld = JSON.parse(metadata.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'));
-    expect(ld.isBasedOn.map((i: { contentUrl: string }) => i.contentUrl)).toEqual(['data/sources.csv', 'data/t.csv', 'specs/all.vl.json']);
-    expect(ld.isBasedOn[1].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(ld.isBasedOn.map((i: { '@type': string; contentUrl: string }) => [i['@type'], i.contentUrl])).toEqual([
+      ['MediaObject', 'specs/all.vl.json'],
+      ['Dataset', 'data/t.csv'],
+      ['Dataset', 'data/sources.csv'],
+    ]);
+    expect(ld.isBasedOn[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(ld.isBasedOn[1].rowsDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(ld.creator.softwareRequirements).toEqual(expect.arrayContaining([expect.stringMatching(/^vega 6\./), expect.stringMatching(/^sharp /)]));
     expect(ld.citation.map((c: { identifier: string }) => c.identifier)).toEqual(['a', 'b']);
   });

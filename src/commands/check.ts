@@ -16,6 +16,9 @@ import { citedRows } from '../provenance/citedRows.js';
 import { renderFitted } from '../render/renderFitted.js';
 import { MIN_FOOTER_WIDTH } from '../provenance/composeSvg.js';
 import { drawnWarnings, renderArtboard } from '../renderChart.js';
+import { renderSvg } from '../render/renderSvg.js';
+import { projectTrail } from '../trail/projectTrail.js';
+import { correctionTargets } from '../trail/correctionTargets.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -29,6 +32,10 @@ export interface CheckOptions {
 export async function check(options: CheckOptions): Promise<Diagnostic[]> {
   const project = await openProject(options.cwd);
   const diagnostics: Diagnostic[] = project.diagnostics.slice();
+  // The correction log and publication record (src/trail), checked as build reads them.
+  const trail = await projectTrail(project);
+  pushAll(diagnostics, trail.diagnostics);
+  pushAll(diagnostics, correctionTargets(trail.corrections, await listSpecs(project.cwd), await listDataFiles(project.cwd)));
   // Every table, including those no spec uses yet.
   const tables = new Map<string, CitedTable>();
   for (const file of await listDataFiles(project.cwd)) {

@@ -10,6 +10,8 @@ import { readManifest } from '../write/manifest.js';
 import { isComplete } from '../verify/checkComplete.js';
 import { checkInputs, type InputCheck } from '../verify/checkInputs.js';
 import { graphicKind, readAllProvenance } from '../verify/readProvenance.js';
+import { compareTrail, trailReader, type RowChange } from '../trail/compareTrail.js';
+import { compareCorrections, correctionLog } from '../trail/compareCorrections.js';
 
 export interface VerifyOptions {
   /** Where FILE arguments are resolved (the shell's folder). */
@@ -24,7 +26,8 @@ export interface VerifyOptions {
 
 export type FileVerdict =
   | { file: string; status: 'up to date' }
-  | ({ file: string; status: 'stale' } & InputCheck)
+  /** `rows`: what changed in the rows it draws and the sources it cites (src/trail/compareTrail.ts). */
+  | ({ file: string; status: 'stale'; rows: RowChange[] } & InputCheck)
   /** In output/, but no chart writes it any more: a rebuild would not refresh it. */
   | { file: string; status: 'left over' }
   | { file: string; status: 'not a graphic' };
@@ -67,6 +70,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   }
 
   const leftOver = await leftOverTest(root);
+  const readTrail = trailReader(root);
+  const log = correctionLog(root);
   const verdicts: FileVerdict[] = [];
   for (const target of targets) {
     const file = shown(target);
@@ -96,15 +101,29 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       continue;
     }
     // A page of several charts is up to date only when every one of them is.
-    const checks = await Promise.all(records.map((record) => checkInputs(root, record.inputs)));
+    // Whole files (spec, theme, sidecars) by hash; tables and sources.csv by the rows drawn (older graphics: by hash).
+    const checks = await Promise.all(records.map((record) => checkInputs(root, record.inputs, record.trails.map((trail) => trail.file))));
     const merged = (key: keyof InputCheck) => [...new Set(checks.flatMap((c) => c[key]))];
     const check: InputCheck = { changed: merged('changed'), missing: merged('missing'), outside: merged('outside'), added: merged('added') };
-    const stale = check.changed.length + check.missing.length + check.outside.length + check.added.length > 0;
+    const rows: RowChange[] = [];
+    const seen = new Set<string>();
+    // Only tables inside the project are read (checkInputs sorted the others into outside and missing).
+    const unread = new Set([...check.outside, ...check.missing]);
+    for (const record of records) {
+      const found = await compareTrail(record.trails.filter((trail) => !unread.has(trail.file)), readTrail);
+      // Graphics built before the trail record no rows: their corrections are not judged.
+      if (record.trails.length) for (const change of await compareCorrections(record.name, record.trails, record.corrections ?? [], log)) found.push(change);
+      for (const change of found) {
+        const id = JSON.stringify(change);
+        if (!seen.has(id)) (seen.add(id), rows.push(change));
+      }
+    }
+    const stale = check.changed.length + check.missing.length + check.outside.length + check.added.length + rows.length > 0;
     if (stale && !check.outside.length && records.every((record) => leftOver(target, record.name))) {
       verdicts.push({ file, status: 'left over' });
       continue;
     }
-    verdicts.push(stale ? { file, status: 'stale', ...check } : { file, status: 'up to date' });
+    verdicts.push(stale ? { file, status: 'stale', rows, ...check } : { file, status: 'up to date' });
   }
   return { verdicts, diagnostics };
 }

@@ -4,6 +4,7 @@ import type { DrawnItem } from '../provenance/drawnValues.js';
 import { citeSource } from '../provenance/citeSource.js';
 import type { DrawnValues } from '../provenance/drawnValues.js';
 import { isolate } from '../provenance/isolateBidi.js';
+import { evidenceLink } from '../trail/evidenceLink.js';
 
 /** The rows of one data file that a chart draws, ready for a data table. */
 export interface DrawnTable {
@@ -11,7 +12,8 @@ export interface DrawnTable {
   file: string;
   /** Value columns in file order (then the drawn value, when it is not a cell). */
   columns: string[];
-  rows: Array<{ values: CellValue[]; citation: string; note: string }>;
+  /** `evidence`: each cited source, linked to the quoted sentence where it can be (src/trail/evidenceLink.ts). */
+  rows: Array<{ values: CellValue[]; citation: string; note: string; evidence?: Array<{ text: string; href?: string }> }>;
   /** Said instead of "Data: TITLE" (the values table). */
   caption?: string;
 }
@@ -39,6 +41,10 @@ export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, va
     out.rows.push({
       values: [...table.columns.map((column) => row.values[column] ?? null), ...(asDrawn ? [byRow.get(row) ?? null] : [])],
       citation: row.sources.map((id) => citeSource(sources.get(id)!)).join('; '),
+      evidence: row.sources.map((id) => {
+        const href = evidenceLink(sources.get(id)!, row.quote);
+        return { text: citeSource(sources.get(id)!), ...(href ? { href } : {}) };
+      }),
       note: [row.note, row.derived].map((text) => text.trim()).filter(Boolean).map(isolate).join(' '),
     });
   }

@@ -90,7 +90,7 @@ function tableHtml(table: DrawnTable, title: string, named: boolean): string {
     const cells = [
       `<th scope="row" dir="auto">${cell(first ?? null)}</th>`,
       ...rest.map((value) => `<td dir="auto">${cell(value)}</td>`),
-      ...(cited ? [`<td>${bidiText(row.citation)}</td>`] : []),
+      ...(cited ? [`<td>${evidenceHtml(row)}</td>`] : []),
       ...(notes ? [`<td>${bidiText(row.note)}</td>`] : []),
     ];
     return `<tr>${cells.join('')}</tr>`;
@@ -105,6 +105,14 @@ function tableHtml(table: DrawnTable, title: string, named: boolean): string {
     `</tbody>`,
     `</table>`,
   ].join('\n');
+}
+
+/** A row's sources, each a link to where its figure can be checked (the quoted sentence, when a text fragment can find it). */
+function evidenceHtml(row: DrawnTable['rows'][number]): string {
+  if (!row.evidence?.length) return bidiText(row.citation);
+  return row.evidence
+    .map((source) => (source.href ? `<a href="${attr(source.href)}" rel="noopener">${bidiText(source.text)}</a>` : bidiText(source.text)))
+    .join('; ');
 }
 
 /**

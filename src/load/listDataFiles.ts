@@ -1,9 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { SOURCES_FILE } from './readSources.js';
+import { CORRECTIONS_FILE } from '../trail/readCorrections.js';
 
 /**
- * The project's tables of figures: `data/*.csv` except sources.csv, as
+ * The project's tables of figures: `data/*.csv` except sources.csv and the
+ * correction log (corrections.csv), as
  * project-relative paths, sorted so `check` output is stable. A project
  * without a data/ folder has none.
  */
@@ -18,6 +20,6 @@ export async function listDataFiles(cwd: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.csv'))
     .map((entry) => `data/${entry.name}`)
-    .filter((file) => file !== SOURCES_FILE)
+    .filter((file) => file !== SOURCES_FILE && file !== CORRECTIONS_FILE)
     .sort();
 }

@@ -16,6 +16,7 @@ import { readSchemaSidecar, sidecarPath } from './readSchemaSidecar.js';
 import { resolveSourceIds } from './resolveSourceIds.js';
 import { fileDecimalMark, readColumn, type ColumnContext } from './typeColumns.js';
 import { pushAll } from '../pushAll.js';
+import { duplicateKeys } from '../trail/rowKeys.js';
 
 const isCitationColumn = (name: string) => (CITATION_COLUMNS as readonly string[]).includes(name);
 
@@ -110,5 +111,17 @@ export async function readCitedTable(
   const table: CitedTable = { file, columns: valueColumns.map((c) => c.name), types, columnInfo, rows };
   if (sidecar.json) table.sidecar = sidecar.json.file;
   if (decimalMark) table.decimalMark = decimalMark;
+  if (schema?.primaryKey !== undefined) {
+    const declared = typeof schema.primaryKey === 'string' ? [schema.primaryKey] : schema.primaryKey;
+    const unknown = declared.filter((column) => !table.columns.includes(column));
+    if (unknown.length) diagnostics.push(sidecar.json!.diagnostic(['primaryKey'], messages.trail.keyColumnUnknown(unknown[0]!, table.columns)));
+    else {
+      table.primaryKey = declared;
+      for (const duplicate of duplicateKeys(table)) {
+        const at = duplicate.row.positions[duplicate.column]!;
+        diagnostics.push({ file, line: at.line, column: at.column, severity: 'error', message: messages.trail.duplicateKey(duplicate.key, declared, duplicate.firstLine) });
+      }
+    }
+  }
   return { table, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -27,6 +27,8 @@ export interface SchemaField {
 
 export interface TableSchema {
   fields: SchemaField[];
+  /** The column(s) identifying a row across edits (src/trail/rowKeys.ts). */
+  primaryKey?: string | string[];
   /** Cell texts that mean "no value" (Frictionless default: the empty cell). */
   missingValues?: string[];
   /** How the CSV was saved (Frictionless keeps these on the resource; a sidecar is the only place citechart has). */
@@ -45,7 +47,7 @@ export const tableSchemaJsonSchema = {
     $schema: { type: 'string' },
     title: { type: 'string' },
     description: { type: 'string' },
-    primaryKey: { type: ['string', 'array'] },
+    primaryKey: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }] },
     missingValues: { type: 'array', items: { type: 'string' } },
     encoding: { type: 'string' },
     dialect: {

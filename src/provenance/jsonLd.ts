@@ -1,6 +1,8 @@
 import type { Source } from '../model.js';
 import { citeSource } from './citeSource.js';
 import type { InputHash } from './hashInputs.js';
+import type { TableTrail } from '../trail/drawnTrail.js';
+import { trailDataset } from '../trail/trailDataset.js';
 
 export interface ProvenanceFacts {
   name: string;
@@ -8,15 +10,24 @@ export interface ProvenanceFacts {
   alt: string;
   credit: string;
   sources: Source[];
+  /** Whole files it was drawn with (spec, theme, schema sidecars): not the tables or sources.csv, recorded by `trail`. */
   inputs: InputHash[];
+  /** The rows drawn of each table, and the cited rows of sources.csv (src/trail/drawnTrail.ts). */
+  trail: TableTrail[];
+  /** corrections.csv rows it shows: schema.org `correction`, dated from the row, never the clock. */
+  corrections?: Array<{ date: string; what: string }>;
+  /** One schema.org Claim per drawn row with a quote (src/trail/quoteClaims.ts): the JSON-LD `mentions`. */
+  claims?: Record<string, unknown>[];
   versions: Record<string, string>;
 }
 
 /**
  * schema.org JSON-LD for a graphic: the sources as `citation` (whole
- * CreativeWorks a reader can look up), the files it was drawn from as
- * `isBasedOn` with their sha256, and the software that drew it. No
- * timestamps: the same inputs must give the same bytes.
+ * CreativeWorks a reader can look up), what it was drawn from as
+ * `isBasedOn` (the spec, theme and sidecars as MediaObjects with their
+ * sha256; each table, and sources.csv, as a Dataset recording only the rows
+ * drawn or cited: src/trail/drawnTrail.ts), and the software that drew it.
+ * No timestamps: the same inputs must give the same bytes.
  */
 export function jsonLd(facts: ProvenanceFacts, encodingFormat: string): Record<string, unknown> {
   return {
@@ -28,11 +39,14 @@ export function jsonLd(facts: ProvenanceFacts, encodingFormat: string): Record<s
     encodingFormat,
     ...(facts.credit ? { creditText: facts.credit } : {}),
     citation: facts.sources.map(sourceToCreativeWork),
-    isBasedOn: facts.inputs.map((input) => ({
-      '@type': 'MediaObject',
-      contentUrl: input.file,
-      sha256: input.sha256,
-    })),
+    ...(facts.corrections?.length
+      ? { correction: facts.corrections.map((c) => ({ '@type': 'CorrectionComment', datePublished: c.date, text: c.what })) }
+      : {}),
+    ...(facts.claims?.length ? { mentions: facts.claims } : {}),
+    isBasedOn: [
+      ...facts.inputs.map((input) => ({ '@type': 'MediaObject', contentUrl: input.file, sha256: input.sha256 })),
+      ...facts.trail.map(trailDataset),
+    ],
     creator: {
       '@type': 'SoftwareApplication',
       name: 'citechart',
@@ -61,3 +75,4 @@ function sourceToCreativeWork(source: Source): Record<string, unknown> {
     text: citeSource(source),
   };
 }
+

@@ -27,7 +27,7 @@ const THEME = 'specs/theme.json';
  * is absolute, climbs out with `..` or reaches a link out of the project is
  * reported, never read.
  */
-export async function checkInputs(root: string, inputs: Provenance['inputs']): Promise<InputCheck> {
+export async function checkInputs(root: string, inputs: Provenance['inputs'], tables: string[] = []): Promise<InputCheck> {
   const result: InputCheck = { changed: [], missing: [], outside: [], added: [] };
   for (const { file, sha256: recorded } of inputs) {
     // A boundary file citechart ships (src/geo): compared with the copy this citechart has.
@@ -35,23 +35,37 @@ export async function checkInputs(root: string, inputs: Provenance['inputs']): P
       if (!sameContent((await readAtlasBytes(file))!, recorded)) result.changed.push(file);
       continue;
     }
-    const normal = path.posix.normalize(file);
-    if (!file || path.posix.isAbsolute(file) || path.win32.isAbsolute(file) || normal === '..' || normal.startsWith('../') || file.includes('\\') || file.includes('\0')) {
-      result.outside.push(file);
-      continue;
-    }
-    const where = (await locateProjectFile(root, normal)).place;
+    const where = await placeOf(root, file);
     if (where === 'outside') result.outside.push(file);
     // A FIFO or device is never read (it could block forever): not the file it was built from.
     else if (where !== 'inside') result.missing.push(file);
     else {
+      const normal = path.posix.normalize(file);
       const bytes = await readFile(path.join(root, normal)).catch(() => undefined);
       if (!bytes) result.missing.push(file); // a folder, or unreadable: not the file it was built from
       else if (!sameContent(bytes, recorded)) result.changed.push(file);
     }
   }
-  result.added = await addedInputs(root, inputs.map((input) => input.file));
+  // Tables recorded by their rows (src/trail/compareTrail.ts compares those) are confined the same way.
+  for (const file of new Set(tables)) {
+    const where = await placeOf(root, file);
+    if (where === 'outside') result.outside.push(file);
+    else if (where !== 'inside') result.missing.push(file);
+  }
+  // Tables recorded by their rows still have sidecars that may appear.
+  result.added = await addedInputs(root, inputs.map((input) => input.file).concat(tables));
   return result;
+}
+
+/**
+ * Where a recorded path leads: `outside` when absolute, climbing out with
+ * `..`, or a link out of the project (never read); `inside` for a regular
+ * file in the project; anything else (missing, a folder, a FIFO) otherwise.
+ */
+export async function placeOf(root: string, file: string): Promise<string> {
+  const normal = path.posix.normalize(file);
+  if (!file || path.posix.isAbsolute(file) || path.win32.isAbsolute(file) || normal === '..' || normal.startsWith('../') || file.includes('\\') || file.includes('\0')) return 'outside';
+  return (await locateProjectFile(root, normal)).place;
 }
 
 /**

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { provenanceText } from './provenanceText.js';
+import { parseTrail } from '../trail/parseTrail.js';
+import type { TableTrail } from '../trail/drawnTrail.js';
 
 /** The part of a graphic's JSON-LD that `verify` needs: the files it was built from. */
 export interface Provenance {
@@ -8,6 +10,10 @@ export interface Provenance {
   name: string;
   /** Project-relative paths (`isBasedOn[].contentUrl`) and their sha256 at build time. */
   inputs: Array<{ file: string; sha256: string }>;
+  /** The rows it drew of each table and the sources it cites (`isBasedOn[]` Datasets); [] in graphics built before them. */
+  trails: TableTrail[];
+  /** The corrections it shows (`correction[]`: date and text); [] when none. */
+  corrections?: Array<{ date: string; what: string }>;
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -76,7 +82,14 @@ export function parseProvenance(text: string): Provenance | undefined {
   }
   if (!isObject(json) || !isObject(json.creator) || json.creator.name !== 'citechart' || !Array.isArray(json.isBasedOn)) return undefined;
   const inputs: Provenance['inputs'] = [];
+  const trails: TableTrail[] = [];
   for (const input of json.isBasedOn) {
+    if (isObject(input) && input['@type'] === 'Dataset') {
+      const trail = parseTrail(input);
+      if (!trail) return undefined;
+      trails.push(trail);
+      continue;
+    }
     if (!isObject(input) || typeof input.contentUrl !== 'string' || typeof input.sha256 !== 'string') return undefined;
     if (!/^[0-9a-f]{64}$/.test(input.sha256)) return undefined;
     inputs.push({ file: input.contentUrl, sha256: input.sha256 });
@@ -84,7 +97,10 @@ export function parseProvenance(text: string): Provenance | undefined {
   // Every build records at least its spec and sources.csv: a record of no
   // inputs cannot be checked, and must not pass as "up to date".
   if (!inputs.length) return undefined;
-  return { name: typeof json.identifier === 'string' ? json.identifier : '', inputs };
+  const corrections = Array.isArray(json.correction)
+    ? json.correction.filter(isObject).map((c) => ({ date: String(c.datePublished ?? ''), what: String(c.text ?? '') }))
+    : [];
+  return { name: typeof json.identifier === 'string' ? json.identifier : '', inputs, trails, ...(corrections.length ? { corrections } : {}) };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -1,8 +1,8 @@
 // Which charts a saved file affects. Pure: the watcher keeps the map (chart →
 // the data files its spec reads) and asks here after every burst of saves.
 
-/** Inputs every chart reads: the citation base and the house theme. */
-export const SHARED_INPUTS = ['data/sources.csv', 'specs/theme.json'];
+/** Inputs every chart reads: the citation base, the house theme, the correction log and publication record (src/trail). */
+export const SHARED_INPUTS = ['data/sources.csv', 'specs/theme.json', 'data/corrections.csv', 'published.json'];
 
 /** Chart name → project-relative data files its spec references (`data/NAME.csv`). */
 export type DependencyMap = Map<string, string[]>;

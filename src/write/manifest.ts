@@ -10,7 +10,10 @@ export interface ManifestEntry {
   files: string[];
   /** Ids from sources.csv that the chart cites. */
   sources: string[];
+  /** Whole files read, with their sha256: what the build cache compares. */
   inputs: InputHash[];
+  /** The keys of the rows drawn, per table (src/trail/drawnKeys.ts): what `citechart impact` reads. */
+  drawn?: Array<{ table: string; keys: string[] }>;
 }
 
 export interface Manifest {

@@ -87,10 +87,17 @@ describe('a snippet built from a hostile project (the whole pipeline)', () => {
     const { page, events } = await openSnippet(html);
     for (const target of await page.locator('a, td, th, svg text').all()) await target.dispatchEvent('mouseover');
     const seen = await damage(page);
-    expect(seen).toEqual({ pwned: 0, scripts: ['application/ld+json'], handlers: [], hrefs: ['https:'] });
+    // The footer's link, then each drawn row's evidence link in the data table.
+    expect(seen).toEqual({ pwned: 0, scripts: ['application/ld+json'], handlers: [], hrefs: ['https:', 'https:', 'https:'] });
     expect(events).toEqual([]);
-    expect(await page.locator('a').getAttribute('href')).toBe(new URL(HOSTILE.quoteUrl).href);
-    expect(await page.locator('a').getAttribute('rel')).toBe('noopener');
+    expect(await page.locator('figcaption a').getAttribute('href')).toBe(new URL(HOSTILE.quoteUrl).href);
+    expect(await page.locator('figcaption a').getAttribute('rel')).toBe('noopener');
+    // The quoted row links to its sentence: the hostile quote, percent-encoded in a text fragment, decodes back to itself.
+    const evidence = (await page.locator('tbody a').first().getAttribute('href'))!;
+    const [base, directive] = evidence.split('#:~:text=');
+    expect(base).toBe(new URL(HOSTILE.quoteUrl).href);
+    expect(decodeURIComponent(directive!)).toBe(HOSTILE.quote);
+    expect(await page.locator('tbody a').nth(1).getAttribute('href')).toBe(new URL(HOSTILE.quoteUrl).href);
     expect(await page.locator('figcaption span').textContent()).toBe(title);
     expect(await page.locator('tbody th').first().textContent()).toBe(HOSTILE.cell);
     expect(await page.locator('svg title').first().textContent()).toBe(title);

@@ -53,11 +53,13 @@ describe('stableJson', () => {
 });
 
 describe('chartInputs', () => {
-  it('adds the spec, sources.csv, the theme and every table\'s schema sidecar to what the chart read', () => {
+  it('adds the spec, sources.csv, the theme, every table\'s schema sidecar, the correction log and publication record to what the chart read', () => {
     expect(chartInputs('exports', ['data/exports.csv', 'data/sources.csv', 'specs/exports.vl.json'])).toEqual([
+      'data/corrections.csv',
       'data/exports.csv',
       'data/exports.schema.json',
       'data/sources.csv',
+      'published.json',
       'specs/exports.vl.json',
       'specs/theme.json',
     ]);

@@ -86,7 +86,7 @@ describe('build on a valid project', () => {
     }
   });
 
-  it('lists every chart in manifest.json with its files, sources and the sha256 of each input', () => {
+  it('lists every chart in manifest.json with its files, sources, drawn row keys and the sha256 of each input', () => {
     const manifest = JSON.parse(readText(cwd, 'output/manifest.json'));
     // One hash checked by hand against the bytes on disk, the rest via inputsOf.
     const csvHash = createHash('sha256').update(readBytes(cwd, 'data/exports.csv')).digest('hex');
@@ -99,18 +99,21 @@ describe('build on a valid project', () => {
           files: ['output/exports.svg', 'output/exports.png', 'output/exports.html'],
           sources: ['stats-2024', 'monitor-2023'],
           inputs: inputsOf('exports'),
+          drawn: [{ table: 'data/exports.csv', keys: ['Chile', 'Kenya', 'Norway'] }],
         },
         'exports-official': {
           title: 'Widget exports, official figures only',
           files: ['output/exports-official.svg', 'output/exports-official.png', 'output/exports-official.html'],
           sources: ['stats-2024'],
           inputs: inputsOf('exports-official'),
+          drawn: [{ table: 'data/exports.csv', keys: ['Chile', 'Norway'] }],
         },
         'exports-top': {
           title: 'Countries exporting 80,000 widgets or more',
           files: ['output/exports-top.svg', 'output/exports-top.png', 'output/exports-top.html'],
           sources: ['stats-2024'],
           inputs: inputsOf('exports-top'),
+          drawn: [{ table: 'data/exports.csv', keys: ['Chile', 'Norway'] }],
         },
       },
     });
@@ -143,7 +146,7 @@ describe('provenance in the SVG and PNG', () => {
     expect(lines.at(-1)).toBe('Graphic: Test desk');
   });
 
-  it('embeds JSON-LD in <metadata> naming the sources and the sha256 of every input', () => {
+  it('embeds JSON-LD in <metadata> naming the sources, the sha256 of the spec and theme, and the rows drawn of each table', () => {
     const ld = svgJsonLd(readText(cwd, 'output/exports.svg'));
     expect(ld).toMatchObject({
       '@context': 'https://schema.org',
@@ -161,9 +164,13 @@ describe('provenance in the SVG and PNG', () => {
       datePublished: '2024-03',
       text: CITE.stats,
     });
-    expect(ld.isBasedOn).toEqual(
-      inputsOf('exports').map(({ file, sha256 }) => ({ '@type': 'MediaObject', contentUrl: file, sha256 })),
+    // Tables and sources.csv by the rows drawn or cited (src/trail), not by whole-file hashes.
+    const media = ld.isBasedOn.filter((input: { '@type': string }) => input['@type'] === 'MediaObject');
+    expect(media).toEqual(
+      inputsOf('exports').filter(({ file }) => !file.endsWith('.csv')).map(({ file, sha256 }) => ({ '@type': 'MediaObject', contentUrl: file, sha256 })),
     );
+    const datasets = ld.isBasedOn.filter((input: { '@type': string }) => input['@type'] === 'Dataset');
+    expect(datasets.map((d: { contentUrl: string; rowCount: number }) => [d.contentUrl, d.rowCount])).toEqual([['data/exports.csv', 3], ['data/sources.csv', 2]]);
     // No wall-clock time anywhere: the same inputs must give the same bytes.
     expect(JSON.stringify(ld)).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   });

@@ -56,12 +56,12 @@ describe('citechart verify', () => {
 });
 
 describe('citechart verify after the data changed', () => {
-  it('names the edited CSV in every graphic built from it, and exits 1', async () => {
+  it('names the edited row, column, old and new value in every graphic built from it, and exits 1', async () => {
     const dir = await builtProject();
     writeFileSync(path.join(dir, 'data', 'exports.csv'), EXPORTS_CSV.replace('Norway,120', 'Norway,121'));
     const result = await runCli(['verify', '--all'], { cwd: dir });
     expect(result.outLines).toEqual([
-      ...FILES.map((f) => `${f}: stale (data/exports.csv changed since it was built); ${REBUILD}`),
+      ...FILES.map((f) => `${f}: stale (data/exports.csv row "Norway": exports was 120, now 121); ${REBUILD}`),
       '0 up to date, 3 stale',
     ]);
     expect(result.code).toBe(1);
@@ -70,14 +70,14 @@ describe('citechart verify after the data changed', () => {
     expect((await runCli(['verify', '--all'], { cwd: dir })).code).toBe(0);
   });
 
-  it('names an input that is gone, and each of several changed inputs', async () => {
+  it('names an input that is gone, and each of several changed inputs; sources.csv only by the rows it cites', async () => {
     const dir = await builtProject();
     unlinkSync(path.join(dir, 'specs', 'theme.json'));
     writeFileSync(path.join(dir, 'data', 'sources.csv'), readText(dir, 'data/sources.csv') + '\n');
     writeFileSync(path.join(dir, 'specs', 'exports.vl.json'), readText(dir, 'specs/exports.vl.json') + ' ');
     const result = await runCli(['verify', 'output/exports.svg'], { cwd: dir });
     expect(result.outLines[0]).toBe(
-      'output/exports.svg: stale (data/sources.csv changed since it was built; specs/exports.vl.json changed since it was built; specs/theme.json is missing); ' + REBUILD,
+      'output/exports.svg: stale (specs/exports.vl.json changed since it was built; specs/theme.json is missing); ' + REBUILD,
     );
     expect(result.code).toBe(1);
   });
@@ -109,7 +109,7 @@ describe('citechart verify after the data changed', () => {
     expect((await runCli(['verify', 'article.html'], { cwd: dir })).outLines).toEqual(['article.html: up to date', '1 up to date, 0 stale']);
     writeFileSync(path.join(dir, 'data', 'imports.csv'), EXPORTS_CSV.replace('exports', 'imports').replace('Kenya,40', 'Kenya,41'));
     const result = await runCli(['verify', 'article.html'], { cwd: dir });
-    expect(result.outLines).toEqual([`article.html: stale (data/imports.csv changed since it was built); ${REBUILD}`, '0 up to date, 1 stale']);
+    expect(result.outLines).toEqual([`article.html: stale (data/imports.csv row "Kenya": imports was 40, now 41); ${REBUILD}`, '0 up to date, 1 stale']);
     expect(result.code).toBe(1);
   });
 
@@ -141,7 +141,10 @@ describe('citechart verify after the data changed', () => {
     // With this sidecar, build would refuse Norway's 120: the graphic no longer shows what the data says.
     writeFileSync(path.join(dir, 'data', 'exports.schema.json'), '{"fields": [{"name": "exports", "type": "number", "constraints": {"maximum": 100}}]}\n');
     const result = await runCli(['verify', 'output/exports.svg'], { cwd: dir });
-    expect(result.outLines[0]).toBe(`output/exports.svg: stale (data/exports.schema.json was added since it was built); ${REBUILD}`);
+    // The table no longer reads (Norway's 120 breaks the new maximum): both are said.
+    expect(result.outLines[0]).toBe(
+      `output/exports.svg: stale (data/exports.csv cannot be read now (run \`npx citechart check\`); data/exports.schema.json was added since it was built); ${REBUILD}`,
+    );
     expect(result.code).toBe(1);
   });
 

@@ -26,7 +26,7 @@ describe('provenanceText', () => {
 
 describe('parseProvenance', () => {
   it('reads the inputs and the name of citechart JSON-LD', () => {
-    expect(parseProvenance(ld())).toEqual({ name: 'x', inputs: [{ file: 'data/x.csv', sha256: HASH }] });
+    expect(parseProvenance(ld())).toEqual({ name: 'x', inputs: [{ file: 'data/x.csv', sha256: HASH }], trails: [] });
   });
 
   it.each([

@@ -1,0 +1,24 @@
+import type { RowOrigin } from '../compile/injectData.js';
+import type { Source } from '../model.js';
+import { sourcesTrail, tableTrail, type TableTrail } from './drawnTrail.js';
+
+/**
+ * A chart's trail: one record per table it draws rows from (tables in path
+ * order), then sources.csv for the sources it cites. `drawn` is what
+ * provenance/citedRows.ts returns: rows marks show and rows feeding
+ * aggregates and lookups.
+ */
+export function chartTrail(drawn: RowOrigin[], cited: Source[]): TableTrail[] {
+  const byTable = new Map<string, RowOrigin[]>();
+  for (const origin of drawn) {
+    const list = byTable.get(origin.table.file);
+    if (list) list.push(origin);
+    else byTable.set(origin.table.file, [origin]);
+  }
+  const trails = [...byTable.keys()].sort().map((file) => {
+    const origins = byTable.get(file)!;
+    return tableTrail(origins[0]!.table, origins.map((origin) => origin.row));
+  });
+  trails.push(sourcesTrail(cited));
+  return trails;
+}
