@@ -24,6 +24,7 @@ import { composeSvg, MIN_FOOTER_WIDTH } from './provenance/composeSvg.js';
 import { draftAltText } from './provenance/draftAltText.js';
 import { drawnValues, isPercentColumn } from './provenance/drawnValues.js';
 import { citedRows } from './provenance/citedRows.js';
+import { readFooterStyle } from './provenance/footerStyle.js';
 import { dropLinks } from './provenance/dropLinks.js';
 import { artboardPrefix } from './provenance/prefixIds.js';
 import { footerParagraphs } from './provenance/footerParagraphs.js';
@@ -153,6 +154,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     jsonLd: JSON.stringify(jsonLd(facts, 'image/svg+xml')),
     scheme: options.theme,
     darkMode: spec.settings.darkMode,
+    footerStyle: readFooterStyle(project.theme?.value as Record<string, unknown> | undefined, spec.vegaLite.config as Record<string, unknown> | undefined),
   };
   const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
   // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
