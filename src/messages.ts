@@ -197,6 +197,8 @@ export const spec = {
   widthsNeedSingleView: () =>
     `usermeta.citechart.widths needs a single or layered view: a concatenated or faceted chart cannot be re-laid-out at one width`,
   themeInvalid: (reason: string) => `the theme must be a Vega-Lite config object: ${reason}`,
+  themeArtboardWidth: (style: string, width: string, min: number, max: number) =>
+    `style ${q(style)} declares an artboard but its width is ${width}: give a whole number of px from ${min} to ${max} (e.g. {"width": 320})`,
   // Transform parameters over their limits (src/limits.ts).
   parameterOverLimit: (transform: string, parameter: string, value: string, produces: string, limit: number) =>
     `${transform} ${q(parameter)} ${value} would make ${produces}, over citechart's limit of ${limit.toLocaleString('en-US')}; ` +

@@ -7,7 +7,8 @@
 //
 // Nothing is written here: the caller writes the SVG, PNG, artboards and HTML
 // snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
-import { atWidth, isFitNoise } from './compile/atWidth.js';
+import { atWidth, fitsOneWidth, isFitNoise } from './compile/atWidth.js';
+import { themeArtboards } from './compile/themeArtboards.js';
 import { compileSpec } from './compile/compileSpec.js';
 import { encodedFields } from './compile/encodedFields.js';
 import { readSpec, type ChartSpec } from './compile/readSpec.js';
@@ -163,8 +164,11 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
 
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
   const artboards: NonNullable<RenderedChart['artboards']> = [];
-  for (const width of spec.settings.widths ?? []) {
-    const theme = project.theme?.value as Record<string, unknown> | undefined;
+  // The spec's own widths, else the theme's (phone-first by default), where Vega-Lite can fit one width.
+  const themeValue = project.theme?.value as Record<string, unknown> | undefined;
+  const widths = spec.settings.widths ?? (fitsOneWidth(spec.vegaLite) ? themeArtboards(themeValue) : []);
+  for (const width of widths) {
+    const theme = themeValue;
     const at = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme);
     const rerendered = at.chart && (await renderFitted(at.chart, cwd, spec.file));
     const seen = new Set(diagnostics.map((d) => d.message));

@@ -1,3 +1,4 @@
+import { themeArtboardProblems } from './themeArtboards.js';
 import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
@@ -94,5 +95,5 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   // The theme is merged into every spec's config: a url in it would load a file into every chart.
   const urls = findDataRefs(json, true).diagnostics;
   if (urls.length) return { diagnostics: urls };
-  return { theme: json, diagnostics: stripSpecBidi(json) };
+  return { theme: json, diagnostics: stripSpecBidi(json).concat(themeArtboardProblems(json)) };
 }
