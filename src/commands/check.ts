@@ -1,6 +1,7 @@
 import { compileSpec } from '../compile/compileSpec.js';
 import { readSpec } from '../compile/readSpec.js';
 import { capDiagnostics, hasErrors, sortDiagnostics, formatDiagnostic } from '../errors.js';
+import { drawnTextSizes } from '../render/drawnTextSizes.js';
 import type { LintChart } from '../lint/context.js';
 import { runLint } from '../lint/runLint.js';
 import { listDataFiles } from '../load/index.js';
@@ -56,12 +57,13 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     const drawn = citedRows(spec, compiled.chart, rendered.render).origins.map((origin) => origin.row);
     // Build refuses a chart that draws nothing (a filter comparing a number to '2023'),
     // so check does too; as a failed chart, it then warns of none of its rows.
+    chart.layout = { width: rendered.render.width, textSizes: drawnTextSizes(rendered.render.scenegraph) };
     if (drawn.length) chart.drawn = drawn;
     else diagnostics.push({ file: spec.file, severity: 'error', message: messages.spec.drawsNothing() });
   }
   // Editorial warnings first, so where one repeats a loader's warning word
   // for word (a source's missing url), the copy kept is the one with a rule id.
-  const warnings = await runLint({ cwd: project.cwd, sources: project.sources, tables, charts, unreadSpecs });
+  const warnings = await runLint({ cwd: project.cwd, sources: project.sources, tables, charts, unreadSpecs, ...(project.theme && { theme: project.theme }) });
   const seen = new Set<string>();
   const unique = sortDiagnostics(warnings.concat(diagnostics)).filter((d) => {
     const key = formatDiagnostic(d);
