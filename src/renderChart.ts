@@ -26,6 +26,7 @@ import { draftAltText } from './provenance/draftAltText.js';
 import { drawnValues, isPercentColumn } from './provenance/drawnValues.js';
 import { citedRows } from './provenance/citedRows.js';
 import { readFooterStyle } from './provenance/footerStyle.js';
+import { readDarkBackground } from './provenance/darkMode.js';
 import { dropLinks } from './provenance/dropLinks.js';
 import { artboardPrefix } from './provenance/prefixIds.js';
 import { footerParagraphs } from './provenance/footerParagraphs.js';
@@ -155,6 +156,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     jsonLd: JSON.stringify(jsonLd(facts, 'image/svg+xml')),
     scheme: options.theme,
     darkMode: spec.settings.darkMode,
+    darkBackground: readDarkBackground(project.theme?.value as Record<string, unknown> | undefined, spec.vegaLite.config as Record<string, unknown> | undefined),
     footerStyle: readFooterStyle(project.theme?.value as Record<string, unknown> | undefined, spec.vegaLite.config as Record<string, unknown> | undefined),
   };
   const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });

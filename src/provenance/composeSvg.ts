@@ -34,6 +34,8 @@ export interface SvgParts {
   exactWidth?: boolean;
   /** The footer's type size, line height, gap and colour (the theme's `config.style["citechart-footer"]`). */
   footerStyle?: FooterStyle;
+  /** The dark scheme's background (`transparent`: the page shows through); undefined for the dark paper. */
+  darkBackground?: string;
 }
 
 /**
@@ -80,9 +82,9 @@ export function composeSvg(parts: SvgParts): string {
   // tab pasted into a title would make the file unreadable): clean it all.
   // A colour from a spec or a CSV cell may be `url(https://…)`: nothing outside the graphic is referenced.
   let svg = prefixIds(dropExternalRefs(stripControl(open + body)), prefix);
-  if (parts.scheme === 'dark') return applyDarkPalette(svg);
+  if (parts.scheme === 'dark') return applyDarkPalette(svg, parts.darkBackground);
   if (parts.darkMode === 'auto') {
-    const style = darkModeStyle(svg, rootId);
+    const style = darkModeStyle(svg, rootId, parts.darkBackground);
     svg = svg.replace('<rect class="citechart-background"', `${style}<rect class="citechart-background"`);
   }
   return svg;

@@ -39,10 +39,13 @@ export function readFooterStyle(theme: Json | undefined, specConfig: Json | unde
   return { fontSize, lineHeight: Math.max(lineHeight, fontSize), gap, color: colour };
 }
 
-function styleOf(config: Json | undefined): Json {
+const styleOf = (config: Json | undefined) => namedStyle(config, FOOTER_STYLE_NAME);
+
+/** A Vega-Lite config's `style[name]` ({} when absent or not an object). */
+export function namedStyle(config: Json | undefined, name: string): Json {
   const styles = config?.style;
   if (!styles || typeof styles !== 'object' || Array.isArray(styles)) return {};
-  const own = Object.prototype.hasOwnProperty.call(styles, FOOTER_STYLE_NAME) ? (styles as Json)[FOOTER_STYLE_NAME] : undefined;
+  const own = Object.prototype.hasOwnProperty.call(styles, name) ? (styles as Json)[name] : undefined;
   return own && typeof own === 'object' && !Array.isArray(own) ? (own as Json) : {};
 }
 
