@@ -334,6 +334,7 @@ export const write = {
 export const watch = {
   listening: (url: string) => `previewing at ${url} (Ctrl-C to stop)`,
   rebuilt: (name: string, ms: number) => `rebuilt ${name} in ${Math.round(ms)} ms`,
+  upToDate: (name: string) => `${name} is up to date (its files in output/ match its inputs)`,
   failed: (name: string) => `failed ${name}: the page shows the errors; the last good graphic stays in output/`,
   removed: (name: string) => `removed ${name}: its spec was deleted`,
   badPort: (value: string) => `--port ${q(value)} is not a port number (0 to 65535; 0 picks a free port)`,
@@ -428,7 +429,7 @@ export const scaffold = {
   notDataTable: (file: string) => `${q(file)} is not a table of figures in data/: use --data data/NAME.csv`,
   unknownData: (known: string[], suggestion?: string) =>
     `no such table in data/` + (suggestion ? `; did you mean ${q(suggestion)}?` : known.length ? ` (tables: ${known.join(', ')})` : ''),
-  created: (file: string, kind: string) => `created ${file} (${kind}); run \`citechart build\` to draw it`,
+  created: (file: string, kind: string) => `created ${file} (${kind}); run \`npx citechart build\` to draw it`,
   tableHasErrors: (file: string) => `${file} has errors (above); fix them, then run \`citechart new\` again`,
   noValueColumns: (file: string) => `${file} has no value columns besides its citation columns; nothing to chart`,
   noRows: (file: string) => `${file} has a header but no rows; add its figures, then run \`citechart new\` again`,

@@ -13,6 +13,9 @@ export const ARTBOARD_STYLE_PREFIX = 'citechart-artboard';
 
 type Json = Record<string, unknown>;
 
+/** A phone and a desktop column (px): the artboards `new` gives a chart when the theme names none. */
+export const PHONE_AND_COLUMN = [320, 640];
+
 /**
  * The theme's artboard widths (px), ascending, each once; [] when it sets
  * none. Styles with a width out of range are skipped here (reported by
