@@ -37,8 +37,8 @@ const ROLES = new Map<string, { what: string; keys: string[] }>([
  * narrowest column — the theme's narrowest artboard (its phone) — is below
  * 11 CSS px. A chart with artboards is shown at its narrowest artboard,
  * scaled down only if that is wider than the column; one without is its
- * whole width scaled into the column. Without artboards in the theme, each
- * graphic is checked at its own size. Reported where the size is set (the
+ * whole width scaled into the column. A chart with no artboards in a
+ * project whose theme names none is not checked (there is no phone width). Reported where the size is set (the
  * spec's property, else the theme's), else at the spec's top.
  */
 export const smallText: LintRule = {
@@ -51,8 +51,9 @@ export const smallText: LintRule = {
     for (const chart of charts) {
       if (!chart.layout) continue;
       const narrowest = artboardsOf(chart, themeWidths)[0];
+      // Neither the chart nor the theme names a phone width: no narrowest artboard to read it at.
+      if (narrowest === undefined && !themeWidths.length) continue;
       const shownWidth = narrowest ?? chart.layout.width;
-      // A project whose theme names no phone artboard is read at the graphics' own sizes.
       const column = Math.min(themeWidths[0] ?? shownWidth, shownWidth);
       const scale = column / shownWidth;
       const place = messages.lint.smallTextPlace(scale < 1 ? 'column' : narrowest ? 'artboard' : 'own', column);

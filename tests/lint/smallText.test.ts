@@ -12,6 +12,14 @@ describe('small-text', () => {
     expect(await findings('small-text', { 'specs/theme.json': theme(PHONE_FIRST) })).toEqual([]);
   });
 
+  it('skips a chart without artboards when the theme names no phone width', async () => {
+    const small = { mark: undefined, layer: [{ mark: 'bar' }, { mark: { type: 'text', fontSize: 9 }, encoding: { text: { field: 'exports', type: 'quantitative' } } }] };
+    expect(await findings('small-text', { 'specs/exports.vl.json': barSpec({ extra: small }) })).toEqual([]);
+    // The same chart given artboards of its own is checked.
+    const phone = barSpec({ extra: { ...small, usermeta: { citechart: { widths: [320] } } } });
+    expect(await findings('small-text', { 'specs/exports.vl.json': phone })).toHaveLength(1);
+  });
+
   it('flags a 9-px text mark at its fontSize, even with phone artboards', async () => {
     const spec = barSpec({
       extra: {
