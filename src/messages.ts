@@ -197,6 +197,9 @@ export const spec = {
   widthsNeedSingleView: () =>
     `usermeta.citechart.widths needs a single or layered view: a concatenated or faceted chart cannot be re-laid-out at one width`,
   themeInvalid: (reason: string) => `the theme must be a Vega-Lite config object: ${reason}`,
+  footerStyleSize: (key: string, value: string, zero: boolean) =>
+    `the footer's ${key} is ${value}: give a ${zero ? 'number of px, 0 or more' : 'positive number of px'} (e.g. ${key === 'padding' ? 12 : key === 'lineHeight' ? 15 : 11})`,
+  footerStyleColour: (key: string, value: string) => `the footer's ${key} ${value} is not a CSS colour: write e.g. "#595959"`,
   themeArtboardWidth: (style: string, width: string, min: number, max: number) =>
     `style ${q(style)} declares an artboard but its width is ${width}: give a whole number of px from ${min} to ${max} (e.g. {"width": 320})`,
   // Transform parameters over their limits (src/limits.ts).

@@ -1,3 +1,7 @@
+import { color } from 'd3';
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+
 /**
  * How the provenance footer is drawn: its type size and line height (px),
  * colour, and the gap (px) between the chart and its first line.
@@ -50,3 +54,30 @@ export function namedStyle(config: Json | undefined, name: string): Json {
 }
 
 const positive = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined);
+
+/** The footer properties that are sizes in px, and whether 0 is allowed. */
+const SIZES: Array<[string, boolean]> = [['fontSize', false], ['lineHeight', false], ['padding', true]];
+
+/**
+ * Errors for a footer style (`config.style["citechart-footer"]` at `base`,
+ * e.g. `[]` in the theme or `['config']` in a spec) whose size is not a
+ * positive number of px (padding may be 0) or whose colour is not a CSS
+ * colour, each at its property. `diagnostic` places one (a JsonFile's).
+ */
+export function footerStyleProblems(config: unknown, base: (string | number)[], diagnostic: (path: (string | number)[], message: string) => Diagnostic): Diagnostic[] {
+  const style = namedStyle(config && typeof config === 'object' ? (config as Json) : undefined, FOOTER_STYLE_NAME);
+  const at = (key: string) => [...base, 'style', FOOTER_STYLE_NAME, key];
+  const problems: Diagnostic[] = [];
+  for (const [key, zero] of SIZES) {
+    const value = style[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!zero && value === 0)) {
+      problems.push(diagnostic(at(key), messages.spec.footerStyleSize(key, JSON.stringify(value) ?? String(value), zero)));
+    }
+  }
+  for (const key of ['color', 'fill']) {
+    const value = style[key];
+    if (value !== undefined && (typeof value !== 'string' || !color(value))) problems.push(diagnostic(at(key), messages.spec.footerStyleColour(key, JSON.stringify(value) ?? String(value))));
+  }
+  return problems;
+}
