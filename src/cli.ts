@@ -104,7 +104,8 @@ program
       },
       onChart: (chart, ms) => {
         for (const d of chart.diagnostics) err(formatDiagnostic(d));
-        if (chart.ok) out(messages.watch.rebuilt(chart.name, ms));
+        // A chart whose files already match its inputs was not drawn: say so, not "rebuilt in 4 ms".
+        if (chart.ok) out(chart.upToDate ? messages.watch.upToDate(chart.name) : messages.watch.rebuilt(chart.name, ms));
         else err(messages.watch.failed(chart.name));
       },
       onRemoved: (name) => out(messages.watch.removed(name)),

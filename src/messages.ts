@@ -236,6 +236,11 @@ export const spec = {
   widthsNeedSingleView: () =>
     `usermeta.citechart.widths needs a single or layered view: a concatenated or faceted chart cannot be re-laid-out at one width`,
   themeInvalid: (reason: string) => `the theme must be a Vega-Lite config object: ${reason}`,
+  footerStyleSize: (key: string, value: string, zero: boolean) =>
+    `the footer's ${key} is ${value}: give a ${zero ? 'number of px, 0 or more' : 'positive number of px'} (e.g. ${key === 'padding' ? 12 : key === 'lineHeight' ? 15 : 11})`,
+  footerStyleColour: (key: string, value: string) => `the footer's ${key} ${value} is not a CSS colour: write e.g. "#595959"`,
+  themeArtboardWidth: (style: string, width: string, min: number, max: number) =>
+    `style ${q(style)} declares an artboard but its width is ${width}: give a whole number of px from ${min} to ${max} (e.g. {"width": 320})`,
   // Transform parameters over their limits (src/limits.ts).
   parameterOverLimit: (transform: string, parameter: string, value: string, produces: string, limit: number) =>
     `${transform} ${q(parameter)} ${value} would make ${produces}, over citechart's limit of ${limit.toLocaleString('en-US')}; ` +
@@ -373,6 +378,7 @@ export const write = {
 export const watch = {
   listening: (url: string) => `previewing at ${url} (Ctrl-C to stop)`,
   rebuilt: (name: string, ms: number) => `rebuilt ${name} in ${Math.round(ms)} ms`,
+  upToDate: (name: string) => `${name} is up to date (its files in output/ match its inputs)`,
   failed: (name: string) => `failed ${name}: the page shows the errors; the last good graphic stays in output/`,
   removed: (name: string) => `removed ${name}: its spec was deleted`,
   badPort: (value: string) => `--port ${q(value)} is not a port number (0 to 65535; 0 picks a free port)`,
@@ -481,6 +487,12 @@ export const lint = {
     `the quote says ${numbers.join(', ')} but no number of the row matches (${cells.join(', ')}); check the figure against its quote`,
   unusedSource: (id: string) => `source ${q(id)} is cited by no row of any table in data/; remove it or cite it`,
   tableNotDrawn: (file: string) => `no chart draws ${file}: its rows and their sources appear in no graphic`,
+  smallText: (what: string, example: string, size: number, shown: string, column: string, minimum: number, needed: number) =>
+    `${what} (${q(example)}): set at ${size} px, shown at ${shown} CSS px ${column}, under the ${minimum}-px minimum; ` +
+    `set at least ${needed} px, or give the chart artboards ("widths" in usermeta.citechart, or the theme's citechart-artboard styles)`,
+  /** Where small text is read: a chart shrunk into the phone column, at its phone artboard, or at its own size. */
+  smallTextPlace: (kind: 'column' | 'artboard' | 'own', width: number) =>
+    kind === 'column' ? `in a ${width}-px phone column` : kind === 'artboard' ? `on its ${width}-px artboard` : `at the graphic's own size`,
   rowNotDrawn: (sources: string[]) =>
     `no chart draws this row (every spec using the table filters it out), so ${sources.map(q).join(', ')} is not cited for it in any graphic`,
 };
@@ -494,7 +506,7 @@ export const scaffold = {
   notDataTable: (file: string) => `${q(file)} is not a table of figures in data/: use --data data/NAME.csv`,
   unknownData: (known: string[], suggestion?: string) =>
     `no such table in data/` + (suggestion ? `; did you mean ${q(suggestion)}?` : known.length ? ` (tables: ${known.join(', ')})` : ''),
-  created: (file: string, kind: string) => `created ${file} (${kind}); run \`citechart build\` to draw it`,
+  created: (file: string, kind: string) => `created ${file} (${kind}); run \`npx citechart build\` to draw it`,
   tableHasErrors: (file: string) => `${file} has errors (above); fix them, then run \`citechart new\` again`,
   noValueColumns: (file: string) => `${file} has no value columns besides its citation columns; nothing to chart`,
   noRows: (file: string) => `${file} has a header but no rows; add its figures, then run \`citechart new\` again`,

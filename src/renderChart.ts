@@ -9,7 +9,8 @@
 // snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { atWidth, isFitNoise } from './compile/atWidth.js';
+import { atWidth, fitsOneWidth, isFitNoise } from './compile/atWidth.js';
+import { themeArtboards } from './compile/themeArtboards.js';
 import { compileSpec, type CompiledChart } from './compile/compileSpec.js';
 import { encodedFields } from './compile/encodedFields.js';
 import { readSpec, type ChartSpec } from './compile/readSpec.js';
@@ -26,6 +27,8 @@ import { composeSvg, MIN_FOOTER_WIDTH } from './provenance/composeSvg.js';
 import { draftAltText } from './provenance/draftAltText.js';
 import { drawnValues, isPercentColumn } from './provenance/drawnValues.js';
 import { citedRows } from './provenance/citedRows.js';
+import { readFooterStyle } from './provenance/footerStyle.js';
+import { readDarkBackground } from './provenance/darkMode.js';
 import { dropLinks } from './provenance/dropLinks.js';
 import { artboardPrefix } from './provenance/prefixIds.js';
 import { footerParagraphs } from './provenance/footerParagraphs.js';
@@ -188,6 +191,8 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     jsonLd: JSON.stringify(jsonLd(facts, 'image/svg+xml')),
     scheme: options.theme,
     darkMode: spec.settings.darkMode,
+    darkBackground: readDarkBackground(project.theme?.value as Record<string, unknown> | undefined, spec.vegaLite.config as Record<string, unknown> | undefined),
+    footerStyle: readFooterStyle(project.theme?.value as Record<string, unknown> | undefined, spec.vegaLite.config as Record<string, unknown> | undefined),
   };
   const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
   // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
@@ -196,8 +201,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
 
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
   const artboards: NonNullable<RenderedChart['artboards']> = [];
-  for (const width of spec.settings.widths ?? []) {
-    const theme = project.theme?.value as Record<string, unknown> | undefined;
+  // The spec's own widths, else the theme's (phone-first by default), where Vega-Lite can fit one width.
+  const theme = project.theme?.value as Record<string, unknown> | undefined;
+  for (const width of artboardWidths(spec, theme)) {
     const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries);
     if (!rerendered.render) return { diagnostics };
     artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true })) });
@@ -259,11 +265,22 @@ export async function renderArtboard(
   if (!rerendered?.render) return {};
   const plot = plotWidth(rerendered.render.scenegraph);
   if (plot !== undefined && plot < MIN_PLOT_WIDTH) {
-    const at = ['usermeta', 'citechart', 'widths', Math.max(0, spec.settings.widths?.indexOf(width) ?? 0)];
+    // At the spec's widths entry, or (a theme artboard) at the spec's top.
+    const index = spec.settings.widths?.indexOf(width) ?? -1;
+    const at = index >= 0 ? ['usermeta', 'citechart', 'widths', index] : [];
     diagnostics.push(spec.json.diagnostic(at, messages.spec.artboardNoRoom(width, plot)));
     return {};
   }
   return { render: rerendered.render };
+}
+
+/**
+ * The artboard widths (px) a chart is laid out at: the spec's own `widths`,
+ * else the theme's `citechart-artboard-*` styles (phone-first by default),
+ * where Vega-Lite can fit one width (not concat or facet).
+ */
+export function artboardWidths(spec: ChartSpec, theme: Record<string, unknown> | undefined): number[] {
+  return spec.settings.widths ?? (fitsOneWidth(spec.vegaLite) ? themeArtboards(theme) : []);
 }
 
 /** Narrower than this (px), a plot shows nothing readable. */

@@ -2,6 +2,7 @@ import { compileSpec } from '../compile/compileSpec.js';
 import { readBoundaries } from '../geo/readBoundaries.js';
 import { readSpec, specFile } from '../compile/readSpec.js';
 import { capDiagnostics, hasErrors, sortDiagnostics, formatDiagnostic } from '../errors.js';
+import { drawnTextSizes } from '../render/drawnTextSizes.js';
 import type { LintChart } from '../lint/context.js';
 import { runLint } from '../lint/runLint.js';
 import { listDataFiles } from '../load/index.js';
@@ -15,7 +16,7 @@ import { chartFiles, drawsNothing, renderChart } from '../renderChart.js';
 import { citedRows } from '../provenance/citedRows.js';
 import { renderFitted } from '../render/renderFitted.js';
 import { MIN_FOOTER_WIDTH } from '../provenance/composeSvg.js';
-import { drawnWarnings, renderArtboard } from '../renderChart.js';
+import { artboardWidths, drawnWarnings, renderArtboard } from '../renderChart.js';
 import { renderSvg } from '../render/renderSvg.js';
 import { projectTrail } from '../trail/projectTrail.js';
 import { correctionTargets } from '../trail/correctionTargets.js';
@@ -88,19 +89,20 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     pushAll(diagnostics, drawnWarnings(spec, rendered.chart, rendered.render));
     // Each artboard as build draws it: a width can fail where the spec's own layout does not.
     const theme = project.theme?.value as Record<string, unknown> | undefined;
-    for (const width of spec.settings.widths ?? []) {
+    for (const width of artboardWidths(spec, theme)) {
       const artboard = await renderArtboard(spec, specTables.tables, theme, width, project.cwd, diagnostics, geo.boundaries);
       if (!artboard.render) break;
     }
     const drawn = citedRows(spec, compiled.chart, rendered.render).origins.map((origin) => origin.row);
     // Build refuses a chart that draws nothing (a filter comparing a number to '2023'),
     // so check does too; as a failed chart, it then warns of none of its rows.
+    chart.layout = { width: rendered.render.width, textSizes: drawnTextSizes(rendered.render.scenegraph) };
     if (drawn.length) chart.drawn = drawn;
     else diagnostics.push(drawsNothing(spec));
   }
   // Editorial warnings first, so where one repeats a loader's warning word
   // for word (a source's missing url), the copy kept is the one with a rule id.
-  const warnings = await runLint({ cwd: project.cwd, sources: project.sources, tables, charts, unreadSpecs });
+  const warnings = await runLint({ cwd: project.cwd, sources: project.sources, tables, charts, unreadSpecs, ...(project.theme && { theme: project.theme }) });
   const seen = new Set<string>();
   const unique = sortDiagnostics(warnings.concat(diagnostics)).filter((d) => {
     const key = formatDiagnostic(d);

@@ -9,7 +9,10 @@ import { SOURCES_FILE } from '../load/readSources.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { openProject } from '../project.js';
-import { chooseChart, humanise } from '../scaffold/chooseChart.js';
+import { fitsOneWidth } from '../compile/atWidth.js';
+import { PHONE_AND_COLUMN, themeArtboards } from '../compile/themeArtboards.js';
+import { chooseChart } from '../scaffold/chooseChart.js';
+import { publishableTitle } from '../scaffold/publishableTitle.js';
 import { proposeMap } from '../geo/proposeMap.js';
 
 export interface NewOptions {
@@ -22,8 +25,9 @@ export interface NewOptions {
 
 /**
  * Scaffolds `specs/NAME.vl.json`: a chart suited to the table's column types
- * (see scaffold/chooseChart), its data url, axis titles and an empty
- * `usermeta.citechart` to fill in. The house theme needs no mention: build
+ * (see scaffold/chooseChart), its data url, a title and axis titles a
+ * reporter could publish (scaffold/publishableTitle), a `usermeta.citechart`
+ * to fill in, with 320 and 640 px artboards when the theme sets none. The house theme needs no mention: build
  * merges specs/theme.json under every spec. Never overwrites a file.
  */
 export async function scaffoldChart(options: NewOptions): Promise<{ file?: string; kind?: string; diagnostics: Diagnostic[] }> {
@@ -53,12 +57,14 @@ export async function scaffoldChart(options: NewOptions): Promise<{ file?: strin
   // A column of country or US state names/codes makes a map (src/geo); the map's layers carry their own data.
   const map = await proposeMap(project.cwd, table, data);
   const chart = map ?? chooseChart(table);
+  // Phone-first: artboards for a phone and a desktop column, unless the theme gives every chart its own.
+  const widths = themeArtboards(project.theme?.value as Record<string, unknown> | undefined).length || !fitsOneWidth(chart.body) ? {} : { widths: PHONE_AND_COLUMN };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: humanise(path.basename(data, '.csv')),
+    title: publishableTitle(path.basename(data, '.csv')),
     ...(map ? {} : { data: { url: data } }),
     ...chart.body,
-    usermeta: { citechart: { notes: [], credit: '' } },
+    usermeta: { citechart: { notes: [], credit: '', ...widths } },
   };
   await mkdir(path.join(project.cwd, 'specs'), { recursive: true });
   // A specs/ that is a link (a cloned repository can hold one pointing anywhere) is

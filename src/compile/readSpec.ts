@@ -1,3 +1,5 @@
+import { themeArtboardProblems } from './themeArtboards.js';
+import { footerStyleProblems } from '../provenance/footerStyle.js';
 import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 import type { Diagnostic } from '../model.js';
 import { hasErrors } from '../errors.js';
@@ -69,6 +71,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   // Loops, not spreads: a generated spec can hold any number of these.
   for (const problem of checkTransformLimits(spec)) diagnostics.push(problem);
   for (const problem of await checkRegExps(spec)) diagnostics.push(problem);
+  for (const problem of footerStyleProblems(spec.vegaLite.config, ['config'], (at, message) => json.diagnostic(at, message))) diagnostics.push(problem);
   return { spec, diagnostics };
 }
 
@@ -115,5 +118,6 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   // The theme is merged into every spec's config: a url in it would load a file into every chart.
   const urls = findDataRefs(json, true).diagnostics;
   if (urls.length) return { diagnostics: urls };
-  return { theme: json, diagnostics: stripSpecBidi(json) };
+  const footer = footerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
+  return { theme: json, diagnostics: stripSpecBidi(json).concat(themeArtboardProblems(json), footer) };
 }

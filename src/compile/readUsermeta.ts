@@ -46,7 +46,7 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
   const diagnostics = Object.keys(value)
     .filter((key) => !KNOWN.has(key))
     .map((key) => json.diagnostic([...base, key], messages.spec.unknownUsermeta(key, [...KNOWN]), 'warning'));
-  if (value.widths && !fitsOneWidth(root as Record<string, unknown>)) {
+  if (value.widths?.length && !fitsOneWidth(root as Record<string, unknown>)) {
     diagnostics.push(json.diagnostic([...base, 'widths'], messages.spec.widthsNeedSingleView()));
   }
   return {

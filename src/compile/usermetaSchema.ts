@@ -11,8 +11,8 @@ export const usermetaSchema = {
     notes: { type: 'array', items: { type: 'string' } },
     credit: { type: 'string' },
     alt: { type: 'string' },
-    // Narrower than MIN_ARTBOARD_WIDTH leaves no room for a footer line.
-    widths: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'integer', minimum: MIN_ARTBOARD_WIDTH, maximum: MAX_ARTBOARD_WIDTH } },
+    // Narrower than MIN_ARTBOARD_WIDTH leaves no room for a footer line. An empty list: no artboards, not even the theme's.
+    widths: { type: 'array', uniqueItems: true, items: { type: 'integer', minimum: MIN_ARTBOARD_WIDTH, maximum: MAX_ARTBOARD_WIDTH } },
     darkMode: { enum: ['auto', 'off'] },
     embedFonts: { type: 'boolean' },
     // The language of a map's country names (src/geo/countryList.ts): the names i18n-iso-countries has.

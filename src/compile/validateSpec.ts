@@ -57,7 +57,7 @@ export function validateSpec(json: JsonFile): Diagnostic[] {
     const at = transforms.reduce((a, b) => (b.length > a.length ? b : a));
     return [json.diagnostic(at.path, messages.spec.tooManyTransforms(count, MAX_TRANSFORMS))];
   }
-  return schemaErrors(vegaLiteValidators().spec, json, messages.spec.schemaViolation);
+  return schemaErrors(vegaLiteValidators().spec, json, messages.spec.schemaViolation, ['config', 'style']);
 }
 
 /**
@@ -66,13 +66,35 @@ export function validateSpec(json: JsonFile): Diagnostic[] {
  * at its line and column instead of a surprise in every chart.
  */
 export function validateTheme(json: JsonFile): Diagnostic[] {
-  return schemaErrors(vegaLiteValidators().config, json, messages.spec.themeSchemaViolation);
+  return schemaErrors(vegaLiteValidators().config, json, messages.spec.themeSchemaViolation, ['style']);
 }
 
-function schemaErrors(validate: ValidateFunction, json: JsonFile, message: (where: string, reason: string) => string): Diagnostic[] {
-  if (validate(json.value)) return [];
-  const problem = describeSchemaError(validate.errors ?? [], json.value);
+/**
+ * `stylesAt`: where the config's named styles are. Styles named
+ * `citechart-…` (the footer, artboards, dark mode) are citechart's, not
+ * Vega's: they are left out here and checked by the code that reads them
+ * (footerStyle, themeArtboards), so the theme stays valid Vega-Lite either way.
+ */
+function schemaErrors(validate: ValidateFunction, json: JsonFile, message: (where: string, reason: string) => string, stylesAt: string[]): Diagnostic[] {
+  const value = withoutOwnStyles(json.value, stylesAt);
+  if (validate(value)) return [];
+  const problem = describeSchemaError(validate.errors ?? [], value);
   return [json.diagnostic(problem.jsonPath, message(problem.where, problem.reason))];
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** A shallow copy of `root` along `path` with the `citechart-…` keys of the object there left out; `root` itself when there are none. */
+function withoutOwnStyles(root: unknown, path: string[]): unknown {
+  if (!isPlainObject(root)) return root;
+  const [key, ...rest] = path;
+  if (key === undefined) {
+    const kept = Object.entries(root).filter(([name]) => !name.startsWith('citechart-'));
+    return kept.length === Object.keys(root).length ? root : Object.fromEntries(kept);
+  }
+  if (!Object.hasOwn(root, key)) return root;
+  const inner = withoutOwnStyles(root[key], rest);
+  return inner === root[key] ? root : { ...root, [key]: inner };
 }
 
 /** Every `transform` array in the spec (any view, any depth), with its JSON path. */

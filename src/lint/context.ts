@@ -1,5 +1,7 @@
 import type { ChartSpec } from '../compile/readSpec.js';
+import type { JsonFile } from '../compile/readJsonFile.js';
 import type { CitedRow, CitedTable, Diagnostic, Source } from '../model.js';
+import type { DrawnTextSize } from '../render/drawnTextSizes.js';
 
 /** A spec as `check` read it, with what its render showed. */
 export interface LintChart {
@@ -8,6 +10,8 @@ export interface LintChart {
   tables: Map<string, CitedTable>;
   /** The rows it draws (build's footer logic); undefined when it did not render. */
   drawn?: CitedRow[];
+  /** Its graphic's own width (px) and the sizes its text is drawn at, when it rendered. */
+  layout?: { width: number; textSizes: DrawnTextSize[] };
 }
 
 /** Everything the editorial rules look at, read once by `check`. */
@@ -19,6 +23,8 @@ export interface LintContext {
   charts: LintChart[];
   /** Some spec could not be read at all, so which tables it uses is unknown. */
   unreadSpecs: boolean;
+  /** specs/theme.json, when the project has one. */
+  theme?: JsonFile;
 }
 
 /** One editorial rule: a stable id (what `--format json` reports) and its check. */

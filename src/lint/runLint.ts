@@ -7,12 +7,13 @@ import type { LintContext, LintRule } from './context.js';
 import { missingUnit } from './missingUnit.js';
 import { quoteNumber } from './quoteNumber.js';
 import { sharesSum } from './sharesSum.js';
+import { smallText } from './smallText.js';
 import { sourceIncomplete } from './sourceIncomplete.js';
 import { undrawnRow } from './undrawnRow.js';
 import { unusedSource } from './unusedSource.js';
 import { zeroBaseline } from './zeroBaseline.js';
 
-export const RULES: LintRule[] = [zeroBaseline, missingUnit, sharesSum, quoteNumber, sourceIncomplete, unusedSource, undrawnRow];
+export const RULES: LintRule[] = [zeroBaseline, missingUnit, sharesSum, quoteNumber, sourceIncomplete, unusedSource, undrawnRow, smallText];
 
 export async function runLint(context: LintContext, rules: LintRule[] = RULES): Promise<Diagnostic[]> {
   const found: Diagnostic[] = [];

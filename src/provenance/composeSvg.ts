@@ -1,7 +1,8 @@
 import { FONT_STACK } from '../text/fonts.js';
 import { applyDarkPalette, darkModeStyle } from './darkMode.js';
 import { dropExternalRefs } from './dropExternalRefs.js';
-import { drawFooter, FOOTER_STYLE } from './drawFooter.js';
+import { drawFooter } from './drawFooter.js';
+import { DEFAULT_FOOTER_STYLE, type FooterStyle } from './footerStyle.js';
 import type { Paragraph } from './footerParagraphs.js';
 import { idPrefix, prefixIds } from './prefixIds.js';
 import { stripControl, xmlAttribute, xmlText } from './escapeXml.js';
@@ -31,6 +32,10 @@ export interface SvgParts {
   darkMode?: 'auto' | 'off';
   /** An artboard is exactly as wide as asked: never widened for the footer. */
   exactWidth?: boolean;
+  /** The footer's type size, line height, gap and colour (the theme's `config.style["citechart-footer"]`). */
+  footerStyle?: FooterStyle;
+  /** The dark scheme's background (`transparent`: the page shows through); undefined for the dark paper. */
+  darkBackground?: string;
 }
 
 /**
@@ -51,8 +56,9 @@ export function composeSvg(parts: SvgParts): string {
   // words; the graphic widens instead, the chart staying at its left edge.
   const width = parts.exactWidth ? parts.width : Math.max(parts.width, MIN_FOOTER_WIDTH + parts.padding.left + parts.padding.right);
   const footerWidth = width - parts.padding.left - parts.padding.right;
-  const footer = drawFooter(parts.paragraphs, footerWidth);
-  const footerTop = parts.height - parts.padding.bottom + FOOTER_STYLE.gap;
+  const footerStyle = parts.footerStyle ?? DEFAULT_FOOTER_STYLE;
+  const footer = drawFooter(parts.paragraphs, footerWidth, footerStyle);
+  const footerTop = parts.height - parts.padding.bottom + footerStyle.gap;
   const height = Math.ceil(footer.height ? footerTop + footer.height + parts.padding.bottom : parts.height);
   const inner = markDecorative(parts.vegaSvg.slice(parts.vegaSvg.indexOf('>') + 1, parts.vegaSvg.lastIndexOf('</svg>')));
   const rootId = `${prefix}-root`;
@@ -69,16 +75,16 @@ export function composeSvg(parts: SvgParts): string {
     `<rect class="citechart-background" aria-hidden="true" width="${width}" height="${height}" fill="${xmlAttribute(parts.background)}"/>`,
     `<g class="citechart-chart">${inner}</g>`,
     `<g class="citechart-footer" transform="translate(${parts.padding.left},${footerTop})"`,
-    ` font-size="${FOOTER_STYLE.fontSize}" fill="${FOOTER_STYLE.color}">${footer.markup}</g>`,
+    ` font-size="${footerStyle.fontSize}" fill="${xmlAttribute(footerStyle.color)}">${footer.markup}</g>`,
     `</svg>\n`,
   ].join('');
   // Vega's own markup is not cleaned of characters XML forbids (a vertical
   // tab pasted into a title would make the file unreadable): clean it all.
   // A colour from a spec or a CSV cell may be `url(https://…)`: nothing outside the graphic is referenced.
   let svg = prefixIds(dropExternalRefs(stripControl(open + body)), prefix);
-  if (parts.scheme === 'dark') return applyDarkPalette(svg);
+  if (parts.scheme === 'dark') return applyDarkPalette(svg, parts.darkBackground);
   if (parts.darkMode === 'auto') {
-    const style = darkModeStyle(svg, rootId);
+    const style = darkModeStyle(svg, rootId, parts.darkBackground);
     svg = svg.replace('<rect class="citechart-background"', `${style}<rect class="citechart-background"`);
   }
   return svg;

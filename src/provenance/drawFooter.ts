@@ -4,33 +4,37 @@ import { wrapText } from './wrapText.js';
 import { xmlText } from './escapeXml.js';
 import { balanceIsolates } from './isolateBidi.js';
 
-export const FOOTER_STYLE = {
-  fontSize: 11,
-  lineHeight: 15,
-  /** Space between the chart and the first footer line. */
-  gap: 10,
-  /** Grey with 7:1 contrast on white: quiet but readable. */
-  color: '#595959',
-};
+import { DEFAULT_FOOTER_STYLE, type FooterStyle } from './footerStyle.js';
 
 /**
  * The footer as SVG `<text>` lines, wrapped to `width` with the bundled
  * font's real metrics (the same glyphs the PNG is drawn with), so no line
- * runs past the chart's edge. Returns the markup and its height.
+ * runs past the chart's edge. `style` gives the type size and line height
+ * (px; the theme's `config.style["citechart-footer"]`, see footerStyle).
+ * Returns the markup and its height (px).
+ *
+ * A numbered list ("Notes: 1. … 2. …") is set as one: every number starts
+ * where the first one does (after the lead-in), and the continuation lines
+ * of an item start under its text, not its number.
  */
-export function drawFooter(paragraphs: Paragraph[], width: number): { markup: string; height: number } {
-  const { fontSize, lineHeight } = FOOTER_STYLE;
+export function drawFooter(paragraphs: Paragraph[], width: number, style: FooterStyle = DEFAULT_FOOTER_STYLE): { markup: string; height: number } {
+  const { fontSize, lineHeight } = style;
   const regular = (s: string) => measureText(s, fontSize, 'regular');
+  const round = (x: number) => Math.round(x * 100) / 100;
   const lines: string[] = [];
+  let listStart = 0;
   for (const { lead, text } of paragraphs) {
-    const indent = lead ? measureText(lead, fontSize, 'bold') + regular(' ') : 0;
-    // Lines after the first of a numbered item start under its text, not its number.
     const number = /^\d+\. /.exec(text)?.[0];
-    const hang = number ? Math.round(regular(number) * 100) / 100 : 0;
+    const leadWidth = lead ? measureText(lead, fontSize, 'bold') + regular(' ') : 0;
+    // A numbered item without a lead-in continues the list the previous lead-in opened.
+    if (lead || !number) listStart = number ? round(leadWidth) : 0;
+    const start = lead ? 0 : listStart;
+    const indent = lead ? leadWidth : listStart;
+    const hang = number ? round(indent + regular(number)) : 0;
     balanceIsolates(wrapText(text, width, regular, indent, hang)).forEach((line, i) => {
       const y = (lines.length + 1) * lineHeight - (lineHeight - fontSize);
       const leadIn = i === 0 && lead ? `<tspan font-weight="bold">${xmlText(lead)}</tspan> ` : '';
-      lines.push(`<text x="${i === 0 ? 0 : hang}" y="${y}">${leadIn}${xmlText(line)}</text>`);
+      lines.push(`<text x="${i === 0 ? start : hang}" y="${y}">${leadIn}${xmlText(line)}</text>`);
     });
   }
   return {

@@ -2,6 +2,10 @@ import { escapeField } from '../compile/encodedFields.js';
 import { isPercentColumn } from '../lint/isPercentColumn.js';
 import type { CitedTable } from '../model.js';
 import { columnRoles, timeUnitOf } from './columnRoles.js';
+import { publishableTitle } from './publishableTitle.js';
+
+/** A title with "(%)" for a column written as percentages, unless its name said so already. */
+const withPercent = (title: string, percent: boolean) => (percent && !title.includes('%') ? `${title} (%)` : title);
 
 /** A first Vega-Lite chart for a table, and what kind it is (said to the user). */
 export interface ChosenChart {
@@ -10,11 +14,8 @@ export interface ChosenChart {
   body: Record<string, unknown>;
 }
 
-/** `exports_usd` → `Exports usd`: a column name as an axis title. */
-export const humanise = (name: string) => {
-  const spaced = name.replace(/[_-]+/g, ' ').trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-};
+/** A column name as an axis title (`exports_usd` → `Exports ($)`): see publishableTitle. */
+export const humanise = publishableTitle;
 
 /**
  * Picks the usual chart for the table's first columns of each kind:
@@ -33,7 +34,7 @@ export function chooseChart(table: CitedTable): ChosenChart {
     field: escapeField(column),
     type,
     ...(type === 'temporal' && timeUnitOf(table, column) ? { timeUnit: timeUnitOf(table, column) } : {}),
-    title: humanise(column) + (isPercentColumn(table, column) ? ' (%)' : ''),
+    title: withPercent(humanise(column), isPercentColumn(table, column)),
     ...extra,
   });
 

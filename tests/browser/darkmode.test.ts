@@ -6,6 +6,7 @@ import { rgb } from 'd3';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { darkModeStyle } from '../../src/provenance/darkMode.js';
 import { contrast, paper } from '../../src/render/darkPalette.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { DOMPURIFY, svgsIn } from '../helpers/publishedSvgs.js';
@@ -86,5 +87,42 @@ describe('darkMode "auto" in Chromium', () => {
     }, auto);
     expect(luminous(await fillOf(0, 'rect.citechart-background'))).toBeLessThan(1.3);
     expect(luminous(await fillOf(0, '.citechart-footer'))).toBeGreaterThan(5);
+  });
+});
+
+describe('darkMode "auto" follows a site\'s own switch (issue 13)', () => {
+  async function showOn(scheme: 'light' | 'dark', htmlClass: string, body: string, ...svgs: string[]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setContent(`<!doctype html><html class="${htmlClass}"><body style="margin:0;background:${body}">${svgs.map((s) => `<div style="width:600px">${s}</div>`).join('')}</body></html>`);
+  }
+  const corner = async () => {
+    const png = PNG.sync.read(await page.locator('svg.citechart').first().screenshot());
+    return [png.data[0]!, png.data[1]!, png.data[2]!];
+  };
+
+  it('turns dark under class="cc-dark" on <html> on a light device, its artboards too; a chart without the setting stays light', async () => {
+    await showOn('light', 'cc-dark', '#000000', auto, plain, autoNarrow);
+    expect(luminous(await fillOf(0, 'rect.citechart-background'))).toBeLessThan(1.3);
+    expect(luminous(await fillOf(0, '.citechart-footer'))).toBeGreaterThan(5);
+    expect(await fillOf(1, 'rect.citechart-background')).toEqual([255, 255, 255]);
+    expect(luminous(await fillOf(2, 'rect.citechart-background'))).toBeLessThan(1.3);
+  });
+
+  it('stays light under class="cc-light" on a dark device', async () => {
+    await showOn('dark', 'cc-light', '#ffffff', auto);
+    expect(await fillOf(0, 'rect.citechart-background')).toEqual([255, 255, 255]);
+    expect(await fillOf(0, '.role-title-text text')).toEqual([18, 18, 18]);
+    expect(await fillOf(0, '.citechart-footer')).toEqual([89, 89, 89]);
+    expect(Math.min(...(await corner()))).toBeGreaterThan(240);
+  });
+
+  it('shows the page through a transparent dark background (config.style["citechart-dark"].fill)', async () => {
+    const bare = auto.replace(/<style>@media \(prefers-color-scheme: dark\)[\s\S]*?<\/style>/, '');
+    const transparent = auto.replace(/<style>@media \(prefers-color-scheme: dark\)[\s\S]*?<\/style>/, darkModeStyle(bare, 'cc-microelectronics-imports-root', 'transparent'));
+    await showOn('light', 'cc-dark', 'rgb(0, 0, 60)', transparent);
+    expect(await corner()).toEqual([0, 0, 60]);
+    expect(luminous(await fillOf(0, '.citechart-footer'))).toBeGreaterThan(5);
+    await showOn('light', '', '#ffffff', transparent);
+    expect(await fillOf(0, 'rect.citechart-background')).toEqual([255, 255, 255]);
   });
 });

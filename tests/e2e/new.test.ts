@@ -15,14 +15,15 @@ describe('new', () => {
     const cwd = makeProject({ ...minimalProject, 'data/exports.csv': exports });
     const made = await runCli(['new', 'widget-bars', '--data', 'data/exports.csv'], { cwd });
     expect(made.stderr).toBe('');
-    expect(made.outLines).toEqual(['created specs/widget-bars.vl.json (bar chart sorted by value); run `citechart build` to draw it']);
+    expect(made.outLines).toEqual(['created specs/widget-bars.vl.json (bar chart sorted by value); run `npx citechart build` to draw it']);
     expect(made.code).toBe(0);
     const written = spec(cwd, 'widget-bars');
     expect(written.data).toEqual({ url: 'data/exports.csv' });
     expect(written.mark).toBe('bar');
     expect(written.encoding.y).toMatchObject({ field: 'country', type: 'nominal', sort: '-x' });
     expect(written.encoding.x).toMatchObject({ field: 'exports', type: 'quantitative', title: 'Exports' });
-    expect(written.usermeta).toEqual({ citechart: { notes: [], credit: '' } });
+    // The fixture's theme names no artboards, so the spec gets a phone's and a column's.
+    expect(written.usermeta).toEqual({ citechart: { notes: [], credit: '', widths: [320, 640] } });
 
     // check passes it; its one warning asks for the unit the table cannot tell.
     const checked = await runCli(['check'], { cwd });

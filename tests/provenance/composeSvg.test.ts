@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeSvg, type SvgParts } from '../../src/provenance/composeSvg.js';
-import { applyDarkPalette, darkModeStyle } from '../../src/provenance/darkMode.js';
+import { applyDarkPalette, darkModeStyle, readDarkBackground } from '../../src/provenance/darkMode.js';
 import { markDecorative } from '../../src/provenance/markDecorative.js';
 import { artboardPrefix, idPrefix, prefixIds } from '../../src/provenance/prefixIds.js';
 import { rasterSvg } from '../../src/render/renderPng.js';
@@ -94,13 +94,31 @@ describe('composeSvg: dark', () => {
     expect(style).not.toContain('url(');
     const selectors = [...style.slice(style.indexOf('{') + 1).matchAll(/([^{}]+)\{[^}]*\}/g)].map((m) => m[1]!);
     expect(selectors.length).toBeGreaterThan(4);
-    for (const selector of selectors) expect(selector.startsWith('#cc-bars-root [')).toBe(true);
+    // Device setting, the site's light switch restoring the colours, the site's dark switch: all scoped to the root.
+    for (const selector of selectors) expect(selector).toMatch(/^(\.cc-light |\.cc-dark )?#cc-bars-root \[/);
+    expect(style).toContain('.cc-light #cc-bars-root [fill="#ffffff"]{fill:#ffffff}');
+    expect(style).toMatch(/\}\}\.cc-dark #cc-bars-root \[fill="#ffffff"\]\{fill:#1b1b1b\}/);
     expect(svg).toContain('fill="#ffffff"');
     expect(xmlProblem(svg)).toBeUndefined();
   });
 
   it('escapes an artboard root id for CSS', () => {
     expect(darkModeStyle('<svg><rect fill="#fff"/></svg>', 'cc-bars.w320-root')).toContain('#cc-bars\\.w320-root [fill="#fff"]');
+  });
+
+  it('gives the dark scheme the theme\'s background (transparent lets a dark page show through)', () => {
+    const style = darkModeStyle('<svg><rect class="citechart-background" aria-hidden="true" fill="#ffffff"/><text fill="#121212"/></svg>', 'r', 'transparent');
+    expect(style).toContain('@media (prefers-color-scheme: dark){#r [fill="#ffffff"]{fill:#1b1b1b}');
+    expect(style).toContain('#r :is(rect.citechart-background,.citechart-chart>rect){fill:transparent}');
+    expect(style).toContain('.cc-light #r :is(rect.citechart-background,.citechart-chart>rect){fill:#ffffff}');
+    expect(style).toContain('.cc-dark #r :is(rect.citechart-background,.citechart-chart>rect){fill:transparent}');
+    expect(applyDarkPalette('<rect class="citechart-background" aria-hidden="true" fill="#ffffff"/>', 'transparent')).toBe(
+      '<rect class="citechart-background" aria-hidden="true" fill="transparent"/>',
+    );
+    expect(applyDarkPalette('<g class="citechart-chart"><rect width="9" fill="#ffffff"/></g>', 'transparent')).toBe('<g class="citechart-chart"><rect width="9" fill="transparent"/></g>');
+    expect(readDarkBackground({ style: { 'citechart-dark': { fill: 'transparent' } } }, undefined)).toBe('transparent');
+    expect(readDarkBackground({ style: { 'citechart-dark': { fill: 'transparent' } } }, { style: { 'citechart-dark': { color: '#000000' } } })).toBe('#000000');
+    expect(readDarkBackground({}, undefined)).toBeUndefined();
   });
 
   it('has no style when no colour would change', () => {

@@ -1,3 +1,4 @@
+import { DEFAULT_FOOTER_STYLE, readFooterStyle } from '../../src/provenance/footerStyle.js';
 import { describe, expect, it } from 'vitest';
 import { citeSource, formatPublished } from '../../src/provenance/citeSource.js';
 import { footerParagraphs } from '../../src/provenance/footerParagraphs.js';
@@ -110,5 +111,44 @@ describe('drawFooter', () => {
     const { markup } = drawFooter([{ lead: 'Note:', text: '</text><script>alert(1)</script> & co' }], 600);
     expect(markup).toContain('&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
     expect(markup).not.toContain('<script');
+  });
+});
+
+describe('a numbered list in the footer (issue 13)', () => {
+  const xs = (markup: string) => [...markup.matchAll(/<text x="([\d.]+)"/g)].map((m) => Number(m[1]));
+
+  it('starts "2." where "1." starts, after the lead-in', () => {
+    const { markup } = drawFooter([{ lead: 'Notes:', text: '1. First note.' }, { lead: '', text: '2. Second note.' }, { lead: '', text: 'Graphic: desk' }], 600);
+    const lead = measureText('Notes:', 11, 'bold') + measureText(' ', 11, 'regular');
+    const [first, second, credit] = xs(markup);
+    expect(first).toBe(0);
+    expect(second).toBeCloseTo(lead, 1);
+    expect(credit).toBe(0);
+  });
+
+  it('hangs the continuation lines of a listed item under its text', () => {
+    const { markup } = drawFooter([{ lead: 'Notes:', text: `1. ${'word '.repeat(30)}` }, { lead: '', text: `2. ${'word '.repeat(30)}` }], 200);
+    const lead = measureText('Notes:', 11, 'bold') + measureText(' ', 11, 'regular');
+    const number = measureText('1. ', 11, 'regular');
+    const positions = xs(markup);
+    const continuations = positions.filter((x, i) => i > 0 && Math.abs(x - lead) > 0.5);
+    expect(continuations.length).toBeGreaterThan(2);
+    for (const x of continuations) expect(x).toBeCloseTo(lead + number, 1);
+  });
+});
+
+describe('the footer style comes from the theme (issue 13)', () => {
+  it('reads config.style["citechart-footer"], the spec over the theme', () => {
+    const theme = { style: { 'citechart-footer': { fontSize: 13, color: '#333333' } } };
+    expect(readFooterStyle(theme, undefined)).toEqual({ fontSize: 13, lineHeight: 18, gap: 10, color: '#333333' });
+    expect(readFooterStyle(theme, { style: { 'citechart-footer': { fill: '#222222', lineHeight: 20 } } })).toEqual({ fontSize: 13, lineHeight: 20, gap: 10, color: '#222222' });
+    expect(readFooterStyle(undefined, undefined)).toEqual(DEFAULT_FOOTER_STYLE);
+  });
+
+  it('sets the footer lines in the theme\'s size and line height', () => {
+    const style = { fontSize: 14, lineHeight: 20, gap: 10, color: '#333333' };
+    const { markup, height } = drawFooter([{ lead: 'Source:', text: 'Desk' }, { lead: '', text: 'Graphic: desk' }], 600, style);
+    expect(height).toBe(40);
+    expect([...markup.matchAll(/ y="([\d.]+)"/g)].map((m) => Number(m[1]))).toEqual([14, 34]);
   });
 });

@@ -48,4 +48,24 @@ describe('citechart watch (CLI)', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
+
+  it('says a chart whose files match its inputs is up to date, not rebuilt (issue 13)', async () => {
+    const cwd = makeProject(minimalProject);
+    expect((await runCli(['build'], { cwd })).code).toBe(0);
+    const child = spawn(process.execPath, [CLI, 'watch', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: string) => {
+        stdout += chunk;
+        if (/exports is up to date|rebuilt exports/.test(stdout)) resolve();
+      });
+      child.once('exit', () => reject(new Error(`exited early: ${stdout}`)));
+    });
+    expect(stdout).toContain('exports is up to date (its files in output/ match its inputs)\n');
+    expect(stdout).not.toContain('rebuilt');
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
 });
