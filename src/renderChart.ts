@@ -39,6 +39,7 @@ import { truncatedLabels } from './render/truncatedLabels.js';
 import { truncationWarnings } from './render/truncationWarnings.js';
 import type { ManifestEntry } from './write/manifest.js';
 import { pushAll } from './pushAll.js';
+import { chartLocale } from './locale/chartLocale.js';
 
 export interface RenderedChart {
   name: string;
@@ -98,7 +99,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
 
   // 3. Check data against spec (src/checks), compile with the theme, data
   // injected, Vega-Lite's messages judged; 4. render the chart to SVG, Vega's judged.
-  const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined);
+  const theme = project.theme?.value as Record<string, unknown> | undefined;
+  const locale = chartLocale(spec.settings.locale, theme);
+  const compiled = compileSpec(spec, tables, theme, locale);
   pushAll(diagnostics, compiled.diagnostics);
   if (!compiled.chart) return { diagnostics };
   const rendered = await renderFitted(compiled.chart, cwd, spec.file, MIN_FOOTER_WIDTH);
@@ -118,8 +121,8 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const sources = sourceIds.map((id) => project.sources.get(id)!);
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
-  const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field));
-  const alt = spec.settings.alt || draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs);
+  const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale);
+  const alt = spec.settings.alt || draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale);
   const inputs = await hashInputs(cwd, [
     ...tables.keys(),
     ...[...tables.values()].flatMap((table) => (table.sidecar ? [table.sidecar] : [])),
@@ -127,18 +130,21 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     spec.file,
     ...(project.theme ? [project.theme.file] : []),
   ], new Map([...project.readHashes, ...specRead]));
-  const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs, versions: toolVersions() };
+  const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs, versions: toolVersions(), locale };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
-  const paragraphs = footerParagraphs(rows, project.sources, spec.settings);
+  const paragraphs = footerParagraphs(rows, project.sources, spec.settings, locale);
+  // `lang` only when a locale is set: without one the output stays as it was.
+  const language = locale.tag ? { lang: locale.tag, dir: locale.direction } : {};
   const embed: EmbedFacts = {
     name,
     title,
     alt,
     footer: paragraphs,
     sources,
-    tables: drawnTables(drawn, project.sources, drawnAs),
+    tables: drawnTables(drawn, project.sources, drawnAs, locale),
     jsonLd: jsonLd(facts, 'text/html'),
+    ...language,
   };
   const common = {
     name,
@@ -148,6 +154,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     jsonLd: JSON.stringify(jsonLd(facts, 'image/svg+xml')),
     scheme: options.theme,
     darkMode: spec.settings.darkMode,
+    ...(locale.tag && { lang: locale.tag, direction: locale.direction }),
   };
   const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
   const svg = composeSvg({ ...common, ...layout(render) });
@@ -155,8 +162,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
   const artboards: NonNullable<RenderedChart['artboards']> = [];
   for (const width of spec.settings.widths ?? []) {
-    const theme = project.theme?.value as Record<string, unknown> | undefined;
-    const at = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme);
+    const at = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, locale);
     const rerendered = at.chart && (await renderFitted(at.chart, cwd, spec.file));
     const seen = new Set(diagnostics.map((d) => d.message));
     pushAll(diagnostics, at.diagnostics.concat(rerendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
@@ -169,7 +175,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     const xmp = xmpPacket({
       title: title || name,
       description: alt,
-      sources: sources.map(citeSource),
+      sources: sources.map((source) => citeSource(source, locale)),
       jsonLd: JSON.stringify(jsonLd(facts, 'image/png')),
     });
     try {

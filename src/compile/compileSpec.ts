@@ -13,6 +13,7 @@ import { judgeMessages, type RawMessage } from './judgeMessages.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
 import type { ChartSpec } from './readSpec.js';
+import type { Locale } from '../locale/readLocale.js';
 
 export interface CompiledChart {
   vega: VegaSpec;
@@ -30,12 +31,18 @@ export interface CompiledChart {
 /**
  * Vega-Lite → Vega with the theme merged under the spec (the spec's own
  * `config` wins) and the cited rows injected as inline values.
+ * `locale` (src/locale) becomes Vega's `config.locale`: d3's published
+ * number and date formats of the language, so axes, labels and legends
+ * write its decimal mark and month names. The theme's `locale` tag is
+ * citechart's, never handed to Vega as is. A spec's own `config.locale`
+ * still wins, as any config of the spec does.
  * Throws nothing for a user mistake: returns diagnostics instead.
  */
 export function compileSpec(
   spec: ChartSpec,
   tables: Map<string, CitedTable>,
   theme: Record<string, unknown> | undefined,
+  locale?: Locale,
 ): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
   // 1. Data against spec, before anything is drawn: a finding that is an
   // error stops the chart here (Vega would only draw the wrong graphic).
@@ -59,7 +66,7 @@ export function compileSpec(
       // and what the PNG draws, so a theme without a font still lays out right.
       // style: a line break in a cell or spec string breaks the label, title
       // or legend entry there (lineBreaks.ts).
-      config: { font: FONT_STACK, ...theme, style: lineBreakStyles(theme?.style) } as VegaLite.Config,
+      config: { font: FONT_STACK, ...withoutTag(theme), ...(locale?.vega && { locale: locale.vega }), style: lineBreakStyles(theme?.style) } as VegaLite.Config,
       logger: logger as unknown as Options['logger'],
     });
     breakTextMarks(vega);
@@ -78,4 +85,11 @@ export function compileSpec(
       diagnostics: [explained ?? { file: spec.file, severity: 'error', message: messages.spec.compileFailed(reason) }],
     };
   }
+}
+
+/** The theme without its `locale` tag (a string Vega would not read; compileSpec gives the object). */
+function withoutTag(theme: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!theme || typeof theme.locale !== 'string') return theme;
+  const { locale: _tag, ...rest } = theme;
+  return rest;
 }

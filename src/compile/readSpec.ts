@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model.js';
+import { isKnownLocale, LANGUAGES } from '../locale/readLocale.js';
 import * as messages from '../messages.js';
 import { findBuiltinFieldNames } from './findBuiltinFieldNames.js';
 import { findDataRefs, type DataRef } from './findDataRefs.js';
@@ -70,5 +71,12 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   // The theme is merged into every spec's config: a url in it would load a file into every chart.
   const urls = findDataRefs(json, true).diagnostics;
   if (urls.length) return { diagnostics: urls };
-  return { theme: json, diagnostics: stripSpecBidi(json) };
+  const stripped = stripSpecBidi(json);
+  // `locale` is citechart's here: a tag it turns into Vega's locale object (compileSpec).
+  const tag = (json.value as Record<string, unknown>).locale;
+  if (tag !== undefined) {
+    if (typeof tag !== 'string') return { diagnostics: stripped.concat([json.diagnostic(['locale'], messages.locale.themeLocaleNotText())]) };
+    if (!isKnownLocale(tag)) return { diagnostics: stripped.concat([json.diagnostic(['locale'], messages.locale.unknown(tag, LANGUAGES))]) };
+  }
+  return { theme: json, diagnostics: stripped };
 }

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { JsonFile } from './readJsonFile.js';
 import { fitsOneWidth } from './atWidth.js';
+import { isKnownLocale, LANGUAGES } from '../locale/readLocale.js';
 
 /** citechart's settings, kept in Vega-Lite's own `usermeta` so specs stay valid Vega-Lite. */
 export interface ChartSettings {
@@ -15,6 +16,8 @@ export interface ChartSettings {
   widths?: number[];
   /** `auto`: the SVG turns dark on pages that prefer a dark colour scheme. */
   darkMode?: 'auto' | 'off';
+  /** BCP 47 tag of the language the chart is written in (src/locale); overrides the theme's. */
+  locale?: string;
 }
 
 export { MAX_ARTBOARD_WIDTH, MIN_ARTBOARD_WIDTH, usermetaSchema };
@@ -45,6 +48,9 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
   if (value.widths && !fitsOneWidth(root as Record<string, unknown>)) {
     diagnostics.push(json.diagnostic([...base, 'widths'], messages.spec.widthsNeedSingleView()));
   }
+  if (value.locale !== undefined && !isKnownLocale(value.locale)) {
+    diagnostics.push(json.diagnostic([...base, 'locale'], messages.locale.unknown(value.locale, LANGUAGES)));
+  }
   return {
     settings: {
       notes: value.notes ?? [],
@@ -52,6 +58,7 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
       alt: value.alt ?? '',
       ...(value.widths && { widths: [...value.widths].sort((a, b) => a - b) }),
       ...(value.darkMode && { darkMode: value.darkMode }),
+      ...(value.locale && isKnownLocale(value.locale) && { locale: value.locale }),
     },
     diagnostics,
   };
@@ -65,3 +72,4 @@ function reason(error: ErrorObject): string {
   const message = error.message ?? 'is invalid';
   return allowed ? `${message}: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : message;
 }
+

@@ -14,5 +14,7 @@ export const usermetaSchema = {
     // Narrower than MIN_ARTBOARD_WIDTH leaves no room for a footer line.
     widths: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'integer', minimum: MIN_ARTBOARD_WIDTH, maximum: MAX_ARTBOARD_WIDTH } },
     darkMode: { enum: ['auto', 'off'] },
+    // A BCP 47 tag; whether citechart has its words is checked after (src/locale/readLocale.ts).
+    locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$' },
   },
 };

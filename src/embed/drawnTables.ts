@@ -4,6 +4,7 @@ import type { DrawnItem } from '../provenance/drawnValues.js';
 import { citeSource } from '../provenance/citeSource.js';
 import type { DrawnValues } from '../provenance/drawnValues.js';
 import { isolate } from '../provenance/isolateBidi.js';
+import { readLocale, type Locale } from '../locale/readLocale.js';
 
 /** The rows of one data file that a chart draws, ready for a data table. */
 export interface DrawnTable {
@@ -14,6 +15,8 @@ export interface DrawnTable {
   rows: Array<{ values: CellValue[]; citation: string; note: string }>;
   /** Said instead of "Data: TITLE" (the values table). */
   caption?: string;
+  /** The locale's words for the caption and the citation and note columns. */
+  words?: { data: string; source: string; note: string; colon: string };
 }
 
 /**
@@ -26,19 +29,21 @@ export interface DrawnTable {
  * gets one more column, "MEASURE as drawn", in the chart's format; marks
  * drawn from several rows (aggregates) are listed first in a table of their
  * own, their labels and drawn value, since no single row holds them.
+ * Headings and citations are in `locale`'s words; cells are the CSV's.
  */
-export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, values?: DrawnValues): DrawnTable[] {
+export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, values?: DrawnValues, locale: Locale = readLocale()): DrawnTable[] {
+  const words = { data: locale.say('tableData'), source: locale.say('tableSource'), note: locale.say('tableNote'), colon: locale.words.colon };
   const tables = new Map<string, DrawnTable>();
   const computed = values && values.items.some((item) => !item.row || !isCell(item, values.measure.field));
   const byRow = new Map<CitedRow, string>();
   for (const item of computed ? values!.items : []) if (item.row) byRow.set(item.row, item.shown);
-  const asDrawn = byRow.size ? `${values!.measure.title || values!.measure.field} as drawn` : undefined;
+  const asDrawn = byRow.size ? locale.say('tableAsDrawn', { measure: values!.measure.title || values!.measure.field }) : undefined;
   for (const { table, row } of drawn) {
     let out = tables.get(table.file);
-    if (!out) tables.set(table.file, (out = { file: table.file, columns: asDrawn ? [...table.columns, asDrawn] : table.columns, rows: [] }));
+    if (!out) tables.set(table.file, (out = { file: table.file, columns: asDrawn ? [...table.columns, asDrawn] : table.columns, rows: [], words }));
     out.rows.push({
       values: [...table.columns.map((column) => row.values[column] ?? null), ...(asDrawn ? [byRow.get(row) ?? null] : [])],
-      citation: row.sources.map((id) => citeSource(sources.get(id)!)).join('; '),
+      citation: row.sources.map((id) => citeSource(sources.get(id)!, locale)).join('; '),
       note: [row.note, row.derived].map((text) => text.trim()).filter(Boolean).map(isolate).join(' '),
     });
   }
@@ -46,7 +51,8 @@ export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, va
   const foldedTable: DrawnTable[] = folded.length
     ? [{
         file: '',
-        caption: 'Values drawn',
+        caption: locale.say('tableValuesDrawn'),
+        words,
         columns: [...values!.labels.map((f) => f.title || f.field), values!.measure.title || values!.measure.field],
         rows: folded.map((item) => ({ values: [...item.labels, item.shown], citation: '', note: '' })),
       }]

@@ -31,6 +31,10 @@ export interface SvgParts {
   darkMode?: 'auto' | 'off';
   /** An artboard is exactly as wide as asked: never widened for the footer. */
   exactWidth?: boolean;
+  /** BCP 47 tag of the chart's language (src/locale): `lang` on the root; absent, none (as before locales). */
+  lang?: string;
+  /** `rtl`: footer lines start at the right edge and read right to left. */
+  direction?: 'ltr' | 'rtl';
 }
 
 /**
@@ -51,7 +55,8 @@ export function composeSvg(parts: SvgParts): string {
   // words; the graphic widens instead, the chart staying at its left edge.
   const width = parts.exactWidth ? parts.width : Math.max(parts.width, MIN_FOOTER_WIDTH + parts.padding.left + parts.padding.right);
   const footerWidth = width - parts.padding.left - parts.padding.right;
-  const footer = drawFooter(parts.paragraphs, footerWidth);
+  const rtl = parts.direction === 'rtl';
+  const footer = drawFooter(parts.paragraphs, footerWidth, rtl ? 'rtl' : 'ltr');
   const footerTop = parts.height - parts.padding.bottom + FOOTER_STYLE.gap;
   const height = Math.ceil(footer.height ? footerTop + footer.height + parts.padding.bottom : parts.height);
   const inner = markDecorative(parts.vegaSvg.slice(parts.vegaSvg.indexOf('>') + 1, parts.vegaSvg.lastIndexOf('</svg>')));
@@ -59,7 +64,7 @@ export function composeSvg(parts: SvgParts): string {
 
   const open = [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1"`,
-    ` class="citechart" id="${rootId}" width="100%" viewBox="0 0 ${width} ${height}"`,
+    ` class="citechart" id="${rootId}"${parts.lang ? ` lang="${xmlAttribute(parts.lang)}"` : ''} width="100%" viewBox="0 0 ${width} ${height}"`,
     ` role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${xmlAttribute(FONT_STACK)}">`,
     `<title id="${prefix}-title">${xmlText(parts.title || parts.name)}</title>`,
     `<desc id="${prefix}-desc">${xmlText(parts.alt)}</desc>`,
@@ -69,7 +74,7 @@ export function composeSvg(parts: SvgParts): string {
     `<rect class="citechart-background" aria-hidden="true" width="${width}" height="${height}" fill="${xmlAttribute(parts.background)}"/>`,
     `<g class="citechart-chart">${inner}</g>`,
     `<g class="citechart-footer" transform="translate(${parts.padding.left},${footerTop})"`,
-    ` font-size="${FOOTER_STYLE.fontSize}" fill="${FOOTER_STYLE.color}">${footer.markup}</g>`,
+    ` font-size="${FOOTER_STYLE.fontSize}" fill="${FOOTER_STYLE.color}"${rtl ? ' direction="rtl" text-anchor="start"' : ''}>${footer.markup}</g>`,
     `</svg>\n`,
   ].join('');
   // Vega's own markup is not cleaned of characters XML forbids (a vertical

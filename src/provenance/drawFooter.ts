@@ -17,8 +17,11 @@ export const FOOTER_STYLE = {
  * The footer as SVG `<text>` lines, wrapped to `width` with the bundled
  * font's real metrics (the same glyphs the PNG is drawn with), so no line
  * runs past the chart's edge. Returns the markup and its height.
+ * `rtl` (Arabic): each line starts at the right edge (x = width; the group
+ * says `direction="rtl"`, so `start` is the right), hanging lines indented from it.
  */
-export function drawFooter(paragraphs: Paragraph[], width: number): { markup: string; height: number } {
+export function drawFooter(paragraphs: Paragraph[], width: number, direction: 'ltr' | 'rtl' = 'ltr'): { markup: string; height: number } {
+  const at = (offset: number) => (direction === 'rtl' ? Math.round((width - offset) * 100) / 100 : offset);
   const { fontSize, lineHeight } = FOOTER_STYLE;
   const regular = (s: string) => measureText(s, fontSize, 'regular');
   const lines: string[] = [];
@@ -30,7 +33,7 @@ export function drawFooter(paragraphs: Paragraph[], width: number): { markup: st
     balanceIsolates(wrapText(text, width, regular, indent, hang)).forEach((line, i) => {
       const y = (lines.length + 1) * lineHeight - (lineHeight - fontSize);
       const leadIn = i === 0 && lead ? `<tspan font-weight="bold">${xmlText(lead)}</tspan> ` : '';
-      lines.push(`<text x="${i === 0 ? 0 : hang}" y="${y}">${leadIn}${xmlText(line)}</text>`);
+      lines.push(`<text x="${at(i === 0 ? 0 : hang)}" y="${y}">${leadIn}${xmlText(line)}</text>`);
     });
   }
   return {

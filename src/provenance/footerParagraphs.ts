@@ -2,6 +2,7 @@ import type { ChartSettings } from '../compile/readUsermeta.js';
 import type { CitedRow, Source } from '../model.js';
 import { citeSource } from './citeSource.js';
 import { isolate } from './isolateBidi.js';
+import { readLocale, type Locale } from '../locale/readLocale.js';
 
 /** A footer paragraph: a bold lead-in ("Source:") and the text after it. */
 export interface Paragraph {
@@ -13,8 +14,17 @@ export interface Paragraph {
  * The footer's content, before wrapping: sources of the drawn rows (in the
  * order the rows come, each once, numbered when several), then notes (the
  * spec's, then the rows' notes and `derived` explanations), then the credit.
+ * Lead-ins, their plural (Intl.PluralRules), colon and numbering are the
+ * locale's (French "Source\u202F:"); `extraCredits` follow the credit (an
+ * edition's "Translation: NAME").
  */
-export function footerParagraphs(rows: CitedRow[], sources: Map<string, Source>, settings: ChartSettings): Paragraph[] {
+export function footerParagraphs(
+  rows: CitedRow[],
+  sources: Map<string, Source>,
+  settings: ChartSettings,
+  locale: Locale = readLocale(),
+  extraCredits: string[] = [],
+): Paragraph[] {
   const cited = unique(rows.flatMap((row) => row.sources)).map((id) => sources.get(id)!);
   const notes = unique([
     ...settings.notes,
@@ -22,15 +32,17 @@ export function footerParagraphs(rows: CitedRow[], sources: Map<string, Source>,
     ...rows.map((row) => row.derived),
   ]);
   const paragraphs: Paragraph[] = [];
-  numbered(cited.map(citeSource), 'Source:', 'Sources:', paragraphs);
-  numbered(notes.map(isolate), 'Note:', 'Notes:', paragraphs);
+  numbered(cited.map((source) => citeSource(source, locale)), 'source', locale, paragraphs);
+  numbered(notes.map(isolate), 'note', locale, paragraphs);
   if (settings.credit) paragraphs.push({ lead: '', text: isolate(settings.credit) });
+  for (const credit of extraCredits) paragraphs.push({ lead: '', text: credit });
   return paragraphs;
 }
 
-function numbered(items: string[], one: string, several: string, into: Paragraph[]) {
-  if (items.length === 1) into.push({ lead: one, text: items[0]! });
-  else items.forEach((text, i) => into.push({ lead: i === 0 ? several : '', text: `${i + 1}. ${text}` }));
+function numbered(items: string[], word: 'source' | 'note', locale: Locale, into: Paragraph[]) {
+  const lead = `${locale.plural(word, items.length)}${locale.words.colon}`;
+  if (items.length === 1) into.push({ lead, text: items[0]! });
+  else items.forEach((text, i) => into.push({ lead: i === 0 ? lead : '', text: `${locale.say('numbered', { n: i + 1 })}${text}` }));
 }
 
 function unique(items: string[]): string[] {

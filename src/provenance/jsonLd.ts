@@ -1,6 +1,7 @@
 import type { Source } from '../model.js';
 import { citeSource } from './citeSource.js';
 import type { InputHash } from './hashInputs.js';
+import type { Locale } from '../locale/readLocale.js';
 
 export interface ProvenanceFacts {
   name: string;
@@ -10,6 +11,8 @@ export interface ProvenanceFacts {
   sources: Source[];
   inputs: InputHash[];
   versions: Record<string, string>;
+  /** The chart's language (src/locale): `inLanguage` and the words of each citation's `text`. */
+  locale?: Locale;
 }
 
 /**
@@ -26,8 +29,9 @@ export function jsonLd(facts: ProvenanceFacts, encodingFormat: string): Record<s
     name: facts.title || facts.name,
     description: facts.alt,
     encodingFormat,
+    ...(facts.locale?.tag ? { inLanguage: facts.locale.tag } : {}),
     ...(facts.credit ? { creditText: facts.credit } : {}),
-    citation: facts.sources.map(sourceToCreativeWork),
+    citation: facts.sources.map((source) => sourceToCreativeWork(source, facts.locale)),
     isBasedOn: facts.inputs.map((input) => ({
       '@type': 'MediaObject',
       contentUrl: input.file,
@@ -44,7 +48,7 @@ export function jsonLd(facts: ProvenanceFacts, encodingFormat: string): Record<s
   };
 }
 
-function sourceToCreativeWork(source: Source): Record<string, unknown> {
+function sourceToCreativeWork(source: Source, locale?: Locale): Record<string, unknown> {
   const optional = (key: string, value: unknown) => (value ? { [key]: value } : {});
   return {
     '@type': 'CreativeWork',
@@ -58,6 +62,6 @@ function sourceToCreativeWork(source: Source): Record<string, unknown> {
     ...optional('translator', source.translator && { '@type': 'Person', name: source.translator }),
     ...optional('dateAccessed', source.accessed),
     ...optional('creditText', source.attribution && `citing ${source.attribution}`),
-    text: citeSource(source),
+    text: citeSource(source, locale),
   };
 }
