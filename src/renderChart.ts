@@ -10,7 +10,8 @@
 import { atWidth, isFitNoise } from './compile/atWidth.js';
 import { compileSpec } from './compile/compileSpec.js';
 import { encodedFields } from './compile/encodedFields.js';
-import { readSpec, type ChartSpec } from './compile/readSpec.js';
+import type { ChartSpec } from './compile/readSpec.js';
+import { editionTables, readChartSpec } from './locale/readEdition.js';
 import { drawnTables } from './embed/drawnTables.js';
 import { embedFile } from './embed/embedFile.js';
 import type { EmbedFacts } from './embed/embedHtml.js';
@@ -87,14 +88,17 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const { cwd } = project;
   // 1. Read the spec and check its data references stay inside data/.
   const specRead: ReadLedger = new Map();
-  const read = await recordReads(specRead, () => readSpec(cwd, name));
+  // An edition (NAME.fr) reads its original's spec and its translation file (src/locale).
+  const read = await recordReads(specRead, () => readChartSpec(cwd, name));
   const diagnostics = read.diagnostics.slice();
   const spec = read.spec;
   if (!spec || hasErrors(diagnostics)) return { diagnostics };
 
   // 2. Load the cited tables it uses (each once per project).
-  const { tables, diagnostics: tableDiagnostics } = await project.tablesFor(spec);
+  const { tables: originals, diagnostics: tableDiagnostics } = await project.tablesFor(spec);
   pushAll(diagnostics, tableDiagnostics);
+  const { tables, diagnostics: translationDiagnostics } = editionTables(spec, originals);
+  pushAll(diagnostics, translationDiagnostics);
   if (hasErrors(diagnostics) || hasErrors(project.diagnostics)) return { diagnostics };
 
   // 3. Check data against spec (src/checks), compile with the theme, data
@@ -128,12 +132,14 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     ...[...tables.values()].flatMap((table) => (table.sidecar ? [table.sidecar] : [])),
     'data/sources.csv',
     spec.file,
+    ...(spec.edition ? [spec.edition.translation.file] : []),
     ...(project.theme ? [project.theme.file] : []),
   ], new Map([...project.readHashes, ...specRead]));
   const facts = { name, title, alt, credit: spec.settings.credit, sources, inputs, versions: toolVersions(), locale };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
-  const paragraphs = footerParagraphs(rows, project.sources, spec.settings, locale);
+  const translator = spec.edition?.translation.translator;
+  const paragraphs = footerParagraphs(rows, project.sources, spec.settings, locale, translator ? [locale.say('translationCredit', { translator })] : []);
   // `lang` only when a locale is set: without one the output stays as it was.
   const language = locale.tag ? { lang: locale.tag, dir: locale.direction } : {};
   const embed: EmbedFacts = {
@@ -188,7 +194,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
       return { diagnostics };
     }
   }
-  const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs } };
+  const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs, ...(locale.tag && { language: locale.tag }) } };
   if (artboards.length) chart.artboards = artboards;
   return { chart, diagnostics };
 }

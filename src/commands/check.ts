@@ -1,5 +1,6 @@
 import { compileSpec } from '../compile/compileSpec.js';
-import { readSpec } from '../compile/readSpec.js';
+import { editionTables, readChartSpec } from '../locale/readEdition.js';
+import { chartLocale } from '../locale/chartLocale.js';
 import { capDiagnostics, hasErrors, sortDiagnostics, formatDiagnostic } from '../errors.js';
 import type { LintChart } from '../lint/context.js';
 import { runLint } from '../lint/runLint.js';
@@ -33,19 +34,24 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
   const charts: LintChart[] = [];
   let unreadSpecs = false;
   for (const name of await listSpecs(project.cwd)) {
-    const { spec, diagnostics: specDiagnostics } = await readSpec(project.cwd, name);
+    const { spec, diagnostics: specDiagnostics } = await readChartSpec(project.cwd, name);
     pushAll(diagnostics, specDiagnostics);
     if (!spec || hasErrors(specDiagnostics)) {
       unreadSpecs = true;
       continue;
     }
     // Their problems were reported above; printing dedupes them.
-    const specTables = await project.tablesFor(spec);
+    const originals = await project.tablesFor(spec);
+    // A translated edition: its labels and notes translated, each one left in English an error (src/locale).
+    const translated = editionTables(spec, originals.tables);
+    const specTables = { tables: translated.tables, diagnostics: originals.diagnostics.concat(translated.diagnostics) };
     pushAll(diagnostics, specTables.diagnostics);
     const chart: LintChart = { spec, tables: specTables.tables };
-    charts.push(chart);
+    // The editorial rules read the original: an edition is the same figures in other words.
+    if (!spec.edition) charts.push(chart);
     if (hasErrors(specTables.diagnostics)) continue;
-    const compiled = compileSpec(spec, specTables.tables, project.theme?.value as Record<string, unknown> | undefined);
+    const theme = project.theme?.value as Record<string, unknown> | undefined;
+    const compiled = compileSpec(spec, specTables.tables, theme, chartLocale(spec.settings.locale, theme));
     pushAll(diagnostics, compiled.diagnostics);
     if (!compiled.chart) continue;
     // Run Vega's dataflow too (in memory, nothing written): expression and

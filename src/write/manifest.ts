@@ -11,6 +11,8 @@ export interface ManifestEntry {
   /** Ids from sources.csv that the chart cites. */
   sources: string[];
   inputs: InputHash[];
+  /** BCP 47 tag of the chart's language, when it has a locale (src/locale): a translated edition `NAME.fr` says `fr`. */
+  language?: string;
 }
 
 export interface Manifest {

@@ -1,0 +1,67 @@
+// A translated edition (`NAME.fr`) is its original's spec and tables with
+// the translations of specs/NAME.fr.json applied and its locale set:
+//
+//   specs/NAME.vl.json ─┐
+//                       ├─► readChartSpec ─► spec in French, locale fr ─► (tables) ─► editionTables ─► rows in French
+//   specs/NAME.fr.json ─┘      untranslated words: errors at the spec     untranslated labels: errors at their cells
+import { readSpec, type ChartSpec } from '../compile/readSpec.js';
+import { readUsermeta } from '../compile/readUsermeta.js';
+import { hasErrors } from '../errors.js';
+import type { CitedTable, Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import { editionOf } from './editionName.js';
+import { languageName } from './languageName.js';
+import { readLocale } from './readLocale.js';
+import { readTranslation, type Translation } from './readTranslation.js';
+import { translateSpec, unusedTranslations } from './translateSpec.js';
+import { translateTables } from './translateTables.js';
+
+/** What makes a spec an edition: its language and translations, and which of them were applied so far. */
+export interface Edition {
+  tag: string;
+  translation: Translation;
+  used: Set<string>;
+}
+
+/**
+ * `specs/NAME.vl.json` for a chart, or for an edition `NAME.LANG` its
+ * original's spec translated (translateSpec), its `locale` the edition's.
+ * Diagnostics: the original's, the translation file's, and an error at each
+ * word of the spec left untranslated (a reader of the edition would see English).
+ */
+export async function readChartSpec(cwd: string, name: string): Promise<{ spec?: ChartSpec & { edition?: Edition }; diagnostics: Diagnostic[] }> {
+  const which = editionOf(name);
+  if (!which) return readSpec(cwd, name);
+  const original = await readSpec(cwd, which.base);
+  if (!original.spec || hasErrors(original.diagnostics)) return original;
+  const { translation, diagnostics } = await readTranslation(cwd, name);
+  if (!translation) return { diagnostics: original.diagnostics.concat(diagnostics) };
+  const locale = readLocale(which.tag);
+  const language = languageName(which.tag, readLocale('en'));
+  const translated = translateSpec(original.spec.vegaLite, translation);
+  const untranslated = translated.untranslated.map(({ text, jsonPath }) =>
+    original.spec!.json.diagnostic(jsonPath, messages.locale.untranslated(text, language, translation.file)),
+  );
+  const { settings } = readUsermeta({ ...original.spec.json, value: translated.vegaLite });
+  const spec = {
+    ...original.spec,
+    name,
+    vegaLite: translated.vegaLite,
+    settings: { ...settings, locale: locale.tag },
+    edition: { tag: locale.tag, translation, used: translated.used },
+  };
+  return { spec, diagnostics: original.diagnostics.concat(untranslated) };
+}
+
+/**
+ * The tables an edition draws, labels and notes translated (translateTables),
+ * with an error at each text left untranslated and a warning for each
+ * translation of the file that nothing used. A chart that is no edition
+ * gets its tables back unchanged.
+ */
+export function editionTables(spec: { edition?: Edition }, tables: Map<string, CitedTable>): { tables: Map<string, CitedTable>; diagnostics: Diagnostic[] } {
+  if (!spec.edition) return { tables, diagnostics: [] };
+  const { translation, used, tag } = spec.edition;
+  const translated = translateTables(tables, translation, languageName(tag, readLocale('en')), used);
+  return { tables: translated.tables, diagnostics: translated.diagnostics.concat(unusedTranslations(translation, used)) };
+}
