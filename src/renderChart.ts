@@ -97,7 +97,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   // 2. Load the cited tables it uses (each once per project).
   const { tables: originals, diagnostics: tableDiagnostics } = await project.tablesFor(spec);
   pushAll(diagnostics, tableDiagnostics);
-  const { tables, diagnostics: translationDiagnostics } = editionTables(spec, originals);
+  const { tables, sources: projectSources, diagnostics: translationDiagnostics } = editionTables(spec, originals, project.sources);
   pushAll(diagnostics, translationDiagnostics);
   if (hasErrors(diagnostics) || hasErrors(project.diagnostics)) return { diagnostics };
 
@@ -122,7 +122,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const rows: CitedRow[] = drawn.map((origin) => origin.row);
   if (!rows.length) return { diagnostics: diagnostics.concat([{ file: spec.file, severity: 'error', message: messages.spec.drawsNothing() }]) };
   const sourceIds = Array.from(new Set(rows.flatMap((row) => row.sources)));
-  const sources = sourceIds.map((id) => project.sources.get(id)!);
+  const sources = sourceIds.map((id) => projectSources.get(id)!);
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
   const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale);
@@ -139,7 +139,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
   const translator = spec.edition?.translation.translator;
-  const paragraphs = footerParagraphs(rows, project.sources, spec.settings, locale, translator ? [locale.say('translationCredit', { translator })] : []);
+  const paragraphs = footerParagraphs(rows, projectSources, spec.settings, locale, translator ? [locale.say('translationCredit', { translator })] : []);
   // `lang` only when a locale is set: without one the output stays as it was.
   const language = locale.tag ? { lang: locale.tag, dir: locale.direction } : {};
   const embed: EmbedFacts = {
@@ -148,7 +148,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     alt,
     footer: paragraphs,
     sources,
-    tables: drawnTables(drawn, project.sources, drawnAs, locale),
+    tables: drawnTables(drawn, projectSources, drawnAs, locale),
     jsonLd: jsonLd(facts, 'text/html'),
     ...language,
   };

@@ -43,7 +43,7 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     // Their problems were reported above; printing dedupes them.
     const originals = await project.tablesFor(spec);
     // A translated edition: its labels and notes translated, each one left in English an error (src/locale).
-    const translated = editionTables(spec, originals.tables);
+    const translated = editionTables(spec, originals.tables, project.sources);
     const specTables = { tables: translated.tables, diagnostics: originals.diagnostics.concat(translated.diagnostics) };
     pushAll(diagnostics, specTables.diagnostics);
     const chart: LintChart = { spec, tables: specTables.tables };

@@ -7,7 +7,7 @@
 import { readSpec, type ChartSpec } from '../compile/readSpec.js';
 import { readUsermeta } from '../compile/readUsermeta.js';
 import { hasErrors } from '../errors.js';
-import type { CitedTable, Diagnostic } from '../model.js';
+import type { CitedTable, Diagnostic, Source } from '../model.js';
 import * as messages from '../messages.js';
 import { editionOf } from './editionName.js';
 import { languageName } from './languageName.js';
@@ -55,13 +55,36 @@ export async function readChartSpec(cwd: string, name: string): Promise<{ spec?:
 
 /**
  * The tables an edition draws, labels and notes translated (translateTables),
- * with an error at each text left untranslated and a warning for each
+ * and the sources they cite with their `attribution` translated ("citing
+ * US officials…" is the footer's words; publisher, authors and title stay as
+ * published). An error at each text left untranslated, a warning for each
  * translation of the file that nothing used. A chart that is no edition
- * gets its tables back unchanged.
+ * gets its tables and sources back unchanged.
  */
-export function editionTables(spec: { edition?: Edition }, tables: Map<string, CitedTable>): { tables: Map<string, CitedTable>; diagnostics: Diagnostic[] } {
-  if (!spec.edition) return { tables, diagnostics: [] };
+export function editionTables(
+  spec: { edition?: Edition },
+  tables: Map<string, CitedTable>,
+  sources: Map<string, Source>,
+): { tables: Map<string, CitedTable>; sources: Map<string, Source>; diagnostics: Diagnostic[] } {
+  if (!spec.edition) return { tables, sources, diagnostics: [] };
   const { translation, used, tag } = spec.edition;
-  const translated = translateTables(tables, translation, languageName(tag, readLocale('en')), used);
-  return { tables: translated.tables, diagnostics: translated.diagnostics.concat(unusedTranslations(translation, used)) };
+  const language = languageName(tag, readLocale('en'));
+  const translated = translateTables(tables, translation, language, used);
+  const diagnostics = translated.diagnostics;
+  const cited = new Set([...tables.values()].flatMap((table) => table.rows.flatMap((row) => row.sources)));
+  const translatedSources = new Map(sources);
+  for (const id of cited) {
+    const source = sources.get(id);
+    if (!source?.attribution.trim()) continue;
+    const attribution = translation.strings.get(source.attribution);
+    if (attribution === undefined) {
+      diagnostics.push({ file: SOURCES, line: source.line, severity: 'error', message: messages.locale.untranslated(source.attribution, language, translation.file) });
+      continue;
+    }
+    used.add(source.attribution);
+    translatedSources.set(id, { ...source, attribution });
+  }
+  return { tables: translated.tables, sources: translatedSources, diagnostics: diagnostics.concat(unusedTranslations(translation, used)) };
 }
+
+const SOURCES = 'data/sources.csv';
