@@ -21,7 +21,15 @@ const REBUILD = 'out of date with data/ and specs/: run `npx citechart build` an
 
 describe('output/', () => {
   it('builds every example chart without errors', () => {
-    expect(names).toEqual(['china-supplies', 'microelectronics-imports', 'optical-suppliers']);
+    // Each chart in English and in its French edition (specs/NAME.fr.json).
+    expect(names).toEqual([
+      'china-supplies',
+      'china-supplies.fr',
+      'microelectronics-imports',
+      'microelectronics-imports.fr',
+      'optical-suppliers',
+      'optical-suppliers.fr',
+    ]);
     expect(result.charts.map((c) => [c.name, c.ok])).toEqual(names.map((n) => [n, true]));
   });
 
