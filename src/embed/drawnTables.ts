@@ -32,6 +32,8 @@ export interface DrawnTable {
  * Headings and citations are in `locale`'s words; cells are the CSV's.
  */
 export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, values?: DrawnValues, locale: Locale = readLocale()): DrawnTable[] {
+  // A figure in the chart's language ("4312,5" in German), every digit kept; without a locale, as before.
+  const cellText = (value: CellValue): CellValue => (typeof value === 'number' && locale.tag ? locale.writeNumber(value) : value);
   const words = { data: locale.say('tableData'), source: locale.say('tableSource'), note: locale.say('tableNote'), colon: locale.words.colon };
   const tables = new Map<string, DrawnTable>();
   const computed = values && values.items.some((item) => !item.row || !isCell(item, values.measure.field));
@@ -42,7 +44,7 @@ export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, va
     let out = tables.get(table.file);
     if (!out) tables.set(table.file, (out = { file: table.file, columns: asDrawn ? [...table.columns, asDrawn] : table.columns, rows: [], words }));
     out.rows.push({
-      values: [...table.columns.map((column) => row.values[column] ?? null), ...(asDrawn ? [byRow.get(row) ?? null] : [])],
+      values: [...table.columns.map((column) => cellText(row.values[column] ?? null)), ...(asDrawn ? [byRow.get(row) ?? null] : [])],
       citation: row.sources.map((id) => citeSource(sources.get(id)!, locale)).join('; '),
       note: [row.note, row.derived].map((text) => text.trim()).filter(Boolean).map(isolate).join(' '),
     });

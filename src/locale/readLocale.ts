@@ -28,6 +28,12 @@ export interface Locale {
   thousands: string;
   /** Vega's `config.locale` (absent for the default: Vega's own en-US). */
   vega?: { number: FormatLocaleDefinition; time: TimeLocaleDefinition };
+  /**
+   * A figure exactly as stored (every digit, no rounding, no grouping) in the
+   * language's decimal mark and numerals: 4312.5 → "4312,5" in German. The
+   * default locale writes it as JavaScript does, as before locales.
+   */
+  writeNumber(value: number): string;
   /** A UTC date in a d3-time-format specifier, with this language's month names. */
   formatDate(specifier: string, date: Date): string;
   /** The catalogue's template `key` with its `{name}` slots filled. */
@@ -122,6 +128,11 @@ function build(
     numbers,
     ...(vega && { vega }),
     formatDate,
+    writeNumber: (value) => {
+      const written = String(value).replace('.', number?.decimal ?? '.');
+      const numerals = number?.numerals;
+      return numerals ? written.replace(/[0-9]/g, (digit) => numerals[Number(digit)]!) : written;
+    },
     say: (key, slots = {}) => fill(words[key] as string, slots),
     plural: (key, count) => {
       const forms = words[key] as PluralWord;
