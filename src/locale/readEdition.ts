@@ -21,13 +21,15 @@ export interface Edition {
   tag: string;
   translation: Translation;
   used: Set<string>;
+  /** Errors at the spec's words left in English, reported with the tables' (editionTables), so all come at once. */
+  untranslated: Diagnostic[];
 }
 
 /**
  * `specs/NAME.vl.json` for a chart, or for an edition `NAME.LANG` its
  * original's spec translated (translateSpec), its `locale` the edition's.
- * Diagnostics: the original's, the translation file's, and an error at each
- * word of the spec left untranslated (a reader of the edition would see English).
+ * Diagnostics: the original's and the translation file's; the words of the
+ * spec left untranslated are kept in `edition.untranslated` for editionTables.
  */
 export async function readChartSpec(cwd: string, name: string): Promise<{ spec?: ChartSpec & { edition?: Edition }; diagnostics: Diagnostic[] }> {
   const which = editionOf(name);
@@ -48,9 +50,9 @@ export async function readChartSpec(cwd: string, name: string): Promise<{ spec?:
     name,
     vegaLite: translated.vegaLite,
     settings: { ...settings, locale: locale.tag },
-    edition: { tag: locale.tag, translation, used: translated.used },
+    edition: { tag: locale.tag, translation, used: translated.used, untranslated },
   };
-  return { spec, diagnostics: original.diagnostics.concat(untranslated) };
+  return { spec, diagnostics: original.diagnostics };
 }
 
 /**
@@ -58,7 +60,8 @@ export async function readChartSpec(cwd: string, name: string): Promise<{ spec?:
  * and the sources they cite with their `attribution` translated ("citing
  * US officials…" is the footer's words; publisher, authors and title stay as
  * published). An error at each text left untranslated, a warning for each
- * translation of the file that nothing used. A chart that is no edition
+ * translation of the file that nothing used; the spec's own untranslated
+ * words (readChartSpec) come first. A chart that is no edition
  * gets its tables and sources back unchanged.
  */
 export function editionTables(
@@ -70,7 +73,7 @@ export function editionTables(
   const { translation, used, tag } = spec.edition;
   const language = languageName(tag, readLocale('en'));
   const translated = translateTables(tables, translation, language, used);
-  const diagnostics = translated.diagnostics;
+  const diagnostics = spec.edition.untranslated.concat(translated.diagnostics);
   const cited = new Set([...tables.values()].flatMap((table) => table.rows.flatMap((row) => row.sources)));
   const translatedSources = new Map(sources);
   for (const id of cited) {
