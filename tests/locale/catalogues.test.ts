@@ -43,3 +43,20 @@ describe('catalogues', () => {
     expect(files.filter((f) => read(f).direction === 'rtl')).toEqual(['ar.json']);
   });
 });
+
+describe('edition names', () => {
+  it('know the same languages as the catalogues', async () => {
+    const { CATALOGUE_LANGUAGES } = await import('../../src/locale/editionName.js');
+    expect([...CATALOGUE_LANGUAGES].sort()).toEqual([...CATALOGUES.keys()].sort());
+  });
+
+  it('NAME.LANG is an edition of NAME only for a language with a catalogue, and only beside its spec', async () => {
+    const { editionOf, listEditions, specOf } = await import('../../src/locale/editionName.js');
+    expect(editionOf('imports.fr')).toEqual({ base: 'imports', tag: 'fr' });
+    expect(editionOf('imports.de-CH')).toEqual({ base: 'imports', tag: 'de-CH' });
+    expect(editionOf('imports.tr')).toBeUndefined();
+    expect(editionOf('imports')).toBeUndefined();
+    expect(specOf('imports.fr')).toBe('specs/imports.vl.json');
+    expect(listEditions(['imports.vl.json', 'imports.fr.json', 'theme.json', 'other.de.json', 'imports.schema.json'])).toEqual(['imports.fr']);
+  });
+});
