@@ -397,5 +397,5 @@ export const locale = {
   translationNotUsed: (text: string) => `the translation of ${q(text)} is used by no string of the chart; remove it or fix the English text`,
   translationNotText: (key: string) => `the translation of ${q(key)} must be a string`,
   translationShape: () =>
-    `a translation file is a JSON object: {"locale": "fr", "strings": {"English text": "traduction", …}, "values": {"English label": "étiquette", …}}`,
+    `a translation file is a JSON object: {"strings": {"English text": "traduction", …}, "values": {"English label": "étiquette", …}, "translator": "name (optional)"}; its language is in its name (specs/NAME.fr.json)`,
 };

@@ -54,3 +54,17 @@ describe('translation coverage', () => {
     expect(verify.code).toBe(0);
   });
 });
+
+describe('a malformed translation file', () => {
+  it('is an error at the bad value, naming what is expected', async () => {
+    const { check } = await import('../../src/commands/check.js');
+    const { formatDiagnostic } = await import('../../src/errors.js');
+    const text = '{\n  "strings": {"Graphic: Test desk": 3},\n  "values": []\n}\n';
+    const cwd = makeProject({ ...minimalProject, 'specs/exports.fr.json': text });
+    const lines = (await check({ cwd })).map(formatDiagnostic).filter((line) => line.startsWith('specs/exports.fr.json'));
+    expect(lines).toEqual([
+      `${where('specs/exports.fr.json', text, '"Graphic: Test desk"')}: error: the translation of "Graphic: Test desk" must be a string`,
+      expect.stringMatching(new RegExp(`^${where('specs/exports.fr.json', text, '"values"')}: error: a translation file is a JSON object`)),
+    ]);
+  });
+});
