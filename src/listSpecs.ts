@@ -1,12 +1,14 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { listEditions } from './locale/editionName.js';
 
-/** Chart names: every `specs/NAME.vl.json`, sorted. */
+/** Chart names: every `specs/NAME.vl.json`, and each translated edition `NAME.LANG` (a `specs/NAME.LANG.json` beside it), sorted. */
 export async function listSpecs(cwd: string): Promise<string[]> {
   const entries = await readdir(path.join(cwd, 'specs')).catch(() => [] as string[]);
   return entries
     .filter((entry) => entry.endsWith('.vl.json'))
     .map((entry) => entry.slice(0, -'.vl.json'.length))
+    .concat(listEditions(entries))
     .sort();
 }
 

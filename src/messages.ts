@@ -569,3 +569,15 @@ export const trail = {
 };
 
 const show = (value: unknown) => (value === null || value === undefined || value === '' ? '(empty)' : typeof value === 'number' ? String(value) : q(String(value)));
+// ── locales and translated editions ─────────────────────────────────────────
+export const locale = {
+  unknown: (tag: string, languages: readonly string[]) =>
+    `locale ${q(tag)} is not one citechart writes: use a BCP 47 tag whose language is one of ${languages.join(', ')} (e.g. "fr" or "de-CH")`,
+  themeLocaleNotText: () => `the theme's "locale" must be a BCP 47 tag such as "fr-FR"; citechart hands Vega the number and date formats itself`,
+  untranslated: (text: string, language: string, file: string) =>
+    `${q(text)} has no ${language} translation: add it to ${file}, mapping the English text to its translation`,
+  translationNotUsed: (text: string) => `the translation of ${q(text)} is used by no string of the chart; remove it or fix the English text`,
+  translationNotText: (key: string) => `the translation of ${q(key)} must be a string`,
+  translationShape: () =>
+    `a translation file is a JSON object: {"strings": {"English text": "traduction", …}, "values": {"English label": "étiquette", …}, "translator": "name (optional)"}; its language is in its name (specs/NAME.fr.json)`,
+};

@@ -13,13 +13,15 @@ import { atWidth, fitsOneWidth, isFitNoise } from './compile/atWidth.js';
 import { themeArtboards } from './compile/themeArtboards.js';
 import { compileSpec, type CompiledChart } from './compile/compileSpec.js';
 import { encodedFields } from './compile/encodedFields.js';
-import { readSpec, type ChartSpec } from './compile/readSpec.js';
+import type { ChartSpec } from './compile/readSpec.js';
+import { editionTables, readChartSpec } from './locale/readEdition.js';
 import { drawnTables } from './embed/drawnTables.js';
 import { embedFile } from './embed/embedFile.js';
 import type { EmbedFacts } from './embed/embedHtml.js';
 import { capDiagnostics, hasErrors } from './errors.js';
 import { recordReads, type ReadLedger } from './load/readLedger.js';
 import type { CitedRow, CitedTable, Diagnostic } from './model.js';
+import type { RowOrigin } from './compile/injectData.js';
 import * as messages from './messages.js';
 import type { Project } from './project.js';
 import { chartTitle } from './provenance/chartTitle.js';
@@ -57,6 +59,8 @@ import { projectTrail } from './trail/projectTrail.js';
 import { quoteClaims } from './trail/quoteClaims.js';
 import { CORRECTIONS_FILE } from './trail/readCorrections.js';
 import { PUBLISHED_FILE } from './trail/readPublished.js';
+import { chartLocale } from './locale/chartLocale.js';
+import type { Locale } from './locale/readLocale.js';
 
 export interface RenderedChart {
   name: string;
@@ -106,14 +110,17 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const { cwd } = project;
   // 1. Read the spec and check its data references stay inside data/.
   const specRead: ReadLedger = new Map();
-  const read = await recordReads(specRead, () => readSpec(cwd, name));
+  // An edition (NAME.fr) reads its original's spec and its translation file (src/locale).
+  const read = await recordReads(specRead, () => readChartSpec(cwd, name));
   const diagnostics = read.diagnostics.slice();
   const spec = read.spec;
   if (!spec || hasErrors(diagnostics)) return { diagnostics };
 
   // 2. Load the cited tables it uses (each once per project).
-  const { tables, diagnostics: tableDiagnostics } = await project.tablesFor(spec);
+  const { tables: originals, diagnostics: tableDiagnostics } = await project.tablesFor(spec);
   pushAll(diagnostics, tableDiagnostics);
+  const { tables, sources: projectSources, diagnostics: translationDiagnostics } = editionTables(spec, originals, project.sources);
+  pushAll(diagnostics, translationDiagnostics);
   if (hasErrors(diagnostics) || hasErrors(project.diagnostics)) return { diagnostics };
 
   // Maps: the boundary files it draws (src/geo), cited apart from the figures.
@@ -123,7 +130,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
 
   // 3. Check data against spec (src/checks), compile with the theme, data
   // injected, Vega-Lite's messages judged; 4. render the chart to SVG, Vega's judged.
-  const compiled = compileSpec(spec, tables, project.theme?.value as Record<string, unknown> | undefined, geo.boundaries);
+  const theme = project.theme?.value as Record<string, unknown> | undefined;
+  const locale = chartLocale(spec.settings.locale, theme);
+  const compiled = compileSpec(spec, tables, theme, geo.boundaries, locale);
   pushAll(diagnostics, compiled.diagnostics);
   if (!compiled.chart) return { diagnostics };
   const rendered = await renderFitted(compiled.chart, cwd, spec.json, MIN_FOOTER_WIDTH);
@@ -140,18 +149,19 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   if (!rows.length) return { diagnostics: diagnostics.concat([drawsNothing(spec)]) };
   const sourceIds = Array.from(new Set(rows.flatMap((row) => row.sources)));
   const mapSources = boundarySources(geo.boundaries);
-  const sources = sourceIds.map((id) => project.sources.get(id)!);
+  const sources = sourceIds.map((id) => projectSources.get(id)!);
   const cited = sources.concat(mapSources.filter((source) => !sourceIds.includes(source.id)));
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
-  const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field));
-  const alt = spec.settings.alt || noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs), compiled.chart.noData);
+  const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale);
+  const alt = spec.settings.alt || noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale), compiled.chart.noData);
   // The trail (src/trail): the rows drawn, checked against the published
   // figures; a change no correction covers stops the chart.
-  const trail = chartTrail(drawn, sources);
+  // A translated edition records the figures as the CSVs and sources.csv hold them, as its original does.
+  const trail = chartTrail(spec.edition ? inOriginalWords(drawn, originals) : drawn, sourceIds.map((id) => project.sources.get(id)!));
   const log = await projectTrail(project);
   pushAll(diagnostics, log.diagnostics);
-  const publication = checkPublished(name, log.published, trail, log.corrections, tables);
+  const publication = checkPublished(name, log.published, trail, log.corrections, originals);
   pushAll(diagnostics, publication.diagnostics);
   if (hasErrors(log.diagnostics) || hasErrors(publication.diagnostics)) return { diagnostics };
   const drawnByTable = drawnKeys(drawn);
@@ -161,6 +171,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     ...[...tables.values()].flatMap((table) => (table.sidecar ? [table.sidecar] : [])),
     'data/sources.csv',
     spec.file,
+    ...(spec.edition ? [spec.edition.translation.file] : []),
     ...(project.theme ? [project.theme.file] : []),
     ...geo.boundaries.keys(),
     // Read by every chart when present: inputs of the build cache, not of the graphic's record.
@@ -168,20 +179,29 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   ], new Map([...project.readHashes, ...specRead, ...boundaryInputs(geo.boundaries).map((input) => [input.file, input.sha256] as const)]));
   // The graphic records the rows it draws, not whole tables (nor the correction log): an unrelated row changes none of its bytes.
   const wholeFiles = inputs.filter((input) => !/\.csv$/i.test(input.file) && input.file !== PUBLISHED_FILE);
-  const facts = { name, title, alt, credit: spec.settings.credit, sources: cited, inputs: wholeFiles, trail, corrections, claims: quoteClaims(drawn, project.sources, drawnAs), versions: toolVersions() };
+  const facts = { name, title, alt, credit: spec.settings.credit, sources: cited, inputs: wholeFiles, trail, corrections, claims: quoteClaims(drawn, projectSources, drawnAs), versions: toolVersions(), locale };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
-  const paragraphs = footerParagraphs(rows, project.sources, spec.settings, mapSources.map(citeSource), corrections);
+  const translator = spec.edition?.translation.translator;
+  const paragraphs = footerParagraphs(rows, projectSources, spec.settings, {
+    locale,
+    maps: mapSources.map((source) => citeSource(source, locale)),
+    corrections,
+    credits: translator ? [locale.say('translationCredit', { translator })] : [],
+  });
   // The footer is measured synchronously: fonts for the scripts its sources are written in must be on disk.
   if (needsFallbackFonts(JSON.stringify(paragraphs))) await prepareFallbackFonts();
+  // `lang` only when a locale is set: without one the output stays as it was.
+  const language = locale.tag ? { lang: locale.tag, dir: locale.direction } : {};
   const embed: EmbedFacts = {
     name,
     title,
     alt,
     footer: paragraphs,
     sources: cited,
-    tables: drawnTables(drawn, project.sources, drawnAs),
+    tables: drawnTables(drawn, projectSources, drawnAs, locale),
     jsonLd: jsonLd(facts, 'text/html'),
+    ...language,
   };
   const common = {
     name,
@@ -191,8 +211,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     jsonLd: JSON.stringify(jsonLd(facts, 'image/svg+xml')),
     scheme: options.theme,
     darkMode: spec.settings.darkMode,
-    darkBackground: readDarkBackground(project.theme?.value as Record<string, unknown> | undefined, spec.vegaLite.config as Record<string, unknown> | undefined),
-    footerStyle: readFooterStyle(project.theme?.value as Record<string, unknown> | undefined, spec.vegaLite.config as Record<string, unknown> | undefined),
+    darkBackground: readDarkBackground(theme, spec.vegaLite.config as Record<string, unknown> | undefined),
+    footerStyle: readFooterStyle(theme, spec.vegaLite.config as Record<string, unknown> | undefined),
+    ...(locale.tag && { lang: locale.tag, direction: locale.direction }),
   };
   const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
   // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
@@ -202,9 +223,8 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
   const artboards: NonNullable<RenderedChart['artboards']> = [];
   // The spec's own widths, else the theme's (phone-first by default), where Vega-Lite can fit one width.
-  const theme = project.theme?.value as Record<string, unknown> | undefined;
   for (const width of artboardWidths(spec, theme)) {
-    const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries);
+    const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries, locale);
     if (!rerendered.render) return { diagnostics };
     artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true })) });
   }
@@ -222,7 +242,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     const xmp = xmpPacket({
       title: title || name,
       description: alt,
-      sources: cited.map(citeSource),
+      sources: cited.map((source) => citeSource(source, locale)),
       jsonLd: JSON.stringify(jsonLd(facts, 'image/png')),
     });
     try {
@@ -236,7 +256,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
       return { diagnostics };
     }
   }
-  const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs, drawn: drawnByTable } };
+  const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs, drawn: drawnByTable, ...(locale.tag && { language: locale.tag }) } };
   if (artboards.length) chart.artboards = artboards;
   return { chart, diagnostics, drawn: rows };
 }
@@ -257,8 +277,9 @@ export async function renderArtboard(
   cwd: string,
   diagnostics: Diagnostic[],
   boundaries?: Map<string, Boundary>,
+  locale?: Locale,
 ): Promise<{ render?: VegaRender }> {
-  const compiled = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, boundaries);
+  const compiled = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, boundaries, locale);
   const rerendered = compiled.chart && (await renderFitted(compiled.chart, cwd, spec.json));
   const seen = new Set(diagnostics.map((d) => d.message));
   pushAll(diagnostics, compiled.diagnostics.concat(rerendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
@@ -281,6 +302,15 @@ export async function renderArtboard(
  */
 export function artboardWidths(spec: ChartSpec, theme: Record<string, unknown> | undefined): number[] {
   return spec.settings.widths ?? (fitsOneWidth(spec.vegaLite) ? themeArtboards(theme) : []);
+}
+
+/** Each drawn origin with its table and row as the CSV holds them (before an edition's translation), matched by row index. */
+function inOriginalWords(drawn: RowOrigin[], originals: Map<string, CitedTable>): RowOrigin[] {
+  return drawn.map((origin) => {
+    const table = originals.get(origin.table.file);
+    const row = table?.rows.find((candidate) => candidate.index === origin.row.index);
+    return table && row ? { ...origin, table, row } : origin;
+  });
 }
 
 /** Narrower than this (px), a plot shows nothing readable. */

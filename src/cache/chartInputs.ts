@@ -1,6 +1,8 @@
+import { editionOf, specOf, translationFile } from '../locale/editionName.js';
 // Spelled out here (as in compile/readSpec and load/readSources) so checking
 // the cache loads none of the readers and their JSON-schema validator.
-export const SPEC_FILE = (name: string) => `specs/${name}.vl.json`;
+// An edition `NAME.fr` is drawn from specs/NAME.vl.json and its translations (src/locale/editionName.ts).
+export const SPEC_FILE = (name: string) => specOf(name);
 export const SOURCES_FILE = 'data/sources.csv';
 export const THEME_FILE = 'specs/theme.json';
 /** src/trail/readCorrections.ts, readPublished.ts: read by every chart when present. */
@@ -16,6 +18,7 @@ export const TRAIL_FILES = ['data/corrections.csv', 'published.json'];
  */
 export function chartInputs(name: string, readFiles: string[]): string[] {
   const files = new Set([SPEC_FILE(name), SOURCES_FILE, THEME_FILE, ...TRAIL_FILES, ...readFiles]);
+  if (editionOf(name)) files.add(translationFile(name));
   for (const file of readFiles) if (/\.csv$/i.test(file) && file !== SOURCES_FILE) files.add(file.replace(/\.csv$/i, '.schema.json'));
   return [...files].sort();
 }

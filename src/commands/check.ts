@@ -1,6 +1,8 @@
 import { compileSpec } from '../compile/compileSpec.js';
 import { readBoundaries } from '../geo/readBoundaries.js';
-import { readSpec, specFile } from '../compile/readSpec.js';
+import { specFile } from '../compile/readSpec.js';
+import { editionTables, readChartSpec } from '../locale/readEdition.js';
+import { chartLocale } from '../locale/chartLocale.js';
 import { capDiagnostics, hasErrors, sortDiagnostics, formatDiagnostic } from '../errors.js';
 import { drawnTextSizes } from '../render/drawnTextSizes.js';
 import type { LintChart } from '../lint/context.js';
@@ -52,17 +54,21 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     const clash = clashes.get(name);
     // As build refuses them: on macOS and Windows their outputs would be one file.
     if (clash !== undefined) diagnostics.push({ file: specFile(name), line: 1, column: 1, severity: 'error', message: messages.build.caseClash(name, clash) });
-    const { spec, diagnostics: specDiagnostics } = await readSpec(project.cwd, name);
+    const { spec, diagnostics: specDiagnostics } = await readChartSpec(project.cwd, name);
     pushAll(diagnostics, specDiagnostics);
     if (!spec || hasErrors(specDiagnostics)) {
       unreadSpecs = true;
       continue;
     }
     // Their problems were reported above; printing dedupes them.
-    const specTables = await project.tablesFor(spec);
+    const originals = await project.tablesFor(spec);
+    // A translated edition: its labels and notes translated, each one left in English an error (src/locale).
+    const translated = editionTables(spec, originals.tables, project.sources);
+    const specTables = { tables: translated.tables, diagnostics: originals.diagnostics.concat(translated.diagnostics) };
     pushAll(diagnostics, specTables.diagnostics);
     const chart: LintChart = { spec, tables: specTables.tables };
-    charts.push(chart);
+    // The editorial rules read the original: an edition is the same figures in other words.
+    if (!spec.edition) charts.push(chart);
     if (hasErrors(specTables.diagnostics)) continue;
     if (!hasErrors(project.diagnostics)) {
       // The very steps build runs (artboards, PNG and its limits, the HTML
@@ -77,7 +83,8 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     const geo = await readBoundaries(project.cwd, spec, project.sources);
     pushAll(diagnostics, geo.diagnostics);
     if (hasErrors(geo.diagnostics)) continue;
-    const compiled = compileSpec(spec, specTables.tables, project.theme?.value as Record<string, unknown> | undefined, geo.boundaries);
+    const theme = project.theme?.value as Record<string, unknown> | undefined;
+    const compiled = compileSpec(spec, specTables.tables, theme, geo.boundaries, chartLocale(spec.settings.locale, theme));
     pushAll(diagnostics, compiled.diagnostics);
     if (!compiled.chart) continue;
     // Run Vega's dataflow too (in memory, nothing written): expression and
@@ -88,7 +95,6 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     if (!rendered.render) continue;
     pushAll(diagnostics, drawnWarnings(spec, rendered.chart, rendered.render));
     // Each artboard as build draws it: a width can fail where the spec's own layout does not.
-    const theme = project.theme?.value as Record<string, unknown> | undefined;
     for (const width of artboardWidths(spec, theme)) {
       const artboard = await renderArtboard(spec, specTables.tables, theme, width, project.cwd, diagnostics, geo.boundaries);
       if (!artboard.render) break;

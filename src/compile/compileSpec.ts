@@ -17,6 +17,8 @@ import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
 import { fillBoundaries } from '../geo/fillBoundaries.js';
 import type { Boundary } from '../geo/readBoundary.js';
+import { countryLanguage } from '../geo/countryList.js';
+import type { Locale } from '../locale/readLocale.js';
 
 export interface CompiledChart {
   vega: VegaSpec;
@@ -36,6 +38,12 @@ export interface CompiledChart {
 /**
  * Vega-Lite → Vega with the theme merged under the spec (the spec's own
  * `config` wins) and the cited rows injected as inline values.
+ * `locale` (src/locale) becomes Vega's `config.locale`: d3's published
+ * number and date formats of the language, so axes, labels and legends
+ * write its decimal mark and month names. The theme's `locale` tag is
+ * citechart's, never handed to Vega as is. A spec's own `config.locale`
+ * still wins, as any config of the spec does. A map's country names are read
+ * in the locale's language when i18n-iso-countries has it (src/geo), else in English.
  * Throws nothing for a user mistake: returns diagnostics instead, each at
  * the spec node it is about (judgeMessages for warnings, explainVegaError
  * for errors): one for a chart over LIMITS.rowsPerChart rows, or an `impute`
@@ -47,6 +55,7 @@ export function compileSpec(
   tables: Map<string, CitedTable>,
   theme: Record<string, unknown> | undefined,
   boundaries: Map<string, Boundary> = new Map(),
+  locale?: Locale,
 ): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
   // 1. Limits, then data against spec, before anything is drawn: a finding
   // that is an error stops the chart here (Vega would only draw the wrong graphic).
@@ -59,7 +68,7 @@ export function compileSpec(
   // 2. Vega-Lite → Vega, its messages located and judged.
   const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, timeFields(spec.vegaLite));
   // Maps: boundaries injected too, lookups joined by region code (src/geo).
-  const joined = joinBoundaries(injected, spec, boundaries, origins, spec.settings.locale);
+  const joined = joinBoundaries(injected, spec, boundaries, origins, countryLanguage(locale?.tag ?? spec.settings.locale));
   if (joined.diagnostics.length) return { diagnostics: joined.diagnostics };
   const raw: RawMessage[] = [];
   const warn = (...args: unknown[]) => {
@@ -81,7 +90,7 @@ export function compileSpec(
       // and what the PNG draws, so a theme without a font still lays out right.
       // style: a line break in a cell or spec string breaks the label, title
       // or legend entry there (lineBreaks.ts).
-      config: { font: FONT_STACK, ...theme, style: lineBreakStyles(theme?.style) } as VegaLite.Config,
+      config: { font: FONT_STACK, ...withoutTag(theme), ...(locale?.vega && { locale: locale.vega }), style: lineBreakStyles(theme?.style) } as VegaLite.Config,
       logger: logger as unknown as Options['logger'],
     });
     breakTextMarks(vega);
@@ -99,4 +108,11 @@ export function compileSpec(
     // an expression Vega cannot parse, or a name that refers to nothing.
     return { diagnostics: [explainVegaError(error, spec.json, messages.spec.compileFailed)] };
   }
+}
+
+/** The theme without its `locale` tag (a string Vega would not read; compileSpec gives the object). */
+function withoutTag(theme: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!theme || typeof theme.locale !== 'string') return theme;
+  const { locale: _tag, ...rest } = theme;
+  return rest;
 }

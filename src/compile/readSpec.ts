@@ -3,6 +3,7 @@ import { footerStyleProblems } from '../provenance/footerStyle.js';
 import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 import type { Diagnostic } from '../model.js';
 import { hasErrors } from '../errors.js';
+import { isKnownLocale, LANGUAGES } from '../locale/readLocale.js';
 import * as messages from '../messages.js';
 import { findBuiltinFieldNames } from './findBuiltinFieldNames.js';
 import { checkTransformLimits } from './checkLimits.js';
@@ -118,6 +119,13 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   // The theme is merged into every spec's config: a url in it would load a file into every chart.
   const urls = findDataRefs(json, true).diagnostics;
   if (urls.length) return { diagnostics: urls };
+  const stripped = stripSpecBidi(json);
+  // `locale` is citechart's here: a tag it turns into Vega's locale object (compileSpec).
+  const tag = (json.value as Record<string, unknown>).locale;
+  if (tag !== undefined) {
+    if (typeof tag !== 'string') return { diagnostics: stripped.concat([json.diagnostic(['locale'], messages.locale.themeLocaleNotText())]) };
+    if (!isKnownLocale(tag)) return { diagnostics: stripped.concat([json.diagnostic(['locale'], messages.locale.unknown(tag, LANGUAGES))]) };
+  }
   const footer = footerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
-  return { theme: json, diagnostics: stripSpecBidi(json).concat(themeArtboardProblems(json), footer) };
+  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), footer) };
 }

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { JsonFile } from './readJsonFile.js';
 import { fitsOneWidth } from './atWidth.js';
+import { isKnownLocale, LANGUAGES } from '../locale/readLocale.js';
 
 /** citechart's settings, kept in Vega-Lite's own `usermeta` so specs stay valid Vega-Lite. */
 export interface ChartSettings {
@@ -17,7 +18,7 @@ export interface ChartSettings {
   darkMode?: 'auto' | 'off';
   /** false: the SVG names its fonts but does not carry them (for sites that serve Source Sans 3 and the Noto fallbacks themselves). */
   embedFonts?: false;
-  /** Language of the country names a map's table is written in (`en` when absent). */
+  /** BCP 47 tag of the language the chart is written in (src/locale); overrides the theme's. A map's country names are read in its language too (src/geo). */
   locale?: string;
 }
 
@@ -49,6 +50,9 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
   if (value.widths?.length && !fitsOneWidth(root as Record<string, unknown>)) {
     diagnostics.push(json.diagnostic([...base, 'widths'], messages.spec.widthsNeedSingleView()));
   }
+  if (value.locale !== undefined && !isKnownLocale(value.locale)) {
+    diagnostics.push(json.diagnostic([...base, 'locale'], messages.locale.unknown(value.locale, LANGUAGES)));
+  }
   return {
     settings: {
       notes: value.notes ?? [],
@@ -57,7 +61,7 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
       ...(value.widths && { widths: [...value.widths].sort((a, b) => a - b) }),
       ...(value.darkMode && { darkMode: value.darkMode }),
       ...(value.embedFonts === false && { embedFonts: false as const }),
-      ...(value.locale && { locale: value.locale }),
+      ...(value.locale && isKnownLocale(value.locale) && { locale: value.locale }),
     },
     diagnostics,
   };
@@ -71,3 +75,4 @@ function reason(error: ErrorObject): string {
   const message = error.message ?? 'is invalid';
   return allowed ? `${message}: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : message;
 }
+

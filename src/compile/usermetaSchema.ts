@@ -15,7 +15,7 @@ export const usermetaSchema = {
     widths: { type: 'array', uniqueItems: true, items: { type: 'integer', minimum: MIN_ARTBOARD_WIDTH, maximum: MAX_ARTBOARD_WIDTH } },
     darkMode: { enum: ['auto', 'off'] },
     embedFonts: { type: 'boolean' },
-    // The language of a map's country names (src/geo/countryList.ts): the names i18n-iso-countries has.
-    locale: { enum: ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'ru', 'zh'] },
+    // A BCP 47 tag; whether citechart has its words is checked after (src/locale/readLocale.ts).
+    locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$' },
   },
 };

@@ -66,7 +66,11 @@ export function validateSpec(json: JsonFile): Diagnostic[] {
  * at its line and column instead of a surprise in every chart.
  */
 export function validateTheme(json: JsonFile): Diagnostic[] {
-  return schemaErrors(vegaLiteValidators().config, json, messages.spec.themeSchemaViolation, ['style']);
+  // A `locale` tag ("fr") is citechart's (src/locale), checked where it is read; Vega's own locale object is left to the schema.
+  const value = json.value;
+  const tagged = isPlainObject(value) && typeof value.locale === 'string';
+  const checked = tagged ? { ...json, value: Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'locale')) } : json;
+  return schemaErrors(vegaLiteValidators().config, checked, messages.spec.themeSchemaViolation, ['style']);
 }
 
 /**

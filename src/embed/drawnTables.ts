@@ -5,6 +5,7 @@ import { citeSource } from '../provenance/citeSource.js';
 import type { DrawnValues } from '../provenance/drawnValues.js';
 import { isolate } from '../provenance/isolateBidi.js';
 import { evidenceLink } from '../trail/evidenceLink.js';
+import { readLocale, type Locale } from '../locale/readLocale.js';
 
 /** The rows of one data file that a chart draws, ready for a data table. */
 export interface DrawnTable {
@@ -16,6 +17,8 @@ export interface DrawnTable {
   rows: Array<{ values: CellValue[]; citation: string; note: string; evidence?: Array<{ text: string; href?: string }> }>;
   /** Said instead of "Data: TITLE" (the values table). */
   caption?: string;
+  /** The locale's words for the caption and the citation and note columns. */
+  words?: { data: string; source: string; note: string; colon: string };
 }
 
 /**
@@ -28,22 +31,26 @@ export interface DrawnTable {
  * gets one more column, "MEASURE as drawn", in the chart's format; marks
  * drawn from several rows (aggregates) are listed first in a table of their
  * own, their labels and drawn value, since no single row holds them.
+ * Headings and citations are in `locale`'s words; cells are the CSV's.
  */
-export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, values?: DrawnValues): DrawnTable[] {
+export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, values?: DrawnValues, locale: Locale = readLocale()): DrawnTable[] {
+  // A figure in the chart's language ("4312,5" in German), every digit kept; without a locale, as before.
+  const cellText = (value: CellValue): CellValue => (typeof value === 'number' && locale.tag ? locale.writeNumber(value) : value);
+  const words = { data: locale.say('tableData'), source: locale.say('tableSource'), note: locale.say('tableNote'), colon: locale.words.colon };
   const tables = new Map<string, DrawnTable>();
   const computed = values && values.items.some((item) => !item.row || !isCell(item, values.measure.field));
   const byRow = new Map<CitedRow, string>();
   for (const item of computed ? values!.items : []) if (item.row) byRow.set(item.row, item.shown);
-  const asDrawn = byRow.size ? `${values!.measure.title || values!.measure.field} as drawn` : undefined;
+  const asDrawn = byRow.size ? locale.say('tableAsDrawn', { measure: values!.measure.title || values!.measure.field }) : undefined;
   for (const { table, row } of drawn) {
     let out = tables.get(table.file);
-    if (!out) tables.set(table.file, (out = { file: table.file, columns: asDrawn ? [...table.columns, asDrawn] : table.columns, rows: [] }));
+    if (!out) tables.set(table.file, (out = { file: table.file, columns: asDrawn ? [...table.columns, asDrawn] : table.columns, rows: [], words }));
     out.rows.push({
-      values: [...table.columns.map((column) => row.values[column] ?? null), ...(asDrawn ? [byRow.get(row) ?? null] : [])],
-      citation: row.sources.map((id) => citeSource(sources.get(id)!)).join('; '),
+      values: [...table.columns.map((column) => cellText(row.values[column] ?? null)), ...(asDrawn ? [byRow.get(row) ?? null] : [])],
+      citation: row.sources.map((id) => citeSource(sources.get(id)!, locale)).join('; '),
       evidence: row.sources.map((id) => {
         const href = evidenceLink(sources.get(id)!, row.quote);
-        return { text: citeSource(sources.get(id)!), ...(href ? { href } : {}) };
+        return { text: citeSource(sources.get(id)!, locale), ...(href ? { href } : {}) };
       }),
       note: [row.note, row.derived].map((text) => text.trim()).filter(Boolean).map(isolate).join(' '),
     });
@@ -52,7 +59,8 @@ export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, va
   const foldedTable: DrawnTable[] = folded.length
     ? [{
         file: '',
-        caption: 'Values drawn',
+        caption: locale.say('tableValuesDrawn'),
+        words,
         columns: [...values!.labels.map((f) => f.title || f.field), values!.measure.title || values!.measure.field],
         rows: folded.map((item) => ({ values: [...item.labels, item.shown], citation: '', note: '' })),
       }]

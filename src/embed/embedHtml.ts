@@ -19,6 +19,9 @@ export interface EmbedFacts {
   tables: DrawnTable[];
   /** schema.org JSON-LD (encodingFormat text/html). */
   jsonLd: Record<string, unknown>;
+  /** BCP 47 tag and direction of the chart's language (src/locale); absent: no `lang`, as before locales. */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 export interface Artboard {
@@ -50,7 +53,7 @@ export function embedHtml(facts: EmbedFacts, artboards: Artboard[], png: { file:
     (board, i) => `<div class="${k}-art ${k}-art-${i}" data-width="${board.width}">${board.svg.trim()}${img}</div>`,
   );
   return [
-    `<figure class="citechart-embed ${k}">`,
+    `<figure class="citechart-embed ${k}"${facts.lang ? ` lang="${attr(facts.lang)}"` : ''}${facts.dir === 'rtl' ? ' dir="rtl"' : ''}>`,
     `<style>\n${embedStyle(k, artboards.map((board) => board.width))}\n</style>`,
     `<div class="${k}-graphic">`,
     ...arts,
@@ -82,7 +85,8 @@ function tableHtml(table: DrawnTable, title: string, named: boolean): string {
   const notes = table.rows.some((row) => row.note);
   // The table of values drawn from several rows cites none (the data tables after it do).
   const cited = table.rows.some((row) => row.citation);
-  const head = [...table.columns, ...(cited ? ['Source'] : []), ...(notes ? ['Note'] : [])];
+  const words = table.words ?? { data: 'Data', source: 'Source', note: 'Note', colon: ':' };
+  const head = [...table.columns, ...(cited ? [words.source] : []), ...(notes ? [words.note] : [])];
   const cell = (value: CellValue) => text(value === null ? '' : String(value));
   // A cell is one field: `dir="auto"` gives an Arabic or Hebrew value its own direction on any page.
   const rows = table.rows.map((row) => {
@@ -98,7 +102,7 @@ function tableHtml(table: DrawnTable, title: string, named: boolean): string {
   return [
     `<table>`,
     // The file is named only when the chart draws from several.
-    `<caption>${text(`${table.caption ?? 'Data'}: ${title}` + (named && table.file ? ` (${table.file})` : ''))}</caption>`,
+    `<caption>${text(`${table.caption ?? words.data}${words.colon} ${title}` + (named && table.file ? ` (${table.file})` : ''))}</caption>`,
     `<thead><tr>${head.map((name) => `<th scope="col">${text(name)}</th>`).join('')}</tr></thead>`,
     `<tbody>`,
     ...rows,

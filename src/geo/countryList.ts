@@ -9,3 +9,9 @@ export const COUNTRY_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'ru'
 for (const lang of COUNTRY_LANGUAGES) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
 
 export default countries;
+
+/** The language of `tag` (BCP 47, `fr-CH` → `fr`) whose country names are read, when the list has them; English otherwise. */
+export function countryLanguage(tag: string | undefined): (typeof COUNTRY_LANGUAGES)[number] {
+  const language = (tag ?? '').split('-')[0]!.toLowerCase();
+  return COUNTRY_LANGUAGES.find((known) => known === language) ?? 'en';
+}

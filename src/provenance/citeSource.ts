@@ -1,32 +1,42 @@
-import { utcFormat, utcParse } from 'd3-time-format';
+import { utcParse } from 'd3-time-format';
 import type { Source } from '../model.js';
+import { languageName } from '../locale/languageName.js';
+import { readLocale, type Locale } from '../locale/readLocale.js';
 import { isolate } from './isolateBidi.js';
 
-const PRECISIONS: [RegExp, (date: Date) => string, string][] = [
-  [/^\d{4}-\d{2}-\d{2}$/, utcFormat('%-d %B %Y'), '%Y-%m-%d'],
-  [/^\d{4}-\d{2}$/, utcFormat('%B %Y'), '%Y-%m'],
-  [/^\d{4}$/, utcFormat('%Y'), '%Y'],
+// Each precision's written form is the catalogue's (`dateDay`, `dateMonth`): "12 April 2024", "12 avril 2024", "12. April 2024".
+const PRECISIONS: [RegExp, (locale: Locale) => string, string][] = [
+  [/^\d{4}-\d{2}-\d{2}$/, (locale) => locale.words.dateDay, '%Y-%m-%d'],
+  [/^\d{4}-\d{2}$/, (locale) => locale.words.dateMonth, '%Y-%m'],
+  [/^\d{4}$/, () => '%Y', '%Y'],
 ];
 
-/** `2024` → "2024", `2024-04` → "April 2024", `2024-04-12` → "12 April 2024": only the precision known. */
-export function formatPublished(published: string): string {
-  for (const [pattern, format, specifier] of PRECISIONS) {
+/** `2024` → "2024", `2024-04` → "April 2024", `2024-04-12` → "12 April 2024": only the precision known, in the locale's words. */
+export function formatPublished(published: string, locale: Locale = readLocale()): string {
+  for (const [pattern, written, specifier] of PRECISIONS) {
     const date = pattern.test(published) ? utcParse(specifier)(published) : null;
-    if (date) return format(date);
+    if (date) return locale.formatDate(written(locale), date);
   }
   return published;
 }
 
 /**
- * How a reader is told where a figure comes from:
- * "Reuters (Steve Holland, Susan Heavey), 2024, citing US officials speaking on condition of anonymity".
+ * How a reader is told where a figure comes from, in the locale's words:
+ * "Reuters (Steve Holland, Susan Heavey), 2024, citing US officials speaking on condition of anonymity";
+ * a source with a `language` and a `translator` is the translation they made:
+ * "…, 2024, French version by Zhifan Liu, citing …".
  */
-export function citeSource(source: Source): string {
+export function citeSource(source: Source, locale: Locale = readLocale()): string {
   // Each field is isolated (isolateBidi.ts): an Arabic publisher must not pull ", 2024" into its run.
   let text = isolate(source.publisher);
   const authors = source.authors.filter(Boolean);
-  if (authors.length) text += ` (${authors.map(isolate).join(', ')})`;
-  if (source.published) text += `, ${isolate(formatPublished(source.published))}`;
-  if (source.attribution) text += `, citing ${isolate(source.attribution)}`;
+  const comma = locale.words.listSeparator;
+  if (authors.length) text += ` (${authors.map(isolate).join(comma)})`;
+  if (source.published) text += `${comma}${isolate(formatPublished(source.published, locale))}`;
+  // The document cited is a translation: say whose (its `language` says which edition was read).
+  if (source.language && source.translator) {
+    text += `${comma}${locale.say('translatedBy', { language: languageName(source.language, locale), translator: isolate(source.translator) })}`;
+  }
+  if (source.attribution) text += `${comma}${locale.say('citing', { who: isolate(source.attribution) })}`;
   return text;
 }

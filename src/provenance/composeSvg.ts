@@ -36,6 +36,10 @@ export interface SvgParts {
   footerStyle?: FooterStyle;
   /** The dark scheme's background (`transparent`: the page shows through); undefined for the dark paper. */
   darkBackground?: string;
+  /** BCP 47 tag of the chart's language (src/locale): `lang` on the root; absent, none (as before locales). */
+  lang?: string;
+  /** `rtl`: footer lines start at the right edge and read right to left. */
+  direction?: 'ltr' | 'rtl';
 }
 
 /**
@@ -57,7 +61,8 @@ export function composeSvg(parts: SvgParts): string {
   const width = parts.exactWidth ? parts.width : Math.max(parts.width, MIN_FOOTER_WIDTH + parts.padding.left + parts.padding.right);
   const footerWidth = width - parts.padding.left - parts.padding.right;
   const footerStyle = parts.footerStyle ?? DEFAULT_FOOTER_STYLE;
-  const footer = drawFooter(parts.paragraphs, footerWidth, footerStyle);
+  const rtl = parts.direction === 'rtl';
+  const footer = drawFooter(parts.paragraphs, footerWidth, footerStyle, rtl ? 'rtl' : 'ltr');
   const footerTop = parts.height - parts.padding.bottom + footerStyle.gap;
   const height = Math.ceil(footer.height ? footerTop + footer.height + parts.padding.bottom : parts.height);
   const inner = markDecorative(parts.vegaSvg.slice(parts.vegaSvg.indexOf('>') + 1, parts.vegaSvg.lastIndexOf('</svg>')));
@@ -65,7 +70,7 @@ export function composeSvg(parts: SvgParts): string {
 
   const open = [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1"`,
-    ` class="citechart" id="${rootId}" width="100%" viewBox="0 0 ${width} ${height}"`,
+    ` class="citechart" id="${rootId}"${parts.lang ? ` lang="${xmlAttribute(parts.lang)}"` : ''} width="100%" viewBox="0 0 ${width} ${height}"`,
     ` role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${xmlAttribute(FONT_STACK)}">`,
     `<title id="${prefix}-title">${xmlText(parts.title || parts.name)}</title>`,
     `<desc id="${prefix}-desc">${xmlText(parts.alt)}</desc>`,
@@ -75,7 +80,7 @@ export function composeSvg(parts: SvgParts): string {
     `<rect class="citechart-background" aria-hidden="true" width="${width}" height="${height}" fill="${xmlAttribute(parts.background)}"/>`,
     `<g class="citechart-chart">${inner}</g>`,
     `<g class="citechart-footer" transform="translate(${parts.padding.left},${footerTop})"`,
-    ` font-size="${footerStyle.fontSize}" fill="${xmlAttribute(footerStyle.color)}">${footer.markup}</g>`,
+    ` font-size="${footerStyle.fontSize}" fill="${xmlAttribute(footerStyle.color)}"${rtl ? ' direction="rtl" text-anchor="start"' : ''}>${footer.markup}</g>`,
     `</svg>\n`,
   ].join('');
   // Vega's own markup is not cleaned of characters XML forbids (a vertical

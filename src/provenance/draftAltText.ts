@@ -3,21 +3,23 @@ import type { CitedRow, Source } from '../model.js';
 import type { DrawnItem, DrawnValues } from './drawnValues.js';
 import { isolate } from './isolateBidi.js';
 import { oneLine } from './textLines.js';
+import { readLocale, type Locale } from '../locale/readLocale.js';
 
+// The catalogue's word for each mark's kind of chart.
 const KINDS = new Map(Object.entries({
-  bar: 'Bar chart',
-  line: 'Line chart',
-  area: 'Area chart',
-  point: 'Dot chart',
-  circle: 'Dot chart',
-  square: 'Dot chart',
-  tick: 'Strip plot',
-  rect: 'Grid chart',
-  arc: 'Pie chart',
-  text: 'Table',
-  rule: 'Chart',
-  geoshape: 'Map',
-}));
+  bar: 'kindBar',
+  line: 'kindLine',
+  area: 'kindArea',
+  point: 'kindDot',
+  circle: 'kindDot',
+  square: 'kindDot',
+  tick: 'kindStrip',
+  rect: 'kindGrid',
+  arc: 'kindPie',
+  text: 'kindTable',
+  rule: 'kindChart',
+  geoshape: 'kindMap',
+} as const));
 const MAX_ITEMS = 20;
 
 /**
@@ -25,7 +27,7 @@ const MAX_ITEMS = 20;
  * gives none: the kind of chart, its title, what is measured (by what), each
  * drawn mark as "label: value", the highest and lowest values with their
  * labels, any annotation the chart draws, and the sources. Authors should
- * still read it.
+ * still read it. Its words and their punctuation are `locale`'s catalogue's.
  *
  * Values come from `drawn` (read from the rendered scene by drawnValues:
  * after calculate, aggregates, stacking, in the chart's own format). When a
@@ -33,9 +35,18 @@ const MAX_ITEMS = 20;
  * gives no values at all rather than the CSV's, which may not be what is
  * drawn. Charts without a measure list the labels of `rows`.
  */
-export function draftAltText(vegaLite: Record<string, unknown>, title: string, rows: CitedRow[], sources: Source[], drawn?: DrawnValues): string {
+export function draftAltText(
+  vegaLite: Record<string, unknown>,
+  title: string,
+  rows: CitedRow[],
+  sources: Source[],
+  drawn?: DrawnValues,
+  locale: Locale = readLocale(),
+): string {
   // A Map: the mark is the spec's, and a plain object would answer "constructor" with a function.
-  const kind = KINDS.get(firstMark(vegaLite) ?? '') ?? 'Chart';
+  const kind = locale.say(KINDS.get(firstMark(vegaLite) ?? '') ?? 'kindChart');
+  const comma = locale.words.listSeparator;
+  const semicolon = locale.words.altItems;
   const fields = encodedFields(vegaLite).filter((f) => DESCRIPTIVE_CHANNELS.includes(f.channel));
   const labels = drawn?.labels ?? fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source');
   const measure = drawn?.measure ?? fields.find((f) => f.type === 'quantitative');
@@ -43,51 +54,54 @@ export function draftAltText(vegaLite: Record<string, unknown>, title: string, r
   // Each value is one field of the sentence: a line break in a cell reads as
   // a space, and right-to-left text is isolated (isolateBidi.ts).
   const text = (row: CitedRow, field: string) => isolate(oneLine(String(row.values[field] ?? '')));
-  const labelOf = (item: DrawnItem) => unique(item.labels.filter(Boolean).map((label) => isolate(oneLine(label)))).join(', ');
+  const labelOf = (item: DrawnItem) => unique(item.labels.filter(Boolean).map((label) => isolate(oneLine(label)))).join(comma);
   const items = measure
     ? (drawn?.items ?? []).map((item) => {
         const label = labelOf(item);
-        return label ? `${label}: ${item.shown}` : item.shown;
+        return label ? locale.say('altItem', { label, value: item.shown }) : item.shown;
       })
-    : groupLabels(rows, labels.map((f) => f.field), text);
+    : groupLabels(rows, labels.map((f) => f.field), text, locale);
   const listed = unique(items.filter(Boolean));
-  const shown = listed.slice(0, MAX_ITEMS).join('; ') + (listed.length > MAX_ITEMS ? `; and ${listed.length - MAX_ITEMS} more` : '');
+  const shown = listed.slice(0, MAX_ITEMS).join(semicolon) + (listed.length > MAX_ITEMS ? locale.say('altMore', { n: listed.length - MAX_ITEMS }) : '');
   const annotations = (drawn?.annotations ?? []).map((note) => isolate(oneLine(note)));
   const publishers = unique(sources.map((s) => isolate(oneLine(s.publisher))));
 
   return [
-    `${kind}${title ? `: ${isolate(oneLine(title))}` : ''}.`,
-    measure && `Measure: ${isolate(oneLine(measured(measure)))}${labels[0] ? `, by ${isolate(oneLine(labels[0].title || labels[0].field))}` : ''}.`,
+    title ? locale.say('altTitled', { kind, title: isolate(oneLine(title)) }) : `${kind}.`,
+    measure &&
+      (labels[0]
+        ? locale.say('altMeasureBy', { measure: isolate(oneLine(measured(measure, locale))), label: isolate(oneLine(labels[0].title || labels[0].field)) })
+        : locale.say('altMeasure', { measure: isolate(oneLine(measured(measure, locale))) })),
     shown && `${shown}.`,
-    extremes(drawn?.items ?? [], labelOf),
-    annotations.length && `Also on the chart: ${annotations.slice(0, MAX_ITEMS).join('; ')}.`,
-    publishers.length && `Source${publishers.length > 1 ? 's' : ''}: ${publishers.join(', ')}.`,
+    extremes(drawn?.items ?? [], labelOf, locale),
+    annotations.length && locale.say('altAlso', { items: annotations.slice(0, MAX_ITEMS).join(semicolon) }),
+    publishers.length && `${locale.plural('source', publishers.length)}${locale.words.colon} ${publishers.join(comma)}.`,
   ]
     .filter(Boolean)
     .join(' ');
 }
 
 /** What a measure is: its title, else "sum of tonnes" or the field's name. */
-function measured(measure: EncodedField): string {
-  return measure.title || (measure.aggregate ? `${measure.aggregate} of ${measure.field}` : measure.field);
+function measured(measure: EncodedField, locale: Locale): string {
+  return measure.title || (measure.aggregate ? locale.say('altAggregate', { aggregate: measure.aggregate, field: measure.field }) : measure.field);
 }
 
 /** "Highest: China, 90%; lowest: All other origins, 10%." — when two or more values differ. */
-function extremes(items: DrawnItem[], labelOf: (item: DrawnItem) => string): string {
+function extremes(items: DrawnItem[], labelOf: (item: DrawnItem) => string, locale: Locale): string {
   const valued = items.filter((item) => item.value !== null);
   if (valued.length < 2) return '';
   const sorted = valued.slice().sort((a, b) => b.value! - a.value!);
   const [high, low] = [sorted[0]!, sorted.at(-1)!];
   if (high.value === low.value) return '';
-  const describe = (item: DrawnItem) => [labelOf(item), item.shown].filter(Boolean).join(', ');
-  return `Highest: ${describe(high)}; lowest: ${describe(low)}.`;
+  const describe = (item: DrawnItem) => [labelOf(item), item.shown].filter(Boolean).join(locale.words.listSeparator);
+  return locale.say('altExtremes', { high: describe(high), low: describe(low) });
 }
 
 /**
  * Without a measure, rows are read as "first label: the others", grouped by
  * the first: "Microelectronics: Missiles, Tanks, Aircraft".
  */
-function groupLabels(rows: CitedRow[], fields: string[], text: (row: CitedRow, field: string) => string): string[] {
+function groupLabels(rows: CitedRow[], fields: string[], text: (row: CitedRow, field: string) => string, locale: Locale): string[] {
   const groups = new Map<string, string[]>();
   for (const row of rows) {
     const [first = '', ...rest] = fields.map((field) => text(row, field));
@@ -95,7 +109,9 @@ function groupLabels(rows: CitedRow[], fields: string[], text: (row: CitedRow, f
     for (const other of rest) if (other) others.push(other);
     groups.set(first, others);
   }
-  return [...groups].map(([first, others]) => (others.length ? `${first}: ${unique(others).join(', ')}` : first));
+  return [...groups].map(([first, others]) =>
+    others.length ? locale.say('altItem', { label: first, value: unique(others).join(locale.words.listSeparator) }) : first,
+  );
 }
 
 function firstMark(spec: Record<string, unknown>): string | undefined {

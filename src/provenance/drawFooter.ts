@@ -16,8 +16,16 @@ import { DEFAULT_FOOTER_STYLE, type FooterStyle } from './footerStyle.js';
  * A numbered list ("Notes: 1. … 2. …") is set as one: every number starts
  * where the first one does (after the lead-in), and the continuation lines
  * of an item start under its text, not its number.
+ * `rtl` (Arabic): each line starts at the right edge (x = width; the group
+ * says `direction="rtl"`, so `start` is the right), hanging lines indented from it.
  */
-export function drawFooter(paragraphs: Paragraph[], width: number, style: FooterStyle = DEFAULT_FOOTER_STYLE): { markup: string; height: number } {
+export function drawFooter(
+  paragraphs: Paragraph[],
+  width: number,
+  style: FooterStyle = DEFAULT_FOOTER_STYLE,
+  direction: 'ltr' | 'rtl' = 'ltr',
+): { markup: string; height: number } {
+  const at = (offset: number) => (direction === 'rtl' ? Math.round((width - offset) * 100) / 100 : offset);
   const { fontSize, lineHeight } = style;
   const regular = (s: string) => measureText(s, fontSize, 'regular');
   const round = (x: number) => Math.round(x * 100) / 100;
@@ -34,7 +42,7 @@ export function drawFooter(paragraphs: Paragraph[], width: number, style: Footer
     balanceIsolates(wrapText(text, width, regular, indent, hang)).forEach((line, i) => {
       const y = (lines.length + 1) * lineHeight - (lineHeight - fontSize);
       const leadIn = i === 0 && lead ? `<tspan font-weight="bold">${xmlText(lead)}</tspan> ` : '';
-      lines.push(`<text x="${i === 0 ? start : hang}" y="${y}">${leadIn}${xmlText(line)}</text>`);
+      lines.push(`<text x="${at(i === 0 ? start : hang)}" y="${y}">${leadIn}${xmlText(line)}</text>`);
     });
   }
   return {

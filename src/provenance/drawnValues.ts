@@ -4,6 +4,7 @@ import { ROW_ID_FIELD } from '../compile/injectData.js';
 import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compile/encodedFields.js';
 import type { CitedRow, CitedTable } from '../model.js';
 import { measureFormat } from './measureFormat.js';
+import type { Locale } from '../locale/readLocale.js';
 
 interface SceneNode {
   marktype?: string;
@@ -61,6 +62,7 @@ export function drawnValues(
   scenegraph: unknown,
   rowOf: (id: number) => CitedRow | undefined,
   isPercentColumn: (field: string) => boolean,
+  locale?: Locale,
 ): DrawnValues | undefined {
   const fields = encodedFields(vegaLite).filter((f) => DESCRIPTIVE_CHANNELS.includes(f.channel));
   const labels = fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source');
@@ -76,7 +78,7 @@ export function drawnValues(
   if (!first) return undefined;
   const drawing = marks.filter((mark) => mark.name === first.name && mark.marktype === first.marktype);
 
-  const { show, percent } = measureFormat(vegaLite, measure, normalized, isPercentColumn(measure.field));
+  const { show, percent } = measureFormat(vegaLite, measure, normalized, isPercentColumn(measure.field), locale);
   const valueOf = (datum: Record<string, unknown>): number | null => {
     const [start, end] = [datum[`${key}_start`], datum[`${key}_end`]];
     if (normalized) return typeof start === 'number' && typeof end === 'number' ? end - start : null;

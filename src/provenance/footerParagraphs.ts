@@ -3,6 +3,7 @@ import type { CitedRow, Source } from '../model.js';
 import { citeSource, formatPublished } from './citeSource.js';
 import { isolate } from './isolateBidi.js';
 import * as messages from '../messages.js';
+import { readLocale, type Locale } from '../locale/readLocale.js';
 
 /** A footer paragraph: a bold lead-in ("Source:") and the text after it. */
 export interface Paragraph {
@@ -16,14 +17,17 @@ export interface Paragraph {
  * spec's, then the rows' notes and `derived` explanations), then each
  * correction ("Corrected on 2 May 2024: <what>", the date as source dates
  * read; src/trail/checkPublished.ts chooses them), then the credit.
- * `maps`: the citations of a map's boundary files, as a "Map:" paragraph after the sources.
+ * Lead-ins, their plural (Intl.PluralRules), colon and numbering are the
+ * locale's (French "Source\u202F:"). `extras`: `maps`, the citations of a
+ * map's boundary files, as a "Map:" paragraph after the sources;
+ * `corrections`; `credits` after the credit (an edition's "Translation: NAME").
+ * The "Map:" and "Corrected on" lead-ins are English in every locale for now.
  */
 export function footerParagraphs(
   rows: CitedRow[],
   sources: Map<string, Source>,
   settings: ChartSettings,
-  maps: string[] = [],
-  corrections: Array<{ date: string; what: string }> = [],
+  extras: { locale?: Locale; maps?: string[]; corrections?: Array<{ date: string; what: string }>; credits?: string[] } = {},
 ): Paragraph[] {
   const cited = unique(rows.flatMap((row) => row.sources)).map((id) => sources.get(id)!);
   const notes = unique([
@@ -32,18 +36,22 @@ export function footerParagraphs(
     ...rows.map((row) => row.derived),
   ]);
   const paragraphs: Paragraph[] = [];
-  numbered(cited.map(citeSource), 'Source:', 'Sources:', paragraphs);
+  const locale = extras.locale ?? readLocale();
+  numbered(cited.map((source) => citeSource(source, locale)), 'source', locale, paragraphs);
   // A map's boundaries are credited apart from its figures (src/geo).
-  numbered(unique(maps).map(isolate), 'Map:', 'Maps:', paragraphs);
-  numbered(notes.map(isolate), 'Note:', 'Notes:', paragraphs);
-  for (const correction of corrections) paragraphs.push({ lead: messages.trail.correctedOn(formatPublished(correction.date)), text: isolate(correction.what) });
+  const maps = unique(extras.maps ?? []).map(isolate);
+  if (maps.length) paragraphs.push({ lead: maps.length > 1 ? 'Maps:' : 'Map:', text: maps.join('; ') });
+  numbered(notes.map(isolate), 'note', locale, paragraphs);
+  for (const correction of extras.corrections ?? []) paragraphs.push({ lead: messages.trail.correctedOn(formatPublished(correction.date)), text: isolate(correction.what) });
   if (settings.credit) paragraphs.push({ lead: '', text: isolate(settings.credit) });
+  for (const credit of extras.credits ?? []) paragraphs.push({ lead: '', text: credit });
   return paragraphs;
 }
 
-function numbered(items: string[], one: string, several: string, into: Paragraph[]) {
-  if (items.length === 1) into.push({ lead: one, text: items[0]! });
-  else items.forEach((text, i) => into.push({ lead: i === 0 ? several : '', text: `${i + 1}. ${text}` }));
+function numbered(items: string[], word: 'source' | 'note', locale: Locale, into: Paragraph[]) {
+  const lead = `${locale.plural(word, items.length)}${locale.words.colon}`;
+  if (items.length === 1) into.push({ lead, text: items[0]! });
+  else items.forEach((text, i) => into.push({ lead: i === 0 ? lead : '', text: `${locale.say('numbered', { n: i + 1 })}${text}` }));
 }
 
 function unique(items: string[]): string[] {

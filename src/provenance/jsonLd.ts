@@ -3,6 +3,7 @@ import { citeSource } from './citeSource.js';
 import type { InputHash } from './hashInputs.js';
 import type { TableTrail } from '../trail/drawnTrail.js';
 import { trailDataset } from '../trail/trailDataset.js';
+import type { Locale } from '../locale/readLocale.js';
 
 export interface ProvenanceFacts {
   name: string;
@@ -19,6 +20,8 @@ export interface ProvenanceFacts {
   /** One schema.org Claim per drawn row with a quote (src/trail/quoteClaims.ts): the JSON-LD `mentions`. */
   claims?: Record<string, unknown>[];
   versions: Record<string, string>;
+  /** The chart's language (src/locale): `inLanguage` and the words of each citation's `text`. */
+  locale?: Locale;
 }
 
 /**
@@ -37,8 +40,9 @@ export function jsonLd(facts: ProvenanceFacts, encodingFormat: string): Record<s
     name: facts.title || facts.name,
     description: facts.alt,
     encodingFormat,
+    ...(facts.locale?.tag ? { inLanguage: facts.locale.tag } : {}),
     ...(facts.credit ? { creditText: facts.credit } : {}),
-    citation: facts.sources.map(sourceToCreativeWork),
+    citation: facts.sources.map((source) => sourceToCreativeWork(source, facts.locale)),
     ...(facts.corrections?.length
       ? { correction: facts.corrections.map((c) => ({ '@type': 'CorrectionComment', datePublished: c.date, text: c.what })) }
       : {}),
@@ -58,7 +62,7 @@ export function jsonLd(facts: ProvenanceFacts, encodingFormat: string): Record<s
   };
 }
 
-function sourceToCreativeWork(source: Source): Record<string, unknown> {
+function sourceToCreativeWork(source: Source, locale?: Locale): Record<string, unknown> {
   const optional = (key: string, value: unknown) => (value ? { [key]: value } : {});
   return {
     '@type': 'CreativeWork',
@@ -72,7 +76,7 @@ function sourceToCreativeWork(source: Source): Record<string, unknown> {
     ...optional('translator', source.translator && { '@type': 'Person', name: source.translator }),
     ...optional('dateAccessed', source.accessed),
     ...optional('creditText', source.attribution && `citing ${source.attribution}`),
-    text: citeSource(source),
+    text: citeSource(source, locale),
   };
 }
 

@@ -1,4 +1,5 @@
-import { format, formatSpecifier } from 'd3-format';
+import { formatSpecifier } from 'd3-format';
+import { readLocale, type Locale } from '../locale/readLocale.js';
 import type { JSONPath } from 'jsonc-parser';
 import type { EncodedField } from '../compile/encodedFields.js';
 
@@ -26,27 +27,33 @@ const KEEPS_POINTS = new Set(['', 'mean', 'average', 'median', 'min', 'max', 'su
  * "%" is added to an unformatted value only for a column written with "%"
  * (percentage points, `percentColumn`), drawn as itself or a mean, sum,
  * minimum… of itself; a raw amount never gets one.
+ *
+ * Numbers are written in `locale`'s decimal mark, group separator and
+ * percent sign (d3-format's locale files): "4.312,5" in German.
  */
 export function measureFormat(
   vegaLite: Record<string, unknown>,
   measure: EncodedField,
   normalized: boolean,
   percentColumn: boolean,
+  locale: Locale = readLocale(),
 ): MeasureFormat {
+  const format = locale.numbers.format;
   const specifier = labelFormat(vegaLite, measure) ?? ownFormat(vegaLite, measure) ?? (normalized ? '.0%' : undefined);
-  const user = specifier === undefined ? undefined : d3Format(specifier);
+  const user = specifier === undefined ? undefined : d3Format(specifier, format);
   if (user) return { show: user.show, percent: user.percent };
   const points = percentColumn && !normalized && KEEPS_POINTS.has(measure.aggregate);
-  return { show: (value) => `${defaultFormat(value)}${points ? '%' : ''}`, percent: points };
+  return { show: (value) => `${defaultFormat(value, locale)}${points ? locale.percentSign : ''}`, percent: points };
 }
 
 /** Grouped thousands and six significant digits (at least every whole digit), never an exponent: "1,234,567", "40,882.4", "2.5". */
-export function defaultFormat(value: number): string {
+export function defaultFormat(value: number, locale: Locale = readLocale()): string {
+  const format = locale.numbers.format;
   const whole = Math.abs(value) < 1 ? 0 : Math.floor(Math.log10(Math.abs(value))) + 1;
   return format(`,.${Math.max(0, Math.min(6, 6 - whole))}~f`)(value);
 }
 
-function d3Format(specifier: string): MeasureFormat | undefined {
+function d3Format(specifier: string, format: Locale['numbers']['format']): MeasureFormat | undefined {
   try {
     const parsed = formatSpecifier(specifier);
     const percent = parsed.type === '%' || parsed.type === 'p';

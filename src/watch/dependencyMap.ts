@@ -1,5 +1,6 @@
 // Which charts a saved file affects. Pure: the watcher keeps the map (chart →
 // the data files its spec reads) and asks here after every burst of saves.
+import { editionOf } from '../locale/editionName.js';
 
 /** Inputs every chart reads: the citation base, the house theme, the correction log and publication record (src/trail). */
 export const SHARED_INPUTS = ['data/sources.csv', 'specs/theme.json', 'data/corrections.csv', 'published.json'];
@@ -22,8 +23,9 @@ function tableOf(file: string): string {
 /**
  * The charts to rebuild after `changed` (project-relative, `/`-separated)
  * were saved, created or deleted: every chart for a shared input; the chart
- * itself for its spec; the charts whose spec reads a data file for that
- * file. Sorted; a deleted spec's name is included (the caller drops it).
+ * itself and its translated editions for its spec, an edition for its
+ * translation file (`specs/NAME.fr.json`); the charts whose spec reads a
+ * data file for that file. Sorted; a deleted spec's name is included (the caller drops it).
  */
 export function affectedCharts(deps: DependencyMap, changed: string[]): string[] {
   const charts = new Set<string>();
@@ -35,6 +37,12 @@ export function affectedCharts(deps: DependencyMap, changed: string[]): string[]
     const spec = chartOfSpec(file);
     if (spec !== undefined) {
       charts.add(spec);
+      for (const name of deps.keys()) if (editionOf(name)?.base === spec) charts.add(name);
+      continue;
+    }
+    const translation = /^specs\/([^/]+)\.json$/.exec(file)?.[1];
+    if (translation !== undefined && editionOf(translation)) {
+      charts.add(translation);
       continue;
     }
     const table = tableOf(file);

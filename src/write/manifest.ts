@@ -14,6 +14,8 @@ export interface ManifestEntry {
   inputs: InputHash[];
   /** The keys of the rows drawn, per table (src/trail/drawnKeys.ts): what `citechart impact` reads. */
   drawn?: Array<{ table: string; keys: string[] }>;
+  /** BCP 47 tag of the chart's language, when it has a locale (src/locale): a translated edition `NAME.fr` says `fr`. */
+  language?: string;
 }
 
 export interface Manifest {

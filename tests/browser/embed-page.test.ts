@@ -156,7 +156,8 @@ describe('all example charts on one page', () => {
   it('draws each chart (and each artboard at its width) as its standalone PNG, within the anti-aliasing tolerance', async () => {
     const measured: string[] = [];
     for (const slot of slots) {
-      const section = page.locator(`#slot-${slot.chart}`);
+      // An attribute selector: an edition's name (`NAME.fr`) has a dot, which `#id` would read as a class.
+      const section = page.locator(`[id="slot-${slot.chart}"]`);
       await section.evaluate((el, width) => ((el as HTMLElement).style.width = `${width}px`), slot.width);
       const visible = section.locator('[class*="-embed-art-"]:visible');
       expect(await visible.count()).toBe(1);

@@ -50,3 +50,17 @@ describe('chartOfSpec', () => {
     expect(chartOfSpec('data/exports.vl.json')).toBeUndefined();
   });
 });
+
+describe('affectedCharts with translated editions', () => {
+  const editions: DependencyMap = new Map([
+    ['exports', ['data/exports.csv']],
+    ['exports.fr', ['data/exports.csv']],
+    ['prices', ['data/prices.csv']],
+  ]);
+
+  it('a saved spec rebuilds its editions too; a saved translation file only its edition', () => {
+    expect(affectedCharts(editions, ['specs/exports.vl.json'])).toEqual(['exports', 'exports.fr']);
+    expect(affectedCharts(editions, ['specs/exports.fr.json'])).toEqual(['exports.fr']);
+    expect(affectedCharts(editions, ['specs/notes.json'])).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+// A translated edition (`NAME.fr`) is its original's spec and tables with
+// the translations of specs/NAME.fr.json applied and its locale set:
+//
+//   specs/NAME.vl.json ─┐
+//                       ├─► readChartSpec ─► spec in French, locale fr ─► (tables) ─► editionTables ─► rows in French
+//   specs/NAME.fr.json ─┘      untranslated words: errors at the spec     untranslated labels: errors at their cells
+import { readSpec, type ChartSpec } from '../compile/readSpec.js';
+import { readUsermeta } from '../compile/readUsermeta.js';
+import { hasErrors } from '../errors.js';
+import type { CitedTable, Diagnostic, Source } from '../model.js';
+import * as messages from '../messages.js';
+import { editionOf } from './editionName.js';
+import { languageName } from './languageName.js';
+import { readLocale } from './readLocale.js';
+import { readTranslation, type Translation } from './readTranslation.js';
+import { translateSpec, unusedTranslations } from './translateSpec.js';
+import { translateTables } from './translateTables.js';
+
+/** What makes a spec an edition: its language and translations, and which of them were applied so far. */
+export interface Edition {
+  tag: string;
+  translation: Translation;
+  used: Set<string>;
+  /** Errors at the spec's words left in English, reported with the tables' (editionTables), so all come at once. */
+  untranslated: Diagnostic[];
+}
+
+/**
+ * `specs/NAME.vl.json` for a chart, or for an edition `NAME.LANG` its
+ * original's spec translated (translateSpec), its `locale` the edition's.
+ * Diagnostics: the original's and the translation file's; the words of the
+ * spec left untranslated are kept in `edition.untranslated` for editionTables.
+ */
+export async function readChartSpec(cwd: string, name: string): Promise<{ spec?: ChartSpec & { edition?: Edition }; diagnostics: Diagnostic[] }> {
+  const which = editionOf(name);
+  if (!which) return readSpec(cwd, name);
+  const original = await readSpec(cwd, which.base);
+  if (!original.spec || hasErrors(original.diagnostics)) return original;
+  const { translation, diagnostics } = await readTranslation(cwd, name);
+  if (!translation) return { diagnostics: original.diagnostics.concat(diagnostics) };
+  const locale = readLocale(which.tag);
+  const language = languageName(which.tag, readLocale('en'));
+  const translated = translateSpec(original.spec.vegaLite, translation);
+  const untranslated = translated.untranslated.map(({ text, jsonPath }) =>
+    original.spec!.json.diagnostic(jsonPath, messages.locale.untranslated(text, language, translation.file)),
+  );
+  const { settings } = readUsermeta({ ...original.spec.json, value: translated.vegaLite });
+  const spec = {
+    ...original.spec,
+    name,
+    vegaLite: translated.vegaLite,
+    settings: { ...settings, locale: locale.tag },
+    edition: { tag: locale.tag, translation, used: translated.used, untranslated },
+  };
+  return { spec, diagnostics: original.diagnostics };
+}
+
+/**
+ * The tables an edition draws, labels and notes translated (translateTables),
+ * and the sources they cite with their `attribution` translated ("citing
+ * US officials…" is the footer's words; publisher, authors and title stay as
+ * published). An error at each text left untranslated, a warning for each
+ * translation of the file that nothing used; the spec's own untranslated
+ * words (readChartSpec) come first. A chart that is no edition
+ * gets its tables and sources back unchanged.
+ */
+export function editionTables(
+  spec: { edition?: Edition },
+  tables: Map<string, CitedTable>,
+  sources: Map<string, Source>,
+): { tables: Map<string, CitedTable>; sources: Map<string, Source>; diagnostics: Diagnostic[] } {
+  if (!spec.edition) return { tables, sources, diagnostics: [] };
+  const { translation, used, tag } = spec.edition;
+  const language = languageName(tag, readLocale('en'));
+  const translated = translateTables(tables, translation, language, used);
+  const diagnostics = spec.edition.untranslated.concat(translated.diagnostics);
+  const cited = new Set([...tables.values()].flatMap((table) => table.rows.flatMap((row) => row.sources)));
+  const translatedSources = new Map(sources);
+  for (const id of cited) {
+    const source = sources.get(id);
+    if (!source?.attribution.trim()) continue;
+    const attribution = translation.strings.get(source.attribution);
+    if (attribution === undefined) {
+      diagnostics.push({ file: SOURCES, line: source.line, severity: 'error', message: messages.locale.untranslated(source.attribution, language, translation.file) });
+      continue;
+    }
+    used.add(source.attribution);
+    translatedSources.set(id, { ...source, attribution });
+  }
+  return { tables: translated.tables, sources: translatedSources, diagnostics: diagnostics.concat(unusedTranslations(translation, used)) };
+}
+
+const SOURCES = 'data/sources.csv';

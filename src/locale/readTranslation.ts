@@ -1,0 +1,55 @@
+import { readJsonFile, type JsonFile } from '../compile/readJsonFile.js';
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import { translationFile } from './editionName.js';
+
+/**
+ * A translated edition's file, `specs/NAME.LANG.json`:
+ *
+ *   { "strings": { "English text of the spec": "its translation", … },
+ *     "values":  { "English label in the data": "its translation", … },
+ *     "translator": "who translated the graphic (optional, credited in the footer)" }
+ *
+ * Maps, not plain objects: the keys are the user's text.
+ */
+export interface Translation {
+  file: string;
+  json: JsonFile;
+  strings: Map<string, string>;
+  values: Map<string, string>;
+  translator: string;
+}
+
+/** Reads and checks an edition's translation file; a wrong shape is an error at its place in the file. */
+export async function readTranslation(cwd: string, edition: string): Promise<{ translation?: Translation; diagnostics: Diagnostic[] }> {
+  const file = translationFile(edition);
+  const { json, diagnostics } = await readJsonFile(cwd, file);
+  if (!json) return { diagnostics };
+  const root = json.value;
+  if (!isObject(root)) return { diagnostics: [json.diagnostic([], messages.locale.translationShape())] };
+  const problems: Diagnostic[] = [];
+  const map = (key: 'strings' | 'values') => {
+    const found = new Map<string, string>();
+    const value = root[key];
+    if (value === undefined) return found;
+    if (!isObject(value)) {
+      problems.push(json.diagnostic([key], messages.locale.translationShape()));
+      return found;
+    }
+    for (const [english, translated] of Object.entries(value)) {
+      if (typeof translated === 'string') found.set(english, translated);
+      else problems.push(json.diagnostic([key, english], messages.locale.translationNotText(english)));
+    }
+    return found;
+  };
+  const strings = map('strings');
+  const values = map('values');
+  const translator = root.translator;
+  if (translator !== undefined && typeof translator !== 'string') problems.push(json.diagnostic(['translator'], messages.locale.translationShape()));
+  if (problems.length) return { diagnostics: problems };
+  return { translation: { file, json, strings, values, translator: typeof translator === 'string' ? translator : '' }, diagnostics: [] };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

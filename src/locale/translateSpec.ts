@@ -1,0 +1,55 @@
+import type { JSONPath } from 'jsonc-parser';
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import type { Translation } from './readTranslation.js';
+
+// Keys whose string values a reader sees as words: titles (chart, axis,
+// legend), subtitles, descriptions, and citechart's notes, credit and alt.
+const WORDS = new Set(['title', 'subtitle', 'description', 'notes', 'credit', 'alt']);
+
+/**
+ * The spec of a translated edition: every string of the spec that the
+ * translation's `strings` (else `values`: a scale domain names data labels)
+ * maps is replaced; nothing else changes, so figures are never copied.
+ * `untranslated` lists the words a reader would see (WORDS) left in English,
+ * at their JSON path in the original spec; `used` the translation keys applied.
+ */
+export function translateSpec(vegaLite: Record<string, unknown>, translation: Translation): {
+  vegaLite: Record<string, unknown>;
+  untranslated: Array<{ text: string; jsonPath: JSONPath }>;
+  used: Set<string>;
+} {
+  const untranslated: Array<{ text: string; jsonPath: JSONPath }> = [];
+  const used = new Set<string>();
+  const visit = (node: unknown, at: JSONPath, words: boolean): unknown => {
+    if (typeof node === 'string') {
+      const translated = translation.strings.get(node) ?? translation.values.get(node);
+      if (translated !== undefined) {
+        used.add(node);
+        return translated;
+      }
+      if (words && node.trim()) untranslated.push({ text: node, jsonPath: at });
+      return node;
+    }
+    if (Array.isArray(node)) return node.map((item, i) => visit(item, [...at, i], words));
+    if (node && typeof node === 'object') {
+      // Null-prototype copy: keys are the spec's.
+      const copy = Object.create(null) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(node)) {
+        // A title object's `text` is a title too; `data`, `field` and expressions are not words.
+        copy[key] = visit(value, [...at, key], WORDS.has(key) || (words && key === 'text'));
+      }
+      return copy;
+    }
+    return node;
+  };
+  const translated = visit(vegaLite, [], false) as Record<string, unknown>;
+  return { vegaLite: JSON.parse(JSON.stringify(translated)) as Record<string, unknown>, untranslated, used };
+}
+
+/** Each translation of `strings` that matched nothing: a warning at its key in the translation file. */
+export function unusedTranslations(translation: Translation, used: Set<string>): Diagnostic[] {
+  return [...translation.strings.keys()]
+    .filter((english) => !used.has(english))
+    .map((english) => translation.json.diagnostic(['strings', english], messages.locale.translationNotUsed(english), 'warning'));
+}

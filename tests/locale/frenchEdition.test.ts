@@ -1,0 +1,71 @@
+// The example content's French editions (specs/NAME.fr.json): whole-chart
+// snapshots (SVG text and PNG), and what a French reader is told in words.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { embedFile } from '../../src/embed/embedFile.js';
+import { openProject, type Project } from '../../src/project.js';
+import { renderChart, type RenderedChart } from '../../src/renderChart.js';
+import { comparePng, compareSvg } from '../helpers/snapshots.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.join(here, '..', '..');
+const snapshots = path.join(here, '..', 'snapshots', '__snapshots__');
+const NNBSP = '\u202f';
+const names = ['china-supplies.fr', 'microelectronics-imports.fr', 'optical-suppliers.fr'];
+
+let project: Project;
+const charts = new Map<string, RenderedChart>();
+beforeAll(async () => {
+  project = await openProject(root);
+  for (const name of names) {
+    const { chart, diagnostics } = await renderChart(project, name);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    charts.set(name, chart!);
+  }
+});
+
+describe('French editions of the example charts', () => {
+  it.each(names)('%s renders as its snapshot (SVG text and PNG)', async (name) => {
+    const chart = charts.get(name)!;
+    expect(compareSvg(snapshots, name, chart.svg)).toBeUndefined();
+    expect(await comparePng(snapshots, name, chart.png!)).toBeUndefined();
+  });
+
+  it('says it is French: lang on the SVG root and the snippet, inLanguage in the JSON-LD, language in the manifest', () => {
+    const chart = charts.get('microelectronics-imports.fr')!;
+    expect(chart.svg).toMatch(/^<svg [^>]* lang="fr"/);
+    expect(chart.svg).toContain('"inLanguage":"fr"');
+    expect(embedFile({ ...chart, embed: chart.embed! })).toMatch(/^<figure class="[^"]*" lang="fr">/);
+    expect(chart.entry.language).toBe('fr');
+  });
+
+  it('writes the footer in French typography, crediting the translator of the source', () => {
+    const footer = charts.get('microelectronics-imports.fr')!.embed!.footer;
+    expect(footer[0]!.lead).toBe(`Source${NNBSP}:`);
+    expect(footer[0]!.text).toContain('version en français de Zhifan Liu');
+    expect(footer[0]!.text).toContain('citant des responsables américains');
+    expect(footer[1]!.lead).toBe(`Notes${NNBSP}:`);
+    expect(footer[1]!.text).toMatch(/^1\. /);
+  });
+
+  it('drafts the alt text in French, with the chart\'s French labels and numbers', () => {
+    const alt = charts.get('microelectronics-imports.fr')!.embed!.alt;
+    expect(alt).toMatch(/^Graphique en barres\u202f: /);
+    expect(alt).toContain(`Chine${NNBSP}: 90${NNBSP}%${NNBSP}; Toutes autres origines${NNBSP}: 10${NNBSP}%.`);
+    expect(alt).toContain(`Source${NNBSP}: Reuters.`);
+  });
+
+  it('gives the screen-reader table French headings and labels', () => {
+    const html = embedFile({ ...charts.get('microelectronics-imports.fr')!, embed: charts.get('microelectronics-imports.fr')!.embed! });
+    expect(html).toContain(`<caption>Données${NNBSP}: La Chine a fourni 90${NNBSP}% des importations russes de microélectronique en 2023</caption>`);
+    expect(html).toContain('<th scope="row" dir="auto">Chine</th>');
+    expect(html).not.toContain('>China<');
+  });
+
+  it('keeps the figures: the same numbers as the English chart', async () => {
+    const english = await renderChart(project, 'microelectronics-imports');
+    const numbers = (svg: string) => [...svg.matchAll(/<path[^>]* d="([^"]*)"/g)].map((m) => m[1]).join('|');
+    expect(numbers(charts.get('microelectronics-imports.fr')!.svg)).toBe(numbers(english.chart!.svg));
+  });
+});
