@@ -22,6 +22,7 @@ import { capDiagnostics, hasErrors } from './errors.js';
 import { recordReads, type ReadLedger } from './load/readLedger.js';
 import type { CitedRow, CitedTable, Diagnostic } from './model.js';
 import type { RowOrigin } from './compile/injectData.js';
+import { drawnTextSizes, type DrawnTextSize } from './render/drawnTextSizes.js';
 import * as messages from './messages.js';
 import type { Project } from './project.js';
 import { chartTitle } from './provenance/chartTitle.js';
@@ -101,12 +102,18 @@ export async function renderChart(
   project: Project,
   name: string,
   options: RenderOptions = {},
-): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[] }> {
-  const { chart, diagnostics, drawn } = await drawChart(project, name, options);
-  return { ...(chart && { chart }), ...(drawn && { drawn }), diagnostics: capDiagnostics(diagnostics) };
+): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout }> {
+  const { chart, diagnostics, drawn, layout } = await drawChart(project, name, options);
+  return { ...(chart && { chart }), ...(drawn && { drawn }), ...(layout && { layout }), diagnostics: capDiagnostics(diagnostics) };
 }
 
-async function drawChart(project: Project, name: string, options: RenderOptions): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[] }> {
+/** The spec's own layout as drawn: its width (px) and every text's size, for check's small-text rule. */
+export interface ChartLayout {
+  width: number;
+  textSizes: DrawnTextSize[];
+}
+
+async function drawChart(project: Project, name: string, options: RenderOptions): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout }> {
   const { cwd } = project;
   // 1. Read the spec and check its data references stay inside data/.
   const specRead: ReadLedger = new Map();
@@ -258,7 +265,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   }
   const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs, drawn: drawnByTable, ...(locale.tag && { language: locale.tag }) } };
   if (artboards.length) chart.artboards = artboards;
-  return { chart, diagnostics, drawn: rows };
+  return { chart, diagnostics, drawn: rows, layout: { width: render.width, textSizes: drawnTextSizes(render.scenegraph) } };
 }
 
 /**

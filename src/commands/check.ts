@@ -14,7 +14,7 @@ import { internalError } from '../pool/internalError.js';
 import { caseClashes } from '../listSpecs.js';
 import { listSpecs, openProject, type Project } from '../project.js';
 import { pushAll } from '../pushAll.js';
-import { chartFiles, drawsNothing, renderChart } from '../renderChart.js';
+import { chartFiles, drawsNothing, renderChart, type ChartLayout } from '../renderChart.js';
 import { citedRows } from '../provenance/citedRows.js';
 import { renderFitted } from '../render/renderFitted.js';
 import { MIN_FOOTER_WIDTH } from '../provenance/composeSvg.js';
@@ -76,6 +76,7 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
       const rendered = await renderChartAsBuildDoes(project, name);
       pushAll(diagnostics, rendered.diagnostics);
       if (rendered.drawn?.length) chart.drawn = rendered.drawn;
+      if (rendered.layout) chart.layout = rendered.layout;
       continue;
     }
     // sources.csv is broken, so build draws nothing; check still runs the
@@ -119,11 +120,11 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
 }
 
 /** renderChart and chartFiles as build's renderTask calls them, with every output format; a throw is an internal error, as in build. */
-async function renderChartAsBuildDoes(project: Project, name: string): Promise<{ diagnostics: Diagnostic[]; drawn?: CitedRow[] }> {
+async function renderChartAsBuildDoes(project: Project, name: string): Promise<{ diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout }> {
   try {
-    const { chart, diagnostics, drawn } = await renderChart(project, name, { png: true });
+    const { chart, diagnostics, drawn, layout } = await renderChart(project, name, { png: true });
     if (chart && !hasErrors(diagnostics)) chartFiles(chart);
-    return { diagnostics, drawn };
+    return { diagnostics, drawn, layout };
   } catch (error) {
     return { diagnostics: [internalError(name, error)] };
   }
