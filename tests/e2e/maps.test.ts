@@ -93,7 +93,7 @@ describe('new', () => {
   it('proposes a choropleth for a column of country names and codes, which builds', async () => {
     const cwd = mapProject();
     const made = await runCli(['new', 'index-map', '--data', 'data/index.csv'], { cwd });
-    expect(made.outLines).toEqual(['created specs/index-map.vl.json (choropleth map); run `citechart build` to draw it']);
+    expect(made.outLines).toEqual(['created specs/index-map.vl.json (choropleth map); run `npx citechart build` to draw it']);
     const build = await runCli(['build', 'index-map'], { cwd });
     expect(build.stderr).toBe('');
     expect(readFileSync(path.join(cwd, 'output/index-map.svg'), 'utf8')).toContain('No data');

@@ -161,6 +161,8 @@ describe('text that cannot fit is cut, with a warning', () => {
         color: { field: 'label', type: 'nominal', title: long },
       },
       layer: [{ mark: 'bar' }, { mark: { type: 'text', align: 'left' }, encoding: { text: { field: 'label' } } }],
+      // The spec's own layout is under test: no phone artboard, where 180-px labels leave no plot (an error of its own).
+      usermeta: { citechart: { widths: [] } },
     }, true);
     // The y labels (180 px) and title sit left of the 300 px plot; nothing else adds width.
     expect(width).toBeLessThan(300 + 180 + 400);
