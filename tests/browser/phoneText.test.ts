@@ -40,7 +40,15 @@ const visibleTextSizes = (name: string) =>
 
 describe(`no text in an example chart is drawn under ${MIN_PHONE_TEXT} CSS px in a ${PHONE}-px column`, () => {
   it('has every example', () => {
-    expect(names).toEqual(['china-supplies', 'microelectronics-imports', 'optical-suppliers']);
+    expect(names).toEqual([
+      'china-supplies',
+      'china-supplies.fr',
+      'countries-named',
+      'microelectronics-imports',
+      'microelectronics-imports.fr',
+      'optical-suppliers',
+      'optical-suppliers.fr',
+    ]);
   });
 
   it.each(names)('%s', async (name) => {
