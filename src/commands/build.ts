@@ -35,6 +35,7 @@ import { asOutputError, OutputError } from '../write/outputError.js';
 import { lockOutput } from '../write/outputLock.js';
 import { checkOutputFolder, refuseLink } from '../write/refuseLinks.js';
 import { removeLeftovers } from '../write/removeLeftovers.js';
+import { pushAll } from '../pushAll.js';
 import { removeStaleTemps } from '../write/tempFiles.js';
 import { writeAllOrNone } from '../write/writeAtomic.js';
 
@@ -288,7 +289,7 @@ async function buildLocked(
     } catch (error) {
       const reported = asOutputError(error, file);
       if (!(reported instanceof OutputError)) throw reported;
-      problems.push(...reported.diagnostics);
+      pushAll(problems, reported.diagnostics);
       return undefined;
     }
   };

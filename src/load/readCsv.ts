@@ -120,7 +120,7 @@ export async function readCsv(
   }));
   // A character no font draws would be a silent box: said at its cell (header cells are axis and legend titles).
   const cells = [...shape.header.fields.map((field) => ({ text: field.text, line: field.line, column: field.column })), ...rows.flatMap((row) => row.cells)];
-  diagnostics.push(...(await missingGlyphWarnings(cells.map((cell) => ({ text: cell.text, at: { file, line: cell.line, column: cell.column } })))));
+  pushAll(diagnostics, await missingGlyphWarnings(cells.map((cell) => ({ text: cell.text, at: { file, line: cell.line, column: cell.column } }))));
   return { csv: { file, headerLine: shape.header.line, columns: shape.columns, rows, delimiter }, diagnostics };
 }
 
