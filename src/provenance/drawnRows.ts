@@ -1,13 +1,7 @@
 import { ROW_ID_FIELD } from '../compile/injectData.js';
+import type { SceneNode } from '../render/sceneNode.js';
 import { isBoundaryFeature } from '../geo/boundaryDatum.js';
 
-interface SceneNode {
-  marktype?: string;
-  role?: string;
-  name?: string;
-  items?: SceneNode[];
-  datum?: Record<string, unknown>;
-}
 
 export interface DrawnRows {
   ids: Set<number>;

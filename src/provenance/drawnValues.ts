@@ -1,19 +1,12 @@
 import { utcFormat } from 'd3-time-format';
 import { regionName } from '../geo/boundaryDatum.js';
 import { ROW_ID_FIELD } from '../compile/injectData.js';
+import type { SceneNode } from '../render/sceneNode.js';
 import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compile/encodedFields.js';
 import type { CitedRow, CitedTable } from '../model.js';
 import { measureFormat } from './measureFormat.js';
 import type { Locale } from '../locale/readLocale.js';
 
-interface SceneNode {
-  marktype?: string;
-  role?: string;
-  name?: string;
-  items?: SceneNode[];
-  datum?: Record<string, unknown>;
-  text?: unknown;
-}
 
 /** One mark as a reader sees it: its labels and the value it draws. */
 export interface DrawnItem {

@@ -1,9 +1,11 @@
-/** The parts of a Vega scenegraph node that fitting text reads (vega-scenegraph's items and marks). */
+/** The parts of a Vega scenegraph node citechart reads (vega-scenegraph's items and marks): fitting text, drawn rows and values. */
 export interface SceneNode {
   marktype?: string;
   role?: string;
   name?: string;
   items?: SceneNode[];
+  /** The data row an item draws (after Vega's transforms). */
+  datum?: Record<string, unknown>;
   bounds?: Bounds;
   x?: number;
   width?: number;
