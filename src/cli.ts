@@ -10,6 +10,7 @@ import { progressLine } from './progress/progressLine.js';
 import { DEFAULT_PORT } from './watch/defaultPort.js';
 import { OutputError } from './write/outputError.js';
 import { toolVersions } from './provenance/versions.js';
+import { LIMITS } from './limits.js';
 
 const out = (line: string) => process.stdout.write(line + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
@@ -35,10 +36,14 @@ program
   .option('--force', 'rebuild every chart, even those up to date')
   .option('--formats <list>', 'files to write, comma-separated: svg, png, html', 'svg,png,html')
   .option('--jobs <n>', 'charts drawn at once (default: one per core)')
-  .action(async (names: string[], options: { out: string; theme: 'light' | 'dark'; force?: boolean; formats: string; jobs?: string }) => {
+  .option('--shard <K/N>', 'draw only shard K of N (a slice by chart name, the same on every machine) and write output/manifest.shard-K-of-N.json')
+  .action(async (names: string[], options: { out: string; theme: 'light' | 'dark'; force?: boolean; formats: string; jobs?: string; shard?: string }) => {
     // Commands are imported when run, so `citechart check` never loads the build's modules and vice versa.
     const { build } = await import('./commands/build.js');
     if (options.jobs !== undefined && !/^[1-9]\d*$/.test(options.jobs)) throw new UsageError(messages.build.badJobs(options.jobs));
+    const { parseShard } = await import('./shard/shardOf.js');
+    const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+    if (options.shard !== undefined && !shard) throw new UsageError(messages.shard.badShard(options.shard, LIMITS.shards));
     const progress = progressLine(process.stderr);
     const result = await build({
       cwd: process.cwd(),
@@ -48,6 +53,7 @@ program
       force: options.force,
       formats: options.formats.split(','),
       jobs: options.jobs === undefined ? undefined : Number(options.jobs),
+      shard,
       onProject: report,
       onChart: (chart) => {
         progress.clear();
@@ -62,8 +68,24 @@ program
     const failed = result.charts.filter((c) => !c.ok).length;
     const upToDate = result.charts.filter((c) => c.ok && c.upToDate).length;
     const built = result.charts.length - failed - upToDate;
+    if (shard && result.shard) out(messages.shard.built(`${shard.index}/${shard.count}`, result.charts.length, result.shard.total, result.shard.file));
     out(messages.build.buildSummary({ built, upToDate, failed, seconds: result.elapsedMs / 1000 }));
     process.exitCode = failed ? 1 : 0;
+  });
+
+program
+  .command('manifest')
+  .description("join the shard manifests of a sharded build (build --shard K/N on N machines) into output/manifest.json and output/index.html, as one build writes them")
+  .requiredOption('--merge <files...>', 'the shard manifests, e.g. output/manifest.shard-*.json')
+  .option('--out <dir>', 'output folder holding every shard\'s graphics', 'output')
+  .action(async (options: { merge: string[]; out: string }) => {
+    const { mergeManifests } = await import('./commands/manifest.js');
+    const result = await mergeManifests({ cwd: process.cwd(), files: options.merge, outDir: options.out });
+    report(result.diagnostics);
+    for (const file of result.removed) out(messages.build.removed(file));
+    if (result.written) out(messages.shard.merged(options.merge.length, result.written.charts, result.written.file));
+    else err(messages.shard.nothingMerged());
+    process.exitCode = result.written ? 0 : 1;
   });
 
 program

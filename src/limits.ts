@@ -45,6 +45,8 @@ export const LIMITS = {
    * force a failure with a tiny value; a very large chart may need more).
    */
   chartHeapMb: 1024,
+  /** Shards of a sharded build (`build --shard K/N`): N at most this (GitLab's `parallel` allows 200). */
+  shards: 1_000,
 } as const;
 
 /** `chartHeapMb`, or the whole number of megabytes in `CITECHART_CHART_HEAP_MB` when it holds one. */

@@ -374,6 +374,59 @@ export const write = {
     `the entry of chart ${q(name)} is not what citechart writes (a hand edit or a merge conflict?); it is dropped and rewritten when the chart is built`,
 };
 
+// ── shard: sharded builds and manifest --merge (src/shard) ─────────────────
+/** At most `max` names, then how many more: a list of a thousand charts is not read. */
+const someOf = (names: string[], max = 5) =>
+  names.slice(0, max).map(q).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
+
+export const shard = {
+  badShard: (value: string, max: number) =>
+    `--shard takes K/N, shard K of N with 1 ≤ K ≤ N ≤ ${max} (e.g. --shard 2/3), not ${q(value)}`,
+  withNames: () => `--shard slices the whole project: name no charts with it (or build them without --shard)`,
+  built: (label: string, charts: number, total: number, file: string) =>
+    `shard ${label}: ${charts} of ${total} chart${total === 1 ? '' : 's'}; merge ${file} with the other shards' manifests (citechart manifest --merge)`,
+  merged: (shards: number, charts: number, file: string) =>
+    `merged ${shards} shard manifest${shards === 1 ? '' : 's'}: ${charts} chart${charts === 1 ? '' : 's'} in ${file}`,
+  noManifests: () => `manifest --merge takes the shard manifests to merge: output/manifest.shard-*.json`,
+  nothingMerged: () => `nothing written: fix the shard manifests above (or build the shards again) and merge again`,
+  unreadable: (reason: string) => `cannot read this shard manifest: ${reason}`,
+  /** `where`: the field (`shard`, `charts.NAME`) or "the file". */
+  malformed: (where: string, expected: string) =>
+    `not a shard manifest as citechart build --shard writes it: ${where} should be ${expected}; build this shard again rather than editing the file`,
+  expectedShardManifest: () => `an object with "generator": "citechart" and a "shard" object (a manifest.shard-K-of-N.json)`,
+  expectedShard: () => `{"index": K, "count": N} with whole numbers 1 ≤ K ≤ N`,
+  expectedNames: () => `the list of every chart name of the project`,
+  expectedOptions: () => `{"formats": [...], "theme": "light" or "dark"}`,
+  expectedVersions: () => `an object of package versions`,
+  expectedInputs: () => `a list of {"file", "sha256"}`,
+  expectedCharts: () => `an object of chart entries by name`,
+  expectedEntry: () => `a chart entry with "title", "files", "sources" and "inputs"`,
+  otherCount: (label: string, firstFile: string, firstLabel: string) =>
+    `this is shard ${label} but ${firstFile} is shard ${firstLabel}: merge the N manifests of one build with --shard K/N`,
+  givenTwice: (label: string, otherFile: string) =>
+    `this is shard ${label}, and so is ${otherFile}: their charts overlap; give each shard's manifest once`,
+  missingShard: (label: string) =>
+    `no manifest of shard ${label} was given, so its charts would be missing; build it (citechart build --shard ${label}) and merge its manifest with the others`,
+  otherCharts: (extra: string[], missing: string[]) =>
+    `this shard was built from another set of specs than the project here` +
+    (extra.length ? ` (it has ${someOf(extra)}, which the project here has not)` : '') +
+    (missing.length ? ` (it lacks ${someOf(missing)})` : '') +
+    `; build every shard and merge from the same commit`,
+  otherInputs: (files: string[]) =>
+    `this shard was built from other inputs than the project here: ${someOf(files)} differ${files.length === 1 ? 's' : ''}; build every shard and merge from the same commit`,
+  otherOptions: (options: string, firstFile: string, firstOptions: string) =>
+    `this shard was built with ${options}, but ${firstFile} with ${firstOptions}: build every shard with the same options`,
+  otherVersions: (versions: string[], firstFile: string) =>
+    `this shard was built by other versions than ${firstFile}: ${versions.slice(0, 5).join(', ')}${versions.length > 5 ? ` and ${versions.length - 5} more` : ''}; build every shard with the same citechart (npm ci)`,
+  wrongShard: (name: string, owner: string) =>
+    `chart ${q(name)} belongs to shard ${owner}, not this one: this file was not written by citechart build --shard; build the shard again`,
+  chartsMissing: (names: string[], label: string) =>
+    `${names.length === 1 ? 'chart' : `${names.length} charts`} of shard ${label} ${names.length === 1 ? 'is' : 'are'} not in it (${someOf(names)}): ` +
+    `${names.length === 1 ? 'it' : 'they'} failed to build there; fix ${names.length === 1 ? 'it' : 'them'}, build the shard again and merge again`,
+  graphicMissing: (file: string, label: string) =>
+    `${file} (of shard ${label}) is not there: copy every shard's output folder into it before merging`,
+};
+
 // ── watch and the preview pages ─────────────────────────────────────────────
 export const watch = {
   listening: (url: string) => `previewing at ${url} (Ctrl-C to stop)`,

@@ -30,12 +30,15 @@ import type { WorkerPool } from '../pool/workerPool.js';
 import { caseClashes, listSpecs } from '../listSpecs.js';
 import { GALLERY, writeGallery } from '../preview/writeGallery.js';
 import type { Project } from '../project.js';
-import { MANIFEST, readManifestChecked, writeManifest, type Manifest, type ManifestEntry } from '../write/manifest.js';
+import { MANIFEST, noPrototype, readManifestChecked, writeManifest, type Manifest, type ManifestEntry } from '../write/manifest.js';
 import { asOutputError, OutputError } from '../write/outputError.js';
 import { lockOutput } from '../write/outputLock.js';
 import { checkOutputFolder, refuseLink } from '../write/refuseLinks.js';
 import { removeLeftovers } from '../write/removeLeftovers.js';
 import { pushAll } from '../pushAll.js';
+import { projectInputs } from '../shard/projectInputs.js';
+import { shardManifestName, writeShardManifest } from '../shard/shardManifest.js';
+import { shardOf, type Shard } from '../shard/shardOf.js';
 import { removeStaleTemps } from '../write/tempFiles.js';
 import { writeAllOrNone } from '../write/writeAtomic.js';
 
@@ -77,6 +80,13 @@ export interface BuildOptions {
   jobs?: number;
   /** `dark` draws every chart (SVG and PNG) in the dark palette; light by default. */
   theme?: 'light' | 'dark';
+  /**
+   * Draw only this slice of the project's charts (shard/shardOf.ts) and write
+   * its manifest as `manifest.shard-K-of-N.json`, leaving manifest.json,
+   * index.html and other charts' files alone (`citechart manifest --merge`
+   * writes those). Not with `names`.
+   */
+  shard?: Shard;
   /** Called once sources.csv and the theme are read, with their problems (before any chart). */
   onProject?: (diagnostics: Diagnostic[]) => void;
   /** Called for each chart in name order (up-to-date ones too), for output. */
@@ -91,6 +101,8 @@ export type ChartResult =
 
 export interface BuildResult {
   charts: ChartResult[];
+  /** For a sharded build: the shard manifest written (project-relative) and how many charts the project has. */
+  shard?: { file: string; total: number };
   /** Problems with sources.csv or the theme, shared by every chart; warnings about a garbled output/manifest.json. */
   diagnostics: Diagnostic[];
   /** Files of an earlier build that no chart writes any more, deleted (project-relative). */
@@ -120,7 +132,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new UsageError(messages.build.notAProject(cwd));
   }
   const known = await listSpecs(cwd);
-  const names = options.names?.length ? [...new Set(options.names)] : known;
+  if (options.shard && options.names?.length) throw new UsageError(messages.shard.withNames());
+  const { shard } = options;
+  const names = shard ? known.filter((name) => shardOf(name, shard.count) === shard.index) : options.names?.length ? [...new Set(options.names)] : known;
   if (!known.length) throw new UsageError(messages.build.noSpecs());
   for (const name of names) if (!known.includes(name)) throw new UsageError(messages.build.unknownChart(name, known));
   const formats = checkFormats(options.formats ?? DEFAULT_FORMATS);
@@ -157,7 +171,8 @@ async function buildLocked(
   const { started, cwd, outDir, known, names, formats, render } = context;
   const relative = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
   // The build's own files are refused as links before any is read or any chart drawn.
-  for (const file of [MANIFEST, CACHE_FILE, GALLERY]) await refuseLink(path.join(outDir, file));
+  const ownFiles = [MANIFEST, CACHE_FILE, GALLERY].concat(options.shard ? [shardManifestName(options.shard)] : []);
+  for (const file of ownFiles) await refuseLink(path.join(outDir, file));
   const previous = await readCache(outDir);
   const { manifest: manifestBefore, warnings } = await readManifestChecked(outDir);
   const manifestWarnings = warnings.map((message): Diagnostic => ({ file: relative(path.join(outDir, MANIFEST)), severity: 'warning', message }));
@@ -297,7 +312,25 @@ async function buildLocked(
   const isKnown = new Set(known);
   for (const name of [...cache.charts.keys()]) if (!isKnown.has(name)) (cache.charts.delete(name), (removed += 1));
   let leftovers: string[] = [];
-  if (entries.size) {
+  let shardFile: string | undefined;
+  if (options.shard) {
+    // A slice writes its own manifest only, even with no chart (an empty
+    // shard, or all failed): the merge needs every shard's, and writes
+    // manifest.json, removes leftovers and draws index.html from them all.
+    const file = path.join(outDir, shardManifestName(options.shard));
+    const charts = noPrototype<ManifestEntry>();
+    for (const [name, entry] of entries) charts[name] = entry;
+    const manifest = {
+      generator: 'citechart' as const,
+      shard: options.shard,
+      names: known,
+      options: { formats, theme: options.theme ?? ('light' as const) },
+      versions,
+      inputs: await projectInputs(cwd),
+      charts,
+    };
+    if (await attempt(file, async () => (await writeShardManifest(file, manifest), true))) shardFile = relative(file);
+  } else if (entries.size) {
     const manifestWritten = await attempt(path.join(outDir, MANIFEST), async () => (await writeManifest(outDir, entries, known), true));
     // The previous manifest still lists the leftovers when the new one could not be written: they stay.
     if (manifestWritten) {
@@ -317,6 +350,7 @@ async function buildLocked(
   if (problems.length) throw new OutputError(problems);
   return {
     charts: names.map((name) => results.get(name)!),
+    ...(shardFile ? { shard: { file: shardFile, total: known.length } } : {}),
     diagnostics: [...projectDiagnostics, ...manifestWarnings],
     removed: leftovers,
     elapsedMs: performance.now() - started,
