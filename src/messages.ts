@@ -131,6 +131,8 @@ export const load = {
     `text after the closing quote of a quoted cell: quote the whole cell and double any quote inside it ("")`,
   quoteInsideCell: () =>
     `a quote (") inside a cell that does not start with one, so the cell cannot be read reliably (is a separator missing before it?); put the whole cell in quotes and double each quote inside it ("5'11""")`,
+  strayQuoteRead: (cell: string) =>
+    `a quote (") inside a cell that does not start with one is read as part of its text (${q(cell)}); to be sure every program reads it so, put the whole cell in quotes and double each quote inside it ("5'11"" tall")`,
   loneCarriageReturn: () =>
     `a line ends with a bare carriage return (old Mac line endings); save the file as "CSV UTF-8"`,
   bidiControlRemoved: (name: string) =>

@@ -1,3 +1,4 @@
+import { hasErrors } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { findBidiControls, nameBidiControl } from './bidiControls.js';
@@ -88,7 +89,17 @@ export async function readCsv(
   // polars gets only the records the scanner vouched for (no blank lines, no
   // ragged rows), so its row r is exactly shape.rows[r].
   const kept = [shape.header].concat(shape.rows);
-  const polarsText = kept.map((r) => text.slice(r.start, r.end)).join('\n') + '\n';
+  // A quote inside an unquoted cell: the scanner's reading (an ordinary
+  // character) is said, or refused when it looks like a missing separator.
+  const stray = strayQuoteProblems(file, kept);
+  pushAll(diagnostics, stray);
+  if (hasErrors(stray)) return { diagnostics };
+  // Such a record goes to polars re-quoted: its row counter takes the quote
+  // for an opening one, prints "UserWarning: CSV malformed …" from native
+  // code straight to stderr (nodejs-polars has no hook to catch it; `check
+  // --format json` promises an empty stderr) and at times reads the rows
+  // after it otherwise.
+  const polarsText = kept.map((r) => (r.strayQuote ? requote(r, delimiter) : text.slice(r.start, r.end))).join('\n') + '\n';
   let read: { width: number; rows: string[][] };
   try {
     read = await readWithPolars(polarsText, delimiter);
@@ -122,6 +133,37 @@ export async function readCsv(
   const cells = [...shape.header.fields.map((field) => ({ text: field.text, line: field.line, column: field.column })), ...rows.flatMap((row) => row.cells)];
   pushAll(diagnostics, await missingGlyphWarnings(cells.map((cell) => ({ text: cell.text, at: { file, line: cell.line, column: cell.column } }))));
   return { csv: { file, headerLine: shape.header.line, columns: shape.columns, rows, delimiter }, diagnostics };
+}
+
+/** The record written as CSV with every cell quoted and each quote inside doubled: the same cells, no stray quote. */
+function requote(record: ScannedRecord, delimiter: string): string {
+  return record.fields.map((field) => `"${field.text.replaceAll('"', '""')}"`).join(delimiter);
+}
+
+/**
+ * A diagnostic at the first quote inside an unquoted cell of each record
+ * (`5'11" tall`): a warning saying the cell keeps it as text, as the scanner
+ * and spreadsheet programs read it, unless a later unquoted cell of the
+ * record ends with a quote, as in `s"In 2019 it was 1,234"`: a separator
+ * missing before a quoted cell, whose cells are then all misread; that is
+ * an error and the file is refused (as it was when polars disagreed).
+ */
+function strayQuoteProblems(file: string, records: ScannedRecord[]): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const record of records) {
+    const at = record.strayQuote;
+    if (!at) continue;
+    const first = record.fields.findIndex((field) => field.line > at.line || (field.line === at.line && field.column > at.column)) - 1;
+    const index = first < 0 ? record.fields.length - 1 : first;
+    const cell = record.fields[index]!;
+    const closes = record.fields.slice(index + 1).some((field) => !field.quoted && field.text.endsWith('"'));
+    problems.push(
+      closes
+        ? { file, line: at.line, column: at.column, severity: 'error', message: messages.load.quoteInsideCell() }
+        : { file, line: at.line, column: at.column, severity: 'warning', message: messages.load.strayQuoteRead(cell.text) },
+    );
+  }
+  return problems;
 }
 
 /**

@@ -36,6 +36,8 @@ export interface ScanLimits {
 export interface ScannedField {
   /** The cell's text with the quotes removed and `""` turned into `"`. */
   text: string;
+  /** Whether the cell was written in quotes. */
+  quoted?: true;
   line: number;
   column: number;
 }
@@ -103,6 +105,7 @@ export function scanCsv(text: string, delimiter = ',', limits: ScanLimits = LIMI
   };
 
   const readQuoted = (field: ScannedField) => {
+    field.quoted = true;
     i += 1; // the opening quote
     for (;;) {
       if (i >= text.length) {

@@ -73,4 +73,17 @@ describe('check', () => {
     const built = await runCli(['build'], { cwd });
     expect(built.errLines).toContain(error);
   });
+
+  // nodejs-polars printed "UserWarning: CSV malformed: expected 1 rows,
+  // actual 21 rows, …" from native code on stderr for a quote inside an
+  // unquoted cell mid-table, breaking --format json's promise of an empty stderr.
+  it('--format json writes nothing on stderr for a quote inside an unquoted cell; it is a warning of its own in the JSON', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => (i === 20 ? 'Bad "x,20,stats-2024,' : `C${i},${i},stats-2024,`));
+    const cwd = makeProject({ ...minimalProject, 'data/exports.csv': `country,exports,source,note\n${rows.join('\n')}\n` });
+    const result = await runCli(['check', '--format', 'json'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const diagnostics = JSON.parse(result.stdout) as Array<{ file: string; line: number; column: number; severity: string; message: string }>;
+    expect(diagnostics).toContainEqual(expect.objectContaining({ file: 'data/exports.csv', line: 22, column: 5, severity: 'warning', message: expect.stringMatching(/^a quote \(\"\) inside a cell/) }));
+  });
 });
