@@ -423,8 +423,9 @@ export const shard = {
   wrongShard: (name: string, owner: string) =>
     `chart ${q(name)} belongs to shard ${owner}, not this one: this file was not written by citechart build --shard; build the shard again`,
   chartsMissing: (names: string[], label: string) =>
-    `${names.length === 1 ? 'chart' : `${names.length} charts`} of shard ${label} ${names.length === 1 ? 'is' : 'are'} not in it (${someOf(names)}): ` +
-    `${names.length === 1 ? 'it' : 'they'} failed to build there; fix ${names.length === 1 ? 'it' : 'them'}, build the shard again and merge again`,
+    names.length === 1
+      ? `chart ${q(names[0]!)} of shard ${label} is not in it: it failed to build there; fix it, build the shard again and merge again`
+      : `${names.length} charts of shard ${label} are not in it (${someOf(names)}): they failed to build there; fix them, build the shard again and merge again`,
   graphicMissing: (file: string, label: string) =>
     `${file} (of shard ${label}) is not there: copy every shard's output folder into it before merging`,
 };
