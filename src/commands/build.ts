@@ -38,7 +38,7 @@ import { removeLeftovers } from '../write/removeLeftovers.js';
 import { pushAll } from '../pushAll.js';
 import { projectInputs } from '../shard/projectInputs.js';
 import { shardManifestName, writeShardManifest } from '../shard/shardManifest.js';
-import { shardOf, type Shard } from '../shard/shardOf.js';
+import { parseShard, shardOf, type Shard } from '../shard/shardOf.js';
 import { removeStaleTemps } from '../write/tempFiles.js';
 import { writeAllOrNone } from '../write/writeAtomic.js';
 
@@ -132,8 +132,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new UsageError(messages.build.notAProject(cwd));
   }
   const known = await listSpecs(cwd);
-  if (options.shard && options.names?.length) throw new UsageError(messages.shard.withNames());
   const { shard } = options;
+  if (shard && options.names?.length) throw new UsageError(messages.shard.withNames());
+  if (shard && !parseShard(`${shard.index}/${shard.count}`)) throw new UsageError(messages.shard.badShard(`${shard.index}/${shard.count}`, LIMITS.shards));
   const names = shard ? known.filter((name) => shardOf(name, shard.count) === shard.index) : options.names?.length ? [...new Set(options.names)] : known;
   if (!known.length) throw new UsageError(messages.build.noSpecs());
   for (const name of names) if (!known.includes(name)) throw new UsageError(messages.build.unknownChart(name, known));
