@@ -203,6 +203,8 @@ test('cells starting with =, + or @ are kept literally with a warning; +5 and -5
     `data/formulas.csv:3:1: warning: ${formula('@risk')}`,
     `data/formulas.csv:4:1: warning: ${formula('+44 20 7946 0000')}`,
     `data/formulas.csv:4:27: warning: ${formula('=HYPERLINK("http://x")')}`,
+    // Written unquoted, its quotes are read as characters of the cell (src/load/readCsv.ts).
+    expect.stringMatching(/^data\/formulas\.csv:4:38: warning: a quote \(\"\) inside a cell that does not start with one is read as part of its text/),
     'data/formulas.csv:5:7: error: "=B2*2" in number column "value" is a spreadsheet formula, not its result; citechart never calculates formulas: paste the value',
   ]);
 });
