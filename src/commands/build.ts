@@ -6,6 +6,10 @@
 //      stale temp files  outputs still there     the cache if same)    each chart's files
 //      removed           byte for byte?                                written all or none
 //
+// A sharded build (`--shard K/N`) runs the same steps on its slice of the
+// charts; its step 4 writes only manifest.shard-K-of-N.json (and the cache):
+// `manifest --merge` (commands/manifest.ts) does the rest for all slices.
+//
 // Step 1 loads no renderer: vega, vega-lite, polars and sharp are imported
 // only when a chart must be drawn, so a rebuild with nothing changed is a
 // few file reads and hashes.
