@@ -418,8 +418,8 @@ export const shard = {
     `this shard was built from other inputs than the project here: ${someOf(files)} differ${files.length === 1 ? 's' : ''}; build every shard and merge from the same commit`,
   otherOptions: (options: string, firstFile: string, firstOptions: string) =>
     `this shard was built with ${options}, but ${firstFile} with ${firstOptions}: build every shard with the same options`,
-  otherVersions: (versions: string[], firstFile: string) =>
-    `this shard was built by other versions than ${firstFile}: ${versions.slice(0, 5).join(', ')}${versions.length > 5 ? ` and ${versions.length - 5} more` : ''}; build every shard with the same citechart (npm ci)`,
+  otherVersions: (versions: string[]) =>
+    `this shard was built by other versions than the citechart merging: ${versions.slice(0, 5).join(', ')}${versions.length > 5 ? ` and ${versions.length - 5} more` : ''}; build every shard and merge with the same citechart (npm ci from one lockfile)`,
   wrongShard: (name: string, owner: string) =>
     `chart ${q(name)} belongs to shard ${owner}, not this one: this file was not written by citechart build --shard; build the shard again`,
   chartsMissing: (names: string[], label: string) =>

@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { keyVersions } from '../cache/keyVersions.js';
 import { parseJsonText } from '../compile/readJsonFile.js';
 import { UsageError } from '../errors.js';
 import { listSpecs } from '../listSpecs.js';
@@ -51,8 +52,9 @@ export interface MergeResult {
  * same options would write, then removes the last build's leftovers and
  * writes index.html, as that build would. Refuses (diagnostics, nothing
  * written) malformed manifests, shards of different N, a shard given twice
- * or missing, shards built from other specs, inputs, options or versions
- * than each other or the project here, a chart in a shard it does not
+ * or missing, shards built from other specs or inputs than the project
+ * here, by other versions than this citechart, with other options than
+ * each other, a chart in a shard it does not
  * belong to or in none (it failed there), and a graphic an entry lists that
  * is not in the output folder.
  *
@@ -78,7 +80,7 @@ export async function mergeManifests(options: MergeOptions): Promise<MergeResult
   if (diagnostics.length) return { diagnostics, removed: [] };
 
   // 2. The slices of one build of the project here.
-  const here = { names: await listSpecs(cwd), inputs: await projectInputs(cwd) };
+  const here = { names: await listSpecs(cwd), inputs: await projectInputs(cwd), versions: keyVersions() };
   const { merged, diagnostics: problems } = mergeShards(shards, here, relative(outDir));
   if (!merged) return { diagnostics: problems, removed: [] };
 

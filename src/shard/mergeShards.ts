@@ -1,12 +1,10 @@
 // manifest --merge, the checks: do these shard manifests make one whole
 // build? Pure: files are read and written by commands/manifest.ts.
-import type { InputState } from '../cache/cacheKey.js';
-import { stableJson } from '../cache/cacheKey.js';
+import { stableJson, type InputState } from '../cache/cacheKey.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { ManifestEntry } from '../write/manifest.js';
-import type { ShardManifest } from './shardManifest.js';
-import { shardManifestName } from './shardManifest.js';
+import { shardManifestName, type ShardManifest } from './shardManifest.js';
 import { shardLabel, shardOf } from './shardOf.js';
 
 /** A shard manifest as read, with the path it is shown by (relative to where the command runs). */
@@ -27,16 +25,17 @@ export interface MergedShards {
 /**
  * Joins the manifests of the N shards of one build into the entries of the
  * manifest one build would write, or says why they do not make one build:
- * shards of different N; a shard given twice or missing; other charts,
- * options (`--formats`, `--theme`), versions or input files than the first
- * manifest (`here`: than the project the merge runs in); a chart in a shard
- * it does not belong to, or in two; a chart of the project in none (it
- * failed in its shard). Every problem is reported, each at the file it is
+ * shards of different N; a shard given twice or missing; other charts or
+ * input files than the project the merge runs in (`here`), other versions
+ * than its citechart (which writes index.html), other options
+ * (`--formats`, `--theme`) than the first manifest; a chart in a shard it
+ * does not belong to, or in two; a chart of the project in none (it failed
+ * in its shard). Every problem is reported, each at the file it is
  * about (a missing shard at the name its manifest would have in `outRel`).
  */
 export function mergeShards(
   shards: ShardFile[],
-  here: { names: string[]; inputs: InputState[] },
+  here: { names: string[]; inputs: InputState[]; versions: Record<string, string> },
   outRel: string,
 ): { merged?: MergedShards; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -63,12 +62,11 @@ export function mergeShards(
     if (names) error(shard.file, messages.shard.otherCharts(names.extra, names.missing));
     const inputs = differentFiles(manifest.inputs, here.inputs);
     if (inputs.length) error(shard.file, messages.shard.otherInputs(inputs));
-    if (shard === first) continue;
-    if (stableJson(manifest.options) !== stableJson(first.manifest.options)) {
+    const versions = differentVersions(manifest.versions, here.versions);
+    if (versions.length) error(shard.file, messages.shard.otherVersions(versions));
+    if (shard !== first && stableJson(manifest.options) !== stableJson(first.manifest.options)) {
       error(shard.file, messages.shard.otherOptions(describeOptions(manifest.options), first.file, describeOptions(first.manifest.options)));
     }
-    const versions = differentVersions(manifest.versions, first.manifest.versions);
-    if (versions.length) error(shard.file, messages.shard.otherVersions(versions, first.file));
   }
 
   // 3. Each chart of the project in exactly the shard it belongs to.
@@ -113,13 +111,15 @@ function differentFiles(list: InputState[], reference: InputState[]): string[] {
   return [...files].filter((file) => a.get(file) !== b.get(file)).sort();
 }
 
-/** `citechart 0.1.0 (here 0.2.0)` for each package whose version differs. */
+/** `vega 6.1.0 (here 6.0.0)` for each package whose version differs. Maps: the names come from a file anyone can edit. */
 function differentVersions(versions: Record<string, string>, reference: Record<string, string>): string[] {
-  const names = new Set([...Object.keys(versions), ...Object.keys(reference)]);
+  const a = new Map(Object.entries(versions));
+  const b = new Map(Object.entries(reference));
+  const names = new Set([...a.keys(), ...b.keys()]);
   return [...names]
-    .filter((name) => versions[name] !== reference[name])
+    .filter((name) => a.get(name) !== b.get(name))
     .sort()
-    .map((name) => `${name} ${versions[name] ?? 'absent'} (there ${reference[name] ?? 'absent'})`);
+    .map((name) => `${name} ${a.get(name) ?? 'absent'} (here ${b.get(name) ?? 'absent'})`);
 }
 
 const describeOptions = (options: ShardManifest['options']) => `--formats ${options.formats.join(',')} --theme ${options.theme}`;

@@ -40,7 +40,7 @@ function shards(count: number, change: (manifest: ShardManifest) => void = () =>
   });
 }
 
-const here = { names: NAMES, inputs: INPUTS };
+const here = { names: NAMES, inputs: INPUTS, versions: VERSIONS };
 const messagesOf = (result: ReturnType<typeof mergeShards>) => result.diagnostics.map((d) => `${d.file}: ${d.message}`);
 
 describe('mergeShards', () => {
@@ -110,14 +110,21 @@ describe('mergeShards', () => {
     expect(messagesOf(mergeShards(list, here, 'output'))[0]).toMatch(/this shard was built from another set of specs than the project here \(it lacks "zeta"\)/);
   });
 
-  test('refuses shards built with other options or versions than the first', () => {
+  test('refuses shards built with other options than the first, or other versions than the citechart merging', () => {
     const options = shards(3, (manifest) => void (manifest.shard.index === 3 && (manifest.options = { formats: ['svg'], theme: 'light' })));
     expect(messagesOf(mergeShards(options, here, 'output'))).toEqual([
       'out-3/manifest.shard-3-of-3.json: this shard was built with --formats svg --theme light, but out-1/manifest.shard-1-of-3.json with --formats svg,png --theme light: build every shard with the same options',
     ]);
     const versions = shards(3, (manifest) => void (manifest.shard.index === 2 && (manifest.versions.vega = '6.1.0')));
     expect(messagesOf(mergeShards(versions, here, 'output'))).toEqual([
-      expect.stringContaining('out-2/manifest.shard-2-of-3.json: this shard was built by other versions than out-1/manifest.shard-1-of-3.json: vega 6.1.0 (there 6.0.0)'),
+      expect.stringContaining('out-2/manifest.shard-2-of-3.json: this shard was built by other versions than the citechart merging: vega 6.1.0 (here 6.0.0)'),
     ]);
+    // Every shard by another citechart than the one merging (which writes index.html): all refused.
+    const newer = mergeShards(shards(3), { ...here, versions: { ...VERSIONS, citechart: '0.2.0' } }, 'output');
+    expect(messagesOf(newer)).toHaveLength(3);
+    expect(messagesOf(newer)[0]).toContain('citechart 0.1.0 (here 0.2.0)');
+    // A package named like an Object.prototype member is no member.
+    const odd = shards(3, (manifest) => void (manifest.versions = Object.assign(Object.create(null) as Record<string, string>, VERSIONS, { constructor: '1' })));
+    expect(messagesOf(mergeShards(odd, here, 'output'))[0]).toContain('constructor 1 (here absent)');
   });
 });
