@@ -36,7 +36,7 @@ program
   .option('--force', 'rebuild every chart, even those up to date')
   .option('--formats <list>', 'files to write, comma-separated: svg, png, html', 'svg,png,html')
   .option('--jobs <n>', 'charts drawn at once (default: one per core)')
-  .option('--shard <K/N>', 'draw only shard K of N (a slice by chart name, the same on every machine) and write output/manifest.shard-K-of-N.json')
+  .option('--shard <K/N>', 'draw only shard K of N (a slice by chart name, the same on every machine) and write manifest.shard-K-of-N.json in the output folder')
   .action(async (names: string[], options: { out: string; theme: 'light' | 'dark'; force?: boolean; formats: string; jobs?: string; shard?: string }) => {
     // Commands are imported when run, so `citechart check` never loads the build's modules and vice versa.
     const { build } = await import('./commands/build.js');
