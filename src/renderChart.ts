@@ -7,8 +7,6 @@
 //
 // Nothing is written here: the caller writes the SVG, PNG, artboards and HTML
 // snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { atWidth, fitsOneWidth, isFitNoise } from './compile/atWidth.js';
 import { themeArtboards } from './compile/themeArtboards.js';
 import { compileSpec, type CompiledChart } from './compile/compileSpec.js';
@@ -20,6 +18,7 @@ import { embedFile } from './embed/embedFile.js';
 import type { EmbedFacts } from './embed/embedHtml.js';
 import { capDiagnostics, hasErrors } from './errors.js';
 import { recordReads, type ReadLedger } from './load/readLedger.js';
+import { projectFileExists } from './load/memoryFolder.js';
 import type { CitedRow, CitedTable, Diagnostic } from './model.js';
 import type { RowOrigin } from './compile/injectData.js';
 import { drawnTextSizes, type DrawnTextSize } from './render/drawnTextSizes.js';
@@ -90,7 +89,15 @@ export function chartFiles(chart: RenderedChart): ChartFile[] {
   return files;
 }
 
-type RenderOptions = { png?: boolean; /** `dark` draws SVG and PNG in the dark palette (`--theme dark`). */ theme?: 'light' | 'dark' };
+type RenderOptions = {
+  png?: boolean;
+  /** `dark` draws SVG and PNG in the dark palette (`--theme dark`). */
+  theme?: 'light' | 'dark';
+  /** The spec's own layout re-laid-out at this width (px), as an artboard is (the typed API's `width`). */
+  width?: number;
+  /** A BCP 47 tag in place of the spec's `locale` (the typed API's `locale`). */
+  locale?: string;
+};
 
 /**
  * One chart through every stage `build` runs short of writing files: `check`
@@ -120,8 +127,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   // An edition (NAME.fr) reads its original's spec and its translation file (src/locale).
   const read = await recordReads(specRead, () => readChartSpec(cwd, name));
   const diagnostics = read.diagnostics.slice();
-  const spec = read.spec;
-  if (!spec || hasErrors(diagnostics)) return { diagnostics };
+  if (!read.spec || hasErrors(diagnostics)) return { diagnostics };
+  const spec = options.width === undefined ? read.spec : atChosenWidth(read.spec, options.width, project, diagnostics);
+  if (!spec) return { diagnostics };
 
   // 2. Load the cited tables it uses (each once per project).
   const { tables: originals, diagnostics: tableDiagnostics } = await project.tablesFor(spec);
@@ -138,9 +146,10 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   // 3. Check data against spec (src/checks), compile with the theme, data
   // injected, Vega-Lite's messages judged; 4. render the chart to SVG, Vega's judged.
   const theme = project.theme?.value as Record<string, unknown> | undefined;
-  const locale = chartLocale(spec.settings.locale, theme);
+  const locale = chartLocale(options.locale ?? spec.settings.locale, theme);
   const compiled = compileSpec(spec, tables, theme, geo.boundaries, locale);
-  pushAll(diagnostics, compiled.diagnostics);
+  // At a chosen width, Vega-Lite's note on citechart's own fit-x setting is noise, as for an artboard.
+  pushAll(diagnostics, options.width === undefined ? compiled.diagnostics : compiled.diagnostics.filter((d) => !isFitNoise(d.message)));
   if (!compiled.chart) return { diagnostics };
   const rendered = await renderFitted(compiled.chart, cwd, spec.json, MIN_FOOTER_WIDTH);
   pushAll(diagnostics, rendered.diagnostics);
@@ -182,7 +191,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     ...(project.theme ? [project.theme.file] : []),
     ...geo.boundaries.keys(),
     // Read by every chart when present: inputs of the build cache, not of the graphic's record.
-    ...[CORRECTIONS_FILE, PUBLISHED_FILE].filter((file) => existsSync(path.join(cwd, file))),
+    ...[CORRECTIONS_FILE, PUBLISHED_FILE].filter((file) => projectFileExists(cwd, file)),
   ], new Map([...project.readHashes, ...specRead, ...boundaryInputs(geo.boundaries).map((input) => [input.file, input.sha256] as const)]));
   // The graphic records the rows it draws, not whole tables (nor the correction log): an unrelated row changes none of its bytes.
   const wholeFiles = inputs.filter((input) => !/\.csv$/i.test(input.file) && input.file !== PUBLISHED_FILE);
@@ -225,7 +234,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
   // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
   const withFonts = (composed: string) => (spec.settings.embedFonts === false ? composed : embedFonts(composed));
-  const svg = await withFonts(composeSvg({ ...common, ...layout(render) }));
+  const svg = await withFonts(composeSvg({ ...common, ...layout(render), ...(options.width !== undefined && { exactWidth: true }) }));
 
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
   const artboards: NonNullable<RenderedChart['artboards']> = [];
@@ -309,6 +318,17 @@ export async function renderArtboard(
  */
 export function artboardWidths(spec: ChartSpec, theme: Record<string, unknown> | undefined): number[] {
   return spec.settings.widths ?? (fitsOneWidth(spec.vegaLite) ? themeArtboards(theme) : []);
+}
+
+/**
+ * The spec re-laid-out at `width` px (the typed API's `width` option), as
+ * an artboard is (atWidth); undefined, with an error at the spec's top,
+ * when Vega-Lite cannot fit it to one width (concat, facet).
+ */
+function atChosenWidth<S extends ChartSpec>(spec: S, width: number, project: Project, diagnostics: Diagnostic[]): S | undefined {
+  if (fitsOneWidth(spec.vegaLite)) return { ...spec, vegaLite: atWidth(spec.vegaLite, width, project.theme?.value as Record<string, unknown> | undefined) };
+  diagnostics.push(spec.json.diagnostic([], messages.api.widthNotFitted(width)));
+  return undefined;
 }
 
 /** Each drawn origin with its table and row as the CSV holds them (before an edition's translation), matched by row index. */
