@@ -600,3 +600,16 @@ export const api = {
   widthNotFitted: (width: number) =>
     `the chart cannot be laid out at width ${width}: Vega-Lite fits only single and layered views to a width, not concat, repeat or facet`,
 };
+// ── social cards (src/social) ────────────────────────────────────────────────
+export const social = {
+  themeCardSide: (style: string, side: string, got: string, min: number, max: number) =>
+    `social card style ${q(style)} needs a ${side} in px of its PNG: a whole number from ${min} to ${max}, not ${got}`,
+  unknownCard: (name: string, presets: string[]) =>
+    presets.length
+      ? `social card ${q(name)} is not one of the theme's: choose among ${presets.map(q).join(', ')}, or add a style "citechart-social-…" with its width and height to specs/theme.json`
+      : `social card ${q(name)} is not in the theme, which declares none: add a style "citechart-social-…" with its width and height to specs/theme.json`,
+  needsSingleView: () =>
+    `social cards need a single or layered view: Vega-Lite cannot fit a concat, repeat or facet to one size; remove "social" or set it to false`,
+  noRoom: (card: string, plot: number) =>
+    `no ${card} social card: the title, legend and footer leave ${Math.max(0, Math.round(plot))} px of height for the chart; shorten them or leave the card out ("social" in usermeta.citechart)`,
+};

@@ -32,7 +32,7 @@ import { citedRows } from './provenance/citedRows.js';
 import { readFooterStyle } from './provenance/footerStyle.js';
 import { readDarkBackground } from './provenance/darkMode.js';
 import { dropLinks } from './provenance/dropLinks.js';
-import { artboardPrefix } from './provenance/prefixIds.js';
+import { artboardPrefix, idPrefix } from './provenance/prefixIds.js';
 import { footerParagraphs } from './provenance/footerParagraphs.js';
 import { hashInputs } from './provenance/hashInputs.js';
 import { jsonLd } from './provenance/jsonLd.js';
@@ -60,6 +60,9 @@ import { quoteClaims } from './trail/quoteClaims.js';
 import { CORRECTIONS_FILE } from './trail/readCorrections.js';
 import { PUBLISHED_FILE } from './trail/readPublished.js';
 import { chartLocale } from './locale/chartLocale.js';
+import { chosenCards } from './social/chosenCards.js';
+import { drawSocialCard, type CardContext } from './social/drawSocialCard.js';
+import { cardName, type SocialCard } from './social/socialPresets.js';
 import type { Locale } from './locale/readLocale.js';
 
 export interface RenderedChart {
@@ -69,6 +72,8 @@ export interface RenderedChart {
   png?: Buffer;
   /** `usermeta.citechart.widths`: the chart re-laid-out at each width, ascending; each a standalone SVG. */
   artboards?: Array<{ width: number; svg: string }>;
+  /** Social cards (src/social): the chart re-laid-out at each card's size; `png` is what build writes as NAME-social-WxH.png. */
+  socialCards?: Array<SocialCard & { svg: string; png: Buffer }>;
   /** What the HTML snippet says besides the graphic; no snippet without it. */
   embed?: EmbedFacts;
   entry: Omit<ManifestEntry, 'files'>;
@@ -86,6 +91,7 @@ export function chartFiles(chart: RenderedChart): ChartFile[] {
   if (chart.png) files.push({ suffix: '.png', data: chart.png });
   for (const artboard of chart.artboards ?? []) files.push({ suffix: `-${artboard.width}w.svg`, data: artboard.svg });
   if (chart.embed) files.push({ suffix: '.html', data: embedFile({ ...chart, embed: chart.embed }) });
+  for (const card of chart.socialCards ?? []) files.push({ suffix: `-social-${cardName(card)}.png`, data: card.png });
   return files;
 }
 
@@ -245,7 +251,13 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true })) });
   }
 
+  // 8. Social cards: which of the theme's sizes (the spec may choose or refuse them), checked even when no PNG is drawn.
+  const chosen = chosenCards(spec, theme);
+  pushAll(diagnostics, chosen.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+
   let png: Buffer | undefined;
+  const socialCards: NonNullable<RenderedChart['socialCards']> = [];
   if (options.png !== false) {
     // sharp's pixel limit, checked from the SVG's size rather than by
     // rasterising a gigantic image only to be refused.
@@ -271,9 +283,23 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
       diagnostics.push(spec.json.diagnostic(at.slice(0, 1), messages.build.pngFailed(reason, render.width, render.height)));
       return { diagnostics };
     }
+    // Each card re-laid-out by Vega at its size (src/social), its PNG carrying the same XMP as NAME.png.
+    const context: CardContext = {
+      spec, tables, theme, boundaries: geo.boundaries, locale, cwd, paragraphs,
+      footerStyle: common.footerStyle,
+      direction: locale.direction === 'rtl' ? 'rtl' : 'ltr',
+      compose: async (r, width, height, card) =>
+        composeSvg({ ...common, ...layout(r), width, prefix: `${idPrefix(name)}.s${cardName(card)}`, exactWidth: true, exactHeight: height }),
+    };
+    for (const card of chosen.cards) {
+      const drawn = await drawSocialCard(context, card, diagnostics);
+      if (hasErrors(diagnostics)) return { diagnostics };
+      if (drawn.svg) socialCards.push({ ...card, svg: drawn.svg, png: await renderPng(drawn.svg, xmp) });
+    }
   }
   const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs, drawn: drawnByTable, ...(locale.tag && { language: locale.tag }) } };
   if (artboards.length) chart.artboards = artboards;
+  if (socialCards.length) chart.socialCards = socialCards;
   return { chart, diagnostics, drawn: rows, layout: { width: render.width, textSizes: drawnTextSizes(render.scenegraph) } };
 }
 
