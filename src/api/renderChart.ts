@@ -86,6 +86,8 @@ export interface RenderChartResult {
   // (The PDF output, issue 18, belongs here too: `pdf?: Buffer`, taken from the same drawn chart.)
   /** The chart re-laid-out at each artboard width (the spec's `widths`, else the theme's), as NAME-WIDTHw.svg. */
   artboards?: Array<{ width: number; svg: string }>;
+  /** Social cards (the theme's `citechart-social-*` presets, or the spec's choice), as NAME-social-WIDTHxHEIGHT.png: the PNG at exactly that many px. */
+  socialCards?: Array<{ width: number; height: number; png: Buffer }>;
   provenance?: ChartProvenance;
   /** Every problem found, as `build` reports them: `file` is the project file the input was laid out as. */
   diagnostics: Diagnostic[];
@@ -124,6 +126,7 @@ export async function renderChart(input: RenderChartInput): Promise<RenderChartR
       ...(chart.png && { png: chart.png }),
       ...(typeof html === 'string' && { html }),
       ...(chart.artboards?.length && options.formats.includes('svg') && { artboards: chart.artboards }),
+      ...(chart.socialCards?.length && { socialCards: chart.socialCards.map(({ width, height, png }) => ({ width, height, png })) }),
       provenance: { ...chart.entry, jsonLd: chart.embed?.jsonLd ?? {} },
       diagnostics,
     };
