@@ -21,6 +21,34 @@ export function readmeExample(heading: string): string {
 }
 
 describe('README: From your own code', () => {
+  it('the published types (dist/index.d.ts) type-check a TypeScript caller of renderChart, check and verify', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'api-types-'));
+    try {
+      mkdirSync(path.join(folder, 'node_modules'));
+      symlinkSync(tool, path.join(folder, 'node_modules', 'citechart'), 'dir');
+      writeFileSync(path.join(folder, 'package.json'), '{"type": "module"}');
+      writeFileSync(
+        path.join(folder, 'caller.ts'),
+        [
+          "import { check, renderChart, verify, type Diagnostic, type RenderChartResult } from 'citechart';",
+          "const result: RenderChartResult = await renderChart({ spec: { mark: 'bar' }, tables: { t: [{ v: 1, source: 'a' }] }, sources: 'id\\n', options: { formats: ['svg'], width: 320 } });",
+          'const svg: string | undefined = result.svg;',
+          'const problems: Diagnostic[] = await check({ cwd: process.cwd() });',
+          "const verdicts = (await verify({ cwd: process.cwd(), all: true })).verdicts.map((v) => v.status);",
+          'export { svg, problems, verdicts };',
+          // Must not compile: a format renderChart does not draw.
+          "// @ts-expect-error\nawait renderChart({ spec: {}, sources: '', options: { formats: ['gif'] } });",
+        ].join('\n'),
+      );
+      const tsc = path.join(tool, 'node_modules/.bin/tsc');
+      const run = spawnSync(tsc, ['--noEmit', '--strict', '--module', 'nodenext', '--target', 'es2022', '--types', 'node', '--typeRoots', path.join(tool, 'node_modules/@types'), 'caller.ts'], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+      expect(run.stdout + run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it('the example runs against the built package and writes the SVG and PNG it names', () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'api-readme-'));
     try {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -100,8 +100,12 @@ describe('social cards', () => {
     const verdicts = await verify({ cwd, files: ['output/bars-social-1200x675.png'] });
     expect(verdicts.verdicts).toEqual([{ file: 'output/bars-social-1200x675.png', status: 'up to date' }]);
     // A changed figure makes the card stale, as it does the PNG.
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(cwd, 'data/t.csv'), table.replace('C,3', 'C,4'));
     expect((await verify({ cwd, files: ['output/bars-social-1200x675.png'] })).verdicts[0]!.status).toBe('stale');
+    // A spec that opts out: the card of the last build is removed, as any file no chart writes any more.
+    writeFileSync(path.join(cwd, 'specs/bars.vl.json'), JSON.stringify(spec({ social: false })));
+    const rebuilt = await build({ cwd, jobs: 1 });
+    expect(rebuilt.removed).toEqual(['output/bars-social-1200x675.png']);
+    expect(existsSync(path.join(cwd, 'output/bars-social-1200x675.png'))).toBe(false);
   }, 60_000);
 });
