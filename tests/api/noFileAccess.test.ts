@@ -30,7 +30,7 @@ afterAll(() => {
 });
 
 /** Runs `script` (an ES module body with `renderChart` and `input` in scope) in the guarded child; its stdout and stderr. */
-function guarded(script: string, input: unknown) {
+function guarded(script: string, input: unknown, env: Record<string, string> = {}) {
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'api-decoy-'));
   decoys.push(cwd);
   // A decoy project in the working folder: reading it would be a bug (and is refused).
@@ -43,7 +43,7 @@ function guarded(script: string, input: unknown) {
   return spawnSync(process.execPath, ['--import', guard, '--input-type=module', '-e', body], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, CITECHART_ALLOW: JSON.stringify(allowed), API_INPUT: JSON.stringify(input) },
+    env: { ...process.env, CITECHART_ALLOW: JSON.stringify(allowed), API_INPUT: JSON.stringify(input), ...env },
     timeout: 60_000,
   });
 }
@@ -67,6 +67,22 @@ describe('renderChart reads no project file', () => {
     expect(out.png).toBeGreaterThan(10_000);
     expect(out.html).toBeGreaterThan(1_000);
     expect(out.same).toBe(true);
+  }, 90_000);
+
+  it('reads the font files once: a second chart in the same process opens none', () => {
+    const run = guarded(
+      `await renderChart(input);
+       process.stderr.write('--- second render\\n');
+       const again = await renderChart(input);
+       process.stdout.write(String(again.ok));`,
+      input,
+      { CITECHART_ACCESS_LOG: '1' },
+    );
+    expect(run.stdout).toBe('true');
+    const [first, second] = run.stderr.split('--- second render\n');
+    const fonts = (log: string) => log.split('\n').filter((line) => /^ALLOWED .*\.(ttf|otf|woff2?)$/.test(line));
+    expect(fonts(first!).length).toBeGreaterThan(0);
+    expect(fonts(second!)).toEqual([]);
   }, 90_000);
 
   it('the guard does refuse: a read of the decoy project is seen', () => {

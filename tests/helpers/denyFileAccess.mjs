@@ -4,6 +4,7 @@
 // the prefixes in $CITECHART_ALLOW (a JSON array), and each refusal is
 // written to stderr as `DENIED name path`, so one swallowed by a try/catch is
 // still seen. ESM bindings are synced so `import { readFileSync }` is caught too.
+// With $CITECHART_ACCESS_LOG set, each allowed call is written too, as `ALLOWED name path`.
 // Native code (sharp's fontconfig, polars) is not seen: only calls through node:fs.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
@@ -17,7 +18,10 @@ const check = (name, file) => {
   const text = asPath(file);
   if (text === undefined) return; // a file descriptor
   const full = path.resolve(text);
-  if (allowed.some((prefix) => full === prefix || full.startsWith(prefix))) return;
+  if (allowed.some((prefix) => full === prefix || full.startsWith(prefix))) {
+    if (process.env.CITECHART_ACCESS_LOG) writeErr(2, `ALLOWED ${name} ${full}\n`);
+    return;
+  }
   writeErr(2, `DENIED ${name} ${full}\n`);
   throw Object.assign(new Error(`denied: ${name} ${full}`), { code: 'EACCES' });
 };
