@@ -5,8 +5,8 @@
 //                         + sources    Vega + theme,  real metrics;  JSON-LD, ids;
 //                                      data injected  SVG → PNG 2×   XMP in PNG
 //
-// Nothing is written here: the caller writes the SVG, PNG, artboards and HTML
-// snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
+// Nothing is written here: the caller writes the SVG, PNG, artboards, social
+// cards (src/social) and HTML snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
 import { atWidth, fitsOneWidth, isFitNoise } from './compile/atWidth.js';
 import { themeArtboards } from './compile/themeArtboards.js';
 import { compileSpec, type CompiledChart } from './compile/compileSpec.js';
