@@ -637,3 +637,35 @@ export const locale = {
   translationShape: () =>
     `a translation file is a JSON object: {"strings": {"English text": "traduction", …}, "values": {"English label": "étiquette", …}, "translator": "name (optional)"}; its language is in its name (specs/NAME.fr.json)`,
 };
+// ── the typed API (src/api) ──────────────────────────────────────────────────
+export const api = {
+  notSpec: (got: string) => `renderChart: "spec" must be a Vega-Lite spec, as an object or JSON text, not ${got}`,
+  notTable: (name: string, got: string) =>
+    `renderChart: table ${q(name)} must be CSV text, bytes or an array of row objects, not ${got}`,
+  notSources: (got: string) => `renderChart: "sources" must be the rows of sources.csv, as CSV text, bytes or an array of row objects, not ${got}`,
+  notTheme: (got: string) => `renderChart: "theme" must be a Vega-Lite config, as an object or JSON text, not ${got}`,
+  notRow: (name: string, index: number, got: string) => `renderChart: row ${index} of table ${q(name)} must be an object of cells, not ${got}`,
+  notCell: (name: string, index: number, column: string, got: string) =>
+    `renderChart: row ${index} of table ${q(name)}, column ${q(column)}: a cell must be text, a number, a boolean, a Date or null, not ${got}`,
+  badTableName: (name: string) =>
+    `renderChart: table name ${q(name)} is not a file of data/: name it as the spec's url does ("data/NAME.csv"), or NAME.csv, or NAME; a schema sidecar as NAME.schema.json`,
+  badName: (name: string) => `renderChart: "name" ${q(name)} must be a chart name of letters, digits, "-" and "_" (it names the graphic's ids)`,
+  badWidth: (width: unknown, min: number, max: number) => `renderChart: "width" must be a whole number of px from ${min} to ${max}, not ${show(width)}`,
+  badLocale: (tag: string) => `renderChart: "locale" ${q(tag)} is not a BCP 47 tag citechart has words for (e.g. "fr" or "de-CH")`,
+  badFormats: (format: string, known: readonly string[]) => `renderChart: unknown format ${q(format)}; choose among ${known.join(', ')}`,
+  widthNotFitted: (width: number) =>
+    `the chart cannot be laid out at width ${width}: Vega-Lite fits only single and layered views to a width, not concat, repeat or facet`,
+};
+// ── social cards (src/social) ────────────────────────────────────────────────
+export const social = {
+  themeCardSide: (style: string, side: string, got: string, min: number, max: number) =>
+    `social card style ${q(style)} needs a ${side} in px of its PNG: a whole number from ${min} to ${max}, not ${got}`,
+  unknownCard: (name: string, presets: string[]) =>
+    presets.length
+      ? `social card ${q(name)} is not one of the theme's: choose among ${presets.map(q).join(', ')}, or add a style "citechart-social-…" with its width and height to specs/theme.json`
+      : `social card ${q(name)} is not in the theme, which declares none: add a style "citechart-social-…" with its width and height to specs/theme.json`,
+  needsSingleView: () =>
+    `social cards need a single or layered view: Vega-Lite cannot fit a concat, repeat or facet to one size; remove "social" or set it to false`,
+  noRoom: (card: string, plot: number) =>
+    `no ${card} social card: the title, legend and footer leave ${Math.max(0, Math.round(plot))} px of height for the chart; shorten them or leave the card out ("social" in usermeta.citechart)`,
+};

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkFields } from './compile/checkFields.js';
 import { readTheme, type ChartSpec } from './compile/readSpec.js';
@@ -6,6 +5,7 @@ import type { JsonFile } from './compile/readJsonFile.js';
 import { capDiagnostics, UsageError } from './errors.js';
 import { locateProjectFile, readCitedTable, readSources } from './load/index.js';
 import { recordReads, type ReadLedger } from './load/readLedger.js';
+import { projectFileExists } from './load/memoryFolder.js';
 import type { CitedTable, Diagnostic, Source } from './model.js';
 import * as messages from './messages.js';
 import { pushAll } from './pushAll.js';
@@ -29,7 +29,7 @@ export interface Project {
 
 export async function openProject(cwd: string): Promise<Project> {
   const root = path.resolve(cwd);
-  if (!existsSync(path.join(root, 'specs')) && !existsSync(path.join(root, 'data'))) {
+  if (!projectFileExists(root, 'specs') && !projectFileExists(root, 'data')) {
     throw new UsageError(messages.build.notAProject(root));
   }
   const readHashes: ReadLedger = new Map();

@@ -5,10 +5,8 @@
 //                         + sources    Vega + theme,  real metrics;  JSON-LD, ids;
 //                                      data injected  SVG → PNG 2×   XMP in PNG
 //
-// Nothing is written here: the caller writes the SVG, PNG, artboards and HTML
-// snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+// Nothing is written here: the caller writes the SVG, PNG, artboards, social
+// cards (src/social) and HTML snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
 import { atWidth, fitsOneWidth, isFitNoise } from './compile/atWidth.js';
 import { themeArtboards } from './compile/themeArtboards.js';
 import { compileSpec, type CompiledChart } from './compile/compileSpec.js';
@@ -20,6 +18,7 @@ import { embedFile } from './embed/embedFile.js';
 import type { EmbedFacts } from './embed/embedHtml.js';
 import { capDiagnostics, hasErrors } from './errors.js';
 import { recordReads, type ReadLedger } from './load/readLedger.js';
+import { projectFileExists } from './load/memoryFolder.js';
 import type { CitedRow, CitedTable, Diagnostic } from './model.js';
 import type { RowOrigin } from './compile/injectData.js';
 import { drawnTextSizes, type DrawnTextSize } from './render/drawnTextSizes.js';
@@ -33,7 +32,7 @@ import { citedRows } from './provenance/citedRows.js';
 import { readFooterStyle } from './provenance/footerStyle.js';
 import { readDarkBackground } from './provenance/darkMode.js';
 import { dropLinks } from './provenance/dropLinks.js';
-import { artboardPrefix } from './provenance/prefixIds.js';
+import { artboardPrefix, idPrefix } from './provenance/prefixIds.js';
 import { footerParagraphs } from './provenance/footerParagraphs.js';
 import { hashInputs } from './provenance/hashInputs.js';
 import { jsonLd } from './provenance/jsonLd.js';
@@ -61,6 +60,9 @@ import { quoteClaims } from './trail/quoteClaims.js';
 import { CORRECTIONS_FILE } from './trail/readCorrections.js';
 import { PUBLISHED_FILE } from './trail/readPublished.js';
 import { chartLocale } from './locale/chartLocale.js';
+import { chosenCards } from './social/chosenCards.js';
+import { drawSocialCard, type CardContext } from './social/drawSocialCard.js';
+import { cardName, type SocialCard } from './social/socialPresets.js';
 import type { Locale } from './locale/readLocale.js';
 
 export interface RenderedChart {
@@ -70,6 +72,8 @@ export interface RenderedChart {
   png?: Buffer;
   /** `usermeta.citechart.widths`: the chart re-laid-out at each width, ascending; each a standalone SVG. */
   artboards?: Array<{ width: number; svg: string }>;
+  /** Social cards (src/social): the chart re-laid-out at each card's size; `png` is what build writes as NAME-social-WxH.png. */
+  socialCards?: Array<SocialCard & { svg: string; png: Buffer }>;
   /** What the HTML snippet says besides the graphic; no snippet without it. */
   embed?: EmbedFacts;
   entry: Omit<ManifestEntry, 'files'>;
@@ -87,10 +91,19 @@ export function chartFiles(chart: RenderedChart): ChartFile[] {
   if (chart.png) files.push({ suffix: '.png', data: chart.png });
   for (const artboard of chart.artboards ?? []) files.push({ suffix: `-${artboard.width}w.svg`, data: artboard.svg });
   if (chart.embed) files.push({ suffix: '.html', data: embedFile({ ...chart, embed: chart.embed }) });
+  for (const card of chart.socialCards ?? []) files.push({ suffix: `-social-${cardName(card)}.png`, data: card.png });
   return files;
 }
 
-type RenderOptions = { png?: boolean; /** `dark` draws SVG and PNG in the dark palette (`--theme dark`). */ theme?: 'light' | 'dark' };
+type RenderOptions = {
+  png?: boolean;
+  /** `dark` draws SVG and PNG in the dark palette (`--theme dark`). */
+  theme?: 'light' | 'dark';
+  /** The spec's own layout re-laid-out at this width (px), as an artboard is (the typed API's `width`). */
+  width?: number;
+  /** A BCP 47 tag in place of the spec's `locale` (the typed API's `locale`). */
+  locale?: string;
+};
 
 /**
  * One chart through every stage `build` runs short of writing files: `check`
@@ -120,8 +133,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   // An edition (NAME.fr) reads its original's spec and its translation file (src/locale).
   const read = await recordReads(specRead, () => readChartSpec(cwd, name));
   const diagnostics = read.diagnostics.slice();
-  const spec = read.spec;
-  if (!spec || hasErrors(diagnostics)) return { diagnostics };
+  if (!read.spec || hasErrors(diagnostics)) return { diagnostics };
+  const spec = options.width === undefined ? read.spec : atChosenWidth(read.spec, options.width, project, diagnostics);
+  if (!spec) return { diagnostics };
 
   // 2. Load the cited tables it uses (each once per project).
   const { tables: originals, diagnostics: tableDiagnostics } = await project.tablesFor(spec);
@@ -138,9 +152,10 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   // 3. Check data against spec (src/checks), compile with the theme, data
   // injected, Vega-Lite's messages judged; 4. render the chart to SVG, Vega's judged.
   const theme = project.theme?.value as Record<string, unknown> | undefined;
-  const locale = chartLocale(spec.settings.locale, theme);
+  const locale = chartLocale(options.locale ?? spec.settings.locale, theme);
   const compiled = compileSpec(spec, tables, theme, geo.boundaries, locale);
-  pushAll(diagnostics, compiled.diagnostics);
+  // At a chosen width, Vega-Lite's note on citechart's own fit-x setting is noise, as for an artboard.
+  pushAll(diagnostics, options.width === undefined ? compiled.diagnostics : compiled.diagnostics.filter((d) => !isFitNoise(d.message)));
   if (!compiled.chart) return { diagnostics };
   const rendered = await renderFitted(compiled.chart, cwd, spec.json, MIN_FOOTER_WIDTH);
   pushAll(diagnostics, rendered.diagnostics);
@@ -182,7 +197,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     ...(project.theme ? [project.theme.file] : []),
     ...geo.boundaries.keys(),
     // Read by every chart when present: inputs of the build cache, not of the graphic's record.
-    ...[CORRECTIONS_FILE, PUBLISHED_FILE].filter((file) => existsSync(path.join(cwd, file))),
+    ...[CORRECTIONS_FILE, PUBLISHED_FILE].filter((file) => projectFileExists(cwd, file)),
   ], new Map([...project.readHashes, ...specRead, ...boundaryInputs(geo.boundaries).map((input) => [input.file, input.sha256] as const)]));
   // The graphic records the rows it draws, not whole tables (nor the correction log): an unrelated row changes none of its bytes.
   const wholeFiles = inputs.filter((input) => !/\.csv$/i.test(input.file) && input.file !== PUBLISHED_FILE);
@@ -225,7 +240,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
   // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
   const withFonts = (composed: string) => (spec.settings.embedFonts === false ? composed : embedFonts(composed));
-  const svg = await withFonts(composeSvg({ ...common, ...layout(render) }));
+  const svg = await withFonts(composeSvg({ ...common, ...layout(render), ...(options.width !== undefined && { exactWidth: true }) }));
 
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
   const artboards: NonNullable<RenderedChart['artboards']> = [];
@@ -236,7 +251,13 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true })) });
   }
 
+  // 8. Social cards: which of the theme's sizes (the spec may choose or refuse them), checked even when no PNG is drawn.
+  const chosen = chosenCards(spec, theme);
+  pushAll(diagnostics, chosen.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+
   let png: Buffer | undefined;
+  const socialCards: NonNullable<RenderedChart['socialCards']> = [];
   if (options.png !== false) {
     // sharp's pixel limit, checked from the SVG's size rather than by
     // rasterising a gigantic image only to be refused.
@@ -262,9 +283,23 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
       diagnostics.push(spec.json.diagnostic(at.slice(0, 1), messages.build.pngFailed(reason, render.width, render.height)));
       return { diagnostics };
     }
+    // Each card re-laid-out by Vega at its size (src/social), its PNG carrying the same XMP as NAME.png.
+    const context: CardContext = {
+      spec, tables, theme, boundaries: geo.boundaries, locale, cwd, paragraphs,
+      footerStyle: common.footerStyle,
+      direction: locale.direction === 'rtl' ? 'rtl' : 'ltr',
+      compose: async (r, width, height, card) =>
+        composeSvg({ ...common, ...layout(r), width, prefix: `${idPrefix(name)}.s${cardName(card)}`, exactWidth: true, exactHeight: height }),
+    };
+    for (const card of chosen.cards) {
+      const drawn = await drawSocialCard(context, card, diagnostics);
+      if (hasErrors(diagnostics)) return { diagnostics };
+      if (drawn.svg) socialCards.push({ ...card, svg: drawn.svg, png: await renderPng(drawn.svg, xmp) });
+    }
   }
   const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs, drawn: drawnByTable, ...(locale.tag && { language: locale.tag }) } };
   if (artboards.length) chart.artboards = artboards;
+  if (socialCards.length) chart.socialCards = socialCards;
   return { chart, diagnostics, drawn: rows, layout: { width: render.width, textSizes: drawnTextSizes(render.scenegraph) } };
 }
 
@@ -309,6 +344,17 @@ export async function renderArtboard(
  */
 export function artboardWidths(spec: ChartSpec, theme: Record<string, unknown> | undefined): number[] {
   return spec.settings.widths ?? (fitsOneWidth(spec.vegaLite) ? themeArtboards(theme) : []);
+}
+
+/**
+ * The spec re-laid-out at `width` px (the typed API's `width` option), as
+ * an artboard is (atWidth); undefined, with an error at the spec's top,
+ * when Vega-Lite cannot fit it to one width (concat, facet).
+ */
+function atChosenWidth<S extends ChartSpec>(spec: S, width: number, project: Project, diagnostics: Diagnostic[]): S | undefined {
+  if (fitsOneWidth(spec.vegaLite)) return { ...spec, vegaLite: atWidth(spec.vegaLite, width, project.theme?.value as Record<string, unknown> | undefined) };
+  diagnostics.push(spec.json.diagnostic([], messages.api.widthNotFitted(width)));
+  return undefined;
 }
 
 /** Each drawn origin with its table and row as the CSV holds them (before an edition's translation), matched by row index. */

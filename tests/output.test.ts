@@ -17,6 +17,8 @@ const result = await build({ cwd: root, outDir: fresh });
 const names = await listSpecs(root);
 // Artboards (usermeta.citechart.widths): NAME-320w.svg…
 const artboards = readdirSync(fresh).filter((f) => /-\d+w\.svg$/.test(f)).sort();
+// Social cards (the theme's citechart-social-* presets): NAME-social-1200x675.png…
+const cards = readdirSync(fresh).filter((f) => /-social-\d+x\d+\.png$/.test(f)).sort();
 const REBUILD = 'out of date with data/ and specs/: run `npx citechart build` and commit output/';
 
 describe('output/', () => {
@@ -54,6 +56,15 @@ describe('output/', () => {
     expect(diff, REBUILD).toBeLessThanOrEqual(0.0002);
   });
 
+  it('has a card of each example chart at each of the three presets of the theme', () => {
+    expect(cards).toEqual(names.flatMap((n) => ['1080x1080', '1080x1350', '1200x675'].map((size) => `${n}-social-${size}.png`)).sort());
+  });
+
+  it.each(cards)('output/%s is up to date', async (file) => {
+    const diff = await pixelDifference(readFileSync(path.join(root, 'output', file)), readFileSync(path.join(fresh, file)));
+    expect(diff, REBUILD).toBeLessThanOrEqual(0.0002);
+  });
+
   it('output/manifest.json is up to date', () => {
     const strip = (text: string) => {
       const manifest = JSON.parse(text);
@@ -71,7 +82,7 @@ describe('output/', () => {
   });
 
   it('holds nothing but the built charts, the manifest and the gallery', () => {
-    const expected = [...names.flatMap((n) => [`${n}.html`, `${n}.png`, `${n}.svg`]), ...artboards, 'index.html', 'manifest.json'].sort();
+    const expected = [...names.flatMap((n) => [`${n}.html`, `${n}.png`, `${n}.svg`]), ...artboards, ...cards, 'index.html', 'manifest.json'].sort();
     // The build cache is gitignored bookkeeping, there after a local build.
     const listed = (dir: string) => readdirSync(dir).filter((f) => f !== '.citechart-cache.json').sort();
     expect(listed(fresh)).toEqual(expected);

@@ -14,6 +14,8 @@ export interface ChartSettings {
   alt: string;
   /** Extra artboards: the chart re-laid-out at each of these widths (px), ascending. */
   widths?: number[];
+  /** Social cards (src/social): `false` for none; else the theme's presets to draw, by size (`1200x675`); absent, all the theme's. */
+  social?: false | string[];
   /** `auto`: the SVG turns dark on pages that prefer a dark colour scheme. */
   darkMode?: 'auto' | 'off';
   /** false: the SVG names its fonts but does not carry them (for sites that serve Source Sans 3 and the Noto fallbacks themselves). */
@@ -59,6 +61,7 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
       credit: value.credit ?? '',
       alt: value.alt ?? '',
       ...(value.widths && { widths: [...value.widths].sort((a, b) => a - b) }),
+      ...(value.social !== undefined && { social: value.social }),
       ...(value.darkMode && { darkMode: value.darkMode }),
       ...(value.embedFonts === false && { embedFonts: false as const }),
       ...(value.locale && isKnownLocale(value.locale) && { locale: value.locale }),

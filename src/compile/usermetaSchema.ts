@@ -13,6 +13,8 @@ export const usermetaSchema = {
     alt: { type: 'string' },
     // Narrower than MIN_ARTBOARD_WIDTH leaves no room for a footer line. An empty list: no artboards, not even the theme's.
     widths: { type: 'array', uniqueItems: true, items: { type: 'integer', minimum: MIN_ARTBOARD_WIDTH, maximum: MAX_ARTBOARD_WIDTH } },
+    // Social cards (src/social): false for none, else the theme's presets to draw, by size ("1200x675").
+    social: { anyOf: [{ const: false }, { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[1-9][0-9]*x[1-9][0-9]*$' } }] },
     darkMode: { enum: ['auto', 'off'] },
     embedFonts: { type: 'boolean' },
     // A BCP 47 tag; whether citechart has its words is checked after (src/locale/readLocale.ts).

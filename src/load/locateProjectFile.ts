@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
+import { mountedFolder, mountedKey } from './memoryFolder.js';
 
 /** What a project file is, asked of the file system (path text alone cannot tell). */
 export type Located =
@@ -25,6 +26,8 @@ export type SpecialKind = 'folder' | 'named pipe (FIFO)' | 'device' | 'socket';
  * `special`: the file is stat'ed, never opened, here.
  */
 export async function locateProjectFile(cwd: string, file: string): Promise<Located> {
+  const memory = mountedFolder(cwd);
+  if (memory) return locateInMemory(memory, file);
   let real: string;
   try {
     real = await realpath(path.join(cwd, file));
@@ -52,4 +55,19 @@ export function specialKind(stats: Stats): SpecialKind | undefined {
   if (stats.isFIFO()) return 'named pipe (FIFO)';
   if (stats.isSocket()) return 'socket';
   return 'device';
+}
+
+/**
+ * locateProjectFile for a folder held in memory (load/memoryFolder.ts), by
+ * the same rule: a file must stay in its own top folder (`data/../specs/x`
+ * is outside), and a name that only prefixes others is a folder.
+ */
+function locateInMemory(memory: ReadonlyMap<string, Uint8Array>, file: string): Located {
+  const key = mountedKey(file);
+  const top = file.split('/').filter((s) => s !== '' && s !== '.');
+  if (key === undefined) return { place: 'outside', real: file };
+  if (top.length > 1 && !key.startsWith(`${top[0]}/`)) return { place: 'outside', real: key };
+  if (memory.has(key)) return { place: 'inside', real: key };
+  for (const name of memory.keys()) if (name.startsWith(`${key}/`)) return { place: 'special', real: key, kind: 'folder' };
+  return { place: 'missing' };
 }

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { LIMITS } from '../limits.js';
 import * as messages from '../messages.js';
 import { locateProjectFile, specialKind } from './locateProjectFile.js';
+import { mountedFolder } from './memoryFolder.js';
 
 /**
  * The bytes of a project-relative file, or why they cannot be read (a
@@ -19,6 +20,9 @@ export async function readProjectFile(cwd: string, file: string): Promise<{ byte
   if (where.place === 'missing') return { problem: messages.load.missingFile(file) };
   if (where.place === 'outside') return { problem: messages.load.linkOutside(file, where.real) };
   if (where.place === 'special') return { problem: messages.load.notAFile(file, where.kind) };
+  // A folder held in memory (the typed API): the same limit, no disk.
+  const memory = mountedFolder(cwd)?.get(where.real);
+  if (memory) return memory.byteLength > LIMITS.fileBytes ? { problem: messages.load.fileTooLarge(file, memory.byteLength, LIMITS.fileBytes) } : { bytes: memory };
   let handle;
   try {
     handle = await open(where.real, constants.O_RDONLY | constants.O_NONBLOCK);

@@ -32,6 +32,8 @@ export interface SvgParts {
   darkMode?: 'auto' | 'off';
   /** An artboard is exactly as wide as asked: never widened for the footer. */
   exactWidth?: boolean;
+  /** A social card (src/social) is exactly this tall (px), its chart fitted so that the footer ends there or above. */
+  exactHeight?: number;
   /** The footer's type size, line height, gap and colour (the theme's `config.style["citechart-footer"]`). */
   footerStyle?: FooterStyle;
   /** The dark scheme's background (`transparent`: the page shows through); undefined for the dark paper. */
@@ -64,7 +66,7 @@ export function composeSvg(parts: SvgParts): string {
   const rtl = parts.direction === 'rtl';
   const footer = drawFooter(parts.paragraphs, footerWidth, footerStyle, rtl ? 'rtl' : 'ltr');
   const footerTop = parts.height - parts.padding.bottom + footerStyle.gap;
-  const height = Math.ceil(footer.height ? footerTop + footer.height + parts.padding.bottom : parts.height);
+  const height = parts.exactHeight ?? Math.ceil(footer.height ? footerTop + footer.height + parts.padding.bottom : parts.height);
   const inner = markDecorative(parts.vegaSvg.slice(parts.vegaSvg.indexOf('>') + 1, parts.vegaSvg.lastIndexOf('</svg>')));
   const rootId = `${prefix}-root`;
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mountedFolder, mountedKey } from '../load/memoryFolder.js';
 
 export interface InputHash {
   /** Project-relative path. */
@@ -17,8 +18,17 @@ export interface InputHash {
 export async function hashInputs(cwd: string, files: string[], read: ReadonlyMap<string, string> = new Map()): Promise<InputHash[]> {
   const unique = [...new Set(files)].sort();
   return Promise.all(
-    unique.map(async (file) => ({ file, sha256: read.get(file) ?? sha256(await readFile(path.join(cwd, file))) })),
+    unique.map(async (file) => ({ file, sha256: read.get(file) ?? sha256(await bytesOf(cwd, file)) })),
   );
+}
+
+/** A file's bytes, from memory for a folder held there (load/memoryFolder.ts), else from disk. */
+async function bytesOf(cwd: string, file: string): Promise<Buffer> {
+  const memory = mountedFolder(cwd);
+  if (!memory) return readFile(path.join(cwd, file));
+  const bytes = memory.get(mountedKey(file) ?? '');
+  if (!bytes) throw new Error(`${file} is not in the in-memory project`);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');

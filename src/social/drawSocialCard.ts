@@ -1,0 +1,89 @@
+import { isFitNoise } from '../compile/atWidth.js';
+import { compileSpec } from '../compile/compileSpec.js';
+import type { ChartSpec } from '../compile/readSpec.js';
+import type { Boundary } from '../geo/readBoundary.js';
+import type { Locale } from '../locale/readLocale.js';
+import * as messages from '../messages.js';
+import type { CitedTable, Diagnostic } from '../model.js';
+import { drawFooter } from '../provenance/drawFooter.js';
+import type { Paragraph } from '../provenance/footerParagraphs.js';
+import type { FooterStyle } from '../provenance/footerStyle.js';
+import { pushAll } from '../pushAll.js';
+import { renderFitted } from '../render/renderFitted.js';
+import type { VegaRender } from '../render/renderSvg.js';
+import { atCardSize } from './atCardSize.js';
+import { CARD_DENSITY, cardName, type SocialCard } from './socialPresets.js';
+
+/** What a card is drawn from: the chart's spec, data and footer as drawChart (src/renderChart.ts) has them. */
+export interface CardContext {
+  spec: ChartSpec;
+  tables: Map<string, CitedTable>;
+  theme: Record<string, unknown> | undefined;
+  boundaries: Map<string, Boundary>;
+  locale: Locale;
+  cwd: string;
+  paragraphs: Paragraph[];
+  footerStyle: FooterStyle;
+  direction: 'ltr' | 'rtl';
+  /** The published SVG of a render, exactly `width` × `height` px, footer drawn in (drawChart's composeSvg). */
+  compose(render: VegaRender, width: number, height: number, card: SocialCard): Promise<string>;
+}
+
+/** A plot shorter than this (px) shows nothing readable: the card is left out. */
+const MIN_PLOT_HEIGHT = 40;
+
+/** Re-layouts to take up what the first guess of the footer's height missed (the padding Vega really gave). */
+const MAX_PASSES = 3;
+
+/**
+ * One social card: the chart re-laid-out by Vega at the card's size in CSS
+ * px (its PNG size / CARD_DENSITY), title and footer wrapped to its width,
+ * the chart fitted to the height the footer leaves, so the whole graphic is
+ * exactly the card's size: never a scaled or letterboxed copy of the
+ * published graphic. Adds to `diagnostics` what is new at this size, and a
+ * warning (no card) when the plot would be under MIN_PLOT_HEIGHT px tall or
+ * the chart cannot shrink into the card. Returns the card's SVG (its PNG is
+ * drawn from it by the caller).
+ */
+export async function drawSocialCard(context: CardContext, card: SocialCard, diagnostics: Diagnostic[]): Promise<{ svg?: string }> {
+  const { spec, theme, footerStyle } = context;
+  const width = card.width / CARD_DENSITY;
+  const height = card.height / CARD_DENSITY;
+  const footerHeight = (padding: { left: number; right: number }) =>
+    drawFooter(context.paragraphs, width - padding.left - padding.right, footerStyle, context.direction).height;
+  const seen = new Set(diagnostics.map((d) => d.message));
+  // At the spec's `social` list when it has one, else at its top (a card of the theme's).
+  const at = spec.settings.social ? ['usermeta', 'citechart', 'social'] : [];
+  const noRoom = (plot: number) => diagnostics.push(spec.json.diagnostic(at, messages.social.noRoom(cardName(card), plot), 'warning'));
+  // The theme's padding as atWidth reads it, for the first guess; Vega's own is used after.
+  let chartHeight = height - footerStyle.gap - footerHeight(guessPadding(spec.vegaLite, theme));
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    if (chartHeight < MIN_PLOT_HEIGHT) break;
+    const compiled = compileSpec({ ...spec, vegaLite: atCardSize(spec.vegaLite, width, chartHeight, theme) }, context.tables, theme, context.boundaries, context.locale);
+    const rendered = compiled.chart && (await renderFitted(compiled.chart, context.cwd, spec.json));
+    pushAll(diagnostics, compiled.diagnostics.concat(rendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
+    const render = rendered?.render;
+    if (!render) return {};
+    const plot = plotHeight(render.scenegraph);
+    if (plot !== undefined && plot < MIN_PLOT_HEIGHT) return (noRoom(plot), {});
+    const footer = footerHeight(render.padding);
+    const whole = footer ? render.height + footerStyle.gap + footer : render.height;
+    if (whole <= height + 0.5 && render.width <= width + 0.5) return { svg: await context.compose(render, width, height, card) };
+    chartHeight -= Math.max(whole - height, 1);
+  }
+  noRoom(chartHeight);
+  return {};
+}
+
+function guessPadding(vegaLite: Record<string, unknown>, theme: Record<string, unknown> | undefined): { left: number; right: number } {
+  const padding = vegaLite.padding ?? theme?.padding ?? 5;
+  if (typeof padding === 'number') return { left: padding, right: padding };
+  const sides = (padding ?? {}) as Record<string, unknown>;
+  return { left: Number(sides.left ?? 0) || 0, right: Number(sides.right ?? 0) || 0 };
+}
+
+/** The height (px) of the plot of a single or layered view: the root group's first item, as Vega lays it out. */
+function plotHeight(scenegraph: unknown): number | undefined {
+  const item = (scenegraph as { items?: Array<{ height?: unknown }> } | undefined)?.items?.[0];
+  return typeof item?.height === 'number' ? item.height : undefined;
+}

@@ -1,0 +1,73 @@
+import type { JsonFile } from '../compile/readJsonFile.js';
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+
+// Social-card presets live in the theme, which must stay a valid Vega-Lite
+// config (as artboards do, compile/themeArtboards.ts): each is a named style,
+// `config.style["citechart-social-landscape"] = {"width": 1200, "height": 675}`,
+// whose `width` and `height` (mark config properties, so valid) are the
+// card's size in pixels of its PNG.
+
+/** The prefix of the style names that declare a social card. */
+export const SOCIAL_STYLE_PREFIX = 'citechart-social';
+
+/** A card's size in px of its PNG. */
+export interface SocialCard {
+  width: number;
+  height: number;
+}
+
+/**
+ * A card is laid out at its size divided by this, in CSS px, and drawn at
+ * this density: a 1200×675 card is a 600×337.5 px graphic at 2×, so its
+ * type reads at the size it has in an article, as the 2× PNG's does.
+ */
+export const CARD_DENSITY = 2;
+
+/** The smallest and largest side of a card (px of the PNG): at 400 px the layout is 200 px wide, the narrowest artboard. */
+export const MIN_CARD_SIDE = 400;
+export const MAX_CARD_SIDE = 4000;
+
+/** `1200x675`: how a card is named in a spec's `social` list and in its file name (`NAME-social-1200x675.png`). */
+export const cardName = (card: SocialCard) => `${card.width}x${card.height}`;
+
+type Json = Record<string, unknown>;
+
+/**
+ * The theme's cards, ordered by width then height, each size once; [] when
+ * it declares none. Styles with a size out of range are skipped here
+ * (reported by `themeSocialCardProblems`).
+ */
+export function themeSocialCards(theme: Json | undefined): SocialCard[] {
+  const cards = new Map<string, SocialCard>();
+  for (const [, style] of socialStyles(theme)) {
+    const { width, height } = style;
+    if (isCardSide(width) && isCardSide(height)) cards.set(cardName({ width, height }), { width, height });
+  }
+  return [...cards.values()].sort((a, b) => a.width - b.width || a.height - b.height);
+}
+
+/** Errors, at the theme's `style.NAME.width` or `.height`, for a card side that is not a whole number of px in range. */
+export function themeSocialCardProblems(theme: JsonFile): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const [name, style] of socialStyles(theme.value as Json)) {
+    for (const side of ['width', 'height'] as const) {
+      if (isCardSide(style[side])) continue;
+      const got = JSON.stringify(style[side]) ?? 'nothing';
+      problems.push(theme.diagnostic(['style', name, side], messages.social.themeCardSide(name, side, got, MIN_CARD_SIDE, MAX_CARD_SIDE)));
+    }
+  }
+  return problems;
+}
+
+function* socialStyles(theme: Json | undefined): Generator<[string, Json]> {
+  const styles = theme?.style;
+  if (!styles || typeof styles !== 'object' || Array.isArray(styles)) return;
+  for (const [name, style] of Object.entries(styles as Json)) {
+    if (!name.startsWith(SOCIAL_STYLE_PREFIX)) continue;
+    yield [name, style && typeof style === 'object' && !Array.isArray(style) ? (style as Json) : {}];
+  }
+}
+
+/** Whole px; an odd side (675) is laid out at a half CSS px (337.5), which the 2× PNG makes whole again. */
+const isCardSide = (side: unknown): side is number => typeof side === 'number' && Number.isInteger(side) && side >= MIN_CARD_SIDE && side <= MAX_CARD_SIDE;
