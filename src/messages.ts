@@ -239,6 +239,10 @@ export const spec = {
   footerStyleSize: (key: string, value: string, zero: boolean) =>
     `the footer's ${key} is ${value}: give a ${zero ? 'number of px, 0 or more' : 'positive number of px'} (e.g. ${key === 'padding' ? 12 : key === 'lineHeight' ? 15 : 11})`,
   footerStyleColour: (key: string, value: string) => `the footer's ${key} ${value} is not a CSS colour: write e.g. "#595959"`,
+  themeScale: (style: string, size: string, min: number, max: number) =>
+    `style ${q(style)} sets the PNG's scale but its size is ${size}: give a number of PNG pixels per CSS pixel from ${min} to ${max} (e.g. {"size": 3})`,
+  themePrintWidth: (style: string, width: string, min: number, max: number) =>
+    `style ${q(style)} sets the PDF's print width but its width is ${width}: give a number of millimetres from ${min} to ${max} (e.g. {"width": 90})`,
   themeArtboardWidth: (style: string, width: string, min: number, max: number) =>
     `style ${q(style)} declares an artboard but its width is ${width}: give a whole number of px from ${min} to ${max} (e.g. {"width": 320})`,
   // Transform parameters over their limits (src/limits.ts).
@@ -332,6 +336,8 @@ export const build = {
   unknownFormat: (format: string, known: string[]) =>
     `unknown format ${q(format)} for --formats (formats: ${known.join(', ')})`,
   badJobs: (value: string) => `--jobs takes a whole number of at least 1, not ${q(value)}`,
+  badScale: (value: string, min: number, max: number) =>
+    `--scale takes a number of PNG pixels per CSS pixel from ${min} to ${max} (e.g. 3), not ${q(value)}`,
   checkSummary: (errors: number, warnings: number) =>
     `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
   caseClash: (name: string, other: string) =>

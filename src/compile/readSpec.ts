@@ -1,4 +1,5 @@
 import { themeArtboardProblems } from './themeArtboards.js';
+import { themeOutputProblems } from './themeOutputs.js';
 import { footerStyleProblems } from '../provenance/footerStyle.js';
 import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 import type { Diagnostic } from '../model.js';
@@ -127,5 +128,5 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
     if (!isKnownLocale(tag)) return { diagnostics: stripped.concat([json.diagnostic(['locale'], messages.locale.unknown(tag, LANGUAGES))]) };
   }
   const footer = footerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
-  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), footer) };
+  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), themeOutputProblems(json), footer) };
 }
