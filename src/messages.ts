@@ -173,8 +173,8 @@ export const spec = {
     `Vega-Lite runs out of stack on this spec (views or expressions nested too deeply); simplify it`,
   vegaFailedUnclear: () =>
     `Vega failed while drawing the chart, at a step citechart cannot trace to the spec; check the expressions, fields and transforms above`,
-  pngTooLarge: (width: number, height: number, maxSide: number, maxPixels: number) =>
-    `the chart is ${Math.round(width)}×${Math.round(height)} px, so its 2× PNG would be ${Math.round(width * 2)}×${Math.round(height * 2)} px, beyond the limits for a PNG (${maxSide.toLocaleString('en')} px a side, ${maxPixels.toLocaleString('en')} pixels in all); make width and height smaller`,
+  pngTooLarge: (width: number, height: number, maxSide: number, maxPixels: number, scale = 2) =>
+    `the chart is ${Math.round(width)}×${Math.round(height)} px, so its ${scale}× PNG would be ${Math.round(width * scale)}×${Math.round(height * scale)} px, beyond the limits for a PNG (${maxSide.toLocaleString('en')} px a side, ${maxPixels.toLocaleString('en')} pixels in all); make width and height smaller${scale > 1 ? ', or --scale lower' : ''}`,
   renderFailed: (reason: string) => `Vega cannot render this spec: ${reason}`,
   expressionReadsNothing: (expression: string, property: string) =>
     `the expression ${q(expression)} reads ${q(property)} of a value that does not exist (a field that is not a column, or an empty cell), so Vega cannot draw the chart; check each name after "datum." against the table's columns`,

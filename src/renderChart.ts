@@ -264,7 +264,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     const size = pngSize(svg, scale);
     if (size && (size.width * size.height > PNG_PIXEL_LIMIT || Math.max(size.width, size.height) > PNG_MAX_SIDE)) {
       const at = ['width', 'height'].filter((key) => key in spec.vegaLite);
-      diagnostics.push(spec.json.diagnostic(at.slice(0, 1), messages.spec.pngTooLarge(size.width / scale, size.height / scale, PNG_MAX_SIDE, PNG_PIXEL_LIMIT)));
+      diagnostics.push(spec.json.diagnostic(at.slice(0, 1), messages.spec.pngTooLarge(size.width / scale, size.height / scale, PNG_MAX_SIDE, PNG_PIXEL_LIMIT, scale)));
       return { diagnostics };
     }
     const xmp = xmpPacket(xmpFields('image/png'));

@@ -90,12 +90,13 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       continue;
     }
     const records = await readAllProvenance(target, bytes);
-    if (!records.length) {
+    const kind = graphicKind(target, bytes);
+    // A PDF keeps its XMP near its end (PDFKit writes the metadata last): one cut short has lost it, and is damaged, not foreign.
+    if (!records.length && !(kind === 'pdf' && !isComplete(kind, bytes))) {
       verdicts.push({ file, status: 'not a graphic' });
       continue;
     }
     // A graphic cut short still records its inputs near its start: never "up to date".
-    const kind = graphicKind(target, bytes);
     if (!isComplete(kind, bytes)) {
       diagnostics.push({ file, severity: 'error', message: messages.verify.incomplete(kind.toUpperCase()) });
       continue;
