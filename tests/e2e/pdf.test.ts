@@ -100,6 +100,18 @@ describe('build --formats pdf', () => {
     expect(fonts.some((font) => /NotoSans(SC|JP|TC|KR)/.test(font))).toBe(true);
   });
 
+  it('carries its fonts when the spec leaves them out of the SVG (embedFonts: false), and draws the dark scheme with --theme dark', async () => {
+    const spec = JSON.parse(barSpec()) as { usermeta: { citechart: Record<string, unknown> } };
+    spec.usermeta.citechart.embedFonts = false;
+    const cwd = makeProject({ ...minimalProject, 'specs/exports.vl.json': JSON.stringify(spec) });
+    expect((await runCli(['build', '--theme', 'dark', ...PDF_FORMATS], { cwd })).code).toBe(0);
+    expect(readText(cwd, 'output/exports.svg')).not.toContain('@font-face');
+    const pdf = readBytes(cwd, 'output/exports.pdf');
+    expect(pdf.toString('latin1').match(/\/FontFile2 /g)?.length).toBe(2);
+    const page = await drawPdfPage(pdf, 192);
+    expect(differingShare(page, await rawPixels(readBytes(cwd, 'output/exports.png')))).toBeLessThan(MAX_DIFFERING);
+  });
+
   it('sizes the page as the graphic: 1 CSS px = 0.75 pt', async () => {
     const svg = readText(projects.plain!, 'output/exports.svg');
     const [, width, height] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!;
