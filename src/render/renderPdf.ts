@@ -11,7 +11,7 @@ import { prepareFallbackFonts } from '../text/fallbackFonts.js';
 import { needsFallbackFonts } from '../text/fontChain.js';
 import { drawnText } from '../text/embedFonts.js';
 import { embeddedFaces } from './pdfFaces.js';
-import { pinPdfFaces, restoreSpaces } from './pdfText.js';
+import { isRtlRun, pinPdfFaces, restoreSpaces } from './pdfText.js';
 import { rasterSvg } from './renderPng.js';
 
 /** PostScript points per CSS px: 1 px = 1/96 in, 1 pt = 1/72 in (CSS Values 4, §6.2). */
@@ -73,17 +73,16 @@ export async function renderPdf(svg: string, options: PdfOptions): Promise<Buffe
     margin: 0,
     pdfVersion: '1.7',
     compress: true,
+    // Runs are laid out whole, each in its direction (adaptEncoder): nothing to cache by word.
+    fontLayoutCache: false,
     displayTitle: true,
     ...(options.lang && { lang: options.lang }),
     info: { Title: options.xmp.title, Subject: options.xmp.description, Creator: producer, Producer: producer, CreationDate: options.created },
   });
   for (const face of faces) {
     doc.registerFont(face.name, face.sfnt);
-    // PDFKit keeps one font object per name: its encoder gets the stand-ins back as the spaces they hold (pdfText.ts).
     doc.font(face.name);
-    const font = (doc as unknown as { _font: { encode(text: string, features?: unknown): unknown } })._font;
-    const encode = font.encode.bind(font);
-    font.encode = (text, features) => encode(restoreSpaces(text), features);
+    adaptEncoder((doc as unknown as { _font: EmbeddedFont })._font);
   }
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -107,3 +106,79 @@ export async function renderPdf(svg: string, options: PdfOptions): Promise<Buffe
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** The parts of PDFKit's EmbeddedFont (its js/font/embedded.js) adaptEncoder changes. */
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+interface EmbeddedFont {
+  font: { layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): unknown };
+  encode(text: string, features?: unknown): [string[], GlyphPosition[]];
+  /** Code points of each glyph id used, for the ToUnicode map. */
+  unicode: number[][];
+}
+
+/**
+ * PDFKit keeps one font object per registered name; svg-to-pdfkit calls its
+ * `encode(text)` for each run (pdfText.ts) and places the glyphs itself.
+ * Three things are set right here:
+ * - the run is laid out whole (PDFKit would cut it at spaces and join the
+ *   words left to right), in its direction: right to left when pinPdfFaces
+ *   marked it (fontkit then reverses the shaped glyphs), else left to right
+ *   (fontkit guessed from the script and reversed Arabic-Indic digits);
+ *   stand-ins become the spaces they hold;
+ * - a mark (Arabic dots, hamza, harakat) has no advance width, and
+ *   svg-to-pdfkit skips glyphs of width 0 (meant for zero-width spaces):
+ *   it gets a negligible one;
+ * - svg-to-pdfkit adds fontkit's y offset (upwards) to an SVG y (downwards):
+ *   it is negated.
+ * Positions are copies: PDFKit's own may be shared.
+ */
+function adaptEncoder(embedded: EmbeddedFont): void {
+  let direction = 'ltr';
+  const layout = embedded.font.layout.bind(embedded.font);
+  embedded.font.layout = (text, features, script, language) => layout(text, features, script, language, direction);
+  const encode = embedded.encode.bind(embedded);
+  embedded.encode = (text, features) => {
+    direction = isRtlRun(text) ? 'rtl' : 'ltr';
+    // Features given (none beyond the shaper's defaults): PDFKit lays out the run whole.
+    const [glyphs, positions] = encode(restoreSpaces(text), features ?? []);
+    // A mark the font composes its letters from (ة's dots) stands for no character: PDFKit's empty ToUnicode
+    // entry read back as U+0001 in pdf.js and pdftotext. WORD JOINER is invisible and keeps Arabic joining when pasted.
+    for (const glyph of glyphs) if (!embedded.unicode[parseInt(glyph, 16)]?.length) embedded.unicode[parseInt(glyph, 16)] = [0x2060];
+    return basesFirst(glyphs, positions.map((p) => ({ ...p, yOffset: -p.yOffset, advanceWidth: p.advanceWidth || 1e-3 })));
+  };
+}
+
+/**
+ * The glyphs with each run of marks (no advance) moved after the base glyph
+ * that follows it, its x offset made relative to the pen after that base:
+ * the same places on the page. A right-to-left run reversed by fontkit
+ * starts with its last letter's marks, and svg-to-pdfkit counts characters
+ * by the glyphs' code points (a mark has none): it anchored a leading mark
+ * apart from the rest of the line (the dots of a word-final ة drawn at the
+ * line's other end).
+ */
+function basesFirst(glyphs: string[], positions: GlyphPosition[]): [string[], GlyphPosition[]] {
+  const outGlyphs: string[] = [];
+  const outPositions: GlyphPosition[] = [];
+  let marks: number[] = [];
+  for (let i = 0; i < glyphs.length; i++) {
+    if (positions[i]!.xAdvance === 0 && i + 1 < glyphs.length) {
+      marks.push(i);
+      continue;
+    }
+    outGlyphs.push(glyphs[i]!);
+    outPositions.push(positions[i]!);
+    for (const mark of marks) {
+      outGlyphs.push(glyphs[mark]!);
+      outPositions.push({ ...positions[mark]!, xOffset: positions[mark]!.xOffset - positions[i]!.xAdvance });
+    }
+    marks = [];
+  }
+  return [outGlyphs, outPositions];
+}

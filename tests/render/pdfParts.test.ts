@@ -2,7 +2,7 @@
 // text runs pinned to the face that draws them, the date, the scale.
 import { describe, expect, it } from 'vitest';
 import { parseUnicodeRange, type PdfFace } from '../../src/render/pdfFaces.js';
-import { pinPdfFaces, restoreSpaces } from '../../src/render/pdfText.js';
+import { isRtlRun, pinPdfFaces, restoreSpaces } from '../../src/render/pdfText.js';
 import { pdfDate } from '../../src/render/pdfDate.js';
 import { parseScale } from '../../src/render/pngScale.js';
 import { unicodeRange } from '../../src/text/embedFonts.js';
@@ -23,8 +23,32 @@ describe('pinPdfFaces', () => {
     const svg = '<svg><g font-weight="bold"><text x="0">Bold</text></g><text><tspan font-weight="bold">Source:</tspan> Reuters &amp; co</text></svg>';
     expect(pinPdfFaces(svg, faces)).toBe(
       '<svg><g font-weight="bold"><text x="0"><tspan font-family="cc-pdf-0">Bold</tspan></text></g>' +
-        '<text><tspan font-weight="bold"><tspan font-family="cc-pdf-0">Source:</tspan></tspan><tspan font-family="cc-pdf-1"> Reuters &amp; co</tspan></text></svg>',
+        '<text><tspan font-family="cc-pdf-0">Source:</tspan><tspan font-family="cc-pdf-1"> Reuters &amp; co</tspan></text></svg>',
     );
+  });
+
+  const withArabic = [...faces, face('cc-pdf-2', 400, [[0x600, 0x6ff]])];
+  const runsOf = (svg: string) => [...pinPdfFaces(svg, withArabic).matchAll(/<tspan font-family="([^"]+)">([^<]*)<\/tspan>/g)].map((m) => `${m[1]}:${isRtlRun(m[2]!) ? 'rtl:' : ''}${restoreSpaces(m[2]!)}`);
+
+  it('orders runs by the bidi algorithm: right-to-left words of a left-to-right line in the order the line shows them', () => {
+    // Logical: Cairo (القاهرة) then Egypt (مصر); a left-to-right line shows Egypt first from the left.
+    expect(runsOf('<svg><text>Cities: القاهرة مصر</text></svg>')).toEqual(['cc-pdf-1:Cities: ', 'cc-pdf-2:rtl:مصر', 'cc-pdf-1:rtl: ', 'cc-pdf-2:rtl:القاهرة']);
+  });
+
+  it('lays out an rtl line (direction inherited) with its left-to-right parts in their order, brackets mirrored in rtl runs', () => {
+    expect(runsOf('<svg><g direction="rtl"><text>المصدر: Statistics Office (2024)</text></g></svg>')).toEqual([
+      'cc-pdf-1:Statistics Office (2024)',
+      // Logical order: fontkit lays a marked run out right to left.
+      'cc-pdf-1:rtl:: ',
+      'cc-pdf-2:rtl:المصدر',
+    ]);
+    // "(مصر)" in an rtl line: the last logical bracket is leftmost, drawn as its mirror.
+    expect(runsOf('<svg><g direction="rtl"><text>(مصر)</text></g></svg>')).toEqual(['cc-pdf-1:rtl:(', 'cc-pdf-2:rtl:مصر', 'cc-pdf-1:rtl:)']);
+  });
+
+  it('keeps Arabic-Indic digits left to right, and drops the bidi isolates citechart writes', () => {
+    expect(runsOf('<svg><text>١٢٠</text></svg>')).toEqual(['cc-pdf-2:١٢٠']);
+    expect(runsOf('<svg><text>1. \u2068مصر\u2069</text></svg>')).toEqual(['cc-pdf-1:1. ', 'cc-pdf-2:rtl:مصر']);
   });
 
   it('passes typographic spaces through svg-to-pdfkit as stand-ins, which the encoder turns back', () => {
