@@ -53,7 +53,7 @@ function byFamily(runs: FontRun[]): FontRun[] {
 }
 
 /** Each sequence of right-to-left runs joined by spaces, reversed into the order a left-to-right line shows them. */
-export function visualRuns(runs: FontRun[]): FontRun[] {
+function visualRuns(runs: FontRun[]): FontRun[] {
   const out: FontRun[] = [];
   for (let i = 0; i < runs.length; i++) {
     if (!runs[i]!.source?.rtl) {
