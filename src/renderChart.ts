@@ -42,7 +42,6 @@ import { xmpPacket } from './provenance/xmpPacket.js';
 import { citeSource } from './provenance/citeSource.js';
 import { DEFAULT_SCALE, PNG_MAX_SIDE, PNG_PIXEL_LIMIT, pngSize, renderPng } from './render/renderPng.js';
 import { themeScale } from './render/pngScale.js';
-import { renderPdf } from './render/renderPdf.js';
 import { pdfDate } from './render/pdfDate.js';
 import { printLayout } from './render/printWidth.js';
 import { renderFitted } from './render/renderFitted.js';
@@ -291,6 +290,8 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     }
     // Fonts go in even when the spec leaves them out of its SVG: a PDF must carry its own.
     if (spec.settings.embedFonts === false) printSvg = await embedFonts(printSvg);
+    // Loaded only for a PDF: PDFKit, svg-to-pdfkit and bidi-js stay out of every other build.
+    const { renderPdf } = await import('./render/renderPdf.js');
     pdf = await renderPdf(printSvg, { xmp: xmpFields('application/pdf'), created: pdfDate(cited), ...(locale.tag && { lang: locale.tag }), ...(print.widthPt && { pageWidthPt: print.widthPt }) });
   }
   const chart: RenderedChart = { name, svg, png, ...(pdf && { pdf }), embed, entry: { title, sources: sourceIds, inputs, drawn: drawnByTable, ...(locale.tag && { language: locale.tag }) } };
