@@ -3,7 +3,8 @@
 //   specs/NAME.vl.json ─► load ─────► compile ─────► render ──────► provenance ──► (write)
 //                         cited CSVs   Vega-Lite →    Vega → SVG     footer, alt,
 //                         + sources    Vega + theme,  real metrics;  JSON-LD, ids;
-//                                      data injected  SVG → PNG 2×   XMP in PNG
+//                                      data injected  SVG → PNG ×N,  XMP in PNG
+//                                                     SVG → PDF      and PDF
 //
 // Nothing is written here: the caller writes the SVG, PNG, artboards and HTML
 // snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
