@@ -34,16 +34,20 @@ program
   .option('--out <dir>', 'output folder', 'output')
   .addOption(new Option('--theme <scheme>', 'colour scheme of SVG and PNG').choices(['light', 'dark']).default('light'))
   .option('--force', 'rebuild every chart, even those up to date')
-  .option('--formats <list>', 'files to write, comma-separated: svg, png, html', 'svg,png,html')
+  .option('--formats <list>', 'files to write, comma-separated: svg, png, html, pdf', 'svg,png,html')
+  .option('--scale <n>', 'PNG pixels per CSS pixel, 0.5 to 8 (default: the theme\'s, else 2)')
   .option('--jobs <n>', 'charts drawn at once (default: one per core)')
   .option('--shard <K/N>', 'draw only shard K of N (a slice by chart name, the same on every machine) and write manifest.shard-K-of-N.json in the output folder')
-  .action(async (names: string[], options: { out: string; theme: 'light' | 'dark'; force?: boolean; formats: string; jobs?: string; shard?: string }) => {
+  .action(async (names: string[], options: { out: string; theme: 'light' | 'dark'; force?: boolean; formats: string; jobs?: string; shard?: string; scale?: string }) => {
     // Commands are imported when run, so `citechart check` never loads the build's modules and vice versa.
     const { build } = await import('./commands/build.js');
     if (options.jobs !== undefined && !/^[1-9]\d*$/.test(options.jobs)) throw new UsageError(messages.build.badJobs(options.jobs));
     const { parseShard } = await import('./shard/shardOf.js');
     const shard = options.shard === undefined ? undefined : parseShard(options.shard);
     if (options.shard !== undefined && !shard) throw new UsageError(messages.shard.badShard(options.shard, LIMITS.shards));
+    const { parseScale, PNG_SCALE_LIMITS } = await import('./render/pngScale.js');
+    const scale = options.scale === undefined ? undefined : parseScale(options.scale);
+    if (options.scale !== undefined && scale === undefined) throw new UsageError(messages.build.badScale(options.scale, PNG_SCALE_LIMITS.min, PNG_SCALE_LIMITS.max));
     const progress = progressLine(process.stderr);
     const result = await build({
       cwd: process.cwd(),
@@ -54,6 +58,7 @@ program
       formats: options.formats.split(','),
       jobs: options.jobs === undefined ? undefined : Number(options.jobs),
       shard,
+      ...(scale !== undefined && { scale }),
       onProject: report,
       onChart: (chart) => {
         progress.clear();
@@ -145,9 +150,9 @@ program
 
 program
   .command('verify')
-  .description('is each graphic (SVG, PNG or HTML) up to date with the data it was built from?')
+  .description('is each graphic (SVG, PNG, PDF or HTML) up to date with the data it was built from?')
   .argument('[files...]', 'graphics to check, e.g. output/NAME.svg')
-  .option('--all', 'check every .svg, .png and .html in output/')
+  .option('--all', 'check every .svg, .png, .html and .pdf in output/')
   .option('--project <dir>', 'the project the graphics were built in (for a graphic copied elsewhere)', '.')
   .action(async (files: string[], options: { all?: boolean; project: string }) => {
     const { verify } = await import('./commands/verify.js');

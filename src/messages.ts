@@ -175,8 +175,8 @@ export const spec = {
     `Vega-Lite runs out of stack on this spec (views or expressions nested too deeply); simplify it`,
   vegaFailedUnclear: () =>
     `Vega failed while drawing the chart, at a step citechart cannot trace to the spec; check the expressions, fields and transforms above`,
-  pngTooLarge: (width: number, height: number, maxSide: number, maxPixels: number) =>
-    `the chart is ${Math.round(width)}×${Math.round(height)} px, so its 2× PNG would be ${Math.round(width * 2)}×${Math.round(height * 2)} px, beyond the limits for a PNG (${maxSide.toLocaleString('en')} px a side, ${maxPixels.toLocaleString('en')} pixels in all); make width and height smaller`,
+  pngTooLarge: (width: number, height: number, maxSide: number, maxPixels: number, scale = 2) =>
+    `the chart is ${Math.round(width)}×${Math.round(height)} px, so its ${scale}× PNG would be ${Math.round(width * scale)}×${Math.round(height * scale)} px, beyond the limits for a PNG (${maxSide.toLocaleString('en')} px a side, ${maxPixels.toLocaleString('en')} pixels in all); make width and height smaller${scale > 1 ? ', or --scale lower' : ''}`,
   renderFailed: (reason: string) => `Vega cannot render this spec: ${reason}`,
   expressionReadsNothing: (expression: string, property: string) =>
     `the expression ${q(expression)} reads ${q(property)} of a value that does not exist (a field that is not a column, or an empty cell), so Vega cannot draw the chart; check each name after "datum." against the table's columns`,
@@ -241,6 +241,10 @@ export const spec = {
   footerStyleSize: (key: string, value: string, zero: boolean) =>
     `the footer's ${key} is ${value}: give a ${zero ? 'number of px, 0 or more' : 'positive number of px'} (e.g. ${key === 'padding' ? 12 : key === 'lineHeight' ? 15 : 11})`,
   footerStyleColour: (key: string, value: string) => `the footer's ${key} ${value} is not a CSS colour: write e.g. "#595959"`,
+  themeScale: (style: string, size: string, min: number, max: number) =>
+    `style ${q(style)} sets the PNG's scale but its size is ${size}: give a number of PNG pixels per CSS pixel from ${min} to ${max} (e.g. {"size": 3})`,
+  themePrintWidth: (style: string, width: string, min: number, max: number) =>
+    `style ${q(style)} sets the PDF's print width but its width is ${width}: give a number of millimetres from ${min} to ${max} (e.g. {"width": 90})`,
   themeArtboardWidth: (style: string, width: string, min: number, max: number) =>
     `style ${q(style)} declares an artboard but its width is ${width}: give a whole number of px from ${min} to ${max} (e.g. {"width": 320})`,
   // Transform parameters over their limits (src/limits.ts).
@@ -334,6 +338,8 @@ export const build = {
   unknownFormat: (format: string, known: string[]) =>
     `unknown format ${q(format)} for --formats (formats: ${known.join(', ')})`,
   badJobs: (value: string) => `--jobs takes a whole number of at least 1, not ${q(value)}`,
+  badScale: (value: string, min: number, max: number) =>
+    `--scale takes a number of PNG pixels per CSS pixel from ${min} to ${max} (e.g. 3), not ${q(value)}`,
   checkSummary: (errors: number, warnings: number) =>
     `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
   caseClash: (name: string, other: string) =>

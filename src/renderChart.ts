@@ -3,7 +3,8 @@
 //   specs/NAME.vl.json ─► load ─────► compile ─────► render ──────► provenance ──► (write)
 //                         cited CSVs   Vega-Lite →    Vega → SVG     footer, alt,
 //                         + sources    Vega + theme,  real metrics;  JSON-LD, ids;
-//                                      data injected  SVG → PNG 2×   XMP in PNG
+//                                      data injected  SVG → PNG ×N,  XMP in PNG
+//                                                     SVG → PDF      and PDF
 //
 // Nothing is written here: the caller writes the SVG, PNG, artboards, social
 // cards (src/social) and HTML snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
@@ -39,7 +40,10 @@ import { jsonLd } from './provenance/jsonLd.js';
 import { toolVersions } from './provenance/versions.js';
 import { xmpPacket } from './provenance/xmpPacket.js';
 import { citeSource } from './provenance/citeSource.js';
-import { PNG_MAX_SIDE, PNG_PIXEL_LIMIT, pngSize, renderPng } from './render/renderPng.js';
+import { DEFAULT_SCALE, PNG_MAX_SIDE, PNG_PIXEL_LIMIT, pngSize, renderPng } from './render/renderPng.js';
+import { themeScale } from './render/pngScale.js';
+import { pdfDate } from './render/pdfDate.js';
+import { printLayout } from './render/printWidth.js';
 import { renderFitted } from './render/renderFitted.js';
 import type { VegaRender } from './render/renderSvg.js';
 import { truncatedLabels } from './render/truncatedLabels.js';
@@ -70,6 +74,8 @@ export interface RenderedChart {
   /** The spec's own layout: what NAME.svg holds. */
   svg: string;
   png?: Buffer;
+  /** The spec's own layout (or its print width) as a vector PDF (`--formats pdf`). */
+  pdf?: Buffer;
   /** `usermeta.citechart.widths`: the chart re-laid-out at each width, ascending; each a standalone SVG. */
   artboards?: Array<{ width: number; svg: string }>;
   /** Social cards (src/social): the chart re-laid-out at each card's size; `png` is what build writes as NAME-social-WxH.png. */
@@ -89,6 +95,7 @@ export interface ChartFile {
 export function chartFiles(chart: RenderedChart): ChartFile[] {
   const files: ChartFile[] = [{ suffix: '.svg', data: chart.svg }];
   if (chart.png) files.push({ suffix: '.png', data: chart.png });
+  if (chart.pdf) files.push({ suffix: '.pdf', data: chart.pdf });
   for (const artboard of chart.artboards ?? []) files.push({ suffix: `-${artboard.width}w.svg`, data: artboard.svg });
   if (chart.embed) files.push({ suffix: '.html', data: embedFile({ ...chart, embed: chart.embed }) });
   for (const card of chart.socialCards ?? []) files.push({ suffix: `-social-${cardName(card)}.png`, data: card.png });
@@ -97,6 +104,10 @@ export function chartFiles(chart: RenderedChart): ChartFile[] {
 
 type RenderOptions = {
   png?: boolean;
+  /** Draw the PDF too (`--formats pdf`); off by default. */
+  pdf?: boolean;
+  /** PNG px per CSS px (`--scale`); else the theme's, else DEFAULT_SCALE. */
+  scale?: number;
   /** `dark` draws SVG and PNG in the dark palette (`--theme dark`). */
   theme?: 'light' | 'dark';
   /** The spec's own layout re-laid-out at this width (px), as an artboard is (the typed API's `width`). */
@@ -258,24 +269,26 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
 
   let png: Buffer | undefined;
   const socialCards: NonNullable<RenderedChart['socialCards']> = [];
+  const xmpFields = (format: string) => ({
+    title: title || name,
+    description: alt,
+    sources: cited.map((source) => citeSource(source, locale)),
+    jsonLd: JSON.stringify(jsonLd(facts, format)),
+  });
   if (options.png !== false) {
     // sharp's pixel limit, checked from the SVG's size rather than by
     // rasterising a gigantic image only to be refused.
-    const size = pngSize(svg);
+    const scale = options.scale ?? themeScale(theme) ?? DEFAULT_SCALE;
+    const size = pngSize(svg, scale);
     if (size && (size.width * size.height > PNG_PIXEL_LIMIT || Math.max(size.width, size.height) > PNG_MAX_SIDE)) {
       const at = ['width', 'height'].filter((key) => key in spec.vegaLite);
-      diagnostics.push(spec.json.diagnostic(at.slice(0, 1), messages.spec.pngTooLarge(size.width / 2, size.height / 2, PNG_MAX_SIDE, PNG_PIXEL_LIMIT)));
+      diagnostics.push(spec.json.diagnostic(at.slice(0, 1), messages.spec.pngTooLarge(size.width / scale, size.height / scale, PNG_MAX_SIDE, PNG_PIXEL_LIMIT, scale)));
       return { diagnostics };
     }
-    const xmp = xmpPacket({
-      title: title || name,
-      description: alt,
-      sources: cited.map((source) => citeSource(source, locale)),
-      jsonLd: JSON.stringify(jsonLd(facts, 'image/png')),
-    });
+    const xmp = xmpPacket(xmpFields('image/png'));
     try {
       // The PNG follows the spec's own layout (NAME.svg), not an artboard.
-      png = await renderPng(svg, xmp);
+      png = await renderPng(svg, xmp, scale);
     } catch (error) {
       // sharp refuses e.g. images over its pixel limit: a spec's size slipped a zero.
       const reason = error instanceof Error ? error.message : String(error);
@@ -297,7 +310,23 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
       if (drawn.svg) socialCards.push({ ...card, svg: drawn.svg, png: await renderPng(drawn.svg, xmp) });
     }
   }
-  const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs, drawn: drawnByTable, ...(locale.tag && { language: locale.tag }) } };
+  let pdf: Buffer | undefined;
+  if (options.pdf) {
+    // At a print width (mm) the chart is laid out again, as an artboard, so its text keeps its size in print.
+    const print = printLayout(spec, theme);
+    let printSvg = svg;
+    if (print.layoutWidth !== undefined) {
+      const rerendered = await renderArtboard(spec, tables, theme, print.layoutWidth, cwd, diagnostics, geo.boundaries, locale);
+      if (!rerendered.render) return { diagnostics };
+      printSvg = await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, print.layoutWidth), exactWidth: true }));
+    }
+    // Fonts go in even when the spec leaves them out of its SVG: a PDF must carry its own.
+    if (spec.settings.embedFonts === false) printSvg = await embedFonts(printSvg);
+    // Loaded only for a PDF: PDFKit, svg-to-pdfkit and bidi-js stay out of every other build.
+    const { renderPdf } = await import('./render/renderPdf.js');
+    pdf = await renderPdf(printSvg, { xmp: xmpFields('application/pdf'), created: pdfDate(cited), ...(locale.tag && { lang: locale.tag }), ...(print.widthPt && { pageWidthPt: print.widthPt }) });
+  }
+  const chart: RenderedChart = { name, svg, png, ...(pdf && { pdf }), embed, entry: { title, sources: sourceIds, inputs, drawn: drawnByTable, ...(locale.tag && { language: locale.tag }) } };
   if (artboards.length) chart.artboards = artboards;
   if (socialCards.length) chart.socialCards = socialCards;
   return { chart, diagnostics, drawn: rows, layout: { width: render.width, textSizes: drawnTextSizes(render.scenegraph) } };

@@ -43,11 +43,12 @@ import { pushAll } from '../pushAll.js';
 import { projectInputs } from '../shard/projectInputs.js';
 import { shardManifestName, writeShardManifest } from '../shard/shardManifest.js';
 import { parseShard, shardOf, type Shard } from '../shard/shardOf.js';
+import { isScale, PNG_SCALE_LIMITS } from '../render/pngScale.js';
 import { removeStaleTemps } from '../write/tempFiles.js';
 import { writeAllOrNone } from '../write/writeAtomic.js';
 
 /** What `--formats` accepts: the extensions of the files chartFiles() can produce. */
-export const FORMATS = ['svg', 'png', 'html'];
+export const FORMATS = ['svg', 'png', 'html', 'pdf'];
 const DEFAULT_FORMATS = ['svg', 'png', 'html'];
 
 /** Below this many charts to draw, starting workers (each loads vega and sharp) costs more than it saves. */
@@ -78,8 +79,10 @@ export interface BuildOptions {
   outDir?: string;
   /** Rebuild every chart, whatever the cache says. */
   force?: boolean;
-  /** Which files to write, by extension: `svg`, `png`, `html` (see FORMATS); all by default. */
+  /** Which files to write, by extension: `svg`, `png`, `html`, `pdf` (see FORMATS); svg, png and html by default. */
   formats?: string[];
+  /** PNG px per CSS px (src/render/pngScale.ts: PNG_SCALE_LIMITS); the theme's, else 2, by default. */
+  scale?: number;
   /** Charts drawn at once (worker threads); the number of cores by default; 1 draws in this thread. */
   jobs?: number;
   /** `dark` draws every chart (SVG and PNG) in the dark palette; light by default. */
@@ -145,7 +148,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const formats = checkFormats(options.formats ?? DEFAULT_FORMATS);
   // Everything handed to renderChart goes in here: it is hashed into every
   // chart's cache key, so a new render option rebuilds the charts it changes.
-  const render: RenderOptions = { png: formats.includes('png'), ...(options.theme === 'dark' ? { theme: 'dark' as const } : {}) };
+  if (options.scale !== undefined && !isScale(options.scale)) throw new UsageError(messages.build.badScale(String(options.scale), PNG_SCALE_LIMITS.min, PNG_SCALE_LIMITS.max));
+  const render: RenderOptions = {
+    png: formats.includes('png'),
+    ...(formats.includes('pdf') && { pdf: true }),
+    ...(options.scale !== undefined && { scale: options.scale }),
+    ...(options.theme === 'dark' ? { theme: 'dark' as const } : {}),
+  };
 
   const outDir = path.resolve(cwd, options.outDir ?? 'output');
   // 0. One build at a time per output folder, and never through a link.
@@ -226,7 +235,7 @@ async function buildLocked(
   // Whether a failed chart still has files of an earlier build: those its last
   // manifest entry lists, or any named as build names them.
   const kept = (name: string) =>
-    [...(manifestBefore.charts[name]?.files ?? []).map((file) => path.resolve(cwd, file)), ...['.svg', '.png', '.html'].map((suffix) => path.join(outDir, name + suffix))]
+    [...(manifestBefore.charts[name]?.files ?? []).map((file) => path.resolve(cwd, file)), ...['.svg', '.png', '.html', '.pdf'].map((suffix) => path.join(outDir, name + suffix))]
       .some((file) => path.dirname(file) === outDir && existsSync(file));
 
   /** Writes one drawn chart's files (all or none reported) and records them in the cache. */

@@ -18,7 +18,7 @@ export interface VerifyOptions {
   cwd: string;
   /** Graphics to check, relative to cwd. */
   files?: string[];
-  /** Check every .svg, .png and .html in the project's output/. */
+  /** Check every .svg, .png, .html and .pdf in the project's output/. */
   all?: boolean;
   /** The project root the recorded inputs are relative to; cwd by default. */
   project?: string;
@@ -39,7 +39,7 @@ export interface VerifyResult {
 }
 
 /** What `--all` checks: the graphics build writes (not the manifest). */
-export const GRAPHIC_EXTENSIONS = ['.svg', '.png', '.html'];
+export const GRAPHIC_EXTENSIONS = ['.svg', '.png', '.html', '.pdf'];
 
 /**
  * Is each graphic still what its data would build? Reads the provenance
@@ -90,12 +90,13 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       continue;
     }
     const records = await readAllProvenance(target, bytes);
-    if (!records.length) {
+    const kind = graphicKind(target, bytes);
+    // A PDF keeps its XMP near its end (PDFKit writes the metadata last): one cut short has lost it, and is damaged, not foreign.
+    if (!records.length && !(kind === 'pdf' && !isComplete(kind, bytes))) {
       verdicts.push({ file, status: 'not a graphic' });
       continue;
     }
     // A graphic cut short still records its inputs near its start: never "up to date".
-    const kind = graphicKind(target, bytes);
     if (!isComplete(kind, bytes)) {
       diagnostics.push({ file, severity: 'error', message: messages.verify.incomplete(kind.toUpperCase()) });
       continue;
@@ -143,7 +144,7 @@ async function leftOverTest(root: string): Promise<(target: string, chart: strin
   return (target, chart) => {
     const name = path.basename(target);
     // Only a file named as build names this chart's files: anything else put in output/ is just stale.
-    const ours = [`${chart}.svg`, `${chart}.png`, `${chart}.html`].includes(name) || (name.startsWith(`${chart}-`) && /^-\d+w\.svg$/.test(name.slice(chart.length)));
+    const ours = [`${chart}.svg`, `${chart}.png`, `${chart}.html`, `${chart}.pdf`].includes(name) || (name.startsWith(`${chart}-`) && /^-\d+w\.svg$/.test(name.slice(chart.length)));
     return path.dirname(target) === outDir && ours && !written.has(`output/${name}`);
   };
 }

@@ -1,5 +1,6 @@
 import { themeArtboardProblems } from './themeArtboards.js';
 import { themeSocialCardProblems } from '../social/socialPresets.js';
+import { themeOutputProblems } from './themeOutputs.js';
 import { footerStyleProblems } from '../provenance/footerStyle.js';
 import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 import type { Diagnostic } from '../model.js';
@@ -128,5 +129,5 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
     if (!isKnownLocale(tag)) return { diagnostics: stripped.concat([json.diagnostic(['locale'], messages.locale.unknown(tag, LANGUAGES))]) };
   }
   const footer = footerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
-  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), themeSocialCardProblems(json), footer) };
+  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), themeSocialCardProblems(json), themeOutputProblems(json), footer) };
 }

@@ -22,6 +22,8 @@ export interface ChartSettings {
   embedFonts?: false;
   /** BCP 47 tag of the language the chart is written in (src/locale); overrides the theme's. A map's country names are read in its language too (src/geo). */
   locale?: string;
+  /** The PDF's print width in mm: the chart laid out again at that width (src/render/printWidth.ts). */
+  print?: { widthMm: number };
 }
 
 export { MAX_ARTBOARD_WIDTH, MIN_ARTBOARD_WIDTH, usermetaSchema };
@@ -65,6 +67,7 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
       ...(value.darkMode && { darkMode: value.darkMode }),
       ...(value.embedFonts === false && { embedFonts: false as const }),
       ...(value.locale && isKnownLocale(value.locale) && { locale: value.locale }),
+      ...(value.print && { print: { widthMm: value.print.widthMm } }),
     },
     diagnostics,
   };

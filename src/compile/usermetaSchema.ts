@@ -4,6 +4,9 @@
 
 export const MIN_ARTBOARD_WIDTH = 200;
 export const MAX_ARTBOARD_WIDTH = 4000;
+/** The PDF's print widths in mm: a narrow column to a double-page spread (src/render/printWidth.ts). */
+export const MIN_PRINT_WIDTH_MM = 20;
+export const MAX_PRINT_WIDTH_MM = 1000;
 
 export const usermetaSchema = {
   type: 'object',
@@ -19,5 +22,7 @@ export const usermetaSchema = {
     embedFonts: { type: 'boolean' },
     // A BCP 47 tag; whether citechart has its words is checked after (src/locale/readLocale.ts).
     locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$' },
+    // The PDF's print width in mm (src/render/printWidth.ts).
+    print: { type: 'object', required: ['widthMm'], additionalProperties: false, properties: { widthMm: { type: 'number', minimum: MIN_PRINT_WIDTH_MM, maximum: MAX_PRINT_WIDTH_MM } } },
   },
 };

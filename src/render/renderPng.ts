@@ -1,8 +1,11 @@
 import { useBundledFonts } from '../text/fonts.js';
 import { pinFallbackFonts } from '../text/pinFonts.js';
 
-/** Pixel density: 72 dpi is 1 CSS px per SVG unit, so 144 gives the 2× PNG. */
-const DENSITY = 144;
+/** PNG px per CSS px when neither `--scale` nor the theme sets one: the 2× PNG (PNG_SCALE_LIMITS in pngScale.ts). */
+export const DEFAULT_SCALE = 2;
+
+/** sharp's SVG density for a scale: 72 dpi is 1 CSS px per SVG unit, so 144 gives the 2× PNG. */
+const densityOf = (scale: number) => 72 * scale;
 
 /**
  * sharp's default `limitInputPixels` (0x3FFF², about 268 million pixels,
@@ -15,29 +18,30 @@ export const PNG_MAX_SIDE = 32767;
 
 /**
  * The size in px of the PNG renderPng would draw from this published SVG
- * (its viewBox at 2×), known without rasterising, so `check` can refuse
+ * (its viewBox × `scale`), known without rasterising, so `check` can refuse
  * what `build` would fail on. Undefined when the SVG has no viewBox.
  */
-export function pngSize(svg: string): { width: number; height: number } | undefined {
+export function pngSize(svg: string, scale = DEFAULT_SCALE): { width: number; height: number } | undefined {
   const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
   const box = /\sviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(root);
-  return box ? { width: (Number(box[1]) * DENSITY) / 72, height: (Number(box[2]) * DENSITY) / 72 } : undefined;
+  return box ? { width: Number(box[1]) * scale, height: Number(box[2]) * scale } : undefined;
 }
 
 let fontsReady: Promise<void> | undefined;
 
 /**
- * Rasterises the published SVG (footer included) with sharp's librsvg at 2×
+ * Rasterises the published SVG (footer included) with sharp's librsvg at
+ * `scale` PNG px per CSS px (2× by default)
  * and embeds the XMP packet. Each run of a fallback font is pinned to it
  * (pinFallbackFonts), so Pango draws every character in the font it was measured in. sharp is imported lazily so `check` and
  * SVG-only work never load it.
  */
-export async function renderPng(svg: string, xmp: string): Promise<Buffer> {
+export async function renderPng(svg: string, xmp: string, scale = DEFAULT_SCALE): Promise<Buffer> {
   await (fontsReady ??= useBundledFonts());
   const { default: sharp } = await import('sharp');
   // zlib level 6 (sharp's default), not 9: level 9 doubled the PNG's cost on
   // typical charts (bar 57 → 25 ms) for files only 4–17% smaller (bench/RESULTS.md).
-  return sharp(Buffer.from(await pinFallbackFonts(rasterSvg(svg))), { density: DENSITY }).png({ compressionLevel: 6 }).withXmp(xmp).toBuffer();
+  return sharp(Buffer.from(await pinFallbackFonts(rasterSvg(svg))), { density: densityOf(scale) }).png({ compressionLevel: 6 }).withXmp(xmp).toBuffer();
 }
 
 /**

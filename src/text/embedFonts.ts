@@ -54,7 +54,9 @@ function groupByFont(drawn: DrawnText): FaceSubset[] {
   for (const [face, text] of drawn) {
     let previous: FaceSubset | undefined;
     for (const char of new Set(text)) {
-      if (/^\s$/.test(char) && char !== ' ' && char !== '\u00a0') continue;
+      // Line breaks and separators draw nothing; typographic spaces (U+202F before French `%`, U+2009) are
+      // glyphs with their own widths, measured so: left out, a browser or the PDF drew them in another font or as .notdef.
+      if (/^[\t\n\v\f\r\u2028\u2029\ufeff]$/.test(char)) continue;
       const source = fontFor(char, face);
       // Zero-width modifiers (U+FE0F…) ride with the font before them, as in fontRuns.
       const group = source ? groupFor(groups, source, face) : /^\p{Default_Ignorable_Code_Point}$/u.test(char) ? previous : undefined;

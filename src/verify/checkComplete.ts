@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import { Parser } from 'htmlparser2';
+import { isWholePdf } from './pdfXmp.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -13,12 +14,15 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  *   on 200 charts would spend seconds decoding).
  * - SVG: well-formed to its end: every element closed (none closed only
  *   because the text ran out), the root `<svg>` among them.
+ * - PDF: its last `startxref` points at a cross-reference section and
+ *   `%%EOF` ends it (pdfXmp.ts: isWholePdf).
  * - HTML: every citechart snippet (`<figure class="citechart-embed">`) and
  *   inline `<svg>` closed explicitly; the rest of a page is not judged (HTML
  *   lets `<p>` and `<li>` go unclosed).
  */
-export function isComplete(kind: 'png' | 'svg' | 'html', bytes: Buffer): boolean {
+export function isComplete(kind: 'png' | 'svg' | 'html' | 'pdf', bytes: Buffer): boolean {
   if (kind === 'png') return isWholePng(bytes);
+  if (kind === 'pdf') return isWholePdf(bytes);
   return isClosed(bytes.toString('utf8'), kind);
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { provenanceText } from './provenanceText.js';
+import { isPdf, pdfXmpPackets } from './pdfXmp.js';
 import { parseTrail } from '../trail/parseTrail.js';
 import type { TableTrail } from '../trail/drawnTrail.js';
 
@@ -24,6 +25,8 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  *
  * - PNG (by its signature): the XMP packet (sharp reads it from the iTXt
  *   chunk), its `<citechart:provenance>` element;
+ * - PDF (by its signature): the uncompressed XMP packets (pdfXmp.ts),
+ *   their `<citechart:provenance>` element;
  * - SVG (`.svg`, or a text file whose first tag is `<svg`/`<?xml`): `<metadata>`;
  * - anything else is read as HTML: `<script type="application/ld+json">`,
  *   then an inline SVG's `<metadata>`. A page holding several snippets (an
@@ -49,6 +52,8 @@ export async function readAllProvenance(file: string, bytes: Buffer): Promise<Pr
       .then((meta) => meta.xmp?.toString('utf8'))
       .catch(() => undefined); // a damaged PNG holds no readable provenance
     candidates = xmp ? provenanceText(xmp, 'xml') : [];
+  } else if (kind === 'pdf') {
+    candidates = pdfXmpPackets(bytes).flatMap((packet) => provenanceText(packet, 'xml'));
   } else {
     candidates = provenanceText(bytes.toString('utf8'), kind === 'svg' ? 'xml' : 'html');
   }
@@ -61,12 +66,13 @@ export async function readAllProvenance(file: string, bytes: Buffer): Promise<Pr
 }
 
 /**
- * How a file is read: PNG by its signature; SVG by its extension `.svg`, or
+ * How a file is read: PNG and PDF by their signatures; SVG by its extension `.svg`, or
  * a text file (not `.html`/`.htm`) whose first tag is `<svg` or `<?xml`;
  * anything else as HTML.
  */
-export function graphicKind(file: string, bytes: Buffer): 'png' | 'svg' | 'html' {
+export function graphicKind(file: string, bytes: Buffer): 'png' | 'svg' | 'html' | 'pdf' {
   if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return 'png';
+  if (isPdf(bytes)) return 'pdf';
   const extension = path.extname(file).toLowerCase();
   const xml = extension === '.svg' || (extension !== '.html' && extension !== '.htm' && /^\s*<(\?xml|svg\b)/.test(bytes.subarray(0, 1024).toString('utf8')));
   return xml ? 'svg' : 'html';

@@ -31,12 +31,12 @@ export interface FileToWrite {
 
 /**
  * What a file's kind allows to check cheaply once read back: a PNG's chunks
- * and CRCs to IEND, an SVG or HTML snippet closed to its end
+ * and CRCs to IEND, a PDF's cross-reference offset and `%%EOF`, an SVG or HTML snippet closed to its end
  * (verify/checkComplete.ts), JSON parsed. Other files: their bytes only.
  */
 function isWhole(file: string, bytes: Buffer): boolean {
   const extension = path.extname(file).toLowerCase();
-  if (extension === '.png' || extension === '.svg' || extension === '.html') return isComplete(extension.slice(1) as 'png' | 'svg' | 'html', bytes);
+  if (['.png', '.svg', '.html', '.pdf'].includes(extension)) return isComplete(extension.slice(1) as 'png' | 'svg' | 'html' | 'pdf', bytes);
   if (extension === '.json') {
     try {
       JSON.parse(bytes.toString('utf8'));

@@ -105,7 +105,7 @@ describe('--formats', () => {
     const cwd = makeProject(files);
     const gif = await runCli(['build', '--formats', 'svg,gif'], { cwd });
     expect(gif.code).toBe(2);
-    expect(gif.errLines).toEqual(['citechart: unknown format "gif" for --formats (formats: svg, png, html)']);
+    expect(gif.errLines).toEqual(['citechart: unknown format "gif" for --formats (formats: svg, png, html, pdf)']);
     const jobs = await runCli(['build', '--jobs', '0'], { cwd });
     expect(jobs.code).toBe(2);
     expect(jobs.errLines).toEqual(['citechart: --jobs takes a whole number of at least 1, not "0"']);

@@ -10,16 +10,17 @@ import { isComplete } from '../../src/verify/checkComplete.js';
 import { makeProject, minimalProject } from '../helpers/fixtureProject.js';
 import { format } from '../helpers/project.js';
 
-const GRAPHICS = ['exports.svg', 'exports.png', 'exports.html'] as const;
+const GRAPHICS = ['exports.svg', 'exports.png', 'exports.html', 'exports.pdf'] as const;
+const FORMATS = ['svg', 'png', 'html', 'pdf'];
 let cwd: string;
 const whole = new Map<string, Buffer>();
 beforeAll(async () => {
   cwd = makeProject(minimalProject);
-  await build({ cwd, jobs: 1 });
+  await build({ cwd, jobs: 1, formats: FORMATS });
   for (const name of GRAPHICS) whole.set(name, readFileSync(path.join(cwd, 'output', name)));
 });
 
-const kindOf = (name: string) => path.extname(name).slice(1) as 'svg' | 'png' | 'html';
+const kindOf = (name: string) => path.extname(name).slice(1) as 'svg' | 'png' | 'html' | 'pdf';
 
 describe('isComplete', () => {
   it('accepts each graphic a build writes', () => {
@@ -41,6 +42,14 @@ describe('isComplete', () => {
     expect(isComplete('png', png)).toBe(false);
   });
 
+  it('refuses a PDF whose startxref does not point at its cross-reference table', () => {
+    const pdf = whole.get('exports.pdf')!.toString('latin1');
+    const moved = pdf.replace(/startxref\n(\d+)/, (_, offset: string) => `startxref\n${Number(offset) - 7}`);
+    expect(moved).not.toBe(pdf);
+    expect(isComplete('pdf', Buffer.from(moved, 'latin1'))).toBe(false);
+    expect(isComplete('pdf', Buffer.from('%PDF-1.7\n%%EOF\n'))).toBe(false);
+  });
+
   it('does not judge the rest of an HTML page: unclosed paragraphs around a whole snippet are fine', () => {
     const page = `<!doctype html><p>Intro<p>${whole.get('exports.html')!.toString('utf8')}<p>After`;
     expect(isComplete('html', Buffer.from(page))).toBe(true);
@@ -57,14 +66,15 @@ describe('verify on a graphic cut short', () => {
     expect(result.verdicts).toEqual([]);
     expect(format(result.diagnostics)).toEqual([
       'output/exports.html: error: this HTML is damaged or cut short (a full disk, an interrupted copy?), so it is not up to date whatever it records; rebuild with `npx citechart build`',
+      'output/exports.pdf: error: this PDF is damaged or cut short (a full disk, an interrupted copy?), so it is not up to date whatever it records; rebuild with `npx citechart build`',
       'output/exports.png: error: this PNG is damaged or cut short (a full disk, an interrupted copy?), so it is not up to date whatever it records; rebuild with `npx citechart build`',
       'output/exports.svg: error: this SVG is damaged or cut short (a full disk, an interrupted copy?), so it is not up to date whatever it records; rebuild with `npx citechart build`',
     ]);
     // And a build (the cache compares content) draws them again.
-    const rebuilt = await build({ cwd, jobs: 1 });
+    const rebuilt = await build({ cwd, jobs: 1, formats: FORMATS });
     expect(rebuilt.charts[0]?.ok).toBe(true);
     expect(rebuilt.charts[0]).not.toHaveProperty('upToDate');
     for (const name of GRAPHICS) expect(readFileSync(path.join(cwd, 'output', name)).equals(whole.get(name)!), name).toBe(true);
-    expect((await verify({ cwd, all: true })).verdicts.map((v) => v.status)).toEqual(['up to date', 'up to date', 'up to date']);
+    expect((await verify({ cwd, all: true })).verdicts.map((v) => v.status)).toEqual(['up to date', 'up to date', 'up to date', 'up to date']);
   });
 });

@@ -1,0 +1,48 @@
+// The PNG's pixel density: `--scale N`, else the theme's, else 2×. The
+// theme must stay a valid Vega-Lite config (no key of citechart's own), so
+// its default is a named style whose `size` (a mark property, so valid) is
+// the scale: `config.style["citechart-png-scale"] = {"size": 3}`.
+
+/** The style naming the theme's PNG scale. */
+export const SCALE_STYLE = 'citechart-png-scale';
+
+/**
+ * PNG px per CSS px allowed: from a half-size preview to 8× (768 dpi for a
+ * graphic laid out at 96 px per inch); sharp's own limits (PNG_PIXEL_LIMIT,
+ * PNG_MAX_SIDE) still apply to the result.
+ */
+export const PNG_SCALE_LIMITS = { min: 0.5, max: 8 };
+
+/** Whether `value` is a scale citechart draws at: a finite number within PNG_SCALE_LIMITS. */
+export const isScale = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= PNG_SCALE_LIMITS.min && value <= PNG_SCALE_LIMITS.max;
+
+/**
+ * `--scale`'s text as a number, or undefined when it is not a plain decimal
+ * (`2`, `1.5`, `3.0`) within PNG_SCALE_LIMITS: `0`, `-1`, `x`, `1e1`, `9` are refused.
+ */
+export function parseScale(text: string): number | undefined {
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) return undefined;
+  const scale = Number(text);
+  return isScale(scale) ? scale : undefined;
+}
+
+/** The theme's PNG scale (`style["citechart-png-scale"].size`), or undefined when it sets none or one out of range (themeScaleProblem reports it). */
+export function themeScale(theme: Record<string, unknown> | undefined): number | undefined {
+  const size = scaleStyle(theme)?.size;
+  return isScale(size) ? size : undefined;
+}
+
+/** The theme's scale setting when it is there but not a scale citechart draws at; undefined when fine or absent. */
+export function badThemeScale(theme: Record<string, unknown> | undefined): { found: unknown } | undefined {
+  const style = scaleStyle(theme);
+  if (!style) return undefined;
+  return isScale(style.size) ? undefined : { found: style.size };
+}
+
+function scaleStyle(theme: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const styles = theme?.style;
+  if (!styles || typeof styles !== 'object' || Array.isArray(styles)) return undefined;
+  const style = (styles as Record<string, unknown>)[SCALE_STYLE];
+  return style && typeof style === 'object' && !Array.isArray(style) ? (style as Record<string, unknown>) : undefined;
+}
