@@ -239,6 +239,10 @@ export const spec = {
   footerStyleSize: (key: string, value: string, zero: boolean) =>
     `the footer's ${key} is ${value}: give a ${zero ? 'number of px, 0 or more' : 'positive number of px'} (e.g. ${key === 'padding' ? 12 : key === 'lineHeight' ? 15 : 11})`,
   footerStyleColour: (key: string, value: string) => `the footer's ${key} ${value} is not a CSS colour: write e.g. "#595959"`,
+  markerSymbols: (value: string, allowed: readonly string[]) =>
+    `the note markers' symbols ${value} are not one of ${allowed.map((a) => `"${a}"`).join(', ')}: write e.g. {"symbols": "digits"} for ¹ ² or "asterisks" for * †`,
+  markerNoPlace: (marker: string, note: string) =>
+    `this row's note ${q(note)} is numbered ${marker} in the footer, but the chart has no place for its marker beside the row (no text label or axis label of its own, or every place overlaps other text): label the row (a text layer), or put the note in usermeta.citechart.notes`,
   themeArtboardWidth: (style: string, width: string, min: number, max: number) =>
     `style ${q(style)} declares an artboard but its width is ${width}: give a whole number of px from ${min} to ${max} (e.g. {"width": 320})`,
   // Transform parameters over their limits (src/limits.ts).

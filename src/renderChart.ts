@@ -61,6 +61,9 @@ import { quoteClaims } from './trail/quoteClaims.js';
 import { CORRECTIONS_FILE } from './trail/readCorrections.js';
 import { PUBLISHED_FILE } from './trail/readPublished.js';
 import { chartLocale } from './locale/chartLocale.js';
+import { drawMarkers, type MarkerInputs } from './markers/drawMarkers.js';
+import { noteNumbers } from './markers/noteNumbers.js';
+import { readMarkerSymbols } from './markers/markerStyle.js';
 import type { Locale } from './locale/readLocale.js';
 
 export interface RenderedChart {
@@ -154,6 +157,10 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const { origins: drawn, folded } = citedRows(spec, compiled.chart, render);
   const rows: CitedRow[] = drawn.map((origin) => origin.row);
   if (!rows.length) return { diagnostics: diagnostics.concat([drawsNothing(spec)]) };
+  // Footnote markers (src/markers): each noted row's marker beside its label, numbered as the footer's notes.
+  const markers: MarkerInputs = { drawn, notes: noteNumbers(rows, spec.settings.notes), symbols: readMarkerSymbols(theme, spec.vegaLite.config as Record<string, unknown> | undefined) };
+  const marked = await drawMarkers(rendered.chart, render, markers, cwd, spec.json, MIN_FOOTER_WIDTH);
+  pushAll(diagnostics, marked.diagnostics);
   const sourceIds = Array.from(new Set(rows.flatMap((row) => row.sources)));
   const mapSources = boundarySources(geo.boundaries);
   const sources = sourceIds.map((id) => projectSources.get(id)!);
@@ -195,6 +202,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     maps: mapSources.map((source) => citeSource(source, locale)),
     corrections,
     credits: translator ? [locale.say('translationCredit', { translator })] : [],
+    markers: markers.symbols,
   });
   // The footer is measured synchronously: fonts for the scripts its sources are written in must be on disk.
   if (needsFallbackFonts(JSON.stringify(paragraphs))) await prepareFallbackFonts();
@@ -225,13 +233,13 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
   // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
   const withFonts = (composed: string) => (spec.settings.embedFonts === false ? composed : embedFonts(composed));
-  const svg = await withFonts(composeSvg({ ...common, ...layout(render) }));
+  const svg = await withFonts(composeSvg({ ...common, ...layout(marked.render) }));
 
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
   const artboards: NonNullable<RenderedChart['artboards']> = [];
   // The spec's own widths, else the theme's (phone-first by default), where Vega-Lite can fit one width.
   for (const width of artboardWidths(spec, theme)) {
-    const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries, locale);
+    const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries, locale, markers);
     if (!rerendered.render) return { diagnostics };
     artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true })) });
   }
@@ -285,6 +293,8 @@ export async function renderArtboard(
   diagnostics: Diagnostic[],
   boundaries?: Map<string, Boundary>,
   locale?: Locale,
+  /** The noted rows' markers, as the spec's own layout draws them (drawMarkers); none when absent. */
+  markers?: MarkerInputs,
 ): Promise<{ render?: VegaRender }> {
   const compiled = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, boundaries, locale);
   const rerendered = compiled.chart && (await renderFitted(compiled.chart, cwd, spec.json));
@@ -299,7 +309,10 @@ export async function renderArtboard(
     diagnostics.push(spec.json.diagnostic(at, messages.spec.artboardNoRoom(width, plot)));
     return {};
   }
-  return { render: rerendered.render };
+  if (!markers) return { render: rerendered.render };
+  const marked = await drawMarkers(rerendered.chart, rerendered.render, markers, cwd, spec.json);
+  pushAll(diagnostics, marked.diagnostics.filter((d) => !seen.has(d.message)));
+  return { render: marked.render };
 }
 
 /**
