@@ -45,9 +45,9 @@ export function addMarkers(vega: Record<string, unknown>, rows: NotedRow[], choi
     if (keyed.size) insertAfter(spec, mark, markerMark(`${MARKER_NAME}${count++}`, mark, [...keyed.values()]));
   }
   for (const [scale, noted] of byAxis) {
-    const markers = new Map<string, number[]>();
+    const markers = new Map<string | number, number[]>();
     for (const row of noted) {
-      const place = row.places[choice.get(row) ?? 0] as { value: string };
+      const place = row.places[choice.get(row) ?? 0] as { value: string | number };
       markers.set(place.value, (markers.get(place.value) ?? []).concat(row.numbers));
     }
     const values = [...markers.keys()];
@@ -125,8 +125,8 @@ function appendToLabels(axis: Record<string, unknown>, lookup: string): void {
   if (base) update.text = { signal: `${base} + ${lookup}` };
 }
 
-function list(values: string[]): string {
-  return `[${values.map(literal).join(',')}]`;
+function list(values: Array<string | number>): string {
+  return `[${values.map((value) => (typeof value === 'number' ? String(value) : literal(value))).join(',')}]`;
 }
 
 /** A Vega expression string literal: JSON's, with every non-ASCII character escaped (U+2028 ends a line in some parsers). */

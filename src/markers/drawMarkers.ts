@@ -7,6 +7,7 @@ import { renderFitted } from '../render/renderFitted.js';
 import type { VegaRender } from '../render/renderSvg.js';
 import { addMarkers } from './addMarkers.js';
 import { markerOverlaps } from './markerOverlaps.js';
+import type { Box } from './sceneBoxes.js';
 import { planMarkers, rowsOfDatum, type NotedRow } from './markerPlan.js';
 import type { MarkerSymbols } from './markerStyle.js';
 import type { NoteNumbers } from './noteNumbers.js';
@@ -66,12 +67,22 @@ export async function drawMarkers(
   return { render: marked, diagnostics };
 }
 
+/**
+ * The graphic's box in the scene's coordinates: Vega draws the scene from
+ * its origin (padding plus the room axes and titles take on the left and
+ * top), the `translate` of the first group of its SVG.
+ */
+export function chartArea(render: VegaRender): Box {
+  const origin = /<g\b[^>]*\stransform="translate\(([-\d.e]+),([-\d.e]+)\)"/.exec(render.svg);
+  const [x, y] = origin ? [Number(origin[1]), Number(origin[2])] : [render.padding.left, render.padding.top];
+  return { x1: -x, y1: -y, x2: render.width - x, y2: render.height - y };
+}
+
 /** The rows whose marker, where `choice` put it, collides in `render`. */
 function collidingRows(render: VegaRender, rows: NotedRow[], choice: Map<NotedRow, number>): Set<NotedRow> {
-  const { padding, width, height } = render;
-  const area = { x1: -padding.left, y1: -padding.top, x2: width - padding.left, y2: height - padding.top };
+  const area = chartArea(render);
   const onAxis = rows.filter((row) => row.places[choice.get(row) ?? 0]?.kind === 'axis');
-  const axisRows = (value: unknown) => onAxis.filter((row) => (row.places[choice.get(row) ?? 0] as { value: string }).value === value);
+  const axisRows = (value: unknown) => onAxis.filter((row) => (row.places[choice.get(row) ?? 0] as { value: string | number }).value === value);
   const collided = new Set<NotedRow>();
   for (const collision of markerOverlaps(render.scenegraph, area, (label) => axisRows(label.item.datum?.value).length > 0)) {
     if (collision.host?.datum) {

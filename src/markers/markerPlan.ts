@@ -7,7 +7,7 @@ import type { NoteNumbers } from './noteNumbers.js';
 import { isVisibleText, sceneItems } from './sceneBoxes.js';
 
 /** Where a row's marker can go: after its text in a text mark (by Vega mark name), or after its category's label on an axis (by scale). */
-export type MarkerPlace = { kind: 'text'; mark: string } | { kind: 'axis'; scale: string; value: string };
+export type MarkerPlace = { kind: 'text'; mark: string } | { kind: 'axis'; scale: string; value: string | number };
 
 /** A drawn row whose note the graphic points at. */
 export interface NotedRow {
@@ -72,7 +72,8 @@ export function planMarkers(
   for (const noted of rows) {
     for (const mark of (textPlaces.get(noted) ?? []).reverse()) noted.places.push({ kind: 'text', mark });
     for (const axis of axes) {
-      const value = axis.fields.map((field) => noted.row.values[field]).find((v): v is string => typeof v === 'string' && v !== '');
+      // A category is text, or a number on an ordinal axis (years); Vega's label datum holds it as the CSV does.
+      const value = axis.fields.map((field) => noted.row.values[field]).find((v): v is string | number => (typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isFinite(v)));
       if (value !== undefined) noted.places.push({ kind: 'axis', scale: axis.scale, value });
     }
   }
