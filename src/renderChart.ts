@@ -63,6 +63,7 @@ import { PUBLISHED_FILE } from './trail/readPublished.js';
 import { chartLocale } from './locale/chartLocale.js';
 import { drawMarkers, type MarkerInputs } from './markers/drawMarkers.js';
 import { noteNumbers } from './markers/noteNumbers.js';
+import { noteSentences } from './markers/altNotes.js';
 import { readMarkerSymbols } from './markers/markerStyle.js';
 import type { Locale } from './locale/readLocale.js';
 
@@ -168,7 +169,10 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
   const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale);
-  const alt = spec.settings.alt || noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale), compiled.chart.noData);
+  const written = spec.settings.alt || noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale), compiled.chart.noData);
+  // Each marked row's note goes with the row in the alt text, as its marker does in the graphic.
+  const altNotes = { notes: markers.notes, symbols: markers.symbols };
+  const alt = [written, ...noteSentences(rows, altNotes, locale, written)].join(' ');
   // The trail (src/trail): the rows drawn, checked against the published
   // figures; a change no correction covers stops the chart.
   // A translated edition records the figures as the CSVs and sources.csv hold them, as its original does.
@@ -214,7 +218,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     alt,
     footer: paragraphs,
     sources: cited,
-    tables: drawnTables(drawn, projectSources, drawnAs, locale),
+    tables: drawnTables(drawn, projectSources, drawnAs, locale, altNotes),
     jsonLd: jsonLd(facts, 'text/html'),
     ...language,
   };
