@@ -6,6 +6,8 @@ import type { MarkerSymbols } from './markerStyle.js';
 /** The role of citechart's marker marks in the scene: not a data mark (src/provenance/drawnRows.ts skips it). */
 export const MARKER_ROLE = 'citechart-note-marker';
 const MARKER_NAME = 'citechart_note_marker_';
+/** Type size (px) of a marker beside a point: a superscript digit draws at about 60% of it. */
+const POINT_MARKER_SIZE = 14;
 
 /**
  * A copy of the compiled Vega spec drawing each noted row's marker at its
@@ -16,6 +18,8 @@ const MARKER_NAME = 'citechart_note_marker_';
  *   marker starts where the label really ends (`bounds.x2`, after `dx`, a
  *   `limit`'s ellipsis), on its line, in its font, size and colour, and Vega's
  *   layout makes room for it like for any mark;
+ * - at a point's upper right (a symbol mark's item), the same way, when
+ *   the row has no label;
  * - after an axis label: appended to the label's text (`encode.labels`), so
  *   the axis is laid out with it and the plot moves aside.
  *
@@ -26,11 +30,13 @@ const MARKER_NAME = 'citechart_note_marker_';
 export function addMarkers(vega: Record<string, unknown>, rows: NotedRow[], choice: Map<NotedRow, number>, textItems: TextItems, symbols: MarkerSymbols): Record<string, unknown> {
   const spec = structuredClone(vega);
   const byText = new Map<string, NotedRow[]>();
+  const kinds = new Map<string, 'text' | 'point'>();
   const byAxis = new Map<string, NotedRow[]>();
   for (const noted of rows) {
     const place = noted.places[choice.get(noted) ?? 0];
     if (!place) continue;
-    const [map, key] = place.kind === 'text' ? [byText, place.mark] : [byAxis, place.scale];
+    if (place.kind !== 'axis') kinds.set(place.mark, place.kind);
+    const [map, key] = place.kind === 'axis' ? [byAxis, place.scale] : [byText, place.mark];
     map.set(key, (map.get(key) ?? []).concat([noted]));
   }
   let count = 0;
@@ -42,7 +48,7 @@ export function addMarkers(vega: Record<string, unknown>, rows: NotedRow[], choi
       const numbers = [...new Set(drawn.flatMap((row) => row.numbers))].sort((a, b) => a - b);
       keyed.set(JSON.stringify(key), { key, marker: rowMarker(numbers, symbols) });
     }
-    if (keyed.size) insertAfter(spec, mark, markerMark(`${MARKER_NAME}${count++}`, mark, [...keyed.values()]));
+    if (keyed.size) insertAfter(spec, mark, markerMark(`${MARKER_NAME}${count++}`, mark, [...keyed.values()], kinds.get(mark) ?? 'text'));
   }
   for (const [scale, noted] of byAxis) {
     const markers = new Map<string | number, number[]>();
@@ -58,8 +64,12 @@ export function addMarkers(vega: Record<string, unknown>, rows: NotedRow[], choi
   return spec;
 }
 
-/** A text mark drawing `markers` after the items of mark `host` they belong to. */
-function markerMark(name: string, host: string, markers: Array<{ key: ItemKey; marker: string }>): Record<string, unknown> {
+/**
+ * A text mark drawing `markers` after the items of mark `host` they belong
+ * to: on a text's line, in its font, or (`point`) at a symbol's upper right,
+ * in the symbol's colour at POINT_MARKER_SIZE.
+ */
+function markerMark(name: string, host: string, markers: Array<{ key: ItemKey; marker: string }>, kind: 'text' | 'point'): Record<string, unknown> {
   const ids = markers.filter((m): m is { key: { id: number }; marker: string } => 'id' in m.key);
   const fielded = markers.filter((m) => 'fields' in m.key);
   const d = 'datum.datum';
@@ -72,6 +82,10 @@ function markerMark(name: string, host: string, markers: Array<{ key: ItemKey; m
     expression = `indexof(${idList}, ${d}[${literal(ROW_ID_FIELD)}]) >= 0 ? ${list(ids.map((m) => m.marker))}[indexof(${idList}, ${d}[${literal(ROW_ID_FIELD)}])] : (${expression})`;
   }
   const same = (property: string) => ({ field: property });
+  const place = kind === 'text'
+    ? { x: { signal: 'datum.bounds.x2' }, y: same('y'), dy: same('dy'), baseline: same('baseline'), font: same('font'), fontSize: same('fontSize'), fontWeight: same('fontWeight'), fontStyle: same('fontStyle'), fill: same('fill') }
+    // A superscript sits high in its line: bottom at the point's centre puts it at the point's upper right.
+    : { x: { signal: 'datum.bounds.x2' }, y: { signal: '(datum.bounds.y1 + datum.bounds.y2) / 2' }, baseline: { value: 'bottom' }, fontSize: { value: POINT_MARKER_SIZE }, fill: { signal: "datum.fill && datum.fill !== 'transparent' ? datum.fill : datum.stroke" } };
   return {
     type: 'text',
     name,
@@ -81,16 +95,8 @@ function markerMark(name: string, host: string, markers: Array<{ key: ItemKey; m
     encode: {
       update: {
         text: { signal: expression },
-        x: { signal: 'datum.bounds.x2' },
-        y: same('y'),
-        dy: same('dy'),
-        baseline: same('baseline'),
+        ...place,
         align: { value: 'left' },
-        font: same('font'),
-        fontSize: same('fontSize'),
-        fontWeight: same('fontWeight'),
-        fontStyle: same('fontStyle'),
-        fill: same('fill'),
         opacity: same('opacity'),
         fillOpacity: same('fillOpacity'),
       },

@@ -86,7 +86,7 @@ function collidingRows(render: VegaRender, rows: NotedRow[], choice: Map<NotedRo
   const collided = new Set<NotedRow>();
   for (const collision of markerOverlaps(render.scenegraph, area, (label) => axisRows(label.item.datum?.value).length > 0)) {
     if (collision.host?.datum) {
-      const onText = rows.filter((row) => row.places[choice.get(row) ?? 0]?.kind === 'text');
+      const onText = rows.filter((row) => ['text', 'point'].includes(row.places[choice.get(row) ?? 0]?.kind ?? ''));
       for (const row of rowsOfDatum(collision.host.datum, onText).rows) collided.add(row);
     } else for (const row of axisRows(collision.marker.item.datum?.value)) collided.add(row);
   }

@@ -7,7 +7,7 @@ import type { NoteNumbers } from './noteNumbers.js';
 import { isVisibleText, sceneItems } from './sceneBoxes.js';
 
 /** Where a row's marker can go: after its text in a text mark (by Vega mark name), or after its category's label on an axis (by scale). */
-export type MarkerPlace = { kind: 'text'; mark: string } | { kind: 'axis'; scale: string; value: string | number };
+export type MarkerPlace = { kind: 'text' | 'point'; mark: string } | { kind: 'axis'; scale: string; value: string | number };
 
 /** A drawn row whose note the graphic points at. */
 export interface NotedRow {
@@ -19,11 +19,11 @@ export interface NotedRow {
   numbers: number[];
   /** Its marker: `²`, or `²,³` for a row with a note and a `derived`. */
   marker: string;
-  /** Places to try, best first: the last text mark drawing it, earlier ones, then each axis labelling its category. */
+  /** Places to try, best first: the last text mark drawing it, earlier ones, each axis labelling its category, then the points (symbols) drawing it. */
   places: MarkerPlace[];
 }
 
-/** The data of each text mark's items in the drawn scene, by mark name (what a marker mark for it will see). */
+/** The data of each text or symbol mark's items in the drawn scene, by mark name (what a marker mark for it will see). */
 export type TextItems = Map<string, Array<Record<string, unknown>>>;
 
 /** How an item's datum is recognised in Vega: its row id, or (aggregated data) its values of the fields it shares with the row. */
@@ -56,16 +56,21 @@ export function planMarkers(
   }
   // Text marks in drawing order; the last one drawing a row is tried first (a value label after the category's name).
   const textPlaces = new Map<NotedRow, string[]>();
+  const pointPlaces = new Map<NotedRow, string[]>();
   for (const placed of sceneItems(scenegraph)) {
     const { mark, item } = placed;
-    if (mark.role !== 'mark' || !mark.name || !isVisibleText(placed) || (item.angle ?? 0) % 360 !== 0 || !item.datum) continue;
+    if (mark.role !== 'mark' || !mark.name || !item.datum) continue;
+    const isText = isVisibleText(placed) && (item.angle ?? 0) % 360 === 0;
+    const isPoint = mark.marktype === 'symbol' && item.opacity !== 0;
+    if (!isText && !isPoint) continue;
     const items = textItems.get(mark.name) ?? [];
     items.push(item.datum);
     textItems.set(mark.name, items);
+    const places = isText ? textPlaces : pointPlaces;
     for (const noted of rowsOfDatum(item.datum, rows).rows) {
-      const marks = textPlaces.get(noted) ?? [];
+      const marks = places.get(noted) ?? [];
       if (!marks.includes(mark.name)) marks.push(mark.name);
-      textPlaces.set(noted, marks);
+      places.set(noted, marks);
     }
   }
   const axes = discreteAxes(vega);
@@ -76,6 +81,7 @@ export function planMarkers(
       const value = axis.fields.map((field) => noted.row.values[field]).find((v): v is string | number => (typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isFinite(v)));
       if (value !== undefined) noted.places.push({ kind: 'axis', scale: axis.scale, value });
     }
+    for (const mark of (pointPlaces.get(noted) ?? []).reverse()) noted.places.push({ kind: 'point', mark });
   }
   return { rows, textItems };
 }

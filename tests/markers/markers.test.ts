@@ -120,6 +120,17 @@ describe('footnote markers', () => {
     expect(format(diagnostics)).toEqual([
       expect.stringMatching(/^data\/lines\.csv:3: warning: this row's note "Alpha changed its method in 2021\." is numbered ¹ in the footer, but the chart has no place for its marker/),
     ]);
+    // With points on the line, the marker goes at the noted point's upper right.
+    const points = { ...temporal, layer: [{ mark: { type: 'line', point: true } }, temporal.layer[1]] };
+    const cwd3 = await project({ 'data/sources.csv': sourcesCsv('a'), 'data/lines.csv': lines, 'specs/lines.vl.json': JSON.stringify(points) });
+    expect(format((await renderChart(await openProject(cwd3), 'lines', { png: false })).diagnostics)).toEqual([]);
+    for (const scene of await markedScenes(cwd3, 'lines')) {
+      const markers = markersOf(scene);
+      expect(markers.map((m) => m.text).sort(), at(scene)).toEqual(['¹', '²'].sort());
+      const host = markers.find((m) => m.text === '¹')!.host as { datum: Record<string, unknown>; bounds: { x2: number } };
+      expect(host.datum.tonnes ?? host.datum.value, at(scene)).toBe(14);
+      expect(collisions(scene), at(scene)).toEqual([]);
+    }
   });
 
   it('marks the category\'s axis label when the chart has no direct label', async () => {
