@@ -177,7 +177,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   // The trail (src/trail): the rows drawn, checked against the published
   // figures; a change no correction covers stops the chart.
   // A translated edition records the figures as the CSVs and sources.csv hold them, as its original does.
-  const trail = chartTrail(spec.edition ? inOriginalWords(drawn, originals) : drawn, sourceIds.map((id) => project.sources.get(id)!), filtersRows(spec.vegaLite));
+  const trail = chartTrail(spec.edition ? inOriginalWords(drawn, originals) : drawn, sourceIds.map((id) => project.sources.get(id)!), (file) => filtersRows(spec.vegaLite, file));
   const log = await projectTrail(project);
   pushAll(diagnostics, log.diagnostics);
   const publication = checkPublished(name, log.published, trail, log.corrections, originals);

@@ -28,7 +28,7 @@ export interface MarkerInputs {
  * drawn scene: a marker that overlaps other text, a bar or symbol, or leaves
  * the graphic (markerOverlaps) moves to the row's next place and the chart is
  * drawn again (at most MAX_RETRIES times). A row whose marker finds no place
- * gets a warning at its CSV line; its note stays in the footer. Without
+ * gets a warning at its CSV line (column 1: the row); its note stays in the footer. Without
  * noted rows, `render` is returned as it is (no second drawing).
  *
  * `chart` is the fitted chart `render` was drawn from (renderFitted's).
@@ -63,7 +63,7 @@ export async function drawMarkers(
   if (!placed().length) marked = render;
   const diagnostics = rows
     .filter((row) => (choice.get(row) ?? 0) >= row.places.length)
-    .map((row): Diagnostic => ({ file: row.file, line: row.row.line, severity: 'warning', message: messages.spec.markerNoPlace(row.marker, row.row.note || row.row.derived) }));
+    .map((row): Diagnostic => ({ file: row.file, line: row.row.line, column: 1, severity: 'warning', message: messages.spec.markerNoPlace(row.marker, row.row.note || row.row.derived) }));
   return { render: marked, diagnostics };
 }
 

@@ -118,7 +118,7 @@ describe('footnote markers', () => {
     const cwd2 = await project({ 'data/sources.csv': sourcesCsv('a'), 'data/lines.csv': lines, 'specs/lines.vl.json': JSON.stringify(temporal) });
     const { diagnostics } = await renderChart(await openProject(cwd2), 'lines', { png: false });
     expect(format(diagnostics)).toEqual([
-      expect.stringMatching(/^data\/lines\.csv:3: warning: this row's note "Alpha changed its method in 2021\." is numbered ¹ in the footer, but the chart has no place for its marker/),
+      expect.stringMatching(/^data\/lines\.csv:3:1: warning: this row's note "Alpha changed its method in 2021\." is numbered ¹ in the footer, but the chart has no place for its marker/),
     ]);
     // With points on the line, the marker goes at the noted point's upper right.
     const points = { ...temporal, layer: [{ mark: { type: 'line', point: true } }, temporal.layer[1]] };
