@@ -1,4 +1,7 @@
+import path from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { comparePng } from '../helpers/snapshots.js';
 import { openProject } from '../../src/project.js';
 import { renderChart } from '../../src/renderChart.js';
 import { sceneItems, type PlacedItem } from '../../src/markers/sceneBoxes.js';
@@ -203,5 +206,25 @@ describe('footnote markers on the example charts', () => {
       expect(markersOf(scene).map((m) => [(m.host as { text?: unknown }).text, m.text]), `${name} ${at(scene)}`).toEqual([[label, marker]]);
       expect(collisions(scene), `${name} ${at(scene)}`).toEqual([]);
     }
+  });
+});
+
+describe('footnote markers in the example charts\' PNGs', () => {
+  const snapshots = path.join(process.cwd(), 'tests', 'snapshots', '__snapshots__', 'markers');
+  it.each(['microelectronics-imports', 'china-supplies'])('%s: the PNG matches its snapshot and has ink where the scene puts the marker', async (name) => {
+    const { chart } = await renderChart(await openProject(process.cwd()), name);
+    expect(await comparePng(snapshots, name, chart!.png!)).toBeUndefined();
+    // The PNG (2×) of the spec's own layout: the marker's box, moved from the scene's origin to the graphic's corner.
+    const [scene] = await markedScenes(process.cwd(), name);
+    const area = chartArea(scene!.render);
+    const [marker] = markersOf(scene!);
+    const box = marker!.placed.box;
+    const left = Math.floor((box.x1 - area.x1) * 2);
+    const top = Math.floor((box.y1 - area.y1) * 2);
+    const width = Math.ceil((box.x2 - box.x1) * 2);
+    const height = Math.ceil((box.y2 - box.y1) * 2);
+    const { data } = await sharp(chart!.png!).extract({ left, top, width, height }).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const ink = data.filter((v) => v < 128).length;
+    expect(ink, `dark pixels in the marker's box of ${name}`).toBeGreaterThan(20);
   });
 });
