@@ -92,6 +92,8 @@ function markerMark(name: string, host: string, markers: Array<{ key: ItemKey; m
     role: MARKER_ROLE,
     from: { data: host },
     interactive: false,
+    // The note is said with its row in the alt text and the data table: the sign alone would be noise to a screen reader.
+    aria: false,
     encode: {
       update: {
         text: { signal: expression },

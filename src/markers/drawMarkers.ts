@@ -3,6 +3,7 @@ import type { JsonFile } from '../compile/readJsonFile.js';
 import type { RowOrigin } from '../compile/injectData.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { LIMITS } from '../limits.js';
 import { renderFitted } from '../render/renderFitted.js';
 import type { VegaRender } from '../render/renderSvg.js';
 import { addMarkers } from './addMarkers.js';
@@ -29,7 +30,8 @@ export interface MarkerInputs {
  * the graphic (markerOverlaps) moves to the row's next place and the chart is
  * drawn again (at most MAX_RETRIES times). A row whose marker finds no place
  * gets a warning at its CSV line (column 1: the row); its note stays in the footer. Without
- * noted rows, `render` is returned as it is (no second drawing).
+ * noted rows, `render` is returned as it is (no second drawing); over
+ * LIMITS.markedRows of them, too, with a warning at the spec.
  *
  * `chart` is the fitted chart `render` was drawn from (renderFitted's).
  */
@@ -43,6 +45,7 @@ export async function drawMarkers(
 ): Promise<{ render: VegaRender; diagnostics: Diagnostic[] }> {
   const { rows, textItems } = planMarkers(chart.vega as Record<string, unknown>, render.scenegraph, inputs.drawn, chart.origins, inputs.notes, inputs.symbols);
   if (!rows.length) return { render, diagnostics: [] };
+  if (rows.length > LIMITS.markedRows) return { render, diagnostics: [{ file: json.file, severity: 'warning', message: messages.spec.tooManyMarkers(rows.length, LIMITS.markedRows) }] };
   const choice = new Map<NotedRow, number>(rows.map((row) => [row, 0]));
   const placed = () => rows.filter((row) => (choice.get(row) ?? 0) < row.places.length);
   const draw = async () => {

@@ -1,6 +1,5 @@
 import { ROW_ID_FIELD, type RowOrigin } from '../compile/injectData.js';
 import type { CitedRow } from '../model.js';
-import type { SceneNode } from '../render/sceneNode.js';
 import type { MarkerSymbols } from './markerStyle.js';
 import { rowMarker } from './markerSymbol.js';
 import type { NoteNumbers } from './noteNumbers.js';
@@ -134,8 +133,8 @@ function domainFields(domain: unknown): string[] {
   return fields;
 }
 
+/** The objects of a Vega spec's list (`marks`, `axes`, `scales`); [] when absent. */
 export function asList(value: unknown): Array<Record<string, unknown>> {
   return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => Boolean(v) && typeof v === 'object') : [];
 }
 
-export type { SceneNode };

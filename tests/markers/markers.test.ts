@@ -178,6 +178,15 @@ describe('footnote markers', () => {
     expect(format(failed.diagnostics)).toEqual([expect.stringMatching(/^specs\/bars\.vl\.json:\d+:\d+: error: the note markers' symbols "roman" are not one of "digits", "asterisks", "none"/)]);
   });
 
+  it('draws no marker over 1,000 marked rows, with a warning at the spec', async () => {
+    const rows = Array.from({ length: 1001 }, (_, i) => `c${i},${i},a,Provisional.`).join('\n');
+    const spec = { data: { url: 'data/t.csv' }, width: 300, mark: 'bar', encoding: { x: { field: 'country', type: 'nominal', axis: null }, y: { field: 'value', type: 'quantitative' } } };
+    const cwd = await project({ 'data/sources.csv': sourcesCsv('a'), 'data/t.csv': `country,value,source,note\n${rows}\n`, 'specs/many.vl.json': JSON.stringify(spec) });
+    const { chart, diagnostics } = await renderChart(await openProject(cwd), 'many', { png: false });
+    expect(format(diagnostics)).toEqual(['specs/many.vl.json: warning: 1001 drawn rows have a note or "derived", over the 1000 a chart marks: no marker is drawn, the notes are only in the footer; put a note that concerns many rows in usermeta.citechart.notes instead']);
+    expect(chart!.svg).not.toContain('¹');
+  });
+
   it('numbers a single row note so its marker has a number to match', async () => {
     const cwd = await project({
       'data/sources.csv': sourcesCsv('a'),
