@@ -218,6 +218,15 @@ describe('footnote markers on the example charts', () => {
   });
 });
 
+describe('the marked notes in words', () => {
+  it('the French edition\'s alt text and data table carry the note with its row, numbered as the marker', async () => {
+    const { chart } = await renderChart(await openProject(process.cwd()), 'china-supplies.fr', { png: false });
+    expect(chart!.embed!.alt).toMatch(/Note 2 \(Technologie des missiles de croisière\)\u202f: Les responsables n’ont pas précisé à quoi sert la technologie des missiles de croisière\.$/);
+    const noted = chart!.embed!.tables.flatMap((table) => table.rows).filter((row) => row.note);
+    expect(noted.map((row) => [row.values[0], row.note])).toEqual([['Technologie des missiles de croisière', '2. Les responsables n’ont pas précisé à quoi sert la technologie des missiles de croisière.']]);
+  });
+});
+
 describe('footnote markers in the example charts\' PNGs', () => {
   const snapshots = path.join(process.cwd(), 'tests', 'snapshots', '__snapshots__', 'markers');
   it.each(['microelectronics-imports', 'china-supplies'])('%s: the PNG matches its snapshot and has ink where the scene puts the marker', async (name) => {
