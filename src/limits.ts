@@ -34,6 +34,13 @@ export const LIMITS = {
   bins: 1_000,
   /** Polynomial order of a `regression` transform with `method: "poly"`. */
   regressionOrder: 20,
+  /**
+   * Drawn rows with a note or `derived` one chart marks (src/markers): each is
+   * looked up in Vega expressions per label drawn, and a graphic with more
+   * numbered marks than this is unreadable anyway. Over it, the chart draws
+   * no marker (a warning); its notes stay in the footer.
+   */
+  markedRows: 1_000,
   /** Characters the expression function `pad()` may add (padding a label to a width needs tens). */
   padChars: 1_000,
   /** Megabytes of JavaScript heap a build worker may use for one chart (before its chart is redrawn once with `chartHeapMb`). */

@@ -245,6 +245,12 @@ export const spec = {
     `style ${q(style)} sets the PNG's scale but its size is ${size}: give a number of PNG pixels per CSS pixel from ${min} to ${max} (e.g. {"size": 3})`,
   themePrintWidth: (style: string, width: string, min: number, max: number) =>
     `style ${q(style)} sets the PDF's print width but its width is ${width}: give a number of millimetres from ${min} to ${max} (e.g. {"width": 90})`,
+  markerSymbols: (value: string, allowed: readonly string[]) =>
+    `the note markers' symbols ${value} are not one of ${allowed.map((a) => `"${a}"`).join(', ')}: write e.g. {"symbols": "digits"} for ¹ ² or "asterisks" for * †`,
+  tooManyMarkers: (rows: number, limit: number) =>
+    `${rows} drawn rows have a note or "derived", over the ${limit} a chart marks: no marker is drawn, the notes are only in the footer; put a note that concerns many rows in usermeta.citechart.notes instead`,
+  markerNoPlace: (marker: string, note: string) =>
+    `this row's note ${q(note)} is numbered ${marker} in the footer, but the chart has no place for its marker beside the row (no text label or axis label of its own, or every place overlaps other text): label the row (a text layer), or put the note in usermeta.citechart.notes`,
   themeArtboardWidth: (style: string, width: string, min: number, max: number) =>
     `style ${q(style)} declares an artboard but its width is ${width}: give a whole number of px from ${min} to ${max} (e.g. {"width": 320})`,
   // Transform parameters over their limits (src/limits.ts).

@@ -57,6 +57,7 @@ import { boundaryInputs, boundarySources, readBoundaries } from './geo/readBound
 import { noDataAltText } from './geo/noDataAltText.js';
 import type { Boundary } from './geo/readBoundary.js';
 import { chartTrail } from './trail/chartTrail.js';
+import { filtersRows } from './trail/filtersRows.js';
 import { drawnKeys } from './trail/drawnKeys.js';
 import { chartCorrections, checkPublished } from './trail/checkPublished.js';
 import { projectTrail } from './trail/projectTrail.js';
@@ -67,6 +68,10 @@ import { chartLocale } from './locale/chartLocale.js';
 import { chosenCards } from './social/chosenCards.js';
 import { drawSocialCard, type CardContext } from './social/drawSocialCard.js';
 import { cardName, type SocialCard } from './social/socialPresets.js';
+import { drawMarkers, type MarkerInputs } from './markers/drawMarkers.js';
+import { noteNumbers } from './markers/noteNumbers.js';
+import { noteSentences } from './markers/altNotes.js';
+import { readMarkerSymbols } from './markers/markerStyle.js';
 import type { Locale } from './locale/readLocale.js';
 
 export interface RenderedChart {
@@ -180,6 +185,10 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const { origins: drawn, folded } = citedRows(spec, compiled.chart, render);
   const rows: CitedRow[] = drawn.map((origin) => origin.row);
   if (!rows.length) return { diagnostics: diagnostics.concat([drawsNothing(spec)]) };
+  // Footnote markers (src/markers): each noted row's marker beside its label, numbered as the footer's notes.
+  const markers: MarkerInputs = { drawn, notes: noteNumbers(rows, spec.settings.notes), symbols: readMarkerSymbols(theme, spec.vegaLite.config as Record<string, unknown> | undefined) };
+  const marked = await drawMarkers(rendered.chart, render, markers, cwd, spec.json, MIN_FOOTER_WIDTH);
+  pushAll(diagnostics, marked.diagnostics);
   const sourceIds = Array.from(new Set(rows.flatMap((row) => row.sources)));
   const mapSources = boundarySources(geo.boundaries);
   const sources = sourceIds.map((id) => projectSources.get(id)!);
@@ -187,11 +196,14 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
   const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale);
-  const alt = spec.settings.alt || noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale), compiled.chart.noData);
+  const written = spec.settings.alt || noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale), compiled.chart.noData);
+  // Each marked row's note goes with the row in the alt text, as its marker does in the graphic.
+  const altNotes = { notes: markers.notes, symbols: markers.symbols };
+  const alt = [written, ...noteSentences(rows, altNotes, locale, written)].join(' ');
   // The trail (src/trail): the rows drawn, checked against the published
   // figures; a change no correction covers stops the chart.
   // A translated edition records the figures as the CSVs and sources.csv hold them, as its original does.
-  const trail = chartTrail(spec.edition ? inOriginalWords(drawn, originals) : drawn, sourceIds.map((id) => project.sources.get(id)!));
+  const trail = chartTrail(spec.edition ? inOriginalWords(drawn, originals) : drawn, sourceIds.map((id) => project.sources.get(id)!), (file) => filtersRows(spec.vegaLite, file));
   const log = await projectTrail(project);
   pushAll(diagnostics, log.diagnostics);
   const publication = checkPublished(name, log.published, trail, log.corrections, originals);
@@ -221,6 +233,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     maps: mapSources.map((source) => citeSource(source, locale)),
     corrections,
     credits: translator ? [locale.say('translationCredit', { translator })] : [],
+    markers: markers.symbols,
   });
   // The footer is measured synchronously: fonts for the scripts its sources are written in must be on disk.
   if (needsFallbackFonts(JSON.stringify(paragraphs))) await prepareFallbackFonts();
@@ -232,7 +245,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     alt,
     footer: paragraphs,
     sources: cited,
-    tables: drawnTables(drawn, projectSources, drawnAs, locale),
+    tables: drawnTables(drawn, projectSources, drawnAs, locale, altNotes),
     jsonLd: jsonLd(facts, 'text/html'),
     ...language,
   };
@@ -251,13 +264,13 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
   // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
   const withFonts = (composed: string) => (spec.settings.embedFonts === false ? composed : embedFonts(composed));
-  const svg = await withFonts(composeSvg({ ...common, ...layout(render), ...(options.width !== undefined && { exactWidth: true }) }));
+  const svg = await withFonts(composeSvg({ ...common, ...layout(marked.render), ...(options.width !== undefined && { exactWidth: true }) }));
 
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
   const artboards: NonNullable<RenderedChart['artboards']> = [];
   // The spec's own widths, else the theme's (phone-first by default), where Vega-Lite can fit one width.
   for (const width of artboardWidths(spec, theme)) {
-    const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries, locale);
+    const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries, locale, markers);
     if (!rerendered.render) return { diagnostics };
     artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true })) });
   }
@@ -316,7 +329,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     const print = printLayout(spec, theme);
     let printSvg = svg;
     if (print.layoutWidth !== undefined) {
-      const rerendered = await renderArtboard(spec, tables, theme, print.layoutWidth, cwd, diagnostics, geo.boundaries, locale);
+      const rerendered = await renderArtboard(spec, tables, theme, print.layoutWidth, cwd, diagnostics, geo.boundaries, locale, markers);
       if (!rerendered.render) return { diagnostics };
       printSvg = await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, print.layoutWidth), exactWidth: true }));
     }
@@ -349,6 +362,8 @@ export async function renderArtboard(
   diagnostics: Diagnostic[],
   boundaries?: Map<string, Boundary>,
   locale?: Locale,
+  /** The noted rows' markers, as the spec's own layout draws them (drawMarkers); none when absent. */
+  markers?: MarkerInputs,
 ): Promise<{ render?: VegaRender }> {
   const compiled = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, boundaries, locale);
   const rerendered = compiled.chart && (await renderFitted(compiled.chart, cwd, spec.json));
@@ -363,7 +378,10 @@ export async function renderArtboard(
     diagnostics.push(spec.json.diagnostic(at, messages.spec.artboardNoRoom(width, plot)));
     return {};
   }
-  return { render: rerendered.render };
+  if (!markers) return { render: rerendered.render };
+  const marked = await drawMarkers(rerendered.chart, rerendered.render, markers, cwd, spec.json);
+  pushAll(diagnostics, marked.diagnostics.filter((d) => !seen.has(d.message)));
+  return { render: marked.render };
 }
 
 /**

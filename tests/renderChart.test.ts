@@ -27,7 +27,9 @@ describe('renderChart', () => {
     expect(format(all.diagnostics)).toEqual([]);
     expect(all.chart!.entry.sources).toEqual(['a', 'b']);
     expect(all.chart!.svg).toContain('<tspan font-weight="bold">Sources:</tspan> 1. Reuters (A, B), 12 April 2024, citing officials');
-    expect(all.chart!.svg).toContain('<tspan font-weight="bold">Note:</tspan> Note on B.</text>');
+    // B's note is numbered for the marker beside B's axis label (src/markers).
+    expect(all.chart!.svg).toContain('<tspan font-weight="bold">Note:</tspan> 1. Note on B.</text>');
+    expect(all.chart!.svg).toMatch(/<text[^>]*>B¹<\/text>/);
     expect(onlyA.chart!.entry.sources).toEqual(['a']);
     expect(onlyA.chart!.svg).toContain('<tspan font-weight="bold">Source:</tspan> Reuters');
     // B is filtered out, so its note is not shown either.

@@ -2,6 +2,7 @@ import { themeArtboardProblems } from './themeArtboards.js';
 import { themeSocialCardProblems } from '../social/socialPresets.js';
 import { themeOutputProblems } from './themeOutputs.js';
 import { footerStyleProblems } from '../provenance/footerStyle.js';
+import { markerStyleProblems } from '../markers/markerStyle.js';
 import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 import type { Diagnostic } from '../model.js';
 import { hasErrors } from '../errors.js';
@@ -75,6 +76,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   for (const problem of checkTransformLimits(spec)) diagnostics.push(problem);
   for (const problem of await checkRegExps(spec)) diagnostics.push(problem);
   for (const problem of footerStyleProblems(spec.vegaLite.config, ['config'], (at, message) => json.diagnostic(at, message))) diagnostics.push(problem);
+  for (const problem of markerStyleProblems(spec.vegaLite.config, ['config'], (at, message) => json.diagnostic(at, message))) diagnostics.push(problem);
   return { spec, diagnostics };
 }
 
@@ -129,5 +131,6 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
     if (!isKnownLocale(tag)) return { diagnostics: stripped.concat([json.diagnostic(['locale'], messages.locale.unknown(tag, LANGUAGES))]) };
   }
   const footer = footerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
-  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), themeSocialCardProblems(json), themeOutputProblems(json), footer) };
+  const markers = markerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
+  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), themeSocialCardProblems(json), themeOutputProblems(json), footer, markers) };
 }

@@ -6,6 +6,8 @@ import type { DrawnValues } from '../provenance/drawnValues.js';
 import { isolate } from '../provenance/isolateBidi.js';
 import { evidenceLink } from '../trail/evidenceLink.js';
 import { readLocale, type Locale } from '../locale/readLocale.js';
+import type { AltNotes } from '../markers/altNotes.js';
+import { footerNoteLabel } from '../markers/markerSymbol.js';
 
 /** The rows of one data file that a chart draws, ready for a data table. */
 export interface DrawnTable {
@@ -32,8 +34,10 @@ export interface DrawnTable {
  * drawn from several rows (aggregates) are listed first in a table of their
  * own, their labels and drawn value, since no single row holds them.
  * Headings and citations are in `locale`'s words; cells are the CSV's.
+ * With `notes` (the graphic's numbering, src/markers), a row's note cell
+ * starts with the number its marker and the footer show ("2. …").
  */
-export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, values?: DrawnValues, locale: Locale = readLocale()): DrawnTable[] {
+export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, values?: DrawnValues, locale: Locale = readLocale(), notes?: AltNotes): DrawnTable[] {
   // A figure in the chart's language ("4312,5" in German), every digit kept; without a locale, as before.
   const cellText = (value: CellValue): CellValue => (typeof value === 'number' && locale.tag ? locale.writeNumber(value) : value);
   const words = { data: locale.say('tableData'), source: locale.say('tableSource'), note: locale.say('tableNote'), colon: locale.words.colon };
@@ -52,7 +56,7 @@ export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, va
         const href = evidenceLink(sources.get(id)!, row.quote);
         return { text: citeSource(sources.get(id)!, locale), ...(href ? { href } : {}) };
       }),
-      note: [row.note, row.derived].map((text) => text.trim()).filter(Boolean).map(isolate).join(' '),
+      note: numberedNote(row, notes, locale) ?? [row.note, row.derived].map((text) => text.trim()).filter(Boolean).map(isolate).join(' '),
     });
   }
   const folded = computed ? values!.items.filter((item) => !item.row) : [];
@@ -72,4 +76,11 @@ export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, va
 function isCell(item: DrawnItem, field: string): boolean {
   const cell = item.row && Object.hasOwn(item.row.values, field) ? item.row.values[field] : undefined;
   return typeof cell === 'number' && item.value !== null && Math.abs(cell - item.value) < 1e-9;
+}
+
+/** The row's notes as the footer numbers them ("2. All other origins: …"), when the graphic marks them. */
+function numberedNote(row: CitedRow, notes: AltNotes | undefined, locale: Locale): string | undefined {
+  const numbers = notes?.notes.byRow.get(row);
+  if (!notes || !numbers || notes.symbols === 'none') return undefined;
+  return numbers.map((n) => `${footerNoteLabel(n, notes.symbols, (k) => locale.say('numbered', { n: k }))}${isolate(notes.notes.notes[n - 1]!)}`).join(' ');
 }

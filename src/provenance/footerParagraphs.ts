@@ -4,6 +4,9 @@ import { citeSource, formatPublished } from './citeSource.js';
 import { isolate } from './isolateBidi.js';
 import * as messages from '../messages.js';
 import { readLocale, type Locale } from '../locale/readLocale.js';
+import { noteNumbers } from '../markers/noteNumbers.js';
+import { footerNoteLabel } from '../markers/markerSymbol.js';
+import type { MarkerSymbols } from '../markers/markerStyle.js';
 
 /** A footer paragraph: a bold lead-in ("Source:") and the text after it. */
 export interface Paragraph {
@@ -22,26 +25,30 @@ export interface Paragraph {
  * map's boundary files, as a "Map:" paragraph after the sources;
  * `corrections`; `credits` after the credit (an edition's "Translation: NAME").
  * The "Map:" and "Corrected on" lead-ins are English in every locale for now.
+ * Notes are numbered as noteNumbers (src/markers) numbers them; when a drawn
+ * row carries a note, its marker on the graphic (`markers`, the theme's
+ * symbols; `digits` by default) points at it, so the notes are numbered even
+ * when there is only one, with the same signs as the markers.
  */
 export function footerParagraphs(
   rows: CitedRow[],
   sources: Map<string, Source>,
   settings: ChartSettings,
-  extras: { locale?: Locale; maps?: string[]; corrections?: Array<{ date: string; what: string }>; credits?: string[] } = {},
+  extras: { locale?: Locale; maps?: string[]; corrections?: Array<{ date: string; what: string }>; credits?: string[]; markers?: MarkerSymbols } = {},
 ): Paragraph[] {
   const cited = unique(rows.flatMap((row) => row.sources)).map((id) => sources.get(id)!);
-  const notes = unique([
-    ...settings.notes,
-    ...rows.map((row) => row.note),
-    ...rows.map((row) => row.derived),
-  ]);
+  const { notes, byRow } = noteNumbers(rows, settings.notes);
+  const markers = extras.markers ?? 'digits';
   const paragraphs: Paragraph[] = [];
   const locale = extras.locale ?? readLocale();
   numbered(cited.map((source) => citeSource(source, locale)), 'source', locale, paragraphs);
   // A map's boundaries are credited apart from its figures (src/geo).
   const maps = unique(extras.maps ?? []).map(isolate);
   if (maps.length) paragraphs.push({ lead: maps.length > 1 ? 'Maps:' : 'Map:', text: maps.join('; ') });
-  numbered(notes.map(isolate), 'note', locale, paragraphs);
+  if (byRow.size && markers !== 'none') {
+    const lead = `${locale.plural('note', notes.length)}${locale.words.colon}`;
+    notes.forEach((text, i) => paragraphs.push({ lead: i === 0 ? lead : '', text: `${footerNoteLabel(i + 1, markers, (n) => locale.say('numbered', { n }))}${isolate(text)}` }));
+  } else numbered(notes.map(isolate), 'note', locale, paragraphs);
   for (const correction of extras.corrections ?? []) paragraphs.push({ lead: messages.trail.correctedOn(formatPublished(correction.date)), text: isolate(correction.what) });
   if (settings.credit) paragraphs.push({ lead: '', text: isolate(settings.credit) });
   for (const credit of extras.credits ?? []) paragraphs.push({ lead: '', text: credit });

@@ -24,7 +24,9 @@ export interface TableTrail {
   /**
    * It draws every row of the table: a row added to it is then a row it
    * would draw, and `verify` calls the graphic stale. (A chart that filters
-   * rows cannot be judged without drawing it again: `build` does that.)
+   * rows cannot be judged without drawing it again: `build` does that.) Set
+   * from the spec (no `filter` or `sample`: filtersRows.ts), never from the
+   * rows drawn being all of them, which an undrawn row deleted would change.
    */
   all?: boolean;
   /** Over MAX_RECORDED_ROWS drawn rows: the digest covers the whole table and no row is recorded. */
@@ -50,12 +52,13 @@ export function rowCells(table: Pick<CitedTable, 'columns'>, row: CitedRow): Cel
 /**
  * The trail of `drawn` rows of `table` (rows of that table only, in any
  * order). Deterministic: the same rows give the same record whatever their
- * order or the rest of the table.
+ * order or the rest of the table. `everyRow`: the chart draws every row it
+ * is given (see `all`); by default, when `drawn` is the whole table.
  */
-export function tableTrail(table: CitedTable, drawn: CitedRow[]): TableTrail {
+export function tableTrail(table: CitedTable, drawn: CitedRow[], everyRow = new Set(drawn).size === table.rows.length): TableTrail {
   const keys = rowKeys(table);
   const columns = [...table.columns, ...CITATION];
-  const base = { file: table.file, key: keyColumns(table), columns, count: drawn.length, ...(new Set(drawn).size === table.rows.length ? { all: true } : {}) };
+  const base = { file: table.file, key: keyColumns(table), columns, count: drawn.length, ...(everyRow ? { all: true } : {}) };
   if (drawn.length > MAX_RECORDED_ROWS) {
     const all = sortRows(table.rows.map((row) => [keys[row.index]!, ...rowCells(table, row)]));
     return { ...base, digest: digest(columns, all), whole: true };

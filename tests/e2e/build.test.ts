@@ -131,14 +131,16 @@ describe('provenance in the SVG and PNG', () => {
     expect(svg).toContain(`<desc id="${labelledBy[1]}">`);
     expect(elementText(svg, 'desc')).toBe(
       'Bar chart: Widget exports by country. Measure: Exports (thousand units), by country. Norway: 120; Chile: 85; Kenya: 40. ' +
-        'Highest: Norway, 120; lowest: Kenya, 40. Sources: Statistics Office, Trade Monitor.',
+        'Highest: Norway, 120; lowest: Kenya, 40. Sources: Statistics Office, Trade Monitor. ' +
+        // Kenya's note, with its row and its number (the marker beside Kenya in the graphic).
+        'Note 1 (Kenya): Estimate from partial-year data.',
     );
   });
 
   it('draws the footer from sources.csv: numbered sources, the drawn rows\' notes, then the credit', () => {
     const svg = readText(cwd, 'output/exports.svg');
     expect(footerText(svg)).toBe(
-      `Sources: 1. ${CITE.stats} 2. ${CITE.monitor} Note: Estimate from partial-year data. Graphic: Test desk`,
+      `Sources: 1. ${CITE.stats} 2. ${CITE.monitor} Note: 1. Estimate from partial-year data. Graphic: Test desk`,
     );
     const lines = footerLines(svg);
     expect(lines[0]).toMatch(/^Sources: 1\. Statistics Office/);

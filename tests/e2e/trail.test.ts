@@ -27,13 +27,21 @@ describe('a graphic depends on the rows it draws and the sources it cites', () =
       SOURCES_CSV.replace('Widget market survey', 'Widget market survey (revised)') + 'extra-2025,Another Office,Someone,Unrelated,2025,https://example.org/x,estimates\n',
     );
     // Kenya is filtered out: edited; Peru is new and filtered out too.
-    writeFileSync(path.join(dir, 'data/exports.csv'), EXPORTS_CSV.replace('Kenya,40', 'Kenya,45') + 'Peru,10,monitor-2023,\n');
+    // Peru's note is not the graphic's: it numbers and marks only the notes of rows it draws.
+    writeFileSync(path.join(dir, 'data/exports.csv'), EXPORTS_CSV.replace('Kenya,40', 'Kenya,45') + 'Peru,10,monitor-2023,Provisional.\n');
     const verified = await runCli(['verify', '--all'], { cwd: dir });
     expect(verified.outLines).toEqual([...FILES.map((f) => `${f}: up to date`), '3 up to date, 0 stale']);
     expect(verified.code).toBe(0);
     const rebuilt = await runCli(['build'], { cwd: dir });
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     FILES.forEach((file, i) => expect(readBytes(dir, file).equals(before[i]!), file).toBe(true));
+    // Deleted: the undrawn rows (Kenya, Peru) and the source only they cite.
+    writeFileSync(path.join(dir, 'data/sources.csv'), SOURCES_CSV.split('\n').filter((line) => !line.startsWith('monitor-2023')).join('\n'));
+    writeFileSync(path.join(dir, 'data/exports.csv'), EXPORTS_CSV.replace('Kenya,40,monitor-2023,\n', ''));
+    const afterDeleting = await runCli(['verify', '--all'], { cwd: dir });
+    expect(afterDeleting.outLines).toEqual([...FILES.map((f) => `${f}: up to date`), '3 up to date, 0 stale']);
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    FILES.forEach((file, i) => expect(readBytes(dir, file).equals(before[i]!), `${file} after deleting`).toBe(true));
   });
 
   it('a drawn value changed: verify names the table, row key, column, old and new value', async () => {

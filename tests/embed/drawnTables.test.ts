@@ -36,13 +36,13 @@ describe('the data table', () => {
     expect(html).not.toContain('Trade Monitor');
   });
 
-  it('adds a note column when a row has a note or a derived explanation', async () => {
+  it('adds a note column when a row has a note or a derived explanation, numbered as its marker and the footer', async () => {
     const csv = 'country,exports,source,note,derived\nNorway,120,stats-2024,Provisional.,\nChile,85,stats-2024,,Sum of two ports.\n';
     const { rows } = await snippet({ 'data/exports.csv': csv });
     expect(rows).toEqual([
       ['country', 'exports', 'Source', 'Note'],
-      ['Norway', '120', CITE.stats, 'Provisional.'],
-      ['Chile', '85', CITE.stats, 'Sum of two ports.'],
+      ['Norway', '120', CITE.stats, '1. Provisional.'],
+      ['Chile', '85', CITE.stats, '2. Sum of two ports.'],
     ]);
   });
 

@@ -45,7 +45,8 @@ describe('directional controls in cells and specs', () => {
       expect.stringMatching(/^data\/t\.csv:2:5: warning: a right-to-left override \(U\+202E\) was removed here: it would reorder the text around it/),
     ]);
     expect(chart!.svg).not.toContain(RLO);
-    expect(chart!.svg).toContain('>Acme</text>');
+    // The row's note marks its axis label (src/markers): "Acme" then its marker, nothing reordered.
+    expect(chart!.svg).toContain('>Acme¹</text>');
     expect(chart!.svg).toContain('Sales by firm');
     expect(chart!.embed!.alt).toContain('Acme: 1');
   });
