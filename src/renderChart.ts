@@ -51,7 +51,7 @@ import { needsFallbackFonts } from './text/fontChain.js';
 import type { ManifestEntry } from './write/manifest.js';
 import { pushAll } from './pushAll.js';
 import { boundaryInputs, boundarySources, readBoundaries } from './geo/readBoundaries.js';
-import { noDataAltText } from './geo/noDataAltText.js';
+import { noDataSentence } from './geo/noDataAltText.js';
 import type { Boundary } from './geo/readBoundary.js';
 import { chartTrail } from './trail/chartTrail.js';
 import { drawnKeys } from './trail/drawnKeys.js';
@@ -161,7 +161,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
   const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale);
-  const alt = spec.settings.alt || noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale), compiled.chart.noData);
+  const alt = spec.settings.alt || draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale, [noDataSentence(compiled.chart.noData, locale)]);
   // The trail (src/trail): the rows drawn, checked against the published
   // figures; a change no correction covers stops the chart.
   // A translated edition records the figures as the CSVs and sources.csv hold them, as its original does.

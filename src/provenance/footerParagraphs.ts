@@ -2,7 +2,6 @@ import type { ChartSettings } from '../compile/readUsermeta.js';
 import type { CitedRow, Source } from '../model.js';
 import { citeSource, formatPublished } from './citeSource.js';
 import { isolate } from './isolateBidi.js';
-import * as messages from '../messages.js';
 import { readLocale, type Locale } from '../locale/readLocale.js';
 
 /** A footer paragraph: a bold lead-in ("Source:") and the text after it. */
@@ -21,7 +20,8 @@ export interface Paragraph {
  * locale's (French "Source\u202F:"). `extras`: `maps`, the citations of a
  * map's boundary files, as a "Map:" paragraph after the sources;
  * `corrections`; `credits` after the credit (an edition's "Translation: NAME").
- * The "Map:" and "Corrected on" lead-ins are English in every locale for now.
+ * The "Map:" and "Corrected on" lead-ins are the locale's too ("Carte\u202F:",
+ * "Corrigé le 2 mai 2024\u202F:"; catalogue keys `map`, `correctedOn`).
  */
 export function footerParagraphs(
   rows: CitedRow[],
@@ -40,9 +40,12 @@ export function footerParagraphs(
   numbered(cited.map((source) => citeSource(source, locale)), 'source', locale, paragraphs);
   // A map's boundaries are credited apart from its figures (src/geo).
   const maps = unique(extras.maps ?? []).map(isolate);
-  if (maps.length) paragraphs.push({ lead: maps.length > 1 ? 'Maps:' : 'Map:', text: maps.join('; ') });
+  if (maps.length) paragraphs.push({ lead: `${locale.plural('map', maps.length)}${locale.words.colon}`, text: maps.join(locale.words.altItems) });
   numbered(notes.map(isolate), 'note', locale, paragraphs);
-  for (const correction of extras.corrections ?? []) paragraphs.push({ lead: messages.trail.correctedOn(formatPublished(correction.date)), text: isolate(correction.what) });
+  for (const correction of extras.corrections ?? []) {
+    const lead = `${locale.say('correctedOn', { date: formatPublished(correction.date, locale) })}${locale.words.colon}`;
+    paragraphs.push({ lead, text: isolate(correction.what) });
+  }
   if (settings.credit) paragraphs.push({ lead: '', text: isolate(settings.credit) });
   for (const credit of extras.credits ?? []) paragraphs.push({ lead: '', text: credit });
   return paragraphs;
