@@ -13,6 +13,7 @@ import { explainVegaError, looksLikeJavaScript, reasonOf } from './explainVegaEr
 import { judgeMessages, type RawMessage } from './judgeMessages.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
+import { formatThresholdLegends } from './thresholdLegends.js';
 import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
 import { fillBoundaries } from '../geo/fillBoundaries.js';
@@ -99,6 +100,7 @@ export function compileSpec(
       logger: logger as unknown as Options['logger'],
     });
     breakTextMarks(vega);
+    formatThresholdLegends(vega);
     fillBoundaries(vega, named);
     const judged = judgeMessages(spec, raw);
     const warnings = [...checked, ...judged];
