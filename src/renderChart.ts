@@ -61,6 +61,8 @@ import { quoteClaims } from './trail/quoteClaims.js';
 import { CORRECTIONS_FILE } from './trail/readCorrections.js';
 import { PUBLISHED_FILE } from './trail/readPublished.js';
 import { chartLocale } from './locale/chartLocale.js';
+import { editionLinks } from './locale/editionLinks.js';
+import { listSpecs } from './listSpecs.js';
 import type { Locale } from './locale/readLocale.js';
 
 export interface RenderedChart {
@@ -210,6 +212,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     jsonLd: jsonLd(facts, 'text/html'),
     ...language,
   };
+  // The snippets of one chart's language editions link to each other (the list of specs/ is part of the build's cache key).
+  const links = editionLinks(name, await listSpecs(cwd), chartLocale(spec.edition ? spec.edition.originalTag : spec.settings.locale, theme).tag);
+  if (links.length) embed.editions = { lead: `${locale.say('otherEditions')}${locale.words.colon}`, separator: locale.words.listSeparator, links };
   const common = {
     name,
     title,
