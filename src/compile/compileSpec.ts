@@ -18,6 +18,7 @@ import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
 import { fillBoundaries } from '../geo/fillBoundaries.js';
 import { nameRegions } from '../geo/regionNames.js';
+import { fitRegions } from '../geo/fitRegions.js';
 import type { Boundary } from '../geo/readBoundary.js';
 import { countryLanguage } from '../geo/countryList.js';
 import type { Locale } from '../locale/readLocale.js';
@@ -102,6 +103,11 @@ export function compileSpec(
     breakTextMarks(vega);
     formatThresholdLegends(vega);
     fillBoundaries(vega, named);
+    // A regional default projection (Europe, Russia) is fitted to the regions named, not the world drawn behind them.
+    if (joined.fit) {
+      const ids = new Set(joined.fit.ids);
+      fitRegions(vega, named.get(joined.fit.url)!.features.filter((feature) => ids.has(String(feature.id))));
+    }
     const judged = judgeMessages(spec, raw);
     const warnings = [...checked, ...judged];
     if (hasErrors(judged)) return { diagnostics: warnings };
