@@ -17,14 +17,15 @@ const legendLabels = (svg: string) => {
   const legend = svg.slice(svg.indexOf('role-legend'));
   return [...legend.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 };
-const build = async (locale: string | undefined, scale: Record<string, unknown>, legend?: Record<string, unknown>) => {
+const build = async (locale: string | undefined, scale: Record<string, unknown>, legend?: Record<string, unknown>, png = false) => {
   const dir = await project({
     'data/sources.csv': sourcesCsv('s'),
     'data/pays.csv': 'pays,valeur,source\nFR,1500.5,s\nDE,2500.25,s\nIT,6200,s\nES,800,s\n',
     'specs/map.vl.json': spec(locale, scale, legend),
   });
-  const { chart, diagnostics } = await renderChart(await openProject(dir), 'map', { png: false });
+  const { chart, diagnostics } = await renderChart(await openProject(dir), 'map', { png });
   expect(format(diagnostics)).toEqual([]);
+  if (png) expect(chart!.png!.length).toBeGreaterThan(1000);
   return legendLabels(chart!.svg);
 };
 
@@ -37,7 +38,8 @@ describe('choropleth legend class bounds in the chart\'s locale', () => {
   }, 30_000);
 
   it('are French: a no-break space groups thousands (d3-format fr-FR)', async () => {
-    expect(await build('fr', threshold)).toEqual(['1\u00a0000', '2\u00a0000', '5\u00a0000', 'Valeur']);
+    // With the PNG: the no-break space must reach librsvg as a character, not as HTML's "&nbsp;" (src/provenance/escapeXml.ts).
+    expect(await build('fr', threshold, undefined, true)).toEqual(['1\u00a0000', '2\u00a0000', '5\u00a0000', 'Valeur']);
     // Decimal bounds with the decimal comma, every digit kept.
     expect(await build('fr', { ...threshold, domain: [1000, 2500.5] })).toEqual(['1\u00a0000', '2\u00a0500,5', 'Valeur']);
   }, 30_000);
