@@ -4,7 +4,7 @@ import { countries as continents } from 'countries-list';
 import countries from './countryList.js';
 import type { Boundary } from './readBoundary.js';
 
-/** A world map's default projection when its figures are all in Europe or Russia, and the shapes to fit it to. */
+/** A world map's default projection when the regions its tables name are all in Europe or Russia (fitted to them by fitRegions). */
 export interface RegionProjection {
   /** Vega-Lite `projection`. */
   projection: { type: 'conicEqualArea'; parallels: [number, number]; rotate: [number, number] };
