@@ -502,8 +502,6 @@ export const geo = {
   sameRegionTwice: (cell: string, firstLine: number) =>
     `${q(cell)} names a region already joined on line ${firstLine}: a map shows one figure per region`,
   boundaryKeyNotId: () => `a lookup between a table and boundaries joins by the shapes' "id": write "id" on the boundary side and the table's column on the other`,
-  noDataAlt: (count: number, names: string[]) =>
-    `No data: ${count} ${count === 1 ? 'region' : 'regions'}` + (names.length ? ` (${names.join(', ')}${count > names.length ? ', …' : ''})` : '') + '.',
 };
 
 // ── verify ──────────────────────────────────────────────────────────────────
@@ -632,8 +630,6 @@ export const trail = {
   correctionRemoved: (date: string, what: string) => `it shows a correction of ${date} no longer in data/corrections.csv (${q(what)})`,
   correctionUnknownChart: (chart: string) => `this correction names chart ${q(chart)}, which no spec in specs/ draws: it covers nothing and shows nowhere; fix the name`,
   correctionUnknownTable: (table: string) => `this correction names table ${q(table)}, which is not in data/: it covers nothing and shows nowhere; fix the path`,
-  /** The footer's lead-in for a correction (the date of its corrections.csv row, formatted as source dates are). */
-  correctedOn: (date: string) => `Corrected on ${date}:`,
 };
 
 const show = (value: unknown) => (value === null || value === undefined || value === '' ? '(empty)' : typeof value === 'number' ? String(value) : q(String(value)));

@@ -54,7 +54,7 @@ import { needsFallbackFonts } from './text/fontChain.js';
 import type { ManifestEntry } from './write/manifest.js';
 import { pushAll } from './pushAll.js';
 import { boundaryInputs, boundarySources, readBoundaries } from './geo/readBoundaries.js';
-import { noDataAltText } from './geo/noDataAltText.js';
+import { noDataSentence } from './geo/noDataAltText.js';
 import type { Boundary } from './geo/readBoundary.js';
 import { chartTrail } from './trail/chartTrail.js';
 import { filtersRows } from './trail/filtersRows.js';
@@ -72,6 +72,8 @@ import { drawMarkers, type MarkerInputs } from './markers/drawMarkers.js';
 import { noteNumbers } from './markers/noteNumbers.js';
 import { noteSentences } from './markers/altNotes.js';
 import { readMarkerSymbols } from './markers/markerStyle.js';
+import { editionLinks } from './locale/editionLinks.js';
+import { listSpecs } from './listSpecs.js';
 import type { Locale } from './locale/readLocale.js';
 
 export interface RenderedChart {
@@ -196,7 +198,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
   const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale);
-  const written = spec.settings.alt || noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale), compiled.chart.noData);
+  const written = spec.settings.alt || draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale, [noDataSentence(compiled.chart.noData, locale)]);
   // Each marked row's note goes with the row in the alt text, as its marker does in the graphic.
   const altNotes = { notes: markers.notes, symbols: markers.symbols };
   const alt = [written, ...noteSentences(rows, altNotes, locale, written)].join(' ');
@@ -249,6 +251,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     jsonLd: jsonLd(facts, 'text/html'),
     ...language,
   };
+  // The snippets of one chart's language editions link to each other (the list of specs/ is part of the build's cache key).
+  const links = editionLinks(name, await listSpecs(cwd), chartLocale(spec.edition ? spec.edition.originalTag : spec.settings.locale, theme).tag);
+  if (links.length) embed.editions = { lead: `${locale.say('otherEditions')}${locale.words.colon}`, separator: locale.words.listSeparator, links };
   const common = {
     name,
     title,

@@ -23,11 +23,12 @@ const REBUILD = 'out of date with data/ and specs/: run `npx citechart build` an
 
 describe('output/', () => {
   it('builds every example chart without errors', () => {
-    // Each chart in English and in its French edition (specs/NAME.fr.json); the map has no edition yet.
+    // Each chart in English and in its French edition (specs/NAME.fr.json).
     expect(names).toEqual([
       'china-supplies',
       'china-supplies.fr',
       'countries-named',
+      'countries-named.fr',
       'microelectronics-imports',
       'microelectronics-imports.fr',
       'optical-suppliers',

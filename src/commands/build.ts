@@ -32,6 +32,7 @@ import { internalError } from '../pool/internalError.js';
 import type { RenderOptions, RenderOutcome, RenderTask } from '../pool/renderTask.js';
 import type { WorkerPool } from '../pool/workerPool.js';
 import { caseClashes, listSpecs } from '../listSpecs.js';
+import { editionLinks } from '../locale/editionLinks.js';
 import { GALLERY, writeGallery } from '../preview/writeGallery.js';
 import type { Project } from '../project.js';
 import { MANIFEST, noPrototype, readManifestChecked, writeManifest, type Manifest, type ManifestEntry } from '../write/manifest.js';
@@ -194,7 +195,10 @@ async function buildLocked(
   const cache: BuildCache = { ...previous.cache, charts: new Map(previous.cache.charts) };
   const hash = fileHasher(cwd);
   const versions = keyVersions();
-  const keyOf = (inputs: InputState[]) => cacheKey({ versions, options: { render, formats }, inputs });
+  // A chart's language editions are linked from its snippet (src/locale/editionLinks.ts): a translation
+  // file added or removed beside its spec changes its HTML, so their names are part of its key.
+  const keyOf = (inputs: InputState[], name?: string) =>
+    cacheKey({ versions, options: { render, formats, ...(name !== undefined && { editions: editionLinks(name, known, '').map((link) => link.file) }) }, inputs });
 
   // 1. Up to date: same key, and every file it wrote still there as written.
   const fresh = new Map<string, CachedChart>();
@@ -202,7 +206,7 @@ async function buildLocked(
     await Promise.all(
       names.map(async (name) => {
         const cached = cache.charts.get(name);
-        if (!cached || cached.key !== keyOf(await hash(cached.inputs))) return;
+        if (!cached || cached.key !== keyOf(await hash(cached.inputs), name)) return;
         const outputs = await checkOutputs(outDir, cached.outputs);
         if (outputs) fresh.set(name, { ...cached, outputs });
       }),
@@ -262,7 +266,7 @@ async function buildLocked(
       const inputs = chartInputs(name, [...read.keys()]);
       const missing = inputs.filter((file) => !read.has(file)).map((file) => ({ file, sha256: null }));
       const states = [...outcome.entry.inputs, ...missing];
-      cache.charts.set(name, { key: keyOf(states), inputs, outputs, entry, diagnostics });
+      cache.charts.set(name, { key: keyOf(states, name), inputs, outputs, entry, diagnostics });
       return { name, ok: true, files, diagnostics };
     } catch (error) {
       // A full disk, a read-only folder or a link in the way is the user's to fix, not a crash.

@@ -13,9 +13,12 @@ import { explainVegaError, looksLikeJavaScript, reasonOf } from './explainVegaEr
 import { judgeMessages, type RawMessage } from './judgeMessages.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
+import { formatThresholdLegends } from './thresholdLegends.js';
 import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
 import { fillBoundaries } from '../geo/fillBoundaries.js';
+import { nameRegions } from '../geo/regionNames.js';
+import { fitRegions } from '../geo/fitRegions.js';
 import type { Boundary } from '../geo/readBoundary.js';
 import { countryLanguage } from '../geo/countryList.js';
 import type { Locale } from '../locale/readLocale.js';
@@ -43,7 +46,8 @@ export interface CompiledChart {
  * write its decimal mark and month names. The theme's `locale` tag is
  * citechart's, never handed to Vega as is. A spec's own `config.locale`
  * still wins, as any config of the spec does. A map's country names are read
- * in the locale's language when i18n-iso-countries has it (src/geo), else in English.
+ * and written in the locale's language when i18n-iso-countries has it
+ * (src/geo/regionNames.ts), else in English.
  * Throws nothing for a user mistake: returns diagnostics instead, each at
  * the spec node it is about (judgeMessages for warnings, explainVegaError
  * for errors): one for a chart over LIMITS.rowsPerChart rows, or an `impute`
@@ -68,7 +72,10 @@ export function compileSpec(
   // 2. Vega-Lite → Vega, its messages located and judged.
   const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, timeFields(spec.vegaLite));
   // Maps: boundaries injected too, lookups joined by region code (src/geo).
-  const joined = joinBoundaries(injected, spec, boundaries, origins, countryLanguage(locale?.tag ?? spec.settings.locale));
+  // World countries are named in the chart's language (labels, alt text) before they are joined and drawn.
+  const language = countryLanguage(locale?.tag ?? spec.settings.locale);
+  const named = nameRegions(boundaries, language);
+  const joined = joinBoundaries(injected, spec, named, origins, language);
   if (joined.diagnostics.length) return { diagnostics: joined.diagnostics };
   const raw: RawMessage[] = [];
   const warn = (...args: unknown[]) => {
@@ -94,7 +101,13 @@ export function compileSpec(
       logger: logger as unknown as Options['logger'],
     });
     breakTextMarks(vega);
-    fillBoundaries(vega, boundaries);
+    formatThresholdLegends(vega);
+    fillBoundaries(vega, named);
+    // A regional default projection (Europe, Russia) is fitted to the regions named, not the world drawn behind them.
+    if (joined.fit) {
+      const ids = new Set(joined.fit.ids);
+      fitRegions(vega, named.get(joined.fit.url)!.features.filter((feature) => ids.has(String(feature.id))));
+    }
     const judged = judgeMessages(spec, raw);
     const warnings = [...checked, ...judged];
     if (hasErrors(judged)) return { diagnostics: warnings };

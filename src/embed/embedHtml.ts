@@ -3,6 +3,7 @@ import { xmlAttribute as attr, xmlText as text } from '../provenance/escapeXml.j
 import type { Paragraph } from '../provenance/footerParagraphs.js';
 import { FSI, PDI } from '../provenance/isolateBidi.js';
 import { idPrefix } from '../provenance/prefixIds.js';
+import type { EditionLink } from '../locale/editionLinks.js';
 import type { DrawnTable } from './drawnTables.js';
 import { embedStyle } from './embedStyle.js';
 import { linkUrl } from './linkUrl.js';
@@ -22,6 +23,8 @@ export interface EmbedFacts {
   /** BCP 47 tag and direction of the chart's language (src/locale); absent: no `lang`, as before locales. */
   lang?: string;
   dir?: 'ltr' | 'rtl';
+  /** The chart's other language editions (src/locale/editionLinks.ts), linked under the graphic; `lead` is "Other languages:" in the chart's words. */
+  editions?: { lead: string; separator: string; links: EditionLink[] };
 }
 
 export interface Artboard {
@@ -35,6 +38,7 @@ export interface Artboard {
  *   <figure class=K>
  *     <style> scoped to K: artboard choice, PNG fallback, hidden text
  *     <div K-graphic> one <div K-art-i> per artboard: <svg>, then <img NAME.png>
+ *     <p K-editions> "Other languages: Français", links to the other editions' snippets (when it has some)
  *     <figcaption K-hidden> title + footer, sources linked
  *     <div K-hidden> data table(s): drawn rows, their citation
  *     <script type=application/ld+json> provenance
@@ -58,6 +62,7 @@ export function embedHtml(facts: EmbedFacts, artboards: Artboard[], png: { file:
     `<div class="${k}-graphic">`,
     ...arts,
     `</div>`,
+    ...editionsHtml(k, facts.editions),
     `<figcaption class="${k}-hidden">`,
     `<span>${text(title)}</span>`,
     ...footerHtml(facts.footer, facts.sources),
@@ -68,6 +73,22 @@ export function embedHtml(facts: EmbedFacts, artboards: Artboard[], png: { file:
     `<script type="application/ld+json">${scriptJson(facts.jsonLd)}</script>`,
     `</figure>\n`,
   ].join('\n');
+}
+
+/**
+ * Visible links to the chart's other language editions, each labelled in its
+ * own language with `hreflang` and `lang` (WCAG 3.1.2, language of parts),
+ * its href the other snippet's file name beside this one, percent-encoded
+ * as the PNG's is. A visible line, not `<link rel="alternate">`: a snippet
+ * lives in a page's body, where HTML allows no such link; a site that does
+ * not want the line hides `.K-editions`.
+ */
+function editionsHtml(k: string, editions: EmbedFacts['editions']): string[] {
+  if (!editions?.links.length) return [];
+  const links = editions.links.map(
+    (link) => `<a href="${attr(encodeURIComponent(link.file))}" hreflang="${attr(link.tag)}" lang="${attr(link.tag)}">${text(link.label)}</a>`,
+  );
+  return [`<p class="${k}-editions">${text(editions.lead)} ${links.join(text(editions.separator))}</p>`];
 }
 
 /** The footer as paragraphs of text; a source with an http(s) URL becomes a link. */

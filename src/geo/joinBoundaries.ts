@@ -4,6 +4,7 @@ import type { ChartSpec } from '../compile/readSpec.js';
 import * as messages from '../messages.js';
 import type { Diagnostic } from '../model.js';
 import type { Boundary } from './readBoundary.js';
+import { regionProjection } from './regionProjection.js';
 import { indexRegions, type RegionIndex } from './resolveRegion.js';
 
 /** The one field of the stand-in row a boundary `data` holds until fillBoundaries. */
@@ -17,6 +18,8 @@ export interface JoinResult {
   diagnostics: Diagnostic[];
   /** Names of the shapes drawn with no figure ("no data"), per boundary url, in file order. */
   noData: string[];
+  /** When citechart chose a regional projection (regionProjection): the boundary and the ids of the regions to fit it to (fitRegions). */
+  fit?: { url: string; ids: string[] };
 }
 
 type Data = Record<string, unknown>;
@@ -30,7 +33,9 @@ type Data = Record<string, unknown>;
  *    resolved cell by cell (resolveRegion), to the features' `id`: the table
  *    rows get REGION_FIELD and the lookup is pointed at it. Either side may
  *    be the primary data; the boundary side's key must be `id`.
- * 3. a spec with boundaries and no `projection` gets its atlas' default.
+ * 3. a spec with boundaries and no `projection` gets its atlas' default,
+ *    or, on a world map whose tables name only European countries and
+ *    Russia, a conic equal-area projection fitted to them (regionProjection).
  * Errors are at the table's cell (unknown name, did-you-mean, a region the
  * map does not draw, the same region twice) or at the lookup. Mutates `spec`.
  */
@@ -43,6 +48,8 @@ export function joinBoundaries(
 ): JoinResult {
   const diagnostics: Diagnostic[] = [];
   const noData: string[] = [];
+  // The regions the tables name, per boundary url: what a regional projection is chosen by and fitted to.
+  const named = new Map<string, Set<string>>();
   const byPath = new Map(chart.boundaryRefs.map((ref) => [JSON.stringify(ref.jsonPath), ref]));
   const indexes = new Map<string, RegionIndex>();
   const indexFor = (boundary: Boundary) => {
@@ -83,6 +90,9 @@ export function joinBoundaries(
       else seen.set(result.id, where.line ?? 0);
       row[REGION_FIELD] = result.id;
     }
+    const all = named.get(boundary.url) ?? new Set<string>();
+    for (const id of seen.keys()) all.add(id);
+    named.set(boundary.url, all);
     return new Set(seen.keys());
   };
 
@@ -124,8 +134,14 @@ export function joinBoundaries(
   };
   visit(spec, [], undefined);
   const first = chart.boundaryRefs.length ? boundaries.get(chart.boundaryRefs[0]!.url) : undefined;
-  if (first && !hasProjection(spec)) spec.projection = { type: first.projection };
-  return { diagnostics, noData: [...new Set(noData)] };
+  let fit: JoinResult['fit'];
+  if (first && !hasProjection(spec)) {
+    const ids = named.get(first.url) ?? new Set<string>();
+    const regional = regionProjection(first, ids);
+    spec.projection = regional?.projection ?? { type: first.projection };
+    if (regional) fit = { url: first.url, ids: [...ids] };
+  }
+  return { diagnostics, noData: [...new Set(noData)], ...(fit && { fit }) };
 }
 
 /** Whether a lookup copies a number column of the table (a figure), judged from the table's column types. */

@@ -33,8 +33,9 @@ export function indexRegions(boundary: Boundary, lang: string): RegionIndex {
   for (const feature of boundary.features) {
     if (feature.id === undefined) continue;
     ids.add(String(feature.id));
-    const name = nameOf(feature);
-    if (name) {
+    // A world map in another language (regionNames) keeps Natural Earth's English name as `name_en`: both are read.
+    for (const name of new Set([nameOf(feature, 'name'), nameOf(feature, 'name_en')])) {
+      if (!name) continue;
       byName.set(name.toLowerCase(), String(feature.id));
       drawnNames.push(name);
     }
@@ -82,8 +83,8 @@ export function indexRegions(boundary: Boundary, lang: string): RegionIndex {
   };
 }
 
-function nameOf(feature: Feature): string | undefined {
-  const name = (feature.properties as Record<string, unknown> | null)?.name;
+function nameOf(feature: Feature, key: 'name' | 'name_en'): string | undefined {
+  const name = (feature.properties as Record<string, unknown> | null)?.[key];
   return typeof name === 'string' ? name : undefined;
 }
 

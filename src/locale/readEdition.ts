@@ -23,6 +23,8 @@ export interface Edition {
   used: Set<string>;
   /** Errors at the spec's words left in English, reported with the tables' (editionTables), so all come at once. */
   untranslated: Diagnostic[];
+  /** The original's own `usermeta.citechart.locale`, if it sets one (its snippet link's language). */
+  originalTag?: string;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function readChartSpec(cwd: string, name: string): Promise<{ spec?:
     name,
     vegaLite: translated.vegaLite,
     settings: { ...settings, locale: locale.tag },
-    edition: { tag: locale.tag, translation, used: translated.used, untranslated },
+    edition: { tag: locale.tag, translation, used: translated.used, untranslated, ...(original.spec.settings.locale && { originalTag: original.spec.settings.locale }) },
   };
   return { spec, diagnostics: original.diagnostics };
 }

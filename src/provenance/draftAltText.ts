@@ -26,7 +26,8 @@ const MAX_ITEMS = 20;
  * A first draft of alt text from what the chart draws, for when the spec
  * gives none: the kind of chart, its title, what is measured (by what), each
  * drawn mark as "label: value", the highest and lowest values with their
- * labels, any annotation the chart draws, and the sources. Authors should
+ * labels, any annotation the chart draws, `more` (sentences such as a
+ * map's "No data: …", src/geo/noDataAltText.ts), and the sources. Authors should
  * still read it. Its words and their punctuation are `locale`'s catalogue's.
  *
  * Values come from `drawn` (read from the rendered scene by drawnValues:
@@ -42,6 +43,7 @@ export function draftAltText(
   sources: Source[],
   drawn?: DrawnValues,
   locale: Locale = readLocale(),
+  more: string[] = [],
 ): string {
   // A Map: the mark is the spec's, and a plain object would answer "constructor" with a function.
   const kind = locale.say(KINDS.get(firstMark(vegaLite) ?? '') ?? 'kindChart');
@@ -75,6 +77,7 @@ export function draftAltText(
     shown && `${shown}.`,
     extremes(drawn?.items ?? [], labelOf, locale),
     annotations.length && locale.say('altAlso', { items: annotations.slice(0, MAX_ITEMS).join(semicolon) }),
+    ...more,
     publishers.length && `${locale.plural('source', publishers.length)}${locale.words.colon} ${publishers.join(comma)}.`,
   ]
     .filter(Boolean)

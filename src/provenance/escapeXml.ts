@@ -5,6 +5,12 @@ import { escapeAttribute, escapeText } from 'entities';
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export const stripControl = (text: string) => text.replace(CONTROL, '');
+// `entities` escapes U+00A0 as `&nbsp;`, an HTML entity XML does not define:
+// librsvg (sharp) then refuses the whole SVG ("Entity 'nbsp' not defined").
+// A no-break space is the thousands separator of French numbers (d3-format's
+// fr-FR), so it is written as the character itself, valid in UTF-8 XML and HTML.
+// (A user's own "&nbsp;" text was escaped to "&amp;nbsp;" first: untouched.)
+const rawNbsp = (escaped: string) => escaped.replaceAll('&nbsp;', '\u00a0');
 /** Text content: a CSV cell holding `</text><script>` shows literally. */
-export const xmlText = (text: string) => escapeText(stripControl(text));
-export const xmlAttribute = (text: string) => escapeAttribute(stripControl(text));
+export const xmlText = (text: string) => rawNbsp(escapeText(stripControl(text)));
+export const xmlAttribute = (text: string) => rawNbsp(escapeAttribute(stripControl(text)));

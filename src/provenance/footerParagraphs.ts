@@ -2,7 +2,6 @@ import type { ChartSettings } from '../compile/readUsermeta.js';
 import type { CitedRow, Source } from '../model.js';
 import { citeSource, formatPublished } from './citeSource.js';
 import { isolate } from './isolateBidi.js';
-import * as messages from '../messages.js';
 import { readLocale, type Locale } from '../locale/readLocale.js';
 import { noteNumbers } from '../markers/noteNumbers.js';
 import { footerNoteLabel } from '../markers/markerSymbol.js';
@@ -24,7 +23,8 @@ export interface Paragraph {
  * locale's (French "Source\u202F:"). `extras`: `maps`, the citations of a
  * map's boundary files, as a "Map:" paragraph after the sources;
  * `corrections`; `credits` after the credit (an edition's "Translation: NAME").
- * The "Map:" and "Corrected on" lead-ins are English in every locale for now.
+ * The "Map:" and "Corrected on" lead-ins are the locale's too ("Carte\u202F:",
+ * "Corrigé le 2 mai 2024\u202F:"; catalogue keys `map`, `correctedOn`).
  * Notes are numbered as noteNumbers (src/markers) numbers them; when a drawn
  * row carries a note, its marker on the graphic (`markers`, the theme's
  * symbols; `digits` by default) points at it, so the notes are numbered even
@@ -44,12 +44,15 @@ export function footerParagraphs(
   numbered(cited.map((source) => citeSource(source, locale)), 'source', locale, paragraphs);
   // A map's boundaries are credited apart from its figures (src/geo).
   const maps = unique(extras.maps ?? []).map(isolate);
-  if (maps.length) paragraphs.push({ lead: maps.length > 1 ? 'Maps:' : 'Map:', text: maps.join('; ') });
+  if (maps.length) paragraphs.push({ lead: `${locale.plural('map', maps.length)}${locale.words.colon}`, text: maps.join(locale.words.altItems) });
   if (byRow.size && markers !== 'none') {
     const lead = `${locale.plural('note', notes.length)}${locale.words.colon}`;
     notes.forEach((text, i) => paragraphs.push({ lead: i === 0 ? lead : '', text: `${footerNoteLabel(i + 1, markers, (n) => locale.say('numbered', { n }))}${isolate(text)}` }));
   } else numbered(notes.map(isolate), 'note', locale, paragraphs);
-  for (const correction of extras.corrections ?? []) paragraphs.push({ lead: messages.trail.correctedOn(formatPublished(correction.date)), text: isolate(correction.what) });
+  for (const correction of extras.corrections ?? []) {
+    const lead = `${locale.say('correctedOn', { date: formatPublished(correction.date, locale) })}${locale.words.colon}`;
+    paragraphs.push({ lead, text: isolate(correction.what) });
+  }
   if (settings.credit) paragraphs.push({ lead: '', text: isolate(settings.credit) });
   for (const credit of extras.credits ?? []) paragraphs.push({ lead: '', text: credit });
   return paragraphs;

@@ -44,6 +44,7 @@ describe(`no text in an example chart is drawn under ${MIN_PHONE_TEXT} CSS px in
       'china-supplies',
       'china-supplies.fr',
       'countries-named',
+      'countries-named.fr',
       'microelectronics-imports',
       'microelectronics-imports.fr',
       'optical-suppliers',

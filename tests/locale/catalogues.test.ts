@@ -39,6 +39,11 @@ describe('catalogues', () => {
     });
   }
 
+  it('hold every word the footer, the alt text and the snippet write, maps and corrections included', () => {
+    const keys = ['source', 'note', 'map', 'region', 'correctedOn', 'altNoData', 'translationCredit', 'otherEditions', 'colon', 'listSeparator'];
+    for (const file of files) for (const key of keys) expect(read(file), `${file}: ${key}`).toHaveProperty(key);
+  });
+
   it('says right-to-left for Arabic only', () => {
     expect(files.filter((f) => read(f).direction === 'rtl')).toEqual(['ar.json']);
   });

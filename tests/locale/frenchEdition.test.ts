@@ -12,7 +12,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..', '..');
 const snapshots = path.join(here, '..', 'snapshots', '__snapshots__');
 const NNBSP = '\u202f';
-const names = ['china-supplies.fr', 'microelectronics-imports.fr', 'optical-suppliers.fr'];
+const names = ['china-supplies.fr', 'countries-named.fr', 'microelectronics-imports.fr', 'optical-suppliers.fr'];
 
 let project: Project;
 const charts = new Map<string, RenderedChart>();
@@ -38,6 +38,16 @@ describe('French editions of the example charts', () => {
     expect(chart.svg).toContain('"inLanguage":"fr"');
     expect(embedFile({ ...chart, embed: chart.embed! })).toMatch(/^<figure class="[^"]*" lang="fr">/);
     expect(chart.entry.language).toBe('fr');
+  });
+
+  it('credits the locator map\'s boundaries in French and names its countries in French', () => {
+    const chart = charts.get('countries-named.fr')!;
+    expect(chart.embed!.footer.map((p) => p.lead)).toEqual([`Source${NNBSP}:`, `Carte${NNBSP}:`, '']);
+    expect(chart.embed!.footer[1]!.text).toBe('Natural Earth');
+    expect(chart.embed!.alt).toMatch(/^Carte\u202f: Les pays cités dans l’article\. /);
+    expect(chart.embed!.alt).toContain('Chine');
+    expect(chart.embed!.alt).not.toMatch(/China|Russia\b|Map:/);
+    expect(embedFile({ ...chart, embed: chart.embed! })).toContain(`Autres langues${NNBSP}: <a href="countries-named.html" hreflang="en" lang="en">English</a>`);
   });
 
   it('writes the footer in French typography, crediting the translator of the source', () => {

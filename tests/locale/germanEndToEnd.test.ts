@@ -29,6 +29,11 @@ const files = {
   'data/laender.csv': CSV,
   'specs/laender.vl.json': JSON.stringify(SPEC, null, 2) + '\n',
   'specs/theme.json': JSON.stringify(THEME, null, 2) + '\n',
+  // A French edition too: its words, its names of languages and its links to the German original must not follow LANG either.
+  'specs/laender.fr.json': JSON.stringify({
+    strings: { 'Einwohner nach Land': 'Habitants par Land', 'Einwohner (Tausend)': 'Habitants (milliers)', 'Grafik: Test': 'Graphique : test' },
+    values: { Bayern: 'Bavière', Berlin: 'Berlin' },
+  }),
 };
 
 const environments = [
@@ -46,7 +51,12 @@ beforeAll(async () => {
 
 describe('a German chart, end to end', () => {
   it('builds', () => {
-    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(results.map((r) => r.code), results[0]!.stderr).toEqual([0, 0, 0]);
+  });
+
+  it('links the German original and its French edition, each language named in itself', () => {
+    expect(readText(dirs[0]!, 'output/laender.html')).toContain('Andere Sprachen: <a href="laender.fr.html" hreflang="fr" lang="fr">Français</a>');
+    expect(readText(dirs[0]!, 'output/laender.fr.html')).toContain('Autres langues\u202f: <a href="laender.html" hreflang="de" lang="de">Deutsch</a>');
   });
 
   it('writes the decimal comma and the German thousands point in the axis, the labels, the alt text and the data table', () => {
@@ -66,7 +76,7 @@ describe('a German chart, end to end', () => {
   });
 
   it('gives the same bytes whatever LANG and LC_ALL say (C, de_DE.UTF-8, tr_TR.UTF-8)', () => {
-    for (const file of ['output/laender.svg', 'output/laender.png', 'output/laender.html', 'output/manifest.json']) {
+    for (const file of ['output/laender.svg', 'output/laender.png', 'output/laender.html', 'output/laender.fr.svg', 'output/laender.fr.html', 'output/manifest.json']) {
       const [first, ...others] = dirs.map((dir) => readBytes(dir, file));
       for (const other of others) expect(other.equals(first!), file).toBe(true);
     }

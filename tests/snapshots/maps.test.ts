@@ -13,7 +13,7 @@ const charts = await listSpecs(maps);
 
 describe('map snapshots (tests/fixtures/maps)', () => {
   it('has the map types it is meant to cover', () => {
-    expect(charts).toEqual(['locator', 'symbols', 'us-states', 'world-choropleth']);
+    expect(charts).toEqual(['europe', 'locator', 'symbols', 'us-states', 'world-choropleth']);
   });
 
   it.each(charts)('%s renders as its snapshot', async (name) => {
