@@ -316,7 +316,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     }
     // Each card re-laid-out by Vega at its size (src/social), its PNG carrying the same XMP as NAME.png.
     const context: CardContext = {
-      spec, tables, theme, boundaries: geo.boundaries, locale, cwd, paragraphs,
+      spec, tables, theme, boundaries: geo.boundaries, locale, cwd, paragraphs, markers,
       footerStyle: common.footerStyle,
       direction: locale.direction === 'rtl' ? 'rtl' : 'ltr',
       compose: async (r, width, height, card) =>

@@ -3,6 +3,7 @@ import { compileSpec } from '../compile/compileSpec.js';
 import type { ChartSpec } from '../compile/readSpec.js';
 import type { Boundary } from '../geo/readBoundary.js';
 import type { Locale } from '../locale/readLocale.js';
+import { drawMarkers, type MarkerInputs } from '../markers/drawMarkers.js';
 import * as messages from '../messages.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import { drawFooter } from '../provenance/drawFooter.js';
@@ -25,6 +26,8 @@ export interface CardContext {
   paragraphs: Paragraph[];
   footerStyle: FooterStyle;
   direction: 'ltr' | 'rtl';
+  /** The noted rows' markers, as the published graphic draws them (drawMarkers), so the footer's note numbers point at a marker on the card too. */
+  markers?: MarkerInputs;
   /** The published SVG of a render, exactly `width` × `height` px, footer drawn in (drawChart's composeSvg). */
   compose(render: VegaRender, width: number, height: number, card: SocialCard): Promise<string>;
 }
@@ -62,8 +65,10 @@ export async function drawSocialCard(context: CardContext, card: SocialCard, dia
     const compiled = compileSpec({ ...spec, vegaLite: atCardSize(spec.vegaLite, width, chartHeight, theme) }, context.tables, theme, context.boundaries, context.locale);
     const rendered = compiled.chart && (await renderFitted(compiled.chart, context.cwd, spec.json));
     pushAll(diagnostics, compiled.diagnostics.concat(rendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
-    const render = rendered?.render;
-    if (!render) return {};
+    if (!rendered?.render) return {};
+    const marked = context.markers && (await drawMarkers(rendered.chart, rendered.render, context.markers, context.cwd, spec.json));
+    if (marked) pushAll(diagnostics, marked.diagnostics.filter((d) => !seen.has(d.message)));
+    const render = marked?.render ?? rendered.render;
     const plot = plotHeight(render.scenegraph);
     if (plot !== undefined && plot < MIN_PLOT_HEIGHT) return (noRoom(plot), {});
     const footer = footerHeight(render.padding);
