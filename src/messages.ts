@@ -581,3 +581,29 @@ export const locale = {
   translationShape: () =>
     `a translation file is a JSON object: {"strings": {"English text": "traduction", …}, "values": {"English label": "étiquette", …}, "translator": "name (optional)"}; its language is in its name (specs/NAME.fr.json)`,
 };
+
+// ── annotations and tables (src/annotate, src/table) ───────────────────────
+export const annotate = {
+  notTaken: (type: string, key: string, takes: string[]) =>
+    `a ${q(type)} annotation takes ${takes.map(q).join(', ')}, not ${q(key)}; remove it or change "type"`,
+  missing: (type: string, key: string) =>
+    type === 'band'
+      ? `a "band" annotation needs "x" or "y": the interval [from, to] it shades, e.g. "x": ["2024-02-01", "2024-03-01"]`
+      : `a ${q(type)} annotation needs ${q(key)}` + (key === 'at' ? `: the row it is about, as {"FIELD": value, …}, e.g. {"month": "2024-04-01", "region": "North"}` : ''),
+  bandBothAxes: () => `a band shades one interval: give "x" or "y", not both (two bands are two annotations)`,
+  noPosition: () =>
+    `annotations need a single or layered chart with an x and a y encoding to place them by; this chart has none (a concatenation, facet or map): draw the note as a text layer instead`,
+  badBandEnd: (value: string, time: boolean) =>
+    time ? `band end ${q(value)} is not a date: write it as YYYY-MM-DD (or YYYY, YYYY-MM)` : `band end ${q(value)} is not a number: on this axis a band runs between two numbers, e.g. [100, 150]`,
+  noChannel: (channel: string) => `the chart has no ${channel} encoding to place this band on; shade the other axis or add one`,
+  noSuchValue: (field: string, value: string, file: string, some: string[]) =>
+    `no row of ${file} has ${field} = ${q(value)}` + (some.length ? ` (its values include ${some.map(q).join(', ')})` : '') + `; write a value exactly as the CSV has it`,
+  noRow: (asked: string, file: string) => `no row of ${file} has ${asked} together; check the values`,
+  severalRows: (asked: string, rows: number, others: string[]) =>
+    `${rows} rows have ${asked}, but a text annotation is drawn at one row` + (others.length ? `: add another field to "at" (e.g. ${others.slice(0, 3).map(q).join(', ')})` : ''),
+  cannotPlace: (text: string, width: number, hidden: boolean) =>
+    `annotation ${q(text)} cannot be placed in the ${Math.round(width)} px wide graphic without covering a mark, a label or other text; it is ` +
+    (hidden ? `left out` : `drawn where it covers least`) + `: shorten it, move it with "at", or widen the chart`,
+  styleSize: (style: string, key: string, value: string) => `style ${q(style)}: ${key} ${value} is not a positive number of px (e.g. 12)`,
+  styleColour: (style: string, key: string, value: string) => `style ${q(style)}: ${key} ${value} is not a CSS colour (e.g. "#c8102e")`,
+};

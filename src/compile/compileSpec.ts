@@ -19,6 +19,9 @@ import { fillBoundaries } from '../geo/fillBoundaries.js';
 import type { Boundary } from '../geo/readBoundary.js';
 import { countryLanguage } from '../geo/countryList.js';
 import type { Locale } from '../locale/readLocale.js';
+import { readAnnotations } from '../annotate/readAnnotations.js';
+import { readAnnotationStyle } from '../annotate/annotationStyle.js';
+import { addAnnotations, bandsUnderneath, restoreMarkNames, type NoteMark } from '../annotate/annotationLayers.js';
 
 export interface CompiledChart {
   vega: VegaSpec;
@@ -33,6 +36,8 @@ export interface CompiledChart {
   judge?: (raw: RawMessage[], markItems?: Map<string, number>) => Diagnostic[];
   /** Map shapes drawn with no figure ("no data"), named, for the alt text. */
   noData: string[];
+  /** Annotation notes (src/annotate) whose place renderFitted chooses from the drawn scene. */
+  notes?: NoteMark[];
 }
 
 /**
@@ -67,6 +72,10 @@ export function compileSpec(
   if (hasErrors(checked)) return { diagnostics: checked };
   // 2. Vega-Lite → Vega, its messages located and judged.
   const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, timeFields(spec.vegaLite));
+  // Annotations (src/annotate): checked against the rows, then drawn as layers of their own.
+  const annotations = readAnnotations(spec, tables, (_table, row) => origins.findIndex((origin) => origin.row === row));
+  if (annotations.diagnostics.length) return { diagnostics: checked.concat(annotations.diagnostics) };
+  const annotated = addAnnotations(injected, annotations.annotations, readAnnotationStyle(theme, spec.vegaLite.config as Record<string, unknown> | undefined));
   // Maps: boundaries injected too, lookups joined by region code (src/geo).
   const joined = joinBoundaries(injected, spec, boundaries, origins, countryLanguage(locale?.tag ?? spec.settings.locale));
   if (joined.diagnostics.length) return { diagnostics: joined.diagnostics };
@@ -95,6 +104,8 @@ export function compileSpec(
     });
     breakTextMarks(vega);
     fillBoundaries(vega, boundaries);
+    if (annotated.madeLayered) restoreMarkNames(vega as unknown as Record<string, unknown>);
+    bandsUnderneath(vega as unknown as Record<string, unknown>);
     const judged = judgeMessages(spec, raw);
     const warnings = [...checked, ...judged];
     if (hasErrors(judged)) return { diagnostics: warnings };
@@ -102,7 +113,8 @@ export function compileSpec(
       ...judgeMessages(spec, drawn, markItems),
       ...(markItems ? checkEmptyFilterLayers(spec, markItems) : []),
     ];
-    return { chart: { vega, origins, warnings, judge, noData: joined.noData }, diagnostics: warnings };
+    const notes = annotated.notes.length ? { notes: annotated.notes } : {};
+    return { chart: { vega, origins, warnings, judge, noData: joined.noData, ...notes }, diagnostics: warnings };
   } catch (error) {
     // The spec passed Vega-Lite's schema (readSpec): what is left is mostly
     // an expression Vega cannot parse, or a name that refers to nothing.

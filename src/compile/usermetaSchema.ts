@@ -5,6 +5,27 @@
 export const MIN_ARTBOARD_WIDTH = 200;
 export const MAX_ARTBOARD_WIDTH = 4000;
 
+/** At most this many annotations per chart: each is placed by trying candidate positions against every drawn item. */
+export const MAX_ANNOTATIONS = 20;
+
+const cell = { anyOf: [{ type: 'string' }, { type: 'number' }] };
+
+/** One entry of `annotations` (src/annotate): which properties each `type` takes is checked in readAnnotations. */
+const annotationSchema = {
+  type: 'object',
+  required: ['type'],
+  additionalProperties: false,
+  properties: {
+    type: { enum: ['text', 'highlight', 'band'] },
+    text: { type: 'string', pattern: '\\S' },
+    at: { type: 'object', minProperties: 1, additionalProperties: cell },
+    field: { type: 'string', pattern: '\\S' },
+    values: { type: 'array', minItems: 1, items: cell },
+    x: { type: 'array', minItems: 2, maxItems: 2, items: cell },
+    y: { type: 'array', minItems: 2, maxItems: 2, items: cell },
+  },
+};
+
 export const usermetaSchema = {
   type: 'object',
   properties: {
@@ -17,5 +38,6 @@ export const usermetaSchema = {
     embedFonts: { type: 'boolean' },
     // A BCP 47 tag; whether citechart has its words is checked after (src/locale/readLocale.ts).
     locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$' },
+    annotations: { type: 'array', maxItems: MAX_ANNOTATIONS, items: annotationSchema },
   },
 };
