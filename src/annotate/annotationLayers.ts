@@ -7,9 +7,9 @@ type Json = Record<string, unknown>;
 
 /** A note text citechart places (placeNotes): the Vega mark that draws it and what it says. */
 export interface NoteMark {
-  /** Vega mark name: `cc_note_I_marks` (text at a row) or `cc_bandnote_I_marks`. */
+  /** Vega mark name: `ccnote_text_I_marks` (text at a row) or `ccnote_bandnote_I_marks`. */
   mark: string;
-  /** Vega mark name of the band the note belongs to, if any (`cc_band_I_marks`). */
+  /** Vega mark name of the band the note belongs to, if any (`ccnote_band_I_marks`). */
   band?: string;
   channel?: 'x' | 'y';
   /** Its index in `usermeta.citechart.annotations`. */
@@ -18,7 +18,7 @@ export interface NoteMark {
 }
 
 /** Prefix of every Vega mark name citechart adds for annotations: none of them is a view of the spec. */
-export const ANNOTATION_PREFIX = 'cc_';
+export const ANNOTATION_PREFIX = 'ccnote_';
 /** Vega-Lite names a unit's mark after the unit: `NAME_marks`. */
 const markOf = (layer: string) => `${layer}_marks`;
 
@@ -50,12 +50,12 @@ export function addAnnotations(spec: Json, annotations: Annotation[], style: Ann
   const text = { type: 'text', fontSize: style.text.fontSize, fontWeight: style.text.fontWeight, color: style.text.color };
   for (const annotation of drawn) {
     if (annotation.kind === 'text') {
-      const name = `cc_note_${annotation.index}`;
+      const name = `ccnote_text_${annotation.index}`;
       layers.push(noteLayer(spec, annotation, name, text));
       notes.push({ mark: markOf(name), index: annotation.index, text: annotation.text });
       continue;
     }
-    const name = `cc_band_${annotation.index}`;
+    const name = `ccnote_band_${annotation.index}`;
     const def = annotation.view.encoding[annotation.channel]!.def;
     const position = (value: string | number) => ({ datum: bandDatum(value, isTime(def)), ...(typeof def.type === 'string' && { type: def.type }) });
     const other = annotation.channel === 'x' ? 'y' : 'x';
@@ -66,7 +66,7 @@ export function addAnnotations(spec: Json, annotations: Annotation[], style: Ann
       encoding: { [annotation.channel]: position(annotation.from), [`${annotation.channel}2`]: position(annotation.to) },
     });
     if (!annotation.text) continue;
-    const noteName = `cc_bandnote_${annotation.index}`;
+    const noteName = `ccnote_bandnote_${annotation.index}`;
     // Anchored at the band's start (x) or upper end (y); placeNotes offsets it into the band.
     const anchor = annotation.channel === 'y' && typeof annotation.from === 'number' && typeof annotation.to === 'number' ? Math.max(annotation.from, annotation.to) : annotation.to;
     layers.push({
@@ -201,7 +201,7 @@ export function bandsUnderneath(vega: Json): void {
   const visit = (group: Json) => {
     const marks = group.marks as Json[] | undefined;
     if (!marks) return;
-    const isBand = (mark: Json) => typeof mark.name === 'string' && /^cc_band_\d+_marks$/.test(mark.name);
+    const isBand = (mark: Json) => typeof mark.name === 'string' && /^ccnote_band_\d+_marks$/.test(mark.name);
     group.marks = marks.filter(isBand).concat(marks.filter((mark) => !isBand(mark)));
     for (const mark of marks) visit(mark);
   };

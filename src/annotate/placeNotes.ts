@@ -69,17 +69,12 @@ export function placeNotes(vega: Json, scene: unknown, notes: NoteMark[]): { veg
     let best: { placement: Placement; covered: number; box: Box } | undefined;
     for (const placement of candidates) {
       const box = noteBox(anchor, size, placement);
-      if (!inside(box, area)) continue;
-      const covered = coverage(padded(box), obstacles);
+      // Outside the plot counts as covering what is there (the axes, the title, past the artboard).
+      const covered = coverage(padded(box), obstacles) + outside(box, area);
       if (!best || covered < best.covered) best = { placement, covered, box };
       if (covered === 0) break;
     }
-    // Nothing fits inside the plot: keep the first candidate, and say so.
-    if (!best) {
-      const placement = candidates[0]!;
-      const box = noteBox(anchor, size, placement);
-      best = { placement, covered: Math.max(1, coverage(padded(box), obstacles)), box };
-    }
+    if (!best) continue;
     setPlacement(copy, note.mark, best.placement);
     obstacles.boxes.push(best.box);
     placed.push({ note, placement: best.placement, covered: best.covered });
@@ -166,7 +161,14 @@ export function noteBox(anchor: { x: number; y: number }, size: { width: number;
 }
 
 const padded = (box: Box): Box => ({ x1: box.x1 - MARGIN, y1: box.y1 - MARGIN, x2: box.x2 + MARGIN, y2: box.y2 + MARGIN });
-const inside = (box: Box, area: Box) => box.x1 >= area.x1 && box.x2 <= area.x2 + 0.5 && box.y1 >= area.y1 && box.y2 <= area.y2 + 0.5;
+/** The area (px²) of a box that lies outside `area`, half a pixel forgiven. */
+function outside(box: Box, area: Box): number {
+  const w = box.x2 - box.x1;
+  const h = box.y2 - box.y1;
+  const inW = Math.max(0, Math.min(box.x2, area.x2 + 0.5) - Math.max(box.x1, area.x1 - 0.5));
+  const inH = Math.max(0, Math.min(box.y2, area.y2 + 0.5) - Math.max(box.y1, area.y1 - 0.5));
+  return w * h - inW * inH;
+}
 
 /** Sets a Vega text mark's align, baseline, dx and dy (in its `update` encoding, which wins over `enter`). */
 function setPlacement(vega: Json, name: string, placement: Placement): void {

@@ -40,7 +40,7 @@ const PASSABLE = new Set(['axis-grid', 'frame', 'background']);
  * the root group (the plot's top-left corner): each item's bounds (Vega's,
  * measured with citechart's text metrics), except lines and areas, whose
  * bounding box would cover the whole plot, given as the segments they draw.
- * citechart's own annotation marks (`cc_…`: bands, notes) are left out;
+ * citechart's own annotation marks (`ccnote_…`: bands, notes) are left out;
  * placeNotes adds each note once placed. Invisible items (opacity 0) too.
  */
 export function sceneObstacles(root: unknown): Obstacles {

@@ -1,5 +1,6 @@
 import { themeArtboardProblems } from './themeArtboards.js';
 import { footerStyleProblems } from '../provenance/footerStyle.js';
+import { annotationStyleProblems } from '../annotate/annotationStyle.js';
 import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 import type { Diagnostic } from '../model.js';
 import { hasErrors } from '../errors.js';
@@ -73,6 +74,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   for (const problem of checkTransformLimits(spec)) diagnostics.push(problem);
   for (const problem of await checkRegExps(spec)) diagnostics.push(problem);
   for (const problem of footerStyleProblems(spec.vegaLite.config, ['config'], (at, message) => json.diagnostic(at, message))) diagnostics.push(problem);
+  for (const problem of annotationStyleProblems(spec.vegaLite.config, ['config'], (at, message) => json.diagnostic(at, message))) diagnostics.push(problem);
   return { spec, diagnostics };
 }
 
@@ -127,5 +129,6 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
     if (!isKnownLocale(tag)) return { diagnostics: stripped.concat([json.diagnostic(['locale'], messages.locale.unknown(tag, LANGUAGES))]) };
   }
   const footer = footerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
-  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), footer) };
+  const annotation = annotationStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
+  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), footer, annotation) };
 }

@@ -56,7 +56,7 @@ export function fitToWidth(vega: VegaSpec, scenegraph: unknown, minWidth = 0): V
   // just past the end of a bar is narrower than that and stays as it is.
   const plotRight = Math.max(plotWidth, minWidth);
   for (const mark of root.items) {
-    // Annotation notes (`cc_…`) are placed inside the plot by placeNotes, which warns where one cannot be.
+    // Annotation marks (`ccnote_…`) are placed inside the plot by placeNotes, which warns where one cannot be.
     if (mark.marktype !== 'text' || mark.role !== 'mark' || !mark.name || mark.name.startsWith(ANNOTATION_PREFIX)) continue;
     let widest = 0;
     let left = plotRight;
