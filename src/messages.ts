@@ -182,6 +182,8 @@ export const spec = {
     `at the artboard width ${width} px the plot gets ${Math.max(0, Math.round(plot))} px (its labels, title and legend take the rest), so the chart would be drawn off the artboard; drop ${width} from "widths", or shorten the labels or lower their "labelLimit"`,
   builtInNameAsText: (text: string) =>
     `Vega cannot draw a text that is exactly ${q(text)} (it takes a built-in JavaScript name for one of its own signals); reword it, e.g. ${q(`${text[0]!.toUpperCase()}${text.slice(1)}`)} or add a word`,
+  tooWide: (over: number, room: number) =>
+    `the table's columns need ${over} px more than the ${Math.round(room)} px the chart has, so they would overlap or be cut: drop a column, shorten its title or its figures' format, or make the chart wider`,
   badFormat: (format: string) =>
     `${q(format)} is not a format d3 can read, so Vega cannot draw the chart; write a d3-format such as ",.1f" or ".0%" (or a time format with "formatType": "time")`,
   vegaWarning: (reason: string) => `Vega: ${reason}`,
@@ -606,4 +608,14 @@ export const annotate = {
     (hidden ? `left out` : `drawn where it covers least`) + `: shorten it, move it with "at", or widen the chart`,
   styleSize: (style: string, key: string, value: string) => `style ${q(style)}: ${key} ${value} is not a positive number of px (e.g. 12)`,
   styleColour: (style: string, key: string, value: string) => `style ${q(style)}: ${key} ${value} is not a CSS colour (e.g. "#c8102e")`,
+};
+
+export const table = {
+  oneTable: () =>
+    `a table (usermeta.citechart.table) draws one CSV, named by the spec's top-level "data": {"url": "data/NAME.csv"}; put its figures in one file`,
+  needsNumbers: (key: string, field: string) =>
+    `${q(key)} needs a number column, but ${q(field)} holds text; remove ${q(key)} from this column`,
+  tooWide: (over: number, room: number) =>
+    `the table's columns need ${over} px more than the ${Math.round(room)} px the chart has, so they would overlap or be cut: drop a column, shorten its title or its figures' format, or make the chart wider`,
+  badFormat: (format: string) => `${q(format)} is not a d3-format specifier: write e.g. ",.1f", "+.1f" or ".0%"`,
 };

@@ -17,15 +17,17 @@ import type { ChartSpec } from './compile/readSpec.js';
 import { editionTables, readChartSpec } from './locale/readEdition.js';
 import { drawnTables } from './embed/drawnTables.js';
 import { embedFile } from './embed/embedFile.js';
+import { tableFacts } from './embed/tableHtml.js';
+import { tableAltText } from './table/tableAltText.js';
 import type { EmbedFacts } from './embed/embedHtml.js';
 import { capDiagnostics, hasErrors } from './errors.js';
 import { recordReads, type ReadLedger } from './load/readLedger.js';
-import type { CitedRow, CitedTable, Diagnostic } from './model.js';
+import type { CitedRow, CitedTable, Diagnostic, Source } from './model.js';
 import type { RowOrigin } from './compile/injectData.js';
 import { drawnTextSizes, type DrawnTextSize } from './render/drawnTextSizes.js';
 import * as messages from './messages.js';
 import type { Project } from './project.js';
-import { chartTitle } from './provenance/chartTitle.js';
+import { chartSubtitle, chartTitle } from './provenance/chartTitle.js';
 import { composeSvg, MIN_FOOTER_WIDTH } from './provenance/composeSvg.js';
 import { draftAltText } from './provenance/draftAltText.js';
 import { drawnValues, isPercentColumn } from './provenance/drawnValues.js';
@@ -139,7 +141,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   // injected, Vega-Lite's messages judged; 4. render the chart to SVG, Vega's judged.
   const theme = project.theme?.value as Record<string, unknown> | undefined;
   const locale = chartLocale(spec.settings.locale, theme);
-  const compiled = compileSpec(spec, tables, theme, geo.boundaries, locale);
+  const compiled = compileSpec(spec, tables, theme, geo.boundaries, locale, projectSources);
   pushAll(diagnostics, compiled.diagnostics);
   if (!compiled.chart) return { diagnostics };
   const rendered = await renderFitted(compiled.chart, cwd, spec.json, MIN_FOOTER_WIDTH);
@@ -161,7 +163,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
   const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale);
-  const alt = spec.settings.alt || noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale), compiled.chart.noData);
+  // A newsroom table (src/table) reads out its own rows, in its order.
+  const table = compiled.chart.table && tableFacts(compiled.chart.table, title, chartSubtitle(spec.vegaLite), rows, projectSources, locale);
+  const alt = spec.settings.alt || (table ? tableAltText(table, sources, locale) : noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale), compiled.chart.noData));
   // The trail (src/trail): the rows drawn, checked against the published
   // figures; a change no correction covers stops the chart.
   // A translated edition records the figures as the CSVs and sources.csv hold them, as its original does.
@@ -209,6 +213,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     tables: drawnTables(drawn, projectSources, drawnAs, locale),
     jsonLd: jsonLd(facts, 'text/html'),
     ...language,
+    ...(table && { table }),
   };
   const common = {
     name,
@@ -231,7 +236,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const artboards: NonNullable<RenderedChart['artboards']> = [];
   // The spec's own widths, else the theme's (phone-first by default), where Vega-Lite can fit one width.
   for (const width of artboardWidths(spec, theme)) {
-    const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries, locale);
+    const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries, locale, projectSources);
     if (!rerendered.render) return { diagnostics };
     artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true })) });
   }
@@ -285,8 +290,9 @@ export async function renderArtboard(
   diagnostics: Diagnostic[],
   boundaries?: Map<string, Boundary>,
   locale?: Locale,
+  sources?: Map<string, Source>,
 ): Promise<{ render?: VegaRender }> {
-  const compiled = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, boundaries, locale);
+  const compiled = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, boundaries, locale, sources);
   const rerendered = compiled.chart && (await renderFitted(compiled.chart, cwd, spec.json));
   const seen = new Set(diagnostics.map((d) => d.message));
   pushAll(diagnostics, compiled.diagnostics.concat(rerendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));

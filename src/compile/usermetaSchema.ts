@@ -8,6 +8,9 @@ export const MAX_ARTBOARD_WIDTH = 4000;
 /** At most this many annotations per chart: each is placed by trying candidate positions against every drawn item. */
 export const MAX_ANNOTATIONS = 20;
 
+/** At most this many columns in a table: more would not fit a phone, nor be read. */
+export const MAX_TABLE_COLUMNS = 12;
+
 const cell = { anyOf: [{ type: 'string' }, { type: 'number' }] };
 
 /** One entry of `annotations` (src/annotate): which properties each `type` takes is checked in readAnnotations. */
@@ -26,6 +29,27 @@ const annotationSchema = {
   },
 };
 
+/** `table` (src/table): a newsroom table in place of the spec's mark. */
+const tableSchema = {
+  type: 'object',
+  required: ['columns'],
+  additionalProperties: false,
+  properties: {
+    columns: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_TABLE_COLUMNS,
+      items: {
+        type: 'object',
+        required: ['field'],
+        additionalProperties: false,
+        properties: { field: { type: 'string' }, title: { type: 'string' }, format: { type: 'string' }, bar: { type: 'boolean' }, heat: { type: 'boolean' } },
+      },
+    },
+    sort: { type: 'object', required: ['field'], additionalProperties: false, properties: { field: { type: 'string' }, order: { enum: ['ascending', 'descending'] } } },
+  },
+};
+
 export const usermetaSchema = {
   type: 'object',
   properties: {
@@ -39,5 +63,6 @@ export const usermetaSchema = {
     // A BCP 47 tag; whether citechart has its words is checked after (src/locale/readLocale.ts).
     locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$' },
     annotations: { type: 'array', maxItems: MAX_ANNOTATIONS, items: annotationSchema },
+    table: tableSchema,
   },
 };

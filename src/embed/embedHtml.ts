@@ -7,6 +7,7 @@ import type { DrawnTable } from './drawnTables.js';
 import { embedStyle } from './embedStyle.js';
 import { linkUrl } from './linkUrl.js';
 import { scriptJson } from './scriptJson.js';
+import { tableHtml as newsroomTable, tableStyle, type TableFacts } from './tableHtml.js';
 
 /** What the snippet says besides the graphic, gathered while the chart is rendered. */
 export interface EmbedFacts {
@@ -22,6 +23,8 @@ export interface EmbedFacts {
   /** BCP 47 tag and direction of the chart's language (src/locale); absent: no `lang`, as before locales. */
   lang?: string;
   dir?: 'ltr' | 'rtl';
+  /** A newsroom table (src/table): the snippet is the table itself, not its graphic. */
+  table?: TableFacts;
 }
 
 export interface Artboard {
@@ -49,6 +52,7 @@ export function embedHtml(facts: EmbedFacts, artboards: Artboard[], png: { file:
     ? // A file name is not a URL: `#`, `?` or `%` in a chart's name would cut or garble it.
       `<img src="${attr(encodeURIComponent(png.file))}" alt="${attr(facts.alt)}" width="${png.width}" height="${png.height}" loading="lazy" decoding="async">`
     : '';
+  if (facts.table) return tableFigure(k, facts, facts.table);
   const arts = artboards.map(
     (board, i) => `<div class="${k}-art ${k}-art-${i}" data-width="${board.width}">${board.svg.trim()}${img}</div>`,
   );
@@ -65,6 +69,30 @@ export function embedHtml(facts: EmbedFacts, artboards: Artboard[], png: { file:
     `<div class="${k}-hidden">`,
     ...facts.tables.map((table) => tableHtml(table, title, facts.tables.length > 1)),
     `</div>`,
+    `<script type="application/ld+json">${scriptJson(facts.jsonLd)}</script>`,
+    `</figure>\n`,
+  ].join('\n');
+}
+
+/**
+ * A table chart's snippet: the table as a real `<table>` (the graphic, SVG
+ * and PNG, is for social posts and print), then the footer as visible text,
+ * then the provenance.
+ *
+ *   <figure class=K>
+ *     <style> scoped to K
+ *     <table K-table> caption (title, subtitle), headers, rows, sources
+ *     <figcaption K-footer> sources linked, notes, credit
+ *     <script type=application/ld+json> provenance
+ */
+function tableFigure(k: string, facts: EmbedFacts, table: TableFacts): string {
+  return [
+    `<figure class="citechart-embed ${k}"${facts.lang ? ` lang="${attr(facts.lang)}"` : ''}${facts.dir === 'rtl' ? ' dir="rtl"' : ''}>`,
+    `<style>\n.${k}{margin:0;padding:0}\n${tableStyle(k)}\n.${k} .${k}-footer{font-size:0.85em}\n</style>`,
+    newsroomTable(k, table),
+    `<figcaption class="${k}-footer">`,
+    ...footerHtml(facts.footer, facts.sources),
+    `</figcaption>`,
     `<script type="application/ld+json">${scriptJson(facts.jsonLd)}</script>`,
     `</figure>\n`,
   ].join('\n');
