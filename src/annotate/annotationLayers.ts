@@ -162,15 +162,17 @@ function highlightViews(spec: Json, highlights: Highlight[], style: AnnotationSt
   const test = highlights
     .map((h) => `indexof(${JSON.stringify(h.values)}, datum[${JSON.stringify(h.field)}]) >= 0`)
     .join(' || ');
-  const colour = { condition: { test, value: style.highlight }, value: style.muted };
+  const colour = (text: boolean) => ({ condition: { test, value: style.highlight }, value: text ? style.mutedText : style.muted });
+  const isText = (node: Json) => node.mark === 'text' || (node.mark as Json | undefined)?.type === 'text';
   const visit = (node: Json, top: boolean) => {
     const encoding = node.encoding as Json | undefined;
-    if (top || encoding?.color) {
+    // A text layer gets its own colour: muted text is darker than muted shapes.
+    if (top || encoding?.color || isText(node)) {
       const own = { ...(encoding ?? {}) };
       const grouped = own.color as Json | undefined;
       // Lines were split into series by the colour field: keep them apart.
       if (grouped && typeof grouped.field === 'string' && own.detail === undefined) own.detail = { field: grouped.field, ...(typeof grouped.type === 'string' && { type: grouped.type }) };
-      own.color = colour;
+      own.color = colour(isText(node));
       node.encoding = own;
     }
     if (Array.isArray(node.layer)) for (const layer of node.layer as Json[]) visit(layer, false);

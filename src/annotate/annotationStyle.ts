@@ -10,6 +10,8 @@ export interface AnnotationStyle {
   text: { fontSize: number; fontWeight: string | number; color: string };
   highlight: string;
   muted: string;
+  /** Muted text marks (a series' direct label): darker than muted shapes, so it still reads (4.5:1 on white). */
+  mutedText: string;
   band: { fill: string; opacity: number };
 }
 
@@ -20,12 +22,14 @@ export const STYLE_NAMES = { text: 'citechart-annotation', highlight: 'citechart
  * citechart's defaults: notes in 12 px (over the small-text rule's 11 px)
  * dark grey; highlighted marks in the house blue, the rest in a grey that
  * still reads on white (2:1, enough for a shape, not for text); a band as a
- * 6 % black tint that leaves gridlines visible.
+ * 6 % black tint that leaves gridlines visible. Muted text (a series'
+ * direct label) in a darker grey than muted shapes: 4.5:1 on white.
  */
 export const DEFAULT_ANNOTATION_STYLE: AnnotationStyle = {
   text: { fontSize: 12, fontWeight: 'normal', color: '#333333' },
   highlight: '#0f5499',
   muted: '#b3b3b3',
+  mutedText: '#767676',
   band: { fill: '#000000', opacity: 0.06 },
 };
 
@@ -33,7 +37,7 @@ export const DEFAULT_ANNOTATION_STYLE: AnnotationStyle = {
  * The annotation style from `config.style` of the theme and the spec (the
  * spec's wins, property by property): `citechart-annotation` (`fontSize`,
  * `fontWeight`, `color`), `citechart-highlight` and `citechart-muted`
- * (`color`), `citechart-band` (`fill` or `color`, `opacity` 0–1). Values
+ * (`color`; the muted style's `textColor` for text marks), `citechart-band` (`fill` or `color`, `opacity` 0–1). Values
  * of the wrong type are left at their defaults here (annotationStyleProblems reports them).
  */
 export function readAnnotationStyle(theme: Json | undefined, specConfig: Json | undefined): AnnotationStyle {
@@ -49,6 +53,7 @@ export function readAnnotationStyle(theme: Json | undefined, specConfig: Json | 
     },
     highlight: colourOf(style(STYLE_NAMES.highlight)) ?? d.highlight,
     muted: colourOf(style(STYLE_NAMES.muted)) ?? d.muted,
+    mutedText: colour(style(STYLE_NAMES.muted).textColor) ?? d.mutedText,
     band: { fill: colour(band.fill) ?? colour(band.color) ?? d.band.fill, opacity: unit(band.opacity) ?? d.band.opacity },
   };
 }
@@ -67,7 +72,7 @@ export function annotationStyleProblems(config: unknown, base: (string | number)
     const at = (key: string) => [...base, 'style', name, key];
     const shown = (value: unknown) => JSON.stringify(value) ?? String(value);
     if (style.fontSize !== undefined && positive(style.fontSize) === undefined) problems.push(diagnostic(at('fontSize'), messages.annotate.styleSize(name, 'fontSize', shown(style.fontSize))));
-    for (const key of ['color', 'fill']) {
+    for (const key of ['color', 'fill', 'textColor']) {
       if (style[key] !== undefined && colour(style[key]) === undefined) problems.push(diagnostic(at(key), messages.annotate.styleColour(name, key, shown(style[key]))));
     }
   }
