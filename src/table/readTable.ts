@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
-import { format as d3Format, formatLocale } from 'd3-format';
+import { format as d3Format, formatLocale, formatSpecifier } from 'd3-format';
 import type { JSONPath } from 'jsonc-parser';
 import type { ChartSpec } from '../compile/readSpec.js';
 import type { CellValue, CitedTable, Diagnostic } from '../model.js';
@@ -68,10 +68,12 @@ export function readTable(spec: ChartSpec, tables: Map<string, CitedTable>): { t
   return { table: { file: data.file, columns, ...(raw.sort && { sort: { field: raw.sort.field, order: raw.sort.order ?? 'ascending' } }) }, diagnostics: [] };
 }
 
+/** d3-format's types; it reads any other letter as "g" without a word, so "1z" would print as a general number. */
+const FORMAT_TYPES = new Set(['', 'e', 'f', 'g', 'r', 's', '%', 'p', 'b', 'o', 'd', 'x', 'X', 'c', 'n']);
+
 function validFormat(specifier: string): boolean {
   try {
-    d3Format(specifier);
-    return true;
+    return FORMAT_TYPES.has(formatSpecifier(specifier).type);
   } catch {
     return false;
   }
