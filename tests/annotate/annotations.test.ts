@@ -153,3 +153,24 @@ describe('a bad annotation is an error at its line and column', () => {
     expect(format(diagnostics)).toContain('specs/theme.json:4:7: error: style "citechart-highlight": color "reddish" is not a CSS colour (e.g. "#c8102e")');
   });
 });
+
+describe('a translated edition of an annotated chart', () => {
+  const note = { type: 'text', text: 'Record high', at: { month: '2024-04-01', region: 'North' } };
+  const translation = (strings: Record<string, string>) =>
+    JSON.stringify({ strings: { Output: 'Production', Tonnes: 'Tonnes', 'Graphic: test desk': 'Graphique : test', ...strings }, values: { North: 'Nord', South: 'Sud', '2024-01-01': '2024-01-01', '2024-02-01': '2024-02-01', '2024-03-01': '2024-03-01', '2024-04-01': '2024-04-01' } });
+
+  it("requires the note's translation, at the note", async () => {
+    const spec = lineSpec([note]);
+    const { chart, diagnostics } = await renderChart(await openProject(projectWith(spec, { 'specs/chart.fr.json': translation({}) })), 'chart.fr');
+    expect(chart).toBeUndefined();
+    const at = positionOf(spec, '"text": "Record high"');
+    expect(format(diagnostics)).toContain(`specs/chart.vl.json:${at.line}:${at.column}: error: "Record high" has no French translation: add it to specs/chart.fr.json, mapping the English text to its translation`);
+  });
+
+  it('draws the translated note once, at the row its translated values pick out', async () => {
+    const { chart, diagnostics } = await renderChart(await openProject(projectWith(lineSpec([note]), { 'specs/chart.fr.json': translation({ 'Record high': 'Record' }) })), 'chart.fr');
+    expect(format(diagnostics)).toEqual([]);
+    expect(textCount(chart!.svg, 'Record')).toBe(1);
+    expect(textCount(chart!.svg, 'Record high')).toBe(0);
+  });
+});
