@@ -4,6 +4,10 @@
 //                         cited CSVs   Vega-Lite →    Vega → SVG     footer, alt,
 //                         + sources    Vega + theme,  real metrics;  JSON-LD, ids;
 //                                      data injected  SVG → PNG 2×   XMP in PNG
+//                                      a table's view annotations'
+//                                      (src/table),   notes placed
+//                                      annotations    (src/annotate)
+//                                      (src/annotate)
 //
 // Nothing is written here: the caller writes the SVG, PNG, artboards and HTML
 // snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.

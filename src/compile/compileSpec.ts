@@ -58,6 +58,10 @@ export interface CompiledChart {
  * the spec node it is about (judgeMessages for warnings, explainVegaError
  * for errors): one for a chart over LIMITS.rowsPerChart rows, or an `impute`
  * that would make more than LIMITS.generatedRows, before any row is copied.
+ * A newsroom table (`usermeta.citechart.table`, src/table) replaces the
+ * spec's mark with its own view, and annotations (src/annotate) are added as
+ * layers, after the rows are injected; an error in either is returned at
+ * its place in the spec. `sources` names a table's publishers.
  * Expects a spec that passed validateSpec (readSpec does that).
  */
 export function compileSpec(
