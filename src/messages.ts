@@ -184,6 +184,8 @@ export const spec = {
     `at the artboard width ${width} px the plot gets ${Math.max(0, Math.round(plot))} px (its labels, title and legend take the rest), so the chart would be drawn off the artboard; drop ${width} from "widths", or shorten the labels or lower their "labelLimit"`,
   builtInNameAsText: (text: string) =>
     `Vega cannot draw a text that is exactly ${q(text)} (it takes a built-in JavaScript name for one of its own signals); reword it, e.g. ${q(`${text[0]!.toUpperCase()}${text.slice(1)}`)} or add a word`,
+  tooWide: (over: number, room: number) =>
+    `the table's columns need ${over} px more than the ${Math.round(room)} px the chart has, so they would overlap or be cut: drop a column, shorten its title or its figures' format, or make the chart wider`,
   badFormat: (format: string) =>
     `${q(format)} is not a format d3 can read, so Vega cannot draw the chart; write a d3-format such as ",.1f" or ".0%" (or a time format with "formatType": "time")`,
   vegaWarning: (reason: string) => `Vega: ${reason}`,
@@ -676,4 +678,40 @@ export const social = {
     `social cards need a single or layered view: Vega-Lite cannot fit a concat, repeat or facet to one size; remove "social" or set it to false`,
   noRoom: (card: string, plot: number) =>
     `no ${card} social card: the title, legend and footer leave ${Math.max(0, Math.round(plot))} px of height for the chart; shorten them or leave the card out ("social" in usermeta.citechart)`,
+};
+
+// ── annotations and tables (src/annotate, src/table) ───────────────────────
+export const annotate = {
+  notTaken: (type: string, key: string, takes: string[]) =>
+    `a ${q(type)} annotation takes ${takes.map(q).join(', ')}, not ${q(key)}; remove it or change "type"`,
+  missing: (type: string, key: string) =>
+    type === 'band'
+      ? `a "band" annotation needs "x" or "y": the interval [from, to] it shades, e.g. "x": ["2024-02-01", "2024-03-01"]`
+      : `a ${q(type)} annotation needs ${q(key)}` + (key === 'at' ? `: the row it is about, as {"FIELD": value, …}, e.g. {"month": "2024-04-01", "region": "North"}` : ''),
+  bandBothAxes: () => `a band shades one interval: give "x" or "y", not both (two bands are two annotations)`,
+  noPosition: () =>
+    `annotations need a single or layered chart with an x and a y encoding to place them by; this chart has none (a concatenation, facet or map): draw the note as a text layer instead`,
+  badBandEnd: (value: string, time: boolean) =>
+    time ? `band end ${q(value)} is not a date: write it as YYYY-MM-DD (or YYYY, YYYY-MM)` : `band end ${q(value)} is not a number: on this axis a band runs between two numbers, e.g. [100, 150]`,
+  noChannel: (channel: string) => `the chart has no ${channel} encoding to place this band on; shade the other axis or add one`,
+  noSuchValue: (field: string, value: string, file: string, some: string[]) =>
+    `no row of ${file} has ${field} = ${q(value)}` + (some.length ? ` (its values include ${some.map(q).join(', ')})` : '') + `; write a value exactly as the CSV has it`,
+  noRow: (asked: string, file: string) => `no row of ${file} has ${asked} together; check the values`,
+  severalRows: (asked: string, rows: number, others: string[]) =>
+    `${rows} rows have ${asked}, but a text annotation is drawn at one row` + (others.length ? `: add another field to "at" (e.g. ${others.slice(0, 3).map(q).join(', ')})` : ''),
+  cannotPlace: (text: string, width: number, hidden: boolean) =>
+    `annotation ${q(text)} cannot be placed in the ${Math.round(width)} px wide graphic without covering a mark, a label or other text; it is ` +
+    (hidden ? `left out` : `drawn where it covers least`) + `: shorten it, move it with "at", or widen the chart`,
+  styleSize: (style: string, key: string, value: string) => `style ${q(style)}: ${key} ${value} is not a positive number of px (e.g. 12)`,
+  styleColour: (style: string, key: string, value: string) => `style ${q(style)}: ${key} ${value} is not a CSS colour (e.g. "#c8102e")`,
+};
+
+export const table = {
+  oneTable: () =>
+    `a table (usermeta.citechart.table) draws one CSV, named by the spec's top-level "data": {"url": "data/NAME.csv"}; put its figures in one file`,
+  needsNumbers: (key: string, field: string) =>
+    `${q(key)} needs a number column, but ${q(field)} holds text; remove ${q(key)} from this column`,
+  tooWide: (over: number, room: number) =>
+    `the table's columns need ${over} px more than the ${Math.round(room)} px the chart has, so they would overlap or be cut: drop a column, shorten its title or its figures' format, or make the chart wider`,
+  badFormat: (format: string) => `${q(format)} is not a d3-format specifier: write e.g. ",.1f", "+.1f" or ".0%"`,
 };

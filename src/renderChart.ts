@@ -4,7 +4,10 @@
 //                         cited CSVs   Vega-Lite →    Vega → SVG     footer, alt,
 //                         + sources    Vega + theme,  real metrics;  JSON-LD, ids;
 //                                      data injected  SVG → PNG ×N,  XMP in PNG
-//                                                     SVG → PDF      and PDF
+//                                      a table's view SVG → PDF      and PDF
+//                                      (src/table),   annotations'
+//                                      annotations    notes placed
+//                                      (src/annotate) (src/annotate)
 //
 // Nothing is written here: the caller writes the SVG, PNG, artboards, social
 // cards (src/social) and HTML snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
@@ -16,16 +19,18 @@ import type { ChartSpec } from './compile/readSpec.js';
 import { editionTables, readChartSpec } from './locale/readEdition.js';
 import { drawnTables } from './embed/drawnTables.js';
 import { embedFile } from './embed/embedFile.js';
+import { tableFacts } from './embed/tableHtml.js';
+import { tableAltText } from './table/tableAltText.js';
 import type { EmbedFacts } from './embed/embedHtml.js';
 import { capDiagnostics, hasErrors } from './errors.js';
 import { recordReads, type ReadLedger } from './load/readLedger.js';
 import { projectFileExists } from './load/memoryFolder.js';
-import type { CitedRow, CitedTable, Diagnostic } from './model.js';
+import type { CitedRow, CitedTable, Diagnostic, Source } from './model.js';
 import type { RowOrigin } from './compile/injectData.js';
 import { drawnTextSizes, type DrawnTextSize } from './render/drawnTextSizes.js';
 import * as messages from './messages.js';
 import type { Project } from './project.js';
-import { chartTitle } from './provenance/chartTitle.js';
+import { chartSubtitle, chartTitle } from './provenance/chartTitle.js';
 import { composeSvg, MIN_FOOTER_WIDTH } from './provenance/composeSvg.js';
 import { draftAltText } from './provenance/draftAltText.js';
 import { drawnValues, isPercentColumn } from './provenance/drawnValues.js';
@@ -171,7 +176,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   // injected, Vega-Lite's messages judged; 4. render the chart to SVG, Vega's judged.
   const theme = project.theme?.value as Record<string, unknown> | undefined;
   const locale = chartLocale(options.locale ?? spec.settings.locale, theme);
-  const compiled = compileSpec(spec, tables, theme, geo.boundaries, locale);
+  const compiled = compileSpec(spec, tables, theme, geo.boundaries, locale, projectSources);
   // At a chosen width, Vega-Lite's note on citechart's own fit-x setting is noise, as for an artboard.
   pushAll(diagnostics, options.width === undefined ? compiled.diagnostics : compiled.diagnostics.filter((d) => !isFitNoise(d.message)));
   if (!compiled.chart) return { diagnostics };
@@ -198,7 +203,11 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
   const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale);
-  const written = spec.settings.alt || draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale, [noDataSentence(compiled.chart.noData, locale)]);
+  // A newsroom table (src/table) reads out its own rows, in its order.
+  const table = compiled.chart.table && tableFacts(compiled.chart.table, title, chartSubtitle(spec.vegaLite), rows, projectSources, locale);
+  const written =
+    spec.settings.alt ||
+    (table ? tableAltText(table, sources, locale) : draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale, [noDataSentence(compiled.chart.noData, locale)]));
   // Each marked row's note goes with the row in the alt text, as its marker does in the graphic.
   const altNotes = { notes: markers.notes, symbols: markers.symbols };
   const alt = [written, ...noteSentences(rows, altNotes, locale, written)].join(' ');
@@ -250,6 +259,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     tables: drawnTables(drawn, projectSources, drawnAs, locale, altNotes),
     jsonLd: jsonLd(facts, 'text/html'),
     ...language,
+    ...(table && { table }),
   };
   // The snippets of one chart's language editions link to each other (the list of specs/ is part of the build's cache key).
   const links = editionLinks(name, await listSpecs(cwd), chartLocale(spec.edition ? spec.edition.originalTag : spec.settings.locale, theme).tag);
@@ -275,7 +285,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const artboards: NonNullable<RenderedChart['artboards']> = [];
   // The spec's own widths, else the theme's (phone-first by default), where Vega-Lite can fit one width.
   for (const width of artboardWidths(spec, theme)) {
-    const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries, locale, markers);
+    const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries, locale, markers, projectSources);
     if (!rerendered.render) return { diagnostics };
     artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true })) });
   }
@@ -316,7 +326,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     }
     // Each card re-laid-out by Vega at its size (src/social), its PNG carrying the same XMP as NAME.png.
     const context: CardContext = {
-      spec, tables, theme, boundaries: geo.boundaries, locale, cwd, paragraphs, markers,
+      spec, tables, theme, boundaries: geo.boundaries, locale, cwd, paragraphs, markers, sources: projectSources,
       footerStyle: common.footerStyle,
       direction: locale.direction === 'rtl' ? 'rtl' : 'ltr',
       compose: async (r, width, height, card) =>
@@ -334,7 +344,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     const print = printLayout(spec, theme);
     let printSvg = svg;
     if (print.layoutWidth !== undefined) {
-      const rerendered = await renderArtboard(spec, tables, theme, print.layoutWidth, cwd, diagnostics, geo.boundaries, locale, markers);
+      const rerendered = await renderArtboard(spec, tables, theme, print.layoutWidth, cwd, diagnostics, geo.boundaries, locale, markers, projectSources);
       if (!rerendered.render) return { diagnostics };
       printSvg = await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, print.layoutWidth), exactWidth: true }));
     }
@@ -369,8 +379,10 @@ export async function renderArtboard(
   locale?: Locale,
   /** The noted rows' markers, as the spec's own layout draws them (drawMarkers); none when absent. */
   markers?: MarkerInputs,
+  /** The project's sources, for a table's citation column (src/table). */
+  sources?: Map<string, Source>,
 ): Promise<{ render?: VegaRender }> {
-  const compiled = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, boundaries, locale);
+  const compiled = compileSpec({ ...spec, vegaLite: atWidth(spec.vegaLite, width, theme) }, tables, theme, boundaries, locale, sources);
   const rerendered = compiled.chart && (await renderFitted(compiled.chart, cwd, spec.json));
   const seen = new Set(diagnostics.map((d) => d.message));
   pushAll(diagnostics, compiled.diagnostics.concat(rerendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));

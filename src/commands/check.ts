@@ -85,7 +85,7 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     pushAll(diagnostics, geo.diagnostics);
     if (hasErrors(geo.diagnostics)) continue;
     const theme = project.theme?.value as Record<string, unknown> | undefined;
-    const compiled = compileSpec(spec, specTables.tables, theme, geo.boundaries, chartLocale(spec.settings.locale, theme));
+    const compiled = compileSpec(spec, specTables.tables, theme, geo.boundaries, chartLocale(spec.settings.locale, theme), project.sources);
     pushAll(diagnostics, compiled.diagnostics);
     if (!compiled.chart) continue;
     // Run Vega's dataflow too (in memory, nothing written): expression and
@@ -97,7 +97,7 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     pushAll(diagnostics, drawnWarnings(spec, rendered.chart, rendered.render));
     // Each artboard as build draws it: a width can fail where the spec's own layout does not.
     for (const width of artboardWidths(spec, theme)) {
-      const artboard = await renderArtboard(spec, specTables.tables, theme, width, project.cwd, diagnostics, geo.boundaries);
+      const artboard = await renderArtboard(spec, specTables.tables, theme, width, project.cwd, diagnostics, geo.boundaries, undefined, undefined, project.sources);
       if (!artboard.render) break;
     }
     const drawn = citedRows(spec, compiled.chart, rendered.render).origins.map((origin) => origin.row);

@@ -22,6 +22,12 @@ import { fitRegions } from '../geo/fitRegions.js';
 import type { Boundary } from '../geo/readBoundary.js';
 import { countryLanguage } from '../geo/countryList.js';
 import type { Locale } from '../locale/readLocale.js';
+import { readAnnotations } from '../annotate/readAnnotations.js';
+import { readAnnotationStyle } from '../annotate/annotationStyle.js';
+import { readTable, type TableSpec } from '../table/readTable.js';
+import { readTableStyle, tableRoom, tableView } from '../table/tableView.js';
+import type { Source } from '../model.js';
+import { addAnnotations, bandsUnderneath, restoreMarkNames, type NoteMark } from '../annotate/annotationLayers.js';
 
 export interface CompiledChart {
   vega: VegaSpec;
@@ -36,6 +42,10 @@ export interface CompiledChart {
   judge?: (raw: RawMessage[], markItems?: Map<string, number>) => Diagnostic[];
   /** Map shapes drawn with no figure ("no data"), named, for the alt text. */
   noData: string[];
+  /** Annotation notes (src/annotate) whose place renderFitted chooses from the drawn scene. */
+  notes?: NoteMark[];
+  /** The newsroom table it draws (src/table), for the snippet's `<table>` and the alt text. */
+  table?: TableSpec;
 }
 
 /**
@@ -52,6 +62,10 @@ export interface CompiledChart {
  * the spec node it is about (judgeMessages for warnings, explainVegaError
  * for errors): one for a chart over LIMITS.rowsPerChart rows, or an `impute`
  * that would make more than LIMITS.generatedRows, before any row is copied.
+ * A newsroom table (`usermeta.citechart.table`, src/table) replaces the
+ * spec's mark with its own view, and annotations (src/annotate) are added as
+ * layers, after the rows are injected; an error in either is returned at
+ * its place in the spec. `sources` names a table's publishers.
  * Expects a spec that passed validateSpec (readSpec does that).
  */
 export function compileSpec(
@@ -60,6 +74,8 @@ export function compileSpec(
   theme: Record<string, unknown> | undefined,
   boundaries: Map<string, Boundary> = new Map(),
   locale?: Locale,
+  /** sources.csv's sources: a table's `source` column names each row's publishers. */
+  sources?: Map<string, Source>,
 ): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
   // 1. Limits, then data against spec, before anything is drawn: a finding
   // that is an error stops the chart here (Vega would only draw the wrong graphic).
@@ -70,7 +86,18 @@ export function compileSpec(
   const checked = checkBeforeDrawing(spec, tables, theme);
   if (hasErrors(checked)) return { diagnostics: checked };
   // 2. Vega-Lite → Vega, its messages located and judged.
-  const { spec: injected, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, timeFields(spec.vegaLite));
+  const { spec: rows, origins } = injectData(spec.vegaLite, spec.dataRefs, tables, timeFields(spec.vegaLite));
+  // A newsroom table (src/table) draws its own view in place of the spec's mark.
+  const tabled = readTable(spec, tables);
+  if (tabled.diagnostics.length) return { diagnostics: checked.concat(tabled.diagnostics) };
+  const config = spec.vegaLite.config as Record<string, unknown> | undefined;
+  const drawnTable = tabled.table && tableView(rows, tabled.table, tables.get(tabled.table.file)!, sources, readTableStyle(theme, config), tableRoom(spec.vegaLite, theme), locale);
+  const injected = drawnTable?.view ?? rows;
+  if (drawnTable?.overflow) checked.push(spec.json.diagnostic(['usermeta', 'citechart', 'table'], messages.table.tooWide(drawnTable.overflow, tableRoom(spec.vegaLite, theme)!), 'warning'));
+  // Annotations (src/annotate): checked against the rows, then drawn as layers of their own.
+  const annotations = readAnnotations(spec, tables, (_table, row) => origins.findIndex((origin) => origin.row === row));
+  if (annotations.diagnostics.length) return { diagnostics: checked.concat(annotations.diagnostics) };
+  const annotated = addAnnotations(injected, annotations.annotations, readAnnotationStyle(theme, config));
   // Maps: boundaries injected too, lookups joined by region code (src/geo).
   // World countries are named in the chart's language (labels, alt text) before they are joined and drawn.
   const language = countryLanguage(locale?.tag ?? spec.settings.locale);
@@ -108,6 +135,8 @@ export function compileSpec(
       const ids = new Set(joined.fit.ids);
       fitRegions(vega, named.get(joined.fit.url)!.features.filter((feature) => ids.has(String(feature.id))));
     }
+    if (annotated.madeLayered) restoreMarkNames(vega as unknown as Record<string, unknown>);
+    bandsUnderneath(vega as unknown as Record<string, unknown>);
     const judged = judgeMessages(spec, raw);
     const warnings = [...checked, ...judged];
     if (hasErrors(judged)) return { diagnostics: warnings };
@@ -115,7 +144,8 @@ export function compileSpec(
       ...judgeMessages(spec, drawn, markItems),
       ...(markItems ? checkEmptyFilterLayers(spec, markItems) : []),
     ];
-    return { chart: { vega, origins, warnings, judge, noData: joined.noData }, diagnostics: warnings };
+    const notes = annotated.notes.length ? { notes: annotated.notes } : {};
+    return { chart: { vega, origins, warnings, judge, noData: joined.noData, ...notes, ...(tabled.table && { table: tabled.table }) }, diagnostics: warnings };
   } catch (error) {
     // The spec passed Vega-Lite's schema (readSpec): what is left is mostly
     // an expression Vega cannot parse, or a name that refers to nothing.

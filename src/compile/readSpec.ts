@@ -3,6 +3,7 @@ import { themeSocialCardProblems } from '../social/socialPresets.js';
 import { themeOutputProblems } from './themeOutputs.js';
 import { footerStyleProblems } from '../provenance/footerStyle.js';
 import { markerStyleProblems } from '../markers/markerStyle.js';
+import { annotationStyleProblems } from '../annotate/annotationStyle.js';
 import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 import type { Diagnostic } from '../model.js';
 import { hasErrors } from '../errors.js';
@@ -77,6 +78,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   for (const problem of await checkRegExps(spec)) diagnostics.push(problem);
   for (const problem of footerStyleProblems(spec.vegaLite.config, ['config'], (at, message) => json.diagnostic(at, message))) diagnostics.push(problem);
   for (const problem of markerStyleProblems(spec.vegaLite.config, ['config'], (at, message) => json.diagnostic(at, message))) diagnostics.push(problem);
+  for (const problem of annotationStyleProblems(spec.vegaLite.config, ['config'], (at, message) => json.diagnostic(at, message))) diagnostics.push(problem);
   return { spec, diagnostics };
 }
 
@@ -132,5 +134,6 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   }
   const footer = footerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
   const markers = markerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
-  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), themeSocialCardProblems(json), themeOutputProblems(json), footer, markers) };
+  const annotation = annotationStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
+  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), themeSocialCardProblems(json), themeOutputProblems(json), footer, markers, annotation) };
 }

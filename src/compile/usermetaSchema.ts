@@ -8,6 +8,51 @@ export const MAX_ARTBOARD_WIDTH = 4000;
 export const MIN_PRINT_WIDTH_MM = 20;
 export const MAX_PRINT_WIDTH_MM = 1000;
 
+/** At most this many annotations per chart: each is placed by trying candidate positions against every drawn item. */
+export const MAX_ANNOTATIONS = 20;
+
+/** At most this many columns in a table: more would not fit a phone, nor be read. */
+export const MAX_TABLE_COLUMNS = 12;
+
+const cell = { anyOf: [{ type: 'string' }, { type: 'number' }] };
+
+/** One entry of `annotations` (src/annotate): which properties each `type` takes is checked in readAnnotations. */
+const annotationSchema = {
+  type: 'object',
+  required: ['type'],
+  additionalProperties: false,
+  properties: {
+    type: { enum: ['text', 'highlight', 'band'] },
+    text: { type: 'string', pattern: '\\S' },
+    at: { type: 'object', minProperties: 1, additionalProperties: cell },
+    field: { type: 'string', pattern: '\\S' },
+    values: { type: 'array', minItems: 1, items: cell },
+    x: { type: 'array', minItems: 2, maxItems: 2, items: cell },
+    y: { type: 'array', minItems: 2, maxItems: 2, items: cell },
+  },
+};
+
+/** `table` (src/table): a newsroom table in place of the spec's mark. */
+const tableSchema = {
+  type: 'object',
+  required: ['columns'],
+  additionalProperties: false,
+  properties: {
+    columns: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_TABLE_COLUMNS,
+      items: {
+        type: 'object',
+        required: ['field'],
+        additionalProperties: false,
+        properties: { field: { type: 'string' }, title: { type: 'string' }, format: { type: 'string' }, bar: { type: 'boolean' }, heat: { type: 'boolean' } },
+      },
+    },
+    sort: { type: 'object', required: ['field'], additionalProperties: false, properties: { field: { type: 'string' }, order: { enum: ['ascending', 'descending'] } } },
+  },
+};
+
 export const usermetaSchema = {
   type: 'object',
   properties: {
@@ -24,5 +69,7 @@ export const usermetaSchema = {
     locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$' },
     // The PDF's print width in mm (src/render/printWidth.ts).
     print: { type: 'object', required: ['widthMm'], additionalProperties: false, properties: { widthMm: { type: 'number', minimum: MIN_PRINT_WIDTH_MM, maximum: MAX_PRINT_WIDTH_MM } } },
+    annotations: { type: 'array', maxItems: MAX_ANNOTATIONS, items: annotationSchema },
+    table: tableSchema,
   },
 };

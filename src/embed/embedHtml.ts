@@ -8,6 +8,7 @@ import type { DrawnTable } from './drawnTables.js';
 import { embedStyle } from './embedStyle.js';
 import { linkUrl } from './linkUrl.js';
 import { scriptJson } from './scriptJson.js';
+import { tableHtml as newsroomTable, tableStyle, type TableFacts } from './tableHtml.js';
 
 /** What the snippet says besides the graphic, gathered while the chart is rendered. */
 export interface EmbedFacts {
@@ -25,6 +26,8 @@ export interface EmbedFacts {
   dir?: 'ltr' | 'rtl';
   /** The chart's other language editions (src/locale/editionLinks.ts), linked under the graphic; `lead` is "Other languages:" in the chart's words. */
   editions?: { lead: string; separator: string; links: EditionLink[] };
+  /** A newsroom table (src/table): the snippet is the table itself, not its graphic. */
+  table?: TableFacts;
 }
 
 export interface Artboard {
@@ -53,6 +56,7 @@ export function embedHtml(facts: EmbedFacts, artboards: Artboard[], png: { file:
     ? // A file name is not a URL: `#`, `?` or `%` in a chart's name would cut or garble it.
       `<img src="${attr(encodeURIComponent(png.file))}" alt="${attr(facts.alt)}" width="${png.width}" height="${png.height}" loading="lazy" decoding="async">`
     : '';
+  if (facts.table) return tableFigure(k, facts, facts.table);
   const arts = artboards.map(
     (board, i) => `<div class="${k}-art ${k}-art-${i}" data-width="${board.width}">${board.svg.trim()}${img}</div>`,
   );
@@ -89,6 +93,31 @@ function editionsHtml(k: string, editions: EmbedFacts['editions']): string[] {
     (link) => `<a href="${attr(encodeURIComponent(link.file))}" hreflang="${attr(link.tag)}" lang="${attr(link.tag)}">${text(link.label)}</a>`,
   );
   return [`<p class="${k}-editions">${text(editions.lead)} ${links.join(text(editions.separator))}</p>`];
+}
+
+/**
+ * A table chart's snippet: the table as a real `<table>` (the graphic, SVG
+ * and PNG, is for social posts and print), then the footer as visible text,
+ * then the provenance.
+ *
+ *   <figure class=K>
+ *     <style> scoped to K
+ *     <table K-table> caption (title, subtitle), headers, rows, sources
+ *     <figcaption K-footer> sources linked, notes, credit
+ *     <script type=application/ld+json> provenance
+ */
+function tableFigure(k: string, facts: EmbedFacts, table: TableFacts): string {
+  return [
+    `<figure class="citechart-embed ${k}"${facts.lang ? ` lang="${attr(facts.lang)}"` : ''}${facts.dir === 'rtl' ? ' dir="rtl"' : ''}>`,
+    `<style>\n.${k}{margin:0;padding:0}\n${tableStyle(k)}\n.${k} .${k}-footer{font-size:0.85em}\n</style>`,
+    newsroomTable(k, table),
+    `<figcaption class="${k}-footer">`,
+    ...footerHtml(facts.footer, facts.sources),
+    `</figcaption>`,
+    ...editionsHtml(k, facts.editions),
+    `<script type="application/ld+json">${scriptJson(facts.jsonLd)}</script>`,
+    `</figure>\n`,
+  ].join('\n');
 }
 
 /** The footer as paragraphs of text; a source with an http(s) URL becomes a link. */

@@ -4,7 +4,8 @@ import * as messages from '../messages.js';
 import type { Translation } from './readTranslation.js';
 
 // Keys whose string values a reader sees as words: titles (chart, axis,
-// legend), subtitles, descriptions, and citechart's notes, credit and alt.
+// legend), subtitles, descriptions, and citechart's notes, credit and alt
+// (and annotations' `text`, table columns' `title`).
 const WORDS = new Set(['title', 'subtitle', 'description', 'notes', 'credit', 'alt']);
 
 /**
@@ -36,8 +37,9 @@ export function translateSpec(vegaLite: Record<string, unknown>, translation: Tr
       // Null-prototype copy: keys are the spec's.
       const copy = Object.create(null) as Record<string, unknown>;
       for (const [key, value] of Object.entries(node)) {
-        // A title object's `text` is a title too; `data`, `field` and expressions are not words.
-        copy[key] = visit(value, [...at, key], WORDS.has(key) || (words && key === 'text'));
+        // A title object's `text` is a title too, and so is an annotation's note (src/annotate); `data`, `field` and expressions are not words.
+        const note = key === 'text' && at[at.length - 2] === 'annotations';
+        copy[key] = visit(value, [...at, key], WORDS.has(key) || (words && key === 'text') || note);
       }
       return copy;
     }

@@ -1,6 +1,7 @@
 import { utcFormat } from 'd3-time-format';
 import { regionName } from '../geo/boundaryDatum.js';
 import { ROW_ID_FIELD } from '../compile/injectData.js';
+import { ANNOTATION_PREFIX } from '../annotate/annotationLayers.js';
 import type { SceneNode } from '../render/sceneNode.js';
 import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compile/encodedFields.js';
 import type { CitedRow, CitedTable } from '../model.js';
@@ -175,7 +176,8 @@ function textLabels(marks: SceneNode[], key: string, labelKey: (datum: Record<st
       const text = (Array.isArray(item.text) ? item.text.join(' ') : String(item.text ?? '')).trim();
       if (!text || !item.datum) continue;
       const id = item.datum[ROW_ID_FIELD];
-      if (measures(item.datum, key)) {
+      // An annotation's note (src/annotate) is about a row, never its value label.
+      if (measures(item.datum, key) && !mark.name?.startsWith(ANNOTATION_PREFIX)) {
         if (typeof id === 'number') byRow.set(id, text);
         byLabels.set(labelKey(item.datum), text);
       } else annotations.push(text);

@@ -14,6 +14,7 @@ import { widthUpTo } from '../text/labelLimit.js';
 import { legendColumns } from './legendColumns.js';
 import { firstText, union, type SceneNode } from './sceneNode.js';
 import { faceFor, measureText } from '../text/textMetrics.js';
+import { ANNOTATION_PREFIX } from '../annotate/annotationLayers.js';
 
 type Json = Record<string, unknown>;
 
@@ -55,7 +56,8 @@ export function fitToWidth(vega: VegaSpec, scenegraph: unknown, minWidth = 0): V
   // just past the end of a bar is narrower than that and stays as it is.
   const plotRight = Math.max(plotWidth, minWidth);
   for (const mark of root.items) {
-    if (mark.marktype !== 'text' || mark.role !== 'mark' || !mark.name) continue;
+    // Annotation marks (`ccnote_…`) are placed inside the plot by placeNotes, which warns where one cannot be.
+    if (mark.marktype !== 'text' || mark.role !== 'mark' || !mark.name || mark.name.startsWith(ANNOTATION_PREFIX)) continue;
     let widest = 0;
     let left = plotRight;
     for (const item of mark.items ?? []) {

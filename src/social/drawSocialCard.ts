@@ -5,7 +5,7 @@ import type { Boundary } from '../geo/readBoundary.js';
 import type { Locale } from '../locale/readLocale.js';
 import { drawMarkers, type MarkerInputs } from '../markers/drawMarkers.js';
 import * as messages from '../messages.js';
-import type { CitedTable, Diagnostic } from '../model.js';
+import type { CitedTable, Diagnostic, Source } from '../model.js';
 import { drawFooter } from '../provenance/drawFooter.js';
 import type { Paragraph } from '../provenance/footerParagraphs.js';
 import type { FooterStyle } from '../provenance/footerStyle.js';
@@ -28,6 +28,8 @@ export interface CardContext {
   direction: 'ltr' | 'rtl';
   /** The noted rows' markers, as the published graphic draws them (drawMarkers), so the footer's note numbers point at a marker on the card too. */
   markers?: MarkerInputs;
+  /** The project's sources, for a table's citation column (src/table). */
+  sources?: Map<string, Source>;
   /** The published SVG of a render, exactly `width` × `height` px, footer drawn in (drawChart's composeSvg). */
   compose(render: VegaRender, width: number, height: number, card: SocialCard): Promise<string>;
 }
@@ -62,7 +64,7 @@ export async function drawSocialCard(context: CardContext, card: SocialCard, dia
   let chartHeight = height - footerStyle.gap - footerHeight(guessPadding(spec.vegaLite, theme));
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     if (chartHeight < MIN_PLOT_HEIGHT) break;
-    const compiled = compileSpec({ ...spec, vegaLite: atCardSize(spec.vegaLite, width, chartHeight, theme) }, context.tables, theme, context.boundaries, context.locale);
+    const compiled = compileSpec({ ...spec, vegaLite: atCardSize(spec.vegaLite, width, chartHeight, theme) }, context.tables, theme, context.boundaries, context.locale, context.sources);
     const rendered = compiled.chart && (await renderFitted(compiled.chart, context.cwd, spec.json));
     pushAll(diagnostics, compiled.diagnostics.concat(rendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
     if (!rendered?.render) return {};

@@ -68,7 +68,7 @@ describe('French editions of the example charts', () => {
 
   it('gives the screen-reader table French headings and labels', () => {
     const html = embedFile({ ...charts.get('microelectronics-imports.fr')!, embed: charts.get('microelectronics-imports.fr')!.embed! });
-    expect(html).toContain(`<caption>Données${NNBSP}: La Chine a fourni 90${NNBSP}% des importations russes de microélectronique en 2023</caption>`);
+    expect(html).toContain(`<caption>Données${NNBSP}: Selon Washington, la Chine a fourni 90${NNBSP}% des importations russes de microélectronique en 2023</caption>`);
     expect(html).toContain('<th scope="row" dir="auto">Chine</th>');
     expect(html).not.toContain('>China<');
   });

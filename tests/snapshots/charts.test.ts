@@ -5,8 +5,11 @@ import { listSpecs, openProject } from '../../src/project.js';
 import { renderChart } from '../../src/renderChart.js';
 import { format } from '../helpers/project.js';
 import { comparePng, compareSvg } from '../helpers/snapshots.js';
+import { renderPng } from '../../src/render/renderPng.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** An empty XMP packet: the snapshot compares pixels, not metadata. */
+const XMP = '<x:xmpmeta xmlns:x="adobe:ns:meta/"></x:xmpmeta>';
 const gallery = path.join(here, '../fixtures/gallery');
 const snapshots = path.join(here, '__snapshots__');
 const charts = await listSpecs(gallery);
@@ -21,5 +24,9 @@ describe('whole-chart snapshots (tests/fixtures/gallery)', () => {
     expect(format(diagnostics)).toEqual([]);
     expect(compareSvg(snapshots, name, chart!.svg)).toBeUndefined();
     expect(await comparePng(snapshots, name, chart!.png!)).toBeUndefined();
+    // Every artboard as a PNG too: the notes and the table are laid out again at each width.
+    for (const { width, svg } of chart!.artboards ?? []) {
+      expect(await comparePng(path.join(snapshots, 'artboards'), `${name}-${width}w`, await renderPng(svg, XMP))).toBeUndefined();
+    }
   });
 });
