@@ -50,6 +50,8 @@ import { prepareFallbackFonts } from './text/fallbackFonts.js';
 import { needsFallbackFonts } from './text/fontChain.js';
 import type { ManifestEntry } from './write/manifest.js';
 import { pushAll } from './pushAll.js';
+import { pushDownChart, type Pushdown } from './bigtable/pushDownChart.js';
+import { tableSummaries } from './bigtable/tableSummaries.js';
 import { boundaryInputs, boundarySources, readBoundaries } from './geo/readBoundaries.js';
 import { noDataAltText } from './geo/noDataAltText.js';
 import type { Boundary } from './geo/readBoundary.js';
@@ -90,7 +92,13 @@ export function chartFiles(chart: RenderedChart): ChartFile[] {
   return files;
 }
 
-type RenderOptions = { png?: boolean; /** `dark` draws SVG and PNG in the dark palette (`--theme dark`). */ theme?: 'light' | 'dark' };
+type RenderOptions = {
+  png?: boolean;
+  /** `dark` draws SVG and PNG in the dark palette (`--theme dark`). */
+  theme?: 'light' | 'dark';
+  /** Count the rows in and out of each step polars runs (`build --explain`: one more query per step). */
+  explain?: boolean;
+};
 
 /**
  * One chart through every stage `build` runs short of writing files: `check`
@@ -102,9 +110,9 @@ export async function renderChart(
   project: Project,
   name: string,
   options: RenderOptions = {},
-): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout }> {
-  const { chart, diagnostics, drawn, layout } = await drawChart(project, name, options);
-  return { ...(chart && { chart }), ...(drawn && { drawn }), ...(layout && { layout }), diagnostics: capDiagnostics(diagnostics) };
+): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout; pushdowns?: Pushdown[] }> {
+  const { chart, diagnostics, drawn, layout, pushdowns } = await drawChart(project, name, options);
+  return { ...(chart && { chart }), ...(drawn && { drawn }), ...(layout && { layout }), ...(pushdowns?.length && { pushdowns }), diagnostics: capDiagnostics(diagnostics) };
 }
 
 /** The spec's own layout as drawn: its width (px) and every text's size, for check's small-text rule. */
@@ -113,18 +121,23 @@ export interface ChartLayout {
   textSizes: DrawnTextSize[];
 }
 
-async function drawChart(project: Project, name: string, options: RenderOptions): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout }> {
+async function drawChart(project: Project, name: string, options: RenderOptions): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout; pushdowns?: Pushdown[] }> {
   const { cwd } = project;
   // 1. Read the spec and check its data references stay inside data/.
   const specRead: ReadLedger = new Map();
   // An edition (NAME.fr) reads its original's spec and its translation file (src/locale).
   const read = await recordReads(specRead, () => readChartSpec(cwd, name));
   const diagnostics = read.diagnostics.slice();
-  const spec = read.spec;
-  if (!spec || hasErrors(diagnostics)) return { diagnostics };
+  if (!read.spec || hasErrors(diagnostics)) return { diagnostics };
 
-  // 2. Load the cited tables it uses (each once per project).
-  const { tables: originals, diagnostics: tableDiagnostics } = await project.tablesFor(spec);
+  // 2. Load the cited tables it uses (each once per project). A big table
+  // (src/bigtable) is scanned by polars, which runs the spec's leading
+  // transforms: Vega gets the rows they leave and the spec without them.
+  const big = await pushDownChart(project, read.spec, { explain: options.explain });
+  pushAll(diagnostics, big.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const spec = big.spec;
+  const { tables: originals, diagnostics: tableDiagnostics } = await project.tablesFor(spec, big.tables);
   pushAll(diagnostics, tableDiagnostics);
   const { tables, sources: projectSources, diagnostics: translationDiagnostics } = editionTables(spec, originals, project.sources);
   pushAll(diagnostics, translationDiagnostics);
@@ -186,7 +199,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   ], new Map([...project.readHashes, ...specRead, ...boundaryInputs(geo.boundaries).map((input) => [input.file, input.sha256] as const)]));
   // The graphic records the rows it draws, not whole tables (nor the correction log): an unrelated row changes none of its bytes.
   const wholeFiles = inputs.filter((input) => !/\.csv$/i.test(input.file) && input.file !== PUBLISHED_FILE);
-  const facts = { name, title, alt, credit: spec.settings.credit, sources: cited, inputs: wholeFiles, trail, corrections, claims: quoteClaims(drawn, projectSources, drawnAs), versions: toolVersions(), locale };
+  // Big tables: per source, the rows read, kept by the filters and drawn (absent for other tables, whose outputs stay as they were).
+  const summaries = tableSummaries(drawn);
+  const facts = { name, title, alt, credit: spec.settings.credit, sources: cited, inputs: wholeFiles, trail, corrections, claims: quoteClaims(drawn, projectSources, drawnAs), versions: toolVersions(), locale, ...(summaries.length && { tableSummaries: summaries }) };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
   const translator = spec.edition?.translation.translator;
@@ -265,7 +280,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   }
   const chart: RenderedChart = { name, svg, png, embed, entry: { title, sources: sourceIds, inputs, drawn: drawnByTable, ...(locale.tag && { language: locale.tag }) } };
   if (artboards.length) chart.artboards = artboards;
-  return { chart, diagnostics, drawn: rows, layout: { width: render.width, textSizes: drawnTextSizes(render.scenegraph) } };
+  return { chart, diagnostics, drawn: rows, layout: { width: render.width, textSizes: drawnTextSizes(render.scenegraph) }, pushdowns: big.pushdowns };
 }
 
 /**
