@@ -55,6 +55,8 @@ export interface CitedRow {
   /** Where each value column's cell starts, for messages about a cell. Null-prototype, as `values`. */
   positions: Record<string, { line: number; column: number }>;
   sources: string[];
+  /** A row summarising others (src/bigtable): the 0-based input row where each of `sources` is first cited, aligned with it. */
+  sourceRows?: number[];
   quote: string;
   note: string;
   derived: string;

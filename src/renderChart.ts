@@ -30,6 +30,7 @@ import { composeSvg, MIN_FOOTER_WIDTH } from './provenance/composeSvg.js';
 import { draftAltText } from './provenance/draftAltText.js';
 import { drawnValues, isPercentColumn } from './provenance/drawnValues.js';
 import { citedRows } from './provenance/citedRows.js';
+import { citedSourceIds } from './provenance/citedSourceIds.js';
 import { readFooterStyle } from './provenance/footerStyle.js';
 import { readDarkBackground } from './provenance/darkMode.js';
 import { dropLinks } from './provenance/dropLinks.js';
@@ -52,6 +53,7 @@ import type { ManifestEntry } from './write/manifest.js';
 import { pushAll } from './pushAll.js';
 import { pushDownChart, type Pushdown } from './bigtable/pushDownChart.js';
 import { tableSummaries } from './bigtable/tableSummaries.js';
+import { pushedAggregateKey } from './bigtable/planPushdown.js';
 import { boundaryInputs, boundarySources, readBoundaries } from './geo/readBoundaries.js';
 import { noDataAltText } from './geo/noDataAltText.js';
 import type { Boundary } from './geo/readBoundary.js';
@@ -167,14 +169,17 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const { origins: drawn, folded } = citedRows(spec, compiled.chart, render);
   const rows: CitedRow[] = drawn.map((origin) => origin.row);
   if (!rows.length) return { diagnostics: diagnostics.concat([drawsNothing(spec)]) };
-  const sourceIds = Array.from(new Set(rows.flatMap((row) => row.sources)));
+  const sourceIds = citedSourceIds(rows);
   const mapSources = boundarySources(geo.boundaries);
   const sources = sourceIds.map((id) => projectSources.get(id)!);
   const cited = sources.concat(mapSources.filter((source) => !sourceIds.includes(source.id)));
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
-  const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale);
-  const alt = spec.settings.alt || noDataAltText(draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale), compiled.chart.noData);
+  // Read against the spec as written (a pushed count is a sum in the spec Vega drew: src/bigtable).
+  const encodingPushed = big.pushdowns.some((p) => p.plan.steps.some((step) => step.label.startsWith('encoding:')));
+  const drawnAs = drawnValues(read.spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale, encodingPushed ? pushedAggregateKey : undefined);
+  // Drafted from the spec as written: a pushed-down count is a sum in the spec Vega got (src/bigtable).
+  const alt = spec.settings.alt || noDataAltText(draftAltText(read.spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale), compiled.chart.noData);
   // The trail (src/trail): the rows drawn, checked against the published
   // figures; a change no correction covers stops the chart.
   // A translated edition records the figures as the CSVs and sources.csv hold them, as its original does.

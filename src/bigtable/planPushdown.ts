@@ -15,9 +15,18 @@ import { ROW, type Expr, type LazyFrame, type PL } from './polars.js';
 /** Columns an aggregated frame carries besides its values: the sources of its rows, and how many rows it summarises. */
 export const SOURCES = '__citechart_sources';
 export const ROWS = '__citechart_rows';
+/** The first row of each of SOURCES, aligned with it: the footer numbers sources in the order Vega would meet them. */
+export const SOURCE_ROWS = '__citechart_source_rows';
 /** Fields Vega-Lite's count and distinct become, summed in Vega (the sum of one pre-counted row is the count). */
 export const COUNT = '__citechart_count';
 export const distinctField = (field: string) => `__citechart_distinct_${field}`;
+
+/** Where Vega's scene holds a count or distinct that was pushed (a sum of a pre-counted field, as Vega-Lite names it); undefined for other aggregates. */
+export function pushedAggregateKey(aggregate: string, field: string | undefined): string | undefined {
+  if (aggregate === 'count') return `sum_${COUNT}`;
+  if (aggregate === 'distinct' && field !== undefined) return `sum_${distinctField(field)}`;
+  return undefined;
+}
 
 export interface PushedStep {
   /** What ran, as the spec writes it. */
@@ -39,7 +48,10 @@ export interface Plan {
   stopped?: { label: string; reason: string };
 }
 
-const OPS = new Set(['sum', 'mean', 'average', 'median', 'min', 'max', 'count', 'distinct']);
+// Not `mean`: Vega keeps a running mean (mean += (v - mean) / n, vega-transform's
+// AggregateOps), which rounds differently from polars' sum / n, so the drawn
+// value could differ in its last bits; a chart with a mean is left to Vega.
+const OPS = new Set(['sum', 'median', 'min', 'max', 'count', 'distinct']);
 /** Time units polars truncates to exactly as Vega does (runs are in UTC: src/commands/build.ts), to the date `YYYY-MM-DD`. */
 const TIME_UNITS: Record<string, string> = { year: '1y', utcyear: '1y', yearmonth: '1mo', utcyearmonth: '1mo', yearmonthdate: '1d', utcyearmonthdate: '1d' };
 const SQL_UNITS: Record<string, string> = { '1y': 'year', '1mo': 'month', '1d': 'day' };
@@ -155,7 +167,7 @@ function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>, config
     if (def.sort && typeof def.sort === 'object' && !Array.isArray(def.sort) && ('op' in (def.sort as Json) || 'field' in (def.sort as Json))) throw new Untranslatable('a sort by another field');
     if (def.aggregate !== undefined) {
       const op = def.aggregate;
-      if (typeof op !== 'string' || !OPS.has(op)) throw new Untranslatable(`the aggregate ${JSON.stringify(op)}`);
+      if (typeof op !== 'string' || !OPS.has(op)) throw new Untranslatable(`the aggregate ${JSON.stringify(op)} (pushed: ${[...OPS].join(', ')})`);
       if (op === 'count') {
         ops.push({ op, as: COUNT });
         rewrites.push(() => Object.assign(def, { aggregate: 'sum', field: COUNT, ...(def.title === undefined && { title: countTitle(config) }) }));
@@ -202,7 +214,7 @@ function aggregateStep(pl: PL, label: string, groupby: string[], ops: Aggregate[
   const exprs: Expr[] = [];
   const sqls: string[] = [];
   for (const { op, field, as } of ops) {
-    if (!OPS.has(op)) throw new Untranslatable(`the aggregate op ${op}`);
+    if (!OPS.has(op)) throw new Untranslatable(`the aggregate op ${op} (pushed: ${[...OPS].join(', ')})`);
     if (op !== 'count' && (field === undefined || !types.has(field))) throw new Untranslatable(`${op} of ${String(field)}, not a column`);
     if (!['count', 'distinct'].includes(op) && types.get(field!) !== 'number') throw new Untranslatable(`${op} of ${field}, a column of text`);
     const column = field === undefined ? undefined : pl.col(field);
@@ -210,8 +222,8 @@ function aggregateStep(pl: PL, label: string, groupby: string[], ops: Aggregate[
     const [expr, sql] =
       op === 'count' ? [pl.len(), 'COUNT(*)']
       : op === 'distinct' ? [column!.nUnique(), `COUNT(DISTINCT ${name})`]
-      : op === 'sum' ? [column!.sum(), `COALESCE(SUM(${name}), 0)`]
-      : op === 'mean' || op === 'average' ? [column!.mean(), `AVG(${name})`]
+      // Added one by one in row order from 0, as Vega adds (a pairwise sum rounds differently); a null adds nothing, as Vega skips it.
+      : op === 'sum' ? [column!.fillNull(0).cumSum().last(), `COALESCE(SUM(${name}), 0)`]
       : op === 'median' ? [column!.median(), `MEDIAN(${name})`]
       : op === 'min' ? [column!.min(), `MIN(${name})`]
       : [column!.max(), `MAX(${name})`];
@@ -222,7 +234,12 @@ function aggregateStep(pl: PL, label: string, groupby: string[], ops: Aggregate[
   types.clear();
   for (const g of groupby) types.set(g, byName.get(g)!);
   for (const { op, as } of ops) types.set(as, 'number');
-  const extra = [pl.col('source').unique({ maintainOrder: true }).alias(SOURCES), pl.col(ROW).min().alias(ROW), pl.len().alias(ROWS)];
+  const extra = [
+    pl.col('source').unique({ maintainOrder: true }).alias(SOURCES),
+    pl.col(ROW).gather(pl.col('source').argUnique()).alias(SOURCE_ROWS),
+    pl.col(ROW).min().alias(ROW),
+    pl.len().alias(ROWS),
+  ];
   const keys = groupby.map(sqlName).join(', ');
   return {
     label,

@@ -2,7 +2,7 @@ import { LIMITS } from '../limits.js';
 import type { CellValue, CitedRow, CitedTable, ColumnType, TableSummary } from '../model.js';
 import type { BigTable } from './openBigTable.js';
 import type { Plan } from './planPushdown.js';
-import { ROWS, SOURCES } from './planPushdown.js';
+import { ROWS, SOURCE_ROWS, SOURCES } from './planPushdown.js';
 import { ROW, type Frame, type LazyFrame } from './polars.js';
 
 /** Rows in and out of each pushed step, for `--explain` (counted only when asked: each count is a query). */
@@ -68,7 +68,7 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   return { table, ...(counts && { counts }) };
 }
 
-const INTERNAL = new Set([ROW, SOURCES, ROWS, 'source']);
+const INTERNAL = new Set([ROW, SOURCES, SOURCE_ROWS, ROWS, 'source']);
 
 function toCitedTable(big: BigTable, out: Frame, aggregated: boolean): CitedTable {
   const names = out.columns.filter((name) => !INTERNAL.has(name));
@@ -78,6 +78,7 @@ function toCitedTable(big: BigTable, out: Frame, aggregated: boolean): CitedTabl
   const columns = new Map(names.map((name) => [name, out.getColumn(name).toArray() as unknown[]]));
   const firstRows = out.getColumn(ROW).toArray() as (number | null)[];
   const sources = out.getColumn(aggregated ? SOURCES : 'source').toArray() as unknown[];
+  const sourceRows = aggregated ? (out.getColumn(SOURCE_ROWS).toArray() as unknown as number[][]) : undefined;
   const rows: CitedRow[] = [];
   for (let r = 0; r < out.shape.height; r += 1) {
     const line = big.lineOf(firstRows[r] ?? 0);
@@ -87,8 +88,18 @@ function toCitedTable(big: BigTable, out: Frame, aggregated: boolean): CitedTabl
       values[name] = toCell(column[r]);
       positions[name] = { line, column: 1 };
     }
-    const cited = aggregated ? (sources[r] as (string | null)[]).flatMap(splitSources) : splitSources(sources[r] as string | null);
-    rows.push({ index: r, line, values, positions, sources: [...new Set(cited)], quote: '', note: '', derived: '' });
+    if (!sourceRows) {
+      rows.push({ index: r, line, values, positions, sources: [...new Set(splitSources(sources[r] as string | null))], quote: '', note: '', derived: '' });
+      continue;
+    }
+    // Each id once, at the first row citing it (a raw value may cite several: "a; b").
+    const first = new Map<string, number>();
+    (sources[r] as (string | null)[]).forEach((raw, k) => {
+      const at = Number(sourceRows[r]![k]);
+      for (const id of splitSources(raw)) if (!first.has(id) || at < first.get(id)!) first.set(id, at);
+    });
+    const ids = [...first.keys()].sort((a, b) => first.get(a)! - first.get(b)!);
+    rows.push({ index: r, line, values, positions, sources: ids, sourceRows: ids.map((id) => first.get(id)!), quote: '', note: '', derived: '' });
   }
   return { file: big.file, columns: names, types, rows };
 }

@@ -1,3 +1,4 @@
+import { citedSourceIds } from './citedSourceIds.js';
 import type { ChartSettings } from '../compile/readUsermeta.js';
 import type { CitedRow, Source } from '../model.js';
 import { citeSource, formatPublished } from './citeSource.js';
@@ -29,7 +30,7 @@ export function footerParagraphs(
   settings: ChartSettings,
   extras: { locale?: Locale; maps?: string[]; corrections?: Array<{ date: string; what: string }>; credits?: string[] } = {},
 ): Paragraph[] {
-  const cited = unique(rows.flatMap((row) => row.sources)).map((id) => sources.get(id)!);
+  const cited = citedSourceIds(rows).map((id) => sources.get(id)!);
   const notes = unique([
     ...settings.notes,
     ...rows.map((row) => row.note),
