@@ -35,10 +35,15 @@ program
   .option('--force', 'rebuild every chart, even those up to date')
   .option('--formats <list>', 'files to write, comma-separated: svg, png, html', 'svg,png,html')
   .option('--jobs <n>', 'charts drawn at once (default: one per core)')
-  .action(async (names: string[], options: { out: string; theme: 'light' | 'dark'; force?: boolean; formats: string; jobs?: string }) => {
+  .option('--explain <name>', 'print what of chart NAME ran in polars and what in Vega, with row counts and the polars part as SQL (big tables), then build')
+  .action(async (names: string[], options: { out: string; theme: 'light' | 'dark'; force?: boolean; formats: string; jobs?: string; explain?: string }) => {
     // Commands are imported when run, so `citechart check` never loads the build's modules and vice versa.
     const { build } = await import('./commands/build.js');
     if (options.jobs !== undefined && !/^[1-9]\d*$/.test(options.jobs)) throw new UsageError(messages.build.badJobs(options.jobs));
+    if (options.explain !== undefined) {
+      const { explainChart } = await import('./commands/explain.js');
+      out((await explainChart({ cwd: process.cwd(), name: options.explain })).trimEnd());
+    }
     const progress = progressLine(process.stderr);
     const result = await build({
       cwd: process.cwd(),

@@ -55,6 +55,7 @@ const OPS = new Set(['sum', 'median', 'min', 'max', 'count', 'distinct']);
 /** Time units polars truncates to exactly as Vega does (runs are in UTC: src/commands/build.ts), to the date `YYYY-MM-DD`. */
 const TIME_UNITS: Record<string, string> = { year: '1y', utcyear: '1y', yearmonth: '1mo', utcyearmonth: '1mo', yearmonthdate: '1d', utcyearmonthdate: '1d' };
 const SQL_UNITS: Record<string, string> = { '1y': 'year', '1mo': 'month', '1d': 'day' };
+const UNIT_NAMES: Record<string, string> = { '1y': 'year', '1mo': 'yearmonth', '1d': 'yearmonthdate' };
 
 type Json = Record<string, unknown>;
 interface Aggregate { op: string; field?: string; as: string }
@@ -198,7 +199,7 @@ function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>, config
   for (const [field, unit] of keys) if (unit && types.get(field) !== 'string') throw new Untranslatable(`timeUnit of ${field}, not a column of dates written YYYY-MM-DD`);
   for (const rewrite of rewrites) rewrite();
   const truncated = [...keys].filter(([, unit]) => unit !== undefined) as Array<[string, string]>;
-  const grouped = aggregateStep(pl, `encoding: ${ops.map((o) => `${o.op}(${o.field ?? '*'})`).join(', ')} by ${[...keys.keys()].join(', ') || 'nothing'}`, [...keys.keys()], ops, types);
+  const grouped = aggregateStep(pl, `encoding: ${ops.map((o) => `${o.op}(${o.field ?? '*'})`).join(', ')} by ${[...keys].map(([field, unit]) => (unit ? `${UNIT_NAMES[unit]}(${field})` : field)).join(', ') || 'nothing'}`, [...keys.keys()], ops, types);
   return {
     ...grouped,
     apply: (frame) => grouped.apply(truncated.length ? frame.withColumns(...truncated.map(([field, unit]) => truncateDate(pl, field, unit).alias(field))) : frame),

@@ -2,7 +2,7 @@ import type { ChartSpec } from '../compile/readSpec.js';
 import { locateProjectFile } from '../load/locateProjectFile.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
-import { isParquetPath } from './bigTableFile.js';
+import { isParquetPath, type BigTableKind } from './bigTableFile.js';
 import type { BigTable } from './openBigTable.js';
 import { planPushdown, type Plan } from './planPushdown.js';
 import { polarsReason } from './polars.js';
@@ -11,6 +11,7 @@ import { runPlan, type StepCount } from './runPlan.js';
 /** What ran where for one big table of a chart: `--explain` prints it. */
 export interface Pushdown {
   file: string;
+  kind: BigTableKind;
   plan: Plan;
   /** Rows in and out of each pushed step (only with `explain`). */
   counts?: StepCount[];
@@ -77,7 +78,7 @@ export async function pushDownChart<S extends ChartSpec>(
     const used = fellBack ? none : plan;
     vegaLite = used.vegaLite;
     tables.set(ref.file, ran.table);
-    pushdowns.push({ file: ref.file, plan: used, ...(ran.counts && { counts: ran.counts }), rowsRead: big.rows, rowsToVega: ran.table.rows.length, ...(fellBack && { fellBack }) });
+    pushdowns.push({ file: ref.file, kind: big.kind, plan: used, ...(ran.counts && { counts: ran.counts }), rowsRead: big.rows, rowsToVega: ran.table.rows.length, ...(fellBack && { fellBack }) });
   }
   return { spec: vegaLite === spec.vegaLite ? spec : { ...spec, vegaLite }, tables, diagnostics, pushdowns };
 }
