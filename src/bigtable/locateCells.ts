@@ -30,15 +30,14 @@ export async function locateCells(
     columns.add(cell.column);
     lastRow = Math.max(lastRow, cell.row);
   }
-  // Record -1 is the header.
-  let record = -1;
+  // Counted up as each record starts: the header becomes -1, data row 0 is 0.
+  let record = -2;
   let field = 0;
   let line = 1;
   let column = 1;
   let inQuotes = false;
   let atRecordStart = true;
   let atFieldStart = true;
-  let previous = '';
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   for await (const chunk of stream as AsyncIterable<string>) {
     for (let i = 0; i < chunk.length; i += 1) {
@@ -49,7 +48,6 @@ export async function locateCells(
           line += 1;
           column = 1;
         }
-        previous = c;
         continue;
       }
       if (atRecordStart) {
@@ -68,7 +66,6 @@ export async function locateCells(
         if (c === '"') {
           inQuotes = true;
           column += 1;
-          previous = c;
           continue;
         }
       }
@@ -84,7 +81,6 @@ export async function locateCells(
           line += 1;
           column = 1;
         } else column += 1;
-        previous = c;
         continue;
       }
       if (c === delimiter) {
@@ -96,9 +92,7 @@ export async function locateCells(
         column = 1;
         atRecordStart = true;
       } else column += 1;
-      previous = c;
     }
   }
-  void previous;
   return found;
 }
