@@ -22,6 +22,12 @@ export interface BigTable {
   rows: number;
   /** Rows citing each source id (a row citing two counts for both): the JSON-LD's rows read. */
   rowsBySource: Map<string, number>;
+  /**
+   * Number columns whose sum polars computes exactly in any order: every
+   * value a whole number and rows × the largest |value| under 2^53, so
+   * no partial sum is ever rounded (planPushdown then sums in parallel).
+   */
+  wholeSums: Set<string>;
   /** sha256 of the bytes (src/bigtable/hashBigTable.ts). */
   sha256: string;
   /** The rows, lazily: `ROW` (0-based data row), `source` (text), and the value columns (numbers as Float64, the rest as text). */
@@ -114,40 +120,58 @@ export async function openBigTable(
   };
 
   let rows = 0;
+  const wholeSums = new Set<string>();
   const rowsBySource = new Map<string, number>();
   try {
-    // 1. Bad numbers in a CSV's number columns: the first few located, the rest counted.
+    // One pass over the file: each distinct source value with its first row
+    // and row count, and how many cells of each number column are not numbers.
     const numberColumns = kind === 'csv' ? columns.filter((name) => types[name] === 'number') : [];
-    if (numberColumns.length) {
-      const bad = (name: string) => pl.col(name).isNotNull().and(pl.col(name).cast(pl.Float64, false).isNull().or(pl.col(name).cast(pl.Float64, false).isNan()));
-      const anyBad = numberColumns.map(bad).reduce((a, b) => a.or(b));
-      const badRows = await raw.withRowIndex(ROW).filter(anyBad).select(pl.col(ROW), ...numberColumns.map((name) => pl.col(name))).head(LIMITS.bigTableCellErrors).collect();
-      if (badRows.shape.height) {
-        const rowIds = badRows.getColumn(ROW).toArray() as number[];
-        const values = new Map(numberColumns.map((name) => [name, badRows.getColumn(name).toArray() as (string | null)[]]));
-        rowIds.forEach((row, r) => {
-          for (const name of numberColumns) {
-            const text = values.get(name)![r];
-            if (text !== null && text !== undefined && !isFiniteNumber(text)) report(row, name, messages.load.bigTableNotANumber(text, name));
-          }
-        });
-        if (rowIds.length === LIMITS.bigTableCellErrors) {
-          const total = (await raw.filter(anyBad).select(pl.len().alias('n')).collect()).getColumn('n').toArray()[0] as number;
-          if (total > rowIds.length) diagnostics.push({ file, severity: 'error', message: messages.load.bigTableMoreCellErrors(total - rowIds.length, LIMITS.bigTableCellErrors) });
-        }
-      }
-    }
-    // 2. Every distinct source value, resolved once, reported at its first row.
+    const numbers = columns.filter((name) => types[name] === 'number');
+    const bad = (name: string) => pl.col(name).isNotNull().and(pl.col(name).cast(pl.Float64, false).isNull().or(pl.col(name).cast(pl.Float64, false).isNan()));
+    const asNumber = (name: string) => pl.col(name).cast(pl.Float64, false);
     const bySource = await raw
       .withRowIndex(ROW)
       .groupBy('source')
-      .agg(pl.col(ROW).min().alias('first'), pl.len().alias('rows'))
+      .agg(
+        pl.col(ROW).min().alias('first'),
+        pl.len().alias('rows'),
+        ...numberColumns.map((name, i) => bad(name).sum().alias(`bad${i}`)),
+        // Cells that are not whole numbers, and the largest |value|: may polars sum the column in any order?
+        ...numbers.map((name, i) => asNumber(name).floor().neq(asNumber(name)).sum().alias(`fraction${i}`)),
+        ...numbers.map((name, i) => asNumber(name).abs().max().alias(`largest${i}`)),
+      )
       .sort('first')
-      .head(LIMITS.bigTableSourceValues + 1)
       .collect();
+    const total = (column: string) => (bySource.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
+    const largest = (column: string) => (bySource.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => Math.max(a, Number(b ?? 0)), 0);
+    const allRows = total('rows');
+    numbers.forEach((name, i) => {
+      if (total(`fraction${i}`) === 0 && largest(`largest${i}`) * allRows < 2 ** 53) wholeSums.add(name);
+    });
     const values = bySource.getColumn('source').toArray() as (string | null)[];
     const firsts = bySource.getColumn('first').toArray() as number[];
     const counts = bySource.getColumn('rows').toArray() as number[];
+    const badCells = numberColumns.reduce((total, _, i) => total + (bySource.getColumn(`bad${i}`).toArray() as number[]).reduce((a, b) => a + Number(b), 0), 0);
+
+    // 1. Bad numbers: the first few located (a second pass, only when there are any), the rest counted.
+    if (badCells) {
+      const anyBad = numberColumns.map(bad).reduce((a, b) => a.or(b));
+      const badRows = await raw.withRowIndex(ROW).filter(anyBad).select(pl.col(ROW), ...numberColumns.map((name) => pl.col(name))).head(LIMITS.bigTableCellErrors).collect();
+      const rowIds = badRows.getColumn(ROW).toArray() as number[];
+      const cells = new Map(numberColumns.map((name) => [name, badRows.getColumn(name).toArray() as (string | null)[]]));
+      let reported = 0;
+      rowIds.forEach((row, r) => {
+        for (const name of numberColumns) {
+          const text = cells.get(name)![r];
+          if (text !== null && text !== undefined && !isFiniteNumber(text) && reported < LIMITS.bigTableCellErrors) {
+            reported += 1;
+            report(row, name, messages.load.bigTableNotANumber(text, name));
+          }
+        }
+      });
+      if (badCells > reported) diagnostics.push({ file, severity: 'error', message: messages.load.bigTableMoreCellErrors(badCells - reported, LIMITS.bigTableCellErrors) });
+    }
+    // 2. Every distinct source value, resolved once, reported at its first row.
     if (values.length > LIMITS.bigTableSourceValues) {
       report(firsts[LIMITS.bigTableSourceValues]!, 'source', messages.load.bigTableTooManySourceValues(LIMITS.bigTableSourceValues));
     } else {
@@ -179,7 +203,7 @@ export async function openBigTable(
     }
   }
   const sha256 = await hashBigTable(files, kind === 'parquet-folder' ? real : undefined);
-  return { table: { file, kind, columns, types, rows, rowsBySource, sha256, frame, lineOf, polars: pl }, diagnostics };
+  return { table: { file, kind, columns, types, rows, rowsBySource, wholeSums, sha256, frame, lineOf, polars: pl }, diagnostics };
 }
 
 const isText = (dtype: string) => /^(String|Utf8)$/i.test(dtype);

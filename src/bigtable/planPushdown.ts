@@ -66,9 +66,11 @@ interface Aggregate { op: string; field?: string; as: string }
  * over the theme's (for Vega-Lite's default count title). Never throws for
  * a spec: what cannot be pushed is left to Vega with the reason.
  */
-export function planPushdown(pl: PL, vegaLite: Json, columns: ReadonlyMap<string, ColumnType>, config: Json = {}): Plan {
+export function planPushdown(pl: PL, vegaLite: Json, columns: ReadonlyMap<string, ColumnType>, config: Json = {}, wholeSums: ReadonlySet<string> = new Set()): Plan {
   const spec = structuredClone(vegaLite);
   const types = new Map(columns);
+  // Whole-number columns a calculate has not replaced: summed in any order, exactly.
+  const whole = new Set(wholeSums);
   const steps: PushedStep[] = [];
   const transforms = Array.isArray(spec.transform) ? (spec.transform as Json[]) : [];
   let aggregated = false;
@@ -77,7 +79,7 @@ export function planPushdown(pl: PL, vegaLite: Json, columns: ReadonlyMap<string
   for (const transform of transforms) {
     const label = JSON.stringify(transform);
     try {
-      const step = planTransform(pl, transform, types, aggregated, label);
+      const step = planTransform(pl, transform, types, aggregated, label, whole);
       steps.push(step);
       aggregated ||= step.aggregates;
       pushed += 1;
@@ -92,7 +94,7 @@ export function planPushdown(pl: PL, vegaLite: Json, columns: ReadonlyMap<string
   else delete spec.transform;
   if (!stopped && !aggregated) {
     try {
-      const step = planEncoding(pl, spec, types, config);
+      const step = planEncoding(pl, spec, types, config, whole);
       if (step) steps.push(step);
     } catch (error) {
       if (!(error instanceof Untranslatable)) throw error;
@@ -102,7 +104,7 @@ export function planPushdown(pl: PL, vegaLite: Json, columns: ReadonlyMap<string
   return { steps, vegaLite: spec, left: rest.map((t) => JSON.stringify(t)), ...(stopped && { stopped }) };
 }
 
-function planTransform(pl: PL, transform: Json, types: Map<string, ColumnType>, aggregated: boolean, label: string): PushedStep {
+function planTransform(pl: PL, transform: Json, types: Map<string, ColumnType>, aggregated: boolean, label: string, whole: Set<string>): PushedStep {
   if ('filter' in transform) {
     const predicate = translatePredicate(pl, transform.filter, types);
     return { label, aggregates: false, apply: (frame) => frame.filter(predicate.expr), sql: (from) => `SELECT * FROM ${from} WHERE ${predicate.sql}` };
@@ -114,6 +116,7 @@ function planTransform(pl: PL, transform: Json, types: Map<string, ColumnType>, 
     // Vega overwrites a field of that name: DuckDB's REPLACE says so.
     const replaces = types.has(as);
     types.set(as, 'number');
+    whole.delete(as);
     return {
       label,
       aggregates: false,
@@ -137,7 +140,7 @@ function planTransform(pl: PL, transform: Json, types: Map<string, ColumnType>, 
       if (typeof a.op !== 'string' || typeof a.as !== 'string') throw new Untranslatable('an aggregate without op or as');
       return { op: a.op, ...(typeof a.field === 'string' && { field: a.field }), as: a.as };
     });
-    return aggregateStep(pl, label, groupby as string[], ops, types);
+    return aggregateStep(pl, label, groupby as string[], ops, types, whole);
   }
   throw new Untranslatable(`${Object.keys(transform)[0] ?? 'this'} is not translated to polars`);
 }
@@ -150,7 +153,7 @@ function planTransform(pl: PL, transform: Json, types: Map<string, ColumnType>, 
  * value itself; count and distinct become sums of pre-counted fields titled
  * as Vega-Lite would title them. Undefined when the encoding aggregates nothing.
  */
-function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>, config: Json): PushedStep | undefined {
+function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>, config: Json, whole: Set<string>): PushedStep | undefined {
   if (['layer', 'concat', 'hconcat', 'vconcat', 'facet', 'repeat', 'spec'].some((key) => key in spec)) {
     throw new Untranslatable('a composed view (layer, concat, facet, repeat)');
   }
@@ -199,10 +202,12 @@ function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>, config
   for (const [field, unit] of keys) if (unit && types.get(field) !== 'string') throw new Untranslatable(`timeUnit of ${field}, not a column of dates written YYYY-MM-DD`);
   for (const rewrite of rewrites) rewrite();
   const truncated = [...keys].filter(([, unit]) => unit !== undefined) as Array<[string, string]>;
-  const grouped = aggregateStep(pl, `encoding: ${ops.map((o) => `${o.op}(${o.field ?? '*'})`).join(', ')} by ${[...keys].map(([field, unit]) => (unit ? `${UNIT_NAMES[unit]}(${field})` : field)).join(', ') || 'nothing'}`, [...keys.keys()], ops, types);
+  const grouped = aggregateStep(pl, `encoding: ${ops.map((o) => `${o.op}(${o.field ?? '*'})`).join(', ')} by ${[...keys].map(([field, unit]) => (unit ? `${UNIT_NAMES[unit]}(${field})` : field)).join(', ') || 'nothing'}`, [...keys.keys()], ops, types, whole);
+  // Grouped by the truncated date, written YYYY-MM-DD once per group, not once per row.
+  const write = (frame: LazyFrame) => frame.withColumns(...truncated.map(([field]) => pl.col(field).dt.strftime('%Y-%m-%d').alias(field)));
   return {
     ...grouped,
-    apply: (frame) => grouped.apply(truncated.length ? frame.withColumns(...truncated.map(([field, unit]) => truncateDate(pl, field, unit).alias(field))) : frame),
+    apply: (frame) => (truncated.length ? write(grouped.apply(frame.withColumns(...truncated.map(([field, unit]) => parseDate(pl, field, unit).alias(field))))) : grouped.apply(frame)),
     sql: (from) =>
       truncated.length
         ? grouped.sql(`(SELECT * REPLACE (${truncated.map(([field, unit]) => `${truncateSql(field, unit)} AS ${sqlName(field)}`).join(', ')}) FROM ${from})`)
@@ -210,42 +215,82 @@ function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>, config
   };
 }
 
-/** One group-by: the ops, plus each group's sources (in order of first appearance), first row and row count. Groups come in order of first appearance, as Vega's. */
-function aggregateStep(pl: PL, label: string, groupby: string[], ops: Aggregate[], types: Map<string, ColumnType>): PushedStep {
-  const exprs: Expr[] = [];
+/**
+ * One group-by: the ops, plus each group's sources with the first row citing
+ * each (in order of first appearance), its first row and its row count.
+ * Groups come in order of first appearance, as Vega's. When every op can be
+ * combined from partial results (count, min, max, and sums of whole numbers:
+ * `whole`), rows are first grouped by the keys and `source` too, a cheap
+ * group-by of few groups, and the partials combined; otherwise (median,
+ * distinct, a sum of fractions, which must be added in row order) each
+ * group's sources are read from its rows.
+ */
+function aggregateStep(pl: PL, label: string, groupby: string[], ops: Aggregate[], types: Map<string, ColumnType>, whole: Set<string>): PushedStep {
   const sqls: string[] = [];
   for (const { op, field, as } of ops) {
     if (!OPS.has(op)) throw new Untranslatable(`the aggregate op ${op} (pushed: ${[...OPS].join(', ')})`);
     if (op !== 'count' && (field === undefined || !types.has(field))) throw new Untranslatable(`${op} of ${String(field)}, not a column`);
     if (!['count', 'distinct'].includes(op) && types.get(field!) !== 'number') throw new Untranslatable(`${op} of ${field}, a column of text`);
-    const column = field === undefined ? undefined : pl.col(field);
     const name = field === undefined ? '*' : sqlName(field);
-    const [expr, sql] =
-      op === 'count' ? [pl.len(), 'COUNT(*)']
-      : op === 'distinct' ? [column!.nUnique(), `COUNT(DISTINCT ${name})`]
-      // Added one by one in row order from 0, as Vega adds (a pairwise sum rounds differently); a null adds nothing, as Vega skips it.
-      : op === 'sum' ? [column!.fillNull(0).cumSum().last(), `COALESCE(SUM(${name}), 0)`]
-      : op === 'median' ? [column!.median(), `MEDIAN(${name})`]
-      : op === 'min' ? [column!.min(), `MIN(${name})`]
-      : [column!.max(), `MAX(${name})`];
-    exprs.push(expr.alias(as));
+    const sql =
+      op === 'count' ? 'COUNT(*)'
+      : op === 'distinct' ? `COUNT(DISTINCT ${name})`
+      : op === 'sum' ? `COALESCE(SUM(${name}), 0)`
+      : op === 'median' ? `MEDIAN(${name})`
+      : op === 'min' ? `MIN(${name})`
+      : `MAX(${name})`;
     sqls.push(`${sql} AS ${sqlName(as)}`);
   }
+  const combinable = ops.every(({ op, field }) => op === 'count' || op === 'min' || op === 'max' || (op === 'sum' && whole.has(field!)));
+  // In one pass over the rows: ops as Vega computes them.
+  const direct = ops.map(({ op, field, as }) => {
+    const column = field === undefined ? undefined : pl.col(field);
+    const expr =
+      op === 'count' ? pl.len()
+      : op === 'distinct' ? column!.nUnique()
+      // Added one by one in row order from 0, as Vega adds (a pairwise sum rounds differently); a null adds nothing, as Vega skips it.
+      : op === 'sum' ? (whole.has(field!) ? column!.sum() : column!.fillNull(0).cumSum().last())
+      : op === 'median' ? column!.median()
+      : op === 'min' ? column!.min()
+      : column!.max();
+    return expr.alias(as);
+  });
+  // In two: partials per keys and source, then combined.
+  const partial = ops.map(({ op, field }, i) => {
+    const column = field === undefined ? undefined : pl.col(field);
+    const expr = op === 'count' ? pl.len() : op === 'sum' ? column!.sum() : op === 'min' ? column!.min() : column!.max();
+    return expr.alias(`__citechart_partial${i}`);
+  });
+  const combine = ops.map(({ op, as }, i) => {
+    const column = pl.col(`__citechart_partial${i}`);
+    return (op === 'count' || op === 'sum' ? column.sum() : op === 'min' ? column.min() : column.max()).alias(as);
+  });
   const byName = new Map(types);
   types.clear();
   for (const g of groupby) types.set(g, byName.get(g)!);
-  for (const { op, as } of ops) types.set(as, 'number');
-  const extra = [
+  for (const { op, field, as } of ops) {
+    types.set(as, 'number');
+    if (op === 'count' || (op === 'sum' && whole.has(field!))) whole.add(as);
+    else whole.delete(as);
+  }
+  const sources = [
     pl.col('source').unique({ maintainOrder: true }).alias(SOURCES),
     pl.col(ROW).gather(pl.col('source').argUnique()).alias(SOURCE_ROWS),
     pl.col(ROW).min().alias(ROW),
     pl.len().alias(ROWS),
   ];
+  const run = (frame: LazyFrame): LazyFrame => {
+    if (!combinable) return groupby.length ? frame.groupBy(groupby).agg(...direct, ...sources).sort(ROW) : frame.select(...direct, ...sources);
+    const partials = frame.groupBy([...groupby, 'source']).agg(...partial, pl.col(ROW).min().alias(ROW), pl.len().alias(ROWS)).sort(ROW);
+    const combined = [...combine, pl.col('source').alias(SOURCES), pl.col(ROW).alias(SOURCE_ROWS), pl.col(ROW).min().alias(`${ROW}_first`), pl.col(ROWS).sum().alias(ROWS)];
+    const out = groupby.length ? partials.groupBy(groupby, true).agg(...combined) : partials.select(...combined.slice(0, -4), pl.col('source').implode().alias(SOURCES), pl.col(ROW).implode().alias(SOURCE_ROWS), pl.col(ROW).min().alias(`${ROW}_first`), pl.col(ROWS).sum().alias(ROWS));
+    return out.rename({ [`${ROW}_first`]: ROW }).sort(ROW);
+  };
   const keys = groupby.map(sqlName).join(', ');
   return {
     label,
     aggregates: true,
-    apply: (frame) => (groupby.length ? frame.groupBy(groupby).agg(...exprs, ...extra).sort(ROW) : frame.select(...exprs, ...extra)),
+    apply: run,
     sql: (from) =>
       `SELECT ${[keys, ...sqls, `STRING_AGG(DISTINCT "source", '; ') AS "source"`].filter(Boolean).join(', ')} FROM ${from}${keys ? ` GROUP BY ${keys}` : ''}`,
   };
@@ -338,9 +383,14 @@ function timeUnitOf(unit: unknown): string {
   return TIME_UNITS[name]!;
 }
 
-/** Dates `YYYY-MM-DD` (strict: another form fails the run, which then falls back to Vega) truncated to `every`, written back as `YYYY-MM-DD`. */
+/** Dates `YYYY-MM-DD` (strict: another form fails the run, which then falls back to Vega) truncated to `every`, as dates. */
+function parseDate(pl: PL, field: string, every: string): Expr {
+  return pl.col(field).str.strptime(pl.Date, '%Y-%m-%d').dt.truncate(every);
+}
+
+/** The same, written back as `YYYY-MM-DD`. */
 function truncateDate(pl: PL, field: string, every: string): Expr {
-  return pl.col(field).str.strptime(pl.Date, '%Y-%m-%d').dt.truncate(every).dt.strftime('%Y-%m-%d');
+  return parseDate(pl, field, every).dt.strftime('%Y-%m-%d');
 }
 
 function truncateSql(field: string, every: string): string {

@@ -64,7 +64,7 @@ export async function pushDownChart<S extends ChartSpec>(
     const config = { ...(project.theme?.value as Record<string, unknown> | undefined), ...(spec.vegaLite.config as Record<string, unknown> | undefined) };
     const columns = new Map(big.columns.map((name) => [name, big.types[name]!]));
     const none: Plan = { steps: [], vegaLite: spec.vegaLite, left: [] };
-    const plan = alone && options.enabled !== false && pushdownEnabled() ? planPushdown(big.polars, spec.vegaLite, columns, config) : none;
+    const plan = alone && options.enabled !== false && pushdownEnabled() ? planPushdown(big.polars, spec.vegaLite, columns, config, big.wholeSums) : none;
     let ran: Awaited<ReturnType<typeof runPlan>>;
     let fellBack: string | undefined;
     try {
