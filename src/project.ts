@@ -54,8 +54,9 @@ export async function openProject(cwd: string): Promise<Project> {
     table(file) {
       let table = tables.get(file);
       if (!table) {
+        // A big table as `check` sees it: its columns and its sources' row counts, no rows (charts read it through polars).
         table = project.bigTable(file).then((big) =>
-          big ? { diagnostics: big.diagnostics } : recordReads(readHashes, () => readCitedTable(root, file, sources.sources)),
+          big ? { ...(big.table && { table: bigTableOutline(big.table) }), diagnostics: big.diagnostics } : recordReads(readHashes, () => readCitedTable(root, file, sources.sources)),
         );
         tables.set(file, table);
       }
@@ -108,6 +109,12 @@ export async function openProject(cwd: string): Promise<Project> {
     },
   };
   return project;
+}
+
+/** A big table without its rows: columns, types, and the rows citing each source (the lint rule unused-source counts them). */
+function bigTableOutline(big: BigTable): CitedTable {
+  const bySource = new Map([...big.rowsBySource].map(([id, read]) => [id, { read, kept: read }]));
+  return { file: big.file, columns: big.columns, types: big.types, rows: [], summary: { rowsRead: big.rows, rowsKept: big.rows, rowsOut: 0, bySource } };
 }
 
 // In its own module so `build` can list charts without loading the readers.

@@ -203,7 +203,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     ...[CORRECTIONS_FILE, PUBLISHED_FILE].filter((file) => existsSync(path.join(cwd, file))),
   ], new Map([...project.readHashes, ...specRead, ...boundaryInputs(geo.boundaries).map((input) => [input.file, input.sha256] as const)]));
   // The graphic records the rows it draws, not whole tables (nor the correction log): an unrelated row changes none of its bytes.
-  const wholeFiles = inputs.filter((input) => !/\.csv$/i.test(input.file) && input.file !== PUBLISHED_FILE);
+  // A big table is recorded whole too (its hash, streamed): its drawn rows are aggregates, not its rows.
+  const bigFiles = new Set(big.pushdowns.map((p) => p.file));
+  const wholeFiles = inputs.filter((input) => (!/\.csv$/i.test(input.file) || bigFiles.has(input.file)) && input.file !== PUBLISHED_FILE);
   // Big tables: per source, the rows read, kept by the filters and drawn (absent for other tables, whose outputs stay as they were).
   const summaries = tableSummaries(drawn);
   const facts = { name, title, alt, credit: spec.settings.credit, sources: cited, inputs: wholeFiles, trail, corrections, claims: quoteClaims(drawn, projectSources, drawnAs), versions: toolVersions(), locale, ...(summaries.length && { tableSummaries: summaries }) };

@@ -128,3 +128,24 @@ describe('locateCells', () => {
     expect(Object.fromEntries(found)).toEqual({ '0:1': { line: 3, column: 4 }, '1:1': { line: 5, column: 3 }, '2:0': { line: 6, column: 1 } });
   });
 });
+
+describe('check and verify with a big table', () => {
+  it('check counts its sources as cited, and verify follows its hash, streamed', async () => {
+    const { check } = await import('../../src/commands/check.js');
+    const { build } = await import('../../src/commands/build.js');
+    const { verify } = await import('../../src/commands/verify.js');
+    const cwd = makeProject({ 'data/sources.csv': sourcesCsv('a', 'b', 'unused'), 'specs/.keep': '' });
+    const rows = 500;
+    pl.DataFrame({ partner: Array.from({ length: rows }, (_, r) => ['China', 'India'][r % 2]!), value: Array.from({ length: rows }, (_, r) => r), source: Array.from({ length: rows }, (_, r) => (r % 3 ? 'a' : 'b')) }).writeParquet(path.join(cwd, 'data', 't.parquet'));
+    writeFileSync(path.join(cwd, 'specs', 'bars.vl.json'), JSON.stringify({ data: { url: 'data/t.parquet' }, mark: 'bar', encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'value', aggregate: 'sum', type: 'quantitative' } } }));
+    const problems = format(await check({ cwd }));
+    expect(problems.filter((line) => line.includes('cited by no row'))).toEqual([expect.stringContaining('source "unused" is cited by no row')]);
+    expect(problems.filter((line) => line.includes('error'))).toEqual([]);
+    await build({ cwd, formats: ['svg'] });
+    const fresh = await verify({ cwd, all: true });
+    expect(fresh.verdicts.map((v) => v.status)).toEqual(['up to date']);
+    pl.DataFrame({ partner: ['China'], value: [1], source: ['a'] }).writeParquet(path.join(cwd, 'data', 't.parquet'));
+    const stale = await verify({ cwd, all: true });
+    expect(stale.verdicts.map((v) => v.status)).toEqual(['stale']);
+  }, 60_000);
+});
