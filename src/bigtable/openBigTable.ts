@@ -86,6 +86,8 @@ export async function openBigTable(
     return fail(messages.load.bigTableUnreadable(file, polarsReason(error)));
   }
   const names = sample.columns;
+  // The limit of a CSV's columns holds for every table: each value column is an expression in every query.
+  if (names.length > LIMITS.columns) return fail(messages.load.tooManyColumns(LIMITS.columns), kind === 'csv' ? 1 : undefined, kind === 'csv' ? 1 : undefined);
   const dtypes = new Map(names.map((name, i) => [name, sample.dtypes[i]!.variant]));
   if (!dtypes.has('source')) return fail(messages.load.bigTableNoSource(file), kind === 'csv' ? 1 : undefined, kind === 'csv' ? 1 : undefined);
   if (!isText(dtypes.get('source')!)) return fail(messages.load.bigTableSourceNotText(dtypes.get('source')!));

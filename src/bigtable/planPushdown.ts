@@ -36,6 +36,8 @@ export interface PushedStep {
   sql(from: string): string;
   /** It groups rows (from here on a row cites the union of its rows' sources). */
   aggregates: boolean;
+  /** Columns it reads as dates `YYYY-MM-DD`: polars makes any other form null where Vega would parse it, so runPlan checks them first. */
+  dates?: string[];
 }
 
 export interface Plan {
@@ -130,7 +132,7 @@ function planTransform(pl: PL, transform: Json, types: Map<string, ColumnType>, 
     const field = transform.field;
     const as = transform.as;
     types.set(as, 'string');
-    return { label, aggregates: false, apply: (frame) => frame.withColumns(truncateDate(pl, field, unit).alias(as)), sql: (from) => `SELECT *, ${truncateSql(field, unit)} AS ${sqlName(as)} FROM ${from}` };
+    return { label, aggregates: false, dates: [field], apply: (frame) => frame.withColumns(truncateDate(pl, field, unit).alias(as)), sql: (from) => `SELECT *, ${truncateSql(field, unit)} AS ${sqlName(as)} FROM ${from}` };
   }
   if ('aggregate' in transform && Array.isArray(transform.aggregate)) {
     if (aggregated) throw new Untranslatable('a second aggregate (sources would be unions of unions)');
@@ -207,6 +209,7 @@ function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>, config
   const write = (frame: LazyFrame) => frame.withColumns(...truncated.map(([field]) => pl.col(field).dt.strftime('%Y-%m-%d').alias(field)));
   return {
     ...grouped,
+    dates: truncated.map(([field]) => field),
     apply: (frame) => (truncated.length ? write(grouped.apply(frame.withColumns(...truncated.map(([field, unit]) => parseDate(pl, field, unit).alias(field))))) : grouped.apply(frame)),
     sql: (from) =>
       truncated.length
@@ -386,6 +389,11 @@ function timeUnitOf(unit: unknown): string {
 /** Dates `YYYY-MM-DD` (strict: another form fails the run, which then falls back to Vega) truncated to `every`, as dates. */
 function parseDate(pl: PL, field: string, every: string): Expr {
   return pl.col(field).str.strptime(pl.Date, '%Y-%m-%d').dt.truncate(every);
+}
+
+/** Cells of `field` that are not dates written `YYYY-MM-DD` (polars' strptime makes them null instead of failing). */
+export function notDates(pl: PL, field: string): Expr {
+  return pl.col(field).isNotNull().and(pl.col(field).str.strptime(pl.Date, '%Y-%m-%d').isNull());
 }
 
 /** The same, written back as `YYYY-MM-DD`. */

@@ -2,7 +2,7 @@ import { LIMITS } from '../limits.js';
 import type { CellValue, CitedRow, CitedTable, ColumnType, TableSummary } from '../model.js';
 import type { BigTable } from './openBigTable.js';
 import type { Plan } from './planPushdown.js';
-import { ROWS, SOURCE_ROWS, SOURCES } from './planPushdown.js';
+import { notDates, ROWS, SOURCE_ROWS, SOURCES } from './planPushdown.js';
 import { ROW, type Frame, type LazyFrame } from './polars.js';
 
 /** Rows in and out of each pushed step, for `--explain` (counted only when asked: each count is a query). */
@@ -25,6 +25,15 @@ export interface StepCount {
  */
 export async function runPlan(big: BigTable, plan: Plan, explain = false): Promise<{ table: CitedTable; counts?: StepCount[] }> {
   const pl = big.polars;
+  // Dates first: one not written YYYY-MM-DD would be null in polars but a date in Vega.
+  let checked: LazyFrame = big.frame();
+  for (const step of plan.steps) {
+    for (const field of step.dates ?? []) {
+      const found = await checked.filter(notDates(pl, field)).select(pl.col(field)).head(1).collect();
+      if (found.shape.height) throw new Error(`${JSON.stringify(found.getColumn(field).toArray()[0])} in column ${JSON.stringify(field)} is not a date written YYYY-MM-DD`);
+    }
+    checked = step.apply(checked);
+  }
   let frame: LazyFrame = big.frame();
   const aggregateAt = plan.steps.findIndex((step) => step.aggregates);
   const beforeAggregate = (aggregateAt === -1 ? plan.steps : plan.steps.slice(0, aggregateAt)).reduce((f, step) => step.apply(f), frame);

@@ -149,3 +149,19 @@ describe('check and verify with a big table', () => {
     expect(stale.verdicts.map((v) => v.status)).toEqual(['stale']);
   }, 60_000);
 });
+
+describe('a pushdown polars cannot run on the data', () => {
+  it('falls back to Vega with a warning at the data url (a date not written YYYY-MM-DD)', async () => {
+    const cwd = makeProject({ 'data/sources.csv': sourcesCsv('a'), 'specs/.keep': '' });
+    pl.DataFrame({ day: ['2024-01-05', '2024/02/07', '2024-03-09'], value: [1, 2, 3], source: ['a', 'a', 'a'] }).writeParquet(path.join(cwd, 'data', 't.parquet'));
+    writeFileSync(
+      path.join(cwd, 'specs', 'months.vl.json'),
+      JSON.stringify({ data: { url: 'data/t.parquet' }, mark: 'bar', encoding: { x: { field: 'day', timeUnit: 'yearmonth', type: 'ordinal' }, y: { field: 'value', aggregate: 'sum', type: 'quantitative' } } }, null, 2),
+    );
+    const result = await renderChart(await openProject(cwd), 'months', { png: false });
+    expect(format(result.diagnostics)).toEqual([expect.stringMatching(/^specs\/months\.vl\.json:3:5: warning: polars could not run this chart's leading transforms on data\/t\.parquet \(.*\); they ran in Vega instead$/)]);
+    expect(result.chart).toBeDefined();
+    expect(result.pushdowns![0]!.plan.steps).toEqual([]);
+    expect(result.drawn).toHaveLength(3);
+  });
+});
