@@ -17,6 +17,9 @@ export const SOURCES = '__citechart_sources';
 export const ROWS = '__citechart_rows';
 /** The first row of each of SOURCES, aligned with it: the footer numbers sources in the order Vega would meet them. */
 export const SOURCE_ROWS = '__citechart_source_rows';
+/** Cells an encoding's time unit read that were not dates `YYYY-MM-DD`, per group: any makes runPlan fail, so Vega draws instead. */
+export const BAD_DATES = '__citechart_bad_dates';
+const rawDate = (field: string) => `__citechart_raw_${field}`;
 /** Fields Vega-Lite's count and distinct become, summed in Vega (the sum of one pre-counted row is the count). */
 export const COUNT = '__citechart_count';
 export const distinctField = (field: string) => `__citechart_distinct_${field}`;
@@ -36,7 +39,7 @@ export interface PushedStep {
   sql(from: string): string;
   /** It groups rows (from here on a row cites the union of its rows' sources). */
   aggregates: boolean;
-  /** Columns it reads as dates `YYYY-MM-DD`: polars makes any other form null where Vega would parse it, so runPlan checks them first. */
+  /** Columns it reads as dates `YYYY-MM-DD` row by row (a timeUnit transform): polars makes any other form null where Vega would parse it, so runPlan checks them first (an encoding's time unit counts them in its group-by: BAD_DATES). */
   dates?: string[];
 }
 
@@ -204,13 +207,17 @@ function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>, config
   for (const [field, unit] of keys) if (unit && types.get(field) !== 'string') throw new Untranslatable(`timeUnit of ${field}, not a column of dates written YYYY-MM-DD`);
   for (const rewrite of rewrites) rewrite();
   const truncated = [...keys].filter(([, unit]) => unit !== undefined) as Array<[string, string]>;
-  const grouped = aggregateStep(pl, `encoding: ${ops.map((o) => `${o.op}(${o.field ?? '*'})`).join(', ')} by ${[...keys].map(([field, unit]) => (unit ? `${UNIT_NAMES[unit]}(${field})` : field)).join(', ') || 'nothing'}`, [...keys.keys()], ops, types, whole);
+  // Cells that are not dates written YYYY-MM-DD, counted in the same group-by (runPlan then lets Vega draw instead).
+  const badDates = truncated.map(([field]) => pl.col(rawDate(field)).isNotNull().and(pl.col(field).isNull()));
+  const grouped = aggregateStep(pl, `encoding: ${ops.map((o) => `${o.op}(${o.field ?? '*'})`).join(', ')} by ${[...keys].map(([field, unit]) => (unit ? `${UNIT_NAMES[unit]}(${field})` : field)).join(', ') || 'nothing'}`, [...keys.keys()], ops, types, whole, badDates);
   // Grouped by the truncated date, written YYYY-MM-DD once per group, not once per row.
   const write = (frame: LazyFrame) => frame.withColumns(...truncated.map(([field]) => pl.col(field).dt.strftime('%Y-%m-%d').alias(field)));
   return {
     ...grouped,
-    dates: truncated.map(([field]) => field),
-    apply: (frame) => (truncated.length ? write(grouped.apply(frame.withColumns(...truncated.map(([field, unit]) => parseDate(pl, field, unit).alias(field))))) : grouped.apply(frame)),
+    apply: (frame) =>
+      truncated.length
+        ? write(grouped.apply(frame.withColumns(...truncated.map(([field]) => pl.col(field).alias(rawDate(field))), ...truncated.map(([field, unit]) => parseDate(pl, field, unit).alias(field)))))
+        : grouped.apply(frame),
     sql: (from) =>
       truncated.length
         ? grouped.sql(`(SELECT * REPLACE (${truncated.map(([field, unit]) => `${truncateSql(field, unit)} AS ${sqlName(field)}`).join(', ')}) FROM ${from})`)
@@ -228,7 +235,9 @@ function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>, config
  * distinct, a sum of fractions, which must be added in row order) each
  * group's sources are read from its rows.
  */
-function aggregateStep(pl: PL, label: string, groupby: string[], ops: Aggregate[], types: Map<string, ColumnType>, whole: Set<string>): PushedStep {
+function aggregateStep(pl: PL, label: string, groupby: string[], ops: Aggregate[], types: Map<string, ColumnType>, whole: Set<string>, badDates: Expr[] = []): PushedStep {
+  // How many cells were not dates, a column of the result (runPlan reads it).
+  const countBad = (exprs: Expr[]) => (exprs.length ? [exprs.map((e) => e.sum()).reduce((a, b) => a.add(b)).alias(BAD_DATES)] : []);
   const sqls: string[] = [];
   for (const { op, field, as } of ops) {
     if (!OPS.has(op)) throw new Untranslatable(`the aggregate op ${op} (pushed: ${[...OPS].join(', ')})`);
@@ -283,10 +292,12 @@ function aggregateStep(pl: PL, label: string, groupby: string[], ops: Aggregate[
     pl.len().alias(ROWS),
   ];
   const run = (frame: LazyFrame): LazyFrame => {
-    if (!combinable) return groupby.length ? frame.groupBy(groupby).agg(...direct, ...sources).sort(ROW) : frame.select(...direct, ...sources);
-    const partials = frame.groupBy([...groupby, 'source']).agg(...partial, pl.col(ROW).min().alias(ROW), pl.len().alias(ROWS)).sort(ROW);
-    const combined = [...combine, pl.col('source').alias(SOURCES), pl.col(ROW).alias(SOURCE_ROWS), pl.col(ROW).min().alias(`${ROW}_first`), pl.col(ROWS).sum().alias(ROWS)];
-    const out = groupby.length ? partials.groupBy(groupby, true).agg(...combined) : partials.select(...combined.slice(0, -4), pl.col('source').implode().alias(SOURCES), pl.col(ROW).implode().alias(SOURCE_ROWS), pl.col(ROW).min().alias(`${ROW}_first`), pl.col(ROWS).sum().alias(ROWS));
+    const bad = countBad(badDates);
+    if (!combinable) return groupby.length ? frame.groupBy(groupby).agg(...direct, ...sources, ...bad).sort(ROW) : frame.select(...direct, ...sources, ...bad);
+    const partials = frame.groupBy([...groupby, 'source']).agg(...partial, ...bad, pl.col(ROW).min().alias(ROW), pl.len().alias(ROWS)).sort(ROW);
+    const badSum = bad.length ? [pl.col(BAD_DATES).sum().alias(BAD_DATES)] : [];
+    const combined = [...combine, ...badSum, pl.col('source').alias(SOURCES), pl.col(ROW).alias(SOURCE_ROWS), pl.col(ROW).min().alias(`${ROW}_first`), pl.col(ROWS).sum().alias(ROWS)];
+    const out = groupby.length ? partials.groupBy(groupby, true).agg(...combined) : partials.select(...combine, ...badSum, pl.col('source').implode().alias(SOURCES), pl.col(ROW).implode().alias(SOURCE_ROWS), pl.col(ROW).min().alias(`${ROW}_first`), pl.col(ROWS).sum().alias(ROWS));
     return out.rename({ [`${ROW}_first`]: ROW }).sort(ROW);
   };
   const keys = groupby.map(sqlName).join(', ');

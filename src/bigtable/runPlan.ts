@@ -1,8 +1,9 @@
 import { LIMITS } from '../limits.js';
+import * as messages from '../messages.js';
 import type { CellValue, CitedRow, CitedTable, ColumnType, TableSummary } from '../model.js';
 import type { BigTable } from './openBigTable.js';
 import type { Plan } from './planPushdown.js';
-import { notDates, ROWS, SOURCE_ROWS, SOURCES } from './planPushdown.js';
+import { BAD_DATES, notDates, ROWS, SOURCE_ROWS, SOURCES } from './planPushdown.js';
 import { ROW, type Frame, type LazyFrame } from './polars.js';
 
 /** Rows in and out of each pushed step, for `--explain` (counted only when asked: each count is a query). */
@@ -30,7 +31,7 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   for (const step of plan.steps) {
     for (const field of step.dates ?? []) {
       const found = await checked.filter(notDates(pl, field)).select(pl.col(field)).head(1).collect();
-      if (found.shape.height) throw new Error(`${JSON.stringify(found.getColumn(field).toArray()[0])} in column ${JSON.stringify(field)} is not a date written YYYY-MM-DD`);
+      if (found.shape.height) throw new Error(messages.load.notADateInTimeUnit(String(found.getColumn(field).toArray()[0]), field));
     }
     checked = step.apply(checked);
   }
@@ -40,6 +41,10 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   for (const step of plan.steps) frame = step.apply(frame);
   const aggregated = aggregateAt !== -1;
   const out = await (aggregated ? frame : frame.head(LIMITS.rowsPerChart + 1)).collect();
+  if (out.columns.includes(BAD_DATES)) {
+    const bad = (out.getColumn(BAD_DATES).toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
+    if (bad) throw new Error(messages.load.notDatesInTimeUnit(bad));
+  }
 
   // Rows kept per raw source value: only when a filter ran (else they are the rows read).
   const filtered = plan.steps.slice(0, aggregateAt === -1 ? undefined : aggregateAt).some((step) => !step.aggregates);
@@ -77,7 +82,7 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   return { table, ...(counts && { counts }) };
 }
 
-const INTERNAL = new Set([ROW, SOURCES, SOURCE_ROWS, ROWS, 'source']);
+const INTERNAL = new Set([ROW, SOURCES, SOURCE_ROWS, ROWS, BAD_DATES, 'source']);
 
 function toCitedTable(big: BigTable, out: Frame, aggregated: boolean): CitedTable {
   const names = out.columns.filter((name) => !INTERNAL.has(name));
