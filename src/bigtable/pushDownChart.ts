@@ -65,16 +65,26 @@ export async function pushDownChart<S extends ChartSpec>(
     const columns = new Map(big.columns.map((name) => [name, big.types[name]!]));
     const none: Plan = { steps: [], vegaLite: spec.vegaLite, left: [] };
     const plan = alone && options.enabled !== false && pushdownEnabled() ? planPushdown(big.polars, spec.vegaLite, columns, config, big.wholeSums) : none;
-    let ran: Awaited<ReturnType<typeof runPlan>>;
+    const attempt = async (tried: Plan) => {
+      try {
+        return { ran: await runPlan(big, tried, options.explain) };
+      } catch (error) {
+        return { failed: polarsReason(error) };
+      }
+    };
+    let result = await attempt(plan);
     let fellBack: string | undefined;
-    try {
-      ran = await runPlan(big, plan, options.explain);
-    } catch (error) {
-      if (!plan.steps.length) throw error;
-      fellBack = polarsReason(error);
+    if (result.failed !== undefined && plan.steps.length) {
+      fellBack = result.failed;
       diagnostics.push(spec.json.diagnostic([...ref.jsonPath, 'url'], messages.load.pushdownFailed(ref.file, fellBack), 'warning'));
-      ran = await runPlan(big, none, options.explain);
+      result = await attempt(none);
     }
+    // The file changed or broke since it was opened: an error at the file, never a stack trace.
+    if (!result.ran) {
+      diagnostics.push({ file: ref.file, severity: 'error', message: messages.load.bigTableUnreadable(ref.file, result.failed ?? '') });
+      continue;
+    }
+    const ran = result.ran;
     const used = fellBack ? none : plan;
     vegaLite = used.vegaLite;
     tables.set(ref.file, ran.table);
