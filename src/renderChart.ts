@@ -4,6 +4,9 @@
 //                         cited CSVs   Vega-Lite →    Vega → SVG     footer, alt,
 //                         + sources    Vega + theme,  real metrics;  JSON-LD, ids;
 //                                      data injected  SVG → PNG 2×   XMP in PNG
+//                         bigtable:
+//                         Parquet, big CSVs: polars runs the leading
+//                         transforms; Vega gets the rows they leave
 //
 // Nothing is written here: the caller writes the SVG, PNG, artboards and HTML
 // snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
