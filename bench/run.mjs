@@ -25,7 +25,7 @@
 // Options: --quick (16 charts, 2 rounds, 8 peer charts, no watch)
 //   --charts N (200) --rounds N (3) --peer N (16; 0 or --no-peer: none)
 //   --no-cold-builds (skip the full builds with a cold store) --no-watch --keep (keep the run folder)
-//   --summary FILE (also write the summary there) --watch-only
+//   --summary FILE (also write the summary there) --watch-only --no-bigdata (skip bench/bigdata/run.mjs)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch as watchDir, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -395,6 +395,9 @@ const summary = lines.join('\n');
 console.log('\n---- summary (paste into bench/RESULTS.md) ----\n');
 console.log(summary);
 if (SUMMARY) writeFileSync(SUMMARY, summary + '\n');
+
+// Issue 16: the big-data step (bench/bigdata/run.mjs: 1M and 10M rows, CSV and Parquet), in its own process; --no-bigdata skips it.
+if (!has('no-bigdata')) spawnSync(process.execPath, [path.join(ROOT, 'bench', 'bigdata', 'run.mjs'), ...(QUICK ? ['--quick'] : [])], { stdio: 'inherit' });
 
 // ---------------------------------------------------------------- watch
 

@@ -37,8 +37,9 @@ program
   .option('--formats <list>', 'files to write, comma-separated: svg, png, html, pdf', 'svg,png,html')
   .option('--scale <n>', 'PNG pixels per CSS pixel, 0.5 to 8 (default: the theme\'s, else 2)')
   .option('--jobs <n>', 'charts drawn at once (default: one per core)')
+  .option('--explain <name>', 'print what of chart NAME ran in polars and what in Vega, with row counts and the polars part as SQL (big tables), then build')
   .option('--shard <K/N>', 'draw only shard K of N (a slice by chart name, the same on every machine) and write manifest.shard-K-of-N.json in the output folder')
-  .action(async (names: string[], options: { out: string; theme: 'light' | 'dark'; force?: boolean; formats: string; jobs?: string; shard?: string; scale?: string }) => {
+  .action(async (names: string[], options: { out: string; theme: 'light' | 'dark'; force?: boolean; formats: string; jobs?: string; shard?: string; scale?: string; explain?: string }) => {
     // Commands are imported when run, so `citechart check` never loads the build's modules and vice versa.
     const { build } = await import('./commands/build.js');
     if (options.jobs !== undefined && !/^[1-9]\d*$/.test(options.jobs)) throw new UsageError(messages.build.badJobs(options.jobs));
@@ -48,6 +49,10 @@ program
     const { parseScale, PNG_SCALE_LIMITS } = await import('./render/pngScale.js');
     const scale = options.scale === undefined ? undefined : parseScale(options.scale);
     if (options.scale !== undefined && scale === undefined) throw new UsageError(messages.build.badScale(options.scale, PNG_SCALE_LIMITS.min, PNG_SCALE_LIMITS.max));
+    if (options.explain !== undefined) {
+      const { explainChart } = await import('./commands/explain.js');
+      out((await explainChart({ cwd: process.cwd(), name: options.explain })).trimEnd());
+    }
     const progress = progressLine(process.stderr);
     const result = await build({
       cwd: process.cwd(),

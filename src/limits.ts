@@ -18,6 +18,21 @@ export const LIMITS = {
   rows: 100_000,
   /** Cells of one CSV file (rows × columns, as they come): bounds the memory of a wide and long table. */
   cells: 1_000_000,
+  /**
+   * Bytes from which a CSV is a big table (README, "Big tables"): read lazily
+   * by polars, its leading transforms run there, instead of held in memory
+   * row by row. Smaller CSVs are read as before. `CITECHART_BIG_CSV_BYTES` in
+   * the environment sets it (tests send small files down the big-table path).
+   */
+  bigCsvBytes: 16 * 1024 * 1024,
+  /** Bytes of one big table (a CSV over `bigCsvBytes`, a Parquet file, or all files of a Parquet folder): polars streams them, so this bounds disk time, not memory. */
+  bigTableBytes: 16 * 1024 * 1024 * 1024,
+  /** Distinct values of a big table's `source` column (each is checked against sources.csv). */
+  bigTableSourceValues: 10_000,
+  /** Bad cells reported per big table in one run (each located by reading the file once more); then a count. */
+  bigTableCellErrors: 50,
+  /** Rows listed in the HTML snippet's screen-reader table per table drawn; then a line saying how many more it summarises. */
+  snippetTableRows: 1_000,
   /** Rows given to one chart (summed over every dataset it reads). */
   rowsPerChart: 100_000,
   /** Marks one chart draws (bars, points, text items… after its transforms), counted from its data before layout starts. */

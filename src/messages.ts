@@ -115,6 +115,36 @@ export const load = {
   tooManyCells: (limit: number) =>
     `the table has more than ${limit.toLocaleString('en-US')} cells, citechart's limit per table; ` +
     `drop columns or rows the charts do not use (reading stopped at this line)`,
+  // Big tables (src/bigtable): a Parquet file or folder, or a CSV over LIMITS.bigCsvBytes.
+  bigTableTooLarge: (file: string, bytes: number, limit: number) =>
+    `${file} is ${mb(bytes)}, over citechart's limit of ${mb(limit)} per big table; aggregate it in a warehouse first (README, "Scale past one machine")`,
+  bigTableUnreadable: (file: string, reason: string) =>
+    `cannot read ${file} with polars: ${reason}; is it a Parquet file (or folder of them) as exported by BigQuery, Spark or DuckDB?`,
+  bigTableAtRow: (row: number, message: string) => `row ${row.toLocaleString('en-US')}: ${message}`,
+  bigTableNoSource: (file: string) =>
+    `${file} has no "source" column: add one with a source id from data/sources.csv on every row`,
+  bigTableSourceNotText: (type: string) => `the "source" column holds ${type}, not text: it must hold source ids from data/sources.csv`,
+  bigTableTooManySourceValues: (limit: number) =>
+    `the "source" column has more than ${limit.toLocaleString('en-US')} different values, citechart's limit; ` +
+    `cite one source id (or a few, ";"-separated) per row, not a free text`,
+  bigTableEmptySources: (count: number) =>
+    `${count.toLocaleString('en-US')} rows have an empty "source" cell (this is the first): every figure must cite a source id from data/sources.csv`,
+  bigTableNotANumber: (value: string, column: string) =>
+    `${q(value)} in column ${q(column)} is not a number, and the column's first rows are; ` +
+    `a big table's numbers are plain (1234.5: no thousands separator, unit or %): fix the cell`,
+  bigTableMoreCellErrors: (count: number, limit: number) =>
+    `and ${count.toLocaleString('en-US')} more cells that are not numbers (citechart locates the first ${limit.toLocaleString('en-US')} per table)`,
+  bigTableCitationColumnsIgnored: (columns: string[]) =>
+    `a big table's ${columns.map(q).join(', ')} column is not drawn into the footer (aggregated rows cannot carry one row's note or quote); put notes in the spec's usermeta.citechart.notes`,
+  bigTableRowsSummarised: (shown: number, rows: number) =>
+    `These ${shown.toLocaleString('en-US')} rows summarise ${rows.toLocaleString('en-US')} rows of data.`,
+  snippetRowsCapped: (shown: number, total: number) =>
+    `The first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows drawn are listed.`,
+  notDatesInTimeUnit: (count: number) =>
+    `${count === 1 ? 'a cell' : `${count.toLocaleString('en-US')} cells`} of a time unit's column ${count === 1 ? 'is' : 'are'} not a date written YYYY-MM-DD`,
+  notADateInTimeUnit: (value: string, column: string) => `${q(value)} in column ${q(column)} is not a date written YYYY-MM-DD`,
+  pushdownFailed: (file: string, reason: string) =>
+    `polars could not run this chart's leading transforms on ${file} (${reason}); they ran in Vega instead`,
   // sources.csv
   missingSourcesColumn: (name: string) => `sources.csv has no ${q(name)} column`,
   duplicateSourceId: (id: string, firstLine: number) =>
@@ -193,7 +223,7 @@ export const spec = {
   dataUrlOutside: (url: string) =>
     `data url ${q(url)} points outside the project's data/ folder; use "data/NAME.csv"`,
   dataUrlNotCsv: (url: string) =>
-    `data url ${q(url)} is not a CSV table in data/; citechart charts only cited CSV tables ("data/NAME.csv")`,
+    `data url ${q(url)} is not a CSV table in data/; citechart charts only cited CSV tables ("data/NAME.csv") and big tables ("data/NAME.parquet")`,
   dataUrlUnknown: (url: string) => `data url ${q(url)}: no such file in the project`,
   dataLinkOutside: (url: string, real: string) =>
     `data url ${q(url)} is a link to ${real}, outside the project's data/ folder; copy the file into data/ instead`,

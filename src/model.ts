@@ -55,6 +55,8 @@ export interface CitedRow {
   /** Where each value column's cell starts, for messages about a cell. Null-prototype, as `values`. */
   positions: Record<string, { line: number; column: number }>;
   sources: string[];
+  /** A row summarising others (src/bigtable): the 0-based input row where each of `sources` is first cited, aligned with it. */
+  sourceRows?: number[];
   quote: string;
   note: string;
   derived: string;
@@ -77,6 +79,20 @@ export interface CitedTable {
   /** The decimal mark the file's figures show (`2,5` → ","), when any shows one: messages write their examples with it. */
   decimalMark?: '.' | ',';
   rows: CitedRow[];
+  /** A big table's rows as polars left them for Vega (src/bigtable): how many rows of the file they summarise, per source. */
+  summary?: TableSummary;
+}
+
+/** What polars did to a big table for one chart: the JSON-LD's per-source row counts, the snippet's "summarise" line. */
+export interface TableSummary {
+  /** Data rows in the file. */
+  rowsRead: number;
+  /** Rows left after the pushed filters (= rowsRead when none). */
+  rowsKept: number;
+  /** Rows given to Vega. */
+  rowsOut: number;
+  /** Per source id (a row citing two counts for both): rows read and rows kept by the filters. */
+  bySource: Map<string, { read: number; kept: number }>;
 }
 
 /** The citation columns every data table may have. */

@@ -4,10 +4,11 @@
 //                         cited CSVs   Vega-Lite →    Vega → SVG     footer, alt,
 //                         + sources    Vega + theme,  real metrics;  JSON-LD, ids;
 //                                      data injected  SVG → PNG ×N,  XMP in PNG
-//                                      a table's view SVG → PDF      and PDF
-//                                      (src/table),   annotations'
-//                                      annotations    notes placed
-//                                      (src/annotate) (src/annotate)
+//                         bigtable:    a table's view SVG → PDF      and PDF
+//                         Parquet, big (src/table),   annotations'
+//                         CSVs: polars annotations    notes placed
+//                         runs leading (src/annotate) (src/annotate)
+//                         transforms; Vega gets the rows they leave
 //
 // Nothing is written here: the caller writes the SVG, PNG, artboards, social
 // cards (src/social) and HTML snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
@@ -35,6 +36,7 @@ import { composeSvg, MIN_FOOTER_WIDTH } from './provenance/composeSvg.js';
 import { draftAltText } from './provenance/draftAltText.js';
 import { drawnValues, isPercentColumn } from './provenance/drawnValues.js';
 import { citedRows } from './provenance/citedRows.js';
+import { citedSourceIds } from './provenance/citedSourceIds.js';
 import { readFooterStyle } from './provenance/footerStyle.js';
 import { readDarkBackground } from './provenance/darkMode.js';
 import { dropLinks } from './provenance/dropLinks.js';
@@ -58,6 +60,9 @@ import { prepareFallbackFonts } from './text/fallbackFonts.js';
 import { needsFallbackFonts } from './text/fontChain.js';
 import type { ManifestEntry } from './write/manifest.js';
 import { pushAll } from './pushAll.js';
+import { pushDownChart, type Pushdown } from './bigtable/pushDownChart.js';
+import { tableSummaries } from './bigtable/tableSummaries.js';
+import { pushedAggregateKey } from './bigtable/planPushdown.js';
 import { boundaryInputs, boundarySources, readBoundaries } from './geo/readBoundaries.js';
 import { noDataSentence } from './geo/noDataAltText.js';
 import type { Boundary } from './geo/readBoundary.js';
@@ -126,6 +131,8 @@ type RenderOptions = {
   width?: number;
   /** A BCP 47 tag in place of the spec's `locale` (the typed API's `locale`). */
   locale?: string;
+  /** Count the rows in and out of each step polars runs (`build --explain`: one more query per step). */
+  explain?: boolean;
 };
 
 /**
@@ -138,9 +145,9 @@ export async function renderChart(
   project: Project,
   name: string,
   options: RenderOptions = {},
-): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout }> {
-  const { chart, diagnostics, drawn, layout } = await drawChart(project, name, options);
-  return { ...(chart && { chart }), ...(drawn && { drawn }), ...(layout && { layout }), diagnostics: capDiagnostics(diagnostics) };
+): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout; pushdowns?: Pushdown[] }> {
+  const { chart, diagnostics, drawn, layout, pushdowns } = await drawChart(project, name, options);
+  return { ...(chart && { chart }), ...(drawn && { drawn }), ...(layout && { layout }), ...(pushdowns?.length && { pushdowns }), diagnostics: capDiagnostics(diagnostics) };
 }
 
 /** The spec's own layout as drawn: its width (px) and every text's size, for check's small-text rule. */
@@ -149,7 +156,7 @@ export interface ChartLayout {
   textSizes: DrawnTextSize[];
 }
 
-async function drawChart(project: Project, name: string, options: RenderOptions): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout }> {
+async function drawChart(project: Project, name: string, options: RenderOptions): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout; pushdowns?: Pushdown[] }> {
   const { cwd } = project;
   // 1. Read the spec and check its data references stay inside data/.
   const specRead: ReadLedger = new Map();
@@ -157,11 +164,17 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const read = await recordReads(specRead, () => readChartSpec(cwd, name));
   const diagnostics = read.diagnostics.slice();
   if (!read.spec || hasErrors(diagnostics)) return { diagnostics };
-  const spec = options.width === undefined ? read.spec : atChosenWidth(read.spec, options.width, project, diagnostics);
-  if (!spec) return { diagnostics };
+  const laidOut = options.width === undefined ? read.spec : atChosenWidth(read.spec, options.width, project, diagnostics);
+  if (!laidOut) return { diagnostics };
 
-  // 2. Load the cited tables it uses (each once per project).
-  const { tables: originals, diagnostics: tableDiagnostics } = await project.tablesFor(spec);
+  // 2. Load the cited tables it uses (each once per project). A big table
+  // (src/bigtable) is scanned by polars, which runs the spec's leading
+  // transforms: Vega gets the rows they leave and the spec without them.
+  const big = await pushDownChart(project, laidOut, { explain: options.explain });
+  pushAll(diagnostics, big.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const spec = big.spec;
+  const { tables: originals, diagnostics: tableDiagnostics } = await project.tablesFor(spec, big.tables);
   pushAll(diagnostics, tableDiagnostics);
   const { tables, sources: projectSources, diagnostics: translationDiagnostics } = editionTables(spec, originals, project.sources);
   pushAll(diagnostics, translationDiagnostics);
@@ -196,18 +209,21 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const markers: MarkerInputs = { drawn, notes: noteNumbers(rows, spec.settings.notes), symbols: readMarkerSymbols(theme, spec.vegaLite.config as Record<string, unknown> | undefined) };
   const marked = await drawMarkers(rendered.chart, render, markers, cwd, spec.json, MIN_FOOTER_WIDTH);
   pushAll(diagnostics, marked.diagnostics);
-  const sourceIds = Array.from(new Set(rows.flatMap((row) => row.sources)));
+  const sourceIds = citedSourceIds(rows);
   const mapSources = boundarySources(geo.boundaries);
   const sources = sourceIds.map((id) => projectSources.get(id)!);
   const cited = sources.concat(mapSources.filter((source) => !sourceIds.includes(source.id)));
   const title = chartTitle(spec.vegaLite);
   const origins = compiled.chart.origins;
-  const drawnAs = drawnValues(spec.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale);
+  // Read against the spec as written (a pushed count is a sum in the spec Vega drew: src/bigtable).
+  const encodingPushed = big.pushdowns.some((p) => p.plan.steps.some((step) => step.label.startsWith('encoding:')));
+  const drawnAs = drawnValues(laidOut.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale, encodingPushed ? pushedAggregateKey : undefined);
   // A newsroom table (src/table) reads out its own rows, in its order.
   const table = compiled.chart.table && tableFacts(compiled.chart.table, title, chartSubtitle(spec.vegaLite), rows, projectSources, locale);
+  // Drafted from the spec as written: a pushed-down count is a sum in the spec Vega got (src/bigtable).
   const written =
     spec.settings.alt ||
-    (table ? tableAltText(table, sources, locale) : draftAltText(spec.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale, [noDataSentence(compiled.chart.noData, locale)]));
+    (table ? tableAltText(table, sources, locale) : draftAltText(laidOut.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale, [noDataSentence(compiled.chart.noData, locale)]));
   // Each marked row's note goes with the row in the alt text, as its marker does in the graphic.
   const altNotes = { notes: markers.notes, symbols: markers.symbols };
   const alt = [written, ...noteSentences(rows, altNotes, locale, written)].join(' ');
@@ -234,8 +250,12 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     ...[CORRECTIONS_FILE, PUBLISHED_FILE].filter((file) => projectFileExists(cwd, file)),
   ], new Map([...project.readHashes, ...specRead, ...boundaryInputs(geo.boundaries).map((input) => [input.file, input.sha256] as const)]));
   // The graphic records the rows it draws, not whole tables (nor the correction log): an unrelated row changes none of its bytes.
-  const wholeFiles = inputs.filter((input) => !/\.csv$/i.test(input.file) && input.file !== PUBLISHED_FILE);
-  const facts = { name, title, alt, credit: spec.settings.credit, sources: cited, inputs: wholeFiles, trail, corrections, claims: quoteClaims(drawn, projectSources, drawnAs), versions: toolVersions(), locale };
+  // A big table is recorded whole too (its hash, streamed): its drawn rows are aggregates, not its rows.
+  const bigFiles = new Set(big.pushdowns.map((p) => p.file));
+  const wholeFiles = inputs.filter((input) => (!/\.csv$/i.test(input.file) || bigFiles.has(input.file)) && input.file !== PUBLISHED_FILE);
+  // Big tables: per source, the rows read, kept by the filters and drawn (absent for other tables, whose outputs stay as they were).
+  const summaries = tableSummaries(drawn);
+  const facts = { name, title, alt, credit: spec.settings.credit, sources: cited, inputs: wholeFiles, trail, corrections, claims: quoteClaims(drawn, projectSources, drawnAs), versions: toolVersions(), locale, ...(summaries.length && { tableSummaries: summaries }) };
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
   const translator = spec.edition?.translation.translator;
@@ -357,7 +377,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const chart: RenderedChart = { name, svg, png, ...(pdf && { pdf }), embed, entry: { title, sources: sourceIds, inputs, drawn: drawnByTable, ...(locale.tag && { language: locale.tag }) } };
   if (artboards.length) chart.artboards = artboards;
   if (socialCards.length) chart.socialCards = socialCards;
-  return { chart, diagnostics, drawn: rows, layout: { width: render.width, textSizes: drawnTextSizes(render.scenegraph) } };
+  return { chart, diagnostics, drawn: rows, layout: { width: render.width, textSizes: drawnTextSizes(render.scenegraph) }, pushdowns: big.pushdowns };
 }
 
 /**

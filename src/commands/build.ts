@@ -84,7 +84,7 @@ export interface BuildOptions {
   formats?: string[];
   /** PNG px per CSS px (src/render/pngScale.ts: PNG_SCALE_LIMITS); the theme's, else 2, by default. */
   scale?: number;
-  /** Charts drawn at once (worker threads); the number of cores by default; 1 draws in this thread. */
+  /** Charts drawn at once (worker threads); the number of cores by default (1 when data/ holds a big table: polars uses every core itself); 1 draws in this thread. */
   jobs?: number;
   /** `dark` draws every chart (SVG and PNG) in the dark palette; light by default. */
   theme?: 'light' | 'dark';
@@ -307,7 +307,10 @@ async function buildLocked(
       options.onProgress?.({ done: ++done, total: stale.length, name: outcome.name, elapsedMs: performance.now() - renderStarted });
     };
     const tasks = stale.map((name): RenderTask => ({ cwd, name, render, formats }));
-    await renderAll(tasks, options.jobs ?? os.availableParallelism(), openHere, onOutcome);
+    // A project with big tables draws in this thread by default: polars runs
+    // each query on every core itself, and one thread opens each table once.
+    const jobs = options.jobs ?? ((await hasBigTables(cwd)) ? 1 : os.availableParallelism());
+    await renderAll(tasks, jobs, openHere, onOutcome);
     // Text widths measured for the first time, so the next run need not load fontkit for them.
     if (Object.keys(measured).length) (await import('../text/widthStore.js')).saveWidths(measured);
   }
@@ -386,6 +389,14 @@ function ownFile(manifest: Manifest, outDir: string, cwd: string): (name: string
     for (const file of entry.files) if (path.dirname(path.resolve(cwd, file)) === outDir) names.add(path.basename(file));
   }
   return (name) => names.has(name);
+}
+
+/** The project's data/ holds a big table (src/bigtable/bigTableFile.ts): a Parquet file or folder, or a CSV from LIMITS.bigCsvBytes on. */
+async function hasBigTables(cwd: string): Promise<boolean> {
+  const { listDataFiles } = await import('../load/listDataFiles.js');
+  const { bigTableKind } = await import('../bigtable/bigTableFile.js');
+  for (const file of await listDataFiles(cwd)) if (await bigTableKind(file, path.join(cwd, file))) return true;
+  return false;
 }
 
 /**

@@ -29,7 +29,8 @@ const SKIP = new Set(['usermeta']);
  * (src/render/confinedLoader.ts).
  *
  * The rule (README, "For chart authors"): the only URL a spec may hold is a
- * literal string `data/NAME.csv` as the `url` of a `data` object, anywhere a
+ * literal string `data/NAME.csv` (or `data/NAME.parquet`, a file or a folder
+ * of them: README, "Big tables") as the `url` of a `data` object, anywhere a
  * data object can be (top level, layer, concat, facet, repeat, a lookup's
  * `from`). Refused at their line:col:
  * - a `url` that is not a string (`{"signal": "'.env'"}`, `{"expr": …}`):
@@ -122,7 +123,7 @@ function describe(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-/** Returns a message when the url is not a project-relative `data/*.csv` path. */
+/** Returns a message when the url is not a project-relative `data/*.csv` or `data/*.parquet` path. */
 export function checkUrl(url: string): string | undefined {
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(url);
   const segments = url.split('/');
@@ -130,6 +131,7 @@ export function checkUrl(url: string): string | undefined {
     return messages.spec.dataUrlOutside(url);
   }
   const clean = url.replace(/^\.\//, '');
-  if (!/^data\/[^/]+\.csv$/i.test(clean)) return messages.spec.dataUrlNotCsv(url);
+  // A Parquet file, or a folder of them (hive-partitioned), is a big table (src/bigtable).
+  if (!/^data\/[^/]+\.(csv|parquet)$/i.test(clean)) return messages.spec.dataUrlNotCsv(url);
   return undefined;
 }

@@ -8,6 +8,8 @@ import { evidenceLink } from '../trail/evidenceLink.js';
 import { readLocale, type Locale } from '../locale/readLocale.js';
 import type { AltNotes } from '../markers/altNotes.js';
 import { footerNoteLabel } from '../markers/markerSymbol.js';
+import { LIMITS } from '../limits.js';
+import * as messages from '../messages.js';
 
 /** The rows of one data file that a chart draws, ready for a data table. */
 export interface DrawnTable {
@@ -19,6 +21,8 @@ export interface DrawnTable {
   rows: Array<{ values: CellValue[]; citation: string; note: string; evidence?: Array<{ text: string; href?: string }> }>;
   /** Said instead of "Data: TITLE" (the values table). */
   caption?: string;
+  /** Said below the rows: how many rows they summarise (a big table), and that only the first are listed (over LIMITS.snippetTableRows). */
+  lines?: string[];
   /** The locale's words for the caption and the citation and note columns. */
   words?: { data: string; source: string; note: string; colon: string };
 }
@@ -36,6 +40,10 @@ export interface DrawnTable {
  * Headings and citations are in `locale`'s words; cells are the CSV's.
  * With `notes` (the graphic's numbering, src/markers), a row's note cell
  * starts with the number its marker and the footer show ("2. …").
+ *
+ * Each table lists at most LIMITS.snippetTableRows rows, then says how many
+ * were drawn; a big table's (src/bigtable) says how many rows of the file
+ * its rows summarise, so no snippet grows with the input's row count.
  */
 export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, values?: DrawnValues, locale: Locale = readLocale(), notes?: AltNotes): DrawnTable[] {
   // A figure in the chart's language ("4312,5" in German), every digit kept; without a locale, as before.
@@ -46,9 +54,13 @@ export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, va
   const byRow = new Map<CitedRow, string>();
   for (const item of computed ? values!.items : []) if (item.row) byRow.set(item.row, item.shown);
   const asDrawn = byRow.size ? locale.say('tableAsDrawn', { measure: values!.measure.title || values!.measure.field }) : undefined;
+  const counted = new Map<string, number>();
   for (const { table, row } of drawn) {
     let out = tables.get(table.file);
     if (!out) tables.set(table.file, (out = { file: table.file, columns: asDrawn ? [...table.columns, asDrawn] : table.columns, rows: [], words }));
+    const count = (counted.get(table.file) ?? 0) + 1;
+    counted.set(table.file, count);
+    if (count > LIMITS.snippetTableRows) continue;
     out.rows.push({
       values: [...table.columns.map((column) => cellText(row.values[column] ?? null)), ...(asDrawn ? [byRow.get(row) ?? null] : [])],
       citation: row.sources.map((id) => citeSource(sources.get(id)!, locale)).join('; '),
@@ -58,6 +70,15 @@ export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, va
       }),
       note: numberedNote(row, notes, locale) ?? [row.note, row.derived].map((text) => text.trim()).filter(Boolean).map(isolate).join(' '),
     });
+  }
+  for (const [file, out] of tables) {
+    const count = counted.get(file)!;
+    const summary = drawn.find((origin) => origin.table.file === file)!.table.summary;
+    const lines = [
+      ...(summary ? [messages.load.bigTableRowsSummarised(count, summary.rowsKept)] : []),
+      ...(count > LIMITS.snippetTableRows ? [messages.load.snippetRowsCapped(LIMITS.snippetTableRows, count)] : []),
+    ];
+    if (lines.length) out.lines = lines;
   }
   const folded = computed ? values!.items.filter((item) => !item.row) : [];
   const foldedTable: DrawnTable[] = folded.length

@@ -157,6 +157,8 @@ function tableHtml(table: DrawnTable, title: string, named: boolean): string {
     `<tbody>`,
     ...rows,
     `</tbody>`,
+    // How many rows these summarise, and whether all are listed (drawnTables.ts).
+    ...(table.lines?.length ? [`<tfoot><tr><td colspan="${head.length}">${table.lines.map(text).join(' ')}</td></tr></tfoot>`] : []),
     `</table>`,
   ].join('\n');
 }

@@ -50,6 +50,10 @@ const NAMED_AGGREGATES = new Set(['sum', 'mean', 'average', 'median', 'min', 'ma
  *
  * `rowOf(id)` gives the cited row behind a row id (labels are written as in
  * the CSV); `isPercentColumn(field)` says a column was written with "%".
+ * `renamed(aggregate, field)`: where the scene holds an aggregate when Vega
+ * drew another spec than `vegaLite` (a big table's count pushed to polars
+ * is a sum in Vega: src/bigtable/planPushdown.ts), undefined where it is
+ * Vega-Lite's own name.
  */
 export function drawnValues(
   vegaLite: Record<string, unknown>,
@@ -57,12 +61,15 @@ export function drawnValues(
   rowOf: (id: number) => CitedRow | undefined,
   isPercentColumn: (field: string) => boolean,
   locale?: Locale,
+  renamed?: (aggregate: string, field: string | undefined) => string | undefined,
 ): DrawnValues | undefined {
   const fields = encodedFields(vegaLite).filter((f) => DESCRIPTIVE_CHANNELS.includes(f.channel));
   const labels = fields.filter((f) => f.type !== 'quantitative' && f.field !== 'source');
   const measure = fields.find((f) => f.type === 'quantitative');
   if (!measure || !readable(vegaLite, measure)) return undefined;
-  const key = measure.aggregate ? (measure.aggregate === 'count' ? '__count' : `${measure.aggregate}_${measure.field}`) : measure.field;
+  const key = measure.aggregate
+    ? renamed?.(measure.aggregate, measure.field) ?? (measure.aggregate === 'count' ? '__count' : `${measure.aggregate}_${measure.field}`)
+    : measure.field;
   const normalized = stackOf(vegaLite, measure) === 'normalize';
 
   const marks = dataMarks(scenegraph);

@@ -1,3 +1,4 @@
+import { citedSourceIds } from './citedSourceIds.js';
 import type { ChartSettings } from '../compile/readUsermeta.js';
 import type { CitedRow, Source } from '../model.js';
 import { citeSource, formatPublished } from './citeSource.js';
@@ -36,7 +37,7 @@ export function footerParagraphs(
   settings: ChartSettings,
   extras: { locale?: Locale; maps?: string[]; corrections?: Array<{ date: string; what: string }>; credits?: string[]; markers?: MarkerSymbols } = {},
 ): Paragraph[] {
-  const cited = unique(rows.flatMap((row) => row.sources)).map((id) => sources.get(id)!);
+  const cited = citedSourceIds(rows).map((id) => sources.get(id)!);
   const { notes, byRow } = noteNumbers(rows, settings.notes);
   const markers = extras.markers ?? 'digits';
   const paragraphs: Paragraph[] = [];

@@ -4,6 +4,7 @@ import type { InputHash } from './hashInputs.js';
 import type { TableTrail } from '../trail/drawnTrail.js';
 import { trailDataset } from '../trail/trailDataset.js';
 import type { Locale } from '../locale/readLocale.js';
+import type { TableRowCounts } from '../bigtable/tableSummaries.js';
 
 export interface ProvenanceFacts {
   name: string;
@@ -22,6 +23,8 @@ export interface ProvenanceFacts {
   versions: Record<string, string>;
   /** The chart's language (src/locale): `inLanguage` and the words of each citation's `text`. */
   locale?: Locale;
+  /** Big tables (src/bigtable): rows read, kept by the filters and drawn, per source; added to their Dataset. */
+  tableSummaries?: TableRowCounts[];
 }
 
 /**
@@ -49,7 +52,7 @@ export function jsonLd(facts: ProvenanceFacts, encodingFormat: string): Record<s
     ...(facts.claims?.length ? { mentions: facts.claims } : {}),
     isBasedOn: [
       ...facts.inputs.map((input) => ({ '@type': 'MediaObject', contentUrl: input.file, sha256: input.sha256 })),
-      ...facts.trail.map(trailDataset),
+      ...facts.trail.map((trail) => withRowCounts(trailDataset(trail), facts.tableSummaries?.find((s) => s.file === trail.file))),
     ],
     creator: {
       '@type': 'SoftwareApplication',
@@ -60,6 +63,13 @@ export function jsonLd(facts: ProvenanceFacts, encodingFormat: string): Record<s
         .map(([name, version]) => `${name} ${version}`),
     },
   };
+}
+
+/** A big table's Dataset with its row counts (citechart's own keys, as the trail's: README "For fact-checkers"). */
+function withRowCounts(dataset: Record<string, unknown>, counts: TableRowCounts | undefined): Record<string, unknown> {
+  if (!counts) return dataset;
+  const { rowsRead, rowsKept, rowsToVega, rowsDrawn, bySource } = counts;
+  return { ...dataset, rowsRead, rowsKept, rowsToVega, rowsDrawn, rowsBySource: bySource };
 }
 
 function sourceToCreativeWork(source: Source, locale?: Locale): Record<string, unknown> {

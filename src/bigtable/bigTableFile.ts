@@ -1,0 +1,56 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LIMITS } from '../limits.js';
+
+/** A `data/NAME.parquet` url: a Parquet file, or a folder of them (Spark's and BigQuery's exports, hive-partitioned or not). */
+export const isParquetPath = (file: string): boolean => /\.parquet$/i.test(file);
+
+/** `LIMITS.bigCsvBytes`, or the whole number of bytes in `CITECHART_BIG_CSV_BYTES` when it holds one. */
+export function bigCsvBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const set = Number(env.CITECHART_BIG_CSV_BYTES);
+  return Number.isInteger(set) && set > 0 ? set : LIMITS.bigCsvBytes;
+}
+
+export type BigTableKind = 'parquet' | 'parquet-folder' | 'csv';
+
+/**
+ * Whether a project file (already located inside the project, `real` its
+ * absolute path) is read as a big table, and how: every Parquet file or
+ * folder is; a CSV is from `bigCsvBytes` (src/limits.ts) on. Undefined for
+ * a CSV read row by row as before (src/load).
+ */
+export async function bigTableKind(file: string, real: string): Promise<BigTableKind | undefined> {
+  const stats = await stat(real);
+  if (isParquetPath(file)) return stats.isDirectory() ? 'parquet-folder' : 'parquet';
+  return stats.isFile() && stats.size >= bigCsvBytes() ? 'csv' : undefined;
+}
+
+/**
+ * The Parquet files of a folder, recursively (hive partitions are folders
+ * `key=value/`), as absolute paths sorted so hashing is stable; hidden and
+ * `_`-prefixed files (`_SUCCESS`, `.crc`) left out, as Spark and polars do.
+ * Links are listed apart, never followed (the caller refuses them: nothing outside the folder is read).
+ */
+export async function parquetFolderFiles(folder: string): Promise<{ files: string[]; links: string[] }> {
+  const found: string[] = [];
+  const links: string[] = [];
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) links.push(path.relative(folder, full));
+      else if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && isParquetPath(entry.name)) found.push(full);
+    }
+  };
+  await walk(folder);
+  return { files: found.sort(), links };
+}
+
+/** Total bytes of a big table's files. */
+export async function totalBytes(files: string[]): Promise<number> {
+  let bytes = 0;
+  for (const file of files) bytes += (await stat(file)).size;
+  return bytes;
+}

@@ -1,0 +1,227 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { LIMITS } from '../limits.js';
+import * as messages from '../messages.js';
+import type { ColumnType, Diagnostic, Source } from '../model.js';
+import { resolveSourceIds } from '../load/resolveSourceIds.js';
+import { bigTableKind, parquetFolderFiles, totalBytes, type BigTableKind } from './bigTableFile.js';
+import { hashBigTable } from './hashBigTable.js';
+import { locateCells, type CellAt } from './locateCells.js';
+import { loadPolars, polarsReason, ROW, type LazyFrame, type PL } from './polars.js';
+
+/** A big table, checked and typed, not read: `frame()` scans it lazily each time it is asked. */
+export interface BigTable {
+  /** Project-relative, e.g. `data/trade.parquet`. */
+  file: string;
+  kind: BigTableKind;
+  /** Value columns (the citation columns left out), in file order. */
+  columns: string[];
+  /** Null-prototype, keyed by column name. */
+  types: Record<string, ColumnType>;
+  /** Data rows in the table. */
+  rows: number;
+  /** Rows citing each source id (a row citing two counts for both): the JSON-LD's rows read. */
+  rowsBySource: Map<string, number>;
+  /**
+   * Number columns whose sum polars computes exactly in any order: every
+   * value a whole number and rows × the largest |value| under 2^53, so
+   * no partial sum is ever rounded (planPushdown then sums in parallel).
+   */
+  wholeSums: Set<string>;
+  /** sha256 of the bytes (src/bigtable/hashBigTable.ts). */
+  sha256: string;
+  /** The rows, lazily: `ROW` (0-based data row), `source` (text), and the value columns (numbers as Float64, the rest as text). */
+  frame(): LazyFrame;
+  /** A data row's 1-based line (CSV: the row's ordinal + 1 for the header, exact unless a cell holds a line break) or row number (Parquet). */
+  lineOf(row: number): number;
+  polars: PL;
+}
+
+const CITATIONS = new Set(['source', 'quote', 'note', 'derived']);
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** Rows whose cells decide a CSV column's type: its later cells are checked against it. */
+const SAMPLE_ROWS = 1000;
+
+/**
+ * Opens a big table (src/bigtable/bigTableFile.ts says which files are):
+ * checks its size, its `source` column (every distinct value resolved
+ * against sources.csv, as CSV rows are), and, for a CSV, every cell of a
+ * number column (numbers are plain: the first 1,000 rows decide the type).
+ * Problems are diagnostics at `file:line:col` (CSV, located by streaming
+ * the file once: src/bigtable/locateCells.ts) or `row N` (Parquet), at most
+ * LIMITS.bigTableCellErrors bad cells then a count. The table is undefined
+ * only when it cannot be read at all; nothing is held in memory row by row.
+ */
+export async function openBigTable(
+  cwd: string,
+  file: string,
+  sources: Map<string, Source>,
+): Promise<{ table?: BigTable; diagnostics: Diagnostic[] }> {
+  const real = path.join(cwd, file);
+  const kind = (await bigTableKind(file, real))!;
+  const diagnostics: Diagnostic[] = [];
+  const fail = (message: string, line?: number, column?: number) => {
+    diagnostics.push({ file, ...(line !== undefined && { line }), ...(column !== undefined && { column }), severity: 'error', message });
+    return { diagnostics };
+  };
+  const folder = kind === 'parquet-folder' ? await parquetFolderFiles(real) : { files: [real], links: [] };
+  const files = folder.files;
+  // polars' glob would follow a link out of the folder: refused, as a linked CSV is.
+  if (folder.links.length) return fail(messages.load.bigTableUnreadable(file, `${folder.links[0]} is a symbolic link; copy the file into the folder`));
+  if (!files.length) return fail(messages.load.bigTableUnreadable(file, 'the folder holds no .parquet file'));
+  const bytes = await totalBytes(files);
+  if (bytes > LIMITS.bigTableBytes) return fail(messages.load.bigTableTooLarge(file, bytes, LIMITS.bigTableBytes));
+
+  const pl = await loadPolars();
+  const delimiter = kind === 'csv' ? await headerDelimiter(real) : ',';
+  let raw: LazyFrame;
+  let sample;
+  try {
+    raw =
+      kind === 'csv'
+        ? pl.scanCSV(real, { hasHeader: true, inferSchemaLength: 0, sep: delimiter, quoteChar: '"' })
+        : pl.scanParquet(kind === 'parquet' ? real : path.join(real, '**', '*.parquet'), { hivePartitioning: kind === 'parquet-folder' });
+    sample = await raw.head(SAMPLE_ROWS).collect();
+  } catch (error) {
+    return fail(messages.load.bigTableUnreadable(file, polarsReason(error)));
+  }
+  const names = sample.columns;
+  // The limit of a CSV's columns holds for every table: each value column is an expression in every query.
+  if (names.length > LIMITS.columns) return fail(messages.load.tooManyColumns(LIMITS.columns), kind === 'csv' ? 1 : undefined, kind === 'csv' ? 1 : undefined);
+  const dtypes = new Map(names.map((name, i) => [name, sample.dtypes[i]!.variant]));
+  if (!dtypes.has('source')) return fail(messages.load.bigTableNoSource(file), kind === 'csv' ? 1 : undefined, kind === 'csv' ? 1 : undefined);
+  if (!isText(dtypes.get('source')!)) return fail(messages.load.bigTableSourceNotText(dtypes.get('source')!));
+
+  const columns = names.filter((name) => !CITATIONS.has(name));
+  const types: Record<string, ColumnType> = Object.create(null);
+  for (const name of columns) {
+    const dtype = dtypes.get(name)!;
+    if (kind !== 'csv') types[name] = isNumeric(dtype) ? 'number' : 'string';
+    else {
+      const cells = (sample.getColumn(name).toArray() as (string | null)[]).filter((cell): cell is string => cell !== null && cell !== '');
+      types[name] = cells.length > 0 && cells.every((cell) => PLAIN_NUMBER.test(cell)) ? 'number' : 'string';
+    }
+  }
+  const ignored = names.filter((name) => CITATIONS.has(name) && name !== 'source');
+  if (ignored.length) diagnostics.push({ file, ...(kind === 'csv' && { line: 1, column: 1 }), severity: 'warning', message: messages.load.bigTableCitationColumnsIgnored(ignored) });
+
+  const headerIndex = new Map(names.map((name, i) => [name, i]));
+  const lineOf = (row: number) => (kind === 'csv' ? row + 2 : row + 1);
+  // Where to report row `row`'s cell of `column`: located in a CSV, "row N" in Parquet.
+  const located: Array<{ at: CellAt; message: string }> = [];
+  const report = (row: number, column: string, message: string) => located.push({ at: { row, column: headerIndex.get(column)! }, message });
+
+  const frame = () => {
+    const cells = columns.map((name) => {
+      const dtype = dtypes.get(name)!;
+      if (types[name] === 'number') return pl.col(name).cast(pl.Float64, false);
+      if (/^Date$/.test(dtype)) return pl.col(name).dt.strftime('%Y-%m-%d');
+      return isText(dtype) ? pl.col(name) : pl.col(name).cast(pl.Utf8);
+    });
+    return raw.withRowIndex(ROW).select(pl.col(ROW), pl.col('source'), ...cells);
+  };
+
+  let rows = 0;
+  const wholeSums = new Set<string>();
+  const rowsBySource = new Map<string, number>();
+  try {
+    // One pass over the file: each distinct source value with its first row
+    // and row count, and how many cells of each number column are not numbers.
+    const numberColumns = kind === 'csv' ? columns.filter((name) => types[name] === 'number') : [];
+    const numbers = columns.filter((name) => types[name] === 'number');
+    const bad = (name: string) => pl.col(name).isNotNull().and(pl.col(name).cast(pl.Float64, false).isNull().or(pl.col(name).cast(pl.Float64, false).isNan()));
+    const asNumber = (name: string) => pl.col(name).cast(pl.Float64, false);
+    const bySource = await raw
+      .withRowIndex(ROW)
+      .groupBy('source')
+      .agg(
+        pl.col(ROW).min().alias('first'),
+        pl.len().alias('rows'),
+        ...numberColumns.map((name, i) => bad(name).sum().alias(`bad${i}`)),
+        // Cells that are not whole numbers, and the largest |value|: may polars sum the column in any order?
+        ...numbers.map((name, i) => asNumber(name).floor().neq(asNumber(name)).sum().alias(`fraction${i}`)),
+        ...numbers.map((name, i) => asNumber(name).abs().max().alias(`largest${i}`)),
+      )
+      .sort('first')
+      .collect();
+    const total = (column: string) => (bySource.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
+    const largest = (column: string) => (bySource.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => Math.max(a, Number(b ?? 0)), 0);
+    const allRows = total('rows');
+    numbers.forEach((name, i) => {
+      if (total(`fraction${i}`) === 0 && largest(`largest${i}`) * allRows < 2 ** 53) wholeSums.add(name);
+    });
+    const values = bySource.getColumn('source').toArray() as (string | null)[];
+    const firsts = bySource.getColumn('first').toArray() as number[];
+    const counts = bySource.getColumn('rows').toArray() as number[];
+    const badCells = numberColumns.reduce((total, _, i) => total + (bySource.getColumn(`bad${i}`).toArray() as number[]).reduce((a, b) => a + Number(b), 0), 0);
+
+    // 1. Bad numbers: the first few located (a second pass, only when there are any), the rest counted.
+    if (badCells) {
+      const anyBad = numberColumns.map(bad).reduce((a, b) => a.or(b));
+      const badRows = await raw.withRowIndex(ROW).filter(anyBad).select(pl.col(ROW), ...numberColumns.map((name) => pl.col(name))).head(LIMITS.bigTableCellErrors).collect();
+      const rowIds = badRows.getColumn(ROW).toArray() as number[];
+      const cells = new Map(numberColumns.map((name) => [name, badRows.getColumn(name).toArray() as (string | null)[]]));
+      let reported = 0;
+      rowIds.forEach((row, r) => {
+        for (const name of numberColumns) {
+          const text = cells.get(name)![r];
+          if (text !== null && text !== undefined && !isFiniteNumber(text) && reported < LIMITS.bigTableCellErrors) {
+            reported += 1;
+            report(row, name, messages.load.bigTableNotANumber(text, name));
+          }
+        }
+      });
+      if (badCells > reported) diagnostics.push({ file, severity: 'error', message: messages.load.bigTableMoreCellErrors(badCells - reported, LIMITS.bigTableCellErrors) });
+    }
+    // 2. Every distinct source value, resolved once, reported at its first row.
+    if (values.length > LIMITS.bigTableSourceValues) {
+      report(firsts[LIMITS.bigTableSourceValues]!, 'source', messages.load.bigTableTooManySourceValues(LIMITS.bigTableSourceValues));
+    } else {
+      values.forEach((value, i) => {
+        rows += counts[i]!;
+        const found: Diagnostic[] = [];
+        const ids = resolveSourceIds(file, { text: value ?? '', line: 0, column: 0 }, sources, found);
+        for (const id of new Set(ids)) rowsBySource.set(id, (rowsBySource.get(id) ?? 0) + counts[i]!);
+        for (const problem of found) {
+          const empty = ids.length === 0;
+          report(firsts[i]!, 'source', empty ? messages.load.bigTableEmptySources(counts[i]!) : problem.message);
+        }
+      });
+    }
+  } catch (error) {
+    return fail(messages.load.bigTableUnreadable(file, polarsReason(error)));
+  }
+
+  // 3. Positions: one pass over a CSV for all of them; Parquet rows by number.
+  if (located.length) {
+    const positions = kind === 'csv' ? await locateCells(real, located.map((l) => l.at), delimiter) : new Map();
+    for (const { at, message } of located) {
+      const where = positions.get(`${at.row}:${at.column}`);
+      diagnostics.push(
+        where
+          ? { file, line: where.line, column: where.column, severity: 'error', message }
+          : { file, severity: 'error', message: messages.load.bigTableAtRow(lineOf(at.row), message) },
+      );
+    }
+  }
+  const sha256 = await hashBigTable(files, kind === 'parquet-folder' ? real : undefined);
+  return { table: { file, kind, columns, types, rows, rowsBySource, wholeSums, sha256, frame, lineOf, polars: pl }, diagnostics };
+}
+
+const isText = (dtype: string) => /^(String|Utf8)$/i.test(dtype);
+const isNumeric = (dtype: string) => /^(U?Int(8|16|32|64)|Float(32|64)|Decimal.*)$/i.test(dtype);
+const isFiniteNumber = (text: string) => PLAIN_NUMBER.test(text) && Number.isFinite(Number(text));
+
+/** A CSV's separator, read from its header line: "," unless the line has none and has ";" or a tab. */
+async function headerDelimiter(real: string): Promise<string> {
+  const handle = await open(real);
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const header = buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0]!;
+    if (header.includes(',')) return ',';
+    return header.includes(';') ? ';' : header.includes('\t') ? '\t' : ',';
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,94 @@
+import type { ChartSpec } from '../compile/readSpec.js';
+import { locateProjectFile } from '../load/locateProjectFile.js';
+import type { CitedTable, Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import { isParquetPath, type BigTableKind } from './bigTableFile.js';
+import type { BigTable } from './openBigTable.js';
+import { planPushdown, type Plan } from './planPushdown.js';
+import { polarsReason } from './polars.js';
+import { runPlan, type StepCount } from './runPlan.js';
+
+/** What ran where for one big table of a chart: `--explain` prints it. */
+export interface Pushdown {
+  file: string;
+  kind: BigTableKind;
+  plan: Plan;
+  /** Rows in and out of each pushed step (only with `explain`). */
+  counts?: StepCount[];
+  rowsRead: number;
+  rowsToVega: number;
+  /** polars failed on the data: every transform ran in Vega (a warning says why). */
+  fellBack?: string;
+}
+
+export interface BigTableSource {
+  /** A big table opened once per project (src/project.ts), or undefined when `file` is not one. */
+  bigTable(file: string): Promise<{ table?: BigTable; diagnostics: Diagnostic[] } | undefined>;
+  theme?: { value: unknown };
+  cwd: string;
+}
+
+/** `CITECHART_PUSHDOWN=off` runs every transform in Vega (benchmarks and the exactness tests compare both). */
+export const pushdownEnabled = (env: NodeJS.ProcessEnv = process.env) => env.CITECHART_PUSHDOWN !== 'off';
+
+/**
+ * The big tables a chart draws (src/bigtable/bigTableFile.ts), run through
+ * polars: the spec's leading transforms and encoding aggregates pushed when
+ * the big table is its top-level data and its only table
+ * (planPushdown.ts), the rows Vega then needs returned as CitedTables keyed
+ * by file, and the spec with the pushed steps taken out. A spec with no big
+ * table comes back unchanged with no tables. Errors are the big tables'
+ * (openBigTable.ts); a plan polars cannot run on the data falls back to
+ * Vega with a warning at the spec's data url.
+ */
+export async function pushDownChart<S extends ChartSpec>(
+  project: BigTableSource,
+  spec: S,
+  options: { enabled?: boolean; explain?: boolean } = {},
+): Promise<{ spec: S; tables: Map<string, CitedTable>; diagnostics: Diagnostic[]; pushdowns: Pushdown[] }> {
+  const tables = new Map<string, CitedTable>();
+  const diagnostics: Diagnostic[] = [];
+  const pushdowns: Pushdown[] = [];
+  let vegaLite = spec.vegaLite;
+  for (const ref of spec.dataRefs) {
+    if (tables.has(ref.file)) continue;
+    const where = await locateProjectFile(project.cwd, ref.file);
+    const candidate = where.place === 'inside' || (where.place === 'special' && where.kind === 'folder' && isParquetPath(ref.file));
+    if (!candidate) continue;
+    const opened = await project.bigTable(ref.file);
+    if (!opened) continue;
+    for (const d of opened.diagnostics) diagnostics.push(d);
+    const big = opened.table;
+    if (!big || opened.diagnostics.some((d) => d.severity === 'error')) continue;
+    const alone = spec.dataRefs.every((other) => other.file === ref.file) && spec.dataRefs.length === 1 && ref.jsonPath.length === 1;
+    const config = { ...(project.theme?.value as Record<string, unknown> | undefined), ...(spec.vegaLite.config as Record<string, unknown> | undefined) };
+    const columns = new Map(big.columns.map((name) => [name, big.types[name]!]));
+    const none: Plan = { steps: [], vegaLite: spec.vegaLite, left: [] };
+    const plan = alone && options.enabled !== false && pushdownEnabled() ? planPushdown(big.polars, spec.vegaLite, columns, config, big.wholeSums) : none;
+    const attempt = async (tried: Plan) => {
+      try {
+        return { ran: await runPlan(big, tried, options.explain) };
+      } catch (error) {
+        return { failed: polarsReason(error) };
+      }
+    };
+    let result = await attempt(plan);
+    let fellBack: string | undefined;
+    if (result.failed !== undefined && plan.steps.length) {
+      fellBack = result.failed;
+      diagnostics.push(spec.json.diagnostic([...ref.jsonPath, 'url'], messages.load.pushdownFailed(ref.file, fellBack), 'warning'));
+      result = await attempt(none);
+    }
+    // The file changed or broke since it was opened: an error at the file, never a stack trace.
+    if (!result.ran) {
+      diagnostics.push({ file: ref.file, severity: 'error', message: messages.load.bigTableUnreadable(ref.file, result.failed ?? '') });
+      continue;
+    }
+    const ran = result.ran;
+    const used = fellBack ? none : plan;
+    vegaLite = used.vegaLite;
+    tables.set(ref.file, ran.table);
+    pushdowns.push({ file: ref.file, kind: big.kind, plan: used, ...(ran.counts && { counts: ran.counts }), rowsRead: big.rows, rowsToVega: ran.table.rows.length, ...(fellBack && { fellBack }) });
+  }
+  return { spec: vegaLite === spec.vegaLite ? spec : { ...spec, vegaLite }, tables, diagnostics, pushdowns };
+}

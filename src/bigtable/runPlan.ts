@@ -1,0 +1,130 @@
+import { LIMITS } from '../limits.js';
+import * as messages from '../messages.js';
+import type { CellValue, CitedRow, CitedTable, ColumnType, TableSummary } from '../model.js';
+import type { BigTable } from './openBigTable.js';
+import type { Plan } from './planPushdown.js';
+import { BAD_DATES, notDates, ROWS, SOURCE_ROWS, SOURCES } from './planPushdown.js';
+import { ROW, type Frame, type LazyFrame } from './polars.js';
+
+/** Rows in and out of each pushed step, for `--explain` (counted only when asked: each count is a query). */
+export interface StepCount {
+  label: string;
+  rowsIn: number;
+  rowsOut: number;
+}
+
+/**
+ * Runs a plan's pushed steps on a big table in polars and returns what Vega
+ * gets as a CitedTable: after an aggregate, one row per group citing the
+ * union of its rows' sources (first appearance first) with `line` the line
+ * (CSV) or row (Parquet) of its first row; without one, the table's rows,
+ * at most LIMITS.rowsPerChart + 1 of them (compileSpec then refuses the
+ * chart at its limit rather than polars handing over millions of rows).
+ * `summary` counts rows read and kept per source. Throws polars' error when
+ * a step fails on the data (a date not written YYYY-MM-DD): the caller then
+ * lets Vega run the transforms.
+ */
+export async function runPlan(big: BigTable, plan: Plan, explain = false): Promise<{ table: CitedTable; counts?: StepCount[] }> {
+  const pl = big.polars;
+  // Dates first: one not written YYYY-MM-DD would be null in polars but a date in Vega.
+  let checked: LazyFrame = big.frame();
+  for (const step of plan.steps) {
+    for (const field of step.dates ?? []) {
+      const found = await checked.filter(notDates(pl, field)).select(pl.col(field)).head(1).collect();
+      if (found.shape.height) throw new Error(messages.load.notADateInTimeUnit(String(found.getColumn(field).toArray()[0]), field));
+    }
+    checked = step.apply(checked);
+  }
+  let frame: LazyFrame = big.frame();
+  const aggregateAt = plan.steps.findIndex((step) => step.aggregates);
+  const beforeAggregate = (aggregateAt === -1 ? plan.steps : plan.steps.slice(0, aggregateAt)).reduce((f, step) => step.apply(f), frame);
+  for (const step of plan.steps) frame = step.apply(frame);
+  const aggregated = aggregateAt !== -1;
+  const out = await (aggregated ? frame : frame.head(LIMITS.rowsPerChart + 1)).collect();
+  if (out.columns.includes(BAD_DATES)) {
+    const bad = (out.getColumn(BAD_DATES).toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
+    if (bad) throw new Error(messages.load.notDatesInTimeUnit(bad));
+  }
+
+  // Rows kept per raw source value: only when a filter ran (else they are the rows read).
+  const filtered = plan.steps.slice(0, aggregateAt === -1 ? undefined : aggregateAt).some((step) => !step.aggregates);
+  const keptBySource = new Map<string, number>();
+  let rowsKept = big.rows;
+  if (filtered) {
+    const kept = await beforeAggregate.groupBy('source').agg(pl.len().alias('n')).collect();
+    rowsKept = 0;
+    const values = kept.getColumn('source').toArray() as (string | null)[];
+    const counts = kept.getColumn('n').toArray() as number[];
+    values.forEach((value, i) => {
+      rowsKept += counts[i]!;
+      for (const id of new Set(splitSources(value))) keptBySource.set(id, (keptBySource.get(id) ?? 0) + counts[i]!);
+    });
+  }
+  const bySource: TableSummary['bySource'] = new Map();
+  for (const [id, read] of [...big.rowsBySource].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    bySource.set(id, { read, kept: filtered ? keptBySource.get(id) ?? 0 : read });
+  }
+  const table = toCitedTable(big, out, aggregated);
+  table.summary = { rowsRead: big.rows, rowsKept, rowsOut: table.rows.length, bySource };
+
+  let counts: StepCount[] | undefined;
+  if (explain) {
+    counts = [];
+    let f: LazyFrame = big.frame();
+    let rowsIn = big.rows;
+    for (const step of plan.steps) {
+      f = step.apply(f);
+      const rowsOut = (await f.select(pl.len().alias('n')).collect()).getColumn('n').toArray()[0] as number;
+      counts.push({ label: step.label, rowsIn, rowsOut });
+      rowsIn = rowsOut;
+    }
+  }
+  return { table, ...(counts && { counts }) };
+}
+
+const INTERNAL = new Set([ROW, SOURCES, SOURCE_ROWS, ROWS, BAD_DATES, 'source']);
+
+function toCitedTable(big: BigTable, out: Frame, aggregated: boolean): CitedTable {
+  const names = out.columns.filter((name) => !INTERNAL.has(name));
+  const dtypes = new Map(out.columns.map((name, i) => [name, out.dtypes[i]!.variant]));
+  const types: Record<string, ColumnType> = Object.create(null);
+  for (const name of names) types[name] = /^(U?Int|Float|Decimal)/.test(dtypes.get(name)!) ? 'number' : 'string';
+  const columns = new Map(names.map((name) => [name, out.getColumn(name).toArray() as unknown[]]));
+  const firstRows = out.getColumn(ROW).toArray() as (number | null)[];
+  const sources = out.getColumn(aggregated ? SOURCES : 'source').toArray() as unknown[];
+  const sourceRows = aggregated ? (out.getColumn(SOURCE_ROWS).toArray() as unknown as number[][]) : undefined;
+  const rows: CitedRow[] = [];
+  for (let r = 0; r < out.shape.height; r += 1) {
+    const line = big.lineOf(firstRows[r] ?? 0);
+    const values: CitedRow['values'] = Object.create(null);
+    const positions: CitedRow['positions'] = Object.create(null);
+    for (const [name, column] of columns) {
+      values[name] = toCell(column[r]);
+      positions[name] = { line, column: 1 };
+    }
+    if (!sourceRows) {
+      rows.push({ index: r, line, values, positions, sources: [...new Set(splitSources(sources[r] as string | null))], quote: '', note: '', derived: '' });
+      continue;
+    }
+    // Each id once, at the first row citing it (a raw value may cite several: "a; b").
+    const first = new Map<string, number>();
+    (sources[r] as (string | null)[]).forEach((raw, k) => {
+      const at = Number(sourceRows[r]![k]);
+      for (const id of splitSources(raw)) if (!first.has(id) || at < first.get(id)!) first.set(id, at);
+    });
+    const ids = [...first.keys()].sort((a, b) => first.get(a)! - first.get(b)!);
+    rows.push({ index: r, line, values, positions, sources: ids, sourceRows: ids.map((id) => first.get(id)!), quote: '', note: '', derived: '' });
+  }
+  return { file: big.file, columns: names, types, rows };
+}
+
+function toCell(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
+}
+
+/** A `source` cell's ids, as src/load/resolveSourceIds.ts splits them. */
+export const splitSources = (cell: string | null): string[] =>
+  (cell ?? '').split(';').map((id) => id.trim()).filter((id) => id !== '');
