@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LIMITS } from '../limits.js';
+import { isMountedPath } from '../load/memoryFolder.js';
 
 /** A `data/NAME.parquet` url: a Parquet file, or a folder of them (Spark's and BigQuery's exports, hive-partitioned or not). */
 export const isParquetPath = (file: string): boolean => /\.parquet$/i.test(file);
@@ -20,6 +21,8 @@ export type BigTableKind = 'parquet' | 'parquet-folder' | 'csv';
  * a CSV read row by row as before (src/load).
  */
 export async function bigTableKind(file: string, real: string): Promise<BigTableKind | undefined> {
+  // The typed API's in-memory project (src/load/memoryFolder.ts) holds its tables as bytes, read the small-table way: polars scans only files on disk.
+  if (isMountedPath(real)) return undefined;
   const stats = await stat(real);
   if (isParquetPath(file)) return stats.isDirectory() ? 'parquet-folder' : 'parquet';
   return stats.isFile() && stats.size >= bigCsvBytes() ? 'csv' : undefined;

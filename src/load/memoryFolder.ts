@@ -34,6 +34,11 @@ export function mountedFolder(cwd: string): ReadonlyMap<string, Uint8Array> | un
   return mounted.get(path.resolve(cwd));
 }
 
+/** Whether an absolute path lies in a mounted in-memory folder (such a path can never be opened on disk). */
+export function isMountedPath(absolute: string): boolean {
+  return absolute.startsWith(MOUNT_ROOT + path.sep);
+}
+
 /** `file` (project-relative, POSIX) as a key of a mounted folder: `./data//x.csv` → `data/x.csv`; undefined when it leaves the folder. */
 export function mountedKey(file: string): string | undefined {
   const normal = path.posix.normalize(file.split(path.sep).join('/'));
