@@ -18,6 +18,8 @@ export interface FontSource {
   file: string;
   /** A right-to-left script's font. */
   rtl?: boolean;
+  /** A joining script's font (FallbackFamily.joining). */
+  joining?: boolean;
   /** A variable fallback font, instanced at the face's weight when measured or subset. */
   variable: boolean;
 }
@@ -75,7 +77,7 @@ export function fontFor(char: string, face: FontFace): FontSource | undefined {
     if (sourceSansHas(codePoint, face)) source = own;
     else if (fallbackFontsReady()) {
       for (const slice of slicesFor(codePoint)) {
-        const candidate = { key: slice.file.replace(/-wght-normal\.ttf$/, ''), family: slice.family.family, rtl: !!slice.family.rtl, file: path.join(fallbackFontDir(), slice.file), variable: true };
+        const candidate = { key: slice.file.replace(/-wght-normal\.ttf$/, ''), family: slice.family.family, rtl: !!slice.family.rtl, joining: !!slice.family.joining, file: path.join(fallbackFontDir(), slice.file), variable: true };
         if (openFont(candidate, face).hasGlyphForCodePoint(codePoint)) {
           source = candidate;
           break;
