@@ -347,11 +347,12 @@ async function renderAll(
   openProjectHere: () => Promise<Project>,
   onOutcome: (outcome: RenderOutcome) => Promise<void>,
 ): Promise<void> {
-  // Process-wide and read by native code (ICU's time zone), which a worker's own
-  // copy of process.env does not reach: set here, before any worker starts, so
-  // every thread draws the same bytes. (The PNG's fonts need no setting: resvg
-  // is given the bundled font files, render/renderPng.ts.)
+  // Both are process-wide and read by native code (ICU's time zone, fontconfig
+  // inside sharp's librsvg, which draws PNGs with right-to-left text), which a
+  // worker's own copy of process.env does not reach: set them here, before any
+  // worker starts, so every thread draws the same bytes.
   process.env.TZ = 'UTC';
+  if (tasks.some((task) => task.render.png !== false)) await (await import('../text/fonts.js')).useBundledFonts();
 
   // Compiled workers only: when run from the TypeScript sources (vitest), draw in this thread.
   const workerFile = fileURLToPath(new URL('../pool/renderWorker.js', import.meta.url));

@@ -1,5 +1,5 @@
-import { FONT_FAMILY } from '../text/fonts.js';
-import { pinFallbackFonts } from '../text/pinFonts.js';
+import { FONT_FAMILY, useBundledFonts } from '../text/fonts.js';
+import { pinFallbackFonts, type Rasteriser } from '../text/pinFonts.js';
 import { rasterFontFiles } from '../text/rasterFonts.js';
 
 /** Pixel density: 72 dpi is 1 CSS px per SVG unit, so 144 gives the 2× PNG. */
@@ -25,36 +25,63 @@ export function pngSize(svg: string): { width: number; height: number } | undefi
   return box ? { width: (Number(box[1]) * DENSITY) / 72, height: (Number(box[2]) * DENSITY) / 72 } : undefined;
 }
 
+// Letters of the right-to-left scripts the fallback chain draws (Hebrew, Arabic).
+const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}]/u;
+const TEXT_ELEMENT = /<text\b[^>]*>([\s\S]*?)<\/text>/g;
+
 /**
- * Rasterises the published SVG (footer included) at 2× with resvg
- * (@resvg/resvg-js), then encodes it as PNG with sharp, which embeds the
- * XMP packet (none when `xmp` is undefined: the bench's floor). resvg is given only the bundled font files (rasterFontFiles:
- * Source Sans 3 and the fallback slices the text needs), never the
- * system's; each run of a fallback font is pinned to it (pinFallbackFonts),
- * so every character is drawn in the font it was measured in.
- * resvg replaced sharp's librsvg here (issue 15): 2–4× faster on the same
- * charts, pixels alike but for anti-aliasing (bench/rasterisers.mjs,
- * bench/RESULTS.md). Both are imported lazily so `check` and SVG-only work
- * never load them.
- * @returns the PNG's bytes (8-bit RGBA, width and height those of pngSize).
+ * Which rasteriser draws this SVG's PNG: resvg, unless a `<text>` holds
+ * Hebrew or Arabic letters. resvg (resvg-js 2.6.2, usvg 0.35) drew nothing
+ * of a right-to-left word inside a Latin line (`Source: אבג דה, 2024`), with
+ * the whole fonts or subsets; librsvg draws it in reading order (tests/provenance/bidi.test.ts).
+ */
+export function rasteriserFor(svg: string): Rasteriser {
+  for (const match of svg.matchAll(TEXT_ELEMENT)) if (RIGHT_TO_LEFT.test(match[1]!)) return 'librsvg';
+  return 'resvg';
+}
+
+let fontconfigReady: Promise<void> | undefined;
+
+/**
+ * Rasterises the published SVG (footer included) at 2× and encodes it as
+ * PNG with sharp, which embeds the XMP packet (none when `xmp` is undefined:
+ * the bench's floor) and records 144 dpi.
+ *
+ * resvg (@resvg/resvg-js) draws it, given only the bundled fonts
+ * (rasterFontFiles: subsets of Source Sans 3 and of the fallback slices the
+ * text needs), never the system's: it replaced sharp's librsvg (issue 15),
+ * 2.8× faster on the bench corpus with pixels alike but for anti-aliasing
+ * (0.01–0.07 %; bench/rasterisers.mjs, bench/RESULTS.md). Text with Hebrew
+ * or Arabic letters is still drawn by librsvg, fontconfig pointed at the
+ * same bundled fonts (rasteriserFor says why). Either way each run of a
+ * fallback font is pinned to it (pinFallbackFonts), so every character is
+ * drawn in the font it was measured in. Both are imported lazily so `check`
+ * and SVG-only work never load them.
+ * @returns the PNG's bytes (8-bit RGBA, the size pngSize gives).
  * @throws what resvg or sharp throw (an unreadable SVG, an image over sharp's limits).
  */
 export async function renderPng(svg: string, xmp?: string): Promise<Buffer> {
-  const drawn = await pinFallbackFonts(rasterSvg(svg));
-  const fontFiles = await rasterFontFiles(drawn);
-  const [{ Resvg }, { default: sharp }] = await Promise.all([import('@resvg/resvg-js'), import('sharp')]);
-  const image = new Resvg(drawn, {
-    fitTo: { mode: 'zoom', value: DENSITY / 72 },
-    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY },
-    logLevel: 'off',
-  }).render();
-  // resvg's pixels are premultiplied RGBA (tiny-skia's pixmap): sharp is told so, and writes straight alpha.
+  const { default: sharp } = await import('sharp');
+  let png: import('sharp').Sharp;
+  if (rasteriserFor(svg) === 'librsvg') {
+    await (fontconfigReady ??= useBundledFonts());
+    png = sharp(Buffer.from(await pinFallbackFonts(rasterSvg(svg), 'librsvg')), { density: DENSITY });
+  } else {
+    const drawn = await pinFallbackFonts(rasterSvg(svg), 'resvg');
+    const fontFiles = await rasterFontFiles(drawn);
+    const { renderAsync } = await import('@resvg/resvg-js');
+    // Async: drawn on libuv's pool, so the worker's thread lays out its next chart meanwhile.
+    const image = await renderAsync(drawn, {
+      fitTo: { mode: 'zoom', value: DENSITY / 72 },
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY },
+      logLevel: 'off',
+    });
+    // resvg's pixels are premultiplied RGBA (tiny-skia's pixmap): sharp is told so, and writes straight alpha.
+    png = sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4, premultiplied: true } }).withDensity(DENSITY);
+  }
   // zlib level 6 (sharp's default), not 9: level 9 doubled the PNG's cost on
   // typical charts (bar 57 → 25 ms) for files only 4–17% smaller (bench/RESULTS.md).
-  // withDensity: 144 dpi recorded (EXIF), as librsvg's PNG carried it, so a print layout sizes it at 1×.
-  const png = sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4, premultiplied: true } })
-    .png({ compressionLevel: 6 })
-    .withDensity(DENSITY);
+  png = png.png({ compressionLevel: 6 });
   return (xmp === undefined ? png : png.withXmp(xmp)).toBuffer();
 }
 

@@ -20,8 +20,6 @@ export interface FallbackFamily {
   slug: string;
   /** A right-to-left script. */
   rtl?: true;
-  /** A joining script: shaping turns several characters into one glyph (Arabic's lam-alef), so the glyph count differs from the character count. */
-  joining?: true;
 }
 
 export const FALLBACK_CHAIN: readonly FallbackFamily[] = [
@@ -31,7 +29,7 @@ export const FALLBACK_CHAIN: readonly FallbackFamily[] = [
   { family: 'Noto Sans TC', pkg: '@fontsource-variable/noto-sans-tc', slug: 'noto-sans-tc' },
   { family: 'Noto Sans JP', pkg: '@fontsource-variable/noto-sans-jp', slug: 'noto-sans-jp' },
   { family: 'Noto Sans KR', pkg: '@fontsource-variable/noto-sans-kr', slug: 'noto-sans-kr' },
-  { family: 'Noto Sans Arabic', pkg: '@fontsource-variable/noto-sans-arabic', slug: 'noto-sans-arabic', rtl: true, joining: true },
+  { family: 'Noto Sans Arabic', pkg: '@fontsource-variable/noto-sans-arabic', slug: 'noto-sans-arabic', rtl: true },
   { family: 'Noto Sans Hebrew', pkg: '@fontsource-variable/noto-sans-hebrew', slug: 'noto-sans-hebrew', rtl: true },
 ];
 

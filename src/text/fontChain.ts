@@ -18,8 +18,6 @@ export interface FontSource {
   file: string;
   /** A right-to-left script's font. */
   rtl?: boolean;
-  /** A joining script's font (FallbackFamily.joining). */
-  joining?: boolean;
   /** A variable fallback font, instanced at the face's weight when measured or subset. */
   variable: boolean;
 }
@@ -46,6 +44,16 @@ export function openFont(source: FontSource, face: FontFace): Fontkit.Font {
     opened.set(key, font);
   }
   return font;
+}
+
+/**
+ * The family name the font file itself gives (name ID 1), which resvg
+ * matches: for the variable fallbacks it names their default instance
+ * ("Noto Sans Hebrew Thin"), not the chain's family (fontconfig also knows
+ * the named instances, resvg does not).
+ */
+export function familyInFile(source: FontSource): string {
+  return openFont(source, 'regular').familyName;
 }
 
 /** The CSS weight a face is drawn at (fallbacks have no italic: browsers and Pango slant them, widths unchanged). */
@@ -77,7 +85,7 @@ export function fontFor(char: string, face: FontFace): FontSource | undefined {
     if (sourceSansHas(codePoint, face)) source = own;
     else if (fallbackFontsReady()) {
       for (const slice of slicesFor(codePoint)) {
-        const candidate = { key: slice.file.replace(/-wght-normal\.ttf$/, ''), family: slice.family.family, rtl: !!slice.family.rtl, joining: !!slice.family.joining, file: path.join(fallbackFontDir(), slice.file), variable: true };
+        const candidate = { key: slice.file.replace(/-wght-normal\.ttf$/, ''), family: slice.family.family, rtl: !!slice.family.rtl, file: path.join(fallbackFontDir(), slice.file), variable: true };
         if (openFont(candidate, face).hasGlyphForCodePoint(codePoint)) {
           source = candidate;
           break;

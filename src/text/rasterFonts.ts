@@ -1,6 +1,6 @@
 import { drawnText } from './embedFonts.js';
 import { prepareFallbackFonts } from './fallbackFonts.js';
-import { fontFor, fontRuns, needsFallbackFonts, openFont, weightOf, type FontSource } from './fontChain.js';
+import { fontRuns, needsFallbackFonts, openFont, weightOf, type FontSource } from './fontChain.js';
 import type { FontFace } from './fonts.js';
 import { sourceSansHas } from './sourceSansCoverage.js';
 import { subsetFontFile } from './subsetFont.js';
@@ -29,11 +29,8 @@ import { subsetFontFile } from './subsetFont.js';
  *   With a zero-width modifier (U+FE0F after ☀) it holds the space too, which
  *   the shaper draws the modifier with; without it the shaper drops the
  *   modifier, and the glyph counts disagree (below).
- * - A joining script's font (Arabic) holds every character of the text it
- *   has, spaces included: its glyphs are fewer than the characters, and resvg
- *   draws nothing of a text whose fonts give it different glyph counts. Its
- *   spaces are given Source Sans 3's widths (ownSpaces); Latin letters and
- *   digits in the same `<text>` are then drawn in its own Latin glyphs.
+ * Right-to-left text never reaches resvg (renderPng draws it with librsvg):
+ * resvg 0.35 drew nothing of a Hebrew word inside a Latin line, whole fonts or subsets.
  * @returns absolute paths of sfnt files in the temporary folder (subsetFontFile).
  */
 export async function rasterFontFiles(svg: string): Promise<string[]> {
@@ -57,10 +54,10 @@ export async function rasterFontFiles(svg: string): Promise<string[]> {
   }
   return Promise.all(
     [...used.values()].sort((a, b) => (a.source.key + a.face < b.source.key + b.face ? -1 : 1)).map(({ source, face }) => {
-      const kept = source.variable && !source.joining ? ownChars(given.get(source.key)!) : chars.filter((char) => has(source, face, char.codePointAt(0)!));
+      const kept = source.variable ? ownChars(given.get(source.key)!) : chars.filter((char) => has(source, face, char.codePointAt(0)!));
       // A font of blank glyphs only is refused by some readers: one full stop, as embedFonts does.
       const text = kept.join('') + (kept.every((char) => /^[\s\p{Default_Ignorable_Code_Point}]$/u.test(char)) ? '.' : '');
-      return subsetFontFile(source, weightOf(face), text, source.joining ? ownSpaces(kept, face) : undefined);
+      return subsetFontFile(source, weightOf(face), text);
     }),
   );
 }
@@ -70,22 +67,6 @@ function ownChars(given: Set<string>): string[] {
   const chars = [...given];
   if (chars.some((char) => /^\p{Default_Ignorable_Code_Point}$/u.test(char)) && !given.has(' ')) chars.push(' ');
   return chars.sort();
-}
-
-/**
- * For a joining script's font, which draws the whole text, spaces included:
- * the advance (em) of each space Source Sans 3 would draw, as the text was
- * measured and as browsers draw it (Noto Sans Arabic's space is 0.26 em,
- * Source Sans 3's 0.2 em).
- */
-function ownSpaces(chars: string[], face: FontFace): Map<string, number> {
-  const spaces = new Map<string, number>();
-  for (const char of chars) {
-    if (!/^\s$/u.test(char)) continue;
-    const source = fontFor(char, face);
-    if (source && !source.variable) spaces.set(char, openFont(source, face).glyphForCodePoint(char.codePointAt(0)!).advanceWidth / openFont(source, face).unitsPerEm);
-  }
-  return spaces;
 }
 
 /** Does the whole font of `source` have a glyph for `codePoint`? Source Sans 3 answers from its coverage table, without opening it. */

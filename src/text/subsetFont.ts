@@ -6,7 +6,6 @@ import writeFileAtomic from 'write-file-atomic';
 import { packageVersion, toolVersions } from '../provenance/versions.js';
 import { fallbackVersions } from './fallbackFonts.js';
 import type { FontSource } from './fontChain.js';
-import { setAdvances } from './setAdvances.js';
 
 // The OpenType features shapers apply by default (HarfBuzz's and fontkit's
 // default shaper, Arabic joining, marks), so the text looks and measures as
@@ -47,22 +46,18 @@ export function subsetFont(source: FontSource, weight: number, text: string): Pr
  * The same subset as subsetFont, as a TrueType/CFF file (sfnt, no
  * compression) in the temporary folder, for resvg, which reads fonts only
  * from files and re-reads a file for every glyph it draws: a subset of a few
- * KB instead of a 300 KB face makes text 3–5× cheaper to draw. `advances`
- * (character → advance in em) overrides some glyphs' widths (setAdvances).
- * Falls back to the whole font file (`source.file`) when the folder cannot
+ * KB instead of a 300 KB face makes text 3–5× cheaper to draw. Falls back to the whole font file (`source.file`) when the folder cannot
  * be written.
  * @returns the file's absolute path.
  */
-export function subsetFontFile(source: FontSource, weight: number, text: string, advances: ReadonlyMap<string, number> = new Map()): Promise<string> {
-  const key = subsetKey('sfnt', source, weight, text) + JSON.stringify([...advances].sort());
+export function subsetFontFile(source: FontSource, weight: number, text: string): Promise<string> {
+  const key = subsetKey('sfnt', source, weight, text);
   let pending = files.get(key);
   if (!pending) {
     pending = (async () => {
       const file = cacheFile(key, 'sfnt');
       if (readCached(file, 'sfnt')) return file;
-      let bytes = await makeSubset(source, weight, text, 'sfnt');
-      if (advances.size) bytes = setAdvances(bytes, advances);
-      return keep(file, bytes) && readCached(file, 'sfnt') ? file : source.file;
+      return keep(file, await makeSubset(source, weight, text, 'sfnt')) && readCached(file, 'sfnt') ? file : source.file;
     })();
     files.set(key, pending);
   }
@@ -82,6 +77,7 @@ async function makeSubset(source: FontSource, weight: number, text: string, form
     noHinting: true,
     keepFeatures: DEFAULT_FEATURES,
     ...(source.variable ? { variationAxes: { wght: weight } } : {}),
+
   });
 }
 
