@@ -24,11 +24,12 @@ import { subsetFontFile } from './subsetFont.js';
  *   Sans 3 has: with only their own, `<tspan font-weight="bold">Source:</tspan>
  *   Reuters` fell back from the bold subset to the regular one and lost its bold.
  * - A fallback font holds only the characters the chain gives it, so the
- *   spaces between CJK or Hebrew words stay Source Sans 3's (0.2 em), as
- *   measured; with its own spaces (0.26 em) `ירושלים תל אביב` came out 2% wider.
- *   With a zero-width modifier (U+FE0F after ☀) it holds the space too, which
+ *   spaces between words of another script stay Source Sans 3's (0.2 em), as
+ *   measured: given its own spaces (0.26 em), a font that has every letter of
+ *   the line takes all its glyphs, and `ירושלים תל אביב` came out 2% wider.
+ *   With a zero-width modifier (U+200D, U+FE0F) it holds the space too, which
  *   the shaper draws the modifier with; without it the shaper drops the
- *   modifier, and the glyph counts disagree (below).
+ *   modifier, the fonts' glyph counts disagree, and resvg draws none of the text.
  * Right-to-left text never reaches resvg (renderPng draws it with librsvg):
  * resvg 0.35 drew nothing of a Hebrew word inside a Latin line, whole fonts or subsets.
  * @returns absolute paths of sfnt files in the temporary folder (subsetFontFile).
