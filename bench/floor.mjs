@@ -15,8 +15,9 @@
 //   citechart's work and not in the floor;
 // - the embedded font subset (dist/text/embedFonts.js), as the published SVG
 //   carries it;
-// - sharp at 144 dpi (the 2× PNG), with fontconfig pointed at the bundled
-//   font as citechart does; SVG and PNG written to OUT;
+// - the PNG drawn as citechart draws it: its own renderPng (dist/render/renderPng.js:
+//   resvg at 2× given the bundled fonts' subsets, sharp's PNG encoder), without
+//   the XMP packet (metadata is citechart's own work); SVG and PNG written to OUT;
 // - JOBS processes (citechart draws on one worker per core), each given
 //   every JOBS-th chart of the list (the corpus list cycles through the
 //   chart types, so each slice gets the same mix).
@@ -51,22 +52,21 @@ if (jobs > 1) {
   process.exit(codes.every((code) => code === 0) ? 0 : 1);
 }
 
-// Same process-wide settings as citechart's build (src/commands/build.ts):
-// UTC for time labels, fontconfig on the bundled font before sharp loads.
+// Same process-wide settings as citechart's build (src/commands/build.ts): UTC for time labels.
 process.env.TZ = 'UTC';
 const dist = (file) => import(pathToFileURL(path.join(ROOT, 'dist', file)).href);
 const { vega, vl } = await dist('vegaBuilds.js');
-const { FONT_STACK, useBundledFonts } = await dist('text/fonts.js');
+const { FONT_STACK } = await dist('text/fonts.js');
+// The same rasteriser as citechart (issue 15: like for like).
+const { renderPng } = await dist('render/renderPng.js');
 const { installTextMetrics } = await dist('text/textMetrics.js');
 // The published SVG carries its font (issue 10): the floor embeds the same subset.
 const { embedFonts } = await dist('text/embedFonts.js');
 // The floor stands for citechart's drawing: if these moved, fail loudly rather than draw otherwise.
-for (const [name, value] of Object.entries({ vega, vl, FONT_STACK, useBundledFonts, installTextMetrics, embedFonts })) {
+for (const [name, value] of Object.entries({ vega, vl, FONT_STACK, renderPng, installTextMetrics, embedFonts })) {
   if (value === undefined) throw new Error(`bench/floor.mjs: dist/ no longer exports ${name}; update the floor to draw as citechart does`);
 }
-useBundledFonts();
 installTextMetrics();
-const { default: sharp } = await import('sharp');
 
 const theme = JSON.parse(readFileSync(path.join(dir, 'specs/theme.json'), 'utf8'));
 const config = { font: FONT_STACK, ...theme };
@@ -93,5 +93,5 @@ for (const name of names) {
   const svg = await embedFonts(withFooter(await view.toSVG(), footers[name]));
   view.finalize();
   writeFileSync(path.join(out, `${name}.svg`), svg);
-  writeFileSync(path.join(out, `${name}.png`), await sharp(Buffer.from(svg), { density: 144 }).png({ compressionLevel: 6 }).toBuffer());
+  writeFileSync(path.join(out, `${name}.png`), await renderPng(svg));
 }

@@ -114,7 +114,7 @@ const packageVersion = (dir, pkg) => {
 
 function machine() {
   const cpus = os.cpus();
-  const versions = ['vega', 'vega-lite', 'sharp', 'nodejs-polars', 'fontkit'].map((p) => `${p} ${packageVersion(ROOT, p)}`).join(', ');
+  const versions = ['vega', 'vega-lite', 'sharp', '@resvg/resvg-js', 'nodejs-polars', 'fontkit'].map((p) => `${p} ${packageVersion(ROOT, p)}`).join(', ');
   return [
     `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'} (os.availableParallelism() = ${JOBS}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`,
     `Node ${process.version}; citechart ${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version} with ${versions}`,

@@ -9,9 +9,11 @@ import { fallbackVersions } from '../text/fallbackFonts.js';
  * one must rebuild, or graphics drawn before it would pass for fresh while a
  * `--force` build draws other bytes. The subsetter (subset-font, harfbuzzjs,
  * fontverter) writes the embedded font, and the fallback font packages
- * (fallbackVersions) draw and measure other scripts.
+ * (fallbackVersions) draw and measure other scripts. resvg draws the PNG
+ * (issue 15; sharp, recorded, now only encodes it): not added to the
+ * recorded list, which would change every SVG's bytes for a PNG's sake.
  */
-const UNRECORDED = ['fontkit', 'd3', 'd3-format', 'd3-time-format', 'subset-font', 'harfbuzzjs', 'fontverter'];
+const UNRECORDED = ['fontkit', 'd3', 'd3-format', 'd3-time-format', 'subset-font', 'harfbuzzjs', 'fontverter', '@resvg/resvg-js'];
 
 let versions: Record<string, string> | undefined;
 

@@ -6,6 +6,7 @@ import type { JSONPath } from 'jsonc-parser';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { describeSchemaError } from './describeSchemaError.js';
+import { knownValid, rememberValid } from './validCache.js';
 import type { JsonFile } from './readJsonFile.js';
 
 /**
@@ -57,7 +58,7 @@ export function validateSpec(json: JsonFile): Diagnostic[] {
     const at = transforms.reduce((a, b) => (b.length > a.length ? b : a));
     return [json.diagnostic(at.path, messages.spec.tooManyTransforms(count, MAX_TRANSFORMS))];
   }
-  return schemaErrors(vegaLiteValidators().spec, json, messages.spec.schemaViolation, ['config', 'style']);
+  return schemaErrors('spec', json, messages.spec.schemaViolation, ['config', 'style']);
 }
 
 /**
@@ -70,7 +71,7 @@ export function validateTheme(json: JsonFile): Diagnostic[] {
   const value = json.value;
   const tagged = isPlainObject(value) && typeof value.locale === 'string';
   const checked = tagged ? { ...json, value: Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'locale')) } : json;
-  return schemaErrors(vegaLiteValidators().config, checked, messages.spec.themeSchemaViolation, ['style']);
+  return schemaErrors('config', checked, messages.spec.themeSchemaViolation, ['style']);
 }
 
 /**
@@ -79,9 +80,15 @@ export function validateTheme(json: JsonFile): Diagnostic[] {
  * Vega's: they are left out here and checked by the code that reads them
  * (footerStyle, themeArtboards), so the theme stays valid Vega-Lite either way.
  */
-function schemaErrors(validate: ValidateFunction, json: JsonFile, message: (where: string, reason: string) => string, stylesAt: string[]): Diagnostic[] {
+function schemaErrors(kind: 'spec' | 'config', json: JsonFile, message: (where: string, reason: string) => string, stylesAt: string[]): Diagnostic[] {
+  // The text decides (the theme's `locale` is left out of the value, deterministically): a text found valid before is not checked again (validCache.ts).
+  if (knownValid(kind, json.text)) return [];
+  const validate = vegaLiteValidators()[kind];
   const value = withoutOwnStyles(json.value, stylesAt);
-  if (validate(value)) return [];
+  if (validate(value)) {
+    rememberValid(kind, json.text);
+    return [];
+  }
   const problem = describeSchemaError(validate.errors ?? [], value);
   return [json.diagnostic(problem.jsonPath, message(problem.where, problem.reason))];
 }

@@ -6,6 +6,7 @@ import { checkCsvShape, type CsvColumn } from './checkCsvShape.js';
 import { detectDelimiter } from './detectDelimiter.js';
 import { readText } from './readText.js';
 import { readWithPolars } from './readWithPolars.js';
+import { scannerSuffices } from './scannerSuffices.js';
 import { CsvLimitError, scanCsv, type ScannedRecord } from './scanCsv.js';
 import { stripControlChars } from './stripControlChars.js';
 import { pushAll } from '../pushAll.js';
@@ -42,8 +43,8 @@ export interface CsvDialect {
 }
 
 /**
- * Reads a project CSV: scanner for positions and structure, polars for the
- * values. `csv` is undefined only when the file cannot be read at all (or is
+ * Reads a project CSV: scanner for positions and structure, and for the
+ * values of small files (scannerSuffices), polars for the others'. `csv` is undefined only when the file cannot be read at all (or is
  * over a size limit of src/limits.ts); rows with problems are left out with a
  * diagnostic each, the others are returned.
  */
@@ -102,7 +103,9 @@ export async function readCsv(
   const polarsText = kept.map((r) => (r.strayQuote ? requote(r, delimiter) : text.slice(r.start, r.end))).join('\n') + '\n';
   let read: { width: number; rows: string[][] };
   try {
-    read = await readWithPolars(polarsText, delimiter);
+    read = scannerSuffices(text, kept)
+      ? { width: shape.header.fields.length, rows: shape.rows.map((record) => record.fields.map((field) => field.text)) }
+      : await readWithPolars(polarsText, delimiter);
   } catch (err) {
     const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
     diagnostics.push({ file, severity: 'error', message: messages.load.unreadable(file, reason) });

@@ -1,5 +1,6 @@
-import { useBundledFonts } from '../text/fonts.js';
-import { pinFallbackFonts } from '../text/pinFonts.js';
+import { FONT_FAMILY, useBundledFonts } from '../text/fonts.js';
+import { pinFallbackFonts, type Rasteriser } from '../text/pinFonts.js';
+import { rasterFontFiles } from '../text/rasterFonts.js';
 
 /** PNG px per CSS px when neither `--scale` nor the theme sets one: the 2× PNG (PNG_SCALE_LIMITS in pngScale.ts). */
 export const DEFAULT_SCALE = 2;
@@ -27,29 +28,74 @@ export function pngSize(svg: string, scale = DEFAULT_SCALE): { width: number; he
   return box ? { width: Number(box[1]) * scale, height: Number(box[2]) * scale } : undefined;
 }
 
-let fontsReady: Promise<void> | undefined;
+// Letters of the right-to-left scripts the fallback chain draws (Hebrew, Arabic).
+const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}]/u;
+const TEXT_ELEMENT = /<text\b[^>]*>([\s\S]*?)<\/text>/g;
 
 /**
- * Rasterises the published SVG (footer included) with sharp's librsvg at
- * `scale` PNG px per CSS px (2× by default)
- * and embeds the XMP packet. Each run of a fallback font is pinned to it
- * (pinFallbackFonts), so Pango draws every character in the font it was measured in. sharp is imported lazily so `check` and
- * SVG-only work never load it.
+ * Which rasteriser draws this SVG's PNG: resvg, unless a `<text>` holds
+ * Hebrew or Arabic letters. resvg (resvg-js 2.6.2, usvg 0.35) drew nothing
+ * of a right-to-left word inside a Latin line (`Source: אבג דה, 2024`), with
+ * the whole fonts or subsets; librsvg draws it in reading order (tests/provenance/bidi.test.ts).
  */
-export async function renderPng(svg: string, xmp: string, scale = DEFAULT_SCALE): Promise<Buffer> {
-  await (fontsReady ??= useBundledFonts());
+export function rasteriserFor(svg: string): Rasteriser {
+  for (const match of svg.matchAll(TEXT_ELEMENT)) if (RIGHT_TO_LEFT.test(match[1]!)) return 'librsvg';
+  return 'resvg';
+}
+
+let fontconfigReady: Promise<void> | undefined;
+
+/**
+ * Rasterises the published SVG (footer included) at `scale` PNG px per CSS
+ * px (2× by default) and encodes it as PNG with sharp, which embeds the XMP
+ * packet (none when `xmp` is undefined: the bench's floor) and records the
+ * matching density (144 dpi at 2×).
+ *
+ * resvg (@resvg/resvg-js) draws it, given only the bundled fonts
+ * (rasterFontFiles: subsets of Source Sans 3 and of the fallback slices the
+ * text needs), never the system's: it replaced sharp's librsvg (issue 15),
+ * 2.8× faster on the bench corpus with pixels alike but for anti-aliasing
+ * (0.01–0.07 %; bench/rasterisers.mjs, bench/RESULTS.md). Text with Hebrew
+ * or Arabic letters is still drawn by librsvg, fontconfig pointed at the
+ * same bundled fonts (rasteriserFor says why). Either way each run of a
+ * fallback font is pinned to it (pinFallbackFonts), so every character is
+ * drawn in the font it was measured in. Both are imported lazily so `check`
+ * and SVG-only work never load them.
+ * @returns the PNG's bytes (8-bit RGBA, the size pngSize gives).
+ * @throws what resvg or sharp throw (an unreadable SVG, an image over sharp's limits).
+ */
+export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE): Promise<Buffer> {
   const { default: sharp } = await import('sharp');
+  let png: import('sharp').Sharp;
+  if (rasteriserFor(svg) === 'librsvg') {
+    await (fontconfigReady ??= useBundledFonts());
+    png = sharp(Buffer.from(await pinFallbackFonts(rasterSvg(svg), 'librsvg')), { density: densityOf(scale) });
+  } else {
+    const drawn = await pinFallbackFonts(rasterSvg(svg), 'resvg');
+    const fontFiles = await rasterFontFiles(drawn);
+    const { renderAsync } = await import('@resvg/resvg-js');
+    // Async: drawn on libuv's pool, so the worker's thread lays out its next chart meanwhile.
+    const image = await renderAsync(drawn, {
+      fitTo: { mode: 'zoom', value: scale },
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY },
+      logLevel: 'off',
+    });
+    // resvg's pixels are premultiplied RGBA (tiny-skia's pixmap): sharp is told so, and writes straight alpha.
+    png = sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4, premultiplied: true } }).withDensity(densityOf(scale));
+  }
   // zlib level 6 (sharp's default), not 9: level 9 doubled the PNG's cost on
   // typical charts (bar 57 → 25 ms) for files only 4–17% smaller (bench/RESULTS.md).
-  return sharp(Buffer.from(await pinFallbackFonts(rasterSvg(svg))), { density: densityOf(scale) }).png({ compressionLevel: 6 }).withXmp(xmp).toBuffer();
+  png = png.png({ compressionLevel: 6 });
+  return (xmp === undefined ? png : png.withXmp(xmp)).toBuffer();
 }
 
 /**
- * The published SVG as sharp should draw it. It is responsive
- * (`width="100%"`, no height), which librsvg cannot size, so the viewBox's
- * size is written back as pixels; and the prefers-color-scheme style is
- * dropped, so the PNG always shows the scheme the SVG was drawn in; so is
- * the embedded font, which librsvg cannot read (fontconfig draws the same glyphs).
+ * The published SVG as the rasteriser should draw it. It is responsive
+ * (`width="100%"`, no height), which resvg (like librsvg before it) cannot
+ * size, so the viewBox's size is written back as pixels; and the
+ * prefers-color-scheme style is dropped, so the PNG always shows the scheme
+ * the SVG was drawn in; so is the embedded font, which resvg cannot read
+ * (rasterFontFiles gives it the same glyphs as files).
  */
 export function rasterSvg(svg: string): string {
   const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';

@@ -42,14 +42,14 @@ export function drawnText(svg: string): DrawnText {
   return drawn;
 }
 
-interface FaceSubset {
+export interface FaceSubset {
   source: FontSource;
   face: FontFace;
   chars: string[];
 }
 
-/** The characters of `drawn`, grouped by the font and face that draw them (fontChain). */
-function groupByFont(drawn: DrawnText): FaceSubset[] {
+/** The characters of `drawn`, grouped by the font and face that draw them (fontChain); the fallback folder must be ready when any needs it. */
+export function groupByFont(drawn: DrawnText): FaceSubset[] {
   const groups = new Map<string, FaceSubset>();
   for (const [face, text] of drawn) {
     let previous: FaceSubset | undefined;
@@ -76,12 +76,14 @@ function groupFor(groups: Map<string, FaceSubset>, source: FontSource, face: Fon
   return group;
 }
 
-/** The group's subset; a font of blank glyphs only (the spaces between two CJK words, say) has no
+/** The characters to subset for a group; a font of blank glyphs only (the spaces between two CJK words, say) has no
  * outlines, and Chromium refuses it (those spaces came out in a system serif, 0.25 em wide): one full stop fixes it. */
-function subset(group: FaceSubset): Promise<Buffer> {
+export function subsetText(group: FaceSubset): string {
   const blank = group.chars.every((char) => /^[\s\p{Default_Ignorable_Code_Point}]$/u.test(char));
-  return subsetFont(group.source, weightOf(group.face), group.chars.join('') + (blank ? '.' : ''));
+  return group.chars.join('') + (blank ? '.' : '');
 }
+
+const subset = (group: FaceSubset): Promise<Buffer> => subsetFont(group.source, weightOf(group.face), subsetText(group));
 
 /** CSS unicode-range of exactly these characters: `U+41-43,U+48`. */
 export function unicodeRange(chars: string[]): string {

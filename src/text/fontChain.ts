@@ -46,6 +46,16 @@ export function openFont(source: FontSource, face: FontFace): Fontkit.Font {
   return font;
 }
 
+/**
+ * The family name the font file itself gives (name ID 1), which resvg
+ * matches: for the variable fallbacks it names their default instance
+ * ("Noto Sans Hebrew Thin"), not the chain's family (fontconfig also knows
+ * the named instances, resvg does not).
+ */
+export function familyInFile(source: FontSource): string {
+  return openFont(source, 'regular').familyName;
+}
+
 /** The CSS weight a face is drawn at (fallbacks have no italic: browsers and Pango slant them, widths unchanged). */
 export const weightOf = (face: FontFace) => (face === 'bold' || face === 'boldItalic' ? 700 : 400);
 

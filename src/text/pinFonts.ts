@@ -1,15 +1,18 @@
 import { decodeXML } from 'entities';
 import { xmlAttribute, xmlText } from '../provenance/escapeXml.js';
 import { prepareFallbackFonts } from './fallbackFonts.js';
-import { fontRuns, needsFallbackFonts, type FontRun } from './fontChain.js';
+import { familyInFile, fontRuns, needsFallbackFonts, type FontRun } from './fontChain.js';
 import { FONT_FAMILY } from './fonts.js';
 
 const TEXT_ELEMENT = /(<text\b[^>]*>)([\s\S]*?)(<\/text>)/g;
 const contentOf = (inner: string) => decodeXML(inner.replace(/<[^>]*>/g, ''));
 
+/** Which rasteriser the SVG is pinned for (render/renderPng.ts chooses). */
+export type Rasteriser = 'resvg' | 'librsvg';
+
 /**
- * The SVG for librsvg (the PNG) with each run of a fallback font inside a
- * `<text>` wrapped in `<tspan font-family="Noto Sans SC">`, so Pango draws
+ * The SVG for the PNG's rasteriser with each run of a fallback font inside a
+ * `<text>` wrapped in `<tspan font-family="Noto Sans SC">`, so Pango (or resvg) draws
  * each character in the font the fallback chain chose, and the spaces
  * between runs in Source Sans 3, as they were measured. Left to itself,
  * Pango keeps a CJK, Arabic or Hebrew font for the space after such a word
@@ -23,8 +26,15 @@ const contentOf = (inner: string) => decodeXML(inner.replace(/<[^>]*>/g, ''));
  * Pango still orders. Text needing no fallback font is untouched.
  * Not for the published SVG: browsers need no help (embedFonts' subsets are
  * limited by unicode-range) and would draw the reversed words reversed.
+ *
+ * For resvg (which is given no right-to-left text, renderPng) each run names
+ * the family inside its file (familyInFile: "Noto Sans SC Thin" for the
+ * variable fallbacks), which resvg matches, and variation selectors
+ * (U+FE0E/U+FE0F) are dropped: the bundled emoji are outlines either way,
+ * and resvg, shaping a text with several fonts, drew nothing of `☀️ Solar 🌍 🔋`
+ * with them.
  */
-export async function pinFallbackFonts(svg: string): Promise<string> {
+export async function pinFallbackFonts(svg: string, rasteriser: Rasteriser = 'librsvg'): Promise<string> {
   let needed = false;
   for (const match of svg.matchAll(TEXT_ELEMENT)) if ((needed = needsFallbackFonts(contentOf(match[2]!)))) break;
   if (!needed) return svg;
@@ -32,7 +42,7 @@ export async function pinFallbackFonts(svg: string): Promise<string> {
   return svg.replace(TEXT_ELEMENT, (whole, open: string, inner: string, close: string) => {
     if (!needsFallbackFonts(contentOf(inner))) return whole;
     // Text nodes only: between tags, never inside one.
-    const pinned = inner.replace(/(^|>)([^<]+)/g, (_, before: string, text: string) => before + visualRuns(byFamily(fontRuns(decodeXML(text), 'regular'))).map(markup).join(''));
+    const pinned = inner.replace(/(^|>)([^<]+)/g, (_, before: string, text: string) => before + visualRuns(byFamily(fontRuns(decodeXML(text), 'regular'))).map(rasteriser === 'resvg' ? resvgMarkup : markup).join(''));
     return open + pinned + close;
   });
 }
@@ -40,6 +50,11 @@ export async function pinFallbackFonts(svg: string): Promise<string> {
 // Source Sans 3 runs stay plain text: the parent's stack names it (and librsvg drops a tspan holding only a space).
 const markup = (run: FontRun) =>
   run.source && run.source.family !== FONT_FAMILY ? `<tspan font-family="${xmlAttribute(run.source.family)}">${xmlText(run.text)}</tspan>` : xmlText(run.text);
+
+const resvgMarkup = (run: FontRun) =>
+  run.source && run.source.family !== FONT_FAMILY
+    ? `<tspan font-family="${xmlAttribute(familyInFile(run.source))}">${xmlText(run.text.replace(/[\uFE0E\uFE0F]/gu, ''))}</tspan>`
+    : xmlText(run.text);
 
 /** Neighbouring runs of one family (a package splits a font into several files) as one run. */
 function byFamily(runs: FontRun[]): FontRun[] {

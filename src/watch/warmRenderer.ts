@@ -1,5 +1,6 @@
 /**
- * Loads the renderer (Vega, Vega-Lite, polars, sharp) into this thread.
+ * Loads the renderer (Vega, Vega-Lite, sharp, resvg) into this thread
+ * (not polars: small CSVs are read without it, src/load/scannerSuffices.ts).
  * watch's first build draws on worker threads, so without this the first
  * save would pay for loading them here (≈0.5 s) before its chart is drawn.
  * Called once the first build is done; a module that fails to load here
@@ -8,8 +9,8 @@
 export async function warmRenderer(): Promise<void> {
   try {
     await import('../pool/renderTask.js');
-    await import('nodejs-polars');
     await import('sharp');
+    await import('@resvg/resvg-js');
   } catch {
     // Reported by the build that needs it.
   }

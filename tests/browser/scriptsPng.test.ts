@@ -1,5 +1,6 @@
-// Text in each script the bundled fonts cover, drawn into a PNG by sharp
-// (librsvg, fontconfig told of the fallback fonts) and into the same SVG by
+// Text in each script the bundled fonts cover, drawn into a PNG by resvg
+// (given only the bundled fonts' subsets: rasterFontFiles; Hebrew and Arabic
+// by librsvg, fontconfig told of the fallback fonts) and into the same SVG by
 // Chromium as an <img> (only the embedded fonts reach it: an image cannot
 // see the page's or the system's fonts beyond generic fallbacks). The two
 // must agree, and the PNG must hold glyphs: the same text drawn as
@@ -61,9 +62,10 @@ describe('every script the fonts cover is drawn as glyphs, alike in the PNG and 
     // Same text as boxes: U+0378 is unassigned, no font draws it.
     const boxes = await renderPng(lineSvg([...text].map((c) => (c === ' ' ? c : '\u0378')).join(''), width), XMP);
     const shot = await chromiumPng(svg, width);
-    // Measured 2026-11-30 (Chromium 156, sharp 0.35.5): Chromium and the PNG differ in 0–0.09% of
-    // pixels (anti-aliasing), the PNG and its boxes in 10.7–11.6%. Before the spaces between
-    // fallback runs were pinned to Source Sans 3, CJK, Arabic and Hebrew differed in 8.7–9.5%.
+    // Measured 2026-11-30 (Chromium 156, resvg-js 2.6.2, sharp 0.35.5): Chromium and the PNG differ
+    // in 0–0.09% of pixels (anti-aliasing), the PNG and its boxes in 10.7–11.6%. Before the spaces
+    // between fallback runs were pinned to Source Sans 3, CJK, Arabic and Hebrew differed in 8.7–9.5%;
+    // with resvg before rasterFontFiles' rules, emoji were not drawn at all (7%).
     expect(await pixelDifference(shot, png)).toBeLessThan(0.005);
     expect(await pixelDifference(boxes, png)).toBeGreaterThan(0.05);
   });

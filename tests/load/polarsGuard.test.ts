@@ -7,6 +7,8 @@ import type { Source } from '../../src/model.js';
 import { format, project } from '../helpers/project.js';
 
 vi.mock('../../src/load/readWithPolars.js', () => ({ readWithPolars: vi.fn() }));
+// These files are small: polars reads them only when the scanner may not stand alone.
+vi.mock('../../src/load/scannerSuffices.js', () => ({ scannerSuffices: () => false }));
 const polars = vi.mocked(readWithPolars);
 beforeEach(() => {
   polars.mockReset();

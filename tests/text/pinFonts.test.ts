@@ -20,4 +20,10 @@ describe('pinFallbackFonts (the PNG\'s SVG)', () => {
       svg('Source: <tspan font-family="Noto Sans Hebrew">אביב</tspan> <tspan font-family="Noto Sans Hebrew">תל</tspan>, 2024'),
     );
   });
+
+  it('for resvg, names the family inside the font file and drops variation selectors (resvg drew nothing of ☀️ Solar 🌍 🔋)', async () => {
+    expect(await pinFallbackFonts(svg('\u2600\uFE0F Solar 東京'), 'resvg')).toBe(
+      svg('<tspan font-family="Noto Emoji">\u2600</tspan> Solar <tspan font-family="Noto Sans SC Thin">東京</tspan>'),
+    );
+  });
 });

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { packageVersion, toolVersions } from '../provenance/versions.js';
+
+// Specs and themes found valid Vega-Lite, remembered by their text: loading
+// the schema validator (9 MB of generated code) cost a one-chart build
+// ≈0.2–0.5 s and each build worker ≈1.5 s of CPU (issue 15), for a result
+// that depends only on the text and the schema's version. Only "valid" is
+// remembered, so an invalid spec is always checked again and gets its error.
+
+let dir: string | undefined;
+function cacheDir(): string {
+  const identity = JSON.stringify([toolVersions().citechart, packageVersion('vega-lite'), packageVersion('ajv')]);
+  return (dir ??= path.join(os.tmpdir(), `citechart-valid-${process.getuid?.() ?? 'u'}-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`));
+}
+
+const entry = (kind: string, text: string) => path.join(cacheDir(), createHash('sha256').update(`${kind}\u0000${text}`).digest('hex').slice(0, 40));
+
+/** Was this exact `text` found valid as a `kind` (spec, theme) by this user, with this Vega-Lite? */
+export function knownValid(kind: string, text: string): boolean {
+  try {
+    const stat = statSync(entry(kind, text));
+    return !process.getuid || stat.uid === process.getuid();
+  } catch {
+    return false;
+  }
+}
+
+/** Remembers that `text` is valid as a `kind`; a folder that cannot be written only costs the next run the check. */
+export function rememberValid(kind: string, text: string): void {
+  try {
+    mkdirSync(cacheDir(), { recursive: true });
+    writeFileSync(entry(kind, text), '');
+  } catch {
+    // A cache.
+  }
+}
