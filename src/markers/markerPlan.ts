@@ -1,3 +1,4 @@
+import { ANNOTATION_PREFIX } from '../annotate/annotationLayers.js';
 import { ROW_ID_FIELD, type RowOrigin } from '../compile/injectData.js';
 import type { CitedRow } from '../model.js';
 import type { MarkerSymbols } from './markerStyle.js';
@@ -59,6 +60,8 @@ export function planMarkers(
   for (const placed of sceneItems(scenegraph)) {
     const { mark, item } = placed;
     if (mark.role !== 'mark' || !mark.name || !item.datum) continue;
+    // An annotation's note (src/annotate) is the editor's words about a row, not the row's label: its marker goes on the row's own label.
+    if (mark.name.startsWith(ANNOTATION_PREFIX)) continue;
     const isText = isVisibleText(placed) && (item.angle ?? 0) % 360 === 0;
     const isPoint = mark.marktype === 'symbol' && item.opacity !== 0;
     if (!isText && !isPoint) continue;

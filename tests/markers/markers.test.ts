@@ -199,9 +199,19 @@ describe('footnote markers', () => {
   });
 });
 
+describe('footnote markers beside annotations', () => {
+  it('go on the row\'s own label, not on an annotation\'s note at the same row (the gallery\'s "Record high")', async () => {
+    const scenes = await markedScenes(path.join(process.cwd(), 'tests', 'fixtures', 'gallery'), 'annotated');
+    for (const scene of scenes) {
+      expect(markersOf(scene).map((m) => (m.host as { text?: unknown }).text).sort(), at(scene)).toEqual(['North', 'South']);
+      expect(collisions(scene), at(scene)).toEqual([]);
+    }
+  });
+});
+
 describe('footnote markers on the example charts', () => {
   // The rows with a note or derived in data/*.csv: microelectronics-imports' "All other origins" (derived),
-  // china-supplies' "Cruise missile technology" (note). Both are note 2: the spec's own note is 1.
+  // china-supplies' "Cruise missile technology" (note). The first is note 2 (the spec's own note is 1), the second note 3 (the spec has two).
   const cases: Array<[string, string, string]> = [
     ['microelectronics-imports', '10%', '²'],
     ['microelectronics-imports.fr', '10\u202f%', '²'],
