@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
+import { locateProjectFile } from '../load/locateProjectFile.js';
+import { isParquetPath, parquetFolderFiles } from './bigTableFile.js';
 
 /**
  * sha256 of a big table, read in a stream (never whole into memory): of the
@@ -24,3 +26,20 @@ function hashFile(file: string): Promise<string> {
       .on('end', () => resolve(hash.digest('hex')));
   });
 }
+
+/**
+ * The streamed sha256 (hashBigTable) of a big table named by its project path:
+ * a file inside the project, or a Parquet folder without links. Undefined when
+ * it is missing, leaves the project, or is a folder holding a link or no Parquet file.
+ */
+export async function bigTableHash(root: string, file: string): Promise<string | undefined> {
+  const where = await locateProjectFile(root, path.posix.normalize(file));
+  const real = path.join(root, path.posix.normalize(file));
+  if (where.place === 'inside') return hashBigTable([real]);
+  if (where.place === 'special' && where.kind === 'folder' && isParquetPath(file)) {
+    const folder = await parquetFolderFiles(real);
+    return folder.links.length || !folder.files.length ? undefined : hashBigTable(folder.files, real);
+  }
+  return undefined;
+}
+

@@ -1,25 +1,46 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bigTableKind, isParquetPath } from '../bigtable/bigTableFile.js';
 import type { InputState } from './cacheKey.js';
 
 /**
  * sha256 of project files, each read at most once per build (sources.csv
  * and the theme are inputs of every chart). A missing file hashes to null,
- * so a theme or schema sidecar that appears later changes the key.
+ * so a theme or schema sidecar that appears later changes the key. A
+ * bundled atlas (`citechart:…`, src/geo) is hashed from the copy this
+ * citechart ships, and a big table (src/bigtable: a Parquet file or folder,
+ * a CSV from 16 MB) in a stream, each as the graphic records it
+ * (src/verify/checkInputs.ts compares them the same way): hashed as plain
+ * project files they were always null, so a map or a big-table chart was
+ * redrawn by every build.
  */
 export function fileHasher(cwd: string): (files: string[]) => Promise<InputState[]> {
   const hashes = new Map<string, Promise<string | null>>();
   const hashOne = (file: string) => {
     let hash = hashes.get(file);
     if (!hash) {
-      hash = readFile(path.join(cwd, ...file.split('/'))).then(
-        (data) => createHash('sha256').update(data).digest('hex'),
-        () => null,
-      );
+      hash = hashFile(cwd, file).catch(() => null);
       hashes.set(file, hash);
     }
     return hash;
   };
   return (files) => Promise.all(files.map(async (file) => ({ file, sha256: await hashOne(file) })));
 }
+
+async function hashFile(cwd: string, file: string): Promise<string | null> {
+  if (file.startsWith('citechart:')) {
+    // Imported only for maps: the atlas reader brings the TopoJSON modules.
+    const { readAtlasBytes } = await import('../geo/readBoundary.js');
+    const bytes = await readAtlasBytes(file);
+    return bytes ? sha256(bytes) : null;
+  }
+  const real = path.join(cwd, ...file.split('/'));
+  if (isParquetPath(file) || (await bigTableKind(file, real).catch(() => undefined))) {
+    const { bigTableHash } = await import('../bigtable/hashBigTable.js');
+    return (await bigTableHash(cwd, file)) ?? null;
+  }
+  return sha256(await readFile(real));
+}
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');

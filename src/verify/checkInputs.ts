@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { bigTableKind, isParquetPath, parquetFolderFiles } from '../bigtable/bigTableFile.js';
-import { hashBigTable } from '../bigtable/hashBigTable.js';
+import { bigTableKind, isParquetPath } from '../bigtable/bigTableFile.js';
+import { bigTableHash } from '../bigtable/hashBigTable.js';
 import path from 'node:path';
 import { locateProjectFile } from '../load/locateProjectFile.js';
 import { sidecarPath } from '../load/readSchemaSidecar.js';
@@ -63,18 +63,6 @@ export async function checkInputs(root: string, inputs: Provenance['inputs'], ta
   // Tables recorded by their rows still have sidecars that may appear.
   result.added = await addedInputs(root, inputs.map((input) => input.file).concat(tables));
   return result;
-}
-
-/** A big table's sha256 now (src/bigtable/hashBigTable.ts), or undefined when it is gone or is not a file or a Parquet folder inside the project. */
-async function bigTableHash(root: string, file: string): Promise<string | undefined> {
-  const where = await locateProjectFile(root, path.posix.normalize(file));
-  const real = path.join(root, path.posix.normalize(file));
-  if (where.place === 'inside') return hashBigTable([real]);
-  if (where.place === 'special' && where.kind === 'folder' && isParquetPath(file)) {
-    const folder = await parquetFolderFiles(real);
-    return folder.links.length || !folder.files.length ? undefined : hashBigTable(folder.files, real);
-  }
-  return undefined;
 }
 
 /**
