@@ -62,7 +62,7 @@ describe('French editions of the example charts', () => {
   it('drafts the alt text in French, with the chart\'s French labels and numbers', () => {
     const alt = charts.get('microelectronics-imports.fr')!.embed!.alt;
     expect(alt).toMatch(/^Graphique en barres\u202f: /);
-    expect(alt).toContain(`Chine${NNBSP}: 90${NNBSP}%${NNBSP}; Toutes autres origines${NNBSP}: 10${NNBSP}%.`);
+    expect(alt).toContain(`Chine${NNBSP}: 90${NNBSP}%${NNBSP}; Autres origines${NNBSP}: 10${NNBSP}%.`);
     expect(alt).toContain(`Source${NNBSP}: Reuters.`);
   });
 

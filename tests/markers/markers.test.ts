@@ -211,12 +211,12 @@ describe('footnote markers beside annotations', () => {
 
 describe('footnote markers on the example charts', () => {
   // The rows with a note or derived in data/*.csv: microelectronics-imports' "All other origins" (derived),
-  // china-supplies' "Cruise missile technology" (note). The first is note 2 (the spec's own note is 1), the second note 3 (the spec has two).
+  // china-supplies' "Cruise missile technology" (note). Both are note 2: the spec's own note is 1.
   const cases: Array<[string, string, string]> = [
     ['microelectronics-imports', '10%', '²'],
     ['microelectronics-imports.fr', '10\u202f%', '²'],
-    ['china-supplies', 'Defence production (use not stated)', '³'],
-    ['china-supplies.fr', 'Production de défense (usage non précisé)', '³'],
+    ['china-supplies', 'Defence production (use not stated)', '²'],
+    ['china-supplies.fr', 'Production de défense (usage non précisé)', '²'],
   ];
   it.each(cases)('%s: the marker after its row\'s label, without overlap, at every width', async (name, label, marker) => {
     const scenes = await markedScenes(process.cwd(), name);
@@ -231,9 +231,9 @@ describe('footnote markers on the example charts', () => {
 describe('the marked notes in words', () => {
   it('the French edition\'s alt text and data table carry the note with its row, numbered as the marker', async () => {
     const { chart } = await renderChart(await openProject(process.cwd()), 'china-supplies.fr', { png: false });
-    expect(chart!.embed!.alt).toMatch(/Note 3 \(Technologie des missiles de croisière\)\u202f: Les responsables n’ont pas précisé à quoi sert la technologie des missiles de croisière\.$/);
+    expect(chart!.embed!.alt).toMatch(/Note 2 \(Technologie des missiles de croisière\)\u202f: Les responsables n’ont pas précisé à quoi sert la technologie des missiles de croisière\.$/);
     const noted = chart!.embed!.tables.flatMap((table) => table.rows).filter((row) => row.note);
-    expect(noted.map((row) => [row.values[0], row.note])).toEqual([['Technologie des missiles de croisière', '3. Les responsables n’ont pas précisé à quoi sert la technologie des missiles de croisière.']]);
+    expect(noted.map((row) => [row.values[0], row.note])).toEqual([['Technologie des missiles de croisière', '2. Les responsables n’ont pas précisé à quoi sert la technologie des missiles de croisière.']]);
   });
 });
 
