@@ -25,6 +25,8 @@ export interface Atlas {
    * it takes 1:50m from 80,617 points to 26,943 (a 2.3 MB SVG to a third).
    */
   simplify?: number;
+  /** Draw Crimea in Ukraine, not Russia (geo/crimea.ts, UNGA resolution 68/262): Natural Earth files only. */
+  crimeaInUkraine?: boolean;
 }
 
 const source = (id: string, publisher: string, title: string, url: string): Source => ({
@@ -61,6 +63,7 @@ export const ATLASES: Atlas[] = [
     ids: { countries: 'iso-numeric' as IdKind, land: 'file' as IdKind },
     source: NATURAL_EARTH(scale),
     projection: 'equalEarth',
+    crimeaInUkraine: true,
     ...(scale === '50m' ? { simplify: 0.01 } : {}),
   })),
   {

@@ -10,6 +10,7 @@ import type { Source } from '../model.js';
 import { readProjectFile } from '../load/readProjectFile.js';
 import { sha256 } from '../provenance/hashInputs.js';
 import { findAtlas, type IdKind } from './atlases.js';
+import { crimeaToUkraine } from './crimea.js';
 import { boundarySourceId, type BoundaryRef } from './boundaryRef.js';
 import { describeFeatures } from './describeFeatures.js';
 
@@ -69,7 +70,7 @@ export async function readBoundary(cwd: string, ref: BoundaryRef, sources: Map<s
   } catch (error) {
     return { problem: messages.geo.notJson(ref.url, error instanceof Error ? error.message : String(error)) };
   }
-  const features = toFeatures(json, ref, atlas?.simplify);
+  const features = toFeatures(json, ref, atlas?.simplify, atlas?.crimeaInUkraine);
   if (typeof features === 'string') return { problem: features };
   const idKind: IdKind = atlas ? (atlas.ids[ref.feature ?? ''] ?? 'file') : 'file';
   return {
@@ -84,11 +85,15 @@ export async function readBoundary(cwd: string, ref: BoundaryRef, sources: Map<s
   };
 }
 
-/** GeoJSON features of a TopoJSON object (or its mesh) or of a FeatureCollection; a message when the file is neither. */
-function toFeatures(json: unknown, ref: BoundaryRef, minWeight?: number): Feature[] | string {
+/**
+ * GeoJSON features of a TopoJSON object (or its mesh) or of a FeatureCollection; a message when the file is neither.
+ * A Natural Earth atlas gets Crimea moved to Ukraine first (geo/crimea.ts), once per load, before simplification.
+ */
+function toFeatures(json: unknown, ref: BoundaryRef, minWeight?: number, crimeaInUkraine?: boolean): Feature[] | string {
   const object = json as Record<string, unknown> | null;
   if (object?.type === 'Topology') {
-    const topology = (minWeight ? simplify(presimplify(object as never), minWeight) : object) as unknown as Topology;
+    const patched = crimeaInUkraine ? crimeaToUkraine(object as unknown as Topology) : object;
+    const topology = (minWeight ? simplify(presimplify(patched as never), minWeight) : patched) as unknown as Topology;
     const name = ref.feature ?? ref.mesh ?? '';
     const geometry = Object.hasOwn(topology.objects ?? {}, name) ? (topology.objects[name] as GeometryObject) : undefined;
     if (!geometry) return messages.geo.unknownObject(ref.url, name, Object.keys(topology.objects ?? {}));
