@@ -44,7 +44,7 @@ describe('French editions of the example charts', () => {
     const chart = charts.get('countries-named.fr')!;
     expect(chart.embed!.footer.map((p) => p.lead)).toEqual([`Source${NNBSP}:`, `Carte${NNBSP}:`, '']);
     expect(chart.embed!.footer[1]!.text).toBe('Natural Earth');
-    expect(chart.embed!.alt).toMatch(/^Carte\u202f: Les pays cités dans l’article\. /);
+    expect(chart.embed!.alt).toMatch(/^Carte\u202f: Selon des responsables américains, la Chine soutient l’effort de guerre russe en Ukraine\. /);
     expect(chart.embed!.alt).toContain('Chine');
     expect(chart.embed!.alt).not.toMatch(/China|Russia\b|Map:/);
     expect(embedFile({ ...chart, embed: chart.embed! })).toContain(`Autres langues${NNBSP}: <a href="countries-named.html" hreflang="en" lang="en">English</a>`);
