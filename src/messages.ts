@@ -440,7 +440,7 @@ export const shard = {
   malformed: (where: string, expected: string) =>
     `not a shard manifest as citechart build --shard writes it: ${where} should be ${expected}; build this shard again rather than editing the file`,
   expectedShardManifest: () => `an object with "generator": "citechart" and a "shard" object (a manifest.shard-K-of-N.json)`,
-  expectedShard: () => `{"index": K, "count": N} with whole numbers 1 ≤ K ≤ N`,
+  expectedShard: (max: number) => `{"index": K, "count": N} with whole numbers 1 ≤ K ≤ N ≤ ${max}`,
   expectedNames: () => `the list of every chart name of the project`,
   expectedOptions: () => `{"formats": [...], "theme": "light" or "dark"}`,
   expectedVersions: () => `an object of package versions`,
