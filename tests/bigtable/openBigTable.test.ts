@@ -49,6 +49,20 @@ describe('a big CSV', () => {
     ]);
   });
 
+  // A typo in the first 1,000 rows made the whole column text: the chart then
+  // reported every cell ("2" is not a number…) at column 1 of a miscounted line.
+  it('keeps a number column with a typo in its first rows as numbers, the typo an error at its line and column', async () => {
+    process.env.CITECHART_BIG_CSV_BYTES = '1';
+    const cwd = makeProject({
+      'data/sources.csv': sourcesCsv('a', 'b'),
+      'data/t.csv': bigCsv(3000, (r, cells) => (r === 3 ? ['"two\nlines"', cells[1]!, cells[2]!] : r === 5 ? [cells[0]!, '3%', cells[2]!] : cells)),
+    });
+    const { table, diagnostics } = await open(cwd, 'data/t.csv');
+    expect(table?.types.value).toBe('number');
+    // Row 5 is "L5,3%,a": line 5 + 2, + 1 after the two-line cell; its value at column 4.
+    expect(format(diagnostics)).toEqual([expect.stringMatching(/^data\/t\.csv:8:4: error: "3%" in column "value" is not a number/)]);
+  });
+
   it('locates at most LIMITS.bigTableCellErrors bad cells, then counts the rest', async () => {
     process.env.CITECHART_BIG_CSV_BYTES = '1';
     const cwd = makeProject({ 'data/sources.csv': sourcesCsv('a', 'b'), 'data/t.csv': bigCsv(3000, (r, cells) => (r >= 2000 && r < 2060 ? [cells[0]!, 'x', cells[2]!] : cells)) });
