@@ -112,7 +112,7 @@ export function readAnnotations(spec: ChartSpec, tables: Map<string, CitedTable>
       const [from, to] = entry[channel]!;
       const def = view!.encoding[channel]!.def;
       const time = def.type === 'temporal' || def.timeUnit !== undefined;
-      const bad = [from, to].findIndex((value) => (time ? Number.isNaN(Date.parse(String(value))) : def.type === 'quantitative' && typeof value !== 'number'));
+      const bad = [from, to].findIndex((value) => (time ? !isBandDate(String(value)) : def.type === 'quantitative' && typeof value !== 'number'));
       if (bad >= 0) {
         diagnostics.push(at(annotationPath(index, channel, bad), messages.annotate.badBandEnd(String([from, to][bad]), time)));
         return;
@@ -182,3 +182,11 @@ function sample(table: CitedTable, field: string): string[] {
   }
   return [...seen];
 }
+
+/**
+ * A band end on a time axis: an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD, or
+ * with a time), as the message asks. Date.parse alone is not enough: V8 reads
+ * "5" as May 2001 and "May 3" as 3 May 2001, which stretched the axis.
+ */
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+const isBandDate = (text: string) => ISO_DATE.test(text) && !Number.isNaN(Date.parse(text));

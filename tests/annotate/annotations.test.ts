@@ -137,6 +137,9 @@ describe('a bad annotation is an error at its line and column', () => {
     ['an `at` matching several rows', { type: 'text', text: 'x', at: { month: '2024-04-01' } }, '"at"', '2 rows have month = 2024-04-01, but a text annotation is drawn at one row: add another field to "at" (e.g. "region", "tonnes")'],
     ['a highlight of a value not in the data', { type: 'highlight', field: 'region', values: ['North', 'West'] }, '"West"', 'no row of data/output.csv has region = "West" (its values include "North", "South"); write a value exactly as the CSV has it'],
     ['a band end that is not a date', { type: 'band', x: ['2024-02-01', 'spring'] }, '"spring"', 'band end "spring" is not a date: write it as YYYY-MM-DD (or YYYY, YYYY-MM)'],
+    // V8's Date.parse reads "5" as May 2001 and "May 3" as 3 May 2001: the band stretched the time axis back to 2001.
+    ['a band end that is a bare number on a time axis', { type: 'band', x: ['2024-02-01', '5'] }, '"5"', 'band end "5" is not a date: write it as YYYY-MM-DD (or YYYY, YYYY-MM)'],
+    ['a band end in words on a time axis', { type: 'band', x: ['May 3', '2024-02-01'] }, '"May 3"', 'band end "May 3" is not a date: write it as YYYY-MM-DD (or YYYY, YYYY-MM)'],
     ['a property the type does not take', { type: 'highlight', field: 'region', values: ['North'], text: 'x' }, '"text"', 'a "highlight" annotation takes "field", "values", not "text"; remove it or change "type"'],
   ];
   it.each(cases)('%s', async (_name, annotation, needle, message) => {
