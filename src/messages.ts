@@ -692,6 +692,9 @@ export const api = {
   badName: (name: string) => `renderChart: "name" ${q(name)} must be a chart name of letters, digits, "-" and "_" (it names the graphic's ids)`,
   badWidth: (width: unknown, min: number, max: number) => `renderChart: "width" must be a whole number of px from ${min} to ${max}, not ${show(width)}`,
   badLocale: (tag: string) => `renderChart: "locale" ${q(tag)} is not a BCP 47 tag citechart has words for (e.g. "fr" or "de-CH")`,
+  badScheme: (scheme: unknown) => `renderChart: "scheme" must be "light" or "dark", not ${show(scheme)}`,
+  notTables: (got: string) => `renderChart: "tables" must be an object or a Map of tables by name, not ${got}`,
+  tableTwice: (first: string, second: string, file: string) => `renderChart: tables ${q(first)} and ${q(second)} both name ${file}; give each table once`,
   badFormats: (format: string, known: readonly string[]) => `renderChart: unknown format ${q(format)}; choose among ${known.join(', ')}`,
   widthNotFitted: (width: number) =>
     `the chart cannot be laid out at width ${width}: Vega-Lite fits only single and layered views to a width, not concat, repeat or facet`,
