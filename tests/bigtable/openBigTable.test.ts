@@ -63,6 +63,16 @@ describe('a big CSV', () => {
     expect(format(diagnostics)).toEqual([expect.stringMatching(/^data\/t\.csv:8:4: error: "3%" in column "value" is not a number/)]);
   });
 
+  // polars renamed the second "value" to value_duplicated_0: the chart drew the first, silently
+  // (a second "source" column was silently not cited). A small CSV refuses it; so does a big one.
+  it('refuses a column named twice in the header, at the second', async () => {
+    process.env.CITECHART_BIG_CSV_BYTES = '1';
+    const cwd = makeProject({ 'data/sources.csv': sourcesCsv('a', 'b'), 'data/t.csv': 'label,value,value,source\nL0,1,2,a\n' });
+    const { table, diagnostics } = await open(cwd, 'data/t.csv');
+    expect(table).toBeUndefined();
+    expect(format(diagnostics)).toEqual(['data/t.csv:1:13: error: column "value" appears twice in the header (first as column 2): rename one, every column needs a distinct name']);
+  });
+
   it('locates at most LIMITS.bigTableCellErrors bad cells, then counts the rest', async () => {
     process.env.CITECHART_BIG_CSV_BYTES = '1';
     const cwd = makeProject({ 'data/sources.csv': sourcesCsv('a', 'b'), 'data/t.csv': bigCsv(3000, (r, cells) => (r >= 2000 && r < 2060 ? [cells[0]!, 'x', cells[2]!] : cells)) });
