@@ -151,6 +151,17 @@ describe('locateCells', () => {
     const found = await locateCells(path.join(cwd, 'x.csv'), [{ row: 0, column: 1 }, { row: 1, column: 1 }, { row: 2, column: 0 }]);
     expect(Object.fromEntries(found)).toEqual({ '0:1': { line: 3, column: 4 }, '1:1': { line: 5, column: 3 }, '2:0': { line: 6, column: 1 } });
   });
+
+  // The file is read in chunks of 1 MiB: a `""` split between two was taken for a closing
+  // quote, so the quoted line break after it ended the row and every later row was one off.
+  it('keeps a doubled quote split between two chunks of the file inside its cell', async () => {
+    const header = 'a,b\n';
+    const before = (1 << 20) - header.length - 2; // the first `"` of `""` is the chunk's last byte
+    const text = `${header}"${'x'.repeat(before)}""y\nz",1\nL1,bad\n`;
+    const cwd = makeProject({ 'x.csv': text });
+    const found = await locateCells(path.join(cwd, 'x.csv'), [{ row: 1, column: 1 }]);
+    expect(Object.fromEntries(found)).toEqual({ '1:1': { line: 4, column: 4 } });
+  });
 });
 
 describe('check and verify with a big table', () => {
