@@ -119,7 +119,8 @@ export const load = {
   bigTableTooLarge: (file: string, bytes: number, limit: number) =>
     `${file} is ${mb(bytes)}, over citechart's limit of ${mb(limit)} per big table; aggregate it in a warehouse first (README, "Scale past one machine")`,
   bigTableUnreadable: (file: string, reason: string) =>
-    `cannot read ${file} with polars: ${reason}; is it a Parquet file (or folder of them) as exported by BigQuery, Spark or DuckDB?`,
+    `cannot read ${file} with polars: ${reason}; ` +
+    (/\.csv$/i.test(file) ? `is it a UTF-8 CSV with as many cells in every row as in its header?` : `is it a Parquet file (or folder of them) as exported by BigQuery, Spark or DuckDB?`),
   bigTableAtRow: (row: number, message: string) => `row ${row.toLocaleString('en-US')}: ${message}`,
   bigTableNoSource: (file: string) =>
     `${file} has no "source" column: add one with a source id from data/sources.csv on every row`,

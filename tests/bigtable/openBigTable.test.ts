@@ -73,6 +73,16 @@ describe('a big CSV', () => {
     expect(format(diagnostics)).toEqual(['data/t.csv:1:13: error: column "value" appears twice in the header (first as column 2): rename one, every column needs a distinct name']);
   });
 
+  // The message asked whether a CSV was "a Parquet file (or folder of them)".
+  it('says what a CSV polars cannot read should be, not a Parquet file', async () => {
+    process.env.CITECHART_BIG_CSV_BYTES = '1';
+    const cwd = makeProject({ 'data/sources.csv': sourcesCsv('a', 'b'), 'data/t.csv': 'label,value,source\nL0,1,a,extra\n' });
+    const { table, diagnostics } = await open(cwd, 'data/t.csv');
+    expect(table).toBeUndefined();
+    const [line] = format(diagnostics);
+    expect(line).toMatch(/^data\/t\.csv: error: cannot read data\/t\.csv with polars: .*; is it a UTF-8 CSV with as many cells in every row as in its header\?$/);
+  });
+
   it('locates at most LIMITS.bigTableCellErrors bad cells, then counts the rest', async () => {
     process.env.CITECHART_BIG_CSV_BYTES = '1';
     const cwd = makeProject({ 'data/sources.csv': sourcesCsv('a', 'b'), 'data/t.csv': bigCsv(3000, (r, cells) => (r >= 2000 && r < 2060 ? [cells[0]!, 'x', cells[2]!] : cells)) });
