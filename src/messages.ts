@@ -609,6 +609,9 @@ export const scaffold = {
   tableHasErrors: (file: string) => `${file} has errors (above); fix them, then run \`citechart new\` again`,
   noValueColumns: (file: string) => `${file} has no value columns besides its citation columns; nothing to chart`,
   noRows: (file: string) => `${file} has a header but no rows; add its figures, then run \`citechart new\` again`,
+  bigTable: (file: string) =>
+    `${file} is a big table (a Parquet file or folder, or a CSV from the big-table size): citechart new reads a table row by row and cannot choose a chart for one; ` +
+    `write specs/NAME.vl.json by hand with "data": {"url": "${file}"} (see "Big tables" in the README)`,
 };
 
 // ── text: fonts and glyphs ──────────────────────────────────────────────────
