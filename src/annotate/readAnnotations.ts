@@ -117,6 +117,13 @@ export function readAnnotations(spec: ChartSpec, tables: Map<string, CitedTable>
         diagnostics.push(at(annotationPath(index, channel, bad), messages.annotate.badBandEnd(String([from, to][bad]), time)));
         return;
       }
+      // On a category axis an end no row has would add a category of its own to the axis.
+      const field = typeof def.field === 'string' ? def.field : undefined;
+      if ((def.type === 'nominal' || def.type === 'ordinal') && field !== undefined && hasColumn(table, field)) {
+        const missingEnds = [from, to].flatMap((value, j) => (table.rows.some((row) => sameCell(row.values[field], value)) ? [] : [{ value, j }]));
+        for (const { value, j } of missingEnds) diagnostics.push(at(annotationPath(index, channel, j), messages.annotate.noSuchValue(field, String(value), table.file, sample(table, field))));
+        if (missingEnds.length) return;
+      }
       annotations.push({ kind: 'band', index, channel, from, to, ...(entry.text && { text: entry.text }), view: view! });
     }
   });

@@ -150,6 +150,28 @@ describe('a bad annotation is an error at its line and column', () => {
     expect(format(diagnostics)).toEqual([`specs/chart.vl.json:${at.line}:${at.column}: error: ${message}`]);
   });
 
+  // A band end no row has on a category axis added that category to the axis: a bar chart
+  // of North and South grew an empty "West" slot, silently.
+  it('a band end on a category axis that no row has', async () => {
+    const spec = JSON.stringify(
+      {
+        title: 'Output',
+        data: { url: 'data/output.csv' },
+        mark: 'bar',
+        encoding: { x: { field: 'region', type: 'nominal' }, y: { field: 'tonnes', type: 'quantitative', aggregate: 'sum' } },
+        usermeta: { citechart: { annotations: [{ type: 'band', x: ['North', 'West'] }] } },
+      },
+      null,
+      2,
+    );
+    const at = positionOf(spec, '"West"');
+    const { chart, diagnostics } = await render(projectWith(spec));
+    expect(chart).toBeUndefined();
+    expect(format(diagnostics)).toEqual([
+      `specs/chart.vl.json:${at.line}:${at.column}: error: no row of data/output.csv has region = "West" (its values include "North", "South"); write a value exactly as the CSV has it`,
+    ]);
+  });
+
   it('a theme annotation colour that is no CSS colour', async () => {
     const theme = JSON.stringify({ style: { 'citechart-highlight': { color: 'reddish' } } }, null, 2);
     const { diagnostics } = await openProject(projectWith(lineSpec([]), { 'specs/theme.json': theme }));
