@@ -47,8 +47,7 @@ const SAMPLE_ROWS = 1000;
  * Opens a big table (src/bigtable/bigTableFile.ts says which files are):
  * checks its size, its `source` column (every distinct value resolved
  * against sources.csv, as CSV rows are), and, for a CSV, every cell of a
- * number column (numbers are plain: a column is one when at least half the
- * non-empty cells of its first 1,000 rows are).
+ * number column (numbers are plain: the first 1,000 rows decide the type).
  * Problems are diagnostics at `file:line:col` (CSV, located by streaming
  * the file once: src/bigtable/locateCells.ts) or `row N` (Parquet), at most
  * LIMITS.bigTableCellErrors bad cells then a count. The table is undefined
@@ -111,10 +110,7 @@ export async function openBigTable(
     if (kind !== 'csv') types[name] = isNumeric(dtype) ? 'number' : 'string';
     else {
       const cells = (sample.getColumn(name).toArray() as (string | null)[]).filter((cell): cell is string => cell !== null && cell !== '');
-      // At least half plain numbers, as a small CSV's rule (src/load/typeColumns.ts): a typo in
-      // the first rows is then an error at its cell, not a column turned to text.
-      const numbers = cells.filter((cell) => PLAIN_NUMBER.test(cell)).length;
-      types[name] = cells.length > 0 && numbers * 2 >= cells.length ? 'number' : 'string';
+      types[name] = cells.length > 0 && cells.every((cell) => PLAIN_NUMBER.test(cell)) ? 'number' : 'string';
     }
   }
   const ignored = names.filter((name) => CITATIONS.has(name) && name !== 'source');

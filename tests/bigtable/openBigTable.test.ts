@@ -49,20 +49,6 @@ describe('a big CSV', () => {
     ]);
   });
 
-  // A typo in the first 1,000 rows made the whole column text: the chart then
-  // reported every cell ("2" is not a number…) at column 1 of a miscounted line.
-  it('keeps a number column with a typo in its first rows as numbers, the typo an error at its line and column', async () => {
-    process.env.CITECHART_BIG_CSV_BYTES = '1';
-    const cwd = makeProject({
-      'data/sources.csv': sourcesCsv('a', 'b'),
-      'data/t.csv': bigCsv(3000, (r, cells) => (r === 3 ? ['"two\nlines"', cells[1]!, cells[2]!] : r === 5 ? [cells[0]!, '3%', cells[2]!] : cells)),
-    });
-    const { table, diagnostics } = await open(cwd, 'data/t.csv');
-    expect(table?.types.value).toBe('number');
-    // Row 5 is "L5,3%,a": line 5 + 2, + 1 after the two-line cell; its value at column 4.
-    expect(format(diagnostics)).toEqual([expect.stringMatching(/^data\/t\.csv:8:4: error: "3%" in column "value" is not a number/)]);
-  });
-
   // polars renamed the second "value" to value_duplicated_0: the chart drew the first, silently
   // (a second "source" column was silently not cited). A small CSV refuses it; so does a big one.
   it('refuses a column named twice in the header, at the second', async () => {
