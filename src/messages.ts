@@ -736,6 +736,9 @@ export const annotate = {
   noRow: (asked: string, file: string) => `no row of ${file} has ${asked} together; check the values`,
   severalRows: (asked: string, rows: number, others: string[]) =>
     `${rows} rows have ${asked}, but a text annotation is drawn at one row` + (others.length ? `: add another field to "at" (e.g. ${others.slice(0, 3).map(q).join(', ')})` : ''),
+  aggregatedRow: (text: string, op: string, field: string, channel: string) =>
+    `annotation ${q(text)} is at one row, but the chart draws the ${op}${field ? ` of ${q(field)}` : ''} over rows on ${channel}: ` +
+    `that row is no mark of its own, so the note is left out; annotate a chart that draws each row, or use a highlight or band`,
   cannotPlace: (text: string, width: number, hidden: boolean) =>
     `annotation ${q(text)} cannot be placed in the ${Math.round(width)} px wide graphic without covering a mark, a label or other text; it is ` +
     (hidden ? `left out` : `drawn where it covers least`) + `: shorten it, move it with "at", or widen the chart`,

@@ -75,6 +75,8 @@ export function readAnnotations(spec: ChartSpec, tables: Map<string, CitedTable>
   if (!raw?.length) return { annotations: [], diagnostics: [] };
   const at = (path: JSONPath, message: string) => spec.json.diagnostic(path, message);
   const diagnostics: Diagnostic[] = [];
+  // Kept apart: an error stops the rest, a warning does not.
+  const warnings: Diagnostic[] = [];
   const annotations: Annotation[] = [];
   const view = placingView(spec);
   raw.forEach((entry, index) => {
@@ -90,7 +92,13 @@ export function readAnnotations(spec: ChartSpec, tables: Map<string, CitedTable>
     if (!table) return;
     if (entry.type === 'text') {
       const row = matchRow(entry.at!, table, index, at, diagnostics);
-      if (row) annotations.push({ kind: 'text', index, text: entry.text!, rowId: rowIdOf(table, row), view: view! });
+      // On an aggregated position the note's own layer would aggregate its one row: drawn at the
+      // row's value inside a bar of the sum, it would read as a figure. The row is aggregated away.
+      const aggregated = (['x', 'y'] as const).find((channel) => typeof view?.encoding[channel]?.def.aggregate === 'string');
+      if (row && aggregated) {
+        const def = view!.encoding[aggregated]!.def;
+        warnings.push(spec.json.diagnostic(annotationPath(index, 'at'), messages.annotate.aggregatedRow(entry.text!, String(def.aggregate), String(def.field ?? ''), aggregated), 'warning'));
+      } else if (row) annotations.push({ kind: 'text', index, text: entry.text!, rowId: rowIdOf(table, row), view: view! });
     } else if (entry.type === 'highlight') {
       const field = entry.field!;
       if (!hasColumn(table, field)) {
@@ -127,7 +135,7 @@ export function readAnnotations(spec: ChartSpec, tables: Map<string, CitedTable>
       annotations.push({ kind: 'band', index, channel, from, to, ...(entry.text && { text: entry.text }), view: view! });
     }
   });
-  return diagnostics.length ? { annotations: [], diagnostics } : { annotations, diagnostics: [] };
+  return diagnostics.length ? { annotations: [], diagnostics: diagnostics.concat(warnings) } : { annotations, diagnostics: warnings };
 }
 
 /** The view annotations are placed by: a single or layered chart's first view with both x and y (maps and concatenations have none). */

@@ -172,6 +172,28 @@ describe('a bad annotation is an error at its line and column', () => {
     ]);
   });
 
+  // On a bar of sum(tonnes) the note's own layer summed its one row: "Peak" sat at 150 t, in
+  // the middle of a 553 t bar, as if it marked a value. Its row is aggregated away: left out, with a warning.
+  it('a text at a row of a chart that aggregates its rows is left out, with a warning', async () => {
+    const spec = JSON.stringify(
+      {
+        title: 'Output',
+        data: { url: 'data/output.csv' },
+        mark: 'bar',
+        encoding: { x: { field: 'region', type: 'nominal' }, y: { field: 'tonnes', type: 'quantitative', aggregate: 'sum' } },
+        usermeta: { citechart: { annotations: [{ type: 'text', text: 'Peak', at: { month: '2024-04-01', region: 'North' } }] } },
+      },
+      null,
+      2,
+    );
+    const at = positionOf(spec, '"at"');
+    const { chart, diagnostics } = await render(projectWith(spec));
+    expect(textCount(chart!.svg, 'Peak')).toBe(0);
+    expect(format(diagnostics)).toEqual([
+      `specs/chart.vl.json:${at.line}:${at.column}: warning: annotation "Peak" is at one row, but the chart draws the sum of "tonnes" over rows on y: that row is no mark of its own, so the note is left out; annotate a chart that draws each row, or use a highlight or band`,
+    ]);
+  });
+
   it('a theme annotation colour that is no CSS colour', async () => {
     const theme = JSON.stringify({ style: { 'citechart-highlight': { color: 'reddish' } } }, null, 2);
     const { diagnostics } = await openProject(projectWith(lineSpec([]), { 'specs/theme.json': theme }));
