@@ -119,7 +119,8 @@ export const load = {
   bigTableTooLarge: (file: string, bytes: number, limit: number) =>
     `${file} is ${mb(bytes)}, over citechart's limit of ${mb(limit)} per big table; aggregate it in a warehouse first (README, "Scale past one machine")`,
   bigTableUnreadable: (file: string, reason: string) =>
-    `cannot read ${file} with polars: ${reason}; is it a Parquet file (or folder of them) as exported by BigQuery, Spark or DuckDB?`,
+    `cannot read ${file} with polars: ${reason}; ` +
+    (/\.csv$/i.test(file) ? `is it a UTF-8 CSV with as many cells in every row as in its header?` : `is it a Parquet file (or folder of them) as exported by BigQuery, Spark or DuckDB?`),
   bigTableAtRow: (row: number, message: string) => `row ${row.toLocaleString('en-US')}: ${message}`,
   bigTableNoSource: (file: string) =>
     `${file} has no "source" column: add one with a source id from data/sources.csv on every row`,
@@ -440,7 +441,7 @@ export const shard = {
   malformed: (where: string, expected: string) =>
     `not a shard manifest as citechart build --shard writes it: ${where} should be ${expected}; build this shard again rather than editing the file`,
   expectedShardManifest: () => `an object with "generator": "citechart" and a "shard" object (a manifest.shard-K-of-N.json)`,
-  expectedShard: () => `{"index": K, "count": N} with whole numbers 1 ≤ K ≤ N`,
+  expectedShard: (max: number) => `{"index": K, "count": N} with whole numbers 1 ≤ K ≤ N ≤ ${max}`,
   expectedNames: () => `the list of every chart name of the project`,
   expectedOptions: () => `{"formats": [...], "theme": "light" or "dark"}`,
   expectedVersions: () => `an object of package versions`,
@@ -608,6 +609,9 @@ export const scaffold = {
   tableHasErrors: (file: string) => `${file} has errors (above); fix them, then run \`citechart new\` again`,
   noValueColumns: (file: string) => `${file} has no value columns besides its citation columns; nothing to chart`,
   noRows: (file: string) => `${file} has a header but no rows; add its figures, then run \`citechart new\` again`,
+  bigTable: (file: string) =>
+    `${file} is a big table (a Parquet file or folder, or a CSV from the big-table size): citechart new reads a table row by row and cannot choose a chart for one; ` +
+    `write specs/NAME.vl.json by hand with "data": {"url": "${file}"} (see "Big tables" in the README)`,
 };
 
 // ── text: fonts and glyphs ──────────────────────────────────────────────────
@@ -692,6 +696,9 @@ export const api = {
   badName: (name: string) => `renderChart: "name" ${q(name)} must be a chart name of letters, digits, "-" and "_" (it names the graphic's ids)`,
   badWidth: (width: unknown, min: number, max: number) => `renderChart: "width" must be a whole number of px from ${min} to ${max}, not ${show(width)}`,
   badLocale: (tag: string) => `renderChart: "locale" ${q(tag)} is not a BCP 47 tag citechart has words for (e.g. "fr" or "de-CH")`,
+  badScheme: (scheme: unknown) => `renderChart: "scheme" must be "light" or "dark", not ${show(scheme)}`,
+  notTables: (got: string) => `renderChart: "tables" must be an object or a Map of tables by name, not ${got}`,
+  tableTwice: (first: string, second: string, file: string) => `renderChart: tables ${q(first)} and ${q(second)} both name ${file}; give each table once`,
   badFormats: (format: string, known: readonly string[]) => `renderChart: unknown format ${q(format)}; choose among ${known.join(', ')}`,
   widthNotFitted: (width: number) =>
     `the chart cannot be laid out at width ${width}: Vega-Lite fits only single and layered views to a width, not concat, repeat or facet`,
@@ -729,6 +736,9 @@ export const annotate = {
   noRow: (asked: string, file: string) => `no row of ${file} has ${asked} together; check the values`,
   severalRows: (asked: string, rows: number, others: string[]) =>
     `${rows} rows have ${asked}, but a text annotation is drawn at one row` + (others.length ? `: add another field to "at" (e.g. ${others.slice(0, 3).map(q).join(', ')})` : ''),
+  aggregatedRow: (text: string, op: string, field: string, channel: string) =>
+    `annotation ${q(text)} is at one row, but the chart draws the ${op}${field ? ` of ${q(field)}` : ''} over rows on ${channel}: ` +
+    `that row is no mark of its own, so the note is left out; annotate a chart that draws each row, or use a highlight or band`,
   cannotPlace: (text: string, width: number, hidden: boolean) =>
     `annotation ${q(text)} cannot be placed in the ${Math.round(width)} px wide graphic without covering a mark, a label or other text; it is ` +
     (hidden ? `left out` : `drawn where it covers least`) + `: shorten it, move it with "at", or widen the chart`,

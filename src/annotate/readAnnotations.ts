@@ -75,6 +75,8 @@ export function readAnnotations(spec: ChartSpec, tables: Map<string, CitedTable>
   if (!raw?.length) return { annotations: [], diagnostics: [] };
   const at = (path: JSONPath, message: string) => spec.json.diagnostic(path, message);
   const diagnostics: Diagnostic[] = [];
+  // Kept apart: an error stops the rest, a warning does not.
+  const warnings: Diagnostic[] = [];
   const annotations: Annotation[] = [];
   const view = placingView(spec);
   raw.forEach((entry, index) => {
@@ -90,7 +92,13 @@ export function readAnnotations(spec: ChartSpec, tables: Map<string, CitedTable>
     if (!table) return;
     if (entry.type === 'text') {
       const row = matchRow(entry.at!, table, index, at, diagnostics);
-      if (row) annotations.push({ kind: 'text', index, text: entry.text!, rowId: rowIdOf(table, row), view: view! });
+      // On an aggregated position the note's own layer would aggregate its one row: drawn at the
+      // row's value inside a bar of the sum, it would read as a figure. The row is aggregated away.
+      const aggregated = (['x', 'y'] as const).find((channel) => typeof view?.encoding[channel]?.def.aggregate === 'string');
+      if (row && aggregated) {
+        const def = view!.encoding[aggregated]!.def;
+        warnings.push(spec.json.diagnostic(annotationPath(index, 'at'), messages.annotate.aggregatedRow(entry.text!, String(def.aggregate), String(def.field ?? ''), aggregated), 'warning'));
+      } else if (row) annotations.push({ kind: 'text', index, text: entry.text!, rowId: rowIdOf(table, row), view: view! });
     } else if (entry.type === 'highlight') {
       const field = entry.field!;
       if (!hasColumn(table, field)) {
@@ -112,15 +120,22 @@ export function readAnnotations(spec: ChartSpec, tables: Map<string, CitedTable>
       const [from, to] = entry[channel]!;
       const def = view!.encoding[channel]!.def;
       const time = def.type === 'temporal' || def.timeUnit !== undefined;
-      const bad = [from, to].findIndex((value) => (time ? Number.isNaN(Date.parse(String(value))) : def.type === 'quantitative' && typeof value !== 'number'));
+      const bad = [from, to].findIndex((value) => (time ? !isBandDate(String(value)) : def.type === 'quantitative' && typeof value !== 'number'));
       if (bad >= 0) {
         diagnostics.push(at(annotationPath(index, channel, bad), messages.annotate.badBandEnd(String([from, to][bad]), time)));
         return;
       }
+      // On a category axis an end no row has would add a category of its own to the axis.
+      const field = typeof def.field === 'string' ? def.field : undefined;
+      if ((def.type === 'nominal' || def.type === 'ordinal') && field !== undefined && hasColumn(table, field)) {
+        const missingEnds = [from, to].flatMap((value, j) => (table.rows.some((row) => sameCell(row.values[field], value)) ? [] : [{ value, j }]));
+        for (const { value, j } of missingEnds) diagnostics.push(at(annotationPath(index, channel, j), messages.annotate.noSuchValue(field, String(value), table.file, sample(table, field))));
+        if (missingEnds.length) return;
+      }
       annotations.push({ kind: 'band', index, channel, from, to, ...(entry.text && { text: entry.text }), view: view! });
     }
   });
-  return diagnostics.length ? { annotations: [], diagnostics } : { annotations, diagnostics: [] };
+  return diagnostics.length ? { annotations: [], diagnostics: diagnostics.concat(warnings) } : { annotations, diagnostics: warnings };
 }
 
 /** The view annotations are placed by: a single or layered chart's first view with both x and y (maps and concatenations have none). */
@@ -182,3 +197,11 @@ function sample(table: CitedTable, field: string): string[] {
   }
   return [...seen];
 }
+
+/**
+ * A band end on a time axis: an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD, or
+ * with a time), as the message asks. Date.parse alone is not enough: V8 reads
+ * "5" as May 2001 and "May 3" as 3 May 2001, which stretched the axis.
+ */
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+const isBandDate = (text: string) => ISO_DATE.test(text) && !Number.isNaN(Date.parse(text));

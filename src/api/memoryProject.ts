@@ -35,10 +35,19 @@ export function projectFiles(input: ChartInput): Map<string, Uint8Array> {
   put(`specs/${input.name}.vl.json`, jsonText(input.spec, messages.api.notSpec));
   if (input.theme !== undefined) put(THEME_FILE, jsonText(input.theme, messages.api.notTheme));
   put(SOURCES_FILE, tableText('sources', input.sources, messages.api.notSources));
+  const given: unknown = input.tables;
+  if (given !== undefined && !(given instanceof Map) && (given === null || typeof given !== 'object' || Array.isArray(given))) {
+    throw new UsageError(messages.api.notTables(describe(given)));
+  }
   const tables = input.tables instanceof Map ? [...input.tables.entries()] : Object.entries(input.tables ?? {});
+  // `t`, `t.csv` and `data/t.csv` are one file: the later one would silently replace the first.
+  const named = new Map<string, string>();
   for (const [name, table] of tables) {
     const file = tableFile(name);
     if (!file) throw new UsageError(messages.api.badTableName(name));
+    const before = named.get(file);
+    if (before !== undefined) throw new UsageError(messages.api.tableTwice(before, name, file));
+    named.set(file, name);
     put(file, file.endsWith('.schema.json') ? jsonText(table, (got) => messages.api.notTable(name, got)) : tableText(name, table, (got) => messages.api.notTable(name, got)));
   }
   return files;

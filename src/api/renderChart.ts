@@ -149,5 +149,6 @@ function checkOptions(options: RenderChartOptions): RenderChartOptions & { forma
     throw new UsageError(messages.api.badWidth(width, MIN_ARTBOARD_WIDTH, MAX_ARTBOARD_WIDTH));
   }
   if (options.locale !== undefined && (typeof options.locale !== 'string' || !isKnownLocale(options.locale))) throw new UsageError(messages.api.badLocale(String(options.locale)));
+  if (options.scheme !== undefined && options.scheme !== 'light' && options.scheme !== 'dark') throw new UsageError(messages.api.badScheme(options.scheme));
   return { ...options, formats };
 }

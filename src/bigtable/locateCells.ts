@@ -36,6 +36,7 @@ export async function locateCells(
   let line = 1;
   let column = 1;
   let inQuotes = false;
+  let quoteAhead = false;
   let atRecordStart = true;
   let atFieldStart = true;
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
@@ -69,14 +70,18 @@ export async function locateCells(
           continue;
         }
       }
-      if (inQuotes) {
-        // `""` inside quotes is a quote; a lone one closes the cell.
+      if (quoteAhead) {
+        // The character after a quote inside quotes decides: `""` is a quote, else the cell closed.
+        // Decided here, not by looking ahead, so a `""` split between two chunks stays a quote.
+        quoteAhead = false;
         if (c === '"') {
-          if (chunk[i + 1] === '"') {
-            i += 1;
-            column += 1;
-          } else inQuotes = false;
+          column += 1;
+          continue;
         }
+        inQuotes = false;
+      }
+      if (inQuotes) {
+        if (c === '"') quoteAhead = true;
         if (c === '\n') {
           line += 1;
           column = 1;

@@ -4,6 +4,7 @@ import { LIMITS } from '../limits.js';
 import * as messages from '../messages.js';
 import type { ColumnType, Diagnostic, Source } from '../model.js';
 import { resolveSourceIds } from '../load/resolveSourceIds.js';
+import { scanCsv } from '../load/scanCsv.js';
 import { bigTableKind, parquetFolderFiles, totalBytes, type BigTableKind } from './bigTableFile.js';
 import { hashBigTable } from './hashBigTable.js';
 import { locateCells, type CellAt } from './locateCells.js';
@@ -73,7 +74,17 @@ export async function openBigTable(
   if (bytes > LIMITS.bigTableBytes) return fail(messages.load.bigTableTooLarge(file, bytes, LIMITS.bigTableBytes));
 
   const pl = await loadPolars();
-  const delimiter = kind === 'csv' ? await headerDelimiter(real) : ',';
+  const header = kind === 'csv' ? await headerLine(real) : '';
+  const delimiter = kind === 'csv' ? headerDelimiter(header) : ',';
+  // polars renames a second `value` to `value_duplicated_0` and reads on: refused, as a small CSV's is.
+  if (kind === 'csv') {
+    const seen = new Map<string, number>();
+    for (const [index, field] of (scanCsv(header, delimiter)[0]?.fields ?? []).entries()) {
+      const first = seen.get(field.text);
+      if (first !== undefined) return fail(messages.load.duplicateHeader(field.text, first), field.line, field.column);
+      seen.set(field.text, index + 1);
+    }
+  }
   let raw: LazyFrame;
   let sample;
   try {
@@ -212,16 +223,20 @@ const isText = (dtype: string) => /^(String|Utf8)$/i.test(dtype);
 const isNumeric = (dtype: string) => /^(U?Int(8|16|32|64)|Float(32|64)|Decimal.*)$/i.test(dtype);
 const isFiniteNumber = (text: string) => PLAIN_NUMBER.test(text) && Number.isFinite(Number(text));
 
-/** A CSV's separator, read from its header line: "," unless the line has none and has ";" or a tab. */
-async function headerDelimiter(real: string): Promise<string> {
+/** A CSV's first line (up to 64 KiB), its header. */
+async function headerLine(real: string): Promise<string> {
   const handle = await open(real);
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const header = buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0]!;
-    if (header.includes(',')) return ',';
-    return header.includes(';') ? ';' : header.includes('\t') ? '\t' : ',';
+    return buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0]!.replace(/\r$/, '');
   } finally {
     await handle.close();
   }
+}
+
+/** A CSV's separator, read from its header line: "," unless the line has none and has ";" or a tab. */
+function headerDelimiter(header: string): string {
+  if (header.includes(',')) return ',';
+  return header.includes(';') ? ';' : header.includes('\t') ? '\t' : ',';
 }

@@ -9,12 +9,13 @@
 //
 // Nothing is written unless every check passes.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { keyVersions } from '../cache/keyVersions.js';
 import { parseJsonText } from '../compile/readJsonFile.js';
 import { UsageError } from '../errors.js';
 import { listSpecs } from '../listSpecs.js';
+import { specialKind } from '../load/locateProjectFile.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { GALLERY, writeGallery } from '../preview/writeGallery.js';
@@ -119,6 +120,9 @@ export async function mergeManifests(options: MergeOptions): Promise<MergeResult
 async function readShard(absolute: string, file: string): Promise<{ shard?: ShardFile; diagnostics: Diagnostic[] }> {
   let text: string;
   try {
+    // A named pipe or device is never opened: reading one waits forever (as verify refuses them).
+    const kind = specialKind(await stat(absolute));
+    if (kind) return { diagnostics: [{ file, severity: 'error', message: messages.shard.unreadable(kind === 'folder' ? 'it is a folder' : `it is a ${kind}`) }] };
     // Not bounded by LIMITS.fileBytes: like manifest.json, it lists every row key each chart draws, and grows with the desk.
     const bytes = await readFile(absolute);
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -48,6 +48,8 @@ export async function scaffoldChart(options: NewOptions): Promise<{ file?: strin
     return fail(data, messages.scaffold.unknownData(known, suggestion));
   }
 
+  // A big table's rows stay in polars (src/bigtable): there are none here to choose a chart from.
+  if (await project.bigTable(data)) return fail(data, messages.scaffold.bigTable(data));
   const { table, diagnostics } = await project.table(data);
   if (!table || hasErrors(diagnostics)) return { diagnostics: capDiagnostics(diagnostics).concat([{ file: data, severity: 'error', message: messages.scaffold.tableHasErrors(data) }]) };
   if (!table.columns.length) return fail(data, messages.scaffold.noValueColumns(data));

@@ -96,7 +96,9 @@ export function compileSpec(
   if (drawnTable?.overflow) checked.push(spec.json.diagnostic(['usermeta', 'citechart', 'table'], messages.table.tooWide(drawnTable.overflow, tableRoom(spec.vegaLite, theme)!), 'warning'));
   // Annotations (src/annotate): checked against the rows, then drawn as layers of their own.
   const annotations = readAnnotations(spec, tables, (_table, row) => origins.findIndex((origin) => origin.row === row));
-  if (annotations.diagnostics.length) return { diagnostics: checked.concat(annotations.diagnostics) };
+  if (hasErrors(annotations.diagnostics)) return { diagnostics: checked.concat(annotations.diagnostics) };
+  // Warnings (a note left out) go with the chart's others.
+  for (const warning of annotations.diagnostics) checked.push(warning);
   const annotated = addAnnotations(injected, annotations.annotations, readAnnotationStyle(theme, config));
   // Maps: boundaries injected too, lookups joined by region code (src/geo).
   // World countries are named in the chart's language (labels, alt text) before they are joined and drawn.

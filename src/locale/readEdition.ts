@@ -54,7 +54,8 @@ export async function readChartSpec(cwd: string, name: string): Promise<{ spec?:
     settings: { ...settings, locale: locale.tag },
     edition: { tag: locale.tag, translation, used: translated.used, untranslated, ...(original.spec.settings.locale && { originalTag: original.spec.settings.locale }) },
   };
-  return { spec, diagnostics: original.diagnostics };
+  // The translation file's warnings (a directional override removed) with the spec's.
+  return { spec, diagnostics: original.diagnostics.concat(diagnostics) };
 }
 
 /**

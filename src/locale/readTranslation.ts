@@ -1,4 +1,5 @@
 import { readJsonFile, type JsonFile } from '../compile/readJsonFile.js';
+import { stripSpecBidi } from '../compile/stripSpecBidi.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { translationFile } from './editionName.js';
@@ -25,6 +26,8 @@ export async function readTranslation(cwd: string, edition: string): Promise<{ t
   const file = translationFile(edition);
   const { json, diagnostics } = await readJsonFile(cwd, file);
   if (!json) return { diagnostics };
+  // Directional overrides pasted into a translation reorder the graphic's text: removed with a warning, as from a spec.
+  for (const warning of stripSpecBidi(json)) diagnostics.push(warning);
   const root = json.value;
   if (!isObject(root)) return { diagnostics: [json.diagnostic([], messages.locale.translationShape())] };
   const problems: Diagnostic[] = [];
@@ -46,8 +49,8 @@ export async function readTranslation(cwd: string, edition: string): Promise<{ t
   const values = map('values');
   const translator = root.translator;
   if (translator !== undefined && typeof translator !== 'string') problems.push(json.diagnostic(['translator'], messages.locale.translationShape()));
-  if (problems.length) return { diagnostics: problems };
-  return { translation: { file, json, strings, values, translator: typeof translator === 'string' ? translator : '' }, diagnostics: [] };
+  if (problems.length) return { diagnostics: diagnostics.concat(problems) };
+  return { translation: { file, json, strings, values, translator: typeof translator === 'string' ? translator : '' }, diagnostics };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

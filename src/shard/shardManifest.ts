@@ -5,6 +5,7 @@ import type { JSONPath } from 'jsonc-parser';
 import type { InputState } from '../cache/cacheKey.js';
 import type { JsonFile } from '../compile/readJsonFile.js';
 import type { Diagnostic } from '../model.js';
+import { LIMITS } from '../limits.js';
 import * as messages from '../messages.js';
 import { isManifestEntry, noPrototype, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
@@ -51,7 +52,8 @@ export function readShardManifest(json: JsonFile): { manifest?: ShardManifest; d
     return { diagnostics };
   }
   const { index, count } = value.shard;
-  if (!isWhole(count) || !isWhole(index) || index > count) bad(['shard'], messages.shard.expectedShard());
+  // Bounded as --shard is: the merge loops over 1..count, so a huge count would exhaust memory.
+  if (!isWhole(count) || !isWhole(index) || index > count || count > LIMITS.shards) bad(['shard'], messages.shard.expectedShard(LIMITS.shards));
   if (!isStrings(value.names)) bad(['names'], messages.shard.expectedNames());
   const options = value.options;
   if (!isRecord(options) || !isStrings(options.formats) || (options.theme !== 'light' && options.theme !== 'dark')) {

@@ -137,6 +137,9 @@ describe('a bad annotation is an error at its line and column', () => {
     ['an `at` matching several rows', { type: 'text', text: 'x', at: { month: '2024-04-01' } }, '"at"', '2 rows have month = 2024-04-01, but a text annotation is drawn at one row: add another field to "at" (e.g. "region", "tonnes")'],
     ['a highlight of a value not in the data', { type: 'highlight', field: 'region', values: ['North', 'West'] }, '"West"', 'no row of data/output.csv has region = "West" (its values include "North", "South"); write a value exactly as the CSV has it'],
     ['a band end that is not a date', { type: 'band', x: ['2024-02-01', 'spring'] }, '"spring"', 'band end "spring" is not a date: write it as YYYY-MM-DD (or YYYY, YYYY-MM)'],
+    // V8's Date.parse reads "5" as May 2001 and "May 3" as 3 May 2001: the band stretched the time axis back to 2001.
+    ['a band end that is a bare number on a time axis', { type: 'band', x: ['2024-02-01', '5'] }, '"5"', 'band end "5" is not a date: write it as YYYY-MM-DD (or YYYY, YYYY-MM)'],
+    ['a band end in words on a time axis', { type: 'band', x: ['May 3', '2024-02-01'] }, '"May 3"', 'band end "May 3" is not a date: write it as YYYY-MM-DD (or YYYY, YYYY-MM)'],
     ['a property the type does not take', { type: 'highlight', field: 'region', values: ['North'], text: 'x' }, '"text"', 'a "highlight" annotation takes "field", "values", not "text"; remove it or change "type"'],
   ];
   it.each(cases)('%s', async (_name, annotation, needle, message) => {
@@ -145,6 +148,50 @@ describe('a bad annotation is an error at its line and column', () => {
     const { chart, diagnostics } = await render(projectWith(spec));
     expect(chart).toBeUndefined();
     expect(format(diagnostics)).toEqual([`specs/chart.vl.json:${at.line}:${at.column}: error: ${message}`]);
+  });
+
+  // A band end no row has on a category axis added that category to the axis: a bar chart
+  // of North and South grew an empty "West" slot, silently.
+  it('a band end on a category axis that no row has', async () => {
+    const spec = JSON.stringify(
+      {
+        title: 'Output',
+        data: { url: 'data/output.csv' },
+        mark: 'bar',
+        encoding: { x: { field: 'region', type: 'nominal' }, y: { field: 'tonnes', type: 'quantitative', aggregate: 'sum' } },
+        usermeta: { citechart: { annotations: [{ type: 'band', x: ['North', 'West'] }] } },
+      },
+      null,
+      2,
+    );
+    const at = positionOf(spec, '"West"');
+    const { chart, diagnostics } = await render(projectWith(spec));
+    expect(chart).toBeUndefined();
+    expect(format(diagnostics)).toEqual([
+      `specs/chart.vl.json:${at.line}:${at.column}: error: no row of data/output.csv has region = "West" (its values include "North", "South"); write a value exactly as the CSV has it`,
+    ]);
+  });
+
+  // On a bar of sum(tonnes) the note's own layer summed its one row: "Peak" sat at 150 t, in
+  // the middle of a 553 t bar, as if it marked a value. Its row is aggregated away: left out, with a warning.
+  it('a text at a row of a chart that aggregates its rows is left out, with a warning', async () => {
+    const spec = JSON.stringify(
+      {
+        title: 'Output',
+        data: { url: 'data/output.csv' },
+        mark: 'bar',
+        encoding: { x: { field: 'region', type: 'nominal' }, y: { field: 'tonnes', type: 'quantitative', aggregate: 'sum' } },
+        usermeta: { citechart: { annotations: [{ type: 'text', text: 'Peak', at: { month: '2024-04-01', region: 'North' } }] } },
+      },
+      null,
+      2,
+    );
+    const at = positionOf(spec, '"at"');
+    const { chart, diagnostics } = await render(projectWith(spec));
+    expect(textCount(chart!.svg, 'Peak')).toBe(0);
+    expect(format(diagnostics)).toEqual([
+      `specs/chart.vl.json:${at.line}:${at.column}: warning: annotation "Peak" is at one row, but the chart draws the sum of "tonnes" over rows on y: that row is no mark of its own, so the note is left out; annotate a chart that draws each row, or use a highlight or band`,
+    ]);
   });
 
   it('a theme annotation colour that is no CSS colour', async () => {

@@ -82,6 +82,17 @@ describe('renderChart (the typed API)', () => {
     await expect(call({ options: { name: '../x' } })).rejects.toThrow(/"name" "..\/x"/);
   });
 
+  // Each was silently accepted: one of two tables naming data/t.csv drawn, the other dropped;
+  // "scheme" neither light nor dark drawn light; "tables" of the wrong shape read as no tables.
+  it('throws a UsageError for a table named twice, a scheme that is not light or dark, tables that are not by name', async () => {
+    const call = (input: Record<string, unknown>) => renderChart({ spec: barSpec, sources, ...input } as never);
+    const rows = [{ label: 'A', value: 1, source: 'a' }];
+    await expect(call({ tables: { t: rows, 't.csv': rows } })).rejects.toThrow(new UsageError('renderChart: tables "t" and "t.csv" both name data/t.csv; give each table once'));
+    await expect(call({ tables: { t: rows }, options: { scheme: 'Dark' } })).rejects.toThrow(new UsageError('renderChart: "scheme" must be "light" or "dark", not "Dark"'));
+    await expect(call({ tables: [rows] })).rejects.toThrow(new UsageError('renderChart: "tables" must be an object or a Map of tables by name, not an array'));
+    await expect(call({ tables: null })).rejects.toThrow(new UsageError('renderChart: "tables" must be an object or a Map of tables by name, not null'));
+  });
+
   it('refuses a spec url that leaves data/, as build does, without looking on disk', async () => {
     const result = await renderChart({ spec: { ...barSpec, data: { url: 'data/../specs/chart.vl.json' } }, tables: {}, sources, options: { formats: ['svg'] } });
     expect(result.ok).toBe(false);

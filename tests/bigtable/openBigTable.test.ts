@@ -49,6 +49,26 @@ describe('a big CSV', () => {
     ]);
   });
 
+  // polars renamed the second "value" to value_duplicated_0: the chart drew the first, silently
+  // (a second "source" column was silently not cited). A small CSV refuses it; so does a big one.
+  it('refuses a column named twice in the header, at the second', async () => {
+    process.env.CITECHART_BIG_CSV_BYTES = '1';
+    const cwd = makeProject({ 'data/sources.csv': sourcesCsv('a', 'b'), 'data/t.csv': 'label,value,value,source\nL0,1,2,a\n' });
+    const { table, diagnostics } = await open(cwd, 'data/t.csv');
+    expect(table).toBeUndefined();
+    expect(format(diagnostics)).toEqual(['data/t.csv:1:13: error: column "value" appears twice in the header (first as column 2): rename one, every column needs a distinct name']);
+  });
+
+  // The message asked whether a CSV was "a Parquet file (or folder of them)".
+  it('says what a CSV polars cannot read should be, not a Parquet file', async () => {
+    process.env.CITECHART_BIG_CSV_BYTES = '1';
+    const cwd = makeProject({ 'data/sources.csv': sourcesCsv('a', 'b'), 'data/t.csv': 'label,value,source\nL0,1,a,extra\n' });
+    const { table, diagnostics } = await open(cwd, 'data/t.csv');
+    expect(table).toBeUndefined();
+    const [line] = format(diagnostics);
+    expect(line).toMatch(/^data\/t\.csv: error: cannot read data\/t\.csv with polars: .*; is it a UTF-8 CSV with as many cells in every row as in its header\?$/);
+  });
+
   it('locates at most LIMITS.bigTableCellErrors bad cells, then counts the rest', async () => {
     process.env.CITECHART_BIG_CSV_BYTES = '1';
     const cwd = makeProject({ 'data/sources.csv': sourcesCsv('a', 'b'), 'data/t.csv': bigCsv(3000, (r, cells) => (r >= 2000 && r < 2060 ? [cells[0]!, 'x', cells[2]!] : cells)) });
@@ -126,6 +146,17 @@ describe('locateCells', () => {
     const cwd = makeProject({ 'x.csv': 'a,b\r\n"1\r\n2",x\r\n\r\n3,"y""z"\r\n4,w\r\n' });
     const found = await locateCells(path.join(cwd, 'x.csv'), [{ row: 0, column: 1 }, { row: 1, column: 1 }, { row: 2, column: 0 }]);
     expect(Object.fromEntries(found)).toEqual({ '0:1': { line: 3, column: 4 }, '1:1': { line: 5, column: 3 }, '2:0': { line: 6, column: 1 } });
+  });
+
+  // The file is read in chunks of 1 MiB: a `""` split between two was taken for a closing
+  // quote, so the quoted line break after it ended the row and every later row was one off.
+  it('keeps a doubled quote split between two chunks of the file inside its cell', async () => {
+    const header = 'a,b\n';
+    const before = (1 << 20) - header.length - 2; // the first `"` of `""` is the chunk's last byte
+    const text = `${header}"${'x'.repeat(before)}""y\nz",1\nL1,bad\n`;
+    const cwd = makeProject({ 'x.csv': text });
+    const found = await locateCells(path.join(cwd, 'x.csv'), [{ row: 1, column: 1 }]);
+    expect(Object.fromEntries(found)).toEqual({ '1:1': { line: 4, column: 4 } });
   });
 });
 
