@@ -14,7 +14,7 @@ export async function listSpecs(cwd: string): Promise<string[]> {
 }
 
 /** The file names in `specs/`: of the in-memory folder the typed API mounts (src/load/memoryFolder.ts), else of the disk; none when it is missing. */
-async function specFiles(cwd: string): Promise<string[]> {
+export async function specFiles(cwd: string): Promise<string[]> {
   const memory = mountedFolder(cwd);
   if (!memory) return readdir(path.join(cwd, 'specs')).catch(() => [] as string[]);
   const names: string[] = [];

@@ -671,6 +671,8 @@ export const trail = {
 const show = (value: unknown) => (value === null || value === undefined || value === '' ? '(empty)' : typeof value === 'number' ? String(value) : q(String(value)));
 // ── locales and translated editions ─────────────────────────────────────────
 export const locale = {
+  unreadTranslation: (file: string, tag: string, languages: readonly string[]) =>
+    `${q(file)} looks like a translation, but ${q(tag)} is not a language citechart has words for (${languages.join(', ')}), so no edition is built from it: rename it NAME.LANG.json (e.g. NAME.fr.json, NAME.de-CH.json)`,
   unknown: (tag: string, languages: readonly string[]) =>
     `locale ${q(tag)} is not one citechart writes: use a BCP 47 tag whose language is one of ${languages.join(', ')} (e.g. "fr" or "de-CH")`,
   themeLocaleNotText: () => `the theme's "locale" must be a BCP 47 tag such as "fr-FR"; citechart hands Vega the number and date formats itself`,

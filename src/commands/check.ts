@@ -2,6 +2,7 @@ import { compileSpec } from '../compile/compileSpec.js';
 import { readBoundaries } from '../geo/readBoundaries.js';
 import { specFile } from '../compile/readSpec.js';
 import { editionTables, readChartSpec } from '../locale/readEdition.js';
+import { CATALOGUE_LANGUAGES, unreadTranslations } from '../locale/editionName.js';
 import { chartLocale } from '../locale/chartLocale.js';
 import { capDiagnostics, hasErrors, sortDiagnostics, formatDiagnostic } from '../errors.js';
 import { drawnTextSizes } from '../render/drawnTextSizes.js';
@@ -11,7 +12,7 @@ import { listDataFiles } from '../load/index.js';
 import * as messages from '../messages.js';
 import type { CitedRow, CitedTable, Diagnostic } from '../model.js';
 import { internalError } from '../pool/internalError.js';
-import { caseClashes } from '../listSpecs.js';
+import { caseClashes, specFiles } from '../listSpecs.js';
 import { listSpecs, openProject, type Project } from '../project.js';
 import { pushAll } from '../pushAll.js';
 import { chartFiles, drawsNothing, renderChart, type ChartLayout } from '../renderChart.js';
@@ -45,6 +46,11 @@ export async function check(options: CheckOptions): Promise<Diagnostic[]> {
     const loaded = await project.table(file);
     pushAll(diagnostics, loaded.diagnostics);
     if (loaded.table) tables.set(file, loaded.table);
+  }
+  // A translation whose language tag citechart does not know builds no edition: said, not ignored.
+  for (const file of unreadTranslations(await specFiles(project.cwd))) {
+    const tag = file.slice(0, -'.json'.length).split('.').pop()!;
+    diagnostics.push({ file: `specs/${file}`, line: 1, column: 1, severity: 'warning', message: messages.locale.unreadTranslation(file, tag, CATALOGUE_LANGUAGES) });
   }
   const charts: LintChart[] = [];
   let unreadSpecs = false;

@@ -33,3 +33,19 @@ export function listEditions(entries: string[]): string[] {
       return edition !== undefined && specs.has(edition.base);
     });
 }
+
+/**
+ * Files of specs/ that look like a translation (`NAME.TAG.json` beside a
+ * `NAME.vl.json`) but whose TAG names no language with a catalogue
+ * (`NAME.french.json`, `NAME.xx.json`): no edition is built from them, which
+ * `check` says rather than ignoring them.
+ */
+export function unreadTranslations(entries: string[]): string[] {
+  const specs = new Set(entries.filter((e) => e.endsWith('.vl.json')).map((e) => e.slice(0, -'.vl.json'.length)));
+  return entries.filter((e) => {
+    if (!e.endsWith('.json') || e.endsWith('.vl.json')) return false;
+    const name = e.slice(0, -'.json'.length);
+    const dot = name.lastIndexOf('.');
+    return dot > 0 && specs.has(name.slice(0, dot)) && editionOf(name) === undefined;
+  });
+}

@@ -19,10 +19,10 @@ export const isScale = (value: unknown): value is number =>
 
 /**
  * `--scale`'s text as a number, or undefined when it is not a plain decimal
- * (`2`, `1.5`, `3.0`) within PNG_SCALE_LIMITS: `0`, `-1`, `x`, `1e1`, `9` are refused.
+ * (`2`, `1.5`, `3.0`) within PNG_SCALE_LIMITS: `0`, `-1`, `x`, `1e1`, `9`, ` 2` are refused, as --jobs refuses what is not written as a number.
  */
 export function parseScale(text: string): number | undefined {
-  if (!/^\d+(\.\d+)?$/.test(text.trim())) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
   const scale = Number(text);
   return isScale(scale) ? scale : undefined;
 }

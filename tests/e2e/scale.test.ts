@@ -51,7 +51,7 @@ describe('--scale', () => {
     expect(png.width).toBe(Math.round(css.width * 1.5));
   });
 
-  it.each(['0', '-1', 'x', '9', '1e1', ''])('refuses --scale %j as a usage error (exit 2), building nothing', async (value) => {
+  it.each(['0', '-1', 'x', '9', '1e1', '', ' 2'])('refuses --scale %j as a usage error (exit 2), building nothing', async (value) => {
     const dir = makeProject(minimalProject);
     const result = await runCli(['build', `--scale=${value}`], { cwd: dir });
     expect(result.errLines).toEqual([`citechart: --scale takes a number of PNG pixels per CSS pixel from 0.5 to 8 (e.g. 3), not ${JSON.stringify(value)}`]);

@@ -28,6 +28,21 @@ describe('translation coverage', () => {
     ]);
   });
 
+  it('check warns of a translation file whose language tag has no catalogue (it builds no edition) and leaves other JSON files alone', async () => {
+    const cwd = makeProject({
+      ...minimalProject,
+      'specs/exports.vl.json': spec,
+      'specs/exports.xx.json': JSON.stringify(translation),
+      'specs/exports.french.json': JSON.stringify(translation),
+      'specs/notes.json': '{}',
+    });
+    const result = await runCli(['check'], { cwd });
+    expect(result.errLines.filter((line) => line.includes('looks like a translation'))).toEqual([
+      'specs/exports.french.json:1:1: warning: "exports.french.json" looks like a translation, but "french" is not a language citechart has words for (ar, de, en, es, fr, it, pt, ru, zh), so no edition is built from it: rename it NAME.LANG.json (e.g. NAME.fr.json, NAME.de-CH.json)',
+      'specs/exports.xx.json:1:1: warning: "exports.xx.json" looks like a translation, but "xx" is not a language citechart has words for (ar, de, en, es, fr, it, pt, ru, zh), so no edition is built from it: rename it NAME.LANG.json (e.g. NAME.fr.json, NAME.de-CH.json)',
+    ]);
+  });
+
   it('a complete translation builds output/NAME.fr.* beside the English files, listed with its language', async () => {
     const complete = {
       ...translation,
