@@ -1,7 +1,7 @@
 import { color } from 'd3';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
-import { namedStyle } from '../provenance/footerStyle.js';
+import { namedStyle } from '../compile/namedStyles.js';
 
 type Json = Record<string, unknown>;
 

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { JsonFile } from './readJsonFile.js';
 import { MAX_ARTBOARD_WIDTH, MIN_ARTBOARD_WIDTH } from './usermetaSchema.js';
+import { namedStylesWithPrefix } from './namedStyles.js';
 
 // The house's default artboards live in the theme, which must stay a valid
 // Vega-Lite config (its schema allows no key of citechart's own): each is a
@@ -42,12 +43,7 @@ export function themeArtboardProblems(theme: JsonFile): Diagnostic[] {
 }
 
 function* artboardStyles(theme: Json | undefined): Generator<[string, unknown]> {
-  const styles = theme?.style;
-  if (!styles || typeof styles !== 'object' || Array.isArray(styles)) return;
-  for (const [name, style] of Object.entries(styles as Json)) {
-    if (!name.startsWith(ARTBOARD_STYLE_PREFIX)) continue;
-    yield [name, style && typeof style === 'object' ? (style as Json).width : undefined];
-  }
+  for (const [name, style] of namedStylesWithPrefix(theme, ARTBOARD_STYLE_PREFIX)) yield [name, style.width];
 }
 
 const isArtboardWidth = (width: unknown): width is number =>

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
-import { namedStyle } from '../provenance/footerStyle.js';
+import { namedStyle } from '../compile/namedStyles.js';
 
 /**
  * How a row's note is marked on the graphic: `digits` (¹ ², matching the

@@ -1,5 +1,5 @@
 import { darkColor } from '../render/darkPalette.js';
-import { namedStyle } from './footerStyle.js';
+import { namedStyle } from '../compile/namedStyles.js';
 import { attributeValues, rewriteAttributes } from './svgAttributes.js';
 
 /** Attributes that hold a colour in Vega's and citechart's SVG. */

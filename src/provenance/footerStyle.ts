@@ -22,6 +22,8 @@ export const FOOTER_STYLE_NAME = 'citechart-footer';
  */
 export const DEFAULT_FOOTER_STYLE: FooterStyle = { fontSize: 11, lineHeight: 15, gap: 10, color: '#595959' };
 
+import { namedStyle } from '../compile/namedStyles.js';
+
 type Json = Record<string, unknown>;
 
 /**
@@ -44,14 +46,6 @@ export function readFooterStyle(theme: Json | undefined, specConfig: Json | unde
 }
 
 const styleOf = (config: Json | undefined) => namedStyle(config, FOOTER_STYLE_NAME);
-
-/** A Vega-Lite config's `style[name]` ({} when absent or not an object). */
-export function namedStyle(config: Json | undefined, name: string): Json {
-  const styles = config?.style;
-  if (!styles || typeof styles !== 'object' || Array.isArray(styles)) return {};
-  const own = Object.prototype.hasOwnProperty.call(styles, name) ? (styles as Json)[name] : undefined;
-  return own && typeof own === 'object' && !Array.isArray(own) ? (own as Json) : {};
-}
 
 const positive = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined);
 

@@ -2,6 +2,7 @@
 // theme must stay a valid Vega-Lite config (no key of citechart's own), so
 // its default is a named style whose `size` (a mark property, so valid) is
 // the scale: `config.style["citechart-png-scale"] = {"size": 3}`.
+import { findNamedStyle } from '../compile/namedStyles.js';
 
 /** The style naming the theme's PNG scale. */
 export const SCALE_STYLE = 'citechart-png-scale';
@@ -41,8 +42,5 @@ export function badThemeScale(theme: Record<string, unknown> | undefined): { fou
 }
 
 function scaleStyle(theme: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  const styles = theme?.style;
-  if (!styles || typeof styles !== 'object' || Array.isArray(styles)) return undefined;
-  const style = (styles as Record<string, unknown>)[SCALE_STYLE];
-  return style && typeof style === 'object' && !Array.isArray(style) ? (style as Record<string, unknown>) : undefined;
+  return findNamedStyle(theme, SCALE_STYLE);
 }

@@ -5,6 +5,7 @@
 import { fitsOneWidth } from '../compile/atWidth.js';
 import type { ChartSpec } from '../compile/readSpec.js';
 import { MAX_PRINT_WIDTH_MM, MIN_ARTBOARD_WIDTH, MIN_PRINT_WIDTH_MM } from '../compile/usermetaSchema.js';
+import { findNamedStyle } from '../compile/namedStyles.js';
 
 /** The style naming the theme's print width in mm. */
 export const PRINT_STYLE = 'citechart-print-mm';
@@ -50,8 +51,5 @@ export function badThemePrintWidth(theme: Record<string, unknown> | undefined): 
 }
 
 function printStyle(theme: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  const styles = theme?.style;
-  if (!styles || typeof styles !== 'object' || Array.isArray(styles)) return undefined;
-  const style = (styles as Record<string, unknown>)[PRINT_STYLE];
-  return style && typeof style === 'object' && !Array.isArray(style) ? (style as Record<string, unknown>) : undefined;
+  return findNamedStyle(theme, PRINT_STYLE);
 }

@@ -1,6 +1,7 @@
 import type { JsonFile } from '../compile/readJsonFile.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { namedStylesWithPrefix } from '../compile/namedStyles.js';
 
 // Social-card presets live in the theme, which must stay a valid Vega-Lite
 // config (as artboards do, compile/themeArtboards.ts): each is a named style,
@@ -60,14 +61,7 @@ export function themeSocialCardProblems(theme: JsonFile): Diagnostic[] {
   return problems;
 }
 
-function* socialStyles(theme: Json | undefined): Generator<[string, Json]> {
-  const styles = theme?.style;
-  if (!styles || typeof styles !== 'object' || Array.isArray(styles)) return;
-  for (const [name, style] of Object.entries(styles as Json)) {
-    if (!name.startsWith(SOCIAL_STYLE_PREFIX)) continue;
-    yield [name, style && typeof style === 'object' && !Array.isArray(style) ? (style as Json) : {}];
-  }
-}
+const socialStyles = (theme: Json | undefined) => namedStylesWithPrefix(theme, SOCIAL_STYLE_PREFIX);
 
 /** Whole px; an odd side (675) is laid out at a half CSS px (337.5), which the 2× PNG makes whole again. */
 const isCardSide = (side: unknown): side is number => typeof side === 'number' && Number.isInteger(side) && side >= MIN_CARD_SIDE && side <= MAX_CARD_SIDE;

@@ -1,7 +1,7 @@
 import type { CitedRow, CitedTable, Source } from '../model.js';
 import { ROW_ID_FIELD } from '../compile/injectData.js';
 import type { Locale } from '../locale/readLocale.js';
-import { namedStyle } from '../provenance/footerStyle.js';
+import { namedStyle } from '../compile/namedStyles.js';
 import { wrapText } from '../provenance/wrapText.js';
 import { measureText } from '../text/textMetrics.js';
 import { cellText, SOURCE_FIELD, type TableColumn, type TableSpec } from './readTable.js';

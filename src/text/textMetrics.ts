@@ -1,3 +1,4 @@
+import type { SceneNode } from '../render/sceneNode.js';
 import { vega } from '../vegaBuilds.js';
 import { fontRuns, openFont, sourceSans } from './fontChain.js';
 import type { FontFace } from './fonts.js';
@@ -37,14 +38,8 @@ export function measureText(text: string, fontSize: number, face: FontFace = 're
   return unitWidth * fontSize;
 }
 
-interface TextItem {
-  limit?: number;
-  ellipsis?: string;
-  dir?: string;
-  fontSize?: number;
-  fontWeight?: unknown;
-  fontStyle?: unknown;
-}
+/** What Vega hands textMetrics of a text item: the SceneNode fields that set its width. */
+type TextItem = Pick<SceneNode, 'limit' | 'ellipsis' | 'dir' | 'fontSize' | 'fontWeight' | 'fontStyle'>;
 
 /**
  * Replaces Vega's width estimate (0.8 × font size per character, which
