@@ -1,18 +1,27 @@
 import type { CitedRow } from '../model.js';
 
-/** The footer's notes in order and, for each drawn row with a note or `derived`, the numbers (1-based) of its notes. */
+/**
+ * A graphic's notes: the chart-wide ones (unnumbered: nothing in the chart
+ * points at them) and the numbered ones its markers point at.
+ */
 export interface NoteNumbers {
+  /** The spec's notes that no drawn row carries, in the spec's order: said in the footer without a number. */
+  chartWide: string[];
+  /** The numbered notes: note `n` (1-based) is `notes[n - 1]`. */
   notes: string[];
   /** Rows carrying a note, by row; numbers ascending. */
   byRow: Map<CitedRow, number[]>;
 }
 
 /**
- * Numbers the notes of a graphic the one way both the footer and the
- * markers read them: the spec's `notes`, then the rows' `note`s, then their
+ * Numbers the notes of a graphic the one way the footer, the markers, the
+ * alt text and the snippet's tables read them: the rows' `note`s, then their
  * `derived` explanations, each text once (trimmed, empty ones dropped), in
  * the order the rows are drawn. A row's marker lists the numbers of its own
- * note and `derived`.
+ * note and `derived`. The spec's `notes` concern the whole chart and carry no
+ * marker, so they get no number (a desk's rule: a footnote number is only
+ * worth printing when a mark in the graphic points at it), unless a drawn
+ * row carries the same text, which then is that row's numbered note.
  */
 export function noteNumbers(rows: CitedRow[], specNotes: string[]): NoteNumbers {
   const numbers = new Map<string, number>();
@@ -21,13 +30,13 @@ export function noteNumbers(rows: CitedRow[], specNotes: string[]): NoteNumbers 
     const note = text.trim();
     if (note && !numbers.has(note)) numbers.set(note, notes.push(note));
   };
-  for (const note of specNotes) add(note);
   for (const row of rows) add(row.note);
   for (const row of rows) add(row.derived);
+  const chartWide = [...new Set(specNotes.map((note) => note.trim()).filter((note) => note && !numbers.has(note)))];
   const byRow = new Map<CitedRow, number[]>();
   for (const row of rows) {
     const own = [row.note, row.derived].map((text) => numbers.get(text.trim())).filter((n): n is number => n !== undefined);
     if (own.length) byRow.set(row, [...new Set(own)].sort((a, b) => a - b));
   }
-  return { notes, byRow };
+  return { chartWide, notes, byRow };
 }

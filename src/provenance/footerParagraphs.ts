@@ -26,10 +26,12 @@ export interface Paragraph {
  * `corrections`; `credits` after the credit (an edition's "Translation: NAME").
  * The "Map:" and "Corrected on" lead-ins are the locale's too ("Carte\u202F:",
  * "Corrigé le 2 mai 2024\u202F:"; catalogue keys `map`, `correctedOn`).
- * Notes are numbered as noteNumbers (src/markers) numbers them; when a drawn
- * row carries a note, its marker on the graphic (`markers`, the theme's
- * symbols; `digits` by default) points at it, so the notes are numbered even
- * when there is only one, with the same signs as the markers.
+ * Notes: the spec's chart-wide notes first, unnumbered (no mark in the
+ * graphic points at them), then the rows' notes, numbered as noteNumbers
+ * (src/markers) numbers them when a drawn row's marker on the graphic
+ * (`markers`, the theme's symbols; `digits` by default) points at them, even
+ * when there is only one, with the same signs as the markers; with
+ * `markers: 'none'` they are unnumbered too.
  */
 export function footerParagraphs(
   rows: CitedRow[],
@@ -38,7 +40,7 @@ export function footerParagraphs(
   extras: { locale?: Locale; maps?: string[]; corrections?: Array<{ date: string; what: string }>; credits?: string[]; markers?: MarkerSymbols } = {},
 ): Paragraph[] {
   const cited = citedSourceIds(rows).map((id) => sources.get(id)!);
-  const { notes, byRow } = noteNumbers(rows, settings.notes);
+  const { chartWide, notes, byRow } = noteNumbers(rows, settings.notes);
   const markers = extras.markers ?? 'digits';
   const paragraphs: Paragraph[] = [];
   const locale = extras.locale ?? readLocale();
@@ -46,10 +48,15 @@ export function footerParagraphs(
   // A map's boundaries are credited apart from its figures (src/geo).
   const maps = unique(extras.maps ?? []).map(isolate);
   if (maps.length) paragraphs.push({ lead: `${locale.plural('map', maps.length)}${locale.words.colon}`, text: maps.join(locale.words.altItems) });
-  if (byRow.size && markers !== 'none') {
-    const lead = `${locale.plural('note', notes.length)}${locale.words.colon}`;
-    notes.forEach((text, i) => paragraphs.push({ lead: i === 0 ? lead : '', text: `${footerNoteLabel(i + 1, markers, (n) => locale.say('numbered', { n }))}${isolate(text)}` }));
-  } else numbered(notes.map(isolate), 'note', locale, paragraphs);
+  // Chart-wide notes first, unnumbered; then the numbered notes the markers point at (without markers, nothing points at them: unnumbered too).
+  const marked = byRow.size > 0 && markers !== 'none';
+  const all = chartWide.concat(notes);
+  const lead = `${locale.plural('note', all.length)}${locale.words.colon}`;
+  all.forEach((text, i) => {
+    const n = i - chartWide.length + 1;
+    const label = marked && n >= 1 ? footerNoteLabel(n, markers, (k) => locale.say('numbered', { n: k })) : '';
+    paragraphs.push({ lead: i === 0 ? lead : '', text: `${label}${isolate(text)}` });
+  });
   for (const correction of extras.corrections ?? []) {
     const lead = `${locale.say('correctedOn', { date: formatPublished(correction.date, locale) })}${locale.words.colon}`;
     paragraphs.push({ lead, text: isolate(correction.what) });

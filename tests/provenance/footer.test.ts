@@ -56,11 +56,26 @@ describe('footerParagraphs', () => {
     const rows = [row(0, ['a'], { note: 'Estimate.' }), row(1, ['a'], { derived: '100 minus China\'s share.', note: 'Estimate.' })];
     const paragraphs = footerParagraphs(rows, sources, { notes: ['Spec note.'], credit: 'Graphic: desk', alt: '' });
     expect(paragraphs.slice(1)).toEqual([
-      { lead: 'Notes:', text: '1. Spec note.' },
-      { lead: '', text: '2. Estimate.' },
-      { lead: '', text: '3. 100 minus China\'s share.' },
+      { lead: 'Notes:', text: 'Spec note.' },
+      { lead: '', text: '1. Estimate.' },
+      { lead: '', text: '2. 100 minus China\'s share.' },
       { lead: '', text: 'Graphic: desk' },
     ]);
+  });
+
+  it('leaves a chart-wide note unnumbered: no marker in the chart points at it', () => {
+    const paragraphs = footerParagraphs([row(0, ['a'])], sources, { notes: ['Figures are estimates.', 'Rounded.'], credit: '', alt: '' });
+    expect(paragraphs.slice(1)).toEqual([{ lead: 'Notes:', text: 'Figures are estimates.' }, { lead: '', text: 'Rounded.' }]);
+  });
+
+  it('numbers a spec note that a drawn row carries as that row\'s note', () => {
+    const paragraphs = footerParagraphs([row(0, ['a'], { note: 'Estimate.' })], sources, { notes: ['Estimate.', 'Rounded.'], credit: '', alt: '' });
+    expect(paragraphs.slice(1)).toEqual([{ lead: 'Notes:', text: 'Rounded.' }, { lead: '', text: '1. Estimate.' }]);
+  });
+
+  it('numbers no note when the theme draws no markers', () => {
+    const paragraphs = footerParagraphs([row(0, ['a'], { note: 'Estimate.' })], sources, { notes: ['Rounded.'], credit: '', alt: '' }, { markers: 'none' });
+    expect(paragraphs.slice(1)).toEqual([{ lead: 'Notes:', text: 'Rounded.' }, { lead: '', text: 'Estimate.' }]);
   });
 });
 
