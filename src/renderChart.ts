@@ -349,8 +349,8 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
       spec, tables, theme, boundaries: geo.boundaries, locale, cwd, paragraphs, markers, sources: projectSources,
       footerStyle: common.footerStyle,
       direction: locale.direction === 'rtl' ? 'rtl' : 'ltr',
-      compose: async (r, width, height, card) =>
-        composeSvg({ ...common, ...layout(r), width, prefix: `${idPrefix(name)}.s${cardName(card)}`, exactWidth: true, exactHeight: height }),
+      compose: async (r, width, height, card, view) =>
+        composeSvg({ ...common, ...layout(r), width, prefix: `${idPrefix(name)}.s${cardName(card)}`, exactWidth: true, exactHeight: height, viewSize: view }),
     };
     for (const card of chosen.cards) {
       const drawn = await drawSocialCard(context, card, diagnostics);

@@ -32,8 +32,14 @@ export interface SvgParts {
   darkMode?: 'auto' | 'off';
   /** An artboard is exactly as wide as asked: never widened for the footer. */
   exactWidth?: boolean;
-  /** A social card (src/social) is exactly this tall (px), its chart fitted so that the footer ends there or above. */
+  /** A social card (src/social) is exactly this tall (px), its chart fitted so that the footer ends there or above; its footer ends at the bottom padding, any room left going between chart and footer. */
   exactHeight?: number;
+  /**
+   * A social card's size as its viewBox (CSS px, its PNG's size / 2): the
+   * graphic laid out at `width` × `exactHeight` px is scaled up uniformly to
+   * fill it, so its type is larger on the card than in an article.
+   */
+  viewSize?: { width: number; height: number };
   /** The footer's type size, line height, gap and colour (the theme's `config.style["citechart-footer"]`). */
   footerStyle?: FooterStyle;
   /** The dark scheme's background (`transparent`: the page shows through); undefined for the dark paper. */
@@ -65,24 +71,31 @@ export function composeSvg(parts: SvgParts): string {
   const footerStyle = parts.footerStyle ?? DEFAULT_FOOTER_STYLE;
   const rtl = parts.direction === 'rtl';
   const footer = drawFooter(parts.paragraphs, footerWidth, footerStyle, rtl ? 'rtl' : 'ltr');
-  const footerTop = parts.height - parts.padding.bottom + footerStyle.gap;
+  // A card's footer sits at its foot, as a page's does: a chart shorter than the card leaves the room above the footer.
+  const footerTop = parts.exactHeight !== undefined && footer.height
+    ? Math.max(parts.height - parts.padding.bottom + footerStyle.gap, parts.exactHeight - parts.padding.bottom - footer.height)
+    : parts.height - parts.padding.bottom + footerStyle.gap;
   const height = parts.exactHeight ?? Math.ceil(footer.height ? footerTop + footer.height + parts.padding.bottom : parts.height);
+  const view = parts.viewSize ?? { width, height };
+  const zoom = view.width / width;
   const inner = markDecorative(parts.vegaSvg.slice(parts.vegaSvg.indexOf('>') + 1, parts.vegaSvg.lastIndexOf('</svg>')));
   const rootId = `${prefix}-root`;
 
   const open = [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1"`,
-    ` class="citechart" id="${rootId}"${parts.lang ? ` lang="${xmlAttribute(parts.lang)}"` : ''} width="100%" viewBox="0 0 ${width} ${height}"`,
+    ` class="citechart" id="${rootId}"${parts.lang ? ` lang="${xmlAttribute(parts.lang)}"` : ''} width="100%" viewBox="0 0 ${view.width} ${view.height}"`,
     ` role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${xmlAttribute(FONT_STACK)}">`,
     `<title id="${prefix}-title">${xmlText(parts.title || parts.name)}</title>`,
     `<desc id="${prefix}-desc">${xmlText(parts.alt)}</desc>`,
     `<metadata id="${prefix}-provenance">${xmlText(parts.jsonLd)}</metadata>`,
   ].join('');
   const body = [
-    `<rect class="citechart-background" aria-hidden="true" width="${width}" height="${height}" fill="${xmlAttribute(parts.background)}"/>`,
+    `<rect class="citechart-background" aria-hidden="true" width="${view.width}" height="${view.height}" fill="${xmlAttribute(parts.background)}"/>`,
+    zoom !== 1 ? `<g class="citechart-zoom" transform="scale(${zoom})">` : '',
     `<g class="citechart-chart">${inner}</g>`,
     `<g class="citechart-footer" transform="translate(${parts.padding.left},${footerTop})"`,
     ` font-size="${footerStyle.fontSize}" fill="${xmlAttribute(footerStyle.color)}"${rtl ? ' direction="rtl" text-anchor="start"' : ''}>${footer.markup}</g>`,
+    zoom !== 1 ? '</g>' : '',
     `</svg>\n`,
   ].join('');
   // Vega's own markup is not cleaned of characters XML forbids (a vertical

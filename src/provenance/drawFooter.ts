@@ -13,9 +13,9 @@ import { DEFAULT_FOOTER_STYLE, type FooterStyle } from './footerStyle.js';
  * (px; the theme's `config.style["citechart-footer"]`, see footerStyle).
  * Returns the markup and its height (px).
  *
- * A numbered list ("Notes: 1. … 2. …") is set as one: every number starts
- * where the first one does (after the lead-in), and the continuation lines
- * of an item start under its text, not its number.
+ * A list ("Notes: 1. … 2. …", or "Notes: A." then an `item` "B.") is set
+ * as one: every item starts where the lead-in's text does, and the
+ * continuation lines of a numbered item start under its text, not its number.
  * `rtl` (Arabic): each line starts at the right edge (x = width; the group
  * says `direction="rtl"`, so `start` is the right), hanging lines indented from it.
  */
@@ -31,14 +31,15 @@ export function drawFooter(
   const round = (x: number) => Math.round(x * 100) / 100;
   const lines: string[] = [];
   let listStart = 0;
-  for (const { lead, text } of paragraphs) {
+  for (const { lead, text, item } of paragraphs) {
     const number = /^\d+\. /.exec(text)?.[0];
     const leadWidth = lead ? measureText(lead, fontSize, 'bold') + regular(' ') : 0;
-    // A numbered item without a lead-in continues the list the previous lead-in opened.
-    if (lead || !number) listStart = number ? round(leadWidth) : 0;
+    // A numbered item or an `item` without a lead-in continues the list the previous lead-in opened.
+    if (lead) listStart = round(leadWidth);
+    else if (!number && !item) listStart = 0;
     const start = lead ? 0 : listStart;
     const indent = lead ? leadWidth : listStart;
-    const hang = number ? round(indent + regular(number)) : 0;
+    const hang = number ? round(indent + regular(number)) : item ? indent : 0;
     balanceIsolates(wrapText(text, width, regular, indent, hang)).forEach((line, i) => {
       const y = (lines.length + 1) * lineHeight - (lineHeight - fontSize);
       const leadIn = i === 0 && lead ? `<tspan font-weight="bold">${xmlText(lead)}</tspan> ` : '';

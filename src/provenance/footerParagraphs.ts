@@ -12,6 +12,8 @@ import type { MarkerSymbols } from '../markers/markerStyle.js';
 export interface Paragraph {
   lead: string;
   text: string;
+  /** An item of the list the previous lead-in opened ("Notes: A." then "B."), set under the lead-in's text, not at the margin. */
+  item?: true;
 }
 
 /**
@@ -55,7 +57,7 @@ export function footerParagraphs(
   all.forEach((text, i) => {
     const n = i - chartWide.length + 1;
     const label = marked && n >= 1 ? footerNoteLabel(n, markers, (k) => locale.say('numbered', { n: k })) : '';
-    paragraphs.push({ lead: i === 0 ? lead : '', text: `${label}${isolate(text)}` });
+    paragraphs.push(i === 0 ? { lead, text: `${label}${isolate(text)}` } : { lead: '', text: `${label}${isolate(text)}`, item: true });
   });
   for (const correction of extras.corrections ?? []) {
     const lead = `${locale.say('correctedOn', { date: formatPublished(correction.date, locale) })}${locale.words.colon}`;

@@ -12,8 +12,9 @@ import type { FooterStyle } from '../provenance/footerStyle.js';
 import { pushAll } from '../pushAll.js';
 import { renderFitted } from '../render/renderFitted.js';
 import type { VegaRender } from '../render/renderSvg.js';
-import { atCardSize } from './atCardSize.js';
-import { CARD_DENSITY, cardName, type SocialCard } from './socialPresets.js';
+import { atWidth } from '../compile/atWidth.js';
+import { atCardSize, isStepped } from './atCardSize.js';
+import { CARD_DENSITY, cardLayoutWidths, cardName, type SocialCard } from './socialPresets.js';
 
 /** What a card is drawn from: the chart's spec, data and footer as drawChart (src/renderChart.ts) has them. */
 export interface CardContext {
@@ -30,8 +31,8 @@ export interface CardContext {
   markers?: MarkerInputs;
   /** The project's sources, for a table's citation column (src/table). */
   sources?: Map<string, Source>;
-  /** The published SVG of a render, exactly `width` × `height` px, footer drawn in (drawChart's composeSvg). */
-  compose(render: VegaRender, width: number, height: number, card: SocialCard): Promise<string>;
+  /** The published SVG of a render laid out `width` × `height` px, footer drawn in (drawChart's composeSvg), scaled up to `view` (the card's size / CARD_DENSITY). */
+  compose(render: VegaRender, width: number, height: number, card: SocialCard, view: { width: number; height: number }): Promise<string>;
 }
 
 /** A plot shorter than this (px) shows nothing readable: the card is left out. */
@@ -41,45 +42,81 @@ const MIN_PLOT_HEIGHT = 40;
 const MAX_PASSES = 3;
 
 /**
- * One social card: the chart re-laid-out by Vega at the card's size in CSS
- * px (its PNG size / CARD_DENSITY), title and footer wrapped to its width,
- * the chart fitted to the height the footer leaves, so the whole graphic is
- * exactly the card's size: never a scaled or letterboxed copy of the
- * published graphic. Adds to `diagnostics` what is new at this size, and a
- * warning (no card) when the plot would be under MIN_PLOT_HEIGHT px tall or
- * the chart cannot shrink into the card. Returns the card's SVG (its PNG is
- * drawn from it by the caller).
+ * One social card: the chart re-laid-out by Vega at a width narrower than
+ * the card (cardLayoutWidths: the narrowest one it has room at), title and
+ * footer wrapped to that width, then scaled up to the card's size in CSS px
+ * (its PNG size / CARD_DENSITY), so its type is large enough to read on a
+ * phone: never a scaled or letterboxed copy of the published graphic. A
+ * chart whose rows are a step apart (isStepped) keeps its step when it fits,
+ * the room left going above the footer; otherwise, or when it does not fit,
+ * it is fitted to the height the footer leaves, so the whole graphic is
+ * exactly the card's size. Adds to `diagnostics` what is new at the layout
+ * used, and a warning (no card) when the plot would be under
+ * MIN_PLOT_HEIGHT px tall at every width or the chart cannot shrink into the
+ * card. Returns the card's SVG (its PNG is drawn from it by the caller).
  */
 export async function drawSocialCard(context: CardContext, card: SocialCard, diagnostics: Diagnostic[]): Promise<{ svg?: string }> {
+  const { spec } = context;
+  const seen = new Set(diagnostics.map((d) => d.message));
+  let room = 0;
+  for (const width of cardLayoutWidths(card)) {
+    const laid = await layCard(context, card, width, seen);
+    if (laid.svg || laid.failed) {
+      pushAll(diagnostics, laid.diagnostics);
+      return laid.svg ? { svg: laid.svg } : {};
+    }
+    room = laid.room;
+  }
+  // At a spec's `social` list when it has one, else at its top (a card of the theme's).
+  const at = spec.settings.social ? ['usermeta', 'citechart', 'social'] : [];
+  diagnostics.push(spec.json.diagnostic(at, messages.social.noRoom(cardName(card), room), 'warning'));
+  return {};
+}
+
+/** One layout of a card at `width` CSS px: its SVG, or the chart's failure (`failed`, said in `diagnostics`), or the plot height it had (`room`, px) when too short. */
+async function layCard(
+  context: CardContext,
+  card: SocialCard,
+  width: number,
+  seen: Set<string>,
+): Promise<{ svg?: string; failed?: boolean; room: number; diagnostics: Diagnostic[] }> {
   const { spec, theme, footerStyle } = context;
-  const width = card.width / CARD_DENSITY;
-  const height = card.height / CARD_DENSITY;
+  const height = (width * card.height) / card.width;
+  const view = { width: card.width / CARD_DENSITY, height: card.height / CARD_DENSITY };
+  const diagnostics: Diagnostic[] = [];
   const footerHeight = (padding: { left: number; right: number }) =>
     drawFooter(context.paragraphs, width - padding.left - padding.right, footerStyle, context.direction).height;
-  const seen = new Set(diagnostics.map((d) => d.message));
-  // At the spec's `social` list when it has one, else at its top (a card of the theme's).
-  const at = spec.settings.social ? ['usermeta', 'citechart', 'social'] : [];
-  const noRoom = (plot: number) => diagnostics.push(spec.json.diagnostic(at, messages.social.noRoom(cardName(card), plot), 'warning'));
+  const draw = async (vegaLite: Record<string, unknown>) => {
+    const compiled = compileSpec({ ...spec, vegaLite }, context.tables, theme, context.boundaries, context.locale, context.sources);
+    const rendered = compiled.chart && (await renderFitted(compiled.chart, context.cwd, spec.json));
+    pushAll(diagnostics, compiled.diagnostics.concat(rendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
+    if (!rendered?.render) return undefined;
+    const marked = context.markers && (await drawMarkers(rendered.chart, rendered.render, context.markers, context.cwd, spec.json));
+    if (marked) pushAll(diagnostics, marked.diagnostics.filter((d) => !seen.has(d.message)));
+    const render = marked?.render ?? rendered.render;
+    const footer = footerHeight(render.padding);
+    const whole = footer ? render.height + footerStyle.gap + footer : render.height;
+    return { render, whole, plot: plotHeight(render.scenegraph) };
+  };
+  const compose = async (render: VegaRender) => ({ svg: await context.compose(render, width, height, card, view), room: 0, diagnostics });
+  if (isStepped(spec.vegaLite)) {
+    // Its own step first: bars as thick as in the article, not stretched to the card.
+    const stepped = await draw(atWidth(spec.vegaLite, width, theme));
+    if (!stepped) return { failed: true, room: 0, diagnostics };
+    if (stepped.whole <= height + 0.5 && stepped.render.width <= width + 0.5) return compose(stepped.render);
+    diagnostics.length = 0;
+  }
   // The theme's padding as atWidth reads it, for the first guess; Vega's own is used after.
   let chartHeight = height - footerStyle.gap - footerHeight(guessPadding(spec.vegaLite, theme));
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     if (chartHeight < MIN_PLOT_HEIGHT) break;
-    const compiled = compileSpec({ ...spec, vegaLite: atCardSize(spec.vegaLite, width, chartHeight, theme) }, context.tables, theme, context.boundaries, context.locale, context.sources);
-    const rendered = compiled.chart && (await renderFitted(compiled.chart, context.cwd, spec.json));
-    pushAll(diagnostics, compiled.diagnostics.concat(rendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
-    if (!rendered?.render) return {};
-    const marked = context.markers && (await drawMarkers(rendered.chart, rendered.render, context.markers, context.cwd, spec.json));
-    if (marked) pushAll(diagnostics, marked.diagnostics.filter((d) => !seen.has(d.message)));
-    const render = marked?.render ?? rendered.render;
-    const plot = plotHeight(render.scenegraph);
-    if (plot !== undefined && plot < MIN_PLOT_HEIGHT) return (noRoom(plot), {});
-    const footer = footerHeight(render.padding);
-    const whole = footer ? render.height + footerStyle.gap + footer : render.height;
-    if (whole <= height + 0.5 && render.width <= width + 0.5) return { svg: await context.compose(render, width, height, card) };
-    chartHeight -= Math.max(whole - height, 1);
+    const fitted = await draw(atCardSize(spec.vegaLite, width, chartHeight, theme));
+    if (!fitted) return { failed: true, room: 0, diagnostics };
+    if (fitted.plot !== undefined && fitted.plot < MIN_PLOT_HEIGHT) return { room: fitted.plot, diagnostics };
+    if (fitted.whole <= height + 0.5 && fitted.render.width <= width + 0.5) return compose(fitted.render);
+    chartHeight -= Math.max(fitted.whole - height, 1);
   }
-  noRoom(chartHeight);
-  return {};
+  return { room: chartHeight, diagnostics };
 }
 
 function guessPadding(vegaLite: Record<string, unknown>, theme: Record<string, unknown> | undefined): { left: number; right: number } {

@@ -19,11 +19,29 @@ export interface SocialCard {
 }
 
 /**
- * A card is laid out at its size divided by this, in CSS px, and drawn at
- * this density: a 1200×675 card is a 600×337.5 px graphic at 2×, so its
- * type reads at the size it has in an article, as the 2× PNG's does.
+ * A card's SVG is its size divided by this, in CSS px, and its PNG is drawn
+ * at this density: a 1200×675 card is a 600×337.5 px graphic at 2×. Its
+ * chart is laid out narrower (cardLayoutWidths) and scaled up to that size.
  */
 export const CARD_DENSITY = 2;
+
+/**
+ * The widths (CSS px) a card is laid out at, narrowest first: the graphic
+ * drawn at that width is scaled up to fill the card, so the narrower, the
+ * larger its type. A card is mostly seen in a feed on a phone, about 360 CSS
+ * px wide: laid out 440 px wide, the house's 11 px footer reads at 9 px
+ * there and 12 px labels at about 10 px, the smallest a desk prints on
+ * screen. A chart with no room at that width (a long footer on a landscape
+ * card) is laid out wider, up to the card's own width / CARD_DENSITY (the
+ * article's type size). Never wider than that.
+ */
+export function cardLayoutWidths(card: SocialCard): number[] {
+  const widest = card.width / CARD_DENSITY;
+  return [...new Set([...READABLE_LAYOUT_WIDTHS.filter((width) => width < widest), widest])];
+}
+
+/** Layout widths (CSS px) tried before the card's own (cardLayoutWidths). */
+const READABLE_LAYOUT_WIDTHS = [440, 520];
 
 /** The smallest and largest side of a card (px of the PNG): at 400 px the layout is 200 px wide, the narrowest artboard. */
 export const MIN_CARD_SIDE = 400;

@@ -57,25 +57,25 @@ describe('footerParagraphs', () => {
     const paragraphs = footerParagraphs(rows, sources, { notes: ['Spec note.'], credit: 'Graphic: desk', alt: '' });
     expect(paragraphs.slice(1)).toEqual([
       { lead: 'Notes:', text: 'Spec note.' },
-      { lead: '', text: '1. Estimate.' },
-      { lead: '', text: '2. 100 minus China\'s share.' },
+      { lead: '', text: '1. Estimate.', item: true },
+      { lead: '', text: '2. 100 minus China\'s share.', item: true },
       { lead: '', text: 'Graphic: desk' },
     ]);
   });
 
   it('leaves a chart-wide note unnumbered: no marker in the chart points at it', () => {
     const paragraphs = footerParagraphs([row(0, ['a'])], sources, { notes: ['Figures are estimates.', 'Rounded.'], credit: '', alt: '' });
-    expect(paragraphs.slice(1)).toEqual([{ lead: 'Notes:', text: 'Figures are estimates.' }, { lead: '', text: 'Rounded.' }]);
+    expect(paragraphs.slice(1)).toEqual([{ lead: 'Notes:', text: 'Figures are estimates.' }, { lead: '', text: 'Rounded.', item: true }]);
   });
 
   it('numbers a spec note that a drawn row carries as that row\'s note', () => {
     const paragraphs = footerParagraphs([row(0, ['a'], { note: 'Estimate.' })], sources, { notes: ['Estimate.', 'Rounded.'], credit: '', alt: '' });
-    expect(paragraphs.slice(1)).toEqual([{ lead: 'Notes:', text: 'Rounded.' }, { lead: '', text: '1. Estimate.' }]);
+    expect(paragraphs.slice(1)).toEqual([{ lead: 'Notes:', text: 'Rounded.' }, { lead: '', text: '1. Estimate.', item: true }]);
   });
 
   it('numbers no note when the theme draws no markers', () => {
     const paragraphs = footerParagraphs([row(0, ['a'], { note: 'Estimate.' })], sources, { notes: ['Rounded.'], credit: '', alt: '' }, { markers: 'none' });
-    expect(paragraphs.slice(1)).toEqual([{ lead: 'Notes:', text: 'Rounded.' }, { lead: '', text: 'Estimate.' }]);
+    expect(paragraphs.slice(1)).toEqual([{ lead: 'Notes:', text: 'Rounded.' }, { lead: '', text: 'Estimate.', item: true }]);
   });
 });
 
@@ -139,6 +139,22 @@ describe('a numbered list in the footer (issue 13)', () => {
     expect(first).toBe(0);
     expect(second).toBeCloseTo(lead, 1);
     expect(credit).toBe(0);
+  });
+
+  it('sets a chart-wide note, then the numbered notes, under the lead-in\'s text; the credit at the margin', () => {
+    const paragraphs = [
+      { lead: 'Notes:', text: 'Rounded.' },
+      { lead: '', text: 'word '.repeat(30), item: true as const },
+      { lead: '', text: '1. Estimate.', item: true as const },
+      { lead: '', text: 'Graphic: desk' },
+    ];
+    const { markup } = drawFooter(paragraphs, 200);
+    const lead = measureText('Notes:', 11, 'bold') + measureText(' ', 11, 'regular');
+    const positions = xs(markup);
+    expect(positions[0]).toBe(0);
+    // "word word …" and its continuation lines, then "1. Estimate.", all under "Rounded."
+    for (const x of positions.slice(1, -1)) expect(x).toBeCloseTo(lead, 1);
+    expect(positions.at(-1)).toBe(0);
   });
 
   it('hangs the continuation lines of a listed item under its text', () => {
