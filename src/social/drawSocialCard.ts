@@ -41,26 +41,51 @@ const MIN_PLOT_HEIGHT = 40;
 /** Re-layouts to take up what the first guess of the footer's height missed (the padding Vega really gave). */
 const MAX_PASSES = 3;
 
+/** A fitted chart laid out narrower than the card's own width needs at least this share of the layout's height for its plot. */
+const MIN_PLOT_SHARE = 0.4;
+
+/** A chart is fitted to a card laid out at least this wide (CSS px): narrower, the footer takes too much of a landscape card. */
+const MIN_FITTED_WIDTH = 440;
+
+/** A stepped chart fitted to a card narrower than its own width keeps at least this share of its step: rows squeezed more (a table's stacked rows) would overlap. */
+const MIN_STEP_SHARE = 0.6;
+
+/** A stepped chart's rows grow to at most this many times its step on a card with room to spare: thicker bars read as blocks, not bars. */
+const MAX_STEP_GROWTH = 1.5;
+
 /**
  * One social card: the chart re-laid-out by Vega at a width narrower than
- * the card (cardLayoutWidths: the narrowest one it has room at), title and
- * footer wrapped to that width, then scaled up to the card's size in CSS px
- * (its PNG size / CARD_DENSITY), so its type is large enough to read on a
- * phone: never a scaled or letterboxed copy of the published graphic. A
- * chart whose rows are a step apart (isStepped) keeps its step when it fits,
- * the room left going above the footer; otherwise, or when it does not fit,
- * it is fitted to the height the footer leaves, so the whole graphic is
- * exactly the card's size. Adds to `diagnostics` what is new at the layout
- * used, and a warning (no card) when the plot would be under
- * MIN_PLOT_HEIGHT px tall at every width or the chart cannot shrink into the
- * card. Returns the card's SVG (its PNG is drawn from it by the caller).
+ * the card (cardLayoutWidths, narrowest first), title and footer wrapped to
+ * that width, then scaled up to the card's size in CSS px (its PNG size /
+ * CARD_DENSITY), so its type is large enough to read on a phone: never a
+ * scaled or letterboxed copy of the published graphic. At each width:
+ *
+ * - A chart whose rows are a step apart (isStepped) is drawn at its step,
+ *   its rows growing to at most MAX_STEP_GROWTH times it when the card has
+ *   room, the room left going above the footer: its bars keep about the
+ *   thickness they have in the article, never stretched to fill the card.
+ *   Too tall, it is fitted to the card if its rows keep MIN_STEP_SHARE of
+ *   their step.
+ * - Any other chart is fitted to the height the footer leaves, so the whole
+ *   graphic is exactly the card's size, from MIN_FITTED_WIDTH on, if its
+ *   plot gets MIN_PLOT_SHARE of the height.
+ *
+ * At the card's own width, the last, any chart is fitted whose plot gets
+ * MIN_PLOT_HEIGHT px. Adds to `diagnostics` what is new at the layout used,
+ * and a warning (no card) when the plot would be under MIN_PLOT_HEIGHT px
+ * tall or the chart cannot shrink into the card. Returns the card's SVG (its
+ * PNG is drawn from it by the caller).
  */
 export async function drawSocialCard(context: CardContext, card: SocialCard, diagnostics: Diagnostic[]): Promise<{ svg?: string }> {
   const { spec } = context;
   const seen = new Set(diagnostics.map((d) => d.message));
+  const widths = cardLayoutWidths(card);
+  const stepped = isStepped(spec.vegaLite);
   let room = 0;
-  for (const width of cardLayoutWidths(card)) {
-    const laid = await layCard(context, card, width, seen);
+  for (const width of widths) {
+    const widest = width === widths.at(-1);
+    if (!stepped && !widest && width < MIN_FITTED_WIDTH) continue;
+    const laid = await layCard(context, card, width, stepped, widest, seen);
     if (laid.svg || laid.failed) {
       pushAll(diagnostics, laid.diagnostics);
       return laid.svg ? { svg: laid.svg } : {};
@@ -73,11 +98,17 @@ export async function drawSocialCard(context: CardContext, card: SocialCard, dia
   return {};
 }
 
-/** One layout of a card at `width` CSS px: its SVG, or the chart's failure (`failed`, said in `diagnostics`), or the plot height it had (`room`, px) when too short. */
+/**
+ * One layout of a card at `width` CSS px (drawSocialCard says how): its SVG,
+ * or the chart's failure (`failed`, said in `diagnostics`), or the plot
+ * height it had (`room`, px) when it does not fit.
+ */
 async function layCard(
   context: CardContext,
   card: SocialCard,
   width: number,
+  stepped: boolean,
+  widest: boolean,
   seen: Set<string>,
 ): Promise<{ svg?: string; failed?: boolean; room: number; diagnostics: Diagnostic[] }> {
   const { spec, theme, footerStyle } = context;
@@ -87,33 +118,42 @@ async function layCard(
   const footerHeight = (padding: { left: number; right: number }) =>
     drawFooter(context.paragraphs, width - padding.left - padding.right, footerStyle, context.direction).height;
   const draw = async (vegaLite: Record<string, unknown>) => {
+    const said: Diagnostic[] = [];
     const compiled = compileSpec({ ...spec, vegaLite }, context.tables, theme, context.boundaries, context.locale, context.sources);
     const rendered = compiled.chart && (await renderFitted(compiled.chart, context.cwd, spec.json));
-    pushAll(diagnostics, compiled.diagnostics.concat(rendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
-    if (!rendered?.render) return undefined;
+    pushAll(said, compiled.diagnostics.concat(rendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
+    if (!rendered?.render) return (pushAll(diagnostics, said), undefined);
     const marked = context.markers && (await drawMarkers(rendered.chart, rendered.render, context.markers, context.cwd, spec.json));
-    if (marked) pushAll(diagnostics, marked.diagnostics.filter((d) => !seen.has(d.message)));
+    if (marked) pushAll(said, marked.diagnostics.filter((d) => !seen.has(d.message)));
     const render = marked?.render ?? rendered.render;
     const footer = footerHeight(render.padding);
     const whole = footer ? render.height + footerStyle.gap + footer : render.height;
-    return { render, whole, plot: plotHeight(render.scenegraph) };
+    return { render, said, whole, plot: plotHeight(render.scenegraph) ?? 0, fits: whole <= height + 0.5 && render.width <= width + 0.5 };
   };
-  const compose = async (render: VegaRender) => ({ svg: await context.compose(render, width, height, card, view), room: 0, diagnostics });
-  if (isStepped(spec.vegaLite)) {
-    // Its own step first: bars as thick as in the article, not stretched to the card.
-    const stepped = await draw(atWidth(spec.vegaLite, width, theme));
-    if (!stepped) return { failed: true, room: 0, diagnostics };
-    if (stepped.whole <= height + 0.5 && stepped.render.width <= width + 0.5) return compose(stepped.render);
-    diagnostics.length = 0;
+  const use = async (drawn: { render: VegaRender; said: Diagnostic[] }) => {
+    pushAll(diagnostics, drawn.said);
+    return { svg: await context.compose(drawn.render, width, height, card, view), room: 0, diagnostics };
+  };
+  let minPlot = widest ? MIN_PLOT_HEIGHT : MIN_PLOT_SHARE * height;
+  if (stepped) {
+    const drawn = await draw(atWidth(spec.vegaLite, width, theme));
+    if (!drawn) return { failed: true, room: 0, diagnostics };
+    if (drawn.fits) {
+      // Room to spare: the rows grow, up to MAX_STEP_GROWTH times their step.
+      const grown = drawn.whole < height - 1 && (await draw(atCardSize(spec.vegaLite, width, drawn.render.height + Math.min(height - drawn.whole, drawn.plot * (MAX_STEP_GROWTH - 1)), theme)));
+      return use(grown && grown.fits ? grown : drawn);
+    }
+    if (!widest && width < MIN_FITTED_WIDTH) return { room: drawn.plot, diagnostics };
+    if (!widest) minPlot = Math.max(MIN_PLOT_HEIGHT, MIN_STEP_SHARE * drawn.plot);
   }
   // The theme's padding as atWidth reads it, for the first guess; Vega's own is used after.
   let chartHeight = height - footerStyle.gap - footerHeight(guessPadding(spec.vegaLite, theme));
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    if (chartHeight < MIN_PLOT_HEIGHT) break;
+    if (chartHeight < minPlot) break;
     const fitted = await draw(atCardSize(spec.vegaLite, width, chartHeight, theme));
     if (!fitted) return { failed: true, room: 0, diagnostics };
-    if (fitted.plot !== undefined && fitted.plot < MIN_PLOT_HEIGHT) return { room: fitted.plot, diagnostics };
-    if (fitted.whole <= height + 0.5 && fitted.render.width <= width + 0.5) return compose(fitted.render);
+    if (fitted.plot < minPlot) return { room: fitted.plot, diagnostics };
+    if (fitted.fits) return use(fitted);
     chartHeight -= Math.max(fitted.whole - height, 1);
   }
   return { room: chartHeight, diagnostics };

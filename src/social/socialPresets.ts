@@ -26,14 +26,13 @@ export interface SocialCard {
 export const CARD_DENSITY = 2;
 
 /**
- * The widths (CSS px) a card is laid out at, narrowest first: the graphic
- * drawn at that width is scaled up to fill the card, so the narrower, the
- * larger its type. A card is mostly seen in a feed on a phone, about 360 CSS
- * px wide: laid out 440 px wide, the house's 11 px footer reads at 9 px
- * there and 12 px labels at about 10 px, the smallest a desk prints on
- * screen. A chart with no room at that width (a long footer on a landscape
- * card) is laid out wider, up to the card's own width / CARD_DENSITY (the
- * article's type size). Never wider than that.
+ * The widths (CSS px) a card may be laid out at, narrowest first, the
+ * card's own width / CARD_DENSITY (the article's type size) last: the
+ * graphic drawn at that width is scaled up to fill the card, so the
+ * narrower, the larger its type. A card is mostly seen in a feed on a phone,
+ * about 360 CSS px wide: laid out 440 px wide, the house's 11 px footer
+ * reads at 9 px there and 12 px labels at about 10 px, the smallest a desk
+ * sets on screen; at 360 px the card shows the type at its article size.
  */
 export function cardLayoutWidths(card: SocialCard): number[] {
   const widest = card.width / CARD_DENSITY;
@@ -41,7 +40,7 @@ export function cardLayoutWidths(card: SocialCard): number[] {
 }
 
 /** Layout widths (CSS px) tried before the card's own (cardLayoutWidths). */
-const READABLE_LAYOUT_WIDTHS = [440, 520];
+export const READABLE_LAYOUT_WIDTHS = [360, 440, 520];
 
 /** The smallest and largest side of a card (px of the PNG): at 400 px the layout is 200 px wide, the narrowest artboard. */
 export const MIN_CARD_SIDE = 400;

@@ -4,6 +4,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { parseJsonText } from '../../src/compile/readJsonFile.js';
 import { build, renderChart, verify } from '../../src/index.js';
+import { openProject } from '../../src/project.js';
+import { renderChart as drawChart } from '../../src/renderChart.js';
 import { themeSocialCardProblems, themeSocialCards } from '../../src/social/socialPresets.js';
 import { format, project, sourcesCsv } from '../helpers/project.js';
 
@@ -23,6 +25,12 @@ const spec = (usermeta?: Record<string, unknown>, extra: Record<string, unknown>
 const table = 'label,value,source\nA,1,a\nB,2,a\nC,3,a\n';
 const draw = (s: Record<string, unknown>, t: Record<string, unknown> = theme) =>
   renderChart({ spec: s, tables: { t: table }, sources: sourcesCsv('a'), theme: t, options: { formats: ['png'] } });
+/** The cards as build's renderChart draws them, SVG included. */
+const cardsOf = async (s: Record<string, unknown>) => {
+  const cwd = await project({ 'data/sources.csv': sourcesCsv('a'), 'data/t.csv': table, 'specs/theme.json': JSON.stringify(theme), 'specs/bars.vl.json': JSON.stringify(s) });
+  const { chart } = await drawChart(await openProject(cwd), 'bars');
+  return chart!.socialCards!;
+};
 const sizeOf = async (png: Buffer) => {
   const { width, height } = await sharp(png).metadata();
   return `${width}x${height}`;
@@ -75,6 +83,26 @@ describe('social cards', () => {
     const quiet = await draw(concat);
     expect(quiet.ok).toBe(true);
     expect(quiet.socialCards).toBeUndefined();
+  }, 60_000);
+
+  it('keeps the bars about as thick as in the article, not stretched to fill the card (review: bars a third of the card tall)', async () => {
+    // Three bars at Vega-Lite's default step (20 px): on a 1080×1080 card they used to be fitted to the whole height.
+    const svg = (await cardsOf(spec({ social: ['1080x1080'] })))[0]!.svg;
+    const bars = /<g class="mark-rect role-mark[^>]*>(.*?)<\/g>/.exec(svg)![1]!;
+    const thickness = [...bars.matchAll(/d="M[\d.-]+,[\d.-]+h[\d.-]+v([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(thickness).toHaveLength(3);
+    // Vega-Lite's band is 90% of the step; rows grow to 1.5 steps at most.
+    for (const t of thickness) expect(t).toBeLessThanOrEqual(20 * 1.5);
+  }, 60_000);
+
+  it("scales the type to the card: a card seen 360 px wide on a phone shows 11 px footer type at 9 px or more", async () => {
+    const cards = await cardsOf(spec({ social: ['1080x1080', '1200x675'] }));
+    expect(cards).toHaveLength(2);
+    for (const card of cards) {
+      const zoom = Number(/<g class="citechart-zoom" transform="scale\(([\d.]+)\)">/.exec(card.svg)?.[1] ?? 1);
+      const shown = (11 * zoom * 360) / (card.width / 2);
+      expect(shown, `${card.width}x${card.height}`).toBeGreaterThanOrEqual(9);
+    }
   }, 60_000);
 
   it('a card whose footer leaves the chart no room is left out, with a warning', async () => {
