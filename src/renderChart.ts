@@ -18,6 +18,7 @@ import { compileSpec, type CompiledChart } from './compile/compileSpec.js';
 import { encodedFields } from './compile/encodedFields.js';
 import type { ChartSpec } from './compile/readSpec.js';
 import { editionTables, readChartSpec } from './locale/readEdition.js';
+import { columnTitles } from './embed/columnTitles.js';
 import { drawnTables } from './embed/drawnTables.js';
 import { embedFile } from './embed/embedFile.js';
 import { tableFacts } from './embed/tableHtml.js';
@@ -276,7 +277,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     alt,
     footer: paragraphs,
     sources: cited,
-    tables: drawnTables(drawn, projectSources, drawnAs, locale, altNotes),
+    tables: drawnTables(drawn, projectSources, drawnAs, locale, altNotes, columnTitles(laidOut.vegaLite)),
     jsonLd: jsonLd(facts, 'text/html'),
     ...language,
     ...(table && { table }),

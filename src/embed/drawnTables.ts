@@ -15,7 +15,7 @@ import * as messages from '../messages.js';
 export interface DrawnTable {
   /** Project-relative path of the CSV; '' for the table of values drawn from several rows. */
   file: string;
-  /** Value columns in file order (then the drawn value, when it is not a cell). */
+  /** Headers of the value columns in file order (their titles in the chart, else their names; then the drawn value, when it is not a cell). */
   columns: string[];
   /** `evidence`: each cited source, linked to the quoted sentence where it can be (src/trail/evidenceLink.ts). */
   rows: Array<{ values: CellValue[]; citation: string; note: string; evidence?: Array<{ text: string; href?: string }> }>;
@@ -39,13 +39,22 @@ export interface DrawnTable {
  * own, their labels and drawn value, since no single row holds them.
  * Headings and citations are in `locale`'s words; cells are the CSV's.
  * With `notes` (the graphic's numbering, src/markers), a row's note cell
- * starts with the number its marker and the footer show ("2. …").
+ * starts with the number its marker and the footer show ("2. …"). Column
+ * headers are the chart's `titles` of the columns (columnTitles: the
+ * encoding's, in the edition's language), else the CSV's column names.
  *
  * Each table lists at most LIMITS.snippetTableRows rows, then says how many
  * were drawn; a big table's (src/bigtable) says how many rows of the file
  * its rows summarise, so no snippet grows with the input's row count.
  */
-export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, values?: DrawnValues, locale: Locale = readLocale(), notes?: AltNotes): DrawnTable[] {
+export function drawnTables(
+  drawn: RowOrigin[],
+  sources: Map<string, Source>,
+  values?: DrawnValues,
+  locale: Locale = readLocale(),
+  notes?: AltNotes,
+  titles: Map<string, string> = new Map(),
+): DrawnTable[] {
   // A figure in the chart's language ("4312,5" in German), every digit kept; without a locale, as before.
   const cellText = (value: CellValue): CellValue => (typeof value === 'number' && locale.tag ? locale.writeNumber(value) : value);
   const words = { data: locale.say('tableData'), source: locale.say('tableSource'), note: locale.say('tableNote'), colon: locale.words.colon };
@@ -57,7 +66,10 @@ export function drawnTables(drawn: RowOrigin[], sources: Map<string, Source>, va
   const counted = new Map<string, number>();
   for (const { table, row } of drawn) {
     let out = tables.get(table.file);
-    if (!out) tables.set(table.file, (out = { file: table.file, columns: asDrawn ? [...table.columns, asDrawn] : table.columns, rows: [], words }));
+    if (!out) {
+      const headers = table.columns.map((column) => titles.get(column) ?? column);
+      tables.set(table.file, (out = { file: table.file, columns: asDrawn ? [...headers, asDrawn] : headers, rows: [], words }));
+    }
     const count = (counted.get(table.file) ?? 0) + 1;
     counted.set(table.file, count);
     if (count > LIMITS.snippetTableRows) continue;

@@ -23,11 +23,19 @@ describe('the data table', () => {
   it('lists every drawn row with its columns and its citation', async () => {
     const { rows } = await snippet({});
     expect(rows).toEqual([
-      ['country', 'exports', 'Source'],
+      ['country', 'Exports (thousand units)', 'Source'],
       ['Norway', '120', CITE.stats],
       ['Chile', '85', CITE.stats],
       ['Kenya', '40', CITE.monitor],
     ]);
+  });
+
+  it("heads each column with the chart's title for it (the encoding's, else its axis's or legend's), not the CSV's name", async () => {
+    const spec = JSON.parse(barSpec()) as { encoding: Record<string, Record<string, unknown>> };
+    spec.encoding.y = { ...spec.encoding.y, title: 'Country', axis: { title: null } };
+    spec.encoding.x = { field: 'exports', type: 'quantitative', axis: { title: 'Exports' } };
+    const { rows } = await snippet({ 'specs/exports.vl.json': JSON.stringify(spec) });
+    expect(rows[0]).toEqual(['Country', 'Exports', 'Source']);
   });
 
   it('leaves out rows a filter drops, and their sources', async () => {
@@ -40,7 +48,7 @@ describe('the data table', () => {
     const csv = 'country,exports,source,note,derived\nNorway,120,stats-2024,Provisional.,\nChile,85,stats-2024,,Sum of two ports.\n';
     const { rows } = await snippet({ 'data/exports.csv': csv });
     expect(rows).toEqual([
-      ['country', 'exports', 'Source', 'Note'],
+      ['country', 'Exports (thousand units)', 'Source', 'Note'],
       ['Norway', '120', CITE.stats, '1. Provisional.'],
       ['Chile', '85', CITE.stats, '2. Sum of two ports.'],
     ]);
@@ -87,13 +95,14 @@ describe('the table says what is drawn (issue 11)', () => {
       ['Norway', '150'],
       ['Kenya', '40'],
     ]);
+    // The rows' own cells: the sum's title does not name them.
     expect(rows[3]).toEqual(['country', 'exports', 'Source']);
     expect(html).toContain('<caption>Values drawn: Widget exports by country</caption>');
   });
 
   it('adds nothing when the chart draws the cells as they are', async () => {
     const { rows } = await snippet({});
-    expect(rows[0]).toEqual(['country', 'exports', 'Source']);
+    expect(rows[0]).toEqual(['country', 'Exports (thousand units)', 'Source']);
   });
 });
 

@@ -71,6 +71,8 @@ describe('French editions of the example charts', () => {
     expect(html).toContain(`<caption>Données${NNBSP}: Selon Washington, la Chine a fourni 90${NNBSP}% des importations russes de microélectronique en 2023</caption>`);
     expect(html).toContain('<th scope="row" dir="auto">Chine</th>');
     expect(html).not.toContain('>China<');
+    // The columns by the chart's French titles, not the CSV's English names (review: `origin`, `share`).
+    expect(html).toContain('<thead><tr><th scope="col">Origine</th><th scope="col">Part des importations (%)</th><th scope="col">Source</th><th scope="col">Note</th></tr></thead>');
   });
 
   it('keeps the figures: the same numbers as the English chart', async () => {
