@@ -8,6 +8,10 @@ export const MARKER_ROLE = 'citechart-note-marker';
 const MARKER_NAME = 'citechart_note_marker_';
 /** Type size (px) of a marker beside a point: a superscript digit draws at about 60% of it. */
 const POINT_MARKER_SIZE = 14;
+/** Space (px) between a point's right edge and its marker. */
+const POINT_MARKER_GAP = 1;
+/** How far above its baseline a superscript digit's ink starts, in em: Source Sans 3's ¹²³ run from 0.395 to 0.797 em (their glyph boxes). */
+const SUPERSCRIPT_INK_BOTTOM = 0.4;
 
 /**
  * A copy of the compiled Vega spec drawing each noted row's marker at its
@@ -19,7 +23,8 @@ const POINT_MARKER_SIZE = 14;
  *   `limit`'s ellipsis), on its line, in its font, size and colour, and Vega's
  *   layout makes room for it like for any mark;
  * - at a point's upper right (a symbol mark's item), the same way, when
- *   the row has no label;
+ *   the row has no label: set as a superscript to the point, its ink from
+ *   the point's centre up past its top, so it touches the point;
  * - after an axis label: appended to the label's text (`encode.labels`), so
  *   the axis is laid out with it and the plot moves aside.
  *
@@ -84,8 +89,15 @@ function markerMark(name: string, host: string, markers: Array<{ key: ItemKey; m
   const same = (property: string) => ({ field: property });
   const place = kind === 'text'
     ? { x: { signal: 'datum.bounds.x2' }, y: same('y'), dy: same('dy'), baseline: same('baseline'), font: same('font'), fontSize: same('fontSize'), fontWeight: same('fontWeight'), fontStyle: same('fontStyle'), fill: same('fill') }
-    // A superscript sits high in its line: bottom at the point's centre puts it at the point's upper right.
-    : { x: { signal: 'datum.bounds.x2' }, y: { signal: '(datum.bounds.y1 + datum.bounds.y2) / 2' }, baseline: { value: 'bottom' }, fontSize: { value: POINT_MARKER_SIZE }, fill: { signal: "datum.fill && datum.fill !== 'transparent' ? datum.fill : datum.stroke" } };
+    // The point is the marker's base letter: the digit's ink (SUPERSCRIPT_INK_BOTTOM up from its baseline) starts at the
+    // point's centre and rises above its top, so it reads as ¹ on the point, not a sign floating above it.
+    : {
+        x: { signal: `datum.bounds.x2 + ${POINT_MARKER_GAP}` },
+        y: { signal: `(datum.bounds.y1 + datum.bounds.y2) / 2 + ${SUPERSCRIPT_INK_BOTTOM * POINT_MARKER_SIZE}` },
+        baseline: { value: 'alphabetic' },
+        fontSize: { value: POINT_MARKER_SIZE },
+        fill: { signal: "datum.fill && datum.fill !== 'transparent' ? datum.fill : datum.stroke" },
+      };
   return {
     type: 'text',
     name,

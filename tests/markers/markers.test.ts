@@ -7,10 +7,26 @@ import { renderChart } from '../../src/renderChart.js';
 import { sceneItems, type PlacedItem } from '../../src/markers/sceneBoxes.js';
 import { chartArea } from '../../src/markers/drawMarkers.js';
 import { markedScenes, type MarkedScene } from '../helpers/markedScenes.js';
+import { openFont, sourceSans } from '../../src/text/fontChain.js';
 import { format, project, sourcesCsv } from '../helpers/project.js';
 
 // A marker is a superscript number or a reference mark at the end of a text.
 const MARKER_AT_END = /([⁰¹²³⁴⁵⁶⁷⁸⁹,]+|[*†‡§‖¶]+)$/u;
+
+/**
+ * Where a text item's glyphs put ink (px): its font's glyph boxes (Source
+ * Sans 3, as drawn) from its baseline, which Vega offsets from `y` by
+ * `baseline` (vega-scenegraph's textOffset: bottom −0.21 em, middle 0.30, top 0.79).
+ */
+function inkBox(item: Record<string, unknown>): { left: number; top: number; bottom: number } {
+  const size = Number(item.fontSize);
+  const offset = { top: 0.79, middle: 0.3, bottom: -0.21 }[String(item.baseline)] ?? 0;
+  const baseline = Number(item.y) + Math.round(offset * size);
+  const font = openFont(sourceSans('regular'), 'regular');
+  const box = font.layout(String(item.text)).bbox;
+  const scale = size / font.unitsPerEm;
+  return { left: Number(item.x) + box.minX * scale, top: baseline - box.maxY * scale, bottom: baseline - box.minY * scale };
+}
 
 /** What a reader sees as markers in a drawn scene: citechart's marker texts, and axis labels ending in one. */
 function markersOf(scene: MarkedScene): Array<{ text: string; placed: PlacedItem; host?: unknown }> {
@@ -63,20 +79,21 @@ describe('footnote markers', () => {
     const scenes = await markedScenes(cwd, 'bars');
     expect(scenes.map(at)).toEqual(['own width', '320 px artboard', '640 px artboard']);
     for (const scene of scenes) {
-      // Notes: 1. the spec's, 2. Beta's note, 3. Gamma's derived.
-      expect(markersOf(scene).map((m) => [m.text, (m.host as { text?: unknown }).text]), at(scene)).toEqual([['²', '95'], ['³', '12']]);
+      // Notes: the spec's (chart-wide, unnumbered), 1. Beta's note, 2. Gamma's derived.
+      expect(markersOf(scene).map((m) => [m.text, (m.host as { text?: unknown }).text]), at(scene)).toEqual([['¹', '95'], ['²', '12']]);
       expect(collisions(scene), at(scene)).toEqual([]);
       expect(scene.diagnostics).toEqual([]);
     }
     const { chart, diagnostics } = await renderChart(await openProject(cwd), 'bars', { png: false });
     expect(format(diagnostics)).toEqual([]);
-    expect(chart!.svg).toContain('<tspan font-weight="bold">Notes:</tspan> 1. Figures are estimates.');
-    expect(chart!.svg).toContain('2. Beta revised its figure in 2024.');
-    expect(chart!.svg).toContain('3. Gamma: 100 minus the others.');
+    // The chart-wide note carries no number: no marker points at it (review: a "1" with no marker).
+    expect(chart!.svg).toContain('<tspan font-weight="bold">Notes:</tspan> Figures are estimates.');
+    expect(chart!.svg).toContain('1. Beta revised its figure in 2024.');
+    expect(chart!.svg).toContain('2. Gamma: 100 minus the others.');
     // Drawn in the graphic and in each artboard.
     for (const svg of [chart!.svg, ...chart!.artboards!.map((a) => a.svg)]) {
+      expect(svg).toMatch(/<text[^>]*>¹<\/text>/);
       expect(svg).toMatch(/<text[^>]*>²<\/text>/);
-      expect(svg).toMatch(/<text[^>]*>³<\/text>/);
     }
   });
 
@@ -88,7 +105,7 @@ describe('footnote markers', () => {
     });
     const scenes = await markedScenes(cwd, 'inside');
     for (const scene of scenes) {
-      expect(markersOf(scene).map((m) => m.text).sort(), at(scene)).toEqual(['Beta²', 'Gamma³']);
+      expect(markersOf(scene).map((m) => m.text).sort(), at(scene)).toEqual(['Beta¹', 'Gamma²']);
       expect(collisions(scene), at(scene)).toEqual([]);
     }
   });
@@ -130,9 +147,15 @@ describe('footnote markers', () => {
     for (const scene of await markedScenes(cwd3, 'lines')) {
       const markers = markersOf(scene);
       expect(markers.map((m) => m.text).sort(), at(scene)).toEqual(['¹', '²'].sort());
-      const host = markers.find((m) => m.text === '¹')!.host as { datum: Record<string, unknown>; bounds: { x2: number } };
+      const marker = markers.find((m) => m.text === '¹')!;
+      const host = marker.host as { datum: Record<string, unknown>; bounds: { x1: number; y1: number; x2: number; y2: number } };
       expect(host.datum.tonnes ?? host.datum.value, at(scene)).toBe(14);
       expect(collisions(scene), at(scene)).toEqual([]);
+      // On the point, not floating above it (review of line.png): the digit's ink reaches down into the point's height, its top above it.
+      const ink = inkBox(marker.placed.item);
+      expect(ink.bottom, at(scene)).toBeGreaterThan(host.bounds.y1);
+      expect(ink.top, at(scene)).toBeLessThan(host.bounds.y1);
+      expect(ink.left - host.bounds.x2, at(scene)).toBeLessThan(3);
     }
   });
 
@@ -153,10 +176,10 @@ describe('footnote markers', () => {
     });
     const { chart, diagnostics } = await renderChart(await openProject(cwd), 'bars', { png: false });
     expect(format(diagnostics)).toEqual([]);
-    expect(chart!.svg).toContain('<tspan font-weight="bold">Notes:</tspan> * Figures are estimates.');
-    expect(chart!.svg).toContain('† Beta revised its figure in 2024.');
+    expect(chart!.svg).toContain('<tspan font-weight="bold">Notes:</tspan> Figures are estimates.');
+    expect(chart!.svg).toContain('* Beta revised its figure in 2024.');
+    expect(chart!.svg).toMatch(/<text[^>]*>\*<\/text>/);
     expect(chart!.svg).toMatch(/<text[^>]*>†<\/text>/);
-    expect(chart!.svg).toMatch(/<text[^>]*>‡<\/text>/);
   });
 
   it('draws no marker and numbers as before with "symbols": "none"; refuses an unknown style at its place', async () => {
@@ -213,10 +236,10 @@ describe('footnote markers on the example charts', () => {
   // The rows with a note or derived in data/*.csv: microelectronics-imports' "All other origins" (derived),
   // china-supplies' "Cruise missile technology" (note). Both are note 2: the spec's own note is 1.
   const cases: Array<[string, string, string]> = [
-    ['microelectronics-imports', '10%', '²'],
-    ['microelectronics-imports.fr', '10\u202f%', '²'],
-    ['china-supplies', 'Defence production (use not stated)', '²'],
-    ['china-supplies.fr', 'Production de défense (usage non précisé)', '²'],
+    ['microelectronics-imports', '10%', '¹'],
+    ['microelectronics-imports.fr', '10\u202f%', '¹'],
+    ['china-supplies', 'Defence production (use not stated)', '¹'],
+    ['china-supplies.fr', 'Production de défense (usage non précisé)', '¹'],
   ];
   it.each(cases)('%s: the marker after its row\'s label, without overlap, at every width', async (name, label, marker) => {
     const scenes = await markedScenes(process.cwd(), name);
@@ -231,9 +254,9 @@ describe('footnote markers on the example charts', () => {
 describe('the marked notes in words', () => {
   it('the French edition\'s alt text and data table carry the note with its row, numbered as the marker', async () => {
     const { chart } = await renderChart(await openProject(process.cwd()), 'china-supplies.fr', { png: false });
-    expect(chart!.embed!.alt).toMatch(/Note 2 \(Technologie des missiles de croisière\)\u202f: Les responsables n’ont pas précisé à quoi sert la technologie des missiles de croisière\.$/);
+    expect(chart!.embed!.alt).toMatch(/Note 1 \(Technologie des missiles de croisière\)\u202f: Les responsables n’ont pas précisé à quoi sert la technologie des missiles de croisière\.$/);
     const noted = chart!.embed!.tables.flatMap((table) => table.rows).filter((row) => row.note);
-    expect(noted.map((row) => [row.values[0], row.note])).toEqual([['Technologie des missiles de croisière', '2. Les responsables n’ont pas précisé à quoi sert la technologie des missiles de croisière.']]);
+    expect(noted.map((row) => [row.values[0], row.note])).toEqual([['Technologie des missiles de croisière', '1. Les responsables n’ont pas précisé à quoi sert la technologie des missiles de croisière.']]);
   });
 });
 
