@@ -1,4 +1,4 @@
-import { wrapText } from '../provenance/wrapText.js';
+import { wrapBalanced } from '../provenance/wrapText.js';
 import { toLines } from '../provenance/textLines.js';
 import { faceFor, measureText } from '../text/textMetrics.js';
 
@@ -9,7 +9,8 @@ type Json = Record<string, unknown>;
  * plot so that the whole chart, axes, legend, title and padding included,
  * is `width` px wide; the height stays the spec's own. Vega never wraps a
  * title, so the title and subtitle are wrapped here into lines that fit,
- * measured with the bundled font as Vega measures them.
+ * measured with the bundled font as Vega measures them, balanced when the
+ * last line would be a single word (wrapBalanced).
  */
 export function atWidth(vegaLite: Json, width: number, theme: Json = {}): Json {
   const config = { ...(theme.title as Json), ...((vegaLite.config as Json | undefined)?.title as Json) };
@@ -28,7 +29,7 @@ function wrappedTitle(title: unknown, config: Json, room: number): { title?: Jso
     if (typeof text !== 'string' && !Array.isArray(text)) return text;
     const face = faceFor(weight, fontStyle);
     const measure = (s: string) => measureText(s, Number(size), face);
-    return toLines(text).flatMap((line) => wrapText(line, room, measure));
+    return toLines(text).flatMap((line) => wrapBalanced(line, room, measure));
   };
   spec.text = wrap(spec.text, style.fontSize ?? 13, style.fontWeight ?? 'bold', style.fontStyle);
   if (spec.subtitle !== undefined) {

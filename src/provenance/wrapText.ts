@@ -12,6 +12,41 @@ const BREAKING_SPACE = /[^\S\u00a0\u2007\u202f]+/;
  * #14, class GL) require; `\s` would break there and write a plain space.
  */
 export function wrapText(text: string, width: number, measure: (s: string) => number, indent = 0, hang = 0): string[] {
+  return wrapLines(text, width, measure, indent, hang).lines;
+}
+
+/**
+ * A title or subtitle wrapped as wrapText wraps it, then balanced when its
+ * last line would be a widow (a single word, or the last piece of a word
+ * broken between characters, as a run of CJK text is): the lines are
+ * wrapped to the narrowest width that gives as many lines and breaks no
+ * more words (a binary search to 1 px, as CSS `text-wrap: balance` and
+ * Adobe's balance-text do), so they come out of even length and the last
+ * one carries more than a word. Only breaking white space is a break, as
+ * in wrapText: "90\u202f%" stays whole. A single line, or a wrap whose
+ * last line already has several words, is returned as wrapText gives it.
+ */
+export function wrapBalanced(text: string, width: number, measure: (s: string) => number): string[] {
+  const greedy = wrapLines(text, width, measure);
+  const last = greedy.lines.at(-1) ?? '';
+  if (greedy.lines.length < 2 || BREAKING_SPACE.test(last)) return greedy.lines;
+  let low = 1;
+  let high = width;
+  let best = greedy.lines;
+  while (high - low > 1) {
+    const middle = (low + high) / 2;
+    const tried = wrapLines(text, middle, measure);
+    if (tried.lines.length === greedy.lines.length && tried.broken <= greedy.broken) {
+      high = middle;
+      best = tried.lines;
+    } else low = middle;
+  }
+  return best;
+}
+
+/** wrapText's lines, and how many times a word was broken between characters. */
+function wrapLines(text: string, width: number, measure: (s: string) => number, indent = 0, hang = 0): { lines: string[]; broken: number } {
+  let broken = 0;
   const lines: string[] = [];
   let line = '';
   const room = () => width - (lines.length === 0 ? indent : hang);
@@ -30,9 +65,10 @@ export function wrapText(text: string, width: number, measure: (s: string) => nu
       while (cut < rest.length && measure(rest.slice(0, cut + 1)) <= room()) cut++;
       lines.push(rest.slice(0, cut));
       rest = rest.slice(cut);
+      broken++;
     }
     line = rest;
   }
   if (line || !lines.length) lines.push(line);
-  return lines;
+  return { lines, broken };
 }

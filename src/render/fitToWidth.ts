@@ -8,7 +8,7 @@
 // into rows and the title and subtitle wrapped. renderFitted renders again
 // until nothing sticks out.
 import type { Spec as VegaSpec } from 'vega';
-import { wrapText } from '../provenance/wrapText.js';
+import { wrapBalanced, wrapText } from '../provenance/wrapText.js';
 import { toLines } from '../provenance/textLines.js';
 import { widthUpTo } from '../text/labelLimit.js';
 import { legendColumns } from './legendColumns.js';
@@ -126,7 +126,8 @@ export function fitToWidth(vega: VegaSpec, scenegraph: unknown, minWidth = 0): V
         const lines = (spec as Json)[key];
         if (!style || (typeof lines !== 'string' && !Array.isArray(lines))) return;
         const measure = (s: string) => measureText(s, style.fontSize ?? 13, faceFor(style.fontWeight, style.fontStyle));
-        (spec as Json)[key] = toLines(lines).flatMap((line) => wrapText(line, room, measure));
+        // Balanced: a headline's last line is never a lone word (wrapBalanced).
+        (spec as Json)[key] = toLines(lines).flatMap((line) => wrapBalanced(line, room, measure));
       };
       wrapRole('text', 'title-text');
       wrapRole('subtitle', 'title-subtitle');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wrapText } from '../../src/provenance/wrapText.js';
+import { wrapBalanced, wrapText } from '../../src/provenance/wrapText.js';
+import { atWidth } from '../../src/compile/atWidth.js';
 
 // One px per character: the breaks are easy to read.
 const measure = (s: string) => s.length;
@@ -15,5 +16,50 @@ describe('wrapText', () => {
 
   it('breaks at ordinary white space', () => {
     expect(wrapText('aaa bbb\tccc', 7, measure)).toEqual(['aaa bbb', 'ccc']);
+  });
+});
+
+describe('wrapBalanced (headline widows)', () => {
+  const isWidow = (lines: string[]) => lines.length > 1 && !/ /.test(lines.at(-1)!);
+
+  it('balances a title whose last line would be one word', () => {
+    const title = 'Output in the North hit a high in April';
+    expect(wrapText(title, 34, measure)).toEqual(['Output in the North hit a high in', 'April']);
+    const lines = wrapBalanced(title, 34, measure);
+    expect(lines).toEqual(['Output in the North', 'hit a high in April']);
+    expect(lines.join(' ')).toBe(title);
+  });
+
+  it('keeps a no-break space inside its word in French: "90\u202f%" is one word, never a line break', () => {
+    const title = 'Selon Washington, la Chine a fourni 90\u202f% des importations russes en 2023';
+    const lines = wrapBalanced(title, 30, measure);
+    expect(isWidow(lines)).toBe(false);
+    expect(lines.join(' ')).toBe(title);
+    expect(lines.some((line) => line.includes('90\u202f%'))).toBe(true);
+    expect(lines.length).toBe(wrapText(title, 30, measure).length);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(30);
+  });
+
+  it('evens out a run of CJK text broken between characters, instead of leaving one character alone', () => {
+    const title = '俄罗斯微电子产品进口来源';
+    expect(wrapText(title, 11, measure)).toEqual(['俄罗斯微电子产品进口来', '源']);
+    expect(wrapBalanced(title, 11, measure)).toEqual(['俄罗斯微电子', '产品进口来源']);
+  });
+
+  it('breaks no word it did not break before, and leaves a title with no widow as it is', () => {
+    const url = 'see https://example.org/a-long-path end';
+    expect(wrapBalanced(url, 30, measure)).toEqual(wrapText(url, 30, measure));
+    expect(wrapBalanced('aaa bbb ccc ddd', 8, measure)).toEqual(['aaa bbb', 'ccc ddd']);
+    expect(wrapBalanced('one line', 30, measure)).toEqual(['one line']);
+  });
+
+  it('lays out an artboard\'s title and subtitle without widows (atWidth), in every language', () => {
+    for (const text of ['US says China supplied 90% of Russia\'s microelectronics imports in 2023', 'Selon Washington, la Chine a fourni 90\u202f% des importations russes de microélectronique en 2023']) {
+      const laid = atWidth({ title: { text, subtitle: text } }, 320, { padding: 16, title: { fontSize: 19, subtitleFontSize: 14 } });
+      const title = laid.title as { text: string[]; subtitle: string[] };
+      expect(isWidow(title.text), title.text.join(' / ')).toBe(false);
+      expect(isWidow(title.subtitle), title.subtitle.join(' / ')).toBe(false);
+      expect(title.text.join(' ')).toBe(text);
+    }
   });
 });
