@@ -28,6 +28,13 @@ describe('indexRegions: a key cell → the feature it names', () => {
     expect(index.resolve('Kosovo')).toEqual({ id: 'Kosovo' });
   });
 
+  it("takes the list's common short names (aliases) in the chart's language, where i18n-iso-countries has them", () => {
+    expect(indexRegions(world, 'de').resolve('Vereinigte Staaten')).toEqual({ id: '840' });
+    expect(indexRegions(world, 'de').resolve('USA')).toEqual({ id: '840' });
+    expect(indexRegions(world, 'nl').resolve('Verenigde Staten')).toEqual({ id: '840' });
+    expect(indexRegions(world, 'es').resolve('Estados Unidos')).toEqual({ id: '840' });
+  });
+
   it('refuses an unknown name with a did-you-mean in an English chart, and accepts it in a French one', () => {
     expect(indexRegions(world, 'en').resolve('Chine')).toEqual({
       problem: '"Chine" is not a region of citechart:world-atlas/countries-110m.json: did you mean "China"?',
