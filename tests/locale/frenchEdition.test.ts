@@ -56,7 +56,9 @@ describe('French editions of the example charts', () => {
     expect(footer[0]!.text).toContain('version en français de Zhifan Liu');
     expect(footer[0]!.text).toContain('citant des responsables américains');
     expect(footer[1]!.lead).toBe(`Notes${NNBSP}:`);
-    expect(footer[1]!.text).toMatch(/^1\. /);
+    // The spec's chart-wide note unnumbered; the derived note its marker points at, "1.".
+    expect(footer[1]!.text).toMatch(/^Une partie des informations/);
+    expect(footer[2]!.text).toMatch(/^1\. Autres origines/);
   });
 
   it('drafts the alt text in French, with the chart\'s French labels and numbers', () => {
