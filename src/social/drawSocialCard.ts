@@ -128,7 +128,7 @@ async function layCard(
     const render = marked?.render ?? rendered.render;
     const footer = footerHeight(render.padding);
     const whole = footer ? render.height + footerStyle.gap + footer : render.height;
-    return { render, said, whole, plot: plotHeight(render.scenegraph) ?? 0, fits: whole <= height + 0.5 && render.width <= width + 0.5 };
+    return { render, said, whole, plot: plotHeight(render.scenegraph), fits: whole <= height + 0.5 && render.width <= width + 0.5 };
   };
   const use = async (drawn: { render: VegaRender; said: Diagnostic[] }) => {
     pushAll(diagnostics, drawn.said);
@@ -140,11 +140,12 @@ async function layCard(
     if (!drawn) return { failed: true, room: 0, diagnostics };
     if (drawn.fits) {
       // Room to spare: the rows grow, up to MAX_STEP_GROWTH times their step.
-      const grown = drawn.whole < height - 1 && (await draw(atCardSize(spec.vegaLite, width, drawn.render.height + Math.min(height - drawn.whole, drawn.plot * (MAX_STEP_GROWTH - 1)), theme)));
+      const extra = Math.min(height - drawn.whole, (drawn.plot ?? 0) * (MAX_STEP_GROWTH - 1));
+      const grown = extra > 1 && (await draw(atCardSize(spec.vegaLite, width, drawn.render.height + extra, theme)));
       return use(grown && grown.fits ? grown : drawn);
     }
-    if (!widest && width < MIN_FITTED_WIDTH) return { room: drawn.plot, diagnostics };
-    if (!widest) minPlot = Math.max(MIN_PLOT_HEIGHT, MIN_STEP_SHARE * drawn.plot);
+    if (!widest && width < MIN_FITTED_WIDTH) return { room: drawn.plot ?? 0, diagnostics };
+    if (!widest) minPlot = Math.max(MIN_PLOT_HEIGHT, MIN_STEP_SHARE * (drawn.plot ?? 0));
   }
   // The theme's padding as atWidth reads it, for the first guess; Vega's own is used after.
   let chartHeight = height - footerStyle.gap - footerHeight(guessPadding(spec.vegaLite, theme));
@@ -152,7 +153,8 @@ async function layCard(
     if (chartHeight < minPlot) break;
     const fitted = await draw(atCardSize(spec.vegaLite, width, chartHeight, theme));
     if (!fitted) return { failed: true, room: 0, diagnostics };
-    if (fitted.plot < minPlot) return { room: fitted.plot, diagnostics };
+    // A view whose plot height is unknown (plotHeight) is not refused for it.
+    if (fitted.plot !== undefined && fitted.plot < minPlot) return { room: fitted.plot, diagnostics };
     if (fitted.fits) return use(fitted);
     chartHeight -= Math.max(fitted.whole - height, 1);
   }

@@ -43,7 +43,9 @@ describe('titles wrap to the chart in every output', () => {
     expect(titled.width).toBe(untitled.width);
     expect(titled.width).toBeLessThan(400);
     expect(titleLines(titled.svg)).toBeGreaterThanOrEqual(4);
-    expect(titled.svg).toContain('>front</tspan>');
+    // Whole (not cut), and balanced: its last line is not the lone word "front".
+    expect(titled.svg).toMatch(/ the front<\/tspan>/);
+    expect(titled.svg).not.toContain('>front</tspan>');
   });
 
   it('breaks a title at its line breaks, and the alt text reads them as spaces', async () => {
