@@ -80,8 +80,8 @@ describe('escaping', () => {
     expect(footerText(svg)).toBe(
       'Sources: 1. Smith & Sons <Ltd> (Jo "JJ" Smith), 2022, citing a <i>named</i> analyst ' +
         '2. Statistics Office (Ana Diaz, Ben Okafor), March 2024, citing customs records ' +
-        'Notes: 1. Figures < 10 are "estimates" & rounded ' +
-        '2. Counted by hand & <b>rounded</b></text><script>alert(2)</script> ' +
+        'Notes: Figures < 10 are "estimates" & rounded ' +
+        '1. Counted by hand & <b>rounded</b></text><script>alert(2)</script> ' +
         'Graphic: Test desk',
     );
     const ld = svgJsonLd(svg);
