@@ -19,7 +19,9 @@ describe('an Arabic chart', () => {
     expect(footer[0]).toContain('direction="rtl" text-anchor="start"');
     // Two sources: the dual form of the plural (Intl.PluralRules), then numbered items.
     expect(footer[1]).toContain('<tspan font-weight="bold">المصدران:</tspan> 1. ');
-    expect(footer[1]).toContain('<tspan font-weight="bold">ملاحظتان:</tspan> 1. ');
+    // Two chart-wide notes: the dual lead-in, no numbers (no marker points at them), the second under the first's text.
+    expect(footer[1]).toContain('<tspan font-weight="bold">ملاحظتان:</tspan> \u2068ملاحظة أولى\u2069');
+    expect(footer[1]).not.toContain('<tspan font-weight="bold">ملاحظتان:</tspan> 1. ');
     // Every line starts at the right edge of the footer (chart width less padding), none at 0.
     const xs = [...footer[1]!.matchAll(/<text x="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(xs.length).toBeGreaterThan(0);
