@@ -12,6 +12,13 @@ export function bigCsvBytes(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(set) && set > 0 ? set : LIMITS.bigCsvBytes;
 }
 
+/** `LIMITS.bigCsvInMemoryBytes`, or the whole number of bytes (0 included: never) in `CITECHART_BIG_CSV_MEMORY_BYTES` when it holds one. */
+export function bigCsvInMemoryBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.CITECHART_BIG_CSV_MEMORY_BYTES;
+  const set = Number(text);
+  return text !== undefined && text.trim() !== '' && Number.isInteger(set) && set >= 0 ? set : LIMITS.bigCsvInMemoryBytes;
+}
+
 export type BigTableKind = 'parquet' | 'parquet-folder' | 'csv';
 
 /**
