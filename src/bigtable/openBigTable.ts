@@ -168,30 +168,32 @@ export async function openBigTable(
     const numbers = columns.filter((name) => types[name] === 'number');
     const isBad = (name: string, i: number) => (held ? pl.col(flag(i)) : bad(name));
     const asNumber = (name: string) => pl.col(name).cast(pl.Float64, false);
+    const checks = [
+      ...numberColumns.map((name, i) => isBad(name, i).sum().alias(`bad${i}`)),
+      // Cells that are not whole numbers, and the largest |value|: may polars sum the column in any order?
+      ...numbers.map((name, i) => asNumber(name).floor().neq(asNumber(name)).sum().alias(`fraction${i}`)),
+      ...numbers.map((name, i) => asNumber(name).abs().max().alias(`largest${i}`)),
+    ];
+    // From the file, one pass computes everything by source; in memory the checks' totals
+    // are a second, cheaper query (no group to keep them in: 0.2 s less for 10M rows).
     const bySource = await scan()
       .withRowIndex(ROW)
       .groupBy('source')
-      .agg(
-        pl.col(ROW).min().alias('first'),
-        pl.len().alias('rows'),
-        ...numberColumns.map((name, i) => isBad(name, i).sum().alias(`bad${i}`)),
-        // Cells that are not whole numbers, and the largest |value|: may polars sum the column in any order?
-        ...numbers.map((name, i) => asNumber(name).floor().neq(asNumber(name)).sum().alias(`fraction${i}`)),
-        ...numbers.map((name, i) => asNumber(name).abs().max().alias(`largest${i}`)),
-      )
+      .agg(pl.col(ROW).min().alias('first'), pl.len().alias('rows'), ...(held ? [] : checks))
       .sort('first')
       .collect();
+    const checked = held && checks.length ? await scan().select(...checks).collect() : bySource;
     if (held && numberColumns.length) held = held.drop(numberColumns.map((_, i) => flag(i)));
-    const total = (column: string) => (bySource.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
-    const largest = (column: string) => (bySource.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => Math.max(a, Number(b ?? 0)), 0);
-    const allRows = total('rows');
+    const total = (column: string) => (checked.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
+    const largest = (column: string) => (checked.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => Math.max(a, Number(b ?? 0)), 0);
+    const allRows = (bySource.getColumn('rows').toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
     numbers.forEach((name, i) => {
       if (total(`fraction${i}`) === 0 && largest(`largest${i}`) * allRows < 2 ** 53) wholeSums.add(name);
     });
     const values = bySource.getColumn('source').toArray() as (string | null)[];
     const firsts = bySource.getColumn('first').toArray() as number[];
     const counts = bySource.getColumn('rows').toArray() as number[];
-    const badCells = numberColumns.reduce((total, _, i) => total + (bySource.getColumn(`bad${i}`).toArray() as number[]).reduce((a, b) => a + Number(b), 0), 0);
+    const badCells = numberColumns.reduce((sum, _, i) => sum + total(`bad${i}`), 0);
 
     // 1. Bad numbers: the first few located (a second pass, only when there are any), the rest counted.
     if (badCells) {
