@@ -7,6 +7,7 @@ import { resolveSourceIds } from '../load/resolveSourceIds.js';
 import { scanCsv } from '../load/scanCsv.js';
 import { bigCsvInMemoryBytes, bigTableKind, parquetFolderFiles, totalBytes, type BigTableKind } from './bigTableFile.js';
 import { hashBigTable } from './hashBigTable.js';
+import { findNotNumbers, type NotNumbers } from './findNotNumbers.js';
 import { locateCells, type CellAt } from './locateCells.js';
 import { loadPolars, polarsReason, ROW, type Frame, type LazyFrame, type PL } from './polars.js';
 
@@ -36,6 +37,8 @@ export interface BigTable {
   /** A data row's 1-based line (CSV: the row's ordinal + 1 for the header, exact unless a cell holds a line break) or row number (Parquet). */
   lineOf(row: number): number;
   polars: PL;
+  /** Cells of a text column that are not plain numbers (findNotNumbers.ts), looked for once per column: a chart plotting the column as quantitative. */
+  notNumbers(column: string): Promise<NotNumbers>;
   /** Whether its rows are held in memory (a CSV up to `bigCsvInMemoryBytes`), parsed once, rather than scanned from the file by each query. */
   inMemory: boolean;
 }
@@ -250,7 +253,16 @@ export async function openBigTable(
   } catch (error) {
     return fail(messages.load.bigTableUnreadable(file, polarsReason(error)));
   }
-  return { table: { file, kind, columns, types, rows, rowsBySource, wholeSums, sha256, frame, lineOf, polars: pl, inMemory: held !== undefined }, diagnostics };
+  const looked = new Map<string, Promise<NotNumbers>>();
+  const notNumbers = (column: string) => {
+    let found = looked.get(column);
+    if (!found) {
+      found = findNotNumbers(pl, frame(), column, lineOf, kind === 'csv' ? { file: real, delimiter, index: headerIndex.get(column)! } : undefined);
+      looked.set(column, found);
+    }
+    return found;
+  };
+  return { table: { file, kind, columns, types, rows, rowsBySource, wholeSums, sha256, frame, lineOf, polars: pl, notNumbers, inMemory: held !== undefined }, diagnostics };
 }
 
 const isText = (dtype: string) => /^(String|Utf8)$/i.test(dtype);
