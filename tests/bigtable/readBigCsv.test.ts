@@ -3,7 +3,7 @@
 // chart) or scanned from the file by each query above it; both must give the
 // same table, problems and chart rows. The sha256 is read in 4 MiB pieces.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bigCsvInMemoryBytes } from '../../src/bigtable/bigTableFile.js';
@@ -97,5 +97,20 @@ describe('hashBigTable', () => {
       writeFileSync(file, bytes);
       expect(await hashBigTable([file])).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
     }
+  });
+
+  // Hashes are remembered per process (the build cache key and the graphic both ask):
+  // an edit that keeps the size and the modified time must still be seen.
+  it('hashes a file again after an edit that keeps its size and modified time', async () => {
+    const cwd = makeProject({ 'data/t.csv': 'a,b\n1,2\n' });
+    const file = path.join(cwd, 'data', 't.csv');
+    // A whole second, so setting it back is exact.
+    utimesSync(file, 1_000_000_000, 1_000_000_000);
+    const before = statSync(file);
+    expect(await hashBigTable([file])).toBe(createHash('sha256').update('a,b\n1,2\n').digest('hex'));
+    writeFileSync(file, 'a,b\n1,3\n');
+    utimesSync(file, 1_000_000_000, 1_000_000_000);
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+    expect(await hashBigTable([file])).toBe(createHash('sha256').update('a,b\n1,3\n').digest('hex'));
   });
 });
