@@ -26,8 +26,8 @@ export const LIMITS = {
    */
   bigCsvBytes: 16 * 1024 * 1024,
   /**
-   * Bytes up to which a big CSV is parsed once and held in memory (about
-   * 2.5 times its size: 1.4 GB for 10M rows, 493 MB) for its validation and
+   * Bytes (512 MiB) up to which a big CSV is parsed once and held in memory (about
+   * 2.5 to 3 times its size: 1.6 GB at peak for 10M rows, 493 MiB) for its validation and
    * every chart's query, instead of parsed again by each; larger ones are
    * scanned from the file each time, in bounded memory.
    * `CITECHART_BIG_CSV_MEMORY_BYTES` sets it (0: never held).

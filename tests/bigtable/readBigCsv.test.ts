@@ -77,7 +77,7 @@ describe('a big CSV held in memory or scanned from the file', () => {
     expect(drawn[0]).toEqual(drawn[1]);
   });
 
-  it('is held up to 512 MB unless CITECHART_BIG_CSV_MEMORY_BYTES says otherwise (0: never)', () => {
+  it('is held up to 512 MiB unless CITECHART_BIG_CSV_MEMORY_BYTES says otherwise (0: never)', () => {
     expect(bigCsvInMemoryBytes({})).toBe(LIMITS.bigCsvInMemoryBytes);
     expect(LIMITS.bigCsvInMemoryBytes).toBe(512 * 1024 * 1024);
     expect(bigCsvInMemoryBytes({ CITECHART_BIG_CSV_MEMORY_BYTES: '0' })).toBe(0);
