@@ -77,13 +77,16 @@ describe('a big CSV held in memory or scanned from the file', () => {
     expect(drawn[0]).toEqual(drawn[1]);
   });
 
-  it('is held up to 512 MiB unless CITECHART_BIG_CSV_MEMORY_BYTES says otherwise (0: never)', () => {
+  it('is held up to 512 MiB unless CITECHART_BIG_CSV_MEMORY_BYTES says otherwise (0: never), never in a pool worker', () => {
     expect(bigCsvInMemoryBytes({})).toBe(LIMITS.bigCsvInMemoryBytes);
     expect(LIMITS.bigCsvInMemoryBytes).toBe(512 * 1024 * 1024);
     expect(bigCsvInMemoryBytes({ CITECHART_BIG_CSV_MEMORY_BYTES: '0' })).toBe(0);
     expect(bigCsvInMemoryBytes({ CITECHART_BIG_CSV_MEMORY_BYTES: '1000' })).toBe(1000);
     expect(bigCsvInMemoryBytes({ CITECHART_BIG_CSV_MEMORY_BYTES: '' })).toBe(LIMITS.bigCsvInMemoryBytes);
     expect(bigCsvInMemoryBytes({ CITECHART_BIG_CSV_MEMORY_BYTES: 'lots' })).toBe(LIMITS.bigCsvInMemoryBytes);
+    // A worker of the build's pool (--jobs) would hold its own copy: it scans instead.
+    expect(bigCsvInMemoryBytes({}, false)).toBe(0);
+    expect(bigCsvInMemoryBytes({ CITECHART_BIG_CSV_MEMORY_BYTES: '1000' }, false)).toBe(0);
   });
 });
 
