@@ -142,7 +142,9 @@ export async function openBigTable(
     try {
       held = await raw
         .select(
-          ...names.map((name) => (types[name] === 'number' ? pl.col(name).cast(pl.Float64, false) : pl.col(name))),
+          // `quote`, `note` and `derived` are not carried (a warning says so): not held either.
+          pl.col('source'),
+          ...columns.map((name) => (types[name] === 'number' ? pl.col(name).cast(pl.Float64, false) : pl.col(name))),
           ...numberColumns.map((name, i) => bad(name).alias(flag(i))),
         )
         .collect();

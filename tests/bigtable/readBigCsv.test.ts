@@ -77,6 +77,15 @@ describe('a big CSV held in memory or scanned from the file', () => {
     expect(drawn[0]).toEqual(drawn[1]);
   });
 
+  it('holds the source and value columns of a CSV with note and quote columns (those not carried)', async () => {
+    const text = ['label,value,note,quote,source', ...Array.from({ length: 300 }, (_, r) => `L${r % 3},${r},n${r},"q ${r}",a`)].join('\n') + '\n';
+    const { held } = await openBoth(text);
+    expect(held.table!.inMemory).toBe(true);
+    expect(format(held.diagnostics)).toEqual([expect.stringContaining('a big table\'s "note", "quote" column is not drawn into the footer')]);
+    const columns = (await held.table!.frame().collect()).columns;
+    expect(columns.filter((name) => !name.startsWith('__'))).toEqual(['source', 'label', 'value']);
+  });
+
   it('is held up to 512 MiB unless CITECHART_BIG_CSV_MEMORY_BYTES says otherwise (0: never), never in a pool worker', () => {
     expect(bigCsvInMemoryBytes({})).toBe(LIMITS.bigCsvInMemoryBytes);
     expect(LIMITS.bigCsvInMemoryBytes).toBe(512 * 1024 * 1024);
