@@ -25,6 +25,14 @@ export const LIMITS = {
    * the environment sets it (tests send small files down the big-table path).
    */
   bigCsvBytes: 16 * 1024 * 1024,
+  /**
+   * Bytes (512 MiB) up to which a big CSV is parsed once and held in memory (about
+   * 2.5 to 3 times its size: 1.6 GB at peak for 10M rows, 493 MiB) for its validation and
+   * every chart's query, instead of parsed again by each; larger ones are
+   * scanned from the file each time, in bounded memory.
+   * `CITECHART_BIG_CSV_MEMORY_BYTES` sets it (0: never held).
+   */
+  bigCsvInMemoryBytes: 512 * 1024 * 1024,
   /** Bytes of one big table (a CSV over `bigCsvBytes`, a Parquet file, or all files of a Parquet folder): polars streams them, so this bounds disk time, not memory. */
   bigTableBytes: 16 * 1024 * 1024 * 1024,
   /** Distinct values of a big table's `source` column (each is checked against sources.csv). */

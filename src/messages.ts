@@ -133,6 +133,9 @@ export const load = {
   bigTableNotANumber: (value: string, column: string) =>
     `${q(value)} in column ${q(column)} is not a number, and the column's first rows are; ` +
     `a big table's numbers are plain (1234.5: no thousands separator, unit or %): fix the cell`,
+  bigTableFieldNotNumber: (value: string, column: string, specFile: string) =>
+    `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; ` +
+    `a big table's numbers are plain (1234.5: no thousands separator, unit or %): write the cell so, or plot another column`,
   bigTableMoreCellErrors: (count: number, limit: number) =>
     `and ${count.toLocaleString('en-US')} more cells that are not numbers (citechart locates the first ${limit.toLocaleString('en-US')} per table)`,
   bigTableCitationColumnsIgnored: (columns: string[]) =>

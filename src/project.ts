@@ -11,6 +11,7 @@ import * as messages from './messages.js';
 import { pushAll } from './pushAll.js';
 import { bigTableKind, isParquetPath } from './bigtable/bigTableFile.js';
 import { openBigTable, type BigTable } from './bigtable/openBigTable.js';
+import { checkBigTableNumbers } from './bigtable/checkBigTableNumbers.js';
 
 /**
  * What every chart of a project shares, read once per command: sources,
@@ -105,6 +106,10 @@ export async function openProject(cwd: string): Promise<Project> {
         if (loaded.table) found.set(ref.file, loaded.table);
       }
       pushAll(diagnostics, checkFields(spec.json, spec.vegaLite, [...found.values()]));
+      for (const table of found.values()) {
+        const big = table.summary && (await project.bigTable(table.file))?.table;
+        if (big) pushAll(diagnostics, await checkBigTableNumbers(spec.json, spec.vegaLite, big));
+      }
       return { tables: found, diagnostics };
     },
   };

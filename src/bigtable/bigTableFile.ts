@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { LIMITS } from '../limits.js';
 import { isMountedPath } from '../load/memoryFolder.js';
 
@@ -10,6 +11,19 @@ export const isParquetPath = (file: string): boolean => /\.parquet$/i.test(file)
 export function bigCsvBytes(env: NodeJS.ProcessEnv = process.env): number {
   const set = Number(env.CITECHART_BIG_CSV_BYTES);
   return Number.isInteger(set) && set > 0 ? set : LIMITS.bigCsvBytes;
+}
+
+/**
+ * `LIMITS.bigCsvInMemoryBytes`, or the whole number of bytes (0 included:
+ * never) in `CITECHART_BIG_CSV_MEMORY_BYTES` when it holds one. 0 in a
+ * worker thread of the build's pool (`--jobs`, src/pool): each worker opens
+ * its own project, so each would hold its own copy of the table.
+ */
+export function bigCsvInMemoryBytes(env: NodeJS.ProcessEnv = process.env, mainThread = isMainThread): number {
+  if (!mainThread) return 0;
+  const text = env.CITECHART_BIG_CSV_MEMORY_BYTES;
+  const set = Number(text);
+  return text !== undefined && text.trim() !== '' && Number.isInteger(set) && set >= 0 ? set : LIMITS.bigCsvInMemoryBytes;
 }
 
 export type BigTableKind = 'parquet' | 'parquet-folder' | 'csv';

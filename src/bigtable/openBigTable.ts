@@ -5,10 +5,11 @@ import * as messages from '../messages.js';
 import type { ColumnType, Diagnostic, Source } from '../model.js';
 import { resolveSourceIds } from '../load/resolveSourceIds.js';
 import { scanCsv } from '../load/scanCsv.js';
-import { bigTableKind, parquetFolderFiles, totalBytes, type BigTableKind } from './bigTableFile.js';
+import { bigCsvInMemoryBytes, bigTableKind, parquetFolderFiles, totalBytes, type BigTableKind } from './bigTableFile.js';
 import { hashBigTable } from './hashBigTable.js';
+import { findNotNumbers, type NotNumbers } from './findNotNumbers.js';
 import { locateCells, type CellAt } from './locateCells.js';
-import { loadPolars, polarsReason, ROW, type LazyFrame, type PL } from './polars.js';
+import { loadPolars, polarsReason, ROW, type Frame, type LazyFrame, type PL } from './polars.js';
 
 /** A big table, checked and typed, not read: `frame()` scans it lazily each time it is asked. */
 export interface BigTable {
@@ -36,6 +37,10 @@ export interface BigTable {
   /** A data row's 1-based line (CSV: the row's ordinal + 1 for the header, exact unless a cell holds a line break) or row number (Parquet). */
   lineOf(row: number): number;
   polars: PL;
+  /** Cells of a text column that are not plain numbers (findNotNumbers.ts), looked for once per column: a chart plotting the column as quantitative. */
+  notNumbers(column: string): Promise<NotNumbers>;
+  /** Whether its rows are held in memory (a CSV up to `bigCsvInMemoryBytes`), parsed once, rather than scanned from the file by each query. */
+  inMemory: boolean;
 }
 
 const CITATIONS = new Set(['source', 'quote', 'note', 'derived']);
@@ -73,6 +78,9 @@ export async function openBigTable(
   const bytes = await totalBytes(files);
   if (bytes > LIMITS.bigTableBytes) return fail(messages.load.bigTableTooLarge(file, bytes, LIMITS.bigTableBytes));
 
+  // Hashed while polars scans (its threads and this one's reads overlap): the graphic's input hash and the cache key.
+  const hashing = hashBigTable(files, kind === 'parquet-folder' ? real : undefined);
+  hashing.catch(() => undefined);
   const pl = await loadPolars();
   const header = kind === 'csv' ? await headerLine(real) : '';
   const delimiter = kind === 'csv' ? headerDelimiter(header) : ',';
@@ -122,6 +130,30 @@ export async function openBigTable(
   const located: Array<{ at: CellAt; message: string }> = [];
   const report = (row: number, column: string, message: string) => located.push({ at: { row, column: headerIndex.get(column)! }, message });
 
+  // A CSV small enough is parsed once and held, its number columns as Float64:
+  // the validation and every chart then query memory instead of parsing the
+  // text again (4 scans of 10M rows became 1). Each number cell's "not a
+  // number" flag is computed in the same parse and dropped after the validation.
+  const numberColumns = kind === 'csv' ? columns.filter((name) => types[name] === 'number') : [];
+  const flag = (i: number) => `__citechart_bad${i}`;
+  const bad = (name: string) => pl.col(name).isNotNull().and(pl.col(name).cast(pl.Float64, false).isNull().or(pl.col(name).cast(pl.Float64, false).isNan()));
+  let held: Frame | undefined;
+  if (kind === 'csv' && bytes <= bigCsvInMemoryBytes()) {
+    try {
+      held = await raw
+        .select(
+          // `quote`, `note` and `derived` are not carried (a warning says so): not held either.
+          pl.col('source'),
+          ...columns.map((name) => (types[name] === 'number' ? pl.col(name).cast(pl.Float64, false) : pl.col(name))),
+          ...numberColumns.map((name, i) => bad(name).alias(flag(i))),
+        )
+        .collect();
+    } catch (error) {
+      return fail(messages.load.bigTableUnreadable(file, polarsReason(error)));
+    }
+  }
+  const scan = (): LazyFrame => (held ? held.lazy() : raw);
+
   const frame = () => {
     const cells = columns.map((name) => {
       const dtype = dtypes.get(name)!;
@@ -129,7 +161,7 @@ export async function openBigTable(
       if (/^Date$/.test(dtype)) return pl.col(name).dt.strftime('%Y-%m-%d');
       return isText(dtype) ? pl.col(name) : pl.col(name).cast(pl.Utf8);
     });
-    return raw.withRowIndex(ROW).select(pl.col(ROW), pl.col('source'), ...cells);
+    return scan().withRowIndex(ROW).select(pl.col(ROW), pl.col('source'), ...cells);
   };
 
   let rows = 0;
@@ -138,33 +170,35 @@ export async function openBigTable(
   try {
     // One pass over the file: each distinct source value with its first row
     // and row count, and how many cells of each number column are not numbers.
-    const numberColumns = kind === 'csv' ? columns.filter((name) => types[name] === 'number') : [];
     const numbers = columns.filter((name) => types[name] === 'number');
-    const bad = (name: string) => pl.col(name).isNotNull().and(pl.col(name).cast(pl.Float64, false).isNull().or(pl.col(name).cast(pl.Float64, false).isNan()));
+    const isBad = (name: string, i: number) => (held ? pl.col(flag(i)) : bad(name));
     const asNumber = (name: string) => pl.col(name).cast(pl.Float64, false);
-    const bySource = await raw
+    const checks = [
+      ...numberColumns.map((name, i) => isBad(name, i).sum().alias(`bad${i}`)),
+      // Cells that are not whole numbers, and the largest |value|: may polars sum the column in any order?
+      ...numbers.map((name, i) => asNumber(name).floor().neq(asNumber(name)).sum().alias(`fraction${i}`)),
+      ...numbers.map((name, i) => asNumber(name).abs().max().alias(`largest${i}`)),
+    ];
+    // From the file, one pass computes everything by source; in memory the checks' totals
+    // are a second, cheaper query (no group to keep them in: 0.2 s less for 10M rows).
+    const bySource = await scan()
       .withRowIndex(ROW)
       .groupBy('source')
-      .agg(
-        pl.col(ROW).min().alias('first'),
-        pl.len().alias('rows'),
-        ...numberColumns.map((name, i) => bad(name).sum().alias(`bad${i}`)),
-        // Cells that are not whole numbers, and the largest |value|: may polars sum the column in any order?
-        ...numbers.map((name, i) => asNumber(name).floor().neq(asNumber(name)).sum().alias(`fraction${i}`)),
-        ...numbers.map((name, i) => asNumber(name).abs().max().alias(`largest${i}`)),
-      )
+      .agg(pl.col(ROW).min().alias('first'), pl.len().alias('rows'), ...(held ? [] : checks))
       .sort('first')
       .collect();
-    const total = (column: string) => (bySource.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
-    const largest = (column: string) => (bySource.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => Math.max(a, Number(b ?? 0)), 0);
-    const allRows = total('rows');
+    const checked = held && checks.length ? await scan().select(...checks).collect() : bySource;
+    if (held && numberColumns.length) held = held.drop(numberColumns.map((_, i) => flag(i)));
+    const total = (column: string) => (checked.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
+    const largest = (column: string) => (checked.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => Math.max(a, Number(b ?? 0)), 0);
+    const allRows = (bySource.getColumn('rows').toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
     numbers.forEach((name, i) => {
       if (total(`fraction${i}`) === 0 && largest(`largest${i}`) * allRows < 2 ** 53) wholeSums.add(name);
     });
     const values = bySource.getColumn('source').toArray() as (string | null)[];
     const firsts = bySource.getColumn('first').toArray() as number[];
     const counts = bySource.getColumn('rows').toArray() as number[];
-    const badCells = numberColumns.reduce((total, _, i) => total + (bySource.getColumn(`bad${i}`).toArray() as number[]).reduce((a, b) => a + Number(b), 0), 0);
+    const badCells = numberColumns.reduce((sum, _, i) => sum + total(`bad${i}`), 0);
 
     // 1. Bad numbers: the first few located (a second pass, only when there are any), the rest counted.
     if (badCells) {
@@ -215,8 +249,22 @@ export async function openBigTable(
       );
     }
   }
-  const sha256 = await hashBigTable(files, kind === 'parquet-folder' ? real : undefined);
-  return { table: { file, kind, columns, types, rows, rowsBySource, wholeSums, sha256, frame, lineOf, polars: pl }, diagnostics };
+  let sha256: string;
+  try {
+    sha256 = await hashing;
+  } catch (error) {
+    return fail(messages.load.bigTableUnreadable(file, polarsReason(error)));
+  }
+  const looked = new Map<string, Promise<NotNumbers>>();
+  const notNumbers = (column: string) => {
+    let found = looked.get(column);
+    if (!found) {
+      found = findNotNumbers(pl, frame(), column, lineOf, kind === 'csv' ? { file: real, delimiter, index: headerIndex.get(column)! } : undefined);
+      looked.set(column, found);
+    }
+    return found;
+  };
+  return { table: { file, kind, columns, types, rows, rowsBySource, wholeSums, sha256, frame, lineOf, polars: pl, notNumbers, inMemory: held !== undefined }, diagnostics };
 }
 
 const isText = (dtype: string) => /^(String|Utf8)$/i.test(dtype);

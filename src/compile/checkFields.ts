@@ -44,12 +44,10 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
     diagnostics.push(json.diagnostic(use.jsonPath, messages.spec.unknownField(use.field, table.file, table.columns, near ? guess : undefined)));
   }
 
-  // Aggregates that count rather than add work on text columns too.
-  const numeric = fields.filter((f) => f.type === 'quantitative' && !COUNTING.has(f.aggregate) && !transforms.created.has(f.written));
   for (const table of tables) {
-    const plotted = new Set(numeric.filter((f) => f.dataFile === undefined || f.dataFile === table.file).map((f) => f.field));
-    for (const column of table.columns) {
-      if (!plotted.has(column) || table.types[column] !== 'string') continue;
+    // A big table's rows here are what polars left (their lines are guesses): its cells are checked in the file (src/bigtable/checkBigTableNumbers.ts).
+    if (table.summary) continue;
+    for (const column of textColumnsPlottedAsNumbers(vegaLite, table)) {
       for (const row of table.rows) {
         const value = row.values[column];
         if (typeof value !== 'string' || value.trim() === '') continue;
@@ -64,6 +62,18 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
     }
   }
   return diagnostics;
+}
+
+/**
+ * The text columns of `table` that `vegaLite` plots as quantitative with an
+ * aggregate that adds (counting ones work on text too), not made by a
+ * transform: each of their cells reaches Vega as a string.
+ */
+export function textColumnsPlottedAsNumbers(vegaLite: Record<string, unknown>, table: Pick<CitedTable, 'file' | 'columns' | 'types'>): string[] {
+  const transforms = readTransforms(vegaLite);
+  const numeric = encodedFields(vegaLite, false).filter((f) => f.type === 'quantitative' && !COUNTING.has(f.aggregate) && !transforms.created.has(f.written));
+  const plotted = new Set(numeric.filter((f) => f.dataFile === undefined || f.dataFile === table.file).map((f) => f.field));
+  return table.columns.filter((column) => plotted.has(column) && table.types[column] === 'string');
 }
 
 /**
