@@ -116,6 +116,9 @@ export const load = {
     `the table has more than ${limit.toLocaleString('en-US')} cells, citechart's limit per table; ` +
     `drop columns or rows the charts do not use (reading stopped at this line)`,
   // Big tables (src/bigtable): a Parquet file or folder, or a CSV over LIMITS.bigCsvBytes.
+  badBigCsvBytes: (value: string) =>
+    `CITECHART_BIG_CSV_BYTES is ${JSON.stringify(value)}, not a whole number of bytes; ` +
+    `set it to one (16777216 for 16 MB) or unset it for the default`,
   bigTableTooLarge: (file: string, bytes: number, limit: number) =>
     `${file} is ${mb(bytes)}, over citechart's limit of ${mb(limit)} per big table; aggregate it in a warehouse first (README, "Scale past one machine")`,
   bigTableUnreadable: (file: string, reason: string) =>
