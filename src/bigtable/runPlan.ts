@@ -5,6 +5,7 @@ import type { BigTable } from './openBigTable.js';
 import type { Plan } from './planPushdown.js';
 import { BAD_DATES, notDates, ROWS, SOURCE_ROWS, SOURCES } from './planPushdown.js';
 import { ROW, type Frame, type LazyFrame } from './polars.js';
+import { withRunningMeans } from './runningMeans.js';
 
 /** Rows in and out of each pushed step, for `--explain` (counted only when asked: each count is a query). */
 export interface StepCount {
@@ -40,7 +41,9 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   const beforeAggregate = (aggregateAt === -1 ? plan.steps : plan.steps.slice(0, aggregateAt)).reduce((f, step) => step.apply(f), frame);
   for (const step of plan.steps) frame = step.apply(frame);
   const aggregated = aggregateAt !== -1;
-  const out = await (aggregated ? frame : frame.head(LIMITS.rowsPerChart + 1)).collect();
+  let out = await (aggregated ? frame : frame.head(LIMITS.rowsPerChart + 1)).collect();
+  const means = aggregated ? plan.steps[aggregateAt]!.means : undefined;
+  if (means) out = await withRunningMeans(pl, beforeAggregate, out, means);
   if (out.columns.includes(BAD_DATES)) {
     const bad = (out.getColumn(BAD_DATES).toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
     if (bad) throw new Error(messages.load.notDatesInTimeUnit(bad));

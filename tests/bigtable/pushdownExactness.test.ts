@@ -26,12 +26,21 @@ const SPECS: Record<string, Record<string, unknown>> = {
     mark: 'point',
     encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'value_usd', aggregate: 'median', type: 'quantitative' }, size: { field: 'k', aggregate: 'max', type: 'quantitative' }, opacity: { field: 'f', aggregate: 'min', type: 'quantitative' } },
   },
-  // A mean is left to Vega (its running mean rounds unlike polars'): the filter before it is pushed.
-  'encoding-mean-stops': {
+  // Vega's running mean (computed after polars), of fractions whose sum / n rounds otherwise; a filter before it.
+  'encoding-mean': {
     data,
-    transform: [{ filter: { field: 'hs_code', oneOf: ['8541', '8542'] } }],
+    transform: [{ filter: { field: 'hs_code', oneOf: ['8541', '8542'] } }, { calculate: 'datum.value_usd / 7', as: 'seventh' }],
     mark: 'bar',
-    encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'value_usd', aggregate: 'mean', type: 'quantitative' } },
+    encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'seventh', aggregate: 'mean', type: 'quantitative', stack: null }, color: { field: 'date', timeUnit: 'year', type: 'nominal' } },
+  },
+  'aggregate-mean-valid-missing': {
+    data,
+    transform: [
+      { calculate: 'datum.value_usd / 3 - 10000', as: 'third' },
+      { aggregate: [{ op: 'mean', field: 'third', as: 'm' }, { op: 'average', field: 'value_usd', as: 'a' }, { op: 'valid', field: 'third', as: 'v' }, { op: 'missing', field: 'value_usd', as: 'miss' }], groupby: ['partner', 'hs_code'] },
+    ],
+    mark: 'point',
+    encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'm', type: 'quantitative' }, size: { field: 'a', type: 'quantitative' }, color: { field: 'hs_code', type: 'nominal' }, tooltip: [{ field: 'm' }, { field: 'v' }, { field: 'miss' }] },
   },
   'encoding-count-distinct': { data, mark: 'bar', encoding: { x: { field: 'partner', type: 'nominal' }, y: { aggregate: 'count', type: 'quantitative' }, color: { field: 'date', aggregate: 'distinct', type: 'quantitative' } } },
   'filter-predicates': {

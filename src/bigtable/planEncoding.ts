@@ -1,0 +1,95 @@
+// The aggregates a single view's encoding implies, pushed to polars as one
+// group-by (aggregateStep.ts) with the spec rewritten so that Vega's own
+// aggregate of each pre-aggregated row gives the same value.
+import type { ColumnType } from '../model.js';
+import { aggregateStep } from './aggregateStep.js';
+import type { LazyFrame, PL } from './polars.js';
+import { COUNT, distinctField, type Aggregate, type Json, type PushedStep } from './pushedStep.js';
+import { parseDate, timeUnitOf, truncateSql, UNIT_NAMES } from './timeUnits.js';
+import { sqlName, Untranslatable } from './translateExpression.js';
+
+/** Ops whose value of one pre-aggregated row is that row's value (sum, mean, median, min, max of one value), or which are rewritten as a sum of a pre-counted field (count, distinct). Not valid or missing: of one row they are 1 or 0. */
+const ENCODING_OPS = new Set(['sum', 'mean', 'average', 'median', 'min', 'max', 'count', 'distinct']);
+const rawDate = (field: string) => `__citechart_raw_${field}`;
+
+/**
+ * The aggregates Vega-Lite derives from a single view's encoding (every
+ * field channel not aggregated is a group key, as in Vega-Lite's
+ * AggregateNode), pushed as one group-by. Vega still aggregates, but each
+ * group is now one row, so sum, mean, median, min and max of it are the
+ * value itself; count and distinct become sums of pre-counted fields titled
+ * as Vega-Lite would title them. Undefined when the encoding aggregates nothing.
+ */
+export function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>, config: Json, whole: Set<string>): PushedStep | undefined {
+  if (['layer', 'concat', 'hconcat', 'vconcat', 'facet', 'repeat', 'spec'].some((key) => key in spec)) {
+    throw new Untranslatable('a composed view (layer, concat, facet, repeat)');
+  }
+  const encoding = spec.encoding as Json | undefined;
+  if (!encoding || typeof encoding !== 'object') return undefined;
+  const keys = new Map<string, string | undefined>();
+  const ops: Aggregate[] = [];
+  const rewrites: Array<() => void> = [];
+  const defs: Json[] = [];
+  for (const def of Object.values(encoding)) for (const d of Array.isArray(def) ? def : [def]) if (d && typeof d === 'object') defs.push(d as Json);
+  for (const def of defs) {
+    if (def.condition && typeof def.condition === 'object') throw new Untranslatable('a conditional encoding');
+    if (def.bin) throw new Untranslatable('a binned encoding');
+    if (def.impute) throw new Untranslatable('an imputed encoding');
+    if (def.sort && typeof def.sort === 'object' && !Array.isArray(def.sort) && ('op' in (def.sort as Json) || 'field' in (def.sort as Json))) throw new Untranslatable('a sort by another field');
+    if (def.aggregate !== undefined) {
+      const op = def.aggregate;
+      if (typeof op !== 'string' || !ENCODING_OPS.has(op)) throw new Untranslatable(`the aggregate ${JSON.stringify(op)} in an encoding (pushed: ${[...ENCODING_OPS].join(', ')})`);
+      if (op === 'count') {
+        ops.push({ op, as: COUNT });
+        rewrites.push(() => Object.assign(def, { aggregate: 'sum', field: COUNT, ...(def.title === undefined && { title: countTitle(config) }) }));
+        continue;
+      }
+      const field = def.field;
+      if (typeof field !== 'string' || !types.has(field)) throw new Untranslatable(`${op} of ${JSON.stringify(field)}, not a column`);
+      if (op === 'distinct') {
+        ops.push({ op, field, as: distinctField(field) });
+        rewrites.push(() => Object.assign(def, { aggregate: 'sum', field: distinctField(field), ...(def.title === undefined && { title: `Distinct of ${field}` }) }));
+        continue;
+      }
+      if (types.get(field) !== 'number') throw new Untranslatable(`${op} of ${field}, a column of text`);
+      const same = ops.find((o) => o.as === field);
+      if (same && same.op !== op) throw new Untranslatable(`two aggregates of ${field}`);
+      if (!same) ops.push({ op, field, as: field });
+      continue;
+    }
+    if (def.field === undefined) continue;
+    if (typeof def.field !== 'string' || !types.has(def.field)) throw new Untranslatable(`the field ${JSON.stringify(def.field)}, not a column`);
+    const unit = def.timeUnit === undefined ? undefined : timeUnitOf(def.timeUnit);
+    if (keys.has(def.field) && keys.get(def.field) !== unit) throw new Untranslatable(`${def.field} encoded with two time units`);
+    keys.set(def.field, unit);
+  }
+  if (!ops.length) return undefined;
+  if (config.fieldTitle !== undefined && ops.some((o) => o.op === 'count' || o.op === 'distinct')) throw new Untranslatable('a config.fieldTitle (count titles would change)');
+  for (const key of keys.keys()) if (ops.some((o) => o.as === key)) throw new Untranslatable(`${key} both aggregated and a group`);
+  for (const [field, unit] of keys) if (unit && types.get(field) !== 'string') throw new Untranslatable(`timeUnit of ${field}, not a column of dates written YYYY-MM-DD`);
+  for (const rewrite of rewrites) rewrite();
+  const truncated = [...keys].filter(([, unit]) => unit !== undefined) as Array<[string, string]>;
+  // Cells that are not dates written YYYY-MM-DD, counted in the same group-by (runPlan then lets Vega draw instead).
+  const badDates = truncated.map(([field]) => pl.col(rawDate(field)).isNotNull().and(pl.col(field).isNull()));
+  const grouped = aggregateStep(pl, `encoding: ${ops.map((o) => `${o.op}(${o.field ?? '*'})`).join(', ')} by ${[...keys].map(([field, unit]) => (unit ? `${UNIT_NAMES[unit]}(${field})` : field)).join(', ') || 'nothing'}`, [...keys.keys()], ops, types, whole, badDates);
+  // Grouped by the truncated date, written YYYY-MM-DD once per group, not once per row.
+  const write = (frame: LazyFrame) => frame.withColumns(...truncated.map(([field]) => pl.col(field).dt.strftime('%Y-%m-%d').alias(field)));
+  const prepare = (frame: LazyFrame) =>
+    truncated.length ? frame.withColumns(...truncated.map(([field]) => pl.col(field).alias(rawDate(field))), ...truncated.map(([field, unit]) => parseDate(pl, field, unit).alias(field))) : frame;
+  const means = grouped.means;
+  return {
+    ...grouped,
+    apply: (frame) => (truncated.length ? write(grouped.apply(prepare(frame))) : grouped.apply(frame)),
+    ...(means && { means: { fields: means.fields, rows: (frame: LazyFrame) => means.rows(prepare(frame)) } }),
+    sql: (from) =>
+      truncated.length
+        ? grouped.sql(`(SELECT * REPLACE (${truncated.map(([field, unit]) => `${truncateSql(field, unit)} AS ${sqlName(field)}`).join(', ')}) FROM ${from})`)
+        : grouped.sql(from),
+  };
+}
+
+/** Vega-Lite's title of a count (config.countTitle, default "Count of Records": vega-lite src/config.ts). */
+function countTitle(config: Json): string {
+  return typeof config.countTitle === 'string' ? config.countTitle : 'Count of Records';
+}
+
