@@ -269,6 +269,13 @@ export const spec = {
     `the label ${q(text)} is wider than its ${limit} px limit and is drawn cut, as ${q(drawn)}; shorten it, or raise the limit (an axis's "labelLimit", a legend's "labelLimit", a mark's "limit")`,
   paletteRepeats: (field: string, categories: number, colours: number) =>
     `${field ? `${q(field)} has` : 'the colour scale has'} ${categories} categories but the palette only ${colours} colours, so colours repeat and different categories look alike; group the smaller ones (e.g. as "Other"), or give the scale a longer "range"`,
+  // Values past Number.MAX_VALUE (src/render/nonFiniteValues.ts): Vega would drop their marks silently.
+  nonFiniteValue: (field: string, aggregate: string | undefined, value: number, group: string) =>
+    `${aggregate ? `the ${aggregate} of ${q(field)}` : q(field)}${group ? ` for ${group}` : ''} is ${value > 0 ? '' : '−'}infinite: past 1.8e308, the largest number a chart can hold (a sum that overflowed?), so its mark would be left out; ` +
+    `divide the values by a power of ten in a calculate (and say so in the axis title), or fix the outlying rows`,
+  nonFiniteScale: (scale: string, from: number, to: number) =>
+    `the ${scale} scale runs from ${from} to ${to}, a span past 1.8e308, the largest number a chart can hold, so every mark on it would be drawn 0 px long; ` +
+    `divide the values by a power of ten in a calculate (and say so in the axis title), or fix the outlying rows`,
   linksDropped: () =>
     `links (href) are left out of the published graphic: an embedded chart links nowhere; put the links in the article text`,
   widthsNeedSingleView: () =>
