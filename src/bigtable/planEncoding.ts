@@ -2,7 +2,8 @@
 // group-by (aggregateStep.ts) with the spec rewritten so that Vega's own
 // aggregate of each pre-aggregated row gives the same value.
 import type { ColumnType } from '../model.js';
-import { aggregateStep } from './aggregateStep.js';
+import { aggregateStep, validValue } from './aggregateStep.js';
+import { binParams, binStart, binStartSql, vegaBins, type Bins } from './binValues.js';
 import type { LazyFrame, PL } from './polars.js';
 import { COUNT, distinctField, type Aggregate, type Json, type PushedStep } from './pushedStep.js';
 import { parseDate, timeUnitOf, truncateSql, UNIT_NAMES } from './timeUnits.js';
@@ -11,6 +12,7 @@ import { sqlName, Untranslatable } from './translateExpression.js';
 /** Ops whose value of one pre-aggregated row is that row's value (sum, mean, median, min, max of one value), or which are rewritten as a sum of a pre-counted field (count, distinct). Not valid or missing: of one row they are 1 or 0. */
 const ENCODING_OPS = new Set(['sum', 'mean', 'average', 'median', 'min', 'max', 'count', 'distinct']);
 const rawDate = (field: string) => `__citechart_raw_${field}`;
+const binColumn = (field: string) => `__citechart_bin_${field}`;
 
 /**
  * The aggregates Vega-Lite derives from a single view's encoding (every
@@ -29,11 +31,21 @@ export function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>,
   const keys = new Map<string, string | undefined>();
   const ops: Aggregate[] = [];
   const rewrites: Array<() => void> = [];
-  const defs: Json[] = [];
-  for (const def of Object.values(encoding)) for (const d of Array.isArray(def) ? def : [def]) if (d && typeof d === 'object') defs.push(d as Json);
-  for (const def of defs) {
+  const defs: Array<[string, Json]> = [];
+  for (const [channel, def] of Object.entries(encoding)) for (const d of Array.isArray(def) ? def : [def]) if (d && typeof d === 'object') defs.push([channel, d as Json]);
+  // The one binned field: grouped by its bin (as Vega bins it), drawn from the group's least value, which Vega bins to the same bin.
+  let binned: { field: string; params: Json; def: Json; bins?: Bins } | undefined;
+  for (const [channel, def] of defs) {
     if (def.condition && typeof def.condition === 'object') throw new Untranslatable('a conditional encoding');
-    if (def.bin) throw new Untranslatable('a binned encoding');
+    if (def.bin) {
+      if (binned) throw new Untranslatable('two binned encodings');
+      if (def.aggregate !== undefined || def.timeUnit !== undefined) throw new Untranslatable('a binned encoding with an aggregate or time unit');
+      const params = binParams(def.bin, channel);
+      const field = def.field;
+      if (typeof field !== 'string' || types.get(field) !== 'number') throw new Untranslatable(`a bin of ${JSON.stringify(field)}, not a column of numbers`);
+      binned = { field, params, def };
+      continue;
+    }
     if (def.impute) throw new Untranslatable('an imputed encoding');
     if (def.sort && typeof def.sort === 'object' && !Array.isArray(def.sort) && ('op' in (def.sort as Json) || 'field' in (def.sort as Json))) throw new Untranslatable('a sort by another field');
     if (def.aggregate !== undefined) {
@@ -64,6 +76,12 @@ export function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>,
     keys.set(def.field, unit);
   }
   if (!ops.length) return undefined;
+  if (binned) {
+    if (keys.has(binned.field) || ops.some((o) => o.as === binned!.field)) throw new Untranslatable(`${binned.field} both binned and encoded otherwise`);
+    keys.set(binColumn(binned.field), undefined);
+    types.set(binColumn(binned.field), 'number');
+    ops.push({ op: 'min', field: binned.field, as: binned.field });
+  }
   if (config.fieldTitle !== undefined && ops.some((o) => o.op === 'count' || o.op === 'distinct')) throw new Untranslatable('a config.fieldTitle (count titles would change)');
   for (const key of keys.keys()) if (ops.some((o) => o.as === key)) throw new Untranslatable(`${key} both aggregated and a group`);
   for (const [field, unit] of keys) if (unit && types.get(field) !== 'string') throw new Untranslatable(`timeUnit of ${field}, not a column of dates written YYYY-MM-DD`);
@@ -71,20 +89,46 @@ export function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>,
   const truncated = [...keys].filter(([, unit]) => unit !== undefined) as Array<[string, string]>;
   // Cells that are not dates written YYYY-MM-DD, counted in the same group-by (runPlan then lets Vega draw instead).
   const badDates = truncated.map(([field]) => pl.col(rawDate(field)).isNotNull().and(pl.col(field).isNull()));
-  const grouped = aggregateStep(pl, `encoding: ${ops.map((o) => `${o.op}(${o.field ?? '*'})`).join(', ')} by ${[...keys].map(([field, unit]) => (unit ? `${UNIT_NAMES[unit]}(${field})` : field)).join(', ') || 'nothing'}`, [...keys.keys()], ops, types, whole, badDates);
-  // Grouped by the truncated date, written YYYY-MM-DD once per group, not once per row.
-  const write = (frame: LazyFrame) => frame.withColumns(...truncated.map(([field]) => pl.col(field).dt.strftime('%Y-%m-%d').alias(field)));
-  const prepare = (frame: LazyFrame) =>
-    truncated.length ? frame.withColumns(...truncated.map(([field]) => pl.col(field).alias(rawDate(field))), ...truncated.map(([field, unit]) => parseDate(pl, field, unit).alias(field))) : frame;
+  const shown = (o: Aggregate) => `${o.op}(${o.field ?? '*'})`;
+  const by = [...keys].map(([field, unit]) => (unit ? `${UNIT_NAMES[unit]}(${field})` : binned && field === binColumn(binned.field) ? `bin(${binned.field})` : field));
+  const grouped = aggregateStep(pl, `encoding: ${ops.filter((o) => !binned || o.as !== binned.field).map(shown).join(', ')} by ${by.join(', ') || 'nothing'}`, [...keys.keys()], ops, types, whole, badDates);
+  if (binned) types.delete(binColumn(binned.field));
+  // Grouped by the truncated date, written YYYY-MM-DD once per group, not once per row; the bin column dropped.
+  const write = (frame: LazyFrame) => {
+    const written = truncated.length ? frame.withColumns(...truncated.map(([field]) => pl.col(field).dt.strftime('%Y-%m-%d').alias(field))) : frame;
+    return binned ? written.drop(binColumn(binned.field)) : written;
+  };
+  const prepare = (frame: LazyFrame) => {
+    const dated = truncated.length ? frame.withColumns(...truncated.map(([field]) => pl.col(field).alias(rawDate(field))), ...truncated.map(([field, unit]) => parseDate(pl, field, unit).alias(field))) : frame;
+    if (!binned) return dated;
+    if (!binned.bins) throw new Error('the bins are read before the step runs (PushedStep.prepare)');
+    return dated.withColumns(binStart(pl, binned.field, binned.bins).alias(binColumn(binned.field)));
+  };
   const means = grouped.means;
+  const from = (table: string) => {
+    const dates = truncated.map(([field, unit]) => `${truncateSql(field, unit)} AS ${sqlName(field)}`);
+    const replaced = dates.length ? `(SELECT * REPLACE (${dates.join(', ')}) FROM ${table})` : table;
+    if (!binned) return replaced;
+    const bin = binned.bins ? binStartSql(binned.field, binned.bins) : `NULL /* bins are read from the data when the chart is built */`;
+    return `(SELECT *, ${bin} AS ${sqlName(binColumn(binned.field))} FROM ${replaced})`;
+  };
+  const bin = binned;
   return {
     ...grouped,
-    apply: (frame) => (truncated.length ? write(grouped.apply(prepare(frame))) : grouped.apply(frame)),
+    apply: (frame) => write(grouped.apply(prepare(frame))),
     ...(means && { means: { fields: means.fields, rows: (frame: LazyFrame) => means.rows(prepare(frame)) } }),
-    sql: (from) =>
-      truncated.length
-        ? grouped.sql(`(SELECT * REPLACE (${truncated.map(([field, unit]) => `${truncateSql(field, unit)} AS ${sqlName(field)}`).join(', ')}) FROM ${from})`)
-        : grouped.sql(from),
+    ...(bin && {
+      // Vega bins over the extent of the rows it gets: read here from the same rows, then written into the spec so Vega bins the pre-aggregated rows alike.
+      prepare: async (frame: LazyFrame) => {
+        const valid = validValue(pl, bin.field);
+        const extent = await frame.filter(valid).select(pl.col(bin.field).cast(pl.Float64).min().alias('min'), pl.col(bin.field).cast(pl.Float64).max().alias('max')).collect();
+        const [min, max] = [extent.getColumn('min').toArray()[0], extent.getColumn('max').toArray()[0]];
+        if (typeof min !== 'number' || typeof max !== 'number') throw new Error(`${bin.field} has no number to bin`);
+        bin.bins = vegaBins(bin.params, [min, max]);
+        bin.def.bin = { ...bin.params, extent: [min, max] };
+      },
+    }),
+    sql: (table) => grouped.sql(from(table)),
   };
 }
 

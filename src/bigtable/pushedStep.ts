@@ -42,6 +42,8 @@ export interface PushedStep {
    * row of the row's group, as the result's ROW) and MEAN_VALUE + i (the i-th
    * mean's value, NaN where Vega skips it), in row order. No step follows one.
    */
+  /** Reads what the step needs of the data before it runs (a bin's extent), and writes it into the spec Vega gets: runPlan awaits it on the rows the step reads, before `apply`. */
+  prepare?(frame: LazyFrame): Promise<void>;
   means?: { fields: Array<{ field: string; as: string }>; rows(frame: LazyFrame): LazyFrame };
 }
 

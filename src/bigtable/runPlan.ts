@@ -30,6 +30,7 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   // Dates first: one not written YYYY-MM-DD would be null in polars but a date in Vega.
   let checked: LazyFrame = big.frame();
   for (const step of plan.steps) {
+    if (step.prepare) await step.prepare(checked);
     for (const field of step.dates ?? []) {
       const found = await checked.filter(notDates(pl, field)).select(pl.col(field)).head(1).collect();
       if (found.shape.height) throw new Error(messages.load.notADateInTimeUnit(String(found.getColumn(field).toArray()[0]), field));

@@ -5,8 +5,10 @@ export type NonFinite =
   | { kind: 'value'; field: string; value: number; group: Array<[string, string]> }
   | { kind: 'scale'; scale: string; domain: [number, number] };
 
-// Vega-Lite's own fields and citechart's, not the author's (row ids, stack ends, bin ends are checked as the fields they come from).
-const INTERNAL = /^(__|_vgsid_|Symbol)/;
+// Vega-Lite's own fields and citechart's, not the author's (row ids, stack
+// ends); and bins: Vega bins a value outside a bin's extent (or below an
+// anchored start) to ±Infinity on purpose, so Vega-Lite drops it as out of range.
+const INTERNAL = /^(__|_vgsid_|Symbol|bin_)/;
 
 // The filter Vega-Lite adds for a quantitative field on a continuous scale (its default `invalid: "filter"`, vega-lite src/compile/data/filterinvalid.ts).
 const INVALID_FILTER = /^isValid\(datum\[".*"\]\) && isFinite\(\+datum\[".*"\]\)/;

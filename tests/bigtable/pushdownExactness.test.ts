@@ -42,6 +42,22 @@ const SPECS: Record<string, Record<string, unknown>> = {
     mark: 'point',
     encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'm', type: 'quantitative' }, size: { field: 'a', type: 'quantitative' }, color: { field: 'hs_code', type: 'nominal' }, tooltip: [{ field: 'm' }, { field: 'v' }, { field: 'miss' }] },
   },
+  // Bins: edges from the data's extent (vega-statistics bin), each value's bin as Vega's Bin transform computes it.
+  'encoding-bin-count': { data, mark: 'bar', encoding: { x: { field: 'value_usd', bin: true, type: 'quantitative' }, y: { aggregate: 'count', type: 'quantitative' } } },
+  'encoding-bin-fractions-mean': {
+    data,
+    transform: [{ calculate: 'datum.value_usd / 1300 - 3.7', as: 'k' }],
+    mark: 'bar',
+    encoding: { x: { field: 'k', bin: { maxbins: 37 }, type: 'quantitative' }, y: { field: 'value_usd', aggregate: 'mean', type: 'quantitative', stack: null }, color: { field: 'hs_code', type: 'nominal' } },
+  },
+  'encoding-bin-step-colour': {
+    data,
+    transform: [{ filter: { field: 'value_usd', lt: 55_555 } }],
+    mark: 'bar',
+    encoding: { x: { field: 'partner', type: 'nominal' }, y: { aggregate: 'count', type: 'quantitative' }, color: { field: 'value_usd', bin: true, type: 'quantitative' } },
+  },
+  // An anchor shifts the start past the least values: Vega bins them to −Infinity and Vega-Lite drops them.
+  'encoding-bin-step-anchor': { data, mark: 'bar', encoding: { x: { field: 'value_usd', bin: { step: 7000, anchor: 333 }, type: 'quantitative' }, y: { field: 'value_usd', aggregate: 'count', type: 'quantitative' } } },
   'encoding-count-distinct': { data, mark: 'bar', encoding: { x: { field: 'partner', type: 'nominal' }, y: { aggregate: 'count', type: 'quantitative' }, color: { field: 'date', aggregate: 'distinct', type: 'quantitative' } } },
   'filter-predicates': {
     data,
