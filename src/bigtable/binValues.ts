@@ -81,3 +81,14 @@ export function binStartSql(field: string, bins: Bins): string {
   const inside = `(${n(bins.start)} + ${n(bins.step)} * FLOOR(${EPSILON} + (GREATEST(${n(bins.start)}, LEAST(${v}, ${n(bins.stop - bins.step)})) - ${n(bins.start)}) / ${n(bins.step)}))`;
   return `CASE WHEN ${v} < ${n(bins.start)} THEN '-Infinity'::DOUBLE WHEN ${v} > ${n(bins.stop)} THEN 'Infinity'::DOUBLE ELSE ${inside} END`;
 }
+
+/** A bin's end from its start as Vega's Bin transform writes it: `start + step * (1 + (b0 - start) / step)` (not b0 + step: it rounds otherwise). */
+export function binEnd(pl: PL, b0: Expr, bins: Bins): Expr {
+  const step = pl.col(ROW).cast(pl.Float64).mul(0).add(pl.lit(bins.step));
+  return pl.lit(bins.start).add(pl.lit(bins.step).mul(pl.lit(1).add(b0.sub(pl.lit(bins.start)).div(step))));
+}
+
+export function binEndSql(b0: string, bins: Bins): string {
+  const n = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
+  return `(${n(bins.start)} + ${n(bins.step)} * (1 + ((${b0}) - ${n(bins.start)}) / ${n(bins.step)}))`;
+}

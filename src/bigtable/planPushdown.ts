@@ -10,6 +10,7 @@
 // it run in Vega. Like VegaFusion's planner, this only plans: runPlan.ts runs it.
 import type { ColumnType } from '../model.js';
 import { aggregateStep } from './aggregateStep.js';
+import { binStep } from './binStep.js';
 import { planEncoding } from './planEncoding.js';
 import type { PL } from './polars.js';
 import type { Aggregate, Json, PushedStep } from './pushedStep.js';
@@ -106,6 +107,7 @@ function planTransform(pl: PL, transform: Json, types: Map<string, ColumnType>, 
     types.set(as, 'string');
     return { label, aggregates: false, dates: [field], apply: (frame) => frame.withColumns(truncateDate(pl, field, unit).alias(as)), sql: (from) => `SELECT *, ${truncateSql(field, unit)} AS ${sqlName(as)} FROM ${from}` };
   }
+  if ('bin' in transform && transform.bin) return binStep(pl, transform, label, types, whole);
   if ('aggregate' in transform && Array.isArray(transform.aggregate)) {
     if (aggregated) throw new Untranslatable('a second aggregate (sources would be unions of unions)');
     const groupby = transform.groupby ?? [];

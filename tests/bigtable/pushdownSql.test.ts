@@ -24,6 +24,13 @@ const SPECS: Record<string, Record<string, unknown> & { keys: string[] }> = {
     encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'value_usd', aggregate: 'sum', type: 'quantitative' }, size: { aggregate: 'count', type: 'quantitative' }, color: { field: 'hs_code', type: 'nominal' } },
   },
   'encoding-yearmonth-median': { keys: ['date'], mark: 'line', encoding: { x: { field: 'date', timeUnit: 'yearmonth', type: 'temporal' }, y: { field: 'value_usd', aggregate: 'median', type: 'quantitative' } } },
+  'encoding-bin': { keys: ['value_usd'], mark: 'bar', encoding: { x: { field: 'value_usd', bin: { maxbins: 40 }, type: 'quantitative' }, y: { aggregate: 'count', type: 'quantitative' } } },
+  'bin-transform': {
+    keys: ['b', 'b_end'],
+    transform: [{ calculate: 'datum.value_usd / 3.3', as: 'third' }, { bin: { maxbins: 23 }, field: 'third', as: 'b' }, { aggregate: [{ op: 'count', as: 'n' }, { op: 'sum', field: 'third', as: 'total' }], groupby: ['b', 'b_end'] }],
+    mark: 'bar',
+    encoding: { x: { field: 'b', bin: 'binned', type: 'quantitative' }, x2: { field: 'b_end' }, y: { field: 'n', type: 'quantitative' } },
+  },
   'filter-calculate-aggregate': {
     keys: ['partner', 'year'],
     transform: [
