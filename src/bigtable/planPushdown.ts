@@ -11,6 +11,7 @@
 import type { ColumnType } from '../model.js';
 import { aggregateStep } from './aggregateStep.js';
 import { binStep } from './binStep.js';
+import { joinAggregateStep } from './joinAggregateStep.js';
 import { planEncoding } from './planEncoding.js';
 import type { PL } from './polars.js';
 import type { Aggregate, Json, PushedStep } from './pushedStep.js';
@@ -56,7 +57,7 @@ export function planPushdown(pl: PL, vegaLite: Json, columns: ReadonlyMap<string
     try {
       const step = planTransform(pl, transform, types, aggregated, label, whole);
       steps.push(step);
-      aggregated ||= step.aggregates;
+      aggregated ||= step.aggregates || step.joins === true;
       pushed += 1;
     } catch (error) {
       if (!(error instanceof Untranslatable)) throw error;
@@ -108,8 +109,12 @@ function planTransform(pl: PL, transform: Json, types: Map<string, ColumnType>, 
     return { label, aggregates: false, dates: [field], apply: (frame) => frame.withColumns(truncateDate(pl, field, unit).alias(as)), sql: (from) => `SELECT *, ${truncateSql(field, unit)} AS ${sqlName(as)} FROM ${from}` };
   }
   if ('bin' in transform && transform.bin) return binStep(pl, transform, label, types, whole);
+  if ('joinaggregate' in transform && Array.isArray(transform.joinaggregate)) {
+    if (aggregated) throw new Untranslatable('a joinaggregate after an aggregate or joinaggregate (sources would be unions of unions)');
+    return joinAggregateStep(pl, transform, label, types, whole);
+  }
   if ('aggregate' in transform && Array.isArray(transform.aggregate)) {
-    if (aggregated) throw new Untranslatable('a second aggregate (sources would be unions of unions)');
+    if (aggregated) throw new Untranslatable('an aggregate after an aggregate or joinaggregate (sources would be unions of unions)');
     const groupby = transform.groupby ?? [];
     if (!Array.isArray(groupby) || !groupby.every((g) => typeof g === 'string' && types.has(g))) throw new Untranslatable('a groupby that is not columns of the table');
     const ops = (transform.aggregate as Json[]).map((a): Aggregate => {

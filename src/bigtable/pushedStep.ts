@@ -15,6 +15,8 @@ export const SOURCE_ROWS = '__citechart_source_rows';
 export const BAD_DATES = '__citechart_bad_dates';
 /** Fields Vega-Lite's count and distinct become, summed in Vega (the sum of one pre-counted row is the count). */
 export const COUNT = '__citechart_count';
+/** After a joinaggregate, each row's group (its first row): the row then cites its whole group's sources (runPlan.ts). */
+export const JOIN_GROUP = '__citechart_join_group';
 export const distinctField = (field: string) => `__citechart_distinct_${field}`;
 
 /** Where Vega's scene holds a count or distinct that was pushed (a sum of a pre-counted field, as Vega-Lite names it); undefined for other aggregates. */
@@ -42,6 +44,8 @@ export interface PushedStep {
    * row of the row's group, as the result's ROW) and MEAN_VALUE + i (the i-th
    * mean's value, NaN where Vega skips it), in row order. No step follows one.
    */
+  /** A joinaggregate: from here on each row's values fold its group's (JOIN_GROUP), so no aggregate follows it (sources would be unions of unions). */
+  joins?: boolean;
   /** Reads what the step needs of the data before it runs (a bin's extent), and writes it into the spec Vega gets: runPlan awaits it on the rows the step reads, before `apply`. */
   prepare?(frame: LazyFrame): Promise<void>;
   means?: { fields: Array<{ field: string; as: string }>; rows(frame: LazyFrame): LazyFrame };

@@ -4,6 +4,7 @@ import type { CellValue, CitedRow, CitedTable, ColumnType, TableSummary } from '
 import type { BigTable } from './openBigTable.js';
 import type { Plan } from './planPushdown.js';
 import { BAD_DATES, notDates, ROWS, SOURCE_ROWS, SOURCES } from './planPushdown.js';
+import { JOIN_GROUP } from './pushedStep.js';
 import { ROW, type Frame, type LazyFrame } from './polars.js';
 import { withRunningMeans } from './runningMeans.js';
 
@@ -68,7 +69,22 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   for (const [id, read] of [...big.rowsBySource].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     bySource.set(id, { read, kept: filtered ? keptBySource.get(id) ?? 0 : read });
   }
-  const table = toCitedTable(big, out, aggregated);
+  // After a joinaggregate, a row cites every source of its group (its values fold the group's).
+  const joinAt = plan.steps.findIndex((step) => step.joins);
+  let groups: GroupSources | undefined;
+  if (!aggregated && joinAt !== -1 && out.columns.includes(JOIN_GROUP)) {
+    const joined = plan.steps.slice(0, joinAt + 1).reduce((f, step) => step.apply(f), big.frame());
+    const found = await joined
+      .groupBy(JOIN_GROUP)
+      .agg(pl.col('source').unique({ maintainOrder: true }).alias(SOURCES), pl.col(ROW).gather(pl.col('source').argUnique()).alias(SOURCE_ROWS))
+      .collect();
+    groups = new Map();
+    const ids = found.getColumn(JOIN_GROUP).toArray() as unknown[];
+    const lists = found.getColumn(SOURCES).toArray() as unknown as (string | null)[][];
+    const firsts = found.getColumn(SOURCE_ROWS).toArray() as unknown as number[][];
+    ids.forEach((id, i) => groups!.set(Number(id), { sources: lists[i]!, rows: firsts[i]! }));
+  }
+  const table = toCitedTable(big, out, aggregated, groups);
   table.summary = { rowsRead: big.rows, rowsKept, rowsOut: table.rows.length, bySource };
 
   let counts: StepCount[] | undefined;
@@ -86,17 +102,25 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   return { table, ...(counts && { counts }) };
 }
 
-const INTERNAL = new Set([ROW, SOURCES, SOURCE_ROWS, ROWS, BAD_DATES, 'source']);
+const INTERNAL = new Set([ROW, SOURCES, SOURCE_ROWS, ROWS, BAD_DATES, JOIN_GROUP, 'source']);
 
-function toCitedTable(big: BigTable, out: Frame, aggregated: boolean): CitedTable {
+/** Per joinaggregate group (its first row): the raw `source` values of its rows, first appearance first, and the first row citing each. */
+type GroupSources = Map<number, { sources: (string | null)[]; rows: number[] }>;
+
+function toCitedTable(big: BigTable, out: Frame, aggregated: boolean, groups?: GroupSources): CitedTable {
   const names = out.columns.filter((name) => !INTERNAL.has(name));
   const dtypes = new Map(out.columns.map((name, i) => [name, out.dtypes[i]!.variant]));
   const types: Record<string, ColumnType> = Object.create(null);
   for (const name of names) types[name] = /^(U?Int|Float|Decimal)/.test(dtypes.get(name)!) ? 'number' : 'string';
   const columns = new Map(names.map((name) => [name, out.getColumn(name).toArray() as unknown[]]));
   const firstRows = out.getColumn(ROW).toArray() as (number | null)[];
-  const sources = out.getColumn(aggregated ? SOURCES : 'source').toArray() as unknown[];
-  const sourceRows = aggregated ? (out.getColumn(SOURCE_ROWS).toArray() as unknown as number[][]) : undefined;
+  let sources = out.getColumn(aggregated ? SOURCES : 'source').toArray() as unknown[];
+  let sourceRows = aggregated ? (out.getColumn(SOURCE_ROWS).toArray() as unknown as number[][]) : undefined;
+  if (groups) {
+    const group = (out.getColumn(JOIN_GROUP).toArray() as unknown[]).map((id) => groups.get(Number(id)));
+    sources = group.map((g) => g?.sources ?? []);
+    sourceRows = group.map((g) => g?.rows ?? []);
+  }
   const rows: CitedRow[] = [];
   for (let r = 0; r < out.shape.height; r += 1) {
     const line = big.lineOf(firstRows[r] ?? 0);

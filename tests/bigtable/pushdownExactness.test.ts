@@ -68,6 +68,27 @@ const SPECS: Record<string, Record<string, unknown>> = {
     mark: 'bar',
     encoding: { x: { field: 'b', bin: 'binned', type: 'quantitative' }, x2: { field: 'b_end' }, y: { field: 'n', type: 'quantitative' }, tooltip: [{ field: 'total' }, { field: 'b_end' }] },
   },
+  // Each row gets its group's aggregates; a drawn row cites its group's sources.
+  'joinaggregate-top': {
+    data,
+    transform: [
+      { joinaggregate: [{ op: 'sum', field: 'value_usd', as: 'total' }, { op: 'max', field: 'value_usd', as: 'top' }, { op: 'count', as: 'n' }, { op: 'distinct', field: 'date', as: 'days' }], groupby: ['partner', 'hs_code'] },
+      { filter: 'datum.value_usd * 1.00005 >= datum.top' },
+    ],
+    mark: 'point',
+    encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'value_usd', type: 'quantitative' }, color: { field: 'hs_code', type: 'nominal' }, tooltip: [{ field: 'total' }, { field: 'n' }, { field: 'days' }] },
+  },
+  'joinaggregate-share-of-fractions': {
+    data,
+    transform: [
+      { calculate: 'datum.value_usd / 3.7', as: 'third' },
+      { joinaggregate: [{ op: 'sum', field: 'third', as: 'total' }, { op: 'median', field: 'third', as: 'mid' }, { op: 'min', field: 'third', as: 'low' }] },
+      { calculate: 'datum.third / datum.total * 1000000', as: 'ppm' },
+      { filter: 'datum.ppm > 19.99' },
+    ],
+    mark: 'point',
+    encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'ppm', type: 'quantitative' }, tooltip: [{ field: 'total' }, { field: 'mid' }, { field: 'low' }] },
+  },
   'encoding-count-distinct': { data, mark: 'bar', encoding: { x: { field: 'partner', type: 'nominal' }, y: { aggregate: 'count', type: 'quantitative' }, color: { field: 'date', aggregate: 'distinct', type: 'quantitative' } } },
   'filter-predicates': {
     data,

@@ -31,6 +31,15 @@ const SPECS: Record<string, Record<string, unknown> & { keys: string[] }> = {
     mark: 'bar',
     encoding: { x: { field: 'b', bin: 'binned', type: 'quantitative' }, x2: { field: 'b_end' }, y: { field: 'n', type: 'quantitative' } },
   },
+  'joinaggregate-top': {
+    keys: ['partner', 'hs_code', 'value_usd'],
+    transform: [
+      { joinaggregate: [{ op: 'sum', field: 'value_usd', as: 'total' }, { op: 'max', field: 'value_usd', as: 'top' }, { op: 'count', as: 'n' }, { op: 'median', field: 'value_usd', as: 'mid' }], groupby: ['partner', 'hs_code'] },
+      { filter: 'datum.value_usd * 1.0005 >= datum.top' },
+    ],
+    mark: 'point',
+    encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'total', type: 'quantitative' } },
+  },
   'filter-calculate-aggregate': {
     keys: ['partner', 'year'],
     transform: [
@@ -97,10 +106,13 @@ describe('the --explain SQL, run on DuckDB, gives the pushdown\'s numbers', () =
           for (const column of values) {
             const a = row.values[column] as number | null;
             const b = asNumber(other![column]) as number | null;
+            if (typeof a === 'string') continue; // text columns are the keys' (a CSV's dates are DuckDB DATEs)
             if (a === null || b === null) expect(b).toBe(a);
             else expect(Math.abs(a - b), `${column} of ${keyOf(row.values)}: ${a} vs ${b}`).toBeLessThanOrEqual(Math.abs(a) * 1e-9);
           }
-          expect(splitSources(other!.source)).toEqual([...row.sources].sort());
+          // A row after a joinaggregate cites its whole group; the SQL keeps each row's own source, one of them.
+          if (plan.steps.some((step) => step.joins)) expect([...row.sources]).toEqual(expect.arrayContaining(splitSources(other!.source)));
+          else expect(splitSources(other!.source)).toEqual([...row.sources].sort());
         }
       }, 60_000);
     }
