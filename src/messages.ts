@@ -146,6 +146,7 @@ export const load = {
     `The first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows drawn are listed.`,
   notDatesInTimeUnit: (count: number) =>
     `${count === 1 ? 'a cell' : `${count.toLocaleString('en-US')} cells`} of a time unit's column ${count === 1 ? 'is' : 'are'} not a date written YYYY-MM-DD`,
+  windowSortNotNumbers: (column: string) => `column ${q(column)}, which a window sorts by, holds empty cells or NaN, which Vega orders its own way`,
   notADateInTimeUnit: (value: string, column: string) => `${q(value)} in column ${q(column)} is not a date written YYYY-MM-DD`,
   pushdownFailed: (file: string, reason: string) =>
     `polars could not run this chart's leading transforms on ${file} (${reason}); they ran in Vega instead`,

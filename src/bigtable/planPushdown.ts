@@ -12,6 +12,7 @@ import type { ColumnType } from '../model.js';
 import { aggregateStep } from './aggregateStep.js';
 import { binStep } from './binStep.js';
 import { joinAggregateStep } from './joinAggregateStep.js';
+import { windowStep } from './windowStep.js';
 import { planEncoding } from './planEncoding.js';
 import type { PL } from './polars.js';
 import type { Aggregate, Json, PushedStep } from './pushedStep.js';
@@ -109,6 +110,10 @@ function planTransform(pl: PL, transform: Json, types: Map<string, ColumnType>, 
     return { label, aggregates: false, dates: [field], apply: (frame) => frame.withColumns(truncateDate(pl, field, unit).alias(as)), sql: (from) => `SELECT *, ${truncateSql(field, unit)} AS ${sqlName(as)} FROM ${from}` };
   }
   if ('bin' in transform && transform.bin) return binStep(pl, transform, label, types, whole);
+  if ('window' in transform && Array.isArray(transform.window)) {
+    if (aggregated) throw new Untranslatable('a window after an aggregate or joinaggregate (sources would be unions of unions)');
+    return windowStep(pl, transform, label, types, whole);
+  }
   if ('joinaggregate' in transform && Array.isArray(transform.joinaggregate)) {
     if (aggregated) throw new Untranslatable('a joinaggregate after an aggregate or joinaggregate (sources would be unions of unions)');
     return joinAggregateStep(pl, transform, label, types, whole);

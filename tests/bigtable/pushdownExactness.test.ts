@@ -118,10 +118,24 @@ const SPECS: Record<string, Record<string, unknown>> = {
     mark: 'line',
     encoding: { x: { field: 'month', type: 'temporal' }, y: { field: 'total', type: 'quantitative' } },
   },
-  // Pushdown stops at the window: the filter runs in polars, the window and the aggregate in Vega.
-  'stops-at-window': {
+  // Top 3 per partner: the window's ranks in polars, a row citing its partner's sources.
+  'window-top-three': {
     data,
-    transform: [{ filter: { field: 'value_usd', gt: 99_000 } }, { window: [{ op: 'rank', as: 'rank' }], groupby: ['partner'] }, { filter: 'datum.rank <= 3' }],
+    transform: [{ filter: { field: 'value_usd', gt: 90_000 } }, { window: [{ op: 'rank', as: 'rank' }, { op: 'row_number', as: 'row' }, { op: 'dense_rank', as: 'dense' }], sort: [{ field: 'value_usd', order: 'descending' }], groupby: ['partner'] }, { filter: 'datum.rank <= 3' }],
+    mark: 'point',
+    encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'value_usd', type: 'quantitative' }, tooltip: [{ field: 'rank' }, { field: 'row' }, { field: 'dense' }, { field: 'date' }] },
+  },
+  // No sort: every row its own peer, in input order.
+  'window-unsorted': {
+    data,
+    transform: [{ window: [{ op: 'row_number', as: 'row' }, { op: 'dense_rank', as: 'd' }], groupby: ['hs_code', 'partner'] }, { filter: 'datum.row <= 2 && datum.d > 1' }],
+    mark: 'point',
+    encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'value_usd', type: 'quantitative' }, color: { field: 'hs_code', type: 'nominal' }, tooltip: [{ field: 'row' }, { field: 'd' }] },
+  },
+  // Pushdown stops at a window of a running sum (a frame of rows): the filter runs in polars, the window and the aggregate in Vega.
+  'stops-at-window-sum': {
+    data,
+    transform: [{ filter: { field: 'value_usd', gt: 99_000 } }, { window: [{ op: 'sum', field: 'value_usd', as: 'running' }], groupby: ['partner'] }, { filter: 'datum.running <= 1000000' }],
     mark: 'bar',
     encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'value_usd', aggregate: 'sum', type: 'quantitative' } },
   },
