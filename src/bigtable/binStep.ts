@@ -12,7 +12,7 @@ import { sqlName, Untranslatable } from './translateExpression.js';
  * A bin transform as a step whose `prepare` reads the extent of `field` over
  * the rows it gets and whose `apply` adds `as` (the bin start) and its end
  * (`as[1]`, or `as` + `_end` as Vega-Lite names it). Throws Untranslatable for
- * a bin of a text column, a bin with its own extent or span, or an `as` that
+ * a bin of a text column, a bin with its own span, or an `as` that
  * replaces a column. `types` and `whole` are updated.
  */
 export function binStep(pl: PL, transform: Json, label: string, types: Map<string, ColumnType>, whole: Set<string>): PushedStep {
@@ -22,8 +22,8 @@ export function binStep(pl: PL, transform: Json, label: string, types: Map<strin
   if (!Array.isArray(as) || as.length !== 2 || !as.every((name) => typeof name === 'string')) throw new Untranslatable('a bin whose "as" is not one or two names');
   const [start, end] = as as [string, string];
   if (types.has(start) || types.has(end) || start === end) throw new Untranslatable(`a bin whose "as" replaces a column`);
-  const params = binParams(transform.bin, undefined);
-  let bins: Bins | undefined;
+  const { params, extent: given } = binParams(transform.bin, undefined);
+  let bins: Bins | undefined = given && vegaBins(params, given);
   for (const name of as as string[]) {
     types.set(name, 'number');
     whole.delete(name);
@@ -35,12 +35,13 @@ export function binStep(pl: PL, transform: Json, label: string, types: Map<strin
   return {
     label,
     aggregates: false,
-    prepare: async (frame: LazyFrame) => {
+    // Vega-Lite reads the extent from the rows (its extent transform) unless the bin gives one.
+    ...(!given && { prepare: async (frame: LazyFrame) => {
       const extent = await frame.filter(validValue(pl, field)).select(pl.col(field).cast(pl.Float64).min().alias('min'), pl.col(field).cast(pl.Float64).max().alias('max')).collect();
       const [min, max] = [extent.getColumn('min').toArray()[0], extent.getColumn('max').toArray()[0]];
       if (typeof min !== 'number' || typeof max !== 'number') throw new Error(`${field} has no number to bin`);
       bins = vegaBins(params, [min, max]);
-    },
+    } }),
     apply: (frame) => {
       const b0 = binStart(pl, field, ready());
       return frame.withColumns(b0.alias(start)).withColumns(binEnd(pl, pl.col(start), ready()).alias(end));

@@ -25,18 +25,20 @@ export function autoMaxBins(channel: string | undefined): number {
 
 /**
  * An encoding's or bin transform's `bin` as the parameters Vega's Bin
- * transform gets from Vega-Lite (`true` → maxbins of the channel), without
- * extent. Throws Untranslatable for an extent or span given in the spec
- * (values outside it become ±Infinity bins: not pushed) or `"binned"`.
+ * transform gets from Vega-Lite (`true` → maxbins of the channel), and its
+ * own `extent` when it gives one (values outside it are binned to
+ * ±Infinity, as Vega does). Throws Untranslatable for a `span`, an extent
+ * that is not two numbers (a selection's), or `"binned"`.
  */
-export function binParams(bin: unknown, channel: string | undefined): Json {
-  if (bin === true) return { maxbins: autoMaxBins(channel) };
+export function binParams(bin: unknown, channel: string | undefined): { params: Json; extent?: [number, number] } {
+  if (bin === true) return { params: { maxbins: autoMaxBins(channel) } };
   if (!bin || typeof bin !== 'object' || Array.isArray(bin)) throw new Untranslatable(`the bin ${JSON.stringify(bin)}`);
-  const params = { ...(bin as Json) };
-  for (const key of ['extent', 'span', 'binned']) if (key in params) throw new Untranslatable(`a bin with its own ${key}`);
+  const { extent, ...params } = bin as Json;
+  for (const key of ['span', 'binned']) if (key in params) throw new Untranslatable(`a bin with its own ${key}`);
+  if (extent !== undefined && !(Array.isArray(extent) && extent.length === 2 && extent.every((x) => typeof x === 'number' && Number.isFinite(x)))) throw new Untranslatable('a bin whose extent is not two numbers');
   // vega-lite src/channeldef.ts normalizeBin.
   if (!params.maxbins && !params.step) params.maxbins = autoMaxBins(channel);
-  return params;
+  return { params, ...(extent !== undefined && { extent: extent as [number, number] }) };
 }
 
 /**

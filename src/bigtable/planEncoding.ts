@@ -40,10 +40,10 @@ export function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>,
     if (def.bin) {
       if (binned) throw new Untranslatable('two binned encodings');
       if (def.aggregate !== undefined || def.timeUnit !== undefined) throw new Untranslatable('a binned encoding with an aggregate or time unit');
-      const params = binParams(def.bin, channel);
+      const { params, extent } = binParams(def.bin, channel);
       const field = def.field;
       if (typeof field !== 'string' || types.get(field) !== 'number') throw new Untranslatable(`a bin of ${JSON.stringify(field)}, not a column of numbers`);
-      binned = { field, params, def };
+      binned = { field, params, def, ...(extent && { bins: vegaBins(params, extent) }) };
       continue;
     }
     if (def.impute) throw new Untranslatable('an imputed encoding');
@@ -117,7 +117,7 @@ export function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>,
     ...grouped,
     apply: (frame) => write(grouped.apply(prepare(frame))),
     ...(means && { means: { fields: means.fields, rows: (frame: LazyFrame) => means.rows(prepare(frame)) } }),
-    ...(bin && {
+    ...(bin && !bin.bins && {
       // Vega bins over the extent of the rows it gets: read here from the same rows, then written into the spec so Vega bins the pre-aggregated rows alike.
       prepare: async (frame: LazyFrame) => {
         const valid = validValue(pl, bin.field);

@@ -56,6 +56,8 @@ const SPECS: Record<string, Record<string, unknown>> = {
     mark: 'bar',
     encoding: { x: { field: 'partner', type: 'nominal' }, y: { aggregate: 'count', type: 'quantitative' }, color: { field: 'value_usd', bin: true, type: 'quantitative' } },
   },
+  // The spec's own extent, narrower than the data: values outside it are binned to ±Infinity and dropped, as in Vega.
+  'encoding-bin-extent': { data, mark: 'bar', encoding: { x: { field: 'value_usd', bin: { extent: [10_000, 61_234], maxbins: 8 }, type: 'quantitative' }, y: { aggregate: 'count', type: 'quantitative' } } },
   // An anchor shifts the start past the least values: Vega bins them to −Infinity and Vega-Lite drops them.
   'encoding-bin-step-anchor': { data, mark: 'bar', encoding: { x: { field: 'value_usd', bin: { step: 7000, anchor: 333 }, type: 'quantitative' }, y: { field: 'value_usd', aggregate: 'count', type: 'quantitative' } } },
   'bin-transform': {
