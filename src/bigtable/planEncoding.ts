@@ -23,61 +23,33 @@ const binColumn = (field: string) => `__citechart_bin_${field}`;
  * as Vega-Lite would title them. Undefined when the encoding aggregates nothing.
  */
 export function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>, config: Json, whole: Set<string>): PushedStep | undefined {
-  if (['layer', 'concat', 'hconcat', 'vconcat', 'facet', 'repeat', 'spec'].some((key) => key in spec)) {
-    throw new Untranslatable('a composed view (layer, concat, facet, repeat)');
+  if (['concat', 'hconcat', 'vconcat', 'facet', 'repeat', 'spec'].some((key) => key in spec)) {
+    throw new Untranslatable('a composed view (concat, facet, repeat)');
   }
-  const encoding = spec.encoding as Json | undefined;
-  if (!encoding || typeof encoding !== 'object') return undefined;
-  const keys = new Map<string, string | undefined>();
+  const units = unitEncodings(spec);
+  if (!units.length) return undefined;
+  const read = units.map((encoding) => readUnit(encoding, types, config));
+  if (read.every((unit) => !unit.ops.length)) return undefined;
+  // Layers: pushed when every layer groups by the same keys (each then aggregates one row per group).
+  const [first] = read;
+  const keys = first!.keys;
   const ops: Aggregate[] = [];
   const rewrites: Array<() => void> = [];
-  const defs: Array<[string, Json]> = [];
-  for (const [channel, def] of Object.entries(encoding)) for (const d of Array.isArray(def) ? def : [def]) if (d && typeof d === 'object') defs.push([channel, d as Json]);
-  // The one binned field: grouped by its bin (as Vega bins it), drawn from the group's least value, which Vega bins to the same bin.
-  let binned: { field: string; params: Json; def: Json; bins?: Bins } | undefined;
-  for (const [channel, def] of defs) {
-    if (def.condition && typeof def.condition === 'object') throw new Untranslatable('a conditional encoding');
-    if (def.bin) {
-      if (binned) throw new Untranslatable('two binned encodings');
-      if (def.aggregate !== undefined || def.timeUnit !== undefined) throw new Untranslatable('a binned encoding with an aggregate or time unit');
-      const { params, extent } = binParams(def.bin, channel);
-      const field = def.field;
-      if (typeof field !== 'string' || types.get(field) !== 'number') throw new Untranslatable(`a bin of ${JSON.stringify(field)}, not a column of numbers`);
-      binned = { field, params, def, ...(extent && { bins: vegaBins(params, extent) }) };
-      continue;
+  for (const unit of read) {
+    if (!unit.ops.length) throw new Untranslatable('a layer that aggregates nothing (it draws every row)');
+    const sorted = (map: Map<string, string | undefined>) => JSON.stringify([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (sorted(unit.keys) !== sorted(keys)) throw new Untranslatable('layers grouped by different fields');
+    if (JSON.stringify(unit.binned && [unit.binned.field, unit.binned.params, unit.binned.bins]) !== JSON.stringify(first!.binned && [first!.binned.field, first!.binned.params, first!.binned.bins])) throw new Untranslatable('layers binned differently');
+    for (const op of unit.ops) {
+      const same = ops.find((o) => o.as === op.as);
+      if (same && same.op !== op.op) throw new Untranslatable(`two aggregates of ${op.field ?? 'the rows'}`);
+      if (!same) ops.push(op);
     }
-    if (def.impute) throw new Untranslatable('an imputed encoding');
-    if (def.sort && typeof def.sort === 'object' && !Array.isArray(def.sort) && ('op' in (def.sort as Json) || 'field' in (def.sort as Json))) throw new Untranslatable('a sort by another field');
-    if (def.aggregate !== undefined) {
-      const op = def.aggregate;
-      if (typeof op !== 'string' || !ENCODING_OPS.has(op)) throw new Untranslatable(`the aggregate ${JSON.stringify(op)} in an encoding (pushed: ${[...ENCODING_OPS].join(', ')})`);
-      if (op === 'count') {
-        ops.push({ op, as: COUNT });
-        rewrites.push(() => Object.assign(def, { aggregate: 'sum', field: COUNT, ...(def.title === undefined && { title: countTitle(config) }) }));
-        continue;
-      }
-      const field = def.field;
-      if (typeof field !== 'string' || !types.has(field)) throw new Untranslatable(`${op} of ${JSON.stringify(field)}, not a column`);
-      if (op === 'distinct') {
-        ops.push({ op, field, as: distinctField(field) });
-        rewrites.push(() => Object.assign(def, { aggregate: 'sum', field: distinctField(field), ...(def.title === undefined && { title: `Distinct of ${field}` }) }));
-        continue;
-      }
-      if (types.get(field) !== 'number') throw new Untranslatable(`${op} of ${field}, a column of text`);
-      const same = ops.find((o) => o.as === field);
-      if (same && same.op !== op) throw new Untranslatable(`two aggregates of ${field}`);
-      if (!same) ops.push({ op, field, as: field });
-      continue;
-    }
-    if (def.field === undefined) continue;
-    if (typeof def.field !== 'string' || !types.has(def.field)) throw new Untranslatable(`the field ${JSON.stringify(def.field)}, not a column`);
-    const unit = def.timeUnit === undefined ? undefined : timeUnitOf(def.timeUnit);
-    if (keys.has(def.field) && keys.get(def.field) !== unit) throw new Untranslatable(`${def.field} encoded with two time units`);
-    keys.set(def.field, unit);
+    for (const rewrite of unit.rewrites) rewrites.push(rewrite);
   }
-  if (!ops.length) return undefined;
+  const binned = first!.binned && { ...first!.binned, defs: read.flatMap((unit) => unit.binned!.defs) };
   if (binned) {
-    if (keys.has(binned.field) || ops.some((o) => o.as === binned!.field)) throw new Untranslatable(`${binned.field} both binned and encoded otherwise`);
+    if (keys.has(binned.field) || ops.some((o) => o.as === binned.field)) throw new Untranslatable(`${binned.field} both binned and encoded otherwise`);
     keys.set(binColumn(binned.field), undefined);
     types.set(binColumn(binned.field), 'number');
     ops.push({ op: 'min', field: binned.field, as: binned.field });
@@ -125,11 +97,83 @@ export function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>,
         const [min, max] = [extent.getColumn('min').toArray()[0], extent.getColumn('max').toArray()[0]];
         if (typeof min !== 'number' || typeof max !== 'number') throw new Error(`${bin.field} has no number to bin`);
         bin.bins = vegaBins(bin.params, [min, max]);
-        bin.def.bin = { ...bin.params, extent: [min, max] };
+        for (const def of bin.defs) def.bin = { ...bin.params, extent: [min, max] };
       },
     }),
     sql: (table) => grouped.sql(from(table)),
   };
+}
+
+/** The encodings of a single view, or of each layer merged over the view's own (as Vega-Lite merges them); throws Untranslatable for a layer with its own data, transforms or layers. */
+function unitEncodings(spec: Json): Json[] {
+  const own = spec.encoding && typeof spec.encoding === 'object' ? (spec.encoding as Json) : {};
+  if (!('layer' in spec)) return spec.encoding && typeof spec.encoding === 'object' ? [own] : [];
+  if (!Array.isArray(spec.layer)) throw new Untranslatable('a layer that is not a list');
+  return (spec.layer as Json[]).map((layer) => {
+    if (!layer || typeof layer !== 'object' || ['data', 'transform', 'layer', 'facet', 'repeat', 'concat', 'hconcat', 'vconcat'].some((key) => key in layer)) {
+      throw new Untranslatable('a layer with its own data, transforms or layers');
+    }
+    return { ...own, ...(layer.encoding && typeof layer.encoding === 'object' ? (layer.encoding as Json) : {}) };
+  });
+}
+
+interface Unit {
+  keys: Map<string, string | undefined>;
+  ops: Aggregate[];
+  rewrites: Array<() => void>;
+  binned?: { field: string; params: Json; defs: Json[]; bins?: Bins };
+}
+
+/** One view's group keys (field → time unit), aggregate ops, the rewrites that make Vega's aggregate of a pre-aggregated row give the same value, and its binned field. */
+function readUnit(encoding: Json, types: Map<string, ColumnType>, config: Json): Unit {
+  const keys = new Map<string, string | undefined>();
+  const ops: Aggregate[] = [];
+  const rewrites: Array<() => void> = [];
+  const defs: Array<[string, Json]> = [];
+  for (const [channel, def] of Object.entries(encoding)) for (const d of Array.isArray(def) ? def : [def]) if (d && typeof d === 'object') defs.push([channel, d as Json]);
+  // The one binned field: grouped by its bin (as Vega bins it), drawn from the group's least value, which Vega bins to the same bin.
+  let binned: Unit['binned'];
+  for (const [channel, def] of defs) {
+    if (def.condition && typeof def.condition === 'object') throw new Untranslatable('a conditional encoding');
+    if (def.bin) {
+      if (binned) throw new Untranslatable('two binned encodings');
+      if (def.aggregate !== undefined || def.timeUnit !== undefined) throw new Untranslatable('a binned encoding with an aggregate or time unit');
+      const { params, extent } = binParams(def.bin, channel);
+      const field = def.field;
+      if (typeof field !== 'string' || types.get(field) !== 'number') throw new Untranslatable(`a bin of ${JSON.stringify(field)}, not a column of numbers`);
+      binned = { field, params, defs: [def], ...(extent && { bins: vegaBins(params, extent) }) };
+      continue;
+    }
+    if (def.impute) throw new Untranslatable('an imputed encoding');
+    if (def.sort && typeof def.sort === 'object' && !Array.isArray(def.sort) && ('op' in (def.sort as Json) || 'field' in (def.sort as Json))) throw new Untranslatable('a sort by another field');
+    if (def.aggregate !== undefined) {
+      const op = def.aggregate;
+      if (typeof op !== 'string' || !ENCODING_OPS.has(op)) throw new Untranslatable(`the aggregate ${JSON.stringify(op)} in an encoding (pushed: ${[...ENCODING_OPS].join(', ')})`);
+      if (op === 'count') {
+        ops.push({ op, as: COUNT });
+        rewrites.push(() => Object.assign(def, { aggregate: 'sum', field: COUNT, ...(def.title === undefined && { title: countTitle(config) }) }));
+        continue;
+      }
+      const field = def.field;
+      if (typeof field !== 'string' || !types.has(field)) throw new Untranslatable(`${op} of ${JSON.stringify(field)}, not a column`);
+      if (op === 'distinct') {
+        ops.push({ op, field, as: distinctField(field) });
+        rewrites.push(() => Object.assign(def, { aggregate: 'sum', field: distinctField(field), ...(def.title === undefined && { title: `Distinct of ${field}` }) }));
+        continue;
+      }
+      if (types.get(field) !== 'number') throw new Untranslatable(`${op} of ${field}, a column of text`);
+      const same = ops.find((o) => o.as === field);
+      if (same && same.op !== op) throw new Untranslatable(`two aggregates of ${field}`);
+      if (!same) ops.push({ op, field, as: field });
+      continue;
+    }
+    if (def.field === undefined) continue;
+    if (typeof def.field !== 'string' || !types.has(def.field)) throw new Untranslatable(`the field ${JSON.stringify(def.field)}, not a column`);
+    const unit = def.timeUnit === undefined ? undefined : timeUnitOf(def.timeUnit);
+    if (keys.has(def.field) && keys.get(def.field) !== unit) throw new Untranslatable(`${def.field} encoded with two time units`);
+    keys.set(def.field, unit);
+  }
+  return { keys, ops, rewrites, ...(binned && { binned }) };
 }
 
 /** Vega-Lite's title of a count (config.countTitle, default "Count of Records": vega-lite src/config.ts). */

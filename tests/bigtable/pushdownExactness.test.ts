@@ -91,6 +91,17 @@ const SPECS: Record<string, Record<string, unknown>> = {
     mark: 'point',
     encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'ppm', type: 'quantitative' }, tooltip: [{ field: 'total' }, { field: 'mid' }, { field: 'low' }] },
   },
+  // Layers sharing the data and grouping alike: one group-by in polars, each layer aggregating one row per group.
+  'layers-bar-and-label': {
+    data,
+    transform: [{ calculate: 'datum.value_usd / 1000', as: 'k' }],
+    encoding: { y: { field: 'partner', type: 'nominal' }, x: { field: 'k', aggregate: 'mean', type: 'quantitative' } },
+    layer: [
+      { mark: 'bar', encoding: { color: { field: 'hs_code', aggregate: 'distinct', type: 'quantitative' } } },
+      { mark: { type: 'text', align: 'left', dx: 3 }, encoding: { text: { field: 'k', aggregate: 'mean', type: 'quantitative', format: '.4f' } } },
+      { mark: 'tick', encoding: { x: { field: 'value_usd', aggregate: 'min', type: 'quantitative' }, detail: { aggregate: 'count', type: 'quantitative' } } },
+    ],
+  },
   'encoding-count-distinct': { data, mark: 'bar', encoding: { x: { field: 'partner', type: 'nominal' }, y: { aggregate: 'count', type: 'quantitative' }, color: { field: 'date', aggregate: 'distinct', type: 'quantitative' } } },
   'filter-predicates': {
     data,
