@@ -11,6 +11,7 @@
 import type { ColumnType } from '../model.js';
 import { aggregateStep } from './aggregateStep.js';
 import { binStep } from './binStep.js';
+import { foldStep } from './foldStep.js';
 import { joinAggregateStep } from './joinAggregateStep.js';
 import { windowStep } from './windowStep.js';
 import { planEncoding } from './planEncoding.js';
@@ -109,6 +110,7 @@ function planTransform(pl: PL, transform: Json, types: Map<string, ColumnType>, 
     types.set(as, 'string');
     return { label, aggregates: false, dates: [field], apply: (frame) => frame.withColumns(truncateDate(pl, field, unit).alias(as)), sql: (from) => `SELECT *, ${truncateSql(field, unit)} AS ${sqlName(as)} FROM ${from}` };
   }
+  if ('fold' in transform) return foldStep(pl, transform, label, types, whole);
   if ('bin' in transform && transform.bin) return binStep(pl, transform, label, types, whole);
   if ('window' in transform && Array.isArray(transform.window)) {
     if (aggregated) throw new Untranslatable('a window after an aggregate or joinaggregate (sources would be unions of unions)');

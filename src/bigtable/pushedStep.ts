@@ -46,6 +46,8 @@ export interface PushedStep {
    */
   /** A joinaggregate: from here on each row's values fold its group's (JOIN_GROUP), so no aggregate follows it (sources would be unions of unions). */
   joins?: boolean;
+  /** A fold: from here on a row's ROW is its input row plus i / n (the i-th of n folded fields), so lines and row counts read floor(ROW). */
+  folds?: boolean;
   /** Reads what the step needs of the data before it runs (a bin's extent), and writes it into the spec Vega gets: runPlan awaits it on the rows the step reads, before `apply`. */
   prepare?(frame: LazyFrame): Promise<void>;
   means?: { fields: Array<{ field: string; as: string }>; rows(frame: LazyFrame): LazyFrame };

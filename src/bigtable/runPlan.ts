@@ -56,7 +56,9 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   const keptBySource = new Map<string, number>();
   let rowsKept = big.rows;
   if (filtered) {
-    const kept = await beforeAggregate.groupBy('source').agg(pl.len().alias('n')).collect();
+    // A fold makes n rows of one: a row is kept when any of them is.
+    const folded = plan.steps.slice(0, aggregateAt === -1 ? undefined : aggregateAt).some((step) => step.folds);
+    const kept = await beforeAggregate.groupBy('source').agg((folded ? pl.col(ROW).floor().nUnique() : pl.len()).alias('n')).collect();
     rowsKept = 0;
     const values = kept.getColumn('source').toArray() as (string | null)[];
     const counts = kept.getColumn('n').toArray() as number[];
@@ -123,7 +125,7 @@ function toCitedTable(big: BigTable, out: Frame, aggregated: boolean, groups?: G
   }
   const rows: CitedRow[] = [];
   for (let r = 0; r < out.shape.height; r += 1) {
-    const line = big.lineOf(firstRows[r] ?? 0);
+    const line = big.lineOf(Math.floor(Number(firstRows[r] ?? 0)));
     const values: CitedRow['values'] = Object.create(null);
     const positions: CitedRow['positions'] = Object.create(null);
     for (const [name, column] of columns) {

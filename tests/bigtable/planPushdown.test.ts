@@ -17,7 +17,8 @@ describe('the pushdown stops at the first step it cannot translate exactly', () 
     ['an aggregate after a joinaggregate', { transform: [{ joinaggregate: [{ op: 'sum', field: 'value', as: 't' }] }, { aggregate: [{ op: 'sum', field: 't', as: 'tt' }] }], ...bar }, 1, 'an aggregate after an aggregate or joinaggregate (sources would be unions of unions)'],
     ['a mean in a joinaggregate', { transform: [{ joinaggregate: [{ op: 'mean', field: 'value', as: 't' }] }], ...bar }, 0, 'the joinaggregate op "mean" (pushed: sum, count, valid, missing, distinct, median, min, max)'],
     ['a bin with a span', { transform: [{ bin: { span: 10 }, field: 'value', as: 'b' }], ...bar }, 0, 'a bin with its own span'],
-    ['a fold', { transform: [{ filter: { field: 'value', gt: 0 } }, { fold: ['value'] }], ...bar }, 1, 'fold is not translated to polars'],
+    ['a pivot', { transform: [{ filter: { field: 'value', gt: 0 } }, { pivot: 'partner', value: 'value' }], ...bar }, 1, 'pivot is not translated to polars'],
+    ['a fold of text and numbers', { transform: [{ fold: ['partner', 'value'], as: ['k', 'v'] }], ...bar }, 0, 'a fold of text and numbers together'],
   ];
   for (const [name, spec, pushed, reason] of cases) {
     it(name, () => {

@@ -102,6 +102,13 @@ const SPECS: Record<string, Record<string, unknown>> = {
       { mark: 'tick', encoding: { x: { field: 'value_usd', aggregate: 'min', type: 'quantitative' }, detail: { aggregate: 'count', type: 'quantitative' } } },
     ],
   },
+  // Each row becomes one per folded field, in Vega's order (the row's copies together): groups by key come in Vega's order.
+  'fold-then-encoding': {
+    data,
+    transform: [{ calculate: 'datum.value_usd / 3', as: 'third' }, { calculate: 'datum.value_usd * 0.7', as: 'net' }, { fold: ['third', 'net', 'value_usd'], as: ['measure', 'amount'] }, { filter: 'datum.amount > 100' }],
+    mark: 'bar',
+    encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'amount', aggregate: 'sum', type: 'quantitative' }, color: { field: 'measure', type: 'nominal' }, opacity: { aggregate: 'count', type: 'quantitative' } },
+  },
   'encoding-count-distinct': { data, mark: 'bar', encoding: { x: { field: 'partner', type: 'nominal' }, y: { aggregate: 'count', type: 'quantitative' }, color: { field: 'date', aggregate: 'distinct', type: 'quantitative' } } },
   'filter-predicates': {
     data,
