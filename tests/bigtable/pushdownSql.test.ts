@@ -40,6 +40,12 @@ const SPECS: Record<string, Record<string, unknown> & { keys: string[] }> = {
     mark: 'point',
     encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'total', type: 'quantitative' } },
   },
+  fold: {
+    keys: ['partner', 'measure'],
+    transform: [{ calculate: 'datum.value_usd / 3', as: 'third' }, { fold: ['third', 'value_usd'], as: ['measure', 'amount'] }],
+    mark: 'bar',
+    encoding: { x: { field: 'partner', type: 'nominal' }, y: { field: 'amount', aggregate: 'sum', type: 'quantitative' }, color: { field: 'measure', type: 'nominal' } },
+  },
   'filter-calculate-aggregate': {
     keys: ['partner', 'year'],
     transform: [
