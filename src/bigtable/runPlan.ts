@@ -22,6 +22,10 @@ export interface StepCount {
  * (CSV) or row (Parquet) of its first row; without one, the table's rows,
  * at most LIMITS.rowsPerChart + 1 of them (compileSpec then refuses the
  * chart at its limit rather than polars handing over millions of rows).
+ * Before each step runs, its `prepare` reads what it needs of the rows it
+ * gets (a bin's extent); a mean is then replaced by Vega's running mean
+ * (runningMeans.ts); after a joinaggregate or window a row cites its whole
+ * group's sources; after a fold a row's line is floor(ROW).
  * `summary` counts rows read and kept per source. Throws polars' error when
  * a step fails on the data (a date not written YYYY-MM-DD): the caller then
  * lets Vega run the transforms.
