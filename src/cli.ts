@@ -25,7 +25,12 @@ const program = new Command()
   .description('Cited CSV figures + Vega-Lite specs → SVG and PNG graphics with their sources drawn in.')
   .version(toolVersions().citechart)
   .exitOverride()
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // A malformed CITECHART_BIG_CSV_BYTES is refused before any command reads a table.
+  .hook('preAction', async () => {
+    const { bigCsvBytes } = await import('./bigtable/bigTableFile.js');
+    bigCsvBytes();
+  });
 
 program
   .command('build')

@@ -116,6 +116,9 @@ export const load = {
     `the table has more than ${limit.toLocaleString('en-US')} cells, citechart's limit per table; ` +
     `drop columns or rows the charts do not use (reading stopped at this line)`,
   // Big tables (src/bigtable): a Parquet file or folder, or a CSV over LIMITS.bigCsvBytes.
+  badBigCsvBytes: (value: string) =>
+    `CITECHART_BIG_CSV_BYTES is ${JSON.stringify(value)}, not a whole number of bytes; ` +
+    `set it to one (16777216 for 16 MB) or unset it for the default`,
   bigTableTooLarge: (file: string, bytes: number, limit: number) =>
     `${file} is ${mb(bytes)}, over citechart's limit of ${mb(limit)} per big table; aggregate it in a warehouse first (README, "Scale past one machine")`,
   bigTableUnreadable: (file: string, reason: string) =>
@@ -146,6 +149,7 @@ export const load = {
     `The first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows drawn are listed.`,
   notDatesInTimeUnit: (count: number) =>
     `${count === 1 ? 'a cell' : `${count.toLocaleString('en-US')} cells`} of a time unit's column ${count === 1 ? 'is' : 'are'} not a date written YYYY-MM-DD`,
+  windowSortNotNumbers: (column: string) => `column ${q(column)}, which a window sorts by, holds empty cells or NaN, which Vega orders its own way`,
   notADateInTimeUnit: (value: string, column: string) => `${q(value)} in column ${q(column)} is not a date written YYYY-MM-DD`,
   pushdownFailed: (file: string, reason: string) =>
     `polars could not run this chart's leading transforms on ${file} (${reason}); they ran in Vega instead`,
@@ -269,6 +273,13 @@ export const spec = {
     `the label ${q(text)} is wider than its ${limit} px limit and is drawn cut, as ${q(drawn)}; shorten it, or raise the limit (an axis's "labelLimit", a legend's "labelLimit", a mark's "limit")`,
   paletteRepeats: (field: string, categories: number, colours: number) =>
     `${field ? `${q(field)} has` : 'the colour scale has'} ${categories} categories but the palette only ${colours} colours, so colours repeat and different categories look alike; group the smaller ones (e.g. as "Other"), or give the scale a longer "range"`,
+  // Values past Number.MAX_VALUE (src/render/nonFiniteValues.ts): Vega would drop their marks silently.
+  nonFiniteValue: (field: string, aggregate: string | undefined, value: number, group: string) =>
+    `${aggregate ? `the ${aggregate} of ${q(field)}` : q(field)}${group ? ` for ${group}` : ''} is ${value > 0 ? '' : '−'}infinite: past 1.8e308, the largest number a chart can hold (a sum that overflowed?), so its mark would be left out; ` +
+    `divide the values by a power of ten in a calculate (and say so in the axis title), or fix the outlying rows`,
+  nonFiniteScale: (scale: string, from: number, to: number) =>
+    `the ${scale} scale runs from ${from} to ${to}, a span past 1.8e308, the largest number a chart can hold, so every mark on it would be drawn 0 px long; ` +
+    `divide the values by a power of ten in a calculate (and say so in the axis title), or fix the outlying rows`,
   linksDropped: () =>
     `links (href) are left out of the published graphic: an embedded chart links nowhere; put the links in the article text`,
   widthsNeedSingleView: () =>

@@ -471,7 +471,23 @@ export function drawnWarnings(spec: ChartSpec, chart: CompiledChart, render: Veg
     ...linkWarnings(spec, render.svg),
     ...truncationWarnings(truncatedLabels(render.scenegraph), chart.origins, spec.file),
     ...paletteWarnings(spec, render.repeatedPalettes),
+    ...nonFiniteErrors(spec, render.nonFinite),
   ];
+}
+
+/** A value or scale span past ±1.8e308 (renderSvg's nonFinite): an error at the encoding of its field (Vega-Lite names an aggregate OP_FIELD), never a mark silently missing. */
+function nonFiniteErrors(spec: ChartSpec, found: VegaRender['nonFinite']): Diagnostic[] {
+  const fields = encodedFields(spec.vegaLite, false);
+  return found.map((item) => {
+    if (item.kind === 'scale') {
+      const encoded = fields.find((f) => f.channel === item.scale);
+      const message = messages.spec.nonFiniteScale(item.scale, item.domain[0], item.domain[1]);
+      return encoded ? spec.json.diagnostic(encoded.jsonPath, message) : { file: spec.file, severity: 'error' as const, message };
+    }
+    const encoded = fields.find((f) => f.field === item.field || (f.aggregate && `${f.aggregate}_${f.field}` === item.field));
+    const message = messages.spec.nonFiniteValue(encoded?.field ?? item.field, encoded?.aggregate || undefined, item.value, item.group.map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', '));
+    return encoded ? spec.json.diagnostic(encoded.jsonPath, message) : { file: spec.file, severity: 'error' as const, message };
+  });
 }
 
 /** A colour scale with more categories than palette colours: at its encoding (Vega-Lite names the scale after the channel). */

@@ -3,14 +3,23 @@ import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { LIMITS } from '../limits.js';
 import { isMountedPath } from '../load/memoryFolder.js';
+import { UsageError } from '../errors.js';
+import * as messages from '../messages.js';
 
 /** A `data/NAME.parquet` url: a Parquet file, or a folder of them (Spark's and BigQuery's exports, hive-partitioned or not). */
 export const isParquetPath = (file: string): boolean => /\.parquet$/i.test(file);
 
-/** `LIMITS.bigCsvBytes`, or the whole number of bytes in `CITECHART_BIG_CSV_BYTES` when it holds one. */
+/**
+ * `LIMITS.bigCsvBytes`, or the whole number of bytes `CITECHART_BIG_CSV_BYTES`
+ * sets (unset or empty: the default). Throws UsageError for any other value
+ * (`abc`, `16MB`, `0`, `1e6`): a typo must not silently read a big CSV row by row.
+ * The CLI calls it before every command (src/cli.ts), so the error comes first.
+ */
 export function bigCsvBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const set = Number(env.CITECHART_BIG_CSV_BYTES);
-  return Number.isInteger(set) && set > 0 ? set : LIMITS.bigCsvBytes;
+  const raw = env.CITECHART_BIG_CSV_BYTES;
+  if (raw === undefined || raw.trim() === '') return LIMITS.bigCsvBytes;
+  if (!/^\s*[1-9]\d*\s*$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError(messages.load.badBigCsvBytes(raw));
+  return Number(raw);
 }
 
 /**

@@ -4,7 +4,9 @@ import type { CellValue, CitedRow, CitedTable, ColumnType, TableSummary } from '
 import type { BigTable } from './openBigTable.js';
 import type { Plan } from './planPushdown.js';
 import { BAD_DATES, notDates, ROWS, SOURCE_ROWS, SOURCES } from './planPushdown.js';
+import { JOIN_GROUP } from './pushedStep.js';
 import { ROW, type Frame, type LazyFrame } from './polars.js';
+import { withRunningMeans } from './runningMeans.js';
 
 /** Rows in and out of each pushed step, for `--explain` (counted only when asked: each count is a query). */
 export interface StepCount {
@@ -20,6 +22,10 @@ export interface StepCount {
  * (CSV) or row (Parquet) of its first row; without one, the table's rows,
  * at most LIMITS.rowsPerChart + 1 of them (compileSpec then refuses the
  * chart at its limit rather than polars handing over millions of rows).
+ * Before each step runs, its `prepare` reads what it needs of the rows it
+ * gets (a bin's extent); a mean is then replaced by Vega's running mean
+ * (runningMeans.ts); after a joinaggregate or window a row cites its whole
+ * group's sources; after a fold a row's line is floor(ROW).
  * `summary` counts rows read and kept per source. Throws polars' error when
  * a step fails on the data (a date not written YYYY-MM-DD): the caller then
  * lets Vega run the transforms.
@@ -29,6 +35,7 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   // Dates first: one not written YYYY-MM-DD would be null in polars but a date in Vega.
   let checked: LazyFrame = big.frame();
   for (const step of plan.steps) {
+    if (step.prepare) await step.prepare(checked);
     for (const field of step.dates ?? []) {
       const found = await checked.filter(notDates(pl, field)).select(pl.col(field)).head(1).collect();
       if (found.shape.height) throw new Error(messages.load.notADateInTimeUnit(String(found.getColumn(field).toArray()[0]), field));
@@ -40,7 +47,9 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   const beforeAggregate = (aggregateAt === -1 ? plan.steps : plan.steps.slice(0, aggregateAt)).reduce((f, step) => step.apply(f), frame);
   for (const step of plan.steps) frame = step.apply(frame);
   const aggregated = aggregateAt !== -1;
-  const out = await (aggregated ? frame : frame.head(LIMITS.rowsPerChart + 1)).collect();
+  let out = await (aggregated ? frame : frame.head(LIMITS.rowsPerChart + 1)).collect();
+  const means = aggregated ? plan.steps[aggregateAt]!.means : undefined;
+  if (means) out = await withRunningMeans(pl, beforeAggregate, out, means);
   if (out.columns.includes(BAD_DATES)) {
     const bad = (out.getColumn(BAD_DATES).toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
     if (bad) throw new Error(messages.load.notDatesInTimeUnit(bad));
@@ -51,7 +60,9 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   const keptBySource = new Map<string, number>();
   let rowsKept = big.rows;
   if (filtered) {
-    const kept = await beforeAggregate.groupBy('source').agg(pl.len().alias('n')).collect();
+    // A fold makes n rows of one: a row is kept when any of them is.
+    const folded = plan.steps.slice(0, aggregateAt === -1 ? undefined : aggregateAt).some((step) => step.folds);
+    const kept = await beforeAggregate.groupBy('source').agg((folded ? pl.col(ROW).floor().nUnique() : pl.len()).alias('n')).collect();
     rowsKept = 0;
     const values = kept.getColumn('source').toArray() as (string | null)[];
     const counts = kept.getColumn('n').toArray() as number[];
@@ -64,7 +75,22 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   for (const [id, read] of [...big.rowsBySource].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     bySource.set(id, { read, kept: filtered ? keptBySource.get(id) ?? 0 : read });
   }
-  const table = toCitedTable(big, out, aggregated);
+  // After a joinaggregate, a row cites every source of its group (its values fold the group's).
+  const joinAt = plan.steps.findIndex((step) => step.joins);
+  let groups: GroupSources | undefined;
+  if (!aggregated && joinAt !== -1 && out.columns.includes(JOIN_GROUP)) {
+    const joined = plan.steps.slice(0, joinAt + 1).reduce((f, step) => step.apply(f), big.frame());
+    const found = await joined
+      .groupBy(JOIN_GROUP)
+      .agg(pl.col('source').unique({ maintainOrder: true }).alias(SOURCES), pl.col(ROW).gather(pl.col('source').argUnique()).alias(SOURCE_ROWS))
+      .collect();
+    groups = new Map();
+    const ids = found.getColumn(JOIN_GROUP).toArray() as unknown[];
+    const lists = found.getColumn(SOURCES).toArray() as unknown as (string | null)[][];
+    const firsts = found.getColumn(SOURCE_ROWS).toArray() as unknown as number[][];
+    ids.forEach((id, i) => groups!.set(Number(id), { sources: lists[i]!, rows: firsts[i]! }));
+  }
+  const table = toCitedTable(big, out, aggregated, groups);
   table.summary = { rowsRead: big.rows, rowsKept, rowsOut: table.rows.length, bySource };
 
   let counts: StepCount[] | undefined;
@@ -82,20 +108,28 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   return { table, ...(counts && { counts }) };
 }
 
-const INTERNAL = new Set([ROW, SOURCES, SOURCE_ROWS, ROWS, BAD_DATES, 'source']);
+const INTERNAL = new Set([ROW, SOURCES, SOURCE_ROWS, ROWS, BAD_DATES, JOIN_GROUP, 'source']);
 
-function toCitedTable(big: BigTable, out: Frame, aggregated: boolean): CitedTable {
+/** Per joinaggregate group (its first row): the raw `source` values of its rows, first appearance first, and the first row citing each. */
+type GroupSources = Map<number, { sources: (string | null)[]; rows: number[] }>;
+
+function toCitedTable(big: BigTable, out: Frame, aggregated: boolean, groups?: GroupSources): CitedTable {
   const names = out.columns.filter((name) => !INTERNAL.has(name));
   const dtypes = new Map(out.columns.map((name, i) => [name, out.dtypes[i]!.variant]));
   const types: Record<string, ColumnType> = Object.create(null);
   for (const name of names) types[name] = /^(U?Int|Float|Decimal)/.test(dtypes.get(name)!) ? 'number' : 'string';
   const columns = new Map(names.map((name) => [name, out.getColumn(name).toArray() as unknown[]]));
   const firstRows = out.getColumn(ROW).toArray() as (number | null)[];
-  const sources = out.getColumn(aggregated ? SOURCES : 'source').toArray() as unknown[];
-  const sourceRows = aggregated ? (out.getColumn(SOURCE_ROWS).toArray() as unknown as number[][]) : undefined;
+  let sources = out.getColumn(aggregated ? SOURCES : 'source').toArray() as unknown[];
+  let sourceRows = aggregated ? (out.getColumn(SOURCE_ROWS).toArray() as unknown as number[][]) : undefined;
+  if (groups) {
+    const group = (out.getColumn(JOIN_GROUP).toArray() as unknown[]).map((id) => groups.get(Number(id)));
+    sources = group.map((g) => g?.sources ?? []);
+    sourceRows = group.map((g) => g?.rows ?? []);
+  }
   const rows: CitedRow[] = [];
   for (let r = 0; r < out.shape.height; r += 1) {
-    const line = big.lineOf(firstRows[r] ?? 0);
+    const line = big.lineOf(Math.floor(Number(firstRows[r] ?? 0)));
     const values: CitedRow['values'] = Object.create(null);
     const positions: CitedRow['positions'] = Object.create(null);
     for (const [name, column] of columns) {

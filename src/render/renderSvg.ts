@@ -16,6 +16,7 @@ import { installTextMetrics } from '../text/textMetrics.js';
 import { needsFallbackFonts } from '../text/fontChain.js';
 import { prepareFallbackFonts } from '../text/fallbackFonts.js';
 import { repeatedPalettes, type PaletteSize } from './paletteSizes.js';
+import { exposeInvalidFilters, nonFiniteValues, type NonFinite } from './nonFiniteValues.js';
 
 const HEADLESS_NOISE = /^Can not resolve event source: window$/;
 
@@ -34,6 +35,8 @@ export interface VegaRender {
   nestedFolds: boolean;
   /** Colour scales with more categories than palette colours. */
   repeatedPalettes: PaletteSize[];
+  /** Infinite values and scales of infinite span, whose marks Vega drops or draws 0 px long (renderChart makes them errors). */
+  nonFinite: NonFinite[];
 }
 
 /**
@@ -79,6 +82,7 @@ export async function renderSvg(
   };
   try {
     const { spec, feeding, nestedFolds } = splitAtFolds(chart.vega);
+    const unfiltered = exposeInvalidFilters(spec);
     // Counted from the data alone, before layout: 100,000 marks take minutes and gigabytes to lay out.
     const marks = await countMarks(spec);
     if (marks !== undefined && marks > LIMITS.marksPerChart) {
@@ -92,6 +96,7 @@ export async function renderSvg(
     await view.runAsync();
     const svg = await view.toSVG();
     const palettes = repeatedPalettes(view, spec);
+    const nonFinite = nonFiniteValues(view, spec, unfiltered);
     const foldedRowIds = new Set<number>();
     for (const name of feeding) {
       for (const row of (view.data(name) ?? []) as Record<string, unknown>[]) {
@@ -115,6 +120,7 @@ export async function renderSvg(
         foldedRowIds,
         nestedFolds,
         repeatedPalettes: palettes,
+        nonFinite,
       },
       diagnostics,
     };
