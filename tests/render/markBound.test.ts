@@ -22,6 +22,21 @@ const specs: Record<string, VegaSpec> = {
     data: [{ name: 't', values: rows(30) }],
     marks: [{ type: 'group', from: { facet: { name: 'cell', data: 't', groupby: 'k' } }, marks: [{ type: 'symbol', from: { data: 'cell' } }] }],
   } as VegaSpec,
+  // Vega-Lite's facet headers: a sequence of one row and one as long as the facet's domain.
+  headers: {
+    data: [
+      { name: 't', values: rows(30) },
+      { name: 'domain', source: 't', transform: [{ type: 'aggregate', groupby: ['k'] }] },
+      { name: 'one', transform: [{ type: 'sequence', start: 0, stop: 1 }] },
+      { name: 'cells', transform: [{ type: 'sequence', start: 0, stop: { signal: 'length(data("domain"))' } }] },
+    ],
+    marks: [{ type: 'text', from: { data: 'cells' } }, { type: 'text', from: { data: 'one' } }],
+  } as VegaSpec,
+  // Vega-Lite's stacked areas: impute over one group fills nothing new.
+  imputed: {
+    data: [{ name: 't', values: rows(20), transform: [{ type: 'impute', field: 'v', key: 'k', groupby: [], method: 'value', value: 0 }] }],
+    marks: [{ type: 'area', from: { data: 't' } }],
+  } as VegaSpec,
   empty: { data: [{ name: 't', values: [] }], marks: [{ type: 'rect', from: { data: 't' } }] } as VegaSpec,
 };
 
@@ -42,17 +57,23 @@ describe('markBound', () => {
     expect(markBound(specs.empty!)).toBe(1);
   });
 
-  it('gives up where rows can be made or come from elsewhere', async () => {
+  it('gives up where rows can be made or come from elsewhere, and counts the rows a constant sequence makes', async () => {
     const folded = { data: [{ name: 't', values: rows(10), transform: [{ type: 'fold', fields: ['k', 'v'] }] }], marks: [{ type: 'symbol', from: { data: 't' } }] } as VegaSpec;
     // fold doubles the rows: a bound of 10 would be under the count of 20.
     expect(await countMarks(folded)).toBe(20);
     expect(markBound(folded)).toBeUndefined();
     const sequence = { data: [{ name: 's', transform: [{ type: 'sequence', start: 0, stop: 100 }] }], marks: [{ type: 'symbol', from: { data: 's' } }] } as VegaSpec;
     expect(await countMarks(sequence)).toBe(100);
-    expect(markBound(sequence)).toBeUndefined();
+    expect(markBound(sequence)).toBe(100);
     const twice = { data: [{ name: 't', values: rows(10) }, { name: 'u', source: ['t', 't'] }], marks: [{ type: 'symbol', from: { data: 'u' } }] } as VegaSpec;
     expect(await countMarks(twice)).toBe(20);
     expect(markBound(twice)).toBeUndefined();
+    const grouped = { data: [{ name: 't', values: [{ k: 'a', g: 1, v: 1 }, { k: 'b', g: 2, v: 1 }], transform: [{ type: 'impute', field: 'v', key: 'k', groupby: ['g'] }] }], marks: [{ type: 'symbol', from: { data: 't' } }] } as VegaSpec;
+    // Each group gets the key it lacks: 4 rows from 2.
+    expect(await countMarks(grouped)).toBe(4);
+    expect(markBound(grouped)).toBeUndefined();
+    const bySignal = { data: [{ name: 's', transform: [{ type: 'sequence', start: 0, stop: { signal: 'width' } }] }], marks: [] } as VegaSpec;
+    expect(markBound(bySignal)).toBeUndefined();
     expect(markBound({ data: [{ name: 't', url: 'data/t.csv' }], marks: [] } as VegaSpec)).toBeUndefined();
     expect(markBound({ data: [{ name: 't', values: rows(3), transform: [{ type: 'aggregate', cross: true, groupby: ['k'] }] }], marks: [] } as VegaSpec)).toBeUndefined();
     expect(markBound({ data: [{ name: 't', values: { features: [] }, format: { property: 'features' } }], marks: [] } as VegaSpec)).toBeUndefined();
