@@ -66,8 +66,14 @@ export const LIMITS = {
   markedRows: 1_000,
   /** Characters the expression function `pad()` may add (padding a label to a width needs tens). */
   padChars: 1_000,
-  /** Megabytes of JavaScript heap a build worker may use for one chart (before its chart is redrawn once with `chartHeapMb`). */
-  workerHeapMb: 96,
+  /**
+   * Megabytes of JavaScript heap a build worker may use (its chart is then
+   * redrawn once alone with `chartHeapMb`). Also what V8 sizes the worker's
+   * heap growth by: at 96 MB it collected so often that garbage collection
+   * was a fifth of a build's CPU; at 768 MB the 200-chart bench build uses
+   * 13 % less CPU and stays under 500 MB peak RSS (bench/RESULTS.md, issue 15).
+   */
+  workerHeapMb: 768,
   /**
    * Megabytes of heap for redrawing a chart whose worker ran out of its
    * `workerHeapMb`: over this, the chart fails with an error and the build

@@ -283,7 +283,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     ...(table && { table }),
   };
   // The snippets of one chart's language editions link to each other (the list of specs/ is part of the build's cache key).
-  const links = editionLinks(name, await listSpecs(cwd), chartLocale(spec.edition ? spec.edition.originalTag : spec.settings.locale, theme).tag);
+  const links = editionLinks(name, await projectSpecs(project), chartLocale(spec.edition ? spec.edition.originalTag : spec.settings.locale, theme).tag);
   if (links.length) embed.editions = { lead: `${locale.say('otherEditions')}${locale.words.colon}`, separator: locale.words.listSeparator, links };
   const common = {
     name,
@@ -449,6 +449,18 @@ function inOriginalWords(drawn: RowOrigin[], originals: Map<string, CitedTable>)
     const row = table?.rows.find((candidate) => candidate.index === origin.row.index);
     return table && row ? { ...origin, table, row } : origin;
   });
+}
+
+/**
+ * The project's chart names (listSpecs), read once per opened project
+ * rather than once per chart: a project is opened per build, check or API
+ * call (and once per build worker), as its tables are read once.
+ */
+const specLists = new WeakMap<Project, Promise<string[]>>();
+function projectSpecs(project: Project): Promise<string[]> {
+  let list = specLists.get(project);
+  if (!list) specLists.set(project, (list = listSpecs(project.cwd)));
+  return list;
 }
 
 /** Narrower than this (px), a plot shows nothing readable. */

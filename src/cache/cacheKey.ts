@@ -31,7 +31,12 @@ export function cacheKey(parts: KeyParts): string {
 
 /** JSON with object keys sorted at every depth, so equal values give equal text. */
 export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item ?? null)).join(',')}]`;
+  if (Array.isArray(value)) {
+    // An array of strings, numbers, booleans and nulls (a trail's row of cells) has no keys to sort:
+    // JSON.stringify writes the same text (undefined as null) in one native call.
+    if (value.every(isPlainScalar)) return JSON.stringify(value);
+    return `[${value.map((item) => stableJson(item ?? null)).join(',')}]`;
+  }
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, item]) => item !== undefined)
@@ -39,4 +44,9 @@ export function stableJson(value: unknown): string {
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
+}
+
+/** A value JSON.stringify writes as stableJson does (no keys, no toJSON): string, number, boolean, null, undefined. */
+function isPlainScalar(item: unknown): boolean {
+  return item === null || item === undefined || typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean';
 }

@@ -62,10 +62,15 @@ const PARALLEL_FROM = 3;
 const TASKS_PER_WORKER = 2;
 
 /**
- * A worker's old-generation heap limit (LIMITS.workerHeapMb). Left to itself
- * V8 grows each worker's heap to hundreds of MB before collecting (200
- * charts: 610 MB peak RSS with two workers, 365 MB with this limit, same
- * time). A chart that needs more is drawn again on a worker of its own with
+ * A worker's old-generation heap limit (LIMITS.workerHeapMb). V8 grows a
+ * heap by a factor that rises with this limit (×1.1 at 256 MB to ×4 at
+ * 2 GB), so the limit sets how often a worker collects as well as how far
+ * it may grow. Measured on the bench's 200 charts (`citechart build
+ * --force`, user+sys CPU / peak RSS, young generation 32 MB, 2026-11-30,
+ * loaded machine, interleaved): 96 MB 26.1 and 25.4 s / 451 and 458 MB;
+ * 640 MB 25.2 and 23.8 s / 476 and 456 MB; 768 MB 22.2 and 22.4 s / 485 and
+ * 469 MB; 1024 MB 22.7 and 21.6 s / 502 and 481 MB; no limit 23.2 s /
+ * 670–690 MB (issue 15, item 4). A chart that needs more is drawn again on a worker of its own with
  * LIMITS.chartHeapMb; if that runs out too, the chart fails, not the build
  * (drawing it in this thread, without a limit, took the whole build down).
  */
@@ -74,11 +79,12 @@ const workerHeapMb = () => Math.min(LIMITS.workerHeapMb, chartHeapMb());
 /**
  * A worker's young-generation size. Measured on the bench's 200 charts
  * (`citechart build --force`, user+sys CPU, peak RSS; 2026-11-30, loaded
- * machine): 12 MB 31.0 and 32.3 s / 413 and 391 MB; 32 MB 29.0 s / 465 MB;
- * 64 MB (old 160) 29.6 s / 509 MB. Most of a chart's garbage dies young:
- * a larger nursery means fewer scavenges promoting it (issue 15, item 4).
+ * machine): old 96 MB: 12 MB 31.0 and 32.3 s / 413 and 391 MB; 32 MB 29.0 s
+ * / 465 MB; 64 MB (old 160) 29.6 s / 509 MB. Old 768 MB: 32 MB 22.2–23.5 s
+ * / 469–503 MB (five runs); 24 MB 24.7 and 23.9 s / 468 and 451 MB: the
+ * same CPU within the noise, further under the 500 MB target (issue 15, item 4).
  */
-const YOUNG_GENERATION_MB = 32;
+const YOUNG_GENERATION_MB = 24;
 
 export interface BuildOptions {
   /** The project folder. */

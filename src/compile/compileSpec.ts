@@ -131,7 +131,8 @@ export function compileSpec(
     });
     breakTextMarks(vega);
     formatThresholdLegends(vega);
-    fillBoundaries(vega, named);
+    // Only a map has boundaries to put in: other charts' specs (rows and all) are not walked.
+    if (named.size) fillBoundaries(vega, named);
     // A regional default projection (Europe, Russia) is fitted to the regions named, not the world drawn behind them.
     if (joined.fit) {
       const ids = new Set(joined.fit.ids);

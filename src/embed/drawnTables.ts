@@ -64,6 +64,13 @@ export function drawnTables(
   for (const item of computed ? values!.items : []) if (item.row) byRow.set(item.row, item.shown);
   const asDrawn = byRow.size ? locale.say('tableAsDrawn', { measure: values!.measure.title || values!.measure.field }) : undefined;
   const counted = new Map<string, number>();
+  // Each source cited once per table, not twice per row (the citation and its evidence link say the same).
+  const cited = new Map<string, string>();
+  const cite = (id: string) => {
+    let text = cited.get(id);
+    if (text === undefined) cited.set(id, (text = citeSource(sources.get(id)!, locale)));
+    return text;
+  };
   for (const { table, row } of drawn) {
     let out = tables.get(table.file);
     if (!out) {
@@ -75,10 +82,10 @@ export function drawnTables(
     if (count > LIMITS.snippetTableRows) continue;
     out.rows.push({
       values: [...table.columns.map((column) => cellText(row.values[column] ?? null)), ...(asDrawn ? [byRow.get(row) ?? null] : [])],
-      citation: row.sources.map((id) => citeSource(sources.get(id)!, locale)).join('; '),
+      citation: row.sources.map(cite).join('; '),
       evidence: row.sources.map((id) => {
         const href = evidenceLink(sources.get(id)!, row.quote);
-        return { text: citeSource(sources.get(id)!, locale), ...(href ? { href } : {}) };
+        return { text: cite(id), ...(href ? { href } : {}) };
       }),
       note: numberedNote(row, notes, locale) ?? [row.note, row.derived].map((text) => text.trim()).filter(Boolean).map(isolate).join(' '),
     });

@@ -5,16 +5,17 @@ import { readLocale, type Locale } from '../locale/readLocale.js';
 import { isolate } from './isolateBidi.js';
 
 // Each precision's written form is the catalogue's (`dateDay`, `dateMonth`): "12 April 2024", "12 avril 2024", "12. April 2024".
-const PRECISIONS: [RegExp, (locale: Locale) => string, string][] = [
-  [/^\d{4}-\d{2}-\d{2}$/, (locale) => locale.words.dateDay, '%Y-%m-%d'],
-  [/^\d{4}-\d{2}$/, (locale) => locale.words.dateMonth, '%Y-%m'],
-  [/^\d{4}$/, () => '%Y', '%Y'],
+// Each parser made once (d3 compiles a specifier into a parser): every row's citation reads a date.
+const PRECISIONS: [RegExp, (locale: Locale) => string, (text: string) => Date | null][] = [
+  [/^\d{4}-\d{2}-\d{2}$/, (locale) => locale.words.dateDay, utcParse('%Y-%m-%d')],
+  [/^\d{4}-\d{2}$/, (locale) => locale.words.dateMonth, utcParse('%Y-%m')],
+  [/^\d{4}$/, () => '%Y', utcParse('%Y')],
 ];
 
 /** `2024` → "2024", `2024-04` → "April 2024", `2024-04-12` → "12 April 2024": only the precision known, in the locale's words. */
 export function formatPublished(published: string, locale: Locale = readLocale()): string {
-  for (const [pattern, written, specifier] of PRECISIONS) {
-    const date = pattern.test(published) ? utcParse(specifier)(published) : null;
+  for (const [pattern, written, parse] of PRECISIONS) {
+    const date = pattern.test(published) ? parse(published) : null;
     if (date) return locale.formatDate(written(locale), date);
   }
   return published;

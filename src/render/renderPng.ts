@@ -1,6 +1,7 @@
 import { FONT_FAMILY, useBundledFonts } from '../text/fonts.js';
 import { pinFallbackFonts, type Rasteriser } from '../text/pinFonts.js';
 import { rasterFontFiles } from '../text/rasterFonts.js';
+import { drawnText } from '../text/embedFonts.js';
 
 /** PNG px per CSS px when neither `--scale` nor the theme sets one: the 2× PNG (PNG_SCALE_LIMITS in pngScale.ts). */
 export const DEFAULT_SCALE = 2;
@@ -71,8 +72,11 @@ export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE
     await (fontconfigReady ??= useBundledFonts());
     png = sharp(Buffer.from(await pinFallbackFonts(rasterSvg(svg), 'librsvg')), { density: densityOf(scale) });
   } else {
-    const drawn = await pinFallbackFonts(rasterSvg(svg), 'resvg');
-    const fontFiles = await rasterFontFiles(drawn);
+    const raster = rasterSvg(svg);
+    const drawn = await pinFallbackFonts(raster, 'resvg');
+    // Not pinned (no fallback font), it draws the published SVG's text (rasterSvg drops styles and sizes the
+    // root, no text): read once, by embedFonts, for both (drawnText remembers the SVG embedFonts returned).
+    const fontFiles = await rasterFontFiles(drawn, drawn === raster ? drawnText(svg) : undefined);
     const { renderAsync } = await import('@resvg/resvg-js');
     // Async: drawn on libuv's pool, so the worker's thread lays out its next chart meanwhile.
     const image = await renderAsync(drawn, {

@@ -11,6 +11,7 @@ import type { JsonFile } from '../compile/readJsonFile.js';
 import { confinedLoader } from './confinedLoader.js';
 import { countMarkItems } from './countMarkItems.js';
 import { countMarks } from './countMarks.js';
+import { markBound } from './markBound.js';
 import { splitAtFolds } from './splitAtFolds.js';
 import { installTextMetrics } from '../text/textMetrics.js';
 import { needsFallbackFonts } from '../text/fontChain.js';
@@ -84,7 +85,9 @@ export async function renderSvg(
     const { spec, feeding, nestedFolds } = splitAtFolds(chart.vega);
     const unfiltered = exposeInvalidFilters(spec);
     // Counted from the data alone, before layout: 100,000 marks take minutes and gigabytes to lay out.
-    const marks = await countMarks(spec);
+    // Counting runs the dataflow once more: skipped when the inline rows alone cannot reach the limit.
+    const bound = markBound(spec);
+    const marks = bound !== undefined && bound <= LIMITS.marksPerChart ? undefined : await countMarks(spec);
     if (marks !== undefined && marks > LIMITS.marksPerChart) {
       return { diagnostics: judge().concat([{ file, severity: 'error', message: messages.spec.tooManyMarks(marks, LIMITS.marksPerChart) }]) };
     }

@@ -15,6 +15,7 @@ export type DrawnText = Map<FontFace, string>;
  * elements as in SVG). Entities are decoded (htmlparser2, XML mode).
  */
 export function drawnText(svg: string): DrawnText {
+  if (lastDrawn?.svg === svg) return new Map(lastDrawn.drawn);
   const drawn: DrawnText = new Map();
   const stack: Array<{ weight: unknown; style: unknown }> = [{ weight: undefined, style: undefined }];
   let inText = 0;
@@ -41,6 +42,14 @@ export function drawnText(svg: string): DrawnText {
   parser.end(svg);
   return drawn;
 }
+
+/**
+ * The text of the SVG embedFonts returned last: the PNG is drawn from that
+ * same string (rasterFontFiles reads its text again), and the font's
+ * `<style>` and family names embedFonts adds draw no text, so it is the text
+ * embedFonts read. One parse of each published SVG instead of two.
+ */
+let lastDrawn: { svg: string; drawn: DrawnText } | undefined;
 
 export interface FaceSubset {
   source: FontSource;
@@ -126,5 +135,7 @@ export async function embedFonts(svg: string): Promise<string> {
   // Every stack names it first, whatever font a theme asked for: the text was
   // measured in the bundled fonts, and the PNG is drawn in them too.
   const named = svg.replace(/ font-family="([^"]*)"/g, (_, stack: string) => ` font-family="${family}, ${stack}"`);
-  return named.replace(/<\/metadata>/, `</metadata><style class="citechart-fonts">${rules.join('')}</style>`);
+  const embedded = named.replace(/<\/metadata>/, `</metadata><style class="citechart-fonts">${rules.join('')}</style>`);
+  lastDrawn = { svg: embedded, drawn: new Map(drawn) };
+  return embedded;
 }

@@ -66,6 +66,8 @@ export const sourceSans = (face: FontFace): FontSource => ({ key: `source-sans-$
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 // Source Sans 3 draws every printable character up to U+017F: no need to open it to know.
 const surelyLatin = (codePoint: number) => (codePoint >= 0x20 && codePoint < 0x7f) || (codePoint >= 0xa0 && codePoint <= 0x17f);
+/** A character that is neither a control character under U+0020 nor surelyLatin. */
+const NOT_SURELY_LATIN = /[^\u0000-\u007e\u00a0-\u017f]/;
 
 const chosen = new Map<string, FontSource | null>();
 
@@ -126,6 +128,9 @@ export function missingChars(text: string, face: FontFace = 'regular'): string[]
  * text answers without opening any font.
  */
 export function needsFallbackFonts(text: string): boolean {
+  // One native scan answers for text of control characters and surely-Latin letters only (the loop would skip each):
+  // renderSvg asks this of a chart's whole spec, rows included, on every drawing.
+  if (!NOT_SURELY_LATIN.test(text)) return false;
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
     if (surelyLatin(codePoint) || codePoint < 0x20 || IGNORABLE.test(char)) continue;

@@ -1,4 +1,4 @@
-import { drawnText } from './embedFonts.js';
+import { drawnText, type DrawnText } from './embedFonts.js';
 import { prepareFallbackFonts } from './fallbackFonts.js';
 import { fontRuns, needsFallbackFonts, openFont, weightOf, type FontSource } from './fontChain.js';
 import type { FontFace } from './fonts.js';
@@ -34,8 +34,11 @@ import { subsetFontFile } from './subsetFont.js';
  * resvg 0.35 drew nothing of a Hebrew word inside a Latin line, whole fonts or subsets.
  * @returns absolute paths of sfnt files in the temporary folder (subsetFontFile).
  */
-export async function rasterFontFiles(svg: string): Promise<string[]> {
-  const drawn = drawnText(svg);
+export async function rasterFontFiles(
+  svg: string,
+  /** drawnText(svg), when the caller already has it (renderPng: the published SVG's, read by embedFonts). */
+  drawn: DrawnText = drawnText(svg),
+): Promise<string[]> {
   const all = [...drawn.values()].join('');
   if (needsFallbackFonts(all)) await prepareFallbackFonts();
   const chars = [...new Set(all.replace(/[\t\n\r]/g, ''))].sort();

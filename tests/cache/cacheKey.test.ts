@@ -50,6 +50,13 @@ describe('stableJson', () => {
   it('sorts keys at every depth and drops undefined members', () => {
     expect(stableJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: undefined } })).toBe('{"a":{"d":[1,{"e":3,"f":2}]},"b":1}');
   });
+
+  // Issue 15: rows of cells go to JSON.stringify in one call; the text (and so every trail digest) must not change.
+  it('writes arrays of cells as it wrote them item by item: undefined and NaN as null, a date as an object', () => {
+    expect(stableJson(['a', 1, true, null, undefined, Number.NaN, -0])).toBe('["a",1,true,null,null,null,0]');
+    expect(stableJson([new Date(0), 'x'])).toBe('[{},"x"]');
+    expect(stableJson([['k', 'é "q"', 2.5]])).toBe('[["k","é \\"q\\"",2.5]]');
+  });
 });
 
 describe('chartInputs', () => {

@@ -16,6 +16,15 @@ describe('embedFonts', () => {
     expect(Object.fromEntries(drawnText(SVG))).toEqual({ bold: 'Tōkyō & 東京', italic: 'mix', boldItalic: 'ed' });
   });
 
+  // Issue 15: the PNG's fonts (rasterFontFiles) read the text of the SVG embedFonts returned from its memo, not a second parse.
+  it('remembers the text of the SVG it returns, which is the text a fresh parse reads', async () => {
+    const svg = await embedFonts(SVG);
+    const remembered = Object.fromEntries(drawnText(svg));
+    // A trailing space is not the same string: parsed afresh.
+    expect(Object.fromEntries(drawnText(`${svg} `))).toEqual(remembered);
+    expect(remembered).toEqual(Object.fromEntries(drawnText(SVG)));
+  });
+
   it('writes exact unicode-ranges', () => {
     expect(unicodeRange(['c', 'a', 'b', 'x', '東'])).toBe('U+61-63,U+78,U+6771');
   });
