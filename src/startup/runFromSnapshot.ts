@@ -30,8 +30,11 @@ export const LAUNCHER_PID = 'CITECHART_LAUNCHER_PID';
  * a moved or recompiled dist/, `CITECHART_SNAPSHOT=off`, or Node options
  * given: `node --cpu-prof dist/cli.js` profiles this process, not a child).
  */
-export function usableSnapshot(distUrl: URL): string | undefined {
-  if (process.env.CITECHART_SNAPSHOT === 'off' || process.execArgv.length > 0) return undefined;
+export function usableSnapshot(
+  distUrl: URL,
+  { env = process.env, execArgv = process.execArgv }: { env?: NodeJS.ProcessEnv; execArgv?: string[] } = {},
+): string | undefined {
+  if (env.CITECHART_SNAPSHOT === 'off' || execArgv.length > 0) return undefined;
   const dist = fileURLToPath(distUrl);
   const blob = fileURLToPath(new URL('snapshot.blob', distUrl));
   try {
