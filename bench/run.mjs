@@ -52,6 +52,8 @@ const WATCH = !has('no-watch') && !QUICK;
 const SUMMARY = option('summary', undefined);
 const JOBS = os.availableParallelism(); // what `citechart build` uses by default
 const SINGLE = 'scatter-000';
+// Whether `npm run build` made a startup snapshot this Node uses (dist/snapshot.json fits): then the single chart is also measured without it.
+const SNAPSHOT = existsSync(path.join(ROOT, 'dist', 'snapshot.json')) && JSON.parse(readFileSync(path.join(ROOT, 'dist', 'snapshot.json'), 'utf8')).node === process.version;
 
 // ---------------------------------------------------------------- helpers
 
@@ -218,7 +220,7 @@ mkdirSync(peerOut);
 const csv = path.join(dir, 'data', 'population-000.csv');
 const originalCsv = readFileSync(csv, 'utf8');
 let csvEdits = 0;
-const cite = (args, tmp, expect) => timed(process.execPath, [CLI, ...args], { cwd: dir, tmp, expect });
+const cite = (args, tmp, expect, env) => timed(process.execPath, [CLI, ...args], { cwd: dir, tmp, expect, env });
 const fullBuild = (tmp) => {
   rmSync(out, { recursive: true, force: true });
   return cite(['build'], tmp, new RegExp(`^${CHARTS} charts built in`, 'm'));
@@ -251,6 +253,8 @@ const variants = [
   ] : []),
   { key: 'single', label: `citechart build ${SINGLE} --force, store warm`, run: () => ({ main: cite(['build', SINGLE, '--force'], tmpWarm, /^1 chart built/m) }) },
   { key: 'singleCold', label: `citechart build ${SINGLE} --force, store cold`, run: () => ({ main: cite(['build', SINGLE, '--force'], freshTmp(), /^1 chart built/m) }) },
+  // The same without the startup snapshot (src/startup/runFromSnapshot.ts): the bundle loaded in one process.
+  ...(SNAPSHOT ? [{ key: 'singleNoSnapshot', label: `citechart build ${SINGLE} --force, store warm, without the snapshot (CITECHART_SNAPSHOT=off)`, run: () => ({ main: cite(['build', SINGLE, '--force'], tmpWarm, /^1 chart built/m, { CITECHART_SNAPSHOT: 'off' }) }) }] : []),
   ...(peer ? [
     { key: 'vl2png', label: `vl2png -s 2 ${SINGLE}`, run: () => ({ main: vl2png(SINGLE, freshTmp()) }) },
     {
@@ -318,6 +322,7 @@ say(`Command: \`node bench/run.mjs ${process.argv.slice(2).join(' ')}\`${process
 say();
 say(`Machine: ${machine().join('. ')}.${peer ? ` Peer: ${peerVersions}.` : ''}`);
 say(`Load average (1, 5, 15 min): ${startLoad} at start; per round ${roundLoads.join(' / ')}; ${endLoad} at end. Rounds took ${roundsMinutes.toFixed(1)} min.`);
+say(`Start: ${SNAPSHOT ? 'dist/cli.js (esbuild bundle) starts each command from the startup snapshot dist/snapshot.blob in a child Node' : 'no startup snapshot (dist/snapshot.json missing or made by another Node)'}.`);
 say(`Corpus: ${CHARTS} charts (${types.join(', ')}); ${ROUNDS} rounds, order rotating. Text-width store: warm = ${warmWidths} widths (one untimed build of this corpus in this run's own TMPDIR); cold = an empty new TMPDIR per measurement (no widths, no fontconfig cache).`);
 say(`Map (issue 17): a 1:50m world choropleth build, SVG + PNG, ${mapFigure.map.cpu.toFixed(0)} ms CPU / ${mapFigure.map.wall.toFixed(0)} ms wall against a 20-bar chart's ${mapFigure.bar.cpu.toFixed(0)} / ${mapFigure.bar.wall.toFixed(0)} ms: ${mapFigure.ratio.cpu.toFixed(2)}× CPU, ${mapFigure.ratio.wall.toFixed(2)}× wall (target ≤ 2×; medians, interleaved).`);
 if (!peer) say(`Peer: ${peerNote || 'not measured (--no-peer)'}.`);
@@ -367,6 +372,7 @@ if (peer) {
   vsVl2png = { wall: ratioCell('single', 'vl2png', 'wall'), cpu: ratioCell('single', 'vl2png', 'cpu') };
   say(`| cold single chart ÷ vl2png, store warm | ${vsVl2png.wall.text} | ${vsVl2png.cpu.text} |`);
   say(`| cold single chart ÷ vl2png, store cold | ${ratioCell('singleCold', 'vl2png', 'wall').text} | ${ratioCell('singleCold', 'vl2png', 'cpu').text} |`);
+  if (SNAPSHOT) say(`| cold single chart without the snapshot ÷ vl2png, store warm | ${ratioCell('singleNoSnapshot', 'vl2png', 'wall').text} | ${ratioCell('singleNoSnapshot', 'vl2png', 'cpu').text} |`);
 }
 const noopPct = { wall: (median(noop.map((t) => t.wall)) / med('citechart', 'wall')) * 100, cpu: (median(noop.map((t) => t.cpu)) / med('citechart', 'cpu')) * 100 };
 say(`| no-change rebuild ÷ full build | ${noopPct.wall.toFixed(1)} % | ${noopPct.cpu.toFixed(1)} % |`);
@@ -408,7 +414,8 @@ if (!has('no-bigdata')) spawnSync(process.execPath, [path.join(ROOT, 'bench', 'b
  * the moment output/bar-000.svg on disk has new content (the editor's view:
  * save → graphic), watched with fs.watch plus a 5 ms poll. The first save is
  * reported apart (it may load the renderer). CPU: the watch process's
- * user+sys (/proc/PID/stat) over the 15 saves, divided by 15; it includes
+ * user+sys (/proc/PID/stat, with its child's: the snapshot's, src/startup)
+ * over the 15 saves, divided by 15; it includes
  * each rebuild's manifest, cache and gallery after the SVG.
  */
 async function measureWatch(tmp) {
@@ -421,9 +428,18 @@ async function measureWatch(tmp) {
   const original = readFileSync(csvFile, 'utf8');
   const child = spawn(process.execPath, [CLI, 'watch', '--port', '0'], { cwd: project, env: { ...process.env, CI: 'true', TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
   const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+  // The watch process and its children: with the startup snapshot, `citechart` is a launcher and the work is in its child.
   const cpuMs = () => {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) / ticks) * 1000; // utime, stime
+    let total = 0;
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+        if (Number(pid) === child.pid || Number(fields[1]) === child.pid) total += Number(fields[11]) + Number(fields[12]); // utime, stime
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return (total / ticks) * 1000;
   };
   let stdout = '';
   let stderr = '';

@@ -19,6 +19,8 @@ export function ensurePeer() {
   const missing = DEBIAN.filter((pkg) => spawnSync('dpkg', ['-s', pkg], { stdio: 'ignore' }).status !== 0);
   if (missing.length) {
     console.log(`bench: installing Debian packages for node-canvas: ${missing.join(' ')}`);
+    // A fresh machine's package lists may be missing or stale: install then finds nothing.
+    sh('apt-get update');
     sh(`apt-get install -y ${missing.join(' ')}`);
   }
   console.log('bench: installing vega-cli 6.4.0 with node-canvas into bench/peer/');

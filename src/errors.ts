@@ -25,8 +25,11 @@ export function hasErrors(diagnostics: Diagnostic[]): boolean {
 }
 
 // One fixed collation: `localeCompare` follows the machine's locale, so a
-// Swedish laptop and CI would list `data/ä.csv` in different places.
-const byFileName = new Intl.Collator('en').compare;
+// Swedish laptop and CI would list `data/ä.csv` in different places. Made on
+// first use: an Intl object made while the module loads cannot be kept in
+// the startup snapshot (src/startup/snapshotEntry.ts).
+let collator: Intl.Collator | undefined;
+const byFileName = (a: string, b: string) => (collator ??= new Intl.Collator('en')).compare(a, b);
 
 /** Sorted by file, then line, then column, so `check` output reads top to bottom. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

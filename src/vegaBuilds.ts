@@ -19,9 +19,9 @@ import { installBoundedExpressions } from './render/boundedExpressions.js';
 type Vega = typeof import('vega');
 type VegaLite = typeof import('vega-lite');
 
-const require = createRequire(import.meta.url);
+const packageRequire = createRequire(import.meta.url);
 const scope = globalThis as { vega?: Vega; vegaLite?: VegaLite };
-const bundle = (pkg: string, file: string) => pathToFileURL(path.join(path.dirname(require.resolve(pkg)), file)).href;
+const bundle = (pkg: string, file: string) => pathToFileURL(path.join(path.dirname(packageRequire.resolve(pkg)), file)).href;
 
 async function loadBundles(): Promise<{ vega?: Vega; vegaLite?: VegaLite }> {
   const saved = { vega: scope.vega, vegaLite: scope.vegaLite };

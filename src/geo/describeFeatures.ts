@@ -1,6 +1,6 @@
 import { geoCentroid, polygonArea } from 'd3';
 import type { Feature, Geometry, Polygon } from 'geojson';
-import countries from './countryList.js';
+import { countryList } from './countryList.js';
 import type { IdKind } from './atlases.js';
 
 /**
@@ -22,8 +22,8 @@ export function describeFeatures(features: Feature[], idKind: IdKind): Feature[]
     const properties: Record<string, unknown> = Object.assign(Object.create(null), feature.properties ?? {});
     const id = feature.id !== undefined ? String(feature.id) : typeof properties.name === 'string' ? properties.name : undefined;
     if (idKind === 'iso-numeric' && id && /^\d+$/.test(id)) {
-      properties.iso_a2 = countries.numericToAlpha2(id) ?? null;
-      properties.iso_a3 = countries.numericToAlpha3(id) ?? null;
+      properties.iso_a2 = countryList().numericToAlpha2(id) ?? null;
+      properties.iso_a3 = countryList().numericToAlpha3(id) ?? null;
     }
     const [longitude, latitude] = feature.geometry ? largestPartCentroid(feature.geometry) : [null, null];
     properties.longitude = longitude;

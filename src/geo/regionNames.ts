@@ -1,5 +1,5 @@
 import type { Feature } from 'geojson';
-import countries, { type CountryLanguage } from './countryList.js';
+import { countryList, type CountryLanguage } from './countryList.js';
 import type { Boundary } from './readBoundary.js';
 
 /**
@@ -26,7 +26,7 @@ export function nameRegions(boundaries: Map<string, Boundary>, language: Country
 function nameFeature(feature: Feature, language: CountryLanguage): Feature {
   const properties = feature.properties ?? {};
   const code = properties.iso_a2;
-  const name = typeof code === 'string' ? countries.getName(code, language, { select: 'alias' }) : undefined;
+  const name = typeof code === 'string' ? countryList().getName(code, language, { select: 'alias' }) : undefined;
   if (!name) return feature;
   return { ...feature, properties: { ...properties, name, name_en: properties.name } };
 }

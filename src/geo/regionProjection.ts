@@ -1,7 +1,7 @@
 import { geoBounds } from 'd3';
 import type { Feature } from 'geojson';
 import { countries as continents } from 'countries-list';
-import countries from './countryList.js';
+import { countryList } from './countryList.js';
 import type { Boundary } from './readBoundary.js';
 
 /** A world map's default projection when the regions its tables name are all in Europe or Russia (fitted to them by fitRegions). */
@@ -42,7 +42,7 @@ export function regionProjection(boundary: Boundary, joined: ReadonlySet<string>
   if (boundary.idKind !== 'iso-numeric' || !joined.size) return undefined;
   let russia = false;
   for (const id of joined) {
-    const alpha2 = UNCODED.get(id) ?? countries.numericToAlpha2(id);
+    const alpha2 = UNCODED.get(id) ?? countryList().numericToAlpha2(id);
     if (alpha2 === 'RU') russia = true;
     else if (!alpha2 || continents[alpha2 as keyof typeof continents]?.continent !== 'EU') return undefined;
   }

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Feature } from 'geojson';
 import * as messages from '../messages.js';
 import type { CellValue } from '../model.js';
-import countries from './countryList.js';
+import { countryList } from './countryList.js';
 import type { Boundary } from './readBoundary.js';
 
 /** How a table's key cells are matched to a boundary file's features, built once per (boundary, language). */
@@ -44,7 +44,7 @@ export function indexRegions(boundary: Boundary, lang: string): RegionIndex {
   const languages = lang === 'en' ? ['en'] : [lang, 'en'];
   const known = (): string[] => {
     const names = drawnNames.slice();
-    if (world) for (const language of languages) for (const list of Object.values(countries.getNames(language, { select: 'all' }))) for (const name of list) names.push(name);
+    if (world) for (const language of languages) for (const list of Object.values(countryList().getNames(language, { select: 'all' }))) for (const name of list) names.push(name);
     return names;
   };
   const onMap = (id: string, cell: string) => (ids.has(id) ? { id } : { problem: messages.geo.notOnMap(cell, boundary.url) });
@@ -55,20 +55,20 @@ export function indexRegions(boundary: Boundary, lang: string): RegionIndex {
       if (world) {
         if (/^\d{1,3}$/.test(cell)) {
           const id = cell.padStart(3, '0');
-          return countries.numericToAlpha3(id) ? onMap(id, cell) : { problem: messages.geo.unknownCode(cell, 'ISO 3166-1 numeric') };
+          return countryList().numericToAlpha3(id) ? onMap(id, cell) : { problem: messages.geo.unknownCode(cell, 'ISO 3166-1 numeric') };
         }
         const code = /^[A-Za-z]{2}$/.test(cell)
-          ? countries.alpha2ToNumeric(cell.toUpperCase())
+          ? countryList().alpha2ToNumeric(cell.toUpperCase())
           : /^[A-Za-z]{3}$/.test(cell)
-            ? countries.alpha3ToNumeric(cell.toUpperCase())
+            ? countryList().alpha3ToNumeric(cell.toUpperCase())
             : undefined;
         if (code) return onMap(code, cell);
         // The map's own names first: Natural Earth draws Kosovo without an ISO code.
         const drawn = byName.get(cell.toLowerCase());
         if (drawn) return { id: drawn };
         for (const language of languages) {
-          const alpha2 = countries.getAlpha2Code(cell, language);
-          if (alpha2) return onMap(countries.alpha2ToNumeric(alpha2)!, cell);
+          const alpha2 = countryList().getAlpha2Code(cell, language);
+          if (alpha2) return onMap(countryList().alpha2ToNumeric(alpha2)!, cell);
         }
       } else if (boundary.idKind === 'us-fips-state' && /^\d{1,2}$/.test(cell)) {
         return onMap(cell.padStart(2, '0'), cell);

@@ -2,6 +2,7 @@ import { lstat, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as messages from '../messages.js';
+import { commandPid } from '../startup/commandPid.js';
 import { asOutputError, outputError } from './outputError.js';
 
 /**
@@ -35,8 +36,8 @@ interface LockRecord {
 export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   const file = path.join(outDir, LOCK_FILE);
   // This process's own builds (watch, the library called twice) see each other here, not by pid.
-  if (heldHere.has(file)) throw outputError(outDir, messages.write.locked(process.pid));
-  const mine: LockRecord = { pid: process.pid, host: os.hostname() };
+  if (heldHere.has(file)) throw outputError(outDir, messages.write.locked(commandPid()));
+  const mine: LockRecord = { pid: commandPid(), host: os.hostname() };
   const text = JSON.stringify(mine) + '\n';
   // Two tries: the second after removing a stale lock; a third contender that wins the race in between gets the message.
   for (let attempt = 0; ; attempt += 1) {
@@ -97,7 +98,7 @@ function parseLock(text: string): LockRecord | undefined {
 /** Whether a process with this pid runs on this host (signal 0 checks without sending anything). */
 function isAlive(pid: number): boolean {
   // Our own pid in a lock this process does not hold: a previous process of that number (a container restarted).
-  if (pid === process.pid) return false;
+  if (pid === commandPid()) return false;
   try {
     process.kill(pid, 0);
     return true;

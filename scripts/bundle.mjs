@@ -1,0 +1,174 @@
+// The command line as a bundle (issue 15, item 3: cold start): `npm run
+// build` compiles src/ with tsc into dist/ (the library, dist/index.js, and
+// every module as it is), then this script replaces dist/cli.js with
+// esbuild's bundle of the same sources, split into shared chunks in
+// dist/bundle/, with the render workers' entries beside them. A command
+// then reads and compiles a few large files instead of ~270 modules of
+// citechart and ~50 of small pure-JavaScript packages (d3, htmlparser2,
+// commander…): `citechart build NAME --force` −13 % of CPU (measured with
+// /usr/bin/time, bench corpus, 2026-11-30).
+//
+// Kept out of the bundle (left to Node to load at run time): native addons
+// (sharp, resvg, polars), packages that read their own files or WebAssembly
+// beside them (fontkit, subset-font, fontverter, PDFKit, ajv's generated
+// validator, i18n-iso-countries' languages, the atlases), and Vega and
+// Vega-Lite, which src/vegaBuilds.ts loads as their own single-file builds.
+//
+// `import.meta.url` in a bundled module is rewritten to the URL its tsc
+// output has in dist/ (dist/compile/validateSpec.js…), so every path a
+// module builds from it (generated/, package.json, fonts, locales) is the
+// same as unbundled; the two worker paths point at the bundled workers.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = path.join(ROOT, 'src');
+const DIST = path.join(ROOT, 'dist');
+
+/** Packages bundled: pure JavaScript, nothing read from their own folder at run time. */
+const BUNDLED = new Set([
+  'bidi-js', 'commander', 'countries-list', 'd3', 'd3-format', 'd3-time-format', 'dom-serializer', 'domelementtype',
+  'domhandler', 'domutils', 'entities', 'fastest-levenshtein', 'htmlparser2', 'jsonc-parser', 're2js',
+  'topojson-client', 'topojson-simplify', 'write-file-atomic', 'signal-exit', 'imurmurhash',
+]);
+const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const isD3 = (name) => /^d3-[a-z-]+$/.test(name) || name === 'delaunator' || name === 'robust-predicates' || name === 'internmap';
+
+/** Source text replacements that send the worker pool to the bundled workers (each must match once). */
+const WORKER_PATHS = new Map([
+  [path.join(SRC, 'pool', 'workerPool.ts'), ["new URL('./workerMain.js', import.meta.url)", "new URL('bundle/workerMain.js', __citechartDist)"]],
+  [path.join(SRC, 'commands', 'build.ts'), ["new URL('../pool/renderWorker.js', import.meta.url)", "new URL('bundle/renderWorker.js', __citechartDist)"]],
+]);
+
+const VEGA_JS = path.join(ROOT, 'node_modules', 'vega', 'build', 'vega.js');
+const VEGA_LITE_JS = path.join(ROOT, 'node_modules', 'vega-lite', 'build', 'vega-lite.min.js');
+
+/** In the snapshot (CommonJS, no top-level await): Vega and Vega-Lite's single-file builds required, not imported by URL. */
+// Both files are run as modules there too ("type": "module"), so they hand their namespaces over through globalThis, as loadBundles() expects.
+const SNAPSHOT_VEGA = [
+  "await import(bundle('vega', 'vega.js'));\n    await import(bundle('vega-lite', 'vega-lite.min.js'));",
+  `require(${JSON.stringify(VEGA_JS)});\n    require(${JSON.stringify(VEGA_LITE_JS)});`,
+  'const loaded = await loadBundles();',
+  'const loaded = loadBundles();',
+  'async function loadBundles(): Promise<{ vega?: Vega; vegaLite?: VegaLite }> {',
+  'function loadBundles(): { vega?: Vega; vegaLite?: VegaLite } {',
+];
+
+const layout = (snapshot) => ({
+  name: 'citechart-layout',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return { external: true };
+      // Vega-Lite's build requires "vega": the same single-file build, in the snapshot.
+      if (snapshot && args.path === 'vega' && args.importer === VEGA_LITE_JS) return { path: VEGA_JS };
+      const name = packageName(args.path);
+      return BUNDLED.has(name) || isD3(name) ? undefined : { external: true };
+    });
+    esbuild.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (!args.path.startsWith(SRC + path.sep)) return undefined;
+      let text = readFileSync(args.path, 'utf8');
+      const fix = snapshot && args.path === path.join(SRC, 'vegaBuilds.ts') ? SNAPSHOT_VEGA : WORKER_PATHS.get(args.path);
+      for (let i = 0; fix && i < fix.length; i += 2) {
+        if (text.split(fix[i]).length !== 2) throw new Error(`scripts/bundle.mjs: expected ${fix[i]} once in ${args.path}`);
+        text = text.replace(fix[i], fix[i + 1]);
+      }
+      const asCompiled = path.relative(SRC, args.path).replace(/\.ts$/, '.js').split(path.sep).join('/');
+      text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(asCompiled)}, __citechartDist).href`);
+      return { contents: text, loader: 'ts' };
+    });
+  },
+});
+
+rmSync(path.join(DIST, 'bundle'), { recursive: true, force: true });
+await build({
+  entryPoints: {
+    cli: path.join(SRC, 'cli.ts'),
+    'bundle/workerMain': path.join(SRC, 'pool', 'workerMain.ts'),
+    'bundle/renderWorker': path.join(SRC, 'pool', 'renderWorker.ts'),
+  },
+  outdir: DIST,
+  chunkNames: 'bundle/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Packages' ES module builds (jsonc-parser's "main" is a UMD file that requires by computed paths).
+  mainFields: ['module', 'main'],
+  plugins: [layout(false)],
+  // Every output file: where dist/ is (from dist/cli.js or dist/bundle/*.js), and a `require` for the CommonJS packages bundled.
+  banner: {
+    js: [
+      "import { createRequire as __citechartCreateRequire } from 'node:module';",
+      "const __citechartDist = new URL(/\\/bundle\\/[^/]*$/.test(import.meta.url) ? '../' : './', import.meta.url);",
+      'const require = __citechartCreateRequire(import.meta.url);',
+    ].join('\n'),
+  },
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+chmodSync(path.join(DIST, 'cli.js'), 0o755);
+
+// ---------------------------------------------------------------- startup snapshot
+
+/**
+ * The snapshot's script: the same sources as one CommonJS file (what
+ * `node --build-snapshot` runs). Its `require` is Node's built-ins-only one
+ * while the snapshot is made; the banner's replaces it with one that loads
+ * packages (sharp, resvg…) from node_modules when a run asks for them.
+ */
+const SNAPSHOT_SCRIPT = path.join(DIST, 'bundle', 'snapshotEntry.cjs');
+await build({
+  entryPoints: [path.join(SRC, 'startup', 'snapshotEntry.ts')],
+  outfile: SNAPSHOT_SCRIPT,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  plugins: [layout(true)],
+  // A run started from a snapshot has no callback for import(): packages are required instead.
+  supported: { 'dynamic-import': false },
+  banner: {
+    js: [
+      "var __citechartDist = require('node:url').pathToFileURL(require('node:path').join(__dirname, '..') + '/');",
+      'var __citechartBuiltin = require;',
+      'var __citechartPackages;',
+      'var require = Object.assign(function (id) {',
+      // write-file-atomic reads worker_threads' threadId as it loads: the main thread's is 0. Loaded while the
+      // snapshot is made, worker_threads would start workers without the main thread's shared state (their process.cwd() throws).
+      "  if (/^(node:)?worker_threads$/.test(id) && __citechartBuiltin('node:v8').startupSnapshot.isBuildingSnapshot()) return { threadId: 0, isMainThread: true };",
+      "  if (__citechartBuiltin('node:module').isBuiltin(id)) return __citechartBuiltin(id);",
+      "  return (__citechartPackages ??= __citechartBuiltin('node:module').createRequire(__filename))(id);",
+      '}, {',
+      "  resolve: (id, options) => (__citechartPackages ??= __citechartBuiltin('node:module').createRequire(__filename)).resolve(id, options),",
+      '});',
+    ].join('\n'),
+  },
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+
+// The snapshot itself, and the stamp src/startup/runFromSnapshot.ts checks
+// before using it. A snapshot is an optimisation: when Node cannot make one,
+// the build says so and `citechart` runs without (the bundle above).
+const BLOB = path.join(DIST, 'snapshot.blob');
+const STAMP = path.join(DIST, 'snapshot.json');
+rmSync(BLOB, { force: true });
+rmSync(STAMP, { force: true });
+const made = spawnSync(process.execPath, ['--snapshot-blob', BLOB, '--build-snapshot', SNAPSHOT_SCRIPT], { cwd: ROOT, encoding: 'utf8' });
+// Node 20 warns of built-in modules "not yet fully verified" in a snapshot: these three are checked by the
+// tests run from it (module: createRequire; child_process: spawn at run time; async_hooks: the read ledger).
+const VERIFIED = /^\(node:\d+\) Warning: It's not yet fully verified whether built-in module "node:(module|child_process|async_hooks)"|^It may still work in some cases|^To request support for the module|^\(Use `node --trace-warnings/;
+const said = (made.stderr ?? '').split('\n').filter((line) => line && !VERIFIED.test(line));
+if (said.length) console.error(said.join('\n'));
+if (made.status === 0 && existsSync(BLOB)) {
+  const stamp = { node: process.version, platform: process.platform, arch: process.arch, cliMtimeMs: statSync(path.join(DIST, 'cli.js')).mtimeMs, dist: DIST + path.sep };
+  writeFileSync(STAMP, JSON.stringify(stamp, null, 2) + '\n');
+} else {
+  rmSync(BLOB, { force: true });
+  console.error(`scripts/bundle.mjs: no startup snapshot (node --build-snapshot exited ${made.status}); citechart runs without one`);
+}

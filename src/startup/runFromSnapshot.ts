@@ -1,0 +1,71 @@
+// Starting a command from citechart's startup snapshot (issue 15, item 3:
+// cold start). `npm run build` makes dist/snapshot.blob (scripts/bundle.mjs:
+// Vega, Vega-Lite and citechart's stages already loaded) and
+// dist/snapshot.json, what it was made for. A snapshot can only be given to
+// Node on its command line, so `citechart` runs the command in a child Node
+// started from it, stdio shared, and exits as the child does: one chart's
+// build then skips reading, compiling and running ~5 MB of JavaScript.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The file beside dist/cli.js that says what the snapshot was made for. */
+export interface SnapshotStamp {
+  /** process.version, process.platform and process.arch of the Node that made it (a snapshot loads only in that Node). */
+  node: string;
+  platform: string;
+  arch: string;
+  /** dist/cli.js's mtime (ms) when it was made: `tsc` writes dist/cli.js again, so sources compiled since are never shadowed by an older snapshot. */
+  cliMtimeMs: number;
+  /** The absolute path of dist/ it was made in: the snapshot holds paths into it (fonts, generated/, node_modules). */
+  dist: string;
+}
+
+/** The environment variable by which the child knows its launcher's pid (commandPid.ts). */
+export const LAUNCHER_PID = 'CITECHART_LAUNCHER_PID';
+
+/**
+ * Where the snapshot of this dist/ is, when one is usable by this Node and
+ * this command line; undefined otherwise (no snapshot made, another Node,
+ * a moved or recompiled dist/, `CITECHART_SNAPSHOT=off`, or Node options
+ * given: `node --cpu-prof dist/cli.js` profiles this process, not a child).
+ */
+export function usableSnapshot(
+  distUrl: URL,
+  { env = process.env, execArgv = process.execArgv }: { env?: NodeJS.ProcessEnv; execArgv?: string[] } = {},
+): string | undefined {
+  if (env.CITECHART_SNAPSHOT === 'off' || execArgv.length > 0) return undefined;
+  const dist = fileURLToPath(distUrl);
+  const blob = fileURLToPath(new URL('snapshot.blob', distUrl));
+  try {
+    const stamp = JSON.parse(readFileSync(fileURLToPath(new URL('snapshot.json', distUrl)), 'utf8')) as SnapshotStamp;
+    const fits =
+      stamp.node === process.version && stamp.platform === process.platform && stamp.arch === process.arch && stamp.dist === dist &&
+      stamp.cliMtimeMs === statSync(fileURLToPath(new URL('cli.js', distUrl))).mtimeMs;
+    return fits && existsSync(blob) ? blob : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs this command line in a child Node started from `blob`, and ends this
+ * process as the child ends (its exit code, or the same signal). SIGINT
+ * (Ctrl-C reaches both) is left to the child; SIGTERM and SIGHUP are passed
+ * on. The child ends itself when this process is killed (snapshotEntry.ts),
+ * so `kill -9` of citechart stops the build as before.
+ */
+export function runFromSnapshot(blob: string, cli: string): void {
+  const child = spawn(process.execPath, ['--snapshot-blob', blob, cli, ...process.argv.slice(2)], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, [LAUNCHER_PID]: String(process.pid) },
+  });
+  const pass = (signal: NodeJS.Signals) => () => void child.kill(signal);
+  const handlers = new Map<NodeJS.Signals, () => void>([['SIGINT', () => {}], ['SIGTERM', pass('SIGTERM')], ['SIGHUP', pass('SIGHUP')]]);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
+  child.on('exit', (code, signal) => {
+    for (const [name, handler] of handlers) process.off(name, handler);
+    if (signal) process.kill(process.pid, signal);
+    else process.exitCode = code ?? 1;
+  });
+}

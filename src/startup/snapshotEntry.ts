@@ -1,0 +1,28 @@
+// The entry of citechart's startup snapshot (scripts/bundle.mjs builds it
+// with `node --build-snapshot`; src/cli.ts starts from it). Everything a
+// build of one chart runs that is plain JavaScript — the command line,
+// Vega, Vega-Lite, citechart's own stages — is loaded here, once, when the
+// snapshot is made; a run then starts with them in its heap instead of
+// reading, compiling and evaluating them. Native addons (sharp, resvg,
+// polars) and packages that read their own files are required at run time.
+//
+// Nothing here may read the machine's state while the snapshot is made
+// (environment, working folder, temporary folder, time): that would be
+// frozen into every run. Modules only define functions and constants.
+import v8 from 'node:v8';
+import { runCli } from '../cliProgram.js';
+import '../commands/build.js';
+import '../renderChart.js';
+import '../vegaBuilds.js';
+
+v8.startupSnapshot.setDeserializeMainFunction(() => {
+  // Started by runFromSnapshot.ts: its channel closes when the launcher dies
+  // (kill -9 included); end as it did, leaving the output folder's lock and
+  // temporary files as a killed build does. Unref'd: it must not keep this
+  // process alive once the command is done.
+  if (process.channel) {
+    process.channel.unref();
+    process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+  }
+  void runCli(process.argv);
+});

@@ -1,0 +1,90 @@
+// `citechart` started from the startup snapshot `npm run build` makes
+// (issue 15, item 3: cold start): the same bytes as without it, a child
+// Node really started from it, and that child ended with its launcher.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { usableSnapshot } from '../../src/startup/runFromSnapshot.js';
+import { CLI, runCli } from '../helpers/cli.js';
+import { listFiles, makeProject, minimalProject, readBytes } from '../helpers/fixtureProject.js';
+
+// Only dist/cli.js as `npm run build` leaves it (the bundle) comes with a snapshot; `tsc` alone writes it unbundled.
+const bundled = existsSync(CLI) && readFileSync(CLI, 'utf8').includes('__citechartDist');
+const onLinux = existsSync('/proc/self/stat');
+
+/** The pids of `pid`'s child processes, with their command lines (Linux /proc). */
+function childrenOf(pid: number): Array<{ pid: number; args: string[] }> {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        const ppid = Number(readFileSync(`/proc/${name}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]);
+        return ppid === pid ? [{ pid: Number(name), args: readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0') }] : [];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until(done: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!done()) {
+    if (Date.now() - started > ms) throw new Error(`no ${what} after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** `citechart watch` in a new project, once it has drawn its chart; the launcher and the snapshot child. */
+async function startWatch() {
+  const child = spawn(process.execPath, [CLI, 'watch', '--port', '0'], { cwd: makeProject(minimalProject), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  await until(() => /rebuilt exports in/.test(stdout), 'first build');
+  return { launcher: child, snapshot: childrenOf(child.pid!), exited };
+}
+
+describe.skipIf(!bundled)('citechart from the startup snapshot', () => {
+  it('npm run build made a snapshot this Node can use', () => {
+    expect(usableSnapshot(pathToFileURL(path.dirname(CLI) + path.sep), { env: {}, execArgv: [] })).toBe(path.join(path.dirname(CLI), 'snapshot.blob'));
+  });
+
+  it('builds the same bytes as without it (CITECHART_SNAPSHOT=off)', async () => {
+    const [fromSnapshot, inProcess] = [makeProject(minimalProject), makeProject(minimalProject)];
+    const [a, b] = await Promise.all([runCli(['build'], { cwd: fromSnapshot }), runCli(['build'], { cwd: inProcess, env: { CITECHART_SNAPSHOT: 'off' } })]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(a.outLines).toEqual(b.outLines);
+    const files = listFiles(path.join(fromSnapshot, 'output'));
+    expect(listFiles(path.join(inProcess, 'output'))).toEqual(files);
+    expect(files).toContain('exports.png');
+    for (const file of files) expect(readBytes(fromSnapshot, `output/${file}`).equals(readBytes(inProcess, `output/${file}`)), file).toBe(true);
+  });
+
+  it.skipIf(!onLinux)('runs the command in a child Node started from dist/snapshot.blob, which stops with it on SIGTERM', async () => {
+    const { launcher, snapshot, exited } = await startWatch();
+    expect(snapshot).toHaveLength(1);
+    expect(snapshot[0]!.args.slice(1, 4)).toEqual(['--snapshot-blob', path.join(path.dirname(CLI), 'snapshot.blob'), CLI]);
+    launcher.kill('SIGTERM');
+    expect(await exited).toEqual({ code: 0, signal: null });
+    await until(() => !isAlive(snapshot[0]!.pid), 'end of the snapshot child');
+  });
+
+  it.skipIf(!onLinux)('the child ends when its launcher is killed with kill -9', async () => {
+    const { launcher, snapshot, exited } = await startWatch();
+    expect(snapshot).toHaveLength(1);
+    launcher.kill('SIGKILL');
+    expect((await exited).signal).toBe('SIGKILL');
+    await until(() => !isAlive(snapshot[0]!.pid), 'end of the snapshot child', 5_000);
+  });
+});
