@@ -2,7 +2,10 @@
 // consistent and tests can match it. Each message is a small function that
 // names the bad value and, where it can, says what to do.
 
-const q = (s: string) => JSON.stringify(s);
+import { showInvisible } from './visibleText.js';
+
+/** A value quoted in a message, with any invisible or direction-changing character written as `\uXXXX`, so the line shows what the file holds. */
+const q = (s: string) => showInvisible(JSON.stringify(s));
 /** How a Vega expression reads a column: `datum.share`, or `datum['GDP (bn)']`. */
 const datum = (column: string) => (/^[A-Za-z_$][\w$]*$/.test(column) ? `datum.${column}` : `datum[${JSON.stringify(column).replace(/^"|"$/g, "'")}]`);
 /** Bytes as megabytes, one decimal: `52.4 MB`. */
@@ -179,6 +182,8 @@ const short = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
 export const spec = {
   invalidJson: (reason: string) => `invalid JSON: ${reason}`,
   reservedName: (name: string, why: string) => `the chart name ${q(name)} is reserved: ${why}; rename the spec file`,
+  invisibleInName: (name: string, found: string[]) =>
+    `the chart name ${q(name)} holds an invisible or direction-changing character (${found.join(', ')}), which would hide or reorder characters of its output file names wherever they are shown (${q(`${name}.svg`)} may read as another name); rename the spec file with visible characters only`,
   notAnObject: () => `a spec must be a JSON object (a Vega-Lite specification)`,
   compileFailed: (reason: string) => `Vega-Lite cannot compile this spec: ${reason}`,
   schemaViolation: (where: string, reason: string) => `not valid Vega-Lite: ${where} ${reason}`,
@@ -360,8 +365,8 @@ export const build = {
     `no spec named ${q(name)} in specs/` + (known.length ? ` (charts: ${known.join(', ')})` : ''),
   noSpecs: () => `no specs found: add a Vega-Lite spec as specs/NAME.vl.json`,
   notAProject: (cwd: string) => `${cwd} is not a citechart project: it has no data/ or specs/ folder`,
-  built: (name: string, files: string[]) => `built ${name}: ${files.join(', ')}`,
-  failed: (name: string, kept: boolean) => `failed ${name}: ${kept ? 'previous output kept' : 'nothing written'}`,
+  built: (name: string, files: string[]) => `built ${showInvisible(name)}: ${files.map(showInvisible).join(', ')}`,
+  failed: (name: string, kept: boolean) => `failed ${showInvisible(name)}: ${kept ? 'previous output kept' : 'nothing written'}`,
   pngFailed: (reason: string, width: number, height: number) =>
     `the PNG cannot be drawn (${reason}); the chart is ${width}×${height} px, check its width and height`,
   summary: (built: number, failed: number) =>
@@ -478,10 +483,10 @@ export const shard = {
 // ── watch and the preview pages ─────────────────────────────────────────────
 export const watch = {
   listening: (url: string) => `previewing at ${url} (Ctrl-C to stop)`,
-  rebuilt: (name: string, ms: number) => `rebuilt ${name} in ${Math.round(ms)} ms`,
-  upToDate: (name: string) => `${name} is up to date (its files in output/ match its inputs)`,
-  failed: (name: string) => `failed ${name}: the page shows the errors; the last good graphic stays in output/`,
-  removed: (name: string) => `removed ${name}: its spec was deleted`,
+  rebuilt: (name: string, ms: number) => `rebuilt ${showInvisible(name)} in ${Math.round(ms)} ms`,
+  upToDate: (name: string) => `${showInvisible(name)} is up to date (its files in output/ match its inputs)`,
+  failed: (name: string) => `failed ${showInvisible(name)}: the page shows the errors; the last good graphic stays in output/`,
+  removed: (name: string) => `removed ${showInvisible(name)}: its spec was deleted`,
   badPort: (value: string) => `--port ${q(value)} is not a port number (0 to 65535; 0 picks a free port)`,
   portInUse: (port: number) => `port ${port} is in use: pass another --port, or --port 0 for any free port`,
 };

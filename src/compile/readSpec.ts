@@ -19,6 +19,7 @@ import { readUsermeta, type ChartSettings } from './readUsermeta.js';
 import { pushAll } from '../pushAll.js';
 import type { BoundaryRef } from '../geo/boundaryRef.js';
 import { validateSpec, validateTheme } from './validateSpec.js';
+import { invisibleCharacters } from '../visibleText.js';
 
 /** A chart's spec as read from `specs/NAME.vl.json`, checked but not yet compiled. */
 export interface ChartSpec {
@@ -43,6 +44,8 @@ export const specFile = (name: string) => `specs/${name}.vl.json`;
 export async function readSpec(cwd: string, name: string): Promise<{ spec?: ChartSpec; diagnostics: Diagnostic[] }> {
   const file = specFile(name);
   // output/ is flat: index.html is the gallery and NAME-320w.svg an artboard of NAME.
+  const invisible = invisibleCharacters(name);
+  if (invisible.length) return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.spec.invisibleInName(name, invisible) }] };
   const reserved = reservedName(name);
   if (reserved) return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.spec.reservedName(name, reserved) }] };
   const { json, diagnostics } = await readJsonFile(cwd, file);
