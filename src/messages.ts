@@ -254,6 +254,8 @@ export const spec = {
   unknownField: (field: string, file: string, columns: string[], suggestion?: string) =>
     `field ${q(field)} is not a column of ${file} (columns: ${columns.map(q).join(', ')})` +
     (suggestion ? `; did you mean ${q(suggestion)}?` : ''),
+  unreadableFieldPath: (field: string, escaped: string) =>
+    `Vega-Lite cannot read field ${q(field)}: a quote, dot or bracket in a field name is part of a path to it (a quote opens a quoted name); for a column of that name write ${q(escaped)}`,
   unescapedField: (column: string, escaped: string) =>
     `field ${q(column)} reads as a nested path in Vega-Lite; to use the column ${q(column)} write ${q(escaped)}`,
   drawsNothing: () =>
