@@ -314,6 +314,12 @@ export const spec = {
 
 // ── checks before drawing (src/checks) and Vega's messages judged ─────────
 export const checks = {
+  duplicateMark: (key: string, firstLine: number, mark: string, measured: string) =>
+    `this row draws at the same place as line ${firstLine} (${q(key)}), and no channel tells them apart: ` +
+    (mark === 'line' || mark === 'trail'
+      ? `the line would double back between their two values of ${q(measured)}`
+      : `Vega-Lite would draw one ${mark === 'arc' ? 'slice' : mark} of their ${q(measured)} summed, a figure neither row holds`) +
+    `; remove the duplicate row, or split them with a colour or offset field (or write "aggregate": "sum" if the sum is meant)`,
   logNotPositive: (value: number, column: string, channel: string) =>
     `${value} in column ${q(column)} cannot be drawn on the log scale of ${channel} (a log scale has no place for 0 or negative values; Vega would pin the mark to the edge and drop the axis labels); ` +
     `use a linear scale, or leave the row out with a filter`,

@@ -232,3 +232,37 @@ describe('Vega and Vega-Lite messages judged', () => {
     ]);
   });
 });
+
+describe('duplicate-marks', () => {
+  const TWICE = 'country,exports,source\nNorway,120,stats-2024\nChile,85,stats-2024\nNorway,40,stats-2024\n';
+  const chart = (csv: string, spec: Record<string, unknown>) => oneChart('exports', csv, { title: 'Exports', ...spec });
+  const barSpec = { mark: 'bar', encoding: { y: { field: 'country', type: 'nominal', title: null }, x: { field: 'exports', type: 'quantitative', title: 'Exports (thousand units)' } } };
+
+  it('a category listed twice in a bar chart (drawn as one bar of the sum) is an error at the second row', async () => {
+    const files = chart(TWICE, barSpec);
+    expect(await found(files, 'duplicate-marks')).toEqual([
+      `${where('data/exports.csv', text(files, 'data/exports.csv'), 'Norway', 1)}: error: ${messages.checks.duplicateMark('Norway', 2, 'bar', 'exports')}`,
+    ]);
+  });
+
+  it('not when a channel tells the rows apart, an aggregate sums them on purpose, or each category is listed once', async () => {
+    const split = 'country,year,exports,source\nNorway,2023,120,stats-2024\nNorway,2024,40,stats-2024\n';
+    const color = { ...barSpec, encoding: { ...barSpec.encoding, color: { field: 'year', type: 'nominal', title: 'Year' } } };
+    expect(await found(chart(split, color), 'duplicate-marks')).toEqual([]);
+    const summed = { ...barSpec, encoding: { ...barSpec.encoding, x: { ...barSpec.encoding.x, aggregate: 'sum' } } };
+    expect(await found(chart(TWICE, summed), 'duplicate-marks')).toEqual([]);
+    expect(await found(chart(EXPORTS, barSpec), 'duplicate-marks')).toEqual([]);
+    // Two numbers: a scatter plot's points may coincide.
+    const scatter = { mark: 'point', encoding: { x: { field: 'exports', type: 'quantitative', title: 'Exports (units)' }, y: { field: 'exports', type: 'quantitative', title: 'Exports (units)' } } };
+    expect(await found(chart(TWICE, scatter), 'duplicate-marks')).toEqual([]);
+  });
+
+  it('a line with two values at one date doubles back: an error', async () => {
+    const csv = 'year,exports,source\n2022,10,stats-2024\n2023,12,stats-2024\n2023,15,stats-2024\n';
+    const line = { mark: 'line', encoding: { x: { field: 'year', type: 'ordinal' }, y: { field: 'exports', type: 'quantitative', title: 'Exports (units)' } } };
+    const files = chart(csv, line);
+    expect(await found(files, 'duplicate-marks')).toEqual([
+      `${where('data/exports.csv', csv, '2023', 1)}: error: ${messages.checks.duplicateMark('2023', 3, 'line', 'exports')}`,
+    ]);
+  });
+});
