@@ -247,6 +247,8 @@ export const spec = {
     (form
       ? `it is written ${form}, which citechart does not read as a number; ${plain !== undefined ? `write it as ${plain}` : `plot another column, or declare the column "type": "string" and leave it off the axis`}`
       : `write it as e.g. 90 or 1234${mark}5`),
+  declaredTextPlotted: (column: string, declared: string, sidecar: string, specFile: string) =>
+    `${specFile} plots column ${q(column)} as quantitative, but ${sidecar} declares it "type": ${q(declared)}, and citechart plots no text column as quantitative; declare it "number" in the sidecar, or plot it as nominal`,
   inlineValues: () =>
     `inline "values" carry no citations; put the figures in a CSV in data/ with a "source" column`,
   generatedData: () =>
