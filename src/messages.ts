@@ -32,6 +32,7 @@ export const load = {
   declaredButUtf8Bom: (encoding: string) =>
     `the sidecar declares the encoding ${q(encoding)}, but the file starts with a UTF-8 byte-order mark, so it is read as UTF-8; remove "encoding" from the sidecar`,
   emptyFile: () => `the file is empty: a header row is expected`,
+  headerOnly: () => `the table has a header but no rows, so a chart of it draws nothing; add its figures below the header`,
   raggedRow: (found: number, expected: number) =>
     `row has ${found} cells but the header has ${expected}; check for a missing or extra separator`,
   unclosedQuote: () => `a quoted cell is never closed: add the missing closing quote (")`,

@@ -108,6 +108,8 @@ export async function readCitedTable(
     };
   });
 
+  // Said at the table: otherwise its chart's only error was "check its filters and field names".
+  if (!rows.length) diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'warning', message: messages.load.headerOnly() });
   const table: CitedTable = { file, columns: valueColumns.map((c) => c.name), types, columnInfo, rows };
   if (sidecar.json) table.sidecar = sidecar.json.file;
   if (decimalMark) table.decimalMark = decimalMark;

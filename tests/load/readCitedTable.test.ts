@@ -203,3 +203,11 @@ describe('columns named after Object.prototype members', () => {
     }
   });
 });
+
+describe('a table with a header and no rows', () => {
+  test('is a warning at its header: its chart fails with "draws no row", which pointed at filters', async () => {
+    const cwd = await project({ 'data/sources.csv': sourcesCsv('a'), 'data/t.csv': 'country,value,source\r\n' });
+    const { diagnostics } = await readCitedTable(cwd, 'data/t.csv', new Map());
+    expect(format(diagnostics)).toEqual(['data/t.csv:1:1: warning: the table has a header but no rows, so a chart of it draws nothing; add its figures below the header']);
+  });
+});
