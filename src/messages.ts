@@ -317,6 +317,10 @@ export const spec = {
 
 // ── checks before drawing (src/checks) and Vega's messages judged ─────────
 export const checks = {
+  dottedDate: (value: string, column: string, read: string, other: string) =>
+    `${q(value)} in column ${q(column)} would be drawn at ${read} (Vega reads numeric dates month first), but dates written with dots are day first (${other}); write dates as YYYY-MM-DD`,
+  slashedDate: (value: string, column: string, read: string, other: string) =>
+    `${q(value)} in column ${q(column)} is drawn at ${read} (month first, as in the United States); if the file means ${other}, write dates as YYYY-MM-DD`,
   duplicateMark: (key: string, firstLine: number, mark: string, measured: string) =>
     `this row draws at the same place as line ${firstLine} (${q(key)}), and no channel tells them apart: ` +
     (mark === 'line' || mark === 'trail'

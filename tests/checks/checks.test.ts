@@ -266,3 +266,33 @@ describe('duplicate-marks', () => {
     ]);
   });
 });
+
+describe('temporal-cells: day and month order', () => {
+  const line = (dates: string[]) =>
+    oneChart('t', 'date,value,source\n' + dates.map((d, i) => `${d},${i + 1},stats-2024\n`).join(''), {
+      title: 'T',
+      mark: 'line',
+      encoding: { x: { field: 'date', type: 'temporal', title: null }, y: { field: 'value', type: 'quantitative', title: 'Value (units)' } },
+    });
+  const csvOf = (files: Files) => text(files, 'data/t.csv');
+
+  it('dates with dots, day first wherever written, are drawn month first: an error', async () => {
+    const files = line(['01.02.2024', '03.02.2024']);
+    expect(await found(files, 'temporal-cells')).toEqual([
+      `${where('data/t.csv', csvOf(files), '01.02.2024')}: error: ${messages.checks.dottedDate('01.02.2024', 'date', '2 January 2024', '1 February 2024')}`,
+    ]);
+  });
+
+  it('slashed dates that fit both orders: a warning saying which was drawn', async () => {
+    const files = line(['01/02/2024', '03/02/2024']);
+    expect(await found(files, 'temporal-cells')).toEqual([
+      `${where('data/t.csv', csvOf(files), '01/02/2024')}: warning: ${messages.checks.slashedDate('01/02/2024', 'date', '2 January 2024', '1 February 2024')}`,
+    ]);
+  });
+
+  it('no word when a cell shows the order, the day equals the month, or dates are ISO', async () => {
+    expect(await found(line(['01/02/2024', '01/13/2024']), 'temporal-cells')).toEqual([]);
+    expect(await found(line(['01/01/2024', '02/02/2024']), 'temporal-cells')).toEqual([]);
+    expect(await found(line(['2024-01-02', '2024-02-03']), 'temporal-cells')).toEqual([]);
+  });
+});
