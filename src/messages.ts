@@ -25,8 +25,10 @@ export const load = {
     (csv
       ? `; save it as "CSV UTF-8", or declare the encoding in the table's sidecar: {"encoding": "windows-1252", "fields": [...]}`
       : `; save it as UTF-8`),
-  utf16: (label: string) =>
-    `the file is UTF-16 (${label}, as Excel's "Unicode Text" saves it), not UTF-8; save it as "CSV UTF-8", or declare {"encoding": "${label}"} in the table's sidecar`,
+  utf16: (label: string, csv: boolean) =>
+    csv
+      ? `the file is UTF-16 (${label}, as Excel's "Unicode Text" saves it), not UTF-8; save it as "CSV UTF-8", or declare {"encoding": "${label}"} in the table's sidecar`
+      : `the file is UTF-16 (${label}, as some Windows editors save "Unicode"), not UTF-8; save it as UTF-8`,
   declaredButUtf8: (encoding: string) =>
     `the sidecar declares the encoding ${q(encoding)}, but the file reads as UTF-8, so accented letters would come out garbled (é as Ã©); remove "encoding" from the sidecar`,
   declaredButUtf8Bom: (encoding: string) =>
@@ -179,9 +181,31 @@ export const load = {
 /** An expression as quoted in a message: long ones cut, so the message stays one readable line. */
 const short = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
 
+/** jsonc-parser's error codes (printParseErrorCode) in words: "InvalidCommentToken" said nothing to an editor. */
+const JSON_ERRORS = new Map([
+  ['InvalidSymbol', 'a character that cannot start a JSON value (text must be in double quotes)'],
+  ['InvalidNumberFormat', 'a number JSON cannot read (no leading +, no leading zeros, digits after a decimal point)'],
+  ['PropertyNameExpected', 'a property name in double quotes is expected here (a stray or trailing comma?)'],
+  ['ValueExpected', 'a value is expected here (a stray comma, or a value missing after a colon?)'],
+  ['ColonExpected', 'a colon is expected here, between a property name and its value'],
+  ['CommaExpected', 'a comma is expected here, between two values or properties'],
+  ['CloseBraceExpected', 'a closing } is expected here'],
+  ['CloseBracketExpected', 'a closing ] is expected here'],
+  ['EndOfFileExpected', 'the file should end here: something follows the closing } (two objects in one file?)'],
+  ['InvalidCommentToken', 'comments are not allowed in JSON; delete the comment'],
+  ['UnexpectedEndOfComment', 'comments are not allowed in JSON, and this one is not closed'],
+  ['UnexpectedEndOfString', 'a text is not closed: a double quote is missing'],
+  ['UnexpectedEndOfNumber', 'a number ends too early'],
+  ['InvalidUnicode', 'a \\u escape needs four hexadecimal digits'],
+  ['InvalidEscapeCharacter', 'an unknown escape after a backslash (write \\\\ for a backslash)'],
+  ['InvalidCharacter', 'a control character (a tab or line break) inside a text; write it as \\t or \\n'],
+]);
+
 // ── compile: specs and theme ────────────────────────────────────────────────
 export const spec = {
-  invalidJson: (reason: string) => `invalid JSON: ${reason}`,
+  invalidJson: (reason: string) => `invalid JSON: ${JSON_ERRORS.get(reason) ?? reason}`,
+  duplicateKey: (key: string, later: { line: number; column: number }) =>
+    `${q(key)} is set again at line ${later.line}, column ${later.column}, and only that later value is used (this one is ignored); delete one of them`,
   reservedName: (name: string, why: string) => `the chart name ${q(name)} is reserved: ${why}; rename the spec file`,
   invisibleInName: (name: string, found: string[]) =>
     `the chart name ${q(name)} holds an invisible or direction-changing character (${found.join(', ')}), which would hide or reorder characters of its output file names wherever they are shown (${q(`${name}.svg`)} may read as another name); rename the spec file with visible characters only`,

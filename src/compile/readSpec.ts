@@ -138,5 +138,5 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   const footer = footerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
   const markers = markerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
   const annotation = annotationStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
-  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), themeSocialCardProblems(json), themeOutputProblems(json), footer, markers, annotation) };
+  return { theme: json, diagnostics: diagnostics.concat(stripped, themeArtboardProblems(json), themeSocialCardProblems(json), themeOutputProblems(json), footer, markers, annotation) };
 }
