@@ -584,17 +584,20 @@ export const geo = {
 // ── verify ──────────────────────────────────────────────────────────────────
 export const verify = {
   upToDate: (file: string) => `${file}: up to date`,
+  // Paths come from the graphic's own record, which anyone can edit: shown with invisible characters escaped.
   stale: (file: string, changed: string[], missing: string[], outside: string[], added: string[] = [], rows: string[] = []) =>
     `${file}: stale (` +
     [
       ...rows,
-      ...changed.map((input) => `${input} changed since it was built`),
-      ...missing.map((input) => `${input} is missing`),
-      ...added.map((input) => `${input} was added since it was built`),
+      ...changed.map((input) => `${showInvisible(input)} changed since it was built`),
+      ...missing.map((input) => `${showInvisible(input)} is missing`),
+      ...added.map((input) => `${showInvisible(input)} was added since it was built`),
       ...outside.map((input) => `records ${q(input)}, outside the project: not read`),
     ].join('; ') +
     `); rebuild with \`npx citechart build\``,
   notAGraphic: (file: string) => `${file}: not a citechart graphic (it holds no citechart provenance)`,
+  provenanceDamaged: (kind: string) =>
+    `this ${kind} holds a citechart provenance record that does not read as one (damaged, or edited by hand), so nothing says what it was built from; rebuild it with \`npx citechart build\``,
   leftOver: (file: string) =>
     `${file}: left over: no chart writes it any more (its spec was deleted, or no longer asks for this width); delete it`,
   summary: (upToDate: number, stale: number, notGraphics: number, errors: number, leftOver = 0) =>
