@@ -172,6 +172,10 @@ export const load = {
     `a quote (") inside a cell that does not start with one is read as part of its text (${q(cell)}); to be sure every program reads it so, put the whole cell in quotes and double each quote inside it ("5'11"" tall")`,
   loneCarriageReturn: () =>
     `a line ends with a bare carriage return (old Mac line endings); save the file as "CSV UTF-8"`,
+  controlCharRemoved: (code: string) =>
+    `a control character (${code}) was removed here: it cannot be drawn or written in an SVG; delete it from the file`,
+  controlCharInFigure: (code: string) =>
+    `a control character (${code}) sits between digits here, so the figure cannot be trusted (a file saved half as UTF-16, or damaged?); delete it and check the figure against its source`,
   bidiControlRemoved: (name: string) =>
     `a ${name} was removed here: it would reorder the text around it (a right-to-left override draws the rest of the line backwards); delete it from the file`,
   readerDisagrees: () =>

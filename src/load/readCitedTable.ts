@@ -8,7 +8,7 @@ import {
   type Diagnostic,
   type Source,
 } from '../model.js';
-import { sortDiagnostics } from '../errors.js';
+import { hasErrors, sortDiagnostics } from '../errors.js';
 import * as messages from '../messages.js';
 import { looksLikeFormula } from './parseFigure.js';
 import { readCsv } from './readCsv.js';
@@ -109,7 +109,8 @@ export async function readCitedTable(
   });
 
   // Said at the table: otherwise its chart's only error was "check its filters and field names".
-  if (!rows.length) diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'warning', message: messages.load.headerOnly() });
+  // Not when rows were left out for their errors (a quote never closed swallows the rest of the file).
+  if (!rows.length && !hasErrors(diagnostics)) diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'warning', message: messages.load.headerOnly() });
   const table: CitedTable = { file, columns: valueColumns.map((c) => c.name), types, columnInfo, rows };
   if (sidecar.json) table.sidecar = sidecar.json.file;
   if (decimalMark) table.decimalMark = decimalMark;
