@@ -637,9 +637,11 @@ export const lint = {
     `the quote says ${numbers.join(', ')} but no number of the row matches (${cells.join(', ')}); check the figure against its quote`,
   unusedSource: (id: string) => `source ${q(id)} is cited by no row of any table in data/; remove it or cite it`,
   tableNotDrawn: (file: string) => `no chart draws ${file}: its rows and their sources appear in no graphic`,
-  smallText: (what: string, example: string, size: number, shown: string, column: string, minimum: number, needed: number) =>
+  /** `shrunk`: the chart is drawn smaller than its size in the column, so artboards would help; at an artboard or its own size they would not. */
+  smallText: (what: string, example: string, size: number, shown: string, column: string, minimum: number, needed: number, shrunk = true) =>
     `${what} (${q(example)}): set at ${size} px, shown at ${shown} CSS px ${column}, under the ${minimum}-px minimum; ` +
-    `set at least ${needed} px, or give the chart artboards ("widths" in usermeta.citechart, or the theme's citechart-artboard styles)`,
+    `set at least ${needed} px` +
+    (shrunk ? `, or give the chart artboards ("widths" in usermeta.citechart, or the theme's citechart-artboard styles)` : ''),
   /** Where small text is read: a chart shrunk into the phone column, at its phone artboard, or at its own size. */
   smallTextPlace: (kind: 'column' | 'artboard' | 'own', width: number) =>
     kind === 'column' ? `in a ${width}-px phone column` : kind === 'artboard' ? `on its ${width}-px artboard` : `at the graphic's own size`,
