@@ -211,6 +211,7 @@ export const spec = {
   duplicateKey: (key: string, later: { line: number; column: number }) =>
     `${q(key)} is set again at line ${later.line}, column ${later.column}, and only that later value is used (this one is ignored); delete one of them`,
   reservedName: (name: string, why: string) => `the chart name ${q(name)} is reserved: ${why}; rename the spec file`,
+  unportableName: (name: string, why: string) => `the chart name ${q(name)} cannot be used: ${why}; rename the spec file`,
   invisibleInName: (name: string, found: string[]) =>
     `the chart name ${q(name)} holds an invisible or direction-changing character (${found.join(', ')}), which would hide or reorder characters of its output file names wherever they are shown (${q(`${name}.svg`)} may read as another name); rename the spec file with visible characters only`,
   notAnObject: () => `a spec must be a JSON object (a Vega-Lite specification)`,

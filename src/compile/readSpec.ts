@@ -20,6 +20,7 @@ import { pushAll } from '../pushAll.js';
 import type { BoundaryRef } from '../geo/boundaryRef.js';
 import { validateSpec, validateTheme } from './validateSpec.js';
 import { invisibleCharacters } from '../visibleText.js';
+import { unportableName } from '../listSpecs.js';
 
 /** A chart's spec as read from `specs/NAME.vl.json`, checked but not yet compiled. */
 export interface ChartSpec {
@@ -46,6 +47,8 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   // output/ is flat: index.html is the gallery and NAME-320w.svg an artboard of NAME.
   const invisible = invisibleCharacters(name);
   if (invisible.length) return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.spec.invisibleInName(name, invisible) }] };
+  const unportable = unportableName(name);
+  if (unportable) return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.spec.unportableName(name, unportable) }] };
   const reserved = reservedName(name);
   if (reserved) return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.spec.reservedName(name, reserved) }] };
   const { json, diagnostics } = await readJsonFile(cwd, file);

@@ -40,3 +40,28 @@ describe('showInvisible and invisibleCharacters', () => {
     expect(invisibleCharacters('a\u202Eb\u202E\u200E')).toEqual(['right-to-left override (U+202E)', 'left-to-right mark (U+200E)']);
   });
 });
+
+// Also from the break-it pass: specs/.vl.json built hidden files (output/.svg,
+// output/.png), and output/con.svg or output/a?b.svg could not be checked out
+// on Windows.
+describe('spec names whose outputs would be hidden or impossible on Windows', () => {
+  it('fail that chart at its file; the other charts build', async () => {
+    const cwd = makeProject({ ...minimalProject, 'specs/.vl.json': barSpec(), 'specs/con.vl.json': barSpec(), 'specs/a?b.vl.json': barSpec(), 'specs/sp ace.vl.json': barSpec() });
+    const result = await runCli(['build', '--formats', 'svg'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.errLines).toEqual(
+      expect.arrayContaining([
+        'specs/.vl.json:1:1: error: the chart name "" cannot be used: the spec file is named ".vl.json", so its outputs would be hidden files (output/.svg); rename the spec file',
+        'specs/con.vl.json:1:1: error: the chart name "con" cannot be used: con is a device name on Windows, where output/con.svg cannot be created; rename the spec file',
+        'specs/a?b.vl.json:1:1: error: the chart name "a?b" cannot be used: Windows file names cannot hold "?", so its outputs could not be checked out there; rename the spec file',
+      ]),
+    );
+    expect(listFiles(path.join(cwd, 'output'))).toEqual(['exports.svg', 'index.html', 'manifest.json', 'sp ace.svg']);
+  });
+
+  it('unportableName knows device names with any extension, and trailing dots and spaces', async () => {
+    const { unportableName } = await import('../../src/listSpecs.js');
+    for (const name of ['..', '.hidden', 'NUL', 'com1.fr', 'lpt9', 'a:b', 'a|b', 'a*b', 'a\\b', 'trailing.', 'trailing ']) expect(unportableName(name), name).toBeDefined();
+    for (const name of ['trade', 'sp ace', 'a#b', 'console', 'exports.fr', 'données-2024', 'a&b']) expect(unportableName(name), name).toBeUndefined();
+  });
+});
