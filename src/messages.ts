@@ -739,6 +739,8 @@ export const locale = {
 };
 // ── the typed API (src/api) ──────────────────────────────────────────────────
 export const api = {
+  notInput: (got: string) => `renderChart: its argument must be an object { spec, tables, sources, theme?, options? }, not ${got}`,
+  notOptions: (got: string) => `renderChart: "options" must be an object ({ name, formats, width, locale, scheme }), not ${got}`,
   notSpec: (got: string) => `renderChart: "spec" must be a Vega-Lite spec, as an object or JSON text, not ${got}`,
   notTable: (name: string, got: string) =>
     `renderChart: table ${q(name)} must be CSV text, bytes or an array of row objects, not ${got}`,
