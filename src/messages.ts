@@ -430,6 +430,8 @@ export const build = {
     `--scale takes a number of PNG pixels per CSS pixel from ${min} to ${max} (e.g. 3), not ${q(value)}`,
   checkSummary: (errors: number, warnings: number) =>
     `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  outputAmongInputs: (out: string, folder: string) =>
+    `--out ${out}: the output folder would be ${out === folder ? '' : 'inside '}${folder}/, among the project's inputs (watch would take each file written for a save); choose a folder of its own, such as output/ (the default)`,
   caseClash: (name: string, other: string) =>
     `specs ${q(name)} and ${q(other)} differ only in case: on macOS and Windows their outputs would be one file; rename one`,
   removed: (file: string) => `removed ${file}: no chart writes it any more`,
