@@ -153,7 +153,9 @@ export const load = {
   pushdownFailed: (file: string, reason: string) =>
     `polars could not run this chart's leading transforms on ${file} (${reason}); they ran in Vega instead`,
   // sources.csv
-  missingSourcesColumn: (name: string) => `sources.csv has no ${q(name)} column`,
+  missingSourcesColumns: (names: string[], header: string[]) =>
+    `sources.csv has no ${names.map(q).join(', ')} column${names.length === 1 ? '' : 's'} (its header: ${header.map(q).join(', ') || 'empty'}); ` +
+    `its header must be id,publisher,authors,title,published,url,attribution (language, translator, accessed optional)`,
   duplicateSourceId: (id: string, firstLine: number) =>
     `source id ${q(id)} is already defined on line ${firstLine}`,
   emptySourceField: (name: string) => `the source's ${q(name)} is empty`,
