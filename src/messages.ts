@@ -66,6 +66,9 @@ export const load = {
   ambiguousComma: (value: string, column: string, asThousands: number, asDecimal: number, schemaFile: string) =>
     `${q(value)} in column ${q(column)} is ambiguous: ${asThousands} if "," groups thousands, ${asDecimal} if it is the decimal mark; ` +
     `declare it in ${schemaFile}: {"name": ${q(column)}, "type": "number", "groupChar": ","} or {..., "decimalChar": ","}`,
+  ambiguousDot: (value: string, column: string, asThousands: number, asDecimal: number, schemaFile: string) =>
+    `${q(value)} in column ${q(column)} is ambiguous in a file from a decimal-comma locale (";" between cells, or "2,5" elsewhere): ${asThousands} if "." groups thousands, ${asDecimal} if it is the decimal mark; ` +
+    `declare it in ${schemaFile}: {"name": ${q(column)}, "type": "number", "decimalChar": ",", "groupChar": "."} for thousands, or {"name": ${q(column)}, "type": "number"} for decimals`,
   mixedDecimalMarks: (value: string, column: string, mark: string) =>
     `${q(value)} in column ${q(column)} uses a different decimal mark than the column's other cells (${q(mark)}); ` +
     `write all of them alike, or declare "decimalChar" and "groupChar" for the column in its sidecar`,

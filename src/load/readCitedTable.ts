@@ -56,6 +56,7 @@ export async function readCitedTable(
     schemaFile: sidecarPath(file),
     missingValues: new Set(schema?.missingValues ?? ['']),
     diagnostics,
+    delimiter: csv.delimiter,
   };
   const valueColumns = csv.columns.filter((c) => !isCitationColumn(c.name));
   const decimalMark = fileDecimalMark(valueColumns.map(({ index: i }) => csv.rows.map((row) => row.cells[i]!)));
