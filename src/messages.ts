@@ -49,6 +49,8 @@ export const load = {
     `column ${q(name)} appears twice in the header (first as column ${first}): rename one, every column needs a distinct name`,
   missingSourceColumn: () =>
     `no "source" column: every data row must cite a source id from data/sources.csv`,
+  sourceColumnMisnamed: (name: string) =>
+    `no "source" column, but a column ${q(name)}: citation columns are named in lower case without spaces; rename it "source"`,
   emptySource: () => `the "source" cell is empty: every figure must cite a source id from data/sources.csv`,
   unknownSource: (id: string, suggestion?: string) =>
     `unknown source id ${q(id)}: it is not in data/sources.csv` +

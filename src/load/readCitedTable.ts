@@ -76,7 +76,10 @@ export async function readCitedTable(
 
   const sourceIndex = index.get('source');
   if (sourceIndex === undefined) {
-    diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message: messages.load.missingSourceColumn() });
+    // `Source` or ` source `, as a spreadsheet's header may be written: named, so the fix is plain.
+    const near = csv.columns.find((c) => c.name.trim().toLowerCase() === 'source');
+    const message = near ? messages.load.sourceColumnMisnamed(near.name) : messages.load.missingSourceColumn();
+    diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message });
   }
   const citation = (cells: { text: string; line: number; column: number }[], name: string) => {
     const i = index.get(name);

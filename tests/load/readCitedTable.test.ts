@@ -236,3 +236,11 @@ describe('"1.234" in a file from a decimal-comma locale', () => {
     expect((await read('c,v,source\na,1.234,s\nb,12.500,s\n')).values).toEqual([1.234, 12.5]);
   });
 });
+
+describe('a "Source" column written otherwise', () => {
+  test('is named in the error, with the fix', async () => {
+    const cwd = await project({ 'data/sources.csv': sourcesCsv('s'), 'data/t.csv': 'c,v,Source \na,1,s\n' });
+    const { diagnostics } = await readCitedTable(cwd, 'data/t.csv', new Map());
+    expect(format(diagnostics)).toContain('data/t.csv:1:1: error: no "source" column, but a column "Source ": citation columns are named in lower case without spaces; rename it "source"');
+  });
+});
