@@ -74,6 +74,8 @@ function measuredChannel(mark: string, plotted: PlottedChannel[]): PlottedChanne
   const x = quantitative(get('x'));
   const y = quantitative(get('y'));
   if (mark === 'rect') return !x && !y ? quantitative(get('color')) : undefined;
+  // A line drawn in the order of a field (a connected scatter plot) may pass one x twice.
+  if ((mark === 'line' || mark === 'area' || mark === 'trail') && get('order')) return undefined;
   if (mark === 'line' || mark === 'area' || mark === 'trail') return y && get('x') ? y : x && !y && get('y') ? x : undefined;
   // bar: the quantitative axis, when the other is a category.
   return x && !y && get('y') ? x : y && !x && get('x') ? y : undefined;

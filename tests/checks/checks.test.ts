@@ -255,6 +255,10 @@ describe('duplicate-marks', () => {
     // Two numbers: a scatter plot's points may coincide.
     const scatter = { mark: 'point', encoding: { x: { field: 'exports', type: 'quantitative', title: 'Exports (units)' }, y: { field: 'exports', type: 'quantitative', title: 'Exports (units)' } } };
     expect(await found(chart(TWICE, scatter), 'duplicate-marks')).toEqual([]);
+    // A connected scatter plot, its line drawn in the order of a year, may pass one x twice.
+    const connected = 'year,gdp,exports,source\n2022,1,10,stats-2024\n2023,2,12,stats-2024\n2024,1,15,stats-2024\n';
+    const ordered = { mark: 'line', encoding: { x: { field: 'gdp', type: 'quantitative', title: 'GDP (units)' }, y: { field: 'exports', type: 'quantitative', title: 'Exports (units)' }, order: { field: 'year' } } };
+    expect(await found(chart(connected, ordered), 'duplicate-marks')).toEqual([]);
   });
 
   it('a line with two values at one date doubles back: an error', async () => {
