@@ -1,5 +1,6 @@
 import type { Diagnostic } from './model.js';
 import * as messages from './messages.js';
+import { showInvisible } from './visibleText.js';
 
 // User mistakes in files are not thrown: commands return them as
 // diagnostics, so every problem is reported at once.
@@ -14,7 +15,8 @@ export class UsageError extends Error {
 
 /** `file:line:col: error: message`, the form editors turn into links. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = [d.file, d.line, d.line !== undefined ? d.column : undefined]
+  // A file name with a direction override would reorder the whole line as printed.
+  const where = [showInvisible(d.file), d.line, d.line !== undefined ? d.column : undefined]
     .filter((part) => part !== undefined)
     .join(':');
   return `${where}: ${d.severity}: ${d.message}`;

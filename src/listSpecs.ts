@@ -38,3 +38,26 @@ export function caseClashes(names: string[]): Map<string, string> {
   }
   return clashes;
 }
+
+/** Windows's reserved device names: `con.svg` cannot be created there, whatever follows the first dot. */
+const DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/** Characters no Windows file name may hold. */
+const FORBIDDEN = /[<>:"|?*\\]/;
+
+/**
+ * Why a chart name would make output files that some desk's machine cannot
+ * hold or would hide, if so. A spec file can be named anything on Linux
+ * and macOS, but its outputs are committed and checked out on Windows too
+ * (where `git checkout` of `output/a?b.svg` or `output/con.svg` fails), and
+ * an empty name or one starting with a dot made hidden files (`output/.svg`).
+ * Source: Microsoft's "Naming Files, Paths, and Namespaces".
+ */
+export function unportableName(name: string): string | undefined {
+  if (name === '') return 'the spec file is named ".vl.json", so its outputs would be hidden files (output/.svg)';
+  if (name.startsWith('.')) return `its outputs would be hidden files (output/${name}.svg)`;
+  if (DEVICE.test(name)) return `${name.split('.')[0]} is a device name on Windows, where output/${name}.svg cannot be created`;
+  const forbidden = FORBIDDEN.exec(name);
+  if (forbidden) return `Windows file names cannot hold ${JSON.stringify(forbidden[0])}, so its outputs could not be checked out there`;
+  if (/[. ]$/.test(name)) return 'Windows drops a trailing dot or space from a file name, so its outputs would be named otherwise there';
+  return undefined;
+}

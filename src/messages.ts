@@ -2,7 +2,10 @@
 // consistent and tests can match it. Each message is a small function that
 // names the bad value and, where it can, says what to do.
 
-const q = (s: string) => JSON.stringify(s);
+import { showInvisible } from './visibleText.js';
+
+/** A value quoted in a message, with any invisible or direction-changing character written as `\uXXXX`, so the line shows what the file holds. */
+const q = (s: string) => showInvisible(JSON.stringify(s));
 /** How a Vega expression reads a column: `datum.share`, or `datum['GDP (bn)']`. */
 const datum = (column: string) => (/^[A-Za-z_$][\w$]*$/.test(column) ? `datum.${column}` : `datum[${JSON.stringify(column).replace(/^"|"$/g, "'")}]`);
 /** Bytes as megabytes, one decimal: `52.4 MB`. */
@@ -22,13 +25,16 @@ export const load = {
     (csv
       ? `; save it as "CSV UTF-8", or declare the encoding in the table's sidecar: {"encoding": "windows-1252", "fields": [...]}`
       : `; save it as UTF-8`),
-  utf16: (label: string) =>
-    `the file is UTF-16 (${label}, as Excel's "Unicode Text" saves it), not UTF-8; save it as "CSV UTF-8", or declare {"encoding": "${label}"} in the table's sidecar`,
+  utf16: (label: string, csv: boolean) =>
+    csv
+      ? `the file is UTF-16 (${label}, as Excel's "Unicode Text" saves it), not UTF-8; save it as "CSV UTF-8", or declare {"encoding": "${label}"} in the table's sidecar`
+      : `the file is UTF-16 (${label}, as some Windows editors save "Unicode"), not UTF-8; save it as UTF-8`,
   declaredButUtf8: (encoding: string) =>
     `the sidecar declares the encoding ${q(encoding)}, but the file reads as UTF-8, so accented letters would come out garbled (é as Ã©); remove "encoding" from the sidecar`,
   declaredButUtf8Bom: (encoding: string) =>
     `the sidecar declares the encoding ${q(encoding)}, but the file starts with a UTF-8 byte-order mark, so it is read as UTF-8; remove "encoding" from the sidecar`,
   emptyFile: () => `the file is empty: a header row is expected`,
+  headerOnly: () => `the table has a header but no rows, so a chart of it draws nothing; add its figures below the header`,
   raggedRow: (found: number, expected: number) =>
     `row has ${found} cells but the header has ${expected}; check for a missing or extra separator`,
   unclosedQuote: () => `a quoted cell is never closed: add the missing closing quote (")`,
@@ -43,6 +49,8 @@ export const load = {
     `column ${q(name)} appears twice in the header (first as column ${first}): rename one, every column needs a distinct name`,
   missingSourceColumn: () =>
     `no "source" column: every data row must cite a source id from data/sources.csv`,
+  sourceColumnMisnamed: (name: string) =>
+    `no "source" column, but a column ${q(name)}: citation columns are named in lower case without spaces; rename it "source"`,
   emptySource: () => `the "source" cell is empty: every figure must cite a source id from data/sources.csv`,
   unknownSource: (id: string, suggestion?: string) =>
     `unknown source id ${q(id)}: it is not in data/sources.csv` +
@@ -60,6 +68,9 @@ export const load = {
   ambiguousComma: (value: string, column: string, asThousands: number, asDecimal: number, schemaFile: string) =>
     `${q(value)} in column ${q(column)} is ambiguous: ${asThousands} if "," groups thousands, ${asDecimal} if it is the decimal mark; ` +
     `declare it in ${schemaFile}: {"name": ${q(column)}, "type": "number", "groupChar": ","} or {..., "decimalChar": ","}`,
+  ambiguousDot: (value: string, column: string, asThousands: number, asDecimal: number, schemaFile: string) =>
+    `${q(value)} in column ${q(column)} is ambiguous in a file from a decimal-comma locale (";" between cells, or "2,5" elsewhere): ${asThousands} if "." groups thousands, ${asDecimal} if it is the decimal mark; ` +
+    `declare it in ${schemaFile}: {"name": ${q(column)}, "type": "number", "decimalChar": ",", "groupChar": "."} for thousands, or {"name": ${q(column)}, "type": "number"} for decimals`,
   mixedDecimalMarks: (value: string, column: string, mark: string) =>
     `${q(value)} in column ${q(column)} uses a different decimal mark than the column's other cells (${q(mark)}); ` +
     `write all of them alike, or declare "decimalChar" and "groupChar" for the column in its sidecar`,
@@ -154,7 +165,9 @@ export const load = {
   pushdownFailed: (file: string, reason: string) =>
     `polars could not run this chart's leading transforms on ${file} (${reason}); they ran in Vega instead`,
   // sources.csv
-  missingSourcesColumn: (name: string) => `sources.csv has no ${q(name)} column`,
+  missingSourcesColumns: (names: string[], header: string[]) =>
+    `sources.csv has no ${names.map(q).join(', ')} column${names.length === 1 ? '' : 's'} (its header: ${header.map(q).join(', ') || 'empty'}); ` +
+    `its header must be id,publisher,authors,title,published,url,attribution (language, translator, accessed optional)`,
   duplicateSourceId: (id: string, firstLine: number) =>
     `source id ${q(id)} is already defined on line ${firstLine}`,
   emptySourceField: (name: string) => `the source's ${q(name)} is empty`,
@@ -173,6 +186,10 @@ export const load = {
     `a quote (") inside a cell that does not start with one is read as part of its text (${q(cell)}); to be sure every program reads it so, put the whole cell in quotes and double each quote inside it ("5'11"" tall")`,
   loneCarriageReturn: () =>
     `a line ends with a bare carriage return (old Mac line endings); save the file as "CSV UTF-8"`,
+  controlCharRemoved: (code: string) =>
+    `a control character (${code}) was removed here: it cannot be drawn or written in an SVG; delete it from the file`,
+  controlCharInFigure: (code: string) =>
+    `a control character (${code}) sits between digits here, so the figure cannot be trusted (a file saved half as UTF-16, or damaged?); delete it and check the figure against its source`,
   bidiControlRemoved: (name: string) =>
     `a ${name} was removed here: it would reorder the text around it (a right-to-left override draws the rest of the line backwards); delete it from the file`,
   readerDisagrees: () =>
@@ -182,10 +199,35 @@ export const load = {
 /** An expression as quoted in a message: long ones cut, so the message stays one readable line. */
 const short = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
 
+/** jsonc-parser's error codes (printParseErrorCode) in words: "InvalidCommentToken" said nothing to an editor. */
+const JSON_ERRORS = new Map([
+  ['InvalidSymbol', 'a character that cannot start a JSON value (text must be in double quotes)'],
+  ['InvalidNumberFormat', 'a number JSON cannot read (no leading +, no leading zeros, digits after a decimal point)'],
+  ['PropertyNameExpected', 'a property name in double quotes is expected here (a stray or trailing comma?)'],
+  ['ValueExpected', 'a value is expected here (a stray comma, or a value missing after a colon?)'],
+  ['ColonExpected', 'a colon is expected here, between a property name and its value'],
+  ['CommaExpected', 'a comma is expected here, between two values or properties'],
+  ['CloseBraceExpected', 'a closing } is expected here'],
+  ['CloseBracketExpected', 'a closing ] is expected here'],
+  ['EndOfFileExpected', 'the file should end here: something follows the closing } (two objects in one file?)'],
+  ['InvalidCommentToken', 'comments are not allowed in JSON; delete the comment'],
+  ['UnexpectedEndOfComment', 'comments are not allowed in JSON, and this one is not closed'],
+  ['UnexpectedEndOfString', 'a text is not closed: a double quote is missing'],
+  ['UnexpectedEndOfNumber', 'a number ends too early'],
+  ['InvalidUnicode', 'a \\u escape needs four hexadecimal digits'],
+  ['InvalidEscapeCharacter', 'an unknown escape after a backslash (write \\\\ for a backslash)'],
+  ['InvalidCharacter', 'a control character (a tab or line break) inside a text; write it as \\t or \\n'],
+]);
+
 // ── compile: specs and theme ────────────────────────────────────────────────
 export const spec = {
-  invalidJson: (reason: string) => `invalid JSON: ${reason}`,
+  invalidJson: (reason: string) => `invalid JSON: ${JSON_ERRORS.get(reason) ?? reason}`,
+  duplicateKey: (key: string, later: { line: number; column: number }) =>
+    `${q(key)} is set again at line ${later.line}, column ${later.column}, and only that later value is used (this one is ignored); delete one of them`,
   reservedName: (name: string, why: string) => `the chart name ${q(name)} is reserved: ${why}; rename the spec file`,
+  unportableName: (name: string, why: string) => `the chart name ${q(name)} cannot be used: ${why}; rename the spec file`,
+  invisibleInName: (name: string, found: string[]) =>
+    `the chart name ${q(name)} holds an invisible or direction-changing character (${found.join(', ')}), which would hide or reorder characters of its output file names wherever they are shown (${q(`${name}.svg`)} may read as another name); rename the spec file with visible characters only`,
   notAnObject: () => `a spec must be a JSON object (a Vega-Lite specification)`,
   compileFailed: (reason: string) => `Vega-Lite cannot compile this spec: ${reason}`,
   schemaViolation: (where: string, reason: string) => `not valid Vega-Lite: ${where} ${reason}`,
@@ -249,6 +291,8 @@ export const spec = {
     (form
       ? `it is written ${form}, which citechart does not read as a number; ${plain !== undefined ? `write it as ${plain}` : `plot another column, or declare the column "type": "string" and leave it off the axis`}`
       : `write it as e.g. 90 or 1234${mark}5`),
+  declaredTextPlotted: (column: string, declared: string, sidecar: string, specFile: string) =>
+    `${specFile} plots column ${q(column)} as quantitative, but ${sidecar} declares it "type": ${q(declared)}, and citechart plots no text column as quantitative; declare it "number" in the sidecar, or plot it as nominal`,
   inlineValues: () =>
     `inline "values" carry no citations; put the figures in a CSV in data/ with a "source" column`,
   generatedData: () =>
@@ -256,6 +300,8 @@ export const spec = {
   unknownField: (field: string, file: string, columns: string[], suggestion?: string) =>
     `field ${q(field)} is not a column of ${file} (columns: ${columns.map(q).join(', ')})` +
     (suggestion ? `; did you mean ${q(suggestion)}?` : ''),
+  unreadableFieldPath: (field: string, escaped: string) =>
+    `Vega-Lite cannot read field ${q(field)}: a quote, dot or bracket in a field name is part of a path to it (a quote opens a quoted name); for a column of that name write ${q(escaped)}`,
   unescapedField: (column: string, escaped: string) =>
     `field ${q(column)} reads as a nested path in Vega-Lite; to use the column ${q(column)} write ${q(escaped)}`,
   drawsNothing: () =>
@@ -321,6 +367,16 @@ export const spec = {
 
 // ── checks before drawing (src/checks) and Vega's messages judged ─────────
 export const checks = {
+  dottedDate: (value: string, column: string, read: string, other: string) =>
+    `${q(value)} in column ${q(column)} would be drawn at ${read} (Vega reads numeric dates month first), but dates written with dots are day first (${other}); write dates as YYYY-MM-DD`,
+  slashedDate: (value: string, column: string, read: string, other: string) =>
+    `${q(value)} in column ${q(column)} is drawn at ${read} (month first, as in the United States); if the file means ${other}, write dates as YYYY-MM-DD`,
+  duplicateMark: (key: string, firstLine: number, mark: string, measured: string) =>
+    `this row draws at the same place as line ${firstLine} (${q(key)}), and no channel tells them apart: ` +
+    (mark === 'line' || mark === 'trail'
+      ? `the line would double back between their two values of ${q(measured)}`
+      : `Vega-Lite would draw one ${mark === 'arc' ? 'slice' : mark} of their ${q(measured)} summed, a figure neither row holds`) +
+    `; remove the duplicate row, or split them with a colour or offset field (or write "aggregate": "sum" if the sum is meant)`,
   logNotPositive: (value: number, column: string, channel: string) =>
     `${value} in column ${q(column)} cannot be drawn on the log scale of ${channel} (a log scale has no place for 0 or negative values; Vega would pin the mark to the edge and drop the axis labels); ` +
     `use a linear scale, or leave the row out with a filter`,
@@ -374,8 +430,8 @@ export const build = {
     `no spec named ${q(name)} in specs/` + (known.length ? ` (charts: ${known.join(', ')})` : ''),
   noSpecs: () => `no specs found: add a Vega-Lite spec as specs/NAME.vl.json`,
   notAProject: (cwd: string) => `${cwd} is not a citechart project: it has no data/ or specs/ folder`,
-  built: (name: string, files: string[]) => `built ${name}: ${files.join(', ')}`,
-  failed: (name: string, kept: boolean) => `failed ${name}: ${kept ? 'previous output kept' : 'nothing written'}`,
+  built: (name: string, files: string[]) => `built ${showInvisible(name)}: ${files.map(showInvisible).join(', ')}`,
+  failed: (name: string, kept: boolean) => `failed ${showInvisible(name)}: ${kept ? 'previous output kept' : 'nothing written'}`,
   pngFailed: (reason: string, width: number, height: number) =>
     `the PNG cannot be drawn (${reason}); the chart is ${width}×${height} px, check its width and height`,
   summary: (built: number, failed: number) =>
@@ -395,6 +451,8 @@ export const build = {
     `--scale takes a number of PNG pixels per CSS pixel from ${min} to ${max} (e.g. 3), not ${q(value)}`,
   checkSummary: (errors: number, warnings: number) =>
     `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  outputAmongInputs: (out: string, folder: string) =>
+    `--out ${out}: the output folder would be ${out === folder ? '' : 'inside '}${folder}/, among the project's inputs (watch would take each file written for a save); choose a folder of its own, such as output/ (the default)`,
   caseClash: (name: string, other: string) =>
     `specs ${q(name)} and ${q(other)} differ only in case: on macOS and Windows their outputs would be one file; rename one`,
   removed: (file: string) => `removed ${file}: no chart writes it any more`,
@@ -492,10 +550,10 @@ export const shard = {
 // ── watch and the preview pages ─────────────────────────────────────────────
 export const watch = {
   listening: (url: string) => `previewing at ${url} (Ctrl-C to stop)`,
-  rebuilt: (name: string, ms: number) => `rebuilt ${name} in ${Math.round(ms)} ms`,
-  upToDate: (name: string) => `${name} is up to date (its files in output/ match its inputs)`,
-  failed: (name: string) => `failed ${name}: the page shows the errors; the last good graphic stays in output/`,
-  removed: (name: string) => `removed ${name}: its spec was deleted`,
+  rebuilt: (name: string, ms: number) => `rebuilt ${showInvisible(name)} in ${Math.round(ms)} ms`,
+  upToDate: (name: string) => `${showInvisible(name)} is up to date (its files in output/ match its inputs)`,
+  failed: (name: string) => `failed ${showInvisible(name)}: the page shows the errors; the last good graphic stays in output/`,
+  removed: (name: string) => `removed ${showInvisible(name)}: its spec was deleted`,
   badPort: (value: string) => `--port ${q(value)} is not a port number (0 to 65535; 0 picks a free port)`,
   portInUse: (port: number) => `port ${port} is in use: pass another --port, or --port 0 for any free port`,
 };
@@ -554,17 +612,20 @@ export const geo = {
 // ── verify ──────────────────────────────────────────────────────────────────
 export const verify = {
   upToDate: (file: string) => `${file}: up to date`,
+  // Paths come from the graphic's own record, which anyone can edit: shown with invisible characters escaped.
   stale: (file: string, changed: string[], missing: string[], outside: string[], added: string[] = [], rows: string[] = []) =>
     `${file}: stale (` +
     [
       ...rows,
-      ...changed.map((input) => `${input} changed since it was built`),
-      ...missing.map((input) => `${input} is missing`),
-      ...added.map((input) => `${input} was added since it was built`),
+      ...changed.map((input) => `${showInvisible(input)} changed since it was built`),
+      ...missing.map((input) => `${showInvisible(input)} is missing`),
+      ...added.map((input) => `${showInvisible(input)} was added since it was built`),
       ...outside.map((input) => `records ${q(input)}, outside the project: not read`),
     ].join('; ') +
     `); rebuild with \`npx citechart build\``,
   notAGraphic: (file: string) => `${file}: not a citechart graphic (it holds no citechart provenance)`,
+  provenanceDamaged: (kind: string) =>
+    `this ${kind} holds a citechart provenance record that does not read as one (damaged, or edited by hand), so nothing says what it was built from; rebuild it with \`npx citechart build\``,
   leftOver: (file: string) =>
     `${file}: left over: no chart writes it any more (its spec was deleted, or no longer asks for this width); delete it`,
   summary: (upToDate: number, stale: number, notGraphics: number, errors: number, leftOver = 0) =>
@@ -600,9 +661,11 @@ export const lint = {
     `the quote says ${numbers.join(', ')} but no number of the row matches (${cells.join(', ')}); check the figure against its quote`,
   unusedSource: (id: string) => `source ${q(id)} is cited by no row of any table in data/; remove it or cite it`,
   tableNotDrawn: (file: string) => `no chart draws ${file}: its rows and their sources appear in no graphic`,
-  smallText: (what: string, example: string, size: number, shown: string, column: string, minimum: number, needed: number) =>
+  /** `shrunk`: the chart is drawn smaller than its size in the column, so artboards would help; at an artboard or its own size they would not. */
+  smallText: (what: string, example: string, size: number, shown: string, column: string, minimum: number, needed: number, shrunk = true) =>
     `${what} (${q(example)}): set at ${size} px, shown at ${shown} CSS px ${column}, under the ${minimum}-px minimum; ` +
-    `set at least ${needed} px, or give the chart artboards ("widths" in usermeta.citechart, or the theme's citechart-artboard styles)`,
+    `set at least ${needed} px` +
+    (shrunk ? `, or give the chart artboards ("widths" in usermeta.citechart, or the theme's citechart-artboard styles)` : ''),
   /** Where small text is read: a chart shrunk into the phone column, at its phone artboard, or at its own size. */
   smallTextPlace: (kind: 'column' | 'artboard' | 'own', width: number) =>
     kind === 'column' ? `in a ${width}-px phone column` : kind === 'artboard' ? `on its ${width}-px artboard` : `at the graphic's own size`,
@@ -699,6 +762,8 @@ export const locale = {
 };
 // ── the typed API (src/api) ──────────────────────────────────────────────────
 export const api = {
+  notInput: (got: string) => `renderChart: its argument must be an object { spec, tables, sources, theme?, options? }, not ${got}`,
+  notOptions: (got: string) => `renderChart: "options" must be an object ({ name, formats, width, locale, scheme }), not ${got}`,
   notSpec: (got: string) => `renderChart: "spec" must be a Vega-Lite spec, as an object or JSON text, not ${got}`,
   notTable: (name: string, got: string) =>
     `renderChart: table ${q(name)} must be CSV text, bytes or an array of row objects, not ${got}`,

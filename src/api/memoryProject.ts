@@ -42,7 +42,9 @@ export function projectFiles(input: ChartInput): Map<string, Uint8Array> {
   const tables = input.tables instanceof Map ? [...input.tables.entries()] : Object.entries(input.tables ?? {});
   // `t`, `t.csv` and `data/t.csv` are one file: the later one would silently replace the first.
   const named = new Map<string, string>();
-  for (const [name, table] of tables) {
+  for (const [name, table] of tables as Array<[unknown, unknown]>) {
+    // A Map may be keyed by anything; a name is text.
+    if (typeof name !== 'string') throw new UsageError(messages.api.badTableName(String(name)));
     const file = tableFile(name);
     if (!file) throw new UsageError(messages.api.badTableName(name));
     const before = named.get(file);

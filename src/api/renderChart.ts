@@ -104,6 +104,10 @@ export interface RenderChartResult {
  * citechart's own fonts (and their caches in the system's temporary folder).
  */
 export async function renderChart(input: RenderChartInput): Promise<RenderChartResult> {
+  // Called from JavaScript, the argument may be missing or anything at all.
+  const given: unknown = input;
+  if (!given || typeof given !== 'object' || Array.isArray(given)) throw new UsageError(messages.api.notInput(describe(given)));
+  if (input.options !== undefined && (!input.options || typeof input.options !== 'object' || Array.isArray(input.options))) throw new UsageError(messages.api.notOptions(describe(input.options)));
   const options = checkOptions(input.options ?? {});
   const name = options.name ?? 'chart';
   const files = projectFiles({ ...input, name });

@@ -48,6 +48,7 @@ const quoteCell = (text: string) => (/[",\r\n]|^\s|\s$/.test(text) ? `"${text.re
 /** What a value is, for a message: `an array`, `a function`, `null`. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing (undefined)';
   if (Array.isArray(value)) return 'an array';
   if (value instanceof Date) return 'an invalid Date';
   const type = typeof value;

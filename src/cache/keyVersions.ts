@@ -1,5 +1,6 @@
 import { packageVersion, toolVersions } from '../provenance/versions.js';
 import { fallbackVersions } from '../text/fallbackFonts.js';
+import { codeHash } from './codeHash.js';
 
 /**
  * Libraries whose version changes the bytes of a graphic without being
@@ -17,8 +18,16 @@ const UNRECORDED = ['fontkit', 'd3', 'd3-format', 'd3-time-format', 'subset-font
 
 let versions: Record<string, string> | undefined;
 
-/** The versions a build cache key covers: those recorded in graphics, and the others above. */
+/**
+ * The versions a build cache key covers: those recorded in graphics, the
+ * others above, and `citechart code`, the sha256 of citechart's own code
+ * (codeHash.ts): its version alone did not change when the code did.
+ */
 export function keyVersions(): Record<string, string> {
   const fallbacks = fallbackVersions().map((pkg) => [pkg.slice(0, pkg.lastIndexOf('@')), pkg.slice(pkg.lastIndexOf('@') + 1)]);
-  return (versions ??= { ...toolVersions(), ...Object.fromEntries([...UNRECORDED.map((name) => [name, packageVersion(name)]), ...fallbacks]) });
+  return (versions ??= {
+    ...toolVersions(),
+    ...Object.fromEntries([...UNRECORDED.map((name) => [name, packageVersion(name)]), ...fallbacks]),
+    'citechart code': codeHash(),
+  });
 }

@@ -14,11 +14,14 @@
 //   si-format      SI prefixes (G, M, m) in a number format      warning at the format
 //   year-filter    a year column (a date here) compared to 2024  warning at the filter
 //   tooltip        tooltips in a static graphic                  warning at the tooltip
+//   duplicate-marks two rows drawn as one mark (bars stacked      error at the second row
+//                  into their sum, a line doubling back)
 import type { ChartSpec } from '../compile/readSpec.js';
 import { formatDiagnostic } from '../errors.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import { checkLogScale } from './logScale.js';
 import { checkMissingDrawn } from './missingDrawn.js';
+import { checkDuplicateMarks } from './duplicateMarks.js';
 import { checkPercentExpressions } from './percentExpressions.js';
 import { checkPercentFormat } from './percentFormat.js';
 import { plottedChannels } from './plottedChannels.js';
@@ -46,6 +49,7 @@ export function checkBeforeDrawing(spec: ChartSpec, tables: Map<string, CitedTab
     ...checkScaleDomain(channels),
     ...checkTemporalCells(channels),
     ...checkStackSigns(channels),
+    ...checkDuplicateMarks(channels),
     ...checkMissingDrawn(channels, config),
     // Formats from the spec's own config only: a finding must point into the spec.
     ...checkPercentFormat(json, channels, ownConfig),

@@ -41,9 +41,48 @@ export function checkTemporalCells(channels: PlottedChannel[]): Diagnostic[] {
       reported.add(key);
       break;
     }
+    if (reported.has(key)) continue;
+    const order = dayMonthOrder(c.cells);
+    if (order) {
+      const { cell, severity, read, other } = order;
+      const message = severity === 'error' ? messages.checks.dottedDate(String(cell.value), c.field, read, other) : messages.checks.slashedDate(String(cell.value), c.field, read, other);
+      found.push({ file: c.table.file, line: cell.line, column: cell.column, severity, rule: 'temporal-cells', message });
+      reported.add(key);
+    }
   }
   return found;
 }
+
+const NUMERIC_DAY_MONTH = /^(\d{1,2})([/.])(\d{1,2})\2\d{4}$/;
+
+/**
+ * `01/02/2024` is 2 January in the United States and 1 February almost
+ * everywhere else; JavaScript's Date (so Vega) reads it month first, and
+ * reads `01.02.2024` month first too, though dates written with dots are day
+ * first wherever they are written (Germany, Russia, Scandinavia…). A column
+ * whose cells all fit both orders is drawn without a word at the wrong dates
+ * for half the world:
+ * - with dots: an error at the first cell whose day and month differ;
+ * - with slashes: a warning at that cell, unless another cell shows the
+ *   order (a second number above 12: month first, as read).
+ * A first number above 12 does not read at all and is an error already.
+ */
+function dayMonthOrder(cells: NonNullable<PlottedChannel['cells']>): { cell: (typeof cells)[number]; severity: 'error' | 'warning'; read: string; other: string } | undefined {
+  let first: { cell: (typeof cells)[number]; dots: boolean; a: number; b: number; year: string } | undefined;
+  for (const cell of cells) {
+    if (typeof cell.value !== 'string') continue;
+    const m = NUMERIC_DAY_MONTH.exec(cell.value.trim());
+    if (!m) continue;
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    if (b > 12 && m[2] === '/') return undefined;
+    if (!first && a !== b && a <= 12 && b <= 12) first = { cell, dots: m[2] === '.', a, b, year: cell.value.trim().slice(-4) };
+  }
+  if (!first) return undefined;
+  const name = (month: number, day: number) => `${day} ${MONTHS[month - 1]} ${first!.year}`;
+  return { cell: first.cell, severity: first.dots ? 'error' : 'warning', read: name(first.a, first.b), other: name(first.b, first.a) };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * ISO dates, or another form JavaScript's Date (Vega's toDate) reads that

@@ -173,6 +173,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 
   const outDir = path.resolve(cwd, options.outDir ?? 'output');
+  refuseOutputAmongInputs(cwd, outDir);
   // 0. One build at a time per output folder, and never through a link.
   let created = false;
   let release: (() => Promise<void>) | undefined;
@@ -490,4 +491,18 @@ function checkFormats(formats: string[]): string[] {
   for (const format of wanted) if (!FORMATS.includes(format)) throw new UsageError(messages.build.unknownFormat(format, FORMATS));
   if (!wanted.length) throw new UsageError(messages.build.unknownFormat('', FORMATS));
   return wanted;
+}
+
+/**
+ * Throws a UsageError when the output folder is data/ or specs/ or inside
+ * one: `--out data` wrote graphics, manifest.json, index.html, the cache
+ * and the lock among the inputs, where `watch` would see every write as a
+ * save and rebuild without end, and a later table or spec could take a
+ * generated file's name.
+ */
+export function refuseOutputAmongInputs(cwd: string, outDir: string): void {
+  for (const folder of ['data', 'specs']) {
+    const inside = path.relative(path.resolve(cwd, folder), outDir);
+    if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) throw new UsageError(messages.build.outputAmongInputs(path.relative(cwd, outDir) || '.', folder));
+  }
 }

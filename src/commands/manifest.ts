@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { keyVersions } from '../cache/keyVersions.js';
+import { refuseOutputAmongInputs } from './build.js';
 import { parseJsonText } from '../compile/readJsonFile.js';
 import { UsageError } from '../errors.js';
 import { listSpecs } from '../listSpecs.js';
@@ -68,6 +69,7 @@ export async function mergeManifests(options: MergeOptions): Promise<MergeResult
   if (!options.files.length) throw new UsageError(messages.shard.noManifests());
   const relative = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
   const outDir = path.resolve(cwd, options.outDir ?? 'output');
+  refuseOutputAmongInputs(cwd, outDir);
 
   // 1. Each file a shard manifest.
   const shards: ShardFile[] = [];

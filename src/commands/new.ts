@@ -12,6 +12,7 @@ import { openProject } from '../project.js';
 import { fitsOneWidth } from '../compile/atWidth.js';
 import { PHONE_AND_COLUMN, themeArtboards } from '../compile/themeArtboards.js';
 import { chooseChart } from '../scaffold/chooseChart.js';
+import { readableTextConfig } from '../scaffold/readableText.js';
 import { publishableTitle } from '../scaffold/publishableTitle.js';
 import { proposeMap } from '../geo/proposeMap.js';
 
@@ -66,6 +67,7 @@ export async function scaffoldChart(options: NewOptions): Promise<{ file?: strin
     title: publishableTitle(path.basename(data, '.csv')),
     ...(map ? {} : { data: { url: data } }),
     ...chart.body,
+    ...readableTextConfig(project.theme?.value as Record<string, unknown> | undefined),
     usermeta: { citechart: { notes: [], credit: '', ...widths } },
   };
   await mkdir(path.join(project.cwd, 'specs'), { recursive: true });

@@ -9,7 +9,7 @@ import { GALLERY } from '../preview/writeGallery.js';
 import { readManifest } from '../write/manifest.js';
 import { isComplete } from '../verify/checkComplete.js';
 import { checkInputs, type InputCheck } from '../verify/checkInputs.js';
-import { graphicKind, readAllProvenance } from '../verify/readProvenance.js';
+import { graphicKind, provenanceCandidates, readAllProvenance } from '../verify/readProvenance.js';
 import { compareTrail, trailReader, type RowChange } from '../trail/compareTrail.js';
 import { compareCorrections, correctionLog } from '../trail/compareCorrections.js';
 
@@ -93,7 +93,10 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     const kind = graphicKind(target, bytes);
     // A PDF keeps its XMP near its end (PDFKit writes the metadata last): one cut short has lost it, and is damaged, not foreign.
     if (!records.length && !(kind === 'pdf' && !isComplete(kind, bytes))) {
-      verdicts.push({ file, status: 'not a graphic' });
+      // A provenance element naming citechart that no longer reads is a damaged or hand-edited record, not a foreign file.
+      const damaged = (await provenanceCandidates(target, bytes)).some((text) => /citechart/i.test(text));
+      if (damaged) diagnostics.push({ file, severity: 'error', message: messages.verify.provenanceDamaged(kind.toUpperCase()) });
+      else verdicts.push({ file, status: 'not a graphic' });
       continue;
     }
     // A graphic cut short still records its inputs near its start: never "up to date".

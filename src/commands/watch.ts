@@ -23,7 +23,7 @@ import { readChartInputs, readDependencies } from '../watch/readDependencies.js'
 import { warmRenderer } from '../watch/warmRenderer.js';
 import { watchFiles } from '../watch/watchFiles.js';
 import { OutputError } from '../write/outputError.js';
-import { build, type ChartResult } from './build.js';
+import { build, refuseOutputAmongInputs, type ChartResult } from './build.js';
 
 export { DEFAULT_PORT };
 
@@ -60,6 +60,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
     throw new UsageError(messages.build.notAProject(root));
   }
   const outDir = path.resolve(root, options.outDir ?? 'output');
+  refuseOutputAmongInputs(root, outDir);
   const names = await listSpecs(root);
   const deps = await readDependencies(root, names);
   const states = new ChartStates(root, outDir);

@@ -5,7 +5,7 @@ import { CITATION_COLUMNS } from '../model.js';
 import { encodedFields, escapeField, isNestedPath } from './encodedFields.js';
 import type { JsonFile } from './readJsonFile.js';
 import { readTransforms } from './readTransforms.js';
-import { isUnsafeInteger } from '../load/parseFigure.js';
+import { isUnsafeInteger, parseFigure } from '../load/parseFigure.js';
 import { hasLeadingZero } from '../load/parseNumber.js';
 import { unreadNumberForm, writeWithMark, type UnreadForm } from '../load/unreadNumberForm.js';
 
@@ -48,16 +48,31 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
     // A big table's rows here are what polars left (their lines are guesses): its cells are checked in the file (src/bigtable/checkBigTableNumbers.ts).
     if (table.summary) continue;
     for (const column of textColumnsPlottedAsNumbers(vegaLite, table)) {
+      const declared = table.columnInfo?.[column]?.declared;
+      let reported = false;
+      let firstNumber: CitedTable['rows'][number] | undefined;
       for (const row of table.rows) {
         const value = row.values[column];
         if (typeof value !== 'string' || value.trim() === '') continue;
         const form = numberForm(value);
+        // A cell that reads as a number is not the fault: the column is text
+        // because of its other cells (a long id, "n/a"), or its sidecar says so.
+        // Saying "20 is not a number" sent the editor to a correct cell.
+        if (!form && readsAsNumber(value)) {
+          firstNumber ??= row;
+          continue;
+        }
+        reported = true;
         diagnostics.push({
           file: table.file,
           ...row.positions[column]!,
           severity: 'error',
           message: messages.spec.fieldNotNumber(value, column, json.file, table.decimalMark, form?.form, form?.value === undefined ? undefined : writeWithMark(form.value, table.decimalMark)),
         });
+      }
+      // Every cell a number, yet the column is text: its sidecar declares it so.
+      if (!reported && firstNumber && declared !== undefined && table.sidecar) {
+        diagnostics.push({ file: table.file, ...firstNumber.positions[column]!, severity: 'error', message: messages.spec.declaredTextPlotted(column, declared, table.sidecar, json.file) });
       }
     }
   }
@@ -87,6 +102,12 @@ function numberForm(value: string): UnreadForm | undefined {
   if (isUnsafeInteger(value)) return { form: 'with more digits than a number keeps exactly (beyond 2^53, as long ids are)' };
   if (hasLeadingZero(value)) return { form: 'with leading zeros (a code, kept as text)' };
   return undefined;
+}
+
+/** A cell that reads as one number whatever the file's decimal mark (`20`, `1.5`, `90 %`), not `1,200`. */
+function readsAsNumber(value: string): boolean {
+  const figure = parseFigure(value);
+  return figure !== undefined && 'value' in figure;
 }
 
 /** A `]` without its backslash: Vega-Lite refuses it as an access path ("missing open bracket"). */

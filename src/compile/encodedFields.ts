@@ -77,9 +77,13 @@ export function isNestedPath(field: string): boolean {
   return /(^|[^\\])[.[]/.test(field);
 }
 
-/** `pop.2020` → `pop\.2020`: how a spec names a flat column with `.` or `[` in it. */
+/**
+ * `pop.2020` → `pop\.2020`: how a spec names a flat column with `.`, `[`,
+ * `]`, a quote or a backslash in it. Vega's access-path parser
+ * (vega-util `field`) reads `'` and `"` as the start of a quoted name.
+ */
 export function escapeField(column: string): string {
-  return column.replace(/([.[\]\\])/g, '\\$1');
+  return column.replace(/([.[\]\\'"])/g, '\\$1');
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { vega } from '../vegaBuilds.js';
 import type { JsonFile } from './readJsonFile.js';
+import { escapeField, unescapeField } from './encodedFields.js';
 
 /** An expression string in a Vega-Lite spec and where it is. */
 export interface SpecExpression {
@@ -86,6 +87,14 @@ export function explainVegaError(
     const name = notFunction[1]!.split('.').pop()!;
     const e = mentions(`${name}(`);
     if (e) return json.diagnostic(e.jsonPath, messages.spec.expressionFailed(e.expression, messages.spec.notAFunction(name)), severity);
+  }
+
+  // A field Vega-Lite parses as an access path and cannot (a column named
+  // `val'ue`: a quote opens a quoted name): at the field, with its escape.
+  const access = /^Access path missing (?:closing quote|closing bracket|open bracket): ([^]*)$/.exec(reason);
+  if (access) {
+    const field = locateStrings(json, new Set([access[1]!]));
+    if (field.length) return json.diagnostic(field, messages.spec.unreadableFieldPath(access[1]!, escapeField(unescapeField(access[1]!))), severity);
   }
 
   // citechart's own expression functions (render/boundedExpressions.ts) throw
@@ -180,7 +189,11 @@ function syntaxInWords(reason: string): string {
  * name, else the spec's root.
  */
 export function locateQuoted(json: JsonFile, reason: string): JSONPath {
-  const quoted = new Set([...reason.matchAll(/"([^"]{1,200})"/g)].map((m) => m[1]!));
+  return locateStrings(json, new Set([...reason.matchAll(/"([^"]{1,200})"/g)].map((m) => m[1]!)));
+}
+
+/** The first string value of the spec (by line, then column) that is one of `quoted`, or the root. */
+function locateStrings(json: JsonFile, quoted: Set<string>): JSONPath {
   if (!quoted.size) return [];
   const stack: Array<{ value: unknown; path: JSONPath }> = [{ value: json.value, path: [] }];
   let best: { path: JSONPath; line: number; column: number } | undefined;

@@ -11,6 +11,7 @@ import { readText } from '../load/readText.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { findTooDeep, MAX_JSON_DEPTH } from './jsonDepth.js';
+import { duplicateKeys } from './duplicateKeys.js';
 
 /** A JSON file with the means to point at any value in it by line and column. */
 export interface JsonFile {
@@ -55,12 +56,11 @@ export function parseJsonText(file: string, text: string): { json?: JsonFile; di
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length || !tree) {
-    const diagnostics: Diagnostic[] = errors.map((e) => ({
-      file,
-      ...position(e.offset),
-      severity: 'error',
-      message: messages.spec.invalidJson(printParseErrorCode(e.error)),
-    }));
+    // One error per place: a stray comma is "property name expected" and "value expected" at once.
+    const places = new Set<number>();
+    const diagnostics: Diagnostic[] = errors
+      .filter((e) => (places.has(e.offset) ? false : (places.add(e.offset), true)))
+      .map((e) => ({ file, ...position(e.offset), severity: 'error', message: messages.spec.invalidJson(printParseErrorCode(e.error)) }));
     if (!diagnostics.length) diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: messages.spec.invalidJson('empty file') });
     return { diagnostics };
   }
@@ -79,5 +79,11 @@ export function parseJsonText(file: string, text: string): { json?: JsonFile; di
     locate,
     diagnostic: (jsonPath, message, severity = 'error') => ({ file, ...locate(jsonPath), severity, message }),
   };
-  return { json, diagnostics: [] };
+  const duplicates = duplicateKeys(tree).map(({ key, first, later }): Diagnostic => ({
+    file,
+    ...position(first),
+    severity: 'warning',
+    message: messages.spec.duplicateKey(key, position(later)),
+  }));
+  return { json, diagnostics: duplicates };
 }

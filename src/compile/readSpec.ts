@@ -19,6 +19,8 @@ import { readUsermeta, type ChartSettings } from './readUsermeta.js';
 import { pushAll } from '../pushAll.js';
 import type { BoundaryRef } from '../geo/boundaryRef.js';
 import { validateSpec, validateTheme } from './validateSpec.js';
+import { invisibleCharacters } from '../visibleText.js';
+import { unportableName } from '../listSpecs.js';
 
 /** A chart's spec as read from `specs/NAME.vl.json`, checked but not yet compiled. */
 export interface ChartSpec {
@@ -43,6 +45,10 @@ export const specFile = (name: string) => `specs/${name}.vl.json`;
 export async function readSpec(cwd: string, name: string): Promise<{ spec?: ChartSpec; diagnostics: Diagnostic[] }> {
   const file = specFile(name);
   // output/ is flat: index.html is the gallery and NAME-320w.svg an artboard of NAME.
+  const invisible = invisibleCharacters(name);
+  if (invisible.length) return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.spec.invisibleInName(name, invisible) }] };
+  const unportable = unportableName(name);
+  if (unportable) return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.spec.unportableName(name, unportable) }] };
   const reserved = reservedName(name);
   if (reserved) return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.spec.reservedName(name, reserved) }] };
   const { json, diagnostics } = await readJsonFile(cwd, file);
@@ -135,5 +141,5 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   const footer = footerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
   const markers = markerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
   const annotation = annotationStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
-  return { theme: json, diagnostics: stripped.concat(themeArtboardProblems(json), themeSocialCardProblems(json), themeOutputProblems(json), footer, markers, annotation) };
+  return { theme: json, diagnostics: diagnostics.concat(stripped, themeArtboardProblems(json), themeSocialCardProblems(json), themeOutputProblems(json), footer, markers, annotation) };
 }

@@ -5,6 +5,8 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { JsonFile } from './readJsonFile.js';
 import { fitsOneWidth } from './atWidth.js';
+import { describeSchemaError } from './describeSchemaError.js';
+import { errorsByPlace } from './errorsByPlace.js';
 import { isKnownLocale, LANGUAGES } from '../locale/readLocale.js';
 
 /** citechart's settings, kept in Vega-Lite's own `usermeta` so specs stay valid Vega-Lite. */
@@ -41,7 +43,13 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
 
   const base = ['usermeta', 'citechart'];
   if (!validate(raw)) {
-    const diagnostics = (validate.errors ?? []).map((e) => {
+    // One error per mistake: the branches of an anyOf (`social`) as one sentence, not one line each and one for the anyOf.
+    const diagnostics = errorsByPlace(validate.errors ?? []).map((group) => {
+      if (group.length > 1) {
+        const problem = describeSchemaError(group, raw);
+        return json.diagnostic([...base, ...problem.jsonPath], messages.spec.usermetaInvalid(problem.jsonPath.length ? `.${problem.where}` : '', problem.reason));
+      }
+      const e = group[0]!;
       const jsonPath = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
       return json.diagnostic([...base, ...jsonPath], messages.spec.usermetaInvalid(e.instancePath.replaceAll('/', '.'), reason(e)));
     });

@@ -64,7 +64,7 @@ export const smallText: LintRule = {
         if (shown >= MIN_PHONE_TEXT - 0.005) continue;
         const { what, keys } = ROLES.get(role) ?? { what: `text (${role})`, keys: ['fontSize'] };
         const needed = Math.ceil(MIN_PHONE_TEXT / scale - 0.005);
-        const message = messages.lint.smallText(what, shorten(example), fontSize, shown.toFixed(1), place, MIN_PHONE_TEXT, needed);
+        const message = messages.lint.smallText(what, shorten(example), fontSize, shown.toFixed(1), place, MIN_PHONE_TEXT, needed, scale < 1);
         found.push(whereSet(chart, theme, role, keys, fontSize, message));
       }
     }

@@ -8,7 +8,7 @@ import {
   type Diagnostic,
   type Source,
 } from '../model.js';
-import { sortDiagnostics } from '../errors.js';
+import { hasErrors, sortDiagnostics } from '../errors.js';
 import * as messages from '../messages.js';
 import { looksLikeFormula } from './parseFigure.js';
 import { readCsv } from './readCsv.js';
@@ -56,6 +56,7 @@ export async function readCitedTable(
     schemaFile: sidecarPath(file),
     missingValues: new Set(schema?.missingValues ?? ['']),
     diagnostics,
+    delimiter: csv.delimiter,
   };
   const valueColumns = csv.columns.filter((c) => !isCitationColumn(c.name));
   const decimalMark = fileDecimalMark(valueColumns.map(({ index: i }) => csv.rows.map((row) => row.cells[i]!)));
@@ -75,7 +76,10 @@ export async function readCitedTable(
 
   const sourceIndex = index.get('source');
   if (sourceIndex === undefined) {
-    diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message: messages.load.missingSourceColumn() });
+    // `Source` or ` source `, as a spreadsheet's header may be written: named, so the fix is plain.
+    const near = csv.columns.find((c) => c.name.trim().toLowerCase() === 'source');
+    const message = near ? messages.load.sourceColumnMisnamed(near.name) : messages.load.missingSourceColumn();
+    diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message });
   }
   const citation = (cells: { text: string; line: number; column: number }[], name: string) => {
     const i = index.get(name);
@@ -108,6 +112,9 @@ export async function readCitedTable(
     };
   });
 
+  // Said at the table: otherwise its chart's only error was "check its filters and field names".
+  // Not when rows were left out for their errors (a quote never closed swallows the rest of the file).
+  if (!rows.length && !hasErrors(diagnostics)) diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'warning', message: messages.load.headerOnly() });
   const table: CitedTable = { file, columns: valueColumns.map((c) => c.name), types, columnInfo, rows };
   if (sidecar.json) table.sidecar = sidecar.json.file;
   if (decimalMark) table.decimalMark = decimalMark;

@@ -8,7 +8,7 @@ import { readText } from './readText.js';
 import { readWithPolars } from './readWithPolars.js';
 import { scannerSuffices } from './scannerSuffices.js';
 import { CsvLimitError, scanCsv, type ScannedRecord } from './scanCsv.js';
-import { stripControlChars } from './stripControlChars.js';
+import { findControlChars, stripControlChars } from './stripControlChars.js';
 import { pushAll } from '../pushAll.js';
 import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 
@@ -58,6 +58,10 @@ export async function readCsv(
   // Cells lose these characters (stripControlChars); say where each was.
   for (const { char, line, column } of findBidiControls(text)) {
     diagnostics.push({ file, line, column, severity: 'warning', message: messages.load.bidiControlRemoved(nameBidiControl(char)) });
+  }
+  for (const { char, line, column, inFigure } of findControlChars(text)) {
+    const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    diagnostics.push({ file, line, column, severity: inFigure ? 'error' : 'warning', message: inFigure ? messages.load.controlCharInFigure(code) : messages.load.controlCharRemoved(code) });
   }
   let detected: ReturnType<typeof detectDelimiter>;
   try {

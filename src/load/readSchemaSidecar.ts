@@ -1,5 +1,7 @@
 import type { Ajv, ErrorObject } from 'ajv';
 import { readJsonFile, type JsonFile } from '../compile/readJsonFile.js';
+import { describeSchemaError } from '../compile/describeSchemaError.js';
+import { errorsByPlace } from '../compile/errorsByPlace.js';
 import type { Diagnostic } from '../model.js';
 import { linearUnsupported } from '../linearRegExp.js';
 import * as messages from '../messages.js';
@@ -34,7 +36,8 @@ export async function readSchemaSidecar(
   // ajv is loaded only for a table that has a sidecar.
   validate ??= new (await import('ajv')).Ajv({ allErrors: true, allowUnionTypes: true }).compile(tableSchemaJsonSchema);
   if (!validate(json.value)) {
-    return { json, diagnostics: (validate.errors ?? []).map((e) => explain(json, e)) };
+    // One error per mistake: a value no branch of an anyOf accepts was once three lines, one per branch and one for the anyOf.
+    return { json, diagnostics: errorsByPlace(validate.errors ?? []).map((group) => (group.length === 1 ? explain(json, group[0]!) : explainBranches(json, group))) };
   }
   const schema = json.value as TableSchema;
   const problems: Diagnostic[] = [];
@@ -73,6 +76,12 @@ function explain(json: JsonFile, error: ErrorObject): Diagnostic {
   if (error.keyword === 'required') reason = `needs ${JSON.stringify(params.missingProperty)}`;
   if (error.keyword === 'enum') reason = `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   return json.diagnostic(jsonPath, messages.load.schemaInvalid(where, reason));
+}
+
+/** The errors of an anyOf's branches at one place as one sentence: `primaryKey is the number 5, but must be a text ("…") or a list ([…])`. */
+function explainBranches(json: JsonFile, errors: ErrorObject[]): Diagnostic {
+  const problem = describeSchemaError(errors, json.value);
+  return json.diagnostic(problem.jsonPath, messages.load.schemaInvalid(problem.jsonPath.length ? problem.where : 'the schema', problem.reason));
 }
 
 function isRegExp(pattern: string): boolean {

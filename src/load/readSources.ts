@@ -25,11 +25,9 @@ export async function readSources(
   if (!csv) return { sources, diagnostics };
 
   const index = new Map(csv.columns.map((c) => [c.name, c.index]));
-  for (const name of REQUIRED) {
-    if (!index.has(name)) {
-      diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message: messages.load.missingSourcesColumn(name) });
-    }
-  }
+  // One error for the header, naming every missing column: six lines at 1:1 said one thing.
+  const missing = REQUIRED.filter((name) => !index.has(name));
+  if (missing.length) diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message: messages.load.missingSourcesColumns(missing, csv.columns.map((c) => c.name)) });
 
   for (const row of csv.rows) {
     // A missing column reads as empty text with no cell to point at.

@@ -48,7 +48,7 @@ export async function readText(
     // Excel's "Unicode Text" is UTF-16 with a byte-order mark; say so rather than blame one byte.
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
       const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-      return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.load.utf16(label) }] };
+      return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: messages.load.utf16(label, file.endsWith('.csv')) }] };
     }
     const bad = findInvalidUtf8(bytes);
     const byte = bad ? bytes[bad.offset]! : 0;

@@ -16,7 +16,12 @@ export interface ColumnContext {
   diagnostics: Diagnostic[];
   /** The decimal mark the file's figures show, if any (fileDecimalMark): examples in messages follow it. */
   decimalMark?: '.' | ',';
+  /** The file's separator: `;` is how Excel saves CSV where the decimal mark is a comma. */
+  delimiter?: string;
 }
+
+/** `1.234`, `-12.500`: one dot before exactly three digits, which groups thousands in Germany as often as it marks decimals in Britain. */
+const DOT_OR_GROUP = /^[-+\u2212]?[1-9]\d{0,2}\.\d{3}$/;
 
 /**
  * The decimal mark most figures of a file show (`1.5`, `1,234,567` → ".";
@@ -94,6 +99,13 @@ function readNumbers(
   // Undeclared, the column's cells decide what a comma means: the first cell
   // that shows its decimal mark (`1.5`, `1,234,567`, `2,5`) sets it.
   const mark = figures.map((f) => (f && 'value' in f ? f.decimalMark : undefined)).find((m) => m !== undefined);
+  // `1.234` is as ambiguous as `1,234` in a file from a decimal-comma locale
+  // (`;`-separated, as Excel saves CSV there, or with `2,5` in other columns)
+  // when no cell of the column shows a dot that can only be decimal: read as
+  // 1.234, a German "1.234" (1234) was drawn a thousand times too small.
+  const commaLocale = context.delimiter === ';' || context.decimalMark === ',';
+  const dotted = cells.filter((cell, i) => { const f = figures[i]; return !!f && 'value' in f && f.decimalMark === '.'; });
+  const dotAmbiguous = !declared && commaLocale && mark === '.' && dotted.every((cell) => DOT_OR_GROUP.test(cell.text.trim()));
   // Percent if most of its figures say so; the odd ones out get a warning.
   const written = figures.filter((f) => f !== undefined);
   const percent = written.filter((f) => f.percent).length * 2 > written.length;
@@ -106,6 +118,11 @@ function readNumbers(
       return null;
     }
     let value: number;
+    if (dotAmbiguous && 'value' in figure && figure.decimalMark === '.') {
+      const text = cell.text.trim();
+      error(cell, messages.load.ambiguousDot(text, name, Number(text.replace(/[.]/g, '').replace('\u2212', '-')), figure.value, context.schemaFile));
+      return null;
+    }
     if ('ambiguous' in figure) {
       if (mark === undefined) {
         error(cell, messages.load.ambiguousComma(cell.text.trim(), name, figure.asThousands, figure.asDecimal, context.schemaFile));

@@ -44,6 +44,22 @@ export async function readProvenance(file: string, bytes: Buffer): Promise<Prove
  * chart is.
  */
 export async function readAllProvenance(file: string, bytes: Buffer): Promise<Provenance[]> {
+  const found = new Map<string, Provenance>();
+  for (const candidate of await provenanceCandidates(file, bytes)) {
+    const provenance = parseProvenance(candidate);
+    if (provenance) found.set(JSON.stringify(provenance), provenance);
+  }
+  return [...found.values()];
+}
+
+/**
+ * The texts of the elements where citechart keeps its provenance (an SVG's
+ * `<metadata>`, a PNG's or PDF's `<citechart:provenance>`, a snippet's
+ * JSON-LD), whether or not they read as provenance: one that is there but
+ * does not read was damaged or edited, which `verify` says apart from a
+ * file that never was a citechart graphic.
+ */
+export async function provenanceCandidates(file: string, bytes: Buffer): Promise<string[]> {
   let candidates: string[];
   const kind = graphicKind(file, bytes);
   if (kind === 'png') {
@@ -57,12 +73,7 @@ export async function readAllProvenance(file: string, bytes: Buffer): Promise<Pr
   } else {
     candidates = provenanceText(bytes.toString('utf8'), kind === 'svg' ? 'xml' : 'html');
   }
-  const found = new Map<string, Provenance>();
-  for (const candidate of candidates) {
-    const provenance = parseProvenance(candidate);
-    if (provenance) found.set(JSON.stringify(provenance), provenance);
-  }
-  return [...found.values()];
+  return candidates;
 }
 
 /**

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { watch } from 'chokidar';
 
 export interface FileWatcher {
@@ -17,7 +18,12 @@ export interface FileWatcher {
  * when the burst began (performance.now()), for timing save → rebuilt.
  */
 export function watchFiles(cwd: string, onChange: (files: string[], firstAt: number) => void, quietMs = 30): FileWatcher {
-  const watcher = watch(['data', 'specs'], { cwd, ignoreInitial: true, depth: 0 });
+  // The project folder, not data/ and specs/ themselves: chokidar stops
+  // watching a folder that is deleted, so a data/ deleted and restored (a git
+  // checkout, a sync tool) went unseen and its charts stayed failed; and a
+  // data/ created after start was never watched. Everything but those two
+  // folders (output/, which every build writes, node_modules/) is ignored.
+  const watcher = watch('.', { cwd, ignoreInitial: true, depth: 1, ignored: (file) => !isWatched(cwd, file) });
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let firstAt = 0;
@@ -29,6 +35,8 @@ export function watchFiles(cwd: string, onChange: (files: string[], firstAt: num
   };
   watcher.on('all', (event, file) => {
     if (event === 'addDir' || event === 'unlinkDir') return;
+    // A file directly in the project folder (package.json) is no input.
+    if (!file.split('\\').join('/').includes('/')) return;
     if (!pending.size) firstAt = performance.now();
     pending.add(file.split('\\').join('/'));
     if (timer) clearTimeout(timer);
@@ -42,4 +50,11 @@ export function watchFiles(cwd: string, onChange: (files: string[], firstAt: num
       await watcher.close();
     },
   };
+}
+
+/** The project folder itself, data/, specs/ and what is in them (chokidar passes paths absolute or relative to `cwd`). */
+function isWatched(cwd: string, file: string): boolean {
+  const relative = path.isAbsolute(file) ? path.relative(cwd, file) : file;
+  const top = relative.split(/[\\/]/)[0];
+  return relative === '' || relative === '.' || top === 'data' || top === 'specs';
 }

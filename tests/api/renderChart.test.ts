@@ -93,6 +93,18 @@ describe('renderChart (the typed API)', () => {
     await expect(call({ tables: null })).rejects.toThrow(new UsageError('renderChart: "tables" must be an object or a Map of tables by name, not null'));
   });
 
+  // From the break-it pass: both were a raw TypeError.
+  it('throws a UsageError for no argument, options that are not an object, and a Map keyed by other than text', async () => {
+    await expect(renderChart(undefined as never)).rejects.toThrow(
+      new UsageError('renderChart: its argument must be an object { spec, tables, sources, theme?, options? }, not nothing (undefined)'),
+    );
+    await expect(renderChart({ spec: barSpec, sources, tables: {}, options: 'svg' } as never)).rejects.toThrow(/"options" must be an object/);
+    const rows = [{ label: 'A', value: 1, source: 'a' }];
+    await expect(renderChart({ spec: barSpec, sources, tables: new Map([[5, rows]]) } as never)).rejects.toThrow(new UsageError(
+      'renderChart: table name "5" is not a file of data/: name it as the spec\'s url does ("data/NAME.csv"), or NAME.csv, or NAME; a schema sidecar as NAME.schema.json',
+    ));
+  });
+
   it('refuses a spec url that leaves data/, as build does, without looking on disk', async () => {
     const result = await renderChart({ spec: { ...barSpec, data: { url: 'data/../specs/chart.vl.json' } }, tables: {}, sources, options: { formats: ['svg'] } });
     expect(result.ok).toBe(false);

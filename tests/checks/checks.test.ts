@@ -232,3 +232,71 @@ describe('Vega and Vega-Lite messages judged', () => {
     ]);
   });
 });
+
+describe('duplicate-marks', () => {
+  const TWICE = 'country,exports,source\nNorway,120,stats-2024\nChile,85,stats-2024\nNorway,40,stats-2024\n';
+  const chart = (csv: string, spec: Record<string, unknown>) => oneChart('exports', csv, { title: 'Exports', ...spec });
+  const barSpec = { mark: 'bar', encoding: { y: { field: 'country', type: 'nominal', title: null }, x: { field: 'exports', type: 'quantitative', title: 'Exports (thousand units)' } } };
+
+  it('a category listed twice in a bar chart (drawn as one bar of the sum) is an error at the second row', async () => {
+    const files = chart(TWICE, barSpec);
+    expect(await found(files, 'duplicate-marks')).toEqual([
+      `${where('data/exports.csv', text(files, 'data/exports.csv'), 'Norway', 1)}: error: ${messages.checks.duplicateMark('Norway', 2, 'bar', 'exports')}`,
+    ]);
+  });
+
+  it('not when a channel tells the rows apart, an aggregate sums them on purpose, or each category is listed once', async () => {
+    const split = 'country,year,exports,source\nNorway,2023,120,stats-2024\nNorway,2024,40,stats-2024\n';
+    const color = { ...barSpec, encoding: { ...barSpec.encoding, color: { field: 'year', type: 'nominal', title: 'Year' } } };
+    expect(await found(chart(split, color), 'duplicate-marks')).toEqual([]);
+    const summed = { ...barSpec, encoding: { ...barSpec.encoding, x: { ...barSpec.encoding.x, aggregate: 'sum' } } };
+    expect(await found(chart(TWICE, summed), 'duplicate-marks')).toEqual([]);
+    expect(await found(chart(EXPORTS, barSpec), 'duplicate-marks')).toEqual([]);
+    // Two numbers: a scatter plot's points may coincide.
+    const scatter = { mark: 'point', encoding: { x: { field: 'exports', type: 'quantitative', title: 'Exports (units)' }, y: { field: 'exports', type: 'quantitative', title: 'Exports (units)' } } };
+    expect(await found(chart(TWICE, scatter), 'duplicate-marks')).toEqual([]);
+    // A connected scatter plot, its line drawn in the order of a year, may pass one x twice.
+    const connected = 'year,gdp,exports,source\n2022,1,10,stats-2024\n2023,2,12,stats-2024\n2024,1,15,stats-2024\n';
+    const ordered = { mark: 'line', encoding: { x: { field: 'gdp', type: 'quantitative', title: 'GDP (units)' }, y: { field: 'exports', type: 'quantitative', title: 'Exports (units)' }, order: { field: 'year' } } };
+    expect(await found(chart(connected, ordered), 'duplicate-marks')).toEqual([]);
+  });
+
+  it('a line with two values at one date doubles back: an error', async () => {
+    const csv = 'year,exports,source\n2022,10,stats-2024\n2023,12,stats-2024\n2023,15,stats-2024\n';
+    const line = { mark: 'line', encoding: { x: { field: 'year', type: 'ordinal' }, y: { field: 'exports', type: 'quantitative', title: 'Exports (units)' } } };
+    const files = chart(csv, line);
+    expect(await found(files, 'duplicate-marks')).toEqual([
+      `${where('data/exports.csv', csv, '2023', 1)}: error: ${messages.checks.duplicateMark('2023', 3, 'line', 'exports')}`,
+    ]);
+  });
+});
+
+describe('temporal-cells: day and month order', () => {
+  const line = (dates: string[]) =>
+    oneChart('t', 'date,value,source\n' + dates.map((d, i) => `${d},${i + 1},stats-2024\n`).join(''), {
+      title: 'T',
+      mark: 'line',
+      encoding: { x: { field: 'date', type: 'temporal', title: null }, y: { field: 'value', type: 'quantitative', title: 'Value (units)' } },
+    });
+  const csvOf = (files: Files) => text(files, 'data/t.csv');
+
+  it('dates with dots, day first wherever written, are drawn month first: an error', async () => {
+    const files = line(['01.02.2024', '03.02.2024']);
+    expect(await found(files, 'temporal-cells')).toEqual([
+      `${where('data/t.csv', csvOf(files), '01.02.2024')}: error: ${messages.checks.dottedDate('01.02.2024', 'date', '2 January 2024', '1 February 2024')}`,
+    ]);
+  });
+
+  it('slashed dates that fit both orders: a warning saying which was drawn', async () => {
+    const files = line(['01/02/2024', '03/02/2024']);
+    expect(await found(files, 'temporal-cells')).toEqual([
+      `${where('data/t.csv', csvOf(files), '01/02/2024')}: warning: ${messages.checks.slashedDate('01/02/2024', 'date', '2 January 2024', '1 February 2024')}`,
+    ]);
+  });
+
+  it('no word when a cell shows the order, the day equals the month, or dates are ISO', async () => {
+    expect(await found(line(['01/02/2024', '01/13/2024']), 'temporal-cells')).toEqual([]);
+    expect(await found(line(['01/01/2024', '02/02/2024']), 'temporal-cells')).toEqual([]);
+    expect(await found(line(['2024-01-02', '2024-02-03']), 'temporal-cells')).toEqual([]);
+  });
+});

@@ -61,3 +61,28 @@ describe('checkFields', () => {
     expect(check(spec, [numbers, labels])).toEqual([]);
   });
 });
+
+describe('checkFields: a text column whose cells are numbers', () => {
+  const row = (i: number, value: string) => ({
+    index: i, line: i + 2, values: { country: `C${i}`, v: value }, positions: { country: { line: i + 2, column: 1 }, v: { line: i + 2, column: 4 } }, sources: ['a'], quote: '', note: '', derived: '',
+  });
+  const spec = { mark: 'bar', encoding: { x: { field: 'v', type: 'quantitative' }, y: { field: 'country', type: 'nominal' } } };
+
+  it('reports only the cell that made the column text (a long id), not "20 is not a number"', () => {
+    const t: CitedTable = { file: 'data/t.csv', columns: ['country', 'v'], types: { country: 'string', v: 'string' }, rows: [row(0, '99999999999999999999'), row(1, '20')] };
+    expect(check(spec, [t])).toEqual([
+      'data/t.csv:2:4: error: "99999999999999999999" is not a number, but specs/x.vl.json plots column "v" as quantitative; it is written with more digits than a number keeps exactly (beyond 2^53, as long ids are), which citechart does not read as a number; plot another column, or declare the column "type": "string" and leave it off the axis',
+    ]);
+  });
+
+  it('says once that the sidecar declares the column text, at its first cell', () => {
+    const t: CitedTable = {
+      file: 'data/t.csv', columns: ['country', 'v'], types: { country: 'string', v: 'string' }, sidecar: 'data/t.schema.json',
+      columnInfo: { country: { type: 'string', percent: false }, v: { type: 'string', percent: false, declared: 'string' } },
+      rows: [row(0, '10'), row(1, '200')],
+    };
+    expect(check(spec, [t])).toEqual([
+      'data/t.csv:2:4: error: specs/x.vl.json plots column "v" as quantitative, but data/t.schema.json declares it "type": "string", and citechart plots no text column as quantitative; declare it "number" in the sidecar, or plot it as nominal',
+    ]);
+  });
+});

@@ -94,7 +94,7 @@ const cases: Case[] = [
   {
     name: 'a spec that is not valid JSON',
     files: { ...minimalProject, [SPEC]: invalidJson },
-    errors: [`${where(SPEC, invalidJson, '"height"')}: error: invalid JSON: CommaExpected`],
+    errors: [`${where(SPEC, invalidJson, '"height"')}: error: invalid JSON: a comma is expected here, between two values or properties`],
   },
   outside('../secret.csv'),
   outside('/etc/passwd'),

@@ -46,8 +46,9 @@ beforeAll(async () => {
 });
 
 describe('escaping', () => {
-  it('builds', () => {
-    expect(result.stderr).toBe('');
+  it('builds, saying where each control character was removed', () => {
+    expect(result.errLines).toHaveLength(2);
+    for (const line of result.errLines) expect(line).toMatch(/^data\/labels\.csv:2:\d+: warning: a control character \(U\+0001\) was removed here/);
     expect(result.outLines).toEqual(['built labels: output/labels.svg, output/labels.png, output/labels.html', '1 chart built']);
     expect(result.code).toBe(0);
   });

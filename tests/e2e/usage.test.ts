@@ -85,3 +85,19 @@ describe('the installed command', () => {
     expect(execFileSync('npx', ['--no-install', 'citechart', '--version'], { cwd: root, encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+// From the break-it pass: `--out data` wrote graphics, manifest.json,
+// index.html, the cache and the lock among the inputs.
+describe('--out inside data/ or specs/', () => {
+  it('is a usage error (exit 2), and nothing is written there', async () => {
+    const { makeProject, minimalProject, listFiles } = await import('../helpers/fixtureProject.js');
+    const cwd = makeProject(minimalProject);
+    for (const out of ['data', 'specs', 'data/out', 'specs/../data']) {
+      const result = await runCli(['build', '--out', out, '--formats', 'svg'], { cwd });
+      expect(result.code, out).toBe(2);
+      expect(result.stderr).toMatch(/the output folder would be (inside )?(data|specs)\/, among the project's inputs/);
+    }
+    expect(listFiles(cwd).filter((file) => !file.endsWith('.csv') && !file.endsWith('.json'))).toEqual([]);
+    expect(listFiles(cwd).filter((file) => /manifest|index/.test(file))).toEqual([]);
+  });
+});

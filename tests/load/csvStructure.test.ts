@@ -102,6 +102,20 @@ describe('what is read as-is', () => {
     const { table } = await read('label,source\n"a\u0001b\tc\u001f",s\n</text><script>x</script>,s\n');
     expect(table?.rows.map((r) => r.values.label)).toEqual(['ab\tc', '</text><script>x</script>']);
   });
+
+  // From the break-it pass: "1<NUL>0" read as 10 without a word.
+  test('each stripped control character is said where it was; one between digits is an error', async () => {
+    const { messages } = await read('label,v,source\n"a\u0001b",1\u00000,s\n');
+    expect(messages).toEqual([
+      'data/t.csv:2:3: warning: a control character (U+0001) was removed here: it cannot be drawn or written in an SVG; delete it from the file',
+      'data/t.csv:2:8: error: a control character (U+0000) sits between digits here, so the figure cannot be trusted (a file saved half as UTF-16, or damaged?); delete it and check the figure against its source',
+    ]);
+  });
+
+  test('a quote never closed is its one error, without "header but no rows" for the rows it swallowed', async () => {
+    const { messages } = await read('label,source\n"a,s\nb,s\n');
+    expect(messages).toEqual(['data/t.csv:2:1: error: a quoted cell is never closed: add the missing closing quote (")']);
+  });
 });
 
 describe('rows with structural problems are reported and left out; the rest still load', () => {

@@ -203,3 +203,44 @@ describe('columns named after Object.prototype members', () => {
     }
   });
 });
+
+describe('a table with a header and no rows', () => {
+  test('is a warning at its header: its chart fails with "draws no row", which pointed at filters', async () => {
+    const cwd = await project({ 'data/sources.csv': sourcesCsv('a'), 'data/t.csv': 'country,value,source\r\n' });
+    const { diagnostics } = await readCitedTable(cwd, 'data/t.csv', new Map());
+    expect(format(diagnostics)).toEqual(['data/t.csv:1:1: warning: the table has a header but no rows, so a chart of it draws nothing; add its figures below the header']);
+  });
+});
+
+// From the break-it pass: a German export (";" between cells) of 1.234,
+// 12.500 and 3.000 was read as 1.234, 12.5 and 3, a thousand times too small.
+describe('"1.234" in a file from a decimal-comma locale', () => {
+  const read = async (csv: string, schema?: string) => {
+    const cwd = await project({ 'data/sources.csv': sourcesCsv('s'), 'data/t.csv': csv, ...(schema && { 'data/t.schema.json': schema }) });
+    const { table, diagnostics } = await readCitedTable(cwd, 'data/t.csv', new Map([['s', { id: 's' } as never]]));
+    return { values: table?.rows.map((row) => row.values.v), messages: format(diagnostics) };
+  };
+
+  test('is ambiguous in a ";"-separated file, each cell an error with both readings', async () => {
+    const { messages } = await read('c;v;source\na;1.234;s\nb;12.500;s\n');
+    expect(messages).toEqual([
+      'data/t.csv:2:3: error: "1.234" in column "v" is ambiguous in a file from a decimal-comma locale (";" between cells, or "2,5" elsewhere): 1234 if "." groups thousands, 1.234 if it is the decimal mark; declare it in data/t.schema.json: {"name": "v", "type": "number", "decimalChar": ",", "groupChar": "."} for thousands, or {"name": "v", "type": "number"} for decimals',
+      'data/t.csv:3:3: error: "12.500" in column "v" is ambiguous in a file from a decimal-comma locale (";" between cells, or "2,5" elsewhere): 12500 if "." groups thousands, 12.5 if it is the decimal mark; declare it in data/t.schema.json: {"name": "v", "type": "number", "decimalChar": ",", "groupChar": "."} for thousands, or {"name": "v", "type": "number"} for decimals',
+    ]);
+  });
+
+  test('reads as the sidecar declares, and as decimals where a cell shows the dot is one or the file is ","-separated', async () => {
+    expect((await read('c;v;source\na;1.234;s\n', '{"fields": [{"name": "v", "type": "number", "decimalChar": ",", "groupChar": "."}]}')).values).toEqual([1234]);
+    expect((await read('c;v;source\na;1.234;s\n', '{"fields": [{"name": "v", "type": "number"}]}')).values).toEqual([1.234]);
+    expect((await read('c;v;source\na;1.234;s\nb;1.5;s\n')).values).toEqual([1.234, 1.5]);
+    expect((await read('c,v,source\na,1.234,s\nb,12.500,s\n')).values).toEqual([1.234, 12.5]);
+  });
+});
+
+describe('a "Source" column written otherwise', () => {
+  test('is named in the error, with the fix', async () => {
+    const cwd = await project({ 'data/sources.csv': sourcesCsv('s'), 'data/t.csv': 'c,v,Source \na,1,s\n' });
+    const { diagnostics } = await readCitedTable(cwd, 'data/t.csv', new Map());
+    expect(format(diagnostics)).toContain('data/t.csv:1:1: error: no "source" column, but a column "Source ": citation columns are named in lower case without spaces; rename it "source"');
+  });
+});

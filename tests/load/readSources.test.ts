@@ -47,11 +47,12 @@ describe('readSources', () => {
     expect(format(diagnostics)).toEqual(['data/sources.csv: error: file not found: data/sources.csv']);
   });
 
-  test('missing required columns, each named, and the rows still read', async () => {
+  // One error at the header naming them all (it was one line each, all at 1:1).
+  test('missing required columns, each named in one error, and the rows still read', async () => {
     const { sources, messages } = await read('id,publisher,authors,title,published\nap,AP,,T,2024\n');
     expect(messages).toEqual([
-      'data/sources.csv:1:1: error: sources.csv has no "url" column',
-      'data/sources.csv:1:1: error: sources.csv has no "attribution" column',
+      'data/sources.csv:1:1: error: sources.csv has no "url", "attribution" columns (its header: "id", "publisher", "authors", "title", "published"); ' +
+        'its header must be id,publisher,authors,title,published,url,attribution (language, translator, accessed optional)',
     ]);
     expect(sources.get('ap')?.url).toBe('');
   });

@@ -1,0 +1,82 @@
+import type { Diagnostic } from '../model.js';
+import * as messages from '../messages.js';
+import type { PlottedChannel } from './plottedChannels.js';
+
+/** Marks that draw one shape per row at its category: two rows there draw one wrong shape. */
+const MARKS = new Set(['bar', 'area', 'line', 'trail', 'arc', 'rect']);
+/** Channels that do not tell marks apart: they only label or describe them. */
+const LABELS = new Set(['text', 'tooltip', 'href', 'description', 'url', 'key', 'order']);
+
+/**
+ * Two rows a mark draws at the same place, told apart by no channel: a
+ * table where a country appears twice (a figure appended instead of
+ * corrected, a row pasted twice) drawn as a bar chart. Vega-Lite stacks the
+ * two bars, in one colour, so the chart shows their sum, a figure no row
+ * holds (10 and 20 drawn as one bar of 30); a line doubles back on itself,
+ * a pie shows one slice of the sum. An error at the second row's category
+ * cell, naming the first.
+ *
+ * Only where the drawn rows are the table's rows (no transform or aggregate:
+ * plottedChannels), for a view with exactly one measured channel (the
+ * quantitative x or y of a bar, the y of a line or area, a pie's theta, a
+ * heat map's colour) and no binned, time-unit or repeated field among the
+ * others. The key is every other field channel, facets included; an explicit
+ * `"aggregate": "sum"` says a sum is meant and is never flagged.
+ */
+export function checkDuplicateMarks(channels: PlottedChannel[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const views = new Map<PlottedChannel['view'], PlottedChannel[]>();
+  for (const c of channels) {
+    const list = views.get(c.view);
+    if (list) list.push(c);
+    else views.set(c.view, [c]);
+  }
+  for (const [view, plotted] of views) {
+    if (!MARKS.has(view.mark)) continue;
+    const table = plotted[0]!.table;
+    if (!table || plotted.some((c) => !c.cells)) continue;
+    // A channel with a field that is not a plain name (a repeat) or that groups values: the key is not the cells.
+    if (Object.values(view.encoding).some(({ def }) => def.field !== undefined && typeof def.field !== 'string')) continue;
+    const measured = measuredChannel(view.mark, plotted);
+    if (!measured) continue;
+    const keys = plotted.filter((c) => c !== measured && !LABELS.has(c.channel));
+    if (!keys.length || keys.some((c) => c.def.bin !== undefined || c.def.timeUnit !== undefined)) continue;
+    const fields = [...new Set([...keys.map((c) => c.field), ...view.facetFields])];
+    if (view.facetFields.some((f) => !table.columns.includes(f))) continue;
+    const category = keys.find((c) => c.channel === 'x' || c.channel === 'y' || c.channel === 'color' || c.channel === 'theta') ?? keys[0]!;
+    const first = new Map<string, number>();
+    table.rows.forEach((row, i) => {
+      const key = JSON.stringify(fields.map((f) => row.values[f] ?? null));
+      const before = first.get(key);
+      if (before === undefined) return void first.set(key, i);
+      const at = category.cells![i]!;
+      const earlier = category.cells![before]!;
+      const label = fields.map((f) => String(row.values[f] ?? '')).join(', ');
+      found.push({
+        file: table.file,
+        line: at.line,
+        column: at.column,
+        severity: 'error',
+        rule: 'duplicate-marks',
+        message: messages.checks.duplicateMark(label, earlier.line, view.mark, measured.field),
+      });
+    });
+  }
+  return found;
+}
+
+/** The one channel whose value a mark's size or position measures, or undefined when the view has none or two (a scatter plot). */
+function measuredChannel(mark: string, plotted: PlottedChannel[]): PlottedChannel | undefined {
+  const get = (channel: string) => plotted.find((c) => c.channel === channel);
+  const quantitative = (c: PlottedChannel | undefined) => (c && c.def.type === 'quantitative' ? c : undefined);
+  if (plotted.some((c) => c.def.aggregate !== undefined)) return undefined;
+  if (mark === 'arc') return quantitative(get('theta'));
+  const x = quantitative(get('x'));
+  const y = quantitative(get('y'));
+  if (mark === 'rect') return !x && !y ? quantitative(get('color')) : undefined;
+  // A line drawn in the order of a field (a connected scatter plot) may pass one x twice.
+  if ((mark === 'line' || mark === 'area' || mark === 'trail') && get('order')) return undefined;
+  if (mark === 'line' || mark === 'area' || mark === 'trail') return y && get('x') ? y : x && !y && get('y') ? x : undefined;
+  // bar: the quantitative axis, when the other is a category.
+  return x && !y && get('y') ? x : y && !x && get('x') ? y : undefined;
+}
