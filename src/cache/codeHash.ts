@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 export const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Files whose bytes are code that can change a graphic: compiled or source modules and the JSON they import (word catalogues). Type declarations draw nothing. */
-const isCode = (file: string) => /\.(?:js|cjs|mjs|ts|json)$/.test(file) && !file.endsWith('.d.ts');
+// snapshot.json only records which Node and path the startup snapshot was made for (src/startup): its
+// code is the hashed dist/bundle/snapshotEntry.cjs, and its times and paths would make the hash differ per checkout.
+const isCode = (file: string) => /\.(?:js|cjs|mjs|ts|json)$/.test(file) && !file.endsWith('.d.ts') && file !== 'snapshot.json';
 
 let hash: string | undefined;
 
