@@ -4,6 +4,7 @@ import { readTheme, type ChartSpec } from './compile/readSpec.js';
 import type { JsonFile } from './compile/readJsonFile.js';
 import { capDiagnostics, UsageError } from './errors.js';
 import { locateProjectFile, readCitedTable, readSources } from './load/index.js';
+import type { Located } from './load/locateProjectFile.js';
 import { recordReads, type ReadLedger } from './load/readLedger.js';
 import { projectFileExists } from './load/memoryFolder.js';
 import type { CitedTable, Diagnostic, Source } from './model.js';
@@ -46,6 +47,13 @@ export async function openProject(cwd: string): Promise<Project> {
   const [sources, theme] = await recordReads(readHashes, () => Promise.all([readSources(root), readTheme(root)]));
   const tables = new Map<string, ReturnType<Project['table']>>();
   const bigTables = new Map<string, ReturnType<Project['bigTable']>>();
+  // Where each table is, asked of the file system once per project (each chart using it asked twice before: issue 15).
+  const located = new Map<string, Promise<Located>>();
+  const locate = (file: string) => {
+    let where = located.get(file);
+    if (!where) located.set(file, (where = locateProjectFile(root, file)));
+    return where;
+  };
   const project: Project = {
     cwd: root,
     sources: sources.sources,
@@ -67,7 +75,7 @@ export async function openProject(cwd: string): Promise<Project> {
       let big = bigTables.get(file);
       if (!big) {
         big = (async () => {
-          const where = await locateProjectFile(root, file);
+          const where = await locate(file);
           const folder = where.place === 'special' && where.kind === 'folder' && isParquetPath(file);
           if ((where.place !== 'inside' && !folder) || !(await bigTableKind(file, path.join(root, file)))) return undefined;
           const opened = await openBigTable(root, file, sources.sources);
@@ -90,7 +98,7 @@ export async function openProject(cwd: string): Promise<Project> {
           continue;
         }
         // Refused at the spec's url, before the file is opened (a FIFO would block forever).
-        const where = await locateProjectFile(root, ref.file);
+        const where = await locate(ref.file);
         if (where.place !== 'inside') {
           const message =
             where.place === 'missing'

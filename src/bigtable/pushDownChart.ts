@@ -1,8 +1,7 @@
 import type { ChartSpec } from '../compile/readSpec.js';
-import { locateProjectFile } from '../load/locateProjectFile.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
-import { isParquetPath, type BigTableKind } from './bigTableFile.js';
+import type { BigTableKind } from './bigTableFile.js';
 import type { BigTable } from './openBigTable.js';
 import { planPushdown, type Plan } from './planPushdown.js';
 import { polarsReason } from './polars.js';
@@ -52,9 +51,7 @@ export async function pushDownChart<S extends ChartSpec>(
   let vegaLite = spec.vegaLite;
   for (const ref of spec.dataRefs) {
     if (tables.has(ref.file)) continue;
-    const where = await locateProjectFile(project.cwd, ref.file);
-    const candidate = where.place === 'inside' || (where.place === 'special' && where.kind === 'folder' && isParquetPath(ref.file));
-    if (!candidate) continue;
+    // bigTable locates the file itself, once per project (a link out, a FIFO: not a big table).
     const opened = await project.bigTable(ref.file);
     if (!opened) continue;
     for (const d of opened.diagnostics) diagnostics.push(d);

@@ -1,6 +1,6 @@
 import { FONT_STACK } from '../text/fonts.js';
 import { applyDarkPalette, darkModeStyle } from './darkMode.js';
-import { dropExternalRefs } from './dropExternalRefs.js';
+import { dropExternalRef } from './dropExternalRefs.js';
 import { drawFooter } from './drawFooter.js';
 import { DEFAULT_FOOTER_STYLE, type FooterStyle } from './footerStyle.js';
 import type { Paragraph } from './footerParagraphs.js';
@@ -101,7 +101,7 @@ export function composeSvg(parts: SvgParts): string {
   // Vega's own markup is not cleaned of characters XML forbids (a vertical
   // tab pasted into a title would make the file unreadable): clean it all.
   // A colour from a spec or a CSV cell may be `url(https://…)`: nothing outside the graphic is referenced.
-  let svg = prefixIds(dropExternalRefs(stripControl(open + body)), prefix);
+  let svg = prefixIds(stripControl(open + body), prefix, dropExternalRef);
   if (parts.scheme === 'dark') return applyDarkPalette(svg, parts.darkBackground);
   if (parts.darkMode === 'auto') {
     const style = darkModeStyle(svg, rootId, parts.darkBackground);

@@ -13,9 +13,12 @@ const URL_REFERENCE = /url\(\s*(?:'|"|&quot;|&#39;|&apos;)?\s*([^)]*?)\s*(?:'|"|
  * it draws.
  */
 export function dropExternalRefs(svg: string): string {
-  return rewriteAttributes(svg, (_, __, value) => {
-    if (!/url\(/i.test(value)) return undefined;
-    const next = value.replace(URL_REFERENCE, (whole, target: string) => (target.startsWith('#') ? whole : 'none'));
-    return next === value ? undefined : next;
-  });
+  return rewriteAttributes(svg, (_, __, value) => dropExternalRef(value));
+}
+
+/** dropExternalRefs for one attribute value: the new value, or undefined when it has no external `url(…)`. */
+export function dropExternalRef(value: string): string | undefined {
+  if (!/url\(/i.test(value)) return undefined;
+  const next = value.replace(URL_REFERENCE, (whole, target: string) => (target.startsWith('#') ? whole : 'none'));
+  return next === value ? undefined : next;
 }

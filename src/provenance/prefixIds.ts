@@ -12,20 +12,28 @@ const HREF_ATTRIBUTES = new Set(['href', 'xlink:href']);
  * charts inlined in one page could share `clip1`, and the same chart built
  * twice in one process would not be byte-identical. Ids already under the
  * prefix (title, desc…) are kept. Only attributes of start tags are read:
- * text content is never rewritten.
+ * text content is never rewritten. `first`, when given, rewrites each
+ * attribute value before (undefined keeps it), as a pass of its own before
+ * this one would, in the same pass over the SVG (composeSvg drops external
+ * `url(…)` references so: one pass fewer per published SVG, issue 15).
  */
-export function prefixIds(svg: string, prefix: string): string {
+export function prefixIds(svg: string, prefix: string, first?: (value: string) => string | undefined): string {
   const renamed = new Map<string, string>();
-  for (const { name, value } of attributeValues(svg)) {
-    if (name === 'id' && !value.startsWith(`${prefix}-`) && !renamed.has(value)) renamed.set(value, `${prefix}-${renamed.size + 1}`);
+  for (const { name, value: asIs } of attributeValues(svg)) {
+    if (name !== 'id') continue;
+    const value = (first && first(asIs)) ?? asIs;
+    if (!value.startsWith(`${prefix}-`) && !renamed.has(value)) renamed.set(value, `${prefix}-${renamed.size + 1}`);
   }
-  if (!renamed.size) return svg;
+  if (!renamed.size && !first) return svg;
   const rename = (id: string) => renamed.get(id) ?? id;
-  return rewriteAttributes(svg, (_, name, value) => {
+  return rewriteAttributes(svg, (_, name, asIs) => {
+    const cleaned = first?.(asIs);
+    const value = cleaned ?? asIs;
+    if (!renamed.size) return cleaned;
     if (name === 'id') return rename(value);
     if (HREF_ATTRIBUTES.has(name)) return value.replace(/^#(.+)$/, (__, id: string) => `#${rename(id)}`);
     if (URL_ATTRIBUTES.has(name)) return value.replace(/url\(\s*['"]?#([^)'"]+)['"]?\s*\)/g, (__, id: string) => `url(#${rename(id)})`);
-    return undefined;
+    return cleaned;
   });
 }
 

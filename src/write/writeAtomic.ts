@@ -1,15 +1,15 @@
 // Every file citechart writes into the output folder goes through here:
 //
-//   refuse a link ─► temp file (O_EXCL, beside it) ─► every byte written, ─► read back,     ─► rename
-//   at the target     named TEMP_PREFIX…               short writes retried,  compared byte      over the
-//                                                      fsync                  for byte; a whole  target
-//                                                                             PNG/SVG/HTML/JSON?
+//   a whole       ─► refuse a link ─► temp file (O_EXCL, ─► every byte written, ─► read back,   ─► rename
+//   PNG/SVG/HTML/     at the target     beside it) named     short writes retried,  compared byte    over the
+//   JSON in memory?                     TEMP_PREFIX…         fsync                  for byte         target
 //
 // so a full disk, a read-only folder or a crash leaves the previous file as
 // it was, never a truncated one under the real name.
 import { link, lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isComplete } from '../verify/checkComplete.js';
+import { isClosedMarkup } from './closedMarkup.js';
 import { asOutputError } from './outputError.js';
 import { refuseLink } from './refuseLinks.js';
 import { tempNameFor } from './tempFiles.js';
@@ -30,16 +30,22 @@ export interface FileToWrite {
 }
 
 /**
- * What a file's kind allows to check cheaply once read back: a PNG's chunks
- * and CRCs to IEND, a PDF's cross-reference offset and `%%EOF`, an SVG or HTML snippet closed to its end
- * (verify/checkComplete.ts), JSON parsed. Other files: their bytes only.
+ * What a file's kind allows to check cheaply before it is written: a PNG's
+ * chunks and CRCs to IEND, a PDF's cross-reference offset and `%%EOF`
+ * (verify/checkComplete.ts), an SVG or HTML text ending by closing the
+ * element it opens (closedMarkup.ts: the bytes read back are then compared
+ * with these, so checking them once, in memory, is enough), JSON parsed.
+ * Other files: their bytes only.
  */
-function isWhole(file: string, bytes: Buffer): boolean {
+function isWhole(file: string, data: string | Uint8Array, bytes: Buffer): boolean {
   const extension = path.extname(file).toLowerCase();
-  if (['.png', '.svg', '.html', '.pdf'].includes(extension)) return isComplete(extension.slice(1) as 'png' | 'svg' | 'html' | 'pdf', bytes);
+  if (extension === '.svg' || extension === '.html') {
+    return isClosedMarkup(typeof data === 'string' ? data : bytes.toString('utf8'), extension.slice(1) as 'svg' | 'html');
+  }
+  if (extension === '.png' || extension === '.pdf') return isComplete(extension.slice(1) as 'png' | 'pdf', bytes);
   if (extension === '.json') {
     try {
-      JSON.parse(bytes.toString('utf8'));
+      JSON.parse(typeof data === 'string' ? data : bytes.toString('utf8'));
     } catch {
       return false;
     }
@@ -62,6 +68,10 @@ export async function stageFile(file: string, data: string | Uint8Array): Promis
   // A folder in the file's place would fail only at the rename, after the chart's other files.
   if ((await lstat(file).catch(() => undefined))?.isDirectory()) throw asOutputError(Object.assign(new Error('a folder'), { code: 'EISDIR' }), file);
   const bytes = bytesOf(data);
+  // Is what was drawn a whole graphic? One that is not is a bug (no error code: exit 70), and is never staged.
+  if (!isWhole(file, data, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) {
+    throw new Error(`${path.basename(file)} as drawn is not a whole ${path.extname(file).slice(1).toUpperCase()} file`);
+  }
   const temp = tempNameFor(file);
   try {
     // 'wx' is O_CREAT|O_EXCL: never opens an existing file or a planted link.
@@ -76,8 +86,6 @@ export async function stageFile(file: string, data: string | Uint8Array): Promis
     if (!back.equals(bytes)) {
       throw Object.assign(new Error(`read back ${back.byteLength} of ${bytes.byteLength} bytes`), { code: 'SHORT' });
     }
-    // The bytes on disk are those asked for; are they a whole graphic? One that is not is a bug (no error code: exit 70).
-    if (!isWhole(file, back)) throw new Error(`${path.basename(file)} as drawn is not a whole ${path.extname(file).slice(1).toUpperCase()} file`);
     return { target: file, temp };
   } catch (error) {
     await rm(temp, { force: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idPrefix, prefixIds } from '../../src/provenance/prefixIds.js';
+import { dropExternalRef, dropExternalRefs } from '../../src/provenance/dropExternalRefs.js';
 import { stripControl, xmlAttribute, xmlText } from '../../src/provenance/escapeXml.js';
 import { chartTitle, chartSubtitle } from '../../src/provenance/chartTitle.js';
 
@@ -18,6 +19,17 @@ describe('prefixIds', () => {
 
   it('gives the same output whatever numbers Vega\'s process-wide counters reached', () => {
     expect(prefixIds(svg.replaceAll('clip7', 'clip99'), 'cc-x')).toBe(prefixIds(svg, 'cc-x'));
+  });
+
+  it('drops external url() references in the same pass as two passes would (composeSvg, issue 15)', () => {
+    const outside = '<svg><clipPath id="clip1"/><g fill="url(https://tracker.example/p.svg#g)" clip-path="url(#clip1)"><rect style="fill: url(&quot;http://x/y&quot;)"/></g><text>url(http://x)</text></svg>';
+    expect(prefixIds(outside, 'cc-x', dropExternalRef)).toBe(prefixIds(dropExternalRefs(outside), 'cc-x'));
+    expect(prefixIds(outside, 'cc-x', dropExternalRef)).toBe(
+      '<svg><clipPath id="cc-x-1"/><g fill="none" clip-path="url(#cc-x-1)"><rect style="fill: none"/></g><text>url(http://x)</text></svg>',
+    );
+    // With no id to rename, the references are still dropped.
+    const noIds = '<svg><rect fill="url(http://x/p#g)"/></svg>';
+    expect(prefixIds(noIds, 'cc-x', dropExternalRef)).toBe('<svg><rect fill="none"/></svg>');
   });
 
   it('leaves text that looks like a reference alone', () => {
