@@ -6,7 +6,7 @@ import { aggregateStep, validValue } from './aggregateStep.js';
 import { binParams, binStart, binStartSql, vegaBins, type Bins } from './binValues.js';
 import type { LazyFrame, PL } from './polars.js';
 import { COUNT, distinctField, type Aggregate, type Json, type PushedStep } from './pushedStep.js';
-import { parseDate, timeUnitOf, truncateSql, UNIT_NAMES } from './timeUnits.js';
+import { timeUnitOf, truncateSql, UNIT_NAMES, withTruncatedDates } from './timeUnits.js';
 import { sqlName, Untranslatable } from './translateExpression.js';
 
 /** Ops whose value of one pre-aggregated row is that row's value (sum, mean, median, min, max of one value), or which are rewritten as a sum of a pre-counted field (count, distinct). Not valid or missing: of one row they are 1 or 0. */
@@ -71,7 +71,8 @@ export function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>,
     return binned ? written.drop(binColumn(binned.field)) : written;
   };
   const prepare = (frame: LazyFrame) => {
-    const dated = truncated.length ? frame.withColumns(...truncated.map(([field]) => pl.col(field).alias(rawDate(field))), ...truncated.map(([field, unit]) => parseDate(pl, field, unit).alias(field))) : frame;
+    const raw = truncated.length ? frame.withColumns(...truncated.map(([field]) => pl.col(field).alias(rawDate(field)))) : frame;
+    const dated = truncated.reduce((f, [field, unit]) => withTruncatedDates(pl, f, rawDate(field), unit, field), raw);
     if (!binned) return dated;
     if (!binned.bins) throw new Error('the bins are read before the step runs (PushedStep.prepare)');
     return dated.withColumns(binStart(pl, binned.field, binned.bins).alias(binColumn(binned.field)));
