@@ -4,7 +4,7 @@
 // the same order (first appearances are read from the row order).
 import pl from 'nodejs-polars';
 import { describe, expect, it } from 'vitest';
-import { distinctNotDates, notDates, parseDate, truncateDate, withTruncatedDates } from '../../src/bigtable/timeUnits.js';
+import { distinctNotDates, lookUpDates, notDates, parseDate, readDistinctDates, truncateDate, withTruncatedDates } from '../../src/bigtable/timeUnits.js';
 
 const dates = ['2024-03-05', null, '2023-12-31', '2024-03-05', 'March 2024', '2024-02-30', '2024-1-05', '', '2024-03-01', null, '2023-12-31', '1999-01-01'];
 const frame = () => pl.DataFrame({ row: dates.map((_, i) => i), date: pl.Series('date', dates, pl.Utf8) }).lazy();
@@ -40,4 +40,18 @@ describe('distinctNotDates', () => {
     // polars' %m takes one digit too: 2024-1-05 is a date (as for Vega, in UTC).
     expect(once).toEqual(['March 2024', '2024-02-30', '']);
   });
+});
+
+describe('readDistinctDates and lookUpDates', () => {
+  for (const every of ['1y', '1mo', '1d']) {
+    it(`give per row what strptime per row gives, truncated to ${every}, nulls and bad texts included`, async () => {
+      const distinct = await readDistinctDates(pl, frame(), 'date', every);
+      expect(distinct?.hashes).toHaveLength(new Set(dates.filter((d) => d !== null)).size);
+      const once = await frame().withColumns(lookUpDates(pl, 'date', every, distinct).alias('out')).collect();
+      const perRow = await frame().withColumns(parseDate(pl, 'date', every).alias('out')).collect();
+      expect(once.getColumn('out').dtype.equals(pl.Date)).toBe(true);
+      expect(once.getColumn('out').toArray()).toEqual(perRow.getColumn('out').toArray());
+      expect(once.getColumn('out').toArray()[1]).toBeNull();
+    });
+  }
 });
