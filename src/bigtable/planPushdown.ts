@@ -17,7 +17,7 @@ import { windowStep } from './windowStep.js';
 import { planEncoding } from './planEncoding.js';
 import type { PL } from './polars.js';
 import type { Aggregate, Json, PushedStep } from './pushedStep.js';
-import { timeUnitOf, truncateSql, withTruncatedDates } from './timeUnits.js';
+import { timeUnitOf, truncateDate, truncateSql } from './timeUnits.js';
 import { translatePredicate } from './translatePredicate.js';
 import { sqlName, translateExpression, Untranslatable } from './translateExpression.js';
 
@@ -108,7 +108,7 @@ function planTransform(pl: PL, transform: Json, types: Map<string, ColumnType>, 
     const field = transform.field;
     const as = transform.as;
     types.set(as, 'string');
-    return { label, aggregates: false, dates: [field], apply: (frame) => withTruncatedDates(pl, frame, field, unit, as, true), sql: (from) => `SELECT *, ${truncateSql(field, unit)} AS ${sqlName(as)} FROM ${from}` };
+    return { label, aggregates: false, dates: [field], apply: (frame) => frame.withColumns(truncateDate(pl, field, unit).alias(as)), sql: (from) => `SELECT *, ${truncateSql(field, unit)} AS ${sqlName(as)} FROM ${from}` };
   }
   if ('fold' in transform) return foldStep(pl, transform, label, types, whole);
   if ('bin' in transform && transform.bin) return binStep(pl, transform, label, types, whole);

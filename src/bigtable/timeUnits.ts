@@ -33,21 +33,6 @@ export function truncateDate(pl: PL, field: string, every: string): Expr {
   return parseDate(pl, field, every).dt.strftime('%Y-%m-%d');
 }
 
-/**
- * `frame` with column `as` set to `field`'s dates truncated to `every` (a
- * Date, or text `YYYY-MM-DD` when `written`), null where `field` is null or
- * not a date written YYYY-MM-DD, exactly as parseDate / truncateDate per row.
- * Each distinct text is parsed once and joined back: a table has few distinct
- * dates (about 1,100 in 10M rows of bench/bigdata), and strptime per row
- * cost 1.2 s of CPU for 10M rows against 0.1 s for unique + join. Polars'
- * left join keeps the left rows' order (first appearances are read from it).
- */
-export function withTruncatedDates(pl: PL, frame: LazyFrame, field: string, every: string, as: string, written = false): LazyFrame {
-  const parsed = `__citechart_parsed_${field}`;
-  const distinct = frame.select(pl.col(field).unique()).withColumns((written ? truncateDate : parseDate)(pl, field, every).alias(parsed));
-  return frame.join(distinct, { on: field, how: 'left' }).withColumns(pl.col(parsed).alias(as)).drop(parsed);
-}
-
 /** Dates read once per distinct text (readDistinctDates): each text's hash, and its truncated date as days since 1970-01-01 (null: not a date). */
 export interface DistinctDates {
   hashes: bigint[];

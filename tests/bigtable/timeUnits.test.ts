@@ -1,36 +1,13 @@
 // Time units in the pushdown (issue 16): each distinct date text is parsed
-// once and joined back (withTruncatedDates), instead of strptime on every
-// row. It must give exactly what the per-row parse gives, row for row and in
-// the same order (first appearances are read from the row order).
+// once and looked up by its hash (readDistinctDates, lookUpDates), instead of
+// strptime on every row. It must give exactly what the per-row parse gives,
+// row for row, nulls and texts that are not dates included.
 import pl from 'nodejs-polars';
 import { describe, expect, it } from 'vitest';
-import { distinctNotDates, lookUpDates, notDates, parseDate, readDistinctDates, truncateDate, withTruncatedDates } from '../../src/bigtable/timeUnits.js';
+import { distinctNotDates, lookUpDates, notDates, parseDate, readDistinctDates } from '../../src/bigtable/timeUnits.js';
 
 const dates = ['2024-03-05', null, '2023-12-31', '2024-03-05', 'March 2024', '2024-02-30', '2024-1-05', '', '2024-03-01', null, '2023-12-31', '1999-01-01'];
 const frame = () => pl.DataFrame({ row: dates.map((_, i) => i), date: pl.Series('date', dates, pl.Utf8) }).lazy();
-
-describe('withTruncatedDates', () => {
-  for (const every of ['1y', '1mo', '1d']) {
-    it(`gives per row what strptime per row gives, truncated to ${every}, as dates and as text`, async () => {
-      const once = await withTruncatedDates(pl, frame(), 'date', every, 'out').collect();
-      const perRow = await frame().withColumns(parseDate(pl, 'date', every).alias('out')).collect();
-      expect(once.getColumn('row').toArray()).toEqual(dates.map((_, i) => i));
-      expect(once.getColumn('date').toArray()).toEqual(dates);
-      expect(once.getColumn('out').toArray()).toEqual(perRow.getColumn('out').toArray());
-      expect(once.getColumn('out').dtype.equals(pl.Date)).toBe(true);
-
-      const written = await withTruncatedDates(pl, frame(), 'date', every, 'out', true).collect();
-      const writtenPerRow = await frame().withColumns(truncateDate(pl, 'date', every).alias('out')).collect();
-      expect(written.getColumn('out').toArray()).toEqual(writtenPerRow.getColumn('out').toArray());
-    });
-  }
-
-  it('writes over the column it reads when asked to', async () => {
-    const out = await withTruncatedDates(pl, frame(), 'date', '1mo', 'date', true).collect();
-    expect(out.columns).toEqual(['row', 'date']);
-    expect(out.getColumn('date').toArray().slice(0, 4)).toEqual(['2024-03-01', null, '2023-12-01', '2024-03-01']);
-  });
-});
 
 describe('distinctNotDates', () => {
   it('lists the texts that are not dates written YYYY-MM-DD, each once, first appearance first', async () => {
