@@ -31,10 +31,10 @@ export async function runCli(argv: string[]): Promise<void> {
     .version(toolVersions().citechart)
     .exitOverride()
     .showHelpAfterError()
-    // A malformed CITECHART_BIG_CSV_BYTES is refused before any command reads a table.
+    // A malformed CITECHART_* setting is refused before any command reads a table.
     .hook('preAction', async () => {
-      const { bigCsvBytes } = await import('./bigtable/bigTableFile.js');
-      bigCsvBytes();
+      const { checkEnvironment } = await import('./checkEnvironment.js');
+      checkEnvironment();
     });
 
   program

@@ -6,6 +6,9 @@
 // few hundred marks) and far below what makes a run take minutes or
 // gigabytes on a laptop.
 
+import { UsageError } from './errors.js';
+import * as messages from './messages.js';
+
 /** The limits, by name. Units are in each name or docstring. */
 export const LIMITS = {
   /** Bytes of one project file read as text (a CSV, a spec, a sidecar, the theme): checked with `stat` before reading. */
@@ -85,8 +88,16 @@ export const LIMITS = {
   shards: 1_000,
 } as const;
 
-/** `chartHeapMb`, or the whole number of megabytes in `CITECHART_CHART_HEAP_MB` when it holds one. */
+/**
+ * `chartHeapMb`, or the whole number of megabytes (1 or more) that
+ * `CITECHART_CHART_HEAP_MB` sets (unset or empty: the default). Throws
+ * UsageError for any other value (`2GB`, `0`, `1.5`): a typo must not
+ * silently draw with the default. The CLI checks it before every command
+ * (src/checkEnvironment.ts), so the error comes first.
+ */
 export function chartHeapMb(env: NodeJS.ProcessEnv = process.env): number {
-  const set = Number(env.CITECHART_CHART_HEAP_MB);
-  return Number.isInteger(set) && set > 0 ? set : LIMITS.chartHeapMb;
+  const raw = env.CITECHART_CHART_HEAP_MB;
+  if (raw === undefined || raw.trim() === '') return LIMITS.chartHeapMb;
+  if (!/^\s*[1-9]\d*\s*$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError(messages.build.badChartHeapMb(raw));
+  return Number(raw);
 }

@@ -130,6 +130,11 @@ export const load = {
   badBigCsvBytes: (value: string) =>
     `CITECHART_BIG_CSV_BYTES is ${JSON.stringify(value)}, not a whole number of bytes; ` +
     `set it to one (16777216 for 16 MB) or unset it for the default`,
+  badBigCsvMemoryBytes: (value: string) =>
+    `CITECHART_BIG_CSV_MEMORY_BYTES is ${JSON.stringify(value)}, not a whole number of bytes; ` +
+    `set it to one (536870912 for 512 MiB, 0 to never hold a big CSV in memory) or unset it for the default`,
+  badPushdown: (value: string) =>
+    `CITECHART_PUSHDOWN is ${JSON.stringify(value)}; set it to off (every transform in Vega) or on, or unset it for the default (on)`,
   bigTableTooLarge: (file: string, bytes: number, limit: number) =>
     `${file} is ${mb(bytes)}, over citechart's limit of ${mb(limit)} per big table; aggregate it in a warehouse first (README, "Scale past one machine")`,
   bigTableUnreadable: (file: string, reason: string) =>
@@ -463,6 +468,9 @@ export const build = {
   outOfMemory: (limitMb: number) =>
     `drawing this chart needed more than ${limitMb} MB of memory, so it was stopped (the other charts are built); ` +
     `aggregate or filter its data, or set CITECHART_CHART_HEAP_MB to allow more`,
+  badChartHeapMb: (value: string) =>
+    `CITECHART_CHART_HEAP_MB is ${JSON.stringify(value)}, not a whole number of megabytes; ` +
+    `set it to one (2048 for 2 GB) or unset it for the default`,
 };
 
 // ── write: files in output/ (src/write) ────────────────────────────────────

@@ -24,15 +24,30 @@ export function bigCsvBytes(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * `LIMITS.bigCsvInMemoryBytes`, or the whole number of bytes (0 included:
- * never) in `CITECHART_BIG_CSV_MEMORY_BYTES` when it holds one. 0 in a
- * worker thread of the build's pool (`--jobs`, src/pool): each worker opens
- * its own project, so each would hold its own copy of the table.
+ * never) that `CITECHART_BIG_CSV_MEMORY_BYTES` sets (unset or empty: the
+ * default). Throws UsageError for any other value (`512MB`, `-1`, `1e9`), as
+ * bigCsvBytes does. 0 in a worker thread of the build's pool (`--jobs`,
+ * src/pool): each worker opens its own project, so each would hold its own
+ * copy of the table.
  */
 export function bigCsvInMemoryBytes(env: NodeJS.ProcessEnv = process.env, mainThread = isMainThread): number {
-  if (!mainThread) return 0;
-  const text = env.CITECHART_BIG_CSV_MEMORY_BYTES;
-  const set = Number(text);
-  return text !== undefined && text.trim() !== '' && Number.isInteger(set) && set >= 0 ? set : LIMITS.bigCsvInMemoryBytes;
+  const raw = env.CITECHART_BIG_CSV_MEMORY_BYTES;
+  const set = raw === undefined || raw.trim() === '' ? LIMITS.bigCsvInMemoryBytes : Number(raw);
+  if (raw !== undefined && raw.trim() !== '' && (!/^\s*\d+\s*$/.test(raw) || !Number.isSafeInteger(set))) throw new UsageError(messages.load.badBigCsvMemoryBytes(raw));
+  return mainThread ? set : 0;
+}
+
+/**
+ * Whether pushdown runs (src/bigtable/pushDownChart.ts): `CITECHART_PUSHDOWN`
+ * unset, empty or `on` runs it, `off` hands every row to Vega (benchmarks and
+ * the exactness tests compare both). Throws UsageError for any other value
+ * (`false`, `0`, `OFF`): a typo must not silently measure the wrong path.
+ */
+export function pushdownEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env.CITECHART_PUSHDOWN;
+  if (raw === undefined || raw.trim() === '' || raw.trim() === 'on') return true;
+  if (raw.trim() === 'off') return false;
+  throw new UsageError(messages.load.badPushdown(raw));
 }
 
 export type BigTableKind = 'parquet' | 'parquet-folder' | 'csv';

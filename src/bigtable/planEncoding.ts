@@ -6,7 +6,7 @@ import { aggregateStep, validValue } from './aggregateStep.js';
 import { binParams, binStart, binStartSql, vegaBins, type Bins } from './binValues.js';
 import type { LazyFrame, PL } from './polars.js';
 import { COUNT, distinctField, type Aggregate, type Json, type PushedStep } from './pushedStep.js';
-import { parseDate, timeUnitOf, truncateSql, UNIT_NAMES } from './timeUnits.js';
+import { lookUpDates, readDistinctDates, timeUnitOf, truncateSql, UNIT_NAMES, type DistinctDates } from './timeUnits.js';
 import { sqlName, Untranslatable } from './translateExpression.js';
 
 /** Ops whose value of one pre-aggregated row is that row's value (sum, mean, median, min, max of one value), or which are rewritten as a sum of a pre-counted field (count, distinct). Not valid or missing: of one row they are 1 or 0. */
@@ -70,8 +70,11 @@ export function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>,
     const written = truncated.length ? frame.withColumns(...truncated.map(([field]) => pl.col(field).dt.strftime('%Y-%m-%d').alias(field))) : frame;
     return binned ? written.drop(binColumn(binned.field)) : written;
   };
+  // Each distinct date text parsed once, read by `prepare` from the rows the step gets (else every row is parsed).
+  const distinct = new Map<string, DistinctDates | undefined>();
   const prepare = (frame: LazyFrame) => {
-    const dated = truncated.length ? frame.withColumns(...truncated.map(([field]) => pl.col(field).alias(rawDate(field))), ...truncated.map(([field, unit]) => parseDate(pl, field, unit).alias(field))) : frame;
+    const raw = truncated.length ? frame.withColumns(...truncated.map(([field]) => pl.col(field).alias(rawDate(field)))) : frame;
+    const dated = truncated.length ? raw.withColumns(...truncated.map(([field, unit]) => lookUpDates(pl, rawDate(field), unit, distinct.get(field)).alias(field))) : raw;
     if (!binned) return dated;
     if (!binned.bins) throw new Error('the bins are read before the step runs (PushedStep.prepare)');
     return dated.withColumns(binStart(pl, binned.field, binned.bins).alias(binColumn(binned.field)));
@@ -89,9 +92,11 @@ export function planEncoding(pl: PL, spec: Json, types: Map<string, ColumnType>,
     ...grouped,
     apply: (frame) => write(grouped.apply(prepare(frame))),
     ...(means && { means: { fields: means.fields, rows: (frame: LazyFrame) => means.rows(prepare(frame)) } }),
-    ...(bin && !bin.bins && {
-      // Vega bins over the extent of the rows it gets: read here from the same rows, then written into the spec so Vega bins the pre-aggregated rows alike.
+    ...((truncated.length || (bin && !bin.bins)) && {
       prepare: async (frame: LazyFrame) => {
+        for (const [field, unit] of truncated) distinct.set(field, await readDistinctDates(pl, frame, field, unit));
+        if (!bin || bin.bins) return;
+        // Vega bins over the extent of the rows it gets: read here from the same rows, then written into the spec so Vega bins the pre-aggregated rows alike.
         const valid = validValue(pl, bin.field);
         const extent = await frame.filter(valid).select(pl.col(bin.field).cast(pl.Float64).min().alias('min'), pl.col(bin.field).cast(pl.Float64).max().alias('max')).collect();
         const [min, max] = [extent.getColumn('min').toArray()[0], extent.getColumn('max').toArray()[0]];

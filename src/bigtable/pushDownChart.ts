@@ -1,7 +1,7 @@
 import type { ChartSpec } from '../compile/readSpec.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
-import type { BigTableKind } from './bigTableFile.js';
+import { pushdownEnabled, type BigTableKind } from './bigTableFile.js';
 import type { BigTable } from './openBigTable.js';
 import { planPushdown, type Plan } from './planPushdown.js';
 import { polarsReason } from './polars.js';
@@ -26,9 +26,6 @@ export interface BigTableSource {
   theme?: { value: unknown };
   cwd: string;
 }
-
-/** `CITECHART_PUSHDOWN=off` runs every transform in Vega (benchmarks and the exactness tests compare both). */
-export const pushdownEnabled = (env: NodeJS.ProcessEnv = process.env) => env.CITECHART_PUSHDOWN !== 'off';
 
 /**
  * The big tables a chart draws (src/bigtable/bigTableFile.ts), run through

@@ -3,10 +3,11 @@ import * as messages from '../messages.js';
 import type { CellValue, CitedRow, CitedTable, ColumnType, TableSummary } from '../model.js';
 import type { BigTable } from './openBigTable.js';
 import type { Plan } from './planPushdown.js';
-import { BAD_DATES, notDates, ROWS, SOURCE_ROWS, SOURCES } from './planPushdown.js';
+import { BAD_DATES, ROWS, SOURCE_ROWS, SOURCES } from './planPushdown.js';
 import { JOIN_GROUP } from './pushedStep.js';
 import { ROW, type Frame, type LazyFrame } from './polars.js';
 import { withRunningMeans } from './runningMeans.js';
+import { distinctNotDates } from './timeUnits.js';
 
 /** Rows in and out of each pushed step, for `--explain` (counted only when asked: each count is a query). */
 export interface StepCount {
@@ -37,7 +38,7 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   for (const step of plan.steps) {
     if (step.prepare) await step.prepare(checked);
     for (const field of step.dates ?? []) {
-      const found = await checked.filter(notDates(pl, field)).select(pl.col(field)).head(1).collect();
+      const found = await distinctNotDates(pl, checked, field).head(1).collect();
       if (found.shape.height) throw new Error(messages.load.notADateInTimeUnit(String(found.getColumn(field).toArray()[0]), field));
     }
     checked = step.apply(checked);
