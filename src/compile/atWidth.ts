@@ -37,7 +37,8 @@ export function mapAspectHeight(vegaLite: Json, plotWidth: number): number | und
   return Math.max(1, Math.round((height * plotWidth) / width));
 }
 
-function isMap(view: Json): boolean {
+/** Whether a view draws a map: a `projection`, a `geoshape` mark or a `longitude` channel, in it or in one of its layers. */
+export function isMap(view: Json): boolean {
   if (view.projection) return true;
   const mark = view.mark;
   if (mark === 'geoshape' || (mark && typeof mark === 'object' && (mark as Json).type === 'geoshape')) return true;

@@ -43,6 +43,19 @@ describe('the locator map distinguishes its focus countries', () => {
   });
 });
 
+describe('the locator map on a portrait social card', () => {
+  // The review found the world map small between wide bands of white on the
+  // 1080×1350 card: a map is as wide as the card lets it be, so the card is
+  // laid out at its narrowest width (360 CSS px, the largest type) when the
+  // map keeps 40% of the height there, instead of from 440 px as a line chart is.
+  it('is laid out 360 px wide: the type scaled 1.5 times to the 540 px card', async () => {
+    const { chart } = await renderChart(await openProject(root), 'countries-named');
+    const portrait = chart!.socialCards!.find((card) => card.width === 1080 && card.height === 1350)!;
+    const zoom = Number(/<g class="citechart-zoom" transform="scale\(([\d.]+)\)">/.exec(portrait.svg)?.[1]);
+    expect(zoom).toBeCloseTo(540 / 360, 2);
+  }, 60_000);
+});
+
 const LAND = '#e3e3e3';
 
 /** WCAG 2.1 contrast ratio of two #rrggbb colours (relative luminance, sRGB). */
