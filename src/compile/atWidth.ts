@@ -7,7 +7,8 @@ type Json = Record<string, unknown>;
 /**
  * A spec re-laid-out at a given total width (an artboard): Vega sizes the
  * plot so that the whole chart, axes, legend, title and padding included,
- * is `width` px wide; the height stays the spec's own. Vega never wraps a
+ * is `width` px wide; the height stays the spec's own, but a map's
+ * (mapAspectHeight). Vega never wraps a
  * title, so the title and subtitle are wrapped here into lines that fit,
  * measured with the bundled font as Vega measures them, balanced when the
  * last line would be a single word (wrapBalanced).
@@ -17,7 +18,33 @@ export function atWidth(vegaLite: Json, width: number, theme: Json = {}): Json {
   const padding = vegaLite.padding ?? theme.padding ?? 5;
   const side = (key: 'left' | 'right') => (typeof padding === 'number' ? padding : Number((padding as Json)[key] ?? 0));
   const room = width - side('left') - side('right');
-  return { ...vegaLite, ...wrappedTitle(vegaLite.title, config, room), width, autosize: { type: 'fit-x', contains: 'padding' } };
+  const height = mapAspectHeight(vegaLite, room);
+  return { ...vegaLite, ...wrappedTitle(vegaLite.title, config, room), width, ...(height !== undefined && { height }), autosize: { type: 'fit-x', contains: 'padding' } };
+}
+
+/**
+ * A map's plot height (px) when its plot is `plotWidth` px wide: the spec's
+ * height scaled as its width is, so a projection fitted to the plot fills
+ * the artboard as it fills the published graphic. Kept at the spec's own,
+ * a 270 px tall world map in a 320 px artboard is 130 px of map between
+ * two bands of white. Undefined (the height unchanged) for any chart that
+ * is not a map (no `projection`, no geoshape mark, no longitude channel)
+ * or whose width or height is not a number of px.
+ */
+export function mapAspectHeight(vegaLite: Json, plotWidth: number): number | undefined {
+  const { width, height } = vegaLite;
+  if (typeof width !== 'number' || typeof height !== 'number' || width <= 0 || !isMap(vegaLite)) return undefined;
+  return Math.max(1, Math.round((height * plotWidth) / width));
+}
+
+/** Whether a view draws a map: a `projection`, a `geoshape` mark or a `longitude` channel, in it or in one of its layers. */
+export function isMap(view: Json): boolean {
+  if (view.projection) return true;
+  const mark = view.mark;
+  if (mark === 'geoshape' || (mark && typeof mark === 'object' && (mark as Json).type === 'geoshape')) return true;
+  const encoding = view.encoding;
+  if (encoding && typeof encoding === 'object' && 'longitude' in encoding) return true;
+  return Array.isArray(view.layer) && view.layer.some((layer) => !!layer && typeof layer === 'object' && isMap(layer as Json));
 }
 
 function wrappedTitle(title: unknown, config: Json, room: number): { title?: Json } {

@@ -12,7 +12,7 @@ import type { FooterStyle } from '../provenance/footerStyle.js';
 import { pushAll } from '../pushAll.js';
 import { renderFitted } from '../render/renderFitted.js';
 import type { VegaRender } from '../render/renderSvg.js';
-import { atWidth } from '../compile/atWidth.js';
+import { atWidth, isMap } from '../compile/atWidth.js';
 import { atCardSize, isStepped } from './atCardSize.js';
 import { CARD_DENSITY, cardLayoutWidths, cardName, type SocialCard } from './socialPresets.js';
 
@@ -67,8 +67,10 @@ const MAX_STEP_GROWTH = 1.5;
  *   Too tall, it is fitted to the card if its rows keep MIN_STEP_SHARE of
  *   their step.
  * - Any other chart is fitted to the height the footer leaves, so the whole
- *   graphic is exactly the card's size, from MIN_FITTED_WIDTH on, if its
- *   plot gets MIN_PLOT_SHARE of the height.
+ *   graphic is exactly the card's size, from MIN_FITTED_WIDTH on (a map from
+ *   the narrowest width: its projection is as wide as the card lets it be at
+ *   any layout, so a narrower one only makes its type larger), if its plot
+ *   gets MIN_PLOT_SHARE of the height.
  *
  * At the card's own width, the last, any chart is fitted whose plot gets
  * MIN_PLOT_HEIGHT px. Adds to `diagnostics` what is new at the layout used,
@@ -81,10 +83,11 @@ export async function drawSocialCard(context: CardContext, card: SocialCard, dia
   const seen = new Set(diagnostics.map((d) => d.message));
   const widths = cardLayoutWidths(card);
   const stepped = isStepped(spec.vegaLite);
+  const map = isMap(spec.vegaLite);
   let room = 0;
   for (const width of widths) {
     const widest = width === widths.at(-1);
-    if (!stepped && !widest && width < MIN_FITTED_WIDTH) continue;
+    if (!stepped && !map && !widest && width < MIN_FITTED_WIDTH) continue;
     const laid = await layCard(context, card, width, stepped, widest, seen);
     if (laid.svg || laid.failed) {
       pushAll(diagnostics, laid.diagnostics);

@@ -1,0 +1,32 @@
+// A map re-laid-out at an artboard width keeps its shape: the review found
+// the 270 px tall world map of specs/countries-named in a 320 px artboard
+// drawn 130 px tall between two bands of white, since only the width changed.
+import { describe, expect, it } from 'vitest';
+import { atWidth, mapAspectHeight } from '../../src/compile/atWidth.js';
+
+const map = {
+  width: 600,
+  height: 270,
+  layer: [{ data: { url: 'citechart:world-atlas/countries-110m.json' }, mark: { type: 'geoshape' } }],
+};
+
+describe('atWidth keeps a map in proportion', () => {
+  it('scales a map\'s height with the plot\'s width (320 px artboard, 5 px padding: 310 px plot)', () => {
+    expect(atWidth(map, 320).height).toBe(Math.round((270 * 310) / 600));
+    expect(atWidth(map, 640, { padding: 16 }).height).toBe(Math.round((270 * 608) / 600));
+  });
+
+  it('recognises a map by its projection, a geoshape mark or a longitude channel', () => {
+    expect(mapAspectHeight({ width: 100, height: 50, projection: { type: 'equalEarth' } }, 200)).toBe(100);
+    expect(mapAspectHeight({ width: 100, height: 50, mark: 'geoshape' }, 50)).toBe(25);
+    expect(mapAspectHeight({ width: 100, height: 50, mark: 'circle', encoding: { longitude: { field: 'lon' } } }, 50)).toBe(25);
+  });
+
+  it('leaves any other chart\'s height, and a map without numeric sizes, as written', () => {
+    const bars = { width: 600, height: 270, mark: 'bar', encoding: { x: { field: 'v' } } };
+    expect(atWidth(bars, 320).height).toBe(270);
+    expect(atWidth({ ...bars, height: { step: 20 } }, 320).height).toEqual({ step: 20 });
+    expect(mapAspectHeight({ ...map, width: 'container' }, 300)).toBeUndefined();
+    expect(mapAspectHeight({ ...map, height: undefined }, 300)).toBeUndefined();
+  });
+});
