@@ -14,6 +14,8 @@ import { tableHtml as newsroomTable, tableStyle, type TableFacts } from './table
 export interface EmbedFacts {
   name: string;
   title: string;
+  /** The dek under the title ('' or absent: none), read out after the title in the hidden caption. */
+  subtitle?: string;
   alt: string;
   /** The footer as drawn; its first `sources.length` paragraphs cite `sources`, in order. */
   footer: Paragraph[];
@@ -42,7 +44,7 @@ export interface Artboard {
  *     <style> scoped to K: artboard choice, PNG fallback, hidden text
  *     <div K-graphic> one <div K-art-i> per artboard: <svg>, then <img NAME.png>
  *     <p K-editions> "Other languages: Français", links to the other editions' snippets (when it has some)
- *     <figcaption K-hidden> title + footer, sources linked
+ *     <figcaption K-hidden> title, subtitle + footer, sources linked
  *     <div K-hidden> data table(s): drawn rows, their citation
  *     <script type=application/ld+json> provenance
  *
@@ -69,6 +71,7 @@ export function embedHtml(facts: EmbedFacts, artboards: Artboard[], png: { file:
     ...editionsHtml(k, facts.editions),
     `<figcaption class="${k}-hidden">`,
     `<span>${text(title)}</span>`,
+    ...(facts.subtitle ? [`<span>${text(facts.subtitle)}</span>`] : []),
     ...footerHtml(facts.footer, facts.sources),
     `</figcaption>`,
     `<div class="${k}-hidden">`,

@@ -33,6 +33,12 @@ describe('embedHtml', () => {
     expect(texts).toEqual(expect.arrayContaining(['name <b>', 'value', 'Source', 'Note', HOSTILE.cell, '1', HOSTILE.publisher, HOSTILE.quote, 'plain', '']));
   });
 
+  it('reads the subtitle (dek) in the hidden caption, after the title', () => {
+    const withDek = embedHtml({ ...hostileFacts(), subtitle: 'Used to produce missiles, tanks and aircraft' }, [{ width: 200, svg: TINY_SVG('a') }], PNG);
+    const caption = DomUtils.textContent(byTag(withDek, 'figcaption')[0]!);
+    expect(caption.indexOf('Used to produce missiles, tanks and aircraft')).toBeGreaterThan(caption.indexOf(HOSTILE.title));
+  });
+
   it('adds no element or attribute of its own from data: one script (JSON-LD), one image, no event handlers', () => {
     const all = DomUtils.getElementsByTagName(() => true, parse(html).children, true);
     expect(byTag(html, 'script').map((s) => s.attribs.type)).toEqual(['application/ld+json']);
