@@ -215,16 +215,17 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const sources = sourceIds.map((id) => projectSources.get(id)!);
   const cited = sources.concat(mapSources.filter((source) => !sourceIds.includes(source.id)));
   const title = chartTitle(spec.vegaLite);
+  const subtitle = chartSubtitle(spec.vegaLite);
   const origins = compiled.chart.origins;
   // Read against the spec as written (a pushed count is a sum in the spec Vega drew: src/bigtable).
   const encodingPushed = big.pushdowns.some((p) => p.plan.steps.some((step) => step.label.startsWith('encoding:')));
   const drawnAs = drawnValues(laidOut.vegaLite, render.scenegraph, (id) => origins[id]?.row, (field) => isPercentColumn(tables, field), locale, encodingPushed ? pushedAggregateKey : undefined);
   // A newsroom table (src/table) reads out its own rows, in its order.
-  const table = compiled.chart.table && tableFacts(compiled.chart.table, title, chartSubtitle(spec.vegaLite), rows, projectSources, locale);
+  const table = compiled.chart.table && tableFacts(compiled.chart.table, title, subtitle, rows, projectSources, locale);
   // Drafted from the spec as written: a pushed-down count is a sum in the spec Vega got (src/bigtable).
   const written =
     spec.settings.alt ||
-    (table ? tableAltText(table, sources, locale) : draftAltText(laidOut.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale, [noDataSentence(compiled.chart.noData, locale)]));
+    (table ? tableAltText(table, sources, locale) : draftAltText(laidOut.vegaLite, title, folded ? [] : rows, sources, drawnAs, locale, [noDataSentence(compiled.chart.noData, locale)], subtitle));
   // Each marked row's note goes with the row in the alt text, as its marker does in the graphic.
   const altNotes = { notes: markers.notes, symbols: markers.symbols };
   const alt = [written, ...noteSentences(rows, altNotes, locale, written)].join(' ');
@@ -274,6 +275,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   const embed: EmbedFacts = {
     name,
     title,
+    ...(subtitle && { subtitle }),
     alt,
     footer: paragraphs,
     sources: cited,

@@ -1,4 +1,4 @@
-import { wrapBalanced } from '../provenance/wrapText.js';
+import { DEK_LAST_WORDS, wrapBalanced } from '../provenance/wrapText.js';
 import { toLines } from '../provenance/textLines.js';
 import { faceFor, measureText } from '../text/textMetrics.js';
 
@@ -11,7 +11,8 @@ type Json = Record<string, unknown>;
  * (mapAspectHeight). Vega never wraps a
  * title, so the title and subtitle are wrapped here into lines that fit,
  * measured with the bundled font as Vega measures them, balanced when the
- * last line would be a single word (wrapBalanced).
+ * last line would be a single word, the subtitle when it would be fewer
+ * than DEK_LAST_WORDS words (wrapBalanced).
  */
 export function atWidth(vegaLite: Json, width: number, theme: Json = {}): Json {
   const config = { ...(theme.title as Json), ...((vegaLite.config as Json | undefined)?.title as Json) };
@@ -52,15 +53,15 @@ function wrappedTitle(title: unknown, config: Json, room: number): { title?: Jso
   const spec: Json = typeof title === 'object' && !Array.isArray(title) ? { ...(title as Json) } : { text: title };
   const style = { ...config, ...spec };
   // Vega-Lite's defaults for a title: 13px bold; the subtitle 12px normal.
-  const wrap = (text: unknown, size: unknown, weight: unknown, fontStyle: unknown) => {
+  const wrap = (text: unknown, size: unknown, weight: unknown, fontStyle: unknown, minLastWords = 2) => {
     if (typeof text !== 'string' && !Array.isArray(text)) return text;
     const face = faceFor(weight, fontStyle);
     const measure = (s: string) => measureText(s, Number(size), face);
-    return toLines(text).flatMap((line) => wrapBalanced(line, room, measure));
+    return toLines(text).flatMap((line) => wrapBalanced(line, room, measure, { minLastWords }));
   };
   spec.text = wrap(spec.text, style.fontSize ?? 13, style.fontWeight ?? 'bold', style.fontStyle);
   if (spec.subtitle !== undefined) {
-    spec.subtitle = wrap(spec.subtitle, style.subtitleFontSize ?? 12, style.subtitleFontWeight ?? 'normal', style.subtitleFontStyle);
+    spec.subtitle = wrap(spec.subtitle, style.subtitleFontSize ?? 12, style.subtitleFontWeight ?? 'normal', style.subtitleFontStyle, DEK_LAST_WORDS);
   }
   return { title: spec };
 }

@@ -14,6 +14,8 @@ import { tableHtml as newsroomTable, tableStyle, type TableFacts } from './table
 export interface EmbedFacts {
   name: string;
   title: string;
+  /** The dek under the title ('' or absent: none), read out after the title in the hidden caption. */
+  subtitle?: string;
   alt: string;
   /** The footer as drawn; its first `sources.length` paragraphs cite `sources`, in order. */
   footer: Paragraph[];
@@ -42,7 +44,7 @@ export interface Artboard {
  *     <style> scoped to K: artboard choice, PNG fallback, hidden text
  *     <div K-graphic> one <div K-art-i> per artboard: <svg>, then <img NAME.png>
  *     <p K-editions> "Other languages: Français", links to the other editions' snippets (when it has some)
- *     <figcaption K-hidden> title + footer, sources linked
+ *     <figcaption K-hidden> title, subtitle + footer, sources linked
  *     <div K-hidden> data table(s): drawn rows, their citation
  *     <script type=application/ld+json> provenance
  *
@@ -69,6 +71,7 @@ export function embedHtml(facts: EmbedFacts, artboards: Artboard[], png: { file:
     ...editionsHtml(k, facts.editions),
     `<figcaption class="${k}-hidden">`,
     `<span>${text(title)}</span>`,
+    ...(facts.subtitle ? [`<span>${text(facts.subtitle)}</span>`] : []),
     ...footerHtml(facts.footer, facts.sources),
     `</figcaption>`,
     `<div class="${k}-hidden">`,
@@ -130,21 +133,24 @@ function footerHtml(footer: Paragraph[], sources: Source[]): string[] {
   });
 }
 
-/** A data table of the drawn rows: value columns, then the citation and any note. */
+/** A data table of the drawn rows: value columns, then the citation (in the caption instead when every row cites the same) and any note. */
 function tableHtml(table: DrawnTable, title: string, named: boolean): string {
   const notes = table.rows.some((row) => row.note);
   // The table of values drawn from several rows cites none (the data tables after it do).
-  const cited = table.rows.some((row) => row.citation);
+  // Every row citing the same sources: said once in the caption, not repeated on every row (a Reuters/FT review).
+  const evidence = table.rows.map((row) => (row.citation ? evidenceHtml(row) : ''));
+  const shared = evidence.length > 0 && evidence.every((html) => html && html === evidence[0]) ? evidence[0]! : '';
+  const cited = !shared && table.rows.some((row) => row.citation);
   const words = table.words ?? { data: 'Data', source: 'Source', note: 'Note', colon: ':' };
   const head = [...table.columns, ...(cited ? [words.source] : []), ...(notes ? [words.note] : [])];
   const cell = (value: CellValue) => text(value === null ? '' : String(value));
   // A cell is one field: `dir="auto"` gives an Arabic or Hebrew value its own direction on any page.
-  const rows = table.rows.map((row) => {
+  const rows = table.rows.map((row, i) => {
     const [first, ...rest] = row.values;
     const cells = [
       `<th scope="row" dir="auto">${cell(first ?? null)}</th>`,
       ...rest.map((value) => `<td dir="auto">${cell(value)}</td>`),
-      ...(cited ? [`<td>${evidenceHtml(row)}</td>`] : []),
+      ...(cited ? [`<td>${evidence[i]}</td>`] : []),
       ...(notes ? [`<td>${bidiText(row.note)}</td>`] : []),
     ];
     return `<tr>${cells.join('')}</tr>`;
@@ -152,7 +158,7 @@ function tableHtml(table: DrawnTable, title: string, named: boolean): string {
   return [
     `<table>`,
     // The file is named only when the chart draws from several.
-    `<caption>${text(`${table.caption ?? words.data}${words.colon} ${title}` + (named && table.file ? ` (${table.file})` : ''))}</caption>`,
+    `<caption>${text(`${table.caption ?? words.data}${words.colon} ${title}` + (named && table.file ? ` (${table.file})` : ''))}${shared ? `<br>${text(`${words.source}${words.colon}`)} ${shared}` : ''}</caption>`,
     `<thead><tr>${head.map((name) => `<th scope="col">${text(name)}</th>`).join('')}</tr></thead>`,
     `<tbody>`,
     ...rows,

@@ -1,6 +1,6 @@
 import { utcParse } from 'd3-time-format';
 import type { Source } from '../model.js';
-import { languageName } from '../locale/languageName.js';
+import { translatedLanguage } from '../locale/languageName.js';
 import { readLocale, type Locale } from '../locale/readLocale.js';
 import { isolate } from './isolateBidi.js';
 
@@ -36,7 +36,7 @@ export function citeSource(source: Source, locale: Locale = readLocale()): strin
   if (source.published) text += `${comma}${isolate(formatPublished(source.published, locale))}`;
   // The document cited is a translation: say whose (its `language` says which edition was read).
   if (source.language && source.translator) {
-    text += `${comma}${locale.say('translatedBy', { language: languageName(source.language, locale), translator: isolate(source.translator) })}`;
+    text += `${comma}${locale.say('translatedBy', { language: translatedLanguage(source.language, locale), translator: isolate(source.translator) })}`;
   }
   if (source.attribution) text += `${comma}${locale.say('citing', { who: isolate(source.attribution) })}`;
   return text;

@@ -24,7 +24,9 @@ const MAX_ITEMS = 20;
 
 /**
  * A first draft of alt text from what the chart draws, for when the spec
- * gives none: the kind of chart, its title, what is measured (by what), each
+ * gives none: the kind of chart, its title and `subtitle` (the dek: a
+ * screen reader hears what a sighted reader reads under the title), what is
+ * measured (by what), each
  * drawn mark as "label: value", the highest and lowest values with their
  * labels, any annotation the chart draws, `more` (sentences such as a
  * map's "No data: …", src/geo/noDataAltText.ts), and the sources. Authors should
@@ -44,6 +46,7 @@ export function draftAltText(
   drawn?: DrawnValues,
   locale: Locale = readLocale(),
   more: string[] = [],
+  subtitle = '',
 ): string {
   // A Map: the mark is the spec's, and a plain object would answer "constructor" with a function.
   const kind = locale.say(KINDS.get(firstMark(vegaLite) ?? '') ?? 'kindChart');
@@ -70,6 +73,7 @@ export function draftAltText(
 
   return [
     title ? locale.say('altTitled', { kind, title: isolate(oneLine(title)) }) : `${kind}.`,
+    subtitleSentence(subtitle, locale),
     measure &&
       (labels[0]
         ? locale.say('altMeasureBy', { measure: isolate(oneLine(measured(measure, locale))), label: isolate(oneLine(labels[0].title || labels[0].field)) })
@@ -82,6 +86,17 @@ export function draftAltText(
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/**
+ * The subtitle (dek) as a sentence of the alt text: "Russia used them to
+ * produce missiles, tanks and aircraft." — the catalogue's full stop added
+ * unless the dek already ends a sentence; '' for no subtitle.
+ */
+export function subtitleSentence(subtitle: string, locale: Locale): string {
+  const line = oneLine(subtitle).trim();
+  if (!line) return '';
+  return /[.!?…。！？]$/u.test(line) ? isolate(line) : locale.say('altSubtitle', { subtitle: isolate(line) });
 }
 
 /** What a measure is: its title, else "sum of tonnes" or the field's name. */

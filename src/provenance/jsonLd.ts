@@ -3,7 +3,7 @@ import { citeSource } from './citeSource.js';
 import type { InputHash } from './hashInputs.js';
 import type { TableTrail } from '../trail/drawnTrail.js';
 import { trailDataset } from '../trail/trailDataset.js';
-import type { Locale } from '../locale/readLocale.js';
+import { readLocale, type Locale } from '../locale/readLocale.js';
 import type { TableRowCounts } from '../bigtable/tableSummaries.js';
 
 export interface ProvenanceFacts {
@@ -85,7 +85,8 @@ function sourceToCreativeWork(source: Source, locale?: Locale): Record<string, u
     ...optional('inLanguage', source.language),
     ...optional('translator', source.translator && { '@type': 'Person', name: source.translator }),
     ...optional('dateAccessed', source.accessed),
-    ...optional('creditText', source.attribution && `citing ${source.attribution}`),
+    // In the edition's language, as the footer's citation is: "citant des responsables…" in French.
+    ...optional('creditText', source.attribution && (locale ?? readLocale()).say('citing', { who: source.attribution })),
     text: citeSource(source, locale),
   };
 }

@@ -25,17 +25,29 @@ export function wrapText(text: string, width: number, measure: (s: string) => nu
  * one carries more than a word. Only breaking white space is a break, as
  * in wrapText: "90\u202f%" stays whole. A single line, or a wrap whose
  * last line already has several words, is returned as wrapText gives it.
+ *
+ * `options.minLastWords` (default 2: a title's last line is never one word)
+ * is how many words the last line needs not to be a widow: subtitles (deks)
+ * and footer notes ask for 3, so "…officials say" never ends a dek on two
+ * words (a Reuters/FT review, 2026). `options.indent` and `options.hang`
+ * (px) are wrapText's: the footer's lead-in and hanging indent.
  */
-export function wrapBalanced(text: string, width: number, measure: (s: string) => number): string[] {
-  const greedy = wrapLines(text, width, measure);
+export function wrapBalanced(
+  text: string,
+  width: number,
+  measure: (s: string) => number,
+  options: { minLastWords?: number; indent?: number; hang?: number } = {},
+): string[] {
+  const { minLastWords = 2, indent = 0, hang = 0 } = options;
+  const greedy = wrapLines(text, width, measure, indent, hang);
   const last = greedy.lines.at(-1) ?? '';
-  if (greedy.lines.length < 2 || BREAKING_SPACE.test(last)) return greedy.lines;
+  if (greedy.lines.length < 2 || last.split(BREAKING_SPACE).filter(Boolean).length >= minLastWords) return greedy.lines;
   let low = 1;
   let high = width;
   let best = greedy.lines;
   while (high - low > 1) {
     const middle = (low + high) / 2;
-    const tried = wrapLines(text, middle, measure);
+    const tried = wrapLines(text, middle, measure, indent, hang);
     if (tried.lines.length === greedy.lines.length && tried.broken <= greedy.broken) {
       high = middle;
       best = tried.lines;
@@ -72,3 +84,6 @@ function wrapLines(text: string, width: number, measure: (s: string) => number, 
   if (line || !lines.length) lines.push(line);
   return { lines, broken };
 }
+
+/** Words a dek's or footer note's last line needs not to be a widow (wrapBalanced's `minLastWords`): "them for" alone is one. */
+export const DEK_LAST_WORDS = 3;

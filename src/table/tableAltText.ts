@@ -3,12 +3,13 @@ import type { Locale } from '../locale/readLocale.js';
 import type { TableFacts } from '../embed/tableHtml.js';
 import { isolate } from '../provenance/isolateBidi.js';
 import { oneLine } from '../provenance/textLines.js';
+import { subtitleSentence } from '../provenance/draftAltText.js';
 
 /** At most this many rows are read out; the rest are counted ("and 12 more"), as in draftAltText. */
 const MAX_ROWS = 20;
 
 /**
- * A table's alt text when the spec gives none: "Table: TITLE. City,
+ * A table's alt text when the spec gives none: "Table: TITLE. SUBTITLE. City,
  * Population (million), Growth (%). Epsilon: 5.6, +2.4; Beta: 3.4, +1.9…
  * Source: PUBLISHER." — its column headers, then each row (in the table's
  * order) as its first cell and the others as written, then the publishers.
@@ -28,6 +29,7 @@ export function tableAltText(facts: TableFacts, sources: Source[], locale: Local
   const kind = locale.say('kindTable');
   return [
     facts.title ? locale.say('altTitled', { kind, title: cell(facts.title) }) : `${kind}.`,
+    subtitleSentence(facts.subtitle, locale),
     `${facts.columns.map((column) => cell(column.title)).join(comma)}.`,
     shown && `${shown}.`,
     publishers.length && `${locale.plural('source', publishers.length)}${locale.words.colon} ${publishers.join(comma)}.`,

@@ -33,6 +33,27 @@ describe('embedHtml', () => {
     expect(texts).toEqual(expect.arrayContaining(['name <b>', 'value', 'Source', 'Note', HOSTILE.cell, '1', HOSTILE.publisher, HOSTILE.quote, 'plain', '']));
   });
 
+  it('reads the subtitle (dek) in the hidden caption, after the title', () => {
+    const withDek = embedHtml({ ...hostileFacts(), subtitle: 'Used to produce missiles, tanks and aircraft' }, [{ width: 200, svg: TINY_SVG('a') }], PNG);
+    const caption = DomUtils.textContent(byTag(withDek, 'figcaption')[0]!);
+    expect(caption.indexOf('Used to produce missiles, tanks and aircraft')).toBeGreaterThan(caption.indexOf(HOSTILE.title));
+  });
+
+  it('says a source shared by every row once, in the caption, not on every row; keeps per-row sources that differ', () => {
+    const base = hostileFacts();
+    const same = { ...base.tables[0]!, rows: [{ values: ['China', 90], citation: 'Reuters, 2024', note: '' }, { values: ['Others', 10], citation: 'Reuters, 2024', note: '1. Calculated.' }] };
+    const once = embedHtml({ ...base, tables: [same] }, [{ width: 200, svg: TINY_SVG('a') }], PNG);
+    const [table] = byTag(once, 'table');
+    const caption = DomUtils.textContent(DomUtils.getElementsByTagName('caption', table!)[0]!);
+    expect(caption).toContain('Source: Reuters, 2024');
+    const headers = DomUtils.getElementsByTagName('th', table!).filter((th) => th.attribs.scope === 'col').map((th) => DomUtils.textContent(th));
+    expect(headers).not.toContain('Source');
+    expect(once.split('Reuters, 2024').length - 1).toBe(1);
+    // The hostile facts' rows cite different sources: each row keeps its own.
+    const differing = DomUtils.getElementsByTagName('th', byTag(html, 'table')[0]!).map((th) => DomUtils.textContent(th));
+    expect(differing).toContain('Source');
+  });
+
   it('adds no element or attribute of its own from data: one script (JSON-LD), one image, no event handlers', () => {
     const all = DomUtils.getElementsByTagName(() => true, parse(html).children, true);
     expect(byTag(html, 'script').map((s) => s.attribs.type)).toEqual(['application/ld+json']);

@@ -53,12 +53,12 @@ describe('French editions of the example charts', () => {
   it('writes the footer in French typography, crediting the translator of the source', () => {
     const footer = charts.get('microelectronics-imports.fr')!.embed!.footer;
     expect(footer[0]!.lead).toBe(`Source${NNBSP}:`);
-    expect(footer[0]!.text).toContain('version en français de Zhifan Liu');
+    expect(footer[0]!.text).toContain('version française de Zhifan Liu');
     expect(footer[0]!.text).toContain('citant des responsables américains');
     expect(footer[1]!.lead).toBe(`Notes${NNBSP}:`);
     // The spec's chart-wide note unnumbered; the derived note its marker points at, "1.".
     expect(footer[1]!.text).toMatch(/^Une partie des informations/);
-    expect(footer[2]!.text).toMatch(/^1\. Autres origines/);
+    expect(footer[2]!.text).toMatch(/^1\. Calcul/);
   });
 
   it('drafts the alt text in French, with the chart\'s French labels and numbers', () => {
@@ -70,11 +70,12 @@ describe('French editions of the example charts', () => {
 
   it('gives the screen-reader table French headings and labels', () => {
     const html = embedFile({ ...charts.get('microelectronics-imports.fr')!, embed: charts.get('microelectronics-imports.fr')!.embed! });
-    expect(html).toContain(`<caption>Données${NNBSP}: Selon Washington, la Chine a fourni 90${NNBSP}% des importations russes de microélectronique en 2023</caption>`);
+    expect(html).toContain(`<caption>Données${NNBSP}: Selon Washington, la Chine a fourni 90${NNBSP}% des importations russes de microélectronique en 2023<br>Source${NNBSP}: Reuters`);
     expect(html).toContain('<th scope="row" dir="auto">Chine</th>');
     expect(html).not.toContain('>China<');
     // The columns by the chart's French titles, not the CSV's English names (review: `origin`, `share`).
-    expect(html).toContain('<thead><tr><th scope="col">Origine</th><th scope="col">Part des importations (%)</th><th scope="col">Source</th><th scope="col">Note</th></tr></thead>');
+    // Every row cites Reuters: the source is said once, in the caption, not in a column (review).
+    expect(html).toContain('<thead><tr><th scope="col">Origine</th><th scope="col">Part des importations (%)</th><th scope="col">Note</th></tr></thead>');
   });
 
   it('keeps the figures: the same numbers as the English chart', async () => {

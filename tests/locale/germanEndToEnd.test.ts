@@ -69,7 +69,8 @@ describe('a German chart, end to end', () => {
     // Alt text from the drawn values, in the chart's format and German marks.
     expect(svg).toMatch(/<desc [^>]*>Balkendiagramm: Einwohner nach Land\. Messgröße: Einwohner \(Tausend\), nach land\. Bayern: 4\.312,5; Berlin: 1\.234,3\./);
     expect(html).toContain('<td dir="auto">4312,5</td>');
-    expect(html).toContain('<caption>Daten: Einwohner nach Land</caption>');
+    // Every row cites the same source: said once, in the caption (linked to the quoted sentence).
+    expect(html).toMatch(/<caption>Daten: Einwohner nach Land<br>Quelle: <a [^>]*>Statistisches Bundesamt, 15\. März 2024<\/a><\/caption>/);
     // The footer: German words and date.
     expect(svg).toContain('<tspan font-weight="bold">Quelle:</tspan> Statistisches Bundesamt, 15. März 2024');
     expect(svg).toMatch(/<svg [^>]* lang="de"/);

@@ -25,6 +25,14 @@ describe('draftAltText', () => {
     );
   });
 
+  it('reads the subtitle (dek) right after the title, as a sighted reader reads it', () => {
+    const items = [item(['China'], 90, '90%'), item(['All other origins'], 10, '10%')];
+    const alt = draftAltText(bars, 'Title', [], [reuters], drawn(bars, items), undefined, [], 'Russia used them to produce missiles, tanks and aircraft');
+    expect(alt.startsWith('Bar chart: Title. Russia used them to produce missiles, tanks and aircraft. Measure: ')).toBe(true);
+    // A dek that already ends a sentence gets no second full stop.
+    expect(draftAltText(bars, 'Title', [], [], drawn(bars, []), undefined, [], 'So they say!')).toBe('Bar chart: Title. So they say! Measure: Share of imports (%), by origin.');
+  });
+
   it('gives no values at all when the drawn values could not be read, not the CSV cells', () => {
     expect(draftAltText(bars, '', [row(0, { origin: 'China', share: 90 })], [reuters])).toBe('Bar chart. Measure: Share of imports (%), by origin. Source: Reuters.');
   });

@@ -115,11 +115,25 @@ describe('drawFooter', () => {
     expect(lines.join(' ')).toBe(`Source: ${text}`);
   });
 
-  it('indents the continuation lines of a numbered item under its text', () => {
+  it('wraps a paragraph that opens no list to the margin, a number and all', () => {
     const { markup } = drawFooter([{ lead: '', text: `2. ${'word '.repeat(40)}` }], 200);
     const xs = [...markup.matchAll(/<text x="([\d.]+)"/g)].map((m) => Number(m[1]));
-    expect(xs[0]).toBe(0);
-    expect(xs.slice(1).every((x) => x > 5 && x < 15)).toBe(true);
+    expect(xs.length).toBeGreaterThan(2);
+    expect(xs.every((x) => x === 0)).toBe(true);
+  });
+
+  it('leaves no widow of one or two words at the end of a paragraph (balanced)', () => {
+    const text = 'Some of the information the officials shared is based on declassified intelligence, the officials say';
+    const lead = measureText('Notes:', 11, 'bold') + measureText(' ', 11, 'regular');
+    const greedyAt = (width: number) => wrapText(text, width, (s) => measureText(s, 11, 'regular'), lead);
+    // A width at which greedy wrapping leaves one or two words on the last line.
+    const width = [...Array(300).keys()].map((i) => 150 + i).find((w) => greedyAt(w).length > 1 && greedyAt(w).at(-1)!.split(' ').length < 3)!;
+    expect(width).toBeDefined();
+    const greedy = greedyAt(width);
+    const { markup } = drawFooter([{ lead: 'Notes:', text }], width);
+    const lines = [...markup.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    expect(lines).toHaveLength(greedy.length);
+    expect(lines.at(-1)!.split(' ').length).toBeGreaterThanOrEqual(3);
   });
 
   it('escapes markup in source text', () => {
@@ -157,14 +171,18 @@ describe('a numbered list in the footer (issue 13)', () => {
     expect(positions.at(-1)).toBe(0);
   });
 
-  it('hangs the continuation lines of a listed item under its text', () => {
-    const { markup } = drawFooter([{ lead: 'Notes:', text: `1. ${'word '.repeat(30)}` }, { lead: '', text: `2. ${'word '.repeat(30)}` }], 200);
+  it('hangs every line of every note under the lead-in\'s text: one indent, numbered or not (Reuters/FT review)', () => {
+    const paragraphs = [
+      { lead: 'Notes:', text: `Une partie ${'mot '.repeat(30)}` },
+      { lead: '', text: `1. ${'word '.repeat(30)}`, item: true as const },
+    ];
+    const { markup } = drawFooter(paragraphs, 200);
     const lead = measureText('Notes:', 11, 'bold') + measureText(' ', 11, 'regular');
-    const number = measureText('1. ', 11, 'regular');
     const positions = xs(markup);
-    const continuations = positions.filter((x, i) => i > 0 && Math.abs(x - lead) > 0.5);
-    expect(continuations.length).toBeGreaterThan(2);
-    for (const x of continuations) expect(x).toBeCloseTo(lead + number, 1);
+    expect(positions[0]).toBe(0);
+    expect(positions.length).toBeGreaterThan(4);
+    // The unnumbered note's own continuation lines too: not back at the margin.
+    for (const x of positions.slice(1)) expect(x).toBeCloseTo(lead, 1);
   });
 });
 

@@ -62,4 +62,24 @@ describe('wrapBalanced (headline widows)', () => {
       expect(title.text.join(' ')).toBe(text);
     }
   });
+
+  it('balances a dek (minLastWords 3) whose last line would be two words, as "…officials say"', () => {
+    const dek = 'The companies named by US officials supply optical components, officials say';
+    const greedy = wrapText(dek, 64, measure);
+    expect(greedy.at(-1)).toBe('officials say');
+    expect(wrapBalanced(dek, 64, measure)).toEqual(greedy);
+    const lines = wrapBalanced(dek, 64, measure, { minLastWords: 3 });
+    expect(lines).toHaveLength(2);
+    expect(lines.at(-1)!.split(' ').length).toBeGreaterThanOrEqual(3);
+    expect(lines.join(' ')).toBe(dek);
+  });
+
+  it('balances an artboard\'s subtitle (atWidth) whose last line would be two words', () => {
+    const subtitle = 'Russia used them to produce missiles, tanks and aircraft, according to the officials who spoke to them for';
+    for (const width of [300, 320, 360, 400, 480, 560, 640]) {
+      const laid = atWidth({ title: { text: 'T', subtitle } }, width, { padding: 16, title: { fontSize: 19, subtitleFontSize: 14 } });
+      const lines = (laid.title as { subtitle: string[] }).subtitle;
+      if (lines.length > 1) expect(lines.at(-1)!.split(' ').length, lines.join(' / ')).toBeGreaterThanOrEqual(3);
+    }
+  });
 });
