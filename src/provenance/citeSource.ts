@@ -26,23 +26,17 @@ export function formatPublished(published: string, locale: Locale = readLocale()
  * "Reuters (Steve Holland, Susan Heavey), 2024, citing US officials speaking on condition of anonymity";
  * a source with a `language` and a `translator` is the translation they made:
  * "…, 2024, French version by Zhifan Liu, citing …".
- *
- * `drawn: true` is for text that is wrapped into lines (the footer): each
- * person's name (authors, translator) is joined by no-break spaces (U+00A0),
- * so a line never ends between "Zhifan" and "Liu"; machine-readable copies
- * (JSON-LD, XMP, the snippet's tables) keep plain spaces.
  */
-export function citeSource(source: Source, locale: Locale = readLocale(), drawn = false): string {
+export function citeSource(source: Source, locale: Locale = readLocale()): string {
   // Each field is isolated (isolateBidi.ts): an Arabic publisher must not pull ", 2024" into its run.
   let text = isolate(source.publisher);
-  const person = (name: string) => isolate(drawn ? name.replace(/ +/g, '\u00A0') : name);
   const authors = source.authors.filter(Boolean);
   const comma = locale.words.listSeparator;
-  if (authors.length) text += ` (${authors.map(person).join(comma)})`;
+  if (authors.length) text += ` (${authors.map(isolate).join(comma)})`;
   if (source.published) text += `${comma}${isolate(formatPublished(source.published, locale))}`;
   // The document cited is a translation: say whose (its `language` says which edition was read).
   if (source.language && source.translator) {
-    text += `${comma}${locale.say('translatedBy', { language: translatedLanguage(source.language, locale), translator: person(source.translator) })}`;
+    text += `${comma}${locale.say('translatedBy', { language: translatedLanguage(source.language, locale), translator: isolate(source.translator) })}`;
   }
   if (source.attribution) text += `${comma}${locale.say('citing', { who: isolate(source.attribution) })}`;
   return text;

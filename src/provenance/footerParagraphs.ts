@@ -46,8 +46,7 @@ export function footerParagraphs(
   const markers = extras.markers ?? 'digits';
   const paragraphs: Paragraph[] = [];
   const locale = extras.locale ?? readLocale();
-  // Drawn: a person's name is never split across two lines.
-  numbered(cited.map((source) => citeSource(source, locale, true)), 'source', locale, paragraphs);
+  numbered(cited.map((source) => citeSource(source, locale)), 'source', locale, paragraphs);
   // A map's boundaries are credited apart from its figures (src/geo).
   const maps = unique(extras.maps ?? []).map(isolate);
   if (maps.length) paragraphs.push({ lead: `${locale.plural('map', maps.length)}${locale.words.colon}`, text: maps.join(locale.words.altItems) });

@@ -53,7 +53,7 @@ describe('French editions of the example charts', () => {
   it('writes the footer in French typography, crediting the translator of the source', () => {
     const footer = charts.get('microelectronics-imports.fr')!.embed!.footer;
     expect(footer[0]!.lead).toBe(`Source${NNBSP}:`);
-    expect(footer[0]!.text).toContain('version française de Zhifan\u00a0Liu');
+    expect(footer[0]!.text).toContain('version française de Zhifan Liu');
     expect(footer[0]!.text).toContain('citant des responsables américains');
     expect(footer[1]!.lead).toBe(`Notes${NNBSP}:`);
     // The spec's chart-wide note unnumbered; the derived note its marker points at, "1.".

@@ -41,14 +41,14 @@ describe('footerParagraphs', () => {
 
   it('cites one source once, however many rows cite it', () => {
     const paragraphs = footerParagraphs([row(0, ['a']), row(1, ['a'])], sources, settings);
-    expect(paragraphs).toEqual([{ lead: 'Source:', text: citeSource(source('a'), undefined, true) }]);
+    expect(paragraphs).toEqual([{ lead: 'Source:', text: citeSource(source('a')) }]);
   });
 
   it('numbers several sources in the order the rows cite them', () => {
     const paragraphs = footerParagraphs([row(0, ['b']), row(1, ['a', 'b'])], sources, settings);
     expect(paragraphs.map((p) => `${p.lead}|${p.text}`)).toEqual([
       'Sources:|1. AP, 2024, citing US officials speaking on condition of anonymity',
-      `|2. ${citeSource(source('a'), undefined, true)}`,
+      `|2. ${citeSource(source('a'))}`,
     ]);
   });
 
