@@ -25,3 +25,16 @@ export function* namedStylesWithPrefix(config: Json | undefined, prefix: string)
     yield [name, style && typeof style === 'object' && !Array.isArray(style) ? (style as Json) : {}];
   }
 }
+
+/**
+ * One setting the theme keeps in a named style (`style[name][key]`, e.g. the
+ * PNG scale's `size`): `value` when `valid` accepts it; `bad.found` when the
+ * style is there but its setting is not valid (the theme check reports it at
+ * `style.NAME.KEY`); `{}` when the style is absent.
+ */
+export function styleSetting<T>(config: Json | undefined, name: string, key: string, valid: (value: unknown) => value is T): { value?: T; bad?: { found: unknown } } {
+  const style = findNamedStyle(config, name);
+  if (!style) return {};
+  const found = style[key];
+  return valid(found) ? { value: found } : { bad: { found } };
+}

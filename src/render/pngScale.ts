@@ -2,7 +2,7 @@
 // theme must stay a valid Vega-Lite config (no key of citechart's own), so
 // its default is a named style whose `size` (a mark property, so valid) is
 // the scale: `config.style["citechart-png-scale"] = {"size": 3}`.
-import { findNamedStyle } from '../compile/namedStyles.js';
+import { styleSetting } from '../compile/namedStyles.js';
 
 /** The style naming the theme's PNG scale. */
 export const SCALE_STYLE = 'citechart-png-scale';
@@ -29,18 +29,7 @@ export function parseScale(text: string): number | undefined {
 }
 
 /** The theme's PNG scale (`style["citechart-png-scale"].size`), or undefined when it sets none or one out of range (themeScaleProblem reports it). */
-export function themeScale(theme: Record<string, unknown> | undefined): number | undefined {
-  const size = scaleStyle(theme)?.size;
-  return isScale(size) ? size : undefined;
-}
+export const themeScale = (theme: Record<string, unknown> | undefined): number | undefined => styleSetting(theme, SCALE_STYLE, 'size', isScale).value;
 
 /** The theme's scale setting when it is there but not a scale citechart draws at; undefined when fine or absent. */
-export function badThemeScale(theme: Record<string, unknown> | undefined): { found: unknown } | undefined {
-  const style = scaleStyle(theme);
-  if (!style) return undefined;
-  return isScale(style.size) ? undefined : { found: style.size };
-}
-
-function scaleStyle(theme: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  return findNamedStyle(theme, SCALE_STYLE);
-}
+export const badThemeScale = (theme: Record<string, unknown> | undefined): { found: unknown } | undefined => styleSetting(theme, SCALE_STYLE, 'size', isScale).bad;

@@ -5,7 +5,7 @@
 import { fitsOneWidth } from '../compile/atWidth.js';
 import type { ChartSpec } from '../compile/readSpec.js';
 import { MAX_PRINT_WIDTH_MM, MIN_ARTBOARD_WIDTH, MIN_PRINT_WIDTH_MM } from '../compile/usermetaSchema.js';
-import { findNamedStyle } from '../compile/namedStyles.js';
+import { styleSetting } from '../compile/namedStyles.js';
 
 /** The style naming the theme's print width in mm. */
 export const PRINT_STYLE = 'citechart-print-mm';
@@ -38,18 +38,7 @@ export function printLayout(spec: ChartSpec, theme: Record<string, unknown> | un
 }
 
 /** The theme's print width in mm, or undefined when it sets none or one out of range (badThemePrintWidth reports it). */
-export function themePrintWidth(theme: Record<string, unknown> | undefined): number | undefined {
-  const width = printStyle(theme)?.width;
-  return isPrintWidth(width) ? width : undefined;
-}
+export const themePrintWidth = (theme: Record<string, unknown> | undefined): number | undefined => styleSetting(theme, PRINT_STYLE, 'width', isPrintWidth).value;
 
 /** The theme's print width when it is there but out of PRINT_WIDTH_LIMITS_MM; undefined when fine or absent. */
-export function badThemePrintWidth(theme: Record<string, unknown> | undefined): { found: unknown } | undefined {
-  const style = printStyle(theme);
-  if (!style) return undefined;
-  return isPrintWidth(style.width) ? undefined : { found: style.width };
-}
-
-function printStyle(theme: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  return findNamedStyle(theme, PRINT_STYLE);
-}
+export const badThemePrintWidth = (theme: Record<string, unknown> | undefined): { found: unknown } | undefined => styleSetting(theme, PRINT_STYLE, 'width', isPrintWidth).bad;
