@@ -9,6 +9,7 @@ import { bigCsvInMemoryBytes, bigTableKind, parquetFolderFiles, totalBytes, type
 import { hashBigTable } from './hashBigTable.js';
 import { findNotNumbers, type NotNumbers } from './findNotNumbers.js';
 import { locateCells, type CellAt } from './locateCells.js';
+import { columnsNamedInSpecs } from './namedColumns.js';
 import { loadPolars, polarsReason, ROW, type Frame, type LazyFrame, type PL } from './polars.js';
 
 /** A big table, checked and typed, not read: `frame()` scans it lazily each time it is asked. */
@@ -32,8 +33,14 @@ export interface BigTable {
   wholeSums: Set<string>;
   /** sha256 of the bytes (src/bigtable/hashBigTable.ts). */
   sha256: string;
-  /** The rows, lazily: `ROW` (0-based data row), `source` (text), and the value columns (numbers as Float64, the rest as text). */
-  frame(): LazyFrame;
+  /**
+   * The rows, lazily: `ROW` (0-based data row), `source` (text), and the
+   * value columns (numbers as Float64, the rest as text). `needed`: the
+   * value columns the query reads (default: all of them); a held CSV
+   * answers from memory when it holds them all, with only the columns it
+   * holds, else the file is scanned with every column.
+   */
+  frame(needed?: readonly string[]): LazyFrame;
   /** A data row's 1-based line (CSV: the row's ordinal + 1 for the header, exact unless a cell holds a line break) or row number (Parquet). */
   lineOf(row: number): number;
   polars: PL;
@@ -41,6 +48,8 @@ export interface BigTable {
   notNumbers(column: string): Promise<NotNumbers>;
   /** Whether its rows are held in memory (a CSV up to `bigCsvInMemoryBytes`), parsed once, rather than scanned from the file by each query. */
   inMemory: boolean;
+  /** The value columns held in memory: every number column, and the text columns some file in `specs/` names (namedColumns.ts). Empty when not held. */
+  heldColumns: ReadonlySet<string>;
 }
 
 const CITATIONS = new Set(['source', 'quote', 'note', 'derived']);
@@ -135,16 +144,20 @@ export async function openBigTable(
   // text again (4 scans of 10M rows became 1). Each number cell's "not a
   // number" flag is computed in the same parse and dropped after the validation.
   const numberColumns = kind === 'csv' ? columns.filter((name) => types[name] === 'number') : [];
+  // Number columns are held whatever the specs say (every cell is checked); a text column only when a spec names it.
+  const holding = kind === 'csv' && bytes <= bigCsvInMemoryBytes();
+  const named = holding ? await columnsNamedInSpecs(cwd, columns) : new Set<string>();
+  const heldColumns = new Set(holding ? columns.filter((name) => types[name] === 'number' || named.has(name)) : []);
   const flag = (i: number) => `__citechart_bad${i}`;
   const bad = (name: string) => pl.col(name).isNotNull().and(pl.col(name).cast(pl.Float64, false).isNull().or(pl.col(name).cast(pl.Float64, false).isNan()));
   let held: Frame | undefined;
-  if (kind === 'csv' && bytes <= bigCsvInMemoryBytes()) {
+  if (holding) {
     try {
       held = await raw
         .select(
           // `quote`, `note` and `derived` are not carried (a warning says so): not held either.
           pl.col('source'),
-          ...columns.map((name) => (types[name] === 'number' ? pl.col(name).cast(pl.Float64, false) : pl.col(name))),
+          ...[...heldColumns].map((name) => (types[name] === 'number' ? pl.col(name).cast(pl.Float64, false) : pl.col(name))),
           ...numberColumns.map((name, i) => bad(name).alias(flag(i))),
         )
         .collect();
@@ -154,14 +167,15 @@ export async function openBigTable(
   }
   const scan = (): LazyFrame => (held ? held.lazy() : raw);
 
-  const frame = () => {
-    const cells = columns.map((name) => {
+  const frame = (needed: readonly string[] = columns) => {
+    const fromMemory = held !== undefined && needed.every((name) => heldColumns.has(name));
+    const cells = (fromMemory ? columns.filter((name) => heldColumns.has(name)) : columns).map((name) => {
       const dtype = dtypes.get(name)!;
       if (types[name] === 'number') return pl.col(name).cast(pl.Float64, false);
       if (/^Date$/.test(dtype)) return pl.col(name).dt.strftime('%Y-%m-%d');
       return isText(dtype) ? pl.col(name) : pl.col(name).cast(pl.Utf8);
     });
-    return scan().withRowIndex(ROW).select(pl.col(ROW), pl.col('source'), ...cells);
+    return (fromMemory ? held!.lazy() : raw).withRowIndex(ROW).select(pl.col(ROW), pl.col('source'), ...cells);
   };
 
   let rows = 0;
@@ -259,12 +273,12 @@ export async function openBigTable(
   const notNumbers = (column: string) => {
     let found = looked.get(column);
     if (!found) {
-      found = findNotNumbers(pl, frame(), column, lineOf, kind === 'csv' ? { file: real, delimiter, index: headerIndex.get(column)! } : undefined);
+      found = findNotNumbers(pl, frame([column]), column, lineOf, kind === 'csv' ? { file: real, delimiter, index: headerIndex.get(column)! } : undefined);
       looked.set(column, found);
     }
     return found;
   };
-  return { table: { file, kind, columns, types, rows, rowsBySource, wholeSums, sha256, frame, lineOf, polars: pl, notNumbers, inMemory: held !== undefined }, diagnostics };
+  return { table: { file, kind, columns, types, rows, rowsBySource, wholeSums, sha256, frame, lineOf, polars: pl, notNumbers, inMemory: held !== undefined, heldColumns: held ? heldColumns : new Set<string>() }, diagnostics };
 }
 
 const isText = (dtype: string) => /^(String|Utf8)$/i.test(dtype);

@@ -4,6 +4,7 @@ import * as messages from '../messages.js';
 import { pushdownEnabled, type BigTableKind } from './bigTableFile.js';
 import type { BigTable } from './openBigTable.js';
 import { planPushdown, type Plan } from './planPushdown.js';
+import { namedColumns } from './namedColumns.js';
 import { polarsReason } from './polars.js';
 import { runPlan, type StepCount } from './runPlan.js';
 
@@ -59,11 +60,19 @@ export async function pushDownChart<S extends ChartSpec>(
     const columns = new Map(big.columns.map((name) => [name, big.types[name]!]));
     const none: Plan = { steps: [], vegaLite: spec.vegaLite, left: [] };
     const plan = alone && options.enabled !== false && pushdownEnabled() ? planPushdown(big.polars, spec.vegaLite, columns, config, big.wholeSums) : none;
+    // The columns the spec names (a superset of those its steps read): a held CSV answers from memory when it holds them.
+    const needed = [...namedColumns(JSON.stringify(spec.vegaLite), big.columns)];
     const attempt = async (tried: Plan) => {
       try {
-        return { ran: await runPlan(big, tried, options.explain) };
+        return { ran: await runPlan(big, tried, options.explain, needed) };
       } catch (error) {
-        return { failed: polarsReason(error) };
+        // A column read but not named (a name written with a \u escape) is missing from memory: read from the file before giving up.
+        if (big.heldColumns.size === big.columns.length || !tried.steps.length) return { failed: polarsReason(error) };
+        try {
+          return { ran: await runPlan(big, tried, options.explain) };
+        } catch (again) {
+          return { failed: polarsReason(again) };
+        }
       }
     };
     let result = await attempt(plan);

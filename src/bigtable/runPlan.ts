@@ -29,12 +29,16 @@ export interface StepCount {
  * group's sources; after a fold a row's line is floor(ROW).
  * `summary` counts rows read and kept per source. Throws polars' error when
  * a step fails on the data (a date not written YYYY-MM-DD): the caller then
- * lets Vega run the transforms.
+ * lets Vega run the transforms. `needed`: the value columns the plan's steps
+ * read (BigTable.frame: a held CSV then answers from memory when it holds
+ * them); ignored when no step aggregates, since every column then reaches Vega.
  */
-export async function runPlan(big: BigTable, plan: Plan, explain = false): Promise<{ table: CitedTable; counts?: StepCount[] }> {
+export async function runPlan(big: BigTable, plan: Plan, explain = false, needed?: readonly string[]): Promise<{ table: CitedTable; counts?: StepCount[] }> {
   const pl = big.polars;
+  const columns = plan.steps.some((step) => step.aggregates) ? needed : undefined;
+  const rows = () => big.frame(columns);
   // Dates first: one not written YYYY-MM-DD would be null in polars but a date in Vega.
-  let checked: LazyFrame = big.frame();
+  let checked: LazyFrame = rows();
   for (const step of plan.steps) {
     if (step.prepare) await step.prepare(checked);
     for (const field of step.dates ?? []) {
@@ -43,7 +47,7 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
     }
     checked = step.apply(checked);
   }
-  let frame: LazyFrame = big.frame();
+  let frame: LazyFrame = rows();
   const aggregateAt = plan.steps.findIndex((step) => step.aggregates);
   const beforeAggregate = (aggregateAt === -1 ? plan.steps : plan.steps.slice(0, aggregateAt)).reduce((f, step) => step.apply(f), frame);
   for (const step of plan.steps) frame = step.apply(frame);
@@ -80,7 +84,7 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   const joinAt = plan.steps.findIndex((step) => step.joins);
   let groups: GroupSources | undefined;
   if (!aggregated && joinAt !== -1 && out.columns.includes(JOIN_GROUP)) {
-    const joined = plan.steps.slice(0, joinAt + 1).reduce((f, step) => step.apply(f), big.frame());
+    const joined = plan.steps.slice(0, joinAt + 1).reduce((f, step) => step.apply(f), rows());
     const found = await joined
       .groupBy(JOIN_GROUP)
       .agg(pl.col('source').unique({ maintainOrder: true }).alias(SOURCES), pl.col(ROW).gather(pl.col('source').argUnique()).alias(SOURCE_ROWS))
@@ -97,7 +101,7 @@ export async function runPlan(big: BigTable, plan: Plan, explain = false): Promi
   let counts: StepCount[] | undefined;
   if (explain) {
     counts = [];
-    let f: LazyFrame = big.frame();
+    let f: LazyFrame = rows();
     let rowsIn = big.rows;
     for (const step of plan.steps) {
       f = step.apply(f);

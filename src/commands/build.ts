@@ -46,6 +46,7 @@ import { shardManifestName, writeShardManifest } from '../shard/shardManifest.js
 import { parseShard, shardOf, type Shard } from '../shard/shardOf.js';
 import { isScale, PNG_SCALE_LIMITS } from '../render/pngScale.js';
 import { removeStaleTemps } from '../write/tempFiles.js';
+import { loadTableHashes, saveTableHashes, TABLE_HASHES } from '../bigtable/tableHashStore.js';
 import { writeAllOrNone } from '../write/writeAtomic.js';
 
 /** What `--formats` accepts: the extensions of the files chartFiles() can produce. */
@@ -202,9 +203,11 @@ async function buildLocked(
   const { started, cwd, outDir, known, names, formats, render } = context;
   const relative = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
   // The build's own files are refused as links before any is read or any chart drawn.
-  const ownFiles = [MANIFEST, CACHE_FILE, GALLERY].concat(options.shard ? [shardManifestName(options.shard)] : []);
+  const ownFiles = [MANIFEST, CACHE_FILE, GALLERY, TABLE_HASHES].concat(options.shard ? [shardManifestName(options.shard)] : []);
   for (const file of ownFiles) await refuseLink(path.join(outDir, file));
   const previous = await readCache(outDir);
+  // Big tables' hashes from the last build, used while each file's stat is unchanged (src/bigtable/tableHashStore.ts).
+  const hashesBefore = await loadTableHashes(outDir);
   const { manifest: manifestBefore, warnings } = await readManifestChecked(outDir);
   const manifestWarnings = warnings.map((message): Diagnostic => ({ file: relative(path.join(outDir, MANIFEST)), severity: 'warning', message }));
   await removeStaleTemps(outDir, ownFile(manifestBefore, outDir, cwd));
@@ -384,6 +387,7 @@ async function buildLocked(
   // The cache last: one not written records the charts of the build before,
   // whose files no longer match it byte for byte, so they are drawn again.
   if (entries.size || previous.text) await attempt(path.join(outDir, CACHE_FILE), () => writeCache(outDir, cache, previous.text));
+  await attempt(path.join(outDir, TABLE_HASHES), () => saveTableHashes(outDir, hashesBefore));
   if (problems.length) throw new OutputError(problems);
   return {
     charts: names.map((name) => results.get(name)!),
@@ -400,7 +404,7 @@ async function buildLocked(
  * for removeStaleTemps' older temporary names.
  */
 function ownFile(manifest: Manifest, outDir: string, cwd: string): (name: string) => boolean {
-  const names = new Set([MANIFEST, GALLERY, CACHE_FILE]);
+  const names = new Set([MANIFEST, GALLERY, CACHE_FILE, TABLE_HASHES]);
   for (const entry of Object.values(manifest.charts)) {
     for (const file of entry.files) if (path.dirname(path.resolve(cwd, file)) === outDir) names.add(path.basename(file));
   }
