@@ -42,7 +42,47 @@ export async function pushDownChart<S extends ChartSpec>(
   project: BigTableSource,
   spec: S,
   options: { enabled?: boolean; explain?: boolean } = {},
-): Promise<{ spec: S; tables: Map<string, CitedTable>; diagnostics: Diagnostic[]; pushdowns: Pushdown[] }> {
+): Promise<PushedDown<S>> {
+  // Started ahead by prefetchPushdown for this very spec text: taken once.
+  const key = options.enabled === undefined && !options.explain ? prefetchKey(spec) : undefined;
+  const early = key === undefined ? undefined : started.get(project)?.get(key);
+  if (early) {
+    started.get(project)!.delete(key!);
+    const ran = await early;
+    // The caller's own spec object, with the Vega-Lite the run left (equal to what it would have computed).
+    return { ...ran.result, spec: ran.result.spec === ran.spec ? spec : { ...spec, vegaLite: ran.result.spec.vegaLite } };
+  }
+  return pushDown(project, spec, options);
+}
+
+type PushedDown<S extends ChartSpec> = { spec: S; tables: Map<string, CitedTable>; diagnostics: Diagnostic[]; pushdowns: Pushdown[] };
+
+/** Pushdowns started ahead of their chart (prefetchPushdown.ts), per project, by prefetchKey. */
+const started = new WeakMap<BigTableSource, Map<string, Promise<{ spec: ChartSpec; result: PushedDown<ChartSpec> }>>>();
+
+/** What a pushdown depends on besides the project: the spec's Vega-Lite and its data references. */
+const prefetchKey = (spec: ChartSpec): string => JSON.stringify([spec.vegaLite, spec.dataRefs.map((ref) => [ref.file, ref.jsonPath])]);
+
+/**
+ * Starts pushDownChart for `spec` (as read, before it is drawn) and keeps
+ * the result for the first pushDownChart of an equal spec in `project`
+ * (then forgotten). Returns the run, which never rejects (a failure is left
+ * for that call to report: it runs again).
+ */
+export function startPushdown(project: BigTableSource, spec: ChartSpec): Promise<unknown> {
+  const key = prefetchKey(spec);
+  let runs = started.get(project);
+  if (!runs) started.set(project, (runs = new Map()));
+  if (runs.has(key)) return runs.get(key)!.catch(() => undefined);
+  const run = pushDown(project, spec, {}).then((result) => ({ spec, result }));
+  runs.set(key, run);
+  // A failed run is dropped: the chart's own call runs it again and reports it.
+  return run.catch(() => {
+    if (runs.get(key) === run) runs.delete(key);
+  });
+}
+
+async function pushDown<S extends ChartSpec>(project: BigTableSource, spec: S, options: { enabled?: boolean; explain?: boolean }): Promise<PushedDown<S>> {
   const tables = new Map<string, CitedTable>();
   const diagnostics: Diagnostic[] = [];
   const pushdowns: Pushdown[] = [];

@@ -328,8 +328,9 @@ async function buildLocked(
     const tasks = stale.map((name): RenderTask => ({ cwd, name, render, formats }));
     // A project with big tables draws in this thread by default: polars runs
     // each query on every core itself, and one thread opens each table once.
-    const jobs = options.jobs ?? ((await hasBigTables(cwd)) ? 1 : os.availableParallelism());
-    await renderAll(tasks, jobs, openHere, onOutcome);
+    const bigTables = await hasBigTables(cwd);
+    const jobs = options.jobs ?? (bigTables ? 1 : os.availableParallelism());
+    await renderAll(tasks, jobs, openHere, onOutcome, bigTables && !render.explain);
     // Text widths measured for the first time, so the next run need not load fontkit for them.
     if (Object.keys(measured).length) (await import('../text/widthStore.js')).saveWidths(measured);
   }
@@ -429,12 +430,16 @@ async function renderAll(
   jobs: number,
   openProjectHere: () => Promise<Project>,
   onOutcome: (outcome: RenderOutcome) => Promise<void>,
+  bigTables = false,
 ): Promise<void> {
   // Both are process-wide and read by native code (ICU's time zone, fontconfig
   // inside sharp's librsvg, which draws PNGs with right-to-left text), which a
   // worker's own copy of process.env does not reach: set them here, before any
   // worker starts, so every thread draws the same bytes.
   process.env.TZ = 'UTC';
+  // Big tables drawn in this thread: each chart's polars queries start ahead of it (src/bigtable/prefetchPushdown.ts).
+  const prefetch = bigTables && jobs <= 1 ? (await import('../bigtable/prefetchPushdown.js')).pushdownPrefetcher(await openProjectHere()) : undefined;
+  if (tasks[0]) prefetch?.(tasks[0].name);
   if (tasks.some((task) => task.render.png !== false)) await (await import('../text/fonts.js')).useBundledFonts();
 
   // Compiled workers only: when run from the TypeScript sources (vitest), draw in this thread.
@@ -480,7 +485,10 @@ async function renderAll(
   }
   const { renderTask } = await import('../pool/renderTask.js');
   const project = await openProjectHere();
-  for (const task of tasks) await onOutcome(await renderTask(project, task));
+  for (const [i, task] of tasks.entries()) {
+    if (tasks[i + 1]) prefetch?.(tasks[i + 1]!.name);
+    await onOutcome(await renderTask(project, task));
+  }
 }
 
 const isOutOfMemory = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
