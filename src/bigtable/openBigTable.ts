@@ -195,13 +195,17 @@ export async function openBigTable(
     ];
     // From the file, one pass computes everything by source; in memory the checks' totals
     // are a second, cheaper query (no group to keep them in: 0.2 s less for 10M rows).
-    const bySource = await scan()
-      .withRowIndex(ROW)
-      .groupBy('source')
-      .agg(pl.col(ROW).min().alias('first'), pl.len().alias('rows'), ...(held ? [] : checks))
-      .sort('first')
-      .collect();
-    const checked = held && checks.length ? await scan().select(...checks).collect() : bySource;
+    // In memory both queries run at once: each alone leaves one of polars' threads idle part of the time.
+    const [bySource, totals] = await Promise.all([
+      scan()
+        .withRowIndex(ROW)
+        .groupBy('source')
+        .agg(pl.col(ROW).min().alias('first'), pl.len().alias('rows'), ...(held ? [] : checks))
+        .sort('first')
+        .collect(),
+      held && checks.length ? scan().select(...checks).collect() : undefined,
+    ]);
+    const checked = totals ?? bySource;
     if (held && numberColumns.length) held = held.drop(numberColumns.map((_, i) => flag(i)));
     const total = (column: string) => (checked.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
     const largest = (column: string) => (checked.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => Math.max(a, Number(b ?? 0)), 0);
