@@ -107,7 +107,7 @@ async function pushDown<S extends ChartSpec>(project: BigTableSource, spec: S, o
         return { ran: await runPlan(big, tried, options.explain, needed) };
       } catch (error) {
         // A column read but not named (a name written with a \u escape) is missing from memory: read from the file before giving up.
-        if (big.heldColumns.size === big.columns.length || !tried.steps.length) return { failed: polarsReason(error) };
+        if (!big.inMemory || big.heldColumns.size === big.columns.length || !tried.steps.length) return { failed: polarsReason(error) };
         try {
           return { ran: await runPlan(big, tried, options.explain) };
         } catch (again) {
