@@ -42,7 +42,7 @@ import { readFooterStyle } from './provenance/footerStyle.js';
 import { readDarkBackground } from './provenance/darkMode.js';
 import { dropLinks } from './provenance/dropLinks.js';
 import { artboardPrefix, idPrefix } from './provenance/prefixIds.js';
-import { footerParagraphs } from './provenance/footerParagraphs.js';
+import { footerParagraphs, sourceNames } from './provenance/footerParagraphs.js';
 import { hashInputs } from './provenance/hashInputs.js';
 import { jsonLd } from './provenance/jsonLd.js';
 import { toolVersions } from './provenance/versions.js';
@@ -267,6 +267,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     corrections,
     credits: translator ? [locale.say('translationCredit', { translator })] : [],
     markers: markers.symbols,
+    names: sourceNames(mapSources).concat(translator ? [translator] : []),
   });
   // The footer is measured synchronously: fonts for the scripts its sources are written in must be on disk.
   if (needsFallbackFonts(JSON.stringify(paragraphs))) await prepareFallbackFonts();

@@ -14,6 +14,12 @@ export interface Paragraph {
   text: string;
   /** An item of the list the previous lead-in opened ("Notes: A." then "B."), set under the lead-in's text, not at the margin. */
   item?: true;
+  /**
+   * Names in `text` (people, organisations: "Zhifan Liu", "Natural Earth")
+   * that a drawn line must not break inside (wrapText's `keep`); the text
+   * itself keeps plain spaces, so the snippet and extracted text are unchanged.
+   */
+  keep?: string[];
 }
 
 /**
@@ -25,7 +31,12 @@ export interface Paragraph {
  * Lead-ins, their plural (Intl.PluralRules), colon and numbering are the
  * locale's (French "Source\u202F:"). `extras`: `maps`, the citations of a
  * map's boundary files, as a "Map:" paragraph after the sources;
- * `corrections`; `credits` after the credit (an edition's "Translation: NAME").
+ * `corrections`; `credits` after the credit (an edition's "Translation: NAME");
+ * `names`, more names to keep whole besides the sources' (the edition's
+ * translator, the map sources' publishers and authors). Each paragraph's
+ * `keep` lists the names it holds, from every source record (`publisher`,
+ * `authors`, `translator`) and `names`, so its drawn lines never break a
+ * name ("Zhifan / Liu").
  * The "Map:" and "Corrected on" lead-ins are the locale's too ("Carte\u202F:",
  * "Corrigé le 2 mai 2024\u202F:"; catalogue keys `map`, `correctedOn`).
  * Notes: the spec's chart-wide notes first, unnumbered (no mark in the
@@ -39,7 +50,14 @@ export function footerParagraphs(
   rows: CitedRow[],
   sources: Map<string, Source>,
   settings: ChartSettings,
-  extras: { locale?: Locale; maps?: string[]; corrections?: Array<{ date: string; what: string }>; credits?: string[]; markers?: MarkerSymbols } = {},
+  extras: {
+    locale?: Locale;
+    maps?: string[];
+    corrections?: Array<{ date: string; what: string }>;
+    credits?: string[];
+    markers?: MarkerSymbols;
+    names?: string[];
+  } = {},
 ): Paragraph[] {
   const cited = citedSourceIds(rows).map((id) => sources.get(id)!);
   const { chartWide, notes, byRow } = noteNumbers(rows, settings.notes);
@@ -65,7 +83,25 @@ export function footerParagraphs(
   }
   if (settings.credit) paragraphs.push({ lead: '', text: isolate(settings.credit) });
   for (const credit of extras.credits ?? []) paragraphs.push({ lead: '', text: credit });
-  return paragraphs;
+  return withNames(paragraphs, sourceNames(sources.values()).concat(extras.names ?? []));
+}
+
+/** The names of people and organisations in source records: publishers, authors, translators (several words each, or nothing to keep). */
+export function sourceNames(sources: Iterable<Source>): string[] {
+  const names: string[] = [];
+  for (const source of sources) {
+    for (const name of [source.publisher, ...source.authors, source.translator ?? '']) if (/\S\s+\S/.test(name)) names.push(name.trim());
+  }
+  return names;
+}
+
+/** Each paragraph with the names its text holds as its `keep` (none: no `keep`, so a paragraph without names is as it was). */
+function withNames(paragraphs: Paragraph[], names: string[]): Paragraph[] {
+  const all = unique(names);
+  return paragraphs.map((paragraph) => {
+    const keep = all.filter((name) => paragraph.text.includes(name));
+    return keep.length ? { ...paragraph, keep } : paragraph;
+  });
 }
 
 function numbered(items: string[], word: 'source' | 'note', locale: Locale, into: Paragraph[]) {
