@@ -261,14 +261,15 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
   const translator = spec.edition?.translation.translator;
-  const paragraphs = footerParagraphs(rows, projectSources, spec.settings, {
+  const footerExtras = {
     locale,
     maps: mapSources.map((source) => citeSource(source, locale)),
     corrections,
     credits: translator ? [locale.say('translationCredit', { translator })] : [],
     markers: markers.symbols,
     names: sourceNames(mapSources).concat(translator ? [translator] : []),
-  });
+  };
+  const paragraphs = footerParagraphs(rows, projectSources, spec.settings, footerExtras);
   // The footer is measured synchronously: fonts for the scripts its sources are written in must be on disk.
   if (needsFallbackFonts(JSON.stringify(paragraphs))) await prepareFallbackFonts();
   // `lang` only when a locale is set: without one the output stays as it was.
@@ -350,11 +351,12 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     }
     // Each card re-laid-out by Vega at its size (src/social), its PNG carrying the same XMP as NAME.png.
     const context: CardContext = {
-      spec, tables, theme, boundaries: geo.boundaries, locale, cwd, paragraphs, markers, sources: projectSources,
+      spec, tables, theme, boundaries: geo.boundaries, locale, cwd, markers, sources: projectSources,
+      footers: [paragraphs, ...(['short', 'publishers', 'minimal'] as const).map((brevity) => footerParagraphs(rows, projectSources, spec.settings, { ...footerExtras, brevity }))],
       footerStyle: common.footerStyle,
       direction: locale.direction === 'rtl' ? 'rtl' : 'ltr',
-      compose: async (r, width, height, card, view) =>
-        composeSvg({ ...common, ...layout(r), width, prefix: `${idPrefix(name)}.s${cardName(card)}`, exactWidth: true, exactHeight: height, viewSize: view }),
+      compose: async (r, width, height, card, view, footer) =>
+        composeSvg({ ...common, ...layout(r), paragraphs: footer.paragraphs, footerStyle: footer.style, width, prefix: `${idPrefix(name)}.s${cardName(card)}`, exactWidth: true, exactHeight: height, viewSize: view }),
     };
     for (const card of chosen.cards) {
       const drawn = await drawSocialCard(context, card, diagnostics);

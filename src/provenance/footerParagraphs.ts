@@ -1,12 +1,15 @@
 import { citedSourceIds } from './citedSourceIds.js';
 import type { ChartSettings } from '../compile/readUsermeta.js';
 import type { CitedRow, Source } from '../model.js';
-import { citeSource, formatPublished } from './citeSource.js';
+import { citeBriefly, citeSource, formatPublished } from './citeSource.js';
 import { isolate } from './isolateBidi.js';
 import { readLocale, type Locale } from '../locale/readLocale.js';
 import { noteNumbers } from '../markers/noteNumbers.js';
 import { footerNoteLabel } from '../markers/markerSymbol.js';
 import type { MarkerSymbols } from '../markers/markerStyle.js';
+
+/** How fully the footer cites its sources (footerParagraphs' `brevity`): the article's `full` citation first. */
+export type Brevity = 'full' | 'short' | 'publishers' | 'minimal';
 
 /** A footer paragraph: a bold lead-in ("Source:") and the text after it. */
 export interface Paragraph {
@@ -32,6 +35,14 @@ export interface Paragraph {
  * locale's (French "Source\u202F:"). `extras`: `maps`, the citations of a
  * map's boundary files, as a "Map:" paragraph after the sources;
  * `corrections`; `credits` after the credit (an edition's "Translation: NAME");
+ * `brevity` (a social card whose full footer leaves its chart no room,
+ * src/social): `short` cites each source by its publisher and attribution
+ * only ("Reuters, citing US officials…": no authors, date or translator),
+ * `publishers` by its publisher alone, all in one paragraph ("Source:
+ * Reuters; CSIS"); notes, the map's credit, corrections and credits stay;
+ * `minimal` as `publishers`, its notes replaced by one line saying where
+ * they are (the catalogue's `notesWithArticle`: "Notes and full sources
+ * with the article"), when it has any.
  * `names`, more names to keep whole besides the sources' (the edition's
  * translator, the map sources' publishers and authors). Each paragraph's
  * `keep` lists the names it holds, from every source record (`publisher`,
@@ -57,6 +68,7 @@ export function footerParagraphs(
     credits?: string[];
     markers?: MarkerSymbols;
     names?: string[];
+    brevity?: Brevity;
   } = {},
 ): Paragraph[] {
   const cited = citedSourceIds(rows).map((id) => sources.get(id)!);
@@ -64,13 +76,19 @@ export function footerParagraphs(
   const markers = extras.markers ?? 'digits';
   const paragraphs: Paragraph[] = [];
   const locale = extras.locale ?? readLocale();
-  numbered(cited.map((source) => citeSource(source, locale)), 'source', locale, paragraphs);
+  const brevity = extras.brevity ?? 'full';
+  if (brevity === 'publishers' || brevity === 'minimal') {
+    const publishers = unique(cited.map((source) => isolate(source.publisher)));
+    paragraphs.push({ lead: `${locale.plural('source', publishers.length)}${locale.words.colon}`, text: publishers.join('; ') });
+  } else numbered(cited.map((source) => (brevity === 'short' ? citeBriefly(source, locale) : citeSource(source, locale))), 'source', locale, paragraphs);
   // A map's boundaries are credited apart from its figures (src/geo).
   const maps = unique(extras.maps ?? []).map(isolate);
   if (maps.length) paragraphs.push({ lead: `${locale.plural('map', maps.length)}${locale.words.colon}`, text: maps.join(locale.words.altItems) });
   // Chart-wide notes first, unnumbered; then the numbered notes the markers point at (without markers, nothing points at them: unnumbered too).
   const marked = byRow.size > 0 && markers !== 'none';
-  const all = chartWide.concat(notes);
+  // A minimal card footer points at the article for its notes instead.
+  const all = brevity === 'minimal' ? [] : chartWide.concat(notes);
+  if (brevity === 'minimal' && chartWide.length + notes.length) paragraphs.push({ lead: '', text: locale.say('notesWithArticle') });
   const lead = `${locale.plural('note', all.length)}${locale.words.colon}`;
   all.forEach((text, i) => {
     const n = i - chartWide.length + 1;
