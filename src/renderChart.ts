@@ -42,6 +42,7 @@ import { readFooterStyle } from './provenance/footerStyle.js';
 import { readDarkBackground } from './provenance/darkMode.js';
 import { dropLinks } from './provenance/dropLinks.js';
 import { artboardPrefix, idPrefix } from './provenance/prefixIds.js';
+import { placeMapLabels } from './geo/placeMapLabels.js';
 import { footerParagraphs, sourceNames } from './provenance/footerParagraphs.js';
 import { hashInputs } from './provenance/hashInputs.js';
 import { jsonLd } from './provenance/jsonLd.js';
@@ -301,7 +302,8 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     footerStyle: readFooterStyle(theme, spec.vegaLite.config as Record<string, unknown> | undefined),
     ...(locale.tag && { lang: locale.tag, direction: locale.direction }),
   };
-  const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
+  // A map's region labels placed inside their regions or beside them with a leader (src/geo), in every layout: article, artboards, cards, print.
+  const layout = (r: typeof render) => ({ vegaSvg: dropLinks(placeMapLabels(r).render.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
   // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
   const withFonts = (composed: string) => (spec.settings.embedFonts === false ? composed : embedFonts(composed));
   const svg = await withFonts(composeSvg({ ...common, ...layout(marked.render), ...(options.width !== undefined && { exactWidth: true }) }));
