@@ -15,6 +15,8 @@ import type { VegaRender } from '../render/renderSvg.js';
 import { atWidth, isMap } from '../compile/atWidth.js';
 import { atCardSize, isStepped } from './atCardSize.js';
 import { cardFooterStyle } from './cardFooter.js';
+import { cardCrop, fitToFeatures, projectionRotation } from '../geo/cropToLabels.js';
+import type { Feature } from 'geojson';
 import { CARD_DENSITY, cardLayoutWidths, cardName, type SocialCard } from './socialPresets.js';
 
 /** What a card is drawn from: the chart's spec, data and footer as drawChart (src/renderChart.ts) has them. */
@@ -145,9 +147,11 @@ async function layCard(
   const diagnostics: Diagnostic[] = [];
   const footerHeight = (padding: { left: number; right: number }) =>
     drawFooter(paragraphs, width - padding.left - padding.right, footerStyle, context.direction).height;
-  const draw = async (vegaLite: Record<string, unknown>) => {
+  const draw = async (vegaLite: Record<string, unknown>, crop?: Feature[]) => {
     const said: Diagnostic[] = [];
     const compiled = compileSpec({ ...spec, vegaLite }, context.tables, theme, context.boundaries, context.locale, context.sources);
+    if (crop && compiled.chart) fitToFeatures(compiled.chart.vega, crop);
+    const rotate = compiled.chart ? projectionRotation(compiled.chart.vega) : 0;
     const rendered = compiled.chart && (await renderFitted(compiled.chart, context.cwd, spec.json));
     pushAll(said, compiled.diagnostics.concat(rendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
     if (!rendered?.render) return (pushAll(diagnostics, said), undefined);
@@ -156,9 +160,13 @@ async function layCard(
     const render = marked?.render ?? rendered.render;
     const footer = footerHeight(render.padding);
     const whole = footer ? render.height + footerStyle.gap + footer : render.height;
-    return { render, said, whole, plot: plotHeight(render.scenegraph), fits: whole <= height + 0.5 && render.width <= width + 0.5 };
+    return { render, said, whole, vegaLite, rotate, plot: plotHeight(render.scenegraph), fits: whole <= height + 0.5 && render.width <= width + 0.5 };
   };
-  const use = async (drawn: { render: VegaRender; said: Diagnostic[] }) => {
+  const use = async (first: { render: VegaRender; said: Diagnostic[]; vegaLite: Record<string, unknown>; rotate: number }) => {
+    // A world map that leaves bands on a square or portrait card is fitted to its labelled regions instead (cardCrop).
+    const crop = isMap(spec.vegaLite) ? cardCrop(first.render.scenegraph, first.rotate) : undefined;
+    const cropped = crop && (await draw(first.vegaLite, crop));
+    const drawn = cropped && cropped.fits ? cropped : first;
     pushAll(diagnostics, drawn.said);
     return { svg: await context.compose(drawn.render, width, height, card, view, { paragraphs, style: footerStyle }), room: 0, diagnostics };
   };
