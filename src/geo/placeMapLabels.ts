@@ -35,7 +35,7 @@ export interface PlacedLabel {
 }
 
 /** Breathing room (px) between a label and the edge of its region, or another label. */
-const MARGIN = 1;
+const MARGIN = 1.5;
 /** Distances (px) from a region's anchor at which an outside label's centre is tried. */
 const RINGS = [14, 20, 27, 35, 45, 57, 70];
 /** Directions tried on each ring. */
