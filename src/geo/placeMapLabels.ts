@@ -47,15 +47,18 @@ const LAND_BOX_COST = 0.02;
 
 /**
  * The render with its map labels placed (the SVG moved, leader lines drawn
- * under the labels), and how each was placed. A label whose box (Vega's
- * bounds, the halo's copy with it) lies inside its region, `MARGIN` px in,
- * stays; one that does not is moved to the nearest point where it does;
+ * under the labels), and how each was placed. A label whose letters (its
+ * ink box, inkBox: Vega's bounds of the text, not of its halo) lie inside
+ * its region, `MARGIN` px in (the shapes rasterised at 1 px), stays; one that does not is moved to the nearest point where it does;
  * one that fits nowhere inside goes outside, on rings around the region's
  * anchor, where it covers no other coloured region nor another label and
  * stays in the plot, the cost being its leader's length, six times each px
  * of it over other land, and a little for each px² of the label over land,
- * so that a leader crosses sea rather than a neighbour. A chart with no
- * such labels is returned as it is.
+ * so that a leader crosses sea rather than a neighbour. The halo's copy
+ * moves with its text. A leader starts at the label's own point (the
+ * region's `properties.longitude`/`latitude`): a spec that offsets its
+ * labels and draws its own leaders gets a second one. A chart with no such
+ * labels is returned as it is.
  */
 export function placeMapLabels(render: VegaRender): { render: VegaRender; placed: PlacedLabel[] } {
   const root = rootGroup(render.scenegraph) as Item | undefined;
