@@ -59,8 +59,10 @@ export function cardCrop(scene: unknown, rotate: number): Feature[] | undefined 
     }
   }
   if (!longitudes.length) return undefined;
-  const west = Math.max(-180, Math.min(...longitudes) - LABEL_ROOM);
-  const east = Math.min(180, Math.max(...longitudes) + LABEL_ROOM);
+  let [westmost, eastmost] = [Infinity, -Infinity];
+  for (const longitude of longitudes) [westmost, eastmost] = [Math.min(westmost, longitude), Math.max(eastmost, longitude)];
+  const west = Math.max(-180, westmost - LABEL_ROOM);
+  const east = Math.min(180, eastmost + LABEL_ROOM);
   const middle = (west + east) / 2;
   // Equal Earth and its kin are widest at the equator: the sides' points go there; the top and bottom at the middle.
   const points: Array<[number, number]> = [[west, 0], [east, 0], [middle, WORLD_LATITUDES[0]], [middle, WORLD_LATITUDES[1]]];
