@@ -42,7 +42,8 @@ import { readFooterStyle } from './provenance/footerStyle.js';
 import { readDarkBackground } from './provenance/darkMode.js';
 import { dropLinks } from './provenance/dropLinks.js';
 import { artboardPrefix, idPrefix } from './provenance/prefixIds.js';
-import { footerParagraphs } from './provenance/footerParagraphs.js';
+import { placeMapLabels } from './geo/placeMapLabels.js';
+import { footerParagraphs, sourceNames } from './provenance/footerParagraphs.js';
 import { hashInputs } from './provenance/hashInputs.js';
 import { jsonLd } from './provenance/jsonLd.js';
 import { toolVersions } from './provenance/versions.js';
@@ -261,13 +262,15 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
 
   // 6. The published SVG (footer drawn in), then the PNG from that same SVG.
   const translator = spec.edition?.translation.translator;
-  const paragraphs = footerParagraphs(rows, projectSources, spec.settings, {
+  const footerExtras = {
     locale,
     maps: mapSources.map((source) => citeSource(source, locale)),
     corrections,
     credits: translator ? [locale.say('translationCredit', { translator })] : [],
     markers: markers.symbols,
-  });
+    names: sourceNames(mapSources).concat(translator ? [translator] : []),
+  };
+  const paragraphs = footerParagraphs(rows, projectSources, spec.settings, footerExtras);
   // The footer is measured synchronously: fonts for the scripts its sources are written in must be on disk.
   if (needsFallbackFonts(JSON.stringify(paragraphs))) await prepareFallbackFonts();
   // `lang` only when a locale is set: without one the output stays as it was.
@@ -299,7 +302,8 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     footerStyle: readFooterStyle(theme, spec.vegaLite.config as Record<string, unknown> | undefined),
     ...(locale.tag && { lang: locale.tag, direction: locale.direction }),
   };
-  const layout = (r: typeof render) => ({ vegaSvg: dropLinks(r.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
+  // A map's region labels placed inside their regions or beside them with a leader (src/geo), in every layout: article, artboards, cards, print.
+  const layout = (r: typeof render) => ({ vegaSvg: dropLinks(placeMapLabels(r).render.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
   // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
   const withFonts = (composed: string) => (spec.settings.embedFonts === false ? composed : embedFonts(composed));
   const svg = await withFonts(composeSvg({ ...common, ...layout(marked.render), ...(options.width !== undefined && { exactWidth: true }) }));
@@ -349,11 +353,12 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     }
     // Each card re-laid-out by Vega at its size (src/social), its PNG carrying the same XMP as NAME.png.
     const context: CardContext = {
-      spec, tables, theme, boundaries: geo.boundaries, locale, cwd, paragraphs, markers, sources: projectSources,
+      spec, tables, theme, boundaries: geo.boundaries, locale, cwd, markers, sources: projectSources,
+      footers: [paragraphs, ...(['short', 'publishers', 'minimal'] as const).map((brevity) => footerParagraphs(rows, projectSources, spec.settings, { ...footerExtras, brevity }))],
       footerStyle: common.footerStyle,
       direction: locale.direction === 'rtl' ? 'rtl' : 'ltr',
-      compose: async (r, width, height, card, view) =>
-        composeSvg({ ...common, ...layout(r), width, prefix: `${idPrefix(name)}.s${cardName(card)}`, exactWidth: true, exactHeight: height, viewSize: view }),
+      compose: async (r, width, height, card, view, footer) =>
+        composeSvg({ ...common, ...layout(r), paragraphs: footer.paragraphs, footerStyle: footer.style, width, prefix: `${idPrefix(name)}.s${cardName(card)}`, exactWidth: true, exactHeight: height, viewSize: view }),
     };
     for (const card of chosen.cards) {
       const drawn = await drawSocialCard(context, card, diagnostics);

@@ -41,3 +41,13 @@ export function citeSource(source: Source, locale: Locale = readLocale()): strin
   if (source.attribution) text += `${comma}${locale.say('citing', { who: isolate(source.attribution) })}`;
   return text;
 }
+
+/**
+ * A source cited by its publisher and attribution only, for a social card
+ * whose full footer does not fit (src/social): "Reuters, citing US officials
+ * speaking on condition of anonymity". Whose claim it is is never dropped.
+ */
+export function citeBriefly(source: Source, locale: Locale = readLocale()): string {
+  const text = isolate(source.publisher);
+  return source.attribution ? `${text}${locale.words.listSeparator}${locale.say('citing', { who: isolate(source.attribution) })}` : text;
+}

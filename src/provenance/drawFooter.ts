@@ -22,7 +22,8 @@ const NUMBER = /^\d+\. /;
  * indent for all notes, numbered or not. A paragraph that opens no list
  * ("Source: …") wraps to the margin. Each paragraph is balanced
  * (wrapBalanced) so that its last line is not a widow of fewer than
- * DEK_LAST_WORDS words.
+ * DEK_LAST_WORDS words, and never breaks inside a name the paragraph
+ * asks to `keep` whole (footerParagraphs: "Zhifan Liu", not "Zhifan / Liu").
  * `rtl` (Arabic): each line starts at the right edge (x = width; the group
  * says `direction="rtl"`, so `start` is the right), hanging lines indented from it.
  */
@@ -38,7 +39,7 @@ export function drawFooter(
   const round = (x: number) => Math.round(x * 100) / 100;
   const lines: string[] = [];
   let listStart = 0;
-  paragraphs.forEach(({ lead, text, item }, p) => {
+  paragraphs.forEach(({ lead, text, item, keep }, p) => {
     const number = NUMBER.test(text);
     const leadWidth = lead ? measureText(lead, fontSize, 'bold') + regular(' ') : 0;
     // A numbered item or an `item` without a lead-in continues the list the previous lead-in opened.
@@ -52,7 +53,7 @@ export function drawFooter(
     // number included, under the text after the lead-in ("Notes:"), as a
     // Reuters/FT review asked; a lone paragraph ("Source: …") wraps to the margin.
     const hang = lead ? (opensList || number ? listStart : 0) : number || item ? listStart : 0;
-    balanceIsolates(wrapBalanced(text, width, regular, { indent, hang, minLastWords: DEK_LAST_WORDS })).forEach((line, i) => {
+    balanceIsolates(wrapBalanced(text, width, regular, { indent, hang, minLastWords: DEK_LAST_WORDS, keep })).forEach((line, i) => {
       const y = (lines.length + 1) * lineHeight - (lineHeight - fontSize);
       const leadIn = i === 0 && lead ? `<tspan font-weight="bold">${xmlText(lead)}</tspan> ` : '';
       lines.push(`<text x="${at(i === 0 ? start : hang)}" y="${y}">${leadIn}${xmlText(line)}</text>`);

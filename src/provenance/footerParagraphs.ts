@@ -1,12 +1,15 @@
 import { citedSourceIds } from './citedSourceIds.js';
 import type { ChartSettings } from '../compile/readUsermeta.js';
 import type { CitedRow, Source } from '../model.js';
-import { citeSource, formatPublished } from './citeSource.js';
+import { citeBriefly, citeSource, formatPublished } from './citeSource.js';
 import { isolate } from './isolateBidi.js';
 import { readLocale, type Locale } from '../locale/readLocale.js';
 import { noteNumbers } from '../markers/noteNumbers.js';
 import { footerNoteLabel } from '../markers/markerSymbol.js';
 import type { MarkerSymbols } from '../markers/markerStyle.js';
+
+/** How fully the footer cites its sources (footerParagraphs' `brevity`): the article's `full` citation first. */
+export type Brevity = 'full' | 'short' | 'publishers' | 'minimal';
 
 /** A footer paragraph: a bold lead-in ("Source:") and the text after it. */
 export interface Paragraph {
@@ -14,6 +17,12 @@ export interface Paragraph {
   text: string;
   /** An item of the list the previous lead-in opened ("Notes: A." then "B."), set under the lead-in's text, not at the margin. */
   item?: true;
+  /**
+   * Names in `text` (people, organisations: "Zhifan Liu", "Natural Earth")
+   * that a drawn line must not break inside (wrapText's `keep`); the text
+   * itself keeps plain spaces, so the snippet and extracted text are unchanged.
+   */
+  keep?: string[];
 }
 
 /**
@@ -25,7 +34,20 @@ export interface Paragraph {
  * Lead-ins, their plural (Intl.PluralRules), colon and numbering are the
  * locale's (French "Source\u202F:"). `extras`: `maps`, the citations of a
  * map's boundary files, as a "Map:" paragraph after the sources;
- * `corrections`; `credits` after the credit (an edition's "Translation: NAME").
+ * `corrections`; `credits` after the credit (an edition's "Translation: NAME");
+ * `brevity` (a social card whose full footer leaves its chart no room,
+ * src/social): `short` cites each source by its publisher and attribution
+ * only ("Reuters, citing US officials…": no authors, date or translator),
+ * `publishers` by its publisher alone, all in one paragraph ("Source:
+ * Reuters; CSIS"); notes, the map's credit, corrections and credits stay;
+ * `minimal` as `publishers`, its notes replaced by one line saying where
+ * they are (the catalogue's `notesWithArticle`: "Notes and full sources
+ * with the article"), when it has any.
+ * `names`, more names to keep whole besides the sources' (the edition's
+ * translator, the map sources' publishers and authors). Each paragraph's
+ * `keep` lists the names it holds, from every source record (`publisher`,
+ * `authors`, `translator`) and `names`, so its drawn lines never break a
+ * name ("Zhifan / Liu").
  * The "Map:" and "Corrected on" lead-ins are the locale's too ("Carte\u202F:",
  * "Corrigé le 2 mai 2024\u202F:"; catalogue keys `map`, `correctedOn`).
  * Notes: the spec's chart-wide notes first, unnumbered (no mark in the
@@ -39,20 +61,34 @@ export function footerParagraphs(
   rows: CitedRow[],
   sources: Map<string, Source>,
   settings: ChartSettings,
-  extras: { locale?: Locale; maps?: string[]; corrections?: Array<{ date: string; what: string }>; credits?: string[]; markers?: MarkerSymbols } = {},
+  extras: {
+    locale?: Locale;
+    maps?: string[];
+    corrections?: Array<{ date: string; what: string }>;
+    credits?: string[];
+    markers?: MarkerSymbols;
+    names?: string[];
+    brevity?: Brevity;
+  } = {},
 ): Paragraph[] {
   const cited = citedSourceIds(rows).map((id) => sources.get(id)!);
   const { chartWide, notes, byRow } = noteNumbers(rows, settings.notes);
   const markers = extras.markers ?? 'digits';
   const paragraphs: Paragraph[] = [];
   const locale = extras.locale ?? readLocale();
-  numbered(cited.map((source) => citeSource(source, locale)), 'source', locale, paragraphs);
+  const brevity = extras.brevity ?? 'full';
+  if (brevity === 'publishers' || brevity === 'minimal') {
+    const publishers = unique(cited.map((source) => isolate(source.publisher)));
+    paragraphs.push({ lead: `${locale.plural('source', publishers.length)}${locale.words.colon}`, text: publishers.join('; ') });
+  } else numbered(cited.map((source) => (brevity === 'short' ? citeBriefly(source, locale) : citeSource(source, locale))), 'source', locale, paragraphs);
   // A map's boundaries are credited apart from its figures (src/geo).
   const maps = unique(extras.maps ?? []).map(isolate);
   if (maps.length) paragraphs.push({ lead: `${locale.plural('map', maps.length)}${locale.words.colon}`, text: maps.join(locale.words.altItems) });
   // Chart-wide notes first, unnumbered; then the numbered notes the markers point at (without markers, nothing points at them: unnumbered too).
   const marked = byRow.size > 0 && markers !== 'none';
-  const all = chartWide.concat(notes);
+  // A minimal card footer points at the article for its notes instead.
+  const all = brevity === 'minimal' ? [] : chartWide.concat(notes);
+  if (brevity === 'minimal' && chartWide.length + notes.length) paragraphs.push({ lead: '', text: locale.say('notesWithArticle') });
   const lead = `${locale.plural('note', all.length)}${locale.words.colon}`;
   all.forEach((text, i) => {
     const n = i - chartWide.length + 1;
@@ -65,7 +101,25 @@ export function footerParagraphs(
   }
   if (settings.credit) paragraphs.push({ lead: '', text: isolate(settings.credit) });
   for (const credit of extras.credits ?? []) paragraphs.push({ lead: '', text: credit });
-  return paragraphs;
+  return withNames(paragraphs, sourceNames(sources.values()).concat(extras.names ?? []));
+}
+
+/** The names of people and organisations in source records: publishers, authors, translators (several words each, or nothing to keep). */
+export function sourceNames(sources: Iterable<Source>): string[] {
+  const names: string[] = [];
+  for (const source of sources) {
+    for (const name of [source.publisher, ...source.authors, source.translator ?? '']) if (/\S\s+\S/.test(name)) names.push(name.trim());
+  }
+  return names;
+}
+
+/** Each paragraph with the names its text holds as its `keep` (none: no `keep`, so a paragraph without names is as it was). */
+function withNames(paragraphs: Paragraph[], names: string[]): Paragraph[] {
+  const all = unique(names);
+  return paragraphs.map((paragraph) => {
+    const keep = all.filter((name) => paragraph.text.includes(name));
+    return keep.length ? { ...paragraph, keep } : paragraph;
+  });
 }
 
 function numbered(items: string[], word: 'source' | 'note', locale: Locale, into: Paragraph[]) {

@@ -11,8 +11,15 @@ const BREAKING_SPACE = /[^\S\u00a0\u2007\u202f]+/;
  * "Source :") stays inside its word, as Unicode's line-breaking rules (UAX
  * #14, class GL) require; `\s` would break there and write a plain space.
  */
-export function wrapText(text: string, width: number, measure: (s: string) => number, indent = 0, hang = 0): string[] {
-  return wrapLines(text, width, measure, indent, hang).lines;
+export function wrapText(
+  text: string,
+  width: number,
+  measure: (s: string) => number,
+  indent = 0,
+  hang = 0,
+  keep: readonly string[] = [],
+): string[] {
+  return wrapLines(text, width, measure, indent, hang, keep).lines;
 }
 
 /**
@@ -31,15 +38,16 @@ export function wrapText(text: string, width: number, measure: (s: string) => nu
  * and footer notes ask for 3, so "…officials say" never ends a dek on two
  * words (a Reuters/FT review, 2026). `options.indent` and `options.hang`
  * (px) are wrapText's: the footer's lead-in and hanging indent.
+ * `options.keep` is wrapText's: spans (names) no line breaks inside.
  */
 export function wrapBalanced(
   text: string,
   width: number,
   measure: (s: string) => number,
-  options: { minLastWords?: number; indent?: number; hang?: number } = {},
+  options: { minLastWords?: number; indent?: number; hang?: number; keep?: readonly string[] } = {},
 ): string[] {
-  const { minLastWords = 2, indent = 0, hang = 0 } = options;
-  const greedy = wrapLines(text, width, measure, indent, hang);
+  const { minLastWords = 2, indent = 0, hang = 0, keep = [] } = options;
+  const greedy = wrapLines(text, width, measure, indent, hang, keep);
   const last = greedy.lines.at(-1) ?? '';
   if (greedy.lines.length < 2 || last.split(BREAKING_SPACE).filter(Boolean).length >= minLastWords) return greedy.lines;
   let low = 1;
@@ -47,7 +55,7 @@ export function wrapBalanced(
   let best = greedy.lines;
   while (high - low > 1) {
     const middle = (low + high) / 2;
-    const tried = wrapLines(text, middle, measure, indent, hang);
+    const tried = wrapLines(text, middle, measure, indent, hang, keep);
     if (tried.lines.length === greedy.lines.length && tried.broken <= greedy.broken) {
       high = middle;
       best = tried.lines;
@@ -57,16 +65,23 @@ export function wrapBalanced(
 }
 
 /** wrapText's lines, and how many times a word was broken between characters. */
-function wrapLines(text: string, width: number, measure: (s: string) => number, indent = 0, hang = 0): { lines: string[]; broken: number } {
+function wrapLines(
+  text: string,
+  width: number,
+  measure: (s: string) => number,
+  indent = 0,
+  hang = 0,
+  keep: readonly string[] = [],
+): { lines: string[]; broken: number } {
   let broken = 0;
   const lines: string[] = [];
   let line = '';
   const room = () => width - (lines.length === 0 ? indent : hang);
-  for (const word of text.split(BREAKING_SPACE).filter(Boolean)) {
+  const place = (word: string) => {
     const candidate = line ? `${line} ${word}` : word;
     if (measure(candidate) <= room()) {
       line = candidate;
-      continue;
+      return;
     }
     if (line) lines.push(line);
     line = '';
@@ -80,9 +95,72 @@ function wrapLines(text: string, width: number, measure: (s: string) => number, 
       broken++;
     }
     line = rest;
+  };
+  for (const unit of keptUnits(text, keep)) {
+    const joined = unit.join(' ');
+    const candidate = line ? `${line} ${joined}` : joined;
+    // A kept span that fits where the line is, or alone on the next line, moves whole;
+    // one longer than a whole line (a long organisation's name on a phone) breaks between its words, as any text.
+    if (unit.length === 1 || measure(candidate) <= room()) place(joined);
+    else if (line && measure(joined) <= width - hang) {
+      if (line) lines.push(line);
+      line = '';
+      place(joined);
+    } else unit.forEach(place);
   }
   if (line || !lines.length) lines.push(line);
   return { lines, broken };
+}
+
+/**
+ * The words of `text` (split at breaking white space), grouped so that the
+ * words of each occurrence of a `keep` span ("Zhifan Liu") are one unit: no
+ * break falls between them. A span matches whole words only, wherever its
+ * words are separated by breaking white space of any kind; spans that
+ * overlap make one unit.
+ */
+export function keptUnits(text: string, keep: readonly string[]): string[][] {
+  const words: Array<{ word: string; start: number; end: number }> = [];
+  const breaking = new RegExp(BREAKING_SPACE.source, 'g');
+  let at = 0;
+  for (const gap of text.matchAll(breaking)) {
+    if (gap.index > at) words.push({ word: text.slice(at, gap.index), start: at, end: gap.index });
+    at = gap.index + gap[0].length;
+  }
+  if (at < text.length) words.push({ word: text.slice(at), start: at, end: text.length });
+  // joined[i]: the gap after word i is not a break.
+  const joined = new Array<boolean>(words.length).fill(false);
+  for (const span of keep) {
+    const parts = span.split(BREAKING_SPACE).filter(Boolean);
+    if (parts.length < 2) continue;
+    for (let i = 0; i + parts.length <= words.length; i++) {
+      if (!parts.every((part, k) => matchesWord(words[i + k]!.word, part, k === 0, k === parts.length - 1))) continue;
+      for (let k = 0; k < parts.length - 1; k++) joined[i + k] = true;
+    }
+  }
+  const units: string[][] = [];
+  let unit: string[] = [];
+  words.forEach(({ word }, i) => {
+    unit.push(word);
+    if (!joined[i]) {
+      units.push(unit);
+      unit = [];
+    }
+  });
+  if (unit.length) units.push(unit);
+  return units;
+}
+
+// A span's word matches a word of the text that is it, with punctuation or bidi isolates around it
+// where the span starts or ends ("(Steve", "Heavey),", "Liu,"): only the span's edges may touch other characters.
+const EDGE = /^[\p{P}\p{S}\u2068\u2069]*$/u;
+function matchesWord(word: string, part: string, first: boolean, last: boolean): boolean {
+  if (word === part) return true;
+  const at = word.indexOf(part);
+  if (at < 0) return false;
+  const before = word.slice(0, at);
+  const after = word.slice(at + part.length);
+  return (first || !before) && (last || !after) && EDGE.test(before) && EDGE.test(after);
 }
 
 /** Words a dek's or footer note's last line needs not to be a widow (wrapBalanced's `minLastWords`): "them for" alone is one. */

@@ -14,6 +14,9 @@ import { renderFitted } from '../render/renderFitted.js';
 import type { VegaRender } from '../render/renderSvg.js';
 import { atWidth, isMap } from '../compile/atWidth.js';
 import { atCardSize, isStepped } from './atCardSize.js';
+import { cardFooterStyle } from './cardFooter.js';
+import { cardCrop, fitToFeatures, projectionRotation } from '../geo/cropToLabels.js';
+import type { Feature } from 'geojson';
 import { CARD_DENSITY, cardLayoutWidths, cardName, type SocialCard } from './socialPresets.js';
 
 /** What a card is drawn from: the chart's spec, data and footer as drawChart (src/renderChart.ts) has them. */
@@ -24,7 +27,12 @@ export interface CardContext {
   boundaries: Map<string, Boundary>;
   locale: Locale;
   cwd: string;
-  paragraphs: Paragraph[];
+  /**
+   * The footer, most complete first: the article's, then shorter citations
+   * of the same sources (footerParagraphs' `brevity`), tried in turn when a
+   * longer one leaves the chart no room on the card.
+   */
+  footers: Paragraph[][];
   footerStyle: FooterStyle;
   direction: 'ltr' | 'rtl';
   /** The noted rows' markers, as the published graphic draws them (drawMarkers), so the footer's note numbers point at a marker on the card too. */
@@ -32,7 +40,14 @@ export interface CardContext {
   /** The project's sources, for a table's citation column (src/table). */
   sources?: Map<string, Source>;
   /** The published SVG of a render laid out `width` × `height` px, footer drawn in (drawChart's composeSvg), scaled up to `view` (the card's size / CARD_DENSITY). */
-  compose(render: VegaRender, width: number, height: number, card: SocialCard, view: { width: number; height: number }): Promise<string>;
+  compose(
+    render: VegaRender,
+    width: number,
+    height: number,
+    card: SocialCard,
+    view: { width: number; height: number },
+    footer: { paragraphs: Paragraph[]; style: FooterStyle },
+  ): Promise<string>;
 }
 
 /** A plot shorter than this (px) shows nothing readable: the card is left out. */
@@ -47,7 +62,7 @@ const MIN_PLOT_SHARE = 0.4;
 /** A chart is fitted to a card laid out at least this wide (CSS px): narrower, the footer takes too much of a landscape card. */
 const MIN_FITTED_WIDTH = 440;
 
-/** A stepped chart fitted to a card narrower than its own width keeps at least this share of its step: rows squeezed more (a table's stacked rows) would overlap. */
+/** A stepped chart fitted to a card keeps at least this share of its step: rows squeezed more (a table's stacked rows) would overlap. */
 const MIN_STEP_SHARE = 0.6;
 
 /** A stepped chart's rows grow to at most this many times its step on a card with room to spare: thicker bars read as blocks, not bars. */
@@ -73,7 +88,13 @@ const MAX_STEP_GROWTH = 1.5;
  *   gets MIN_PLOT_SHARE of the height.
  *
  * At the card's own width, the last, any chart is fitted whose plot gets
- * MIN_PLOT_HEIGHT px. Adds to `diagnostics` what is new at the layout used,
+ * MIN_PLOT_HEIGHT px (a stepped one if its rows keep MIN_STEP_SHARE of
+ * their step). The footer's type is set so that it shows at least
+ * MIN_PHONE_TEXT px on a phone at every layout (cardFooterStyle). The full
+ * footer is tried at every width narrower than the card's, then its shorter
+ * forms (`context.footers`: publishers and attribution, publishers only,
+ * notes left to the article) in turn; only then the card's own width, each
+ * form again. Adds to `diagnostics` what is new at the layout used,
  * and a warning (no card) when the plot would be under MIN_PLOT_HEIGHT px
  * tall or the chart cannot shrink into the card. Returns the card's SVG (its
  * PNG is drawn from it by the caller).
@@ -85,10 +106,14 @@ export async function drawSocialCard(context: CardContext, card: SocialCard, dia
   const stepped = isStepped(spec.vegaLite);
   const map = isMap(spec.vegaLite);
   let room = 0;
-  for (const width of widths) {
-    const widest = width === widths.at(-1);
-    if (!stepped && !map && !widest && width < MIN_FITTED_WIDTH) continue;
-    const laid = await layCard(context, card, width, stepped, widest, seen);
+  // Distinct footer forms: a shorter one that says what a longer one said (a source with no authors nor date) is not laid out again.
+  const footers = [...new Map(context.footers.map((paragraphs) => [JSON.stringify(paragraphs), paragraphs])).values()];
+  // Every form at the readable widths first, the full one first; only then the card's own width, where the type is smallest.
+  const narrow = widths.slice(0, -1).filter((width) => stepped || map || width >= MIN_FITTED_WIDTH);
+  const tries = footers.flatMap((paragraphs) => narrow.map((width) => ({ paragraphs, width, widest: false })))
+    .concat(footers.map((paragraphs) => ({ paragraphs, width: widths.at(-1)!, widest: true })));
+  for (const { paragraphs, width, widest } of tries) {
+    const laid = await layCard(context, paragraphs, card, width, stepped, widest, seen);
     if (laid.svg || laid.failed) {
       pushAll(diagnostics, laid.diagnostics);
       return laid.svg ? { svg: laid.svg } : {};
@@ -108,21 +133,25 @@ export async function drawSocialCard(context: CardContext, card: SocialCard, dia
  */
 async function layCard(
   context: CardContext,
+  paragraphs: Paragraph[],
   card: SocialCard,
   width: number,
   stepped: boolean,
   widest: boolean,
   seen: Set<string>,
 ): Promise<{ svg?: string; failed?: boolean; room: number; diagnostics: Diagnostic[] }> {
-  const { spec, theme, footerStyle } = context;
+  const { spec, theme } = context;
+  const footerStyle = cardFooterStyle(context.footerStyle, width);
   const height = (width * card.height) / card.width;
   const view = { width: card.width / CARD_DENSITY, height: card.height / CARD_DENSITY };
   const diagnostics: Diagnostic[] = [];
   const footerHeight = (padding: { left: number; right: number }) =>
-    drawFooter(context.paragraphs, width - padding.left - padding.right, footerStyle, context.direction).height;
-  const draw = async (vegaLite: Record<string, unknown>) => {
+    drawFooter(paragraphs, width - padding.left - padding.right, footerStyle, context.direction).height;
+  const draw = async (vegaLite: Record<string, unknown>, crop?: Feature[]) => {
     const said: Diagnostic[] = [];
     const compiled = compileSpec({ ...spec, vegaLite }, context.tables, theme, context.boundaries, context.locale, context.sources);
+    if (crop && compiled.chart) fitToFeatures(compiled.chart.vega, crop);
+    const rotate = compiled.chart ? projectionRotation(compiled.chart.vega) : 0;
     const rendered = compiled.chart && (await renderFitted(compiled.chart, context.cwd, spec.json));
     pushAll(said, compiled.diagnostics.concat(rendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
     if (!rendered?.render) return (pushAll(diagnostics, said), undefined);
@@ -131,11 +160,15 @@ async function layCard(
     const render = marked?.render ?? rendered.render;
     const footer = footerHeight(render.padding);
     const whole = footer ? render.height + footerStyle.gap + footer : render.height;
-    return { render, said, whole, plot: plotHeight(render.scenegraph), fits: whole <= height + 0.5 && render.width <= width + 0.5 };
+    return { render, said, whole, vegaLite, rotate, plot: plotHeight(render.scenegraph), fits: whole <= height + 0.5 && render.width <= width + 0.5 };
   };
-  const use = async (drawn: { render: VegaRender; said: Diagnostic[] }) => {
+  const use = async (first: { render: VegaRender; said: Diagnostic[]; vegaLite: Record<string, unknown>; rotate: number }) => {
+    // A world map that leaves bands on a square or portrait card is fitted to its labelled regions instead (cardCrop).
+    const crop = isMap(spec.vegaLite) ? cardCrop(first.render.scenegraph, first.rotate) : undefined;
+    const cropped = crop && (await draw(first.vegaLite, crop));
+    const drawn = cropped && cropped.fits ? cropped : first;
     pushAll(diagnostics, drawn.said);
-    return { svg: await context.compose(drawn.render, width, height, card, view), room: 0, diagnostics };
+    return { svg: await context.compose(drawn.render, width, height, card, view, { paragraphs, style: footerStyle }), room: 0, diagnostics };
   };
   let minPlot = widest ? MIN_PLOT_HEIGHT : MIN_PLOT_SHARE * height;
   if (stepped) {
@@ -148,7 +181,8 @@ async function layCard(
       return use(grown && grown.fits ? grown : drawn);
     }
     if (!widest && width < MIN_FITTED_WIDTH) return { room: drawn.plot ?? 0, diagnostics };
-    if (!widest) minPlot = Math.max(MIN_PLOT_HEIGHT, MIN_STEP_SHARE * (drawn.plot ?? 0));
+    // Even at the card's own width: rows squeezed more overlap (a table's stacked lines).
+    minPlot = Math.max(MIN_PLOT_HEIGHT, MIN_STEP_SHARE * (drawn.plot ?? 0));
   }
   // The theme's padding as atWidth reads it, for the first guess; Vega's own is used after.
   let chartHeight = height - footerStyle.gap - footerHeight(guessPadding(spec.vegaLite, theme));

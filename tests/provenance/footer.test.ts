@@ -41,7 +41,7 @@ describe('footerParagraphs', () => {
 
   it('cites one source once, however many rows cite it', () => {
     const paragraphs = footerParagraphs([row(0, ['a']), row(1, ['a'])], sources, settings);
-    expect(paragraphs).toEqual([{ lead: 'Source:', text: citeSource(source('a')) }]);
+    expect(paragraphs).toEqual([{ lead: 'Source:', text: citeSource(source('a')), keep: ['Steve Holland', 'Susan Heavey'] }]);
   });
 
   it('numbers several sources in the order the rows cite them', () => {

@@ -106,8 +106,9 @@ describe('social cards', () => {
   }, 60_000);
 
   it('a card whose footer leaves the chart no room is left out, with a warning', async () => {
-    const notes = Array.from({ length: 8 }, (_, i) => `Note ${i + 1}: a long caveat about how these figures were gathered, checked and rounded before publication.`);
-    const result = await draw(spec({ notes }), { padding: 16, style: { 'citechart-social-low': { width: 1200, height: 400 } } });
+    // A credit stays in every shorter form of the footer (notes go to the article in the shortest).
+    const credit = Array.from({ length: 8 }, (_, i) => `Credit ${i + 1}: a long line about who gathered, checked and rounded these figures before publication.`).join(' ');
+    const result = await draw(spec({ credit }), { padding: 16, style: { 'citechart-social-low': { width: 1200, height: 400 } } });
     expect(result.ok).toBe(true);
     expect(result.socialCards).toBeUndefined();
     expect(format(result.diagnostics)).toEqual([expect.stringMatching(/warning: no 1200x400 social card: the title, legend and footer leave \d+ px of height for the chart/)]);

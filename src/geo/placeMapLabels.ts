@@ -1,0 +1,328 @@
+import type { VegaRender } from '../render/renderSvg.js';
+import { rootGroup, type Box } from '../annotate/sceneBoxes.js';
+import { parsePath, rasterise, summedArea, type Raster, type Shape } from './pathShapes.js';
+
+// A map's region labels (a text mark whose rows carry a region's
+// `properties.longitude`/`latitude`, as src/geo gives every shape) are set
+// where a reader can tell which region each names, at every width and in
+// every language: inside the region when the label fits there, else beside
+// it, joined to it by a leader line (a Reuters/FT graphics review, 2026:
+// "États-Unis" overhung the US on a phone, Ukraine's leader crossed Turkey).
+// The chart's SVG is moved after Vega drew it, so the positions follow the
+// text as measured with the bundled font (Vega's bounds), not a guess.
+
+interface Item {
+  x?: number;
+  y?: number;
+  fill?: unknown;
+  datum?: Record<string, unknown>;
+  bounds?: Box;
+  text?: unknown;
+  items?: Item[];
+  marktype?: string;
+  name?: string;
+}
+
+/** One label as placed: its text, whether it sits inside its region, and its leader (px, the plot's frame) when it does not. */
+export interface PlacedLabel {
+  text: string;
+  inside: boolean;
+  /** How far it was moved (px). */
+  moved: { dx: number; dy: number };
+  leader?: { x1: number; y1: number; x2: number; y2: number };
+  /** px of the leader that run over land other than its own region. */
+  leaderOverLand: number;
+}
+
+/** Breathing room (px) between a label and the edge of its region, or another label. */
+const MARGIN = 1.5;
+/** Distances (px) from a region's anchor at which an outside label's centre is tried. */
+const RINGS = [14, 20, 27, 35, 45, 57, 70];
+/** Directions tried on each ring. */
+const DIRECTIONS = 24;
+/** Cost of a px of leader over land other than its region, against a px of leader over sea or its own land. */
+const LAND_LEADER_COST = 6;
+/** Cost of a px² of an outside label over land (its halo keeps it readable, but sea is clearer). */
+const LAND_BOX_COST = 0.02;
+
+/**
+ * The render with its map labels placed (the SVG moved, leader lines drawn
+ * under the labels), and how each was placed. A label whose letters (its
+ * ink box, inkBox: Vega's bounds of the text, not of its halo) lie inside
+ * its region, `MARGIN` px in (the shapes rasterised at 1 px), stays; one that does not is moved to the nearest point where it does;
+ * one that fits nowhere inside goes outside, on rings around the region's
+ * anchor, where it covers no other coloured region nor another label and
+ * stays in the plot, the cost being its leader's length, six times each px
+ * of it over other land, and a little for each px² of the label over land,
+ * so that a leader crosses sea rather than a neighbour. The halo's copy
+ * moves with its text. A leader starts at the label's own point (the
+ * region's `properties.longitude`/`latitude`): a spec that offsets its
+ * labels and draws its own leaders gets a second one. A chart with no such
+ * labels is returned as it is.
+ */
+export function placeMapLabels(render: VegaRender): { render: VegaRender; placed: PlacedLabel[] } {
+  const root = rootGroup(render.scenegraph) as Item | undefined;
+  const marks = (root?.items ?? []) as Item[];
+  const shapes = regionShapes(render.svg, marks);
+  const labelMarks = marks.filter((mark) => mark.marktype === 'text' && (mark.items ?? []).some((item) => anchorKey(item.datum)));
+  if (!shapes.length || !labelMarks.length) return { render, placed: [] };
+  const plot: Box = { x1: 0, y1: 0, x2: Number((root as { width?: number }).width ?? 0), y2: Number((root as { height?: number }).height ?? 0) };
+  const background = commonFill(shapes);
+  // Each region (both layers' copies of it) one number; its cells flagged when coloured.
+  const ids = new Map<string, number>();
+  for (const shape of shapes) if (!ids.has(shape.key)) ids.set(shape.key, ids.size);
+  const raster = rasterise(shapes.map((shape) => ({ shape, id: ids.get(shape.key)!, flag: shape.fill !== background ? 1 : 0 })), plot.x2, plot.y2);
+
+  // Each label once: the halo copy under it has the same text and region.
+  const labels = new Map<string, { text: string; key: string; box: Box; x: number; y: number; at: Array<{ mark: string; index: number }> }>();
+  for (const mark of labelMarks) {
+    (mark.items ?? []).forEach((item, index) => {
+      const key = anchorKey(item.datum);
+      const b = item.bounds;
+      if (!key || !b || !Number.isFinite(b.x1)) return;
+      const lines = Array.isArray(item.text) ? item.text.map(String) : [String(item.text ?? '')];
+      const text = lines.join(' ');
+      const id = `${key}|${text}`;
+      const box = inkBox(b, lines);
+      const label = labels.get(id) ?? { text, key, box, x: item.x ?? 0, y: item.y ?? 0, at: [] };
+      // The halo's copy is wider by its stroke: the text's own box is the smaller.
+      if ((box.x2 - box.x1) * (box.y2 - box.y1) < (label.box.x2 - label.box.x1) * (label.box.y2 - label.box.y1)) label.box = box;
+      label.at.push({ mark: String(mark.name), index });
+      labels.set(id, label);
+    });
+  }
+
+  const placed: PlacedLabel[] = [];
+  const taken: Box[] = [];
+  const moves: Array<{ at: Array<{ mark: string; index: number }>; dx: number; dy: number }> = [];
+  const leaders: NonNullable<PlacedLabel['leader']>[] = [];
+  // Labels that fit inside first, so those set outside avoid them.
+  const outside: Array<typeof labels extends Map<string, infer L> ? L : never> = [];
+  for (const label of labels.values()) {
+    const id = ids.get(label.key);
+    const region = shapes.filter((shape) => shape.key === label.key);
+    const inside = id !== undefined && region.length ? insideMove(label.box, summedArea(raster, (cell) => cell === id), unionBounds(region)) : undefined;
+    if (!inside) {
+      outside.push(label);
+      continue;
+    }
+    taken.push(shift(label.box, inside.dx, inside.dy));
+    if (inside.dx || inside.dy) moves.push({ at: label.at, ...inside });
+    placed.push({ text: label.text, inside: true, moved: inside, leaderOverLand: 0 });
+  }
+  for (const label of outside) {
+    const best = outsidePlace(label, ids.get(label.key) ?? -2, raster, taken, plot);
+    taken.push(shift(label.box, best.dx, best.dy));
+    moves.push({ at: label.at, dx: best.dx, dy: best.dy });
+    leaders.push(best.leader);
+    placed.push({ text: label.text, inside: false, moved: { dx: best.dx, dy: best.dy }, leader: best.leader, leaderOverLand: best.overLand });
+  }
+  if (!moves.length && !leaders.length) return { render, placed };
+  return { render: { ...render, svg: moveLabels(render.svg, moves, leaders, labelMarks[0]!.name!) }, placed };
+}
+
+/**
+ * The part of a text's box (Vega's bounds: each line a full em tall) that
+ * its letters cover: from the cap height of the first line to the baseline
+ * of the last, or to its descenders when it has any ("Hungary"). Rough
+ * shares of the em of Source Sans 3 (cap height 0.66, descender 0.2, about
+ * 0.15 of the em above the caps as Vega sets a line, taken as 0.12 to err
+ * on the side of the region's edge).
+ */
+function inkBox(bounds: Box, lines: string[]): Box {
+  const em = (bounds.y2 - bounds.y1) / Math.max(1, lines.length);
+  const descends = /[gjpqyQ(),;]/.test(lines.at(-1) ?? '');
+  return { x1: bounds.x1, x2: bounds.x2, y1: bounds.y1 + 0.12 * em, y2: bounds.y2 - (descends ? 0 : 0.16 * em) };
+}
+
+/** A region's anchor: the `properties.longitude`/`latitude` src/geo gives each shape, which its label rows look up. */
+function anchorKey(datum: Record<string, unknown> | undefined): string | undefined {
+  const properties = datum?.properties as Record<string, unknown> | undefined;
+  const { longitude, latitude } = properties ?? {};
+  return typeof longitude === 'number' && typeof latitude === 'number' ? `${longitude},${latitude}` : undefined;
+}
+
+/** Every drawn shape of the map's geoshape marks, as polygons in the plot's frame (read from the SVG Vega wrote, item by item). */
+function regionShapes(svg: string, marks: Item[]): Array<Shape & { key: string; fill: string }> {
+  const shapes: Array<Shape & { key: string; fill: string }> = [];
+  for (const mark of marks) {
+    if (mark.marktype !== 'shape' || !mark.name) continue;
+    const paths = markPaths(svg, 'mark-shape', mark.name);
+    const items = mark.items ?? [];
+    if (paths.length !== items.length) continue;
+    items.forEach((item, i) => {
+      const key = anchorKey(item.datum);
+      if (key) shapes.push({ ...parsePath(paths[i]!), key, fill: String(item.fill ?? '') });
+    });
+  }
+  return shapes;
+}
+
+/** The `d` of each path of a mark's group in Vega's SVG, in order. */
+function markPaths(svg: string, kind: string, name: string): string[] {
+  const group = markGroup(svg, kind, name);
+  if (!group) return [];
+  return [...svg.slice(group.start, group.end).matchAll(/<path\b[^>]*?\sd="([^"]*)"/g)].map((m) => m[1]!);
+}
+
+/** Where a mark's group's content is in Vega's SVG (Vega names each mark's group by its class). */
+function markGroup(svg: string, kind: string, name: string): { start: number; end: number } | undefined {
+  const open = new RegExp(`<g class="${kind} role-mark ${name.replace(/[^\w-]/g, '')}"[^>]*>`).exec(svg);
+  if (!open) return undefined;
+  const start = open.index + open[0].length;
+  const end = svg.indexOf('</g>', start);
+  return end < 0 ? undefined : { start, end };
+}
+
+/** The box holding all the shapes. */
+function unionBounds(shapes: Shape[]): Box {
+  return shapes.reduce((all, { bounds: b }) => ({ x1: Math.min(all.x1, b.x1), y1: Math.min(all.y1, b.y1), x2: Math.max(all.x2, b.x2), y2: Math.max(all.y2, b.y2) }), { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity });
+}
+
+/** The fill most shapes have: the land's grey behind the coloured regions. */
+function commonFill(shapes: Array<{ fill: string }>): string {
+  const counts = new Map<string, number>();
+  for (const { fill } of shapes) counts.set(fill, (counts.get(fill) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+const shift = (box: Box, dx: number, dy: number): Box => ({ x1: box.x1 + dx, y1: box.y1 + dy, x2: box.x2 + dx, y2: box.y2 + dy });
+const grow = (box: Box, by: number): Box => ({ x1: box.x1 - by, y1: box.y1 - by, x2: box.x2 + by, y2: box.y2 + by });
+
+type Area = (box: Box) => { count: number; cells: number };
+
+/** The smallest move (px) that puts the label's box, MARGIN px grown, inside its region (`own`: its cells; `bounds`: its extent); undefined when none does. */
+function insideMove(box: Box, own: Area, bounds: Box): { dx: number; dy: number } | undefined {
+  const grown = grow(box, MARGIN);
+  const fits = (b: Box) => {
+    const { count, cells } = own(b);
+    return cells > 0 && count === cells;
+  };
+  if (fits(grown)) return { dx: 0, dy: 0 };
+  const w = grown.x2 - grown.x1;
+  const h = grown.y2 - grown.y1;
+  if (w > bounds.x2 - bounds.x1 || h > bounds.y2 - bounds.y1) return undefined;
+  // Only a short way from where the spec put it (the label must still read as the region's): half the region's size.
+  const far = Math.max(bounds.x2 - bounds.x1, bounds.y2 - bounds.y1) / 2;
+  // Half a px apart in a small region, where a label fits only just; 1 px in a large one.
+  const step = far < 50 ? 0.5 : 1;
+  const tried: Array<{ dx: number; dy: number; d: number }> = [];
+  for (let left = bounds.x1; left + w <= bounds.x2; left += step) {
+    for (let top = bounds.y1; top + h <= bounds.y2; top += step) {
+      const dx = left - grown.x1;
+      const dy = top - grown.y1;
+      const d = Math.hypot(dx, dy);
+      if (d <= far) tried.push({ dx, dy, d });
+    }
+  }
+  tried.sort((a, b) => a.d - b.d);
+  const found = tried.find((t) => fits(shift(grown, t.dx, t.dy)));
+  return found && { dx: round(found.dx), dy: round(found.dy) };
+}
+
+/** The best place outside the region (see placeMapLabels), and its leader from the anchor to the box's nearest edge. */
+function outsidePlace(
+  label: { box: Box; x: number; y: number },
+  id: number,
+  raster: Raster,
+  taken: Box[],
+  plot: Box,
+): { dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number } {
+  const own = summedArea(raster, (cell) => cell === id);
+  const otherColoured = summedArea(raster, (cell, flag) => cell >= 0 && cell !== id && flag === 1);
+  const otherLand = summedArea(raster, (cell) => cell >= 0 && cell !== id);
+  const cx = (label.box.x1 + label.box.x2) / 2;
+  const cy = (label.box.y1 + label.box.y2) / 2;
+  const [ax, ay] = [label.x, label.y];
+  let best: { cost: number; dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number } | undefined;
+  for (const ring of RINGS) {
+    for (let k = 0; k < DIRECTIONS; k++) {
+      const angle = (2 * Math.PI * k) / DIRECTIONS;
+      const dx = ax + ring * Math.cos(angle) - cx;
+      const dy = ay + ring * Math.sin(angle) - cy;
+      const box = shift(label.box, dx, dy);
+      const grown = grow(box, MARGIN);
+      if (grown.x1 < plot.x1 || grown.y1 < plot.y1 || grown.x2 > plot.x2 || grown.y2 > plot.y2) continue;
+      if (taken.some((other) => overlaps(grow(other, MARGIN), box))) continue;
+      // Off its own region, and off every other coloured one: a label over another would name it.
+      if (own(grown).count > 0 || otherColoured(grown).count > 0) continue;
+      const end = nearestOnBox(box, ax, ay);
+      const leader = { x1: round(ax), y1: round(ay), x2: round(end[0]), y2: round(end[1]) };
+      const along = landAlong(leader, raster, id);
+      // A leader through another coloured region would point at it: never.
+      if (along.coloured > 0) continue;
+      const length = Math.hypot(leader.x2 - leader.x1, leader.y2 - leader.y1);
+      const cost = length + LAND_LEADER_COST * along.land + LAND_BOX_COST * otherLand(box).count;
+      if (!best || cost < best.cost - 1e-9) best = { cost, dx: round(dx), dy: round(dy), leader, overLand: round(along.land) };
+    }
+  }
+  // Nowhere clear: below the anchor.
+  return best ?? { dx: 0, dy: round(ay + RINGS[0]! - label.box.y1), leader: { x1: round(ax), y1: round(ay), x2: round(ax), y2: round(ay + RINGS[0]!) }, overLand: 0 };
+}
+
+const overlaps = (a: Box, b: Box) => Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1);
+
+/** The point of a box's outline nearest to (x, y). */
+function nearestOnBox(box: Box, x: number, y: number): [number, number] {
+  return [Math.min(Math.max(x, box.x1), box.x2), Math.min(Math.max(y, box.y1), box.y2)];
+}
+
+/** px of a segment over land other than region `id`, and over other coloured regions (sampled every half px). */
+function landAlong(s: { x1: number; y1: number; x2: number; y2: number }, raster: Raster, id: number): { land: number; coloured: number } {
+  const length = Math.hypot(s.x2 - s.x1, s.y2 - s.y1);
+  const steps = Math.max(1, Math.ceil(length * 2));
+  let land = 0;
+  let coloured = 0;
+  for (let i = 0; i <= steps; i++) {
+    const x = Math.floor(s.x1 + ((s.x2 - s.x1) * i) / steps);
+    const y = Math.floor(s.y1 + ((s.y2 - s.y1) * i) / steps);
+    if (x < 0 || y < 0 || x >= raster.width || y >= raster.height) continue;
+    const cell = raster.cells[y * raster.width + x]!;
+    if (cell < 0 || cell === id) continue;
+    land += length / (steps + 1);
+    if (raster.flags[y * raster.width + x] === 1) coloured += length / (steps + 1);
+  }
+  return { land, coloured };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Vega's SVG with each moved label's `<text>` (in every mark that draws it:
+ * the halo and the text) translated, and the leaders drawn as one group just
+ * before the first label mark, so the labels' halos sit over their ends.
+ */
+function moveLabels(
+  svg: string,
+  moves: Array<{ at: Array<{ mark: string; index: number }>; dx: number; dy: number }>,
+  leaders: Array<{ x1: number; y1: number; x2: number; y2: number }>,
+  firstLabelMark: string,
+): string {
+  const byMark = new Map<string, Map<number, { dx: number; dy: number }>>();
+  for (const move of moves) {
+    for (const { mark, index } of move.at) {
+      const map = byMark.get(mark) ?? new Map<number, { dx: number; dy: number }>();
+      map.set(index, move);
+      byMark.set(mark, map);
+    }
+  }
+  let out = svg;
+  for (const [mark, map] of byMark) {
+    const group = markGroup(out, 'mark-text', mark);
+    if (!group) continue;
+    let index = -1;
+    const content = out.slice(group.start, group.end).replace(/<text\b[^>]*>/g, (tag) => {
+      index++;
+      const move = map.get(index);
+      if (!move) return tag;
+      return tag.replace(/transform="translate\(([-\d.e]+),([-\d.e]+)\)"/, (_m, x: string, y: string) => `transform="translate(${round(Number(x) + move.dx)},${round(Number(y) + move.dy)})"`);
+    });
+    out = out.slice(0, group.start) + content + out.slice(group.end);
+  }
+  if (leaders.length) {
+    const lines = leaders.map((l) => `<line x1="${l.x1}" y1="${l.y1}" x2="${l.x2}" y2="${l.y2}" stroke="#121212" stroke-width="1"/>`).join('');
+    const open = new RegExp(`<g class="mark-text role-mark ${firstLabelMark.replace(/[^\w-]/g, '')}"`).exec(out);
+    if (open) out = `${out.slice(0, open.index)}<g class="mark-rule role-citechart-leader" aria-hidden="true">${lines}</g>${out.slice(open.index)}`;
+  }
+  return out;
+}
