@@ -326,7 +326,8 @@ async function buildLocked(
     const tasks = stale.map((name): RenderTask => ({ cwd, name, render, formats }));
     // A project with big tables draws in this thread by default: polars runs
     // each query on every core itself, and one thread opens each table once.
-    const jobs = options.jobs ?? ((await hasBigTables(cwd)) ? 1 : os.availableParallelism());
+    // Fewer charts than PARALLEL_FROM are drawn in this thread whatever the count: data/ is not listed for them.
+    const jobs = options.jobs ?? (stale.length < PARALLEL_FROM || (await hasBigTables(cwd)) ? 1 : os.availableParallelism());
     await renderAll(tasks, jobs, openHere, onOutcome);
     // Text widths measured for the first time, so the next run need not load fontkit for them.
     if (Object.keys(measured).length) (await import('../text/widthStore.js')).saveWidths(measured);

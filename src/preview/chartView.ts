@@ -74,7 +74,9 @@ function chartViewNow(outDir: string, name: string, sources: Map<string, Source>
 }
 
 /** How much of an SVG is read first for its alt text: citechart puts `<title>` and `<desc>` right after the root's opening tag. */
-const OPENING_BYTES = 64 * 1024;
+const OPENING_BYTES = 16 * 1024;
+/** One buffer for every SVG's opening (the gallery reads them one after the other, synchronously). */
+let openingBuffer: Buffer | undefined;
 
 /**
  * svgDescription of the SVG `file`, reading only its first OPENING_BYTES
@@ -87,7 +89,7 @@ export function svgFileDescription(file: string): string {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const head = Buffer.allocUnsafe(OPENING_BYTES);
+    const head = (openingBuffer ??= Buffer.allocUnsafe(OPENING_BYTES));
     const read = readSync(fd, head, 0, OPENING_BYTES, 0);
     const end = head.subarray(0, read).indexOf('</desc>');
     const opening = end >= 0 ? head.toString('utf8', 0, end + '</desc>'.length) : read < OPENING_BYTES ? head.toString('utf8', 0, read) : undefined;
