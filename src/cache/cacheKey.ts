@@ -25,8 +25,20 @@ export interface KeyParts {
  */
 export function cacheKey(parts: KeyParts): string {
   const inputs = [...parts.inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const text = stableJson({ format: CACHE_FORMAT, versions: parts.versions, options: parts.options, inputs });
-  return createHash('sha256').update(text).digest('hex');
+  // stableJson({ format, inputs, options, versions }), keys in that (sorted) order, with the versions' text
+  // made once per build: every chart's key holds the same ≈20 versions (issue 15: a no-change rebuild's cost).
+  const fields: string[] = [`"format":${CACHE_FORMAT}`, `"inputs":${stableJson(inputs)}`];
+  if (parts.options !== undefined) fields.push(`"options":${stableJson(parts.options)}`);
+  fields.push(`"versions":${versionsJson(parts.versions)}`);
+  return createHash('sha256').update(`{${fields.join(',')}}`).digest('hex');
+}
+
+/** stableJson of a versions record, remembered by identity: keyVersions() gives one record per process, never changed. */
+const versionsTexts = new WeakMap<Record<string, string>, string>();
+function versionsJson(versions: Record<string, string>): string {
+  let text = versionsTexts.get(versions);
+  if (text === undefined) versionsTexts.set(versions, (text = stableJson(versions)));
+  return text;
 }
 
 /** JSON with object keys sorted at every depth, so equal values give equal text. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bigTableKind, isParquetPath } from '../bigtable/bigTableFile.js';
 import type { InputState } from './cacheKey.js';
+import { sha256File } from './sha256File.js';
 
 /**
  * sha256 of project files, each read at most once per build (sources.csv
@@ -40,7 +40,8 @@ async function hashFile(cwd: string, file: string): Promise<string | null> {
     const { bigTableHash } = await import('../bigtable/hashBigTable.js');
     return (await bigTableHash(cwd, file)) ?? null;
   }
-  return sha256(await readFile(real));
+  // Read synchronously in chunks (sha256File.ts): every chart's inputs are hashed on every build.
+  return sha256File(real).sha256;
 }
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');

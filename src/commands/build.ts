@@ -208,7 +208,8 @@ async function buildLocked(
   const previous = await readCache(outDir);
   // Big tables' hashes from the last build, used while each file's stat is unchanged (src/bigtable/tableHashStore.ts).
   const hashesBefore = await loadTableHashes(outDir);
-  const { manifest: manifestBefore, warnings } = await readManifestChecked(outDir);
+  const manifestRead = await readManifestChecked(outDir);
+  const { manifest: manifestBefore, warnings } = manifestRead;
   const manifestWarnings = warnings.map((message): Diagnostic => ({ file: relative(path.join(outDir, MANIFEST)), severity: 'warning', message }));
   await removeStaleTemps(outDir, ownFile(manifestBefore, outDir, cwd));
   const cache: BuildCache = { ...previous.cache, charts: new Map(previous.cache.charts) };
@@ -328,8 +329,9 @@ async function buildLocked(
     const tasks = stale.map((name): RenderTask => ({ cwd, name, render, formats }));
     // A project with big tables draws in this thread by default: polars runs
     // each query on every core itself, and one thread opens each table once.
+    // Listed even for one chart: a big table's polars queries start while fonts and Vega load (prefetch).
     const bigTables = await hasBigTables(cwd);
-    const jobs = options.jobs ?? (bigTables ? 1 : os.availableParallelism());
+    const jobs = options.jobs ?? (stale.length < PARALLEL_FROM || bigTables ? 1 : os.availableParallelism());
     await renderAll(tasks, jobs, openHere, onOutcome, bigTables && !render.explain);
     // Text widths measured for the first time, so the next run need not load fontkit for them.
     if (Object.keys(measured).length) (await import('../text/widthStore.js')).saveWidths(measured);
@@ -372,7 +374,8 @@ async function buildLocked(
     };
     if (await attempt(file, async () => (await writeShardManifest(file, manifest), true))) shardFile = relative(file);
   } else if (entries.size) {
-    const manifestWritten = await attempt(path.join(outDir, MANIFEST), async () => (await writeManifest(outDir, entries, known), true));
+    // The manifest as read at the start: the lock kept any other build from writing it since.
+    const manifestWritten = await attempt(path.join(outDir, MANIFEST), () => writeManifest(outDir, entries, known, manifestRead));
     // The previous manifest still lists the leftovers when the new one could not be written: they stay.
     if (manifestWritten) {
       leftovers = (await attempt(outDir, () => removeLeftovers({ cwd, outDir, before: manifestBefore, now: entries, known, formats }))) ?? [];
@@ -382,7 +385,7 @@ async function buildLocked(
     // only when its text changes, so a no-change rebuild opens nothing.
     const gallery = path.join(outDir, GALLERY);
     if (stale.length || removed || leftovers.length || !existsSync(gallery)) {
-      await attempt(gallery, async () => writeGallery(outDir, (await openHere()).sources, known));
+      await attempt(gallery, async () => writeGallery(outDir, (await openHere()).sources, known, manifestWritten));
     }
   }
   // The cache last: one not written records the charts of the build before,
@@ -405,11 +408,18 @@ async function buildLocked(
  * for removeStaleTemps' older temporary names.
  */
 function ownFile(manifest: Manifest, outDir: string, cwd: string): (name: string) => boolean {
-  const names = new Set([MANIFEST, GALLERY, CACHE_FILE, TABLE_HASHES]);
-  for (const entry of Object.values(manifest.charts)) {
-    for (const file of entry.files) if (path.dirname(path.resolve(cwd, file)) === outDir) names.add(path.basename(file));
-  }
-  return (name) => names.has(name);
+  // Made on the first question: only a leftover temporary name asks, and a
+  // 200-chart manifest lists 600 files to resolve (issue 15: a one-chart build's fixed cost).
+  let names: Set<string> | undefined;
+  return (name) => {
+    if (!names) {
+      names = new Set([MANIFEST, GALLERY, CACHE_FILE, TABLE_HASHES]);
+      for (const entry of Object.values(manifest.charts)) {
+        for (const file of entry.files) if (path.dirname(path.resolve(cwd, file)) === outDir) names.add(path.basename(file));
+      }
+    }
+    return names.has(name);
+  };
 }
 
 /** The project's data/ holds a big table (src/bigtable/bigTableFile.ts): a Parquet file or folder, or a CSV from LIMITS.bigCsvBytes on. */

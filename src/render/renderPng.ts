@@ -2,6 +2,7 @@ import { FONT_FAMILY, useBundledFonts } from '../text/fonts.js';
 import { pinFallbackFonts, type Rasteriser } from '../text/pinFonts.js';
 import { rasterFontFiles } from '../text/rasterFonts.js';
 import { drawnText } from '../text/embedFonts.js';
+import { loadResvg } from './loadResvg.js';
 
 /** PNG px per CSS px when neither `--scale` nor the theme sets one: the 2× PNG (PNG_SCALE_LIMITS in pngScale.ts). */
 export const DEFAULT_SCALE = 2;
@@ -77,7 +78,7 @@ export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE
     // Not pinned (no fallback font), it draws the published SVG's text (rasterSvg drops styles and sizes the
     // root, no text): read once, by embedFonts, for both (drawnText remembers the SVG embedFonts returned).
     const fontFiles = await rasterFontFiles(drawn, drawn === raster ? drawnText(svg) : undefined);
-    const { renderAsync } = await import('@resvg/resvg-js');
+    const { renderAsync } = await loadResvg();
     // Async: drawn on libuv's pool, so the worker's thread lays out its next chart meanwhile.
     const image = await renderAsync(drawn, {
       fitTo: { mode: 'zoom', value: scale },

@@ -4,6 +4,7 @@ import { fontFor, needsFallbackFonts, weightOf, type FontSource } from './fontCh
 import { prepareFallbackFonts } from './fallbackFonts.js';
 import { subsetFont } from './subsetFont.js';
 import type { FontFace } from './fonts.js';
+import { scanDrawnText } from './scanDrawnText.js';
 import { faceFor } from './textMetrics.js';
 
 /** The text an SVG draws, by face. */
@@ -16,6 +17,19 @@ export type DrawnText = Map<FontFace, string>;
  */
 export function drawnText(svg: string): DrawnText {
   if (lastDrawn?.svg === svg) return new Map(lastDrawn.drawn);
+  // citechart's own SVG is read by a regular expression per tag (scanDrawnText.ts: htmlparser2 runs cold in a fresh process).
+  const runs = scanDrawnText(svg);
+  if (!runs) return parsedDrawnText(svg);
+  const drawn: DrawnText = new Map();
+  for (const [weight, style, text] of runs) {
+    const face = faceFor(weight, style);
+    drawn.set(face, (drawn.get(face) ?? '') + text);
+  }
+  return drawn;
+}
+
+/** drawnText by htmlparser2 (XML mode), for any SVG: what scanDrawnText must agree with. */
+export function parsedDrawnText(svg: string): DrawnText {
   const drawn: DrawnText = new Map();
   const stack: Array<{ weight: unknown; style: unknown }> = [{ weight: undefined, style: undefined }];
   let inText = 0;

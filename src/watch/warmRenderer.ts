@@ -10,7 +10,7 @@ export async function warmRenderer(): Promise<void> {
   try {
     await import('../pool/renderTask.js');
     await import('sharp');
-    await import('@resvg/resvg-js');
+    await (await import('../render/loadResvg.js')).loadResvg();
   } catch {
     // Reported by the build that needs it.
   }

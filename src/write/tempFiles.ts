@@ -34,7 +34,11 @@ export async function removeStaleTemps(outDir: string, ours: (name: string) => b
   const stale = entries
     .filter((entry) => !entry.isDirectory())
     .map((entry) => entry.name)
-    .filter((name) => name.startsWith(TEMP_PREFIX) || ours(LEGACY_TEMP.exec(name)?.[1] ?? ''));
+    .filter((name) => {
+      if (name.startsWith(TEMP_PREFIX)) return true;
+      const target = LEGACY_TEMP.exec(name)?.[1];
+      return target !== undefined && ours(target);
+    });
   // rm removes a link itself, never what it points to.
   for (const name of stale) await rm(path.join(outDir, name), { force: true });
   return stale.sort();

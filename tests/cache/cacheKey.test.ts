@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cacheKey, stableJson, type KeyParts } from '../../src/cache/cacheKey.js';
+import { CACHE_FORMAT, cacheKey, stableJson, type KeyParts } from '../../src/cache/cacheKey.js';
 import { chartInputs } from '../../src/cache/chartInputs.js';
 
 const base: KeyParts = {
@@ -70,5 +71,17 @@ describe('chartInputs', () => {
       'specs/exports.vl.json',
       'specs/theme.json',
     ]);
+  });
+});
+
+describe('cacheKey with the versions text made once', () => {
+  it('is the sha256 of stableJson of the whole key, as before, call after call', () => {
+    const versions = { vega: '6.4.0', 'citechart code': 'abc', citechart: '0.1.0' };
+    const inputs = [{ file: 'specs/b.vl.json', sha256: 'b' }, { file: 'data/a.csv', sha256: null }];
+    for (const options of [{ render: { png: true }, formats: ['svg', 'png'] }, undefined]) {
+      const whole = createHash('sha256').update(stableJson({ format: CACHE_FORMAT, versions, options, inputs: [...inputs].reverse() })).digest('hex');
+      expect(cacheKey({ versions, options, inputs })).toBe(whole);
+      expect(cacheKey({ versions, options, inputs })).toBe(whole);
+    }
   });
 });

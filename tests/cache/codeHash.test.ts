@@ -2,12 +2,12 @@
 // citechart (or pulling a fix with the same version number) without --force
 // kept every old graphic, e.g. maps drawn before a border correction.
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { codeHash, CODE_DIR } from '../../src/cache/codeHash.js';
+import { CODE_HASH_STAMP, codeHash, CODE_DIR, hashCode, stampedCodeHash, writeCodeHashStamp } from '../../src/cache/codeHash.js';
 import { keyVersions } from '../../src/cache/keyVersions.js';
 import { makeProject, minimalProject } from '../helpers/fixtureProject.js';
 
@@ -45,6 +45,45 @@ describe('codeHash', () => {
     expect(codeHash(tree({ 'a.js': 'xy', 'b.js': '' }))).not.toBe(codeHash(tree({ 'a.js': 'x', 'b.js': 'y' })));
   });
 
+  it('is what npm run build stamped, while every file and folder keeps its size and time; else the files are hashed', () => {
+    const dir = tree({ 'a.js': 'export const a = 1;\n', 'b.json': '{"x": 1}\n' });
+    mkdirSync(path.join(dir, 'sub'));
+    writeFileSync(path.join(dir, 'sub', 'c.js'), 'export {};\n');
+    const real = writeCodeHashStamp(dir);
+    expect(real).toBe(hashCode(dir));
+    expect(codeHash(dir)).toBe(real);
+    // A stamp rewritten in place keeps every recorded time: its hash is taken without reading the code.
+    const stampFile = path.join(dir, CODE_HASH_STAMP);
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { hash: string };
+    const forged = 'f'.repeat(64);
+    writeFileSync(stampFile, JSON.stringify({ ...stamp, hash: forged }));
+    expect(codeHash(dir)).toBe(forged);
+    // One module written again later, same size: its time differs, so the files are hashed.
+    const later = new Date(Date.now() + 5_000);
+    writeFileSync(path.join(dir, 'a.js'), 'export const a = 2;\n');
+    utimesSync(path.join(dir, 'a.js'), later, later);
+    expect(stampedCodeHash(dir)).toBeUndefined();
+    expect(codeHash(dir)).toBe(hashCode(dir));
+    expect(codeHash(dir)).not.toBe(real);
+  });
+
+  it('is not taken from the stamp when a code file was added to a folder, or the stamp is garbled', () => {
+    const dir = tree({ 'a.js': 'export const a = 1;\n' });
+    mkdirSync(path.join(dir, 'sub'));
+    writeCodeHashStamp(dir);
+    expect(stampedCodeHash(dir)).toBe(hashCode(dir));
+    writeFileSync(path.join(dir, 'sub', 'new.js'), 'export {};\n');
+    // The folder's time as a later build would leave it (two writes in one clock tick share a time).
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(path.join(dir, 'sub'), later, later);
+    expect(stampedCodeHash(dir)).toBeUndefined();
+    expect(codeHash(dir)).toBe(hashCode(dir));
+    writeCodeHashStamp(dir);
+    writeFileSync(path.join(dir, CODE_HASH_STAMP), '{"hash": ');
+    expect(stampedCodeHash(dir)).toBeUndefined();
+    expect(codeHash(dir)).toBe(hashCode(dir));
+  });
+
   it('is part of every build cache key', () => {
     expect(keyVersions()['citechart code']).toBe(codeHash(CODE_DIR));
   });
@@ -55,6 +94,8 @@ describe("a build after citechart's code changed (same version)", () => {
     // An installed copy of citechart: its dist/ copied, its dependencies linked.
     const install = mkdtempSync(path.join(os.tmpdir(), 'citechart-install-'));
     cpSync(path.join(ROOT, 'dist'), path.join(install, 'dist'), { recursive: true });
+    // Its stamp, as `npm run build` writes it (a copy has other file times): trusted until the upgrade below.
+    writeCodeHashStamp(path.join(install, 'dist'));
     cpSync(path.join(ROOT, 'package.json'), path.join(install, 'package.json'));
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(install, 'node_modules'));
     symlinkSync(path.join(ROOT, 'generated'), path.join(install, 'generated'));
@@ -62,8 +103,10 @@ describe("a build after citechart's code changed (same version)", () => {
     const build = async () => (await run(process.execPath, [path.join(install, 'dist/cli.js'), 'build', '--formats', 'svg'], { cwd, env: { ...process.env, NO_COLOR: '1' } })).stdout;
     expect(await build()).toMatch(/^1 chart built in/m);
     expect(await build()).toMatch(/^0 charts built, 1 up to date in/m);
+    expect(stampedCodeHash(path.join(install, 'dist'))).toBe(hashCode(path.join(ROOT, 'dist')));
     // The "upgrade": same version in package.json, other code.
     appendFileSync(path.join(install, 'dist/messages.js'), '\n// a fix\n');
+    expect(stampedCodeHash(path.join(install, 'dist'))).toBeUndefined();
     expect(await build()).toMatch(/^1 chart built in/m);
   }, 60_000);
 });
