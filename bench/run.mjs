@@ -10,6 +10,11 @@
 //   /usr/bin/time: wall time from spawn to exit, and CPU time, user + sys,
 //   from wait4's rusage, which includes worker threads and waited-for child
 //   processes. Medians with min–max over the rounds.
+// - Memory: %M from /usr/bin/time is the largest resident set of one
+//   process (the launcher and the build started from the snapshot are two;
+//   the floor is a parent and a process per core). The full builds are also
+//   sampled as a whole process tree (bench/treeMemory.mjs); a build's peak
+//   memory is the larger of the two figures.
 // - Each run has its own temporary folder (TMPDIR for every child), so the
 //   text-width store (src/text/widthStore.ts) and fontconfig's cache start
 //   in a known state: "warm" is a folder filled by one untimed build of the
@@ -34,6 +39,7 @@ import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
 import { ensurePeer, peerBin } from './setupPeer.mjs';
 import { measureMap } from './mapFigure.mjs';
+import { treeSampler } from './treeMemory.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -69,24 +75,29 @@ const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const spread = (values, show = fmtMs) => `${show(median(values))} (${show(Math.min(...values))}–${show(Math.max(...values))})`;
 const ratio = (x) => `${x.toFixed(2)}×`;
 
+const sampler = treeSampler();
+
 /**
  * Runs a command to completion under /usr/bin/time. Returns wall ms (timed
  * here, spawn to exit), CPU ms (user + sys of the process and everything it
- * waited for, 10 ms resolution), max RSS in MB and stdout.
+ * waited for, 10 ms resolution), max RSS in MB (of the largest single
+ * process), with `tree` the peak memory of its whole process tree in MB
+ * (sampled, bench/treeMemory.mjs; undefined when not sampled), and stdout.
  */
-function timed(command, args, { cwd, tmp, env = {}, expect }) {
+function timed(command, args, { cwd, tmp, env = {}, expect, tree = false }) {
   const stats = path.join(tmp, `time-${process.pid}.txt`);
   const started = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', stats, command, ...args], {
+  const run = () => spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', stats, command, ...args], {
     cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, CI: 'true', TMPDIR: tmp, ...env },
   });
+  const result = tree ? sampler.measure(run) : run();
   const wall = performance.now() - started;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stderr.slice(0, 2000)}`);
   if (expect && !expect.test(result.stdout)) throw new Error(`${args.join(' ')}: expected ${expect}, got:\n${result.stdout.slice(-500)}`);
   const [user, sys, rssKb] = readFileSync(stats, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
   rmSync(stats, { force: true });
-  return { wall, cpu: (user + sys) * 1000, rss: rssKb / 1024, stdout: result.stdout };
+  return { wall, cpu: (user + sys) * 1000, rss: rssKb / 1024, tree: result.treeMb, stdout: result.stdout };
 }
 
 /** Adds up measurements (the peer's vl2svg + vl2png over its sample). */
@@ -220,15 +231,15 @@ mkdirSync(peerOut);
 const csv = path.join(dir, 'data', 'population-000.csv');
 const originalCsv = readFileSync(csv, 'utf8');
 let csvEdits = 0;
-const cite = (args, tmp, expect, env) => timed(process.execPath, [CLI, ...args], { cwd: dir, tmp, expect, env });
+const cite = (args, tmp, expect, env, tree) => timed(process.execPath, [CLI, ...args], { cwd: dir, tmp, expect, env, tree });
 const fullBuild = (tmp) => {
   rmSync(out, { recursive: true, force: true });
-  return cite(['build'], tmp, new RegExp(`^${CHARTS} charts built in`, 'm'));
+  return cite(['build'], tmp, new RegExp(`^${CHARTS} charts built in`, 'm'), {}, true);
 };
 const floorBuild = (tmp) => {
   const floorOut = path.join(run, 'floor-out');
   rmSync(floorOut, { recursive: true, force: true });
-  return timed(process.execPath, [FLOOR, dir, floorOut, footersFile, String(JOBS), ...names], { cwd: dir, tmp });
+  return timed(process.execPath, [FLOOR, dir, floorOut, footersFile, String(JOBS), ...names], { cwd: dir, tmp, tree: true });
 };
 const vl2png = (name, tmp) => timed(peerBin('vl2png'), ['-s', '2', '-b', `${dir}/`, path.join(peerSpecs, `${name}.vl.json`), path.join(peerOut, `${name}.png`)], { cwd: dir, tmp, env: peerEnv });
 const vl2svg = (name, tmp) => timed(peerBin('vl2svg'), ['-b', `${dir}/`, path.join(peerSpecs, `${name}.vl.json`), path.join(peerOut, `${name}.svg`)], { cwd: dir, tmp, env: peerEnv });
@@ -287,7 +298,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const { main, extra } = variant.run();
     results[variant.key].push(main);
     extras[variant.key].push(extra);
-    console.log(`  ${variant.key}: wall ${fmt(main.wall)}, CPU ${fmt(main.cpu)}, max RSS ${main.rss.toFixed(0)} MB`);
+    console.log(`  ${variant.key}: wall ${fmt(main.wall)}, CPU ${fmt(main.cpu)}, max RSS ${main.rss.toFixed(0)} MB${main.tree === undefined ? '' : `, process tree ${main.tree.toFixed(0)} MB`}`);
   }
   // Cold folders are used once: remove them so the run's disk use stays small.
   for (const f of readdirSync(run).filter((f) => f.startsWith('tmp-cold-'))) rmSync(path.join(run, f), { recursive: true, force: true });
@@ -340,9 +351,18 @@ const oneCsv = extras.citechart.map((e) => e.oneCsv);
 say(`| rebuild, nothing changed (2 per round) | ${spread(noop.map((t) => t.wall))} | ${spread(noop.map((t) => t.cpu))} |`);
 say(`| rebuild after one CSV changed (1 chart) | ${spread(oneCsv.map((t) => t.wall))} | ${spread(oneCsv.map((t) => t.cpu))} |`);
 if (watch) say(`| watch: save a CSV → rebuilt SVG on disk (bar-000, ${watch.saves} saves; CPU = watch process per save) | ${spread(watch.times)}; first save ${fmtMs(watch.first)} | ${fmtMs(watch.cpu)} (mean) |`);
-const peakRss = Math.max(...results.citechart.map((t) => t.rss), ...(COLD ? results.citechartCold.map((t) => t.rss) : []));
-say(`| peak RSS of citechart's full builds | ${peakRss.toFixed(0)} MB | |`);
-say(`| peak RSS of the floor (largest process tree member) | ${Math.max(...results.floor.map((t) => t.rss)).toFixed(0)} MB | |`);
+/** Peak memory of some full builds: the larger of the whole tree (sampled) and the largest process (%M), and each. */
+const peakOf = (list) => {
+  const largest = Math.max(...list.map((t) => t.rss));
+  const trees = list.map((t) => t.tree).filter((mb) => mb !== undefined);
+  const tree = trees.length ? Math.max(...trees) : undefined;
+  return { mb: Math.max(largest, tree ?? 0), text: `${Math.max(largest, tree ?? 0).toFixed(0)} MB (process tree ${tree === undefined ? 'not sampled' : `${tree.toFixed(0)} MB`}; largest process ${largest.toFixed(0)} MB)` };
+};
+const citechartPeak = peakOf([...results.citechart, ...(COLD ? results.citechartCold : [])]);
+const peakRss = citechartPeak.mb;
+say(`| peak memory of citechart's full builds${COLD ? ' (store warm and cold)' : ''} | ${citechartPeak.text} | |`);
+if (COLD) say(`| peak memory of citechart's full builds, store warm | ${peakOf(results.citechart).text} | |`);
+say(`| peak memory of the floor's full builds${COLD ? ' (store warm and cold)' : ''} | ${peakOf([...results.floor, ...(COLD ? results.floorCold : [])]).text} | |`);
 if (peer) {
   say();
   say('vega-cli per chart by type (vl2svg + vl2png, median over rounds): ' + types.map((type) => {

@@ -99,10 +99,17 @@ await build({
   // Packages' ES module builds (jsonc-parser's "main" is a UMD file that requires by computed paths).
   mainFields: ['module', 'main'],
   plugins: [layout(false)],
-  // Every output file: where dist/ is (from dist/cli.js or dist/bundle/*.js), and a `require` for the CommonJS packages bundled.
+  // CommonJS packages bundled here read `__filename`, which an ES module does not have: write-file-atomic
+  // salts its temporary names with it, and threw on every write (ReferenceError, swallowed by the callers),
+  // so no font subset made in a render worker was ever kept and each build made them all again, loading
+  // harfbuzz's and WOFF2's WebAssembly (≈100 MB) into every worker (issue 15, peak memory).
+  define: { __filename: '__citechartFilename' },
+  // Every output file: where dist/ is (from dist/cli.js or dist/bundle/*.js), this file's path, and a `require` for the CommonJS packages bundled.
   banner: {
     js: [
       "import { createRequire as __citechartCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __citechartFileURLToPath } from 'node:url';",
+      'const __citechartFilename = __citechartFileURLToPath(import.meta.url);',
       "const __citechartDist = new URL(/\\/bundle\\/[^/]*$/.test(import.meta.url) ? '../' : './', import.meta.url);",
       'const require = __citechartCreateRequire(import.meta.url);',
     ].join('\n'),

@@ -57,10 +57,16 @@ const DEFAULT_FORMATS = ['svg', 'png', 'html'];
 const PARALLEL_FROM = 3;
 
 /**
- * Charts in flight per worker: with 2, a worker's thread draws one chart's
- * SVG while libvips rasterises another's PNG on its own thread.
+ * Charts in flight per worker. With 2, a worker's thread laid out one chart
+ * while libuv's pool rasterised another's PNG, but with a worker per core
+ * the cores are busy either way, and each worker held two charts' scenes,
+ * SVGs and pixels at once. Measured on the bench's 200 charts (`citechart
+ * build`, store warm, 2026-11-30, loaded machine, load 20–27, interleaved;
+ * peak RSS of the build process / user+sys CPU, medians): 2: 452 MB /
+ * 22.9 s (10 runs, 443–467 MB); 1: 416 MB / 22.6 s (4 runs, 410–418 MB),
+ * wall time no longer (issue 15, peak memory).
  */
-const TASKS_PER_WORKER = 2;
+const TASKS_PER_WORKER = 1;
 
 /**
  * A worker's old-generation heap limit (LIMITS.workerHeapMb). V8 grows a

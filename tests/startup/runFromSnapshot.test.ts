@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commandPid } from '../../src/startup/commandPid.js';
-import { LAUNCHER_PID, usableSnapshot, type SnapshotStamp } from '../../src/startup/runFromSnapshot.js';
+import { childEnv, LAUNCHER_PID, MALLOC_ARENAS, usableSnapshot, type SnapshotStamp } from '../../src/startup/runFromSnapshot.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -68,6 +68,17 @@ describe('usableSnapshot', () => {
     const empty = mkdtempSync(path.join(os.tmpdir(), 'citechart-nosnapshot-'));
     made.push(empty);
     expect(usableSnapshot(pathToFileURL(empty + path.sep), plain)).toBeUndefined();
+  });
+});
+
+describe('childEnv', () => {
+  it("is the launcher's environment with its pid and glibc's arenas capped (issue 15, peak memory)", () => {
+    expect(childEnv({ HOME: '/home/a', TMPDIR: '/tmp/x' }, 1234)).toEqual({ HOME: '/home/a', TMPDIR: '/tmp/x', MALLOC_ARENA_MAX: '2', [LAUNCHER_PID]: '1234' });
+    expect(MALLOC_ARENAS).toBe('2');
+  });
+
+  it("keeps the user's own MALLOC_ARENA_MAX, and never a launcher pid it inherited", () => {
+    expect(childEnv({ MALLOC_ARENA_MAX: '8', [LAUNCHER_PID]: '1' }, 99)).toEqual({ MALLOC_ARENA_MAX: '8', [LAUNCHER_PID]: '99' });
   });
 });
 
