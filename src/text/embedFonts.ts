@@ -5,6 +5,7 @@ import { prepareFallbackFonts } from './fallbackFonts.js';
 import { subsetFont } from './subsetFont.js';
 import type { FontFace } from './fonts.js';
 import { faceFor } from './textMetrics.js';
+import { scanDrawnText } from './scanDrawnText.js';
 
 /** The text an SVG draws, by face. */
 export type DrawnText = Map<FontFace, string>;
@@ -12,10 +13,17 @@ export type DrawnText = Map<FontFace, string>;
 /**
  * Every character inside `<text>` elements of `svg`, grouped by the face it
  * is drawn in (font-weight / font-style attributes, inherited from parent
- * elements as in SVG). Entities are decoded (htmlparser2, XML mode).
+ * elements as in SVG). Entities are decoded. Vega's and citechart's markup
+ * is read by scanDrawnText (one regular expression); any other, by
+ * htmlparser2 in XML mode.
  */
 export function drawnText(svg: string): DrawnText {
   if (lastDrawn?.svg === svg) return new Map(lastDrawn.drawn);
+  return scanDrawnText(svg) ?? parseDrawnText(svg);
+}
+
+/** drawnText by htmlparser2 (XML mode): for markup scanDrawnText does not read. */
+export function parseDrawnText(svg: string): DrawnText {
   const drawn: DrawnText = new Map();
   const stack: Array<{ weight: unknown; style: unknown }> = [{ weight: undefined, style: undefined }];
   let inText = 0;
