@@ -125,7 +125,7 @@ function build(
     language,
     direction: words.direction === 'rtl' ? 'rtl' : 'ltr',
     words,
-    numbers,
+    numbers: rememberFormats(numbers),
     ...(vega && { vega }),
     formatDate,
     writeNumber: (value) => {
@@ -139,6 +139,30 @@ function build(
       return forms[rules.select(count)] ?? forms.other;
     },
   };
+}
+
+/** Formats kept per locale at most: a chart uses a handful of specifiers. */
+const MAX_REMEMBERED_FORMATS = 256;
+
+/**
+ * `numbers` whose `format(specifier)` gives the same function for the same
+ * specifier: the alt text and data tables write every drawn value with
+ * `format(specifier)(value)`, and d3-format parsed the specifier and built a
+ * formatter for each (issue 15). Keyed by the specifier text (a spec's own),
+ * in a Map; an invalid specifier throws as before and is not kept.
+ */
+function rememberFormats(numbers: FormatLocaleObject): FormatLocaleObject {
+  const made = new Map<string, (value: number | { valueOf(): number }) => string>();
+  const format = (specifier: string) => {
+    let formatter = made.get(specifier);
+    if (!formatter) {
+      formatter = numbers.format(specifier);
+      if (made.size >= MAX_REMEMBERED_FORMATS) made.clear();
+      made.set(specifier, formatter);
+    }
+    return formatter;
+  };
+  return { format, formatPrefix: numbers.formatPrefix } as FormatLocaleObject;
 }
 
 /** `{name}` slots replaced; a slot the call does not fill stays as written. */
