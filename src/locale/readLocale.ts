@@ -167,8 +167,36 @@ function rememberFormats(numbers: FormatLocaleObject): FormatLocaleObject {
 
 /** `{name}` slots replaced; a slot the call does not fill stays as written. */
 function fill(template: string, slots: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(slots, name) ? String(slots[name]) : whole));
+  const parts = templateParts(template);
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    text += (Object.hasOwn(slots, name) ? String(slots[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return text;
 }
+
+/**
+ * A catalogue sentence cut at its `{name}` slots, once: text, slot name,
+ * text… (always an odd count). The alt text says one sentence per drawn
+ * value, and reading the template again for each was ~1 % of a build (issue 15).
+ * Templates are the catalogues' own: a bounded set.
+ */
+function templateParts(template: string): string[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = [];
+    let at = 0;
+    for (const match of template.matchAll(/\{(\w+)\}/g)) {
+      parts.push(template.slice(at, match.index), match[1]!);
+      at = match.index + match[0].length;
+    }
+    parts.push(template.slice(at));
+    templates.set(template, parts);
+  }
+  return parts;
+}
+const templates = new Map<string, string[]>();
 
 /** The first of `tags` the package publishes a locale file for (tags are canonical: no path can be formed). */
 function d3File<T>(pkg: string, tags: string[]): T {
