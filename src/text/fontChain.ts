@@ -147,12 +147,40 @@ export function missingChars(text: string, face: FontFace = 'regular'): string[]
  * text answers without opening any font.
  */
 export function needsFallbackFonts(text: string): boolean {
+  return needsFallback(text, false);
+}
+
+/**
+ * needsFallbackFonts of `JSON.stringify(value)`, read from the value's own
+ * strings and keys instead of writing it out: renderSvg asks it of every
+ * Vega spec drawn, rows and map shapes included (issue 15: the text was as
+ * large as the data, made only to be scanned). A lone surrogate, which
+ * JSON.stringify writes as an ASCII escape, is skipped as there.
+ */
+export function needsFallbackFontsIn(value: unknown): boolean {
+  if (typeof value === 'string') return needsFallback(value, true);
+  if (!value || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (needsFallbackFontsIn(item)) return true;
+    return false;
+  }
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    // JSON.stringify leaves out a key whose value it cannot write.
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    if (needsFallback(key, true) || needsFallbackFontsIn(item)) return true;
+  }
+  return false;
+}
+
+function needsFallback(text: string, skipLoneSurrogates: boolean): boolean {
   // One native scan answers for text of control characters and surely-Latin letters only (the loop would skip each):
   // renderSvg asks this of a chart's whole spec, rows included, on every drawing.
   if (!NOT_SURELY_LATIN.test(text)) return false;
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
     if (surelyLatin(codePoint) || codePoint < 0x20 || IGNORABLE.test(char)) continue;
+    if (skipLoneSurrogates && codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
     if (!sourceSansHas(codePoint, 'regular')) return true;
   }
   return false;
