@@ -47,6 +47,8 @@ export function stableJson(value: unknown): string {
     // An array of strings, numbers, booleans and nulls (a trail's row of cells) has no keys to sort:
     // JSON.stringify writes the same text (undefined as null) in one native call.
     if (value.every(isPlainScalar)) return JSON.stringify(value);
+    // Likewise a list of such rows (a trail's drawn rows, digested for every chart): one call, not one per row (issue 15).
+    if (value.every(isScalarList)) return JSON.stringify(value);
     return `[${value.map((item) => stableJson(item ?? null)).join(',')}]`;
   }
   if (value && typeof value === 'object') {
@@ -56,6 +58,11 @@ export function stableJson(value: unknown): string {
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
+}
+
+/** A plain scalar, or an array of them: JSON.stringify writes either as stableJson does. */
+function isScalarList(item: unknown): boolean {
+  return isPlainScalar(item) || (Array.isArray(item) && item.every(isPlainScalar));
 }
 
 /** A value JSON.stringify writes as stableJson does (no keys, no toJSON): string, number, boolean, null, undefined. */

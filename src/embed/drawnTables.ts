@@ -71,6 +71,23 @@ export function drawnTables(
     if (text === undefined) cited.set(id, (text = citeSource(sources.get(id)!, locale)));
     return text;
   };
+  // Rows citing the same sources with the same quote (most of a table) share one citation and its evidence links.
+  const citations = new Map<string, { citation: string; evidence: Array<{ text: string; href?: string }> }>();
+  const citationOf = (row: CitedRow) => {
+    const key = JSON.stringify([row.quote, ...row.sources]);
+    let found = citations.get(key);
+    if (!found) {
+      found = {
+        citation: row.sources.map(cite).join('; '),
+        evidence: row.sources.map((id) => {
+          const href = evidenceLink(sources.get(id)!, row.quote);
+          return { text: cite(id), ...(href ? { href } : {}) };
+        }),
+      };
+      citations.set(key, found);
+    }
+    return found;
+  };
   for (const { table, row } of drawn) {
     let out = tables.get(table.file);
     if (!out) {
@@ -82,11 +99,7 @@ export function drawnTables(
     if (count > LIMITS.snippetTableRows) continue;
     out.rows.push({
       values: [...table.columns.map((column) => cellText(row.values[column] ?? null)), ...(asDrawn ? [byRow.get(row) ?? null] : [])],
-      citation: row.sources.map(cite).join('; '),
-      evidence: row.sources.map((id) => {
-        const href = evidenceLink(sources.get(id)!, row.quote);
-        return { text: cite(id), ...(href ? { href } : {}) };
-      }),
+      ...citationOf(row),
       note: numberedNote(row, notes, locale) ?? [row.note, row.derived].map((text) => text.trim()).filter(Boolean).map(isolate).join(' '),
     });
   }

@@ -138,7 +138,15 @@ function tableHtml(table: DrawnTable, title: string, named: boolean): string {
   const notes = table.rows.some((row) => row.note);
   // The table of values drawn from several rows cites none (the data tables after it do).
   // Every row citing the same sources: said once in the caption, not repeated on every row (a Reuters/FT review).
-  const evidence = table.rows.map((row) => (row.citation ? evidenceHtml(row) : ''));
+  // Rows with the same citation share one evidence list (drawnTables.ts): written once.
+  const written = new Map<DrawnTable['rows'][number]['evidence'], string>();
+  const evidence = table.rows.map((row) => {
+    if (!row.citation) return '';
+    if (!row.evidence) return evidenceHtml(row);
+    let html = written.get(row.evidence);
+    if (html === undefined) written.set(row.evidence, (html = evidenceHtml(row)));
+    return html;
+  });
   const shared = evidence.length > 0 && evidence.every((html) => html && html === evidence[0]) ? evidence[0]! : '';
   const cited = !shared && table.rows.some((row) => row.citation);
   const words = table.words ?? { data: 'Data', source: 'Source', note: 'Note', colon: ':' };

@@ -20,13 +20,41 @@ export interface EditionLink {
  */
 export function editionLinks(name: string, names: readonly string[], originalTag: string): EditionLink[] {
   const base = editionOf(name)?.base ?? name;
-  return names
-    .filter((other) => other !== name && (other === base || editionOf(other)?.base === base))
+  return (byBase(names).get(base) ?? [])
+    .filter((other) => other !== name)
     .map((other) => {
       const tag = editionOf(other)?.tag ?? (originalTag || 'en');
       return { file: `${other}.html`, tag, label: autonym(tag) };
     });
 }
+
+/**
+ * `names` grouped by the chart they are editions of: each name in its own
+ * group, and an edition in its original's too, each group in `names`' order. Made
+ * once per list: a build asks for every chart's editions from the same
+ * project's list, and reading every name for each chart grew with the
+ * square of the charts (issue 15).
+ */
+function byBase(names: readonly string[]): Map<string, string[]> {
+  let groups = grouped.get(names);
+  if (!groups) {
+    groups = new Map();
+    const add = (key: string, other: string) => {
+      const group = groups!.get(key);
+      if (group) group.push(other);
+      else groups!.set(key, [other]);
+    };
+    // A name is in its own group (the original) and, when it is an edition, in its original's.
+    for (const other of names) {
+      add(other, other);
+      const edition = editionOf(other);
+      if (edition) add(edition.base, other);
+    }
+    grouped.set(names, groups);
+  }
+  return groups;
+}
+const grouped = new WeakMap<readonly string[], Map<string, string[]>>();
 
 /**
  * A language's name in that language ("français" → "Français"): what a

@@ -125,7 +125,7 @@ function build(
     language,
     direction: words.direction === 'rtl' ? 'rtl' : 'ltr',
     words,
-    numbers,
+    numbers: rememberFormats(numbers),
     ...(vega && { vega }),
     formatDate,
     writeNumber: (value) => {
@@ -141,10 +141,62 @@ function build(
   };
 }
 
+/** Formats kept per locale at most: a chart uses a handful of specifiers. */
+const MAX_REMEMBERED_FORMATS = 256;
+
+/**
+ * `numbers` whose `format(specifier)` gives the same function for the same
+ * specifier: the alt text and data tables write every drawn value with
+ * `format(specifier)(value)`, and d3-format parsed the specifier and built a
+ * formatter for each (issue 15). Keyed by the specifier text (a spec's own),
+ * in a Map; an invalid specifier throws as before and is not kept.
+ */
+function rememberFormats(numbers: FormatLocaleObject): FormatLocaleObject {
+  const made = new Map<string, (value: number | { valueOf(): number }) => string>();
+  const format = (specifier: string) => {
+    let formatter = made.get(specifier);
+    if (!formatter) {
+      formatter = numbers.format(specifier);
+      if (made.size >= MAX_REMEMBERED_FORMATS) made.clear();
+      made.set(specifier, formatter);
+    }
+    return formatter;
+  };
+  return { format, formatPrefix: numbers.formatPrefix } as FormatLocaleObject;
+}
+
 /** `{name}` slots replaced; a slot the call does not fill stays as written. */
 function fill(template: string, slots: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(slots, name) ? String(slots[name]) : whole));
+  const parts = templateParts(template);
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    text += (Object.hasOwn(slots, name) ? String(slots[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return text;
 }
+
+/**
+ * A catalogue sentence cut at its `{name}` slots, once: text, slot name,
+ * text… (always an odd count). The alt text says one sentence per drawn
+ * value, and reading the template again for each was ~1 % of a build (issue 15).
+ * Templates are the catalogues' own: a bounded set.
+ */
+function templateParts(template: string): string[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = [];
+    let at = 0;
+    for (const match of template.matchAll(/\{(\w+)\}/g)) {
+      parts.push(template.slice(at, match.index), match[1]!);
+      at = match.index + match[0].length;
+    }
+    parts.push(template.slice(at));
+    templates.set(template, parts);
+  }
+  return parts;
+}
+const templates = new Map<string, string[]>();
 
 /** The first of `tags` the package publishes a locale file for (tags are canonical: no path can be formed). */
 function d3File<T>(pkg: string, tags: string[]): T {

@@ -4,6 +4,10 @@ import { attributeValues, rewriteAttributes } from './svgAttributes.js';
 // Attributes that may hold `url(#…)`: paint servers, clips, masks, filters, markers.
 const URL_ATTRIBUTES = new Set(['clip-path', 'fill', 'stroke', 'mask', 'filter', 'marker-start', 'marker-mid', 'marker-end', 'style']);
 const HREF_ATTRIBUTES = new Set(['href', 'xlink:href']);
+// The start tags this pass may change: an id, an href, or a `url(` that `first` (dropExternalRef: any case) or the
+// renaming may rewrite. Others (most of a chart's paths) are kept whole without looking at each attribute.
+const HAS_ID = /\sid="/;
+const MAY_CHANGE = /\sid="|href="|url\(/i;
 
 /**
  * Renames every id in an SVG to `PREFIX-N` (numbered in order of appearance)
@@ -19,7 +23,7 @@ const HREF_ATTRIBUTES = new Set(['href', 'xlink:href']);
  */
 export function prefixIds(svg: string, prefix: string, first?: (value: string) => string | undefined): string {
   const renamed = new Map<string, string>();
-  for (const { name, value: asIs } of attributeValues(svg)) {
+  for (const { name, value: asIs } of attributeValues(svg, HAS_ID)) {
     if (name !== 'id') continue;
     const value = (first && first(asIs)) ?? asIs;
     if (!value.startsWith(`${prefix}-`) && !renamed.has(value)) renamed.set(value, `${prefix}-${renamed.size + 1}`);
@@ -34,7 +38,7 @@ export function prefixIds(svg: string, prefix: string, first?: (value: string) =
     if (HREF_ATTRIBUTES.has(name)) return value.replace(/^#(.+)$/, (__, id: string) => `#${rename(id)}`);
     if (URL_ATTRIBUTES.has(name)) return value.replace(/url\(\s*['"]?#([^)'"]+)['"]?\s*\)/g, (__, id: string) => `url(#${rename(id)})`);
     return cleaned;
-  });
+  }, MAY_CHANGE);
 }
 
 /**

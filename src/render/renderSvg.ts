@@ -14,7 +14,7 @@ import { countMarks } from './countMarks.js';
 import { markBound } from './markBound.js';
 import { splitAtFolds } from './splitAtFolds.js';
 import { installTextMetrics } from '../text/textMetrics.js';
-import { needsFallbackFonts } from '../text/fontChain.js';
+import { needsFallbackFontsIn } from '../text/fontChain.js';
 import { prepareFallbackFonts } from '../text/fallbackFonts.js';
 import { repeatedPalettes, type PaletteSize } from './paletteSizes.js';
 import { exposeInvalidFilters, nonFiniteValues, type NonFinite } from './nonFiniteValues.js';
@@ -54,7 +54,7 @@ export async function renderSvg(
   process.env.TZ = 'UTC';
   installTextMetrics();
   // Vega measures synchronously: fonts for scripts Source Sans 3 lacks must be on disk first.
-  if (needsFallbackFonts(JSON.stringify(chart.vega))) await prepareFallbackFonts();
+  if (needsFallbackFontsIn(chart.vega)) await prepareFallbackFonts();
   const file = json.file;
   // Every message, errors included (a TypeError in an expression run over a
   // row, which Vega logs rather than throws), is located at the spec node

@@ -59,7 +59,18 @@ export function familyInFile(source: FontSource): string {
 /** The CSS weight a face is drawn at (fallbacks have no italic: browsers and Pango slant them, widths unchanged). */
 export const weightOf = (face: FontFace) => (face === 'bold' || face === 'boldItalic' ? 700 : 400);
 
-export const sourceSans = (face: FontFace): FontSource => ({ key: `source-sans-${face}`, family: FONT_FAMILY, file: fontFile(face), variable: false });
+/**
+ * Source Sans 3 in `face`: one object per face for the process (fontFor asks
+ * for it for every Latin character measured or drawn; a new object, key and
+ * path each time was ~1 % of a build's CPU and allocations, issue 15). Frozen:
+ * it is shared.
+ */
+export function sourceSans(face: FontFace): FontSource {
+  let source = sourceSansFaces.get(face);
+  if (!source) sourceSansFaces.set(face, (source = Object.freeze({ key: `source-sans-${face}`, family: FONT_FAMILY, file: fontFile(face), variable: false })));
+  return source;
+}
+const sourceSansFaces = new Map<FontFace, FontSource>();
 
 // Zero-width characters that modify their neighbour (variation selectors,
 // joiners): drawn by whatever font draws the character before them.
@@ -103,12 +114,20 @@ export function fontFor(char: string, face: FontFace): FontSource | undefined {
 /** `text` cut into runs of characters drawn by the same font, in order. */
 export function fontRuns(text: string, face: FontFace): FontRun[] {
   const runs: FontRun[] = [];
+  // Each run is cut from `text` once it ends, not grown a character at a time (issue 15: one string per character).
+  let current: FontRun | undefined;
+  let start = 0;
+  let at = 0;
   for (const char of text) {
-    const last = runs[runs.length - 1];
-    const source = last && IGNORABLE.test(char) ? last.source : fontFor(char, face);
-    if (last && last.source?.key === source?.key) last.text += char;
-    else runs.push({ source, text: char });
+    const source = current && IGNORABLE.test(char) ? current.source : fontFor(char, face);
+    if (!current || current.source?.key !== source?.key) {
+      if (current) current.text = text.slice(start, at);
+      runs.push((current = { source, text: '' }));
+      start = at;
+    }
+    at += char.length;
   }
+  if (current) current.text = text.slice(start);
   return runs;
 }
 
@@ -128,12 +147,40 @@ export function missingChars(text: string, face: FontFace = 'regular'): string[]
  * text answers without opening any font.
  */
 export function needsFallbackFonts(text: string): boolean {
+  return needsFallback(text, false);
+}
+
+/**
+ * needsFallbackFonts of `JSON.stringify(value)`, read from the value's own
+ * strings and keys instead of writing it out: renderSvg asks it of every
+ * Vega spec drawn, rows and map shapes included (issue 15: the text was as
+ * large as the data, made only to be scanned). A lone surrogate, which
+ * JSON.stringify writes as an ASCII escape, is skipped as there.
+ */
+export function needsFallbackFontsIn(value: unknown): boolean {
+  if (typeof value === 'string') return needsFallback(value, true);
+  if (!value || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (needsFallbackFontsIn(item)) return true;
+    return false;
+  }
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    // JSON.stringify leaves out a key whose value it cannot write.
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    if (needsFallback(key, true) || needsFallbackFontsIn(item)) return true;
+  }
+  return false;
+}
+
+function needsFallback(text: string, skipLoneSurrogates: boolean): boolean {
   // One native scan answers for text of control characters and surely-Latin letters only (the loop would skip each):
   // renderSvg asks this of a chart's whole spec, rows included, on every drawing.
   if (!NOT_SURELY_LATIN.test(text)) return false;
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
     if (surelyLatin(codePoint) || codePoint < 0x20 || IGNORABLE.test(char)) continue;
+    if (skipLoneSurrogates && codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
     if (!sourceSansHas(codePoint, 'regular')) return true;
   }
   return false;

@@ -49,6 +49,14 @@ export function rowCells(table: Pick<CitedTable, 'columns'>, row: CitedRow): Cel
   return [...table.columns.map((column) => row.values[column] ?? null), row.sources.join('; '), row.quote, row.note, row.derived];
 }
 
+/** `[key, ...rowCells(table, row)]`, built as one array (every row of a table is recorded so for each chart drawn). */
+function keyedCells(key: string, table: Pick<CitedTable, 'columns'>, row: CitedRow): [string, ...CellValue[]] {
+  const cells: [string, ...CellValue[]] = [key];
+  for (const column of table.columns) cells.push(row.values[column] ?? null);
+  cells.push(row.sources.join('; '), row.quote, row.note, row.derived);
+  return cells;
+}
+
 /**
  * The trail of `drawn` rows of `table` (rows of that table only, in any
  * order). Deterministic: the same rows give the same record whatever their
@@ -60,10 +68,10 @@ export function tableTrail(table: CitedTable, drawn: CitedRow[], everyRow = new 
   const columns = [...table.columns, ...CITATION];
   const base = { file: table.file, key: keyColumns(table), columns, count: drawn.length, ...(everyRow ? { all: true } : {}) };
   if (drawn.length > MAX_RECORDED_ROWS) {
-    const all = sortRows(table.rows.map((row) => [keys[row.index]!, ...rowCells(table, row)]));
+    const all = sortRows(table.rows.map((row) => keyedCells(keys[row.index]!, table, row)));
     return { ...base, digest: digest(columns, all), whole: true };
   }
-  const rows = sortRows(drawn.map((row) => [keys[row.index]!, ...rowCells(table, row)]));
+  const rows = sortRows(drawn.map((row) => keyedCells(keys[row.index]!, table, row)));
   return { ...base, digest: digest(columns, rows), rows };
 }
 

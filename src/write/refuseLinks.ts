@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import * as messages from '../messages.js';
@@ -11,8 +12,14 @@ import { outputError } from './outputError.js';
  * where it points. A missing file is fine.
  */
 export async function refuseLink(file: string): Promise<void> {
+  await lstatNotLink(file);
+}
+
+/** refuseLink that also returns what lstat said of `file` (undefined when missing), for a caller that needs it too (one call, not two). */
+export async function lstatNotLink(file: string): Promise<Stats | undefined> {
   const info = await lstat(file).catch(() => undefined);
   if (info?.isSymbolicLink()) throw outputError(file, messages.write.link());
+  return info;
 }
 
 /**

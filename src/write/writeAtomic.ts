@@ -6,12 +6,12 @@
 //
 // so a full disk, a read-only folder or a crash leaves the previous file as
 // it was, never a truncated one under the real name.
-import { link, lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isComplete } from '../verify/checkComplete.js';
 import { isClosedMarkup } from './closedMarkup.js';
 import { asOutputError } from './outputError.js';
-import { refuseLink } from './refuseLinks.js';
+import { lstatNotLink, refuseLink } from './refuseLinks.js';
 import { tempNameFor } from './tempFiles.js';
 import { writeFully } from './writeFully.js';
 
@@ -64,9 +64,8 @@ const bytesOf = (data: string | Uint8Array) => (typeof data === 'string' ? Buffe
  * EDQUOT, EROFS, EACCES…) and leaves no temporary file behind.
  */
 export async function stageFile(file: string, data: string | Uint8Array): Promise<StagedFile> {
-  await refuseLink(file);
   // A folder in the file's place would fail only at the rename, after the chart's other files.
-  if ((await lstat(file).catch(() => undefined))?.isDirectory()) throw asOutputError(Object.assign(new Error('a folder'), { code: 'EISDIR' }), file);
+  if ((await lstatNotLink(file))?.isDirectory()) throw asOutputError(Object.assign(new Error('a folder'), { code: 'EISDIR' }), file);
   const bytes = bytesOf(data);
   // Is what was drawn a whole graphic? One that is not is a bug (no error code: exit 70), and is never staged.
   if (!isWhole(file, data, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) {
@@ -146,10 +145,16 @@ export async function discardStaged(staged: StagedFile[]): Promise<void> {
 export async function writeAllOrNone(files: FileToWrite[]): Promise<void> {
   const staged: StagedFile[] = [];
   try {
+    // A chart's files share one folder: made (or found) once.
+    const made = new Set<string>();
     for (const { file, data } of files) {
-      await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
-        throw asOutputError(error, path.dirname(file));
-      });
+      const folder = path.dirname(file);
+      if (!made.has(folder)) {
+        await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+          throw asOutputError(error, folder);
+        });
+        made.add(folder);
+      }
       staged.push(await stageFile(file, data));
     }
   } catch (error) {

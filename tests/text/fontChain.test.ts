@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareFallbackFonts } from '../../src/text/fallbackFonts.js';
-import { fontRuns, missingChars, needsFallbackFonts } from '../../src/text/fontChain.js';
+import { fontRuns, missingChars, needsFallbackFonts, needsFallbackFontsIn } from '../../src/text/fontChain.js';
 import { measureText } from '../../src/text/textMetrics.js';
 
 beforeAll(() => prepareFallbackFonts(), 120_000);
@@ -48,5 +48,20 @@ describe('the fallback chain, glyph by glyph', () => {
   it('names the characters no bundled font has', () => {
     expect(missingChars('नमस्ते Delhi')).toEqual(['न', 'म', 'स', '्', 'त', 'े']);
     expect(missingChars('東京 ☀️\u200d')).toEqual([]);
+  });
+});
+
+// Issue 15: renderSvg reads a Vega spec's own strings for fallback fonts instead of its JSON text; both must agree.
+describe('needsFallbackFontsIn', () => {
+  it.each([
+    ['Latin only', { a: 'Tōkyō', rows: [{ x: 1, y: 'é' }], n: null }],
+    ['a CJK value', { data: [{ values: [{ city: '東京', v: 2 }] }] }],
+    ['a CJK key', { data: [{ values: [{ 東京: 1 }] }] }],
+    ['a lone surrogate (JSON writes it as an ASCII escape)', { title: 'a\ud800b' }],
+    ['a key whose value JSON leaves out', { 東京: undefined, f: () => 1 }],
+    ['control characters', { t: 'a\u0001\u0007b' }],
+  ])('agrees with needsFallbackFonts of the JSON text: %s', async (_, value) => {
+    await prepareFallbackFonts();
+    expect(needsFallbackFontsIn(value)).toBe(needsFallbackFonts(JSON.stringify(value)));
   });
 });
