@@ -398,6 +398,20 @@ export const checks = {
   normalizeNegative: (value: number, column: string) =>
     `${value} in column ${q(column)} is negative, but "stack": "normalize" draws every value as a positive share of its stack's total; ` +
     `draw the negative parts apart (a diverging bar) or stack without "normalize"`,
+  // Checks of the drawn chart (src/checks/drawnChecks.ts): values after transforms and aggregates.
+  drawnOffPlot: (fromBase: boolean, marktype: string, edge: string, by: number, count: number, channel: string, value: string | undefined, row: string, domain: string | undefined) => {
+    const noun = ({ rect: ['bar', 'bars'], symbol: ['point', 'points'], line: ['line', 'lines'], area: ['area', 'areas'], trail: ['line', 'lines'] } as Record<string, [string, string]>)[marktype] ?? ['mark', 'marks'];
+    const what = count === 1 ? `a ${noun[0]}` : `${count} ${noun[1]}`;
+    const drawn = value !== undefined ? ` (${row ? `${row}: ` : ''}${value})` : row ? ` (${row})` : '';
+    return `${what} would be drawn ${count === 1 ? '' : 'up to '}${Math.round(by)} px past the plot's ${edge} edge${drawn}, off the ${channel} axis, where a reader cannot read ${count === 1 ? 'its value' : 'their values'}` +
+      (fromBase
+        ? `: a bar is drawn from 0, and the scale's ${domain} leaves 0 out; include 0 in the domain, or draw points or a line, whose positions need no zero`
+        : (domain ? `: the scale's ${domain} leaves out a value the chart draws` : '') +
+          `; widen or remove the domain, or set "clip": true on the mark to cut ${count === 1 ? 'it' : 'them'} at the edge on purpose (and say so in a note)`);
+  },
+  normalizeNegativeDrawn: (column: string, aggregate: string | undefined, value: number, row: string) =>
+    `${aggregate ? `the ${aggregate} of ${q(column)}` : q(column)}${row ? ` for ${row}` : ''} is ${value}, negative, but "stack": "normalize" draws every value as a positive share of its stack's total; ` +
+    `draw the negative parts apart (a diverging bar) or stack without "normalize"`,
   mixedSignArea: (value: number, column: string) =>
     `${value} in column ${q(column)} is negative while other values stacked with it are positive: stacked areas of mixed signs overlap and their outline means nothing; draw lines, or grouped bars`,
   missingDrawn: (column: string, channel: string, invalid: string) =>

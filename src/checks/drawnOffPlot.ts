@@ -1,0 +1,100 @@
+import type { SceneNode } from '../render/sceneNode.js';
+
+/** Which edge of its plot a mark was drawn past. */
+export type Edge = 'left' | 'right' | 'top' | 'bottom';
+
+/** One mark drawn past its plot: the first item of the mark that is, and how many of its items are. */
+export interface OffPlot {
+  /** Vega's mark type: `rect` (a bar), `symbol` (a point), `line`, `area`, `trail`. */
+  marktype: string;
+  edge: Edge;
+  /** How far past the edge, in px (the largest of the mark's items). */
+  by: number;
+  /** Items of the mark drawn past an edge. */
+  count: number;
+  /** The data row the first such item draws (after Vega's transforms and aggregates). */
+  datum: Record<string, unknown> | undefined;
+}
+
+// Marks whose position is a value on a scale. Text (labels beside a bar's
+// end), rules (leader lines, annotation rules) and shapes (a map's countries,
+// clipped by its projection) are meant to leave the plot at times.
+const CHECKED = new Set(['rect', 'symbol', 'line', 'area', 'trail']);
+
+/** Less than this (px) past the edge is rounding, not a value outside the scale's domain. */
+const TOLERANCE = 0.5;
+
+interface Item extends SceneNode {
+  y?: number;
+  x2?: number;
+  y2?: number;
+  clip?: boolean;
+}
+
+/**
+ * The marks of a rendered Vega scenegraph drawn past the edge of the plot
+ * they belong to (a single view's plot, a layer's, each concatenated view's
+ * or facet cell's: a group of role `scope`, or the root). Vega-Lite draws a
+ * value outside an explicit `scale.domain` (or past `domainMin`/`domainMax`)
+ * off the plot without a word, over the axis labels or cut by the edge of
+ * the graphic, after any transform or aggregate: a sum of 13 on a domain
+ * [0, 10] reads as 10. Marks with `"clip": true` (or in a clipped group)
+ * are cut on purpose and not listed. Positions are in the group's own
+ * coordinates (vega-scenegraph: a group's items are placed relative to it),
+ * so each item is compared with its group's width and height, in px.
+ * Never throws; an empty list for a scene it cannot read.
+ */
+export function drawnOffPlot(scenegraph: unknown): OffPlot[] {
+  const found: OffPlot[] = [];
+  const visitGroup = (group: Item) => {
+    const width = group.width;
+    const height = group.height;
+    for (const mark of (group.items ?? []) as Array<SceneNode & { clip?: boolean }>) {
+      if (mark.marktype === 'group') {
+        // Axes, legends and titles are groups too, drawn outside the plot by design.
+        if (mark.role !== 'scope') continue;
+        for (const child of (mark.items ?? []) as Item[]) visitGroup(child);
+        continue;
+      }
+      if (mark.role !== 'mark' || !CHECKED.has(mark.marktype ?? '') || mark.clip || group.clip) continue;
+      if (typeof width !== 'number' || typeof height !== 'number' || !(width > 0) || !(height > 0)) continue;
+      const off = offEdges(mark.marktype!, (mark.items ?? []) as Item[], width, height);
+      if (off) found.push(off);
+    }
+  };
+  const root = scenegraph as SceneNode | undefined;
+  for (const item of (root?.items ?? []) as Item[]) visitGroup(item);
+  return found;
+}
+
+/** The items of one mark past the box [0, width] × [0, height]: the first, the count and the farthest distance. */
+function offEdges(marktype: string, items: Item[], width: number, height: number): OffPlot | undefined {
+  let first: { edge: Edge; datum: Record<string, unknown> | undefined } | undefined;
+  let count = 0;
+  let by = 0;
+  for (const item of items) {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    if (typeof item.x === 'number') xs.push(item.x);
+    if (typeof item.y === 'number') ys.push(item.y);
+    if (marktype === 'rect') {
+      if (typeof item.x === 'number' && typeof item.width === 'number') xs.push(item.x + item.width);
+      if (typeof item.y === 'number' && typeof item.height === 'number') ys.push(item.y + item.height);
+    } else if (marktype === 'area') {
+      if (typeof item.x2 === 'number') xs.push(item.x2);
+      if (typeof item.y2 === 'number') ys.push(item.y2);
+    }
+    const past: Array<[Edge, number]> = [
+      ['left', -Math.min(...xs)],
+      ['right', Math.max(...xs) - width],
+      ['top', -Math.min(...ys)],
+      ['bottom', Math.max(...ys) - height],
+    ];
+    const worst = past.filter(([, d]) => Number.isFinite(d) && d > TOLERANCE).sort((a, b) => b[1] - a[1])[0];
+    if (!worst) continue;
+    count += 1;
+    by = Math.max(by, worst[1]);
+    first ??= { edge: worst[0], datum: item.datum };
+  }
+  return first ? { marktype, edge: first.edge, by, count, datum: first.datum } : undefined;
+}
