@@ -181,6 +181,8 @@ export const load = {
   badDate: (name: string, value: string) =>
     `${name} ${q(value)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`,
   badUrl: (value: string) => `url ${q(value)} is not an https:// or http:// address`,
+  urlWithUser: (value: string, host: string) =>
+    `url ${q(value)} holds a user name before "@", so the link goes to ${host}, not the address it seems to start with; write the source's own address`,
   noUrl: (id: string) => `source ${q(id)} has no url; readers cannot follow it`,
   // structure the scanner finds that polars would accept silently or fail on without a position
   textAfterQuote: () =>
