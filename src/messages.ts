@@ -414,6 +414,9 @@ export const checks = {
   normalizeNegativeDrawn: (column: string, aggregate: string | undefined, value: number, row: string) =>
     `${aggregate ? `the ${aggregate} of ${q(column)}` : q(column)}${row ? ` for ${row}` : ''} is ${value}, negative, but "stack": "normalize" draws every value as a positive share of its stack's total; ` +
     `draw the negative parts apart (a diverging bar) or stack without "normalize"`,
+  negativeSlice: (column: string, aggregate: string | undefined, value: number, row: string) =>
+    `${aggregate ? `the ${aggregate} of ${q(column)}` : q(column)}${row ? ` for ${row}` : ''} is ${value}, negative, but a pie or donut draws every value as a slice of the whole, so it would show as a positive share; ` +
+    `draw bars, which can go below zero, or leave the row out with a filter`,
   mixedSignArea: (value: number, column: string) =>
     `${value} in column ${q(column)} is negative while other values stacked with it are positive: stacked areas of mixed signs overlap and their outline means nothing; draw lines, or grouped bars`,
   missingDrawn: (column: string, channel: string, invalid: string) =>

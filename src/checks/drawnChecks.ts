@@ -15,7 +15,7 @@ const CITATION = new Set(['source', 'quote', 'note', 'derived']);
  * which read CSV cells only while no transform or aggregate stands between
  * them and the mark) cannot make: marks drawn off the plot (a sum past an
  * explicit scale domain) and negative parts of a normalised stack (a sum of
- * −3 drawn as a positive share). Each an error at the encoding that scales
+ * −3 drawn as a positive share) and negative slices of a pie. Each an error at the encoding that scales
  * or stacks the value (rule `scale-domain` or `stack-signs`, as before
  * drawing), so no such graphic is written with exit code 0.
  */
@@ -50,8 +50,16 @@ export function drawnChecks(json: JsonFile, vegaLite: Record<string, unknown>, s
     const message = messages.checks.normalizeNegativeDrawn(field.field, field.aggregate || undefined, negative.value, rowLabel(negative.datum, negative.key));
     found.push({ ...json.diagnostic(field.jsonPath.slice(0, -1).concat('stack'), message), rule: 'stack-signs' });
   }
+  const angles = fields.filter((f) => f.channel === 'theta' && f.type === 'quantitative');
+  for (const negative of normalizedNegatives(scenegraph, angles.map(datumKey), ARC)) {
+    const field = angles.find((f) => datumKey(f) === negative.key)!;
+    const message = messages.checks.negativeSlice(field.field, field.aggregate || undefined, negative.value, rowLabel(negative.datum, negative.key));
+    found.push({ ...json.diagnostic(field.jsonPath, message), rule: 'stack-signs' });
+  }
   return found;
 }
+
+const ARC: ReadonlySet<string> = new Set(['arc']);
 
 /** The datum field Vega-Lite writes an encoded field's value to: `sum_val` for `{"aggregate": "sum", "field": "val"}`. */
 function datumKey(f: EncodedField): string {

@@ -102,3 +102,30 @@ describe('negative parts of a normalised stack (stack-signs, after aggregates)',
     expect(await found(stack('dept,item,amount,source\nHealth,staff,6,stats-2024\nHealth,debt,-1,stats-2024\nHealth,debt,2,stats-2024\nRoads,staff,4,stats-2024\nRoads,debt,5,stats-2024\n'), 'stack-signs')).toEqual([]);
   });
 });
+
+describe('negative slices of a pie (stack-signs)', () => {
+  const pie = (amounts: number[], aggregate?: string) =>
+    oneChart('budget', 'item,amount,source\n' + ['staff', 'debt', 'rent'].map((item, i) => `${item},${amounts[i]},stats-2024\n`).join(''), {
+      title: 'Budget',
+      mark: 'arc',
+      encoding: {
+        color: { field: 'item', type: 'nominal', title: 'Item' },
+        theta: { field: 'amount', type: 'quantitative', title: 'Amount (€ million)', ...(aggregate && { aggregate }) },
+      },
+    });
+
+  it('a negative value is an error at theta: Vega-Lite would draw it as a slice like any other share', async () => {
+    const files = pie([60, -20, 40]);
+    expect(await found(files, 'stack-signs')).toEqual([
+      `${where('specs/budget.vl.json', spec(files, 'budget'), '"field": "amount"')}: error: ${messages.checks.negativeSlice('amount', undefined, -20, 'item "debt"')}`,
+    ]);
+    const summed = pie([60, -20, 40], 'sum');
+    expect(await found(summed, 'stack-signs')).toEqual([
+      `${where('specs/budget.vl.json', spec(summed, 'budget'), '"field": "amount"')}: error: ${messages.checks.negativeSlice('amount', 'sum', -20, 'item "debt"')}`,
+    ]);
+  });
+
+  it('no word for a pie of positive values (and zeros)', async () => {
+    expect(await found(pie([60, 0, 40]), 'stack-signs')).toEqual([]);
+  });
+});
