@@ -8,6 +8,14 @@ import { showInvisible } from './visibleText.js';
 const q = (s: string) => showInvisible(JSON.stringify(s));
 /** How a Vega expression reads a column: `datum.share`, or `datum['GDP (bn)']`. */
 const datum = (column: string) => (/^[A-Za-z_$][\w$]*$/.test(column) ? `datum.${column}` : `datum[${JSON.stringify(column).replace(/^"|"$/g, "'")}]`);
+/**
+ * How spreadsheets and statistics offices write "no value" (N/A, NA, #N/A,
+ * n.a., -, –, —, .., NaN, null, none, x): a number cell holding one is
+ * meant to be empty, not a figure to retype.
+ */
+const isMissingMarker = (value: string) => /^\s*(#?n\/?a|n\.a\.?|nan|null|none|-|–|—|\.\.\.?|…|x)\s*$/i.test(value);
+const noValue = (value: string) =>
+  `for a cell with no value, leave it empty, or declare the marker in the table's sidecar data/NAME.schema.json: {"missingValues": ["", ${q(value)}], "fields": []}`;
 /** Bytes as megabytes, one decimal: `52.4 MB`. */
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -59,7 +67,7 @@ export const load = {
     `${q(value)} in column ${q(column)} is too large to be a number`,
   /** `mark` is the file's decimal mark: the example is written with it. */
   notANumber: (value: string, column: string, mark: '.' | ',' = '.') =>
-    `${q(value)} is not a number, but column ${q(column)} holds numbers; write it as e.g. 90 or 1234${mark}5`,
+    `${q(value)} is not a number, but column ${q(column)} holds numbers; ` + (isMissingMarker(value) ? noValue(value) : `write it as e.g. 90 or 1234${mark}5`),
   unreadForm: (value: string, column: string, form: string, plain: string | undefined, mark: '.' | ',' = '.') =>
     `${q(value)} in column ${q(column)} is written ${form}, which citechart does not read; ` +
     (plain !== undefined ? `write it as ${plain}` : `write it as a plain number, e.g. 1234${mark}5`) +
@@ -297,7 +305,7 @@ export const spec = {
     `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; ` +
     (form
       ? `it is written ${form}, which citechart does not read as a number; ${plain !== undefined ? `write it as ${plain}` : `plot another column, or declare the column "type": "string" and leave it off the axis`}`
-      : `write it as e.g. 90 or 1234${mark}5`),
+      : isMissingMarker(value) ? noValue(value) : `write it as e.g. 90 or 1234${mark}5`),
   declaredTextPlotted: (column: string, declared: string, sidecar: string, specFile: string) =>
     `${specFile} plots column ${q(column)} as quantitative, but ${sidecar} declares it "type": ${q(declared)}, and citechart plots no text column as quantitative; declare it "number" in the sidecar, or plot it as nominal`,
   inlineValues: () =>
