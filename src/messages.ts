@@ -425,6 +425,9 @@ export const checks = {
   negativeSlice: (column: string, aggregate: string | undefined, value: number, row: string) =>
     `${aggregate ? `the ${aggregate} of ${q(column)}` : q(column)}${row ? ` for ${row}` : ''} is ${value}, negative, but a pie or donut draws every value as a slice of the whole, so it would show as a positive share; ` +
     `draw bars, which can go below zero, or leave the row out with a filter`,
+  yearsAsNumbers: (column: string, channel: string, first: number) =>
+    `column ${q(column)} holds years, but on a quantitative ${channel} axis Vega-Lite labels them as amounts, with a thousands comma and ticks between the years ("${first.toLocaleString('en')}.5"); ` +
+    `plot it as "type": "temporal" (citechart reads whole years as years), or give the axis "format": "d" and "tickMinStep": 1`,
   mixedSignArea: (value: number, column: string) =>
     `${value} in column ${q(column)} is negative while other values stacked with it are positive: stacked areas of mixed signs overlap and their outline means nothing; draw lines, or grouped bars`,
   missingDrawn: (column: string, channel: string, invalid: string) =>
