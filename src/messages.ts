@@ -392,6 +392,9 @@ export const checks = {
       ? `the line would double back between their two values of ${q(measured)}`
       : `Vega-Lite would draw one ${mark === 'arc' ? 'slice' : mark} of their ${q(measured)} summed, a figure neither row holds`) +
     `; remove the duplicate row, or split them with a colour or offset field (or write "aggregate": "sum" if the sum is meant)`,
+  lookalikeMark: (key: string, firstKey: string, firstLine: number, mark: string) =>
+    `${q(key)} differs from ${q(firstKey)} on line ${firstLine} only in spaces (or in how an accent is encoded), so the chart would draw two ${mark === 'arc' ? 'slices' : mark === 'line' || mark === 'trail' ? 'lines' : `${mark}s`} that a reader sees labelled alike; ` +
+    `write the name the same way in both rows (or merge them)`,
   logNotPositive: (value: number, column: string, channel: string) =>
     `${value} in column ${q(column)} cannot be drawn on the log scale of ${channel} (a log scale has no place for 0 or negative values; Vega would pin the mark to the edge and drop the axis labels); ` +
     `use a linear scale, or leave the row out with a filter`,
