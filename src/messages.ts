@@ -402,6 +402,10 @@ export const checks = {
     discrete
       ? `${q(value)} in column ${q(column)} is not in the domain ${domain} of the ${channel} scale, so its mark would be drawn ${channel === 'color' || channel === 'fill' || channel === 'stroke' ? 'in no colour' : 'nowhere'}; add it to the domain or remove the domain`
       : `${value} in column ${q(column)} is outside the domain ${domain} of the ${channel} scale, so its mark would be drawn off the plot; widen the domain or remove it`,
+  offsetDate: (value: string, column: string, written: string, utcDate: string, utcTime: string) =>
+    `${q(value)} in column ${q(column)} carries a time-zone offset, and the chart is drawn in UTC, so its mark stands at ${utcDate} ${utcTime} UTC` +
+    (utcDate !== written ? `, on another day than the ${written} written (a year or month summed from it counts it there)` : `, not at the time written`) +
+    `; write the date alone (${written}), or the time in UTC (ending in Z)`,
   dayNotInMonth: (value: string, column: string) =>
     `${q(value)} in column ${q(column)} names a day its month does not have, so Vega would draw it on a day of the next month; correct the date`,
   notADate: (value: string, column: string) =>
