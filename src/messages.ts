@@ -14,6 +14,16 @@ const datum = (column: string) => (/^[A-Za-z_$][\w$]*$/.test(column) ? `datum.${
  * meant to be empty, not a figure to retype.
  */
 const isMissingMarker = (value: string) => /^\s*(#?n\/?a|n\.a\.?|nan|null|none|-|–|—|\.\.\.?|…|x)\s*$/i.test(value);
+/** A figure with a currency sign before or after it: `$1,200`, `€5`, `1 200 €`, `-£3.50`. */
+const CURRENCY = /^\s*[-−]?\s*([$€£¥₹₽₩₺₪₴]|US\$|R\$|CHF)\s*([\d.,\s\u00a0\u202f']*\d)\s*$|^\s*[-−]?\s*([\d.,\s\u00a0\u202f']*\d)\s*([$€£¥₹₽₩₺₪₴]|CHF|EUR|USD|GBP)\s*$/u;
+const currencyOf = (value: string) => {
+  const m = CURRENCY.exec(value);
+  return m ? { sign: (m[1] ?? m[4])!, figure: (m[2] ?? m[3])!.trim() } : undefined;
+};
+const bareFigure = (value: string) => {
+  const c = currencyOf(value)!;
+  return `write the figure alone (${q(c.figure)}) and put the currency in the axis title (e.g. "Price (${c.sign})"), or declare the column in the table's sidecar: {"fields": [{"name": …, "type": "number", "bareNumber": false}]}`;
+};
 const noValue = (value: string) =>
   `for a cell with no value, leave it empty, or declare the marker in the table's sidecar data/NAME.schema.json: {"missingValues": ["", ${q(value)}], "fields": []}`;
 /** Bytes as megabytes, one decimal: `52.4 MB`. */
@@ -67,7 +77,7 @@ export const load = {
     `${q(value)} in column ${q(column)} is too large to be a number`,
   /** `mark` is the file's decimal mark: the example is written with it. */
   notANumber: (value: string, column: string, mark: '.' | ',' = '.') =>
-    `${q(value)} is not a number, but column ${q(column)} holds numbers; ` + (isMissingMarker(value) ? noValue(value) : `write it as e.g. 90 or 1234${mark}5`),
+    `${q(value)} is not a number, but column ${q(column)} holds numbers; ` + (isMissingMarker(value) ? noValue(value) : currencyOf(value) ? bareFigure(value) : `write it as e.g. 90 or 1234${mark}5`),
   unreadForm: (value: string, column: string, form: string, plain: string | undefined, mark: '.' | ',' = '.') =>
     `${q(value)} in column ${q(column)} is written ${form}, which citechart does not read; ` +
     (plain !== undefined ? `write it as ${plain}` : `write it as a plain number, e.g. 1234${mark}5`) +
@@ -305,7 +315,7 @@ export const spec = {
     `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; ` +
     (form
       ? `it is written ${form}, which citechart does not read as a number; ${plain !== undefined ? `write it as ${plain}` : `plot another column, or declare the column "type": "string" and leave it off the axis`}`
-      : isMissingMarker(value) ? noValue(value) : `write it as e.g. 90 or 1234${mark}5`),
+      : isMissingMarker(value) ? noValue(value) : currencyOf(value) ? bareFigure(value) : `write it as e.g. 90 or 1234${mark}5`),
   declaredTextPlotted: (column: string, declared: string, sidecar: string, specFile: string) =>
     `${specFile} plots column ${q(column)} as quantitative, but ${sidecar} declares it "type": ${q(declared)}, and citechart plots no text column as quantitative; declare it "number" in the sidecar, or plot it as nominal`,
   inlineValues: () =>
@@ -440,6 +450,9 @@ export const checks = {
   missingDrawn: (column: string, channel: string, invalid: string) =>
     `this ${column === '' ? 'cell' : `cell of column ${q(column)}`} is empty, and the mark's "invalid": ${invalid} draws a missing value on ${channel} as if it were zero (or at the axis edge); ` +
     `remove "invalid" so gaps stay gaps, or fill in the value`,
+  missingLeftOut: (column: string, mark: string) =>
+    `this cell of column ${q(column)} is empty, so the ${mark === 'arc' ? 'pie' : mark} chart leaves its row out, label and all: a reader sees no trace of it; ` +
+    `fill in the figure, or remove the row and say in a note that it has none`,
   percentTimes100: (column: string, format: string) =>
     `column ${q(column)} is written in percent (61% is read as 61), but the format ${q(format)} multiplies by 100 and would print 6100%; ` +
     `use a format without "%" such as ".0f" and say "(%)" in the title, or divide first: {"calculate": ${q(`${datum(column)} / 100`)}, "as": ${q(`${column}_fraction`)}}`,
