@@ -436,6 +436,12 @@ export const checks = {
         : (domain ? `: the scale's ${domain} leaves out a value the chart draws` : '') +
           `; widen or remove the domain, or set "clip": true on the mark to cut ${count === 1 ? 'it' : 'them'} at the edge on purpose (and say so in a note)`);
   },
+  drawnNowhere: (marktype: string, count: number, channel: string, row: string, domain: string | undefined) => {
+    const noun = marktype === 'rect' ? ['bar', 'bars'] : ['point', 'points'];
+    return `${count === 1 ? `a ${noun[0]}` : `${count} ${noun[1]}`}${row ? ` (the first: ${row})` : ''} would be drawn nowhere: ${count === 1 ? 'its' : 'their'} value has no place on the ${channel} scale` +
+      (domain ? `, whose ${domain} leaves it out` : '') +
+      `; add the value to the domain, or remove the domain (a filter leaves rows out on purpose)`;
+  },
   normalizeNegativeDrawn: (column: string, aggregate: string | undefined, value: number, row: string) =>
     `${aggregate ? `the ${aggregate} of ${q(column)}` : q(column)}${row ? ` for ${row}` : ''} is ${value}, negative, but "stack": "normalize" draws every value as a positive share of its stack's total; ` +
     `draw the negative parts apart (a diverging bar) or stack without "normalize"`,

@@ -23,12 +23,18 @@ export function drawnChecks(json: JsonFile, vegaLite: Record<string, unknown>, s
   const fields = encodedFields(vegaLite, false);
   const found: Diagnostic[] = [];
   for (const off of drawnOffPlot(scenegraph)) {
-    const channel = off.edge === 'left' || off.edge === 'right' ? 'x' : 'y';
+    const channel = off.edge === 'left' || off.edge === 'right' || off.edge === 'nowhere-x' ? 'x' : 'y';
     const candidates = fields.filter((f) => f.channel === channel);
     const scaled = candidates.find((f) => domainOf(vegaLite, f) !== undefined) ?? candidates[0];
     const domain = scaled ? domainOf(vegaLite, scaled) : undefined;
     const value = scaled && off.datum ? off.datum[datumKey(scaled)] : undefined;
     // A bar whose own value is inside the domain runs off the plot from its base, 0, which the domain leaves out.
+    if (off.edge === 'nowhere-x' || off.edge === 'nowhere-y') {
+      const shownRow = rowLabel(off.datum, undefined);
+      const nowhere = messages.checks.drawnNowhere(off.marktype, off.count, channel, shownRow, domain?.shown);
+      found.push({ ...json.diagnostic(domain?.path ?? (scaled ? scaled.jsonPath : []), nowhere), rule: 'scale-domain' });
+      continue;
+    }
     const fromBase = off.marktype === 'rect' && typeof value === 'number' && domain?.low !== undefined && value >= domain.low && value <= domain.high;
     const message = messages.checks.drawnOffPlot(
       fromBase,

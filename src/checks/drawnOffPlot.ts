@@ -1,7 +1,7 @@
 import type { SceneNode } from '../render/sceneNode.js';
 
-/** Which edge of its plot a mark was drawn past. */
-export type Edge = 'left' | 'right' | 'top' | 'bottom';
+/** Which edge of its plot a mark was drawn past; `nowhere-x`/`nowhere-y`: its position on that axis is no number (a category its scale's domain leaves out). */
+export type Edge = 'left' | 'right' | 'top' | 'bottom' | 'nowhere-x' | 'nowhere-y';
 
 /** One mark drawn past its plot: the first item of the mark that is, and how many of its items are. */
 export interface OffPlot {
@@ -39,7 +39,9 @@ interface Item extends SceneNode {
  * off the plot without a word, over the axis labels or cut by the edge of
  * the graphic, after any transform or aggregate: a sum of 13 on a domain
  * [0, 10] reads as 10. Marks with `"clip": true` (or in a clipped group)
- * are cut on purpose and not listed. Positions are in the group's own
+ * are cut on purpose and not listed. A bar or point whose position is no
+ * number (a category missing from a discrete scale's `domain`, after an
+ * aggregate) is drawn nowhere and listed too. Positions are in the group's own
  * coordinates (vega-scenegraph: a group's items are placed relative to it),
  * so each item is compared with its group's width and height, in px.
  * Never throws; an empty list for a scene it cannot read.
@@ -73,6 +75,15 @@ function offEdges(marktype: string, items: Item[], width: number, height: number
   let count = 0;
   let by = 0;
   for (const item of items) {
+    // Vega gives a band or point scale's unknown value no position: the mark is drawn nowhere (a bar or point, one per row).
+    if (marktype === 'rect' || marktype === 'symbol') {
+      const lost = !Number.isFinite(item.x) ? 'nowhere-x' : !Number.isFinite(item.y) ? 'nowhere-y' : marktype === 'rect' && !Number.isFinite(item.height) ? 'nowhere-y' : marktype === 'rect' && !Number.isFinite(item.width) ? 'nowhere-x' : undefined;
+      if (lost) {
+        count += 1;
+        first ??= { edge: lost, datum: item.datum };
+        continue;
+      }
+    }
     const xs: number[] = [];
     const ys: number[] = [];
     if (typeof item.x === 'number') xs.push(item.x);

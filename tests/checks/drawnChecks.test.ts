@@ -71,6 +71,21 @@ describe('marks drawn off the plot (scale-domain, after aggregates and transform
     expect(problems[0]).toContain('a bar is drawn from 0, and the scale\'s domain [50,80] leaves 0 out');
   });
 
+  it('a category a discrete domain leaves out, behind an aggregate, is drawn nowhere: an error at the domain', async () => {
+    const files = oneChart('exports', EXPORTS, {
+      title: 'Exports',
+      mark: 'bar',
+      encoding: {
+        y: { field: 'country', type: 'nominal', title: null, scale: { domain: ['Norway', 'Chile'] } },
+        x: { field: 'exports', aggregate: 'sum', type: 'quantitative', title: 'Exports (thousand units)' },
+      },
+    });
+    expect(await found(files, 'scale-domain')).toEqual([
+      `${where('specs/exports.vl.json', spec(files, 'exports'), '"domain"')}: error: ` +
+        messages.checks.drawnNowhere('rect', 1, 'y', 'country "Kenya"', 'domain ["Norway","Chile"]'),
+    ]);
+  });
+
   it('no word when every drawn value is inside the domain, or the mark is clipped on purpose', async () => {
     expect(await found(summed({ domain: [0, 200] }), 'scale-domain')).toEqual([]);
     expect(await found(summed({}), 'scale-domain')).toEqual([]);
