@@ -325,6 +325,9 @@ export const spec = {
   unknownField: (field: string, file: string, columns: string[], suggestion?: string) =>
     `field ${q(field)} is not a column of ${file} (columns: ${columns.map(q).join(', ')})` +
     (suggestion ? `; did you mean ${q(suggestion)}?` : ''),
+  unknownDatumField: (field: string, file: string, columns: string[], suggestion?: string) =>
+    `datum.${field} reads no column of ${file} (columns: ${columns.map(q).join(', ')}) and no field a transform makes, so it is undefined in every row (a filter comparing it keeps or drops every row)` +
+    (suggestion ? `; did you mean ${q(suggestion)}?` : '; check the name'),
   unreadableFieldPath: (field: string, escaped: string) =>
     `Vega-Lite cannot read field ${q(field)}: a quote, dot or bracket in a field name is part of a path to it (a quote opens a quoted name); for a column of that name write ${q(escaped)}`,
   unescapedField: (column: string, escaped: string) =>
