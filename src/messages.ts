@@ -20,9 +20,9 @@ const currencyOf = (value: string) => {
   const m = CURRENCY.exec(value);
   return m ? { sign: (m[1] ?? m[4])!, figure: (m[2] ?? m[3])!.trim() } : undefined;
 };
-const bareFigure = (value: string) => {
+const bareFigure = (value: string, column: string) => {
   const c = currencyOf(value)!;
-  return `write the figure alone (${q(c.figure)}) and put the currency in the axis title (e.g. "Price (${c.sign})"), or declare the column in the table's sidecar: {"fields": [{"name": …, "type": "number", "bareNumber": false}]}`;
+  return `write the figure alone (${q(c.figure)}) and put the currency in the axis title (e.g. "Price (${c.sign})"), or declare the column in the table's sidecar: {"fields": [{"name": ${q(column)}, "type": "number", "bareNumber": false}]}`;
 };
 const noValue = (value: string) =>
   `for a cell with no value, leave it empty, or declare the marker in the table's sidecar data/NAME.schema.json: {"missingValues": ["", ${q(value)}], "fields": []}`;
@@ -77,7 +77,7 @@ export const load = {
     `${q(value)} in column ${q(column)} is too large to be a number`,
   /** `mark` is the file's decimal mark: the example is written with it. */
   notANumber: (value: string, column: string, mark: '.' | ',' = '.') =>
-    `${q(value)} is not a number, but column ${q(column)} holds numbers; ` + (isMissingMarker(value) ? noValue(value) : currencyOf(value) ? bareFigure(value) : `write it as e.g. 90 or 1234${mark}5`),
+    `${q(value)} is not a number, but column ${q(column)} holds numbers; ` + (isMissingMarker(value) ? noValue(value) : currencyOf(value) ? bareFigure(value, column) : `write it as e.g. 90 or 1234${mark}5`),
   unreadForm: (value: string, column: string, form: string, plain: string | undefined, mark: '.' | ',' = '.') =>
     `${q(value)} in column ${q(column)} is written ${form}, which citechart does not read; ` +
     (plain !== undefined ? `write it as ${plain}` : `write it as a plain number, e.g. 1234${mark}5`) +
@@ -315,7 +315,7 @@ export const spec = {
     `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; ` +
     (form
       ? `it is written ${form}, which citechart does not read as a number; ${plain !== undefined ? `write it as ${plain}` : `plot another column, or declare the column "type": "string" and leave it off the axis`}`
-      : isMissingMarker(value) ? noValue(value) : currencyOf(value) ? bareFigure(value) : `write it as e.g. 90 or 1234${mark}5`),
+      : isMissingMarker(value) ? noValue(value) : currencyOf(value) ? bareFigure(value, column) : `write it as e.g. 90 or 1234${mark}5`),
   declaredTextPlotted: (column: string, declared: string, sidecar: string, specFile: string) =>
     `${specFile} plots column ${q(column)} as quantitative, but ${sidecar} declares it "type": ${q(declared)}, and citechart plots no text column as quantitative; declare it "number" in the sidecar, or plot it as nominal`,
   inlineValues: () =>
@@ -441,7 +441,7 @@ export const checks = {
   },
   drawnNowhere: (marktype: string, count: number, channel: string, row: string, domain: string | undefined) => {
     const noun = marktype === 'rect' ? ['bar', 'bars'] : ['point', 'points'];
-    return `${count === 1 ? `a ${noun[0]}` : `${count} ${noun[1]}`}${row ? ` (the first: ${row})` : ''} would be drawn nowhere: ${count === 1 ? 'its' : 'their'} value has no place on the ${channel} scale` +
+    return `${count === 1 ? `a ${noun[0]}` : `${count} ${noun[1]}`}${row ? ` (${count === 1 ? '' : 'the first: '}${row})` : ''} would be drawn nowhere: ${count === 1 ? 'its' : 'their'} value has no place on the ${channel} scale` +
       (domain ? `, whose ${domain} leaves it out` : '') +
       `; add the value to the domain, or remove the domain (a filter leaves rows out on purpose)`;
   },
