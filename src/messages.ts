@@ -26,6 +26,14 @@ const bareFigure = (value: string, column: string) => {
 };
 const noValue = (value: string) =>
   `for a cell with no value, leave it empty, or declare the marker in the table's sidecar data/NAME.schema.json: {"missingValues": ["", ${q(value)}], "fields": []}`;
+/**
+ * The date an Excel or LibreOffice serial number stands for (days since
+ * 1899-12-30, the 1900 date system as both save it), for whole numbers
+ * from 18264 (1 January 1950) to 73051 (1 January 2100), the range a newsroom's dates fall in;
+ * undefined otherwise.
+ */
+const excelSerialDate = (value: number) =>
+  Number.isInteger(value) && value >= 18264 && value <= 73051 ? new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10) : undefined;
 /** Bytes as megabytes, one decimal: `52.4 MB`. */
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -424,7 +432,8 @@ export const checks = {
   notADate: (value: string, column: string) =>
     `${q(value)} in column ${q(column)} is not a date the spec's time axis can read, so its mark would be drawn nowhere; write dates as YYYY, YYYY-MM or YYYY-MM-DD`,
   numberOnTimeAxis: (value: number, column: string) =>
-    `${value} in column ${q(column)} is a number on a time axis, which Vega reads as milliseconds since 1970; write dates as YYYY-MM-DD (or whole years), or plot the column as "quantitative"`,
+    `${value} in column ${q(column)} is a number on a time axis, which Vega reads as milliseconds since 1970` +
+    (excelSerialDate(value) ? `; it looks like a spreadsheet's date serial number (${value} is ${excelSerialDate(value)}), saved by a column formatted as a number: format the column as a date (YYYY-MM-DD) in the spreadsheet and save again` : `; write dates as YYYY-MM-DD (or whole years), or plot the column as "quantitative"`),
   normalizeNegative: (value: number, column: string) =>
     `${value} in column ${q(column)} is negative, but "stack": "normalize" draws every value as a positive share of its stack's total; ` +
     `draw the negative parts apart (a diverging bar) or stack without "normalize"`,

@@ -44,3 +44,23 @@ describe('temporal-cells: time-zone offsets', () => {
     expect(await found(byYear(['Q1 2024', '2024-06-01']))).toEqual([`data/sales.csv:2:1: error: ${messages.checks.notADate('Q1 2024', 'date')}`]);
   });
 });
+
+describe('temporal-cells: spreadsheet date serial numbers', () => {
+  const serials = (cells: string[]) =>
+    oneChart('sales', 'day,sales,source\n' + cells.map((d, i) => `${d},${10 + i},stats-2024\n`).join(''), {
+      title: 'Sales',
+      mark: 'line',
+      encoding: { x: { field: 'day', type: 'temporal', title: 'Day' }, y: { field: 'sales', type: 'quantitative', title: 'Sales (units)' } },
+    });
+
+  it('a column of Excel serials (45292 = 2024-01-01) is told to save the column as dates', async () => {
+    const problems = await found(serials(['45292', '45293', '45294']));
+    expect(problems).toEqual([`data/sales.csv:2:1: error: ${messages.checks.numberOnTimeAxis(45292, 'day')}`]);
+    expect(problems[0]).toContain("it looks like a spreadsheet's date serial number (45292 is 2024-01-01)");
+  });
+
+  it('other numbers keep the general advice', () => {
+    expect(messages.checks.numberOnTimeAxis(12.5, 'day')).toContain('write dates as YYYY-MM-DD');
+    expect(messages.checks.numberOnTimeAxis(12.5, 'day')).not.toContain('serial');
+  });
+});
