@@ -95,11 +95,14 @@ function offEdges(marktype: string, items: Item[], width: number, height: number
       if (typeof item.x2 === 'number') xs.push(item.x2);
       if (typeof item.y2 === 'number') ys.push(item.y2);
     }
+    // At most two of each (a start and an end): folded, not spread.
+    const lowest = (list: number[]) => list.reduce((a, b) => Math.min(a, b), Infinity);
+    const highest = (list: number[]) => list.reduce((a, b) => Math.max(a, b), -Infinity);
     const past: Array<[Edge, number]> = [
-      ['left', -Math.min(...xs)],
-      ['right', Math.max(...xs) - width],
-      ['top', -Math.min(...ys)],
-      ['bottom', Math.max(...ys) - height],
+      ['left', -lowest(xs)],
+      ['right', highest(xs) - width],
+      ['top', -lowest(ys)],
+      ['bottom', highest(ys) - height],
     ];
     const worst = past.filter(([, d]) => Number.isFinite(d) && d > TOLERANCE).sort((a, b) => b[1] - a[1])[0];
     if (!worst) continue;
