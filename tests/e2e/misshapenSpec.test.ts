@@ -25,9 +25,15 @@ const cases: Record<string, { spec: unknown; at: string; says: RegExp }> = {
   },
   // Vega's runtime errors: raw JavaScript text at the spec's top before.
   'expression-reads-nothing': {
+    spec: { ...bar, transform: [{ filter: 'datum.k.deeper.x > 1' }] },
+    at: '"filter"',
+    says: /the expression "datum\.k\.deeper\.x > 1" fails when the chart is drawn: it reads "x" of a value that does not exist/,
+  },
+  // A field of no column, undefined in every row: found before drawing (it would keep or drop every row silently).
+  'expression-reads-no-column': {
     spec: { ...bar, transform: [{ filter: 'datum.nope.deeper > 1' }] },
     at: '"filter"',
-    says: /the expression "datum\.nope\.deeper > 1" fails when the chart is drawn: it reads "deeper" of a value that does not exist/,
+    says: /datum\.nope reads no column of data\/t\.csv/,
   },
   'bad-format': {
     spec: { ...bar, encoding: { ...bar.encoding, y: { ...bar.encoding.y, axis: { format: '%%%zz' } } } },
