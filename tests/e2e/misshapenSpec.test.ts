@@ -66,7 +66,7 @@ describe('a spec node of the wrong type', () => {
         expect(line, name).toMatch(new RegExp(`^specs/${name}\\.vl\\.json:1:${column}: error: ${says.source}`));
       }
     }
-    expect(built.stdout).toMatch(/1 chart built, 7 failed/);
+    expect(built.stdout).toMatch(new RegExp(`1 chart built, ${Object.keys(cases).length} failed`));
     // One error per failed chart: not Vega's aftermath ("reading 'marktype'") as well.
     expect(checked.stderr).not.toMatch(/marktype|Vega cannot render|Operator not defined/);
   }, 60_000);
