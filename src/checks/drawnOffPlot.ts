@@ -23,6 +23,8 @@ const CHECKED = new Set(['rect', 'symbol', 'line', 'area', 'trail']);
 
 /** Less than this (px) past the edge is rounding, not a value outside the scale's domain. */
 const TOLERANCE = 0.5;
+/** A rect this thin (px) along an axis is a tick or a cell centred on its value, not a bar's length. */
+const NARROW = 20;
 
 interface Item extends SceneNode {
   y?: number;
@@ -104,7 +106,10 @@ function offEdges(marktype: string, items: Item[], width: number, height: number
       ['top', -lowest(ys)],
       ['bottom', highest(ys) - height],
     ];
-    const worst = past.filter(([, d]) => Number.isFinite(d) && d > TOLERANCE).sort((a, b) => b[1] - a[1])[0];
+    // A narrow rect (a tick, a heat-map cell) is centred on its value: at the domain's end half of it lies past the edge by design.
+    const slack = (extent: unknown) => TOLERANCE + (marktype === 'rect' && typeof extent === 'number' && Math.abs(extent) <= NARROW ? Math.abs(extent) / 2 : 0);
+    const allowed = (edge: Edge) => slack(edge === 'left' || edge === 'right' ? item.width : item.height);
+    const worst = past.filter(([edge, d]) => Number.isFinite(d) && d > allowed(edge)).sort((a, b) => b[1] - a[1])[0];
     if (!worst) continue;
     count += 1;
     by = Math.max(by, worst[1]);

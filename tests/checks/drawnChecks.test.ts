@@ -90,6 +90,13 @@ describe('marks drawn off the plot (scale-domain, after aggregates and transform
     expect(await found(summed({ domain: [0, 200] }), 'scale-domain')).toEqual([]);
     expect(await found(summed({}), 'scale-domain')).toEqual([]);
     expect(await found(summed({ domain: [0, 100] }, { type: 'bar', clip: true }), 'scale-domain')).toEqual([]);
+    // A tick at the domain's end is centred on it: half of it past the edge is no value outside.
+    const ticks = oneChart('exports', EXPORTS.replace('Norway,90', 'Norway,30').replace('Chile,85', 'Chile,100'), {
+      title: 'Exports',
+      mark: { type: 'tick', thickness: 6 },
+      encoding: { y: { field: 'country', type: 'nominal', title: null }, x: { field: 'exports', type: 'quantitative', title: 'Exports (thousand units)', scale: { domain: [0, 100] } } },
+    });
+    expect(await found(ticks, 'scale-domain')).toEqual([]);
   });
 });
 
