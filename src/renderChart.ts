@@ -487,7 +487,8 @@ export function drawnWarnings(spec: ChartSpec, chart: CompiledChart, render: Veg
     ...truncationWarnings(truncatedLabels(render.scenegraph), chart.origins, spec.file),
     ...paletteWarnings(spec, render.repeatedPalettes),
     ...nonFiniteErrors(spec, render.nonFinite),
-    ...drawnChecks(spec.json, spec.vegaLite, render.scenegraph),
+    // An infinite value or scale span (above) puts marks nowhere too: one error says why.
+    ...(render.nonFinite.length ? [] : drawnChecks(spec.json, spec.vegaLite, render.scenegraph)),
   ];
 }
 
