@@ -8,6 +8,32 @@ import { showInvisible } from './visibleText.js';
 const q = (s: string) => showInvisible(JSON.stringify(s));
 /** How a Vega expression reads a column: `datum.share`, or `datum['GDP (bn)']`. */
 const datum = (column: string) => (/^[A-Za-z_$][\w$]*$/.test(column) ? `datum.${column}` : `datum[${JSON.stringify(column).replace(/^"|"$/g, "'")}]`);
+/**
+ * How spreadsheets and statistics offices write "no value" (N/A, NA, #N/A,
+ * n.a., -, –, —, .., NaN, null, none, x): a number cell holding one is
+ * meant to be empty, not a figure to retype.
+ */
+const isMissingMarker = (value: string) => /^\s*(#?n\/?a|n\.a\.?|nan|null|none|-|–|—|\.\.\.?|…|x)\s*$/i.test(value);
+/** A figure with a currency sign before or after it: `$1,200`, `€5`, `1 200 €`, `-£3.50`. */
+const CURRENCY = /^\s*[-−]?\s*([$€£¥₹₽₩₺₪₴]|US\$|R\$|CHF)\s*([\d.,\s\u00a0\u202f']*\d)\s*$|^\s*[-−]?\s*([\d.,\s\u00a0\u202f']*\d)\s*([$€£¥₹₽₩₺₪₴]|CHF|EUR|USD|GBP)\s*$/u;
+const currencyOf = (value: string) => {
+  const m = CURRENCY.exec(value);
+  return m ? { sign: (m[1] ?? m[4])!, figure: (m[2] ?? m[3])!.trim() } : undefined;
+};
+const bareFigure = (value: string, column: string) => {
+  const c = currencyOf(value)!;
+  return `write the figure alone (${q(c.figure)}) and put the currency in the axis title (e.g. "Price (${c.sign})"), or declare the column in the table's sidecar: {"fields": [{"name": ${q(column)}, "type": "number", "bareNumber": false}]}`;
+};
+const noValue = (value: string) =>
+  `for a cell with no value, leave it empty, or declare the marker in the table's sidecar data/NAME.schema.json: {"missingValues": ["", ${q(value)}], "fields": []}`;
+/**
+ * The date an Excel or LibreOffice serial number stands for (days since
+ * 1899-12-30, the 1900 date system as both save it), for whole numbers
+ * from 18264 (1 January 1950) to 73051 (1 January 2100), the range a newsroom's dates fall in;
+ * undefined otherwise.
+ */
+const excelSerialDate = (value: number) =>
+  Number.isInteger(value) && value >= 18264 && value <= 73051 ? new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10) : undefined;
 /** Bytes as megabytes, one decimal: `52.4 MB`. */
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -59,7 +85,7 @@ export const load = {
     `${q(value)} in column ${q(column)} is too large to be a number`,
   /** `mark` is the file's decimal mark: the example is written with it. */
   notANumber: (value: string, column: string, mark: '.' | ',' = '.') =>
-    `${q(value)} is not a number, but column ${q(column)} holds numbers; write it as e.g. 90 or 1234${mark}5`,
+    `${q(value)} is not a number, but column ${q(column)} holds numbers; ` + (isMissingMarker(value) ? noValue(value) : currencyOf(value) ? bareFigure(value, column) : `write it as e.g. 90 or 1234${mark}5`),
   unreadForm: (value: string, column: string, form: string, plain: string | undefined, mark: '.' | ',' = '.') =>
     `${q(value)} in column ${q(column)} is written ${form}, which citechart does not read; ` +
     (plain !== undefined ? `write it as ${plain}` : `write it as a plain number, e.g. 1234${mark}5`) +
@@ -181,6 +207,8 @@ export const load = {
   badDate: (name: string, value: string) =>
     `${name} ${q(value)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`,
   badUrl: (value: string) => `url ${q(value)} is not an https:// or http:// address`,
+  urlWithUser: (value: string, host: string) =>
+    `url ${q(value)} holds a user name before "@", so the link goes to ${host}, not the address it seems to start with; write the source's own address`,
   noUrl: (id: string) => `source ${q(id)} has no url; readers cannot follow it`,
   // structure the scanner finds that polars would accept silently or fail on without a position
   textAfterQuote: () =>
@@ -295,7 +323,7 @@ export const spec = {
     `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; ` +
     (form
       ? `it is written ${form}, which citechart does not read as a number; ${plain !== undefined ? `write it as ${plain}` : `plot another column, or declare the column "type": "string" and leave it off the axis`}`
-      : `write it as e.g. 90 or 1234${mark}5`),
+      : isMissingMarker(value) ? noValue(value) : currencyOf(value) ? bareFigure(value, column) : `write it as e.g. 90 or 1234${mark}5`),
   declaredTextPlotted: (column: string, declared: string, sidecar: string, specFile: string) =>
     `${specFile} plots column ${q(column)} as quantitative, but ${sidecar} declares it "type": ${q(declared)}, and citechart plots no text column as quantitative; declare it "number" in the sidecar, or plot it as nominal`,
   inlineValues: () =>
@@ -305,6 +333,9 @@ export const spec = {
   unknownField: (field: string, file: string, columns: string[], suggestion?: string) =>
     `field ${q(field)} is not a column of ${file} (columns: ${columns.map(q).join(', ')})` +
     (suggestion ? `; did you mean ${q(suggestion)}?` : ''),
+  unknownDatumField: (field: string, file: string, columns: string[], suggestion?: string) =>
+    `datum.${field} reads no column of ${file} (columns: ${columns.map(q).join(', ')}) and no field a transform makes, so it is undefined in every row (a filter comparing it keeps or drops every row)` +
+    (suggestion ? `; did you mean ${q(suggestion)}?` : '; check the name'),
   unreadableFieldPath: (field: string, escaped: string) =>
     `Vega-Lite cannot read field ${q(field)}: a quote, dot or bracket in a field name is part of a path to it (a quote opens a quoted name); for a column of that name write ${q(escaped)}`,
   unescapedField: (column: string, escaped: string) =>
@@ -382,6 +413,9 @@ export const checks = {
       ? `the line would double back between their two values of ${q(measured)}`
       : `Vega-Lite would draw one ${mark === 'arc' ? 'slice' : mark} of their ${q(measured)} summed, a figure neither row holds`) +
     `; remove the duplicate row, or split them with a colour or offset field (or write "aggregate": "sum" if the sum is meant)`,
+  lookalikeMark: (key: string, firstKey: string, firstLine: number, mark: string) =>
+    `${q(key)} differs from ${q(firstKey)} on line ${firstLine} only in spaces (or in how an accent is encoded), so the chart would draw two ${mark === 'arc' ? 'slices' : mark === 'line' || mark === 'trail' ? 'lines' : `${mark}s`} that a reader sees labelled alike; ` +
+    `write the name the same way in both rows (or merge them)`,
   logNotPositive: (value: number, column: string, channel: string) =>
     `${value} in column ${q(column)} cannot be drawn on the log scale of ${channel} (a log scale has no place for 0 or negative values; Vega would pin the mark to the edge and drop the axis labels); ` +
     `use a linear scale, or leave the row out with a filter`,
@@ -389,20 +423,54 @@ export const checks = {
     discrete
       ? `${q(value)} in column ${q(column)} is not in the domain ${domain} of the ${channel} scale, so its mark would be drawn ${channel === 'color' || channel === 'fill' || channel === 'stroke' ? 'in no colour' : 'nowhere'}; add it to the domain or remove the domain`
       : `${value} in column ${q(column)} is outside the domain ${domain} of the ${channel} scale, so its mark would be drawn off the plot; widen the domain or remove it`,
+  offsetDate: (value: string, column: string, written: string, utcDate: string, utcTime: string) =>
+    `${q(value)} in column ${q(column)} carries a time-zone offset, and the chart is drawn in UTC, so its mark stands at ${utcDate} ${utcTime} UTC` +
+    (utcDate !== written ? `, on another day than the ${written} written (a year or month summed from it counts it there)` : `, not at the time written`) +
+    `; write the date alone (${written}), or the time in UTC (ending in Z)`,
   dayNotInMonth: (value: string, column: string) =>
     `${q(value)} in column ${q(column)} names a day its month does not have, so Vega would draw it on a day of the next month; correct the date`,
   notADate: (value: string, column: string) =>
     `${q(value)} in column ${q(column)} is not a date the spec's time axis can read, so its mark would be drawn nowhere; write dates as YYYY, YYYY-MM or YYYY-MM-DD`,
   numberOnTimeAxis: (value: number, column: string) =>
-    `${value} in column ${q(column)} is a number on a time axis, which Vega reads as milliseconds since 1970; write dates as YYYY-MM-DD (or whole years), or plot the column as "quantitative"`,
+    `${value} in column ${q(column)} is a number on a time axis, which Vega reads as milliseconds since 1970` +
+    (excelSerialDate(value) ? `; it looks like a spreadsheet's date serial number (${value} is ${excelSerialDate(value)}), saved by a column formatted as a number: format the column as a date (YYYY-MM-DD) in the spreadsheet and save again` : `; write dates as YYYY-MM-DD (or whole years), or plot the column as "quantitative"`),
   normalizeNegative: (value: number, column: string) =>
     `${value} in column ${q(column)} is negative, but "stack": "normalize" draws every value as a positive share of its stack's total; ` +
     `draw the negative parts apart (a diverging bar) or stack without "normalize"`,
+  // Checks of the drawn chart (src/checks/drawnChecks.ts): values after transforms and aggregates.
+  drawnOffPlot: (fromBase: boolean, marktype: string, edge: string, by: number, count: number, channel: string, value: string | undefined, row: string, domain: string | undefined) => {
+    const noun = ({ rect: ['bar', 'bars'], symbol: ['point', 'points'], line: ['line', 'lines'], area: ['area', 'areas'], trail: ['line', 'lines'] } as Record<string, [string, string]>)[marktype] ?? ['mark', 'marks'];
+    const what = count === 1 ? `a ${noun[0]}` : `${count} ${noun[1]}`;
+    const drawn = value !== undefined ? ` (${row ? `${row}: ` : ''}${value})` : row ? ` (${row})` : '';
+    return `${what} would be drawn ${count === 1 ? '' : 'up to '}${Math.round(by)} px past the plot's ${edge} edge${drawn}, off the ${channel} axis, where a reader cannot read ${count === 1 ? 'its value' : 'their values'}` +
+      (fromBase
+        ? `: a bar is drawn from 0, and the scale's ${domain} leaves 0 out; include 0 in the domain, or draw points or a line, whose positions need no zero`
+        : (domain ? `: the scale's ${domain} leaves out a value the chart draws` : '') +
+          `; widen or remove the domain, or set "clip": true on the mark to cut ${count === 1 ? 'it' : 'them'} at the edge on purpose (and say so in a note)`);
+  },
+  drawnNowhere: (marktype: string, count: number, channel: string, row: string, domain: string | undefined) => {
+    const noun = marktype === 'rect' ? ['bar', 'bars'] : ['point', 'points'];
+    return `${count === 1 ? `a ${noun[0]}` : `${count} ${noun[1]}`}${row ? ` (${count === 1 ? '' : 'the first: '}${row})` : ''} would be drawn nowhere: ${count === 1 ? 'its' : 'their'} value has no place on the ${channel} scale` +
+      (domain ? `, whose ${domain} leaves it out` : '') +
+      `; add the value to the domain, or remove the domain (a filter leaves rows out on purpose)`;
+  },
+  normalizeNegativeDrawn: (column: string, aggregate: string | undefined, value: number, row: string) =>
+    `${aggregate ? `the ${aggregate} of ${q(column)}` : q(column)}${row ? ` for ${row}` : ''} is ${value}, negative, but "stack": "normalize" draws every value as a positive share of its stack's total; ` +
+    `draw the negative parts apart (a diverging bar) or stack without "normalize"`,
+  negativeSlice: (column: string, aggregate: string | undefined, value: number, row: string) =>
+    `${aggregate ? `the ${aggregate} of ${q(column)}` : q(column)}${row ? ` for ${row}` : ''} is ${value}, negative, but a pie or donut draws every value as a slice of the whole, so it would show as a positive share; ` +
+    `draw bars, which can go below zero, or leave the row out with a filter`,
+  yearsAsNumbers: (column: string, channel: string, first: number) =>
+    `column ${q(column)} holds years, but on a quantitative ${channel} axis Vega-Lite labels them as amounts, with a thousands comma and ticks between the years ("${first.toLocaleString('en')}.5"); ` +
+    `plot it as "type": "temporal" (citechart reads whole years as years), or give the axis "format": "d" and "tickMinStep": 1`,
   mixedSignArea: (value: number, column: string) =>
     `${value} in column ${q(column)} is negative while other values stacked with it are positive: stacked areas of mixed signs overlap and their outline means nothing; draw lines, or grouped bars`,
   missingDrawn: (column: string, channel: string, invalid: string) =>
     `this ${column === '' ? 'cell' : `cell of column ${q(column)}`} is empty, and the mark's "invalid": ${invalid} draws a missing value on ${channel} as if it were zero (or at the axis edge); ` +
     `remove "invalid" so gaps stay gaps, or fill in the value`,
+  missingLeftOut: (column: string, mark: string) =>
+    `this cell of column ${q(column)} is empty, so the ${mark === 'arc' ? 'pie' : mark} chart leaves its row out, label and all: a reader sees no trace of it; ` +
+    `fill in the figure, or remove the row and say in a note that it has none`,
   percentTimes100: (column: string, format: string) =>
     `column ${q(column)} is written in percent (61% is read as 61), but the format ${q(format)} multiplies by 100 and would print 6100%; ` +
     `use a format without "%" such as ".0f" and say "(%)" in the title, or divide first: {"calculate": ${q(`${datum(column)} / 100`)}, "as": ${q(`${column}_fraction`)}}`,

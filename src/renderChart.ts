@@ -17,6 +17,7 @@ import { themeArtboards } from './compile/themeArtboards.js';
 import { compileSpec, type CompiledChart } from './compile/compileSpec.js';
 import { encodedFields } from './compile/encodedFields.js';
 import type { ChartSpec } from './compile/readSpec.js';
+import { drawnChecks } from './checks/drawnChecks.js';
 import { editionTables, readChartSpec } from './locale/readEdition.js';
 import { columnTitles } from './embed/columnTitles.js';
 import { drawnTables } from './embed/drawnTables.js';
@@ -491,6 +492,8 @@ export function drawnWarnings(spec: ChartSpec, chart: CompiledChart, render: Veg
     ...truncationWarnings(truncatedLabels(render.scenegraph), chart.origins, spec.file),
     ...paletteWarnings(spec, render.repeatedPalettes),
     ...nonFiniteErrors(spec, render.nonFinite),
+    // An infinite value or scale span (above) puts marks nowhere too: one error says why.
+    ...(render.nonFinite.length ? [] : drawnChecks(spec.json, spec.vegaLite, render.scenegraph)),
   ];
 }
 

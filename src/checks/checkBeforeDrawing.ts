@@ -13,6 +13,8 @@
 //                  (or a format(datum.col, '%') expression)      error at the expression
 //   si-format      SI prefixes (G, M, m) in a number format      warning at the format
 //   year-filter    a year column (a date here) compared to 2024  warning at the filter
+//   year-axis      whole years on a quantitative axis, no format error at the type
+//                  ("2,019.5")
 //   tooltip        tooltips in a static graphic                  warning at the tooltip
 //   duplicate-marks two rows drawn as one mark (bars stacked      error at the second row
 //                  into their sum, a line doubling back)
@@ -31,6 +33,7 @@ import { checkStackSigns } from './stackSigns.js';
 import { checkTemporalCells } from './temporalCells.js';
 import { checkTooltips } from './tooltips.js';
 import { checkYearFilter } from './yearFilter.js';
+import { checkYearAxis } from './yearAxis.js';
 
 /**
  * Every finding of the checks above for one chart, each once (a layer's
@@ -56,6 +59,8 @@ export function checkBeforeDrawing(spec: ChartSpec, tables: Map<string, CitedTab
     ...checkPercentExpressions(json, vegaLite, tables),
     ...checkSiFormat(json, channels),
     ...checkYearFilter(json, vegaLite, tables),
+    // The theme's formats count here: any format is the author's choice.
+    ...checkYearAxis(json, channels, config),
     ...checkTooltips(json, vegaLite),
   ];
   const seen = new Set<string>();

@@ -21,7 +21,9 @@ const LABELS = new Set(['text', 'tooltip', 'href', 'description', 'url', 'key', 
  * quantitative x or y of a bar, the y of a line or area, a pie's theta, a
  * heat map's colour) and no binned, time-unit or repeated field among the
  * others. The key is every other field channel, facets included; an explicit
- * `"aggregate": "sum"` says a sum is meant and is never flagged.
+ * `"aggregate": "sum"` says a sum is meant and is never flagged. Two rows
+ * whose keys differ only in spaces or Unicode form ("China" and "China ")
+ * are two marks labelled alike, an error too at the second.
  */
 export function checkDuplicateMarks(channels: PlottedChannel[]): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -61,8 +63,55 @@ export function checkDuplicateMarks(channels: PlottedChannel[]): Diagnostic[] {
         message: messages.checks.duplicateMark(label, earlier.line, view.mark, measured.field),
       });
     });
+    for (const problem of lookalikes(keys, table.file, view.mark)) found.push(problem);
   }
   return found;
+}
+
+/**
+ * Values of one key channel that differ only as a reader cannot see
+ * ("China" and "China "): two bars, slices or series labelled alike. An
+ * error at the first cell of each such variant, naming the first value.
+ */
+function lookalikes(keys: PlottedChannel[], file: string, mark: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const seenFields = new Set<string>();
+  for (const c of keys) {
+    // One field on two channels (a bar's y and its colour) is one set of labels.
+    if (seenFields.has(c.field)) continue;
+    seenFields.add(c.field);
+    const firstOfLook = new Map<unknown, { value: unknown; line: number }>();
+    const reported = new Set<unknown>();
+    for (const cell of c.cells!) {
+      const look = asDrawn(cell.value);
+      const earlier = firstOfLook.get(look);
+      if (!earlier) {
+        firstOfLook.set(look, { value: cell.value, line: cell.line });
+        continue;
+      }
+      if (earlier.value === cell.value || reported.has(cell.value)) continue;
+      reported.add(cell.value);
+      found.push({
+        file,
+        line: cell.line,
+        column: cell.column,
+        severity: 'error',
+        rule: 'duplicate-marks',
+        message: messages.checks.lookalikeMark(String(cell.value), String(earlier.value), earlier.line, mark),
+      });
+    }
+  }
+  return found;
+}
+
+/**
+ * A value as a reader sees it drawn: text with its spaces at the ends
+ * dropped, each run of spaces as one (no-break and other Unicode spaces
+ * included) and in Unicode normal form NFC (an "é" typed as e + accent
+ * looks like the one-character "é"). Numbers and empty cells as they are.
+ */
+function asDrawn(value: unknown): unknown {
+  return typeof value === 'string' ? value.normalize('NFC').replace(/\s+/gu, ' ').trim() : value;
 }
 
 /** The one channel whose value a mark's size or position measures, or undefined when the view has none or two (a scatter plot). */

@@ -8,13 +8,18 @@ import type { PlottedChannel } from './plottedChannels.js';
 // "break-paths-*" modes leave the value out.
 const DRAWS_MISSING = (mode: unknown) => mode === null || mode === 'show';
 const POSITIONS = new Set(['x', 'y', 'x2', 'y2', 'theta', 'radius']);
+// Marks that draw one shape per row and nothing where the value is missing (a line or area shows a gap instead).
+const LEFT_OUT = new Set(['bar', 'arc', 'point', 'circle', 'square', 'tick', 'rect']);
 
 /**
  * Empty cells that a mark draws as if they held zero: the line falls to 0 %
  * while the table (and the alt text) say "no value". A warning at each
  * empty cell of a quantitative position channel whose mark sets `invalid`
  * to null or "show", directly or through the spec's or theme's `config`
- * (`config.mark.invalid`, `config.line.invalid`…).
+ * (`config.mark.invalid`, `config.line.invalid`…). Without any `invalid`
+ * setting, an empty cell of a bar, pie, point or tick chart is a warning
+ * too: Vega-Lite's default filters the row out, its category label with
+ * it, so the chart shows no trace of a row the table holds.
  */
 export function checkMissingDrawn(channels: PlottedChannel[], config: Record<string, unknown>): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -22,12 +27,15 @@ export function checkMissingDrawn(channels: PlottedChannel[], config: Record<str
   for (const c of channels) {
     if (!POSITIONS.has(c.channel) || c.def.type !== 'quantitative' || !c.cells || !c.table) continue;
     const mode = invalidMode(c.view.markDef, c.view.mark, config);
-    if (!mode.draws) continue;
+    // Left out without a trace: with Vega-Lite's default, a bar, slice or point of an empty cell is filtered, its category label with it.
+    const vanishes = !mode.draws && mode.shown === '' && LEFT_OUT.has(c.view.mark);
+    if (!mode.draws && !vanishes) continue;
     for (const cell of c.cells) {
       const key = `${c.table.file}:${cell.line}:${cell.column}`;
       if (cell.value !== null || seen.has(key)) continue;
       seen.add(key);
-      found.push({ file: c.table.file, line: cell.line, column: cell.column, severity: 'warning', rule: 'missing-drawn', message: messages.checks.missingDrawn(c.field, c.channel, mode.shown) });
+      const message = vanishes ? messages.checks.missingLeftOut(c.field, c.view.mark) : messages.checks.missingDrawn(c.field, c.channel, mode.shown);
+      found.push({ file: c.table.file, line: cell.line, column: cell.column, severity: 'warning', rule: 'missing-drawn', message });
     }
   }
   return found;

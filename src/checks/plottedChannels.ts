@@ -29,6 +29,13 @@ export interface PlottedChannel {
    * cells stay silent rather than guess).
    */
   cells?: PlottedCell[];
+  /**
+   * When only an aggregate on another channel stands between the CSV and
+   * the mark, the cells of this grouping channel: each is read (a date
+   * parsed, a time unit taken) before the rows are grouped by it, so checks
+   * of how one cell reads (temporal-cells) hold for these too.
+   */
+  groupedCells?: PlottedCell[];
 }
 
 // Transforms that leave every row and every existing column as they are
@@ -53,7 +60,8 @@ export function plottedChannels(spec: Record<string, unknown>, tables: Map<strin
       const field = unescapeField(def.field);
       const isColumn = !!table && !created.has(def.field) && table.columns.includes(field);
       // Tables built by hand (tests) may lack positions: then no cell can be pointed at.
-      const known = table && table.rows.every((row) => row.positions?.[field]) && !reshaped && !aggregated && !created.has(def.field) && table.columns.includes(field) && def.bin === undefined;
+      const readable = table && table.rows.every((row) => row.positions?.[field]) && !reshaped && !created.has(def.field) && table.columns.includes(field) && def.bin === undefined;
+      const known = readable && !aggregated;
       found.push({
         view,
         channel,
@@ -63,6 +71,7 @@ export function plottedChannels(spec: Record<string, unknown>, tables: Map<strin
         table,
         isColumn,
         cells: known ? table.rows.map((row) => ({ value: row.values[field] ?? null, ...row.positions[field]! })) : undefined,
+        groupedCells: readable && aggregated && def.aggregate === undefined ? table.rows.map((row) => ({ value: row.values[field] ?? null, ...row.positions[field]! })) : undefined,
       });
     }
   }

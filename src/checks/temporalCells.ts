@@ -16,18 +16,20 @@ const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d
  * milliseconds since 1970. An error at the first such cell of each column
  * (one is enough to show the pattern). Besides ISO dates, text cells in
  * forms JavaScript's Date reads that name a four-digit year (`2024/03/01`,
- * `Mar 2024`) pass.
+ * `Mar 2024`) pass. A date-time with a non-UTC offset is an error when
+ * it falls on another day in UTC (utcShift), else a warning.
  */
 export function checkTemporalCells(channels: PlottedChannel[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   const reported = new Set<string>();
   for (const c of channels) {
     if (c.def.type !== 'temporal' && c.def.timeUnit === undefined) continue;
-    if (!c.cells || !c.table) continue;
+    const cells = c.cells ?? c.groupedCells;
+    if (!cells || !c.table) continue;
     const key = `${c.table.file}\u0000${c.field}`;
     if (reported.has(key)) continue;
     const years = isYearColumn(c.table, c.field);
-    for (const cell of c.cells) {
+    for (const cell of cells) {
       const message =
         typeof cell.value === 'number' && !years
           ? messages.checks.numberOnTimeAxis(cell.value, c.field)
@@ -36,13 +38,21 @@ export function checkTemporalCells(channels: PlottedChannel[]): Diagnostic[] {
             : typeof cell.value === 'string' && rollsOver(cell.value)
               ? messages.checks.dayNotInMonth(cell.value, c.field)
               : undefined;
-      if (!message) continue;
-      found.push({ file: c.table.file, line: cell.line, column: cell.column, severity: 'error', rule: 'temporal-cells', message });
+      const shifted = message || typeof cell.value !== 'string' ? undefined : utcShift(cell.value);
+      if (!message && !shifted) continue;
+      found.push({
+        file: c.table.file,
+        line: cell.line,
+        column: cell.column,
+        severity: message || shifted!.utcDate !== shifted!.written ? 'error' : 'warning',
+        rule: 'temporal-cells',
+        message: message ?? messages.checks.offsetDate(String(cell.value), c.field, shifted!.written, shifted!.utcDate, shifted!.utcTime),
+      });
       reported.add(key);
       break;
     }
     if (reported.has(key)) continue;
-    const order = dayMonthOrder(c.cells);
+    const order = dayMonthOrder(cells);
     if (order) {
       const { cell, severity, read, other } = order;
       const message = severity === 'error' ? messages.checks.dottedDate(String(cell.value), c.field, read, other) : messages.checks.slashedDate(String(cell.value), c.field, read, other);
@@ -93,6 +103,25 @@ export function readsAsDate(text: string): boolean {
   const trimmed = text.trim();
   if (ISO_DATE.test(trimmed)) return !Number.isNaN(Date.parse(trimmed));
   return /(^|\D)\d{4}(\D|$)/.test(trimmed) && !Number.isNaN(Date.parse(trimmed));
+}
+
+const WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):?(\d{2})$/;
+
+/**
+ * An ISO date-time with a time-zone offset other than UTC's
+ * (`2024-01-01T00:30:00+05:00`): Vega draws the instant in UTC, the clock
+ * citechart renders in, so the mark lands at another time of day than
+ * written, and on another day (or year) when the offset crosses midnight:
+ * summed by `"timeUnit": "year"`, that row counts in 2023. The written date
+ * and the UTC date and time, or undefined for any other cell.
+ */
+export function utcShift(text: string): { written: string; utcDate: string; utcTime: string } | undefined {
+  const m = WITH_OFFSET.exec(text.trim());
+  if (!m || (m[4] === '00' && m[5] === '00')) return undefined;
+  const instant = new Date(text.trim());
+  if (Number.isNaN(instant.getTime())) return undefined;
+  const iso = instant.toISOString();
+  return { written: m[1]!, utcDate: iso.slice(0, 10), utcTime: iso.slice(11, 16) };
 }
 
 /**

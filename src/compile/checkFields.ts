@@ -5,6 +5,7 @@ import { CITATION_COLUMNS } from '../model.js';
 import { encodedFields, escapeField, isNestedPath } from './encodedFields.js';
 import type { JsonFile } from './readJsonFile.js';
 import { readTransforms } from './readTransforms.js';
+import { DATUM_FIELD } from './findBuiltinFieldNames.js';
 import { isUnsafeInteger, parseFigure } from '../load/parseFigure.js';
 import { hasLeadingZero } from '../load/parseNumber.js';
 import { unreadNumberForm, writeWithMark, type UnreadForm } from '../load/unreadNumberForm.js';
@@ -17,7 +18,12 @@ const COUNTING = new Set(['count', 'distinct', 'valid', 'missing']);
  * - a field that is no column and is not made by a transform (a typo, a
  *   stray space in a header, an unescaped `.`) is an error at the field;
  * - a text column plotted as quantitative would reach Vega as strings and its
- *   bars would vanish (NaN): each such cell is an error at its place in the CSV.
+ *   bars would vanish (NaN): each such cell is an error at its place in the CSV;
+ * - a `filter` or `calculate` transform reading `datum.NAME` of no column
+ *   (and no field a transform makes) reads undefined in every row: a filter
+ *   `datum.Cat != 'B'` keeps every row, a calculate gives NaN. An error at
+ *   the expression. Specs that read boundary files (whose shapes carry
+ *   `properties`, `id`…) are not checked.
  */
 export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, tables: CitedTable[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -42,6 +48,23 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
     const guess = closest(use.field.trim(), table.columns);
     const near = guess !== undefined && distance(use.field.trim(), guess.trim()) <= Math.max(2, Math.ceil(use.field.length / 3));
     diagnostics.push(json.diagnostic(use.jsonPath, messages.spec.unknownField(use.field, table.file, table.columns, near ? guess : undefined)));
+  }
+
+  // A filter or calculate reading `datum.NAME` of no column: undefined in every row, so `datum.Cat != 'B'` keeps every row.
+  if (transforms.complete && tables.length && readsOnlyTables(vegaLite)) {
+    for (const { expression, jsonPath } of transformExpressions(vegaLite)) {
+      const reported = new Set<string>();
+      for (const match of expression.matchAll(DATUM_FIELD)) {
+        const name = match[1] ?? match[3]!;
+        if (columns.has(name) || transforms.created.has(name) || Object.hasOwn(Object.prototype, name) || reported.has(name)) continue;
+        reported.add(name);
+        const table = tables[0]!;
+        const all = [...columns];
+        const guess = closest(name, all);
+        const near = guess !== undefined && distance(name.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.ceil(name.length / 3));
+        diagnostics.push(json.diagnostic(jsonPath, messages.spec.unknownDatumField(name, tables.length === 1 ? table.file : 'the chart\'s tables', table.columns, near ? guess : undefined)));
+      }
+    }
   }
 
   for (const table of tables) {
@@ -113,4 +136,41 @@ function readsAsNumber(value: string): boolean {
 /** A `]` without its backslash: Vega-Lite refuses it as an access path ("missing open bracket"). */
 function hasUnescapedBracket(field: string): boolean {
   return /(^|[^\\])\]/.test(field);
+}
+
+/** Every `filter` and `calculate` expression (a string) in the spec's transforms, with its place. */
+function transformExpressions(spec: Record<string, unknown>): Array<{ expression: string; jsonPath: (string | number)[] }> {
+  const found: Array<{ expression: string; jsonPath: (string | number)[] }> = [];
+  const visit = (node: unknown, at: (string | number)[]) => {
+    if (Array.isArray(node)) return node.forEach((child, i) => visit(child, [...at, i]));
+    if (!node || typeof node !== 'object') return;
+    const object = node as Record<string, unknown>;
+    if (Array.isArray(object.transform)) {
+      (object.transform as unknown[]).forEach((t, i) => {
+        if (!t || typeof t !== 'object') return;
+        for (const key of ['filter', 'calculate']) {
+          const value = (t as Record<string, unknown>)[key];
+          if (typeof value === 'string') found.push({ expression: value, jsonPath: [...at, 'transform', i, key] });
+        }
+      });
+    }
+    for (const [key, child] of Object.entries(object)) if (key !== 'transform' && key !== 'usermeta' && key !== 'config') visit(child, [...at, key]);
+  };
+  visit(spec, []);
+  return found;
+}
+
+/** Every `data.url` of the spec names a table in data/ (no boundary file, whose rows hold shapes and properties). */
+function readsOnlyTables(spec: Record<string, unknown>): boolean {
+  let only = true;
+  const visit = (node: unknown) => {
+    if (!only || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const object = node as Record<string, unknown>;
+    const data = object.data as Record<string, unknown> | undefined;
+    if (data && typeof data === 'object' && (typeof data.url !== 'string' || !/^(\.\/)?data\/.+\.(csv|parquet)$/i.test(data.url))) only = false;
+    for (const [key, child] of Object.entries(object)) if (key !== 'usermeta' && key !== 'config') visit(child);
+  };
+  visit(spec);
+  return only;
 }

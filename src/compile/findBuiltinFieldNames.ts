@@ -19,7 +19,8 @@ const FIELD_KEYS = new Set([
 ]);
 // Keys whose values are expressions, which read fields as `datum.NAME` or `datum['NAME']`.
 const EXPRESSION_KEYS = new Set(['filter', 'calculate', 'test', 'expr', 'signal', 'update']);
-const DATUM_FIELD = /datum\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(['"])(.*?)\2\s*\])/g;
+/** `datum.NAME` or `datum['NAME']` in an expression: the field in group 1, or 3. */
+export const DATUM_FIELD = /datum\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(['"])(.*?)\2\s*\])/g;
 
 /**
  * Every place a spec names a field that has a built-in name (BUILTIN_NAMES),

@@ -28,6 +28,9 @@ export function checkIsoDate(name: string, value: string): string | undefined {
 
 /** Readers must be able to follow the link: only absolute http(s) addresses. */
 export function checkUrl(value: string): string | undefined {
-  if (/^https?:\/\/\S+$/i.test(value) && URL.canParse(value)) return undefined;
-  return messages.load.badUrl(value);
+  if (!/^https?:\/\/\S+$/i.test(value) || !URL.canParse(value)) return messages.load.badUrl(value);
+  // `https://www.reuters.com@evil.example/` reads as Reuters but leads to evil.example (WHATWG URL: the part before "@" is a user name).
+  const url = new URL(value);
+  if (url.username || url.password) return messages.load.urlWithUser(value, url.hostname);
+  return undefined;
 }

@@ -9,7 +9,8 @@ const ACRONYMS = new Set(['ev', 'evs', 'us', 'usa', 'uk', 'eu', 'un', 'gdp', 'gn
 /** Acronyms that are also ordinary words: capitalised only when the name has no other word. */
 const AMBIGUOUS = new Set(['it', 'us']);
 const CURRENCIES = new Map([['eur', '€'], ['usd', '$'], ['gbp', '£'], ['jpy', '¥'], ['cny', 'yuan'], ['rmb', 'yuan'], ['rub', 'roubles'], ['chf', 'Swiss francs']]);
-const SCALES = new Map([['k', 'thousand'], ['th', 'thousand'], ['thousand', 'thousand'], ['m', 'million'], ['mn', 'million'], ['mln', 'million'], ['million', 'million'], ['bn', 'billion'], ['b', 'billion'], ['billion', 'billion'], ['tn', 'trillion'], ['trillion', 'trillion']]);
+// The plural too (`jobs_thousands`): a unit in brackets is singular, "Jobs (thousand)".
+const SCALES = new Map([['k', 'thousand'], ['th', 'thousand'], ['thousand', 'thousand'], ['thousands', 'thousand'], ['m', 'million'], ['mn', 'million'], ['mln', 'million'], ['million', 'million'], ['millions', 'million'], ['bn', 'billion'], ['b', 'billion'], ['billion', 'billion'], ['billions', 'billion'], ['tn', 'trillion'], ['trillion', 'trillion'], ['trillions', 'trillion']]);
 const PERCENT = new Set(['pct', 'percent', 'perc']);
 
 /**

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { explainVegaError, findExpressions, looksLikeJavaScript } from '../../src/compile/explainVegaError.js';
 import { parseJsonText } from '../../src/compile/readJsonFile.js';
 import { formatDiagnostic } from '../../src/errors.js';
+import * as messages from '../../src/messages.js';
 import { openProject } from '../../src/project.js';
 import { renderChart } from '../../src/renderChart.js';
 import { barSpec, makeProject, minimalProject, where } from '../helpers/fixtureProject.js';
@@ -23,10 +24,15 @@ async function errorsOf(transform: unknown[]) {
 }
 
 describe('Vega errors mapped to the spec node', () => {
-  it('datum.nope.deeper, a TypeError at run time, is reported at its calculate', async () => {
+  it('datum.nope.deeper is reported at its calculate: nope is no column (found before drawing)', async () => {
     const { text, lines } = await errorsOf([{ calculate: 'datum.exports * 2', as: 'double' }, { calculate: 'datum.nope.deeper', as: 'x' }]);
+    expect(lines).toEqual([`${where(SPEC, text, '"calculate"', 1)}: error: ${messages.spec.unknownDatumField('nope', 'data/exports.csv', ['country', 'exports'], 'note')}`]);
+  });
+
+  it('datum.country.deeper.x, a TypeError at run time, is reported at its calculate', async () => {
+    const { text, lines } = await errorsOf([{ calculate: 'datum.exports * 2', as: 'double' }, { calculate: 'datum.country.deeper.x', as: 'x' }]);
     expect(lines).toEqual([
-      `${where(SPEC, text, '"calculate"', 1)}: error: the expression "datum.nope.deeper" fails when the chart is drawn: it reads "deeper" of a value that does not exist (a field the rows do not have, e.g. datum.nope.deeper); check its field names against the table's columns`,
+      `${where(SPEC, text, '"calculate"', 1)}: error: the expression "datum.country.deeper.x" fails when the chart is drawn: it reads "x" of a value that does not exist (a field the rows do not have, e.g. datum.nope.x); check its field names against the table's columns`,
     ]);
   });
 

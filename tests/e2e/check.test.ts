@@ -40,7 +40,7 @@ describe('check', () => {
       `${where('data/exports.csv', exportsCsv, 'eighty-five')}: error: "eighty-five" is not a number, but column "exports" holds numbers; write it as e.g. 90 or 1234.5`,
       `data/exports.csv:4:10: error: the "source" cell is empty: every figure must cite a source id from data/sources.csv`,
       `${where('data/prices.csv', pricesCsv, 'stats-2204')}: error: unknown source id "stats-2204": it is not in data/sources.csv; did you mean "stats-2024"?`,
-      `${where('data/prices.csv', pricesCsv, 'n/a')}: error: "n/a" is not a number, but column "price" holds numbers; write it as e.g. 90 or 1234.5`,
+      `${where('data/prices.csv', pricesCsv, 'n/a')}: error: "n/a" is not a number, but column "price" holds numbers; for a cell with no value, leave it empty, or declare the marker in the table's sidecar data/NAME.schema.json: {"missingValues": ["", "n/a"], "fields": []}`,
       `${where('data/prices.csv', pricesCsv, 'extra')}: error: row has 4 cells but the header has 3; check for a missing or extra separator`,
       `${where('specs/prices-copy.vl.json', strayUrlSpec, '"url"')}: error: data url "../prices.csv" points outside the project's data/ folder; use "data/NAME.csv"`,
     ]);

@@ -92,7 +92,7 @@ describe('column types', () => {
     const { table, messages } = await read({ 'data/t.csv': 'a,source\n1,ap\nn/a,ap\n' });
     expect(table?.types).toEqual({ a: 'number' });
     expect(messages).toEqual([
-      'data/t.csv:3:1: error: "n/a" is not a number, but column "a" holds numbers; write it as e.g. 90 or 1234.5',
+      'data/t.csv:3:1: error: "n/a" is not a number, but column "a" holds numbers; for a cell with no value, leave it empty, or declare the marker in the table\'s sidecar data/NAME.schema.json: {"missingValues": ["", "n/a"], "fields": []}',
     ]);
   });
 

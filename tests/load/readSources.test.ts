@@ -105,4 +105,12 @@ describe('readSources', () => {
       'data/sources.csv:2:15: error: url "https://a.org/x y" is not an https:// or http:// address',
     ]);
   });
+
+  test('a url with a user name before "@" is an error: the link would go elsewhere than it reads', async () => {
+    const { messages } = await read(`${HEADER}\nap,AP,,T,2024,https://www.reuters.com@evil.example/x,\nb,B,,T,2024,https://user:pw@example.org/,\nc,C,,T,2024,https://example.org/a@b,\n`);
+    expect(messages).toEqual([
+      'data/sources.csv:2:15: error: url "https://www.reuters.com@evil.example/x" holds a user name before "@", so the link goes to evil.example, not the address it seems to start with; write the source\'s own address',
+      'data/sources.csv:3:13: error: url "https://user:pw@example.org/" holds a user name before "@", so the link goes to example.org, not the address it seems to start with; write the source\'s own address',
+    ]);
+  });
 });

@@ -41,6 +41,30 @@ describe('number messages follow the file', () => {
     expect(messages.load.notANumber('ninety', 'amount', ',')).toContain('1234,5');
   });
 
+  it('a "no value" marker (N/A, —, ..) is told how to leave the cell empty, not to retype a figure', async () => {
+    const problems = await read('country,amount,source\nA,1.5,stats-2024\nB,N/A,stats-2024\nC,3.5,stats-2024\nD,\u2014,stats-2024\nE,..,stats-2024\nF,4,stats-2024\nG,5,stats-2024\n');
+    expect(problems).toHaveLength(3);
+    for (const [i, marker] of ['N/A', '\u2014', '..'].entries()) {
+      expect(problems[i]).toContain(`leave it empty, or declare the marker in the table's sidecar data/NAME.schema.json: {"missingValues": ["", ${JSON.stringify(marker)}], "fields": []}`);
+      expect(problems[i]).not.toContain('1234.5');
+    }
+    // As the message says: the sidecar makes them empty cells.
+    const cwd = makeProject({ 'data/sources.csv': ONE_SOURCE_CSV, 'data/t.csv': 'country,amount,source\nA,1.5,stats-2024\nB,N/A,stats-2024\nC,3.5,stats-2024\n', 'data/t.schema.json': '{"missingValues": ["", "N/A"], "fields": []}' });
+    const { readSources } = await import('../../src/load/index.js');
+    expect((await readCitedTable(cwd, 'data/t.csv', (await readSources(cwd)).sources)).diagnostics).toEqual([]);
+  });
+
+  it('a figure with a currency sign is told to drop the sign into the title, not to retype it as 90', async () => {
+    const problems = await read('country,amount,source\nA,1.5,stats-2024\nB,$1200,stats-2024\nC,3.5,stats-2024\nD,1 200 \u20ac,stats-2024\nE,4,stats-2024\n');
+    expect(problems).toEqual([
+      `3:3: ${messages.load.notANumber('$1200', 'amount')}`,
+      `5:3: ${messages.load.notANumber('1 200 \u20ac', 'amount')}`,
+    ]);
+    expect(problems[0]).toContain('write the figure alone ("1200") and put the currency in the axis title (e.g. "Price ($)")');
+    expect(problems[1]).toContain('write the figure alone ("1 200") and put the currency in the axis title (e.g. "Price (\u20ac)")');
+    expect(messages.load.notANumber('ninety', 'amount')).not.toContain('currency');
+  });
+
   it('a file of decimal points keeps "1234.5"', async () => {
     expect(await read('country,amount,source\nA,1.5,stats-2024\nB,ninety,stats-2024\nC,3.5,stats-2024\n')).toEqual([`3:3: ${messages.load.notANumber('ninety', 'amount', '.')}`]);
   });

@@ -12,6 +12,8 @@ describe('publishableTitle', () => {
     ['gdp_usd', 'GDP ($)'],
     ['share_pct', 'Share (%)'],
     ['population_million', 'Population (million)'],
+    ['jobs_thousands', 'Jobs (thousand)'],
+    ['debt_usd_billions', 'Debt ($ billion)'],
     ['us-exports', 'US exports'],
     ['exports-to-China', 'Exports to China'],
     ['size_m', 'Size m'],
