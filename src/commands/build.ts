@@ -28,6 +28,7 @@ import { UsageError, hasErrors } from '../errors.js';
 import { chartHeapMb, LIMITS } from '../limits.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { answerWorker } from '../pool/answerWorker.js';
 import { internalError } from '../pool/internalError.js';
 import type { RenderOptions, RenderOutcome, RenderTask } from '../pool/renderTask.js';
 import type { WorkerPool } from '../pool/workerPool.js';
@@ -467,6 +468,8 @@ async function renderAll(
       threads: Math.min(jobs, tasks.length),
       tasksPerWorker: TASKS_PER_WORKER,
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(), maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      // Font subsets and schema checks are made on this thread: one copy of their libraries' memory instead of one per worker.
+      onRequest: answerWorker,
       onFailure: (task, error): RenderOutcome & { outOfMemory?: boolean } => ({
         name: task.name,
         diagnostics: [internalError(task.name, error)],
@@ -481,6 +484,7 @@ async function renderAll(
         threads: 1,
         tasksPerWorker: 1,
         resourceLimits: { maxOldGenerationSizeMb: chartHeapMb() },
+        onRequest: answerWorker,
         onFailure: (failed, error) => ({
           name: failed.name,
           diagnostics: [isOutOfMemory(error) ? outOfMemory(failed.name) : internalError(failed.name, error)],

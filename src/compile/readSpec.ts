@@ -18,7 +18,7 @@ import { stripSpecBidi } from './stripSpecBidi.js';
 import { readUsermeta, type ChartSettings } from './readUsermeta.js';
 import { pushAll } from '../pushAll.js';
 import type { BoundaryRef } from '../geo/boundaryRef.js';
-import { validateSpec, validateTheme } from './validateSpec.js';
+import { validateOnMainThread, validateSpec, validateTheme } from './validateSpec.js';
 import { invisibleCharacters } from '../visibleText.js';
 import { unportableName } from '../listSpecs.js';
 
@@ -62,6 +62,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   // is named for what it would do, reading any file into the graphic.
   const data = findDataRefs(json);
   if (hasErrors(data.diagnostics)) return { diagnostics: data.diagnostics };
+  await validateOnMainThread('spec', json);
   const invalid = validateSpec(json);
   if (invalid.length) return { diagnostics: invalid };
   for (const warning of stripSpecBidi(json)) diagnostics.push(warning);
@@ -126,6 +127,7 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
   if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
     return { diagnostics: [json.diagnostic([], messages.spec.themeInvalid('not an object'))] };
   }
+  await validateOnMainThread('config', json);
   const invalid = validateTheme(json);
   if (invalid.length) return { diagnostics: invalid };
   // The theme is merged into every spec's config: a url in it would load a file into every chart.

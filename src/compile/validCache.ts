@@ -16,12 +16,17 @@ function cacheDir(): string {
   return (dir ??= path.join(os.tmpdir(), `citechart-valid-${process.getuid?.() ?? 'u'}-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`));
 }
 
+// Found valid in this process (or by the main thread for this worker): no file needed.
+const validHere = new Set<string>();
+
 const entry = (kind: string, text: string) => path.join(cacheDir(), createHash('sha256').update(`${kind}\u0000${text}`).digest('hex').slice(0, 40));
 
 /** Was this exact `text` found valid as a `kind` (spec, theme) by this user, with this Vega-Lite? */
 export function knownValid(kind: string, text: string): boolean {
+  const file = entry(kind, text);
+  if (validHere.has(file)) return true;
   try {
-    const stat = statSync(entry(kind, text));
+    const stat = statSync(file);
     return !process.getuid || stat.uid === process.getuid();
   } catch {
     return false;
@@ -30,6 +35,7 @@ export function knownValid(kind: string, text: string): boolean {
 
 /** Remembers that `text` is valid as a `kind`; a folder that cannot be written only costs the next run the check. */
 export function rememberValid(kind: string, text: string): void {
+  validHere.add(entry(kind, text));
   try {
     mkdirSync(cacheDir(), { recursive: true });
     writeFileSync(entry(kind, text), '');

@@ -5,6 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import type { JSONPath } from 'jsonc-parser';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { askMainThread } from '../pool/askMainThread.js';
 import { describeSchemaError } from './describeSchemaError.js';
 import { knownValid, rememberValid } from './validCache.js';
 import type { JsonFile } from './readJsonFile.js';
@@ -58,7 +59,7 @@ export function validateSpec(json: JsonFile): Diagnostic[] {
     const at = transforms.reduce((a, b) => (b.length > a.length ? b : a));
     return [json.diagnostic(at.path, messages.spec.tooManyTransforms(count, MAX_TRANSFORMS))];
   }
-  return schemaErrors('spec', json, messages.spec.schemaViolation, ['config', 'style']);
+  return schemaErrors('spec', json, messages.spec.schemaViolation, STYLES_AT.spec);
 }
 
 /**
@@ -67,11 +68,43 @@ export function validateSpec(json: JsonFile): Diagnostic[] {
  * at its line and column instead of a surprise in every chart.
  */
 export function validateTheme(json: JsonFile): Diagnostic[] {
-  // A `locale` tag ("fr") is citechart's (src/locale), checked where it is read; Vega's own locale object is left to the schema.
+  return schemaErrors('config', themeChecked(json), messages.spec.themeSchemaViolation, ['style']);
+}
+
+/** The theme as the schema sees it: a `locale` tag ("fr") is citechart's (src/locale), checked where it is read; Vega's own locale object is left to the schema. */
+function themeChecked(json: JsonFile): JsonFile {
   const value = json.value;
   const tagged = isPlainObject(value) && typeof value.locale === 'string';
-  const checked = tagged ? { ...json, value: Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'locale')) } : json;
-  return schemaErrors('config', checked, messages.spec.themeSchemaViolation, ['style']);
+  return tagged ? { ...json, value: Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'locale')) } : json;
+}
+
+/** What a render worker asks the main thread to check (askMainThread.ts): the value as schemaErrors would validate it. */
+export interface ValidationRequest {
+  valid: { kind: 'spec' | 'config'; text: string; value: unknown };
+}
+
+/**
+ * In a render worker, has the main thread run the schema check of a spec
+ * (`kind` 'spec') or theme ('config') first, so the 9 MB generated validator
+ * is loaded once per build instead of once per worker (≈50 MB of memory and
+ * ≈1.5 s of CPU each on a first build, issue 15). A valid answer is
+ * remembered (validCache.ts) and validateSpec/validateTheme then skip the
+ * schema; an invalid one changes nothing, and the worker's own check finds
+ * and words the error. Does nothing outside a pool worker or for a text
+ * already known valid.
+ */
+export async function validateOnMainThread(kind: 'spec' | 'config', json: JsonFile): Promise<void> {
+  if (knownValid(kind, json.text)) return;
+  const value = withoutOwnStyles((kind === 'config' ? themeChecked(json) : json).value, STYLES_AT[kind]);
+  const asked = askMainThread({ valid: { kind, text: json.text, value } } satisfies ValidationRequest);
+  if (asked && (await asked) === true) rememberValid(kind, json.text);
+}
+
+/** Answers a worker's ValidationRequest on the main thread: true when the value is valid (and remembered), else false. */
+export function serveValidation({ valid }: ValidationRequest): boolean {
+  if (!vegaLiteValidators()[valid.kind](valid.value)) return false;
+  rememberValid(valid.kind, valid.text);
+  return true;
 }
 
 /**
@@ -80,7 +113,7 @@ export function validateTheme(json: JsonFile): Diagnostic[] {
  * Vega's: they are left out here and checked by the code that reads them
  * (footerStyle, themeArtboards), so the theme stays valid Vega-Lite either way.
  */
-function schemaErrors(kind: 'spec' | 'config', json: JsonFile, message: (where: string, reason: string) => string, stylesAt: string[]): Diagnostic[] {
+function schemaErrors(kind: 'spec' | 'config', json: JsonFile, message: (where: string, reason: string) => string, stylesAt: readonly string[]): Diagnostic[] {
   // The text decides (the theme's `locale` is left out of the value, deterministically): a text found valid before is not checked again (validCache.ts).
   if (knownValid(kind, json.text)) return [];
   const validate = vegaLiteValidators()[kind];
@@ -93,10 +126,13 @@ function schemaErrors(kind: 'spec' | 'config', json: JsonFile, message: (where: 
   return [json.diagnostic(problem.jsonPath, message(problem.where, problem.reason))];
 }
 
+/** Where each kind's named styles are (withoutOwnStyles). */
+const STYLES_AT = { spec: ['config', 'style'], config: ['style'] } as const satisfies Record<string, readonly string[]>;
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /** A shallow copy of `root` along `path` with the `citechart-…` keys of the object there left out; `root` itself when there are none. */
-function withoutOwnStyles(root: unknown, path: string[]): unknown {
+function withoutOwnStyles(root: unknown, path: readonly string[]): unknown {
   if (!isPlainObject(root)) return root;
   const [key, ...rest] = path;
   if (key === undefined) {

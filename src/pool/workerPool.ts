@@ -1,4 +1,4 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 
 export interface WorkerPool<Task, Result> {
@@ -33,6 +33,8 @@ export function createWorkerPool<Task, Result>(options: {
   /** Heap limits per worker: V8 otherwise lets each worker's heap grow far past what it uses. */
   resourceLimits?: ResourceLimits;
   onFailure: (task: Task, error: unknown) => Result;
+  /** Answers a worker's askMainThread(request) on this thread; its error's message reaches the worker. */
+  onRequest?: (request: unknown) => Promise<unknown>;
 }): WorkerPool<Task, Result> {
   const main = new URL('./workerMain.js', import.meta.url);
   const perWorker = options.tasksPerWorker ?? 1;
@@ -42,10 +44,13 @@ export function createWorkerPool<Task, Result>(options: {
   let closed = false;
 
   const start = () => {
+    const requests = options.onRequest ? new MessageChannel() : undefined;
     const worker = new Worker(main, {
-      workerData: { module: pathToFileURL(options.filename).href },
+      workerData: { module: pathToFileURL(options.filename).href, requests: requests?.port2 },
+      transferList: requests ? [requests.port2] : [],
       resourceLimits: options.resourceLimits,
     });
+    if (requests) answer(requests.port1, options.onRequest!);
     const slot: Slot<Task, Result> = { worker, running: new Map() };
     let crash: unknown;
     worker.on('message', ({ id, result, error }: { id: number; result?: Result; error?: string }) => {
@@ -57,6 +62,7 @@ export function createWorkerPool<Task, Result>(options: {
     });
     worker.on('error', (error) => (crash = error));
     worker.on('exit', (code) => {
+      requests?.port1.close();
       slots.delete(slot);
       const reason = crash ?? new Error(`the worker thread stopped (exit code ${code})`);
       for (const job of slot.running.values()) job.resolve(options.onFailure(job.task, reason));
@@ -90,4 +96,16 @@ export function createWorkerPool<Task, Result>(options: {
       await Promise.all([...slots].map((slot) => slot.worker.terminate()));
     },
   };
+}
+
+/** Answers each `{ n, request }` on `port` with `{ n, value }` or `{ n, error }` (askMainThread.ts). */
+function answer(port: MessagePort, onRequest: (request: unknown) => Promise<unknown>): void {
+  port.on('message', ({ n, request }: { n: number; request: unknown }) => {
+    onRequest(request).then(
+      (value) => port.postMessage({ n, value }),
+      (error: unknown) => port.postMessage({ n, error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+  // The worker's own handle keeps the build waiting; this end must not keep the process alive after it.
+  port.unref();
 }

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { askMainThread } from '../pool/askMainThread.js';
 import { packageVersion, toolVersions } from '../provenance/versions.js';
 import { fallbackVersions } from './fallbackFonts.js';
 import type { FontSource } from './fontChain.js';
@@ -69,7 +70,24 @@ const subsetKey = (format: SubsetFormat, source: FontSource, weight: number, tex
 
 const cacheFile = (key: string, format: SubsetFormat) => path.join(cacheDir(), `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.${format === 'woff2' ? 'woff2' : 'ttf'}`);
 
+/** What a render worker asks the main thread to subset (askMainThread.ts): makeSubset's arguments. */
+export interface SubsetRequest {
+  subset: { source: FontSource; weight: number; text: string; format: SubsetFormat };
+}
+
+/**
+ * Makes a subset for a worker's SubsetRequest, on the main thread: the
+ * subsetter's WebAssembly memory (≈90 MB, never returned) then exists once
+ * per build instead of once per worker. Throws what the subsetter throws.
+ */
+export function serveSubset({ subset }: SubsetRequest): Promise<Uint8Array> {
+  return makeSubset(subset.source, subset.weight, subset.text, subset.format);
+}
+
 async function makeSubset(source: FontSource, weight: number, text: string, format: SubsetFormat): Promise<Buffer> {
+  const asked = askMainThread({ subset: { source, weight, text, format } } satisfies SubsetRequest);
+  // A structured clone of a Buffer arrives as a plain Uint8Array.
+  if (asked) return Buffer.from((await asked) as Uint8Array);
   const { default: subsetter } = await import('subset-font');
   return subsetter(readFileSync(source.file), text, {
     targetFormat: format,

@@ -27,6 +27,20 @@ function cached(tmp: string): { subsets: string[]; widthStores: string[] } {
 }
 
 describe('caches in the temporary folder', () => {
+  // Workers ask the main thread for schema checks and subsets (pool/answerWorker.ts): a spec the
+  // main thread finds invalid is still checked and worded in the worker, at its line and column.
+  it('a schema error in a worker build is still named at its line and column', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'citechart-temp-caches-'));
+    const spec = JSON.parse(barSpec({ title: 'Widget exports, broken view' })) as { mark: unknown };
+    spec.mark = 'barr';
+    const project = { ...threeCharts, 'specs/exports-c.vl.json': JSON.stringify(spec, null, 2) };
+    const result = await runCli(['build', '--jobs', '2'], { cwd: makeProject(project), env: { TMPDIR: tmp } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^specs\/exports-c\.vl\.json:\d+:\d+: error: .*barr/m);
+    // The two valid charts were drawn, their subsets made on the main thread and kept.
+    expect(cached(tmp).subsets.length).toBeGreaterThan(0);
+  });
+
   for (const [how, env] of [
     ['from the startup snapshot', {}],
     ['without the snapshot', { CITECHART_SNAPSHOT: 'off' }],

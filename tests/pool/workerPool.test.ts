@@ -76,3 +76,47 @@ describe('createWorkerPool', () => {
     }
   });
 });
+
+describe('createWorkerPool onRequest (askMainThread)', () => {
+  interface Asked { name: string; n: number }
+  type Answer = { name: string; answer?: unknown; error?: string };
+  const askingWorker = fileURLToPath(new URL('../fixtures/pool/askingWorker.mjs', import.meta.url));
+  const asking = (onRequest?: (request: unknown) => Promise<unknown>) =>
+    createWorkerPool<Asked, Answer>({
+      filename: askingWorker,
+      threads: 2,
+      onRequest,
+      onFailure: (task, error) => ({ name: task.name, error: String(error) }),
+    });
+
+  it('answers each worker question on the main thread, the error text reaching the worker', async () => {
+    const asked: unknown[] = [];
+    const workers = asking(async (request) => {
+      asked.push(request);
+      const n = (request as { double: number }).double;
+      if (n < 0) throw new Error(`no negative ${n}`);
+      return n * 2;
+    });
+    try {
+      const results = await Promise.all([1, 2, -3, 4].map((n) => workers.run({ name: `t${n}`, n })));
+      expect(results).toEqual([
+        { name: 't1', answer: 2 },
+        { name: 't2', answer: 4 },
+        { name: 't-3', error: 'no negative -3' },
+        { name: 't4', answer: 8 },
+      ]);
+      expect(asked).toHaveLength(4);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('gives a worker of a pool that answers nothing no channel: the worker does the work itself', async () => {
+    const workers = asking();
+    try {
+      expect(await workers.run({ name: 'alone', n: 1 })).toEqual({ name: 'alone', answer: 'nobody asked' });
+    } finally {
+      await workers.close();
+    }
+  });
+});
