@@ -57,8 +57,12 @@ describe('output/', () => {
     expect(diff, REBUILD).toBeLessThanOrEqual(0.0002);
   });
 
-  it('has a card of each example chart at each of the three presets of the theme', () => {
-    expect(cards).toEqual(names.flatMap((n) => ['1080x1080', '1080x1350', '1200x675'].map((size) => `${n}-social-${size}.png`)).sort());
+  // Left out, with a warning, because it cannot fit: the French table's landscape card, whose shortest footer
+  // (the attribution and the note its marker points at are never dropped) leaves the table 70 px.
+  const LEFT_OUT = new Set(['china-supplies.fr-social-1200x675.png']);
+  it('has a card of each example chart at each of the three presets of the theme, but the one that cannot fit', () => {
+    const expected = names.flatMap((n) => ['1080x1080', '1080x1350', '1200x675'].map((size) => `${n}-social-${size}.png`)).filter((file) => !LEFT_OUT.has(file));
+    expect(cards).toEqual(expected.sort());
   });
 
   it.each(cards)('output/%s is up to date', async (file) => {

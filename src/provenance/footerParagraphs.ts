@@ -38,11 +38,13 @@ export interface Paragraph {
  * `brevity` (a social card whose full footer leaves its chart no room,
  * src/social): `short` cites each source by its publisher and attribution
  * only ("Reuters, citing US officials…": no authors, date or translator),
- * `publishers` by its publisher alone, all in one paragraph ("Source:
- * Reuters; CSIS"); notes, the map's credit, corrections and credits stay;
- * `minimal` as `publishers`, its notes replaced by one line saying where
- * they are (the catalogue's `notesWithArticle`: "Notes and full sources
- * with the article"), when it has any.
+ * `publishers` as `short`, all in one paragraph ("Source: Reuters, citing
+ * US officials; CSIS"); notes, the map's credit, corrections and credits
+ * stay; `minimal` as `publishers`, its chart-wide notes replaced by one
+ * line saying where they are (the catalogue's `notesWithArticle`: "Notes
+ * and full sources with the article"); a note a marker on the graphic
+ * points at is never moved (a Reuters/FT review, 2026: "10 %¹" pointed at
+ * nothing).
  * `names`, more names to keep whole besides the sources' (the edition's
  * translator, the map sources' publishers and authors). Each paragraph's
  * `keep` lists the names it holds, from every source record (`publisher`,
@@ -78,7 +80,8 @@ export function footerParagraphs(
   const locale = extras.locale ?? readLocale();
   const brevity = extras.brevity ?? 'full';
   if (brevity === 'publishers' || brevity === 'minimal') {
-    const publishers = unique(cited.map((source) => isolate(source.publisher)));
+    // The attribution stays ("Reuters, citing US officials…"): a card travels without its article, and who speaks is part of the figure.
+    const publishers = unique(cited.map((source) => citeBriefly(source, locale)));
     paragraphs.push({ lead: `${locale.plural('source', publishers.length)}${locale.words.colon}`, text: publishers.join('; ') });
   } else numbered(cited.map((source) => (brevity === 'short' ? citeBriefly(source, locale) : citeSource(source, locale))), 'source', locale, paragraphs);
   // A map's boundaries are credited apart from its figures (src/geo).
@@ -86,15 +89,18 @@ export function footerParagraphs(
   if (maps.length) paragraphs.push({ lead: `${locale.plural('map', maps.length)}${locale.words.colon}`, text: maps.join(locale.words.altItems) });
   // Chart-wide notes first, unnumbered; then the numbered notes the markers point at (without markers, nothing points at them: unnumbered too).
   const marked = byRow.size > 0 && markers !== 'none';
-  // A minimal card footer points at the article for its notes instead.
-  const all = brevity === 'minimal' ? [] : chartWide.concat(notes);
-  if (brevity === 'minimal' && chartWide.length + notes.length) paragraphs.push({ lead: '', text: locale.say('notesWithArticle') });
+  // A minimal card footer points at the article for its chart-wide notes instead; a note a marker on the graphic points at stays.
+  const moved = brevity === 'minimal' ? chartWide.length + (marked ? 0 : notes.length) : 0;
+  const all = brevity === 'minimal' ? (marked ? notes : []) : chartWide.concat(notes);
   const lead = `${locale.plural('note', all.length)}${locale.words.colon}`;
+  const unnumbered = all.length - notes.length;
   all.forEach((text, i) => {
-    const n = i - chartWide.length + 1;
+    const n = i - unnumbered + 1;
     const label = marked && n >= 1 ? footerNoteLabel(n, markers, (k) => locale.say('numbered', { n: k })) : '';
     paragraphs.push(i === 0 ? { lead, text: `${label}${isolate(text)}` } : { lead: '', text: `${label}${isolate(text)}`, item: true });
   });
+  // After the notes that stay: where the others are.
+  if (moved) paragraphs.push({ lead: '', text: locale.say('notesWithArticle') });
   for (const correction of extras.corrections ?? []) {
     const lead = `${locale.say('correctedOn', { date: formatPublished(correction.date, locale) })}${locale.words.colon}`;
     paragraphs.push({ lead, text: isolate(correction.what) });

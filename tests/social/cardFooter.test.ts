@@ -46,12 +46,24 @@ describe('shorter card footers (footerParagraphs brevity)', () => {
   it('short: each source by publisher and attribution', () => {
     expect(texts('short')).toEqual(['Sources:|1. Reuters, citing US officials', '|2. CSIS, citing US officials', 'Note:|1. Estimate.', '|Graphic: desk']);
   });
-  it('publishers: one line of publishers, notes kept', () => {
-    expect(texts('publishers')).toEqual(['Sources:|Reuters; CSIS', 'Note:|1. Estimate.', '|Graphic: desk']);
+  it('publishers: one paragraph of publishers, each with its attribution; notes kept', () => {
+    expect(texts('publishers')).toEqual(['Sources:|Reuters, citing US officials; CSIS, citing US officials', 'Note:|1. Estimate.', '|Graphic: desk']);
   });
-  it('minimal: publishers, the notes left to the article, in the chart\'s language', () => {
-    expect(texts('minimal')).toEqual(['Sources:|Reuters; CSIS', '|Notes and full sources with the article', '|Graphic: desk']);
-    expect(texts('minimal', 'fr')[1]).toBe('|Notes et sources complètes avec l’article');
+  // A card travels without its article: who speaks stays, and so does a note a marker on the graphic points at
+  // (a Reuters/FT review, 2026: "10 %¹" pointed at nothing once the notes had moved).
+  it('minimal: the chart-wide notes left to the article, the marked note kept, in the chart\'s language', () => {
+    const wide = { ...settings, notes: ['Some figures come from declassified intelligence.'] };
+    const minimal = (tag: string, markers?: 'none') =>
+      footerParagraphs(rows, sources, wide, { brevity: 'minimal', locale: readLocale(tag), markers }).map((p) => `${p.lead}|${p.text}`);
+    expect(minimal('en')).toEqual([
+      'Sources:|Reuters, citing US officials; CSIS, citing US officials',
+      'Note:|1. Estimate.',
+      '|Notes and full sources with the article',
+      '|Graphic: desk',
+    ]);
+    expect(minimal('fr')).toContain('|Notes et sources complètes avec l’article');
+    // Without markers nothing on the graphic points at a note: all of them may move.
+    expect(minimal('en', 'none')).toEqual(['Sources:|Reuters, citing US officials; CSIS, citing US officials', '|Notes and full sources with the article', '|Graphic: desk']);
   });
 });
 
@@ -61,14 +73,16 @@ describe('the example charts\' cards', () => {
     project = await openProject(root);
   });
 
-  it.each(['china-supplies.fr', 'countries-named', 'microelectronics-imports'])('%s: every card\'s footer shows ≥ 11 px on a 375 px phone and cites Reuters', async (name) => {
+  // china-supplies.fr's landscape card is left out (with a warning): its footer, attribution and marked note kept, leaves the table 70 px.
+  it.each([['china-supplies.fr', 2], ['countries-named', 3], ['microelectronics-imports', 3]] as const)('%s: every card\'s footer shows ≥ 11 px on a 375 px phone and cites Reuters, citing US officials', async (name, count) => {
     const { chart } = await renderChart(project, name);
-    expect(chart!.socialCards!.length).toBe(3);
+    expect(chart!.socialCards!.length).toBe(count);
     for (const card of chart!.socialCards!) {
       const footer = phoneFooter(card.svg);
       expect(footer.size, `${card.width}x${card.height}`).toBeGreaterThanOrEqual(MIN_PHONE_TEXT - 0.01);
       expect(footer.text).toContain('Reuters');
       expect(footer.text).toMatch(/Source/);
+      expect(footer.text).toMatch(/citing US officials|citant des responsables/);
     }
   }, 60_000);
 });
