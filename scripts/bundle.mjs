@@ -82,8 +82,19 @@ const layout = (snapshot) => ({
   },
 });
 
+/** The options both bundles share: Node 20, packages' ES module builds (jsonc-parser's "main" is a UMD file that requires by computed paths), quiet. */
+const NODE_BUNDLE = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
 rmSync(path.join(DIST, 'bundle'), { recursive: true, force: true });
 await build({
+  ...NODE_BUNDLE,
   entryPoints: {
     cli: path.join(SRC, 'cli.ts'),
     'bundle/workerMain': path.join(SRC, 'pool', 'workerMain.ts'),
@@ -91,13 +102,8 @@ await build({
   },
   outdir: DIST,
   chunkNames: 'bundle/[name]-[hash]',
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // Packages' ES module builds (jsonc-parser's "main" is a UMD file that requires by computed paths).
-  mainFields: ['module', 'main'],
   plugins: [layout(false)],
   // CommonJS packages bundled here read `__filename`, which an ES module does not have: write-file-atomic
   // salts its temporary names with it, and threw on every write (ReferenceError, swallowed by the callers),
@@ -114,8 +120,6 @@ await build({
       'const require = __citechartCreateRequire(import.meta.url);',
     ].join('\n'),
   },
-  logLevel: 'warning',
-  legalComments: 'none',
 });
 chmodSync(path.join(DIST, 'cli.js'), 0o755);
 
@@ -129,13 +133,10 @@ chmodSync(path.join(DIST, 'cli.js'), 0o755);
  */
 const SNAPSHOT_SCRIPT = path.join(DIST, 'bundle', 'snapshotEntry.cjs');
 await build({
+  ...NODE_BUNDLE,
   entryPoints: [path.join(SRC, 'startup', 'snapshotEntry.ts')],
   outfile: SNAPSHOT_SCRIPT,
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  mainFields: ['module', 'main'],
   plugins: [layout(true)],
   // A run started from a snapshot has no callback for import(): packages are required instead.
   supported: { 'dynamic-import': false },
@@ -155,8 +156,6 @@ await build({
       '});',
     ].join('\n'),
   },
-  logLevel: 'warning',
-  legalComments: 'none',
 });
 
 // The snapshot itself, and the stamp src/startup/runFromSnapshot.ts checks

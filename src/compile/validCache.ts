@@ -27,7 +27,10 @@ export function knownValid(kind: string, text: string): boolean {
   if (validHere.has(file)) return true;
   try {
     const stat = statSync(file);
-    return !process.getuid || stat.uid === process.getuid();
+    const mine = !process.getuid || stat.uid === process.getuid();
+    // Asked again for the same text in this process (validateOnMainThread, then schemaErrors): no second stat.
+    if (mine) validHere.add(file);
+    return mine;
   } catch {
     return false;
   }

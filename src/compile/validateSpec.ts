@@ -102,6 +102,8 @@ export async function validateOnMainThread(kind: 'spec' | 'config', json: JsonFi
 
 /** Answers a worker's ValidationRequest on the main thread: true when the value is valid (and remembered), else false. */
 export function serveValidation({ valid }: ValidationRequest): boolean {
+  // Every worker asks for the theme: checked once.
+  if (knownValid(valid.kind, valid.text)) return true;
   if (!vegaLiteValidators()[valid.kind](valid.value)) return false;
   rememberValid(valid.kind, valid.text);
   return true;
