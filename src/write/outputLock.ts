@@ -63,10 +63,10 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
     }
     const info = await lstat(file).catch(() => undefined);
     if (info?.isSymbolicLink()) throw outputError(file, messages.write.link());
-    const held = await readFile(file, 'utf8').catch(() => '');
-    const holder = parseLock(held);
     // An unreadable lock is stale only when old: a build that just created it may not have written its pid yet.
-    const live = holder ? holder.host !== mine.host || isAlive(holder.pid) : !!info && Date.now() - info.mtimeMs < FRESH_MS;
+    const fresh = !!info && Date.now() - info.mtimeMs < FRESH_MS;
+    const { held, holder } = await readHolder(file, fresh ? PID_WAIT_MS : 0);
+    const live = holder ? holder.host !== mine.host || isAlive(holder.pid) : fresh;
     if (live || attempt > 0) throw outputError(outDir, messages.write.locked(holder?.pid, holder && holder.host !== mine.host ? holder.host : undefined));
     // Stale: removed only if it is still the file just read (another build may have taken it over since).
     if ((await readFile(file, 'utf8').catch(() => undefined)) === held) {
@@ -76,6 +76,25 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
     }
   }
 }
+
+/**
+ * Reads the lock's holder. A build that has just created the lock writes its
+ * pid a moment later, so an unreadable lock is read again for up to
+ * `waitMs` ms: the message then names the pid (a build started at the same
+ * moment once got "another build is writing" with no pid to look for).
+ */
+async function readHolder(file: string, waitMs: number): Promise<{ held: string; holder: LockRecord | undefined }> {
+  const since = Date.now();
+  for (;;) {
+    const held = await readFile(file, 'utf8').catch(() => '');
+    const holder = parseLock(held);
+    if (holder || Date.now() - since >= waitMs) return { held, holder };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** How long a fresh lock without a readable pid is read again, waiting for its build to write the pid. */
+const PID_WAIT_MS = 500;
 
 /** Lock files this process holds now. */
 const heldHere = new Set<string>();

@@ -154,4 +154,11 @@ describe('lockOutput', () => {
     utimesSync(path.join(dir, LOCK_FILE), old, old);
     await (await lockOutput(dir))();
   });
+
+  it('a lock whose pid is written a moment after it was made is reported with that pid', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, LOCK_FILE), '');
+    setTimeout(() => writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, host: os.hostname() }) + '\n'), 50);
+    await expect(lockOutput(dir)).rejects.toThrow(`another build (pid ${process.ppid}) is writing this folder`);
+  });
 });
