@@ -71,6 +71,11 @@ export function drawnOffPlot(scenegraph: unknown): OffPlot[] {
   return found;
 }
 
+/** Px an item may lie past an edge: rounding, plus half a narrow rect's `extent` (its width or height along that axis). */
+function slack(marktype: string, extent: unknown): number {
+  return TOLERANCE + (marktype === 'rect' && typeof extent === 'number' && Math.abs(extent) <= NARROW ? Math.abs(extent) / 2 : 0);
+}
+
 /** The items of one mark past the box [0, width] × [0, height]: the first, the count and the farthest distance. */
 function offEdges(marktype: string, items: Item[], width: number, height: number): OffPlot | undefined {
   let first: { edge: Edge; datum: Record<string, unknown> | undefined } | undefined;
@@ -86,34 +91,34 @@ function offEdges(marktype: string, items: Item[], width: number, height: number
         continue;
       }
     }
-    const xs: number[] = [];
-    const ys: number[] = [];
-    if (typeof item.x === 'number') xs.push(item.x);
-    if (typeof item.y === 'number') ys.push(item.y);
+    // The lowest and highest position on each axis: the item's own, and its far end (a rect's x + width, an
+    // area's x2). Folded in place, no list or closure per item (a scene has thousands: issue 15's allocation
+    // churn); Math.min and Math.max keep a NaN, which then counts as no edge, as before.
+    let lowX = Infinity, highX = -Infinity, lowY = Infinity, highY = -Infinity;
+    if (typeof item.x === 'number') (lowX = Math.min(lowX, item.x)), (highX = Math.max(highX, item.x));
+    if (typeof item.y === 'number') (lowY = Math.min(lowY, item.y)), (highY = Math.max(highY, item.y));
     if (marktype === 'rect') {
-      if (typeof item.x === 'number' && typeof item.width === 'number') xs.push(item.x + item.width);
-      if (typeof item.y === 'number' && typeof item.height === 'number') ys.push(item.y + item.height);
+      if (typeof item.x === 'number' && typeof item.width === 'number') (lowX = Math.min(lowX, item.x + item.width)), (highX = Math.max(highX, item.x + item.width));
+      if (typeof item.y === 'number' && typeof item.height === 'number') (lowY = Math.min(lowY, item.y + item.height)), (highY = Math.max(highY, item.y + item.height));
     } else if (marktype === 'area') {
-      if (typeof item.x2 === 'number') xs.push(item.x2);
-      if (typeof item.y2 === 'number') ys.push(item.y2);
+      if (typeof item.x2 === 'number') (lowX = Math.min(lowX, item.x2)), (highX = Math.max(highX, item.x2));
+      if (typeof item.y2 === 'number') (lowY = Math.min(lowY, item.y2)), (highY = Math.max(highY, item.y2));
     }
-    // At most two of each (a start and an end): folded, not spread.
-    const lowest = (list: number[]) => list.reduce((a, b) => Math.min(a, b), Infinity);
-    const highest = (list: number[]) => list.reduce((a, b) => Math.max(a, b), -Infinity);
-    const past: Array<[Edge, number]> = [
-      ['left', -lowest(xs)],
-      ['right', highest(xs) - width],
-      ['top', -lowest(ys)],
-      ['bottom', highest(ys) - height],
-    ];
     // A narrow rect (a tick, a heat-map cell) is centred on its value: at the domain's end half of it lies past the edge by design.
-    const slack = (extent: unknown) => TOLERANCE + (marktype === 'rect' && typeof extent === 'number' && Math.abs(extent) <= NARROW ? Math.abs(extent) / 2 : 0);
-    const allowed = (edge: Edge) => slack(edge === 'left' || edge === 'right' ? item.width : item.height);
-    const worst = past.filter(([edge, d]) => Number.isFinite(d) && d > allowed(edge)).sort((a, b) => b[1] - a[1])[0];
-    if (!worst) continue;
+    const slackX = slack(marktype, item.width);
+    const slackY = slack(marktype, item.height);
+    // The edge it lies farthest past, beyond its slack; on a tie the first of left, right, top, bottom.
+    let worst: Edge | undefined;
+    let worstBy = 0;
+    const left = -lowX, right = highX - width, top = -lowY, bottom = highY - height;
+    if (Number.isFinite(left) && left > slackX) (worst = 'left'), (worstBy = left);
+    if (Number.isFinite(right) && right > slackX && (worst === undefined || right > worstBy)) (worst = 'right'), (worstBy = right);
+    if (Number.isFinite(top) && top > slackY && (worst === undefined || top > worstBy)) (worst = 'top'), (worstBy = top);
+    if (Number.isFinite(bottom) && bottom > slackY && (worst === undefined || bottom > worstBy)) (worst = 'bottom'), (worstBy = bottom);
+    if (worst === undefined) continue;
     count += 1;
-    by = Math.max(by, worst[1]);
-    first ??= { edge: worst[0], datum: item.datum };
+    by = Math.max(by, worstBy);
+    first ??= { edge: worst, datum: item.datum };
   }
   return first ? { marktype, edge: first.edge, by, count, datum: first.datum } : undefined;
 }

@@ -153,15 +153,13 @@ function tableHtml(table: DrawnTable, title: string, named: boolean): string {
   const head = [...table.columns, ...(cited ? [words.source] : []), ...(notes ? [words.note] : [])];
   const cell = (value: CellValue) => text(value === null ? '' : String(value));
   // A cell is one field: `dir="auto"` gives an Arabic or Hebrew value its own direction on any page.
+  // Each row written as one string, no list of cells (a snippet's tables hold up to LIMITS.snippetTableRows rows each: issue 15).
   const rows = table.rows.map((row, i) => {
-    const [first, ...rest] = row.values;
-    const cells = [
-      `<th scope="row" dir="auto">${cell(first ?? null)}</th>`,
-      ...rest.map((value) => `<td dir="auto">${cell(value)}</td>`),
-      ...(cited ? [`<td>${evidence[i]}</td>`] : []),
-      ...(notes ? [`<td>${bidiText(row.note)}</td>`] : []),
-    ];
-    return `<tr>${cells.join('')}</tr>`;
+    let html = `<tr><th scope="row" dir="auto">${cell(row.values[0] ?? null)}</th>`;
+    for (let j = 1; j < row.values.length; j++) html += `<td dir="auto">${cell(row.values[j]!)}</td>`;
+    if (cited) html += `<td>${evidence[i]}</td>`;
+    if (notes) html += `<td>${bidiText(row.note)}</td>`;
+    return `${html}</tr>`;
   });
   return [
     `<table>`,

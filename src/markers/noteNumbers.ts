@@ -34,9 +34,15 @@ export function noteNumbers(rows: CitedRow[], specNotes: string[]): NoteNumbers 
   for (const row of rows) add(row.derived);
   const chartWide = [...new Set(specNotes.map((note) => note.trim()).filter((note) => note && !numbers.has(note)))];
   const byRow = new Map<CitedRow, number[]>();
-  for (const row of rows) {
-    const own = [row.note, row.derived].map((text) => numbers.get(text.trim())).filter((n): n is number => n !== undefined);
-    if (own.length) byRow.set(row, [...new Set(own)].sort((a, b) => a - b));
+  // No lists per row (a chart draws thousands, most without a note: issue 15's allocation churn); none at all without notes.
+  if (numbers.size) {
+    for (const row of rows) {
+      const note = numbers.get(row.note.trim());
+      const derived = numbers.get(row.derived.trim());
+      if (note === undefined && derived === undefined) continue;
+      const own = note === undefined ? [derived!] : derived === undefined || derived === note ? [note] : note < derived ? [note, derived] : [derived, note];
+      byRow.set(row, own);
+    }
   }
   return { chartWide, notes, byRow };
 }

@@ -8,7 +8,12 @@ import type { CitedRow } from '../model.js';
  * footer numbers them as it would if Vega had drawn every input row.
  */
 export function citedSourceIds(rows: CitedRow[]): string[] {
-  if (!rows.some((row) => row.sourceRows)) return Array.from(new Set(rows.flatMap((row) => row.sources)));
+  if (!rows.some((row) => row.sourceRows)) {
+    // A loop, not flatMap: a chart's thousands of rows each cite the same few ids (issue 15: per-chart CPU).
+    const ids = new Set<string>();
+    for (const row of rows) for (const id of row.sources) ids.add(id);
+    return [...ids];
+  }
   const first = new Map<string, number>();
   for (const row of rows) {
     row.sources.forEach((id, i) => {

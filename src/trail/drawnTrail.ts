@@ -67,13 +67,27 @@ export function tableTrail(table: CitedTable, drawn: CitedRow[], everyRow = new 
   const keys = rowKeys(table);
   const columns = [...table.columns, ...CITATION];
   const base = { file: table.file, key: keyColumns(table), columns, count: drawn.length, ...(everyRow ? { all: true } : {}) };
-  if (drawn.length > MAX_RECORDED_ROWS) {
-    const all = sortRows(table.rows.map((row) => keyedCells(keys[row.index]!, table, row)));
-    return { ...base, digest: digest(columns, all), whole: true };
-  }
+  if (drawn.length > MAX_RECORDED_ROWS) return { ...base, digest: wholeDigest(table, keys, columns), whole: true };
   const rows = sortRows(drawn.map((row) => keyedCells(keys[row.index]!, table, row)));
   return { ...base, digest: digest(columns, rows), rows };
 }
+
+/**
+ * The digest of every row of `table` (keyed, sorted), made once per table
+ * object: a project's tables are read once, and every chart drawing more
+ * than MAX_RECORDED_ROWS of one records the same digest (issue 15: the
+ * bench's line, scatter and heatmap charts each hashed their whole table
+ * again). Trusted while the table holds the same rows and columns.
+ */
+function wholeDigest(table: CitedTable, keys: string[], columns: string[]): string {
+  const known = wholeDigests.get(table);
+  if (known && known.rows === table.rows && known.count === table.rows.length && known.columns === table.columns && known.keys === keys) return known.digest;
+  const result = digest(columns, sortRows(table.rows.map((row) => keyedCells(keys[row.index]!, table, row))));
+  wholeDigests.set(table, { rows: table.rows, count: table.rows.length, columns: table.columns, keys, digest: result });
+  return result;
+}
+
+const wholeDigests = new WeakMap<CitedTable, { rows: CitedRow[]; count: number; columns: string[]; keys: string[]; digest: string }>();
 
 /** The fields of a source the footer, alt text and JSON-LD print, in this order. */
 export const SOURCE_FIELDS = ['publisher', 'authors', 'title', 'published', 'url', 'attribution', 'language', 'translator', 'accessed'] as const;

@@ -23,6 +23,21 @@ const keyPart = (value: unknown) => (value === null || value === undefined ? '' 
  * `#2`, `#3`… in file order, so adding a row never renames an earlier one.
  */
 export function rowKeys(table: Pick<CitedTable, 'columns' | 'primaryKey' | 'rows'>): string[] {
+  // A project's tables are read once and drawn by many charts, each asking
+  // for the keys up to three times (trail, drawn keys, claims): made once per
+  // table (issue 15: per-chart CPU). Trusted while the table holds the same
+  // rows, columns and key lists (a table is never edited in place once read).
+  const known = keysOf.get(table);
+  if (known && known.rows === table.rows && known.count === table.rows.length && known.columns === table.columns && known.primaryKey === table.primaryKey) return known.keys;
+  const keys = computeRowKeys(table);
+  keysOf.set(table, { rows: table.rows, count: table.rows.length, columns: table.columns, primaryKey: table.primaryKey, keys });
+  return keys;
+}
+
+/** rowKeys' answers per table object (the caller must not change the list it gets). */
+const keysOf = new WeakMap<object, { rows: readonly unknown[]; count: number; columns: readonly string[]; primaryKey: readonly string[] | undefined; keys: string[] }>();
+
+function computeRowKeys(table: Pick<CitedTable, 'columns' | 'primaryKey' | 'rows'>): string[] {
   const columns = keyColumns(table);
   const seen = new Map<string, number>();
   return table.rows.map((row) => {
