@@ -63,7 +63,9 @@ export function nonFiniteValues(view: View, vega: VegaSpec, unfiltered: string[]
     }
     for (const row of rows) {
       if (!row || typeof row !== 'object') continue;
-      for (const [field, value] of Object.entries(row)) {
+      // Keys, not entries: no [field, value] pair per cell of every row (issue 15's allocation churn).
+      for (const field of Object.keys(row)) {
+        const value = (row as Record<string, unknown>)[field];
         if (typeof value !== 'number' || Number.isFinite(value) || Number.isNaN(value) || INTERNAL.test(field)) continue;
         const group = Object.entries(row).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !INTERNAL.test(entry[0]));
         const key = JSON.stringify([field, group]);
