@@ -12,8 +12,10 @@ import { packageVersion, toolVersions } from '../provenance/versions.js';
 
 let dir: string | undefined;
 function cacheDir(): string {
+  // Made once: the versions are read from package.json files (each spec asked two or three times per chart, issue 15).
+  if (dir) return dir;
   const identity = JSON.stringify([toolVersions().citechart, packageVersion('vega-lite'), packageVersion('ajv')]);
-  return (dir ??= path.join(os.tmpdir(), `citechart-valid-${process.getuid?.() ?? 'u'}-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`));
+  return (dir = path.join(os.tmpdir(), `citechart-valid-${process.getuid?.() ?? 'u'}-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`));
 }
 
 // Found valid in this process (or by the main thread for this worker): no file needed.

@@ -97,11 +97,11 @@ export function drawnTables(
     const count = (counted.get(table.file) ?? 0) + 1;
     counted.set(table.file, count);
     if (count > LIMITS.snippetTableRows) continue;
-    out.rows.push({
-      values: [...table.columns.map((column) => cellText(row.values[column] ?? null)), ...(asDrawn ? [byRow.get(row) ?? null] : [])],
-      ...citationOf(row),
-      note: numberedNote(row, notes, locale) ?? [row.note, row.derived].map((text) => text.trim()).filter(Boolean).map(isolate).join(' '),
-    });
+    // One list per row, no intermediate ones (up to LIMITS.snippetTableRows rows per table, every chart: issue 15).
+    const values: CellValue[] = [];
+    for (const column of table.columns) values.push(cellText(row.values[column] ?? null));
+    if (asDrawn) values.push(byRow.get(row) ?? null);
+    out.rows.push({ values, ...citationOf(row), note: numberedNote(row, notes, locale) ?? ownNotes(row) });
   }
   for (const [file, out] of tables) {
     const count = counted.get(file)!;
@@ -132,6 +132,14 @@ function isCell(item: DrawnItem, field: string): boolean {
 }
 
 /** The row's notes as the footer numbers them ("2. All other origins: …"), when the graphic marks them. */
+/** A row's note and `derived` explanation, trimmed, each isolated (isolateBidi), joined by a space; '' for neither (most rows: no list made). */
+function ownNotes(row: CitedRow): string {
+  const note = row.note.trim();
+  const derived = row.derived.trim();
+  if (!note) return derived ? isolate(derived) : '';
+  return derived ? `${isolate(note)} ${isolate(derived)}` : isolate(note);
+}
+
 function numberedNote(row: CitedRow, notes: AltNotes | undefined, locale: Locale): string | undefined {
   const numbers = notes?.notes.byRow.get(row);
   if (!notes || !numbers || notes.symbols === 'none') return undefined;

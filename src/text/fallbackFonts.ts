@@ -90,10 +90,13 @@ export function slicesFor(codePoint: number): FallbackSlice[] {
  * per set of package versions, in the temporary folder, shared by runs.
  */
 export function fallbackFontDir(): string {
-  const identity = FALLBACK_CHAIN.map((family) => `${family.pkg}@${readPackageVersion(family.pkg)}`).join('\n');
-  const hash = createHash('sha256').update(identity).digest('hex').slice(0, 12);
-  return path.join(os.tmpdir(), `citechart-fallback-fonts-${process.getuid?.() ?? 'u'}-${hash}`);
+  // The versions' hash made once per process: each call read every fallback package's package.json (asked
+  // per character and per check, issue 15). The temporary folder is read each time, as before.
+  versionsHash ??= createHash('sha256').update(FALLBACK_CHAIN.map((family) => `${family.pkg}@${readPackageVersion(family.pkg)}`).join('\n')).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), `citechart-fallback-fonts-${process.getuid?.() ?? 'u'}-${versionsHash}`);
 }
+
+let versionsHash: string | undefined;
 
 const readPackageVersion = (pkg: string) => (JSON.parse(readFileSync(path.join(packageDir(pkg), 'package.json'), 'utf8')) as { version: string }).version;
 
