@@ -165,7 +165,9 @@ const BLOB = path.join(DIST, 'snapshot.blob');
 const STAMP = path.join(DIST, 'snapshot.json');
 rmSync(BLOB, { force: true });
 rmSync(STAMP, { force: true });
-const made = spawnSync(process.execPath, ['--snapshot-blob', BLOB, '--build-snapshot', SNAPSHOT_SCRIPT], { cwd: ROOT, encoding: 'utf8' });
+// Made with the V8 options the child is started with (a snapshot loads only under the same ones).
+const { SNAPSHOT_V8_FLAGS } = await import(pathToFileURL(path.join(DIST, 'startup', 'v8Flags.js')).href);
+const made = spawnSync(process.execPath, [...SNAPSHOT_V8_FLAGS, '--snapshot-blob', BLOB, '--build-snapshot', SNAPSHOT_SCRIPT], { cwd: ROOT, encoding: 'utf8' });
 // Node 20 warns of built-in modules "not yet fully verified" in a snapshot: these three are checked by the
 // tests run from it (module: createRequire; child_process: spawn at run time; async_hooks: the read ledger).
 const VERIFIED = /^\(node:\d+\) Warning: It's not yet fully verified whether built-in module "node:(module|child_process|async_hooks)"|^It may still work in some cases|^To request support for the module|^\(Use `node --trace-warnings/;

@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SNAPSHOT_V8_FLAGS } from './v8Flags.js';
 
 /** The file beside dist/cli.js that says what the snapshot was made for. */
 export interface SnapshotStamp {
@@ -73,7 +74,7 @@ export function childEnv(env: NodeJS.ProcessEnv, launcherPid: number): NodeJS.Pr
  * so `kill -9` of citechart stops the build as before.
  */
 export function runFromSnapshot(blob: string, cli: string): void {
-  const child = spawn(process.execPath, ['--snapshot-blob', blob, cli, ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [...SNAPSHOT_V8_FLAGS, '--snapshot-blob', blob, cli, ...process.argv.slice(2)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: childEnv(process.env, process.pid),
   });

@@ -36,6 +36,21 @@ describe('output/index.html', () => {
     expect(charts(readText(cwd, 'output/index.html'))).toEqual(['exports']);
   });
 
+  it('follows the files in output/ when another chart is built: a deleted SVG drops its chart, a deleted PNG its link', async () => {
+    const cwd = makeProject({ ...minimalProject, 'specs/top.vl.json': barSpec({ title: 'Top exporters' }) });
+    await build({ cwd });
+    rmSync(path.join(cwd, 'output/exports.png'));
+    await build({ cwd, names: ['top'], force: true });
+    let page = readText(cwd, 'output/index.html');
+    expect(charts(page)).toEqual(['exports', 'top']);
+    expect(page).not.toContain('href="exports.png"');
+    expect(page).toContain('<a href="top.png">PNG (2×)</a>');
+    rmSync(path.join(cwd, 'output/exports.svg'));
+    await build({ cwd, names: ['top'], force: true });
+    page = readText(cwd, 'output/index.html');
+    expect(charts(page)).toEqual(['top']);
+  });
+
   it('cites only the sources a chart draws', async () => {
     const cwd = makeProject({
       ...minimalProject,
