@@ -3,6 +3,7 @@ import { compileSpec } from '../compile/compileSpec.js';
 import type { ChartSpec } from '../compile/readSpec.js';
 import type { Boundary } from '../geo/readBoundary.js';
 import type { Locale } from '../locale/readLocale.js';
+import type { Edition } from '../locale/readEdition.js';
 import { drawMarkers, type MarkerInputs } from '../markers/drawMarkers.js';
 import * as messages from '../messages.js';
 import type { CitedTable, Diagnostic, Source } from '../model.js';
@@ -15,13 +16,15 @@ import type { VegaRender } from '../render/renderSvg.js';
 import { atWidth, isMap } from '../compile/atWidth.js';
 import { atCardSize, isStepped } from './atCardSize.js';
 import { cardFooterStyle } from './cardFooter.js';
+import { socialSetting } from './socialSetting.js';
 import { cardCrop, fitToFeatures, projectionRotation } from '../geo/cropToLabels.js';
 import type { Feature } from 'geojson';
 import { CARD_DENSITY, cardLayoutWidths, cardName, type SocialCard } from './socialPresets.js';
 
 /** What a card is drawn from: the chart's spec, data and footer as drawChart (src/renderChart.ts) has them. */
 export interface CardContext {
-  spec: ChartSpec;
+  /** An edition's spec carries its translation file (where its card warnings point). */
+  spec: ChartSpec & { edition?: Pick<Edition, 'translation'> };
   tables: Map<string, CitedTable>;
   theme: Record<string, unknown> | undefined;
   boundaries: Map<string, Boundary>;
@@ -120,9 +123,9 @@ export async function drawSocialCard(context: CardContext, card: SocialCard, dia
     }
     room = laid.room;
   }
-  // At a spec's `social` list when it has one, else at its top (a card of the theme's).
-  const at = spec.settings.social ? ['usermeta', 'citechart', 'social'] : [];
-  diagnostics.push(spec.json.diagnostic(at, messages.social.noRoom(cardName(card), room), 'warning'));
+  // At the setting its editor would change: the spec's `social`, or an edition's own file (socialSetting).
+  const setting = socialSetting(spec);
+  diagnostics.push(setting.at(messages.social.noRoom(cardName(card), room, setting.where), 'warning'));
   return {};
 }
 
