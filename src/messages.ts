@@ -722,6 +722,8 @@ export const verify = {
 
 // ── check: editorial warnings (src/lint), each tagged with its rule id ─────
 export const lint = {
+  unexplainedColours: (field: string, colours: number, named: number) =>
+    `map coloured by ${q(field)} with no legend, and its title and subtitle name ${named} of its ${colours} colours: a reader cannot tell what each means; add a legend, or say in the subtitle what each colour shows ("in blue, …")`,
   zeroBaseline: (mark: string, channel: string, how: string) =>
     `${mark} chart whose ${channel} axis does not start at zero (${how}): bar and area lengths then mislead; let the scale include 0`,
   missingUnit: (column: string, channel: string, title: string, percent: boolean) =>
