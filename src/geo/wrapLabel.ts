@@ -52,7 +52,7 @@ export function wrappedForms(label: DrawnLabel): WrappedLabel[] {
   for (let count = 2; count <= Math.min(MAX_LINES, words.length); count++) {
     let best: { lines: string[]; widest: number } | undefined;
     for (const lines of splits(words, count)) {
-      const widest = Math.max(...lines.map(width));
+      const widest = lines.reduce((most, line) => Math.max(most, width(line)), 0);
       if (!best || widest < best.widest - 1e-9) best = { lines, widest };
     }
     if (!best) continue;
