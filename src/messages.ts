@@ -722,6 +722,8 @@ export const verify = {
 
 // ── check: editorial warnings (src/lint), each tagged with its rule id ─────
 export const lint = {
+  unexplainedColours: (field: string, colours: number, named: number) =>
+    `map coloured by ${q(field)} with no legend, and its title and subtitle name ${named} of its ${colours} colours: a reader cannot tell what each means; add a legend, or say in the subtitle what each colour shows ("in blue, …")`,
   zeroBaseline: (mark: string, channel: string, how: string) =>
     `${mark} chart whose ${channel} axis does not start at zero (${how}): bar and area lengths then mislead; let the scale include 0`,
   missingUnit: (column: string, channel: string, title: string, percent: boolean) =>
@@ -834,7 +836,9 @@ export const locale = {
   translationNotUsed: (text: string) => `the translation of ${q(text)} is used by no string of the chart; remove it or fix the English text`,
   translationNotText: (key: string) => `the translation of ${q(key)} must be a string`,
   translationShape: () =>
-    `a translation file is a JSON object: {"strings": {"English text": "traduction", …}, "values": {"English label": "étiquette", …}, "translator": "name (optional)"}; its language is in its name (specs/NAME.fr.json)`,
+    `a translation file is a JSON object: {"strings": {"English text": "traduction", …}, "values": {"English label": "étiquette", …}, "translator": "name (optional)", "social": ["1080x1080"] (optional)}; its language is in its name (specs/NAME.fr.json)`,
+  translationSocial: (got: string) =>
+    `"social" in a translation file chooses the edition's social cards: false for none, or a list of the theme's card sizes such as ["1080x1080", "1080x1350"], not ${got}`,
 };
 // ── the typed API (src/api) ──────────────────────────────────────────────────
 export const api = {
@@ -870,8 +874,11 @@ export const social = {
       : `social card ${q(name)} is not in the theme, which declares none: add a style "citechart-social-…" with its width and height to specs/theme.json`,
   needsSingleView: () =>
     `social cards need a single or layered view: Vega-Lite cannot fit a concat, repeat or facet to one size; remove "social" or set it to false`,
-  noRoom: (card: string, plot: number) =>
-    `no ${card} social card: the title, legend and footer leave ${Math.max(0, Math.round(plot))} px of height for the chart; shorten them or leave the card out ("social" in usermeta.citechart)`,
+  settingInSpec: () => `"social" in usermeta.citechart`,
+  settingInEdition: (file: string) => `"social" in ${file}, for this edition only: e.g. "social": ["1080x1080", "1080x1350"]`,
+  /** `where`: the setting that leaves the card out (socialSetting's `where`). */
+  noRoom: (card: string, plot: number, where: string) =>
+    `no ${card} social card: the title, legend and footer leave ${Math.max(0, Math.round(plot))} px of height for the chart; shorten them or leave the card out (${where})`,
 };
 
 // ── annotations and tables (src/annotate, src/table) ───────────────────────

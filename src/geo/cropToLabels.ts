@@ -2,8 +2,9 @@ import type { Feature } from 'geojson';
 
 type Json = Record<string, unknown>;
 
-interface Item {
+export interface Item {
   marktype?: string;
+  fill?: unknown;
   items?: Item[];
   datum?: Record<string, unknown>;
   bounds?: { x1: number; y1: number; x2: number; y2: number };
@@ -14,59 +15,69 @@ interface Item {
 /** The dataset a cropped card map is fitted to (compiled Vega; a name no Vega-Lite dataset takes). */
 export const CARD_FIT_DATA = 'citechart_card_fit';
 
-/** A drawn map shorter than this share of its plot leaves bands above and below it: it is cropped. */
+/** A drawn map shorter (or narrower) than this share of its plot leaves bands above and below it (or at its sides). */
 const BANDED = 0.85;
 
-/** Longitude (degrees) kept either side of the outermost labelled regions' points, room for their labels. */
-const LABEL_ROOM = 25;
-
-/** The world's latitudes drawn on a map without Antarctica (Natural Earth: Tierra del Fuego to Greenland's north). */
-const WORLD_LATITUDES: [number, number] = [-56, 84];
+/** How a card's map is drawn again to fill its plot (cardCrop). */
+export type CardMapFix = { crop: Feature[] } | { shorten: number };
 
 /**
- * The features a world map on a square or portrait social card is fitted to
- * instead of the whole world, or undefined when it needs none. A world map
- * is about twice as wide as tall: fitted to a card's taller plot it leaves
- * bands above and below (a Reuters/FT review, 2026). When the map drawn
- * (`scene`, Vega's) is shorter than BANDED of its plot and it labels
- * regions (text rows with the `properties.longitude`/`latitude` src/geo
- * gives each shape), the map is fitted to the world's latitudes and to the
- * longitudes of the labelled regions' points, LABEL_ROOM degrees beyond the
- * outermost: the plot's height is filled, and the oceans at the sides that
- * no label needs are cut (the projection is clipped to the plot). Longitudes
- * are read in the projection's own frame (its `rotate`), so a map centred on
- * 11°E crops its Pacific edges, not Europe.
+ * How a world map on a social card is drawn again to fill its plot, or
+ * undefined when it fills it (within BANDED) or labels nothing. A world
+ * map is about twice as wide as tall, so on a card it leaves bands (a
+ * Reuters/FT review, 2026):
+ *
+ * - at its sides on a landscape card, where the plot is wider than the map
+ *   (the map drawn tiny): it is fitted to its coloured regions, whole
+ *   (`crop`: their features, from the scene's shapes whose fill is not the
+ *   land's common one), and clipped to the plot: the latitudes no coloured
+ *   region needs are cut, never a coloured region (an earlier crop to the
+ *   labels' longitudes cut Chukotka off Russia);
+ * - above and below on a square or portrait card, where it is as wide as
+ *   the plot: its plot is made `shorten` px shorter, to the map's own
+ *   height, and the room goes above the footer, rather than a band of
+ *   empty sea inside the map's frame.
+ *
+ * `scene` is Vega's scenegraph of the card's first layout.
  */
-export function cardCrop(scene: unknown, rotate: number): Feature[] | undefined {
+export function cardCrop(scene: unknown): CardMapFix | undefined {
+  const fill = mapFill(scene);
+  if (!fill?.labelled) return undefined;
+  if (fill.map.width < BANDED * fill.plot.width) {
+    const coloured = colouredFeatures(fill.shapes);
+    return coloured.length ? { crop: coloured } : undefined;
+  }
+  if (fill.map.height < BANDED * fill.plot.height) return { shorten: Math.floor(fill.plot.height - fill.map.height) };
+  return undefined;
+}
+
+/**
+ * The plot's size and the drawn map's (its shapes' bounds within the plot),
+ * px, of a single or layered map's scenegraph; whether it labels regions
+ * (text rows with `properties.longitude`). Undefined when it draws no shape.
+ */
+export function mapFill(scene: unknown): { plot: { width: number; height: number }; map: { width: number; height: number }; labelled: boolean; shapes: Item[] } | undefined {
   const root = (scene as Item | undefined)?.items?.[0];
   const marks = root?.items ?? [];
-  const plotHeight = Number(root?.height ?? 0);
-  let top = Infinity;
-  let bottom = -Infinity;
-  for (const mark of marks) {
-    if (mark.marktype !== 'shape') continue;
-    for (const item of mark.items ?? []) {
-      if (item.bounds && Number.isFinite(item.bounds.y1)) [top, bottom] = [Math.min(top, item.bounds.y1), Math.max(bottom, item.bounds.y2)];
-    }
+  const plot = { width: Number(root?.width ?? 0), height: Number(root?.height ?? 0) };
+  const labelled = marks.some((mark) => mark.marktype === 'text' && (mark.items ?? []).some((item) => typeof (item.datum?.properties as Json | undefined)?.longitude === 'number'));
+  const shapes = marks.filter((mark) => mark.marktype === 'shape').flatMap((mark) => mark.items ?? []);
+  const drawn = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (const { bounds: b } of shapes) {
+    if (!b || !Number.isFinite(b.y1)) continue;
+    [drawn.x1, drawn.y1, drawn.x2, drawn.y2] = [Math.min(drawn.x1, b.x1), Math.min(drawn.y1, b.y1), Math.max(drawn.x2, b.x2), Math.max(drawn.y2, b.y2)];
   }
-  if (!(bottom > top) || !(plotHeight > 0) || bottom - top >= BANDED * plotHeight) return undefined;
-  const longitudes: number[] = [];
-  for (const mark of marks) {
-    if (mark.marktype !== 'text') continue;
-    for (const item of mark.items ?? []) {
-      const longitude = (item.datum?.properties as Record<string, unknown> | undefined)?.longitude;
-      if (typeof longitude === 'number') longitudes.push(wrap(longitude + rotate));
-    }
-  }
-  if (!longitudes.length) return undefined;
-  let [westmost, eastmost] = [Infinity, -Infinity];
-  for (const longitude of longitudes) [westmost, eastmost] = [Math.min(westmost, longitude), Math.max(eastmost, longitude)];
-  const west = Math.max(-180, westmost - LABEL_ROOM);
-  const east = Math.min(180, eastmost + LABEL_ROOM);
-  const middle = (west + east) / 2;
-  // Equal Earth and its kin are widest at the equator: the sides' points go there; the top and bottom at the middle.
-  const points: Array<[number, number]> = [[west, 0], [east, 0], [middle, WORLD_LATITUDES[0]], [middle, WORLD_LATITUDES[1]]];
-  return [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: points.map(([x, y]) => [wrap(x - rotate), y]) } }];
+  if (!(drawn.x2 > drawn.x1) || !(plot.width > 0) || !(plot.height > 0)) return undefined;
+  const map = { width: Math.min(plot.width, drawn.x2) - Math.max(0, drawn.x1), height: Math.min(plot.height, drawn.y2) - Math.max(0, drawn.y1) };
+  return { plot, map, labelled, shapes };
+}
+
+/** The features of the shapes not filled with the most common fill (the land behind them): the regions the map is about. */
+function colouredFeatures(items: Array<Item & { fill?: unknown }>): Feature[] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(String(item.fill), (counts.get(String(item.fill)) ?? 0) + 1);
+  const land = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return items.filter((item) => String(item.fill) !== land && (item.datum as Json | undefined)?.type === 'Feature').map((item) => item.datum as unknown as Feature);
 }
 
 /**
@@ -82,12 +93,3 @@ export function fitToFeatures(vega: unknown, features: Feature[]): void {
     projection.clipExtent = { signal: '[[0, 0], [width, height]]' };
   }
 }
-
-/** The first projection's rotation in longitude (degrees), 0 when none. */
-export function projectionRotation(vega: unknown): number {
-  const rotate = ((vega as Json).projections as Json[] | undefined)?.[0]?.rotate;
-  return Array.isArray(rotate) && typeof rotate[0] === 'number' ? rotate[0] : 0;
-}
-
-/** A longitude brought into -180…180. */
-const wrap = (longitude: number) => ((((longitude + 180) % 360) + 360) % 360) - 180;

@@ -1,6 +1,7 @@
 import type { VegaRender } from '../render/renderSvg.js';
 import { rootGroup, type Box } from '../annotate/sceneBoxes.js';
 import { parsePath, rasterise, summedArea, type Raster, type Shape } from './pathShapes.js';
+import { breakTextElement, wrappedForms } from './wrapLabel.js';
 
 // A map's region labels (a text mark whose rows carry a region's
 // `properties.longitude`/`latitude`, as src/geo gives every shape) are set
@@ -21,6 +22,11 @@ interface Item {
   items?: Item[];
   marktype?: string;
   name?: string;
+  fontSize?: number;
+  fontWeight?: unknown;
+  fontStyle?: unknown;
+  lineHeight?: number;
+  align?: unknown;
 }
 
 /** One label as placed: its text, whether it sits inside its region, and its leader (px, the plot's frame) when it does not. */
@@ -32,29 +38,59 @@ export interface PlacedLabel {
   leader?: { x1: number; y1: number; x2: number; y2: number };
   /** px of the leader that run over land other than its own region. */
   leaderOverLand: number;
+  /** Its lines, when it was broken at its spaces to fit inside its region (wrapLabel). */
+  lines?: string[];
+  /** The share (0–1) of an outside label's box over land of other regions than its own. */
+  overOtherLand?: number;
 }
 
 /** Breathing room (px) between a label and the edge of its region, or another label. */
 const MARGIN = 1.5;
 /** Distances (px) from a region's anchor at which an outside label's centre is tried. */
-const RINGS = [14, 20, 27, 35, 45, 57, 70];
+const RINGS = [14, 20, 27, 35, 45, 57, 70, 85, 100];
+/**
+ * The shortest leader (px of the layout): 5–8 px of line reads as a tick,
+ * not as a pointer (a Reuters/FT review, 2026, of Ukraine's leader); 12 px
+ * is about a label's height and a half at the house's 11–13 px.
+ */
+export const MIN_LEADER = 10;
+/**
+ * The largest share of an outside label's box that may lie on other
+ * regions' land: a label on a neighbour names the neighbour ("États-Unis"
+ * set on Canada, a Reuters/FT review, 2026). A place with none of it is
+ * preferred; in a crowded region (Ukraine on a world map, ringed by land
+ * farther than a leader reaches) the label may overhang a neighbour by
+ * less than this share, its leader still crossing no neighbour. Only when
+ * no place is so is the label set where the least of it is.
+ */
+export const MAX_OTHER_LAND_SHARE = 0.4;
+
+/** px kept between an outside label and any other label: two labels closer read as one ("Ukraine" over "United States"). */
+const LABEL_GAP = 5;
+/** Cost, in px of leader, of an outside label wholly over other land (in proportion for part of it), where no place is clear. */
+const LAND_SHARE_COST = 60;
+/** px of a leader over other land that count as none (its ends, antialiased; the raster is 1 px). */
+const LEADER_LAND_TOLERANCE = 0.5;
 /** Directions tried on each ring. */
 const DIRECTIONS = 24;
 /** Cost of a px of leader over land other than its region, against a px of leader over sea or its own land. */
 const LAND_LEADER_COST = 6;
-/** Cost of a px² of an outside label over land (its halo keeps it readable, but sea is clearer). */
-const LAND_BOX_COST = 0.02;
 
 /**
  * The render with its map labels placed (the SVG moved, leader lines drawn
  * under the labels), and how each was placed. A label whose letters (its
  * ink box, inkBox: Vega's bounds of the text, not of its halo) lie inside
  * its region, `MARGIN` px in (the shapes rasterised at 1 px), stays; one that does not is moved to the nearest point where it does;
- * one that fits nowhere inside goes outside, on rings around the region's
- * anchor, where it covers no other coloured region nor another label and
- * stays in the plot, the cost being its leader's length, six times each px
- * of it over other land, and a little for each px² of the label over land,
- * so that a leader crosses sea rather than a neighbour. The halo's copy
+ * a label of several words that fits nowhere inside on one line is broken
+ * at its spaces (wrappedForms: two lines, then three) and set inside when
+ * it fits so; one that fits nowhere inside goes outside, on rings around
+ * the region's anchor, where it covers no other coloured region nor
+ * another label, no land of another region (else less than
+ * MAX_OTHER_LAND_SHARE of it, its leader over no neighbour; else the
+ * least), stays in the plot and has a leader of at
+ * least MIN_LEADER px, the cost being its leader's length, six times each
+ * px of it over other land, so that a leader crosses sea rather than a
+ * neighbour. The halo's copy
  * moves with its text. A leader starts at the label's own point (the
  * region's `properties.longitude`/`latitude`): a spec that offsets its
  * labels and draws its own leaders gets a second one. A chart with no such
@@ -74,7 +110,7 @@ export function placeMapLabels(render: VegaRender): { render: VegaRender; placed
   const raster = rasterise(shapes.map((shape) => ({ shape, id: ids.get(shape.key)!, flag: shape.fill !== background ? 1 : 0 })), plot.x2, plot.y2);
 
   // Each label once: the halo copy under it has the same text and region.
-  const labels = new Map<string, { text: string; key: string; box: Box; x: number; y: number; at: Array<{ mark: string; index: number }> }>();
+  const labels = new Map<string, Label>();
   for (const mark of labelMarks) {
     (mark.items ?? []).forEach((item, index) => {
       const key = anchorKey(item.datum);
@@ -84,9 +120,10 @@ export function placeMapLabels(render: VegaRender): { render: VegaRender; placed
       const text = lines.join(' ');
       const id = `${key}|${text}`;
       const box = inkBox(b, lines);
-      const label = labels.get(id) ?? { text, key, box, x: item.x ?? 0, y: item.y ?? 0, at: [] };
+      const drawn = { text, fontSize: item.fontSize ?? 11, fontWeight: item.fontWeight, fontStyle: item.fontStyle, lineHeight: item.lineHeight, align: item.align, bounds: b };
+      const label = labels.get(id) ?? { text, key, box, x: item.x ?? 0, y: item.y ?? 0, at: [], lineCount: lines.length, drawn };
       // The halo's copy is wider by its stroke: the text's own box is the smaller.
-      if ((box.x2 - box.x1) * (box.y2 - box.y1) < (label.box.x2 - label.box.x1) * (label.box.y2 - label.box.y1)) label.box = box;
+      if ((box.x2 - box.x1) * (box.y2 - box.y1) < (label.box.x2 - label.box.x1) * (label.box.y2 - label.box.y1)) Object.assign(label, { box, drawn });
       label.at.push({ mark: String(mark.name), index });
       labels.set(id, label);
     });
@@ -94,31 +131,75 @@ export function placeMapLabels(render: VegaRender): { render: VegaRender; placed
 
   const placed: PlacedLabel[] = [];
   const taken: Box[] = [];
-  const moves: Array<{ at: Array<{ mark: string; index: number }>; dx: number; dy: number }> = [];
+  const moves: Move[] = [];
   const leaders: NonNullable<PlacedLabel['leader']>[] = [];
   // Labels that fit inside first, so those set outside avoid them.
-  const outside: Array<typeof labels extends Map<string, infer L> ? L : never> = [];
+  const outside: Label[] = [];
   for (const label of labels.values()) {
     const id = ids.get(label.key);
     const region = shapes.filter((shape) => shape.key === label.key);
-    const inside = id !== undefined && region.length ? insideMove(label.box, summedArea(raster, (cell) => cell === id), unionBounds(region)) : undefined;
+    if (id === undefined || !region.length) {
+      outside.push(label);
+      continue;
+    }
+    const own = summedArea(raster, (cell) => cell === id);
+    const bounds = unionBounds(region);
+    // On its one line first; else broken at its spaces (a label Vega already broke is kept as it is).
+    let inside: { dx: number; dy: number; lines?: string[]; lineHeight?: number; box: Box } | undefined;
+    const asDrawn = insideMove(label.box, own, bounds);
+    if (asDrawn) inside = { ...asDrawn, box: label.box };
+    for (const form of label.lineCount === 1 && !inside ? wrappedForms(label.drawn) : []) {
+      const box = inkBox(form.bounds, form.lines);
+      const move = insideMove(box, own, bounds);
+      if (move) {
+        inside = { ...move, lines: form.lines, lineHeight: form.lineHeight, box };
+        break;
+      }
+    }
     if (!inside) {
       outside.push(label);
       continue;
     }
-    taken.push(shift(label.box, inside.dx, inside.dy));
-    if (inside.dx || inside.dy) moves.push({ at: label.at, ...inside });
-    placed.push({ text: label.text, inside: true, moved: inside, leaderOverLand: 0 });
+    taken.push(shift(inside.box, inside.dx, inside.dy));
+    if (inside.dx || inside.dy || inside.lines) moves.push({ at: label.at, dx: inside.dx, dy: inside.dy, ...(inside.lines && { lines: inside.lines, lineHeight: inside.lineHeight! }) });
+    placed.push({ text: label.text, inside: true, moved: { dx: inside.dx, dy: inside.dy }, leaderOverLand: 0, ...(inside.lines && { lines: inside.lines }) });
   }
+  // The smallest regions first: they have the fewest places near them (Ukraine among its neighbours), a large one many.
+  const extent = (label: Label) => {
+    const b = unionBounds(shapes.filter((shape) => shape.key === label.key));
+    return Number.isFinite(b.x1) ? (b.x2 - b.x1) * (b.y2 - b.y1) : 0;
+  };
+  outside.sort((a, b) => extent(a) - extent(b));
   for (const label of outside) {
     const best = outsidePlace(label, ids.get(label.key) ?? -2, raster, taken, plot);
     taken.push(shift(label.box, best.dx, best.dy));
     moves.push({ at: label.at, dx: best.dx, dy: best.dy });
     leaders.push(best.leader);
-    placed.push({ text: label.text, inside: false, moved: { dx: best.dx, dy: best.dy }, leader: best.leader, leaderOverLand: best.overLand });
+    placed.push({ text: label.text, inside: false, moved: { dx: best.dx, dy: best.dy }, leader: best.leader, leaderOverLand: best.overLand, overOtherLand: best.overOtherLand });
   }
   if (!moves.length && !leaders.length) return { render, placed };
   return { render: { ...render, svg: moveLabels(render.svg, moves, leaders, labelMarks[0]!.name!) }, placed };
+}
+
+/** A label once (its halo's copy and its text's), with its ink box and where its copies are. */
+interface Label {
+  text: string;
+  key: string;
+  box: Box;
+  x: number;
+  y: number;
+  at: Array<{ mark: string; index: number }>;
+  lineCount: number;
+  drawn: Parameters<typeof wrappedForms>[0];
+}
+
+/** How a label's copies are changed: moved by (dx, dy) px, and broken into `lines` `lineHeight` px apart when set. */
+interface Move {
+  at: Array<{ mark: string; index: number }>;
+  dx: number;
+  dy: number;
+  lines?: string[];
+  lineHeight?: number;
 }
 
 /**
@@ -158,11 +239,15 @@ function regionShapes(svg: string, marks: Item[]): Array<Shape & { key: string; 
   return shapes;
 }
 
-/** The `d` of each path of a mark's group in Vega's SVG, in order. */
+/**
+ * The `d` of each path of a mark's group in Vega's SVG, in order, '' for a
+ * path Vega wrote without one (a shape the projection's clip left nothing
+ * of, as on a cropped card): one per item, so that each keeps its region.
+ */
 function markPaths(svg: string, kind: string, name: string): string[] {
   const group = markGroup(svg, kind, name);
   if (!group) return [];
-  return [...svg.slice(group.start, group.end).matchAll(/<path\b[^>]*?\sd="([^"]*)"/g)].map((m) => m[1]!);
+  return [...svg.slice(group.start, group.end).matchAll(/<path\b[^>]*>/g)].map((m) => /\sd="([^"]*)"/.exec(m[0])?.[1] ?? '');
 }
 
 /** Where a mark's group's content is in Vega's SVG (Vega names each mark's group by its class). */
@@ -227,14 +312,15 @@ function outsidePlace(
   raster: Raster,
   taken: Box[],
   plot: Box,
-): { dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number } {
+): { dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number; overOtherLand: number } {
   const own = summedArea(raster, (cell) => cell === id);
   const otherColoured = summedArea(raster, (cell, flag) => cell >= 0 && cell !== id && flag === 1);
   const otherLand = summedArea(raster, (cell) => cell >= 0 && cell !== id);
   const cx = (label.box.x1 + label.box.x2) / 2;
   const cy = (label.box.y1 + label.box.y2) / 2;
   const [ax, ay] = [label.x, label.y];
-  let best: { cost: number; dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number } | undefined;
+  type Place = { cost: number; share: number; land: number; dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number };
+  let best: Place | undefined;
   for (const ring of RINGS) {
     for (let k = 0; k < DIRECTIONS; k++) {
       const angle = (2 * Math.PI * k) / DIRECTIONS;
@@ -243,21 +329,34 @@ function outsidePlace(
       const box = shift(label.box, dx, dy);
       const grown = grow(box, MARGIN);
       if (grown.x1 < plot.x1 || grown.y1 < plot.y1 || grown.x2 > plot.x2 || grown.y2 > plot.y2) continue;
-      if (taken.some((other) => overlaps(grow(other, MARGIN), box))) continue;
+      if (taken.some((other) => overlaps(grow(other, LABEL_GAP), box))) continue;
       // Off its own region, and off every other coloured one: a label over another would name it.
       if (own(grown).count > 0 || otherColoured(grown).count > 0) continue;
       const end = nearestOnBox(box, ax, ay);
       const leader = { x1: round(ax), y1: round(ay), x2: round(end[0]), y2: round(end[1]) };
+      const length = Math.hypot(leader.x2 - leader.x1, leader.y2 - leader.y1);
+      // Shorter, a leader reads as a tick, not as a pointer.
+      if (length < MIN_LEADER) continue;
       const along = landAlong(leader, raster, id);
       // A leader through another coloured region would point at it: never.
       if (along.coloured > 0) continue;
-      const length = Math.hypot(leader.x2 - leader.x1, leader.y2 - leader.y1);
-      const cost = length + LAND_LEADER_COST * along.land + LAND_BOX_COST * otherLand(box).count;
-      if (!best || cost < best.cost - 1e-9) best = { cost, dx: round(dx), dy: round(dy), leader, overLand: round(along.land) };
+      // A label over a neighbour's land would name the neighbour: clear of land first, then overhanging less than
+      // MAX_OTHER_LAND_SHARE with a leader over no neighbour, then any place with such a leader, then any; within a
+      // tier, the cost (in the last two, the share of land weighs as LAND_SHARE_COST px of leader).
+      const land = otherLand(grown);
+      const share = land.count / Math.max(1, land.cells);
+      const clean = along.land <= LEADER_LAND_TOLERANCE;
+      const tier = share === 0 && clean ? 0 : share < MAX_OTHER_LAND_SHARE && clean ? 1 : clean ? 2 : 3;
+      const cost = length + LAND_LEADER_COST * along.land + (tier >= 2 ? LAND_SHARE_COST * share : 0);
+      if (!best || tier < best.share - 1e-9 || (tier <= best.share + 1e-9 && cost < best.cost - 1e-9)) {
+        best = { cost, share: tier, land: share, dx: round(dx), dy: round(dy), leader, overLand: round(along.land) };
+      }
     }
   }
-  // Nowhere clear: below the anchor.
-  return best ?? { dx: 0, dy: round(ay + RINGS[0]! - label.box.y1), leader: { x1: round(ax), y1: round(ay), x2: round(ax), y2: round(ay + RINGS[0]!) }, overLand: 0 };
+  if (best) return { dx: best.dx, dy: best.dy, leader: best.leader, overLand: best.overLand, overOtherLand: round(best.land) };
+  // Nowhere clear: below the anchor, MIN_LEADER px down.
+  const drop = Math.max(RINGS[0]!, MIN_LEADER);
+  return { dx: 0, dy: round(ay + drop - label.box.y1), leader: { x1: round(ax), y1: round(ay), x2: round(ax), y2: round(ay + drop) }, overLand: 0, overOtherLand: 0 };
 }
 
 const overlaps = (a: Box, b: Box) => Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1);
@@ -289,19 +388,15 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Vega's SVG with each moved label's `<text>` (in every mark that draws it:
- * the halo and the text) translated, and the leaders drawn as one group just
- * before the first label mark, so the labels' halos sit over their ends.
+ * the halo and the text) translated, and broken into its lines when it was
+ * (breakTextElement), and the leaders drawn as one group just before the
+ * first label mark, so the labels' halos sit over their ends.
  */
-function moveLabels(
-  svg: string,
-  moves: Array<{ at: Array<{ mark: string; index: number }>; dx: number; dy: number }>,
-  leaders: Array<{ x1: number; y1: number; x2: number; y2: number }>,
-  firstLabelMark: string,
-): string {
-  const byMark = new Map<string, Map<number, { dx: number; dy: number }>>();
+function moveLabels(svg: string, moves: Move[], leaders: Array<{ x1: number; y1: number; x2: number; y2: number }>, firstLabelMark: string): string {
+  const byMark = new Map<string, Map<number, Move>>();
   for (const move of moves) {
     for (const { mark, index } of move.at) {
-      const map = byMark.get(mark) ?? new Map<number, { dx: number; dy: number }>();
+      const map = byMark.get(mark) ?? new Map<number, Move>();
       map.set(index, move);
       byMark.set(mark, map);
     }
@@ -311,11 +406,12 @@ function moveLabels(
     const group = markGroup(out, 'mark-text', mark);
     if (!group) continue;
     let index = -1;
-    const content = out.slice(group.start, group.end).replace(/<text\b[^>]*>/g, (tag) => {
+    const content = out.slice(group.start, group.end).replace(/<text\b[^>]*>[\s\S]*?<\/text>/g, (element) => {
       index++;
       const move = map.get(index);
-      if (!move) return tag;
-      return tag.replace(/transform="translate\(([-\d.e]+),([-\d.e]+)\)"/, (_m, x: string, y: string) => `transform="translate(${round(Number(x) + move.dx)},${round(Number(y) + move.dy)})"`);
+      if (!move) return element;
+      const moved = element.replace(/^(<text\b[^>]*?)transform="translate\(([-\d.e]+),([-\d.e]+)\)"/, (_m, head: string, x: string, y: string) => `${head}transform="translate(${round(Number(x) + move.dx)},${round(Number(y) + move.dy)})"`);
+      return move.lines ? breakTextElement(moved, move.lines, move.lineHeight!) : moved;
     });
     out = out.slice(0, group.start) + content + out.slice(group.end);
   }

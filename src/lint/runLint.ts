@@ -10,10 +10,11 @@ import { sharesSum } from './sharesSum.js';
 import { smallText } from './smallText.js';
 import { sourceIncomplete } from './sourceIncomplete.js';
 import { undrawnRow } from './undrawnRow.js';
+import { unexplainedColours } from './unexplainedColours.js';
 import { unusedSource } from './unusedSource.js';
 import { zeroBaseline } from './zeroBaseline.js';
 
-export const RULES: LintRule[] = [zeroBaseline, missingUnit, sharesSum, quoteNumber, sourceIncomplete, unusedSource, undrawnRow, smallText];
+export const RULES: LintRule[] = [zeroBaseline, missingUnit, sharesSum, quoteNumber, sourceIncomplete, unusedSource, undrawnRow, smallText, unexplainedColours];
 
 export async function runLint(context: LintContext, rules: LintRule[] = RULES): Promise<Diagnostic[]> {
   const found: Diagnostic[] = [];

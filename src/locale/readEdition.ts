@@ -51,7 +51,8 @@ export async function readChartSpec(cwd: string, name: string): Promise<{ spec?:
     ...original.spec,
     name,
     vegaLite: translated.vegaLite,
-    settings: { ...settings, locale: locale.tag },
+    // The edition's own cards when its file chooses them (a longer French title can leave no room on one).
+    settings: { ...settings, locale: locale.tag, ...(translation.social !== undefined && { social: translation.social }) },
     edition: { tag: locale.tag, translation, used: translated.used, untranslated, ...(original.spec.settings.locale && { originalTag: original.spec.settings.locale }) },
   };
   // The translation file's warnings (a directional override removed) with the spec's.

@@ -9,9 +9,14 @@ import { translationFile } from './editionName.js';
  *
  *   { "strings": { "English text of the spec": "its translation", … },
  *     "values":  { "English label in the data": "its translation", … },
- *     "translator": "who translated the graphic (optional, credited in the footer)" }
+ *     "translator": "who translated the graphic (optional, credited in the footer)",
+ *     "social": ["1080x1080"] }
  *
- * Maps, not plain objects: the keys are the user's text.
+ * `social` (optional: false, or the theme's card sizes) chooses this
+ * edition's social cards instead of the original's `usermeta.citechart.social`:
+ * a card the translated words leave no room for is left out of this edition
+ * only, in the file its editor edits. Maps, not plain objects: the keys are
+ * the user's text.
  */
 export interface Translation {
   file: string;
@@ -19,6 +24,8 @@ export interface Translation {
   strings: Map<string, string>;
   values: Map<string, string>;
   translator: string;
+  /** This edition's own choice of social cards (see above); absent, the original's. */
+  social?: false | string[];
 }
 
 /** Reads and checks an edition's translation file; a wrong shape is an error at its place in the file. */
@@ -49,8 +56,13 @@ export async function readTranslation(cwd: string, edition: string): Promise<{ t
   const values = map('values');
   const translator = root.translator;
   if (translator !== undefined && typeof translator !== 'string') problems.push(json.diagnostic(['translator'], messages.locale.translationShape()));
+  const social = root.social;
+  const socialOk = social === undefined || social === false || (Array.isArray(social) && social.every((name) => typeof name === 'string'));
+  if (!socialOk) problems.push(json.diagnostic(['social'], messages.locale.translationSocial(JSON.stringify(social))));
   if (problems.length) return { diagnostics: diagnostics.concat(problems) };
-  return { translation: { file, json, strings, values, translator: typeof translator === 'string' ? translator : '' }, diagnostics };
+  const translation: Translation = { file, json, strings, values, translator: typeof translator === 'string' ? translator : '' };
+  if (social !== undefined) translation.social = social as false | string[];
+  return { translation, diagnostics };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

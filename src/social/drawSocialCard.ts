@@ -3,6 +3,7 @@ import { compileSpec } from '../compile/compileSpec.js';
 import type { ChartSpec } from '../compile/readSpec.js';
 import type { Boundary } from '../geo/readBoundary.js';
 import type { Locale } from '../locale/readLocale.js';
+import type { Edition } from '../locale/readEdition.js';
 import { drawMarkers, type MarkerInputs } from '../markers/drawMarkers.js';
 import * as messages from '../messages.js';
 import type { CitedTable, Diagnostic, Source } from '../model.js';
@@ -15,13 +16,16 @@ import type { VegaRender } from '../render/renderSvg.js';
 import { atWidth, isMap } from '../compile/atWidth.js';
 import { atCardSize, isStepped } from './atCardSize.js';
 import { cardFooterStyle } from './cardFooter.js';
-import { cardCrop, fitToFeatures, projectionRotation } from '../geo/cropToLabels.js';
+import { withCardText } from './cardText.js';
+import { socialSetting } from './socialSetting.js';
+import { cardCrop, fitToFeatures, mapFill } from '../geo/cropToLabels.js';
 import type { Feature } from 'geojson';
 import { CARD_DENSITY, cardLayoutWidths, cardName, type SocialCard } from './socialPresets.js';
 
 /** What a card is drawn from: the chart's spec, data and footer as drawChart (src/renderChart.ts) has them. */
 export interface CardContext {
-  spec: ChartSpec;
+  /** An edition's spec carries its translation file (where its card warnings point). */
+  spec: ChartSpec & { edition?: Pick<Edition, 'translation'> };
   tables: Map<string, CitedTable>;
   theme: Record<string, unknown> | undefined;
   boundaries: Map<string, Boundary>;
@@ -52,6 +56,15 @@ export interface CardContext {
 
 /** A plot shorter than this (px) shows nothing readable: the card is left out. */
 const MIN_PLOT_HEIGHT = 40;
+
+/**
+ * A map's plot takes at least this share of a card's height, at any layout:
+ * a world map in a strip 50 px tall of a 337 px landscape card (the French
+ * edition's long title and footer) is a row of specks, its labels stacked
+ * outside (a Reuters/FT review, 2026); such a card is left out, with the
+ * warning, rather than drawn.
+ */
+const MIN_MAP_SHARE = 0.25;
 
 /** Re-layouts to take up what the first guess of the footer's height missed (the padding Vega really gave). */
 const MAX_PASSES = 3;
@@ -90,12 +103,15 @@ const MAX_STEP_GROWTH = 1.5;
  * At the card's own width, the last, any chart is fitted whose plot gets
  * MIN_PLOT_HEIGHT px (a stepped one if its rows keep MIN_STEP_SHARE of
  * their step). The footer's type is set so that it shows at least
- * MIN_PHONE_TEXT px on a phone at every layout (cardFooterStyle). The full
+ * MIN_PHONE_TEXT px on a phone at every layout (cardFooterStyle), and the
+ * chart's own text (labels, axes, legend, subtitle) at least as large
+ * (withCardText), so the footer never outweighs the chart. The full
  * footer is tried at every width narrower than the card's, then its shorter
  * forms (`context.footers`: publishers and attribution, publishers only,
  * notes left to the article) in turn; only then the card's own width, each
  * form again. Adds to `diagnostics` what is new at the layout used,
  * and a warning (no card) when the plot would be under MIN_PLOT_HEIGHT px
+ * (a map's under MIN_MAP_SHARE of the card's height)
  * tall or the chart cannot shrink into the card. Returns the card's SVG (its
  * PNG is drawn from it by the caller).
  */
@@ -120,9 +136,9 @@ export async function drawSocialCard(context: CardContext, card: SocialCard, dia
     }
     room = laid.room;
   }
-  // At a spec's `social` list when it has one, else at its top (a card of the theme's).
-  const at = spec.settings.social ? ['usermeta', 'citechart', 'social'] : [];
-  diagnostics.push(spec.json.diagnostic(at, messages.social.noRoom(cardName(card), room), 'warning'));
+  // At the setting its editor would change: the spec's `social`, or an edition's own file (socialSetting).
+  const setting = socialSetting(spec);
+  diagnostics.push(setting.at(messages.social.noRoom(cardName(card), room, setting.where), 'warning'));
   return {};
 }
 
@@ -142,16 +158,17 @@ async function layCard(
 ): Promise<{ svg?: string; failed?: boolean; room: number; diagnostics: Diagnostic[] }> {
   const { spec, theme } = context;
   const footerStyle = cardFooterStyle(context.footerStyle, width);
+  // The chart's own text at least as large as the footer's: the footer must not outweigh the chart (withCardText).
+  const vegaLite = withCardText(spec.vegaLite, footerStyle.fontSize, theme);
   const height = (width * card.height) / card.width;
   const view = { width: card.width / CARD_DENSITY, height: card.height / CARD_DENSITY };
   const diagnostics: Diagnostic[] = [];
   const footerHeight = (padding: { left: number; right: number }) =>
     drawFooter(paragraphs, width - padding.left - padding.right, footerStyle, context.direction).height;
-  const draw = async (vegaLite: Record<string, unknown>, crop?: Feature[]) => {
+  const draw = async (laidOut: Record<string, unknown>, crop?: Feature[]) => {
     const said: Diagnostic[] = [];
-    const compiled = compileSpec({ ...spec, vegaLite }, context.tables, theme, context.boundaries, context.locale, context.sources);
+    const compiled = compileSpec({ ...spec, vegaLite: laidOut }, context.tables, theme, context.boundaries, context.locale, context.sources);
     if (crop && compiled.chart) fitToFeatures(compiled.chart.vega, crop);
-    const rotate = compiled.chart ? projectionRotation(compiled.chart.vega) : 0;
     const rendered = compiled.chart && (await renderFitted(compiled.chart, context.cwd, spec.json));
     pushAll(said, compiled.diagnostics.concat(rendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
     if (!rendered?.render) return (pushAll(diagnostics, said), undefined);
@@ -160,24 +177,37 @@ async function layCard(
     const render = marked?.render ?? rendered.render;
     const footer = footerHeight(render.padding);
     const whole = footer ? render.height + footerStyle.gap + footer : render.height;
-    return { render, said, whole, vegaLite, rotate, plot: plotHeight(render.scenegraph), fits: whole <= height + 0.5 && render.width <= width + 0.5 };
+    return { render, said, whole, vegaLite: laidOut, plot: plotHeight(render.scenegraph), fits: whole <= height + 0.5 && render.width <= width + 0.5 };
   };
-  const use = async (first: { render: VegaRender; said: Diagnostic[]; vegaLite: Record<string, unknown>; rotate: number }) => {
-    // A world map that leaves bands on a square or portrait card is fitted to its labelled regions instead (cardCrop).
-    const crop = isMap(spec.vegaLite) ? cardCrop(first.render.scenegraph, first.rotate) : undefined;
-    const cropped = crop && (await draw(first.vegaLite, crop));
-    const drawn = cropped && cropped.fits ? cropped : first;
+  const use = async (first: { render: VegaRender; said: Diagnostic[]; vegaLite: Record<string, unknown> }) => {
+    // A world map that leaves bands is fitted to its coloured regions (landscape), or its plot shortened to it (square, portrait): cardCrop.
+    const fix = isMap(spec.vegaLite) ? cardCrop(first.render.scenegraph) : undefined;
+    const redrawn = !fix
+      ? undefined
+      : 'crop' in fix
+        ? await draw(first.vegaLite, fix.crop)
+        : await shortened(first.render, fix.shorten);
+    const drawn = redrawn && redrawn.fits ? redrawn : first;
     pushAll(diagnostics, drawn.said);
     return { svg: await context.compose(drawn.render, width, height, card, view, { paragraphs, style: footerStyle }), room: 0, diagnostics };
   };
-  let minPlot = widest ? MIN_PLOT_HEIGHT : MIN_PLOT_SHARE * height;
+  // The map's plot `by` px shorter; once more if it then came out narrower than its plot (Vega's fit sizes the plot from the whole chart's bounds).
+  const shortened = async (render: VegaRender, by: number) => {
+    const once = await draw(atCardSize(vegaLite, width, render.height - by, theme));
+    const fill = once && mapFill(once.render.scenegraph);
+    if (!once || !fill || fill.map.width >= fill.plot.width - 1) return once;
+    const needed = (fill.map.height * fill.plot.width) / fill.map.width;
+    return (await draw(atCardSize(vegaLite, width, once.render.height + (needed - fill.plot.height), theme))) ?? once;
+  };
+  // A map needs MIN_MAP_SHARE of the card even at its own width: a world map in a strip of 50 px names nothing readably.
+  let minPlot = widest ? Math.max(MIN_PLOT_HEIGHT, isMap(spec.vegaLite) ? MIN_MAP_SHARE * height : 0) : MIN_PLOT_SHARE * height;
   if (stepped) {
-    const drawn = await draw(atWidth(spec.vegaLite, width, theme));
+    const drawn = await draw(atWidth(vegaLite, width, theme));
     if (!drawn) return { failed: true, room: 0, diagnostics };
     if (drawn.fits) {
       // Room to spare: the rows grow, up to MAX_STEP_GROWTH times their step.
       const extra = Math.min(height - drawn.whole, (drawn.plot ?? 0) * (MAX_STEP_GROWTH - 1));
-      const grown = extra > 1 && (await draw(atCardSize(spec.vegaLite, width, drawn.render.height + extra, theme)));
+      const grown = extra > 1 && (await draw(atCardSize(vegaLite, width, drawn.render.height + extra, theme)));
       return use(grown && grown.fits ? grown : drawn);
     }
     if (!widest && width < MIN_FITTED_WIDTH) return { room: drawn.plot ?? 0, diagnostics };
@@ -188,7 +218,7 @@ async function layCard(
   let chartHeight = height - footerStyle.gap - footerHeight(guessPadding(spec.vegaLite, theme));
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     if (chartHeight < minPlot) break;
-    const fitted = await draw(atCardSize(spec.vegaLite, width, chartHeight, theme));
+    const fitted = await draw(atCardSize(vegaLite, width, chartHeight, theme));
     if (!fitted) return { failed: true, room: 0, diagnostics };
     // A view whose plot height is unknown (plotHeight) is not refused for it.
     if (fitted.plot !== undefined && fitted.plot < minPlot) return { room: fitted.plot, diagnostics };

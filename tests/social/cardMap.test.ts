@@ -1,6 +1,8 @@
-// A world map on a square or portrait card fills the card's plot rather than
-// leaving bands above and below it (the world is about 2:1; a Reuters/FT
-// review, 2026): it is fitted to its labelled regions (cardCrop).
+// A world map on a card fills its plot rather than leaving bands in it (the
+// world is about 2:1; a Reuters/FT review, 2026): on a landscape card it is
+// fitted to its coloured regions, never cutting one (an earlier crop cut
+// Chukotka off Russia); on a square or portrait one its plot is shortened
+// to it (cardCrop).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -28,35 +30,48 @@ function mapShare(svg: string): number {
 }
 
 describe('cardCrop', () => {
-  const scene = (mapHeight: number, longitudes: number[]) => ({
+  const feature = (name: string) => ({ type: 'Feature', properties: { name, longitude: 0, latitude: 0 }, geometry: { type: 'Point', coordinates: [0, 0] } });
+  // A plot 300 × 300 px, a map drawn `width` × `height` px in it: grey land, one coloured region, a label.
+  const scene = (width: number, height: number, labelled = true) => ({
     items: [{
+      width: 300,
       height: 300,
       items: [
-        { marktype: 'shape', items: [{ bounds: { x1: 0, y1: 100, x2: 300, y2: 100 + mapHeight } }] },
-        { marktype: 'text', items: longitudes.map((longitude) => ({ datum: { properties: { longitude, latitude: 40 } } })) },
+        { marktype: 'shape', items: [1, 2, 3].map((i) => ({ fill: '#e3e3e3', datum: feature(`land ${i}`), bounds: { x1: (300 - width) / 2, y1: (300 - height) / 2, x2: (300 + width) / 2, y2: (300 + height) / 2 } })) },
+        { marktype: 'shape', items: [{ fill: '#c8372d', datum: feature('Russia'), bounds: { x1: 150, y1: 100, x2: 200, y2: 140 } }] },
+        { marktype: 'text', items: labelled ? [{ datum: { properties: { longitude: 90, latitude: 60 } } }] : [] },
       ],
     }],
   });
 
-  it('fits a banded map to its labels\' longitudes, 25° beyond, in the projection\'s frame, and the world\'s latitudes', () => {
-    const [feature] = cardCrop(scene(150, [-98, 31, 103]), -11)!;
-    expect(feature!.geometry).toEqual({ type: 'MultiPoint', coordinates: [[-123, 0], [128, 0], [2.5, -56], [2.5, 84]] });
+  it('fits a map narrower than its plot (landscape) to its coloured regions, whole', () => {
+    expect(cardCrop(scene(150, 300))).toEqual({ crop: [feature('Russia')] });
+  });
+
+  it('shortens the plot of a map shorter than it (square, portrait) to the map', () => {
+    expect(cardCrop(scene(300, 150))).toEqual({ shorten: 150 });
   });
 
   it('leaves a map that fills its plot, or labels nothing, as it is', () => {
-    expect(cardCrop(scene(280, [-98, 103]), 0)).toBeUndefined();
-    expect(cardCrop(scene(150, []), 0)).toBeUndefined();
+    expect(cardCrop(scene(300, 280))).toBeUndefined();
+    expect(cardCrop(scene(300, 150, false))).toBeUndefined();
   });
 });
 
 describe('the example locator map\'s cards', () => {
-  it('fill the square card\'s plot and most of the portrait\'s, in both editions', async () => {
+  it('fill their plots, landscape included, and show Russia whole', async () => {
     const project = await openProject(root);
-    for (const name of ['countries-named', 'countries-named.fr']) {
-      const { chart } = await renderChart(project, name);
-      const cards = new Map(chart!.socialCards!.map((card) => [`${card.width}x${card.height}`, card.svg]));
-      expect(mapShare(cards.get('1080x1080')!), `${name} square`).toBeGreaterThanOrEqual(0.85);
-      expect(mapShare(cards.get('1080x1350')!), `${name} portrait`).toBeGreaterThanOrEqual(0.7);
+    const { chart } = await renderChart(project, 'countries-named');
+    for (const card of chart!.socialCards!) {
+      const name = `${card.width}x${card.height}`;
+      expect(mapShare(card.svg), name).toBeGreaterThanOrEqual(0.85);
+      // Russia's shape lies inside the plot: nothing of it is cut at the plot's edge.
+      const width = Number(/<path class="background"[^>]*d="M0,0h([\d.]+)v/.exec(card.svg)![1]);
+      const russia = /aria-label="Country: Russia"[^>]*\sd="([^"]*)"/.exec(card.svg)!;
+      const { bounds } = parsePath(russia[1]!);
+      expect(bounds.x2, `${name}: Russia cut at the right edge`).toBeLessThan(width - 0.5);
+      expect(bounds.x1, `${name}: Russia cut at the left edge`).toBeGreaterThan(0.5);
     }
+    expect(chart!.socialCards!.map((card) => `${card.width}x${card.height}`)).toContain('1200x675');
   }, 60_000);
 });
