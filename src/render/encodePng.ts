@@ -6,9 +6,7 @@
 // filter (sharp's default, `adaptiveFiltering: false`), zlib level 6, the
 // same pHYs density and the same zTXt 'XML:com.adobe.xmp' chunk; only the
 // eXIf chunk libvips added (orientation, resolution, size: nothing pHYs and
-// IHDR do not say) is left out. Node's zlib is not libvips', so the files
-// differ in their compressed bytes: 1.6 % larger on the example charts.
-// PNG's layout: https://www.w3.org/TR/png-3/.
+// IHDR do not say) is left out. PNG's layout: https://www.w3.org/TR/png-3/.
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 
@@ -31,8 +29,7 @@ const OUTPUT_CHUNK = 128 * 1024;
  * doubled what V8 counts as external memory per chart, and a render
  * worker's garbage collector ran a third longer over the bench's 200
  * charts (a full build +12 % of CPU, issue 15). A buffer is taken by one
- * PNG at a time (a worker may encode two at once); at most two of at most
- * 16 MB are kept.
+ * PNG at a time (a worker may encode two at once); at most two are kept.
  */
 const spare: Buffer[] = [];
 const KEPT = 2;
@@ -42,11 +39,7 @@ function takeScratch(size: number): Buffer {
   return at >= 0 ? spare.splice(at, 1)[0]! : Buffer.allocUnsafe(size);
 }
 
-/** Larger buffers (a poster-sized PNG) are not kept: bytes. */
-const KEPT_BYTES = 16 * 1024 * 1024;
-
 function giveBack(buffer: Buffer): void {
-  if (buffer.length > KEPT_BYTES) return;
   spare.push(buffer);
   // The largest are kept: a later PNG of any smaller size fits in them.
   if (spare.length > KEPT) spare.sort((a, b) => b.length - a.length).pop();
