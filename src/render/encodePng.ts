@@ -15,36 +15,6 @@ const deflate = promisify(zlib.deflate);
 /** Whether this Node can write the PNG (zlib.crc32 came in Node 20.15); renderPng keeps sharp otherwise. */
 export const canEncodePng = typeof (zlib as { crc32?: unknown }).crc32 === 'function';
 
-/**
- * zlib's output buffer for the image data, bytes: most charts' PNG (30–120
- * KB at 2×) in one or two. With zlib's default (16 KB) each chunk was a
- * round trip between this thread and libuv's pool, each waiting for a pool
- * thread again; a larger one is allocated anew for every PNG.
- */
-const OUTPUT_CHUNK = 128 * 1024;
-
-/**
- * Buffers for the filtered rows (a 2× chart's are ≈3 MB), kept for the
- * next PNG of this thread (a worker draws a hundred): one fresh per PNG
- * doubled what V8 counts as external memory per chart, and a render
- * worker's garbage collector ran a third longer over the bench's 200
- * charts (a full build +12 % of CPU, issue 15). A buffer is taken by one
- * PNG at a time (a worker may encode two at once); at most two are kept.
- */
-const spare: Buffer[] = [];
-const KEPT = 2;
-
-function takeScratch(size: number): Buffer {
-  const at = spare.findIndex((buffer) => buffer.length >= size);
-  return at >= 0 ? spare.splice(at, 1)[0]! : Buffer.allocUnsafe(size);
-}
-
-function giveBack(buffer: Buffer): void {
-  spare.push(buffer);
-  // The largest are kept: a later PNG of any smaller size fits in them.
-  if (spare.length > KEPT) spare.sort((a, b) => b.length - a.length).pop();
-}
-
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** One chunk: length, type, data, and the CRC-32 of type and data (PNG 3, 5.3). */
@@ -88,21 +58,14 @@ export async function encodePng(pixels: Uint8Array, width: number, height: numbe
   const row = width * 4;
   if (pixels.length !== row * height) throw new RangeError(`encodePng: ${pixels.length} bytes for ${width}×${height} RGBA`);
   // Each row starts with its filter type, 0 (none), then its pixels, straightened where they are copied to.
-  const size = (row + 1) * height;
-  const scratch = takeScratch(size);
-  const rows = scratch.subarray(0, size);
-  let idat: Buffer;
-  try {
-    for (let y = 0; y < height; y++) {
-      const at = y * (row + 1);
-      rows[at] = 0;
-      rows.set(pixels.subarray(y * row, (y + 1) * row), at + 1);
-      straightenAlpha(rows, at + 1, at + 1 + row);
-    }
-    idat = await deflate(rows, { level: 6, chunkSize: OUTPUT_CHUNK });
-  } finally {
-    giveBack(scratch);
+  const rows = Buffer.allocUnsafe((row + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const at = y * (row + 1);
+    rows[at] = 0;
+    rows.set(pixels.subarray(y * row, (y + 1) * row), at + 1);
+    straightenAlpha(rows, at + 1, at + 1 + row);
   }
+  const idat = await deflate(rows, { level: 6 });
 
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);

@@ -61,18 +61,6 @@ describe('encodePng', () => {
     expect(pixels.equals(everyPair())).toBe(true); // the caller's pixels are left as they were
   });
 
-  it('encodes several PNGs at once, of several sizes, each with its own pixels (buffers are reused between PNGs)', async () => {
-    // Opaque, one grey per image: straight and premultiplied alike.
-    const image = (side: number, grey: number) => Buffer.alloc(side * side * 4, Buffer.from([grey, grey, grey, 255]));
-    const sides = [40, 300, 12, 300, 150];
-    const pngs = await Promise.all(sides.map((side, i) => encodePng(image(side, 255 - i * 40), side, side, 72)));
-    for (const [i, png] of pngs.entries()) {
-      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-      expect([info.width, info.height]).toEqual([sides[i], sides[i]]);
-      expect(data.equals(image(sides[i]!, 255 - i * 40))).toBe(true);
-    }
-  });
-
   it('leaves the XMP out when there is none (the floor), and refuses pixels of the wrong size', async () => {
     expect(chunkTypes(await encodePng(Buffer.alloc(16), 2, 2, 72))).toEqual(['IHDR', 'pHYs', 'IDAT', 'IEND']);
     await expect(encodePng(Buffer.alloc(15), 2, 2, 72)).rejects.toThrow(RangeError);
