@@ -2,9 +2,7 @@ import { FONT_FAMILY, useBundledFonts } from '../text/fonts.js';
 import { pinFallbackFonts, type Rasteriser } from '../text/pinFonts.js';
 import { rasterFontFiles } from '../text/rasterFonts.js';
 import { drawnText } from '../text/embedFonts.js';
-import { canEncodePng, encodePng } from './encodePng.js';
 import { loadResvg } from './loadResvg.js';
-import { loadSharp } from './loadSharp.js';
 
 /** PNG px per CSS px when neither `--scale` nor the theme sets one: the 2× PNG (PNG_SCALE_LIMITS in pngScale.ts). */
 export const DEFAULT_SCALE = 2;
@@ -51,10 +49,9 @@ let fontconfigReady: Promise<void> | undefined;
 
 /**
  * Rasterises the published SVG (footer included) at `scale` PNG px per CSS
- * px (2× by default) and encodes it as PNG with the XMP packet (none when
- * `xmp` is undefined: the bench's floor) and the matching density (144 dpi
- * at 2×): resvg's pixels by encodePng (node:zlib; sharp's format, sharp not
- * loaded), librsvg's by sharp.
+ * px (2× by default) and encodes it as PNG with sharp, which embeds the XMP
+ * packet (none when `xmp` is undefined: the bench's floor) and records the
+ * matching density (144 dpi at 2×).
  *
  * resvg (@resvg/resvg-js) draws it, given only the bundled fonts
  * (rasterFontFiles: subsets of Source Sans 3 and of the fallback slices the
@@ -65,42 +62,35 @@ let fontconfigReady: Promise<void> | undefined;
  * same bundled fonts (rasteriserFor says why). Either way each run of a
  * fallback font is pinned to it (pinFallbackFonts), so every character is
  * drawn in the font it was measured in. Both are imported lazily so `check`
- * and SVG-only work never load them; sharp only for right-to-left text.
+ * and SVG-only work never load them.
  * @returns the PNG's bytes (8-bit RGBA, the size pngSize gives).
  * @throws what resvg or sharp throw (an unreadable SVG, an image over sharp's limits).
  */
 export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  let png: import('sharp').Sharp;
   if (rasteriserFor(svg) === 'librsvg') {
-    const sharp = await loadSharp();
     await (fontconfigReady ??= useBundledFonts());
-    return encodeWithSharp(sharp(Buffer.from(await pinFallbackFonts(rasterSvg(svg), 'librsvg')), { density: densityOf(scale) }), xmp);
+    png = sharp(Buffer.from(await pinFallbackFonts(rasterSvg(svg), 'librsvg')), { density: densityOf(scale) });
+  } else {
+    const raster = rasterSvg(svg);
+    const drawn = await pinFallbackFonts(raster, 'resvg');
+    // Not pinned (no fallback font), it draws the published SVG's text (rasterSvg drops styles and sizes the
+    // root, no text): read once, by embedFonts, for both (drawnText remembers the SVG embedFonts returned).
+    const fontFiles = await rasterFontFiles(drawn, drawn === raster ? drawnText(svg) : undefined);
+    const { renderAsync } = await loadResvg();
+    // Async: drawn on libuv's pool, so the worker's thread lays out its next chart meanwhile.
+    const image = await renderAsync(drawn, {
+      fitTo: { mode: 'zoom', value: scale },
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY },
+      logLevel: 'off',
+    });
+    // resvg's pixels are premultiplied RGBA (tiny-skia's pixmap): sharp is told so, and writes straight alpha.
+    png = sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4, premultiplied: true } }).withDensity(densityOf(scale));
   }
-  const raster = rasterSvg(svg);
-  const drawn = await pinFallbackFonts(raster, 'resvg');
-  // Not pinned (no fallback font), it draws the published SVG's text (rasterSvg drops styles and sizes the
-  // root, no text): read once, by embedFonts, for both (drawnText remembers the SVG embedFonts returned).
-  const fontFiles = await rasterFontFiles(drawn, drawn === raster ? drawnText(svg) : undefined);
-  const { renderAsync } = await loadResvg();
-  // Async: drawn on libuv's pool, so the worker's thread lays out its next chart meanwhile.
-  const image = await renderAsync(drawn, {
-    fitTo: { mode: 'zoom', value: scale },
-    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY },
-    logLevel: 'off',
-  });
-  // resvg's pixels are premultiplied RGBA (tiny-skia's pixmap): written with straight alpha, as sharp wrote them,
-  // without loading sharp (encodePng.ts), where this Node can.
-  if (canEncodePng) return encodePng(image.pixels, image.width, image.height, densityOf(scale), xmp);
-  const sharp = await loadSharp();
-  return encodeWithSharp(sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4, premultiplied: true } }).withDensity(densityOf(scale)), xmp);
-}
-
-/**
- * sharp's PNG of an image: zlib level 6 (sharp's default), not 9: level 9
- * doubled the PNG's cost on typical charts (bar 57 → 25 ms) for files only
- * 4–17% smaller (bench/RESULTS.md); encodePng writes the same.
- */
-function encodeWithSharp(image: import('sharp').Sharp, xmp: string | undefined): Promise<Buffer> {
-  const png = image.png({ compressionLevel: 6 });
+  // zlib level 6 (sharp's default), not 9: level 9 doubled the PNG's cost on
+  // typical charts (bar 57 → 25 ms) for files only 4–17% smaller (bench/RESULTS.md).
+  png = png.png({ compressionLevel: 6 });
   return (xmp === undefined ? png : png.withXmp(xmp)).toBuffer();
 }
 

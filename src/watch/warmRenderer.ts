@@ -1,7 +1,6 @@
 /**
- * Loads the renderer (Vega, Vega-Lite, resvg) into this thread (not
- * polars: small CSVs are read without it, src/load/scannerSuffices.ts; nor
- * sharp, which only right-to-left text needs, src/render/renderPng.ts).
+ * Loads the renderer (Vega, Vega-Lite, sharp, resvg) into this thread
+ * (not polars: small CSVs are read without it, src/load/scannerSuffices.ts).
  * watch's first build draws on worker threads, so without this the first
  * save would pay for loading them here (≈0.5 s) before its chart is drawn.
  * Called once the first build is done; a module that fails to load here
@@ -10,6 +9,7 @@
 export async function warmRenderer(): Promise<void> {
   try {
     await import('../pool/renderTask.js');
+    await import('sharp');
     await (await import('../render/loadResvg.js')).loadResvg();
   } catch {
     // Reported by the build that needs it.
