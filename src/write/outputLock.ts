@@ -16,8 +16,17 @@ import { tempNameFor } from './tempFiles.js';
 export const LOCK_FILE = '.citechart.lock';
 
 interface LockRecord {
+  /** The `citechart` process the user started (commandPid): what the message names. */
   pid: number;
   host: string;
+  /**
+   * The process writing, when it is another (the child started from the
+   * startup snapshot): killed with its launcher (kill -9), it goes on for
+   * a moment (up to 0.7 s seen under load) before it learns the launcher is
+   * gone, and a build taking the lock over meanwhile had its temporary
+   * files and charts written under it.
+   */
+  writer?: number;
 }
 
 /**
@@ -40,7 +49,7 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   const file = path.join(outDir, LOCK_FILE);
   // This process's own builds (watch, the library called twice) see each other here, not by pid.
   if (heldHere.has(file)) throw outputError(outDir, messages.write.locked(commandPid()));
-  const mine: LockRecord = { pid: commandPid(), host: os.hostname() };
+  const mine: LockRecord = commandPid() === process.pid ? { pid: process.pid, host: os.hostname() } : { pid: commandPid(), host: os.hostname(), writer: process.pid };
   const text = JSON.stringify(mine) + '\n';
   // One stale lock is removed at most; a third contender that wins the race in between gets the message.
   let tookOver = false;
@@ -63,7 +72,7 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
     const read = await readHolder(file, fresh ? PID_WAIT_MS : 0);
     if (!read) continue; // released meanwhile
     holder = read.holder;
-    const live = holder ? holder.host !== mine.host || isAlive(holder.pid) : fresh;
+    const live = holder ? holder.host !== mine.host || isAlive(holder.pid) || (holder.writer !== undefined && isAlive(holder.writer)) : fresh;
     if (live || tookOver) break;
     // Stale: removed only if it is still the file just read (another build may have taken it over since).
     if ((await readFile(file, 'utf8').catch(() => undefined)) === read.held) {
@@ -73,7 +82,9 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
     }
     tookOver = true;
   }
-  throw outputError(outDir, messages.write.locked(holder?.pid, holder && holder.host !== mine.host ? holder.host : undefined));
+  // The launcher's pid, unless only its writer is left (its launcher just killed): that one is still writing.
+  const shown = holder && holder.host === mine.host && holder.writer !== undefined && !isAlive(holder.pid) ? holder.writer : holder?.pid;
+  throw outputError(outDir, messages.write.locked(shown, holder && holder.host !== mine.host ? holder.host : undefined));
 }
 
 /** Tries before giving up on a lock that keeps being released and taken again by other builds. */
@@ -172,8 +183,9 @@ const FRESH_MS = 10_000;
 function parseLock(text: string): LockRecord | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockRecord> | null;
-    if (value && Number.isSafeInteger(value.pid) && (value.pid as number) > 0 && typeof value.host === 'string') {
-      return { pid: value.pid as number, host: value.host };
+    const pid = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) > 0;
+    if (value && pid(value.pid) && typeof value.host === 'string') {
+      return pid(value.writer) ? { pid: value.pid, host: value.host, writer: value.writer } : { pid: value.pid, host: value.host };
     }
   } catch {
     // cut short by a crash: stale
@@ -184,7 +196,7 @@ function parseLock(text: string): LockRecord | undefined {
 /** Whether a process with this pid runs on this host (signal 0 checks without sending anything). */
 function isAlive(pid: number): boolean {
   // Our own pid in a lock this process does not hold: a previous process of that number (a container restarted).
-  if (pid === commandPid()) return false;
+  if (pid === commandPid() || pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;
