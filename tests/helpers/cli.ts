@@ -20,12 +20,15 @@ export interface CliResult {
 }
 
 /**
- * Runs still going when their test ends (it failed or timed out before
- * awaiting them) are killed then: left running, a build went on writing in
- * its project, and the next test of the file found its lock held.
+ * Runs still going when a test fails (it timed out, or failed before
+ * awaiting them) are killed then: left running, a timed-out test's build
+ * went on writing in its project, and the next test of the file found the
+ * output folder's lock held. Only on a failure: in a describe.concurrent
+ * the other tests' runs are going too (they fail with it then, code null).
  */
 const running = new Set<ChildProcess>();
-afterEach(() => {
+afterEach((context) => {
+  if (context.task.result?.state !== 'fail') return;
   for (const child of running) child.kill('SIGKILL');
   running.clear();
 });
