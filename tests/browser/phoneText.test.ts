@@ -23,7 +23,7 @@ beforeAll(async () => {
   const snippets = names.map((name) => `<div data-chart="${name}" style="width:${PHONE}px">${readFileSync(path.join(ROOT, 'output', `${name}.html`), 'utf8')}</div>`);
   await page.setContent(`<!doctype html><html><body style="margin:0">${snippets.join('\n')}</body></html>`);
   await page.evaluate(() => document.fonts.ready);
-}, 60_000);
+}, 180_000); // Chromium's start alone takes tens of seconds on a loaded machine
 afterAll(() => browser?.close());
 
 /** Every <text> the reader can see in the chart's snippet: its words and the size it is drawn at, in CSS px. */

@@ -42,7 +42,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ deviceScaleFactor: 2 });
-}, 60_000);
+}, 180_000); // Chromium's start alone takes tens of seconds on a loaded machine
 afterAll(() => browser?.close());
 
 /** Chromium's drawing of `svg` as an image, at 2× like the PNG. */

@@ -59,7 +59,7 @@ beforeAll(async () => {
   const figures = charts.map(([file, svg]) => `<figure data-file="${file}" style="width:${svgSize(svg).width}px;margin:0">${svg}</figure>`);
   await page.setContent(`<!doctype html><html><body style="margin:0">${figures.join('\n')}</body></html>`);
   await page.evaluate(() => document.fonts.ready);
-}, 60_000);
+}, 180_000); // Chromium's start alone takes tens of seconds on a loaded machine
 afterAll(() => browser?.close());
 
 interface Drawn {

@@ -89,7 +89,7 @@ describe('incremental build, input by input', () => {
       expect(await rebuild()).toHaveLength(4);
       expect(await rebuild()).toEqual([]);
     }
-  });
+  }, 360_000); // twelve builds
 
   it('--theme dark and back: everything each time, then nothing', async () => {
     expect(await rebuild('--theme', 'dark')).toHaveLength(4);

@@ -95,6 +95,10 @@ describe('leftovers of killed builds, and builds at once', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     expect(existsSync(path.join(out, '.citechart.lock'))).toBe(true);
+    // Started from the startup snapshot, its child writes on for a moment (until it learns its
+    // launcher is gone); the lock names it, and holds until it ends, under load up to a second.
+    const { writer } = JSON.parse(readText(cwd, 'output/.citechart.lock')) as { writer?: number };
+    if (writer !== undefined) await waitFor(() => !running(writer));
     writeFileSync(path.join(out, '.citechart-tmp-' + child.pid + '-00aa11bb22cc'), 'as kill -9 leaves one');
     const result = await runCli(['build'], { cwd });
     expect(result.code).toBe(0);
@@ -158,4 +162,14 @@ describe('leftovers of killed builds, and builds at once', () => {
 function runCliWithPid(args: string[], cwd: string): { pid: number; done: Promise<{ code: number | null }> } {
   const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: 'ignore' });
   return { pid: child.pid!, done: new Promise((resolve) => child.on('exit', (code) => resolve({ code }))) };
+}
+
+/** Whether a process `pid` exists, as the lock checks it (signal 0). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -87,6 +87,7 @@ describe.skipIf(!bundled)('citechart from the startup snapshot', () => {
     expect(snapshot).toHaveLength(1);
     launcher.kill('SIGKILL');
     expect((await exited).signal).toBe('SIGKILL');
-    await until(() => !isAlive(snapshot[0]!.pid), 'end of the snapshot child', 5_000);
+    // It ends as soon as its event loop sees the channel close: at once when idle, later under load.
+    await until(() => !isAlive(snapshot[0]!.pid), 'end of the snapshot child');
   });
 });

@@ -9,7 +9,8 @@
 //   cannot be read at all has no line to point at);
 // - check and build agree: check reports an error exactly when build fails
 //   the chart, and every error build reports, check reports too;
-// - no case runs longer than CASE_LIMIT_MS.
+// - no case takes more than CASE_LIMIT_MS of CPU time (not wall time: CI's
+//   machine is loaded, and the same work takes many times longer there).
 //
 // A few hundred cases by default; more with CITECHART_FUZZ=5000 (and another
 // series with CITECHART_FUZZ_SEED=2). Case n of seed s is the same on every
@@ -22,6 +23,7 @@ import { build } from '../../src/commands/build.js';
 import { check } from '../../src/commands/check.js';
 import { formatDiagnostic, hasErrors } from '../../src/errors.js';
 import type { Diagnostic } from '../../src/model.js';
+import { cpuNow } from '../helpers/cpuTime.js';
 import { mutateCsv, mutateSpec, nudgeSpec, pick, prng } from './mutate.js';
 
 const COUNT = Number(process.env.CITECHART_FUZZ ?? 150);
@@ -93,7 +95,7 @@ async function runCase(n: number): Promise<Problem[]> {
   const { cwd, name, what } = makeCase(n);
   const problems: Problem[] = [];
   const problem = (kind: string, detail: string) => problems.push({ case: n, what, kind, detail });
-  const started = performance.now();
+  const started = cpuNow();
   try {
     const checked = await check({ cwd });
     let built: Diagnostic[] = [];
@@ -132,14 +134,14 @@ async function runCase(n: number): Promise<Problem[]> {
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }
-  const ms = performance.now() - started;
-  if (ms > CASE_LIMIT_MS) problem('too slow', `${Math.round(ms)} ms`);
+  const ms = cpuNow() - started;
+  if (ms > CASE_LIMIT_MS) problem('too slow', `${Math.round(ms)} ms of CPU`);
   return problems;
 }
 
 describe('fuzzed specs and CSVs through check and build', () => {
   const cases = ONLY !== undefined ? [ONLY] : Array.from({ length: COUNT }, (_, i) => i);
-  it(`${cases.length} cases (seed ${SEED}): no stack trace, every diagnostic located, check and build agree`, { timeout: 60_000 + cases.length * 2_000 }, async () => {
+  it(`${cases.length} cases (seed ${SEED}): no stack trace, every diagnostic located, check and build agree`, { timeout: 120_000 + cases.length * 6_000 }, async () => {
     const problems: Problem[] = [];
     const started = performance.now();
     for (const n of cases) problems.push(...(await runCase(n)));

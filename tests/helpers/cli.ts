@@ -1,9 +1,10 @@
 // Runs the compiled CLI (`node dist/cli.js …`) in a project folder, the way a
 // user's shell would: separate process, its own environment, exit code and
 // both streams captured. Asynchronous so independent runs can overlap.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 
 /** The compiled CLI; CITECHART_E2E_CLI points the suite at another build (e.g. a mutated copy). */
 export const CLI = process.env.CITECHART_E2E_CLI ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -18,6 +19,20 @@ export interface CliResult {
   outLines: string[];
 }
 
+/**
+ * Runs still going when a test fails (it timed out, or failed before
+ * awaiting them) are killed then: left running, a timed-out test's build
+ * went on writing in its project, and the next test of the file found the
+ * output folder's lock held. Only on a failure: in a describe.concurrent
+ * the other tests' runs are going too (they fail with it then, code null).
+ */
+const running = new Set<ChildProcess>();
+afterEach((context) => {
+  if (context.task.result?.state !== 'fail') return;
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+});
+
 const lines = (text: string) => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
 
 export function runCli(
@@ -30,13 +45,17 @@ export function runCli(
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 45_000);
+    // Only a guard against a run that never ends: a loaded CI machine (2 cores shared) makes a
+    // build of a few charts take 10 times its quiet time, and the test's own timeout comes first.
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 150_000);
     child.on('error', reject);
     child.on('close', (code) => {
+      running.delete(child);
       clearTimeout(timer);
       const outLines = lines(stdout).map((line) => line.replace(/^(\d+ charts? built.*) in \d+\.\d s$/, '$1'));
       resolve({ code, stdout, stderr, outLines, errLines: lines(stderr) });

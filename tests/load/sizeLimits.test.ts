@@ -6,15 +6,16 @@ import { describe, expect, test } from 'vitest';
 import { LIMITS } from '../../src/limits.js';
 import { readCitedTable, readSources } from '../../src/load/index.js';
 import { CsvLimitError, scanCsv } from '../../src/load/scanCsv.js';
+import { cpuTimed } from '../helpers/cpuTime.js';
 import { format, project, sourcesCsv } from '../helpers/project.js';
 
 const SOURCES = new Map([['s', { id: 's' }]]) as unknown as Parameters<typeof readCitedTable>[2];
 
 async function readTable(csv: string | Buffer) {
   const cwd = await project({ 'data/sources.csv': sourcesCsv('s'), 'data/t.csv': csv });
-  const started = performance.now();
-  const { table, diagnostics } = await readCitedTable(cwd, 'data/t.csv', SOURCES);
-  return { table, messages: format(diagnostics), ms: performance.now() - started };
+  // CPU time, not wall time: "quickly" must hold on a loaded CI machine too.
+  const { result: { table, diagnostics }, cpuMs } = await cpuTimed(() => readCitedTable(cwd, 'data/t.csv', SOURCES));
+  return { table, messages: format(diagnostics), ms: cpuMs };
 }
 
 describe('scanCsv limits', () => {
@@ -60,14 +61,14 @@ describe('tables over a size limit are refused quickly, at the line and column',
       `data/t.csv:${LIMITS.rows + 2}:1: error: the table has more than 100,000 rows, citechart's limit per table; aggregate the figures or split the table (reading stopped at this line)`,
     ]);
     expect(ms).toBeLessThan(10_000);
-  }, 30_000);
+  }, 120_000);
 
   test('one 15 MB cell: refused at the cell', async () => {
     const { table, messages, ms } = await readTable(`label,value,source\nx,"${'a'.repeat(15_000_000)}",s\n`);
     expect(table).toBeUndefined();
     expect(messages).toEqual([expect.stringMatching(/^data\/t\.csv:2:3: error: this cell is longer than 10,000 characters/)]);
     expect(ms).toBeLessThan(5_000);
-  }, 20_000);
+  }, 90_000);
 
   test('100,000 header columns: refused at the first column over the limit', async () => {
     const header = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');
@@ -77,20 +78,19 @@ describe('tables over a size limit are refused quickly, at the line and column',
     const column = Array.from({ length: LIMITS.columns }, (_, i) => `c${i},`).join('').length + 1;
     expect(messages).toEqual([`data/t.csv:1:${column}: error: this row has more than 500 columns, citechart's limit; split the table, or check the separator`]);
     expect(ms).toBeLessThan(5_000);
-  }, 20_000);
+  }, 90_000);
 
   test('a file over the size limit is refused before it is read', async () => {
     const { table, messages } = await readTable(Buffer.alloc(LIMITS.fileBytes + 1, 'a'));
     expect(table).toBeUndefined();
     expect(messages).toEqual(["data/t.csv: error: data/t.csv is 50.0 MB, over citechart's limit of 50.0 MB per file; split it into smaller tables"]);
-  }, 20_000);
+  }, 90_000);
 
   test('a 5 MB one-line sources.csv: refused at the header cell', async () => {
     const cwd = await project({ 'data/sources.csv': `id,publisher,${'x'.repeat(5_000_000)}\n` });
-    const started = performance.now();
-    const { sources, diagnostics } = await readSources(cwd);
+    const { result: { sources, diagnostics }, cpuMs } = await cpuTimed(() => readSources(cwd));
     expect(sources.size).toBe(0);
     expect(format(diagnostics)).toEqual([expect.stringMatching(/^data\/sources\.csv:1:14: error: this cell is longer than 10,000 characters/)]);
-    expect(performance.now() - started).toBeLessThan(5_000);
-  }, 20_000);
+    expect(cpuMs).toBeLessThan(5_000);
+  }, 90_000);
 });

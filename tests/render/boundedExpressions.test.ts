@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openProject } from '../../src/project.js';
 import { renderChart } from '../../src/renderChart.js';
+import { cpuTimed } from '../helpers/cpuTime.js';
 import { format, project, sourcesCsv } from '../helpers/project.js';
 
 // 9,000 "a"s then a "b": a backtracking engine tries about 2^9000 ways to split the run.
@@ -23,14 +24,14 @@ async function drawTable(csv: string, transform: unknown[]) {
       encoding: { x: { field: 'shown', type: 'nominal' }, y: { field: 'value', type: 'quantitative' } },
     }),
   });
-  const started = performance.now();
-  const { chart, diagnostics } = await renderChart(await openProject(cwd), 'c', { png: false });
-  return { chart, messages: format(diagnostics), ms: performance.now() - started };
+  // CPU time, not wall time: "well under a second" must hold on a loaded CI machine too.
+  const { result: { chart, diagnostics }, cpuMs } = await cpuTimed(async () => renderChart(await openProject(cwd), 'c', { png: false }));
+  return { chart, messages: format(diagnostics), ms: cpuMs };
 }
 
 describe('regular expressions in Vega expressions run in linear time', () => {
   // The first chart of a process loads fonts and Vega; the timings below are of the expression work.
-  beforeAll(() => draw([{ calculate: 'datum.label', as: 'shown' }]), 20_000);
+  beforeAll(() => draw([{ calculate: 'datum.label', as: 'shown' }]), 90_000);
 
   it.each([
     ['test() with a regex literal', "test(/(a+)+$/, datum.label)"],
@@ -42,7 +43,7 @@ describe('regular expressions in Vega expressions run in linear time', () => {
     expect(ms).toBeLessThan(1_000);
     // Only "aaa" ends in a run of a's: the chart cites its source alone.
     expect(chart!.entry.sources).toEqual(['b']);
-  }, 10_000);
+  }, 60_000);
 
   it('replace() and split() with a catastrophic pattern in calculate finish, with JavaScript results', async () => {
     const { chart, messages, ms } = await draw([
@@ -55,7 +56,7 @@ describe('regular expressions in Vega expressions run in linear time', () => {
     // As JavaScript: 'aac'.replace(/(a+)+c$/, 'X') is 'X'; 'aac'.split(/(a+)+c/) is ['', 'aa', ''].
     expect(svg).toContain('>X|/aa/<');
     expect(svg).toContain('>aaa|aaa<');
-  }, 10_000);
+  }, 60_000);
 
   it('a pattern RE2 cannot run (a backreference) is an error at the expression in the spec', async () => {
     const { chart, messages } = await draw([{ filter: 'test(/(a)\\1/, datum.label)' }, { calculate: 'datum.label', as: 'shown' }]);
@@ -78,7 +79,7 @@ describe('generators in Vega expressions are bounded', () => {
     expect(chart).toBeUndefined();
     expect(messages).toEqual([expect.stringContaining('sequence(0, 1000000000) would make more than 100,000 items')]);
     expect(ms).toBeLessThan(2_000);
-  }, 10_000);
+  }, 60_000);
 
   it("pad('', 1e9) is refused before it allocates; a small pad still works", async () => {
     const refused = await draw([{ calculate: "pad('', 1e9, '-')", as: 'shown' }]);
@@ -86,7 +87,7 @@ describe('generators in Vega expressions are bounded', () => {
     const fine = await draw([{ calculate: "pad('x', 4, '-', 'left') + length(sequence(3))", as: 'shown' }]);
     expect(fine.messages).toEqual([]);
     expect(fine.chart!.svg).toContain('>---x3<');
-  }, 10_000);
+  }, 60_000);
 
   it('utcSequence over 30 years in milliseconds is refused; over 10 years in years it works', async () => {
     const refused = await draw([{ calculate: "length(utcSequence('milliseconds', datetime(2000, 0, 1), datetime(2030, 0, 1)))", as: 'shown' }]);
@@ -95,7 +96,7 @@ describe('generators in Vega expressions are bounded', () => {
     const fine = await draw([{ calculate: "'n' + length(utcSequence('year', utc(2000, 0, 1), utc(2010, 0, 1)))", as: 'shown' }]);
     expect(fine.messages).toEqual([]);
     expect(fine.chart!.svg).toContain('>n10<');
-  }, 10_000);
+  }, 60_000);
 
   it('many small sequences add up: 20 rows × sequence(0, 60000) is refused, 3 rows × 60,000 pass', async () => {
     const refused = await drawTable(`label,value,source\n${Array.from({ length: 20 }, (_, i) => `r${i},${i},a`).join('\n')}\n`, [
@@ -106,5 +107,5 @@ describe('generators in Vega expressions are bounded', () => {
     const fine = await drawTable('label,value,source\nr0,1,a\nr1,2,a\nr2,3,a\n', [{ calculate: "'n' + length(sequence(0, 60000))", as: 'shown' }]);
     expect(fine.messages).toEqual([]);
     expect(fine.chart!.svg).toContain('>n60000<');
-  }, 20_000);
+  }, 90_000);
 });

@@ -156,6 +156,7 @@ describe('citechart watch (in-process)', () => {
     rmSync(path.join(cwd, 'specs/imports.vl.json'));
     await vi.waitFor(async () => expect((await get('/chart/imports')).status).toBe(404), { timeout: 20_000, interval: 50 });
     expect((await get('/')).body).not.toContain('/chart/imports');
-    expect(events.join('')).toContain('{"name":"imports","removed":true}');
+    // The event stream is another connection: its message may arrive after the page's 404.
+    await vi.waitFor(() => expect(events.join('')).toContain('{"name":"imports","removed":true}'), { timeout: 20_000 });
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -160,5 +161,16 @@ describe('lockOutput', () => {
     writeFileSync(path.join(dir, LOCK_FILE), '');
     setTimeout(() => writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, host: os.hostname() }) + '\n'), 50);
     await expect(lockOutput(dir)).rejects.toThrow(`another build (pid ${process.ppid}) is writing this folder`);
+  });
+
+  // kill -9 of `citechart` (the launcher) leaves its child from the startup snapshot writing for a moment.
+  it('a lock whose launcher is gone but whose writer still runs is held, naming the writer; both gone, it is taken over', async () => {
+    const dir = tmp();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: dead, host: os.hostname(), writer: process.ppid }) + '\n');
+    await expect(lockOutput(dir)).rejects.toThrow(`another build (pid ${process.ppid}) is writing this folder`);
+    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: dead, host: os.hostname(), writer: dead }) + '\n');
+    await (await lockOutput(dir))();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
