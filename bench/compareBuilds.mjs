@@ -1,0 +1,73 @@
+// A/B of two builds of citechart on the bench corpus: full 200-chart builds
+// (`build --force`), store warm and cold, in interleaved rounds (the order
+// rotating), with CPU (user+sys), wall and the process tree's peak memory
+// (treeMemory.mjs). For weighing a change whose cost is memory, such as the
+// workers' heap settings (bench/RESULTS.md, 16:24 run).
+//
+//   node bench/compareBuilds.mjs ROUNDS CORPUS A_DIST B_DIST
+//
+// CORPUS: a project made by generateCorpus (bench/corpus.mjs); A_DIST and
+// B_DIST: the dist/ folders of two trees built by `npm run build`. Warm
+// runs share one TMPDIR, filled by an untimed build of each first; cold
+// runs get an empty new one each. Linux only (treeMemory reads /proc).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { treeSampler } from './treeMemory.mjs';
+
+const [roundsArg, corpus, a, b] = process.argv.slice(2);
+if (!roundsArg || !corpus || !a || !b) {
+  console.error('usage: node bench/compareBuilds.mjs ROUNDS CORPUS A_DIST B_DIST');
+  process.exit(2);
+}
+const warmDir = mkdtempSync(path.join(os.tmpdir(), 'compare-warm-'));
+const timeFile = path.join(warmDir, 'time.txt');
+const variants = [
+  { label: 'A cold', dist: a, cold: true },
+  { label: 'B cold', dist: b, cold: true },
+  { label: 'A warm', dist: a, cold: false },
+  { label: 'B warm', dist: b, cold: false },
+].map((variant) => ({ ...variant, runs: [] }));
+
+const build = (dist, tmp) =>
+  spawnSync('/usr/bin/time', ['-f', '%e %U %S', '-o', timeFile, process.execPath, path.join(dist, 'cli.js'), 'build', '--force'], {
+    cwd: corpus,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', TMPDIR: tmp },
+  });
+
+for (const dist of [a, b]) build(dist, warmDir);
+const sampler = treeSampler();
+const median = (values) => {
+  const sorted = values.slice().sort((x, y) => x - y);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+for (let round = 0; round < Number(roundsArg); round += 1) {
+  for (let i = 0; i < variants.length; i += 1) {
+    const variant = variants[(i + round) % variants.length];
+    const tmp = variant.cold ? mkdtempSync(path.join(os.tmpdir(), 'compare-cold-')) : warmDir;
+    const result = sampler.measure(() => build(variant.dist, tmp));
+    if (variant.cold) rmSync(tmp, { recursive: true, force: true });
+    if (result.status !== 0) {
+      console.error(`${variant.label} failed:\n${result.stderr}`);
+      process.exit(1);
+    }
+    const [wall, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+    variant.runs.push({ wall, cpu: user + sys, tree: result.treeMb });
+    console.log(`round ${round + 1} ${variant.label}: wall ${wall} s, CPU ${(user + sys).toFixed(2)} s, tree ${result.treeMb?.toFixed(0)} MB, load ${os.loadavg()[0].toFixed(1)}`);
+  }
+}
+sampler.stop();
+for (const variant of variants) {
+  const figure = (key) => {
+    const values = variant.runs.map((run) => run[key]);
+    let low = Infinity;
+    let high = -Infinity;
+    for (const value of values) [low, high] = [Math.min(low, value), Math.max(high, value)];
+    return `${median(values).toFixed(2)} (${low.toFixed(2)}–${high.toFixed(2)})`;
+  };
+  console.log(`${variant.label}: wall ${figure('wall')} s, CPU ${figure('cpu')} s, tree ${figure('tree')} MB`);
+}
+rmSync(warmDir, { recursive: true, force: true });
