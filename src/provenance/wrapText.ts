@@ -19,7 +19,7 @@ export function wrapText(
   hang = 0,
   keep: readonly string[] = [],
 ): string[] {
-  return wrapLines(text, width, measure, indent, hang, keep).lines;
+  return wrapLines(text, width, measure, { indent, hang, keep }).lines;
 }
 
 /**
@@ -46,8 +46,8 @@ export function wrapBalanced(
   measure: (s: string) => number,
   options: { minLastWords?: number; indent?: number; hang?: number; keep?: readonly string[] } = {},
 ): string[] {
-  const { minLastWords = 2, indent = 0, hang = 0, keep = [] } = options;
-  const greedy = wrapLines(text, width, measure, indent, hang, keep);
+  const { minLastWords = 2, ...room } = options;
+  const greedy = wrapLines(text, width, measure, room);
   const last = greedy.lines.at(-1) ?? '';
   if (greedy.lines.length < 2 || last.split(BREAKING_SPACE).filter(Boolean).length >= minLastWords) return greedy.lines;
   let low = 1;
@@ -55,7 +55,7 @@ export function wrapBalanced(
   let best = greedy.lines;
   while (high - low > 1) {
     const middle = (low + high) / 2;
-    const tried = wrapLines(text, middle, measure, indent, hang, keep);
+    const tried = wrapLines(text, middle, measure, room);
     if (tried.lines.length === greedy.lines.length && tried.broken <= greedy.broken) {
       high = middle;
       best = tried.lines;
@@ -69,9 +69,7 @@ function wrapLines(
   text: string,
   width: number,
   measure: (s: string) => number,
-  indent = 0,
-  hang = 0,
-  keep: readonly string[] = [],
+  { indent = 0, hang = 0, keep = [] }: { indent?: number; hang?: number; keep?: readonly string[] },
 ): { lines: string[]; broken: number } {
   let broken = 0;
   const lines: string[] = [];
