@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { link, lstat, open, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -193,15 +194,34 @@ function parseLock(text: string): LockRecord | undefined {
   return undefined;
 }
 
-/** Whether a process with this pid runs on this host (signal 0 checks without sending anything). */
+/**
+ * Whether a process with this pid runs on this host (signal 0 checks
+ * without sending anything). A zombie (exited, not yet reaped by its
+ * parent: a build killed with kill -9 under a parent that has not waited
+ * for it) answers signal 0 but writes nothing: it does not hold the lock.
+ * Its state is read from /proc (Linux, proc(5): the field after the
+ * parenthesised command name); elsewhere every process answering counts.
+ */
 function isAlive(pid: number): boolean {
   // Our own pid in a lock this process does not hold: a previous process of that number (a container restarted).
   if (pid === commandPid() || pid === process.pid) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it exists, run by another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return !isZombie(pid);
+}
+
+/** Whether /proc says `pid` is a zombie (state Z) or already gone (X); false where /proc cannot be read. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    // The command name may hold spaces and parentheses: the state follows the last ')'.
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
   }
 }

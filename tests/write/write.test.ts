@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -172,5 +173,21 @@ describe('lockOutput', () => {
     writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: dead, host: os.hostname(), writer: dead }) + '\n');
     await (await lockOutput(dir))();
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  // A build killed with kill -9 under a parent that has not yet waited for it stays a zombie: it answers signal 0.
+  it.runIf(process.platform === 'linux')('a lock whose build is a zombie (exited, not yet reaped) is taken over', async () => {
+    const dir = tmp();
+    // `sleep 0` exits at once; its parent, exec'd into `sleep 30`, never waits for it: a zombie until the parent ends.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombie = Number((await once(parent.stdout!, 'data'))[0].toString().trim());
+      await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, 'latin1').split(') ')[1]?.[0], { timeout: 30_000 }).toBe('Z');
+      writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: zombie, host: os.hostname() }) + '\n');
+      await (await lockOutput(dir))();
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 });
