@@ -37,6 +37,13 @@ export function chooseChart(table: CitedTable): ChosenChart {
     title: withPercent(humanise(column), isPercentColumn(table, column)),
     ...extra,
   });
+  // Horizontal bars, one row a category, longest first; the category names are the axis.
+  const barsByCategory = (column: string, x: Record<string, unknown>) => ({
+    width: 420,
+    height: { step: 28 },
+    mark: 'bar',
+    encoding: { y: field(column, 'nominal', { sort: '-x', title: null }), x },
+  });
 
   if (time && value) {
     return {
@@ -54,18 +61,7 @@ export function chooseChart(table: CitedTable): ChosenChart {
     };
   }
   if (category && value) {
-    return {
-      kind: 'bar chart sorted by value',
-      body: {
-        width: 420,
-        height: { step: 28 },
-        mark: 'bar',
-        encoding: {
-          y: field(category, 'nominal', { sort: '-x', title: null }),
-          x: field(value, 'quantitative'),
-        },
-      },
-    };
+    return { kind: 'bar chart sorted by value', body: barsByCategory(category, field(value, 'quantitative')) };
   }
   if (value && second) {
     return {
@@ -74,18 +70,7 @@ export function chooseChart(table: CitedTable): ChosenChart {
     };
   }
   if (category) {
-    return {
-      kind: 'bar chart counting rows',
-      body: {
-        width: 420,
-        height: { step: 28 },
-        mark: 'bar',
-        encoding: {
-          y: field(category, 'nominal', { sort: '-x', title: null }),
-          x: { aggregate: 'count', type: 'quantitative', title: 'Number of rows' },
-        },
-      },
-    };
+    return { kind: 'bar chart counting rows', body: barsByCategory(category, { aggregate: 'count', type: 'quantitative', title: 'Number of rows' }) };
   }
   const only = value ?? time ?? table.columns[0]!;
   return {
