@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stableJson } from '../cache/cacheKey.js';
 import type { Source } from '../model.js';
 import type { ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
@@ -44,7 +43,9 @@ export async function writeGallery(
 ): Promise<GalleryStamp> {
   const views = await readChartViews(outDir, sources, known, charts);
   const file = path.join(outDir, GALLERY);
-  const viewsDigest = sha256(`${stamp?.code ?? ''}\0${stableJson(views)}`);
+  // JSON.stringify, not stableJson (7–11 ms for 200 views): views are made by citechart's code, each with its keys in
+  // one order, so the same views give the same text; keys in another order could only draw the page once more.
+  const viewsDigest = sha256(`${stamp?.code ?? ''}\0${JSON.stringify(views)}`);
   const onDisk = await readFile(file, 'utf8').catch(() => undefined);
   const previous = stamp?.previous;
   if (previous && previous.views === viewsDigest && onDisk !== undefined && sha256(onDisk) === previous.page) return previous;
