@@ -176,6 +176,11 @@ await build({
   entryPoints: [path.join(SRC, 'startup', 'snapshotEntry.ts')],
   outfile: SNAPSHOT_SCRIPT,
   format: 'cjs',
+  // Without white space, comments and redundant syntax (names kept: Vega and commander read constructor names):
+  // 3.6 → 2.4 MB of source, which every run's snapshot holds and re-scans as it compiles each function it calls
+  // (a one-chart build −8 to −12 ms of CPU, 12 interleaved runs of the child; renaming too gave −5 to −19, within the noise).
+  minifyWhitespace: true,
+  minifySyntax: true,
   plugins: [layout(true)],
   // A run started from a snapshot has no callback for import(): packages are required instead.
   supported: { 'dynamic-import': false },
