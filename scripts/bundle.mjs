@@ -20,6 +20,7 @@
 // same as unbundled; the two worker paths point at the bundled workers.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -123,6 +124,44 @@ await build({
 });
 chmodSync(path.join(DIST, 'cli.js'), 0o755);
 
+// ---------------------------------------------------------------- sharp as one file
+
+/**
+ * sharp's JavaScript (its ≈15 modules, semver's 47, detect-libc, @img/colour)
+ * as one file, dist/bundle/sharp.cjs, which src/render/loadSharp.ts loads
+ * instead of the package when dist/bundle/sharp.json names the sharp
+ * installed: resolving and compiling the ≈60 files cost ≈40 ms of CPU of
+ * each one-chart build and each render worker, one file ≈25 (issue 15).
+ * The file exports a function of a `require` made in sharp's own folder, by
+ * which the parts left out are loaded as sharp loads them: the native
+ * binding (@img/sharp-PLATFORM, libvips) and what only installing or
+ * building from source reads. sharp's package.json is bundled: the version
+ * check in loadSharp.ts keeps it the installed one's.
+ */
+const SHARP_ENTRY = createRequire(path.join(ROOT, 'package.json')).resolve('sharp');
+const SHARP_DIST = path.dirname(SHARP_ENTRY);
+await build({
+  ...NODE_BUNDLE,
+  entryPoints: [SHARP_ENTRY],
+  outfile: path.join(DIST, 'bundle', 'sharp.cjs'),
+  format: 'cjs',
+  plugins: [{
+    name: 'citechart-sharp',
+    setup(esbuild) {
+      // Native binaries and platform packages: required at run time from sharp's folder.
+      esbuild.onResolve({ filter: /\.node$|^@img\/sharp-/ }, (args) => ({ path: args.path, external: true }));
+      // sharp.cjs requires its binary by template strings, which esbuild would try to expand into files.
+      esbuild.onLoad({ filter: /\.cjs$/ }, (args) => {
+        if (path.dirname(args.path) !== SHARP_DIST) return undefined;
+        return { contents: readFileSync(args.path, 'utf8').replaceAll('require(`', '__sharpRequire(`'), loader: 'js' };
+      });
+    },
+  }],
+  banner: { js: 'module.exports = function loadSharp(require) {\nvar __sharpRequire = require;\nvar module = { exports: {} }, exports = module.exports;' },
+  footer: { js: 'return module.exports;\n};' },
+});
+writeFileSync(path.join(DIST, 'bundle', 'sharp.json'), JSON.stringify({ version: JSON.parse(readFileSync(path.join(SHARP_DIST, '..', 'package.json'), 'utf8')).version }) + '\n');
+
 // ---------------------------------------------------------------- startup snapshot
 
 /**
@@ -137,6 +176,11 @@ await build({
   entryPoints: [path.join(SRC, 'startup', 'snapshotEntry.ts')],
   outfile: SNAPSHOT_SCRIPT,
   format: 'cjs',
+  // Without white space, comments and redundant syntax (names kept: Vega and commander read constructor names):
+  // 3.6 → 2.4 MB of source, which every run's snapshot holds and re-scans as it compiles each function it calls
+  // (a one-chart build −8 to −12 ms of CPU, 12 interleaved runs of the child; renaming too gave −5 to −19, within the noise).
+  minifyWhitespace: true,
+  minifySyntax: true,
   plugins: [layout(true)],
   // A run started from a snapshot has no callback for import(): packages are required instead.
   supported: { 'dynamic-import': false },

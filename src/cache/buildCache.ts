@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model.js';
+import type { GalleryStamp } from '../preview/writeGallery.js';
 import { isManifestEntry, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import { CACHE_FORMAT } from './cacheKey.js';
@@ -40,6 +41,8 @@ export interface BuildCache {
   project?: { key: string; diagnostics: Diagnostic[] };
   /** By chart name: a Map, since a chart may be named `constructor` or `__proto__`. */
   charts: Map<string, CachedChart>;
+  /** The gallery (index.html) last written, so a build that would draw the same page skips it (preview/writeGallery.ts). */
+  gallery?: GalleryStamp;
 }
 
 export const emptyCache = (): BuildCache => ({ format: CACHE_FORMAT, charts: new Map() });
@@ -61,7 +64,8 @@ export async function readCache(outDir: string): Promise<{ cache: BuildCache; te
         if (isCachedChart(chart)) charts.set(name, { ...chart, outputs: chart.outputs.map(({ file, sha256, size }) => ({ file, sha256, size })) });
       }
       const project = isRecord(cache.project) && typeof cache.project.key === 'string' && Array.isArray(cache.project.diagnostics) ? (cache.project as BuildCache['project']) : undefined;
-      return { cache: { format: CACHE_FORMAT, ...(project ? { project } : {}), charts }, text };
+      const gallery = isGalleryStamp(cache.gallery) ? { views: cache.gallery.views, page: cache.gallery.page } : undefined;
+      return { cache: { format: CACHE_FORMAT, ...(project ? { project } : {}), charts, ...(gallery ? { gallery } : {}) }, text };
     }
   } catch {
     // missing or corrupt
@@ -74,7 +78,7 @@ export async function writeCache(outDir: string, cache: BuildCache, previousText
   const names = [...cache.charts.keys()].sort();
   // Object.fromEntries defines each key as an own property, "__proto__" included.
   const charts = Object.fromEntries(names.map((name) => [name, cache.charts.get(name)!]));
-  const text = JSON.stringify({ format: cache.format, project: cache.project, charts }) + '\n';
+  const text = JSON.stringify({ format: cache.format, project: cache.project, charts, gallery: cache.gallery }) + '\n';
   // A rebuild that changed nothing writes nothing, not even the cache.
   if (text !== previousText) await writeAtomic(path.join(outDir, CACHE_FILE), text);
 }
@@ -85,6 +89,9 @@ const isStrings = (value: unknown): value is string[] => Array.isArray(value) &&
 /** A file directly in the output folder, as build writes them: a cache never makes a build read elsewhere. */
 const isFileName = (value: unknown): value is string =>
   typeof value === 'string' && value !== '.' && value !== '..' && value !== '' && !/[/\\\0]/.test(value);
+
+const isGalleryStamp = (value: unknown): value is GalleryStamp =>
+  isRecord(value) && typeof value.views === 'string' && typeof value.page === 'string';
 
 function isCachedChart(value: unknown): value is CachedChart {
   if (!isRecord(value) || typeof value.key !== 'string' || !isStrings(value.inputs) || !Array.isArray(value.diagnostics)) return false;

@@ -392,7 +392,11 @@ async function buildLocked(
     // only when its text changes, so a no-change rebuild opens nothing.
     const gallery = path.join(outDir, GALLERY);
     if (stale.length || removed || leftovers.length || !existsSync(gallery)) {
-      await attempt(gallery, async () => writeGallery(outDir, (await openHere()).sources, known, manifestWritten));
+      // Its stamp, recorded in the cache, lets the next build skip a page that would not change.
+      const stamp = { code: versions['citechart code'] ?? '', previous: cache.gallery };
+      const written = await attempt(gallery, async () => writeGallery(outDir, (await openHere()).sources, known, manifestWritten, stamp));
+      if (written) cache.gallery = written;
+      else delete cache.gallery;
     }
   }
   // The cache last: one not written records the charts of the build before,

@@ -9,7 +9,7 @@ let sharpLimited = false;
 export default async function renderInWorker(task: RenderTask): Promise<RenderOutcome> {
   if (task.render.png !== false && !sharpLimited) {
     // Each worker is already one of the cores; libvips' own threads on top would only contend.
-    const { default: sharp } = await import('sharp');
+    const sharp = await (await import('../render/loadSharp.js')).loadSharp();
     sharp.concurrency(1);
     // libvips' operation cache (up to 50 MB, process-wide) never hits: every SVG is new.
     sharp.cache(false);

@@ -32,6 +32,19 @@ export function toolVersions(): Record<string, string> {
  * for about fifteen (issue 15: a one-chart build's fixed cost).
  */
 export function packageVersion(name: string): string {
+  let version = packageVersions.get(name);
+  if (version === undefined) packageVersions.set(name, (version = findPackageVersion(name)));
+  return version;
+}
+
+/**
+ * Versions found, by package name, once per process: a one-chart build asked
+ * for some packages three times (graphics, cache key, the valid-spec and
+ * subset caches' identities). What is installed does not change while citechart runs.
+ */
+const packageVersions = new Map<string, string>();
+
+function findPackageVersion(name: string): string {
   for (const folder of require.resolve.paths(name) ?? []) {
     const version = readVersion(path.join(folder, name), name);
     if (version) return version;

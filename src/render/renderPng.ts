@@ -3,6 +3,7 @@ import { pinFallbackFonts, type Rasteriser } from '../text/pinFonts.js';
 import { rasterFontFiles } from '../text/rasterFonts.js';
 import { drawnText } from '../text/embedFonts.js';
 import { loadResvg } from './loadResvg.js';
+import { loadSharp } from './loadSharp.js';
 
 /** PNG px per CSS px when neither `--scale` nor the theme sets one: the 2× PNG (PNG_SCALE_LIMITS in pngScale.ts). */
 export const DEFAULT_SCALE = 2;
@@ -67,7 +68,7 @@ let fontconfigReady: Promise<void> | undefined;
  * @throws what resvg or sharp throw (an unreadable SVG, an image over sharp's limits).
  */
 export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE): Promise<Buffer> {
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   let png: import('sharp').Sharp;
   if (rasteriserFor(svg) === 'librsvg') {
     await (fontconfigReady ??= useBundledFonts());

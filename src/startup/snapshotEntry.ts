@@ -14,6 +14,11 @@ import { runCli } from '../cliProgram.js';
 import '../commands/build.js';
 import '../renderChart.js';
 import '../vegaBuilds.js';
+import { warmUp } from './warmUp.js';
+
+// Run before the snapshot is taken (Node empties the event loop first): Vega's and Vega-Lite's functions compiled.
+// One that fails leaves them to be compiled at run time, as without it; scripts/bundle.mjs prints what it says.
+warmUp().catch((error: unknown) => console.error(`citechart: the startup snapshot's warm-up failed (${String(error)}); runs compile Vega's functions themselves`));
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   // Started by runFromSnapshot.ts: its channel closes when the launcher dies

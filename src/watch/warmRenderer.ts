@@ -9,7 +9,7 @@
 export async function warmRenderer(): Promise<void> {
   try {
     await import('../pool/renderTask.js');
-    await import('sharp');
+    await (await import('../render/loadSharp.js')).loadSharp();
     await (await import('../render/loadResvg.js')).loadResvg();
   } catch {
     // Reported by the build that needs it.
