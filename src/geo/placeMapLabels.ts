@@ -208,7 +208,7 @@ export function placeMapLabels(render: VegaRender): { render: VegaRender; placed
   };
   outside.sort((a, b) => extent(a) - extent(b));
   for (const label of outside) {
-    const best = outsidePlace({ ...label, fontSize: label.drawn.fontSize }, ids.get(label.key) ?? -2, raster, taken, plot);
+    const best = outsidePlace({ ...label, fontSize: label.drawn.fontSize, lineCount: drawnLines(label.drawn) }, ids.get(label.key) ?? -2, raster, taken, plot);
     taken.push(shift(label.box, best.dx, best.dy));
     moves.push({ at: label.at, dx: best.dx, dy: best.dy });
     leaders.push(best.leader);
@@ -216,6 +216,16 @@ export function placeMapLabels(render: VegaRender): { render: VegaRender; placed
   }
   if (!moves.length && !leaders.length) return { render, placed };
   return { render: { ...render, svg: moveLabels(render.svg, moves, leaders, labelMarks[0]!.name!) }, placed };
+}
+
+/**
+ * How many lines Vega drew a label on: its bounds are one font size tall
+ * for the first line and a line height more for each next one (a text
+ * broken by the mark's `lineBreak`, "United\nStates", is one string).
+ */
+function drawnLines(drawn: Label['drawn']): number {
+  const step = drawn.lineHeight ?? drawn.fontSize + 2;
+  return Math.max(1, 1 + Math.round((drawn.bounds.y2 - drawn.bounds.y1 - drawn.fontSize) / step));
 }
 
 /** A label once (its halo's copy and its text's), with its ink box and where its copies are. */
@@ -340,7 +350,7 @@ function insideMove(box: Box, fits: (grown: Box) => boolean, bounds: Box): { dx:
 
 /** The best place outside the region (see placeMapLabels), and its leader from the anchor to the box's nearest edge. */
 function outsidePlace(
-  label: { box: Box; x: number; y: number; fontSize: number },
+  label: { box: Box; x: number; y: number; fontSize: number; lineCount: number },
   id: number,
   raster: Raster,
   taken: Box[],
@@ -367,7 +377,7 @@ function outsidePlace(
       if (taken.some((other) => overlaps(grow(other, gap), box))) continue;
       // Off its own region, and off every other coloured one: a label over another would name it.
       if (own(grown).count > 0 || otherColoured(grown).count > 0) continue;
-      const end = nearestOnBox(box, ax, ay);
+      const end = nearestOnBox(box, ax, ay, label.lineCount);
       const leader = { x1: round(ax), y1: round(ay), x2: round(end[0]), y2: round(end[1]) };
       const length = Math.hypot(leader.x2 - leader.x1, leader.y2 - leader.y1);
       // Shorter, a leader reads as a tick, not as a pointer.
@@ -398,9 +408,19 @@ function outsidePlace(
 
 const overlaps = (a: Box, b: Box) => Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1);
 
-/** The point of a box's outline nearest to (x, y). */
-function nearestOnBox(box: Box, x: number, y: number): [number, number] {
-  return [Math.min(Math.max(x, box.x1), box.x2), Math.min(Math.max(y, box.y1), box.y2)];
+/**
+ * The point of a box's outline nearest to (x, y); on the side of a label of
+ * several lines, at the middle of its nearest line, so that its leader
+ * points at a line, not at the gap between two ("United——States" on the
+ * square map card).
+ */
+function nearestOnBox(box: Box, x: number, y: number, lines = 1): [number, number] {
+  const ex = Math.min(Math.max(x, box.x1), box.x2);
+  const ey = Math.min(Math.max(y, box.y1), box.y2);
+  if (lines < 2 || (x >= box.x1 && x <= box.x2)) return [ex, ey];
+  const line = (box.y2 - box.y1) / lines;
+  const nearest = Math.min(lines - 1, Math.max(0, Math.floor((ey - box.y1) / line)));
+  return [ex, box.y1 + line * (nearest + 0.5)];
 }
 
 /** px of a segment over land other than region `id`, and over other coloured regions (sampled every half px). */
