@@ -104,9 +104,12 @@ const COAST_CELL_COST = 2;
  * its region, `MARGIN` px in (the shapes rasterised at 1 px), stays; one that does not is moved to the nearest point where it does;
  * a label of several words that fits nowhere inside on one line is broken
  * at its spaces (wrappedForms: two lines, then three) and set inside when
- * it fits so; one that fits nowhere inside goes outside, on rings around
+ * it fits so; one that fits wholly inside nowhere is set, as drawn or
+ * broken, where ON_OWN_LAND of its box lies on its region and the rest
+ * over the sea by its coast; one that fits neither way goes outside, on
+ * rings (RINGS px, about ARC px apart along each) around
  * the region's anchor, where it covers no other coloured region nor
- * another label, stays in the plot and has a leader of at least
+ * another label (LABEL_GAP_EM of its size, LABEL_GAP px at least), stays in the plot and has a leader of at least
  * MIN_LEADER px. Of those, a place in the sea (none of its box, MARGIN
  * px grown, over other land) is always taken before one over land (a
  * Reuters/FT review, 2026: "Ukraine" lay over Turkey); among places in the
@@ -115,7 +118,8 @@ const COAST_CELL_COST = 2;
  * within SEA_CLEARANCE px of the box (a label hugging a neighbour's coast
  * reads as the neighbour's). Only where no place in the sea is in reach
  * is the label set where the least of its box lies over other land.
- * The halo's copy moves with its text. A leader starts at the label's own point (the
+ * The halo's copy moves with its text. A leader starts at the label's own
+ * point (the
  * region's `properties.longitude`/`latitude`): a spec that offsets its
  * labels and draws its own leaders gets a second one. A chart with no such
  * labels is returned as it is.
