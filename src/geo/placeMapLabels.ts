@@ -44,10 +44,19 @@ export interface PlacedLabel {
   overOtherLand?: number;
 }
 
+/**
+ * The least share (0–1) of a label's box, MARGIN px grown, on its own
+ * region's land when it does not fit wholly inside: the rest over the sea
+ * by its coast, none over another country, it still reads as the region's
+ * name, as coastal labels do in print ("China" over its coast at 320 px,
+ * where it fits nowhere wholly inside; a Reuters/FT review, 2026, found it
+ * set out in the Pacific with a leader).
+ */
+export const ON_OWN_LAND = 0.75;
 /** Breathing room (px) between a label and the edge of its region, or another label. */
 const MARGIN = 1.5;
 /** Distances (px) from a region's anchor at which an outside label's centre is tried. */
-const RINGS = [14, 20, 27, 35, 45, 57, 70, 85, 100];
+const RINGS = [14, 20, 27, 35, 40, 45, 51, 57, 63, 70, 77, 85, 92, 100];
 /**
  * The shortest leader (px of the layout): 5–8 px of line reads as a tick,
  * not as a pointer (a Reuters/FT review, 2026, of Ukraine's leader); 12 px
@@ -55,26 +64,38 @@ const RINGS = [14, 20, 27, 35, 45, 57, 70, 85, 100];
  */
 export const MIN_LEADER = 10;
 /**
- * The largest share of an outside label's box that may lie on other
- * regions' land: a label on a neighbour names the neighbour ("États-Unis"
- * set on Canada, a Reuters/FT review, 2026). A place with none of it is
- * preferred; in a crowded region (Ukraine on a world map, ringed by land
- * farther than a leader reaches) the label may overhang a neighbour by
- * less than this share, its leader still crossing no neighbour. Only when
- * no place is so is the label set where the least of it is.
+ * px of sea kept between an outside label and any other country's coast
+ * where there is room: a label that hugs a neighbour's coast reads as the
+ * neighbour's ("Ukraine" in the Black Sea under Turkey, a Reuters/FT
+ * review, 2026); its leader says whose it is, its place must not say
+ * otherwise.
  */
-export const MAX_OTHER_LAND_SHARE = 0.4;
+export const SEA_CLEARANCE = 3;
 
 /** px kept between an outside label and any other label: two labels closer read as one ("Ukraine" over "United States"). */
 const LABEL_GAP = 5;
-/** Cost, in px of leader, of an outside label wholly over other land (in proportion for part of it), where no place is clear. */
-const LAND_SHARE_COST = 60;
-/** px of a leader over other land that count as none (its ends, antialiased; the raster is 1 px). */
-const LEADER_LAND_TOLERANCE = 0.5;
-/** Directions tried on each ring. */
+/**
+ * ems (of the label's size) kept between an outside label and another
+ * label, where more than LABEL_GAP: two labels a line apart read as one
+ * name of two lines ("Ukraine" over "United States" on the 1200×675 card,
+ * a Reuters/FT review, 2026).
+ */
+const LABEL_GAP_EM = 0.9;
+/** Cost, in px of leader, of an outside label wholly over other land (in proportion for part of it), where no place in the sea is in reach: the share decides, the leader's length only between equal shares. */
+const LAND_SHARE_COST = 10_000;
+/** Directions tried on each ring: at least this many, and more on the far rings, so that places are tried about ARC px apart (a gap of sea between coasts is found on a far ring too). */
 const DIRECTIONS = 24;
-/** Cost of a px of leader over land other than its region, against a px of leader over sea or its own land. */
-const LAND_LEADER_COST = 6;
+/** px along a ring between two places tried. */
+const ARC = 5;
+/**
+ * Cost of a px of leader over land other than its region, against a px of
+ * leader over sea or its own land: a leader over land is drawn with the
+ * label's halo-free black line and stays readable, so it weighs little more
+ * than sea (Ukraine's leader to the Atlantic crosses Europe).
+ */
+const LAND_LEADER_COST = 2;
+/** Cost, in px of leader, of each 1 px cell of another country's land within SEA_CLEARANCE px of an outside label. */
+const COAST_CELL_COST = 2;
 
 /**
  * The render with its map labels placed (the SVG moved, leader lines drawn
@@ -83,15 +104,22 @@ const LAND_LEADER_COST = 6;
  * its region, `MARGIN` px in (the shapes rasterised at 1 px), stays; one that does not is moved to the nearest point where it does;
  * a label of several words that fits nowhere inside on one line is broken
  * at its spaces (wrappedForms: two lines, then three) and set inside when
- * it fits so; one that fits nowhere inside goes outside, on rings around
+ * it fits so; one that fits wholly inside nowhere is set, as drawn or
+ * broken, where ON_OWN_LAND of its box lies on its region and the rest
+ * over the sea by its coast; one that fits neither way goes outside, on
+ * rings (RINGS px, about ARC px apart along each) around
  * the region's anchor, where it covers no other coloured region nor
- * another label, no land of another region (else less than
- * MAX_OTHER_LAND_SHARE of it, its leader over no neighbour; else the
- * least), stays in the plot and has a leader of at
- * least MIN_LEADER px, the cost being its leader's length, six times each
- * px of it over other land, so that a leader crosses sea rather than a
- * neighbour. The halo's copy
- * moves with its text. A leader starts at the label's own point (the
+ * another label (LABEL_GAP_EM of its size, LABEL_GAP px at least), stays in the plot and has a leader of at least
+ * MIN_LEADER px. Of those, a place in the sea (none of its box, MARGIN
+ * px grown, over other land) is always taken before one over land (a
+ * Reuters/FT review, 2026: "Ukraine" lay over Turkey); among places in the
+ * sea the cost is the leader's length, LAND_LEADER_COST px for each px of
+ * it over other land, and COAST_CELL_COST for each cell of other land
+ * within SEA_CLEARANCE px of the box (a label hugging a neighbour's coast
+ * reads as the neighbour's). Only where no place in the sea is in reach
+ * is the label set where the least of its box lies over other land.
+ * The halo's copy moves with its text. A leader starts at the label's own
+ * point (the
  * region's `properties.longitude`/`latitude`): a spec that offsets its
  * labels and draws its own leaders gets a second one. A chart with no such
  * labels is returned as it is.
@@ -143,18 +171,31 @@ export function placeMapLabels(render: VegaRender): { render: VegaRender; placed
       continue;
     }
     const own = summedArea(raster, (cell) => cell === id);
+    const otherLand = summedArea(raster, (cell) => cell >= 0 && cell !== id);
     const bounds = unionBounds(region);
+    // Wholly on its land; else on its land and the sea by its coast (see ON_OWN_LAND).
+    const wholly = (b: Box) => {
+      const { count, cells } = own(b);
+      return cells > 0 && count === cells;
+    };
+    const byItsCoast = (b: Box) => {
+      const { count, cells } = own(b);
+      return cells > 0 && count >= ON_OWN_LAND * cells && otherLand(b).count === 0;
+    };
     // On its one line first; else broken at its spaces (a label Vega already broke is kept as it is).
     let inside: { dx: number; dy: number; lines?: string[]; lineHeight?: number; box: Box } | undefined;
-    const asDrawn = insideMove(label.box, own, bounds);
-    if (asDrawn) inside = { ...asDrawn, box: label.box };
-    for (const form of label.lineCount === 1 && !inside ? wrappedForms(label.drawn) : []) {
-      const box = inkBox(form.bounds, form.lines);
-      const move = insideMove(box, own, bounds);
-      if (move) {
-        inside = { ...move, lines: form.lines, lineHeight: form.lineHeight, box };
-        break;
+    for (const fits of [wholly, byItsCoast]) {
+      const asDrawn = insideMove(label.box, fits, bounds);
+      if (asDrawn) inside = { ...asDrawn, box: label.box };
+      for (const form of label.lineCount === 1 && !inside ? wrappedForms(label.drawn) : []) {
+        const box = inkBox(form.bounds, form.lines);
+        const move = insideMove(box, fits, bounds);
+        if (move) {
+          inside = { ...move, lines: form.lines, lineHeight: form.lineHeight, box };
+          break;
+        }
       }
+      if (inside) break;
     }
     if (!inside) {
       outside.push(label);
@@ -171,7 +212,7 @@ export function placeMapLabels(render: VegaRender): { render: VegaRender; placed
   };
   outside.sort((a, b) => extent(a) - extent(b));
   for (const label of outside) {
-    const best = outsidePlace(label, ids.get(label.key) ?? -2, raster, taken, plot);
+    const best = outsidePlace({ ...label, fontSize: label.drawn.fontSize, lineCount: drawnLines(label.drawn) }, ids.get(label.key) ?? -2, raster, taken, plot);
     taken.push(shift(label.box, best.dx, best.dy));
     moves.push({ at: label.at, dx: best.dx, dy: best.dy });
     leaders.push(best.leader);
@@ -179,6 +220,16 @@ export function placeMapLabels(render: VegaRender): { render: VegaRender; placed
   }
   if (!moves.length && !leaders.length) return { render, placed };
   return { render: { ...render, svg: moveLabels(render.svg, moves, leaders, labelMarks[0]!.name!) }, placed };
+}
+
+/**
+ * How many lines Vega drew a label on: its bounds are one font size tall
+ * for the first line and a line height more for each next one (a text
+ * broken by the mark's `lineBreak`, "United\nStates", is one string).
+ */
+function drawnLines(drawn: Label['drawn']): number {
+  const step = drawn.lineHeight ?? drawn.fontSize + 2;
+  return Math.max(1, 1 + Math.round((drawn.bounds.y2 - drawn.bounds.y1 - drawn.fontSize) / step));
 }
 
 /** A label once (its halo's copy and its text's), with its ink box and where its copies are. */
@@ -276,13 +327,9 @@ const grow = (box: Box, by: number): Box => ({ x1: box.x1 - by, y1: box.y1 - by,
 
 type Area = (box: Box) => { count: number; cells: number };
 
-/** The smallest move (px) that puts the label's box, MARGIN px grown, inside its region (`own`: its cells; `bounds`: its extent); undefined when none does. */
-function insideMove(box: Box, own: Area, bounds: Box): { dx: number; dy: number } | undefined {
+/** The smallest move (px) that puts the label's box, MARGIN px grown, where `fits` holds (inside its region; `bounds`: the region's extent); undefined when none does. */
+function insideMove(box: Box, fits: (grown: Box) => boolean, bounds: Box): { dx: number; dy: number } | undefined {
   const grown = grow(box, MARGIN);
-  const fits = (b: Box) => {
-    const { count, cells } = own(b);
-    return cells > 0 && count === cells;
-  };
   if (fits(grown)) return { dx: 0, dy: 0 };
   const w = grown.x2 - grown.x1;
   const h = grown.y2 - grown.y1;
@@ -307,7 +354,7 @@ function insideMove(box: Box, own: Area, bounds: Box): { dx: number; dy: number 
 
 /** The best place outside the region (see placeMapLabels), and its leader from the anchor to the box's nearest edge. */
 function outsidePlace(
-  label: { box: Box; x: number; y: number },
+  label: { box: Box; x: number; y: number; fontSize: number; lineCount: number },
   id: number,
   raster: Raster,
   taken: Box[],
@@ -319,20 +366,22 @@ function outsidePlace(
   const cx = (label.box.x1 + label.box.x2) / 2;
   const cy = (label.box.y1 + label.box.y2) / 2;
   const [ax, ay] = [label.x, label.y];
-  type Place = { cost: number; share: number; land: number; dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number };
+  const gap = Math.max(LABEL_GAP, LABEL_GAP_EM * label.fontSize);
+  type Place = { cost: number; tier: number; land: number; dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number };
   let best: Place | undefined;
   for (const ring of RINGS) {
-    for (let k = 0; k < DIRECTIONS; k++) {
-      const angle = (2 * Math.PI * k) / DIRECTIONS;
+    const directions = Math.max(DIRECTIONS, Math.ceil((2 * Math.PI * ring) / ARC));
+    for (let k = 0; k < directions; k++) {
+      const angle = (2 * Math.PI * k) / directions;
       const dx = ax + ring * Math.cos(angle) - cx;
       const dy = ay + ring * Math.sin(angle) - cy;
       const box = shift(label.box, dx, dy);
       const grown = grow(box, MARGIN);
       if (grown.x1 < plot.x1 || grown.y1 < plot.y1 || grown.x2 > plot.x2 || grown.y2 > plot.y2) continue;
-      if (taken.some((other) => overlaps(grow(other, LABEL_GAP), box))) continue;
+      if (taken.some((other) => overlaps(grow(other, gap), box))) continue;
       // Off its own region, and off every other coloured one: a label over another would name it.
       if (own(grown).count > 0 || otherColoured(grown).count > 0) continue;
-      const end = nearestOnBox(box, ax, ay);
+      const end = nearestOnBox(box, ax, ay, label.lineCount);
       const leader = { x1: round(ax), y1: round(ay), x2: round(end[0]), y2: round(end[1]) };
       const length = Math.hypot(leader.x2 - leader.x1, leader.y2 - leader.y1);
       // Shorter, a leader reads as a tick, not as a pointer.
@@ -340,16 +389,18 @@ function outsidePlace(
       const along = landAlong(leader, raster, id);
       // A leader through another coloured region would point at it: never.
       if (along.coloured > 0) continue;
-      // A label over a neighbour's land would name the neighbour: clear of land first, then overhanging less than
-      // MAX_OTHER_LAND_SHARE with a leader over no neighbour, then any place with such a leader, then any; within a
-      // tier, the cost (in the last two, the share of land weighs as LAND_SHARE_COST px of leader).
+      // A label over a neighbour's land names the neighbour (a Reuters/FT review, 2026: "Ukraine" lay over Turkey on
+      // every map): any place in the sea first, whatever its leader crosses (a leader is read as a pointer, a label
+      // as a name); among them the cheapest, a px of leader over a neighbour costing LAND_LEADER_COST px, and each
+      // cell of a neighbour's coast within SEA_CLEARANCE px COAST_CELL_COST (a label hugging Turkey's coast reads as
+      // Turkey's). Only where no place in the sea is in reach, the one with the least of its box over other land.
       const land = otherLand(grown);
       const share = land.count / Math.max(1, land.cells);
-      const clean = along.land <= LEADER_LAND_TOLERANCE;
-      const tier = share === 0 && clean ? 0 : share < MAX_OTHER_LAND_SHARE && clean ? 1 : clean ? 2 : 3;
-      const cost = length + LAND_LEADER_COST * along.land + (tier >= 2 ? LAND_SHARE_COST * share : 0);
-      if (!best || tier < best.share - 1e-9 || (tier <= best.share + 1e-9 && cost < best.cost - 1e-9)) {
-        best = { cost, share: tier, land: share, dx: round(dx), dy: round(dy), leader, overLand: round(along.land) };
+      const coast = otherLand(grow(box, SEA_CLEARANCE)).count;
+      const tier = share === 0 ? 0 : 1;
+      const cost = length + LAND_LEADER_COST * along.land + COAST_CELL_COST * coast + (tier === 1 ? LAND_SHARE_COST * share : 0);
+      if (!best || tier < best.tier || (tier === best.tier && cost < best.cost - 1e-9)) {
+        best = { cost, tier, land: share, dx: round(dx), dy: round(dy), leader, overLand: round(along.land) };
       }
     }
   }
@@ -361,9 +412,19 @@ function outsidePlace(
 
 const overlaps = (a: Box, b: Box) => Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1);
 
-/** The point of a box's outline nearest to (x, y). */
-function nearestOnBox(box: Box, x: number, y: number): [number, number] {
-  return [Math.min(Math.max(x, box.x1), box.x2), Math.min(Math.max(y, box.y1), box.y2)];
+/**
+ * The point of a box's outline nearest to (x, y); on the side of a label of
+ * several lines, at the middle of its nearest line, so that its leader
+ * points at a line, not at the gap between two ("United——States" on the
+ * square map card).
+ */
+function nearestOnBox(box: Box, x: number, y: number, lines = 1): [number, number] {
+  const ex = Math.min(Math.max(x, box.x1), box.x2);
+  const ey = Math.min(Math.max(y, box.y1), box.y2);
+  if (lines < 2 || (x >= box.x1 && x <= box.x2)) return [ex, ey];
+  const line = (box.y2 - box.y1) / lines;
+  const nearest = Math.min(lines - 1, Math.max(0, Math.floor((ey - box.y1) / line)));
+  return [ex, box.y1 + line * (nearest + 0.5)];
 }
 
 /** px of a segment over land other than region `id`, and over other coloured regions (sampled every half px). */

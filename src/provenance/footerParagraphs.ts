@@ -2,7 +2,7 @@ import { citedSourceIds } from './citedSourceIds.js';
 import type { ChartSettings } from '../compile/readUsermeta.js';
 import type { CitedRow, Source } from '../model.js';
 import { citeBriefly, citeSource, formatPublished } from './citeSource.js';
-import { isolate } from './isolateBidi.js';
+import { hasRtl, isolate } from './isolateBidi.js';
 import { readLocale, type Locale } from '../locale/readLocale.js';
 import { noteNumbers } from '../markers/noteNumbers.js';
 import { footerNoteLabel } from '../markers/markerSymbol.js';
@@ -105,9 +105,26 @@ export function footerParagraphs(
     const lead = `${locale.say('correctedOn', { date: formatPublished(correction.date, locale) })}${locale.words.colon}`;
     paragraphs.push({ lead, text: isolate(correction.what) });
   }
-  if (settings.credit) paragraphs.push({ lead: '', text: isolate(settings.credit) });
-  for (const credit of extras.credits ?? []) paragraphs.push({ lead: '', text: credit });
+  if (settings.credit) paragraphs.push(creditParagraph(settings.credit, isolate));
+  for (const credit of extras.credits ?? []) paragraphs.push(creditParagraph(credit, (text) => text));
   return withNames(paragraphs, sourceNames(sources.values()).concat(extras.names ?? []));
+}
+
+/** A credit's label: one to three words, then a colon (with the space or narrow no-break space a French one takes), then a space. */
+const CREDIT_LABEL = /^(\p{L}[\p{L}\p{M}'’-]*(?: \p{L}[\p{L}\p{M}'’-]*){0,2}(?: |\u00a0|\u202f)?:) (\S[\s\S]*)$/u;
+
+/**
+ * A credit as a footer paragraph: its label ("Graphic:", "Graphique :",
+ * "Translation:") as the bold lead-in "Source:" and "Map:" have, the rest
+ * as its text (`text`, isolated as the caller isolates it), so that every
+ * label of the footer is set alike (a Reuters/FT review, 2026: "Graphic:"
+ * was regular beside a bold "Source:"). A credit with no such label
+ * ("Graphics desk"), or with right-to-left letters, is all text.
+ */
+export function creditParagraph(credit: string, text: (s: string) => string): Paragraph {
+  // A right-to-left credit stays one isolated run: its label's place in the line is the bidi algorithm's to decide.
+  const match = hasRtl(credit) ? null : CREDIT_LABEL.exec(credit.trim());
+  return match ? { lead: match[1]!, text: text(match[2]!) } : { lead: '', text: text(credit) };
 }
 
 /** The names of people and organisations in source records: publishers, authors, translators (several words each, or nothing to keep). */

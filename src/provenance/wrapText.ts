@@ -23,15 +23,21 @@ export function wrapText(
 }
 
 /**
- * A title or subtitle wrapped as wrapText wraps it, then balanced when its
- * last line would be a widow (a single word, or the last piece of a word
- * broken between characters, as a run of CJK text is): the lines are
- * wrapped to the narrowest width that gives as many lines and breaks no
- * more words (a binary search to 1 px, as CSS `text-wrap: balance` and
- * Adobe's balance-text do), so they come out of even length and the last
- * one carries more than a word. Only breaking white space is a break, as
- * in wrapText: "90\u202f%" stays whole. A single line, or a wrap whose
- * last line already has several words, is returned as wrapText gives it.
+ * A title, subtitle or footer paragraph wrapped as wrapText wraps it
+ * (greedily: each line as full as it goes), its last line kept from being
+ * a widow. When the last line has fewer than `minLastWords` words, the
+ * fewest words that make it so are brought down from the line above
+ * (the line above wrapped narrower, every other line as it was), as a desk
+ * fixes a widow by hand: the lines stay full and the first is never cut
+ * short (a Reuters/FT review, 2026: balancing every line, as CSS
+ * `text-wrap: balance` does, made "Notes: Some of the information the
+ * officials / shared is…" read as an early break). Only where that cannot
+ * be done (the last line would overflow, or the widow is the last piece
+ * of a word broken between characters, as in a run of CJK text, or the
+ * line above has no word to spare) are the lines balanced: wrapped to the
+ * narrowest width that gives as many lines and breaks no more words (a
+ * binary search to 1 px, as `text-wrap: balance` does). Only breaking
+ * white space is a break, as in wrapText: "90\u202f%" stays whole.
  *
  * `options.minLastWords` (default 2: a title's last line is never one word)
  * is how many words the last line needs not to be a widow: subtitles (deks)
@@ -48,8 +54,11 @@ export function wrapBalanced(
 ): string[] {
   const { minLastWords = 2, ...room } = options;
   const greedy = wrapLines(text, width, measure, room);
+  const wordsIn = (line: string) => line.split(BREAKING_SPACE).filter(Boolean).length;
   const last = greedy.lines.at(-1) ?? '';
-  if (greedy.lines.length < 2 || last.split(BREAKING_SPACE).filter(Boolean).length >= minLastWords) return greedy.lines;
+  if (greedy.lines.length < 2 || wordsIn(last) >= minLastWords) return greedy.lines;
+  const broughtDown = bringDown(greedy, width, measure, room, (line) => wordsIn(line) >= minLastWords);
+  if (broughtDown) return broughtDown;
   let low = 1;
   let high = width;
   let best = greedy.lines;
@@ -62,6 +71,36 @@ export function wrapBalanced(
     } else low = middle;
   }
   return best;
+}
+
+/**
+ * The greedy lines with the fewest words of the next-to-last line brought
+ * down to the last so that `enough(last)` holds: the two lines wrapped
+ * again, the first of them just too narrow for its last k words (k = 1, 2,
+ * …), into two lines still, breaking no word. Undefined when no k does
+ * (see wrapBalanced).
+ */
+function bringDown(
+  greedy: { lines: string[]; broken: number },
+  width: number,
+  measure: (s: string) => number,
+  room: { indent?: number; hang?: number; keep?: readonly string[] },
+  enough: (line: string) => boolean,
+): string[] | undefined {
+  if (greedy.broken > 0) return undefined;
+  const n = greedy.lines.length;
+  const above = greedy.lines[n - 2]!.split(' ');
+  const pair = `${greedy.lines[n - 2]} ${greedy.lines[n - 1]}`;
+  const hang = room.hang ?? 0;
+  const start = n === 2 ? (room.indent ?? 0) : hang;
+  for (let k = 1; k < above.length; k++) {
+    // The line above as wide as its first words, the k last ones no longer fitting (a kept name moves whole, wrapLines).
+    const fits = measure(above.slice(0, above.length - k).join(' ')) + 0.01;
+    const tried = wrapLines(pair, width, measure, { ...room, indent: width - fits, hang });
+    if (tried.lines.length !== 2 || tried.broken > 0) return undefined;
+    if (enough(tried.lines[1]!)) return greedy.lines.slice(0, n - 2).concat(tried.lines);
+  }
+  return undefined;
 }
 
 /** wrapText's lines, and how many times a word was broken between characters. */

@@ -13,10 +13,12 @@ import type { FooterStyle } from '../provenance/footerStyle.js';
 import { pushAll } from '../pushAll.js';
 import { renderFitted } from '../render/renderFitted.js';
 import type { VegaRender } from '../render/renderSvg.js';
-import { atWidth, isMap } from '../compile/atWidth.js';
+import { atWidth, isMap, mapAspectHeight } from '../compile/atWidth.js';
 import { atCardSize, isStepped } from './atCardSize.js';
 import { cardFooterStyle } from './cardFooter.js';
 import { withCardText } from './cardText.js';
+import { withCardBars } from './cardBars.js';
+import { titleLayoutWidth, withCardTitle, withTitleOffset } from './cardTitle.js';
 import { socialSetting } from './socialSetting.js';
 import { cardCrop, fitToFeatures, mapFill } from '../geo/cropToLabels.js';
 import type { Feature } from 'geojson';
@@ -75,11 +77,14 @@ const MIN_PLOT_SHARE = 0.4;
 /** A chart is fitted to a card laid out at least this wide (CSS px): narrower, the footer takes too much of a landscape card. */
 const MIN_FITTED_WIDTH = 440;
 
+/** px of room (CSS px of the layout) under which a stepped chart's card is not laid out again to centre its chart. */
+const MIN_SPARE = 6;
+
 /** A stepped chart fitted to a card keeps at least this share of its step: rows squeezed more (a table's stacked rows) would overlap. */
 const MIN_STEP_SHARE = 0.6;
 
-/** A stepped chart's rows grow to at most this many times its step on a card with room to spare: thicker bars read as blocks, not bars. */
-const MAX_STEP_GROWTH = 1.5;
+/** A stepped chart's rows grow to at most this many times its step on a card with room to spare: its bars keep their thickness (withCardBars), so rows farther apart than this read as separate items, not a chart (a bar under half its row). */
+const MAX_STEP_GROWTH = 1.25;
 
 /**
  * One social card: the chart re-laid-out by Vega at a width narrower than
@@ -126,10 +131,17 @@ export async function drawSocialCard(context: CardContext, card: SocialCard, dia
   const footers = [...new Map(context.footers.map((paragraphs) => [JSON.stringify(paragraphs), paragraphs])).values()];
   // Every form at the readable widths first, the full one first; only then the card's own width, where the type is smallest.
   const narrow = widths.slice(0, -1).filter((width) => stepped || map || width >= MIN_FITTED_WIDTH);
-  const tries = footers.flatMap((paragraphs) => narrow.map((width) => ({ paragraphs, width, widest: false })))
+  const all = footers.flatMap((paragraphs) => narrow.map((width) => ({ paragraphs, width, widest: false })))
     .concat(footers.map((paragraphs) => ({ paragraphs, width: widths.at(-1)!, widest: true })));
-  for (const { paragraphs, width, widest } of tries) {
-    const laid = await layCard(context, paragraphs, card, width, stepped, widest, seen);
+  // A stepped chart's rows at their full step at any width and footer before they are squeezed at one (a Reuters/FT
+  // review, 2026: the china-supplies square card's rows were squeezed at 440 px though they fitted whole at 520).
+  const sized = stepped ? all.map((t) => ({ ...t, squeeze: false })).concat(all.filter((t) => t.widest || t.width >= MIN_FITTED_WIDTH).map((t) => ({ ...t, squeeze: true }))) : all.map((t) => ({ ...t, squeeze: true }));
+  // The title at the format's size everywhere first (withCardTitle); only where the card fits at no layout so, at the
+  // theme's size in the layouts wider than the format's title width, where it is smaller.
+  const titleWidth = titleLayoutWidth(card);
+  const tries = sized.map((t) => ({ ...t, formatTitle: true })).concat(sized.filter((t) => t.width > titleWidth).map((t) => ({ ...t, formatTitle: false })));
+  for (const { paragraphs, width, widest, squeeze, formatTitle } of tries) {
+    const laid = await layCard(context, paragraphs, card, width, stepped, widest, seen, squeeze, formatTitle);
     if (laid.svg || laid.failed) {
       pushAll(diagnostics, laid.diagnostics);
       return laid.svg ? { svg: laid.svg } : {};
@@ -155,11 +167,17 @@ async function layCard(
   stepped: boolean,
   widest: boolean,
   seen: Set<string>,
+  /** Whether a stepped chart's rows may be squeezed (to MIN_STEP_SHARE of their step) to fit. */
+  squeeze = true,
+  /** Whether the title is set at the format's size (withCardTitle), else at the theme's size in the layout. */
+  formatTitle = true,
 ): Promise<{ svg?: string; failed?: boolean; room: number; diagnostics: Diagnostic[] }> {
   const { spec, theme } = context;
   const footerStyle = cardFooterStyle(context.footerStyle, width);
   // The chart's own text at least as large as the footer's: the footer must not outweigh the chart (withCardText).
-  const vegaLite = withCardText(spec.vegaLite, footerStyle.fontSize, theme);
+  // Its bars no thicker than a bar beside its labels reads (withCardBars): grown rows add room between them.
+  const texts = withCardText(formatTitle ? withCardTitle(spec.vegaLite, width, card, theme) : spec.vegaLite, footerStyle.fontSize, theme);
+  const vegaLite = withCardBars(texts, footerStyle.fontSize, theme);
   const height = (width * card.height) / card.width;
   const view = { width: card.width / CARD_DENSITY, height: card.height / CARD_DENSITY };
   const diagnostics: Diagnostic[] = [];
@@ -200,7 +218,13 @@ async function layCard(
     return (await draw(atCardSize(vegaLite, width, once.render.height + (needed - fill.plot.height), theme))) ?? once;
   };
   // A map needs MIN_MAP_SHARE of the card even at its own width: a world map in a strip of 50 px names nothing readably.
-  let minPlot = widest ? Math.max(MIN_PLOT_HEIGHT, isMap(spec.vegaLite) ? MIN_MAP_SHARE * height : 0) : MIN_PLOT_SHARE * height;
+  // A map at a narrower layout needs no more than its own height at that width (mapAspectHeight: a world map is
+  // drawn as wide as the plot, whatever the plot's height), so a portrait card can take the layout that fills it.
+  const padding = guessPadding(spec.vegaLite, theme);
+  const mapHeight = isMap(spec.vegaLite) ? mapAspectHeight(spec.vegaLite, width - padding.left - padding.right) : undefined;
+  let minPlot = widest
+    ? Math.max(MIN_PLOT_HEIGHT, isMap(spec.vegaLite) ? MIN_MAP_SHARE * height : 0)
+    : mapHeight !== undefined ? Math.max(MIN_MAP_SHARE * height, Math.min(MIN_PLOT_SHARE * height, mapHeight)) : MIN_PLOT_SHARE * height;
   if (stepped) {
     const drawn = await draw(atWidth(vegaLite, width, theme));
     if (!drawn) return { failed: true, room: 0, diagnostics };
@@ -208,9 +232,14 @@ async function layCard(
       // Room to spare: the rows grow, up to MAX_STEP_GROWTH times their step.
       const extra = Math.min(height - drawn.whole, (drawn.plot ?? 0) * (MAX_STEP_GROWTH - 1));
       const grown = extra > 1 && (await draw(atCardSize(vegaLite, width, drawn.render.height + extra, theme)));
-      return use(grown && grown.fits ? grown : drawn);
+      const chosen = grown && grown.fits ? grown : drawn;
+      // Room left still: half between the title and the chart, half above the footer, so the chart sits in the
+      // middle of the room rather than over one empty band (a Reuters/FT review, 2026: 200–330 px on portrait cards).
+      const spare = (height - chosen.whole) / 2;
+      const centred = spare > MIN_SPARE && (await draw(atCardSize(withTitleOffset(vegaLite, spare, theme), width, chosen.render.height + spare, theme)));
+      return use(centred && centred.fits ? centred : chosen);
     }
-    if (!widest && width < MIN_FITTED_WIDTH) return { room: drawn.plot ?? 0, diagnostics };
+    if (!squeeze || (!widest && width < MIN_FITTED_WIDTH)) return { room: drawn.plot ?? 0, diagnostics };
     // Even at the card's own width: rows squeezed more overlap (a table's stacked lines).
     minPlot = Math.max(MIN_PLOT_HEIGHT, MIN_STEP_SHARE * (drawn.plot ?? 0));
   }

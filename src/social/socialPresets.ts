@@ -36,8 +36,19 @@ export const CARD_DENSITY = 2;
  */
 export function cardLayoutWidths(card: SocialCard): number[] {
   const widest = card.width / CARD_DENSITY;
-  return [...new Set([...READABLE_LAYOUT_WIDTHS.filter((width) => width < widest), widest])];
+  const readable = card.height > card.width ? PORTRAIT_LAYOUT_WIDTHS.concat(READABLE_LAYOUT_WIDTHS) : READABLE_LAYOUT_WIDTHS;
+  return [...new Set([...readable.filter((width) => width < widest), widest])];
 }
+
+/**
+ * Layout widths (CSS px) a portrait card tries before READABLE_LAYOUT_WIDTHS:
+ * a 4:5 card laid out 360 px wide is 450 px tall, more than a short chart
+ * and its footer need, and the rest was an empty band above the footer
+ * (a Reuters/FT review, 2026: 200–330 px of the 1350 px map and bar
+ * cards). Narrower, the whole graphic is larger on the card (type, bars,
+ * map) and fills it, as a designer scales a graphic up to its format.
+ */
+export const PORTRAIT_LAYOUT_WIDTHS = [320, 340];
 
 /** Layout widths (CSS px) tried before the card's own (cardLayoutWidths). */
 export const READABLE_LAYOUT_WIDTHS = [360, 440, 520];

@@ -42,7 +42,7 @@ describe('French editions of the example charts', () => {
 
   it('credits the locator map\'s boundaries in French and names its countries in French', () => {
     const chart = charts.get('countries-named.fr')!;
-    expect(chart.embed!.footer.map((p) => p.lead)).toEqual([`Source${NNBSP}:`, `Carte${NNBSP}:`, '']);
+    expect(chart.embed!.footer.map((p) => p.lead)).toEqual([`Source${NNBSP}:`, `Carte${NNBSP}:`, `Graphique${NNBSP}:`]);
     expect(chart.embed!.footer[1]!.text).toBe('Natural Earth');
     expect(chart.embed!.alt).toMatch(/^Carte\u202f: Selon des responsables américains, la Chine soutient l’effort de guerre russe en Ukraine\. /);
     expect(chart.embed!.alt).toContain('Chine');

@@ -56,7 +56,7 @@ describe('the locale setting', () => {
     const cwd = makeProject({ ...minimalProject, 'specs/exports.fr.json': JSON.stringify(translation) });
     const { chart, diagnostics } = await renderChart(await openProject(cwd), 'exports.fr');
     expect(diagnostics).toEqual([]);
-    expect(chart!.embed!.footer.at(-1)!.text).toBe('Traduction\u202f: Zhifan Liu');
+    expect(chart!.embed!.footer.at(-1)).toMatchObject({ lead: 'Traduction\u202f:', text: 'Zhifan Liu' });
     expect(chart!.embed!.footer[0]!.text).toBe('1. Statistics Office (Ana Diaz, Ben Okafor), mars 2024, citant relevés des douanes');
   });
 });

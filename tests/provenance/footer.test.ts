@@ -59,8 +59,18 @@ describe('footerParagraphs', () => {
       { lead: 'Notes:', text: 'Spec note.' },
       { lead: '', text: '1. Estimate.', item: true },
       { lead: '', text: '2. 100 minus China\'s share.', item: true },
-      { lead: '', text: 'Graphic: desk' },
+      { lead: 'Graphic:', text: 'desk' },
     ]);
+  });
+
+  // A Reuters/FT review, 2026: "Graphic:" was regular beside a bold "Source:" and "Map:".
+  it('sets a credit\'s label bold as every other lead-in, in every language; a credit with no label is all text', () => {
+    const drawn = (credit: string, credits: string[] = []) => drawFooter(footerParagraphs([row(0, ['a'])], sources, { notes: [], credit, alt: '' }, { credits }), 600).markup;
+    expect(drawn('Graphic: Graphics desk')).toContain('<tspan font-weight="bold">Graphic:</tspan> Graphics desk');
+    expect(drawn('Graphique : service infographie')).toContain('<tspan font-weight="bold">Graphique :</tspan> service infographie');
+    expect(drawn('Graphic: desk', ['Translation: Zhifan Liu'])).toContain('<tspan font-weight="bold">Translation:</tspan> Zhifan Liu');
+    expect(drawn('Graphics desk')).toContain('>Graphics desk</text>');
+    expect(drawn('Graphics desk')).not.toContain('bold">Graphics');
   });
 
   it('leaves a chart-wide note unnumbered: no marker in the chart points at it', () => {

@@ -22,12 +22,26 @@ describe('wrapText', () => {
 describe('wrapBalanced (headline widows)', () => {
   const isWidow = (lines: string[]) => lines.length > 1 && !/ /.test(lines.at(-1)!);
 
-  it('balances a title whose last line would be one word', () => {
+  it('brings a word down to a title\'s last line when it would be one word, the first line kept full', () => {
     const title = 'Output in the North hit a high in April';
     expect(wrapText(title, 34, measure)).toEqual(['Output in the North hit a high in', 'April']);
     const lines = wrapBalanced(title, 34, measure);
-    expect(lines).toEqual(['Output in the North', 'hit a high in April']);
+    expect(lines).toEqual(['Output in the North hit a high', 'in April']);
     expect(lines.join(' ')).toBe(title);
+  });
+
+  // A Reuters/FT review, 2026: balanced, the card's note broke after "officials", half a line early.
+  it('keeps the first line of a footer note full, bringing down only the words the last line needs', () => {
+    const note = 'Some of the information the officials shared is based on declassified intelligence.';
+    expect(wrapText(note, 78, measure)).toEqual(['Some of the information the officials shared is based on declassified', 'intelligence.']);
+    const lines = wrapBalanced(note, 78, measure, { minLastWords: 3 });
+    expect(lines).toEqual(['Some of the information the officials shared is based', 'on declassified intelligence.']);
+  });
+
+  it('brings down words only from the line above the last, the lines before as they were', () => {
+    const text = 'aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii';
+    expect(wrapText(text, 20, measure)).toEqual(['aaaa bbbb cccc dddd', 'eeee ffff gggg hhhh', 'iiii']);
+    expect(wrapBalanced(text, 20, measure)).toEqual(['aaaa bbbb cccc dddd', 'eeee ffff gggg', 'hhhh iiii']);
   });
 
   it('keeps a no-break space inside its word in French: "90\u202f%" is one word, never a line break', () => {

@@ -25,7 +25,7 @@ describe('map snapshots (tests/fixtures/maps)', () => {
 
   it('credits the boundaries apart from the figures, and lists them with their sha256', async () => {
     const { chart } = await renderChart(await openProject(maps), 'us-states');
-    expect(chart!.embed!.footer.map((p) => p.lead)).toEqual(['Source:', 'Map:', '']);
+    expect(chart!.embed!.footer.map((p) => p.lead)).toEqual(['Source:', 'Map:', 'Graphic:']);
     expect(chart!.embed!.footer[1]!.text).toBe('US Census Bureau');
     expect(chart!.entry.inputs.map((input) => input.file)).toContain('citechart:us-atlas/states-10m.json');
     const ld = chart!.embed!.jsonLd as { citation: Array<{ identifier: string }>; isBasedOn: Array<{ contentUrl: string; sha256: string }> };

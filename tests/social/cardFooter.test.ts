@@ -44,10 +44,10 @@ describe('shorter card footers (footerParagraphs brevity)', () => {
     footerParagraphs(rows, sources, settings, { brevity, locale: readLocale(tag) }).map((p) => `${p.lead}|${p.text}`);
 
   it('short: each source by publisher and attribution', () => {
-    expect(texts('short')).toEqual(['Sources:|1. Reuters, citing US officials', '|2. CSIS, citing US officials', 'Note:|1. Estimate.', '|Graphic: desk']);
+    expect(texts('short')).toEqual(['Sources:|1. Reuters, citing US officials', '|2. CSIS, citing US officials', 'Note:|1. Estimate.', 'Graphic:|desk']);
   });
   it('publishers: one paragraph of publishers, each with its attribution; notes kept', () => {
-    expect(texts('publishers')).toEqual(['Sources:|Reuters, citing US officials; CSIS, citing US officials', 'Note:|1. Estimate.', '|Graphic: desk']);
+    expect(texts('publishers')).toEqual(['Sources:|Reuters, citing US officials; CSIS, citing US officials', 'Note:|1. Estimate.', 'Graphic:|desk']);
   });
   // A card travels without its article: who speaks stays, and so does a note a marker on the graphic points at
   // (a Reuters/FT review, 2026: "10 %¹" pointed at nothing once the notes had moved).
@@ -59,11 +59,11 @@ describe('shorter card footers (footerParagraphs brevity)', () => {
       'Sources:|Reuters, citing US officials; CSIS, citing US officials',
       'Note:|1. Estimate.',
       '|Notes and full sources with the article',
-      '|Graphic: desk',
+      'Graphic:|desk',
     ]);
     expect(minimal('fr')).toContain('|Notes et sources complètes avec l’article');
     // Without markers nothing on the graphic points at a note: all of them may move.
-    expect(minimal('en', 'none')).toEqual(['Sources:|Reuters, citing US officials; CSIS, citing US officials', '|Notes and full sources with the article', '|Graphic: desk']);
+    expect(minimal('en', 'none')).toEqual(['Sources:|Reuters, citing US officials; CSIS, citing US officials', '|Notes and full sources with the article', 'Graphic:|desk']);
   });
 });
 
