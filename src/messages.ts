@@ -351,8 +351,9 @@ export const spec = {
   usermetaInvalid: (path: string, reason: string) => `usermeta.citechart${path} ${reason}`,
   unknownUsermeta: (key: string, known: string[]) =>
     `usermeta.citechart has no setting ${q(key)} (known: ${known.join(', ')}); it is ignored`,
-  labelTruncated: (text: string, drawn: string, limit: number) =>
-    `the label ${q(text)} is wider than its ${limit} px limit and is drawn cut, as ${q(drawn)}; shorten it, or raise the limit (an axis's "labelLimit", a legend's "labelLimit", a mark's "limit")`,
+  /** `width`: the artboard (px) the label is cut in, when not the spec's own layout. */
+  labelTruncated: (text: string, drawn: string, limit: number, width?: number) =>
+    `${width === undefined ? '' : `at the ${width} px width, `}the label ${q(text)} is wider than its ${limit} px limit and is drawn cut, as ${q(drawn)}; shorten it, or raise the limit (an axis's "labelLimit", a legend's "labelLimit", a mark's "limit")`,
   paletteRepeats: (field: string, categories: number, colours: number) =>
     `${field ? `${q(field)} has` : 'the colour scale has'} ${categories} categories but the palette only ${colours} colours, so colours repeat and different categories look alike; group the smaller ones (e.g. as "Other"), or give the scale a longer "range"`,
   // Values past Number.MAX_VALUE (src/render/nonFiniteValues.ts): Vega would drop their marks silently.

@@ -424,6 +424,9 @@ export async function renderArtboard(
     diagnostics.push(spec.json.diagnostic(at, messages.spec.artboardNoRoom(width, plot)));
     return {};
   }
+  // A label cut only at this width (a phone's artboard) is as wrong there as in the spec's own layout: said, naming the width.
+  const cut = truncationWarnings(truncatedLabels(rerendered.render.scenegraph), rerendered.chart.origins, spec.file, width);
+  pushAll(diagnostics, cut.filter((d) => !seen.has(d.message)));
   if (!markers) return { render: rerendered.render };
   const marked = await drawMarkers(rerendered.chart, rerendered.render, markers, cwd, spec.json);
   pushAll(diagnostics, marked.diagnostics.filter((d) => !seen.has(d.message)));

@@ -6,9 +6,10 @@ import type { TruncatedLabel } from './truncatedLabels.js';
 /**
  * A warning per label drawn cut, showing it whole, at the CSV cell it came
  * from (the first drawn cell holding exactly that text) or, for a label the
- * spec wrote or computed, at the spec file.
+ * spec wrote or computed, at the spec file. `width` (px): the artboard the
+ * labels were drawn in, named in the message; none for the spec's own layout.
  */
-export function truncationWarnings(labels: TruncatedLabel[], origins: RowOrigin[], specFile: string): Diagnostic[] {
+export function truncationWarnings(labels: TruncatedLabel[], origins: RowOrigin[], specFile: string, width?: number): Diagnostic[] {
   if (!labels.length) return [];
   const wanted = new Set(labels.map((label) => label.text));
   const cells = new Map<string, { file: string; line: number; column: number }>();
@@ -23,6 +24,6 @@ export function truncationWarnings(labels: TruncatedLabel[], origins: RowOrigin[
     file: specFile,
     ...cells.get(text),
     severity: 'warning' as const,
-    message: messages.spec.labelTruncated(text, drawn, limit),
+    message: messages.spec.labelTruncated(text, drawn, limit, width),
   }));
 }

@@ -59,4 +59,28 @@ describe('labelLimit', () => {
   it('says nothing about labels that fit', async () => {
     expect(format((await gutter(400)).diagnostics)).toEqual([]);
   });
+
+  // A label that fits the spec's own layout but is cut on the phone's artboard was drawn cut there without a word.
+  it('warns of a label cut only at an artboard width, naming the width, in build and check alike', async () => {
+    const cwd = await project({
+      'data/sources.csv': sourcesCsv('a'),
+      'data/t.csv': `company,n,source\n${LONG.map((c, i) => `${c},${3 - i},a`).join('\n')}\n`,
+      'specs/c.vl.json': JSON.stringify({
+        data: { url: 'data/t.csv' },
+        width: 600,
+        height: 120,
+        usermeta: { citechart: { widths: [600, 200] } },
+        mark: { type: 'text', align: 'left', limit: { expr: 'width / 2' } },
+        encoding: { y: { field: 'company', type: 'nominal', axis: null }, text: { field: 'company', type: 'nominal' } },
+      }),
+    });
+    const built = format((await renderChart(await openProject(cwd), 'c', { png: false })).diagnostics);
+    expect(built).toEqual([
+      expect.stringMatching(/^data\/t\.csv:2:1: warning: at the 200 px width, the label "Wuhan Global Sensor Technology Co" is wider than its \d+ px limit and is drawn cut, as "Wuhan/),
+      expect.stringMatching(/^data\/t\.csv:3:1: warning: at the 200 px width, the label "Wuhan Tongsheng Technology Co Ltd" is wider/),
+    ]);
+    const { check } = await import('../../src/commands/check.js');
+    const checked = format(await check({ cwd }));
+    expect(checked).toEqual(expect.arrayContaining(built));
+  });
 });
