@@ -1,4 +1,14 @@
 /**
+ * How far an artboard that has a wider one after it may be scaled up to
+ * fill a column narrower than that wider one (×, of its width in CSS px):
+ * beyond, it is left at this size, aligned left, and the column's rest
+ * stays blank, as ai2html's fixed artboards are. Its text then stays within
+ * 1.25× the size it was set at (11 px labels at most ≈14 px). The widest
+ * artboard fills any wider column, as the single SVG does.
+ */
+export const MAX_ARTBOARD_GROWTH = 1.25;
+
+/**
  * The snippet's CSS. Every selector starts with the chart's own class `K`,
  * so several snippets on one page (or the page's own styles for `figure`,
  * `svg`, `img`, `table`) do not meet.
@@ -6,6 +16,7 @@
  * - Artboards: with several widths, each artboard is shown by a CSS
  *   container query on the graphic's own width (not the window's), so a
  *   chart in a narrow column picks its narrow artboard. No JavaScript.
+ *   All but the widest grow to MAX_ARTBOARD_GROWTH × their width at most.
  * - PNG fallback: each artboard holds its `<svg>` and then an `<img>` of the
  *   PNG; `svg ~ img` hides the image wherever the SVG survived. A sanitiser
  *   that removes `<svg>` leaves the `<img>` visible instead. A sanitiser
@@ -34,6 +45,12 @@ export function embedStyle(k: string, widths: number[]): string {
     // shrink-to-fit box (a float) would be 0 wide, so single charts do without.
     rules.push(`.${k} .${k}-graphic{container:${k}/inline-size}`, `.${k} .${k}-art{display:none}`, `.${k} .${k}-art-0{display:block}`);
     widths.forEach((width, i) => {
+      // Up to the next artboard's width, one is not blown up past MAX_ARTBOARD_GROWTH: the 320 px phone
+      // artboard filled a 624 px column at 1.95x, its type twice the size it was set at (a Reuters/FT review).
+      if (i < widths.length - 1) {
+        const most = `min(100%,${Math.round(width * MAX_ARTBOARD_GROWTH)}px)`;
+        rules.push(`.${k} .${k}-art-${i}>svg,.${k} .${k}-art-${i}>img{max-width:${most}}`);
+      }
       if (i === 0) return;
       rules.push(`@container ${k} (min-width:${width}px){.${k} .${k}-art{display:none}.${k} .${k}-art-${i}{display:block}}`);
     });
