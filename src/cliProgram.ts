@@ -11,6 +11,7 @@ import { DEFAULT_PORT } from './watch/defaultPort.js';
 import { OutputError } from './write/outputError.js';
 import { toolVersions } from './provenance/versions.js';
 import { LIMITS } from './limits.js';
+import { raiseInterruptBudget } from './startup/jitBudget.js';
 
 const out = (line: string) => process.stdout.write(line + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
@@ -25,6 +26,8 @@ const report = (diagnostics: Diagnostic[]) => {
  * arguments) and sets process.exitCode; never throws.
  */
 export async function runCli(argv: string[]): Promise<void> {
+  // Before any chart code runs, so every function (the workers' too) gets the budget (startup/jitBudget.ts).
+  raiseInterruptBudget();
   const program = new Command()
     .name('citechart')
     .description('Cited CSV figures + Vega-Lite specs → SVG and PNG graphics with their sources drawn in.')

@@ -276,6 +276,10 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   if (needsFallbackFonts(JSON.stringify(paragraphs))) await prepareFallbackFonts();
   // `lang` only when a locale is set: without one the output stays as it was.
   const language = locale.tag ? { lang: locale.tag, dir: locale.direction } : {};
+  // The JSON-LD built once (its citations and row trails are most of it); each file's copy differs only in
+  // `encodingFormat`, which a spread replaces in place, so every copy's bytes are as if built for its format.
+  const provenance = jsonLd(facts, 'text/html');
+  const provenanceAs = (encodingFormat: string) => ({ ...provenance, encodingFormat });
   const embed: EmbedFacts = {
     name,
     title,
@@ -284,7 +288,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     footer: paragraphs,
     sources: cited,
     tables: drawnTables(drawn, projectSources, drawnAs, locale, altNotes, columnTitles(laidOut.vegaLite)),
-    jsonLd: jsonLd(facts, 'text/html'),
+    jsonLd: provenance,
     ...language,
     ...(table && { table }),
   };
@@ -296,7 +300,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     title,
     alt,
     paragraphs,
-    jsonLd: JSON.stringify(jsonLd(facts, 'image/svg+xml')),
+    jsonLd: JSON.stringify(provenanceAs('image/svg+xml')),
     scheme: options.theme,
     darkMode: spec.settings.darkMode,
     darkBackground: readDarkBackground(theme, spec.vegaLite.config as Record<string, unknown> | undefined),
@@ -329,7 +333,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     title: title || name,
     description: alt,
     sources: cited.map((source) => citeSource(source, locale)),
-    jsonLd: JSON.stringify(jsonLd(facts, format)),
+    jsonLd: JSON.stringify(provenanceAs(format)),
   });
   if (options.png !== false) {
     // sharp's pixel limit, checked from the SVG's size rather than by

@@ -59,7 +59,11 @@ export function draftAltText(
   // Each value is one field of the sentence: a line break in a cell reads as
   // a space, and right-to-left text is isolated (isolateBidi.ts).
   const text = (row: CitedRow, field: string) => isolate(oneLine(String(row.values[field] ?? '')));
-  const labelOf = (item: DrawnItem) => unique(item.labels.filter(Boolean).map((label) => isolate(oneLine(label)))).join(comma);
+  // One label (most marks): the same text without the four lists and the set made for several, per drawn item (issue 15).
+  const labelOf = (item: DrawnItem) =>
+    item.labels.length === 1
+      ? item.labels[0] ? isolate(oneLine(item.labels[0])) : ''
+      : unique(item.labels.filter(Boolean).map((label) => isolate(oneLine(label)))).join(comma);
   const items = measure
     ? (drawn?.items ?? []).map((item) => {
         const label = labelOf(item);

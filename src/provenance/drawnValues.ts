@@ -80,20 +80,23 @@ export function drawnValues(
   const drawing = marks.filter((mark) => mark.name === first.name && mark.marktype === first.marktype);
 
   const { show, percent } = measureFormat(vegaLite, measure, normalized, isPercentColumn(measure.field), locale);
+  // The stacked fields' names made once, not twice per drawn item (issue 15).
+  const [startKey, endKey] = [`${key}_start`, `${key}_end`];
   const valueOf = (datum: Record<string, unknown>): number | null => {
-    const [start, end] = [datum[`${key}_start`], datum[`${key}_end`]];
+    const [start, end] = [datum[startKey], datum[endKey]];
     if (normalized) return typeof start === 'number' && typeof end === 'number' ? end - start : null;
     const value = Object.hasOwn(datum, key) ? datum[key] : typeof start === 'number' && typeof end === 'number' ? end - start : null;
     return typeof value === 'number' && Number.isFinite(value) ? value : null;
   };
   // A time axis' own format ("%b %Y"): the label reads as the axis does, not as the CSV's ISO date.
   const timeFormats = labels.map((f) => (f.type === 'temporal' ? timeFormatOf(defOf(vegaLite, f)) : undefined));
+  const suffixes = labels.map((f) => `_${f.field}`);
   const labelsOf = (datum: Record<string, unknown>): string[] => {
     const id = datum[ROW_ID_FIELD];
     const row = typeof id === 'number' ? rowOf(id) : undefined;
     return labels.map((f, i) => {
       const time = timeFormats[i];
-      const drawnValue = labelValue(datum, f.field);
+      const drawnValue = labelValue(datum, f.field, suffixes[i]!);
       if (time && (typeof drawnValue === 'number' || drawnValue instanceof Date)) return time(new Date(drawnValue));
       return cellText(row && Object.hasOwn(row.values, f.field) ? row.values[f.field] : drawnValue);
     });
@@ -112,7 +115,8 @@ export function drawnValues(
       const region = labels.length ? undefined : regionName(item.datum);
       if (region) itemLabels.push(region);
       const id = item.datum[ROW_ID_FIELD];
-      const label = texts.byRow.get(id as number) ?? texts.byLabels.get(rawLabels.join('\u0000'));
+      // The labels' key only when some value label is known by labels (most charts have none).
+      const label = texts.byRow.get(id as number) ?? (texts.byLabels.size ? texts.byLabels.get(rawLabels.join('\u0000')) : undefined);
       const shown = value === null ? 'no value' : label !== undefined && labelShows(label, value) ? label : show(value);
       const row = typeof id === 'number' ? rowOf(id) : undefined;
       items.push({ labels: itemLabels, value, shown, ...(row ? { row } : {}) });
@@ -204,10 +208,10 @@ function labelShows(label: string, value: number): boolean {
   return close(value) || (percent === '%' && close(value * 100));
 }
 
-/** A label field's value in a datum: the field itself, or as a time unit made it (`year_date`). */
-function labelValue(datum: Record<string, unknown>, field: string): unknown {
+/** A label field's value in a datum: the field itself, or as a time unit made it (`year_date`); `suffix` is `_FIELD`. */
+function labelValue(datum: Record<string, unknown>, field: string, suffix: string): unknown {
   if (Object.hasOwn(datum, field)) return datum[field];
-  const key = Object.keys(datum).find((k) => k.endsWith(`_${field}`));
+  const key = Object.keys(datum).find((k) => k.endsWith(suffix));
   return key === undefined ? undefined : datum[key];
 }
 

@@ -30,3 +30,37 @@ describe('injectData', () => {
     expect(row![ROW_ID_FIELD]).toBe(0);
   });
 });
+
+// Issue 15: a table drawn by many charts has each row's injected fields made once, not once per chart,
+// and each chart still gets rows of its own (a map writes its region codes on them: src/geo).
+describe('injectData, a table drawn by two charts', () => {
+  let joins = 0;
+  const sources = Object.assign(['s1', 's2'], {
+    join(this: string[], separator?: string) {
+      joins += 1;
+      return Array.prototype.join.call(this, separator);
+    },
+  });
+  const values = Object.assign(Object.create(null) as Record<string, string | number | null>, { year: 2019, people: 5 });
+  const table: CitedTable = {
+    file: 'data/t.csv',
+    columns: ['year', 'people'],
+    types: Object.assign(Object.create(null), { year: 'number', people: 'number' }) as CitedTable['types'],
+    rows: [{ index: 0, line: 2, values, sources, quote: '', note: '', derived: '' }],
+  };
+  const inject = (years: Set<string>) => {
+    const { spec } = injectData({ data: { url: 'data/t.csv' } }, [{ file: 'data/t.csv', jsonPath: ['data'] }] as never, new Map([['data/t.csv', table]]), years);
+    return (spec.data as { values: Array<Record<string, unknown>> }).values[0]!;
+  };
+
+  it('joins the sources once and gives each chart its own copy, year strings only where asked', () => {
+    const first = inject(new Set(['year']));
+    first.region = 'FRA';
+    const second = inject(new Set());
+    expect(joins).toBe(1);
+    expect(second).not.toBe(first);
+    expect(first.year).toBe('2019');
+    expect(second).toEqual({ year: 2019, people: 5, source: 's1; s2', quote: '', note: '', derived: '', [ROW_ID_FIELD]: 0 });
+    expect(Object.keys(second)).toEqual(['year', 'people', 'source', 'quote', 'note', 'derived', ROW_ID_FIELD]);
+  });
+});
