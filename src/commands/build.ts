@@ -464,6 +464,8 @@ async function renderAll(
   const workerFile = fileURLToPath(new URL('../pool/renderWorker.js', import.meta.url));
   if (jobs > 1 && tasks.length >= PARALLEL_FROM && existsSync(workerFile)) {
     const { createWorkerPool } = await import('../pool/workerPool.js');
+    // This thread's small semi-space (startup/v8Flags.ts) is not the workers': theirs is YOUNG_GENERATION_MB.
+    (await import('../pool/youngGeneration.js')).letWorkersSizeTheirYoungGeneration();
     const pool = createWorkerPool<RenderTask, RenderOutcome>({
       filename: workerFile,
       threads: Math.min(jobs, tasks.length),
