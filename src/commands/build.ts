@@ -461,12 +461,15 @@ async function renderAll(
   // Big tables drawn in this thread: each chart's polars queries start ahead of it (src/bigtable/prefetchPushdown.ts).
   const prefetch = bigTables && jobs <= 1 ? (await import('../bigtable/prefetchPushdown.js')).pushdownPrefetcher(await openProjectHere()) : undefined;
   if (tasks[0]) prefetch?.(tasks[0].name);
-  if (tasks.some((task) => task.render.png !== false)) await (await import('../text/fonts.js')).useBundledFonts();
+  // The fallback fonts themselves are made only when a chart's text needs them (pointFontconfigAtBundledFonts).
+  if (tasks.some((task) => task.render.png !== false)) (await import('../text/fonts.js')).pointFontconfigAtBundledFonts();
 
   // Compiled workers only: when run from the TypeScript sources (vitest), draw in this thread.
   const workerFile = fileURLToPath(new URL('../pool/renderWorker.js', import.meta.url));
   if (jobs > 1 && tasks.length >= PARALLEL_FROM && existsSync(workerFile)) {
     const { createWorkerPool } = await import('../pool/workerPool.js');
+    // This thread's small semi-space (startup/v8Flags.ts) is not the workers': theirs is YOUNG_GENERATION_MB.
+    (await import('../pool/youngGeneration.js')).letWorkersSizeTheirYoungGeneration();
     const pool = createWorkerPool<RenderTask, RenderOutcome>({
       filename: workerFile,
       threads: Math.min(jobs, tasks.length),

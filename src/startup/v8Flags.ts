@@ -15,4 +15,16 @@
  * Workers' heaps keep their own limits (resourceLimits in commands/build.ts),
  * which V8 caps this at.
  */
-export const SNAPSHOT_V8_FLAGS: readonly string[] = ['--initial-old-space-size=64'];
+/**
+ * The main thread's largest semi-space, in MB (its young generation is two
+ * of them). V8's own for a heap as large as the main thread's is 16 MB, and
+ * during a 200-chart build it grew to that (32 MB committed, 1–4 MB of it
+ * used: the main thread only receives the workers' files and writes them),
+ * beside two workers' young generations (`--heap-statistics`-style sampling
+ * of v8.getHeapSpaceStatistics, issue 15, peak memory). The flag is
+ * process-wide: build.ts gives it back to V8 before starting workers
+ * (letWorkersSizeTheirYoungGeneration), whose resourceLimits size theirs.
+ */
+export const MAIN_SEMI_SPACE_MB = 4;
+
+export const SNAPSHOT_V8_FLAGS: readonly string[] = ['--initial-old-space-size=64', `--max-semi-space-size=${MAIN_SEMI_SPACE_MB}`];

@@ -131,23 +131,25 @@ let prepared: Promise<string> | undefined;
  * FreeType (in sharp) may not read, so each slice is decompressed once per
  * machine with fontverter (Google's woff2 in wasm), ≈2 s, into a temporary
  * folder renamed into place, so a concurrent or interrupted run never sees
- * half a folder. Later calls cost one `existsSync`.
+ * half a folder. Later calls cost one `existsSync`. The decompressing is
+ * done on a thread of its own (decompressFonts), which ends with it.
  * @returns the folder's path.
+ * @throws what fontverter throws (a damaged font package).
  */
 export function prepareFallbackFonts(): Promise<string> {
   prepared ??= (async () => {
     const dir = fallbackFontDir();
     if (existsSync(path.join(dir, 'complete'))) return dir;
-    const fontverter = await import('fontverter');
     const temp = `${dir}.${process.pid}.${Date.now()}`;
     mkdirSync(temp, { recursive: true });
+    const jobs: Array<[string, string]> = [];
     for (const family of FALLBACK_CHAIN) {
       const files = path.join(packageDir(family.pkg), 'files');
       for (const name of readdirSync(files).filter((file) => file.endsWith('-wght-normal.woff2'))) {
-        const ttf = await fontverter.convert(readFileSync(path.join(files, name)), 'truetype');
-        writeFileSync(path.join(temp, name.replace(/\.woff2$/, '.ttf')), ttf);
+        jobs.push([path.join(files, name), path.join(temp, name.replace(/\.woff2$/, '.ttf'))]);
       }
     }
+    await decompressFonts(jobs);
     writeFileSync(path.join(temp, 'complete'), '');
     try {
       renameSync(temp, dir);
@@ -158,6 +160,36 @@ export function prepareFallbackFonts(): Promise<string> {
     return dir;
   })();
   return prepared;
+}
+
+// Run by decompressFonts' thread (CommonJS, as `eval` workers are): fontverter is required by its absolute path.
+const DECOMPRESS = `
+const { workerData } = require('node:worker_threads');
+const { readFileSync, writeFileSync } = require('node:fs');
+const fontverter = require(workerData.fontverter);
+(async () => {
+  for (const [from, to] of workerData.jobs) writeFileSync(to, await fontverter.convert(readFileSync(from), 'truetype'));
+})().catch((error) => { process.exitCode = 1; throw error; });
+`;
+
+/**
+ * Writes each `[woff2File, ttfFile]` pair's TrueType, decompressed by
+ * fontverter on a worker thread that ends when they are written: the WOFF2
+ * decoder's WebAssembly (its memory and compiled code, ≈40 MB that a wasm
+ * instance never gives back) then leaves with the thread, instead of staying
+ * in the build's main thread while it draws every chart (issue 15, peak
+ * memory of a build on a machine without the folder: the bench's cold builds).
+ * @throws the thread's error (a damaged font file) or its exit code.
+ */
+function decompressFonts(jobs: Array<[string, string]>): Promise<void> {
+  // Required here, not imported: the startup snapshot is made with a stand-in for worker_threads (scripts/bundle.mjs).
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  return new Promise((resolve, reject) => {
+    const thread = new Worker(DECOMPRESS, { eval: true, workerData: { fontverter: require.resolve('fontverter'), jobs } });
+    let failure: Error | undefined;
+    thread.on('error', (error) => (failure = error));
+    thread.on('exit', (code) => (failure || code ? reject(failure ?? new Error(`the font decompressing thread stopped (exit code ${code})`)) : resolve()));
+  });
 }
 
 /** True once the fallback folder is complete (measuring needs it, and cannot wait for it). */

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { FALLBACK_CHAIN, prepareFallbackFonts } from './fallbackFonts.js';
+import { FALLBACK_CHAIN, fallbackFontDir, prepareFallbackFonts } from './fallbackFonts.js';
 
 // The bundled font: Source Sans 3 (SIL Open Font Licence) from the
 // `source-sans` npm package, so every machine lays out and rasterises text
@@ -42,8 +42,23 @@ export function fontFile(face: FontFace): string {
  * the fallback fonts are made ready first (prepareFallbackFonts: once per machine).
  */
 export async function useBundledFonts(): Promise<void> {
-  const dir = fontDir();
-  const conf = fontsConf(dir, await prepareFallbackFonts());
+  await prepareFallbackFonts();
+  pointFontconfigAtBundledFonts();
+}
+
+/**
+ * useBundledFonts' configuration without making the fallback folder: sets
+ * FONTCONFIG_FILE to a fonts.conf naming Source Sans 3's folder and the
+ * fallback folder (fallbackFontDir: its path depends only on the installed
+ * packages). For a build's main thread, which must set the variable before
+ * its workers start (a worker's process.env does not reach native code), and
+ * whose charts may need no fallback font at all: the folder is made only by
+ * the worker that draws text needing it, before sharp reads the configuration
+ * (renderPng calls useBundledFonts first), so a Latin-only build never
+ * decompresses the 28 MB of fallback fonts (issue 15, peak memory).
+ */
+export function pointFontconfigAtBundledFonts(): void {
+  const conf = fontsConf(fontDir(), fallbackFontDir());
   const home = path.join(os.tmpdir(), `citechart-fontconfig-${hash(conf)}`);
   const file = path.join(home, 'fonts.conf');
   if (!existsSync(file) || readFileSync(file, 'utf8') !== conf.replace('@CACHE@', path.join(home, 'cache'))) {
