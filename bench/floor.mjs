@@ -54,6 +54,10 @@ if (jobs > 1) {
 
 // Same process-wide settings as citechart's build (src/commands/build.ts): UTC for time labels.
 process.env.TZ = 'UTC';
+// BENCH_FLOOR_INTERRUPT_BUDGET=N: V8's interrupt budget citechart's command line sets for itself
+// (src/startup/jitBudget.ts), given to the floor too, so the bench can say what that setting alone
+// is worth: the floor is measured both ways (bench/run.mjs, variant floorBudget).
+if (process.env.BENCH_FLOOR_INTERRUPT_BUDGET) (await import('node:v8')).default.setFlagsFromString(`--interrupt-budget=${Number(process.env.BENCH_FLOOR_INTERRUPT_BUDGET)}`);
 const dist = (file) => import(pathToFileURL(path.join(ROOT, 'dist', file)).href);
 const { vega, vl } = await dist('vegaBuilds.js');
 const { FONT_STACK } = await dist('text/fonts.js');
