@@ -10,6 +10,7 @@ import { checkEmptyFilterLayers } from '../checks/emptyFilterLayers.js';
 import { hasErrors } from '../errors.js';
 import { checkChartRows, checkImputeRows } from './checkLimits.js';
 import { explainVegaError, looksLikeJavaScript, reasonOf } from './explainVegaError.js';
+import { isFitNoise } from './atWidth.js';
 import { judgeMessages, type RawMessage } from './judgeMessages.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
@@ -107,8 +108,11 @@ export function compileSpec(
   const joined = joinBoundaries(injected, spec, named, origins, language);
   if (joined.diagnostics.length) return { diagnostics: joined.diagnostics };
   const raw: RawMessage[] = [];
+  // Vega-Lite says it drops "fit-y" for a step height even when only "fit-x" was asked for: untrue then (isFitNoise).
+  const onlyFitX = autosizeType(spec.vegaLite.autosize) === 'fit-x';
   const warn = (...args: unknown[]) => {
     const reason = args.map(reasonOf).join(' ');
+    if (onlyFitX && isFitNoise(reason)) return;
     // Vega-Lite's warnings are in words; one in JavaScript's would tell an author nothing.
     if (!looksLikeJavaScript(reason)) raw.push({ source: 'Vega-Lite', severity: 'warning', reason });
   };
@@ -161,4 +165,9 @@ function withoutTag(theme: Record<string, unknown> | undefined): Record<string, 
   if (!theme || typeof theme.locale !== 'string') return theme;
   const { locale: _tag, ...rest } = theme;
   return rest;
+}
+
+/** A spec's `autosize` type: the string itself, or the object's `type` (Vega-Lite's two forms). */
+function autosizeType(autosize: unknown): unknown {
+  return typeof autosize === 'object' && autosize !== null ? (autosize as { type?: unknown }).type : autosize;
 }
