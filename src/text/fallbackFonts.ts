@@ -107,7 +107,7 @@ export function slicesFor(codePoint: number): FallbackSlice[] {
 export function fallbackFontDir(): string {
   // The versions' hash made once per process: each call read every fallback package's package.json (asked
   // per character and per check, issue 15). The temporary folder is read each time, as before.
-  versionsHash ??= createHash('sha256').update(FALLBACK_CHAIN.map((family) => `${family.pkg}@${readPackageVersion(family.pkg)}`).join('\n')).digest('hex').slice(0, 12);
+  versionsHash ??= createHash('sha256').update(fallbackVersions().join('\n')).digest('hex').slice(0, 12);
   return path.join(os.tmpdir(), `citechart-fallback-fonts-${process.getuid?.() ?? 'u'}-${versionsHash}`);
 }
 
