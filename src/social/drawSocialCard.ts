@@ -74,6 +74,15 @@ const MAX_PASSES = 3;
 /** A fitted chart laid out narrower than the card's own width needs at least this share of the layout's height for its plot. */
 const MIN_PLOT_SHARE = 0.4;
 
+/** A card layout as compiled and drawn (no render when it failed), with the messages it gave that are not said yet. */
+interface DrawnChart {
+  render?: VegaRender;
+  said: Diagnostic[];
+}
+
+/** A card's layouts drawn so far, by the JSON text of their Vega-Lite spec. */
+type RenderMemo = Map<string, Promise<DrawnChart>>;
+
 /** A chart is fitted to a card laid out at least this wide (CSS px): narrower, the footer takes too much of a landscape card. */
 const MIN_FITTED_WIDTH = 440;
 
@@ -140,8 +149,12 @@ export async function drawSocialCard(context: CardContext, card: SocialCard, dia
   // theme's size in the layouts wider than the format's title width, where it is smaller.
   const titleWidth = titleLayoutWidth(card);
   const tries = sized.map((t) => ({ ...t, formatTitle: true })).concat(sized.filter((t) => t.width > titleWidth).map((t) => ({ ...t, formatTitle: false })));
+  // The tries share layouts (a squeezed try first lays the chart out as the unsqueezed one did; every footer form
+  // lays out the same chart): each layout is compiled and drawn once per card (38 % of the examples' card renders were
+  // repeats).
+  const renders: RenderMemo = new Map();
   for (const { paragraphs, width, widest, squeeze, formatTitle } of tries) {
-    const laid = await layCard(context, paragraphs, card, width, stepped, widest, seen, squeeze, formatTitle);
+    const laid = await layCard(context, paragraphs, card, width, stepped, widest, seen, squeeze, formatTitle, renders);
     if (laid.svg || laid.failed) {
       pushAll(diagnostics, laid.diagnostics);
       return laid.svg ? { svg: laid.svg } : {};
@@ -171,6 +184,8 @@ async function layCard(
   squeeze = true,
   /** Whether the title is set at the format's size (withCardTitle), else at the theme's size in the layout. */
   formatTitle = true,
+  /** The card's layouts already drawn, by their Vega-Lite spec (drawSocialCard). */
+  renders: RenderMemo = new Map(),
 ): Promise<{ svg?: string; failed?: boolean; room: number; diagnostics: Diagnostic[] }> {
   const { spec, theme } = context;
   const footerStyle = cardFooterStyle(context.footerStyle, width);
@@ -183,16 +198,30 @@ async function layCard(
   const diagnostics: Diagnostic[] = [];
   const footerHeight = (padding: { left: number; right: number }) =>
     drawFooter(paragraphs, width - padding.left - padding.right, footerStyle, context.direction).height;
-  const draw = async (laidOut: Record<string, unknown>, crop?: Feature[]) => {
+  // The chart laid out as `laidOut` says, compiled and drawn (cropped to `crop`), with what that said.
+  const drawChart = async (laidOut: Record<string, unknown>, crop?: Feature[]): Promise<DrawnChart> => {
     const said: Diagnostic[] = [];
     const compiled = compileSpec({ ...spec, vegaLite: laidOut }, context.tables, theme, context.boundaries, context.locale, context.sources);
     if (crop && compiled.chart) fitToFeatures(compiled.chart.vega, crop);
     const rendered = compiled.chart && (await renderFitted(compiled.chart, context.cwd, spec.json));
     pushAll(said, compiled.diagnostics.concat(rendered?.diagnostics ?? []).filter((d) => !seen.has(d.message) && !isFitNoise(d.message)));
-    if (!rendered?.render) return (pushAll(diagnostics, said), undefined);
+    if (!rendered?.render) return { said };
     const marked = context.markers && (await drawMarkers(rendered.chart, rendered.render, context.markers, context.cwd, spec.json));
     if (marked) pushAll(said, marked.diagnostics.filter((d) => !seen.has(d.message)));
-    const render = marked?.render ?? rendered.render;
+    return { render: marked?.render ?? rendered.render, said };
+  };
+  const draw = async (laidOut: Record<string, unknown>, crop?: Feature[]) => {
+    // A crop is rare (one redraw of a map) and its features large: drawn as asked, never looked up.
+    const key = crop ? undefined : JSON.stringify(laidOut);
+    let drawn = key === undefined ? undefined : renders.get(key);
+    if (!drawn) {
+      drawn = drawChart(laidOut, crop);
+      if (key !== undefined) renders.set(key, drawn);
+    }
+    const { render, said: saidOnce } = await drawn;
+    // Each use its own list: a try's messages are pushed once, by the try that uses them.
+    const said = saidOnce.slice();
+    if (!render) return (pushAll(diagnostics, said), undefined);
     const footer = footerHeight(render.padding);
     const whole = footer ? render.height + footerStyle.gap + footer : render.height;
     return { render, said, whole, vegaLite: laidOut, plot: plotHeight(render.scenegraph), fits: whole <= height + 0.5 && render.width <= width + 0.5 };
