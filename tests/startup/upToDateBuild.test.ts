@@ -6,7 +6,7 @@
 // build the full path would do). The CLI's side is in tests/e2e/upToDateBuild.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build, NotUpToDate } from '../../src/commands/build.js';
@@ -101,6 +101,17 @@ describe('buildIfUpToDate', () => {
     ]);
     // It wrote nothing: every file as it was.
     expect(outputState()).toEqual(before);
+  });
+
+  it('a project never built: falls through, leaving no output folder behind', async () => {
+    const built = cwd;
+    cwd = makeProject(minimalProject);
+    try {
+      expect(await fastPath()).toEqual({ ran: false, printed: [], code: undefined });
+      expect(existsSync(path.join(cwd, 'output'))).toBe(false);
+    } finally {
+      cwd = built;
+    }
   });
 
   it('other command lines: falls through without looking', async () => {
