@@ -6,7 +6,8 @@ import { formatDiagnostic, UsageError } from './errors.js';
 import { RULES } from './lint/runLint.js';
 import type { Diagnostic } from './model.js';
 import * as messages from './messages.js';
-import { progressLine } from './progress/progressLine.js';
+import { buildReport } from './progress/buildReport.js';
+import { BUILD_DEFAULTS } from './commands/buildDefaults.js';
 import { DEFAULT_PORT } from './watch/defaultPort.js';
 import { OutputError } from './write/outputError.js';
 import { toolVersions } from './provenance/versions.js';
@@ -44,10 +45,10 @@ export async function runCli(argv: string[]): Promise<void> {
     .command('build')
     .description('render every spec in specs/ (or the named ones) to SVG, PNG and an HTML snippet in output/; charts whose inputs did not change are skipped')
     .argument('[names...]', 'chart names (specs/NAME.vl.json); all when omitted')
-    .option('--out <dir>', 'output folder', 'output')
-    .addOption(new Option('--theme <scheme>', 'colour scheme of SVG and PNG').choices(['light', 'dark']).default('light'))
+    .option('--out <dir>', 'output folder', BUILD_DEFAULTS.out)
+    .addOption(new Option('--theme <scheme>', 'colour scheme of SVG and PNG').choices(['light', 'dark']).default(BUILD_DEFAULTS.theme))
     .option('--force', 'rebuild every chart, even those up to date')
-    .option('--formats <list>', 'files to write, comma-separated: svg, png, html, pdf', 'svg,png,html')
+    .option('--formats <list>', 'files to write, comma-separated: svg, png, html, pdf', BUILD_DEFAULTS.formats)
     .option('--scale <n>', 'PNG pixels per CSS pixel, 0.5 to 8 (default: the theme\'s, else 2)')
     .option('--jobs <n>', 'charts drawn at once (default: one per core)')
     .option('--explain <name>', 'print what of chart NAME ran in polars and what in Vega, with row counts and the polars part as SQL (big tables), then build')
@@ -66,7 +67,7 @@ export async function runCli(argv: string[]): Promise<void> {
         const { explainChart } = await import('./commands/explain.js');
         out((await explainChart({ cwd: process.cwd(), name: options.explain })).trimEnd());
       }
-      const progress = progressLine(process.stderr);
+      const reporter = buildReport({ out, err, progress: process.stderr });
       const result = await build({
         cwd: process.cwd(),
         names,
@@ -77,23 +78,11 @@ export async function runCli(argv: string[]): Promise<void> {
         jobs: options.jobs === undefined ? undefined : Number(options.jobs),
         shard,
         ...(scale !== undefined && { scale }),
-        onProject: report,
-        onChart: (chart) => {
-          progress.clear();
-          report(chart.diagnostics);
-          if (chart.ok && !chart.upToDate) out(messages.build.built(chart.name, chart.files));
-          else if (!chart.ok) err(messages.build.failed(chart.name, chart.kept));
-        },
-        onProgress: ({ done, total, name, elapsedMs }) => progress.update(done, total, name, elapsedMs),
+        onProject: reporter.onProject,
+        onChart: reporter.onChart,
+        onProgress: reporter.onProgress,
       });
-      progress.clear();
-      for (const file of result.removed) out(messages.build.removed(file));
-      const failed = result.charts.filter((c) => !c.ok).length;
-      const upToDate = result.charts.filter((c) => c.ok && c.upToDate).length;
-      const built = result.charts.length - failed - upToDate;
-      if (shard && result.shard) out(messages.shard.built(`${shard.index}/${shard.count}`, result.charts.length, result.shard.total, result.shard.file));
-      out(messages.build.buildSummary({ built, upToDate, failed, seconds: result.elapsedMs / 1000 }));
-      process.exitCode = failed ? 1 : 0;
+      process.exitCode = reporter.finish(result, shard);
     });
 
   program

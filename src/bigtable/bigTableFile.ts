@@ -61,7 +61,16 @@ export type BigTableKind = 'parquet' | 'parquet-folder' | 'csv';
 export async function bigTableKind(file: string, real: string): Promise<BigTableKind | undefined> {
   // The typed API's in-memory project (src/load/memoryFolder.ts) holds its tables as bytes, read the small-table way: polars scans only files on disk.
   if (isMountedPath(real)) return undefined;
-  const stats = await stat(real);
+  return bigTableKindOfStats(file, await stat(real));
+}
+
+/**
+ * bigTableKind with the file's stats already in hand (`real` not mounted):
+ * for the build cache's hasher (src/cache/fileHasher.ts), which looks at
+ * every input of every chart with a synchronous stat, not a trip to libuv's
+ * pool each (issue 15: the no-change rebuild).
+ */
+export function bigTableKindOfStats(file: string, stats: { isDirectory(): boolean; isFile(): boolean; size: number }): BigTableKind | undefined {
   if (isParquetPath(file)) return stats.isDirectory() ? 'parquet-folder' : 'parquet';
   return stats.isFile() && stats.size >= bigCsvBytes() ? 'csv' : undefined;
 }

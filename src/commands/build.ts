@@ -28,13 +28,12 @@ import { UsageError, hasErrors } from '../errors.js';
 import { chartHeapMb, LIMITS } from '../limits.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
-import { answerWorker } from '../pool/answerWorker.js';
 import { internalError } from '../pool/internalError.js';
 import type { RenderOptions, RenderOutcome, RenderTask } from '../pool/renderTask.js';
 import type { WorkerPool } from '../pool/workerPool.js';
 import { caseClashes, listSpecs } from '../listSpecs.js';
 import { editionLinks } from '../locale/editionLinks.js';
-import { GALLERY, writeGallery } from '../preview/writeGallery.js';
+import { GALLERY } from '../preview/galleryFile.js';
 import type { Project } from '../project.js';
 import { MANIFEST, noPrototype, readManifestChecked, writeManifest, type Manifest, type ManifestEntry } from '../write/manifest.js';
 import { asOutputError, OutputError } from '../write/outputError.js';
@@ -124,6 +123,25 @@ export interface BuildOptions {
   onChart?: (result: ChartResult) => void;
   /** Called as each chart that had to be drawn finishes, in finishing order, for a progress line. */
   onProgress?: (progress: { done: number; total: number; name: string; elapsedMs: number }) => void;
+  /**
+   * Only a build with nothing to draw: throws NotUpToDate, before any
+   * callback is called, when a chart would be drawn or would fail, when
+   * sources.csv or the theme would be read again, or when the gallery would
+   * be drawn again (a spec gone, index.html missing). For the command line's
+   * launcher (src/startup/upToDateBuild.ts), which then runs the command
+   * from the startup snapshot. Up to then it only takes and releases the
+   * lock, hashes, and removes temporary files a killed build left (which
+   * the build run next removes too).
+   */
+  upToDateOnly?: boolean;
+}
+
+/** Thrown by build() with `upToDateOnly` when the build has work to do (see BuildOptions.upToDateOnly). */
+export class NotUpToDate extends Error {
+  constructor(reason: string) {
+    super(`not up to date: ${reason}`);
+    this.name = 'NotUpToDate';
+  }
 }
 
 export type ChartResult =
@@ -166,6 +184,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { shard } = options;
   if (shard && options.names?.length) throw new UsageError(messages.shard.withNames());
   if (shard && !parseShard(`${shard.index}/${shard.count}`)) throw new UsageError(messages.shard.badShard(`${shard.index}/${shard.count}`, LIMITS.shards));
+  if (options.upToDateOnly && (options.force || shard)) throw new NotUpToDate(options.force ? '--force' : '--shard');
   const names = shard ? known.filter((name) => shardOf(name, shard.count) === shard.index) : options.names?.length ? [...new Set(options.names)] : known;
   if (!known.length) throw new UsageError(messages.build.noSpecs());
   for (const name of names) if (!known.includes(name)) throw new UsageError(messages.build.unknownChart(name, known));
@@ -240,10 +259,13 @@ async function buildLocked(
     );
   }
 
+  if (options.upToDateOnly && fresh.size < names.length) throw new NotUpToDate('a chart to draw');
+
   // 2. sources.csv is every chart's citation base: if it is broken, no chart can be cited.
   const projectKey = keyOf(await hash([SOURCES_FILE, THEME_FILE]));
   let project: Project | undefined;
   let projectDiagnostics: Diagnostic[];
+  if (options.upToDateOnly) throwUnlessUpToDate({ cache, projectKey, known, names, gallery: path.join(outDir, GALLERY) });
   if (!options.force && cache.project?.key === projectKey) {
     projectDiagnostics = cache.project.diagnostics;
   } else {
@@ -394,6 +416,8 @@ async function buildLocked(
     if (stale.length || removed || leftovers.length || !existsSync(gallery)) {
       // Its stamp, recorded in the cache, lets the next build skip a page that would not change.
       const stamp = { code: versions['citechart code'] ?? '', previous: cache.gallery };
+      // Imported here: the page's modules are not loaded by a build with nothing to draw (src/startup/upToDateBuild.ts).
+      const { writeGallery } = await import('../preview/writeGallery.js');
       const written = await attempt(gallery, async () => writeGallery(outDir, (await openHere()).sources, known, manifestWritten, stamp));
       if (written) cache.gallery = written;
       else delete cache.gallery;
@@ -411,6 +435,25 @@ async function buildLocked(
     removed: leftovers,
     elapsedMs: performance.now() - started,
   };
+}
+
+/**
+ * For build()'s `upToDateOnly`, once every chart is found fresh: throws
+ * NotUpToDate when the rest of the build would read the project (sources.csv
+ * or the theme changed; the gallery redrawn because a spec is gone from
+ * the cache or index.html is missing) or a chart would fail (a shared error,
+ * two names differing only in case). Everything else a build with nothing
+ * to draw does is file reads and writes of texts it already has.
+ */
+function throwUnlessUpToDate(state: { cache: BuildCache; projectKey: string; known: string[]; names: string[]; gallery: string }): void {
+  const { cache, projectKey, known, names, gallery } = state;
+  if (cache.project?.key !== projectKey) throw new NotUpToDate('sources.csv or the theme to read');
+  if (hasErrors(cache.project.diagnostics)) throw new NotUpToDate('sources.csv or the theme has errors');
+  const clashes = caseClashes(known);
+  if (names.some((name) => clashes.has(name))) throw new NotUpToDate('chart names that differ only in case');
+  const isKnown = new Set(known);
+  for (const name of cache.charts.keys()) if (!isKnown.has(name)) throw new NotUpToDate('a chart removed');
+  if (!existsSync(gallery)) throw new NotUpToDate('the gallery to draw');
 }
 
 /**
@@ -468,6 +511,7 @@ async function renderAll(
   const workerFile = fileURLToPath(new URL('../pool/renderWorker.js', import.meta.url));
   if (jobs > 1 && tasks.length >= PARALLEL_FROM && existsSync(workerFile)) {
     const { createWorkerPool } = await import('../pool/workerPool.js');
+    const { answerWorker } = await import('../pool/answerWorker.js');
     // This thread's small semi-space (startup/v8Flags.ts) is not the workers': theirs is YOUNG_GENERATION_MB.
     (await import('../pool/youngGeneration.js')).letWorkersSizeTheirYoungGeneration();
     const pool = createWorkerPool<RenderTask, RenderOutcome>({

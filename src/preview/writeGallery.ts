@@ -7,7 +7,9 @@ import { writeAtomic } from '../write/writeAtomic.js';
 import { readChartViews } from './chartView.js';
 import { galleryPage } from './galleryPage.js';
 
-export const GALLERY = 'index.html';
+import { GALLERY } from './galleryFile.js';
+
+export { GALLERY };
 
 /**
  * What the build cache records of the gallery last written (buildCache.ts),

@@ -1,8 +1,5 @@
-import zlib from 'node:zlib';
 import { Parser } from 'htmlparser2';
-import { isWholePdf } from './pdfXmp.js';
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+import { isWholeBinary } from './isWholeBinary.js';
 
 /**
  * Whether a graphic is whole, not cut short (a full disk under an older
@@ -21,24 +18,8 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  *   lets `<p>` and `<li>` go unclosed).
  */
 export function isComplete(kind: 'png' | 'svg' | 'html' | 'pdf', bytes: Buffer): boolean {
-  if (kind === 'png') return isWholePng(bytes);
-  if (kind === 'pdf') return isWholePdf(bytes);
+  if (kind === 'png' || kind === 'pdf') return isWholeBinary(kind, bytes);
   return isClosed(bytes.toString('utf8'), kind);
-}
-
-function isWholePng(bytes: Buffer): boolean {
-  if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return false;
-  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  let at = 8;
-  while (at + 12 <= bytes.length) {
-    const length = bytes.readUInt32BE(at);
-    const end = at + 12 + length;
-    if (end > bytes.length) return false;
-    if (crc32 && crc32(bytes.subarray(at + 4, end - 4)) !== bytes.readUInt32BE(end - 4)) return false;
-    if (bytes.toString('latin1', at + 4, at + 8) === 'IEND') return end === bytes.length;
-    at = end;
-  }
-  return false;
 }
 
 function isClosed(markup: string, kind: 'svg' | 'html'): boolean {

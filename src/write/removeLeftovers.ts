@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { formatOf } from '../pool/internalError.js';
-import { GALLERY } from '../preview/writeGallery.js';
+import { GALLERY } from '../preview/galleryFile.js';
 import { MANIFEST, type Manifest, type ManifestEntry } from './manifest.js';
 
 const KEPT = new Set([MANIFEST, GALLERY]);

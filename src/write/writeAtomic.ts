@@ -8,7 +8,7 @@
 // it was, never a truncated one under the real name.
 import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { isComplete } from '../verify/checkComplete.js';
+import { isWholeBinary } from '../verify/isWholeBinary.js';
 import { isClosedMarkup } from './closedMarkup.js';
 import { asOutputError } from './outputError.js';
 import { lstatNotLink, refuseLink } from './refuseLinks.js';
@@ -32,7 +32,7 @@ export interface FileToWrite {
 /**
  * What a file's kind allows to check cheaply before it is written: a PNG's
  * chunks and CRCs to IEND, a PDF's cross-reference offset and `%%EOF`
- * (verify/checkComplete.ts), an SVG or HTML text ending by closing the
+ * (verify/isWholeBinary.ts), an SVG or HTML text ending by closing the
  * element it opens (closedMarkup.ts: the bytes read back are then compared
  * with these, so checking them once, in memory, is enough), JSON parsed.
  * Other files: their bytes only.
@@ -42,7 +42,7 @@ function isWhole(file: string, data: string | Uint8Array, bytes: Buffer): boolea
   if (extension === '.svg' || extension === '.html') {
     return isClosedMarkup(typeof data === 'string' ? data : bytes.toString('utf8'), extension.slice(1) as 'svg' | 'html');
   }
-  if (extension === '.png' || extension === '.pdf') return isComplete(extension.slice(1) as 'png' | 'pdf', bytes);
+  if (extension === '.png' || extension === '.pdf') return isWholeBinary(extension.slice(1) as 'png' | 'pdf', bytes);
   if (extension === '.json') {
     try {
       JSON.parse(typeof data === 'string' ? data : bytes.toString('utf8'));
