@@ -77,8 +77,8 @@ describe('map labels at every width, in both editions', () => {
     const project = await openProject(root);
     for (const name of ['countries-named', 'countries-named.fr']) {
       for (let width = 280; width <= 760; width += 80) {
-        const { chart } = await renderChart(project, name, { width, png: false });
-        checkLabels(`${name} at ${width} px`, chart!.svg);
+        const { chart, diagnostics } = await renderChart(project, name, { width, png: false });
+        checkLabels(`${name} at ${width} px`, chart!.svg, leftOut(diagnostics, name, 'at its own width'));
       }
     }
   }, 120_000);
@@ -89,8 +89,8 @@ describe('map labels on the social cards', () => {
   it('of both editions', async () => {
     const project = await openProject(root);
     for (const name of ['countries-named', 'countries-named.fr']) {
-      const { chart } = await renderChart(project, name);
-      for (const card of chart!.socialCards!) checkLabels(`${name} ${card.width}x${card.height}`, card.svg);
+      const { chart, diagnostics } = await renderChart(project, name);
+      for (const card of chart!.socialCards!) checkLabels(`${name} ${card.width}x${card.height}`, card.svg, leftOut(diagnostics, name, `on the ${card.width}×${card.height} social card`));
     }
   }, 120_000);
 });
@@ -104,10 +104,13 @@ describe('map labels on the social cards', () => {
  * Turkey on every map, "États-Unis" on Canada), nor on another coloured
  * region. `file` names the graphic in the failures.
  */
-function checkLabels(file: string, svg: string): void {
+function checkLabels(file: string, svg: string, omitted?: string[]): void {
   const shapes = shapesOf(svg);
   const labels = labelsOf(svg);
-  expect(labels.length).toBe(4);
+  // Every label is drawn, or (where the build's warnings are at hand) left out with a warning naming it.
+  if (omitted) expect(labels.length + omitted.length, `${file}: labels drawn (${labels.map((l) => l.text).join(', ')}) and left out (${omitted.join(', ')})`).toBe(4);
+  else expect(labels.length).toBeGreaterThanOrEqual(3);
+  for (const text of omitted ?? []) expect(labels.some((label) => label.text === text), `${file}: "${text}" is drawn though said left out`).toBe(false);
   for (const label of labels) {
     const own = shapes.filter((shape) => shape.name === label.text);
     expect(own.length, `${file}: a shape for ${label.text}`).toBeGreaterThan(0);
@@ -133,10 +136,38 @@ function checkLabels(file: string, svg: string): void {
       if (!onOwn(x, y) && coloured.some((s) => insideShape(s, x, y))) overColoured += length / 101;
     }
     expect(overColoured, `${file}: "${label.text}"'s leader crosses another named country`).toBeLessThanOrEqual(1.5);
+    // Followed from the label, it meets no other country before its own (a Reuters/FT review, 2026: "États-Unis"'
+    // leader crossed Mexico, "Ukraine"'s crossed Europe): it starts on its own coast and runs over the sea.
+    let overLand = 0;
+    for (let k = 0; k <= 100; k++) {
+      const x = leader!.x1 + ((leader!.x2 - leader!.x1) * k) / 100;
+      const y = leader!.y1 + ((leader!.y2 - leader!.y1) * k) / 100;
+      if (onOther(x, y)) overLand += length / 101;
+    }
+    // (2 px: where its coast meets a neighbour's, the 1 px raster it is placed on and these exact shapes may differ by a cell.)
+    expect(overLand, `${file}: "${label.text}"'s leader crosses another country's land`).toBeLessThanOrEqual(2);
     // Set outside, a label lies in the sea: on no other country's land ("Ukraine" lay over Turkey on every map).
     expect(overOther.length, `${file}: "${label.text}" lies over another country's land (${overOther.length} of ${inner.length} points)`).toBe(0);
   }
 }
+
+/** The labels the build's warnings say it left out of `chart` at a layout (messages.geo.labelPlace's words). */
+function leftOut(diagnostics: Array<{ severity: string; message: string }>, chart: string, where: string): string[] {
+  const said = new RegExp(`^${chart.replace('.', '\\.')} ${where}[^:]*: the map label "([^"]+)"`);
+  return diagnostics.filter((d) => d.severity === 'warning').flatMap((d) => said.exec(d.message)?.[1] ?? []);
+}
+
+// A Reuters/FT review, 2026: "Ukraine" was set in the Atlantic with a leader across Europe on the phone artboards and
+// cards; no place in the sea near it can be reached without crossing another country, so it is left out, and said.
+describe('a label with no honest place', () => {
+  it('is left out of the 320 px artboard, with a warning naming the chart, the width and the label', async () => {
+    const project = await openProject(root);
+    const { chart, diagnostics } = await renderChart(project, 'countries-named.fr', { png: false });
+    expect(leftOut(diagnostics, 'countries-named.fr', 'at the 320 px artboard')).toEqual(['Ukraine']);
+    const phone = chart!.artboards!.find((a) => a.width === 320)!.svg;
+    expect(labelsOf(phone).map((label) => label.text).sort()).toEqual(['Chine', 'Russie', 'États-Unis']);
+  }, 60_000);
+});
 
 describe('placeMapLabels', () => {
   it('leaves a chart with no region labels as it is', () => {
