@@ -1,4 +1,4 @@
-import { DEK_LAST_WORDS, wrapBalanced } from '../provenance/wrapText.js';
+import { wrapBalanced } from '../provenance/wrapText.js';
 import { toLines } from '../provenance/textLines.js';
 import { faceFor, measureText } from '../text/textMetrics.js';
 
@@ -11,8 +11,8 @@ type Json = Record<string, unknown>;
  * (mapAspectHeight). Vega never wraps a
  * title, so the title and subtitle are wrapped here into lines that fit,
  * measured with the bundled font as Vega measures them, balanced when the
- * last line would be a single word, the subtitle when it would be fewer
- * than DEK_LAST_WORDS words (wrapBalanced).
+ * last line would be a single word (wrapBalanced: one word brought down,
+ * the fewest that cure it).
  */
 export function atWidth(vegaLite: Json, width: number, theme: Json = {}): Json {
   const config = { ...(theme.title as Json), ...((vegaLite.config as Json | undefined)?.title as Json) };
@@ -61,7 +61,7 @@ function wrappedTitle(title: unknown, config: Json, room: number): { title?: Jso
   };
   spec.text = wrap(spec.text, style.fontSize ?? 13, style.fontWeight ?? 'bold', style.fontStyle);
   if (spec.subtitle !== undefined) {
-    spec.subtitle = wrap(spec.subtitle, style.subtitleFontSize ?? 12, style.subtitleFontWeight ?? 'normal', style.subtitleFontStyle, DEK_LAST_WORDS);
+    spec.subtitle = wrap(spec.subtitle, style.subtitleFontSize ?? 12, style.subtitleFontWeight ?? 'normal', style.subtitleFontStyle);
   }
   return { title: spec };
 }
