@@ -8,6 +8,11 @@ type Json = Record<string, unknown>;
  */
 export const FIT_MARGIN = 'clamp(min(width, height) * 0.03, 3, 12)';
 
+/** FIT_MARGIN in px for a plot of `width` × `height` px (the same rule, for layouts sized before Vega runs). */
+export function fitMarginPx(width: number, height: number): number {
+  return Math.min(12, Math.max(3, Math.min(width, height) * 0.03));
+}
+
 /**
  * Fits each projection of a compiled map (in place) to its plot less
  * FIT_MARGIN px on every side, instead of edge to edge: fitted to the very

@@ -99,6 +99,10 @@ const REACH = 100;
  * country's name).
  */
 const LEADER_LAND_SLACK = 1;
+/** How many points of its coast, nearest first, a leader is tried from before the place is given up. */
+const LEADER_TRIES = 40;
+/** How much further (px) than its nearest point of coast a leader may start. */
+const LEADER_DETOUR = 25;
 /** Cost, in px of leader, of each 1 px cell of another country's land within SEA_CLEARANCE px of an outside label. */
 const COAST_CELL_COST = 2;
 
@@ -117,11 +121,13 @@ const COAST_CELL_COST = 2;
  * region's anchor, in the sea: its box, MARGIN px grown, on no land at all
  * (a Reuters/FT review, 2026: "Ukraine" lay over Turkey), clear of other
  * labels (LABEL_GAP_EM of its size, LABEL_GAP px at least) and inside the
- * plot. Its leader starts at the region's own land nearest the label (not
- * at its anchor: from the centre of the US to the Pacific, "États-Unis"'
- * leader crossed Mexico) and must reach the label over the sea and its own
- * land only (LEADER_LAND_SLACK px of another country's land at most), at
- * least MIN_LEADER px long. Of those places the nearest wins: the leader's
+ * plot. Its leader starts at the region's own land nearest the label, on
+ * its largest part (not at its anchor: from the centre of the US to the
+ * Pacific, "États-Unis"' leader crossed Mexico), and must reach the label
+ * over the sea and its own land only (LEADER_LAND_SLACK px of another
+ * country's land at most; where the nearest point's line crosses another
+ * country, the next nearest of its coast whose line does not, up to
+ * LEADER_DETOUR px further: clearLeader), at least MIN_LEADER px long. Of those places the nearest wins: the leader's
  * length, plus COAST_CELL_COST for each cell of other land within
  * SEA_CLEARANCE px of the box (a label hugging a neighbour's coast reads as
  * the neighbour's). Where there is none, the label is left out and marked
@@ -217,9 +223,11 @@ export function placeMapLabels(render: VegaRender): { render: VegaRender; placed
   };
   outside.sort((a, b) => extent(a) - extent(b));
   for (const label of outside) {
+    // Other regions' outlines: a leader crossing a sliver of land the 1 px raster misses (Baja California at 280 px) is caught on them.
+    const others = shapes.filter((shape) => shape.key !== label.key);
     const region = unionBounds(shapes.filter((shape) => shape.key === label.key));
     const half = Number.isFinite(region.x1) ? Math.max(region.x2 - region.x1, region.y2 - region.y1) / 2 : 0;
-    const place = (box: Box, lineCount: number) => outsidePlace({ ...label, box, fontSize: label.drawn.fontSize, lineCount }, ids.get(label.key) ?? -2, raster, taken, plot, half + REACH);
+    const place = (box: Box, lineCount: number) => outsidePlace({ ...label, box, fontSize: label.drawn.fontSize, lineCount }, ids.get(label.key) ?? -2, raster, taken, plot, half + REACH, others);
     let best: (ReturnType<typeof outsidePlace> & { lines?: string[]; lineHeight?: number; box: Box }) | undefined;
     const asDrawn = place(label.box, drawnLines(label.drawn));
     if (asDrawn) best = { ...asDrawn, box: label.box };
@@ -392,6 +400,7 @@ function outsidePlace(
   taken: Box[],
   plot: Box,
   reach: number,
+  others: Shape[],
 ): { dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number; overOtherLand: number } | undefined {
   const own = summedArea(raster, (cell) => cell === id);
   const otherLand = summedArea(raster, (cell) => cell >= 0 && cell !== id);
@@ -417,15 +426,15 @@ function outsidePlace(
       if (own(grown).count > 0 || otherLand(grown).count > 0) continue;
       // The leader starts at its region's land nearest the label, not at the region's centre: from the centre of
       // the US to the Pacific it crossed Mexico and read as Mexico's (a Reuters/FT review, 2026).
-      const start = nearestCell(coast, box, raster.width, [ax, ay]);
-      const end = nearestOnBox(box, start[0], start[1], label.lineCount);
-      const leader = { x1: round(start[0]), y1: round(start[1]), x2: round(end[0]), y2: round(end[1]) };
+      // Followed from the label, a leader must meet its own region before any other country's land: else it names that
+      // one. From the nearest point of its coast, else from the next nearest whose line is clear (Florida's, where
+      // Texas's crosses Mexico).
+      const leader = clearLeader(coast, box, raster, id, label.lineCount, others);
+      if (!leader) continue;
       const length = Math.hypot(leader.x2 - leader.x1, leader.y2 - leader.y1);
       // Shorter, a leader reads as a tick, not as a pointer.
       if (length < MIN_LEADER) continue;
-      // Followed from the label, a leader must meet its own region before any other country's land: else it names that one.
       const along = landAlong(leader, raster, id);
-      if (along.land > LEADER_LAND_SLACK) continue;
       // The nearest place in the sea; each cell of a neighbour's coast within SEA_CLEARANCE px costs COAST_CELL_COST
       // (a label hugging Turkey's coast reads as Turkey's).
       const cost = length + COAST_CELL_COST * otherLand(grow(box, SEA_CLEARANCE)).count;
@@ -483,19 +492,63 @@ function coastCells(raster: Raster, id: number): number[] {
   return out;
 }
 
-/** The centre of the cell among `coast` nearest to the box (ties: the first found); `fallback` when there is none (a region not drawn). */
-function nearestCell(coast: number[], box: Box, width: number, fallback: [number, number]): [number, number] {
-  let best = Infinity;
-  let at = fallback;
+/**
+ * The leader from the cell of `coast` nearest to the box whose line to the
+ * box (to its nearest point) lies over the sea and region `id` only
+ * (LEADER_LAND_SLACK px of other land at most), trying the cells in order
+ * of distance, at most LEADER_TRIES of them and none more than
+ * LEADER_DETOUR px further than the nearest; undefined when none is clear.
+ */
+function clearLeader(coast: number[], box: Box, raster: Raster, id: number, lines: number, others: Shape[]): { x1: number; y1: number; x2: number; y2: number } | undefined {
+  const w = raster.width;
+  const distances: Array<[number, number]> = [];
+  let nearest = Infinity;
   for (const i of coast) {
-    const x = (i % width) + 0.5;
-    const y = Math.floor(i / width) + 0.5;
-    const dx = Math.max(box.x1 - x, 0, x - box.x2);
-    const dy = Math.max(box.y1 - y, 0, y - box.y2);
-    const d = dx * dx + dy * dy;
-    if (d < best) [best, at] = [d, [x, y]];
+    const x = (i % w) + 0.5;
+    const y = Math.floor(i / w) + 0.5;
+    const d = Math.hypot(Math.max(box.x1 - x, 0, x - box.x2), Math.max(box.y1 - y, 0, y - box.y2));
+    nearest = Math.min(nearest, d);
+    distances.push([d, i]);
   }
-  return at;
+  const near = distances.filter(([d]) => d <= nearest + LEADER_DETOUR).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [, i] of near.slice(0, LEADER_TRIES)) {
+    const [x, y] = [(i % w) + 0.5, Math.floor(i / w) + 0.5];
+    const end = nearestOnBox(box, x, y, lines);
+    const leader = { x1: round(x), y1: round(y), x2: round(end[0]), y2: round(end[1]) };
+    if (landAlong(leader, raster, id).land <= LEADER_LAND_SLACK && !crossesOutline(leader, others)) return leader;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the segment crosses an edge of one of `shapes` more than
+ * LEADER_LAND_SLACK px from its start (where its region's coast may meet a
+ * neighbour's border): exact, on the outlines, for slivers of land thinner
+ * than the raster's cells.
+ */
+function crossesOutline(s: { x1: number; y1: number; x2: number; y2: number }, shapes: Shape[]): boolean {
+  const box = { x1: Math.min(s.x1, s.x2), y1: Math.min(s.y1, s.y2), x2: Math.max(s.x1, s.x2), y2: Math.max(s.y1, s.y2) };
+  const length = Math.hypot(s.x2 - s.x1, s.y2 - s.y1);
+  const from = length > 0 ? LEADER_LAND_SLACK / length : 1;
+  const [dx, dy] = [s.x2 - s.x1, s.y2 - s.y1];
+  for (const shape of shapes) {
+    const b = shape.bounds;
+    if (b.x1 > box.x2 || b.x2 < box.x1 || b.y1 > box.y2 || b.y2 < box.y1) continue;
+    for (const ring of shape.rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [px, py] = ring[j]!;
+        const [qx, qy] = ring[i]!;
+        const [ex, ey] = [qx - px, qy - py];
+        const denominator = dx * ey - dy * ex;
+        if (denominator === 0) continue;
+        // t: along the leader (0 at its start), u: along the edge.
+        const t = ((px - s.x1) * ey - (py - s.y1) * ex) / denominator;
+        const u = ((px - s.x1) * dy - (py - s.y1) * dx) / denominator;
+        if (t > from && t <= 1 && u >= 0 && u <= 1) return true;
+      }
+    }
+  }
+  return false;
 }
 
 const overlaps = (a: Box, b: Box) => Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1);
