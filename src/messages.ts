@@ -684,6 +684,12 @@ export const geo = {
   sameRegionTwice: (cell: string, firstLine: number) =>
     `${q(cell)} names a region already joined on line ${firstLine}: a map shows one figure per region`,
   boundaryKeyNotId: () => `a lookup between a table and boundaries joins by the shapes' "id": write "id" on the boundary side and the table's column on the other`,
+  /** `chart`: the chart's name (NAME or NAME.LANG); `where`: labelPlace's words. */
+  labelLeftOut: (chart: string, where: string, label: string) =>
+    `${chart} ${where}: the map label ${q(label)} fits on its region nowhere, and no place in the sea near it can be joined to the region by a leader that crosses no other country, so it is left out there; shorten the name or draw the map larger, or, where the title or subtitle names the region, leave its row out of the label layers (a "filter" on them) to silence this`,
+  /** Where a map is laid out: the graphic's own size, an artboard's width (px) or a social card's size. */
+  labelPlace: (kind: 'own' | 'artboard' | 'card', width: number, height?: number) =>
+    kind === 'own' ? `at its own width (${width} px)` : kind === 'artboard' ? `at the ${width} px artboard` : `on the ${width}×${height} social card`,
 };
 
 // ── verify ──────────────────────────────────────────────────────────────────

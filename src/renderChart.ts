@@ -308,7 +308,16 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     ...(locale.tag && { lang: locale.tag, direction: locale.direction }),
   };
   // A map's region labels placed inside their regions or beside them with a leader (src/geo), in every layout: article, artboards, cards, print.
-  const layout = (r: typeof render) => ({ vegaSvg: dropLinks(placeMapLabels(r).render.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background });
+  // A label with no honest place is left out, and said, naming the chart, the layout and the label (once per layout).
+  const layout = (r: typeof render, where = messages.geo.labelPlace('own', Math.round(r.width))) => {
+    const labelled = placeMapLabels(r);
+    for (const label of labelled.placed) {
+      if (!label.omitted) continue;
+      const warning = spec.json.diagnostic([], messages.geo.labelLeftOut(name, where, label.text), 'warning');
+      if (!diagnostics.some((d) => d.message === warning.message)) diagnostics.push(warning);
+    }
+    return { vegaSvg: dropLinks(labelled.render.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background };
+  };
   // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
   const withFonts = (composed: string) => (spec.settings.embedFonts === false ? composed : embedFonts(composed));
   const svg = await withFonts(composeSvg({ ...common, ...layout(marked.render), ...(options.width !== undefined && { exactWidth: true }) }));
@@ -319,7 +328,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   for (const width of artboardWidths(spec, theme)) {
     const rerendered = await renderArtboard(spec, tables, theme, width, cwd, diagnostics, geo.boundaries, locale, markers, projectSources);
     if (!rerendered.render) return { diagnostics };
-    artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, width), exactWidth: true })) });
+    artboards.push({ width, svg: await withFonts(composeSvg({ ...common, ...layout(rerendered.render, messages.geo.labelPlace('artboard', width)), prefix: artboardPrefix(name, width), exactWidth: true })) });
   }
 
   // 8. Social cards: which of the theme's sizes (the spec may choose or refuse them), checked even when no PNG is drawn.
@@ -363,7 +372,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
       footerStyle: common.footerStyle,
       direction: locale.direction === 'rtl' ? 'rtl' : 'ltr',
       compose: async (r, width, height, card, view, footer) =>
-        composeSvg({ ...common, ...layout(r), paragraphs: footer.paragraphs, footerStyle: footer.style, width, prefix: `${idPrefix(name)}.s${cardName(card)}`, exactWidth: true, exactHeight: height, viewSize: view }),
+        composeSvg({ ...common, ...layout(r, messages.geo.labelPlace('card', card.width, card.height)), paragraphs: footer.paragraphs, footerStyle: footer.style, width, prefix: `${idPrefix(name)}.s${cardName(card)}`, exactWidth: true, exactHeight: height, viewSize: view }),
     };
     for (const card of chosen.cards) {
       const drawn = await drawSocialCard(context, card, diagnostics);
@@ -379,7 +388,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     if (print.layoutWidth !== undefined) {
       const rerendered = await renderArtboard(spec, tables, theme, print.layoutWidth, cwd, diagnostics, geo.boundaries, locale, markers, projectSources);
       if (!rerendered.render) return { diagnostics };
-      printSvg = await withFonts(composeSvg({ ...common, ...layout(rerendered.render), prefix: artboardPrefix(name, print.layoutWidth), exactWidth: true }));
+      printSvg = await withFonts(composeSvg({ ...common, ...layout(rerendered.render, messages.geo.labelPlace('artboard', print.layoutWidth)), prefix: artboardPrefix(name, print.layoutWidth), exactWidth: true }));
     }
     // Fonts go in even when the spec leaves them out of its SVG: a PDF must carry its own.
     if (spec.settings.embedFonts === false) printSvg = await embedFonts(printSvg);

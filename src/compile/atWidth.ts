@@ -1,5 +1,6 @@
-import { DEK_LAST_WORDS, wrapBalanced } from '../provenance/wrapText.js';
+import { wrapBalanced } from '../provenance/wrapText.js';
 import { toLines } from '../provenance/textLines.js';
+import { fitMarginPx } from '../geo/fitMargin.js';
 import { faceFor, measureText } from '../text/textMetrics.js';
 
 type Json = Record<string, unknown>;
@@ -11,8 +12,8 @@ type Json = Record<string, unknown>;
  * (mapAspectHeight). Vega never wraps a
  * title, so the title and subtitle are wrapped here into lines that fit,
  * measured with the bundled font as Vega measures them, balanced when the
- * last line would be a single word, the subtitle when it would be fewer
- * than DEK_LAST_WORDS words (wrapBalanced).
+ * last line would be a single word (wrapBalanced: one word brought down,
+ * the fewest that cure it).
  */
 export function atWidth(vegaLite: Json, width: number, theme: Json = {}): Json {
   const config = { ...(theme.title as Json), ...((vegaLite.config as Json | undefined)?.title as Json) };
@@ -26,7 +27,8 @@ export function atWidth(vegaLite: Json, width: number, theme: Json = {}): Json {
 /**
  * A map's plot height (px) when its plot is `plotWidth` px wide: the spec's
  * height scaled as its width is, so a projection fitted to the plot fills
- * the artboard as it fills the published graphic. Kept at the spec's own,
+ * the artboard as it fills the published graphic, plus its fit margin
+ * above and below (fitMarginPx). Kept at the spec's own,
  * a 270 px tall world map in a 320 px artboard is 130 px of map between
  * two bands of white. Undefined (the height unchanged) for any chart that
  * is not a map (no `projection`, no geoshape mark, no longitude channel)
@@ -35,7 +37,13 @@ export function atWidth(vegaLite: Json, width: number, theme: Json = {}): Json {
 export function mapAspectHeight(vegaLite: Json, plotWidth: number): number | undefined {
   const { width, height } = vegaLite;
   if (typeof width !== 'number' || typeof height !== 'number' || width <= 0 || !isMap(vegaLite)) return undefined;
-  return Math.max(1, Math.round((height * plotWidth) / width));
+  // The spec's height at this width, and room for the margin the map is fitted inside (fitWithMargin) above and
+  // below, so that the margin does not shrink a phone's map: "China" fits on its coast at 320 px as it did.
+  // (The margin depends on the plot's height it is added to: a few rounds settle it; rounded up, never short of room.)
+  const scaled = (height * plotWidth) / width;
+  let plot = scaled;
+  for (let round = 0; round < 4; round++) plot = scaled + 2 * fitMarginPx(plotWidth, plot);
+  return Math.max(1, Math.ceil(plot - 1e-9));
 }
 
 /** Whether a view draws a map: a `projection`, a `geoshape` mark or a `longitude` channel, in it or in one of its layers. */
@@ -61,7 +69,7 @@ function wrappedTitle(title: unknown, config: Json, room: number): { title?: Jso
   };
   spec.text = wrap(spec.text, style.fontSize ?? 13, style.fontWeight ?? 'bold', style.fontStyle);
   if (spec.subtitle !== undefined) {
-    spec.subtitle = wrap(spec.subtitle, style.subtitleFontSize ?? 12, style.subtitleFontWeight ?? 'normal', style.subtitleFontStyle, DEK_LAST_WORDS);
+    spec.subtitle = wrap(spec.subtitle, style.subtitleFontSize ?? 12, style.subtitleFontWeight ?? 'normal', style.subtitleFontStyle);
   }
   return { title: spec };
 }

@@ -19,6 +19,7 @@ import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
 import { fillBoundaries } from '../geo/fillBoundaries.js';
 import { nameRegions } from '../geo/regionNames.js';
+import { fitWithMargin } from '../geo/fitMargin.js';
 import { fitRegions } from '../geo/fitRegions.js';
 import type { Boundary } from '../geo/readBoundary.js';
 import { countryLanguage } from '../geo/countryList.js';
@@ -142,6 +143,8 @@ export function compileSpec(
       const ids = new Set(joined.fit.ids);
       fitRegions(vega, named.get(joined.fit.url)!.features.filter((feature) => ids.has(String(feature.id))));
     }
+    // Fitted inside a margin, so no coast is drawn against the frame as if sliced by it.
+    if (named.size) fitWithMargin(vega);
     if (annotated.madeLayered) restoreMarkNames(vega as unknown as Record<string, unknown>);
     bandsUnderneath(vega as unknown as Record<string, unknown>);
     const judged = judgeMessages(spec, raw);

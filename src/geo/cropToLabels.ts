@@ -80,13 +80,21 @@ function colouredFeatures(items: Array<Item & { fill?: unknown }>): Feature[] {
   return items.filter((item) => String(item.fill) !== land && (item.datum as Json | undefined)?.type === 'Feature').map((item) => item.datum as unknown as Feature);
 }
 
+/** The keyline a cropped card map is framed by: the land it cuts ends at a drawn frame, as an inset's does in print. */
+export const CROP_FRAME = { stroke: '#b3b3b3', strokeWidth: 1 };
+
 /**
  * The compiled map (in place) fitted to `features` and clipped to its plot,
  * as fitRegions does for a map of Europe; the spec's own projection type
- * and rotation are kept.
+ * and rotation are kept. The plot is framed by a keyline (CROP_FRAME): land
+ * cut flat by a bare edge of white reads as an error (a Reuters/FT review,
+ * 2026, of the 1200×675 card, cut at top and bottom); at a frame, as a
+ * crop chosen.
  */
 export function fitToFeatures(vega: unknown, features: Feature[]): void {
   const root = vega as Json;
+  const encode = (root.encode as Json | undefined) ?? {};
+  root.encode = { ...encode, update: { ...(encode.update as Json | undefined), stroke: { value: CROP_FRAME.stroke }, strokeWidth: { value: CROP_FRAME.strokeWidth } } };
   root.data = [{ name: CARD_FIT_DATA, values: features }, ...((root.data as Json[] | undefined) ?? [])];
   for (const projection of (root.projections as Json[] | undefined) ?? []) {
     projection.fit = { signal: `data('${CARD_FIT_DATA}')` };

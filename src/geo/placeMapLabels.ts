@@ -42,6 +42,8 @@ export interface PlacedLabel {
   lines?: string[];
   /** The share (0–1) of an outside label's box over land of other regions than its own. */
   overOtherLand?: number;
+  /** Left out of the graphic: it fits on its region nowhere, and no place in the sea near it has a leader that reaches it over nothing but the sea. */
+  omitted?: boolean;
 }
 
 /**
@@ -81,19 +83,26 @@ const LABEL_GAP = 5;
  * a Reuters/FT review, 2026).
  */
 const LABEL_GAP_EM = 0.9;
-/** Cost, in px of leader, of an outside label wholly over other land (in proportion for part of it), where no place in the sea is in reach: the share decides, the leader's length only between equal shares. */
-const LAND_SHARE_COST = 10_000;
 /** Directions tried on each ring: at least this many, and more on the far rings, so that places are tried about ARC px apart (a gap of sea between coasts is found on a far ring too). */
 const DIRECTIONS = 24;
 /** px along a ring between two places tried. */
 const ARC = 5;
+/** px between the rings tried beyond RINGS, out to REACH px past the region's own half-size. */
+const RING_STEP = 7;
+/** How far (px) beyond its region's half-size (from its anchor) an outside label is looked for: further, it no longer reads as near its region. */
+const REACH = 100;
 /**
- * Cost of a px of leader over land other than its region, against a px of
- * leader over sea or its own land: a leader over land is drawn with the
- * label's halo-free black line and stays readable, so it weighs little more
- * than sea (Ukraine's leader to the Atlantic crosses Europe).
+ * px of a leader that may lie over another country's land: a cell or two
+ * where the region's coast meets a neighbour's (the raster's rounding),
+ * never a crossing (a Reuters/FT review, 2026: "États-Unis"' leader
+ * crossed Mexico, "Ukraine"'s crossed Europe, each read as the other
+ * country's name).
  */
-const LAND_LEADER_COST = 2;
+const LEADER_LAND_SLACK = 1;
+/** How many points of its coast, nearest first, a leader is tried from before the place is given up. */
+const LEADER_TRIES = 40;
+/** How much further (px) than its nearest point of coast a leader may start. */
+const LEADER_DETOUR = 25;
 /** Cost, in px of leader, of each 1 px cell of another country's land within SEA_CLEARANCE px of an outside label. */
 const COAST_CELL_COST = 2;
 
@@ -107,22 +116,24 @@ const COAST_CELL_COST = 2;
  * it fits so; one that fits wholly inside nowhere is set, as drawn or
  * broken, where ON_OWN_LAND of its box lies on its region and the rest
  * over the sea by its coast; one that fits neither way goes outside, on
- * rings (RINGS px, about ARC px apart along each) around
- * the region's anchor, where it covers no other coloured region nor
- * another label (LABEL_GAP_EM of its size, LABEL_GAP px at least), stays in the plot and has a leader of at least
- * MIN_LEADER px. Of those, a place in the sea (none of its box, MARGIN
- * px grown, over other land) is always taken before one over land (a
- * Reuters/FT review, 2026: "Ukraine" lay over Turkey); among places in the
- * sea the cost is the leader's length, LAND_LEADER_COST px for each px of
- * it over other land, and COAST_CELL_COST for each cell of other land
- * within SEA_CLEARANCE px of the box (a label hugging a neighbour's coast
- * reads as the neighbour's). Only where no place in the sea is in reach
- * is the label set where the least of its box lies over other land.
- * The halo's copy moves with its text. A leader starts at the label's own
- * point (the
- * region's `properties.longitude`/`latitude`): a spec that offsets its
- * labels and draws its own leaders gets a second one. A chart with no such
- * labels is returned as it is.
+ * rings (RINGS px, then every RING_STEP px out to REACH px past the
+ * region's half-size; places about ARC px apart along each) around the
+ * region's anchor, in the sea: its box, MARGIN px grown, on no land at all
+ * (a Reuters/FT review, 2026: "Ukraine" lay over Turkey), clear of other
+ * labels (LABEL_GAP_EM of its size, LABEL_GAP px at least) and inside the
+ * plot. Its leader starts at the region's own land nearest the label, on
+ * its largest part (not at its anchor: from the centre of the US to the
+ * Pacific, "États-Unis"' leader crossed Mexico), and must reach the label
+ * over the sea and its own land only (LEADER_LAND_SLACK px of another
+ * country's land at most; where the nearest point's line crosses another
+ * country, the next nearest of its coast whose line does not, up to
+ * LEADER_DETOUR px further: clearLeader), at least MIN_LEADER px long. Of those places the nearest wins: the leader's
+ * length, plus COAST_CELL_COST for each cell of other land within
+ * SEA_CLEARANCE px of the box (a label hugging a neighbour's coast reads as
+ * the neighbour's). Where there is none, the label is left out and marked
+ * `omitted` (its caller warns): a misleading leader is worse than none.
+ * The halo's copy moves with its text. A chart with no such labels is
+ * returned as it is.
  */
 export function placeMapLabels(render: VegaRender): { render: VegaRender; placed: PlacedLabel[] } {
   const root = rootGroup(render.scenegraph) as Item | undefined;
@@ -212,11 +223,33 @@ export function placeMapLabels(render: VegaRender): { render: VegaRender; placed
   };
   outside.sort((a, b) => extent(a) - extent(b));
   for (const label of outside) {
-    const best = outsidePlace({ ...label, fontSize: label.drawn.fontSize, lineCount: drawnLines(label.drawn) }, ids.get(label.key) ?? -2, raster, taken, plot);
-    taken.push(shift(label.box, best.dx, best.dy));
-    moves.push({ at: label.at, dx: best.dx, dy: best.dy });
+    // Other regions' outlines: a leader crossing a sliver of land the 1 px raster misses (Baja California at 280 px) is caught on them.
+    const others = shapes.filter((shape) => shape.key !== label.key);
+    const region = unionBounds(shapes.filter((shape) => shape.key === label.key));
+    const half = Number.isFinite(region.x1) ? Math.max(region.x2 - region.x1, region.y2 - region.y1) / 2 : 0;
+    const place = (box: Box, lineCount: number) => outsidePlace({ ...label, box, fontSize: label.drawn.fontSize, lineCount }, ids.get(label.key) ?? -2, raster, taken, plot, half + REACH, others);
+    let best: (ReturnType<typeof outsidePlace> & { lines?: string[]; lineHeight?: number; box: Box }) | undefined;
+    const asDrawn = place(label.box, drawnLines(label.drawn));
+    if (asDrawn) best = { ...asDrawn, box: label.box };
+    // Broken at its spaces, a name is narrower: it may fit a gap of sea the one line does not (the cropped landscape card).
+    for (const form of label.lineCount === 1 && !best ? wrappedForms(label.drawn) : []) {
+      const box = inkBox(form.bounds, form.lines);
+      const found = place(box, form.lines.length);
+      if (found) {
+        best = { ...found, lines: form.lines, lineHeight: form.lineHeight, box };
+        break;
+      }
+    }
+    if (!best) {
+      // No honest place: the label is left out (its caller says so), rather than set where its leader or its box names another country.
+      moves.push({ at: label.at, dx: 0, dy: 0, omit: true });
+      placed.push({ text: label.text, inside: false, omitted: true, moved: { dx: 0, dy: 0 }, leaderOverLand: 0 });
+      continue;
+    }
+    taken.push(shift(best.box, best.dx, best.dy));
+    moves.push({ at: label.at, dx: best.dx, dy: best.dy, ...(best.lines && { lines: best.lines, lineHeight: best.lineHeight! }) });
     leaders.push(best.leader);
-    placed.push({ text: label.text, inside: false, moved: { dx: best.dx, dy: best.dy }, leader: best.leader, leaderOverLand: best.overLand, overOtherLand: best.overOtherLand });
+    placed.push({ text: label.text, inside: false, moved: { dx: best.dx, dy: best.dy }, leader: best.leader, leaderOverLand: best.overLand, overOtherLand: best.overOtherLand, ...(best.lines && { lines: best.lines }) });
   }
   if (!moves.length && !leaders.length) return { render, placed };
   return { render: { ...render, svg: moveLabels(render.svg, moves, leaders, labelMarks[0]!.name!) }, placed };
@@ -249,6 +282,8 @@ interface Move {
   at: Array<{ mark: string; index: number }>;
   dx: number;
   dy: number;
+  /** Left out: no place was found (see placeMapLabels). */
+  omit?: boolean;
   lines?: string[];
   lineHeight?: number;
 }
@@ -352,24 +387,31 @@ function insideMove(box: Box, fits: (grown: Box) => boolean, bounds: Box): { dx:
   return found && { dx: round(found.dx), dy: round(found.dy) };
 }
 
-/** The best place outside the region (see placeMapLabels), and its leader from the anchor to the box's nearest edge. */
+/**
+ * The best place outside the region (see placeMapLabels), and its leader
+ * from the region's own land nearest the label to the box's nearest edge;
+ * undefined when no place in the sea has a leader that reaches its region
+ * over nothing but the sea and its own land.
+ */
 function outsidePlace(
   label: { box: Box; x: number; y: number; fontSize: number; lineCount: number },
   id: number,
   raster: Raster,
   taken: Box[],
   plot: Box,
-): { dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number; overOtherLand: number } {
+  reach: number,
+  others: Shape[],
+): { dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number; overOtherLand: number } | undefined {
   const own = summedArea(raster, (cell) => cell === id);
-  const otherColoured = summedArea(raster, (cell, flag) => cell >= 0 && cell !== id && flag === 1);
   const otherLand = summedArea(raster, (cell) => cell >= 0 && cell !== id);
+  const coast = coastCells(raster, id);
   const cx = (label.box.x1 + label.box.x2) / 2;
   const cy = (label.box.y1 + label.box.y2) / 2;
   const [ax, ay] = [label.x, label.y];
   const gap = Math.max(LABEL_GAP, LABEL_GAP_EM * label.fontSize);
-  type Place = { cost: number; tier: number; land: number; dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number };
+  type Place = { cost: number; dx: number; dy: number; leader: { x1: number; y1: number; x2: number; y2: number }; overLand: number };
   let best: Place | undefined;
-  for (const ring of RINGS) {
+  for (const ring of ringsOut(reach)) {
     const directions = Math.max(DIRECTIONS, Math.ceil((2 * Math.PI * ring) / ARC));
     for (let k = 0; k < directions; k++) {
       const angle = (2 * Math.PI * k) / directions;
@@ -379,35 +421,134 @@ function outsidePlace(
       const grown = grow(box, MARGIN);
       if (grown.x1 < plot.x1 || grown.y1 < plot.y1 || grown.x2 > plot.x2 || grown.y2 > plot.y2) continue;
       if (taken.some((other) => overlaps(grow(other, gap), box))) continue;
-      // Off its own region, and off every other coloured one: a label over another would name it.
-      if (own(grown).count > 0 || otherColoured(grown).count > 0) continue;
-      const end = nearestOnBox(box, ax, ay, label.lineCount);
-      const leader = { x1: round(ax), y1: round(ay), x2: round(end[0]), y2: round(end[1]) };
+      // In the sea: off its own region and off every other country's land (a label over a neighbour names the
+      // neighbour: "Ukraine" lay over Turkey, a Reuters/FT review, 2026).
+      if (own(grown).count > 0 || otherLand(grown).count > 0) continue;
+      // The leader starts at its region's land nearest the label, not at the region's centre: from the centre of
+      // the US to the Pacific it crossed Mexico and read as Mexico's (a Reuters/FT review, 2026).
+      // Followed from the label, a leader must meet its own region before any other country's land: else it names that
+      // one. From the nearest point of its coast, else from the next nearest whose line is clear (Florida's, where
+      // Texas's crosses Mexico).
+      const leader = clearLeader(coast, box, raster, id, label.lineCount, others);
+      if (!leader) continue;
       const length = Math.hypot(leader.x2 - leader.x1, leader.y2 - leader.y1);
       // Shorter, a leader reads as a tick, not as a pointer.
       if (length < MIN_LEADER) continue;
       const along = landAlong(leader, raster, id);
-      // A leader through another coloured region would point at it: never.
-      if (along.coloured > 0) continue;
-      // A label over a neighbour's land names the neighbour (a Reuters/FT review, 2026: "Ukraine" lay over Turkey on
-      // every map): any place in the sea first, whatever its leader crosses (a leader is read as a pointer, a label
-      // as a name); among them the cheapest, a px of leader over a neighbour costing LAND_LEADER_COST px, and each
-      // cell of a neighbour's coast within SEA_CLEARANCE px COAST_CELL_COST (a label hugging Turkey's coast reads as
-      // Turkey's). Only where no place in the sea is in reach, the one with the least of its box over other land.
-      const land = otherLand(grown);
-      const share = land.count / Math.max(1, land.cells);
-      const coast = otherLand(grow(box, SEA_CLEARANCE)).count;
-      const tier = share === 0 ? 0 : 1;
-      const cost = length + LAND_LEADER_COST * along.land + COAST_CELL_COST * coast + (tier === 1 ? LAND_SHARE_COST * share : 0);
-      if (!best || tier < best.tier || (tier === best.tier && cost < best.cost - 1e-9)) {
-        best = { cost, tier, land: share, dx: round(dx), dy: round(dy), leader, overLand: round(along.land) };
+      // The nearest place in the sea; each cell of a neighbour's coast within SEA_CLEARANCE px costs COAST_CELL_COST
+      // (a label hugging Turkey's coast reads as Turkey's).
+      const cost = length + COAST_CELL_COST * otherLand(grow(box, SEA_CLEARANCE)).count;
+      if (!best || cost < best.cost - 1e-9) best = { cost, dx: round(dx), dy: round(dy), leader, overLand: round(along.land) };
+    }
+  }
+  return best && { dx: best.dx, dy: best.dy, leader: best.leader, overLand: best.overLand, overOtherLand: 0 };
+}
+
+/** The rings (px from a region's anchor) an outside label's centre is tried on: RINGS, then every RING_STEP px until `reach`. */
+function ringsOut(reach: number): number[] {
+  const rings = [...RINGS];
+  for (let r = RINGS.at(-1)! + RING_STEP; r <= reach; r += RING_STEP) rings.push(r);
+  return rings;
+}
+
+/**
+ * The cells on the edge (a neighbour cell not its own) of region `id`'s
+ * largest part (4-connected cells), as indices into the raster: where a
+ * leader may start. Its largest part, not any: a leader to Hawaii names a
+ * dot in the Pacific, not the United States.
+ */
+function coastCells(raster: Raster, id: number): number[] {
+  const { width: w, height: h, cells } = raster;
+  const part = new Int32Array(w * h).fill(-1);
+  const stack: number[] = [];
+  let largest = { part: -1, size: 0 };
+  let parts = 0;
+  for (let i = 0; i < w * h; i++) {
+    if (cells[i] !== id || part[i] !== -1) continue;
+    let size = 0;
+    part[i] = parts;
+    stack.push(i);
+    while (stack.length) {
+      const j = stack.pop()!;
+      size++;
+      const x = j % w;
+      for (const k of [x > 0 ? j - 1 : -1, x < w - 1 ? j + 1 : -1, j - w, j + w]) {
+        if (k >= 0 && k < w * h && cells[k] === id && part[k] === -1) {
+          part[k] = parts;
+          stack.push(k);
+        }
+      }
+    }
+    if (size > largest.size) largest = { part: parts, size };
+    parts++;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < w * h; i++) {
+    if (part[i] !== largest.part || largest.part < 0) continue;
+    const x = i % w;
+    const y = (i - x) / w;
+    if (x === 0 || y === 0 || x === w - 1 || y === h - 1 || cells[i - 1] !== id || cells[i + 1] !== id || cells[i - w] !== id || cells[i + w] !== id) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * The leader from the cell of `coast` nearest to the box whose line to the
+ * box (to its nearest point) lies over the sea and region `id` only
+ * (LEADER_LAND_SLACK px of other land at most), trying the cells in order
+ * of distance, at most LEADER_TRIES of them and none more than
+ * LEADER_DETOUR px further than the nearest; undefined when none is clear.
+ */
+function clearLeader(coast: number[], box: Box, raster: Raster, id: number, lines: number, others: Shape[]): { x1: number; y1: number; x2: number; y2: number } | undefined {
+  const w = raster.width;
+  const distances: Array<[number, number]> = [];
+  let nearest = Infinity;
+  for (const i of coast) {
+    const x = (i % w) + 0.5;
+    const y = Math.floor(i / w) + 0.5;
+    const d = Math.hypot(Math.max(box.x1 - x, 0, x - box.x2), Math.max(box.y1 - y, 0, y - box.y2));
+    nearest = Math.min(nearest, d);
+    distances.push([d, i]);
+  }
+  const near = distances.filter(([d]) => d <= nearest + LEADER_DETOUR).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [, i] of near.slice(0, LEADER_TRIES)) {
+    const [x, y] = [(i % w) + 0.5, Math.floor(i / w) + 0.5];
+    const end = nearestOnBox(box, x, y, lines);
+    const leader = { x1: round(x), y1: round(y), x2: round(end[0]), y2: round(end[1]) };
+    if (landAlong(leader, raster, id).land <= LEADER_LAND_SLACK && !crossesOutline(leader, others)) return leader;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the segment crosses an edge of one of `shapes` more than
+ * LEADER_LAND_SLACK px from its start (where its region's coast may meet a
+ * neighbour's border): exact, on the outlines, for slivers of land thinner
+ * than the raster's cells.
+ */
+function crossesOutline(s: { x1: number; y1: number; x2: number; y2: number }, shapes: Shape[]): boolean {
+  const box = { x1: Math.min(s.x1, s.x2), y1: Math.min(s.y1, s.y2), x2: Math.max(s.x1, s.x2), y2: Math.max(s.y1, s.y2) };
+  const length = Math.hypot(s.x2 - s.x1, s.y2 - s.y1);
+  const from = length > 0 ? LEADER_LAND_SLACK / length : 1;
+  const [dx, dy] = [s.x2 - s.x1, s.y2 - s.y1];
+  for (const shape of shapes) {
+    const b = shape.bounds;
+    if (b.x1 > box.x2 || b.x2 < box.x1 || b.y1 > box.y2 || b.y2 < box.y1) continue;
+    for (const ring of shape.rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [px, py] = ring[j]!;
+        const [qx, qy] = ring[i]!;
+        const [ex, ey] = [qx - px, qy - py];
+        const denominator = dx * ey - dy * ex;
+        if (denominator === 0) continue;
+        // t: along the leader (0 at its start), u: along the edge.
+        const t = ((px - s.x1) * ey - (py - s.y1) * ex) / denominator;
+        const u = ((px - s.x1) * dy - (py - s.y1) * dx) / denominator;
+        if (t > from && t <= 1 && u >= 0 && u <= 1) return true;
       }
     }
   }
-  if (best) return { dx: best.dx, dy: best.dy, leader: best.leader, overLand: best.overLand, overOtherLand: round(best.land) };
-  // Nowhere clear: below the anchor, MIN_LEADER px down.
-  const drop = Math.max(RINGS[0]!, MIN_LEADER);
-  return { dx: 0, dy: round(ay + drop - label.box.y1), leader: { x1: round(ax), y1: round(ay), x2: round(ax), y2: round(ay + drop) }, overLand: 0, overOtherLand: 0 };
+  return false;
 }
 
 const overlaps = (a: Box, b: Box) => Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1);
@@ -471,6 +612,7 @@ function moveLabels(svg: string, moves: Move[], leaders: Array<{ x1: number; y1:
       index++;
       const move = map.get(index);
       if (!move) return element;
+      if (move.omit) return '';
       const moved = element.replace(/^(<text\b[^>]*?)transform="translate\(([-\d.e]+),([-\d.e]+)\)"/, (_m, head: string, x: string, y: string) => `${head}transform="translate(${round(Number(x) + move.dx)},${round(Number(y) + move.dy)})"`);
       return move.lines ? breakTextElement(moved, move.lines, move.lineHeight!) : moved;
     });

@@ -1,6 +1,6 @@
 import { measureText } from '../text/textMetrics.js';
 import type { Paragraph } from './footerParagraphs.js';
-import { DEK_LAST_WORDS, wrapBalanced } from './wrapText.js';
+import { FOOTER_LAST_WORDS, wrapBalanced } from './wrapText.js';
 import { xmlText } from './escapeXml.js';
 import { balanceIsolates } from './isolateBidi.js';
 
@@ -22,7 +22,7 @@ const NUMBER = /^\d+\. /;
  * indent for all notes, numbered or not. A paragraph that opens no list
  * ("Source: …") wraps to the margin. Each paragraph is balanced
  * (wrapBalanced) so that its last line is not a widow of fewer than
- * DEK_LAST_WORDS words, and never breaks inside a name the paragraph
+ * FOOTER_LAST_WORDS words, and never breaks inside a name the paragraph
  * asks to `keep` whole (footerParagraphs: "Zhifan Liu", not "Zhifan / Liu").
  * `rtl` (Arabic): each line starts at the right edge (x = width; the group
  * says `direction="rtl"`, so `start` is the right), hanging lines indented from it.
@@ -53,7 +53,7 @@ export function drawFooter(
     // number included, under the text after the lead-in ("Notes:"), as a
     // Reuters/FT review asked; a lone paragraph ("Source: …") wraps to the margin.
     const hang = lead ? (opensList || number ? listStart : 0) : number || item ? listStart : 0;
-    balanceIsolates(wrapBalanced(text, width, regular, { indent, hang, minLastWords: DEK_LAST_WORDS, keep })).forEach((line, i) => {
+    balanceIsolates(wrapBalanced(text, width, regular, { indent, hang, minLastWords: FOOTER_LAST_WORDS, keep })).forEach((line, i) => {
       const y = (lines.length + 1) * lineHeight - (lineHeight - fontSize);
       const leadIn = i === 0 && lead ? `<tspan font-weight="bold">${xmlText(lead)}</tspan> ` : '';
       lines.push(`<text x="${at(i === 0 ? start : hang)}" y="${y}">${leadIn}${xmlText(line)}</text>`);

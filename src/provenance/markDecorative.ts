@@ -6,9 +6,15 @@ const DECORATIVE = /(?:^|\s)(?:role-axis-domain|role-axis-tick|role-axis-grid|ba
 
 /**
  * Hides Vega's decorative parts from screen readers and drops Vega's inner
- * ARIA roles: the published SVG is one `role="img"`, whose children are
- * presentational anyway, and CMS sanitisers (DOMPurify's SVG profile) strip
- * `role` attributes, so keeping them would only make the sanitised file differ.
+ * ARIA roles, labels and role descriptions: the published SVG is one
+ * `role="img"` named and described by its own `<title>` and `<desc>` in the
+ * chart's language, whose children are presentational (WAI-ARIA 1.2, role
+ * "img"), so they are never read there; and a CMS sanitiser that strips
+ * `role` (DOMPurify's SVG profile) would expose them. Vega-Lite writes them
+ * in English and from field names ("Title text '…'", "used for: …",
+ * "properties.longitude: …", "text mark"), in a French graphic too (a
+ * Reuters/FT review, 2026). Vega-Lite's own `"aria": false` leaves the
+ * title's label and the mark containers' role descriptions, hence this.
  */
 export function markDecorative(vegaInner: string): string {
   let first = true;
@@ -17,7 +23,7 @@ export function markDecorative(vegaInner: string): string {
     const background = first && tag === 'rect' && !/\sclass="/.test(attributes);
     first = false;
     const className = /\sclass="([^"]*)"/.exec(attributes)?.[1] ?? '';
-    let next = attributes.replace(/\srole="[^"]*"/, '');
+    let next = attributes.replace(/\s(?:role|aria-label|aria-roledescription)="[^"]*"/g, '');
     if ((background || DECORATIVE.test(className)) && !/\saria-hidden="/.test(next)) next += ' aria-hidden="true"';
     return next === attributes ? undefined : next;
   });

@@ -40,9 +40,9 @@ export function wrapText(
  * white space is a break, as in wrapText: "90\u202f%" stays whole.
  *
  * `options.minLastWords` (default 2: a title's last line is never one word)
- * is how many words the last line needs not to be a widow: subtitles (deks)
- * and footer notes ask for 3, so "…officials say" never ends a dek on two
- * words (a Reuters/FT review, 2026). `options.indent` and `options.hang`
+ * is how many words the last line needs not to be a widow: footer notes ask
+ * for 3 (FOOTER_LAST_WORDS), titles and subtitles for 2 (a widow is a single
+ * last word: a Reuters/FT review, 2026). `options.indent` and `options.hang`
  * (px) are wrapText's: the footer's lead-in and hanging indent.
  * `options.keep` is wrapText's: spans (names) no line breaks inside.
  */
@@ -200,5 +200,11 @@ function matchesWord(word: string, part: string, first: boolean, last: boolean):
   return (first || !before) && (last || !after) && EDGE.test(before) && EDGE.test(after);
 }
 
-/** Words a dek's or footer note's last line needs not to be a widow (wrapBalanced's `minLastWords`): "them for" alone is one. */
-export const DEK_LAST_WORDS = 3;
+/**
+ * Words a footer paragraph's last line needs not to be a widow
+ * (wrapBalanced's `minLastWords`): "them for" alone ends a note weakly. Not
+ * a subtitle's: there a widow is a single last word, and one word brought
+ * down cures it; three brought down looked like an early wrap (a
+ * Reuters/FT review, 2026).
+ */
+export const FOOTER_LAST_WORDS = 3;

@@ -8,7 +8,7 @@
 // into rows and the title and subtitle wrapped. renderFitted renders again
 // until nothing sticks out.
 import type { Spec as VegaSpec } from 'vega';
-import { DEK_LAST_WORDS, wrapBalanced, wrapText } from '../provenance/wrapText.js';
+import { wrapBalanced, wrapText } from '../provenance/wrapText.js';
 import { toLines } from '../provenance/textLines.js';
 import { widthUpTo } from '../text/labelLimit.js';
 import { legendColumns } from './legendColumns.js';
@@ -126,9 +126,8 @@ export function fitToWidth(vega: VegaSpec, scenegraph: unknown, minWidth = 0): V
         const lines = (spec as Json)[key];
         if (!style || (typeof lines !== 'string' && !Array.isArray(lines))) return;
         const measure = (s: string) => measureText(s, style.fontSize ?? 13, faceFor(style.fontWeight, style.fontStyle));
-        // Balanced: a headline's last line is never a lone word, a dek's never fewer than DEK_LAST_WORDS (wrapBalanced).
-        const minLastWords = key === 'subtitle' ? DEK_LAST_WORDS : 2;
-        (spec as Json)[key] = toLines(lines).flatMap((line) => wrapBalanced(line, room, measure, { minLastWords }));
+        // A title's or subtitle's last line is never a lone word: the fewest words that cure it come down (wrapBalanced).
+        (spec as Json)[key] = toLines(lines).flatMap((line) => wrapBalanced(line, room, measure));
       };
       wrapRole('text', 'title-text');
       wrapRole('subtitle', 'title-subtitle');

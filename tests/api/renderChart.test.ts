@@ -31,7 +31,7 @@ describe('renderChart (the typed API)', () => {
     const editions = /<p class="[^"]*-editions">.*<\/p>\n/;
     expect(repo(`output/${name}.html`)).toMatch(editions);
     expect(result.html).toBe(repo(`output/${name}.html`).replace(editions, ''));
-    expect(result.artboards?.map((a) => [a.width, a.svg])).toEqual([320, 640].map((w) => [w, repo(`output/${name}-${w}w.svg`)]));
+    expect(result.artboards?.map((a) => [a.width, a.svg])).toEqual([320, 480, 640].map((w) => [w, repo(`output/${name}-${w}w.svg`)]));
     expect(result.png?.subarray(1, 4).toString()).toBe('PNG');
     expect(result.provenance?.sources).toEqual(['reuters-2024-china-russia']);
     expect(result.provenance?.jsonLd['@type']).toBe('ImageObject');
@@ -60,7 +60,8 @@ describe('renderChart (the typed API)', () => {
       options: { formats: ['svg'] },
     });
     expect(format(result.diagnostics)).toEqual([]);
-    expect(result.svg).toContain('Hello, &quot;world&quot;');
+    // Drawn as the axis label's text, whole (XML text needs no escape for a quote).
+    expect(result.svg).toMatch(/<text\b[^>]*>Hello, "world"<\/text>/);
   });
 
   it('re-lays the chart out at `width`, exactly that wide', async () => {

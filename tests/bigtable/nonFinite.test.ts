@@ -60,6 +60,6 @@ describe('a value past 1.8e308', () => {
   it('a sum that stays below it draws every bar', async () => {
     const result = await renderChart(await openProject(project({ country: ['Norway', 'Norway', 'Chile'], v: [1e307, 1e307, 85] }, 'parquet', SUM)), 'c', { png: false });
     expect(format(result.diagnostics).filter((d) => d.includes('error'))).toEqual([]);
-    expect(result.chart!.svg.match(/aria-roledescription="bar"/g)).toHaveLength(2);
+    expect(/<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/.exec(result.chart!.svg)![1]!.match(/<path\b/g)).toHaveLength(2);
   });
 });

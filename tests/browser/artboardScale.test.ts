@@ -13,7 +13,7 @@ import { listSpecs } from '../../src/project.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/publishedSvgs.js';
 
-const COLUMNS = [300, 320, 400, 480, 560, 624, 639, 640, 720, 1000];
+const COLUMNS = [300, 320, 400, 440, 479, 480, 560, 600, 624, 639, 640, 720, 1000];
 const names = (await listSpecs(ROOT)).filter((name) => readFileSync(path.join(ROOT, 'output', `${name}.html`), 'utf8').includes('-art-1'));
 
 let browser: Browser;
@@ -57,6 +57,20 @@ describe('artboards in columns between their widths', () => {
       expect(drawn!, `${column} px column`).toBeLessThanOrEqual(widest ? column : Math.min(column, art! * MAX_ARTBOARD_GROWTH) + 0.5);
       // Never narrower than the column or the growth allows: the artboard fills what it may.
       expect(drawn!, `${column} px column`).toBeGreaterThanOrEqual((widest ? column : Math.min(column, art! * MAX_ARTBOARD_GROWTH)) - 0.5);
+    }
+  });
+
+  // A Reuters/FT review, 2026: between 400 and 639 px the 320 px artboard was drawn 400 px wide at the left of the
+  // column, up to 239 px of it blank. With the house's 480 px artboard, no column from the phone's width up leaves
+  // more than a sixth of itself blank (at most 79 px, in a 479 px column); none shows an artboard shrunk (its type
+  // would fall under the house's 11 px).
+  it.each(names)('%s: no column from 320 px up is left more than a sixth blank, and no artboard is drawn shrunk', async (name) => {
+    const rows = await shown(name);
+    expect(rows[0]!.widths).toContain(480);
+    for (const { column, shown: [art], drawn: [drawn] } of rows) {
+      if (column < 320) continue;
+      expect(drawn! / column, `${column} px column`).toBeGreaterThan(5 / 6);
+      expect(drawn!, `${column} px column`).toBeGreaterThanOrEqual(art! - 0.5);
     }
   });
 });

@@ -7,14 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../../src/project.js';
 import { renderChart } from '../../src/renderChart.js';
+import { colouredPaths, namedInDrawOrder } from '../helpers/exampleMap.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Each country path's fill, by the name its aria-label gives ("Country: Russia"). */
-function fills(svg: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const [, name, fill] of svg.matchAll(/<path aria-label="[^":]+: ([^"]+)" aria-roledescription="geoshape"[^>]*? fill="([^"]+)"/g)) found.set(name!, fill!);
-  return found;
+/** Each named country's fill, its shapes named in the order the coloured layer draws them (exampleMap). */
+function fills(svg: string, french: boolean): Map<string, string> {
+  const names = namedInDrawOrder(root, french);
+  const paths = colouredPaths(svg);
+  expect(paths).toHaveLength(names.length);
+  return new Map(paths.map((p, i) => [names[i]!, p.fill]));
 }
 
 describe('the locator map distinguishes its focus countries', () => {
@@ -23,7 +25,7 @@ describe('the locator map distinguishes its focus countries', () => {
     ['countries-named.fr', ['Chine', 'Russie', 'Ukraine', 'États-Unis']],
   ])('%s: China and Russia in one fill (the report\'s subject), Ukraine and the US each in their own, none the land\'s', async (name, countries) => {
     const { chart } = await renderChart(await openProject(root), name, { png: false });
-    const drawn = fills(chart!.svg);
+    const drawn = fills(chart!.svg, name.endsWith('.fr'));
     const named = countries.map((country) => drawn.get(country));
     expect(named.every(Boolean), JSON.stringify([...drawn.keys()])).toBe(true);
     const [china, russia, ukraine, us] = named;

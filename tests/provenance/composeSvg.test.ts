@@ -144,9 +144,10 @@ describe('rasterSvg (what sharp draws)', () => {
 });
 
 describe('markDecorative', () => {
-  it('keeps an existing aria-hidden and leaves data marks alone', () => {
+  // A data mark keeps no aria-label of Vega's either: under the root's role="img" it is never read (innerAria.test.ts).
+  it('keeps an existing aria-hidden, and drops a data mark\'s role and aria-label', () => {
     const inner = '<g class="mark-group role-axis" aria-hidden="true"><path class="background" aria-hidden="true"/></g><path class="mark-symbol role-mark" role="graphics-symbol" aria-label="x"/>';
-    expect(markDecorative(inner)).toBe('<g class="mark-group role-axis" aria-hidden="true"><path class="background" aria-hidden="true"/></g><path class="mark-symbol role-mark" aria-label="x"/>');
+    expect(markDecorative(inner)).toBe('<g class="mark-group role-axis" aria-hidden="true"><path class="background" aria-hidden="true"/></g><path class="mark-symbol role-mark"/>');
   });
 });
 

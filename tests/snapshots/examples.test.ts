@@ -21,7 +21,7 @@ describe('example charts at every artboard (PNG snapshots)', () => {
   it.each(charts)('%s', async (name) => {
     const { chart, diagnostics } = await renderChart(await openProject(root), name, { png: false });
     expect(format(diagnostics).filter((line) => line.includes(': error: '))).toEqual([]);
-    expect(chart!.artboards!.map((a) => a.width)).toEqual([320, 640]);
+    expect(chart!.artboards!.map((a) => a.width)).toEqual([320, 480, 640]);
     for (const { width, svg } of chart!.artboards!) {
       expect(await comparePng(snapshots, `${name}-${width}w`, await renderPng(svg, XMP))).toBeUndefined();
     }

@@ -18,7 +18,10 @@ describe('map snapshots (tests/fixtures/maps)', () => {
 
   it.each(charts)('%s renders as its snapshot', async (name) => {
     const { chart, diagnostics } = await renderChart(await openProject(maps), name);
-    expect(format(diagnostics)).toEqual([]);
+    // The locator labels Ukraine, which has no place in the sea reachable without crossing another country on a
+    // world map (placeMapLabels): left out, and said.
+    const expected = name === 'locator' ? [expect.stringMatching(/: warning: locator at its own width \(\d+ px\): the map label "Ukraine" .* is left out there;/)] : [];
+    expect(format(diagnostics)).toEqual(expected);
     expect(compareSvg(snapshots, name, chart!.svg)).toBeUndefined();
     expect(await comparePng(snapshots, name, chart!.png!)).toBeUndefined();
   }, 30_000);

@@ -8,14 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../../src/project.js';
 import { renderChart } from '../../src/renderChart.js';
-import { cardCrop } from '../../src/geo/cropToLabels.js';
+import { CROP_FRAME, cardCrop } from '../../src/geo/cropToLabels.js';
+import { colouredPaths, namedInDrawOrder } from '../helpers/exampleMap.js';
 import { parsePath } from '../../src/geo/pathShapes.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The share of its plot's height the map's land covers, read from a card's SVG. */
 function mapShare(svg: string): number {
-  const [, , height] = /<path class="background"[^>]*d="M0,0h([\d.]+)v([\d.]+)h/.exec(svg)!.map(Number) as [number, number, number];
+  const [, , height] = /<path class="background"[^>]*d="M[\d.]+,[\d.]+h([\d.]+)v([\d.]+)h/.exec(svg)!.map(Number) as [number, number, number];
   let top = Infinity;
   let bottom = -Infinity;
   for (const group of svg.matchAll(/<g class="mark-shape role-mark[^"]*"[^>]*>(.*?)<\/g>/g)) {
@@ -66,12 +67,18 @@ describe('the example locator map\'s cards', () => {
       const name = `${card.width}x${card.height}`;
       expect(mapShare(card.svg), name).toBeGreaterThanOrEqual(0.85);
       // Russia's shape lies inside the plot: nothing of it is cut at the plot's edge.
-      const width = Number(/<path class="background"[^>]*d="M0,0h([\d.]+)v/.exec(card.svg)![1]);
-      const russia = /aria-label="Country: Russia"[^>]*\sd="([^"]*)"/.exec(card.svg)!;
-      const { bounds } = parsePath(russia[1]!);
+      const width = Number(/<path class="background"[^>]*d="M[\d.]+,[\d.]+h([\d.]+)v/.exec(card.svg)![1]);
+      const russia = colouredPaths(card.svg)[namedInDrawOrder(root, false).indexOf('Russia')]!;
+      const { bounds } = parsePath(russia.d);
       expect(bounds.x2, `${name}: Russia cut at the right edge`).toBeLessThan(width - 0.5);
       expect(bounds.x1, `${name}: Russia cut at the left edge`).toBeGreaterThan(0.5);
     }
     expect(chart!.socialCards!.map((card) => `${card.width}x${card.height}`)).toContain('1200x675');
+    // The landscape card's map is cropped to its coloured regions: framed by a keyline (CROP_FRAME), so the land it cuts
+    // ends at a frame, not at a bare white edge (a Reuters/FT review, 2026: "cut at the bottom"); the others are not.
+    for (const card of chart!.socialCards!) {
+      const framed = new RegExp(`<path class="background"[^>]*stroke="${CROP_FRAME.stroke}"`).test(card.svg);
+      expect(framed, `${card.width}x${card.height}`).toBe(card.width === 1200);
+    }
   }, 60_000);
 });
