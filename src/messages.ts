@@ -842,6 +842,10 @@ export const locale = {
   translationNotText: (key: string) => `the translation of ${q(key)} must be a string`,
   translationShape: () =>
     `a translation file is a JSON object: {"strings": {"English text": "traduction", …}, "values": {"English label": "étiquette", …}, "translator": "name (optional)", "social": ["1080x1080"] (optional)}; its language is in its name (specs/NAME.fr.json)`,
+  /** `suggestion`: the known key nearest to `key`, when one is near. */
+  translationUnknownKey: (key: string, known: readonly string[], suggestion?: string) =>
+    `a translation file has no setting ${q(key)} (known: ${known.map(q).join(', ')}), so what it holds would be left out of the edition` +
+    (suggestion ? `; did you mean ${q(suggestion)}?` : '; remove it'),
   translationSocial: (got: string) =>
     `"social" in a translation file chooses the edition's social cards: false for none, or a list of the theme's card sizes such as ["1080x1080", "1080x1350"], not ${got}`,
 };
