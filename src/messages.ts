@@ -77,6 +77,9 @@ export const load = {
     `no "source" column: every data row must cite a source id from data/sources.csv`,
   sourceColumnMisnamed: (name: string) =>
     `no "source" column, but a column ${q(name)}: citation columns are named in lower case without spaces; rename it "source"`,
+  /** `column`: the citation column (`note`, `quote`, `derived`) that `name` was surely meant to be. */
+  citationColumnMisnamed: (name: string, column: string) =>
+    `column ${q(name)} is read as a column of figures, not as the citation column ${q(column)}, so its cells would appear in no footer or quote check; citation columns are named in lower case, singular, without spaces: rename it ${q(column)}`,
   emptySource: () => `the "source" cell is empty: every figure must cite a source id from data/sources.csv`,
   unknownSource: (id: string, suggestion?: string) =>
     `unknown source id ${q(id)}: it is not in data/sources.csv` +
