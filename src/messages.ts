@@ -202,6 +202,9 @@ export const load = {
   missingSourcesColumns: (names: string[], header: string[]) =>
     `sources.csv has no ${names.map(q).join(', ')} column${names.length === 1 ? '' : 's'} (its header: ${header.map(q).join(', ') || 'empty'}); ` +
     `its header must be id,publisher,authors,title,published,url,attribution (language, translator, accessed optional)`,
+  /** `column`: the optional sources.csv column (`language`, `translator`, `accessed`) that `name` was surely meant to be. */
+  sourcesColumnMisnamed: (name: string, column: string) =>
+    `sources.csv has a column ${q(name)} but no ${q(column)}: citechart reads only ${q(column)}, so its cells would be left out of every footer; rename it ${q(column)} (columns are named in lower case)`,
   duplicateSourceId: (id: string, firstLine: number) =>
     `source id ${q(id)} is already defined on line ${firstLine}`,
   emptySourceField: (name: string) => `the source's ${q(name)} is empty`,
