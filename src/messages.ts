@@ -764,6 +764,15 @@ export const lint = {
 
 // ── new: scaffolding a spec ─────────────────────────────────────────────────
 export const scaffold = {
+  /** `code`: the system's error code (ENOSPC, EROFS, EACCES, ENOTDIR…) for the spec or specs/. */
+  cannotWrite: (code: string) =>
+    `cannot write the spec: ` +
+    (code === 'ENOSPC' || code === 'EDQUOT' ? `the disk is full (${code}); free some space` :
+      code === 'EROFS' ? `the disk is read-only (EROFS); run new in a writable copy of the project` :
+      code === 'EACCES' || code === 'EPERM' ? `permission denied (${code}); check the permissions of specs/` :
+      code === 'ENOTDIR' || code === 'EEXIST' ? `specs is a file, not a folder (${code}); move it away` :
+      `${code}; check the permissions of specs/ and free space`) +
+    `, then run new again (nothing was written)`,
   exists: () => `this spec already exists; choose another name or delete it first (citechart never overwrites a spec)`,
   specsLink: () =>
     `this is a symbolic link: citechart never writes through a link (it could point anywhere, even out of the project), and build reads no spec through one; make specs/ a real folder and run new again`,
