@@ -397,6 +397,13 @@ export const spec = {
   parameterOverLimit: (transform: string, parameter: string, value: string, produces: string, limit: number) =>
     `${transform} ${q(parameter)} ${value} would make ${produces}, over citechart's limit of ${limit.toLocaleString('en-US')}; ` +
     `use a smaller value`,
+  /** `setting`: `width`, `height`, `continuousWidth`…, or `tickCount`; `limit` in px, or ticks. */
+  viewOverLimit: (setting: string, value: number, limit: number) =>
+    setting === 'tickCount'
+      ? `"tickCount" ${value} is over citechart's limit of ${limit.toLocaleString('en-US')} ticks (each is drawn and measured, and millions exhaust the memory); use a smaller value`
+      : `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px, the largest side of a PNG (an axis drawn that long gets a tick every 40 px, and millions exhaust the memory); use a smaller value`,
+  viewNotPositive: (setting: string, value: number) =>
+    `${q(setting)} ${value} leaves the plot no room, so no mark would be drawn; use a positive number of px, or remove it for the default`,
   imputeOverLimit: (keys: number, groups: number, limit: number) =>
     `impute over ${keys.toLocaleString('en-US')} keys in each of ${groups.toLocaleString('en-US')} groups would make ` +
     `${(keys * groups).toLocaleString('en-US')} rows, over citechart's limit of ${limit.toLocaleString('en-US')}; impute over fewer keys or groups`,
