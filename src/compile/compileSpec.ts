@@ -28,7 +28,7 @@ import { readAnnotationStyle } from '../annotate/annotationStyle.js';
 import { readTable, type TableSpec } from '../table/readTable.js';
 import { readTableStyle, tableRoom, tableView } from '../table/tableView.js';
 import type { Source } from '../model.js';
-import { addAnnotations, bandsUnderneath, restoreMarkNames, type NoteMark } from '../annotate/annotationLayers.js';
+import { addAnnotations, bandsUnderneath, keepNoteRows, restoreMarkNames, type NoteMark } from '../annotate/annotationLayers.js';
 
 export interface CompiledChart {
   vega: VegaSpec;
@@ -143,6 +143,7 @@ export function compileSpec(
       fitRegions(vega, named.get(joined.fit.url)!.features.filter((feature) => ids.has(String(feature.id))));
     }
     if (annotated.madeLayered) restoreMarkNames(vega as unknown as Record<string, unknown>);
+    keepNoteRows(vega as unknown as Record<string, unknown>, annotated.notes);
     bandsUnderneath(vega as unknown as Record<string, unknown>);
     const judged = judgeMessages(spec, raw);
     const warnings = [...checked, ...judged];
