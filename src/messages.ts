@@ -359,8 +359,9 @@ export const spec = {
   loaderRefused: (url: string) =>
     `refused to load ${q(url)}: Vega loads nothing in citechart; a spec's data comes only from "data": {"url": "data/NAME.csv"}`,
   usermetaInvalid: (path: string, reason: string) => `usermeta.citechart${path} ${reason}`,
-  unknownUsermeta: (key: string, known: string[]) =>
-    `usermeta.citechart has no setting ${q(key)} (known: ${known.join(', ')}); it is ignored`,
+  unknownUsermeta: (key: string, known: string[], suggestion?: string) =>
+    `usermeta.citechart has no setting ${q(key)} (known: ${known.join(', ')}), so what it holds would be left out of the graphic` +
+    (suggestion ? `; did you mean ${q(suggestion)}?` : '; remove it'),
   /** `width`: the artboard (px) the label is cut in, when not the spec's own layout. */
   labelTruncated: (text: string, drawn: string, limit: number, width?: number) =>
     `${width === undefined ? '' : `at the ${width} px width, `}the label ${q(text)} is wider than its ${limit} px limit and is drawn cut, as ${q(drawn)}; shorten it, or raise the limit (an axis's "labelLimit", a legend's "labelLimit", a mark's "limit")`,
