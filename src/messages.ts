@@ -342,9 +342,9 @@ export const spec = {
   unknownDatumField: (field: string, file: string, columns: string[], suggestion?: string) =>
     `datum.${field} reads no column of ${file} (columns: ${columns.map(q).join(', ')}) and no field a transform makes, so it is undefined in every row (a filter comparing it keeps or drops every row)` +
     (suggestion ? `; did you mean ${q(suggestion)}?` : '; check the name'),
-  /** `kind` is the transform reading the field (`aggregate`, `filter`…). */
-  unknownTransformField: (field: string, kind: string, file: string, columns: string[], suggestion?: string) =>
-    `the ${kind} transform reads field ${q(field)}, which is no column of ${file} (columns: ${columns.map(q).join(', ')}) and no field a transform makes, so it is undefined in every row (a sum of it draws 0, a sort or group by it does nothing, a filter on it keeps or drops every row)` +
+  /** `by` says what reads the field: `the aggregate transform`, `the facet`, `the sort of y`. */
+  unknownTransformField: (field: string, by: string, file: string, columns: string[], suggestion?: string) =>
+    `${by} reads field ${q(field)}, which is no column of ${file} (columns: ${columns.map(q).join(', ')}) and no field a transform makes, so it is undefined in every row (a sum of it draws 0, a sort, group or facet by it does nothing, a filter on it keeps or drops every row)` +
     (suggestion ? `; did you mean ${q(suggestion)}?` : '; check the name'),
   unreadableFieldPath: (field: string, escaped: string) =>
     `Vega-Lite cannot read field ${q(field)}: a quote, dot or bracket in a field name is part of a path to it (a quote opens a quoted name); for a column of that name write ${q(escaped)}`,

@@ -70,7 +70,7 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
     }
   }
 
-  // A transform reading a field of no column (`{"aggregate": [{"op": "sum", "field": "nope"}]}`): a sum of 0 in every bar, with exit 0.
+  // A transform, facet or sort reading a field of no column (`{"aggregate": [{"op": "sum", "field": "nope"}]}`): a sum of 0 in every bar, with exit 0.
   if (transforms.complete && tables.length && readsOnlyTables(vegaLite)) {
     const all = [...columns];
     for (const use of transformFields(vegaLite)) {
@@ -79,7 +79,7 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
       const guess = closest(name.trim(), all);
       const near = guess !== undefined && distance(name.trim().toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.ceil(name.length / 3));
       const file = tables.length === 1 ? tables[0]!.file : 'the chart\'s tables';
-      diagnostics.push(json.diagnostic(use.jsonPath, messages.spec.unknownTransformField(name, use.kind, file, tables[0]!.columns, near ? guess : undefined)));
+      diagnostics.push(json.diagnostic(use.jsonPath, messages.spec.unknownTransformField(name, use.by, file, tables[0]!.columns, near ? guess : undefined)));
     }
   }
 

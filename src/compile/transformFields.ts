@@ -1,12 +1,12 @@
-// The fields a spec's transforms read (not the ones they make: readTransforms), with their place.
+// The fields a spec reads by name besides its encodings' `field`s (transforms, a facet, a sort by a field), with their place.
 import type { JSONPath } from 'jsonc-parser';
 
 /** A field name a transform reads, as written, where it is written. */
 export interface TransformField {
   /** The field exactly as written in the spec (Vega-Lite escapes kept). */
   written: string;
-  /** The transform's kind (`aggregate`, `filter`…), for the message. */
-  kind: string;
+  /** What reads it, for the message: `the aggregate transform`, `the facet`, `the sort of y`. */
+  by: string;
   jsonPath: JSONPath;
 }
 
@@ -36,14 +36,16 @@ const OBJECT_LISTS = ['aggregate', 'joinaggregate', 'window', 'sort'];
 /**
  * Every field name the transforms of `spec` read — `groupby`, an
  * operation's `field`, `fold`, a `filter` predicate's `field` (inside
- * `and`/`or`/`not` too)… — through layers, concatenations and facets.
- * Expressions (`datum.NAME`) are read by checkFields itself.
+ * `and`/`or`/`not` too)… — and a facet operator's and an encoding sort's
+ * `field`, through layers, concatenations and facets. Expressions
+ * (`datum.NAME`) are read by checkFields itself.
  */
 export function transformFields(spec: Record<string, unknown>): TransformField[] {
   const found: TransformField[] = [];
   const add = (value: unknown, kind: string, at: JSONPath) => {
-    if (typeof value === 'string') found.push({ written: value, kind, jsonPath: at });
-    else if (Array.isArray(value)) value.forEach((name, i) => typeof name === 'string' && found.push({ written: name, kind, jsonPath: [...at, i] }));
+    const by = kind === 'facet' || kind.startsWith('the sort') ? (kind === 'facet' ? 'the facet' : kind) : `the ${kind} transform`;
+    if (typeof value === 'string') found.push({ written: value, by, jsonPath: at });
+    else if (Array.isArray(value)) value.forEach((name, i) => typeof name === 'string' && found.push({ written: name, by, jsonPath: [...at, i] }));
   };
   const predicate = (node: unknown, at: JSONPath) => {
     if (!isObject(node)) return;
@@ -67,6 +69,20 @@ export function transformFields(spec: Record<string, unknown>): TransformField[]
           (t[list] as unknown[]).forEach((op, j) => isObject(op) && add(op.field, kind, [...here, list, j, 'field']));
         }
       });
+    }
+    // A facet operator's field (`"facet": {"row": {"field": …}}`): a missing one draws one panel titled "undefined".
+    if (isObject(node.facet) && isObject(node.spec)) {
+      const facet = node.facet;
+      add(facet.field, 'facet', [...at, 'facet', 'field']);
+      for (const key of ['row', 'column']) if (isObject(facet[key])) add((facet[key] as Record<string, unknown>).field, 'facet', [...at, 'facet', key, 'field']);
+    }
+    // A sort by a field (`"sort": {"field": …, "op": "sum"}`): a missing one leaves the order as it comes.
+    if (isObject(node.encoding)) {
+      for (const [channel, defs] of Object.entries(node.encoding)) {
+        (Array.isArray(defs) ? defs : [defs]).forEach((def, i) => {
+          if (isObject(def) && isObject(def.sort)) add(def.sort.field, `the sort of ${channel}`, [...at, 'encoding', channel, ...(Array.isArray(defs) ? [i] : []), 'sort', 'field']);
+        });
+      }
     }
     for (const [key, child] of Object.entries(node)) if (key !== 'transform' && key !== 'usermeta' && key !== 'config') visit(child, [...at, key]);
   };

@@ -25,7 +25,7 @@ describe('fields that transforms read', () => {
   it('an aggregate of no column is an error at its field, with the nearest column', async () => {
     const files = bars([{ aggregate: [{ op: 'sum', field: 'export', as: 'total' }], groupby: ['country'] }], 'total');
     expect(await found(files)).toEqual([
-      `${where('specs/exports.vl.json', files['specs/exports.vl.json'] as string, '"field": "export"')}: error: ${messages.spec.unknownTransformField('export', 'aggregate', 'data/exports.csv', ['country', 'exports'], 'exports')}`,
+      `${where('specs/exports.vl.json', files['specs/exports.vl.json'] as string, '"field": "export"')}: error: ${messages.spec.unknownTransformField('export', 'the aggregate transform', 'data/exports.csv', ['country', 'exports'], 'exports')}`,
     ]);
   });
 
@@ -45,12 +45,27 @@ describe('fields that transforms read', () => {
 
   it('lists fields through and/or/not and per transform kind, with their places', () => {
     const spec = { layer: [{ transform: [{ filter: { or: [{ field: 'a', equal: 1 }, { not: { field: 'b', valid: true } }] } }, { stack: 'c', groupby: ['d'], sort: [{ field: 'e' }], as: 's' }] }] };
-    expect(transformFields(spec).map((f) => [f.written, f.kind, f.jsonPath.join('/')])).toEqual([
-      ['a', 'filter', 'layer/0/transform/0/filter/or/0/field'],
-      ['b', 'filter', 'layer/0/transform/0/filter/or/1/not/field'],
-      ['c', 'stack', 'layer/0/transform/1/stack'],
-      ['d', 'stack', 'layer/0/transform/1/groupby/0'],
-      ['e', 'stack', 'layer/0/transform/1/sort/0/field'],
+    expect(transformFields(spec).map((f) => [f.written, f.by, f.jsonPath.join('/')])).toEqual([
+      ['a', 'the filter transform', 'layer/0/transform/0/filter/or/0/field'],
+      ['b', 'the filter transform', 'layer/0/transform/0/filter/or/1/not/field'],
+      ['c', 'the stack transform', 'layer/0/transform/1/stack'],
+      ['d', 'the stack transform', 'layer/0/transform/1/groupby/0'],
+      ['e', 'the stack transform', 'layer/0/transform/1/sort/0/field'],
+    ]);
+  });
+
+  // A facet by no column drew one panel titled "undefined"; a sort by no
+  // column left the bars in the order they came; both with exit 0.
+  it('a facet and an encoding sort by no column are errors at their field', async () => {
+    const files = oneChart('exports', CSV, {
+      title: 'Exports',
+      facet: { row: { field: 'regon', type: 'nominal' } },
+      spec: { mark: 'bar', encoding: { y: { field: 'country', type: 'nominal', title: null, sort: { field: 'export', op: 'sum' } }, x: { field: 'exports', type: 'quantitative', title: 'Exports (thousand units)' } } },
+    });
+    const text = files['specs/exports.vl.json'] as string;
+    expect(await found(files)).toEqual([
+      `${where('specs/exports.vl.json', text, '"field": "regon"')}: error: ${messages.spec.unknownTransformField('regon', 'the facet', 'data/exports.csv', ['country', 'exports'])}`,
+      `${where('specs/exports.vl.json', text, '"field": "export"')}: error: ${messages.spec.unknownTransformField('export', 'the sort of y', 'data/exports.csv', ['country', 'exports'], 'exports')}`,
     ]);
   });
 });
