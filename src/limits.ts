@@ -58,6 +58,14 @@ export const LIMITS = {
   quantiles: 10_000,
   /** Bins of a `bin` (`maxbins`, or the span of `extent` divided by `step`). */
   bins: 1_000,
+  /**
+   * Pixels of a view's `width` or `height` (a number, or a `step`), in a spec or the theme's
+   * `view`: the largest side a PNG may have. Vega draws a quantitative axis a tick every
+   * 40 px, so a width of 1e9 made 25 million ticks and `check` ran out of memory.
+   */
+  viewPx: 32_767,
+  /** An axis's or legend's `tickCount` (the same memory, asked for directly). */
+  ticks: 1_000,
   /** Polynomial order of a `regression` transform with `method: "poly"`. */
   regressionOrder: 20,
   /**

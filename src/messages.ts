@@ -77,6 +77,9 @@ export const load = {
     `no "source" column: every data row must cite a source id from data/sources.csv`,
   sourceColumnMisnamed: (name: string) =>
     `no "source" column, but a column ${q(name)}: citation columns are named in lower case without spaces; rename it "source"`,
+  /** `column`: the citation column (`note`, `quote`, `derived`) that `name` was surely meant to be. */
+  citationColumnMisnamed: (name: string, column: string) =>
+    `column ${q(name)} is read as a column of figures, not as the citation column ${q(column)}, so its cells would appear in no footer or quote check; citation columns are named in lower case, singular, without spaces: rename it ${q(column)}`,
   emptySource: () => `the "source" cell is empty: every figure must cite a source id from data/sources.csv`,
   unknownSource: (id: string, suggestion?: string) =>
     `unknown source id ${q(id)}: it is not in data/sources.csv` +
@@ -199,6 +202,9 @@ export const load = {
   missingSourcesColumns: (names: string[], header: string[]) =>
     `sources.csv has no ${names.map(q).join(', ')} column${names.length === 1 ? '' : 's'} (its header: ${header.map(q).join(', ') || 'empty'}); ` +
     `its header must be id,publisher,authors,title,published,url,attribution (language, translator, accessed optional)`,
+  /** `column`: the optional sources.csv column (`language`, `translator`, `accessed`) that `name` was surely meant to be. */
+  sourcesColumnMisnamed: (name: string, column: string) =>
+    `sources.csv has a column ${q(name)} but no ${q(column)}: citechart reads only ${q(column)}, so its cells would be left out of every footer; rename it ${q(column)} (columns are named in lower case)`,
   duplicateSourceId: (id: string, firstLine: number) =>
     `source id ${q(id)} is already defined on line ${firstLine}`,
   emptySourceField: (name: string) => `the source's ${q(name)} is empty`,
@@ -336,6 +342,10 @@ export const spec = {
   unknownDatumField: (field: string, file: string, columns: string[], suggestion?: string) =>
     `datum.${field} reads no column of ${file} (columns: ${columns.map(q).join(', ')}) and no field a transform makes, so it is undefined in every row (a filter comparing it keeps or drops every row)` +
     (suggestion ? `; did you mean ${q(suggestion)}?` : '; check the name'),
+  /** `by` says what reads the field: `the aggregate transform`, `the facet`, `the sort of y`. */
+  unknownTransformField: (field: string, by: string, file: string, columns: string[], suggestion?: string) =>
+    `${by} reads field ${q(field)}, which is no column of ${file} (columns: ${columns.map(q).join(', ')}) and no field a transform makes, so it is undefined in every row (a sum of it draws 0, a sort, group or facet by it does nothing, a filter on it keeps or drops every row)` +
+    (suggestion ? `; did you mean ${q(suggestion)}?` : '; check the name'),
   unreadableFieldPath: (field: string, escaped: string) =>
     `Vega-Lite cannot read field ${q(field)}: a quote, dot or bracket in a field name is part of a path to it (a quote opens a quoted name); for a column of that name write ${q(escaped)}`,
   unescapedField: (column: string, escaped: string) =>
@@ -349,8 +359,9 @@ export const spec = {
   loaderRefused: (url: string) =>
     `refused to load ${q(url)}: Vega loads nothing in citechart; a spec's data comes only from "data": {"url": "data/NAME.csv"}`,
   usermetaInvalid: (path: string, reason: string) => `usermeta.citechart${path} ${reason}`,
-  unknownUsermeta: (key: string, known: string[]) =>
-    `usermeta.citechart has no setting ${q(key)} (known: ${known.join(', ')}); it is ignored`,
+  unknownUsermeta: (key: string, known: string[], suggestion?: string) =>
+    `usermeta.citechart has no setting ${q(key)} (known: ${known.join(', ')}), so what it holds would be left out of the graphic` +
+    (suggestion ? `; did you mean ${q(suggestion)}?` : '; remove it'),
   /** `width`: the artboard (px) the label is cut in, when not the spec's own layout. */
   labelTruncated: (text: string, drawn: string, limit: number, width?: number) =>
     `${width === undefined ? '' : `at the ${width} px width, `}the label ${q(text)} is wider than its ${limit} px limit and is drawn cut, as ${q(drawn)}; shorten it, or raise the limit (an axis's "labelLimit", a legend's "labelLimit", a mark's "limit")`,
@@ -387,6 +398,13 @@ export const spec = {
   parameterOverLimit: (transform: string, parameter: string, value: string, produces: string, limit: number) =>
     `${transform} ${q(parameter)} ${value} would make ${produces}, over citechart's limit of ${limit.toLocaleString('en-US')}; ` +
     `use a smaller value`,
+  /** `setting`: `width`, `height`, `continuousWidth`…, or `tickCount`; `limit` in px, or ticks. */
+  viewOverLimit: (setting: string, value: number, limit: number) =>
+    setting === 'tickCount'
+      ? `"tickCount" ${value} is over citechart's limit of ${limit.toLocaleString('en-US')} ticks (each is drawn and measured, and millions exhaust the memory); use a smaller value`
+      : `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px, the largest side of a PNG (an axis drawn that long gets a tick every 40 px, and millions exhaust the memory); use a smaller value`,
+  viewNotPositive: (setting: string, value: number) =>
+    `${q(setting)} ${value} leaves the plot no room, so no mark would be drawn; use a positive number of px, or remove it for the default`,
   imputeOverLimit: (keys: number, groups: number, limit: number) =>
     `impute over ${keys.toLocaleString('en-US')} keys in each of ${groups.toLocaleString('en-US')} groups would make ` +
     `${(keys * groups).toLocaleString('en-US')} rows, over citechart's limit of ${limit.toLocaleString('en-US')}; impute over fewer keys or groups`,
@@ -760,6 +778,15 @@ export const lint = {
 
 // ── new: scaffolding a spec ─────────────────────────────────────────────────
 export const scaffold = {
+  /** `code`: the system's error code (ENOSPC, EROFS, EACCES, ENOTDIR…) for the spec or specs/. */
+  cannotWrite: (code: string) =>
+    `cannot write the spec: ` +
+    (code === 'ENOSPC' || code === 'EDQUOT' ? `the disk is full (${code}); free some space` :
+      code === 'EROFS' ? `the disk is read-only (EROFS); run new in a writable copy of the project` :
+      code === 'EACCES' || code === 'EPERM' ? `permission denied (${code}); check the permissions of specs/` :
+      code === 'ENOTDIR' || code === 'EEXIST' ? `specs is a file, not a folder (${code}); move it away` :
+      `${code}; check the permissions of specs/ and free space`) +
+    `, then run new again (nothing was written)`,
   exists: () => `this spec already exists; choose another name or delete it first (citechart never overwrites a spec)`,
   specsLink: () =>
     `this is a symbolic link: citechart never writes through a link (it could point anywhere, even out of the project), and build reads no spec through one; make specs/ a real folder and run new again`,
@@ -844,6 +871,10 @@ export const locale = {
   translationNotText: (key: string) => `the translation of ${q(key)} must be a string`,
   translationShape: () =>
     `a translation file is a JSON object: {"strings": {"English text": "traduction", …}, "values": {"English label": "étiquette", …}, "translator": "name (optional)", "social": ["1080x1080"] (optional)}; its language is in its name (specs/NAME.fr.json)`,
+  /** `suggestion`: the known key nearest to `key`, when one is near. */
+  translationUnknownKey: (key: string, known: readonly string[], suggestion?: string) =>
+    `a translation file has no setting ${q(key)} (known: ${known.map(q).join(', ')}), so what it holds would be left out of the edition` +
+    (suggestion ? `; did you mean ${q(suggestion)}?` : '; remove it'),
   translationSocial: (got: string) =>
     `"social" in a translation file chooses the edition's social cards: false for none, or a list of the theme's card sizes such as ["1080x1080", "1080x1350"], not ${got}`,
 };

@@ -15,6 +15,8 @@ export interface NoteMark {
   /** Its index in `usermeta.citechart.annotations`. */
   index: number;
   text: string;
+  /** A text at a row: the row's ROW_ID_FIELD, kept by keepNoteRows once the spec is compiled. */
+  rowId?: number;
 }
 
 /** Prefix of every Vega mark name citechart adds for annotations: none of them is a view of the spec. */
@@ -52,7 +54,7 @@ export function addAnnotations(spec: Json, annotations: Annotation[], style: Ann
     if (annotation.kind === 'text') {
       const name = `ccnote_text_${annotation.index}`;
       layers.push(noteLayer(spec, annotation, name, text));
-      notes.push({ mark: markOf(name), index: annotation.index, text: annotation.text });
+      notes.push({ mark: markOf(name), index: annotation.index, text: annotation.text, rowId: annotation.rowId });
       continue;
     }
     const name = `ccnote_band_${annotation.index}`;
@@ -97,22 +99,50 @@ function bandDatum(value: string | number, time: boolean): unknown {
   return { expr: `toDate(${JSON.stringify(String(value))})` };
 }
 
-/** The text layer of a note at one row: the placing view's data, transforms and position channels, filtered to the row. */
+/**
+ * The text layer of a note at one row: the placing view's data, transforms
+ * and position channels. Not filtered to the row here: a layer with a
+ * transform of its own has a dataset of its own, whose domain Vega-Lite
+ * unions with the view's, and a union drops a sort by another field (a bar
+ * chart sorted "-x" was drawn in alphabetical order once annotated).
+ * keepNoteRows filters the compiled mark to its row instead.
+ */
 function noteLayer(spec: Json, note: PointNote, name: string, text: Json): Json {
   const { data, transforms } = viewData(spec, note.view.path);
   const encoding: Json = { text: { value: note.text } };
   for (const channel of ['x', 'y', 'xOffset', 'yOffset']) {
     const def = note.view.encoding[channel]?.def;
-    if (def) encoding[channel] = def;
+    if (def) encoding[channel] = withViewSort(def, note.view);
   }
   return {
     name,
     ...(data !== undefined && { data }),
-    transform: [...transforms, { filter: `datum[${JSON.stringify(ROW_ID_FIELD)}] == ${note.rowId}` }],
+    ...(transforms.length && { transform: transforms }),
     // Above the point until placeNotes chooses: a first layout that the note does not widen.
     mark: { ...text, align: 'center', baseline: 'bottom', dy: -8 },
     encoding,
   };
+}
+
+/** Marks Vega-Lite stacks by default (its stack.ts STACK_BY_DEFAULT_MARKS). */
+const STACKED_BY_DEFAULT = new Set(['bar', 'area', 'arc']);
+
+/**
+ * `def` with a sort by another channel (`"sort": "-x"`) written as the sort
+ * Vega-Lite resolves it to for the view (scale/domain.ts normalizeSortField:
+ * the channel's aggregate, else `sum` for a stacked measure, else `min`).
+ * The note, a text mark, would resolve it to `min` where the view's bars
+ * resolve `sum`, and Vega-Lite then warns of "conflicting sort properties".
+ */
+function withViewSort(def: Json, view: PointNote['view']): Json {
+  const sort = def.sort;
+  const byChannel = typeof sort === 'string' ? /^(-?)(x|y|color|fill|stroke|size|opacity|text)$/.exec(sort) : null;
+  if (!byChannel) return def;
+  const by = view.encoding[byChannel[2]!]?.def;
+  if (!by || typeof by.field !== 'string') return def;
+  const stacked = STACKED_BY_DEFAULT.has(view.mark) && by.type === 'quantitative' && by.stack !== null && by.stack !== false;
+  const op = typeof by.aggregate === 'string' ? by.aggregate : stacked ? 'sum' : 'min';
+  return { ...def, sort: { field: by.field, op, order: byChannel[1] ? 'descending' : 'ascending' } };
 }
 
 /**
@@ -192,6 +222,30 @@ export function restoreMarkNames(vega: Json): void {
       if (typeof mark.name === 'string' && mark.name.startsWith('layer_0_')) mark.name = rename(mark.name);
       const from = mark.from as Json | undefined;
       if (from && typeof from.data === 'string' && from.data.startsWith('layer_0_')) from.data = rename(from.data);
+      visit(mark);
+    }
+  };
+  visit(vega);
+}
+
+/**
+ * Each text note's Vega mark drawn from its own row only: a dataset of that
+ * row (ROW_ID_FIELD), made from the dataset the mark was compiled to read,
+ * so the note is drawn once and the scales' domains stay the view's.
+ */
+export function keepNoteRows(vega: Json, notes: NoteMark[]): void {
+  const rows = new Map(notes.filter((note) => note.rowId !== undefined).map((note) => [note.mark, note.rowId!]));
+  if (!rows.size) return;
+  const data = ((vega.data ??= []) as Json[]);
+  const visit = (group: Json) => {
+    for (const mark of (group.marks as Json[] | undefined) ?? []) {
+      const rowId = typeof mark.name === 'string' ? rows.get(mark.name) : undefined;
+      const from = mark.from as Json | undefined;
+      if (rowId !== undefined && from && typeof from.data === 'string') {
+        const name = `${mark.name}_row`;
+        data.push({ name, source: from.data, transform: [{ type: 'filter', expr: `datum[${JSON.stringify(ROW_ID_FIELD)}] == ${rowId}` }] });
+        from.data = name;
+      }
       visit(mark);
     }
   };

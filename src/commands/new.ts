@@ -1,4 +1,4 @@
-import { lstat, mkdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { checkUrl } from '../compile/findDataRefs.js';
@@ -29,7 +29,9 @@ export interface NewOptions {
  * (see scaffold/chooseChart), its data url, a title and axis titles a
  * reporter could publish (scaffold/publishableTitle), a `usermeta.citechart`
  * to fill in, with 320 and 640 px artboards when the theme sets none. The house theme needs no mention: build
- * merges specs/theme.json under every spec. Never overwrites a file.
+ * merges specs/theme.json under every spec. Never overwrites a file; a spec
+ * that cannot be written (full disk, read-only folder, a file named specs) is
+ * an error diagnostic, and a spec cut short is removed.
  */
 export async function scaffoldChart(options: NewOptions): Promise<{ file?: string; kind?: string; diagnostics: Diagnostic[] }> {
   const file = specFile(options.name);
@@ -70,17 +72,38 @@ export async function scaffoldChart(options: NewOptions): Promise<{ file?: strin
     ...readableTextConfig(project.theme?.value as Record<string, unknown> | undefined),
     usermeta: { citechart: { notes: [], credit: '', ...widths } },
   };
-  await mkdir(path.join(project.cwd, 'specs'), { recursive: true });
+  // A full disk, a read-only folder or a file named specs is the user's to fix: an error, never a stack trace.
+  const cannot = (error: unknown, where: string) => {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code !== 'string') throw error;
+    return fail(where, messages.scaffold.cannotWrite(code));
+  };
+  try {
+    await mkdir(path.join(project.cwd, 'specs'), { recursive: true });
+  } catch (error) {
+    return cannot(error, 'specs');
+  }
   // A specs/ that is a link (a cloned repository can hold one pointing anywhere) is
   // never written through: build would refuse to read the spec there anyway.
   const specsInfo = await lstat(path.join(project.cwd, 'specs'));
   if (specsInfo.isSymbolicLink()) return fail('specs', messages.scaffold.specsLink());
+  if (!specsInfo.isDirectory()) return fail('specs', messages.scaffold.cannotWrite('ENOTDIR'));
+  const target = path.join(project.cwd, file);
+  let created = false;
   try {
     // `wx`: create only, so an existing spec (even one made a moment ago) is never replaced.
-    await writeFile(path.join(project.cwd, file), JSON.stringify(spec, null, 2) + '\n', { flag: 'wx' });
+    const handle = await open(target, 'wx');
+    created = true;
+    try {
+      await handle.writeFile(JSON.stringify(spec, null, 2) + '\n');
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fail(file, messages.scaffold.exists());
-    throw error;
+    if (!created && (error as NodeJS.ErrnoException).code === 'EEXIST') return fail(file, messages.scaffold.exists());
+    // A spec cut short by a full disk would be invalid JSON that the next `new` refuses to replace.
+    if (created) await rm(target, { force: true });
+    return cannot(error, file);
   }
   return { file, kind: chart.kind, diagnostics };
 }

@@ -2,7 +2,8 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { CITATION_COLUMNS } from '../model.js';
-import { encodedFields, escapeField, isNestedPath } from './encodedFields.js';
+import { encodedFields, escapeField, isNestedPath, unescapeField } from './encodedFields.js';
+import { transformFields } from './transformFields.js';
 import type { JsonFile } from './readJsonFile.js';
 import { readTransforms } from './readTransforms.js';
 import { DATUM_FIELD } from './findBuiltinFieldNames.js';
@@ -22,7 +23,9 @@ const COUNTING = new Set(['count', 'distinct', 'valid', 'missing']);
  * - a `filter` or `calculate` transform reading `datum.NAME` of no column
  *   (and no field a transform makes) reads undefined in every row: a filter
  *   `datum.Cat != 'B'` keeps every row, a calculate gives NaN. An error at
- *   the expression. Specs that read boundary files (whose shapes carry
+ *   the expression. So is a field a transform reads by name (`groupby`, an
+ *   aggregate's `field`, a filter predicate's `field`…): a sum of no column
+ *   draws 0 in every bar. Specs that read boundary files (whose shapes carry
  *   `properties`, `id`…) are not checked.
  */
 export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, tables: CitedTable[]): Diagnostic[] {
@@ -64,6 +67,19 @@ export function checkFields(json: JsonFile, vegaLite: Record<string, unknown>, t
         const near = guess !== undefined && distance(name.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.ceil(name.length / 3));
         diagnostics.push(json.diagnostic(jsonPath, messages.spec.unknownDatumField(name, tables.length === 1 ? table.file : 'the chart\'s tables', table.columns, near ? guess : undefined)));
       }
+    }
+  }
+
+  // A transform, facet or sort reading a field of no column (`{"aggregate": [{"op": "sum", "field": "nope"}]}`): a sum of 0 in every bar, with exit 0.
+  if (transforms.complete && tables.length && readsOnlyTables(vegaLite)) {
+    const all = [...columns];
+    for (const use of transformFields(vegaLite)) {
+      const name = unescapeField(use.written);
+      if (isNestedPath(use.written) || columns.has(name) || transforms.created.has(use.written) || transforms.created.has(name) || Object.hasOwn(Object.prototype, name)) continue;
+      const guess = closest(name.trim(), all);
+      const near = guess !== undefined && distance(name.trim().toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.ceil(name.length / 3));
+      const file = tables.length === 1 ? tables[0]!.file : 'the chart\'s tables';
+      diagnostics.push(json.diagnostic(use.jsonPath, messages.spec.unknownTransformField(name, use.by, file, tables[0]!.columns, near ? guess : undefined)));
     }
   }
 

@@ -94,6 +94,42 @@ export function checkTransformLimits(spec: ChartSpec): Diagnostic[] {
   );
 }
 
+/** Sizes a `view` in a config sets (`config.view` in a spec, `view` in the theme), besides width and height. */
+const VIEW_SIZES = ['continuousWidth', 'continuousHeight', 'discreteWidth', 'discreteHeight', 'step'];
+
+/**
+ * The view sizes and tick counts of a spec (or of the theme, a config
+ * object) over their limits, or not above 0 px, each an error at the value:
+ * a `width` or `height` (a number, or a `{"step": N}`) over LIMITS.viewPx,
+ * the same in a config's `view`, a `tickCount` over LIMITS.ticks. Checked
+ * before Vega draws, which would otherwise run out of memory on one axis
+ * (issue: width 1e9 crashed `check`), or draw an empty plot with exit 0
+ * (`"width": -50`). `diagnostic` places a JSON path in the file.
+ */
+export function checkViewLimits(root: unknown, diagnostic: (at: JSONPath, message: string) => Diagnostic): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const size = (value: unknown, setting: string, at: JSONPath) => {
+    const px = isObject(value) && typeof value.step === 'number' ? value.step : value;
+    const where = px === value ? at : [...at, 'step'];
+    if (typeof px !== 'number') return;
+    if (over(px, LIMITS.viewPx)) problems.push(diagnostic(where, messages.spec.viewOverLimit(setting, px, LIMITS.viewPx)));
+    else if (px <= 0) problems.push(diagnostic(where, messages.spec.viewNotPositive(setting, px)));
+  };
+  const visit = (node: unknown, at: JSONPath) => {
+    if (Array.isArray(node)) return node.forEach((child, i) => visit(child, [...at, i]));
+    if (!isObject(node)) return;
+    // A mark's `width` (a bar's) is a size too: the same bounds.
+    for (const key of ['width', 'height']) if (key in node) size(node[key], key, [...at, key]);
+    if (isObject(node.view)) for (const key of VIEW_SIZES) if (key in node.view) size(node.view[key], key, [...at, 'view', key]);
+    if (typeof node.tickCount === 'number' && over(node.tickCount, LIMITS.ticks)) {
+      problems.push(diagnostic([...at, 'tickCount'], messages.spec.viewOverLimit('tickCount', node.tickCount, LIMITS.ticks)));
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== 'usermeta') visit(child, [...at, key]);
+  };
+  visit(root, []);
+  return problems;
+}
+
 /**
  * An error at the data reference that takes a chart over LIMITS.rowsPerChart
  * rows (the rows of every table it reads, each table once), or undefined.

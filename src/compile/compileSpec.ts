@@ -29,7 +29,7 @@ import { readAnnotationStyle } from '../annotate/annotationStyle.js';
 import { readTable, type TableSpec } from '../table/readTable.js';
 import { readTableStyle, tableRoom, tableView } from '../table/tableView.js';
 import type { Source } from '../model.js';
-import { addAnnotations, bandsUnderneath, restoreMarkNames, type NoteMark } from '../annotate/annotationLayers.js';
+import { addAnnotations, bandsUnderneath, keepNoteRows, restoreMarkNames, type NoteMark } from '../annotate/annotationLayers.js';
 
 export interface CompiledChart {
   vega: VegaSpec;
@@ -146,6 +146,7 @@ export function compileSpec(
     // Fitted inside a margin, so no coast is drawn against the frame as if sliced by it.
     if (named.size) fitWithMargin(vega);
     if (annotated.madeLayered) restoreMarkNames(vega as unknown as Record<string, unknown>);
+    keepNoteRows(vega as unknown as Record<string, unknown>, annotated.notes);
     bandsUnderneath(vega as unknown as Record<string, unknown>);
     const judged = judgeMessages(spec, raw);
     const warnings = [...checked, ...judged];

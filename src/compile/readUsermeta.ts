@@ -1,3 +1,4 @@
+import { closest, distance } from 'fastest-levenshtein';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import compiledValidator from './usermetaValidator.generated.js';
 import { MAX_ARTBOARD_WIDTH, MIN_ARTBOARD_WIDTH, usermetaSchema } from './usermetaSchema.js';
@@ -58,7 +59,12 @@ export function readUsermeta(json: JsonFile): { settings: ChartSettings; diagnos
   const value = raw as Partial<ChartSettings>;
   const diagnostics = Object.keys(value)
     .filter((key) => !KNOWN.has(key))
-    .map((key) => json.diagnostic([...base, key], messages.spec.unknownUsermeta(key, [...KNOWN]), 'warning'));
+    // An error: a misspelt "note" or "credits" would leave the notes or the credit out of the footer with exit 0.
+    .map((key) => {
+      const guess = closest(key, [...KNOWN]);
+      const near = distance(key.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.ceil(key.length / 3));
+      return json.diagnostic([...base, key], messages.spec.unknownUsermeta(key, [...KNOWN], near ? guess : undefined));
+    });
   if (value.widths?.length && !fitsOneWidth(root as Record<string, unknown>)) {
     diagnostics.push(json.diagnostic([...base, 'widths'], messages.spec.widthsNeedSingleView()));
   }

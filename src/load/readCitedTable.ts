@@ -81,6 +81,12 @@ export async function readCitedTable(
     const message = near ? messages.load.sourceColumnMisnamed(near.name) : messages.load.missingSourceColumn();
     diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message });
   }
+  // `notes` or `Quote`, as a spreadsheet's header may be written, would be a column of figures: its notes silently left out of the footer.
+  for (const name of ['quote', 'note', 'derived']) {
+    if (index.has(name)) continue;
+    const near = csv.columns.find((c) => [name, `${name}s`].includes(c.name.trim().toLowerCase()));
+    if (near) diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message: messages.load.citationColumnMisnamed(near.name, name) });
+  }
   const citation = (cells: { text: string; line: number; column: number }[], name: string) => {
     const i = index.get(name);
     if (i === undefined) return '';

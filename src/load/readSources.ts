@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { Diagnostic, Source } from '../model.js';
 import { sortDiagnostics } from '../errors.js';
 import * as messages from '../messages.js';
@@ -9,6 +10,7 @@ export const SOURCES_FILE = 'data/sources.csv';
 const REQUIRED = ['id', 'publisher', 'authors', 'title', 'published', 'url', 'attribution'] as const;
 const OPTIONAL = ['language', 'translator', 'accessed'] as const;
 type Field = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
+const isKnown = (name: string) => (REQUIRED as readonly string[]).includes(name) || (OPTIONAL as readonly string[]).includes(name);
 
 /**
  * Reads `data/sources.csv`, the documents every figure cites. Every problem
@@ -28,6 +30,13 @@ export async function readSources(
   // One error for the header, naming every missing column: six lines at 1:1 said one thing.
   const missing = REQUIRED.filter((name) => !index.has(name));
   if (missing.length) diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message: messages.load.missingSourcesColumns(missing, csv.columns.map((c) => c.name)) });
+
+  // `Language` or `translater`: an optional column misspelt would drop "French version by" from every footer without a word.
+  for (const name of OPTIONAL) {
+    if (index.has(name)) continue;
+    const near = csv.columns.find((c) => !isKnown(c.name) && distance(c.name.trim().toLowerCase(), name) <= 2);
+    if (near) diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message: messages.load.sourcesColumnMisnamed(near.name, name) });
+  }
 
   for (const row of csv.rows) {
     // A missing column reads as empty text with no cell to point at.

@@ -1,3 +1,4 @@
+import { closest, distance } from 'fastest-levenshtein';
 import { readJsonFile, type JsonFile } from '../compile/readJsonFile.js';
 import { stripSpecBidi } from '../compile/stripSpecBidi.js';
 import type { Diagnostic } from '../model.js';
@@ -28,7 +29,10 @@ export interface Translation {
   social?: false | string[];
 }
 
-/** Reads and checks an edition's translation file; a wrong shape is an error at its place in the file. */
+/** The keys a translation file may hold (see above). */
+const KEYS: readonly string[] = ['strings', 'values', 'translator', 'social'];
+
+/** Reads and checks an edition's translation file; an unknown key or a wrong shape is an error at its place in the file. */
 export async function readTranslation(cwd: string, edition: string): Promise<{ translation?: Translation; diagnostics: Diagnostic[] }> {
   const file = translationFile(edition);
   const { json, diagnostics } = await readJsonFile(cwd, file);
@@ -38,6 +42,13 @@ export async function readTranslation(cwd: string, edition: string): Promise<{ t
   const root = json.value;
   if (!isObject(root)) return { diagnostics: [json.diagnostic([], messages.locale.translationShape())] };
   const problems: Diagnostic[] = [];
+  // A misspelt key (`"translater"`) would drop the translator's credit from the footer without a word.
+  for (const key of Object.keys(root)) {
+    if (KEYS.includes(key)) continue;
+    const guess = closest(key, [...KEYS]);
+    const near = distance(key.toLowerCase(), guess) <= Math.max(2, Math.ceil(key.length / 3));
+    problems.push(json.diagnostic([key], messages.locale.translationUnknownKey(key, KEYS, near ? guess : undefined), 'error'));
+  }
   const map = (key: 'strings' | 'values') => {
     const found = new Map<string, string>();
     const value = root[key];

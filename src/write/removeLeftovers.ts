@@ -37,9 +37,20 @@ export async function removeLeftovers(options: {
       if (path.dirname(target) !== outDir) continue;
       // Nor the build's own bookkeeping (the manifest, gallery, cache, lock), whatever a hand-edited entry lists.
       if (KEPT.has(path.basename(target)) || path.basename(target).startsWith('.')) continue;
+      // Nor a file that is not one of the chart's own (`NAME.svg`, `NAME-320w.svg`…): with `--out .` a
+      // foreign manifest listing `package.json` deleted it.
+      if (!isChartFile(name, path.basename(target))) continue;
       leftovers.push(file);
     }
   }
   for (const file of leftovers) await rm(path.resolve(cwd, file), { force: true });
   return leftovers.sort();
+}
+
+/** The formats a build writes (commands/build FORMATS, not imported: build imports this module). */
+const WRITTEN = new Set(['svg', 'png', 'html', 'pdf']);
+
+/** Whether `file` (a base name) is one a build writes for chart `name`: `NAME.svg`, `NAME-320w.svg`, `NAME-social-1200x675.png`. */
+function isChartFile(name: string, file: string): boolean {
+  return WRITTEN.has(formatOf(file)) && (file.startsWith(`${name}.`) || file.startsWith(`${name}-`));
 }

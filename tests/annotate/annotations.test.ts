@@ -221,3 +221,28 @@ describe('a translated edition of an annotated chart', () => {
     expect(textCount(chart!.svg, 'Record high')).toBe(0);
   });
 });
+
+// A text note on a bar chart sorted by value (as `citechart new` writes one,
+// "sort": "-x") redrew its bars in alphabetical order, with two Vega-Lite
+// warnings at 1:1 about unioned domains and exit 0: the note layer's own
+// filtered dataset made Vega-Lite union the domains and drop the sort.
+describe('a text annotation on a sorted bar chart', () => {
+  const csv = 'region,jobs,source\nAberdeen,100,s\nLondon,5400,s\nWales,1450,s\n';
+  const bars = (annotations: unknown[]) =>
+    JSON.stringify({
+      title: 'Jobs',
+      data: { url: 'data/jobs.csv' },
+      mark: 'bar',
+      encoding: { y: { field: 'region', type: 'nominal', title: null, sort: '-x' }, x: { field: 'jobs', type: 'quantitative', title: 'Jobs (thousand)' } },
+      usermeta: { citechart: { annotations } },
+    }, null, 2);
+  const axisOrder = (svg: string) => /aria-label="Y-axis for a discrete scale with 3 values: ([^"]*)"/.exec(svg)![1];
+
+  it('keeps the bars in the order of their values, drawn once, with no warning', async () => {
+    const cwd = makeProject({ 'data/sources.csv': SOURCES, 'data/jobs.csv': csv, 'specs/chart.vl.json': bars([{ type: 'text', text: 'Capital', at: { region: 'London' } }]) });
+    const { chart, diagnostics } = await render(cwd);
+    expect(format(diagnostics)).toEqual([]);
+    expect(axisOrder(chart!.svg)).toBe('London, Wales, Aberdeen');
+    expect(textCount(chart!.svg, 'Capital')).toBe(1);
+  });
+});

@@ -1,7 +1,9 @@
 // Issue 9, item 8: transform parameters that would allocate millions of
 // items are refused at the parameter, before Vega-Lite or Vega run.
 import { describe, expect, test } from 'vitest';
-import { readSpec } from '../../src/compile/readSpec.js';
+import { readSpec, readTheme } from '../../src/compile/readSpec.js';
+import { LIMITS } from '../../src/limits.js';
+import * as messages from '../../src/messages.js';
 import { compileSpec } from '../../src/compile/compileSpec.js';
 import { openProject } from '../../src/project.js';
 import { format, project, sourcesCsv } from '../helpers/project.js';
@@ -106,4 +108,32 @@ describe('impute over the keys and groups of the data', () => {
     const small = await compile(20);
     expect(format(small.diagnostics)).toEqual([]);
   }, 30_000);
+});
+
+// `"width": 1e9` and `"axis": {"tickCount": 1e8}` ran `check` out of memory
+// after two minutes (Vega draws a tick every 40 px of an axis); `"width": -50`
+// drew an empty plot with exit 0.
+describe('view sizes and tick counts', () => {
+  const over = (setting: string, value: number, limit: number) => expect.stringContaining(messages.spec.viewOverLimit(setting, value, limit));
+  test('a width, a height step or a tickCount over its limit is an error at it', async () => {
+    expect(await problems({ width: 1e9 })).toEqual([over('width', 1e9, LIMITS.viewPx)]);
+    expect(await problems({ height: { step: 1e8 } })).toEqual([over('height', 1e8, LIMITS.viewPx)]);
+    expect(await problems({ encoding: { x: { field: 'x', type: 'quantitative', axis: { tickCount: 1e8 } } } })).toEqual([over('tickCount', 1e8, LIMITS.ticks)]);
+    expect(await problems({ config: { view: { continuousWidth: 1e8 } } })).toEqual([over('continuousWidth', 1e8, LIMITS.viewPx)]);
+    expect(await problems({ mark: { type: 'bar', width: 1e9 } })).toEqual([over('width', 1e9, LIMITS.viewPx)]);
+  });
+
+  test('a width of 0 or less is an error; a container width, a band width and sizes in range are not', async () => {
+    expect(await problems({ width: -50 })).toEqual([`specs/c.vl.json:12:3: error: ${messages.spec.viewNotPositive('width', -50)}`]);
+    expect(await problems({ height: 0 })).toEqual([expect.stringContaining(messages.spec.viewNotPositive('height', 0))]);
+    expect(await problems({ width: 'container', height: { step: 20 } })).toEqual([]);
+    expect(await problems({ width: LIMITS.viewPx, mark: { type: 'bar', width: { band: 0.5 } }, encoding: { x: { field: 'x', type: 'quantitative', axis: { tickCount: 10 } } } })).toEqual([]);
+  });
+
+  test('the theme is checked too, at its view', async () => {
+    const cwd = await project({ 'specs/theme.json': JSON.stringify({ view: { continuousWidth: 1e9 } }) });
+    const { theme, diagnostics } = await readTheme(cwd);
+    expect(theme).toBeUndefined();
+    expect(format(diagnostics)).toEqual([`specs/theme.json:1:10: error: ${messages.spec.viewOverLimit('continuousWidth', 1e9, LIMITS.viewPx)}`]);
+  });
 });

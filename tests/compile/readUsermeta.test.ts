@@ -21,10 +21,13 @@ describe('readUsermeta', () => {
     expect(diagnostics.map(formatDiagnostic)).toEqual(['specs/t.vl.json:3:3: error: usermeta.citechart.notes must be array']);
   });
 
-  it('warns about an unknown setting (a typo would otherwise be silently ignored)', () => {
-    const { diagnostics } = read('{"usermeta": {"citechart": {"credits": "x"}}}');
-    expect(diagnostics[0]).toMatchObject({ severity: 'warning', column: 29 });
-    expect(diagnostics[0]!.message).toMatch(/no setting "credits"/);
+  // It was a warning, and the build exited 0 with the credit (or the notes, for "note") left out of the footer.
+  it('an unknown setting is an error, with the nearest known one (a typo would leave its content out of the graphic)', () => {
+    const { diagnostics } = read('{"usermeta": {"citechart": {"credits": "x", "zzzzzz": 1}}}');
+    expect(diagnostics[0]).toMatchObject({ severity: 'error', column: 29 });
+    expect(diagnostics[0]!.message).toMatch(/no setting "credits" .*; did you mean "credit"\?$/);
+    expect(diagnostics[1]).toMatchObject({ severity: 'error' });
+    expect(diagnostics[1]!.message).toMatch(/no setting "zzzzzz" .*; remove it$/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readCitedTable, readSources } from '../../src/load/index.js';
 import { format, project, sourcesCsv } from '../helpers/project.js';
+import * as messages from '../../src/messages.js';
 
 async function read(files: Record<string, string>) {
   const cwd = await project({ 'data/sources.csv': sourcesCsv('reuters-2024-china-russia', 'ap'), ...files });
@@ -242,5 +243,24 @@ describe('a "Source" column written otherwise', () => {
     const cwd = await project({ 'data/sources.csv': sourcesCsv('s'), 'data/t.csv': 'c,v,Source \na,1,s\n' });
     const { diagnostics } = await readCitedTable(cwd, 'data/t.csv', new Map());
     expect(format(diagnostics)).toContain('data/t.csv:1:1: error: no "source" column, but a column "Source ": citation columns are named in lower case without spaces; rename it "source"');
+  });
+});
+
+// A `notes` or `Quote` column was read as figures without a word: its notes
+// never reached the footer, and build exited 0.
+describe('a "note", "quote" or "derived" column written otherwise', () => {
+  test('is an error naming the column and the name to give it', async () => {
+    const { table, messages: found } = await read({ 'data/t.csv': 'c,v,source,notes,Quote ,Derived\na,1,ap,Provisional,"1 job",\n' });
+    expect(found).toEqual([
+      `data/t.csv:1:1: error: ${messages.load.citationColumnMisnamed('Quote ', 'quote')}`,
+      `data/t.csv:1:1: error: ${messages.load.citationColumnMisnamed('notes', 'note')}`,
+      `data/t.csv:1:1: error: ${messages.load.citationColumnMisnamed('Derived', 'derived')}`,
+    ]);
+    expect(table?.columns).toEqual(['c', 'v', 'notes', 'Quote ', 'Derived']);
+  });
+
+  test('no word when the citation column is there, whatever else the table holds', async () => {
+    const { messages: found } = await read({ 'data/t.csv': 'c,v,source,note,notes\na,1,ap,Rounded,x\n' });
+    expect(found).toEqual([]);
   });
 });

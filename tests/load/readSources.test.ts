@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readSources } from '../../src/load/index.js';
 import { format, project } from '../helpers/project.js';
+import * as messagesOf from '../../src/messages.js';
 
 const HEADER = 'id,publisher,authors,title,published,url,attribution';
 
@@ -38,6 +39,16 @@ describe('readSources', () => {
     const { sources, messages } = await read(`${HEADER}\nap,AP,,T,2024,http://ap.org,\n`);
     expect(messages).toEqual([]);
     expect(sources.get('ap')).toMatchObject({ authors: [], language: '', translator: '', accessed: '', attribution: '' });
+  });
+
+  // A misspelt optional column was ignored without a word: "langauge" and
+  // "Translator" dropped "French version by" from every footer, exit 0.
+  test('an optional column misspelt or capitalised is an error naming the column to write', async () => {
+    const { messages } = await read(`${HEADER},langauge,Translator,accessed,desk notes\nap,AP,,T,2024,http://ap.org,,fr,Zhifan Liu,,x\n`);
+    expect(messages).toEqual([
+      `data/sources.csv:1:1: error: ${messagesOf.load.sourcesColumnMisnamed('langauge', 'language')}`,
+      `data/sources.csv:1:1: error: ${messagesOf.load.sourcesColumnMisnamed('Translator', 'translator')}`,
+    ]);
   });
 
   test('a missing sources.csv', async () => {
