@@ -236,7 +236,13 @@ describe('a text annotation on a sorted bar chart', () => {
       encoding: { y: { field: 'region', type: 'nominal', title: null, sort: '-x' }, x: { field: 'jobs', type: 'quantitative', title: 'Jobs (thousand)' } },
       usermeta: { citechart: { annotations } },
     }, null, 2);
-  const axisOrder = (svg: string) => /aria-label="Y-axis for a discrete scale with 3 values: ([^"]*)"/.exec(svg)![1];
+  // The y axis's labels, top to bottom as drawn (the SVG carries no inner ARIA labels to read them from).
+  const axisOrder = (svg: string) => {
+    const groups = [...svg.matchAll(/<g class="mark-text role-axis-label"[^>]*>(.*?)<\/g>/g)].map((found) => found[1]!);
+    const group = groups.find((labels) => labels.includes('>London<'))!;
+    const labels = [...group.matchAll(/<text[^>]*transform="translate\([-\d.]+,([-\d.]+)\)"[^>]*>([^<]*)<\/text>/g)];
+    return labels.sort((a, b) => Number(a[1]) - Number(b[1])).map((label) => label[2]).join(', ');
+  };
 
   it('keeps the bars in the order of their values, drawn once, with no warning', async () => {
     const cwd = makeProject({ 'data/sources.csv': SOURCES, 'data/jobs.csv': csv, 'specs/chart.vl.json': bars([{ type: 'text', text: 'Capital', at: { region: 'London' } }]) });
