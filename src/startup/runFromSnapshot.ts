@@ -68,9 +68,8 @@ export function childEnv(env: NodeJS.ProcessEnv, launcherPid: number): NodeJS.Pr
 
 /**
  * Runs this command line in a child Node started from `blob`, and ends this
- * process as the child ends (its exit code, or the same signal). SIGINT
- * (Ctrl-C reaches both) is left to the child; SIGTERM and SIGHUP are passed
- * on. The child ends itself when this process is killed (snapshotEntry.ts),
+ * process as the child ends (its exit code, or the same signal). SIGINT,
+ * SIGTERM and SIGHUP are passed on. The child ends itself when this process is killed (snapshotEntry.ts),
  * so `kill -9` of citechart stops the build as before.
  */
 export function runFromSnapshot(blob: string, cli: string): void {
@@ -79,7 +78,11 @@ export function runFromSnapshot(blob: string, cli: string): void {
     env: childEnv(process.env, process.pid),
   });
   const pass = (signal: NodeJS.Signals) => () => void child.kill(signal);
-  const handlers = new Map<NodeJS.Signals, () => void>([['SIGINT', () => {}], ['SIGTERM', pass('SIGTERM')], ['SIGHUP', pass('SIGHUP')]]);
+  // SIGINT is passed on too: Ctrl-C reaches both processes (the child then
+  // sees it twice, which ends a build and a watch alike), but a supervisor's
+  // `kill -INT` of this pid alone reached only this process, and the build
+  // went on to exit 0 (an adversarial review).
+  const handlers = new Map<NodeJS.Signals, () => void>([['SIGINT', pass('SIGINT')], ['SIGTERM', pass('SIGTERM')], ['SIGHUP', pass('SIGHUP')]]);
   for (const [signal, handler] of handlers) process.on(signal, handler);
   child.on('exit', (code, signal) => {
     for (const [name, handler] of handlers) process.off(name, handler);
