@@ -28,8 +28,10 @@ import v8 from 'node:v8';
  *   17.13) s / 387–393 MB, cold 21.17 (20.59–21.95) s / 491–500 MB, past the
  *   480 MB kept as margin under the 500 MB target (the main thread's heap,
  *   large in a first build, grows further too).
- * A worker ran 19–20 mark-compacts with V8's factor, 9–10 at 100
- * (`--trace-gc`, CITECHART_SNAPSHOT=off).
+ * Against main in 6 more warm rounds (load 8.6–11.7): 15.83 (14.74–16.15) s
+ * against 15.95 (15.55–16.77) s, lower in 4 of 6 pairs. A worker ran 19–20
+ * mark-compacts with V8's factor, 13 at 75, 9–10 at 100 (`--trace-gc`,
+ * CITECHART_SNAPSHOT=off, warm build of the 200 charts).
  */
 export const POOL_HEAP_GROWING_PERCENT = 75;
 
