@@ -514,6 +514,9 @@ async function renderAll(
     const { answerWorker } = await import('../pool/answerWorker.js');
     // This thread's small semi-space (startup/v8Flags.ts) is not the workers': theirs is YOUNG_GENERATION_MB.
     (await import('../pool/youngGeneration.js')).letWorkersSizeTheirYoungGeneration();
+    // A worker's heap may grow 1.75x between full collections, not the 1.5x V8 picks for its limit (heapGrowth.ts).
+    const { POOL_HEAP_GROWING_PERCENT, setHeapGrowth } = await import('../pool/heapGrowth.js');
+    const restoreHeapGrowth = setHeapGrowth(POOL_HEAP_GROWING_PERCENT);
     const pool = createWorkerPool<RenderTask, RenderOutcome>({
       filename: workerFile,
       threads: Math.min(jobs, tasks.length),
@@ -551,6 +554,7 @@ async function renderAll(
       );
     } finally {
       await Promise.all([pool.close(), bigger?.close()]);
+      restoreHeapGrowth();
     }
     return;
   }
