@@ -3,7 +3,8 @@ import { readJsonFile, type JsonFile } from '../compile/readJsonFile.js';
 import { stripSpecBidi } from '../compile/stripSpecBidi.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
-import { translationFile } from './editionName.js';
+import { editionOf, translationFile } from './editionName.js';
+import { frenchSpacing, isFrench } from './frenchSpacing.js';
 
 /**
  * A translated edition's file, `specs/NAME.LANG.json`:
@@ -49,6 +50,8 @@ export async function readTranslation(cwd: string, edition: string): Promise<{ t
     const near = distance(key.toLowerCase(), guess) <= Math.max(2, Math.ceil(key.length / 3));
     problems.push(json.diagnostic([key], messages.locale.translationUnknownKey(key, KEYS, near ? guess : undefined), 'error'));
   }
+  // A French edition's words get French spaces before ; : ! ? (frenchSpacing.ts).
+  const french = isFrench(editionOf(edition)?.tag ?? '');
   const map = (key: 'strings' | 'values') => {
     const found = new Map<string, string>();
     const value = root[key];
@@ -58,7 +61,7 @@ export async function readTranslation(cwd: string, edition: string): Promise<{ t
       return found;
     }
     for (const [english, translated] of Object.entries(value)) {
-      if (typeof translated === 'string') found.set(english, translated);
+      if (typeof translated === 'string') found.set(english, french ? frenchSpacing(translated) : translated);
       else problems.push(json.diagnostic([key, english], messages.locale.translationNotText(english)));
     }
     return found;

@@ -34,3 +34,24 @@ describe('readTranslation', () => {
     ]);
   });
 });
+
+// The French map's subtitle wrapped before its ";" ("l'article / ; en bleu"):
+// the translator typed a plain space there (a Reuters/FT review).
+describe('a French edition’s spaces before high punctuation', () => {
+  const text = JSON.stringify({ strings: { 'A; b: c!': 'A ; b : c\u00a0! « d » 12:30 https://x.org' }, values: { Why: 'Pourquoi ?' } });
+
+  it('are narrow no-break spaces (U+202F), in strings and values; no space is added where none was typed', async () => {
+    const cwd = makeProject({ 'specs/chart.fr.json': text, 'specs/chart.fr-CA.json': text });
+    for (const edition of ['chart.fr', 'chart.fr-CA']) {
+      const { translation } = await readTranslation(cwd, edition);
+      expect(translation?.strings.get('A; b: c!')).toBe('A\u202f; b\u202f: c\u202f! «\u202fd\u202f» 12:30 https://x.org');
+      expect(translation?.values.get('Why')).toBe('Pourquoi\u202f?');
+    }
+  });
+
+  it('are left as typed in another language’s edition', async () => {
+    const cwd = makeProject({ 'specs/chart.de.json': text });
+    const { translation } = await readTranslation(cwd, 'chart.de');
+    expect(translation?.strings.get('A; b: c!')).toBe('A ; b : c\u00a0! « d » 12:30 https://x.org');
+  });
+});
