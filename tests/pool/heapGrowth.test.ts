@@ -5,7 +5,7 @@
 // same allocations with V8's own factor and with the pool's.
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { POOL_HEAP_GROWING_PERCENT, setHeapGrowth } from '../../src/pool/heapGrowth.js';
+import { setHeapGrowth } from '../../src/pool/heapGrowth.js';
 
 // Keeps ≈16 MB alive and replaces it piece by piece: the pieces outlive a
 // young-generation collection, so the old generation fills with garbage that
@@ -37,7 +37,10 @@ const fullCollections = () =>
 describe('setHeapGrowth', () => {
   it("lets a worker's heap grow further between full collections, until restored", async () => {
     const own = await fullCollections();
-    const restore = setHeapGrowth(POOL_HEAP_GROWING_PERCENT);
+    // A factor of 4, not the pool's 1.75: the counts of concurrent collections
+    // vary with the machine's load (15 against an own 15 was seen under load 4
+    // with 1.75), and this tests that the setting takes effect and is undone.
+    const restore = setHeapGrowth(300);
     let pool: number;
     try {
       pool = await fullCollections();
@@ -46,8 +49,7 @@ describe('setHeapGrowth', () => {
     }
     const restored = await fullCollections();
     expect(own).toBeGreaterThan(2);
-    // Measured (24 rounds): 21 with V8's own factor, 15–17 with the pool's (1.75), 20–22 restored.
-    expect(pool).toBeLessThanOrEqual(own * 0.9);
+    expect(pool).toBeLessThanOrEqual(own * 0.6);
     expect(restored).toBeGreaterThan(pool);
   }, 60_000);
 });
