@@ -16,7 +16,7 @@ import type { ReaderColumns } from './readerColumns.js';
 export interface DrawnTable {
   /** Project-relative path of the CSV; '' for the table of values drawn from several rows. */
   file: string;
-  /** Headers of the value columns in file order (their titles in the chart, else their names; then the drawn value, when it is not a cell). */
+  /** Headers of the value columns in file order, lookup keys the graphic does not draw left out (readerColumns: their titles in the chart, else an edition's translation, else their names; then the drawn value, when it is not a cell). */
   columns: string[];
   /** `evidence`: each cited source, linked to the quoted sentence where it can be (src/trail/evidenceLink.ts). */
   rows: Array<{ values: CellValue[]; citation: string; note: string; evidence?: Array<{ text: string; href?: string }> }>;
