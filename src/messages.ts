@@ -867,6 +867,8 @@ export const locale = {
   themeLocaleNotText: () => `the theme's "locale" must be a BCP 47 tag such as "fr-FR"; citechart hands Vega the number and date formats itself`,
   untranslated: (text: string, language: string, file: string) =>
     `${q(text)} has no ${language} translation: add it to ${file}, mapping the English text to its translation`,
+  untranslatedColumn: (column: string, language: string, file: string) =>
+    `column ${q(column)} has no ${language} header for the snippet's data table, where it would show in English: add ${q(column)} to "strings" in ${file}, mapping it to the header, or give the column a "title" in the spec's encoding and translate that`,
   translationNotUsed: (text: string) => `the translation of ${q(text)} is used by no string of the chart; remove it or fix the English text`,
   translationNotText: (key: string) => `the translation of ${q(key)} must be a string`,
   translationShape: () =>

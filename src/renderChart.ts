@@ -19,7 +19,8 @@ import { encodedFields } from './compile/encodedFields.js';
 import type { ChartSpec } from './compile/readSpec.js';
 import { drawnChecks } from './checks/drawnChecks.js';
 import { editionTables, readChartSpec } from './locale/readEdition.js';
-import { columnTitles } from './embed/columnTitles.js';
+import { readerColumns } from './embed/readerColumns.js';
+import { drawnOrder } from './embed/drawnOrder.js';
 import { drawnTables } from './embed/drawnTables.js';
 import { embedFile } from './embed/embedFile.js';
 import { tableFacts } from './embed/tableHtml.js';
@@ -287,7 +288,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     alt,
     footer: paragraphs,
     sources: cited,
-    tables: drawnTables(drawn, projectSources, drawnAs, locale, altNotes, columnTitles(laidOut.vegaLite)),
+    tables: drawnTables(drawn, projectSources, drawnAs, locale, altNotes, readerColumns(laidOut.vegaLite, spec.edition?.translation.strings), rowPositions(render.scenegraph, laidOut.vegaLite, locale.direction === 'rtl', compiled.chart.origins)),
     jsonLd: provenance,
     ...language,
     ...(table && { table }),
@@ -548,4 +549,14 @@ function linkWarnings(spec: ChartSpec, vegaSvg: string): Diagnostic[] {
 /** A chart that draws no row fails; the filters (else the data reference) are where to look. */
 export function drawsNothing(spec: ChartSpec): Diagnostic {
   return spec.json.diagnostic('transform' in spec.vegaLite ? ['transform'] : ['data'], messages.spec.drawsNothing());
+}
+
+/** Each drawn row's place along the graphic's category axis (drawnOrder), for the snippet's tables: by row, not row id. */
+function rowPositions(scenegraph: unknown, vegaLite: Record<string, unknown>, rtl: boolean, origins: RowOrigin[]): Map<CitedRow, number> {
+  const positions = new Map<CitedRow, number>();
+  for (const [id, at] of drawnOrder(scenegraph, vegaLite, rtl)) {
+    const origin = origins[id];
+    if (origin) positions.set(origin.row, at);
+  }
+  return positions;
 }

@@ -10,12 +10,13 @@ import type { AltNotes } from '../markers/altNotes.js';
 import { footerNoteLabel } from '../markers/markerSymbol.js';
 import { LIMITS } from '../limits.js';
 import * as messages from '../messages.js';
+import type { ReaderColumns } from './readerColumns.js';
 
 /** The rows of one data file that a chart draws, ready for a data table. */
 export interface DrawnTable {
   /** Project-relative path of the CSV; '' for the table of values drawn from several rows. */
   file: string;
-  /** Headers of the value columns in file order (their titles in the chart, else their names; then the drawn value, when it is not a cell). */
+  /** Headers of the value columns in file order, lookup keys the graphic does not draw left out (readerColumns: their titles in the chart, else an edition's translation, else their names; then the drawn value, when it is not a cell). */
   columns: string[];
   /** `evidence`: each cited source, linked to the quoted sentence where it can be (src/trail/evidenceLink.ts). */
   rows: Array<{ values: CellValue[]; citation: string; note: string; evidence?: Array<{ text: string; href?: string }> }>;
@@ -40,8 +41,12 @@ export interface DrawnTable {
  * Headings and citations are in `locale`'s words; cells are the CSV's.
  * With `notes` (the graphic's numbering, src/markers), a row's note cell
  * starts with the number its marker and the footer show ("2. …"). Column
- * headers are the chart's `titles` of the columns (columnTitles: the
- * encoding's, in the edition's language), else the CSV's column names.
+ * headers are `columns`' (readerColumns: the chart's title of the column,
+ * in the edition's language, else an edition's translation of its name,
+ * else the CSV's name), and its hidden columns (lookup keys) are left out.
+ * Rows come in the order the graphic draws them: by `positions` (drawnOrder:
+ * px along its category axis) when every row of the table has one, else in
+ * the CSV's order; never re-sorted otherwise.
  *
  * Each table lists at most LIMITS.snippetTableRows rows, then says how many
  * were drawn; a big table's (src/bigtable) says how many rows of the file
@@ -53,7 +58,8 @@ export function drawnTables(
   values?: DrawnValues,
   locale: Locale = readLocale(),
   notes?: AltNotes,
-  titles: Map<string, string> = new Map(),
+  columns: ReaderColumns = { header: (column) => column, hidden: new Set() },
+  positions: Map<CitedRow, number> = new Map(),
 ): DrawnTable[] {
   // A figure in the chart's language ("4312,5" in German), every digit kept; without a locale, as before.
   const cellText = (value: CellValue): CellValue => (typeof value === 'number' && locale.tag ? locale.writeNumber(value) : value);
@@ -88,10 +94,13 @@ export function drawnTables(
     }
     return found;
   };
-  for (const { table, row } of drawn) {
+  const shownColumns = new Map<string, string[]>();
+  for (const { table, row } of inDrawnOrder(drawn, positions)) {
     let out = tables.get(table.file);
     if (!out) {
-      const headers = table.columns.map((column) => titles.get(column) ?? column);
+      const shown = table.columns.filter((column) => !columns.hidden.has(column));
+      shownColumns.set(table.file, shown);
+      const headers = shown.map((column) => columns.header(column) ?? column);
       tables.set(table.file, (out = { file: table.file, columns: asDrawn ? [...headers, asDrawn] : headers, rows: [], words }));
     }
     const count = (counted.get(table.file) ?? 0) + 1;
@@ -99,7 +108,7 @@ export function drawnTables(
     if (count > LIMITS.snippetTableRows) continue;
     // One list per row, no intermediate ones (up to LIMITS.snippetTableRows rows per table, every chart: issue 15).
     const values: CellValue[] = [];
-    for (const column of table.columns) values.push(cellText(row.values[column] ?? null));
+    for (const column of shownColumns.get(table.file)!) values.push(cellText(row.values[column] ?? null));
     if (asDrawn) values.push(byRow.get(row) ?? null);
     out.rows.push({ values, ...citationOf(row), note: numberedNote(row, notes, locale) ?? ownNotes(row) });
   }
@@ -123,6 +132,26 @@ export function drawnTables(
       }]
     : [];
   return [...foldedTable, ...tables.values()];
+}
+
+/**
+ * The drawn rows, each table's in the graphic's order when all its rows have
+ * a position (a stable sort: rows in one band keep the CSV's order), else in
+ * the CSV's; tables in the order they are first drawn from.
+ */
+function inDrawnOrder(drawn: RowOrigin[], positions: Map<CitedRow, number>): RowOrigin[] {
+  const byFile = new Map<string, RowOrigin[]>();
+  for (const origin of drawn) {
+    const list = byFile.get(origin.table.file);
+    if (list) list.push(origin);
+    else byFile.set(origin.table.file, [origin]);
+  }
+  let out: RowOrigin[] = [];
+  for (const list of byFile.values()) {
+    const placed = list.every((origin) => positions.has(origin.row));
+    out = out.concat(placed ? list.slice().sort((a, b) => positions.get(a.row)! - positions.get(b.row)!) : list);
+  }
+  return out;
 }
 
 /** The item draws its row's own cell of the measure, unchanged. */

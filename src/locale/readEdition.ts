@@ -9,6 +9,7 @@ import { readUsermeta } from '../compile/readUsermeta.js';
 import { hasErrors } from '../errors.js';
 import type { CitedTable, Diagnostic, Source } from '../model.js';
 import * as messages from '../messages.js';
+import { readerColumns } from '../embed/readerColumns.js';
 import { editionOf } from './editionName.js';
 import { languageName } from './languageName.js';
 import { readLocale } from './readLocale.js';
@@ -65,11 +66,13 @@ export async function readChartSpec(cwd: string, name: string): Promise<{ spec?:
  * US officials…" is the footer's words; publisher, authors and title stay as
  * published). An error at each text left untranslated, a warning for each
  * translation of the file that nothing used; the spec's own untranslated
- * words (readChartSpec) come first. A chart that is no edition
+ * words (readChartSpec) come first, then the tables' cells, then the
+ * column names the snippet's data tables would head in English
+ * (untranslatedHeaders). A chart that is no edition
  * gets its tables and sources back unchanged.
  */
 export function editionTables(
-  spec: { edition?: Edition },
+  spec: { edition?: Edition; vegaLite: Record<string, unknown> },
   tables: Map<string, CitedTable>,
   sources: Map<string, Source>,
 ): { tables: Map<string, CitedTable>; sources: Map<string, Source>; diagnostics: Diagnostic[] } {
@@ -77,7 +80,7 @@ export function editionTables(
   const { translation, used, tag } = spec.edition;
   const language = languageName(tag, readLocale('en'));
   const translated = translateTables(tables, translation, language, used);
-  const diagnostics = spec.edition.untranslated.concat(translated.diagnostics);
+  const diagnostics = spec.edition.untranslated.concat(translated.diagnostics, untranslatedHeaders(spec.vegaLite, tables, translation, language, used));
   const cited = new Set([...tables.values()].flatMap((table) => table.rows.flatMap((row) => row.sources)));
   const translatedSources = new Map(sources);
   for (const id of cited) {
@@ -92,6 +95,27 @@ export function editionTables(
     translatedSources.set(id, { ...source, attribution });
   }
   return { tables: translated.tables, sources: translatedSources, diagnostics: diagnostics.concat(unusedTranslations(translation, used)) };
+}
+
+/**
+ * An error at the header line of each CSV column that the snippet's data
+ * table shows (readerColumns: not a hidden lookup key) with neither a title
+ * as drawn nor a translation in `strings`: its header would be the CSV's
+ * English name. `used` gains each `strings` key used as a header.
+ */
+function untranslatedHeaders(vegaLite: Record<string, unknown>, tables: Map<string, CitedTable>, translation: Translation, language: string, used: Set<string>): Diagnostic[] {
+  const columns = readerColumns(vegaLite, translation.strings);
+  const titled = readerColumns(vegaLite, new Map());
+  const diagnostics: Diagnostic[] = [];
+  for (const table of tables.values()) {
+    for (const column of table.columns) {
+      if (columns.hidden.has(column)) continue;
+      if (columns.header(column) === undefined) {
+        diagnostics.push({ file: table.file, line: 1, severity: 'error', message: messages.locale.untranslatedColumn(column, language, translation.file) });
+      } else if (titled.header(column) === undefined) used.add(column);
+    }
+  }
+  return diagnostics;
 }
 
 const SOURCES = 'data/sources.csv';

@@ -7,11 +7,17 @@ import type { Translation } from './readTranslation.js';
 // legend), subtitles, descriptions, and citechart's notes, credit and alt
 // (and annotations' `text`, table columns' `title`).
 const WORDS = new Set(['title', 'subtitle', 'description', 'notes', 'credit', 'alt']);
+// Keys whose strings name data columns, never words: the CSV keeps its
+// English column names, so renaming these would draw nothing. `strings` may
+// map a column's name to its data-table header (readerColumns) without
+// touching the spec's reference to it.
+const FIELD_KEYS = new Set(['field', 'groupby', 'fields', 'lookup', 'key', 'as']);
 
 /**
  * The spec of a translated edition: every string of the spec that the
  * translation's `strings` (else `values`: a scale domain names data labels)
- * maps is replaced; nothing else changes, so figures are never copied.
+ * maps is replaced, except names of data columns (FIELD_KEYS: `field`,
+ * `groupby`, `as`…); nothing else changes, so figures are never copied.
  * `untranslated` lists the words a reader would see (WORDS) left in English,
  * at their JSON path in the original spec; `used` the translation keys applied.
  */
@@ -37,6 +43,10 @@ export function translateSpec(vegaLite: Record<string, unknown>, translation: Tr
       // Null-prototype copy: keys are the spec's.
       const copy = Object.create(null) as Record<string, unknown>;
       for (const [key, value] of Object.entries(node)) {
+        if (FIELD_KEYS.has(key)) {
+          copy[key] = value;
+          continue;
+        }
         // A title object's `text` is a title too, and so is an annotation's note (src/annotate); `data`, `field` and expressions are not words.
         const note = key === 'text' && at[at.length - 2] === 'annotations';
         copy[key] = visit(value, [...at, key], WORDS.has(key) || (words && key === 'text') || note);

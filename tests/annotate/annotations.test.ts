@@ -204,7 +204,7 @@ describe('a bad annotation is an error at its line and column', () => {
 describe('a translated edition of an annotated chart', () => {
   const note = { type: 'text', text: 'Record high', at: { month: '2024-04-01', region: 'North' } };
   const translation = (strings: Record<string, string>) =>
-    JSON.stringify({ strings: { Output: 'Production', Tonnes: 'Tonnes', 'Graphic: test desk': 'Graphique : test', ...strings }, values: { North: 'Nord', South: 'Sud', '2024-01-01': '2024-01-01', '2024-02-01': '2024-02-01', '2024-03-01': '2024-03-01', '2024-04-01': '2024-04-01' } });
+    JSON.stringify({ strings: { Output: 'Production', Tonnes: 'Tonnes', region: 'Région', month: 'Mois', 'Graphic: test desk': 'Graphique : test', ...strings }, values: { North: 'Nord', South: 'Sud', '2024-01-01': '2024-01-01', '2024-02-01': '2024-02-01', '2024-03-01': '2024-03-01', '2024-04-01': '2024-04-01' } });
 
   it("requires the note's translation, at the note", async () => {
     const spec = lineSpec([note]);

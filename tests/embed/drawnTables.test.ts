@@ -38,6 +38,39 @@ describe('the data table', () => {
     expect(rows[0]).toEqual(['Country', 'Exports', 'Source']);
   });
 
+  // A Reuters/FT review: the table listed rows in an order the graphic does not draw them in.
+  it('lists rows in the order a sorted bar chart draws them, top to bottom, not the CSV order', async () => {
+    const spec = JSON.parse(barSpec()) as { encoding: Record<string, Record<string, unknown>> };
+    spec.encoding.y = { ...spec.encoding.y, sort: 'x' };
+    const { rows } = await snippet({ 'specs/exports.vl.json': JSON.stringify(spec) });
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['Kenya', 'Chile', 'Norway']);
+  });
+
+  it("follows the graphic's own alphabetical order when the nominal axis has no sort (Vega-Lite's default), and the data order with sort: null", async () => {
+    const spec = JSON.parse(barSpec()) as { encoding: Record<string, Record<string, unknown>> };
+    delete spec.encoding.y!.sort;
+    const sorted = await snippet({ 'specs/exports.vl.json': JSON.stringify(spec) });
+    expect(sorted.rows.slice(1).map((row) => row[0])).toEqual(['Chile', 'Kenya', 'Norway']);
+    const unsorted = await snippet({});
+    expect(unsorted.rows.slice(1).map((row) => row[0])).toEqual(['Norway', 'Chile', 'Kenya']);
+  });
+
+  it('reads columns left to right when the categories are on x', async () => {
+    const spec = JSON.parse(barSpec()) as { encoding: Record<string, Record<string, unknown>> };
+    spec.encoding = { x: { field: 'country', type: 'nominal', sort: 'y' }, y: { field: 'exports', type: 'quantitative' } };
+    const { rows } = await snippet({ 'specs/exports.vl.json': JSON.stringify(spec) });
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['Kenya', 'Chile', 'Norway']);
+  });
+
+  it('keeps the CSV order when the graphic has no category axis (a scatter plot), never re-sorting', async () => {
+    const csv = 'country,exports,imports,source,note\nNorway,120,3,stats-2024,\nChile,85,1,stats-2024,\nKenya,40,2,monitor-2023,\n';
+    const spec = JSON.parse(barSpec()) as Record<string, unknown>;
+    spec.mark = 'point';
+    spec.encoding = { x: { field: 'imports', type: 'quantitative' }, y: { field: 'exports', type: 'quantitative' }, tooltip: { field: 'country' } };
+    const { rows } = await snippet({ 'data/exports.csv': csv, 'specs/exports.vl.json': JSON.stringify(spec) });
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['Norway', 'Chile', 'Kenya']);
+  });
+
   it('leaves out rows a filter drops, and their sources', async () => {
     const { rows, html } = await snippet({ 'specs/exports.vl.json': barSpec({ transform: [{ filter: 'datum.exports > 50' }] }) });
     expect(rows.map((row) => row[0])).toEqual(['country', 'Norway', 'Chile']);

@@ -31,7 +31,7 @@ const files = {
   'specs/theme.json': JSON.stringify(THEME, null, 2) + '\n',
   // A French edition too: its words, its names of languages and its links to the German original must not follow LANG either.
   'specs/laender.fr.json': JSON.stringify({
-    strings: { 'Einwohner nach Land': 'Habitants par Land', 'Einwohner (Tausend)': 'Habitants (milliers)', 'Grafik: Test': 'Graphique : test' },
+    strings: { 'Einwohner nach Land': 'Habitants par Land', 'Einwohner (Tausend)': 'Habitants (milliers)', 'Grafik: Test': 'Graphique : test', land: 'Land' },
     values: { Bayern: 'Bavière', Berlin: 'Berlin' },
   }),
 };

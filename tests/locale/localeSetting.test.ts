@@ -49,6 +49,7 @@ describe('the locale setting', () => {
         'Graphic: Test desk': 'Graphique : Test',
         'customs records': 'relevés des douanes',
         'industry estimates': 'estimations du secteur',
+        country: 'Pays',
       },
       values: { Norway: 'Norvège', Chile: 'Chili', Kenya: 'Kenya' },
       translator: 'Zhifan Liu',

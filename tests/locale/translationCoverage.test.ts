@@ -46,7 +46,7 @@ describe('translation coverage', () => {
   it('a complete translation builds output/NAME.fr.* beside the English files, listed with its language', async () => {
     const complete = {
       ...translation,
-      strings: { ...translation.strings, 'Exports (thousand units)': 'Exportations (milliers d’unités)' },
+      strings: { ...translation.strings, 'Exports (thousand units)': 'Exportations (milliers d’unités)', country: 'Pays' },
       values: { ...translation.values, Kenya: 'Kenya' },
     };
     const cwd = makeProject({ ...minimalProject, 'specs/exports.vl.json': spec, 'specs/exports.fr.json': JSON.stringify(complete, null, 2) });
@@ -67,6 +67,28 @@ describe('translation coverage', () => {
     const verify = await runCli(['verify', '--all'], { cwd });
     expect(verify.errLines).toEqual([]);
     expect(verify.code).toBe(0);
+  });
+});
+
+// A Reuters/FT review: the French snippets' data tables were headed by the CSV's English column names.
+describe("the snippet data table's headers", () => {
+  it('a column with no title as drawn and no translation is an error at the CSV header naming it and how to translate it', async () => {
+    const cwd = makeProject({ ...minimalProject, 'specs/exports.vl.json': spec, 'specs/exports.fr.json': JSON.stringify({ ...translation, values: { ...translation.values, Kenya: 'Kenya' }, strings: { ...translation.strings, 'Exports (thousand units)': 'Exportations' } }) });
+    const result = await runCli(['check'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.errLines.filter((line) => line.includes('error'))).toEqual([
+      'data/exports.csv:1: error: column "country" has no French header for the snippet\'s data table, where it would show in English: add "country" to "strings" in specs/exports.fr.json, mapping it to the header, or give the column a "title" in the spec\'s encoding and translate that',
+    ]);
+  });
+
+  it("a column's translation in strings heads the French snippet's table, and the column name in the spec is left alone (the chart still draws)", async () => {
+    const complete = { ...translation, values: { ...translation.values, Kenya: 'Kenya' }, strings: { ...translation.strings, 'Exports (thousand units)': 'Exportations', country: 'Pays' } };
+    const cwd = makeProject({ ...minimalProject, 'specs/exports.vl.json': spec, 'specs/exports.fr.json': JSON.stringify(complete) });
+    const result = await runCli(['build'], { cwd });
+    expect(result.errLines).toEqual([]);
+    const html = (await import('node:fs')).readFileSync(`${cwd}/output/exports.fr.html`, 'utf8');
+    expect(html.match(/<thead>.*<\/thead>/)![0]).toBe('<thead><tr><th scope="col">Pays</th><th scope="col">Exportations</th><th scope="col">Source</th></tr></thead>');
+    expect(html).toContain('<th scope="row" dir="auto">Norvège</th>');
   });
 });
 

@@ -20,7 +20,7 @@ const spec = {
   usermeta: { citechart: { credit: 'Graphic: desk' } },
 };
 const edition = (extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ strings: { Output: 'Production', 'Graphic: desk': longCredit, officials: 'des responsables' }, values: { A: 'A', B: 'B' }, ...extra }, null, 2);
+  JSON.stringify({ strings: { Output: 'Production', 'Graphic: desk': longCredit, officials: 'des responsables', label: 'Libellé', value: 'Valeur' }, values: { A: 'A', B: 'B' }, ...extra }, null, 2);
 
 async function drawEdition(file: string) {
   const cwd = await project({ 'data/sources.csv': sourcesCsv('a'), 'data/t.csv': table, 'specs/theme.json': JSON.stringify(theme), 'specs/bars.vl.json': JSON.stringify(spec), 'specs/bars.fr.json': file });
