@@ -36,7 +36,9 @@ export interface CardContext {
   /**
    * The footer, most complete first: the article's, then shorter citations
    * of the same sources (footerParagraphs' `brevity`), tried in turn when a
-   * longer one leaves the chart no room on the card.
+   * longer one leaves the chart no room on the card. Every form carries
+   * every note and each source's publisher and year: a card that fits none
+   * is left out, never drawn with less.
    */
   footers: Paragraph[][];
   footerStyle: FooterStyle;
@@ -121,8 +123,8 @@ const MAX_STEP_GROWTH = 1.25;
  * chart's own text (labels, axes, legend, subtitle) at least as large
  * (withCardText), so the footer never outweighs the chart. The full
  * footer is tried at every width narrower than the card's, then its shorter
- * forms (`context.footers`: publishers and attribution, publishers only,
- * notes left to the article) in turn; only then the card's own width, each
+ * forms (`context.footers`: publisher, year and attribution per source,
+ * then all in one paragraph; every note kept in each) in turn; only then the card's own width, each
  * form again. Adds to `diagnostics` what is new at the layout used,
  * and a warning (no card) when the plot would be under MIN_PLOT_HEIGHT px
  * (a map's under MIN_MAP_SHARE of the card's height)
