@@ -112,4 +112,17 @@ describe('the example charts\' cards', () => {
       expect(diagnostics.map((d) => d.message), `${name} ${size}`).toContainEqual(expect.stringContaining(`no ${size} social card`));
     }
   }, 120_000);
+
+  // Kept whole, the French footer left the table's rows squeezed to 60 % of their step, each row's second line drawn
+  // over the next row's first: squeezed rows whose text collides are no card (textCollisions).
+  it('china-supplies.fr: the table\'s lines on every card are at least a line of type apart', async () => {
+    const { chart } = await renderChart(project, 'china-supplies.fr');
+    for (const card of chart!.socialCards!) {
+      const lines = [...card.svg.matchAll(/<text text-anchor="start" transform="translate\(0,([\d.]+)\)"[^>]* font-size="([\d.]+)px"[^>]*>[^<]/g)]
+        .map((m) => ({ y: Number(m[1]), size: Number(m[2]) }))
+        .sort((a, b) => a.y - b.y);
+      expect(lines.length, `${card.width}x${card.height}`).toBeGreaterThanOrEqual(10);
+      for (let i = 1; i < lines.length; i++) expect(lines[i]!.y - lines[i - 1]!.y, `${card.width}x${card.height} line ${i}`).toBeGreaterThanOrEqual(lines[i]!.size);
+    }
+  }, 60_000);
 });
