@@ -369,7 +369,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     // Each card re-laid-out by Vega at its size (src/social), its PNG carrying the same XMP as NAME.png.
     const context: CardContext = {
       spec, tables, theme, boundaries: geo.boundaries, locale, cwd, markers, sources: projectSources,
-      footers: [paragraphs, ...(['short', 'publishers', 'minimal'] as const).map((brevity) => footerParagraphs(rows, projectSources, spec.settings, { ...footerExtras, brevity }))],
+      footers: [paragraphs, ...(['short', 'publishers'] as const).map((brevity) => footerParagraphs(rows, projectSources, spec.settings, { ...footerExtras, brevity }))],
       footerStyle: common.footerStyle,
       direction: locale.direction === 'rtl' ? 'rtl' : 'ltr',
       compose: async (r, width, height, card, view, footer) =>

@@ -60,7 +60,12 @@ describe('output/', () => {
   // Left out ("social" in their spec or edition file) because they cannot fit: the table's landscape cards, whose
   // five rows at the footer's type size (the chart's text is never smaller than its footer) do not fit 1200x675,
   // and the French map's, whose longer title and footer leave its map under a quarter of the card.
-  const LEFT_OUT = new Set(['china-supplies-social-1200x675.png', 'china-supplies.fr-social-1200x675.png', 'countries-named.fr-social-1200x675.png']);
+  // The French landscape cards of microelectronics-imports and optical-suppliers cannot carry their notes and
+  // sources' years beside the chart at the footer's phone-readable size (drawSocialCard): left out, with a warning.
+  const LEFT_OUT = new Set([
+    'china-supplies-social-1200x675.png', 'china-supplies.fr-social-1200x675.png', 'countries-named.fr-social-1200x675.png',
+    'microelectronics-imports.fr-social-1200x675.png', 'optical-suppliers.fr-social-1200x675.png',
+  ]);
   it('has a card of each example chart at each of the three presets of the theme, but those that cannot fit', () => {
     const expected = names.flatMap((n) => ['1080x1080', '1080x1350', '1200x675'].map((size) => `${n}-social-${size}.png`)).filter((file) => !LEFT_OUT.has(file));
     expect(cards).toEqual(expected.sort());

@@ -43,11 +43,18 @@ export function citeSource(source: Source, locale: Locale = readLocale()): strin
 }
 
 /**
- * A source cited by its publisher and attribution only, for a social card
- * whose full footer does not fit (src/social): "Reuters, citing US officials
- * speaking on condition of anonymity". Whose claim it is is never dropped.
+ * A source cited by its publisher, year and attribution only, for a social
+ * card whose full footer does not fit (src/social): "Reuters, 2024, citing
+ * US officials speaking on condition of anonymity" (authors, the rest of the
+ * date and the translator dropped). A card travels without its article, so
+ * who published it, when, and whose claim it is are never dropped (a
+ * Reuters/FT review, 2026: "Reuters, citing US officials…" had no year).
  */
 export function citeBriefly(source: Source, locale: Locale = readLocale()): string {
-  const text = isolate(source.publisher);
-  return source.attribution ? `${text}${locale.words.listSeparator}${locale.say('citing', { who: isolate(source.attribution) })}` : text;
+  const comma = locale.words.listSeparator;
+  let text = isolate(source.publisher);
+  // Only the year of a date at any precision ("2024-04-12" → "2024"), in the locale's digits.
+  const year = /^\d{4}/.exec(source.published)?.[0];
+  if (year) text += `${comma}${isolate(formatPublished(year, locale))}`;
+  return source.attribution ? `${text}${comma}${locale.say('citing', { who: isolate(source.attribution) })}` : text;
 }

@@ -9,7 +9,7 @@ import { footerNoteLabel } from '../markers/markerSymbol.js';
 import type { MarkerSymbols } from '../markers/markerStyle.js';
 
 /** How fully the footer cites its sources (footerParagraphs' `brevity`): the article's `full` citation first. */
-export type Brevity = 'full' | 'short' | 'publishers' | 'minimal';
+export type Brevity = 'full' | 'short' | 'publishers';
 
 /** A footer paragraph: a bold lead-in ("Source:") and the text after it. */
 export interface Paragraph {
@@ -36,15 +36,15 @@ export interface Paragraph {
  * map's boundary files, as a "Map:" paragraph after the sources;
  * `corrections`; `credits` after the credit (an edition's "Translation: NAME");
  * `brevity` (a social card whose full footer leaves its chart no room,
- * src/social): `short` cites each source by its publisher and attribution
- * only ("Reuters, citing US officials…": no authors, date or translator),
- * `publishers` as `short`, all in one paragraph ("Source: Reuters, citing
- * US officials; CSIS"); notes, the map's credit, corrections and credits
- * stay; `minimal` as `publishers`, its chart-wide notes replaced by one
- * line saying where they are (the catalogue's `notesWithArticle`: "Notes
- * and full sources with the article"); a note a marker on the graphic
- * points at is never moved (a Reuters/FT review, 2026: "10 %¹" pointed at
- * nothing).
+ * src/social): `short` cites each source by its publisher, year and
+ * attribution only (citeBriefly: "Reuters, 2024, citing US officials…": no
+ * authors, rest of the date or translator), `publishers` as `short`, all in
+ * one paragraph ("Source: Reuters, 2024, citing US officials; CSIS, 2024").
+ * Every form keeps every note, the map's credit, corrections and credits:
+ * a card travels without its article, so its caveats go with it (a
+ * Reuters/FT review, 2026: "Some of the information… is based on
+ * declassified intelligence" was replaced on cards by "Notes and full
+ * sources with the article").
  * `names`, more names to keep whole besides the sources' (the edition's
  * translator, the map sources' publishers and authors). Each paragraph's
  * `keep` lists the names it holds, from every source record (`publisher`,
@@ -79,8 +79,8 @@ export function footerParagraphs(
   const paragraphs: Paragraph[] = [];
   const locale = extras.locale ?? readLocale();
   const brevity = extras.brevity ?? 'full';
-  if (brevity === 'publishers' || brevity === 'minimal') {
-    // The attribution stays ("Reuters, citing US officials…"): a card travels without its article, and who speaks is part of the figure.
+  if (brevity === 'publishers') {
+    // Publisher, year and attribution stay ("Reuters, 2024, citing US officials…"): a card travels without its article, and who speaks, and when, is part of the figure.
     const publishers = unique(cited.map((source) => citeBriefly(source, locale)));
     paragraphs.push({ lead: `${locale.plural('source', publishers.length)}${locale.words.colon}`, text: publishers.join('; ') });
   } else numbered(cited.map((source) => (brevity === 'short' ? citeBriefly(source, locale) : citeSource(source, locale))), 'source', locale, paragraphs);
@@ -89,9 +89,7 @@ export function footerParagraphs(
   if (maps.length) paragraphs.push({ lead: `${locale.plural('map', maps.length)}${locale.words.colon}`, text: maps.join(locale.words.altItems) });
   // Chart-wide notes first, unnumbered; then the numbered notes the markers point at (without markers, nothing points at them: unnumbered too).
   const marked = byRow.size > 0 && markers !== 'none';
-  // A minimal card footer points at the article for its chart-wide notes instead; a note a marker on the graphic points at stays.
-  const moved = brevity === 'minimal' ? chartWide.length + (marked ? 0 : notes.length) : 0;
-  const all = brevity === 'minimal' ? (marked ? notes : []) : chartWide.concat(notes);
+  const all = chartWide.concat(notes);
   const lead = `${locale.plural('note', all.length)}${locale.words.colon}`;
   const unnumbered = all.length - notes.length;
   all.forEach((text, i) => {
@@ -99,8 +97,6 @@ export function footerParagraphs(
     const label = marked && n >= 1 ? footerNoteLabel(n, markers, (k) => locale.say('numbered', { n: k })) : '';
     paragraphs.push(i === 0 ? { lead, text: `${label}${isolate(text)}` } : { lead: '', text: `${label}${isolate(text)}`, item: true });
   });
-  // After the notes that stay: where the others are.
-  if (moved) paragraphs.push({ lead: '', text: locale.say('notesWithArticle') });
   for (const correction of extras.corrections ?? []) {
     const lead = `${locale.say('correctedOn', { date: formatPublished(correction.date, locale) })}${locale.words.colon}`;
     paragraphs.push({ lead, text: isolate(correction.what) });

@@ -20,6 +20,7 @@ import { withCardText } from './cardText.js';
 import { withCardBars } from './cardBars.js';
 import { titleLayoutWidth, withCardTitle, withTitleOffset } from './cardTitle.js';
 import { socialSetting } from './socialSetting.js';
+import { textCollisions } from './textCollisions.js';
 import { cardCrop, fitToFeatures, mapFill } from '../geo/cropToLabels.js';
 import type { Feature } from 'geojson';
 import { CARD_DENSITY, cardLayoutWidths, cardName, type SocialCard } from './socialPresets.js';
@@ -36,7 +37,9 @@ export interface CardContext {
   /**
    * The footer, most complete first: the article's, then shorter citations
    * of the same sources (footerParagraphs' `brevity`), tried in turn when a
-   * longer one leaves the chart no room on the card.
+   * longer one leaves the chart no room on the card. Every form carries
+   * every note and each source's publisher and year: a card that fits none
+   * is left out, never drawn with less.
    */
   footers: Paragraph[][];
   footerStyle: FooterStyle;
@@ -116,13 +119,14 @@ const MAX_STEP_GROWTH = 1.25;
  *
  * At the card's own width, the last, any chart is fitted whose plot gets
  * MIN_PLOT_HEIGHT px (a stepped one if its rows keep MIN_STEP_SHARE of
- * their step). The footer's type is set so that it shows at least
+ * their step, and its text collides no more than at its step:
+ * textCollisions). The footer's type is set so that it shows at least
  * MIN_PHONE_TEXT px on a phone at every layout (cardFooterStyle), and the
  * chart's own text (labels, axes, legend, subtitle) at least as large
  * (withCardText), so the footer never outweighs the chart. The full
  * footer is tried at every width narrower than the card's, then its shorter
- * forms (`context.footers`: publishers and attribution, publishers only,
- * notes left to the article) in turn; only then the card's own width, each
+ * forms (`context.footers`: publisher, year and attribution per source,
+ * then all in one paragraph; every note kept in each) in turn; only then the card's own width, each
  * form again. Adds to `diagnostics` what is new at the layout used,
  * and a warning (no card) when the plot would be under MIN_PLOT_HEIGHT px
  * (a map's under MIN_MAP_SHARE of the card's height)
@@ -251,6 +255,8 @@ async function layCard(
   // drawn as wide as the plot, whatever the plot's height), so a portrait card can take the layout that fills it.
   const padding = guessPadding(spec.vegaLite, theme);
   const mapHeight = isMap(spec.vegaLite) ? mapAspectHeight(spec.vegaLite, width - padding.left - padding.right) : undefined;
+  // A stepped chart's text overlaps at its own step (none, mostly): squeezed rows may not add to it.
+  let unsqueezedCollisions: number | undefined;
   let minPlot = widest
     ? Math.max(MIN_PLOT_HEIGHT, isMap(spec.vegaLite) ? MIN_MAP_SHARE * height : 0)
     : mapHeight !== undefined ? Math.max(MIN_MAP_SHARE * height, Math.min(MIN_PLOT_SHARE * height, mapHeight)) : MIN_PLOT_SHARE * height;
@@ -271,6 +277,7 @@ async function layCard(
     if (!squeeze || (!widest && width < MIN_FITTED_WIDTH)) return { room: drawn.plot ?? 0, diagnostics };
     // Even at the card's own width: rows squeezed more overlap (a table's stacked lines).
     minPlot = Math.max(MIN_PLOT_HEIGHT, MIN_STEP_SHARE * (drawn.plot ?? 0));
+    unsqueezedCollisions = textCollisions(drawn.render.scenegraph);
   }
   // The theme's padding as atWidth reads it, for the first guess; Vega's own is used after.
   let chartHeight = height - footerStyle.gap - footerHeight(guessPadding(spec.vegaLite, theme));
@@ -280,6 +287,8 @@ async function layCard(
     if (!fitted) return { failed: true, room: 0, diagnostics };
     // A view whose plot height is unknown (plotHeight) is not refused for it.
     if (fitted.plot !== undefined && fitted.plot < minPlot) return { room: fitted.plot, diagnostics };
+    // Squeezed rows whose lines run into each other (a table's two-line rows at 60 % of their step) are no card.
+    if (fitted.fits && unsqueezedCollisions !== undefined && textCollisions(fitted.render.scenegraph) > unsqueezedCollisions) return { room: fitted.plot ?? 0, diagnostics };
     if (fitted.fits) return use(fitted);
     chartHeight -= Math.max(fitted.whole - height, 1);
   }

@@ -13,10 +13,14 @@ const snapshots = path.join(here, '__snapshots__', 'social');
 const charts = ['annotated', 'line', 'scripts', 'stacked'];
 const cards = await drawCards(withPresets(path.join(here, '../fixtures/gallery')), charts);
 
+// The scripts chart's nine rows fit the landscape card only squeezed, and squeezed its stacked CJK and Korean labels
+// ran into each other: that card is left out (drawSocialCard's textCollisions), with its warning.
+const leftOut = new Map([['scripts', ['1200x675']]]);
+
 describe('social cards (tests/fixtures/gallery at the three presets)', () => {
-  it.each(charts)('%s: one card per preset, each exactly its size, as its snapshot', async (name) => {
+  it.each(charts)('%s: one card per preset that fits, each exactly its size, as its snapshot', async (name) => {
     const drawn = cards.get(name)!;
-    expect(drawn.map((card) => `${card.width}x${card.height}`)).toEqual(['1080x1080', '1080x1350', '1200x675']);
+    expect(drawn.map((card) => `${card.width}x${card.height}`)).toEqual(['1080x1080', '1080x1350', '1200x675'].filter((size) => !leftOut.get(name)?.includes(size)));
     for (const card of drawn) {
       const { width, height } = await sharp(card.png).metadata();
       expect([width, height]).toEqual([card.width, card.height]);
