@@ -58,7 +58,7 @@ export function drawnTables(
   values?: DrawnValues,
   locale: Locale = readLocale(),
   notes?: AltNotes,
-  columns: ReaderColumns = { header: (column) => column, hidden: new Set() },
+  columns: ReaderColumns = { header: (column) => column, hidden: new Set(), titled: () => false },
   positions: Map<CitedRow, number> = new Map(),
 ): DrawnTable[] {
   // A figure in the chart's language ("4312,5" in German), every digit kept; without a locale, as before.

@@ -9,6 +9,8 @@ export interface ReaderColumns {
   header(column: string): string | undefined;
   /** Columns left out of a reader's table: lookup keys the graphic does not draw (a map's ISO code). */
   hidden: Set<string>;
+  /** Whether the column's header is its title as drawn (columnTitles), not a translation of its name nor the name. */
+  titled(column: string): boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export function readerColumns(vegaLite: Json, strings?: Map<string, string>): Re
   return {
     header: (column) => titles.get(column) ?? (strings ? strings.get(column) : column),
     hidden,
+    titled: (column) => titles.has(column),
   };
 }
 

@@ -105,14 +105,13 @@ export function editionTables(
  */
 function untranslatedHeaders(vegaLite: Record<string, unknown>, tables: Map<string, CitedTable>, translation: Translation, language: string, used: Set<string>): Diagnostic[] {
   const columns = readerColumns(vegaLite, translation.strings);
-  const titled = readerColumns(vegaLite, new Map());
   const diagnostics: Diagnostic[] = [];
   for (const table of tables.values()) {
     for (const column of table.columns) {
       if (columns.hidden.has(column)) continue;
       if (columns.header(column) === undefined) {
         diagnostics.push({ file: table.file, line: 1, severity: 'error', message: messages.locale.untranslatedColumn(column, language, translation.file) });
-      } else if (titled.header(column) === undefined) used.add(column);
+      } else if (!columns.titled(column)) used.add(column);
     }
   }
   return diagnostics;
