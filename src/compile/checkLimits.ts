@@ -7,6 +7,7 @@ import type { JSONPath } from 'jsonc-parser';
 import { LIMITS } from '../limits.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { countOf } from '../countNoun.js';
 import type { ChartSpec } from './readSpec.js';
 
 type Node = Record<string, unknown>;
@@ -38,15 +39,15 @@ function checkTransform(transform: Node, at: JSONPath, found: Over[]): void {
     }
   }
   if ('quantile' in transform) {
-    if (isNumber(transform.step)) add('quantile', 'step', `${Math.ceil(1 / transform.step).toLocaleString('en-US')} quantiles`, LIMITS.quantiles, 1 / transform.step);
-    if (Array.isArray(transform.probs)) add('quantile', 'probs', `${transform.probs.length} quantiles`, LIMITS.quantiles, transform.probs.length);
+    if (isNumber(transform.step)) add('quantile', 'step', countOf(Math.ceil(1 / transform.step), 'quantile'), LIMITS.quantiles, 1 / transform.step);
+    if (Array.isArray(transform.probs)) add('quantile', 'probs', countOf(transform.probs.length, 'quantile'), LIMITS.quantiles, transform.probs.length);
   }
   if ('impute' in transform && isObject(transform.keyvals)) {
     const { start, stop, step = 1 } = transform.keyvals;
     if (isNumber(start) && isNumber(stop) && isNumber(step)) {
       const keys = Math.ceil((stop - start) / step);
       if (over(keys, LIMITS.generatedRows)) {
-        found.push({ at: [...at, 'keyvals'], transform: 'impute', parameter: 'keyvals', value: JSON.stringify(transform.keyvals), produces: `${keys.toLocaleString('en-US')} keys`, limit: LIMITS.generatedRows });
+        found.push({ at: [...at, 'keyvals'], transform: 'impute', parameter: 'keyvals', value: JSON.stringify(transform.keyvals), produces: countOf(keys, 'key'), limit: LIMITS.generatedRows });
       }
     }
   }
@@ -64,7 +65,7 @@ function checkBin(bin: Node, at: JSONPath, found: Over[]): void {
   if (isNumber(bin.step) && Array.isArray(extent) && isNumber(extent[0]) && isNumber(extent[1])) {
     const bins = Math.ceil(Math.abs(extent[1] - extent[0]) / bin.step);
     if (over(bins, LIMITS.bins)) {
-      found.push({ at: [...at, 'step'], transform: 'bin', parameter: 'step', value: bin.step, produces: `${bins.toLocaleString('en-US')} bins over its extent`, limit: LIMITS.bins });
+      found.push({ at: [...at, 'step'], transform: 'bin', parameter: 'step', value: bin.step, produces: `${countOf(bins, 'bin')} over its extent`, limit: LIMITS.bins });
     }
   }
 }
