@@ -189,10 +189,6 @@ export const load = {
     `and ${countOf(count, 'more cell')} that ${noun(count, 'is', 'are')} not ${noun(count, 'a number', 'numbers')} (citechart locates the first ${limit.toLocaleString('en-US')} per table)`,
   bigTableCitationColumnsIgnored: (columns: string[]) =>
     `a big table's ${columns.map(q).join(', ')} column is not drawn into the footer (aggregated rows cannot carry one row's note or quote); put notes in the spec's usermeta.citechart.notes`,
-  bigTableRowsSummarised: (shown: number, rows: number) =>
-    `These ${shown.toLocaleString('en-US')} rows summarise ${rows.toLocaleString('en-US')} rows of data.`,
-  snippetRowsCapped: (shown: number, total: number) =>
-    `The first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows drawn are listed.`,
   notDatesInTimeUnit: (count: number) =>
     `${count === 1 ? 'a cell' : countOf(count, 'cell')} of a time unit's column ${noun(count, 'is', 'are')} not a date written YYYY-MM-DD`,
   windowSortNotNumbers: (column: string) => `column ${q(column)}, which a window sorts by, holds empty cells or NaN, which Vega orders its own way`,
