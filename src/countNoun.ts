@@ -6,8 +6,10 @@
 // machine's LANG. Words a reader sees in a graphic are the locale's instead
 // (src/locale/readLocale.ts, `plural`).
 
-const RULES = new Intl.PluralRules('en-US');
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
+// Made on first use, not at load: this module is in the Node startup
+// snapshot (scripts/bundle.mjs), which cannot hold ICU objects.
+let rules: Intl.PluralRules | undefined;
+let numbers: Intl.NumberFormat | undefined;
 
 /**
  * The noun for `count` things: `singular` when CLDR's English rule says
@@ -15,10 +17,10 @@ const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
  * and 2 take the plural.
  */
 export function noun(count: number, singular: string, plural = `${singular}s`): string {
-  return RULES.select(count) === 'one' ? singular : plural;
+  return (rules ??= new Intl.PluralRules('en-US')).select(count) === 'one' ? singular : plural;
 }
 
 /** `count` written with English thousands separators, then its noun: "1 cell", "1,200 rows", "0 charts". */
 export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${NUMBER.format(count)} ${noun(count, singular, plural)}`;
+  return `${(numbers ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 })).format(count)} ${noun(count, singular, plural)}`;
 }
