@@ -400,6 +400,14 @@ export const spec = {
     setting === 'tickCount'
       ? `"tickCount" ${value} is over citechart's limit of ${limit.toLocaleString('en-US')} ticks (each is drawn and measured, and millions exhaust the memory); use a smaller value`
       : `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px, the largest side of a PNG (an axis drawn that long gets a tick every 40 px, and millions exhaust the memory); use a smaller value`,
+  /** `kind`: what the setting sizes ("font size", "line width", "padding or offset"); `limit` in px. */
+  styleOverLimit: (setting: string, value: number, kind: string, limit: number) =>
+    `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px for a ${kind}: it would be drawn off the artboard ` +
+    `or push the chart out of it; use a value in px as a page would (a headline is about 20 to 100 px)`,
+  /** `what`: the setting holding the text (`title`, `text`, `notes`…). */
+  textOverLimit: (what: string, length: number, limit: number) =>
+    `this ${what} is ${countOf(length, 'character')} long, over citechart's limit of ${limit.toLocaleString('en-US')} for one text drawn in the graphic: ` +
+    `it would run off the artboard or wrap to a block taller than the chart; shorten it, and put the detail in the article`,
   viewNotPositive: (setting: string, value: number) =>
     `${q(setting)} ${value} leaves the plot no room, so no mark would be drawn; use a positive number of px, or remove it for the default`,
   imputeOverLimit: (keys: number, groups: number, limit: number) =>
