@@ -73,3 +73,14 @@ describe('font sizes, line widths and spacing', () => {
     ]);
   });
 });
+
+describe("an edition's translation", () => {
+  test('a translated title over the limit is an error at its strings entry', async () => {
+    const { readChartSpec } = await import('../../src/locale/readEdition.js');
+    const translationText = JSON.stringify({ strings: { Short: 'Titre '.repeat(200) } }, null, 2);
+    const cwd = await project({ 'specs/c.vl.json': chart({ title: 'Short' }), 'specs/c.fr.json': translationText });
+    const { spec, diagnostics } = await readChartSpec(cwd, 'c.fr');
+    expect(spec).toBeUndefined();
+    expect(format(diagnostics)).toEqual([`specs/c.fr.json:3:5: error: ${messages.spec.textOverLimit('title', 1_200, LIMITS.drawnTextChars)}`]);
+  });
+});
