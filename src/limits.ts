@@ -66,6 +66,20 @@ export const LIMITS = {
   viewPx: 32_767,
   /** An axis's or legend's `tickCount` (the same memory, asked for directly). */
   ticks: 1_000,
+  /**
+   * Characters (UTF-16 code units) of one text the graphic draws, written in
+   * a spec, the theme or an edition's file: a title or subtitle (all its
+   * lines), an axis, legend or header title, a text mark's `text`, a note,
+   * the credit, an annotation. A long headline is about 100; 10,000 was
+   * drawn far off the artboard, or wrapped to a footer thousands of px tall.
+   */
+  drawnTextChars: 1_000,
+  /** Pixels of any font size (`fontSize`, `labelFontSize`, `titleFontSize`…) in a spec or the theme: a social card's headline needs about 100. */
+  fontPx: 500,
+  /** Pixels of a line's or outline's width (`strokeWidth`, `labelStrokeWidth`, `gridWidth`, `domainWidth`, `tickWidth`…). */
+  strokePx: 100,
+  /** Pixels of a padding or offset (`padding`, `titlePadding`, `labelPadding`, `offset`, `labelOffset`…), either sign. */
+  spacingPx: 1_000,
   /** Polynomial order of a `regression` transform with `method: "poly"`. */
   regressionOrder: 20,
   /**

@@ -2,6 +2,7 @@
 // consistent and tests can match it. Each message is a small function that
 // names the bad value and, where it can, says what to do.
 
+import { countOf, noun } from './countNoun.js';
 import { showInvisible } from './visibleText.js';
 
 /** A value quoted in a message, with any invisible or direction-changing character written as `\uXXXX`, so the line shows what the file holds. */
@@ -62,7 +63,7 @@ export const load = {
   emptyFile: () => `the file is empty: a header row is expected`,
   headerOnly: () => `the table has a header but no rows, so a chart of it draws nothing; add its figures below the header`,
   raggedRow: (found: number, expected: number) =>
-    `row has ${found} cells but the header has ${expected}; check for a missing or extra separator`,
+    `row has ${countOf(found, 'cell')} but the header has ${expected}; check for a missing or extra separator`,
   unclosedQuote: () => `a quoted cell is never closed: add the missing closing quote (")`,
   semicolonSeparated: () =>
     `the header looks separated by ";" but the rows do not all split into as many cells; ` +
@@ -177,7 +178,7 @@ export const load = {
     `the "source" column has more than ${limit.toLocaleString('en-US')} different values, citechart's limit; ` +
     `cite one source id (or a few, ";"-separated) per row, not a free text`,
   bigTableEmptySources: (count: number) =>
-    `${count.toLocaleString('en-US')} rows have an empty "source" cell (this is the first): every figure must cite a source id from data/sources.csv`,
+    `${countOf(count, 'row')} ${noun(count, 'has', 'have')} an empty "source" cell (${count === 1 ? 'this one' : 'this is the first'}): every figure must cite a source id from data/sources.csv`,
   bigTableNotANumber: (value: string, column: string) =>
     `${q(value)} in column ${q(column)} is not a number, and the column's first rows are; ` +
     `a big table's numbers are plain (1234.5: no thousands separator, unit or %): fix the cell`,
@@ -185,22 +186,18 @@ export const load = {
     `${q(value)} is not a number, but ${specFile} plots column ${q(column)} as quantitative; ` +
     `a big table's numbers are plain (1234.5: no thousands separator, unit or %): write the cell so, or plot another column`,
   bigTableMoreCellErrors: (count: number, limit: number) =>
-    `and ${count.toLocaleString('en-US')} more cells that are not numbers (citechart locates the first ${limit.toLocaleString('en-US')} per table)`,
+    `and ${countOf(count, 'more cell')} that ${noun(count, 'is', 'are')} not ${noun(count, 'a number', 'numbers')} (citechart locates the first ${limit.toLocaleString('en-US')} per table)`,
   bigTableCitationColumnsIgnored: (columns: string[]) =>
     `a big table's ${columns.map(q).join(', ')} column is not drawn into the footer (aggregated rows cannot carry one row's note or quote); put notes in the spec's usermeta.citechart.notes`,
-  bigTableRowsSummarised: (shown: number, rows: number) =>
-    `These ${shown.toLocaleString('en-US')} rows summarise ${rows.toLocaleString('en-US')} rows of data.`,
-  snippetRowsCapped: (shown: number, total: number) =>
-    `The first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows drawn are listed.`,
   notDatesInTimeUnit: (count: number) =>
-    `${count === 1 ? 'a cell' : `${count.toLocaleString('en-US')} cells`} of a time unit's column ${count === 1 ? 'is' : 'are'} not a date written YYYY-MM-DD`,
+    `${count === 1 ? 'a cell' : countOf(count, 'cell')} of a time unit's column ${noun(count, 'is', 'are')} not a date written YYYY-MM-DD`,
   windowSortNotNumbers: (column: string) => `column ${q(column)}, which a window sorts by, holds empty cells or NaN, which Vega orders its own way`,
   notADateInTimeUnit: (value: string, column: string) => `${q(value)} in column ${q(column)} is not a date written YYYY-MM-DD`,
   pushdownFailed: (file: string, reason: string) =>
     `polars could not run this chart's leading transforms on ${file} (${reason}); they ran in Vega instead`,
   // sources.csv
   missingSourcesColumns: (names: string[], header: string[]) =>
-    `sources.csv has no ${names.map(q).join(', ')} column${names.length === 1 ? '' : 's'} (its header: ${header.map(q).join(', ') || 'empty'}); ` +
+    `sources.csv has no ${names.map(q).join(', ')} ${noun(names.length, 'column')} (its header: ${header.map(q).join(', ') || 'empty'}); ` +
     `its header must be id,publisher,authors,title,published,url,attribution (language, translator, accessed optional)`,
   /** `column`: the optional sources.csv column (`language`, `translator`, `accessed`) that `name` was surely meant to be. */
   sourcesColumnMisnamed: (name: string, column: string) =>
@@ -275,7 +272,7 @@ export const spec = {
   tooDeep: (max: number) =>
     `objects and arrays nest more than ${max} levels deep here, citechart's limit for a JSON file; a spec needs far fewer: flatten it`,
   tooManyTransforms: (count: number, max: number) =>
-    `the spec has ${count} transforms, more than the ${max} citechart allows; prepare the data in its CSV instead of in the spec`,
+    `the spec has ${countOf(count, 'transform')}, more than the ${max} citechart allows; prepare the data in its CSV instead of in the spec`,
   expressionInvalid: (expression: string, why: string) =>
     `the expression ${q(short(expression))} is not valid: ${why}; see https://vega.github.io/vega/docs/expressions/`,
   expressionFailed: (expression: string, why: string) =>
@@ -403,16 +400,24 @@ export const spec = {
     setting === 'tickCount'
       ? `"tickCount" ${value} is over citechart's limit of ${limit.toLocaleString('en-US')} ticks (each is drawn and measured, and millions exhaust the memory); use a smaller value`
       : `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px, the largest side of a PNG (an axis drawn that long gets a tick every 40 px, and millions exhaust the memory); use a smaller value`,
+  /** `kind`: what the setting sizes ("font size", "line width", "padding or offset"); `limit` in px. */
+  styleOverLimit: (setting: string, value: number, kind: string, limit: number) =>
+    `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px for a ${kind}: it would be drawn off the artboard ` +
+    `or push the chart out of it; use a value in px as a page would (a headline is about 20 to 100 px)`,
+  /** `what`: the setting holding the text (`title`, `text`, `notes`…). */
+  textOverLimit: (what: string, length: number, limit: number) =>
+    `this ${what} is ${countOf(length, 'character')} long, over citechart's limit of ${limit.toLocaleString('en-US')} for one text drawn in the graphic: ` +
+    `it would run off the artboard or wrap to a block taller than the chart; shorten it, and put the detail in the article`,
   viewNotPositive: (setting: string, value: number) =>
     `${q(setting)} ${value} leaves the plot no room, so no mark would be drawn; use a positive number of px, or remove it for the default`,
   imputeOverLimit: (keys: number, groups: number, limit: number) =>
-    `impute over ${keys.toLocaleString('en-US')} keys in each of ${groups.toLocaleString('en-US')} groups would make ` +
-    `${(keys * groups).toLocaleString('en-US')} rows, over citechart's limit of ${limit.toLocaleString('en-US')}; impute over fewer keys or groups`,
+    `impute over ${countOf(keys, 'key')} in each of ${countOf(groups, 'group')} would make ` +
+    `${countOf(keys * groups, 'row')}, over citechart's limit of ${limit.toLocaleString('en-US')}; impute over fewer keys or groups`,
   tooManyChartRows: (rows: number, limit: number) =>
-    `this chart reads ${rows.toLocaleString('en-US')} rows, over citechart's limit of ${limit.toLocaleString('en-US')} per chart; ` +
+    `this chart reads ${countOf(rows, 'row')}, over citechart's limit of ${limit.toLocaleString('en-US')} per chart; ` +
     `aggregate the figures in the CSV or filter them first`,
   tooManyMarks: (marks: number, limit: number) =>
-    `this chart would draw ${marks.toLocaleString('en-US')} marks, over citechart's limit of ${limit.toLocaleString('en-US')}; ` +
+    `this chart would draw ${countOf(marks, 'mark')}, over citechart's limit of ${limit.toLocaleString('en-US')}; ` +
     `aggregate or filter the data (a reader cannot see that many marks anyway)`,
   expressionOverLimit: (call: string, limit: number, unit: string) =>
     `${call} would make more than ${limit.toLocaleString('en-US')} ${unit}, citechart's limit; use smaller arguments`,
@@ -458,8 +463,8 @@ export const checks = {
     `draw the negative parts apart (a diverging bar) or stack without "normalize"`,
   // Checks of the drawn chart (src/checks/drawnChecks.ts): values after transforms and aggregates.
   drawnOffPlot: (fromBase: boolean, marktype: string, edge: string, by: number, count: number, channel: string, value: string | undefined, row: string, domain: string | undefined) => {
-    const noun = ({ rect: ['bar', 'bars'], symbol: ['point', 'points'], line: ['line', 'lines'], area: ['area', 'areas'], trail: ['line', 'lines'] } as Record<string, [string, string]>)[marktype] ?? ['mark', 'marks'];
-    const what = count === 1 ? `a ${noun[0]}` : `${count} ${noun[1]}`;
+    const marks = ({ rect: ['bar', 'bars'], symbol: ['point', 'points'], line: ['line', 'lines'], area: ['area', 'areas'], trail: ['line', 'lines'] } as Record<string, [string, string]>)[marktype] ?? ['mark', 'marks'];
+    const what = count === 1 ? `a ${marks[0]}` : countOf(count, marks[0], marks[1]);
     const drawn = value !== undefined ? ` (${row ? `${row}: ` : ''}${value})` : row ? ` (${row})` : '';
     return `${what} would be drawn ${count === 1 ? '' : 'up to '}${Math.round(by)} px past the plot's ${edge} edge${drawn}, off the ${channel} axis, where a reader cannot read ${count === 1 ? 'its value' : 'their values'}` +
       (fromBase
@@ -468,8 +473,8 @@ export const checks = {
           `; widen or remove the domain, or set "clip": true on the mark to cut ${count === 1 ? 'it' : 'them'} at the edge on purpose (and say so in a note)`);
   },
   drawnNowhere: (marktype: string, count: number, channel: string, row: string, domain: string | undefined) => {
-    const noun = marktype === 'rect' ? ['bar', 'bars'] : ['point', 'points'];
-    return `${count === 1 ? `a ${noun[0]}` : `${count} ${noun[1]}`}${row ? ` (${count === 1 ? '' : 'the first: '}${row})` : ''} would be drawn nowhere: ${count === 1 ? 'its' : 'their'} value has no place on the ${channel} scale` +
+    const marks = marktype === 'rect' ? ['bar', 'bars'] : ['point', 'points'];
+    return `${count === 1 ? `a ${marks[0]}` : countOf(count, marks[0]!, marks[1])}${row ? ` (${count === 1 ? '' : 'the first: '}${row})` : ''} would be drawn nowhere: ${count === 1 ? 'its' : 'their'} value has no place on the ${channel} scale` +
       (domain ? `, whose ${domain} leaves it out` : '') +
       `; add the value to the domain, or remove the domain (a filter leaves rows out on purpose)`;
   },
@@ -527,10 +532,10 @@ export const build = {
   pngFailed: (reason: string, width: number, height: number) =>
     `the PNG cannot be drawn (${reason}); the chart is ${width}×${height} px, check its width and height`,
   summary: (built: number, failed: number) =>
-    `${built} chart${built === 1 ? '' : 's'} built` + (failed ? `, ${failed} failed` : ''),
+    `${countOf(built, 'chart')} built` + (failed ? `, ${failed} failed` : ''),
   /** The one line every build ends with; the time is wall-clock seconds. */
   buildSummary: (counts: { built: number; upToDate: number; failed: number; seconds: number }) =>
-    `${counts.built} chart${counts.built === 1 ? '' : 's'} built` +
+    `${countOf(counts.built, 'chart')} built` +
     (counts.upToDate ? `, ${counts.upToDate} up to date` : '') +
     (counts.failed ? `, ${counts.failed} failed` : '') +
     ` in ${counts.seconds.toFixed(1)} s`,
@@ -542,14 +547,14 @@ export const build = {
   badScale: (value: string, min: number, max: number) =>
     `--scale takes a number of PNG pixels per CSS pixel from ${min} to ${max} (e.g. 3), not ${q(value)}`,
   checkSummary: (errors: number, warnings: number) =>
-    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}`,
   outputAmongInputs: (out: string, folder: string) =>
     `--out ${out}: the output folder would be ${out === folder ? '' : 'inside '}${folder}/, among the project's inputs (watch would take each file written for a save); choose a folder of its own, such as output/ (the default)`,
   caseClash: (name: string, other: string) =>
     `specs ${q(name)} and ${q(other)} differ only in case: on macOS and Windows their outputs would be one file; rename one`,
   removed: (file: string) => `removed ${file}: no chart writes it any more`,
   moreProblems: (count: number, file: string, max: number) =>
-    `and ${count.toLocaleString('en')} more problem${count === 1 ? '' : 's'} like these in ${file} (only the first ${max} of a file are listed); fix those above and run check again`,
+    `and ${countOf(count, 'more problem')} like these in ${file} (only the first ${max} of a file are listed); fix those above and run check again`,
   internal: (reason: string) =>
     `internal error: ${reason}\nThis is a bug in citechart, not in your files; please report it.`,
   outOfMemory: (limitMb: number) =>
@@ -598,9 +603,9 @@ export const shard = {
     `--shard takes K/N, shard K of N with 1 ≤ K ≤ N ≤ ${max} (e.g. --shard 2/3), not ${q(value)}`,
   withNames: () => `--shard slices the whole project: name no charts with it (or build them without --shard)`,
   built: (label: string, charts: number, total: number, file: string) =>
-    `shard ${label}: ${charts} of ${total} chart${total === 1 ? '' : 's'}; merge ${file} with the other shards' manifests (citechart manifest --merge)`,
+    `shard ${label}: ${charts} of ${countOf(total, 'chart')}; merge ${file} with the other shards' manifests (citechart manifest --merge)`,
   merged: (shards: number, charts: number, file: string) =>
-    `merged ${shards} shard manifest${shards === 1 ? '' : 's'}: ${charts} chart${charts === 1 ? '' : 's'} in ${file}`,
+    `merged ${countOf(shards, 'shard manifest')}: ${countOf(charts, 'chart')} in ${file}`,
   noManifests: () => `manifest --merge takes the shard manifests to merge: output/manifest.shard-*.json`,
   nothingMerged: () => `nothing written: fix the shard manifests above (or build the shards again) and merge again`,
   unreadable: (reason: string) => `cannot read this shard manifest: ${reason}`,
@@ -627,7 +632,7 @@ export const shard = {
     (missing.length ? ` (it lacks ${someOf(missing)})` : '') +
     `; build every shard and merge from the same commit`,
   otherInputs: (files: string[]) =>
-    `this shard was built from other inputs than the project here: ${someOf(files)} differ${files.length === 1 ? 's' : ''}; build every shard and merge from the same commit`,
+    `this shard was built from other inputs than the project here: ${someOf(files)} ${noun(files.length, 'differs', 'differ')}; build every shard and merge from the same commit`,
   otherOptions: (options: string, firstFile: string, firstOptions: string) =>
     `this shard was built with ${options}, but ${firstFile} with ${firstOptions}: build every shard with the same options`,
   otherVersions: (versions: string[]) =>
@@ -656,7 +661,7 @@ export const watch = {
 export const preview = {
   galleryTitle: () => `Charts`,
   galleryIntro: (count: number) =>
-    `${count} chart${count === 1 ? '' : 's'} as published, with their sources. Written by citechart build.`,
+    `${countOf(count, 'chart')} as published, with their sources. Written by citechart build.`,
   watchTitle: () => `citechart preview`,
   watchIntro: () => `Charts rebuild when you save a CSV, sources.csv, the theme or a spec; open pages update by themselves.`,
   noCharts: () => `No charts yet: add a Vega-Lite spec as specs/NAME.vl.json.`,
@@ -734,8 +739,8 @@ export const verify = {
       `${upToDate} up to date`,
       `${stale} stale`,
       ...(leftOver ? [`${leftOver} left over`] : []),
-      ...(notGraphics ? [notGraphics === 1 ? '1 not a citechart graphic' : `${notGraphics} not citechart graphics`] : []),
-      ...(errors ? [`${errors} error${errors === 1 ? '' : 's'}`] : []),
+      ...(notGraphics ? [`${notGraphics} not ${noun(notGraphics, 'a citechart graphic', 'citechart graphics')}`] : []),
+      ...(errors ? [countOf(errors, 'error')] : []),
     ].join(', '),
   notAProject: (root: string) =>
     `${root} is not a citechart project (no data/ or specs/ folder); run verify in the project or pass --project DIR`,
@@ -843,10 +848,10 @@ export const trail = {
   publishUnknown: (name: string) => `no chart ${q(name)} (specs/${name}.vl.json); publish charts by their spec names`,
   publishUnbuilt: (name: string) => `chart ${q(name)} has no graphic to publish; run \`npx citechart build ${name}\` first`,
   publishStale: (name: string) => `the graphic of ${q(name)} is not up to date with its data (\`citechart verify\` says why); build it, look at it, then publish`,
-  published: (name: string, rows: number, file: string) => `published ${name}: its ${rows} drawn row${rows === 1 ? '' : 's'} recorded in ${file}`,
+  published: (name: string, rows: number, file: string) => `published ${name}: its ${countOf(rows, 'drawn row')} recorded in ${file}`,
   impactWhat: () => `name a source id, a table (data/NAME.csv) or a row (data/NAME.csv#KEY): citechart impact reuters-2024`,
   impactCites: (id: string) => `cites ${q(id)}`,
-  impactDrawsTable: (table: string, rows: number) => `draws ${rows} row${rows === 1 ? '' : 's'} of ${table}`,
+  impactDrawsTable: (table: string, rows: number) => `draws ${countOf(rows, 'row')} of ${table}`,
   impactDrawsRow: (table: string, key: string) => `draws ${table} row ${q(key)}`,
   impactHit: (chart: string, reason: string, files: string[]) => `${chart}: ${reason} (${files.join(', ')})`,
   impactNone: (target: string) =>
@@ -939,7 +944,7 @@ export const annotate = {
     `no row of ${file} has ${field} = ${q(value)}` + (some.length ? ` (its values include ${some.map(q).join(', ')})` : '') + `; write a value exactly as the CSV has it`,
   noRow: (asked: string, file: string) => `no row of ${file} has ${asked} together; check the values`,
   severalRows: (asked: string, rows: number, others: string[]) =>
-    `${rows} rows have ${asked}, but a text annotation is drawn at one row` + (others.length ? `: add another field to "at" (e.g. ${others.slice(0, 3).map(q).join(', ')})` : ''),
+    `${countOf(rows, 'row')} ${noun(rows, 'has', 'have')} ${asked}, but a text annotation is drawn at one row` + (others.length ? `: add another field to "at" (e.g. ${others.slice(0, 3).map(q).join(', ')})` : ''),
   aggregatedRow: (text: string, op: string, field: string, channel: string) =>
     `annotation ${q(text)} is at one row, but the chart draws the ${op}${field ? ` of ${q(field)}` : ''} over rows on ${channel}: ` +
     `that row is no mark of its own, so the note is left out; annotate a chart that draws each row, or use a highlight or band`,

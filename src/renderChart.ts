@@ -12,6 +12,7 @@
 //
 // Nothing is written here: the caller writes the SVG, PNG, artboards, social
 // cards (src/social) and HTML snippet (src/embed) together once all exist, so a failure leaves the previous files untouched.
+import { locateDrawnText } from './compile/locateDrawnText.js';
 import { atWidth, fitsOneWidth, isFitNoise } from './compile/atWidth.js';
 import { themeArtboards } from './compile/themeArtboards.js';
 import { compileSpec, type CompiledChart } from './compile/compileSpec.js';
@@ -314,7 +315,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     const labelled = placeMapLabels(r);
     for (const label of labelled.placed) {
       if (!label.omitted) continue;
-      const warning = spec.json.diagnostic([], messages.geo.labelLeftOut(name, where, label.text), 'warning');
+      // At the label's own place (its CSV cell, else the spec's text mark), not only the spec's name.
+      const at = locateDrawnText([label.text], origins, spec.json).get(label.text.trim())!;
+      const warning: Diagnostic = { ...at, severity: 'warning', message: messages.geo.labelLeftOut(name, where, label.text) };
       if (!diagnostics.some((d) => d.message === warning.message)) diagnostics.push(warning);
     }
     return { vegaSvg: dropLinks(labelled.render.svg).svg, width: r.width, height: r.height, padding: r.padding, background: r.background };
@@ -439,7 +442,7 @@ export async function renderArtboard(
     return {};
   }
   // A label cut only at this width (a phone's artboard) is as wrong there as in the spec's own layout: said, naming the width.
-  const cut = truncationWarnings(truncatedLabels(rerendered.render.scenegraph), rerendered.chart.origins, spec.file, width);
+  const cut = truncationWarnings(truncatedLabels(rerendered.render.scenegraph), rerendered.chart.origins, spec.json, width);
   pushAll(diagnostics, cut.filter((d) => !seen.has(d.message)));
   if (!markers) return { render: rerendered.render };
   const marked = await drawMarkers(rerendered.chart, rerendered.render, markers, cwd, spec.json);
@@ -506,7 +509,7 @@ function plotWidth(scenegraph: unknown): number | undefined {
 export function drawnWarnings(spec: ChartSpec, chart: CompiledChart, render: VegaRender): Diagnostic[] {
   return [
     ...linkWarnings(spec, render.svg),
-    ...truncationWarnings(truncatedLabels(render.scenegraph), chart.origins, spec.file),
+    ...truncationWarnings(truncatedLabels(render.scenegraph), chart.origins, spec.json),
     ...paletteWarnings(spec, render.repeatedPalettes),
     ...nonFiniteErrors(spec, render.nonFinite),
     // An infinite value or scale span (above) puts marks nowhere too: one error says why.
@@ -521,11 +524,11 @@ function nonFiniteErrors(spec: ChartSpec, found: VegaRender['nonFinite']): Diagn
     if (item.kind === 'scale') {
       const encoded = fields.find((f) => f.channel === item.scale);
       const message = messages.spec.nonFiniteScale(item.scale, item.domain[0], item.domain[1]);
-      return encoded ? spec.json.diagnostic(encoded.jsonPath, message) : { file: spec.file, severity: 'error' as const, message };
+      return encoded ? spec.json.diagnostic(encoded.jsonPath, message) : spec.json.diagnostic([], message);
     }
     const encoded = fields.find((f) => f.field === item.field || (f.aggregate && `${f.aggregate}_${f.field}` === item.field));
     const message = messages.spec.nonFiniteValue(encoded?.field ?? item.field, encoded?.aggregate || undefined, item.value, item.group.map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', '));
-    return encoded ? spec.json.diagnostic(encoded.jsonPath, message) : { file: spec.file, severity: 'error' as const, message };
+    return encoded ? spec.json.diagnostic(encoded.jsonPath, message) : spec.json.diagnostic([], message);
   });
 }
 
@@ -534,7 +537,7 @@ function paletteWarnings(spec: ChartSpec, repeated: VegaRender['repeatedPalettes
   return repeated.map(({ scale, categories, colours }) => {
     const encoded = encodedFields(spec.vegaLite, false).find((f) => f.channel === scale);
     const message = messages.spec.paletteRepeats(encoded?.field ?? '', categories, colours);
-    return encoded ? spec.json.diagnostic(encoded.jsonPath, message, 'warning') : { file: spec.file, severity: 'warning', message };
+    return encoded ? spec.json.diagnostic(encoded.jsonPath, message, 'warning') : spec.json.diagnostic([], message, 'warning');
   });
 }
 

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installBoundedExpressions } from './render/boundedExpressions.js';
+import { installListExpression } from './locale/listExpression.js';
 
 // Vega and Vega-Lite as their single-file builds (vega/build/vega.js,
 // vega-lite/build/vega-lite.min.js: the same versions' code, bundled)
@@ -44,6 +45,8 @@ if (typeof loaded.vega?.View !== 'function' || typeof loaded.vegaLite?.compile !
 
 // Linear-time regular expressions and bounded generators in every expression (issue 9).
 installBoundedExpressions(loaded.vega);
+// joinList(array): a list in the chart's language ("A, B and C").
+installListExpression(loaded.vega);
 
 export const vega: Vega = loaded.vega;
 export const vl: VegaLite = loaded.vegaLite;

@@ -26,7 +26,7 @@ describe('renderChart', () => {
     const onlyA = await renderChart(p, 'only-a', { png: false });
     expect(format(all.diagnostics)).toEqual([]);
     expect(all.chart!.entry.sources).toEqual(['a', 'b']);
-    expect(all.chart!.svg).toContain('<tspan font-weight="bold">Sources:</tspan> 1. Reuters (A, B), 12 April 2024, citing officials');
+    expect(all.chart!.svg).toContain('<tspan font-weight="bold">Sources:</tspan> 1. Reuters (A and B), 12 April 2024, citing officials');
     // B's note is numbered for the marker beside B's axis label (src/markers).
     expect(all.chart!.svg).toContain('<tspan font-weight="bold">Note:</tspan> 1. Note on B.</text>');
     expect(all.chart!.svg).toMatch(/<text[^>]*>B¹<\/text>/);

@@ -7,6 +7,7 @@ import type { JSONPath } from 'jsonc-parser';
 import { LIMITS } from '../limits.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { countOf } from '../countNoun.js';
 import type { ChartSpec } from './readSpec.js';
 
 type Node = Record<string, unknown>;
@@ -38,15 +39,15 @@ function checkTransform(transform: Node, at: JSONPath, found: Over[]): void {
     }
   }
   if ('quantile' in transform) {
-    if (isNumber(transform.step)) add('quantile', 'step', `${Math.ceil(1 / transform.step).toLocaleString('en-US')} quantiles`, LIMITS.quantiles, 1 / transform.step);
-    if (Array.isArray(transform.probs)) add('quantile', 'probs', `${transform.probs.length} quantiles`, LIMITS.quantiles, transform.probs.length);
+    if (isNumber(transform.step)) add('quantile', 'step', countOf(Math.ceil(1 / transform.step), 'quantile'), LIMITS.quantiles, 1 / transform.step);
+    if (Array.isArray(transform.probs)) add('quantile', 'probs', countOf(transform.probs.length, 'quantile'), LIMITS.quantiles, transform.probs.length);
   }
   if ('impute' in transform && isObject(transform.keyvals)) {
     const { start, stop, step = 1 } = transform.keyvals;
     if (isNumber(start) && isNumber(stop) && isNumber(step)) {
       const keys = Math.ceil((stop - start) / step);
       if (over(keys, LIMITS.generatedRows)) {
-        found.push({ at: [...at, 'keyvals'], transform: 'impute', parameter: 'keyvals', value: JSON.stringify(transform.keyvals), produces: `${keys.toLocaleString('en-US')} keys`, limit: LIMITS.generatedRows });
+        found.push({ at: [...at, 'keyvals'], transform: 'impute', parameter: 'keyvals', value: JSON.stringify(transform.keyvals), produces: countOf(keys, 'key'), limit: LIMITS.generatedRows });
       }
     }
   }
@@ -64,7 +65,7 @@ function checkBin(bin: Node, at: JSONPath, found: Over[]): void {
   if (isNumber(bin.step) && Array.isArray(extent) && isNumber(extent[0]) && isNumber(extent[1])) {
     const bins = Math.ceil(Math.abs(extent[1] - extent[0]) / bin.step);
     if (over(bins, LIMITS.bins)) {
-      found.push({ at: [...at, 'step'], transform: 'bin', parameter: 'step', value: bin.step, produces: `${bins.toLocaleString('en-US')} bins over its extent`, limit: LIMITS.bins });
+      found.push({ at: [...at, 'step'], transform: 'bin', parameter: 'step', value: bin.step, produces: `${countOf(bins, 'bin')} over its extent`, limit: LIMITS.bins });
     }
   }
 }
@@ -195,5 +196,57 @@ export function checkImputeRows(spec: ChartSpec, tables: Map<string, CitedTable>
     for (const [key, child] of Object.entries(node)) if (!SKIP.has(key)) visit(child, [...at, key]);
   };
   visit(spec.vegaLite, []);
+  return problems;
+}
+
+/** Settings that size drawn text, lines and spacing, by the end of their name (Vega-Lite's `fontSize`, `labelFontSize`, `titleFontSize`…), with their limit. */
+const STYLE_SIZES: Array<{ ends: RegExp; kind: string; limit: number }> = [
+  { ends: /fontSize$/i, kind: 'font size', limit: LIMITS.fontPx },
+  { ends: /(strokeWidth|^gridWidth|^domainWidth|^tickWidth)$/i, kind: 'line width', limit: LIMITS.strokePx },
+  { ends: /(padding|offset)$/i, kind: 'padding or offset', limit: LIMITS.spacingPx },
+];
+const SIDES = ['top', 'bottom', 'left', 'right'];
+/** Keys whose string value (or each string of their list) the graphic draws as text. */
+const DRAWN_TEXT = new Set(['title', 'subtitle', 'text', 'notes', 'credit']);
+
+/**
+ * Sizes and texts of a spec (or of the theme, a config object) that would
+ * be drawn off the artboard, each an error at the value: a font size over
+ * LIMITS.fontPx, a line width over LIMITS.strokePx, a padding or offset
+ * beyond ±LIMITS.spacingPx (a number, each side of a padding object, or an
+ * encoding channel's `{"value": N}`), and a drawn text (a title or
+ * subtitle with all its lines, a text mark's or channel's `text`, a note,
+ * the credit, an annotation) over LIMITS.drawnTextChars characters. Vega
+ * draws each without complaint (issue: `labelFontSize: 1e7`, a
+ * 10,000-character title); a graphic never needs them. `diagnostic` places
+ * a JSON path in the file.
+ */
+export function checkStyleLimits(root: unknown, diagnostic: (at: JSONPath, message: string) => Diagnostic): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const size = (value: unknown, setting: string, at: JSONPath, rule: (typeof STYLE_SIZES)[number]) => {
+    if (isNumber(value) && Math.abs(value) > rule.limit) problems.push(diagnostic(at, messages.spec.styleOverLimit(setting, value, rule.kind, rule.limit)));
+    // A padding given per side: {"top": 5, "left": 10…}.
+    else if (isObject(value)) for (const side of SIDES) if (side in value) size(value[side], setting, [...at, side], rule);
+  };
+  const text = (value: unknown, setting: string, at: JSONPath) => {
+    // A title's lines are one text: drawn one above the other, they are read (and wrapped) together.
+    const lines = Array.isArray(value) && value.every((line) => typeof line === 'string') ? (value as string[]) : undefined;
+    const length = typeof value === 'string' ? value.length : setting !== 'notes' && lines ? lines.reduce((sum, line) => sum + line.length, 0) : 0;
+    if (length > LIMITS.drawnTextChars) problems.push(diagnostic(at, messages.spec.textOverLimit(setting, length, LIMITS.drawnTextChars)));
+    else if (setting === 'notes' && lines) lines.forEach((note, i) => text(note, 'note', [...at, i]));
+    else if (isObject(value) && typeof value.value === 'string') text(value.value, setting, [...at, 'value']);
+  };
+  const visit = (node: unknown, at: JSONPath) => {
+    if (Array.isArray(node)) return node.forEach((child, i) => visit(child, [...at, i]));
+    if (!isObject(node)) return;
+    for (const [key, child] of Object.entries(node)) {
+      const rule = STYLE_SIZES.find((r) => r.ends.test(key));
+      if (rule) size(isObject(child) && 'value' in child ? child.value : child, key, isObject(child) && 'value' in child ? [...at, key, 'value'] : [...at, key], rule);
+      if (DRAWN_TEXT.has(key)) text(child, key, [...at, key]);
+      // `data` holds rows (refused inline anyway), `$schema` and urls are no drawn text.
+      if (key !== 'data') visit(child, [...at, key]);
+    }
+  };
+  visit(root, []);
   return problems;
 }

@@ -1,3 +1,4 @@
+import { addLanguageSignal } from '../locale/listExpression.js';
 import type * as VegaLite from 'vega-lite';
 import { vl } from '../vegaBuilds.js';
 import type { Spec as VegaSpec } from 'vega';
@@ -135,6 +136,7 @@ export function compileSpec(
       logger: logger as unknown as Options['logger'],
     });
     breakTextMarks(vega);
+    addLanguageSignal(vega as { signals?: unknown[] }, locale?.tag ?? '');
     formatThresholdLegends(vega);
     // Only a map has boundaries to put in: other charts' specs (rows and all) are not walked.
     if (named.size) fillBoundaries(vega, named);

@@ -11,7 +11,7 @@ import { hasErrors } from '../errors.js';
 import { isKnownLocale, LANGUAGES } from '../locale/readLocale.js';
 import * as messages from '../messages.js';
 import { findBuiltinFieldNames } from './findBuiltinFieldNames.js';
-import { checkTransformLimits, checkViewLimits } from './checkLimits.js';
+import { checkStyleLimits, checkTransformLimits, checkViewLimits } from './checkLimits.js';
 import { checkRegExps } from './checkRegExps.js';
 import { findDataRefs, type DataRef } from './findDataRefs.js';
 import { readJsonFile, type JsonFile } from './readJsonFile.js';
@@ -87,6 +87,7 @@ export async function readSpec(cwd: string, name: string): Promise<{ spec?: Char
   // Loops, not spreads: a generated spec can hold any number of these.
   for (const problem of checkTransformLimits(spec)) diagnostics.push(problem);
   for (const problem of checkViewLimits(spec.vegaLite, (at, message) => json.diagnostic(at, message))) diagnostics.push(problem);
+  for (const problem of checkStyleLimits(spec.vegaLite, (at, message) => json.diagnostic(at, message))) diagnostics.push(problem);
   for (const problem of await checkRegExps(spec)) diagnostics.push(problem);
   for (const problem of footerStyleProblems(spec.vegaLite.config, ['config'], (at, message) => json.diagnostic(at, message))) diagnostics.push(problem);
   for (const problem of markerStyleProblems(spec.vegaLite.config, ['config'], (at, message) => json.diagnostic(at, message))) diagnostics.push(problem);
@@ -146,7 +147,7 @@ export async function readTheme(cwd: string): Promise<{ theme?: JsonFile; diagno
     if (!isKnownLocale(tag)) return { diagnostics: stripped.concat([json.diagnostic(['locale'], messages.locale.unknown(tag, LANGUAGES))]) };
   }
   // Merged under every spec: a view size or tick count over its limit would crash every chart's drawing.
-  const sizes = checkViewLimits(json.value, (at, message) => json.diagnostic(at, message));
+  const sizes = checkViewLimits(json.value, (at, message) => json.diagnostic(at, message)).concat(checkStyleLimits(json.value, (at, message) => json.diagnostic(at, message)));
   if (sizes.length) return { diagnostics: stripped.concat(sizes) };
   const footer = footerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));
   const markers = markerStyleProblems(json.value, [], (at, message) => json.diagnostic(at, message));

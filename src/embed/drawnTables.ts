@@ -9,7 +9,6 @@ import { readLocale, type Locale } from '../locale/readLocale.js';
 import type { AltNotes } from '../markers/altNotes.js';
 import { footerNoteLabel } from '../markers/markerSymbol.js';
 import { LIMITS } from '../limits.js';
-import * as messages from '../messages.js';
 import type { ReaderColumns } from './readerColumns.js';
 
 /** The rows of one data file that a chart draws, ready for a data table. */
@@ -63,12 +62,14 @@ export function drawnTables(
 ): DrawnTable[] {
   // A figure in the chart's language ("4312,5" in German), every digit kept; without a locale, as before.
   const cellText = (value: CellValue): CellValue => (typeof value === 'number' && locale.tag ? locale.writeNumber(value) : value);
+  // A count said to the reader ("1 000" in French), with the locale's thousands separator.
+  const wholeNumber = (count: number) => locale.numbers.format(',d')(count);
   const words = { data: locale.say('tableData'), source: locale.say('tableSource'), note: locale.say('tableNote'), colon: locale.words.colon };
   const tables = new Map<string, DrawnTable>();
   const computed = values && values.items.some((item) => !item.row || !isCell(item, values.measure.field));
   const byRow = new Map<CitedRow, string>();
   for (const item of computed ? values!.items : []) if (item.row) byRow.set(item.row, item.shown);
-  const asDrawn = byRow.size ? locale.say('tableAsDrawn', { measure: values!.measure.title || values!.measure.field }) : undefined;
+  const asDrawn = byRow.size ? locale.say('tableAsDrawn', { measure: values!.measure.title || columns.header(values!.measure.field) || values!.measure.field }) : undefined;
   const counted = new Map<string, number>();
   // Each source cited once per table, not twice per row (the citation and its evidence link say the same).
   const cited = new Map<string, string>();
@@ -116,8 +117,8 @@ export function drawnTables(
     const count = counted.get(file)!;
     const summary = drawn.find((origin) => origin.table.file === file)!.table.summary;
     const lines = [
-      ...(summary ? [messages.load.bigTableRowsSummarised(count, summary.rowsKept)] : []),
-      ...(count > LIMITS.snippetTableRows ? [messages.load.snippetRowsCapped(LIMITS.snippetTableRows, count)] : []),
+      ...(summary ? [locale.say('tableRowsSummarised', { n: wholeNumber(summary.rowsKept) })] : []),
+      ...(count > LIMITS.snippetTableRows ? [locale.say('tableRowsListed', { shown: wholeNumber(LIMITS.snippetTableRows), total: wholeNumber(count) })] : []),
     ];
     if (lines.length) out.lines = lines;
   }
@@ -127,7 +128,8 @@ export function drawnTables(
         file: '',
         caption: locale.say('tableValuesDrawn'),
         words,
-        columns: [...values!.labels.map((f) => f.title || f.field), values!.measure.title || values!.measure.field],
+        // A field with no title is headed as the edition heads its column (readerColumns), not by its English name.
+        columns: [...values!.labels.map((f) => f.title || columns.header(f.field) || f.field), values!.measure.title || columns.header(values!.measure.field) || values!.measure.field],
         rows: folded.map((item) => ({ values: [...item.labels, item.shown], citation: '', note: '' })),
       }]
     : [];

@@ -15,6 +15,7 @@ const MAX_NAMED = 10;
 export function noDataSentence(noData: string[], locale: Locale): string {
   if (!noData.length) return '';
   const comma = locale.words.listSeparator;
-  const names = noData.slice(0, MAX_NAMED).join(comma) + (noData.length > MAX_NAMED ? `${comma}…` : '');
+  // All named: a list ("Chad, Niger and Mali"); cut short, the names then "…", since no "and" ends them.
+  const names = noData.length > MAX_NAMED ? `${noData.slice(0, MAX_NAMED).join(comma)}${comma}…` : locale.list(noData);
   return locale.say('altNoData', { n: locale.writeNumber(noData.length), regions: locale.plural('region', noData.length), names });
 }

@@ -4,6 +4,7 @@
 //   specs/NAME.vl.json ─┐
 //                       ├─► readChartSpec ─► spec in French, locale fr ─► (tables) ─► editionTables ─► rows in French
 //   specs/NAME.fr.json ─┘      untranslated words: errors at the spec     untranslated labels: errors at their cells
+import { checkStyleLimits } from '../compile/checkLimits.js';
 import { readSpec, type ChartSpec } from '../compile/readSpec.js';
 import { readUsermeta } from '../compile/readUsermeta.js';
 import { hasErrors } from '../errors.js';
@@ -44,6 +45,12 @@ export async function readChartSpec(cwd: string, name: string): Promise<{ spec?:
   const locale = readLocale(which.tag);
   const language = languageName(which.tag, readLocale('en'));
   const translated = translateSpec(original.spec.vegaLite, translation);
+  // A translation can make a drawn text longer than the limit its original kept to: an error at its `strings` entry.
+  const tooLong = checkStyleLimits(translated.vegaLite, (at, message) => {
+    const english = valueAt(original.spec!.vegaLite, at);
+    return typeof english === 'string' && translation.strings.has(english) ? translation.json.diagnostic(['strings', english], message) : original.spec!.json.diagnostic(at, message);
+  });
+  if (tooLong.length) return { diagnostics: original.diagnostics.concat(diagnostics, tooLong) };
   const untranslated = translated.untranslated.map(({ text, jsonPath }) =>
     original.spec!.json.diagnostic(jsonPath, messages.locale.untranslated(text, language, translation.file)),
   );
@@ -118,3 +125,10 @@ function untranslatedHeaders(vegaLite: Record<string, unknown>, tables: Map<stri
 }
 
 const SOURCES = 'data/sources.csv';
+
+/** The value at a JSON path of `root`, or undefined. */
+function valueAt(root: unknown, at: ReadonlyArray<string | number>): unknown {
+  let node = root;
+  for (const key of at) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+  return node;
+}

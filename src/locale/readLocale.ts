@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { formatLocale, type FormatLocaleDefinition, type FormatLocaleObject } from 'd3-format';
 import { utcFormat as englishUtcFormat, timeFormatLocale, type TimeLocaleDefinition } from 'd3-time-format';
 import { format as englishFormat } from 'd3-format';
+import { readerList } from './readerList.js';
 import { CATALOGUES, type Catalogue, type PluralWord } from './catalogues.js';
 
 const require = createRequire(import.meta.url);
@@ -40,6 +41,8 @@ export interface Locale {
   say(key: TemplateKey, slots?: Record<string, string | number>): string;
   /** The plural word `key` for `count` things (Intl.PluralRules of the language). */
   plural(key: PluralKey, count: number): string;
+  /** Items as a reader reads a list in the language: "A, B and C", "A, B et C" (readerList: Intl.ListFormat). */
+  list(items: readonly string[]): string;
 }
 
 type TemplateKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue];
@@ -138,6 +141,7 @@ function build(
       const forms = words[key] as PluralWord;
       return forms[rules.select(count)] ?? forms.other;
     },
+    list: (items) => readerList(items, tag),
   };
 }
 

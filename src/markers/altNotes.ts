@@ -16,7 +16,7 @@ export interface AltNotes {
 export function rowNotes(row: CitedRow, alt: AltNotes, locale: Locale, name?: string): string | undefined {
   const numbers = alt.notes.byRow.get(row);
   if (!numbers || alt.symbols === 'none') return undefined;
-  const signs = numbers.map((n) => (alt.symbols === 'asterisks' ? markerSymbol(n, 'asterisks') : String(n))).join(locale.words.listSeparator);
+  const signs = locale.list(numbers.map((n) => (alt.symbols === 'asterisks' ? markerSymbol(n, 'asterisks') : String(n))));
   const texts = numbers.map((n) => isolate(oneLine(alt.notes.notes[n - 1]!))).join(' ');
   return `${locale.plural('note', numbers.length)} ${signs}${name ? ` (${isolate(oneLine(name))})` : ''}${locale.words.colon} ${texts}`;
 }

@@ -45,7 +45,7 @@ export async function drawMarkers(
 ): Promise<{ render: VegaRender; diagnostics: Diagnostic[] }> {
   const { rows, textItems } = planMarkers(chart.vega as Record<string, unknown>, render.scenegraph, inputs.drawn, chart.origins, inputs.notes, inputs.symbols);
   if (!rows.length) return { render, diagnostics: [] };
-  if (rows.length > LIMITS.markedRows) return { render, diagnostics: [{ file: json.file, severity: 'warning', message: messages.spec.tooManyMarkers(rows.length, LIMITS.markedRows) }] };
+  if (rows.length > LIMITS.markedRows) return { render, diagnostics: [json.diagnostic([], messages.spec.tooManyMarkers(rows.length, LIMITS.markedRows), 'warning')] };
   const choice = new Map<NotedRow, number>(rows.map((row) => [row, 0]));
   const placed = () => rows.filter((row) => (choice.get(row) ?? 0) < row.places.length);
   const draw = async () => {

@@ -23,7 +23,7 @@ export function formatPublished(published: string, locale: Locale = readLocale()
 
 /**
  * How a reader is told where a figure comes from, in the locale's words:
- * "Reuters (Steve Holland, Susan Heavey), 2024, citing US officials speaking on condition of anonymity";
+ * "Reuters (Steve Holland and Susan Heavey), 2024, citing US officials speaking on condition of anonymity" (authors as a list in the locale's language, readerList);
  * a source with a `language` and a `translator` is the translation they made:
  * "…, 2024, French version by Zhifan Liu, citing …".
  */
@@ -32,7 +32,7 @@ export function citeSource(source: Source, locale: Locale = readLocale()): strin
   let text = isolate(source.publisher);
   const authors = source.authors.filter(Boolean);
   const comma = locale.words.listSeparator;
-  if (authors.length) text += ` (${authors.map(isolate).join(comma)})`;
+  if (authors.length) text += ` (${locale.list(authors.map(isolate))})`;
   if (source.published) text += `${comma}${isolate(formatPublished(source.published, locale))}`;
   // The document cited is a translation: say whose (its `language` says which edition was read).
   if (source.language && source.translator) {

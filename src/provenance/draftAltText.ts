@@ -86,7 +86,7 @@ export function draftAltText(
     extremes(drawn?.items ?? [], labelOf, locale),
     annotations.length && locale.say('altAlso', { items: annotations.slice(0, MAX_ITEMS).join(semicolon) }),
     ...more,
-    publishers.length && `${locale.plural('source', publishers.length)}${locale.words.colon} ${publishers.join(comma)}.`,
+    publishers.length && `${locale.plural('source', publishers.length)}${locale.words.colon} ${locale.list(publishers)}.`,
   ]
     .filter(Boolean)
     .join(' ');
@@ -132,7 +132,7 @@ function groupLabels(rows: CitedRow[], fields: string[], text: (row: CitedRow, f
     groups.set(first, others);
   }
   return [...groups].map(([first, others]) =>
-    others.length ? locale.say('altItem', { label: first, value: unique(others).join(locale.words.listSeparator) }) : first,
+    others.length ? locale.say('altItem', { label: first, value: locale.list(unique(others)) }) : first,
   );
 }
 

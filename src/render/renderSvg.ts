@@ -89,7 +89,7 @@ export async function renderSvg(
     const bound = markBound(spec);
     const marks = bound !== undefined && bound <= LIMITS.marksPerChart ? undefined : await countMarks(spec);
     if (marks !== undefined && marks > LIMITS.marksPerChart) {
-      return { diagnostics: judge().concat([{ file, severity: 'error', message: messages.spec.tooManyMarks(marks, LIMITS.marksPerChart) }]) };
+      return { diagnostics: judge().concat([json.diagnostic([], messages.spec.tooManyMarks(marks, LIMITS.marksPerChart))]) };
     }
     const view = new vega.View(vega.parse(spec), {
       renderer: 'none',

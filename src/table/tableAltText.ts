@@ -32,7 +32,7 @@ export function tableAltText(facts: TableFacts, sources: Source[], locale: Local
     subtitleSentence(facts.subtitle, locale),
     `${facts.columns.map((column) => cell(column.title)).join(comma)}.`,
     shown && `${shown}.`,
-    publishers.length && `${locale.plural('source', publishers.length)}${locale.words.colon} ${publishers.join(comma)}.`,
+    publishers.length && `${locale.plural('source', publishers.length)}${locale.words.colon} ${locale.list(publishers)}.`,
   ]
     .filter(Boolean)
     .join(' ');

@@ -101,7 +101,7 @@ describe('documented limits', () => {
     const text = barSpec({ transform });
     const { lines } = await read(text);
     expect(lines).toEqual([
-      `${where(SPEC, text, '"transform"')}: error: the spec has 10000 transforms, more than the ${MAX_TRANSFORMS} citechart allows; prepare the data in its CSV instead of in the spec`,
+      `${where(SPEC, text, '"transform"')}: error: the spec has 10,000 transforms, more than the ${MAX_TRANSFORMS} citechart allows; prepare the data in its CSV instead of in the spec`,
     ]);
   });
 

@@ -131,7 +131,7 @@ describe('provenance in the SVG and PNG', () => {
     expect(svg).toContain(`<desc id="${labelledBy[1]}">`);
     expect(elementText(svg, 'desc')).toBe(
       'Bar chart: Widget exports by country. Measure: Exports (thousand units), by country. Norway: 120; Chile: 85; Kenya: 40. ' +
-        'Highest: Norway, 120; lowest: Kenya, 40. Sources: Statistics Office, Trade Monitor. ' +
+        'Highest: Norway, 120; lowest: Kenya, 40. Sources: Statistics Office and Trade Monitor. ' +
         // Kenya's note, with its row and its number (the marker beside Kenya in the graphic).
         'Note 1 (Kenya): Estimate from partial-year data.',
     );

@@ -80,7 +80,7 @@ describe('escaping', () => {
     expect(elementText(svg, 'title')).toBe('Widgets & <gadgets>');
     expect(footerText(svg)).toBe(
       'Sources: 1. Smith & Sons <Ltd> (Jo "JJ" Smith), 2022, citing a <i>named</i> analyst ' +
-        '2. Statistics Office (Ana Diaz, Ben Okafor), March 2024, citing customs records ' +
+        '2. Statistics Office (Ana Diaz and Ben Okafor), March 2024, citing customs records ' +
         'Notes: Figures < 10 are "estimates" & rounded ' +
         '1. Counted by hand & <b>rounded</b></text><script>alert(2)</script> ' +
         'Graphic: Test desk',

@@ -84,7 +84,7 @@ describe('rebuild with one broken spec and one broken table', () => {
       const svg = readFileSync(outputFile(`${name}.svg`));
       expect(svg.equals(before.get(`${name}.svg`)!)).toBe(false);
       expect(readFileSync(outputFile(`${name}.png`)).equals(before.get(`${name}.png`)!)).toBe(false);
-      expect(footerText(svg.toString('utf8'))).toContain('National Statistics Office (Ana Diaz, Ben Okafor)');
+      expect(footerText(svg.toString('utf8'))).toContain('National Statistics Office (Ana Diaz and Ben Okafor)');
     }
   });
 

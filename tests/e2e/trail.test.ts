@@ -98,7 +98,7 @@ describe('a graphic depends on the rows it draws and the sources it cites', () =
     const dir = await built({ ...minimalProject, 'data/exports.csv': csv });
     const html = readText(dir, 'output/exports.html');
     const href = 'https://example.org/widgets-2024#:~:text=Norway%20shipped%20120%2C000%20widgets%20%2D%20a%20%22record%22%2C%20%26%20more';
-    expect(html).toContain(`<td><a href="${href}" rel="noopener">Statistics Office (Ana Diaz, Ben Okafor), March 2024, citing customs records</a></td>`);
+    expect(html).toContain(`<td><a href="${href}" rel="noopener">Statistics Office (Ana Diaz and Ben Okafor), March 2024, citing customs records</a></td>`);
     // A row without a quote links to the source itself.
     expect(html).toContain('<td><a href="https://example.org/widgets-2024" rel="noopener">Statistics Office');
     const ld = JSON.parse(html.split('<script type="application/ld+json">')[1]!.split('</script>')[0]!) as { mentions: Array<Record<string, any>> };

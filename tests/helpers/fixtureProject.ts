@@ -64,7 +64,7 @@ export const SOURCES_CSV =
 
 /** How each source above reads in a footer. */
 export const CITE = {
-  stats: 'Statistics Office (Ana Diaz, Ben Okafor), March 2024, citing customs records',
+  stats: 'Statistics Office (Ana Diaz and Ben Okafor), March 2024, citing customs records',
   monitor: 'Trade Monitor (Li Wei), 2023, citing industry estimates',
 };
 

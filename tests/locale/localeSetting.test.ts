@@ -21,7 +21,7 @@ describe('the locale setting', () => {
     expect(french.embed!.footer[0]!.lead).toBe('Sources\u202f:');
     const spanish = (await renderChart(project, 'other')).chart!;
     expect(spanish.embed!.footer[0]!.lead).toBe('Fuentes:');
-    expect(spanish.embed!.footer[0]!.text).toBe('1. Statistics Office (Ana Diaz, Ben Okafor), marzo de 2024, citando a customs records');
+    expect(spanish.embed!.footer[0]!.text).toBe('1. Statistics Office (Ana Diaz y Ben Okafor), marzo de 2024, citando a customs records');
   });
 
   it('a tag without a catalogue is an error at the setting, in the spec and in the theme', async () => {
@@ -58,6 +58,6 @@ describe('the locale setting', () => {
     const { chart, diagnostics } = await renderChart(await openProject(cwd), 'exports.fr');
     expect(diagnostics).toEqual([]);
     expect(chart!.embed!.footer.at(-1)).toMatchObject({ lead: 'Traduction\u202f:', text: 'Zhifan Liu' });
-    expect(chart!.embed!.footer[0]!.text).toBe('1. Statistics Office (Ana Diaz, Ben Okafor), mars 2024, citant relevés des douanes');
+    expect(chart!.embed!.footer[0]!.text).toBe('1. Statistics Office (Ana Diaz et Ben Okafor), mars 2024, citant relevés des douanes');
   });
 });

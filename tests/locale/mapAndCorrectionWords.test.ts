@@ -59,10 +59,10 @@ describe('the "no data" sentence of a map\'s alt text', () => {
 
   it('takes the plural form Intl.PluralRules gives each language', () => {
     expect(noDataSentence(names(1), readLocale('fr'))).toBe('Sans données\u202f: 1 région (R1).');
-    expect(noDataSentence(names(2), readLocale('fr'))).toBe('Sans données\u202f: 2 régions (R1, R2).');
-    expect(noDataSentence(names(3), readLocale('ru'))).toBe('Нет данных: 3 региона (R1, R2, R3).');
-    expect(noDataSentence(names(5), readLocale('ru'))).toBe('Нет данных: 5 регионов (R1, R2, R3, R4, R5).');
-    expect(noDataSentence(names(2), readLocale('de'))).toBe('Keine Daten: 2 Regionen (R1, R2).');
-    expect(noDataSentence(names(2), readLocale('zh'))).toBe('无数据：2个地区（R1、R2）。');
+    expect(noDataSentence(names(2), readLocale('fr'))).toBe('Sans données\u202f: 2 régions (R1 et R2).');
+    expect(noDataSentence(names(3), readLocale('ru'))).toBe('Нет данных: 3 региона (R1, R2 и R3).');
+    expect(noDataSentence(names(5), readLocale('ru'))).toBe('Нет данных: 5 регионов (R1, R2, R3, R4 и R5).');
+    expect(noDataSentence(names(2), readLocale('de'))).toBe('Keine Daten: 2 Regionen (R1 und R2).');
+    expect(noDataSentence(names(2), readLocale('zh'))).toBe('无数据：2个地区（R1和R2）。');
   });
 });

@@ -206,7 +206,7 @@ describe('footnote markers', () => {
     const spec = { data: { url: 'data/t.csv' }, width: 300, mark: 'bar', encoding: { x: { field: 'country', type: 'nominal', axis: null }, y: { field: 'value', type: 'quantitative' } } };
     const cwd = await project({ 'data/sources.csv': sourcesCsv('a'), 'data/t.csv': `country,value,source,note\n${rows}\n`, 'specs/many.vl.json': JSON.stringify(spec) });
     const { chart, diagnostics } = await renderChart(await openProject(cwd), 'many', { png: false });
-    expect(format(diagnostics)).toEqual(['specs/many.vl.json: warning: 1001 drawn rows have a note or "derived", over the 1000 a chart marks: no marker is drawn, the notes are only in the footer; put a note that concerns many rows in usermeta.citechart.notes instead']);
+    expect(format(diagnostics)).toEqual(['specs/many.vl.json:1:1: warning: 1001 drawn rows have a note or "derived", over the 1000 a chart marks: no marker is drawn, the notes are only in the footer; put a note that concerns many rows in usermeta.citechart.notes instead']);
     expect(chart!.svg).not.toContain('¹');
   });
 

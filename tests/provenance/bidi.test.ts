@@ -23,7 +23,7 @@ const source = (extra: Partial<Source> = {}): Source => ({
 describe('isolating right-to-left fields', () => {
   it('isolates each right-to-left field of a citation, and only those', () => {
     expect(citeSource(source({ authors: ['Sara Cohen', HEBREW] }))).toBe(
-      `${FSI}${ARABIC}${PDI} (Sara Cohen, ${FSI}${HEBREW}${PDI}), 2024, citing officials`,
+      `${FSI}${ARABIC}${PDI} (Sara Cohen and ${FSI}${HEBREW}${PDI}), 2024, citing officials`,
     );
     expect(citeSource(source({ publisher: 'Reuters' }))).toBe('Reuters, 2024, citing officials');
   });

@@ -51,7 +51,7 @@ describe('draftAltText', () => {
       row(2, { item: 'Microelectronics', use: 'Tanks' }),
       row(3, { item: 'Microelectronics', use: 'Tanks' }),
     ];
-    expect(draftAltText(spec, 'T', rows, [reuters])).toBe('Dot chart: T. Machine tools: Ballistic missiles; Microelectronics: Missiles, Tanks. Source: Reuters.');
+    expect(draftAltText(spec, 'T', rows, [reuters])).toBe('Dot chart: T. Machine tools: Ballistic missiles; Microelectronics: Missiles and Tanks. Source: Reuters.');
   });
 
   it('lists single labels as they are', () => {

@@ -19,7 +19,7 @@ const settings = { notes: [], credit: '', alt: '' };
 describe('citeSource', () => {
   it('builds the reader-facing citation', () => {
     expect(citeSource(source('r'))).toBe(
-      'Reuters (Steve Holland, Susan Heavey), 2024, citing US officials speaking on condition of anonymity',
+      'Reuters (Steve Holland and Susan Heavey), 2024, citing US officials speaking on condition of anonymity',
     );
   });
 

@@ -24,7 +24,7 @@ describe('marks per chart', () => {
     const { result: list, cpuMs: ms } = await cpuTimed(() => renderChart(p, 'list', { png: false }));
     expect(list.chart).toBeUndefined();
     expect(format(list.diagnostics)).toEqual([
-      `specs/list.vl.json: error: this chart would draw 25,000 marks, over citechart's limit of 20,000; aggregate or filter the data (a reader cannot see that many marks anyway)`,
+      `specs/list.vl.json:1:1: error: this chart would draw 25,000 marks, over citechart's limit of 20,000; aggregate or filter the data (a reader cannot see that many marks anyway)`,
     ]);
     // Laying out 25,000 text marks takes far longer than reading and counting them.
     expect(ms).toBeLessThan(10_000);

@@ -100,7 +100,7 @@ describe('a newsroom table (SVG and PNG)', () => {
   it('reads out its rows as alt text', async () => {
     const { chart } = await render(tableSpec(COLUMNS));
     expect(chart!.embed!.alt).toBe(
-      'Table: Beta is the largest city. Population and growth, 2024. City, Population (million), Growth (%). Beta: 3.4, +1.9; Delta: 2.1, ; Alpha: 1.2, +0.4; Gamma <b>: 0.8, −0.6. Sources: Market Survey, Statistics Office.',
+      'Table: Beta is the largest city. Population and growth, 2024. City, Population (million), Growth (%). Beta: 3.4, +1.9; Delta: 2.1, ; Alpha: 1.2, +0.4; Gamma <b>: 0.8, −0.6. Sources: Market Survey and Statistics Office.',
     );
   });
 });

@@ -1,0 +1,86 @@
+// Unbounded text and sizes (review, h9): a 10,000-character title and
+// `labelFontSize: 1e7` were drawn without a word, off the artboard. Each is
+// now an error at its value (file:line:col), in a spec and in the theme.
+import { describe, expect, test } from 'vitest';
+import { readSpec, readTheme } from '../../src/compile/readSpec.js';
+import { LIMITS } from '../../src/limits.js';
+import * as messages from '../../src/messages.js';
+import { format, project } from '../helpers/project.js';
+
+const chart = (extra: Record<string, unknown>, encoding: Record<string, unknown> = { x: { field: 'x', type: 'quantitative' } }) =>
+  JSON.stringify({ data: { url: 'data/t.csv' }, mark: 'line', encoding, ...extra }, null, 2);
+
+async function problems(extra: Record<string, unknown>, encoding?: Record<string, unknown>) {
+  const cwd = await project({ 'specs/c.vl.json': chart(extra, encoding) });
+  const { spec, diagnostics } = await readSpec(cwd, 'c');
+  return { spec, said: format(diagnostics.filter((d) => d.severity === 'error')) };
+}
+
+const long = 'A'.repeat(10_000);
+
+describe('drawn text over LIMITS.drawnTextChars', () => {
+  test('a 10,000-character title, at the title', async () => {
+    const { said } = await problems({ title: long });
+    expect(said).toEqual([`specs/c.vl.json:12:3: error: ${messages.spec.textOverLimit('title', 10_000, LIMITS.drawnTextChars)}`]);
+    expect(said[0]).toContain('10,000 characters long');
+  });
+
+  test("a title's lines count together; a subtitle, an axis title, a note and the credit each on their own", async () => {
+    const lines = Array.from({ length: 20 }, () => 'B'.repeat(60));
+    expect((await problems({ title: lines })).said).toEqual([expect.stringMatching(/^specs\/c\.vl\.json:12:3: error: this title is 1,200 characters long/)]);
+    expect((await problems({ title: { text: 'T', subtitle: long } })).said).toEqual([expect.stringMatching(/:14:5: error: this subtitle is 10,000/)]);
+    expect((await problems({}, { x: { field: 'x', type: 'quantitative', axis: { title: long } } })).said).toEqual([expect.stringMatching(/^specs\/c\.vl\.json:\d+:\d+: error: this title is 10,000/)]);
+    expect((await problems({ usermeta: { citechart: { notes: ['fine', long], credit: long } } })).said).toEqual([
+      expect.stringMatching(/^specs\/c\.vl\.json:\d+:\d+: error: this note is 10,000/),
+      expect.stringMatching(/error: this credit is 10,000/),
+    ]);
+  });
+
+  test('a text mark\'s value, and texts at the limit pass', async () => {
+    expect((await problems({ mark: { type: 'text', text: long } })).said).toEqual([expect.stringMatching(/error: this text is 10,000/)]);
+    expect((await problems({}, { text: { value: long } })).said).toEqual([expect.stringMatching(/error: this text is 10,000/)]);
+    const { spec, said } = await problems({ title: 'C'.repeat(LIMITS.drawnTextChars) });
+    expect(said).toEqual([]);
+    expect(spec).toBeDefined();
+  });
+});
+
+describe('font sizes, line widths and spacing', () => {
+  test('labelFontSize 1e7 on an axis, at the value', async () => {
+    const { said } = await problems({}, { x: { field: 'x', type: 'quantitative', axis: { labelFontSize: 1e7 } } });
+    expect(said).toEqual([`specs/c.vl.json:11:9: error: ${messages.spec.styleOverLimit('labelFontSize', 1e7, 'font size', LIMITS.fontPx)}`]);
+  });
+
+  test('a mark strokeWidth, a channel value, a padding side, a negative offset', async () => {
+    expect((await problems({ mark: { type: 'line', strokeWidth: 5000 } })).said).toEqual([expect.stringMatching(/"strokeWidth" 5000 px is over citechart's limit of 100 px for a line width/)]);
+    expect((await problems({}, { x: { field: 'x', type: 'quantitative' }, strokeWidth: { value: 1e6 } })).said).toEqual([expect.stringMatching(/"strokeWidth" 1000000 px/)]);
+    expect((await problems({ padding: { top: 5, left: 1e6 } })).said).toEqual([expect.stringMatching(/"padding" 1000000 px is over citechart's limit of 1,000 px for a padding or offset/)]);
+    expect((await problems({}, { x: { field: 'x', type: 'quantitative', axis: { labelOffset: -5e4 } } })).said).toEqual([expect.stringMatching(/"labelOffset" -50000 px/)]);
+  });
+
+  test('ordinary sizes pass', async () => {
+    const { said } = await problems({ padding: 10, mark: { type: 'line', strokeWidth: 2 } }, { x: { field: 'x', type: 'quantitative', axis: { labelFontSize: 12, titleFontSize: 14, labelPadding: 4 }, scale: { padding: 0.2 } } });
+    expect(said).toEqual([]);
+  });
+
+  test('the theme is checked too: a config font size and a title font size', async () => {
+    const cwd = await project({ 'specs/theme.json': JSON.stringify({ axis: { labelFontSize: 1e7 }, title: { fontSize: 900 } }) });
+    const { theme, diagnostics } = await readTheme(cwd);
+    expect(theme).toBeUndefined();
+    expect(format(diagnostics)).toEqual([
+      `specs/theme.json:1:10: error: ${messages.spec.styleOverLimit('labelFontSize', 1e7, 'font size', LIMITS.fontPx)}`,
+      `specs/theme.json:1:45: error: ${messages.spec.styleOverLimit('fontSize', 900, 'font size', LIMITS.fontPx)}`,
+    ]);
+  });
+});
+
+describe("an edition's translation", () => {
+  test('a translated title over the limit is an error at its strings entry', async () => {
+    const { readChartSpec } = await import('../../src/locale/readEdition.js');
+    const translationText = JSON.stringify({ strings: { Short: 'Titre '.repeat(200) } }, null, 2);
+    const cwd = await project({ 'specs/c.vl.json': chart({ title: 'Short' }), 'specs/c.fr.json': translationText });
+    const { spec, diagnostics } = await readChartSpec(cwd, 'c.fr');
+    expect(spec).toBeUndefined();
+    expect(format(diagnostics)).toEqual([`specs/c.fr.json:3:5: error: ${messages.spec.textOverLimit('title', 1_200, LIMITS.drawnTextChars)}`]);
+  });
+});
