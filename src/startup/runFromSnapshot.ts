@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { exitWhenDone } from './exitWhenDone.js';
 import { carryExtraCaCerts } from './extraCaCerts.js';
 import { SNAPSHOT_V8_FLAGS } from './v8Flags.js';
 
@@ -90,6 +91,8 @@ export function runFromSnapshot(blob: string, cli: string): void {
   // went on to exit 0 (an adversarial review).
   const handlers = new Map<NodeJS.Signals, () => void>([['SIGINT', pass('SIGINT')], ['SIGTERM', pass('SIGTERM')], ['SIGHUP', pass('SIGHUP')]]);
   for (const [signal, handler] of handlers) process.on(signal, handler);
+  // Once the child is gone, this process ends without freeing its heap first (exitWhenDone.ts).
+  exitWhenDone();
   child.on('exit', (code, signal) => {
     for (const [name, handler] of handlers) process.off(name, handler);
     if (signal) process.kill(process.pid, signal);

@@ -14,6 +14,7 @@ import { runCli } from '../cliProgram.js';
 import '../commands/build.js';
 import '../renderChart.js';
 import '../vegaBuilds.js';
+import { exitWhenDone } from './exitWhenDone.js';
 import { restoreExtraCaCerts } from './extraCaCerts.js';
 import { warmUp } from './warmUp.js';
 
@@ -32,5 +33,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
     process.channel.unref();
     process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
   }
+  // Its heap is not freed page by page once the command is done: the kernel takes it back (exitWhenDone.ts).
+  exitWhenDone();
   void runCli(process.argv);
 });
