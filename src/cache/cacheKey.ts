@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** Bumped when the cache's shape or what a key covers changes, so old caches miss. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** A file a chart was built from, with its sha256, or null when it does not exist. */
 export interface InputState {

@@ -18,7 +18,7 @@ import { mkdir, rmdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CACHE_FILE, readCache, writeCache, type BuildCache, type CachedChart } from '../cache/buildCache.js';
+import { CACHE_FILE, cachedChart, cachedNames, dropCachedChart, readCache, writeCache, type BuildCache, type CachedChart } from '../cache/buildCache.js';
 import { cacheKey, type InputState } from '../cache/cacheKey.js';
 import { chartInputs, SOURCES_FILE, SPEC_FILE, THEME_FILE } from '../cache/chartInputs.js';
 import { checkOutputs, describeOutput } from '../cache/checkOutputs.js';
@@ -238,7 +238,7 @@ async function buildLocked(
   const { manifest: manifestBefore, warnings } = manifestRead;
   const manifestWarnings = warnings.map((message): Diagnostic => ({ file: relative(path.join(outDir, MANIFEST)), severity: 'warning', message }));
   await removeStaleTemps(outDir, ownFile(manifestBefore, outDir, cwd));
-  const cache: BuildCache = { ...previous.cache, charts: new Map(previous.cache.charts) };
+  const cache: BuildCache = { ...previous.cache, charts: new Map(previous.cache.charts), lines: new Map(previous.cache.lines) };
   const hash = fileHasher(cwd);
   const versions = keyVersions();
   // A chart's language editions are linked from its snippet (src/locale/editionLinks.ts): a translation
@@ -251,7 +251,7 @@ async function buildLocked(
   if (!options.force) {
     await Promise.all(
       names.map(async (name) => {
-        const cached = cache.charts.get(name);
+        const cached = cachedChart(cache, name);
         if (!cached || cached.key !== keyOf(await hash(cached.inputs), name)) return;
         const outputs = await checkOutputs(outDir, cached.outputs);
         if (outputs) fresh.set(name, { ...cached, outputs });
@@ -382,7 +382,7 @@ async function buildLocked(
   };
   let removed = 0;
   const isKnown = new Set(known);
-  for (const name of [...cache.charts.keys()]) if (!isKnown.has(name)) (cache.charts.delete(name), (removed += 1));
+  for (const name of cachedNames(cache)) if (!isKnown.has(name)) (dropCachedChart(cache, name), (removed += 1));
   let leftovers: string[] = [];
   let shardFile: string | undefined;
   if (options.shard) {
@@ -452,7 +452,7 @@ function throwUnlessUpToDate(state: { cache: BuildCache; projectKey: string; kno
   const clashes = caseClashes(known);
   if (names.some((name) => clashes.has(name))) throw new NotUpToDate('chart names that differ only in case');
   const isKnown = new Set(known);
-  for (const name of cache.charts.keys()) if (!isKnown.has(name)) throw new NotUpToDate('a chart removed');
+  for (const name of cachedNames(cache)) if (!isKnown.has(name)) throw new NotUpToDate('a chart removed');
   if (!existsSync(gallery)) throw new NotUpToDate('the gallery to draw');
 }
 

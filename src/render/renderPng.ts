@@ -68,9 +68,9 @@ let fontconfigReady: Promise<void> | undefined;
  * @throws what resvg or sharp throw (an unreadable SVG, an image over sharp's limits).
  */
 export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE): Promise<Buffer> {
-  const sharp = await loadSharp();
   let png: import('sharp').Sharp;
   if (rasteriserFor(svg) === 'librsvg') {
+    const sharp = await loadSharp();
     await (fontconfigReady ??= useBundledFonts());
     png = sharp(Buffer.from(await pinFallbackFonts(rasterSvg(svg), 'librsvg')), { density: densityOf(scale) });
   } else {
@@ -80,12 +80,16 @@ export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE
     // root, no text): read once, by embedFonts, for both (drawnText remembers the SVG embedFonts returned).
     const fontFiles = await rasterFontFiles(drawn, drawn === raster ? drawnText(svg) : undefined);
     const { renderAsync } = await loadResvg();
-    // Async: drawn on libuv's pool, so the worker's thread lays out its next chart meanwhile.
-    const image = await renderAsync(drawn, {
-      fitTo: { mode: 'zoom', value: scale },
-      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY },
-      logLevel: 'off',
-    });
+    // Async: drawn on libuv's pool, so the worker's thread lays out its next chart meanwhile, and a
+    // process's first PNG loads sharp (≈25 ms of JavaScript and libvips) while resvg draws (issue 15, cold start).
+    const [image, sharp] = await Promise.all([
+      renderAsync(drawn, {
+        fitTo: { mode: 'zoom', value: scale },
+        font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY },
+        logLevel: 'off',
+      }),
+      loadSharp(),
+    ]);
     // resvg's pixels are premultiplied RGBA (tiny-skia's pixmap): sharp is told so, and writes straight alpha.
     png = sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4, premultiplied: true } }).withDensity(densityOf(scale));
   }

@@ -8,6 +8,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { exitWhenDone } from './exitWhenDone.js';
+import { carryExtraCaCerts } from './extraCaCerts.js';
 import { SNAPSHOT_V8_FLAGS } from './v8Flags.js';
 
 /** The file beside dist/cli.js that says what the snapshot was made for. */
@@ -61,9 +63,14 @@ export function usableSnapshot(
  */
 export const MALLOC_ARENAS = '2';
 
-/** The environment of the child Node: the launcher's, with its pid (commandPid.ts) and MALLOC_ARENA_MAX (MALLOC_ARENAS). */
+/**
+ * The environment of the child Node: the launcher's, with its pid
+ * (commandPid.ts) and MALLOC_ARENA_MAX (MALLOC_ARENAS), and
+ * NODE_EXTRA_CA_CERTS carried under another name (extraCaCerts.ts: the
+ * child puts it back as it starts).
+ */
 export function childEnv(env: NodeJS.ProcessEnv, launcherPid: number): NodeJS.ProcessEnv {
-  return { MALLOC_ARENA_MAX: MALLOC_ARENAS, ...env, [LAUNCHER_PID]: String(launcherPid) };
+  return { MALLOC_ARENA_MAX: MALLOC_ARENAS, ...carryExtraCaCerts(env), [LAUNCHER_PID]: String(launcherPid) };
 }
 
 /**
@@ -84,6 +91,8 @@ export function runFromSnapshot(blob: string, cli: string): void {
   // went on to exit 0 (an adversarial review).
   const handlers = new Map<NodeJS.Signals, () => void>([['SIGINT', pass('SIGINT')], ['SIGTERM', pass('SIGTERM')], ['SIGHUP', pass('SIGHUP')]]);
   for (const [signal, handler] of handlers) process.on(signal, handler);
+  // Once the child is gone, this process ends without freeing its heap first (exitWhenDone.ts).
+  exitWhenDone();
   child.on('exit', (code, signal) => {
     for (const [name, handler] of handlers) process.off(name, handler);
     if (signal) process.kill(process.pid, signal);

@@ -14,6 +14,8 @@ import { runCli } from '../cliProgram.js';
 import '../commands/build.js';
 import '../renderChart.js';
 import '../vegaBuilds.js';
+import { exitWhenDone } from './exitWhenDone.js';
+import { restoreExtraCaCerts } from './extraCaCerts.js';
 import { warmUp } from './warmUp.js';
 
 // Run before the snapshot is taken (Node empties the event loop first): Vega's and Vega-Lite's functions compiled.
@@ -21,6 +23,8 @@ import { warmUp } from './warmUp.js';
 warmUp().catch((error: unknown) => console.error(`citechart: the startup snapshot's warm-up failed (${String(error)}); runs compile Vega's functions themselves`));
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
+  // Before anything reads the environment: the user's NODE_EXTRA_CA_CERTS, which the launcher kept from this Node's start.
+  restoreExtraCaCerts(process.env);
   // Started by runFromSnapshot.ts: its channel closes when the launcher dies
   // (kill -9 included); end as it did, leaving the output folder's lock and
   // temporary files as a killed build does. Unref'd: it must not keep this
@@ -29,5 +33,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
     process.channel.unref();
     process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
   }
+  // Its heap is not freed page by page once the command is done: the kernel takes it back (exitWhenDone.ts).
+  exitWhenDone();
   void runCli(process.argv);
 });

@@ -72,6 +72,8 @@ describe('codeHash', () => {
     mkdirSync(path.join(dir, 'sub'));
     writeCodeHashStamp(dir);
     expect(stampedCodeHash(dir)).toBe(hashCode(dir));
+    // The folder given with or without its trailing separator: the same stamp (entries are joined to it by hand).
+    expect(stampedCodeHash(dir + path.sep)).toBe(hashCode(dir));
     writeFileSync(path.join(dir, 'sub', 'new.js'), 'export {};\n');
     // The folder's time as a later build would leave it (two writes in one clock tick share a time).
     const later = new Date(Date.now() + 5_000);

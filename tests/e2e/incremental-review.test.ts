@@ -4,6 +4,8 @@
 import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CACHE_FORMAT } from '../../src/cache/cacheKey.js';
+import { cacheFileText, parseCacheFile } from '../helpers/cacheFile.js';
 import { runCli } from '../helpers/cli.js';
 import { makeProject, minimalProject } from '../helpers/fixtureProject.js';
 
@@ -84,7 +86,8 @@ describe('incremental build, input by input', () => {
   it('a corrupt, truncated or other-version cache: everything, once', async () => {
     const cache = path.join('output', '.citechart-cache.json');
     const text = readFileSync(path.join(cwd, cache), 'utf8');
-    for (const broken of ['not json', text.slice(0, 100), text.replace('"format":1', '"format":0')]) {
+    expect(text).toContain(`"format":${CACHE_FORMAT}`);
+    for (const broken of ['not json', text.slice(0, 100), text.replace(`"format":${CACHE_FORMAT}`, '"format":0')]) {
       edit(cache, broken);
       expect(await rebuild()).toHaveLength(4);
       expect(await rebuild()).toEqual([]);
@@ -115,9 +118,15 @@ describe('a cache file of the right format but the wrong shape', () => {
     cwd = makeProject(minimalProject);
     expect((await runCli(['build'], { cwd })).code).toBe(0);
     const file = path.join(cwd, 'output', '.citechart-cache.json');
-    const cache = JSON.parse(readFileSync(file, 'utf8')) as { charts: Record<string, Record<string, unknown>> };
-    for (const garbled of [{ key: 'x' }, { ...cache.charts.exports, outputs: {} }, { ...cache.charts.exports, entry: { files: 'output/exports.svg' } }]) {
-      writeFileSync(file, JSON.stringify({ ...cache, project: { key: 'k' }, charts: { exports: garbled } }));
+    const cache = parseCacheFile(readFileSync(file, 'utf8'));
+    const exports = cache.charts.get('exports')!;
+    for (const garbled of [{ key: 'x' }, { ...exports, outputs: {} }, { ...exports, entry: { files: 'output/exports.svg' } }]) {
+      writeFileSync(file, cacheFileText({ ...cache.header, project: { key: 'k' } }, [['exports', garbled]]));
+      expect(await rebuild()).toEqual(['exports']);
+    }
+    // A line that is not a chart's, or cut short: that chart drawn again, never a crash.
+    for (const raw of ['["exports", {"key": ', 'not json', '["exports"']) {
+      writeFileSync(file, cacheFileText({ ...cache.header, project: { key: 'k' } }, [], [raw]));
       expect(await rebuild()).toEqual(['exports']);
     }
   });

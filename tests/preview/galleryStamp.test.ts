@@ -6,6 +6,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { galleryPage } from '../../src/preview/galleryPage.js';
+import { parseCacheFile, cacheFileText } from '../helpers/cacheFile.js';
 import { barSpec, makeProject, minimalProject, readText } from '../helpers/fixtureProject.js';
 
 vi.mock('../../src/preview/galleryPage.js', async (importOriginal) => {
@@ -61,9 +62,9 @@ describe('the gallery stamp', () => {
 
   it('a garbled stamp in the cache draws the page as before', async () => {
     const cacheFile = path.join(cwd, 'output/.citechart-cache.json');
-    const cache = JSON.parse(readText(cwd, 'output/.citechart-cache.json')) as Record<string, unknown>;
-    expect(cache.gallery).toEqual({ views: expect.stringMatching(/^[0-9a-f]{64}$/), page: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    writeFileSync(cacheFile, JSON.stringify({ ...cache, gallery: { views: 1 } }));
+    const cache = parseCacheFile(readText(cwd, 'output/.citechart-cache.json'));
+    expect(cache.header.gallery).toEqual({ views: expect.stringMatching(/^[0-9a-f]{64}$/), page: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    writeFileSync(cacheFile, cacheFileText({ ...cache.header, gallery: { views: 1 } }, cache.charts));
     await build({ cwd, names: ['top'], force: true, jobs: 1 });
     expect(drawnPages).toHaveBeenCalledTimes(1);
   });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commandPid } from '../../src/startup/commandPid.js';
+import { CARRIED_CA_CERTS } from '../../src/startup/extraCaCerts.js';
 import { childEnv, LAUNCHER_PID, MALLOC_ARENAS, usableSnapshot, type SnapshotStamp } from '../../src/startup/runFromSnapshot.js';
 
 const made: string[] = [];
@@ -79,6 +80,10 @@ describe('childEnv', () => {
 
   it("keeps the user's own MALLOC_ARENA_MAX, and never a launcher pid it inherited", () => {
     expect(childEnv({ MALLOC_ARENA_MAX: '8', [LAUNCHER_PID]: '1' }, 99)).toEqual({ MALLOC_ARENA_MAX: '8', [LAUNCHER_PID]: '99' });
+  });
+
+  it('carries NODE_EXTRA_CA_CERTS under another name, so the child Node does not parse the certificates as it starts', () => {
+    expect(childEnv({ NODE_EXTRA_CA_CERTS: '/etc/ssl/extra.pem' }, 7)).toEqual({ MALLOC_ARENA_MAX: '2', [CARRIED_CA_CERTS]: '/etc/ssl/extra.pem', [LAUNCHER_PID]: '7' });
   });
 });
 

@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCache } from '../../src/cache/buildCache.js';
+import { cachedChart, cachedNames, readCache } from '../../src/cache/buildCache.js';
+import { cacheFileText, parseCacheFile } from '../helpers/cacheFile.js';
 import { readManifestChecked } from '../../src/write/manifest.js';
 import { runCli } from '../helpers/cli.js';
 import { barSpec, makeProject, minimalProject, readText } from '../helpers/fixtureProject.js';
@@ -28,8 +29,8 @@ describe('charts named after Object.prototype members', () => {
     const manifest = JSON.parse(readText(cwd, 'output/manifest.json')) as { charts: Record<string, { title: string }> };
     expect(Object.keys(manifest.charts).sort()).toEqual(all);
     expect(Object.getOwnPropertyDescriptor(manifest.charts, '__proto__')?.value.title).toBe('Chart __proto__');
-    const cache = JSON.parse(readText(cwd, 'output/.citechart-cache.json')) as { charts: object };
-    expect(Object.keys(cache.charts).sort()).toEqual(all);
+    const cache = parseCacheFile(readText(cwd, 'output/.citechart-cache.json'));
+    expect([...cache.charts.keys()].sort()).toEqual(all);
     const gallery = readText(cwd, 'output/index.html');
     for (const name of NAMES) expect(gallery, name).toContain(`Chart ${name}`);
 
@@ -47,18 +48,22 @@ describe('reading a cache or manifest is never prototype-polluted', () => {
     const cwd = makeProject(minimalProject);
     expect((await runCli(['build'], { cwd })).code).toBe(0);
     const out = path.join(cwd, 'output');
-    const cache0 = JSON.parse(readFileSync(path.join(out, '.citechart-cache.json'), 'utf8'));
-    const entry = JSON.stringify(cache0.charts.exports);
+    const cache0 = parseCacheFile(readFileSync(path.join(out, '.citechart-cache.json'), 'utf8'));
+    const entry = JSON.stringify(cache0.charts.get('exports'));
     // Written as text: a JSON object literal would set the prototype instead of a "__proto__" key.
     const poison = `"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}`;
+    const lines = [`["__proto__", ${entry}]`, `["constructor", {"prototype": {"polluted": true}}]`, `["exports", ${entry}]`];
+    const checked = JSON.parse(cacheFileText(cache0.header, [], lines))[0] as { charts: string };
     writeFileSync(
       path.join(out, '.citechart-cache.json'),
-      `{"format": ${cache0.format}, "__proto__": {"polluted": true}, "charts": {"__proto__": ${entry}, "exports": ${entry}, "constructor": {"prototype": {"polluted": true}}}}`,
+      `[{"format": ${String(cache0.header.format)}, "__proto__": {"polluted": true}, "charts": "${checked.charts}"},\n${lines.join(',\n')}]\n`,
     );
     writeFileSync(path.join(out, 'manifest.json'), `{"generator": "citechart", "__proto__": {"polluted": true}, "charts": {${poison}}}`);
 
     const { cache } = await readCache(out);
-    expect([...cache.charts.keys()].sort()).toEqual(['__proto__', 'exports']);
+    // Each chart is parsed and checked when asked for: the garbled "constructor" is dropped then.
+    expect(['__proto__', 'constructor', 'exports'].filter((name) => cachedChart(cache, name))).toEqual(['__proto__', 'exports']);
+    expect(cachedNames(cache).sort()).toEqual(['__proto__', 'exports']);
     const { manifest, warnings } = await readManifestChecked(out);
     expect(Object.keys(manifest.charts)).toEqual([]);
     expect(warnings).toHaveLength(2);
