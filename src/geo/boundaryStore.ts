@@ -47,7 +47,14 @@ export interface StoreKey {
  * is parsed; an edited project file replaces its entry instead of adding one.
  */
 export function storedFeatures(key: StoreKey, make: () => Feature[] | string): Feature[] | string {
-  const { file, identity } = entry(key);
+  let place: { file: string; identity: string };
+  try {
+    place = entry(key);
+  } catch {
+    // citechart's own code folder unreadable (codeHash): a broken install draws, uncached, as before.
+    return make();
+  }
+  const { file, identity } = place;
   const stored = readStored(file, identity);
   if (stored) return stored;
   const made = make();
