@@ -21,6 +21,7 @@ import { joinBoundaries } from '../geo/joinBoundaries.js';
 import { fillBoundaries } from '../geo/fillBoundaries.js';
 import { nameRegions } from '../geo/regionNames.js';
 import { fitWithMargin } from '../geo/fitMargin.js';
+import { fitOnce } from '../geo/fitOnce.js';
 import { fitRegions } from '../geo/fitRegions.js';
 import type { Boundary } from '../geo/readBoundary.js';
 import { countryLanguage } from '../geo/countryList.js';
@@ -147,6 +148,8 @@ export function compileSpec(
     }
     // Fitted inside a margin, so no coast is drawn against the frame as if sliced by it.
     if (named.size) fitWithMargin(vega);
+    // Each shape fitted once, not once per layer that draws it (a choropleth's coloured layer is its world layer filtered).
+    if (named.size) fitOnce(vega);
     if (annotated.madeLayered) restoreMarkNames(vega as unknown as Record<string, unknown>);
     keepNoteRows(vega as unknown as Record<string, unknown>, annotated.notes);
     bandsUnderneath(vega as unknown as Record<string, unknown>);

@@ -17,39 +17,46 @@ export function parsePath(d: string): Shape {
   let ring: Array<[number, number]> = [];
   let x = 0;
   let y = 0;
-  const bounds: Box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  // Read in place, without a list per command or a slice per point: a 1:110m world's paths, read again for each
+  // layout of a labelled map (article, artboards, cards), cost ≈0.2 s of its build (issue 17).
   for (const [, command, args] of d.matchAll(/([MmLlHhVvZzCcSsQqTtAa])([^MmLlHhVvZzCcSsQqTtAa]*)/g)) {
-    const numbers = (args!.match(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi) ?? []).map(Number);
-    const relative = command === command!.toLowerCase();
     const upper = command!.toUpperCase();
     if (upper === 'Z') {
       if (ring.length) rings.push(ring);
       ring = [];
       continue;
     }
-    const step = { M: 2, L: 2, H: 1, V: 1, C: 6, S: 4, Q: 4, T: 2, A: 7 }[upper as 'M'] ?? 2;
+    const numbers = (args!.match(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi) ?? []).map(Number);
+    const relative = command !== upper;
+    const step = STEPS[upper] ?? 2;
     for (let i = 0; i + step <= numbers.length; i += step) {
-      const n = numbers.slice(i, i + step);
-      if (upper === 'H') x = relative ? x + n[0]! : n[0]!;
-      else if (upper === 'V') y = relative ? y + n[0]! : n[0]!;
+      if (upper === 'H') x = relative ? x + numbers[i]! : numbers[i]!;
+      else if (upper === 'V') y = relative ? y + numbers[i]! : numbers[i]!;
       else {
-        x = relative ? x + n[step - 2]! : n[step - 2]!;
-        y = relative ? y + n[step - 1]! : n[step - 1]!;
+        x = relative ? x + numbers[i + step - 2]! : numbers[i + step - 2]!;
+        y = relative ? y + numbers[i + step - 1]! : numbers[i + step - 1]!;
       }
       if (upper === 'M' && i === 0 && ring.length) {
         rings.push(ring);
         ring = [];
       }
       ring.push([x, y]);
-      bounds.x1 = Math.min(bounds.x1, x);
-      bounds.y1 = Math.min(bounds.y1, y);
-      bounds.x2 = Math.max(bounds.x2, x);
-      bounds.y2 = Math.max(bounds.y2, y);
+      x1 = Math.min(x1, x);
+      y1 = Math.min(y1, y);
+      x2 = Math.max(x2, x);
+      y2 = Math.max(y2, y);
     }
   }
   if (ring.length) rings.push(ring);
-  return { rings, bounds };
+  return { rings, bounds: { x1, y1, x2, y2 } };
 }
+
+/** Numbers per point of each SVG path command (its end point is the last two, or the one of H and V). */
+const STEPS: Record<string, number> = { M: 2, L: 2, H: 1, V: 1, C: 6, S: 4, Q: 4, T: 2, A: 7 };
 
 /** Whether (x, y) is inside a shape, by the even-odd rule over all its rings (holes and islands alike), as SVG fills it. */
 export function insideShape(shape: Shape, x: number, y: number): boolean {
@@ -83,20 +90,32 @@ export function rasterise(shapes: Array<{ shape: Shape; id: number; flag: number
   const w = Math.max(1, Math.ceil(width));
   const h = Math.max(1, Math.ceil(height));
   const raster: Raster = { width: w, height: h, cells: new Int32Array(w * h).fill(-1), flags: new Uint8Array(w * h) };
-  const crossings: number[] = [];
   for (const { shape, id, flag } of shapes) {
     const top = Math.max(0, Math.floor(shape.bounds.y1));
     const bottom = Math.min(h - 1, Math.ceil(shape.bounds.y2));
-    for (let row = top; row <= bottom; row++) {
-      const y = row + 0.5;
-      crossings.length = 0;
-      for (const ring of shape.rings) {
-        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-          const [xi, yi] = ring[i]!;
-          const [xj, yj] = ring[j]!;
-          if (yi > y !== yj > y) crossings.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
+    if (bottom < top) continue;
+    // Each edge's crossings go to the rows whose centre line it crosses, in one pass over the edges: tested row by
+    // row against every edge, a 1:110m world's labelled map cost ≈0.35 s of its build (issue 17). The rows tried per
+    // edge are a superset; the test and the crossing are the same expressions, so each row's list is as before.
+    const rows: number[][] = [];
+    for (let row = top; row <= bottom; row++) rows.push([]);
+    for (const ring of shape.rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i]!;
+        const [xj, yj] = ring[j]!;
+        const low = Math.min(yi, yj);
+        const high = Math.max(yi, yj);
+        // A coordinate that is not a number (never from Vega) makes every row a candidate, as the row-by-row test did.
+        const first = low >= -Infinity ? Math.max(top, Math.floor(low - 0.5)) : top;
+        const last = high <= Infinity ? Math.min(bottom, Math.ceil(high - 0.5)) : bottom;
+        for (let row = first; row <= last; row++) {
+          const y = row + 0.5;
+          if (yi > y !== yj > y) rows[row - top]!.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
         }
       }
+    }
+    for (let row = top; row <= bottom; row++) {
+      const crossings = rows[row - top]!;
       crossings.sort((a, b) => a - b);
       for (let k = 0; k + 1 < crossings.length; k += 2) {
         const from = Math.max(0, Math.ceil(crossings[k]! - 0.5));

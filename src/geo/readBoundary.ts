@@ -13,6 +13,7 @@ import { findAtlas, type IdKind } from './atlases.js';
 import { crimeaToUkraine } from './crimea.js';
 import { boundarySourceId, type BoundaryRef } from './boundaryRef.js';
 import { describeFeatures } from './describeFeatures.js';
+import { storedFeatures } from './boundaryStore.js';
 
 /** Boundaries read for one spec url, ready to inject as Vega-Lite `values`. */
 export interface Boundary {
@@ -64,22 +65,28 @@ export async function readBoundary(cwd: string, ref: BoundaryRef, sources: Map<s
     if ('problem' in read) return { problem: read.problem };
     bytes = read.bytes;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(bytes).toString('utf8'));
-  } catch (error) {
-    return { problem: messages.geo.notJson(ref.url, error instanceof Error ? error.message : String(error)) };
-  }
-  const features = toFeatures(json, ref, atlas?.simplify, atlas?.crimeaInUkraine);
-  if (typeof features === 'string') return { problem: features };
   const idKind: IdKind = atlas ? (atlas.ids[ref.feature ?? ''] ?? 'file') : 'file';
+  const hash = sha256(Buffer.from(bytes));
+  // Made once per file, object and version of citechart, then read back from the temporary folder (boundaryStore.ts).
+  const key = { url: ref.url, sha256: hash, feature: ref.feature, mesh: ref.mesh, simplify: atlas?.simplify, crimeaInUkraine: atlas?.crimeaInUkraine };
+  const features = storedFeatures(key, () => {
+    let json: unknown;
+    try {
+      json = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    } catch (error) {
+      return messages.geo.notJson(ref.url, error instanceof Error ? error.message : String(error));
+    }
+    const made = toFeatures(json, ref, atlas?.simplify, atlas?.crimeaInUkraine);
+    return typeof made === 'string' || ref.mesh ? made : describeFeatures(made, idKind);
+  });
+  if (typeof features === 'string') return { problem: features };
   return {
     boundary: {
       url: ref.url,
-      features: ref.mesh ? features : describeFeatures(features, idKind),
+      features,
       idKind,
       source,
-      sha256: sha256(Buffer.from(bytes)),
+      sha256: hash,
       projection: atlas?.projection ?? 'conicEqualArea',
     },
   };
