@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { prepareShaper } from './shapeText.js';
 
 // The fonts that draw what Source Sans 3 has no glyph for, tried in this
 // order, glyph by glyph (Noto, SIL Open Font Licence, from the @fontsource
@@ -10,6 +11,10 @@ import path from 'node:path';
 // for all of them). Source Sans 3 itself covers Latin, Greek and Cyrillic.
 // Emoji (monochrome outlines, which every renderer draws) come first. Han characters go to the first CJK font that has them (Simplified Chinese
 // shapes); Japanese kana and Korean hangul fall through to their own fonts.
+// Then one font per script of South and South-East Asia, the Caucasus and
+// Ethiopia, of which only the script's own slice is taken (`only`): their
+// packages also carry Latin, math and symbol slices, which would otherwise
+// draw characters no earlier font has in, say, Noto Sans Georgian.
 // The same chain serves measuring (textMetrics), the PNG (fonts.conf) and the
 // SVG's embedded subset (embedFonts), so the three never disagree.
 export interface FallbackFamily {
@@ -20,7 +25,17 @@ export interface FallbackFamily {
   slug: string;
   /** A right-to-left script. */
   rtl?: true;
+  /** The one slice (a key of the package's unicode.json) taken from the package; every slice when absent. */
+  only?: string;
+  /** Measured by HarfBuzz, not fontkit (shapeText.ts: fontkit's Indic shaper threw on Gurmukhi, mis-measured Kannada). */
+  harfbuzz?: true;
 }
+
+/** A family of the chain for one script: the package's slice named after it (e.g. `devanagari`). */
+const script = (name: string, slice = name.toLowerCase()): FallbackFamily => {
+  const slug = `noto-sans-${name.toLowerCase()}`;
+  return { family: `Noto Sans ${name}`, pkg: `@fontsource-variable/${slug}`, slug, only: slice, harfbuzz: true };
+};
 
 export const FALLBACK_CHAIN: readonly FallbackFamily[] = [
   // First: the CJK fonts also draw some emoji code points (☀, 🌀…), as text symbols.
@@ -31,6 +46,9 @@ export const FALLBACK_CHAIN: readonly FallbackFamily[] = [
   { family: 'Noto Sans KR', pkg: '@fontsource-variable/noto-sans-kr', slug: 'noto-sans-kr' },
   { family: 'Noto Sans Arabic', pkg: '@fontsource-variable/noto-sans-arabic', slug: 'noto-sans-arabic', rtl: true },
   { family: 'Noto Sans Hebrew', pkg: '@fontsource-variable/noto-sans-hebrew', slug: 'noto-sans-hebrew', rtl: true },
+  // Indic scripts, then the rest; where two have a character (the danda U+0964, ₹, U+200C/D, ◌), the first draws it.
+  ...['Devanagari', 'Bengali', 'Tamil', 'Gujarati', 'Gurmukhi', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala'].map((name) => script(name)),
+  ...['Thai', 'Lao', 'Khmer', 'Myanmar', 'Georgian', 'Armenian', 'Ethiopic'].map((name) => script(name)),
 ];
 
 /** One file of a fallback family: the package splits each font by Unicode ranges. */
@@ -83,6 +101,7 @@ export function fallbackSlices(): FallbackSlice[] {
   for (const family of FALLBACK_CHAIN) {
     const table = JSON.parse(readFileSync(path.join(packageDir(family.pkg), 'unicode.json'), 'utf8')) as Record<string, string>;
     for (const [key, list] of Object.entries(table)) {
+      if (family.only !== undefined && key !== family.only) continue;
       const name = key.replace(/^\[(\d+)\]$/, '$1');
       const ranges = list.split(',').map((item): [number, number] => {
         const [from, to] = item.trim().replace(/^U\+/i, '').split('-');
@@ -127,7 +146,7 @@ let installedFallbacks: string[] | undefined;
 let prepared: Promise<string> | undefined;
 
 /**
- * Makes sure the fallback folder exists: the packages ship WOFF2, which
+ * Makes sure the fallback folder exists, and HarfBuzz is loaded for measuring (shapeText.ts): the packages ship WOFF2, which
  * FreeType (in sharp) may not read, so each slice is decompressed once per
  * machine with fontverter (Google's woff2 in wasm), ≈2 s, into a temporary
  * folder renamed into place, so a concurrent or interrupted run never sees
@@ -138,18 +157,24 @@ let prepared: Promise<string> | undefined;
  */
 export function prepareFallbackFonts(): Promise<string> {
   prepared ??= (async () => {
+    // Measuring the scripts fontkit mis-shapes needs HarfBuzz loaded (shapeText.ts), meanwhile.
+    const shaper = prepareShaper();
     const dir = fallbackFontDir();
-    if (existsSync(path.join(dir, 'complete'))) return dir;
+    if (existsSync(path.join(dir, 'complete'))) {
+      await shaper;
+      return dir;
+    }
     const temp = `${dir}.${process.pid}.${Date.now()}`;
     mkdirSync(temp, { recursive: true });
     const jobs: Array<[string, string]> = [];
     for (const family of FALLBACK_CHAIN) {
       const files = path.join(packageDir(family.pkg), 'files');
-      for (const name of readdirSync(files).filter((file) => file.endsWith('-wght-normal.woff2'))) {
+      const wanted = family.only === undefined ? '-wght-normal.woff2' : `-${family.only}-wght-normal.woff2`;
+      for (const name of readdirSync(files).filter((file) => file.startsWith(`${family.slug}-`) && file.endsWith(wanted))) {
         jobs.push([path.join(files, name), path.join(temp, name.replace(/\.woff2$/, '.ttf'))]);
       }
     }
-    await decompressFonts(jobs);
+    await Promise.all([decompressFonts(jobs), shaper]);
     writeFileSync(path.join(temp, 'complete'), '');
     try {
       renameSync(temp, dir);
