@@ -1,6 +1,7 @@
 import { FONT_FAMILY, useBundledFonts } from '../text/fonts.js';
 import { pinFallbackFonts, type Rasteriser } from '../text/pinFonts.js';
 import { rasterFontFiles } from '../text/rasterFonts.js';
+import { hasComplexScript } from '../text/complexScripts.js';
 import { drawnText } from '../text/embedFonts.js';
 import { loadResvg } from './loadResvg.js';
 import { loadSharp } from './loadSharp.js';
@@ -31,17 +32,15 @@ export function pngSize(svg: string, scale = DEFAULT_SCALE): { width: number; he
   return box ? { width: Number(box[1]) * scale, height: Number(box[2]) * scale } : undefined;
 }
 
-// Letters of the right-to-left scripts the fallback chain draws (Hebrew, Arabic), and of the scripts whose
-// shaping joins, splits or reorders characters (conjuncts, vowel signs, Thai's sara am): resvg gave up on any
-// such text beside a character of another font (a space, a digit), drawing none of it (tests/browser/scriptsPng.test.ts).
-const LIBRSVG_SCRIPTS =
-  /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+// Letters of the right-to-left scripts the fallback chain draws (Hebrew, Arabic).
+const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}]/u;
 const TEXT_ELEMENT = /<text\b[^>]*>([\s\S]*?)<\/text>/g;
 
 /**
  * Which rasteriser draws this SVG's PNG: resvg, unless a `<text>` holds
  * Hebrew or Arabic letters, or letters of a script shaped other than one
- * glyph per character (Indic, Sinhala, Thai, Lao, Khmer, Myanmar). resvg
+ * glyph per character (complexScripts.ts: Indic, Sinhala, Thai, Lao, Khmer,
+ * Myanmar). resvg
  * (resvg-js 2.6.2, usvg 0.35) drew nothing of a right-to-left word inside a
  * Latin line (`Source: אבג דה, 2024`), with the whole fonts or subsets;
  * librsvg draws it in reading order (tests/provenance/bidi.test.ts). usvg
@@ -51,7 +50,7 @@ const TEXT_ELEMENT = /<text\b[^>]*>([\s\S]*?)<\/text>/g;
  * characters, and the line was left out. librsvg (Pango, HarfBuzz) shapes each font's run on its own.
  */
 export function rasteriserFor(svg: string): Rasteriser {
-  for (const match of svg.matchAll(TEXT_ELEMENT)) if (LIBRSVG_SCRIPTS.test(match[1]!)) return 'librsvg';
+  for (const match of svg.matchAll(TEXT_ELEMENT)) if (RIGHT_TO_LEFT.test(match[1]!) || hasComplexScript(match[1]!)) return 'librsvg';
   return 'resvg';
 }
 

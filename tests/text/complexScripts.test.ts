@@ -5,7 +5,11 @@
 // tests/browser/scriptsPng.test.ts and textWidths.test.ts.
 import * as hb from 'harfbuzzjs';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listSpecs, openProject } from '../../src/project.js';
+import { renderChart } from '../../src/renderChart.js';
+import { complexScriptsIn } from '../../src/text/complexScripts.js';
 import { FALLBACK_CHAIN, prepareFallbackFonts } from '../../src/text/fallbackFonts.js';
 import { fontRuns, missingChars, needsFallbackFonts } from '../../src/text/fontChain.js';
 import { subsetFontFile, withDecompositions } from '../../src/text/subsetFont.js';
@@ -105,5 +109,25 @@ describe('the subsets of the added scripts shape as the whole font does', () => 
     expect(withDecompositions('హై')).toBe('హై\u0c46\u0c56');
     expect(withDecompositions('น้ำ')).toBe('น้ำ\u0e4d\u0e32');
     expect(withDecompositions('abc')).toBe('abc');
+  });
+});
+
+describe('the PDF of a chart with text in a complex script', () => {
+  it('is left out with a warning naming the scripts (PDFKit shapes with fontkit, which threw on Gurmukhi)', async () => {
+    const gallery = path.join(import.meta.dirname, '../fixtures/gallery');
+    expect(await listSpecs(gallery)).toContain('complex-scripts');
+    const { chart, diagnostics } = await renderChart(await openProject(gallery), 'complex-scripts', { pdf: true });
+    expect(chart?.pdf).toBeUndefined();
+    expect(chart?.png).toBeDefined();
+    expect(diagnostics.map((d) => `${d.file}: ${d.severity}: ${d.message}`)).toEqual([
+      `specs/complex-scripts.vl.json: warning: no PDF made: its text in ${complexScriptsIn('हচதગਅతಕമශทລកမ').join(', ')} would be drawn with its letters unjoined or misplaced (the PDF writer does not shape these scripts yet); the SVG and PNG are drawn right: use them for print, or leave "pdf" out of --formats`,
+    ]);
+  });
+
+  it('is still made for the other scripts', async () => {
+    const gallery = path.join(import.meta.dirname, '../fixtures/gallery');
+    const { chart, diagnostics } = await renderChart(await openProject(gallery), 'scripts', { pdf: true });
+    expect(diagnostics).toEqual([]);
+    expect(chart?.pdf?.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
