@@ -5,8 +5,9 @@ import type * as HarfBuzz from 'harfbuzzjs';
 // resvg shapes with rustybuzz (a port of HarfBuzz) and browsers with HarfBuzz
 // itself; fontkit has shapers of its own, which agree on most scripts but
 // threw on Gurmukhi (`ਪੰਜਾਬੀ`: a mark anchor it could not find, TypeError
-// inside Vega's layout) and measured Kannada's `ಕ್ಷೇತ್ರ` 0.9 px too wide at
-// 16 px (tests/text/shapeText.test.ts). Text in those fonts (FallbackFamily
+// inside Vega's layout), measured Khmer's `ភ្នំពេញ` 7.6 px and Kannada's
+// `ಬೆಂಗಳೂರು ಕ್ಷೇತ್ರ` 0.65 px off what Chromium draws at 12 px
+// (tests/browser/textWidths.test.ts, tests/text/complexScripts.test.ts). Text in those fonts (FallbackFamily
 // `harfbuzz`) is measured here, by HarfBuzz (harfbuzzjs, already installed
 // for subset-font), with the script, direction and features it guesses from
 // the text, as resvg and browsers do.
