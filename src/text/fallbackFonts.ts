@@ -83,11 +83,19 @@ function packageDir(pkg: string): string {
 const packageDirs = new Map<string, string>();
 
 function findPackageDir(pkg: string): string {
+  // The font packages are installed side by side: the folder that held the last one is tried first (23 of
+  // them since the scripts of India and South-East Asia came; each tried Node's lookup folders one by one).
+  if (lastFolder !== undefined && existsSync(path.join(lastFolder, pkg, 'package.json'))) return path.join(lastFolder, pkg);
   for (const folder of require.resolve.paths(pkg) ?? []) {
-    if (existsSync(path.join(folder, pkg, 'package.json'))) return path.join(folder, pkg);
+    if (existsSync(path.join(folder, pkg, 'package.json'))) {
+      lastFolder = folder;
+      return path.join(folder, pkg);
+    }
   }
   return path.dirname(require.resolve(`${pkg}/package.json`));
 }
+
+let lastFolder: string | undefined;
 
 /**
  * Parses the package's `unicode.json` (slice name → CSS unicode-range list,
