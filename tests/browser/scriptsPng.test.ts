@@ -1,11 +1,14 @@
 // Text in each script the bundled fonts cover, drawn into a PNG by resvg
-// (given only the bundled fonts' subsets: rasterFontFiles; Hebrew and Arabic
-// by librsvg, fontconfig told of the fallback fonts) and into the same SVG by
+// (given only the bundled fonts' subsets: rasterFontFiles; Hebrew, Arabic and
+// the complex scripts of India and South-East Asia by librsvg, fontconfig told
+// of the fallback fonts) and into the same SVG by
 // Chromium as an <img> (only the embedded fonts reach it: an image cannot
 // see the page's or the system's fonts beyond generic fallbacks). The two
 // must agree, and the PNG must hold glyphs: the same text drawn as
 // characters no font has (empty boxes) looks clearly different. Before the
-// fallbacks, the PNG drew 東京, 서울, مصر and ☀️ as boxes.
+// fallbacks, the PNG drew 東京, 서울, مصر and ☀️ as boxes; before the
+// complex scripts' subsets kept their features, Chromium drew क्षेत्र unjoined,
+// and resvg drew no line holding हिन्दी and a space.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -88,7 +91,7 @@ describe('every script the fonts cover is drawn as glyphs, alike in the PNG and 
     // SCRIPT_SHOTS=folder keeps both drawings, to look at.
     if (process.env.SCRIPT_SHOTS) {
       mkdirSync(process.env.SCRIPT_SHOTS, { recursive: true });
-      writeFileSync(path.join(process.env.SCRIPT_SHOTS, `${script.replace(/\W+/g, '-')}-resvg.png`), png);
+      writeFileSync(path.join(process.env.SCRIPT_SHOTS, `${script.replace(/\W+/g, '-')}-png.png`), png);
       writeFileSync(path.join(process.env.SCRIPT_SHOTS, `${script.replace(/\W+/g, '-')}-chromium.png`), shot);
     }
     // Measured 2026-11-30 (Chromium 156, resvg-js 2.6.2, sharp 0.35.5): Chromium and the PNG differ
