@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareShaper } from './shapeText.js';
 
 // The fonts that draw what Source Sans 3 has no glyph for, tried in this
 // order, glyph by glyph (Noto, SIL Open Font Licence, from the @fontsource
@@ -154,7 +153,7 @@ let installedFallbacks: string[] | undefined;
 let prepared: Promise<string> | undefined;
 
 /**
- * Makes sure the fallback folder exists, and HarfBuzz is loaded for measuring (shapeText.ts): the packages ship WOFF2, which
+ * Makes sure the fallback folder exists: the packages ship WOFF2, which
  * FreeType (in sharp) may not read, so each slice is decompressed once per
  * machine with fontverter (Google's woff2 in wasm), ≈2 s, into a temporary
  * folder renamed into place, so a concurrent or interrupted run never sees
@@ -165,13 +164,8 @@ let prepared: Promise<string> | undefined;
  */
 export function prepareFallbackFonts(): Promise<string> {
   prepared ??= (async () => {
-    // Measuring the scripts fontkit mis-shapes needs HarfBuzz loaded (shapeText.ts), meanwhile.
-    const shaper = prepareShaper();
     const dir = fallbackFontDir();
-    if (existsSync(path.join(dir, 'complete'))) {
-      await shaper;
-      return dir;
-    }
+    if (existsSync(path.join(dir, 'complete'))) return dir;
     const temp = `${dir}.${process.pid}.${Date.now()}`;
     mkdirSync(temp, { recursive: true });
     const jobs: Array<[string, string]> = [];
@@ -182,7 +176,7 @@ export function prepareFallbackFonts(): Promise<string> {
         jobs.push([path.join(files, name), path.join(temp, name.replace(/\.woff2$/, '.ttf'))]);
       }
     }
-    await Promise.all([decompressFonts(jobs), shaper]);
+    await decompressFonts(jobs);
     writeFileSync(path.join(temp, 'complete'), '');
     try {
       renameSync(temp, dir);

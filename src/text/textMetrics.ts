@@ -3,7 +3,7 @@ import { vega } from '../vegaBuilds.js';
 import { fontRuns, openFont, sourceSans, weightOf } from './fontChain.js';
 import type { FontFace } from './fonts.js';
 import { calledByVegaTruncate, truncateToLimit, widthUpTo } from './labelLimit.js';
-import { prepareShaper, shapedAdvance, shaperReady } from './shapeText.js';
+import { shapedAdvance } from './shapeText.js';
 import { rememberWidth, storedWidth } from './widthStore.js';
 
 // fontkit is loaded only when a string is not in the width store (≈100 ms to load).
@@ -27,44 +27,20 @@ export function measureText(text: string, fontSize: number, face: FontFace = 're
   if (unitWidth === undefined) {
     unitWidth = storedWidth(key);
     if (unitWidth === undefined) {
-      let exact = true;
       unitWidth = 0;
       for (const run of fontRuns(text, face)) {
         if (run.source?.harfbuzz) {
-          if (shaperReady()) unitWidth += shapedAdvance(run.source.file, weightOf(face), run.text);
-          else {
-            exact = false;
-            unitWidth += provisionalAdvance(openFont(run.source, face), run.text);
-          }
+          unitWidth += shapedAdvance(run.source.file, weightOf(face), run.text);
           continue;
         }
         const font = openFont(run.source ?? sourceSans(face), face);
         unitWidth += font.layout(run.text).advanceWidth / font.unitsPerEm;
       }
-      // A provisional width is neither kept nor stored: the next call, HarfBuzz loaded, measures it exactly.
-      if (!exact) return unitWidth * fontSize;
       rememberWidth(key, unitWidth);
     }
     widths.set(key, unitWidth);
   }
   return unitWidth * fontSize;
-}
-
-/**
- * The width (em) of text in a HarfBuzz-measured script when HarfBuzz is not
- * loaded yet in this thread (a measure before any prepareFallbackFonts, which
- * every drawing awaits): fontkit's shaping, or, where fontkit throws (its
- * Gurmukhi shaper), the glyphs' own advances. Starts loading HarfBuzz.
- */
-function provisionalAdvance(font: ReturnType<typeof openFont>, text: string): number {
-  void prepareShaper().catch(() => undefined);
-  try {
-    return font.layout(text).advanceWidth / font.unitsPerEm;
-  } catch {
-    let advance = 0;
-    for (const glyph of font.glyphsForString(text)) advance += glyph.advanceWidth;
-    return advance / font.unitsPerEm;
-  }
 }
 
 /** What Vega hands textMetrics of a text item: the SceneNode fields that set its width. */
