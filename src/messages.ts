@@ -809,10 +809,13 @@ export const scaffold = {
 };
 
 // ── text: fonts and glyphs ──────────────────────────────────────────────────
+const COVERED_SCRIPTS = 'Devanagari, Bengali, Gujarati, Gurmukhi, Tamil, Telugu, Kannada, Malayalam, Sinhala, Thai, Lao, Khmer, Myanmar, Georgian, Armenian, Ethiopic';
 export const text = {
   missingGlyph: (chars: string[]) =>
     `no bundled font draws ${chars.map((c) => `${q(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}: ` +
-    `it would show as an empty box in the graphic; replace or remove it (fonts cover Latin, Greek, Cyrillic, Chinese, Japanese, Korean, Arabic, Hebrew and emoji)`,
+    `it would show as an empty box in the graphic; replace or remove it (fonts cover Latin, Greek, Cyrillic, Chinese, Japanese, Korean, Arabic, Hebrew, ${COVERED_SCRIPTS} and emoji)`,
+  pdfComplexScript: (scripts: string[]) =>
+    `no PDF made: its text in ${scripts.join(', ')} would be drawn with its letters unjoined or misplaced (the PDF writer does not shape these scripts yet); the SVG and PNG are drawn right: use them for print, or leave "pdf" out of --formats`,
 };
 // ── the fact-check trail: row keys, verify's row changes, corrections, publish, impact (src/trail) ──
 export const trail = {

@@ -60,7 +60,8 @@ import { renderFitted } from './render/renderFitted.js';
 import type { VegaRender } from './render/renderSvg.js';
 import { truncatedLabels } from './render/truncatedLabels.js';
 import { truncationWarnings } from './render/truncationWarnings.js';
-import { embedFonts } from './text/embedFonts.js';
+import { complexScriptsIn } from './text/complexScripts.js';
+import { drawnText, embedFonts } from './text/embedFonts.js';
 import { prepareFallbackFonts } from './text/fallbackFonts.js';
 import { needsFallbackFonts } from './text/fontChain.js';
 import type { ManifestEntry } from './write/manifest.js';
@@ -396,9 +397,14 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     }
     // Fonts go in even when the spec leaves them out of its SVG: a PDF must carry its own.
     if (spec.settings.embedFonts === false) printSvg = await embedFonts(printSvg);
-    // Loaded only for a PDF: PDFKit, svg-to-pdfkit and bidi-js stay out of every other build.
-    const { renderPdf } = await import('./render/renderPdf.js');
-    pdf = await renderPdf(printSvg, { xmp: xmpFields('application/pdf'), created: pdfDate(cited), ...(locale.tag && { lang: locale.tag }), ...(print.widthPt && { pageWidthPt: print.widthPt }) });
+    // PDFKit shapes with fontkit, which threw on Gurmukhi and measured Khmer 7.6 px off HarfBuzz: no PDF rather than a wrong one.
+    const unshaped = complexScriptsIn([...drawnText(printSvg).values()].join(''));
+    if (unshaped.length) diagnostics.push({ file: spec.file, severity: 'warning', message: messages.text.pdfComplexScript(unshaped) });
+    else {
+      // Loaded only for a PDF: PDFKit, svg-to-pdfkit and bidi-js stay out of every other build.
+      const { renderPdf } = await import('./render/renderPdf.js');
+      pdf = await renderPdf(printSvg, { xmp: xmpFields('application/pdf'), created: pdfDate(cited), ...(locale.tag && { lang: locale.tag }), ...(print.widthPt && { pageWidthPt: print.widthPt }) });
+    }
   }
   const chart: RenderedChart = { name, svg, png, ...(pdf && { pdf }), embed, entry: { title, sources: sourceIds, inputs, drawn: drawnByTable, ...(locale.tag && { language: locale.tag }) } };
   if (artboards.length) chart.artboards = artboards;

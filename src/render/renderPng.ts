@@ -1,6 +1,7 @@
 import { FONT_FAMILY, useBundledFonts } from '../text/fonts.js';
 import { pinFallbackFonts, type Rasteriser } from '../text/pinFonts.js';
 import { rasterFontFiles } from '../text/rasterFonts.js';
+import { hasComplexScript } from '../text/complexScripts.js';
 import { drawnText } from '../text/embedFonts.js';
 import { loadResvg } from './loadResvg.js';
 import { loadSharp } from './loadSharp.js';
@@ -37,12 +38,19 @@ const TEXT_ELEMENT = /<text\b[^>]*>([\s\S]*?)<\/text>/g;
 
 /**
  * Which rasteriser draws this SVG's PNG: resvg, unless a `<text>` holds
- * Hebrew or Arabic letters. resvg (resvg-js 2.6.2, usvg 0.35) drew nothing
- * of a right-to-left word inside a Latin line (`Source: אבג דה, 2024`), with
- * the whole fonts or subsets; librsvg draws it in reading order (tests/provenance/bidi.test.ts).
+ * Hebrew or Arabic letters, or letters of a script shaped other than one
+ * glyph per character (complexScripts.ts: Indic, Sinhala, Thai, Lao, Khmer,
+ * Myanmar). resvg
+ * (resvg-js 2.6.2, usvg 0.35) drew nothing of a right-to-left word inside a
+ * Latin line (`Source: אבג דה, 2024`), with the whole fonts or subsets;
+ * librsvg draws it in reading order (tests/provenance/bidi.test.ts). usvg
+ * shapes a text's whole line with each of its fonts and keeps the result
+ * only if every font gives as many glyphs: `हिन्दी क्षेत्र` (Devanagari, with
+ * a space of Source Sans 3) gave fewer glyphs in Noto Sans Devanagari than
+ * characters, and the line was left out. librsvg (Pango, HarfBuzz) shapes each font's run on its own.
  */
 export function rasteriserFor(svg: string): Rasteriser {
-  for (const match of svg.matchAll(TEXT_ELEMENT)) if (RIGHT_TO_LEFT.test(match[1]!)) return 'librsvg';
+  for (const match of svg.matchAll(TEXT_ELEMENT)) if (RIGHT_TO_LEFT.test(match[1]!) || hasComplexScript(match[1]!)) return 'librsvg';
   return 'resvg';
 }
 

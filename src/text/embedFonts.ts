@@ -86,10 +86,32 @@ export function groupByFont(drawn: DrawnText): FaceSubset[] {
       group?.chars.push(char);
       if (source) previous = group;
     }
+    joinersOfComplexScripts(groups, text, face);
   }
   for (const group of groups.values()) group.chars.sort();
   const rank = (group: FaceSubset) => `${group.source.variable ? 1 : 0}${group.source.key}${group.face}`;
   return [...groups.values()].sort((a, b) => (rank(a) < rank(b) ? -1 : 1));
+}
+
+/**
+ * A joiner or selector (U+200C, U+200D…) right after a letter of a
+ * HarfBuzz-measured script (Sinhala's `ශ්‍රී`, Devanagari's `क्‍ष`) is
+ * also put in that letter's font, whichever font it is otherwise given (Noto
+ * Emoji's, for U+200D): Chromium draws a grapheme cluster in one font that
+ * has all of it, so with the joiner only in another font's unicode-range it
+ * broke `ශ්‍රී` into two clusters, drawn unjoined and wider than measured.
+ */
+function joinersOfComplexScripts(groups: Map<string, FaceSubset>, text: string, face: FontFace): void {
+  let before: FontSource | undefined;
+  for (const char of text) {
+    if (!/^\p{Default_Ignorable_Code_Point}$/u.test(char)) {
+      before = /^[\t\n\v\f\r\u2028\u2029\ufeff]$/.test(char) ? undefined : fontFor(char, face);
+      continue;
+    }
+    if (!before?.harfbuzz) continue;
+    const group = groupFor(groups, before, face);
+    if (!group.chars.includes(char)) group.chars.push(char);
+  }
 }
 
 function groupFor(groups: Map<string, FaceSubset>, source: FontSource, face: FontFace): FaceSubset {

@@ -6,10 +6,14 @@ import path from 'node:path';
 
 // The fonts that draw what Source Sans 3 has no glyph for, tried in this
 // order, glyph by glyph (Noto, SIL Open Font Licence, from the @fontsource
-// variable packages: one variable font per script covers every weight, 28 MB
-// for all of them). Source Sans 3 itself covers Latin, Greek and Cyrillic.
+// variable packages: one variable font per script covers every weight, 39 MB
+// for all of them unpacked, 4 MB of it the sixteen scripts after Hebrew). Source Sans 3 itself covers Latin, Greek and Cyrillic.
 // Emoji (monochrome outlines, which every renderer draws) come first. Han characters go to the first CJK font that has them (Simplified Chinese
 // shapes); Japanese kana and Korean hangul fall through to their own fonts.
+// Then one font per script of South and South-East Asia, the Caucasus and
+// Ethiopia, of which only the script's own slice is taken (`only`): their
+// packages also carry Latin, math and symbol slices, which would otherwise
+// draw characters no earlier font has in, say, Noto Sans Georgian.
 // The same chain serves measuring (textMetrics), the PNG (fonts.conf) and the
 // SVG's embedded subset (embedFonts), so the three never disagree.
 export interface FallbackFamily {
@@ -20,7 +24,17 @@ export interface FallbackFamily {
   slug: string;
   /** A right-to-left script. */
   rtl?: true;
+  /** The one slice (a key of the package's unicode.json) taken from the package; every slice when absent. */
+  only?: string;
+  /** Measured by HarfBuzz, not fontkit (shapeText.ts: fontkit threw on Gurmukhi, measured Khmer 7.6 px and Kannada 0.65 px off at 12 px). */
+  harfbuzz?: true;
 }
+
+/** A family of the chain for one script: its Noto Sans package's slice named after it (e.g. `devanagari`). */
+const script = (name: string): FallbackFamily => {
+  const slug = `noto-sans-${name.toLowerCase()}`;
+  return { family: `Noto Sans ${name}`, pkg: `@fontsource-variable/${slug}`, slug, only: name.toLowerCase(), harfbuzz: true };
+};
 
 export const FALLBACK_CHAIN: readonly FallbackFamily[] = [
   // First: the CJK fonts also draw some emoji code points (☀, 🌀…), as text symbols.
@@ -31,6 +45,9 @@ export const FALLBACK_CHAIN: readonly FallbackFamily[] = [
   { family: 'Noto Sans KR', pkg: '@fontsource-variable/noto-sans-kr', slug: 'noto-sans-kr' },
   { family: 'Noto Sans Arabic', pkg: '@fontsource-variable/noto-sans-arabic', slug: 'noto-sans-arabic', rtl: true },
   { family: 'Noto Sans Hebrew', pkg: '@fontsource-variable/noto-sans-hebrew', slug: 'noto-sans-hebrew', rtl: true },
+  // Indic scripts, then the rest; where two have a character (the danda U+0964, ₹, U+200C/D, ◌), the first draws it.
+  ...['Devanagari', 'Bengali', 'Tamil', 'Gujarati', 'Gurmukhi', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala'].map(script),
+  ...['Thai', 'Lao', 'Khmer', 'Myanmar', 'Georgian', 'Armenian', 'Ethiopic'].map(script),
 ];
 
 /** One file of a fallback family: the package splits each font by Unicode ranges. */
@@ -65,11 +82,19 @@ function packageDir(pkg: string): string {
 const packageDirs = new Map<string, string>();
 
 function findPackageDir(pkg: string): string {
+  // The font packages are installed side by side: the folder that held the last one is tried first (23 of
+  // them since the scripts of India and South-East Asia came; each tried Node's lookup folders one by one).
+  if (lastFolder !== undefined && existsSync(path.join(lastFolder, pkg, 'package.json'))) return path.join(lastFolder, pkg);
   for (const folder of require.resolve.paths(pkg) ?? []) {
-    if (existsSync(path.join(folder, pkg, 'package.json'))) return path.join(folder, pkg);
+    if (existsSync(path.join(folder, pkg, 'package.json'))) {
+      lastFolder = folder;
+      return path.join(folder, pkg);
+    }
   }
   return path.dirname(require.resolve(`${pkg}/package.json`));
 }
+
+let lastFolder: string | undefined;
 
 /**
  * Parses the package's `unicode.json` (slice name → CSS unicode-range list,
@@ -83,6 +108,7 @@ export function fallbackSlices(): FallbackSlice[] {
   for (const family of FALLBACK_CHAIN) {
     const table = JSON.parse(readFileSync(path.join(packageDir(family.pkg), 'unicode.json'), 'utf8')) as Record<string, string>;
     for (const [key, list] of Object.entries(table)) {
+      if (family.only !== undefined && key !== family.only) continue;
       const name = key.replace(/^\[(\d+)\]$/, '$1');
       const ranges = list.split(',').map((item): [number, number] => {
         const [from, to] = item.trim().replace(/^U\+/i, '').split('-');
@@ -145,7 +171,8 @@ export function prepareFallbackFonts(): Promise<string> {
     const jobs: Array<[string, string]> = [];
     for (const family of FALLBACK_CHAIN) {
       const files = path.join(packageDir(family.pkg), 'files');
-      for (const name of readdirSync(files).filter((file) => file.endsWith('-wght-normal.woff2'))) {
+      const wanted = family.only === undefined ? '-wght-normal.woff2' : `-${family.only}-wght-normal.woff2`;
+      for (const name of readdirSync(files).filter((file) => file.startsWith(`${family.slug}-`) && file.endsWith(wanted))) {
         jobs.push([path.join(files, name), path.join(temp, name.replace(/\.woff2$/, '.ttf'))]);
       }
     }

@@ -20,6 +20,8 @@ export interface FontSource {
   rtl?: boolean;
   /** A variable fallback font, instanced at the face's weight when measured or subset. */
   variable: boolean;
+  /** Measured by HarfBuzz (shapeText.ts), not fontkit. */
+  harfbuzz?: boolean;
 }
 
 /** A run of consecutive characters drawn by the same font (`source` undefined: no bundled font has them). */
@@ -98,7 +100,7 @@ export function fontFor(char: string, face: FontFace): FontSource | undefined {
     if (sourceSansHas(codePoint, face)) source = own;
     else if (fallbackFontsReady()) {
       for (const slice of slicesFor(codePoint)) {
-        const candidate = { key: slice.file.replace(/-wght-normal\.ttf$/, ''), family: slice.family.family, rtl: !!slice.family.rtl, file: path.join(fallbackFontDir(), slice.file), variable: true };
+        const candidate = { key: slice.file.replace(/-wght-normal\.ttf$/, ''), family: slice.family.family, rtl: !!slice.family.rtl, file: path.join(fallbackFontDir(), slice.file), variable: true, ...(slice.family.harfbuzz && { harfbuzz: true }) };
         if (openFont(candidate, face).hasGlyphForCodePoint(codePoint)) {
           source = candidate;
           break;

@@ -9,10 +9,16 @@ import { fallbackVersions } from './fallbackFonts.js';
 import type { FontSource } from './fontChain.js';
 
 // The OpenType features shapers apply by default (HarfBuzz's and fontkit's
-// default shaper, Arabic joining, marks), so the text looks and measures as
+// default shaper, Arabic joining, marks, Indic and South-East Asian scripts), so the text looks and measures as
 // it was laid out. The alternates of the rest (fractions, small figures,
 // stylistic sets) would be two thirds of a Latin subset's bytes.
-const DEFAULT_FEATURES = ['rvrn', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'init', 'medi', 'fina', 'isol', 'med2', 'fin2', 'fin3', 'dist', 'abvm', 'blwm'];
+// subset-font's `keepFeatures` is an allow-list: a feature left out loses its
+// lookups, and the glyphs only they reach. The second line is what HarfBuzz's
+// Indic, Khmer, Myanmar and Universal shapers apply (hb-subset keeps them by
+// default; its list in hb-subset-input.cc): without them a Devanagari subset
+// drew `क्षेत्र` as क + ् + ष…, unjoined, in browsers and in resvg.
+const DEFAULT_FEATURES = ['rvrn', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'init', 'medi', 'fina', 'isol', 'med2', 'fin2', 'fin3', 'dist', 'abvm', 'blwm',
+  'nukt', 'akhn', 'rphf', 'rkrf', 'pref', 'blwf', 'half', 'abvf', 'pstf', 'cfar', 'vatu', 'cjct', 'pres', 'abvs', 'blws', 'psts', 'haln'];
 
 /** WOFF2 for the published SVG's data URLs; TrueType/CFF (sfnt) for the PNG's rasteriser, which reads no WOFF2. */
 export type SubsetFormat = 'woff2' | 'sfnt';
@@ -89,7 +95,7 @@ async function makeSubset(source: FontSource, weight: number, text: string, form
   // A structured clone of a Buffer arrives as a plain Uint8Array.
   if (asked) return Buffer.from((await asked) as Uint8Array);
   const { default: subsetter } = await import('subset-font');
-  return subsetter(readFileSync(source.file), text, {
+  return subsetter(readFileSync(source.file), source.harfbuzz ? withDecompositions(text) : text, {
     targetFormat: format,
     // Hinting is for low-resolution screens' rasterisers, which browsers and resvg ignore: a third of the bytes.
     noHinting: true,
@@ -97,6 +103,22 @@ async function makeSubset(source: FontSource, weight: number, text: string, form
     ...(source.variable ? { variationAxes: { wght: weight } } : {}),
 
   });
+}
+
+/**
+ * `text` and the characters its characters decompose into (Unicode NFD and
+ * NFKD): HarfBuzz splits a vowel sign into its parts when the font has them
+ * (Telugu ై into ె and ౖ, Sinhala ො, Thai and Lao sara am into nikhahit and
+ * sara aa) and shapes the parts. A subset of the text's own characters lacks
+ * them, so it was shaped otherwise: `హైదరాబాద్` drew ై as one unattached
+ * glyph in Chromium, not as the whole font (and librsvg, and the measure) draws it.
+ */
+export function withDecompositions(text: string): string {
+  const parts = new Set<string>();
+  for (const char of new Set(text)) for (const part of char.normalize('NFD') + char.normalize('NFKD')) if (part !== char) parts.add(part);
+  let extra = '';
+  for (const part of parts) if (!text.includes(part)) extra += part;
+  return text + extra;
 }
 
 /** Writes `bytes` to the cache file (atomically) and returns them. */
@@ -118,6 +140,8 @@ function cacheDir(): string {
     ...['subset-font', 'harfbuzzjs', 'fontverter', 'source-sans'].map((name) => `${name}@${packageVersion(name)}`),
     ...fallbackVersions(),
     DEFAULT_FEATURES,
+    // What a HarfBuzz-measured font's subset holds beyond the text (withDecompositions).
+    'decompositions',
   ]);
   dir = path.join(os.tmpdir(), `citechart-subsets-${process.getuid?.() ?? 'u'}-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`);
   return dir;

@@ -1,8 +1,9 @@
 import type { SceneNode } from '../render/sceneNode.js';
 import { vega } from '../vegaBuilds.js';
-import { fontRuns, openFont, sourceSans } from './fontChain.js';
+import { fontRuns, openFont, sourceSans, weightOf } from './fontChain.js';
 import type { FontFace } from './fonts.js';
 import { calledByVegaTruncate, truncateToLimit, widthUpTo } from './labelLimit.js';
+import { shapedAdvance } from './shapeText.js';
 import { rememberWidth, storedWidth } from './widthStore.js';
 
 // fontkit is loaded only when a string is not in the width store (≈100 ms to load).
@@ -17,7 +18,7 @@ export function faceFor(weight: unknown, style: unknown): FontFace {
 /**
  * Advance width in px of `text` as the bundled fonts draw it: each run of
  * characters in the font the fallback chain picks for it (fontChain.ts), kerning
- * and shaping included. A character no font has is measured as Source Sans
+ * and shaping included (fontkit's, or HarfBuzz's for the scripts shapeText.ts lists). A character no font has is measured as Source Sans
  * 3's missing-glyph box, as it would be drawn.
  */
 export function measureText(text: string, fontSize: number, face: FontFace = 'regular'): number {
@@ -28,6 +29,10 @@ export function measureText(text: string, fontSize: number, face: FontFace = 're
     if (unitWidth === undefined) {
       unitWidth = 0;
       for (const run of fontRuns(text, face)) {
+        if (run.source?.harfbuzz) {
+          unitWidth += shapedAdvance(run.source.file, weightOf(face), run.text);
+          continue;
+        }
         const font = openFont(run.source ?? sourceSans(face), face);
         unitWidth += font.layout(run.text).advanceWidth / font.unitsPerEm;
       }

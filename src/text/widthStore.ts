@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { toolVersions } from '../provenance/versions.js';
+import { packageVersion, toolVersions } from '../provenance/versions.js';
 import { fallbackVersions } from './fallbackFonts.js';
 import { fontFile, type FontFace } from './fonts.js';
 
@@ -25,7 +25,7 @@ let stored: Map<string, number> | undefined;
 let fresh: Record<string, number> = Object.create(null);
 
 /**
- * The file for this install: a new fontkit, font file (size, mtime),
+ * The file for this install: a new fontkit or harfbuzzjs (shapeText.ts), font file (size, mtime),
  * fallback font package or citechart version is a new file. citechart's version is in it because the
  * build cache trusts these numbers as fontkit's: a release that measures
  * otherwise (features, units) must not read widths an older one stored, or
@@ -33,7 +33,7 @@ let fresh: Record<string, number> = Object.create(null);
  */
 export function widthStoreFile(): string {
   const fontkitPackage = path.join(path.dirname(require.resolve('fontkit')), '..', 'package.json');
-  const identity = [`citechart ${toolVersions().citechart}`, readFileSync(fontkitPackage, 'utf8'), ...fallbackVersions(), ...FACES.map((face) => fontFile(face)).map((file) => {
+  const identity = [`citechart ${toolVersions().citechart}`, readFileSync(fontkitPackage, 'utf8'), `harfbuzzjs@${packageVersion('harfbuzzjs')}`, ...fallbackVersions(), ...FACES.map((face) => fontFile(face)).map((file) => {
     const stat = statSync(file);
     return `${file} ${stat.size} ${stat.mtimeMs}`;
   })];

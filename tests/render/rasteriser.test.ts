@@ -16,6 +16,12 @@ describe('rasteriserFor', () => {
     expect(rasteriserFor(svg('مصر'))).toBe('librsvg');
   });
 
+  it('is librsvg for text in a script shaped other than a glyph a letter, resvg for Georgian, Armenian, Ethiopic', () => {
+    // resvg (usvg 0.35) drew nothing of `हिन्दी क्षेत्र`: the Devanagari font gave fewer glyphs than the line had characters.
+    for (const text of ['हिन्दी क्षेत्र', 'Source: ঢাকা, 2024', 'ที่นี่', 'ភ្នំពេញ', 'ශ්\u200dරී']) expect(rasteriserFor(svg(text)), text).toBe('librsvg');
+    for (const text of ['თბილისი 2024', 'Երևան', 'አዲስ አበባ']) expect(rasteriserFor(svg(text)), text).toBe('resvg');
+  });
+
   it('looks at the drawn text only, not at the metadata', () => {
     expect(rasteriserFor(svg('Source: CBS', '{"publisher":"הלשכה המרכזית לסטטיסטיקה"}'))).toBe('resvg');
   });

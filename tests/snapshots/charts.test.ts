@@ -17,7 +17,7 @@ const charts = await listSpecs(gallery);
 
 describe('whole-chart snapshots (tests/fixtures/gallery)', () => {
   it('has the chart types it is meant to cover', () => {
-    expect(charts).toEqual(['annotated', 'filtered', 'line', 'scatter', 'scripts', 'stacked', 'table']);
+    expect(charts).toEqual(['annotated', 'complex-scripts', 'filtered', 'line', 'scatter', 'scripts', 'stacked', 'table']);
   });
 
   it.each(charts)('%s renders as its snapshot', async (name) => {
