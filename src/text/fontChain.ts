@@ -160,17 +160,36 @@ export function needsFallbackFonts(text: string): boolean {
  * JSON.stringify writes as an ASCII escape, is skipped as there.
  */
 export function needsFallbackFontsIn(value: unknown): boolean {
-  if (typeof value === 'string') return needsFallback(value, true);
+  // Each key is tested once per call: a table's rows all repeat the same
+  // few, and testing them again for every row was half the walk (issue 15).
+  return typeof value === 'string' ? needsFallback(value, true) : someNeedsFallback(value, new Set());
+}
+
+/**
+ * The walk of needsFallbackFontsIn over an array's items or an object's own
+ * enumerable string keys and values (those JSON.stringify writes), without
+ * a list of keys made per object (for…in, own keys only) nor a call per
+ * number: rows and map coordinates are most of what it walks.
+ */
+function someNeedsFallback(value: unknown, keysSeen: Set<string>): boolean {
   if (!value || typeof value !== 'object') return false;
   if (Array.isArray(value)) {
-    for (const item of value) if (needsFallbackFontsIn(item)) return true;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'string' ? needsFallback(item, true) : someNeedsFallback(item, keysSeen)) return true;
+    }
     return false;
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     const item = (value as Record<string, unknown>)[key];
     // JSON.stringify leaves out a key whose value it cannot write.
     if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-    if (needsFallback(key, true) || needsFallbackFontsIn(item)) return true;
+    if (typeof item === 'string' ? needsFallback(item, true) : someNeedsFallback(item, keysSeen)) return true;
+    if (!keysSeen.has(key)) {
+      if (needsFallback(key, true)) return true;
+      keysSeen.add(key);
+    }
   }
   return false;
 }

@@ -60,6 +60,10 @@ describe('needsFallbackFontsIn', () => {
     ['a lone surrogate (JSON writes it as an ASCII escape)', { title: 'a\ud800b' }],
     ['a key whose value JSON leaves out', { 東京: undefined, f: () => 1 }],
     ['control characters', { t: 'a\u0001\u0007b' }],
+    // Each key is tested once per walk: a CJK key that only a later row has still counts.
+    ['a CJK key only in a later row', { values: [{ a: 1, b: 'x' }, { a: 2, b: 'y', 東京: 3 }] }],
+    ['a CJK string deep among numbers', { coordinates: [[1, 2], [3, [4, '東']]] }],
+    ['an inherited key JSON leaves out', Object.create({ 東京: 1 }) as object],
   ])('agrees with needsFallbackFonts of the JSON text: %s', async (_, value) => {
     await prepareFallbackFonts();
     expect(needsFallbackFontsIn(value)).toBe(needsFallbackFonts(JSON.stringify(value)));
