@@ -11,6 +11,23 @@
 // factor itself keeps the limit. V8's flag is process-wide: the main thread's
 // factor is set too, below its own (it holds the schema validator and the
 // font subsetter in a first build, answerWorker.ts).
+//
+// Only flags V8 reads at each collection may be changed this way while the
+// process runs. `--single-threaded-gc` or `--no-concurrent-marking` set here
+// (to keep GC helper threads off the other worker's core) stopped builds
+// with a V8 fatal error ("Check failed: concurrent_marking_handle_ implies
+// !concurrent_marking_handle_->IsValid()", cppgc's marker, main thread): a
+// marking cycle started with the flag on finished with it off. Given at
+// start instead (v8Flags.ts), `--single-threaded-gc` did not pay: warm CPU
+// 15.18 (14.49–15.23) s against 15.05 (14.46–15.78), the tree's peak +20 MB
+// (bench/compareBuilds.mjs, 3 rounds, load 12–15, 2026-11-30). Nor did a
+// larger young generation for the workers (YOUNG_GENERATION_MB in
+// commands/build.ts), 3 interleaved warm rounds, user+sys CPU, load 9–12:
+// 24 MB 14.55 (13.87–14.98) s, 36 MB 14.74 (14.48–14.86), 48 MB 14.10
+// (14.03–14.33), 96 MB 14.45 (14.05–15.19), at +25–30, +30 and +105 MB of
+// RSS: too little against the 500 MB peak target. Much of what a worker's
+// scavenges copy lives across charts: promoted 397 MB over a warm build at
+// 24 MB, still 290 MB at 96 MB (--trace-gc-nvp).
 import v8 from 'node:v8';
 
 /**
