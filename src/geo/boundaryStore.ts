@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Feature } from 'geojson';
-import writeFileAtomic from 'write-file-atomic';
 import { codeHash } from '../cache/codeHash.js';
+import { keepFile, readOwnFile } from '../cache/userTempFiles.js';
 import { packageVersion } from '../provenance/versions.js';
 
 // The GeoJSON features a boundary file gives (readBoundary: Crimea moved,
@@ -58,7 +57,7 @@ export function storedFeatures(key: StoreKey, make: () => Feature[] | string): F
   const stored = readStored(file, identity);
   if (stored) return stored;
   const made = make();
-  if (typeof made !== 'string' && storable(made)) keep(file, `${identity}\n${JSON.stringify(made)}`);
+  if (typeof made !== 'string' && storable(made)) keepFile(file, `${identity}\n${JSON.stringify(made)}`);
   return made;
 }
 
@@ -72,25 +71,14 @@ function entry(key: StoreKey): { file: string; identity: string } {
 const storeDir = () => path.join(os.tmpdir(), `citechart-boundaries-${process.getuid?.() ?? 'u'}`);
 
 function readStored(file: string, identity: string): Feature[] | undefined {
+  const text = readOwnFile(file)?.toString('utf8');
+  const newline = text?.indexOf('\n') ?? -1;
+  if (!text || newline < 0 || text.slice(0, newline) !== identity) return undefined;
   try {
-    if (process.getuid && statSync(file).uid !== process.getuid()) return undefined;
-    const text = readFileSync(file, 'utf8');
-    const newline = text.indexOf('\n');
-    if (newline < 0 || text.slice(0, newline) !== identity) return undefined;
     const features: unknown = JSON.parse(text.slice(newline + 1));
     return Array.isArray(features) ? (features as Feature[]) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Writes the entry atomically (a build running beside this one reads the old file or the new, never half of one). */
-function keep(file: string, text: string): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileAtomic.sync(file, text);
-  } catch {
-    // A cache: a folder that cannot be written only costs the next run the time of making the features.
   }
 }
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { keepFile, readOwnFile } from '../cache/userTempFiles.js';
 import { askMainThread } from '../pool/askMainThread.js';
 import { packageVersion, toolVersions } from '../provenance/versions.js';
 import { fallbackVersions } from './fallbackFonts.js';
@@ -123,12 +123,7 @@ export function withDecompositions(text: string): string {
 
 /** Writes `bytes` to the cache file (atomically) and returns them. */
 function keep(file: string, bytes: Buffer): Buffer {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileAtomic.sync(file, bytes);
-  } catch {
-    // A cache: a temporary folder that cannot be written only costs the next run's time.
-  }
+  keepFile(file, bytes);
   return bytes;
 }
 
@@ -152,11 +147,6 @@ const MAGIC: Record<SubsetFormat, string[]> = { woff2: ['wOF2'], sfnt: ['\u0000\
 
 /** A cached subset, if this user wrote it and it is a font of that format at all; else undefined. */
 function readCached(file: string, format: SubsetFormat): Buffer | undefined {
-  try {
-    if (process.getuid && statSync(file).uid !== process.getuid()) return undefined;
-    const bytes = readFileSync(file);
-    return MAGIC[format].includes(bytes.subarray(0, 4).toString('latin1')) ? bytes : undefined;
-  } catch {
-    return undefined;
-  }
+  const bytes = readOwnFile(file);
+  return bytes && MAGIC[format].includes(bytes.subarray(0, 4).toString('latin1')) ? bytes : undefined;
 }
