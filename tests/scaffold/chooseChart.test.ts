@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CitedTable } from '../../src/model.js';
 import { chooseChart } from '../../src/scaffold/chooseChart.js';
+import { tableOfColumns } from '../helpers/citedTable.js';
 
-/** A table from columns of values; numbers make number columns. */
-function table(columns: Record<string, (string | number)[]>): CitedTable {
-  const names = Object.keys(columns);
-  const length = columns[names[0]!]!.length;
-  return {
-    file: 'data/t.csv',
-    columns: names,
-    types: Object.fromEntries(names.map((n) => [n, typeof columns[n]![0] === 'number' ? 'number' : 'string'])),
-    rows: Array.from({ length }, (_, i) => ({
-      index: i,
-      line: i + 2,
-      values: Object.fromEntries(names.map((n) => [n, columns[n]![i]!])),
-      positions: {},
-      sources: ['s'],
-      quote: '',
-      note: '',
-      derived: '',
-    })),
-  };
-}
+const table = tableOfColumns;
 
 describe('chooseChart', () => {
   it('category + number → bar sorted by value', () => {
