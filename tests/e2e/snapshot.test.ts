@@ -61,6 +61,23 @@ describe.skipIf(!bundled)('citechart from the startup snapshot', () => {
     expect(usableSnapshot(pathToFileURL(path.dirname(CLI) + path.sep), { env: {}, execArgv: [] })).toBe(path.join(path.dirname(CLI), 'snapshot.blob'));
   });
 
+  // V8 takes a code cache only under the V8 flags it was made with: those the snapshot child loads sharp under.
+  it('npm run build made a code cache of sharp that V8 takes under the child\'s V8 flags and interrupt budget', async () => {
+    const dist = pathToFileURL(path.dirname(CLI) + path.sep).href;
+    const script = [
+      `import { raiseInterruptBudget } from ${JSON.stringify(new URL('startup/jitBudget.js', dist).href)};`,
+      `import { bundledSharp, sharpCodeCacheUse } from ${JSON.stringify(new URL('render/loadSharp.js', dist).href)};`,
+      'raiseInterruptBudget();',
+      'const sharp = bundledSharp();',
+      'console.log(sharpCodeCacheUse(), typeof sharp);',
+    ].join('\n');
+    const child = spawn(process.execPath, [...SNAPSHOT_V8_FLAGS, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(stdout.trim()).toBe('used function');
+  });
+
   it('builds the same bytes as without it (CITECHART_SNAPSHOT=off)', async () => {
     const [fromSnapshot, inProcess] = [makeProject(minimalProject), makeProject(minimalProject)];
     const [a, b] = await Promise.all([runCli(['build'], { cwd: fromSnapshot }), runCli(['build'], { cwd: inProcess, env: { CITECHART_SNAPSHOT: 'off' } })]);
