@@ -327,8 +327,9 @@ if (made.status === 0 && existsSync(BLOB)) {
 // V8's code cache of dist/bundle/sharp.cjs (src/render/sharpCodeCache.ts),
 // made in a Node started with the snapshot child's V8 flags and interrupt
 // budget: V8 takes a cache only under the flags it was made with.
-// Measured: loading sharp in the child −7 to −10 ms of CPU. Like the
-// snapshot, an optimisation: without it sharp.cjs is compiled as before.
+// Measured (a Node with those flags loading sharp.cjs, 31 interleaved runs,
+// user+sys of the process): 72.3 → 66.2 ms. Like the snapshot, an
+// optimisation: without it sharp.cjs is compiled as before.
 const SHARP_CACHE_MAKER = [
   `import { raiseInterruptBudget } from ${JSON.stringify(pathToFileURL(path.join(DIST, 'startup', 'jitBudget.js')).href)};`,
   `import { makeSharpCodeCache } from ${JSON.stringify(pathToFileURL(path.join(DIST, 'render', 'sharpCodeCache.js')).href)};`,
