@@ -4,12 +4,20 @@
 // (src/startup/runFromSnapshot.ts), else in this process. A plain
 // `citechart build` with nothing to draw is done here, without starting
 // the snapshot (src/startup/upToDateBuild.ts).
+//
+// This process only starts another in the usual case, so it loads no more
+// than that takes before it does (issue 15, item 3: cold start): the
+// modules it imports statically are runFromSnapshot.ts's few, which
+// scripts/bundle.mjs puts in this one file (no shared chunks); the command
+// line and the up-to-date check are imported only on the path that runs
+// them.
 import { fileURLToPath } from 'node:url';
+import { isPlainBuild } from './startup/plainBuild.js';
 import { runFromSnapshot, usableSnapshot } from './startup/runFromSnapshot.js';
-import { buildIfUpToDate, isPlainBuild } from './startup/upToDateBuild.js';
 
 const dist = new URL('./', import.meta.url);
 const blob = usableSnapshot(dist);
 if (blob) {
-  if (!(isPlainBuild(process.argv) && (await buildIfUpToDate(process.argv)))) runFromSnapshot(blob, fileURLToPath(new URL('cli.js', dist)));
+  const upToDate = isPlainBuild(process.argv) && (await (await import('./startup/upToDateBuild.js')).buildIfUpToDate(process.argv));
+  if (!upToDate) runFromSnapshot(blob, fileURLToPath(new URL('cli.js', dist)));
 } else await (await import('./cliProgram.js')).runCli(process.argv);

@@ -7,11 +7,9 @@
 // `upToDateOnly`), whose cache check loads no renderer, and hands the
 // command to the snapshot as before as soon as build() finds work to do.
 import type { BuildResult } from '../commands/build.js';
+import { isPlainBuild } from './plainBuild.js';
 
-/** What the launcher's up-to-date check may run: `citechart build` and nothing else (no chart name, no flag). */
-export function isPlainBuild(argv: readonly string[]): boolean {
-  return argv.length === 3 && argv[2] === 'build';
-}
+export { isPlainBuild };
 
 /**
  * Runs `argv` (as process.argv) in this process when it is a plain

@@ -61,6 +61,34 @@ describe.skipIf(!bundled)('citechart from the startup snapshot', () => {
     expect(usableSnapshot(pathToFileURL(path.dirname(CLI) + path.sep), { env: {}, execArgv: [] })).toBe(path.join(path.dirname(CLI), 'snapshot.blob'));
   });
 
+  // Node's module loader resolved, read, compiled and linked cli.js and two shared chunks before the launcher could start the child.
+  it('the launcher is one file: it imports only Node\'s built-in modules, and the command line or the up-to-date check only on their path', () => {
+    const launcher = readFileSync(CLI, 'utf8');
+    const statics = [...launcher.matchAll(/^import\b[^;]*?from\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm)].map((m) => m[1] ?? m[2]);
+    expect(statics.length).toBeGreaterThan(0);
+    expect(statics.filter((specifier) => !specifier!.startsWith('node:'))).toEqual([]);
+    const dynamics = [...launcher.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]).sort();
+    expect(dynamics).toEqual(['./bundle/cliProgram.js', './bundle/upToDateBuild.js']);
+    for (const file of dynamics) expect(existsSync(path.join(path.dirname(CLI), file!)), file).toBe(true);
+  });
+
+  // V8 takes a code cache only under the V8 flags it was made with: those the snapshot child loads sharp under.
+  it('npm run build made a code cache of sharp that V8 takes under the child\'s V8 flags and interrupt budget', async () => {
+    const dist = pathToFileURL(path.dirname(CLI) + path.sep).href;
+    const script = [
+      `import { raiseInterruptBudget } from ${JSON.stringify(new URL('startup/jitBudget.js', dist).href)};`,
+      `import { bundledSharp, sharpCodeCacheUse } from ${JSON.stringify(new URL('render/loadSharp.js', dist).href)};`,
+      'raiseInterruptBudget();',
+      'const sharp = bundledSharp();',
+      'console.log(sharpCodeCacheUse(), typeof sharp);',
+    ].join('\n');
+    const child = spawn(process.execPath, [...SNAPSHOT_V8_FLAGS, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(stdout.trim()).toBe('used function');
+  });
+
   it('builds the same bytes as without it (CITECHART_SNAPSHOT=off)', async () => {
     const [fromSnapshot, inProcess] = [makeProject(minimalProject), makeProject(minimalProject)];
     const [a, b] = await Promise.all([runCli(['build'], { cwd: fromSnapshot }), runCli(['build'], { cwd: inProcess, env: { CITECHART_SNAPSHOT: 'off' } })]);
