@@ -71,3 +71,31 @@ describe('a broken boundary file (data/NAME.geojson)', () => {
     expect(readBytes(cwd, 'output/regions.svg').equals(before)).toBe(true);
   });
 });
+
+describe('the limits added in round 10, through the CLI', () => {
+  it("a mark's size over the limit fails its chart at the value; the other chart is built", async () => {
+    const { barSpec, minimalProject } = await import('../helpers/fixtureProject.js');
+    const big = barSpec({ extra: { mark: { type: 'point', size: 1e9 } } });
+    const cwd = makeProject({ ...minimalProject, 'specs/points.vl.json': big });
+    const result = await runCli(['build'], { cwd });
+    expect(result.stderr).not.toContain(STACK_FRAME);
+    expect(result.errLines.filter((line) => line.includes('error'))).toEqual([
+      `${where('specs/points.vl.json', big, '"size"')}: error: "size" 1000000000 is over citechart's limit of 100,000 for a mark's size (a point's area in square px; a bar's or line's width in px): it would cover the artboard; a point is about 30 to 500, a large bubble a few thousand`,
+    ]);
+    expect(result.errLines).toContain('failed points: nothing written');
+    expect(result.outLines).toEqual(['built exports: output/exports.svg, output/exports.png, output/exports.html', '1 chart built, 1 failed']);
+    expect(result.code).toBe(1);
+  });
+
+  it("an edition's translation over the limit is an error at its entry, exit 1", async () => {
+    const { minimalProject } = await import('../helpers/fixtureProject.js');
+    const translation = JSON.stringify({ strings: { 'Widget exports by country': 'x'.repeat(10_001) } }, null, 2);
+    const cwd = makeProject({ ...minimalProject, 'specs/exports.fr.json': translation });
+    const result = await runCli(['check'], { cwd });
+    expect(result.stderr).not.toContain(STACK_FRAME);
+    expect(result.errLines.filter((line) => line.includes('error'))).toEqual([
+      `${where('specs/exports.fr.json', translation, '"Widget exports by country"')}: error: the translation of "Widget exports by country" is 10,001 characters long, over citechart's limit of 10,000 (as long as a CSV cell may be): shorten it`,
+    ]);
+    expect(result.code).toBe(1);
+  });
+});
