@@ -399,7 +399,9 @@ export const spec = {
   viewOverLimit: (setting: string, value: number, limit: number) =>
     setting === 'tickCount'
       ? `"tickCount" ${value} is over citechart's limit of ${limit.toLocaleString('en-US')} ticks (each is drawn and measured, and millions exhaust the memory); use a smaller value`
-      : `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px, the largest side of a PNG (an axis drawn that long gets a tick every 40 px, and millions exhaust the memory); use a smaller value`,
+      : setting.startsWith('gradient')
+        ? `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px, the largest side of a PNG (laying out a legend's gradient 10 million px long took 27 s and 800 MB); use a smaller value`
+        : `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px, the largest side of a PNG (an axis drawn that long gets a tick every 40 px, and millions exhaust the memory); use a smaller value`,
   /** `kind`: what the setting sizes ("font size", "line width", "padding or offset"); `limit` in px. */
   styleOverLimit: (setting: string, value: number, kind: string, limit: number) =>
     `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px for a ${kind}: it would be drawn off the artboard ` +

@@ -102,7 +102,8 @@ const VIEW_SIZES = ['continuousWidth', 'continuousHeight', 'discreteWidth', 'dis
  * The view sizes and tick counts of a spec (or of the theme, a config
  * object) over their limits, or not above 0 px, each an error at the value:
  * a `width` or `height` (a number, or a `{"step": N}`) over LIMITS.viewPx,
- * the same in a config's `view`, a `tickCount` over LIMITS.ticks. Checked
+ * the same in a config's `view`, a legend's `gradientLength` or
+ * `gradientThickness` over it too, a `tickCount` over LIMITS.ticks. Checked
  * before Vega draws, which would otherwise run out of memory on one axis
  * (issue: width 1e9 crashed `check`), or draw an empty plot with exit 0
  * (`"width": -50`). `diagnostic` places a JSON path in the file.
@@ -122,6 +123,11 @@ export function checkViewLimits(root: unknown, diagnostic: (at: JSONPath, messag
     // A mark's `width` (a bar's) is a size too: the same bounds.
     for (const key of ['width', 'height']) if (key in node) size(node[key], key, [...at, key]);
     if (isObject(node.view)) for (const key of VIEW_SIZES) if (key in node.view) size(node.view[key], key, [...at, 'view', key]);
+    // A legend's gradient is a side of the graphic too: `gradientLength: 1e7` took `check` 27 s and 816 MB before the PNG size check.
+    for (const key of ['gradientLength', 'gradientThickness']) {
+      const px = node[key];
+      if (typeof px === 'number' && over(px, LIMITS.viewPx)) problems.push(diagnostic([...at, key], messages.spec.viewOverLimit(key, px, LIMITS.viewPx)));
+    }
     if (typeof node.tickCount === 'number' && over(node.tickCount, LIMITS.ticks)) {
       problems.push(diagnostic([...at, 'tickCount'], messages.spec.viewOverLimit('tickCount', node.tickCount, LIMITS.ticks)));
     }

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { readSpec, readTheme } from '../../src/compile/readSpec.js';
 import { LIMITS } from '../../src/limits.js';
 import * as messages from '../../src/messages.js';
+import { positionOf } from '../helpers/fixtureProject.js';
 import { format, project } from '../helpers/project.js';
 
 const chart = (extra: Record<string, unknown>, encoding: Record<string, unknown> = { x: { field: 'x', type: 'quantitative' } }) =>
@@ -163,3 +164,21 @@ function positionAfter(text: string, after: string, needle: string): string {
   const before = text.slice(0, offset);
   return `${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
 }
+
+// Found in the same sweep: a legend's `gradientLength: 1e7` took `check` 27 s
+// and 816 MB before the PNG size check refused the chart. Now an error at the
+// value, before drawing, with a view's limit (the largest side of a PNG).
+describe("a legend gradient's length and thickness", () => {
+  test('LIMITS.viewPx passes, one more is an error at the value (a spec and the theme)', async () => {
+    const legend = (gradient: Record<string, number>) => ({ x: { field: 'x', type: 'quantitative' }, color: { field: 'x', type: 'quantitative', legend: gradient } });
+    expect((await problems({}, legend({ gradientLength: LIMITS.viewPx, gradientThickness: LIMITS.viewPx }))).said).toEqual([]);
+    for (const key of ['gradientLength', 'gradientThickness']) {
+      const text = chart({}, legend({ [key]: LIMITS.viewPx + 1 }));
+      const { line, column } = positionOf(text, `"${key}"`);
+      expect((await problems({}, legend({ [key]: LIMITS.viewPx + 1 }))).said).toEqual([`specs/c.vl.json:${line}:${column}: error: ${messages.spec.viewOverLimit(key, LIMITS.viewPx + 1, LIMITS.viewPx)}`]);
+    }
+    const theme = JSON.stringify({ legend: { gradientLength: 1e7 } });
+    const { diagnostics } = await readTheme(await project({ 'specs/theme.json': theme }));
+    expect(format(diagnostics)).toEqual([`specs/theme.json:1:12: error: ${messages.spec.viewOverLimit('gradientLength', 1e7, LIMITS.viewPx)}`]);
+  });
+});
