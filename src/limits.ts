@@ -62,6 +62,7 @@ export const LIMITS = {
    * Pixels of a view's `width` or `height` (a number, or a `step`), in a spec or the theme's
    * `view`: the largest side a PNG may have. Vega draws a quantitative axis a tick every
    * 40 px, so a width of 1e9 made 25 million ticks and `check` ran out of memory.
+   * A legend's `gradientLength` and `gradientThickness` too: 1e7 took `check` 27 s and 816 MB.
    */
   viewPx: 32_767,
   /** An axis's or legend's `tickCount` (the same memory, asked for directly). */
@@ -78,8 +79,39 @@ export const LIMITS = {
   fontPx: 500,
   /** Pixels of a line's or outline's width (`strokeWidth`, `labelStrokeWidth`, `gridWidth`, `domainWidth`, `tickWidth`…). */
   strokePx: 100,
-  /** Pixels of a padding or offset (`padding`, `titlePadding`, `labelPadding`, `offset`, `labelOffset`…), either sign. */
+  /**
+   * Pixels of a padding or offset (`padding`, `titlePadding`, `labelPadding`, `offset`, `labelOffset`…,
+   * and a mark's `dx`, `dy`), either sign: the gap between two things drawn; beyond 1,000 px a label
+   * or a text lands off any artboard but a poster's.
+   */
   spacingPx: 1_000,
+  /**
+   * Square pixels of a mark's `size` (a mark's or config's `size`, an encoding's `size` value or its
+   * scale's `range`, a scale config's `minSize`/`maxSize`, a legend's `symbolSize`): a point's area.
+   * 100,000 px² is a circle 357 px across, wider than most plots (a bubble chart's largest is a few
+   * thousand); Vega drew `size: 1e9` without complaint, one circle covering the artboard many times.
+   * Marks that read `size` as a length (a bar's or tick's width, a line's stroke) are held to the same
+   * number; a text mark's `size` is its font size, held to `fontPx`.
+   */
+  markSizePx2: 100_000,
+  /**
+   * Characters of a chart's alt text (`usermeta.citechart.alt`, or its translation in an edition): a
+   * screen reader reads it in one piece, with no way to skip within it, so guides ask for a sentence
+   * or two (the longest of the project's examples is 431). 2,000 is about two minutes of speech.
+   */
+  altTextChars: 2_000,
+  /**
+   * Entries of an edition's `strings`, and of its `values`, each: the rows one chart may draw
+   * (`rowsPerChart`), so a label of its own for every row still fits; entries beyond that could only
+   * go unused, each a warning to compute.
+   */
+  translationEntries: 100_000,
+  /**
+   * Characters of one translation in an edition's `strings` or `values`: as many as the CSV cell it
+   * may replace (`cellChars`: a label, a note, an attribution). A spec text's translation is then
+   * also held to `drawnTextChars` (or `altTextChars`) once applied.
+   */
+  translationChars: 10_000,
   /** Polynomial order of a `regression` transform with `method: "poly"`. */
   regressionOrder: 20,
   /**

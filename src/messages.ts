@@ -399,11 +399,20 @@ export const spec = {
   viewOverLimit: (setting: string, value: number, limit: number) =>
     setting === 'tickCount'
       ? `"tickCount" ${value} is over citechart's limit of ${limit.toLocaleString('en-US')} ticks (each is drawn and measured, and millions exhaust the memory); use a smaller value`
-      : `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px, the largest side of a PNG (an axis drawn that long gets a tick every 40 px, and millions exhaust the memory); use a smaller value`,
+      : setting.startsWith('gradient')
+        ? `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px, the largest side of a PNG (laying out a legend's gradient 10 million px long took 27 s and 800 MB); use a smaller value`
+        : `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px, the largest side of a PNG (an axis drawn that long gets a tick every 40 px, and millions exhaust the memory); use a smaller value`,
   /** `kind`: what the setting sizes ("font size", "line width", "padding or offset"); `limit` in px. */
   styleOverLimit: (setting: string, value: number, kind: string, limit: number) =>
     `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px for a ${kind}: it would be drawn off the artboard ` +
     `or push the chart out of it; use a value in px as a page would (a headline is about 20 to 100 px)`,
+  /** `setting`: where the size is (`size`, `symbolSize`, `maxSize`, `range`); a point's area, in px². */
+  markSizeOverLimit: (setting: string, value: number, limit: number) =>
+    `${q(setting)} ${value} is over citechart's limit of ${limit.toLocaleString('en-US')} for a mark's size (a point's area in square px; a bar's or line's width in px): ` +
+    `it would cover the artboard; a point is about 30 to 500, a large bubble a few thousand`,
+  altOverLimit: (length: number, limit: number) =>
+    `this alt text is ${countOf(length, 'character')} long, over citechart's limit of ${limit.toLocaleString('en-US')}: a screen reader reads it whole, with no way to skip within it; ` +
+    `say what the chart shows in a sentence or two, and leave the detail to the article or the snippet's data table`,
   /** `what`: the setting holding the text (`title`, `text`, `notes`…). */
   textOverLimit: (what: string, length: number, limit: number) =>
     `this ${what} is ${countOf(length, 'character')} long, over citechart's limit of ${limit.toLocaleString('en-US')} for one text drawn in the graphic: ` +
@@ -879,6 +888,12 @@ export const locale = {
     `column ${q(column)} has no ${language} header for the snippet's data table, where it would show in English: add ${q(column)} to "strings" in ${file}, mapping it to the header, or give the column a "title" in the spec's encoding and translate that`,
   translationNotUsed: (text: string) => `the translation of ${q(text)} is used by no string of the chart; remove it or fix the English text`,
   translationNotText: (key: string) => `the translation of ${q(key)} must be a string`,
+  translationTooLong: (key: string, length: number, limit: number) =>
+    `the translation of ${q(key.length > 60 ? `${key.slice(0, 57)}…` : key)} is ${countOf(length, 'character')} long, over citechart's limit of ${limit.toLocaleString('en-US')} ` +
+    `(as long as a CSV cell may be): shorten it`,
+  tooManyTranslations: (key: string, count: number, limit: number) =>
+    `${q(key)} holds ${countOf(count, 'entry', 'entries')}, over citechart's limit of ${limit.toLocaleString('en-US')} (the rows one chart may draw, so most could only go unused): ` +
+    `keep the translations this chart's text and tables need`,
   translationShape: () =>
     `a translation file is a JSON object: {"strings": {"English text": "traduction", …}, "values": {"English label": "étiquette", …}, "translator": "name (optional)", "social": ["1080x1080"] (optional)}; its language is in its name (specs/NAME.fr.json)`,
   /** `suggestion`: the known key nearest to `key`, when one is near. */

@@ -30,6 +30,14 @@ export interface Source {
   accessed: string;
   /** Line of the row in sources.csv, for messages. */
   line: number;
+  /** Where the `attribution` cell starts, for messages about it (an edition's untranslated attribution); absent for sources not read from sources.csv. */
+  attributionAt?: CellPosition;
+}
+
+/** Where a cell of a CSV starts: 1-based line and column (UTF-16 units). */
+export interface CellPosition {
+  line: number;
+  column: number;
 }
 
 export type CellValue = string | number | null;
@@ -60,6 +68,8 @@ export interface CitedRow {
   quote: string;
   note: string;
   derived: string;
+  /** Where the row's `note` and `derived` cells start, when they hold text, for messages about them (an edition's untranslated note). Fixed keys, not the user's. */
+  textPositions?: { note?: CellPosition; derived?: CellPosition };
 }
 
 /** A CSV of figures, parsed and typed, each row cited. */
@@ -79,6 +89,8 @@ export interface CitedTable {
   /** The decimal mark the file's figures show (`2,5` → ","), when any shows one: messages write their examples with it. */
   decimalMark?: '.' | ',';
   rows: CitedRow[];
+  /** Where each value column's header cell starts, for messages about a column (an edition's untranslated header). Null-prototype, as `types`; absent in tables not read from a CSV. */
+  headerPositions?: Record<string, CellPosition>;
   /** A big table's rows as polars left them for Vega (src/bigtable): how many rows of the file they summarise, per source. */
   summary?: TableSummary;
 }

@@ -102,7 +102,8 @@ const VIEW_SIZES = ['continuousWidth', 'continuousHeight', 'discreteWidth', 'dis
  * The view sizes and tick counts of a spec (or of the theme, a config
  * object) over their limits, or not above 0 px, each an error at the value:
  * a `width` or `height` (a number, or a `{"step": N}`) over LIMITS.viewPx,
- * the same in a config's `view`, a `tickCount` over LIMITS.ticks. Checked
+ * the same in a config's `view`, a legend's `gradientLength` or
+ * `gradientThickness` over it too, a `tickCount` over LIMITS.ticks. Checked
  * before Vega draws, which would otherwise run out of memory on one axis
  * (issue: width 1e9 crashed `check`), or draw an empty plot with exit 0
  * (`"width": -50`). `diagnostic` places a JSON path in the file.
@@ -122,6 +123,11 @@ export function checkViewLimits(root: unknown, diagnostic: (at: JSONPath, messag
     // A mark's `width` (a bar's) is a size too: the same bounds.
     for (const key of ['width', 'height']) if (key in node) size(node[key], key, [...at, key]);
     if (isObject(node.view)) for (const key of VIEW_SIZES) if (key in node.view) size(node.view[key], key, [...at, 'view', key]);
+    // A legend's gradient is a side of the graphic too: `gradientLength: 1e7` took `check` 27 s and 816 MB before the PNG size check.
+    for (const key of ['gradientLength', 'gradientThickness']) {
+      const px = node[key];
+      if (typeof px === 'number' && over(px, LIMITS.viewPx)) problems.push(diagnostic([...at, key], messages.spec.viewOverLimit(key, px, LIMITS.viewPx)));
+    }
     if (typeof node.tickCount === 'number' && over(node.tickCount, LIMITS.ticks)) {
       problems.push(diagnostic([...at, 'tickCount'], messages.spec.viewOverLimit('tickCount', node.tickCount, LIMITS.ticks)));
     }
@@ -203,11 +209,18 @@ export function checkImputeRows(spec: ChartSpec, tables: Map<string, CitedTable>
 const STYLE_SIZES: Array<{ ends: RegExp; kind: string; limit: number }> = [
   { ends: /fontSize$/i, kind: 'font size', limit: LIMITS.fontPx },
   { ends: /(strokeWidth|^gridWidth|^domainWidth|^tickWidth)$/i, kind: 'line width', limit: LIMITS.strokePx },
-  { ends: /(padding|offset)$/i, kind: 'padding or offset', limit: LIMITS.spacingPx },
+  // `dx`, `dy`: a text mark's offset from its anchor.
+  { ends: /(padding|offset|^dx|^dy)$/i, kind: 'padding or offset', limit: LIMITS.spacingPx },
 ];
+/** Settings holding a mark's size (a point's area, a bar's width), or a list of them (a size scale's `range`). */
+const MARK_SIZES = new Set(['size', 'symbolSize', 'minSize', 'maxSize']);
+/** Vega-Lite's mark types, as config keys (`config.point`) and in a unit's `mark`. */
+const MARK_TYPES = new Set(['arc', 'area', 'bar', 'boxplot', 'circle', 'errorband', 'errorbar', 'geoshape', 'image', 'line', 'point', 'rect', 'rule', 'square', 'text', 'tick', 'trail', 'mark']);
+/** The mark type a unit spec draws (`"mark": "text"` or `{"type": "text"}`), if it says. */
+const markTypeOf = (node: Node): string | undefined => (typeof node.mark === 'string' ? node.mark : isObject(node.mark) && typeof node.mark.type === 'string' ? node.mark.type : undefined);
 const SIDES = ['top', 'bottom', 'left', 'right'];
-/** Keys whose string value (or each string of their list) the graphic draws as text. */
-const DRAWN_TEXT = new Set(['title', 'subtitle', 'text', 'notes', 'credit']);
+/** Keys whose string value (or each string of their list) the graphic draws as text; and the alt text, read aloud. */
+const DRAWN_TEXT = new Set(['title', 'subtitle', 'text', 'notes', 'credit', 'alt']);
 
 /**
  * Sizes and texts of a spec (or of the theme, a config object) that would
@@ -216,7 +229,9 @@ const DRAWN_TEXT = new Set(['title', 'subtitle', 'text', 'notes', 'credit']);
  * beyond ±LIMITS.spacingPx (a number, each side of a padding object, or an
  * encoding channel's `{"value": N}`), and a drawn text (a title or
  * subtitle with all its lines, a text mark's or channel's `text`, a note,
- * the credit, an annotation) over LIMITS.drawnTextChars characters. Vega
+ * the credit, an annotation) over LIMITS.drawnTextChars characters, a
+ * mark's size over LIMITS.markSizePx2 px² (a text's over LIMITS.fontPx),
+ * the alt text over LIMITS.altTextChars characters. Vega
  * draws each without complaint (issue: `labelFontSize: 1e7`, a
  * 10,000-character title); a graphic never needs them. `diagnostic` places
  * a JSON path in the file.
@@ -232,19 +247,46 @@ export function checkStyleLimits(root: unknown, diagnostic: (at: JSONPath, messa
     // A title's lines are one text: drawn one above the other, they are read (and wrapped) together.
     const lines = Array.isArray(value) && value.every((line) => typeof line === 'string') ? (value as string[]) : undefined;
     const length = typeof value === 'string' ? value.length : setting !== 'notes' && lines ? lines.reduce((sum, line) => sum + line.length, 0) : 0;
-    if (length > LIMITS.drawnTextChars) problems.push(diagnostic(at, messages.spec.textOverLimit(setting, length, LIMITS.drawnTextChars)));
+    if (setting === 'alt') {
+      // Read aloud, not drawn: its own limit.
+      if (length > LIMITS.altTextChars) problems.push(diagnostic(at, messages.spec.altOverLimit(length, LIMITS.altTextChars)));
+    } else if (length > LIMITS.drawnTextChars) problems.push(diagnostic(at, messages.spec.textOverLimit(setting, length, LIMITS.drawnTextChars)));
     else if (setting === 'notes' && lines) lines.forEach((note, i) => text(note, 'note', [...at, i]));
     else if (isObject(value) && typeof value.value === 'string') text(value.value, setting, [...at, 'value']);
   };
-  const visit = (node: unknown, at: JSONPath) => {
-    if (Array.isArray(node)) return node.forEach((child, i) => visit(child, [...at, i]));
+  // A mark's size: a number, a channel's `{"value": N}` and its conditions' values, a size scale's `range` and `rangeMin`/`rangeMax`.
+  const markSize = (value: unknown, setting: string, at: JSONPath, text: boolean) => {
+    if (isNumber(value)) {
+      // A text mark's size is its font size.
+      if (text && Math.abs(value) > LIMITS.fontPx) problems.push(diagnostic(at, messages.spec.styleOverLimit(setting, value, 'font size', LIMITS.fontPx)));
+      else if (!text && Math.abs(value) > LIMITS.markSizePx2) problems.push(diagnostic(at, messages.spec.markSizeOverLimit(setting, value, LIMITS.markSizePx2)));
+      return;
+    }
+    if (!isObject(value)) return;
+    if ('value' in value) markSize(value.value, setting, [...at, 'value'], text);
+    const conditions = Array.isArray(value.condition) ? value.condition : [value.condition];
+    conditions.forEach((condition, i) => {
+      if (isObject(condition) && 'value' in condition) markSize(condition.value, setting, [...at, 'condition', ...(Array.isArray(value.condition) ? [i] : []), 'value'], text);
+    });
+    if (isObject(value.scale)) {
+      const scale = value.scale;
+      if (Array.isArray(scale.range)) scale.range.forEach((end, i) => markSize(end, 'range', [...at, 'scale', 'range', i], text));
+      for (const key of ['rangeMin', 'rangeMax']) if (key in scale) markSize(scale[key], key, [...at, 'scale', key], text);
+    }
+  };
+  // `mark`: the type of mark whose settings these are (a unit's `mark`, a config's `text`), so a text's size is held to the font size limit.
+  const visit = (node: unknown, at: JSONPath, mark?: string) => {
+    if (Array.isArray(node)) return node.forEach((child, i) => visit(child, [...at, i], mark));
     if (!isObject(node)) return;
+    const own = markTypeOf(node) ?? mark;
     for (const [key, child] of Object.entries(node)) {
       const rule = STYLE_SIZES.find((r) => r.ends.test(key));
       if (rule) size(isObject(child) && 'value' in child ? child.value : child, key, isObject(child) && 'value' in child ? [...at, key, 'value'] : [...at, key], rule);
+      // A legend's symbol and a scale config's sizes are points' areas, whatever the mark.
+      if (MARK_SIZES.has(key)) markSize(child, key, [...at, key], key === 'size' && own === 'text');
       if (DRAWN_TEXT.has(key)) text(child, key, [...at, key]);
       // `data` holds rows (refused inline anyway), `$schema` and urls are no drawn text.
-      if (key !== 'data') visit(child, [...at, key]);
+      if (key !== 'data') visit(child, [...at, key], MARK_TYPES.has(key) && key !== 'mark' ? key : own);
     }
   };
   visit(root, []);

@@ -1,5 +1,4 @@
 import {
-  findNodeAtLocation,
   getNodeValue,
   parseTree,
   printParseErrorCode,
@@ -40,10 +39,16 @@ export async function readJsonFile(
 export function parseJsonText(file: string, text: string): { json?: JsonFile; diagnostics: Diagnostic[] } {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  // Binary search: a file of 100,000 bad entries is 100,000 lookups (a walk back from the end took minutes).
   const position = (offset: number) => {
-    let line = lineStarts.length - 1;
-    while (lineStarts[line]! > offset) line--;
-    return { line: line + 1, column: offset - lineStarts[line]! + 1 };
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
   };
 
   // Checked before parsing: the parser recurses once per level, so a
@@ -65,9 +70,10 @@ export function parseJsonText(file: string, text: string): { json?: JsonFile; di
     return { diagnostics };
   }
 
+  const find = nodeFinder(tree);
   const locate = (jsonPath: JSONPath) => {
     let node: Node | undefined;
-    for (let n = jsonPath.length; n >= 0 && !node; n--) node = findNodeAtLocation(tree, jsonPath.slice(0, n));
+    for (let n = jsonPath.length; n >= 0 && !node; n--) node = find(jsonPath.slice(0, n));
     // Point at the key of a property rather than its value: that is where an editor's eye goes.
     const target = node?.parent?.type === 'property' ? node.parent : node;
     return position(target?.offset ?? 0);
@@ -86,4 +92,36 @@ export function parseJsonText(file: string, text: string): { json?: JsonFile; di
     message: messages.spec.duplicateKey(key, position(later)),
   }));
   return { json, diagnostics: duplicates };
+}
+
+/**
+ * `findNodeAtLocation(tree, path)` of jsonc-parser (the node at a JSON path,
+ * the first of duplicate keys, undefined when absent), with each object's
+ * keys indexed on first use: jsonc-parser reads an object's properties one
+ * by one per lookup, so placing an error at each of 100,000 entries of one
+ * object took minutes (a translation's `values`, each not a string).
+ */
+function nodeFinder(tree: Node): (jsonPath: JSONPath) => Node | undefined {
+  const keys = new WeakMap<Node, Map<string, Node>>();
+  const propertiesOf = (node: Node) => {
+    let found = keys.get(node);
+    if (!found) {
+      found = new Map();
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value && typeof key.value === 'string' && !found.has(key.value)) found.set(key.value, value);
+      }
+      keys.set(node, found);
+    }
+    return found;
+  };
+  return (jsonPath) => {
+    let node: Node | undefined = tree;
+    for (const segment of jsonPath) {
+      if (!node) return undefined;
+      if (typeof segment === 'string') node = node.type === 'object' ? propertiesOf(node).get(segment) : undefined;
+      else node = node.type === 'array' ? node.children?.[segment] : undefined;
+    }
+    return node;
+  };
 }

@@ -4,7 +4,8 @@ import { readBoundary, type Boundary } from './readBoundary.js';
 
 /**
  * Every boundary file a spec draws, each read once, keyed by url; a file
- * that cannot be used is an error at the spec's `url`.
+ * that cannot be used is an error at the spec's `url` (one that is not
+ * JSON: at its syntax error, in the file).
  */
 export async function readBoundaries(cwd: string, spec: ChartSpec, sources: Map<string, Source>): Promise<{ boundaries: Map<string, Boundary>; diagnostics: Diagnostic[] }> {
   const boundaries = new Map<string, Boundary>();
@@ -13,6 +14,8 @@ export async function readBoundaries(cwd: string, spec: ChartSpec, sources: Map<
     if (boundaries.has(ref.url)) continue;
     const read = await readBoundary(cwd, ref, sources);
     if (read.boundary) boundaries.set(ref.url, read.boundary);
+    // A syntax error of the file at its place there; any other problem at the spec's url.
+    else if (read.at) diagnostics.push({ ...read.at, severity: 'error', message: read.problem! });
     else diagnostics.push(spec.json.diagnostic([...ref.jsonPath, 'url'], read.problem!));
   }
   return { boundaries, diagnostics };

@@ -14,6 +14,7 @@ import { crimeaToUkraine } from './crimea.js';
 import { boundarySourceId, type BoundaryRef } from './boundaryRef.js';
 import { describeFeatures } from './describeFeatures.js';
 import { storedFeatures } from './boundaryStore.js';
+import { firstJsonError } from '../compile/firstJsonError.js';
 
 /** Boundaries read for one spec url, ready to inject as Vega-Lite `values`. */
 export interface Boundary {
@@ -47,9 +48,14 @@ export async function readAtlasBytes(url: string): Promise<Buffer | undefined> {
  * citechart's dependencies; a project file must be a regular file really
  * inside data/ (readProjectFile, the rule CSVs follow) and have a row in
  * sources.csv whose id is its name without extension. Returns a message
- * for the user instead of throwing.
+ * for the user instead of throwing; `at`, when the problem is at a place in
+ * the file (a JSON syntax error: its line and column there).
  */
-export async function readBoundary(cwd: string, ref: BoundaryRef, sources: Map<string, Source>): Promise<{ boundary?: Boundary; problem?: string }> {
+export async function readBoundary(
+  cwd: string,
+  ref: BoundaryRef,
+  sources: Map<string, Source>,
+): Promise<{ boundary?: Boundary; problem?: string; at?: { file: string; line: number; column: number } }> {
   const atlas = findAtlas(ref.url);
   let bytes: Uint8Array;
   let source: Source;
@@ -69,17 +75,23 @@ export async function readBoundary(cwd: string, ref: BoundaryRef, sources: Map<s
   const hash = sha256(Buffer.from(bytes));
   // Made once per file, object and version of citechart, then read back from the temporary folder (boundaryStore.ts).
   const key = { url: ref.url, sha256: hash, feature: ref.feature, mesh: ref.mesh, simplify: atlas?.simplify, crimeaInUkraine: atlas?.crimeaInUkraine };
+  let syntax: { line: number; column: number } | undefined;
   const features = storedFeatures(key, () => {
     let json: unknown;
+    const text = Buffer.from(bytes).toString('utf8');
     try {
-      json = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    } catch (error) {
-      return messages.geo.notJson(ref.url, error instanceof Error ? error.message : String(error));
+      json = JSON.parse(text);
+    } catch {
+      // JavaScript's words ("… in JSON at position 72") name no line: the place and citechart's words instead.
+      const error = firstJsonError(text);
+      if (!error) return messages.geo.notJson(ref.url, 'it cannot be read as JSON text (is it saved as UTF-8?)');
+      syntax = { line: error.line, column: error.column };
+      return error.message;
     }
     const made = toFeatures(json, ref, atlas?.simplify, atlas?.crimeaInUkraine);
     return typeof made === 'string' || ref.mesh ? made : describeFeatures(made, idKind);
   });
-  if (typeof features === 'string') return { problem: features };
+  if (typeof features === 'string') return { problem: features, ...(syntax && { at: { file: ref.url, ...syntax } }) };
   return {
     boundary: {
       url: ref.url,

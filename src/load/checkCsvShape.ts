@@ -3,10 +3,12 @@ import * as messages from '../messages.js';
 import { stripControlChars } from './stripControlChars.js';
 import type { ScannedRecord, ScanProblemKind } from './scanCsv.js';
 
-/** A usable header column: its name and its index in every record. */
+/** A usable header column: its name, its index in every record, and where its header cell starts (for messages about the column). */
 export interface CsvColumn {
   name: string;
   index: number;
+  line: number;
+  column: number;
 }
 
 export interface CsvShape {
@@ -66,7 +68,7 @@ export function checkCsvShape(
       if (unnamedButEmpty(index)) tail = Math.min(tail, index);
       else error(field.line, field.column, messages.load.emptyHeader(index + 1));
     } else if (seen.has(name)) error(field.line, field.column, messages.load.duplicateHeader(name, seen.get(name)!));
-    else columns.push({ name, index });
+    else columns.push({ name, index, line: field.line, column: field.column });
     if (!seen.has(name)) seen.set(name, index + 1);
   });
 

@@ -1,5 +1,6 @@
 import {
   CITATION_COLUMNS,
+  type CellPosition,
   type CellValue,
   type CitedRow,
   type CitedTable,
@@ -105,7 +106,7 @@ export async function readCitedTable(
       values[name] = columnValues.get(name)![rowIndex]!;
       positions[name] = { line: cell.line, column: cell.column };
     }
-    return {
+    const cited: CitedRow = {
       index: rowIndex,
       line: row.line,
       values,
@@ -116,12 +117,21 @@ export async function readCitedTable(
       note: citation(row.cells, 'note'),
       derived: citation(row.cells, 'derived'),
     };
+    // Only cells with text: an edition's message about a note points at it (translateTables).
+    for (const name of ['note', 'derived'] as const) {
+      const i = index.get(name);
+      const cell = i === undefined ? undefined : row.cells[i]!;
+      if (cell && cell.text.trim()) (cited.textPositions ??= {})[name] = { line: cell.line, column: cell.column };
+    }
+    return cited;
   });
 
   // Said at the table: otherwise its chart's only error was "check its filters and field names".
   // Not when rows were left out for their errors (a quote never closed swallows the rest of the file).
   if (!rows.length && !hasErrors(diagnostics)) diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'warning', message: messages.load.headerOnly() });
-  const table: CitedTable = { file, columns: valueColumns.map((c) => c.name), types, columnInfo, rows };
+  const headerPositions: Record<string, CellPosition> = Object.create(null);
+  for (const { name, line, column } of valueColumns) headerPositions[name] = { line, column };
+  const table: CitedTable = { file, columns: valueColumns.map((c) => c.name), types, columnInfo, rows, headerPositions };
   if (sidecar.json) table.sidecar = sidecar.json.file;
   if (decimalMark) table.decimalMark = decimalMark;
   if (schema?.primaryKey !== undefined) {

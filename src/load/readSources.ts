@@ -77,6 +77,7 @@ export async function readSources(
       translator: text('translator'),
       accessed: text('accessed'),
       line: row.line,
+      ...(cell('attribution') && { attributionAt: { line: cell('attribution')!.line, column: cell('attribution')!.column } }),
     });
   }
   return { sources, diagnostics: sortDiagnostics(diagnostics) };

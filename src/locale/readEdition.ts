@@ -95,7 +95,8 @@ export function editionTables(
     if (!source?.attribution.trim()) continue;
     const attribution = translation.strings.get(source.attribution);
     if (attribution === undefined) {
-      diagnostics.push({ file: SOURCES, line: source.line, severity: 'error', message: messages.locale.untranslated(source.attribution, language, translation.file) });
+      const at = source.attributionAt;
+      diagnostics.push({ file: SOURCES, line: at?.line ?? source.line, ...(at && { column: at.column }), severity: 'error', message: messages.locale.untranslated(source.attribution, language, translation.file) });
       continue;
     }
     used.add(source.attribution);
@@ -117,7 +118,9 @@ function untranslatedHeaders(vegaLite: Record<string, unknown>, tables: Map<stri
     for (const column of table.columns) {
       if (columns.hidden.has(column)) continue;
       if (columns.header(column) === undefined) {
-        diagnostics.push({ file: table.file, line: 1, severity: 'error', message: messages.locale.untranslatedColumn(column, language, translation.file) });
+        // At its header cell; a table built by hand (no positions) at line 1.
+        const at = table.headerPositions?.[column];
+        diagnostics.push({ file: table.file, line: at?.line ?? 1, ...(at && { column: at.column }), severity: 'error', message: messages.locale.untranslatedColumn(column, language, translation.file) });
       } else if (!columns.titled(column)) used.add(column);
     }
   }

@@ -1,6 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { readJsonFile, type JsonFile } from '../compile/readJsonFile.js';
 import { stripSpecBidi } from '../compile/stripSpecBidi.js';
+import { LIMITS } from '../limits.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { editionOf, translationFile } from './editionName.js';
@@ -33,7 +34,12 @@ export interface Translation {
 /** The keys a translation file may hold (see above). */
 const KEYS: readonly string[] = ['strings', 'values', 'translator', 'social'];
 
-/** Reads and checks an edition's translation file; an unknown key or a wrong shape is an error at its place in the file. */
+/**
+ * Reads and checks an edition's translation file; an unknown key, a wrong
+ * shape, a `strings` or `values` of more than LIMITS.translationEntries
+ * entries, or a translation over LIMITS.translationChars characters is an
+ * error at its place in the file.
+ */
 export async function readTranslation(cwd: string, edition: string): Promise<{ translation?: Translation; diagnostics: Diagnostic[] }> {
   const file = translationFile(edition);
   const { json, diagnostics } = await readJsonFile(cwd, file);
@@ -60,9 +66,16 @@ export async function readTranslation(cwd: string, edition: string): Promise<{ t
       problems.push(json.diagnostic([key], messages.locale.translationShape()));
       return found;
     }
+    // Counted before any is read: a file of a million entries stops here (src/limits.ts).
+    const entries = Object.keys(value).length;
+    if (entries > LIMITS.translationEntries) {
+      problems.push(json.diagnostic([key], messages.locale.tooManyTranslations(key, entries, LIMITS.translationEntries)));
+      return found;
+    }
     for (const [english, translated] of Object.entries(value)) {
-      if (typeof translated === 'string') found.set(english, french ? frenchSpacing(translated) : translated);
-      else problems.push(json.diagnostic([key, english], messages.locale.translationNotText(english)));
+      if (typeof translated !== 'string') problems.push(json.diagnostic([key, english], messages.locale.translationNotText(english)));
+      else if (translated.length > LIMITS.translationChars) problems.push(json.diagnostic([key, english], messages.locale.translationTooLong(english, translated.length, LIMITS.translationChars)));
+      else found.set(english, french ? frenchSpacing(translated) : translated);
     }
     return found;
   };

@@ -7,8 +7,9 @@ import type { Translation } from './readTranslation.js';
  * replaced by its translation in `values`, each row's note and `derived`
  * explanation by theirs in `strings`. Numbers, sources and quotes (verbatim
  * from their source) are kept as they are: figures are never copied.
- * Every text left untranslated is an error at its cell (a note at its row),
- * since the edition would show it in English. `used` gains each key applied.
+ * Every text left untranslated is an error at its cell (a note and a
+ * `derived` too), since the edition would show it in English. `used` gains
+ * each key applied.
  */
 export function translateTables(
   tables: Map<string, CitedTable>,
@@ -34,17 +35,19 @@ export function translateTables(
         } else used.add(cell);
         values[column] = translated ?? cell;
       }
-      const text = (english: string) => {
+      const text = (english: string, name: 'note' | 'derived') => {
         if (!english.trim()) return english;
         const translated = translation.strings.get(english);
         if (translated === undefined) {
-          diagnostics.push({ file, line: row.line, severity: 'error', message: messages.locale.untranslated(english, language, translation.file) });
+          // At its cell; a row built by hand (no positions) at its line.
+          const at = row.textPositions?.[name];
+          diagnostics.push({ file, line: at?.line ?? row.line, ...(at && { column: at.column }), severity: 'error', message: messages.locale.untranslated(english, language, translation.file) });
           return english;
         }
         used.add(english);
         return translated;
       };
-      return { ...row, values, note: text(row.note), derived: text(row.derived) };
+      return { ...row, values, note: text(row.note, 'note'), derived: text(row.derived, 'derived') };
     });
     out.set(file, { ...table, rows });
   }

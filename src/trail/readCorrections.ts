@@ -1,6 +1,6 @@
 import { locateProjectFile } from '../load/locateProjectFile.js';
 import { readCsv } from '../load/readCsv.js';
-import type { Diagnostic, Source } from '../model.js';
+import type { CellPosition, Diagnostic, Source } from '../model.js';
 import * as messages from '../messages.js';
 
 /** The editor's correction log of a project. */
@@ -22,6 +22,8 @@ export interface Correction {
   /** An id of sources.csv backing the correction, or empty. */
   source: string;
   line: number;
+  /** Where the `chart` and `table` cells start, when they hold text: a name that matches nothing is a warning there (correctionTargets). */
+  at?: { chart?: CellPosition; table?: CellPosition };
 }
 
 const COLUMNS = ['date', 'chart', 'table', 'row', 'what', 'why', 'source'] as const;
@@ -41,7 +43,7 @@ export async function readCorrections(cwd: string, sources: Map<string, Source>)
   const index = new Map(csv.columns.map((c) => [c.name, c.index]));
   const absent = REQUIRED.filter((name) => !index.has(name));
   if (absent.length || (!index.has('chart') && !index.has('table'))) {
-    diagnostics.push({ file, line: csv.headerLine, severity: 'error', message: messages.trail.correctionColumns(COLUMNS.slice()) });
+    diagnostics.push({ file, line: csv.headerLine, column: 1, severity: 'error', message: messages.trail.correctionColumns(COLUMNS.slice()) });
     return { corrections: [], diagnostics };
   }
   const corrections: Correction[] = [];
@@ -66,7 +68,12 @@ export async function readCorrections(cwd: string, sources: Map<string, Source>)
     const source = text('source');
     if (source && !sources.has(source)) problem('source', messages.trail.correctionSource(source));
     if (diagnostics.length > before) continue;
-    corrections.push({ date, chart: text('chart'), table, row: text('row'), what: text('what'), why: text('why'), source, line: row.line });
+    const correction: Correction = { date, chart: text('chart'), table, row: text('row'), what: text('what'), why: text('why'), source, line: row.line };
+    for (const name of ['chart', 'table'] as const) {
+      const at = cell(name);
+      if (at && text(name)) (correction.at ??= {})[name] = { line: at.line, column: at.column };
+    }
+    corrections.push(correction);
   }
   return { corrections, diagnostics };
 }

@@ -62,3 +62,33 @@ describe('readJsonFile', () => {
     ]);
   });
 });
+
+// Review (round 10): placing an error at each of 100,000 entries of one
+// object took minutes (every lookup read the object's keys, and each line
+// number walked back from the end of the file). Keys are indexed once now.
+describe('locating many values of one object', () => {
+  it('points where jsonc-parser does: the first of duplicate keys, a key of an array, a path through a string', async () => {
+    const { findNodeAtLocation, parseTree } = await import('jsonc-parser');
+    const text = '{\n  "a": {"b": 1, "b": 2, "c": [10, {"d": 3}]},\n  "e": "text",\n  "a": 4\n}';
+    const { json } = parseJsonText('specs/a.vl.json', text);
+    const tree = parseTree(text)!;
+    for (const path of [['a'], ['a', 'b'], ['a', 'c', 1, 'd'], ['a', 'c', 2], ['a', 'c', 'x'], ['e', 'x'], ['e', 0], ['z'], []] as Array<Array<string | number>>) {
+      let node;
+      for (let n = path.length; n >= 0 && !node; n--) node = findNodeAtLocation(tree, path.slice(0, n));
+      const target = node?.parent?.type === 'property' ? node.parent : node;
+      const before = text.slice(0, target!.offset);
+      expect(json!.locate(path), JSON.stringify(path)).toEqual({ line: before.split('\n').length, column: target!.offset - before.lastIndexOf('\n') });
+    }
+  });
+
+  it('100,000 entries that are not text are each an error at its line, in seconds, not minutes', { timeout: 120_000 }, async () => {
+    const { readTranslation } = await import('../../src/locale/readTranslation.js');
+    const { makeProject } = await import('../helpers/fixtureProject.js');
+    const values = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`label ${i}`, i]));
+    const cwd = makeProject({ 'specs/c.fr.json': JSON.stringify({ values }, null, 2) });
+    const { diagnostics } = await readTranslation(cwd, 'c.fr');
+    expect(diagnostics).toHaveLength(100_000);
+    // `{`, `"values": {`, then one entry a line.
+    expect(diagnostics[99_999]).toMatchObject({ line: 100_002, column: 5 });
+  });
+});

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { readSpec, readTheme } from '../../src/compile/readSpec.js';
 import { LIMITS } from '../../src/limits.js';
 import * as messages from '../../src/messages.js';
+import { positionOf } from '../helpers/fixtureProject.js';
 import { format, project } from '../helpers/project.js';
 
 const chart = (extra: Record<string, unknown>, encoding: Record<string, unknown> = { x: { field: 'x', type: 'quantitative' } }) =>
@@ -82,5 +83,102 @@ describe("an edition's translation", () => {
     const { spec, diagnostics } = await readChartSpec(cwd, 'c.fr');
     expect(spec).toBeUndefined();
     expect(format(diagnostics)).toEqual([`specs/c.fr.json:3:5: error: ${messages.spec.textOverLimit('title', 1_200, LIMITS.drawnTextChars)}`]);
+  });
+});
+
+// Review (round 10): a mark's `size`, `dx`/`dy` and the alt text had no
+// limit (`size: 1e9` drew one circle over the whole artboard, exit 0).
+// Each is tested at its limit and one past it, at the value's line and column.
+describe("a mark's size, a text's dx and dy, the alt text", () => {
+  const at = (text: string, needle: string) => {
+    const before = text.slice(0, text.indexOf(needle));
+    return `${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
+  };
+  async function problemsAt(extra: Record<string, unknown>, encoding: Record<string, unknown> | undefined, needle: string) {
+    const text = chart(extra, encoding);
+    const { said } = await problems(extra, encoding);
+    return { said, where: `specs/c.vl.json:${at(text, needle)}` };
+  }
+
+  test("a point's size: at the limit passes, one past is an error at the value (mark, channel value, condition, scale range, legend symbol)", async () => {
+    const limit = LIMITS.markSizePx2;
+    expect((await problems({ mark: { type: 'point', size: limit } })).said).toEqual([]);
+    const mark = await problemsAt({ mark: { type: 'point', size: limit + 1 } }, undefined, '"size"');
+    expect(mark.said).toEqual([`${mark.where}: error: ${messages.spec.markSizeOverLimit('size', limit + 1, limit)}`]);
+    const channel = await problemsAt({ mark: 'point' }, { x: { field: 'x', type: 'quantitative' }, size: { value: limit + 1 } }, '"value"');
+    expect(channel.said).toEqual([`${channel.where}: error: ${messages.spec.markSizeOverLimit('size', limit + 1, limit)}`]);
+    const condition = await problemsAt({ mark: 'point' }, { x: { field: 'x', type: 'quantitative' }, size: { condition: { test: 'datum.x > 1', value: 1e9 }, value: 30 } }, '"value": 1000000000');
+    expect(condition.said).toEqual([`${condition.where}: error: ${messages.spec.markSizeOverLimit('size', 1e9, limit)}`]);
+    const range = await problemsAt({ mark: 'point' }, { x: { field: 'x', type: 'quantitative' }, size: { field: 'x', type: 'quantitative', scale: { range: [10, limit + 1] } } }, `${limit + 1}`);
+    expect(range.said).toEqual([`${range.where}: error: ${messages.spec.markSizeOverLimit('range', limit + 1, limit)}`]);
+    const legend = await problemsAt({ mark: 'point' }, { x: { field: 'x', type: 'quantitative' }, color: { field: 'x', type: 'nominal', legend: { symbolSize: limit + 1 } } }, '"symbolSize"');
+    expect(legend.said).toEqual([`${legend.where}: error: ${messages.spec.markSizeOverLimit('symbolSize', limit + 1, limit)}`]);
+  });
+
+  test("a text mark's size is its font size: LIMITS.fontPx", async () => {
+    expect((await problems({ mark: { type: 'text', size: LIMITS.fontPx } })).said).toEqual([]);
+    const mark = await problemsAt({ mark: { type: 'text', size: LIMITS.fontPx + 1 } }, undefined, '"size"');
+    expect(mark.said).toEqual([`${mark.where}: error: ${messages.spec.styleOverLimit('size', LIMITS.fontPx + 1, 'font size', LIMITS.fontPx)}`]);
+    const channel = await problemsAt({ mark: 'text' }, { x: { field: 'x', type: 'quantitative' }, size: { value: LIMITS.fontPx + 1 } }, '"value"');
+    expect(channel.said).toEqual([`${channel.where}: error: ${messages.spec.styleOverLimit('size', LIMITS.fontPx + 1, 'font size', LIMITS.fontPx)}`]);
+  });
+
+  test('dx and dy: ±LIMITS.spacingPx passes, one past either way is an error at the value', async () => {
+    const limit = LIMITS.spacingPx;
+    expect((await problems({ mark: { type: 'text', dx: limit, dy: -limit } })).said).toEqual([]);
+    const dx = await problemsAt({ mark: { type: 'text', dx: limit + 1 } }, undefined, '"dx"');
+    expect(dx.said).toEqual([`${dx.where}: error: ${messages.spec.styleOverLimit('dx', limit + 1, 'padding or offset', limit)}`]);
+    const dy = await problemsAt({ mark: { type: 'text', dy: -limit - 1 } }, undefined, '"dy"');
+    expect(dy.said).toEqual([`${dy.where}: error: ${messages.spec.styleOverLimit('dy', -limit - 1, 'padding or offset', limit)}`]);
+  });
+
+  test('the alt text: LIMITS.altTextChars characters pass, one more is an error at it', async () => {
+    expect((await problems({ usermeta: { citechart: { alt: 'a'.repeat(LIMITS.altTextChars) } } })).said).toEqual([]);
+    const alt = await problemsAt({ usermeta: { citechart: { alt: 'a'.repeat(LIMITS.altTextChars + 1) } } }, undefined, '"alt"');
+    expect(alt.said).toEqual([`${alt.where}: error: ${messages.spec.altOverLimit(LIMITS.altTextChars + 1, LIMITS.altTextChars)}`]);
+  });
+
+  test("the theme's point size and text size, at their values", async () => {
+    const text = JSON.stringify({ point: { size: LIMITS.markSizePx2 + 1 }, text: { size: LIMITS.fontPx + 1 }, scale: { maxSize: LIMITS.markSizePx2 } }, null, 2);
+    const cwd = await project({ 'specs/theme.json': text });
+    const { diagnostics } = await readTheme(cwd);
+    expect(format(diagnostics)).toEqual([
+      `specs/theme.json:${at(text, '"size"')}: error: ${messages.spec.markSizeOverLimit('size', LIMITS.markSizePx2 + 1, LIMITS.markSizePx2)}`,
+      `specs/theme.json:${positionAfter(text, '"text"', '"size"')}: error: ${messages.spec.styleOverLimit('size', LIMITS.fontPx + 1, 'font size', LIMITS.fontPx)}`,
+    ]);
+  });
+
+  test("an edition's translation of the alt text over the limit is an error at its strings entry", async () => {
+    const { readChartSpec } = await import('../../src/locale/readEdition.js');
+    const translationText = JSON.stringify({ strings: { 'Bars.': 'b'.repeat(LIMITS.altTextChars + 1) } }, null, 2);
+    const cwd = await project({ 'specs/c.vl.json': chart({ usermeta: { citechart: { alt: 'Bars.' } } }), 'specs/c.fr.json': translationText });
+    const { spec, diagnostics } = await readChartSpec(cwd, 'c.fr');
+    expect(spec).toBeUndefined();
+    expect(format(diagnostics)).toEqual([`specs/c.fr.json:3:5: error: ${messages.spec.altOverLimit(LIMITS.altTextChars + 1, LIMITS.altTextChars)}`]);
+  });
+});
+
+/** `line:col` of the first `needle` after `after` in `text`. */
+function positionAfter(text: string, after: string, needle: string): string {
+  const offset = text.indexOf(needle, text.indexOf(after));
+  const before = text.slice(0, offset);
+  return `${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
+}
+
+// Found in the same sweep: a legend's `gradientLength: 1e7` took `check` 27 s
+// and 816 MB before the PNG size check refused the chart. Now an error at the
+// value, before drawing, with a view's limit (the largest side of a PNG).
+describe("a legend gradient's length and thickness", () => {
+  test('LIMITS.viewPx passes, one more is an error at the value (a spec and the theme)', async () => {
+    const legend = (gradient: Record<string, number>) => ({ x: { field: 'x', type: 'quantitative' }, color: { field: 'x', type: 'quantitative', legend: gradient } });
+    expect((await problems({}, legend({ gradientLength: LIMITS.viewPx, gradientThickness: LIMITS.viewPx }))).said).toEqual([]);
+    for (const key of ['gradientLength', 'gradientThickness']) {
+      const text = chart({}, legend({ [key]: LIMITS.viewPx + 1 }));
+      const { line, column } = positionOf(text, `"${key}"`);
+      expect((await problems({}, legend({ [key]: LIMITS.viewPx + 1 }))).said).toEqual([`specs/c.vl.json:${line}:${column}: error: ${messages.spec.viewOverLimit(key, LIMITS.viewPx + 1, LIMITS.viewPx)}`]);
+    }
+    const theme = JSON.stringify({ legend: { gradientLength: 1e7 } });
+    const { diagnostics } = await readTheme(await project({ 'specs/theme.json': theme }));
+    expect(format(diagnostics)).toEqual([`specs/theme.json:1:12: error: ${messages.spec.viewOverLimit('gradientLength', 1e7, LIMITS.viewPx)}`]);
   });
 });

@@ -92,15 +92,21 @@ describe('citechart publish and data/corrections.csv', () => {
   });
 
   it('check warns of a correction naming a chart or table that does not exist (it would cover nothing)', async () => {
-    const dir = makeProject({
-      ...minimalProject,
-      'data/corrections.csv': 'date,chart,table,row,what,why,source\n2024-05-02,exprots,,,Fixed,,\n2024-05-03,,data/exprots.csv,Chile,Fixed,,\n2024-05-04,exports,data/exports.csv,Chile,Fixed,,\n',
-    });
+    const log = 'date,chart,table,row,what,why,source\n2024-05-02,exprots,,,Fixed,,\n2024-05-03,,data/exprots.csv,Chile,Fixed,,\n2024-05-04,exports,data/exports.csv,Chile,Fixed,,\n';
+    const dir = makeProject({ ...minimalProject, 'data/corrections.csv': log });
     const result = await runCli(['check'], { cwd: dir });
+    // At the cell (review, round 10: the line alone before).
     expect(result.errLines.filter((line) => line.startsWith('data/corrections.csv'))).toEqual([
-      'data/corrections.csv:2: warning: this correction names chart "exprots", which no spec in specs/ draws: it covers nothing and shows nowhere; fix the name',
-      'data/corrections.csv:3: warning: this correction names table "data/exprots.csv", which is not in data/: it covers nothing and shows nowhere; fix the path',
+      `${where('data/corrections.csv', log, 'exprots')}: warning: this correction names chart "exprots", which no spec in specs/ draws: it covers nothing and shows nowhere; fix the name`,
+      `${where('data/corrections.csv', log, 'data/exprots.csv')}: warning: this correction names table "data/exprots.csv", which is not in data/: it covers nothing and shows nowhere; fix the path`,
     ]);
     expect(result.code).toBe(0);
+  });
+
+  it('a log without the columns it needs is an error at its header, line and column', async () => {
+    const dir = makeProject({ ...minimalProject, 'data/corrections.csv': 'when,what\n2024-05-02,Fixed\n' });
+    const result = await runCli(['check'], { cwd: dir });
+    expect(result.errLines.filter((line) => line.startsWith('data/corrections.csv'))).toEqual([expect.stringMatching(/^data\/corrections\.csv:1:1: error: /)]);
+    expect(result.code).toBe(1);
   });
 });

@@ -44,8 +44,10 @@ describe('citations', () => {
           quote: '',
           note: 'Rounded',
           derived: '100 − 90',
+          textPositions: { note: { line: 3, column: 41 }, derived: { line: 3, column: 49 } },
         },
       ],
+      headerPositions: { origin: { line: 1, column: 1 }, share: { line: 1, column: 14 } },
     });
   });
 

@@ -31,6 +31,7 @@ describe('readSources', () => {
         translator: 'Zhifan Liu',
         accessed: '2024-05-01',
         line: 2,
+        attributionAt: { line: 2, column: 115 },
       },
     ]);
   });

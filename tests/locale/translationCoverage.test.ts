@@ -77,7 +77,7 @@ describe("the snippet data table's headers", () => {
     const result = await runCli(['check'], { cwd });
     expect(result.code).toBe(1);
     expect(result.errLines.filter((line) => line.includes('error'))).toEqual([
-      'data/exports.csv:1: error: column "country" has no French header for the snippet\'s data table, where it would show in English: add "country" to "strings" in specs/exports.fr.json, mapping it to the header, or give the column a "title" in the spec\'s encoding and translate that',
+      'data/exports.csv:1:1: error: column "country" has no French header for the snippet\'s data table, where it would show in English: add "country" to "strings" in specs/exports.fr.json, mapping it to the header, or give the column a "title" in the spec\'s encoding and translate that',
     ]);
   });
 
