@@ -478,9 +478,19 @@ function atChosenWidth<S extends ChartSpec>(spec: S, width: number, project: Pro
 
 /** Each drawn origin with its table and row as the CSV holds them (before an edition's translation), matched by row index. */
 function inOriginalWords(drawn: RowOrigin[], originals: Map<string, CitedTable>): RowOrigin[] {
+  // Rows are looked up by index through a Map made once per table (a search of every row per drawn row grew with the
+  // square of the rows: a review's sweep, 2026-12-01); a table's rows are usually stored at their index, tried first.
+  const byIndex = new Map<CitedTable, Map<number, CitedRow>>();
+  const rowAt = (table: CitedTable, index: number): CitedRow | undefined => {
+    const direct = table.rows[index];
+    if (direct?.index === index) return direct;
+    let rows = byIndex.get(table);
+    if (!rows) byIndex.set(table, (rows = new Map(table.rows.map((row) => [row.index, row]))));
+    return rows.get(index);
+  };
   return drawn.map((origin) => {
     const table = originals.get(origin.table.file);
-    const row = table?.rows.find((candidate) => candidate.index === origin.row.index);
+    const row = table && rowAt(table, origin.row.index);
     return table && row ? { ...origin, table, row } : origin;
   });
 }
