@@ -5,8 +5,21 @@
 import { countOf, noun } from './countNoun.js';
 import { showInvisible } from './visibleText.js';
 
-/** A value quoted in a message, with any invisible or direction-changing character written as `\uXXXX`, so the line shows what the file holds. */
-const q = (s: string) => showInvisible(JSON.stringify(s));
+/** Longer than this (UTF-16 code units), a quoted value is shortened: a 400 KB `url` filled the terminal (a review's sweep). */
+const QUOTED_MAX = 300;
+/** How much of a shortened value is shown: its start, where a reader finds it in the file. */
+const QUOTED_START = 200;
+/**
+ * A value quoted in a message, with any invisible or direction-changing
+ * character written as `\uXXXX`, so the line shows what the file holds; one
+ * over QUOTED_MAX is shown by its start, `…` and its length.
+ */
+const q = (s: string) => {
+  if (s.length <= QUOTED_MAX) return showInvisible(JSON.stringify(s));
+  // Not between the two halves of a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(s[QUOTED_START - 1]!) ? QUOTED_START - 1 : QUOTED_START;
+  return `${showInvisible(JSON.stringify(s.slice(0, end))).slice(0, -1)}…" (${countOf(s.length, 'character')})`;
+};
 /** How a Vega expression reads a column: `datum.share`, or `datum['GDP (bn)']`. */
 const datum = (column: string) => (/^[A-Za-z_$][\w$]*$/.test(column) ? `datum.${column}` : `datum[${JSON.stringify(column).replace(/^"|"$/g, "'")}]`);
 /**
