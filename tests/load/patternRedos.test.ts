@@ -28,7 +28,7 @@ describe('sidecar pattern', () => {
     const matching = await cpuTimed(() => matchesWhole('(a+)+$', cell));
     expect(matching.result).toBe(false);
     expect(matching.cpuMs).toBeLessThan(200);
-    expect(messages).toEqual([expect.stringMatching(/^data\/t\.csv:2:1: error: "a{9000}b" in column "code" does not match the pattern "\(a\+\)\+\$"/)]);
+    expect(messages).toEqual([expect.stringMatching(/^data\/t\.csv:2:1: error: "a{200}…" \(9,001 characters\) in column "code" does not match the pattern "\(a\+\)\+\$"/)]);
   }, 30_000);
 
   test('a backreference or a lookahead is refused at the pattern in the sidecar', async () => {
