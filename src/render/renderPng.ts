@@ -98,7 +98,7 @@ export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE
     // With sharp loaded (a render worker loads it before its first chart), drawn on this thread: the
     // worker has nothing else to do meanwhile (one chart at a time), and the same thread reuses the
     // pages resvg's allocator kept from its last chart (resvgAllocator.ts), where libuv's 4 pool threads
-    // took turns and faulted them in afresh (issue 15: 440k → 110k page faults, a warm 200-chart build).
+    // took turns and faulted them in afresh (issue 15: ≈450k → ≈150k page faults, a warm 200-chart build).
     // Else (a process's first PNG) drawn on libuv's pool, while sharp loads (≈25 ms, issue 15, cold start).
     const loaded = loadedSharp();
     const [image, sharp] = loaded ? [resvg.render(drawn, options), loaded] : await Promise.all([resvg.renderAsync(drawn, options), loadSharp()]);

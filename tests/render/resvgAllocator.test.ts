@@ -26,7 +26,7 @@ describe('keepResvgPagesBetweenCharts', () => {
   });
 
   it('is longer than the gap between two charts on one thread, and finite (a huge chart is handed back)', () => {
-    expect(RESVG_PURGE_DELAY_MS).toBeGreaterThanOrEqual(200);
+    expect(RESVG_PURGE_DELAY_MS).toBeGreaterThanOrEqual(100);
     expect(RESVG_PURGE_DELAY_MS).toBeLessThanOrEqual(2000);
   });
 });
