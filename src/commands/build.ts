@@ -501,6 +501,8 @@ async function renderAll(
   // worker's own copy of process.env does not reach: set them here, before any
   // worker starts, so every thread draws the same bytes.
   process.env.TZ = 'UTC';
+  // resvg's allocator keeps a chart's pages for the thread's next chart (render/resvgAllocator.ts).
+  if (tasks.some((task) => task.render.png !== false)) (await import('../render/resvgAllocator.js')).keepResvgPagesBetweenCharts();
   // Big tables drawn in this thread: each chart's polars queries start ahead of it (src/bigtable/prefetchPushdown.ts).
   const prefetch = bigTables && jobs <= 1 ? (await import('../bigtable/prefetchPushdown.js')).pushdownPrefetcher(await openProjectHere()) : undefined;
   if (tasks[0]) prefetch?.(tasks[0].name);

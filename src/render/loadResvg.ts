@@ -1,10 +1,19 @@
 import { createRequire } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
+import type { RenderedImage, ResvgRenderOptions } from '@resvg/resvg-js';
+import { keepResvgPagesBetweenCharts } from './resvgAllocator.js';
 
-type Resvg = Pick<typeof import('@resvg/resvg-js'), 'renderAsync'>;
+export interface Resvg {
+  /** Draws on libuv's thread pool. */
+  renderAsync(svg: string | Buffer, options?: ResvgRenderOptions | null, signal?: AbortSignal | null): Promise<RenderedImage>;
+  /** Draws on the calling thread: `new Resvg(svg, options).render()` (index.js's own `render` calls a function its binding lacks). */
+  render(svg: string | Buffer, options?: ResvgRenderOptions | null): RenderedImage;
+}
 
 /** What a platform package of @resvg/resvg-js exports (its index.js wraps it, the options as JSON). */
 interface NativeResvg {
-  renderAsync(svg: string | Buffer, options?: string | null, signal?: AbortSignal | null): ReturnType<Resvg['renderAsync']>;
+  renderAsync(svg: string | Buffer, options?: string | null, signal?: AbortSignal | null): Promise<RenderedImage>;
+  Resvg: new (svg: string | Buffer, options?: string | null) => { render(): RenderedImage };
 }
 
 let loading: Promise<Resvg> | undefined;
@@ -22,15 +31,22 @@ let loading: Promise<Resvg> | undefined;
  */
 export function loadResvg(): Promise<Resvg> {
   return (loading ??= (async () => {
+    // Before the library's allocator reads the environment (as it loads), where this thread's process.env reaches it.
+    if (isMainThread) keepResvgPagesBetweenCharts();
     const native = platformPackage();
     if (native) {
-      return { renderAsync: (svg, options, signal) => native.renderAsync(svg, options ? JSON.stringify(options) : null, signal) } satisfies Resvg;
+      const json = (options: ResvgRenderOptions | null | undefined) => (options ? JSON.stringify(options) : null);
+      return {
+        renderAsync: (svg, options, signal) => native.renderAsync(svg, json(options), signal),
+        render: (svg, options) => new native.Resvg(svg, json(options)).render(),
+      } satisfies Resvg;
     }
     const report = process.report as (NodeJS.ProcessReport & { excludeNetwork?: boolean }) | undefined;
     const before = report?.excludeNetwork;
     if (report) report.excludeNetwork = true;
     try {
-      return await import('@resvg/resvg-js');
+      const resvg = await import('@resvg/resvg-js');
+      return { renderAsync: resvg.renderAsync, render: (svg, options) => new resvg.Resvg(svg, options).render() } satisfies Resvg;
     } finally {
       if (report) report.excludeNetwork = before ?? false;
     }
@@ -56,7 +72,7 @@ function platformPackage(): NativeResvg | undefined {
   for (const name of LINUX_PACKAGES.get(process.arch) ?? []) {
     try {
       const native = load(name) as Partial<NativeResvg>;
-      if (typeof native.renderAsync === 'function') return native as NativeResvg;
+      if (typeof native.renderAsync === 'function' && typeof native.Resvg === 'function') return native as NativeResvg;
     } catch {
       // Not installed, or built for the other C library: try the next, then the package's own loader.
     }

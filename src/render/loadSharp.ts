@@ -30,7 +30,14 @@ let lastCodeCache: SharpCodeCacheUse = 'none';
  * sharp requires it, so the bundle runs the same code on the same binary.
  */
 export function loadSharp(): Promise<Sharp> {
-  return (loading ??= (async () => bundledSharp() ?? (await import('sharp')).default)());
+  return (loading ??= (async () => (loaded = bundledSharp() ?? (await import('sharp')).default))());
+}
+
+let loaded: Sharp | undefined;
+
+/** sharp when loadSharp has already loaded it on this thread, else undefined (nothing is loaded). */
+export function loadedSharp(): Sharp | undefined {
+  return loaded;
 }
 
 /**

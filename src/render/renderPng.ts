@@ -1,10 +1,11 @@
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { FONT_FAMILY, useBundledFonts } from '../text/fonts.js';
 import { pinFallbackFonts, type Rasteriser } from '../text/pinFonts.js';
 import { rasterFontFiles } from '../text/rasterFonts.js';
 import { hasComplexScript } from '../text/complexScripts.js';
 import { drawnText } from '../text/embedFonts.js';
 import { loadResvg } from './loadResvg.js';
-import { loadSharp } from './loadSharp.js';
+import { loadedSharp, loadSharp } from './loadSharp.js';
 import { isOpaque } from './opaquePixels.js';
 
 /** PNG px per CSS px when neither `--scale` nor the theme sets one: the 2× PNG (PNG_SCALE_LIMITS in pngScale.ts). */
@@ -88,17 +89,19 @@ export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE
     // Not pinned (no fallback font), it draws the published SVG's text (rasterSvg drops styles and sizes the
     // root, no text): read once, by embedFonts, for both (drawnText remembers the SVG embedFonts returned).
     const fontFiles = await rasterFontFiles(drawn, drawn === raster ? drawnText(svg) : undefined);
-    const { renderAsync } = await loadResvg();
-    // Async: drawn on libuv's pool, so the worker's thread lays out its next chart meanwhile, and a
-    // process's first PNG loads sharp (≈25 ms of JavaScript and libvips) while resvg draws (issue 15, cold start).
-    const [image, sharp] = await Promise.all([
-      renderAsync(drawn, {
-        fitTo: { mode: 'zoom', value: scale },
-        font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY },
-        logLevel: 'off',
-      }),
-      loadSharp(),
-    ]);
+    const resvg = await loadResvg();
+    const options: ResvgRenderOptions = {
+      fitTo: { mode: 'zoom', value: scale },
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY },
+      logLevel: 'off',
+    };
+    // With sharp loaded (a render worker loads it before its first chart), drawn on this thread: the
+    // worker has nothing else to do meanwhile (one chart at a time), and the same thread reuses the
+    // pages resvg's allocator kept from its last chart (resvgAllocator.ts), where libuv's 4 pool threads
+    // took turns and faulted them in afresh (issue 15: ≈450k → ≈150k page faults, a warm 200-chart build).
+    // Else (a process's first PNG) drawn on libuv's pool, while sharp loads (≈25 ms, issue 15, cold start).
+    const loaded = loadedSharp();
+    const [image, sharp] = loaded ? [resvg.render(drawn, options), loaded] : await Promise.all([resvg.renderAsync(drawn, options), loadSharp()]);
     // resvg's pixels are premultiplied RGBA (tiny-skia's pixmap): sharp is told so, and writes straight alpha.
     // Where every pixel is opaque the two are the same bytes, and sharp's unpremultiplying is skipped (isOpaque).
     const pixels = image.pixels;
