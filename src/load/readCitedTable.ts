@@ -10,7 +10,7 @@ import {
 } from '../model.js';
 import { hasErrors, sortDiagnostics } from '../errors.js';
 import * as messages from '../messages.js';
-import { looksLikeFormula } from './parseFigure.js';
+import { figureReader, looksLikeFormula } from './parseFigure.js';
 import { readCsv } from './readCsv.js';
 import { readSchemaSidecar, sidecarPath } from './readSchemaSidecar.js';
 import { resolveSourceIds } from './resolveSourceIds.js';
@@ -57,9 +57,10 @@ export async function readCitedTable(
     missingValues: new Set(schema?.missingValues ?? ['']),
     diagnostics,
     delimiter: csv.delimiter,
+    readFigure: figureReader(),
   };
   const valueColumns = csv.columns.filter((c) => !isCitationColumn(c.name));
-  const decimalMark = fileDecimalMark(valueColumns.map(({ index: i }) => csv.rows.map((row) => row.cells[i]!)));
+  const decimalMark = fileDecimalMark(valueColumns.map(({ index: i }) => csv.rows.map((row) => row.cells[i]!)), context.readFigure);
   if (decimalMark) context.decimalMark = decimalMark;
   // Keyed by column names, which are the user's: null-prototype objects, so a
   // column named "constructor" or "__proto__" is an entry like any other and

@@ -2,7 +2,7 @@ import type { CellValue, ColumnInfo, ColumnType, Diagnostic } from '../model.js'
 import * as messages from '../messages.js';
 import { checkConstraints } from './checkConstraints.js';
 import type { CsvCell } from './readCsv.js';
-import { isUnsafeInteger, looksLikeFormula, parseFigure, type NumberFormat } from './parseFigure.js';
+import { isUnsafeInteger, looksLikeFormula, parseFigure, type Figure, type NumberFormat } from './parseFigure.js';
 import { hasLeadingZero, isOutOfRange } from './parseNumber.js';
 import { unreadNumberForm, writeWithMark } from './unreadNumberForm.js';
 import type { SchemaField } from './tableSchema.js';
@@ -18,6 +18,8 @@ export interface ColumnContext {
   decimalMark?: '.' | ',';
   /** The file's separator: `;` is how Excel saves CSV where the decimal mark is a comma. */
   delimiter?: string;
+  /** parseFigure without a format, remembered per table (figureReader); parseFigure itself when absent. */
+  readFigure?: (text: string) => Figure | undefined;
 }
 
 /** `1.234`, `-12.500`: one dot before exactly three digits, which groups thousands in Germany as often as it marks decimals in Britain. */
@@ -27,12 +29,12 @@ const DOT_OR_GROUP = /^[-+\u2212]?[1-9]\d{0,2}\.\d{3}$/;
  * The decimal mark most figures of a file show (`1.5`, `1,234,567` → ".";
  * `2,5`, `1.234,5` → ","), or undefined when none shows one.
  */
-export function fileDecimalMark(columns: CsvCell[][]): '.' | ',' | undefined {
+export function fileDecimalMark(columns: CsvCell[][], readFigure: (text: string) => Figure | undefined = parseFigure): '.' | ',' | undefined {
   let dots = 0;
   let commas = 0;
   for (const cells of columns) {
     for (const cell of cells) {
-      const figure = parseFigure(cell.text);
+      const figure = readFigure(cell.text);
       if (figure && 'value' in figure && figure.decimalMark === '.') dots++;
       if (figure && 'value' in figure && figure.decimalMark === ',') commas++;
     }
@@ -51,10 +53,10 @@ export function fileDecimalMark(columns: CsvCell[][]): '.' | ',' | undefined {
  * still comes out as text but is plotted as quantitative is caught when
  * compiling.
  */
-export function inferColumnType(cells: CsvCell[], missingValues: Set<string> = new Set([''])): ColumnType {
+export function inferColumnType(cells: CsvCell[], missingValues: Set<string> = new Set(['']), readFigure: (text: string) => Figure | undefined = parseFigure): ColumnType {
   const filled = cells.filter((cell) => cell.text.trim() !== '' && !missingValues.has(cell.text.trim()));
   if (filled.some((cell) => hasLeadingZero(cell.text) || isUnsafeInteger(cell.text))) return 'string';
-  const numbers = filled.filter((cell) => parseFigure(cell.text) !== undefined).length;
+  const numbers = filled.filter((cell) => readFigure(cell.text) !== undefined).length;
   return numbers > 0 && numbers * 2 >= filled.length ? 'number' : 'string';
 }
 
@@ -73,7 +75,7 @@ export function readColumn(
   field?: SchemaField,
 ): { values: CellValue[]; info: ColumnInfo } {
   const declared = field?.type !== undefined && field.type !== 'any' ? field.type : undefined;
-  const type: ColumnType = declared ? (NUMERIC_TYPES.has(declared) ? 'number' : 'string') : inferColumnType(cells, context.missingValues);
+  const type: ColumnType = declared ? (NUMERIC_TYPES.has(declared) ? 'number' : 'string') : inferColumnType(cells, context.missingValues, context.readFigure);
   const isMissing = (cell: CsvCell) => context.missingValues.has(cell.text.trim());
   const result =
     type === 'number' ? readNumbers(context, name, cells, isMissing, field, declared) : readTexts(context, name, cells, isMissing, declared);
@@ -95,7 +97,8 @@ function readNumbers(
     ? { decimalChar: field?.decimalChar, groupChar: field?.groupChar, bareNumber: field?.bareNumber }
     : undefined;
 
-  const figures = cells.map((cell) => (isMissing(cell) ? undefined : parseFigure(cell.text, format)));
+  const read = format ? (text: string) => parseFigure(text, format) : (context.readFigure ?? parseFigure);
+  const figures = cells.map((cell) => (isMissing(cell) ? undefined : read(cell.text)));
   // Undeclared, the column's cells decide what a comma means: the first cell
   // that shows its decimal mark (`1.5`, `1,234,567`, `2,5`) sets it.
   const mark = figures.map((f) => (f && 'value' in f ? f.decimalMark : undefined)).find((m) => m !== undefined);
