@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model.js';
+import type { GalleryRow } from '../preview/chartView.js';
 import type { GalleryStamp } from '../preview/writeGallery.js';
 import { isManifestEntry, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
@@ -51,6 +52,11 @@ export interface BuildCache {
   lines?: Map<string, string>;
   /** The gallery (index.html) last written, so a build that would draw the same page skips it (preview/writeGallery.ts). */
   gallery?: GalleryStamp;
+  /**
+   * sha256 (hex) of output/manifest.json's bytes as this build left them, so
+   * the next one knows an unchanged file without parsing it (write/manifest.ts).
+   */
+  manifest?: string;
 }
 
 export const emptyCache = (): BuildCache => ({ format: CACHE_FORMAT, charts: new Map() });
@@ -63,7 +69,8 @@ export const emptyCache = (): BuildCache => ({ format: CACHE_FORMAT, charts: new
  * writes again only the charts it asks for. A chart named "__proto__" is a
  * string, never a key of an object made from the file.
  */
-const headerLine = (cache: BuildCache, charts: string) => JSON.stringify({ format: cache.format, project: cache.project, gallery: cache.gallery, charts: sha256(charts) });
+const headerLine = (cache: BuildCache, charts: string) =>
+  JSON.stringify({ format: cache.format, project: cache.project, gallery: cache.gallery, manifest: cache.manifest, charts: sha256(charts) });
 const chartLine = (name: string, chart: CachedChart) => JSON.stringify([name, chart]);
 /**
  * The header's `charts`: the sha256 of the chart lines as written (checked by
@@ -102,8 +109,9 @@ export async function readCache(outDir: string): Promise<{ cache: BuildCache; te
         if (name !== undefined) lines.set(name, line);
       }
       const project = isRecord(header.project) && typeof header.project.key === 'string' && Array.isArray(header.project.diagnostics) ? (header.project as BuildCache['project']) : undefined;
-      const gallery = isGalleryStamp(header.gallery) ? { views: header.gallery.views, page: header.gallery.page } : undefined;
-      return { cache: { format: CACHE_FORMAT, ...(project ? { project } : {}), charts: new Map(), lines, ...(gallery ? { gallery } : {}) }, text };
+      const gallery = isGalleryStamp(header.gallery) ? galleryStamp(header.gallery) : undefined;
+      const manifest = typeof header.manifest === 'string' && /^[0-9a-f]{64}$/.test(header.manifest) ? header.manifest : undefined;
+      return { cache: { format: CACHE_FORMAT, ...(project ? { project } : {}), charts: new Map(), lines, ...(gallery ? { gallery } : {}), ...(manifest ? { manifest } : {}) }, text };
     }
   } catch {
     // missing or corrupt
@@ -168,6 +176,18 @@ const isFileName = (value: unknown): value is string =>
 
 const isGalleryStamp = (value: unknown): value is GalleryStamp =>
   isRecord(value) && typeof value.views === 'string' && typeof value.page === 'string';
+
+/** A row of the gallery's stamp as writeGallery records it (preview/chartView.ts GalleryRow). */
+const isGalleryRow = (row: unknown): row is GalleryRow =>
+  Array.isArray(row) && row.length === 6 && typeof row[0] === 'string' && typeof row[1] === 'string' && isStrings(row[2]) &&
+  typeof row[3] === 'string' && typeof row[4] === 'number' && typeof row[5] === 'number';
+
+/** The stamp's fields this code reads; the manifest's digest and the rows only when both are whole (else the gallery reads every chart again). */
+function galleryStamp(stamp: GalleryStamp): GalleryStamp {
+  const { views, page, manifest, rows } = stamp as GalleryStamp & { manifest: unknown; rows: unknown };
+  const reusable = typeof manifest === 'string' && Array.isArray(rows) && rows.every(isGalleryRow);
+  return { views, page, ...(reusable ? { manifest, rows } : {}) };
+}
 
 function isCachedChart(value: unknown): value is CachedChart {
   if (!isRecord(value) || typeof value.key !== 'string' || !isStrings(value.inputs) || !Array.isArray(value.diagnostics)) return false;

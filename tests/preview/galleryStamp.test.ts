@@ -1,7 +1,7 @@
 // A build skips drawing output/index.html when the page it would draw is the
 // one already on disk (its stamp in the build cache: preview/writeGallery.ts).
 // Drawing a 200-chart gallery cost ≈15 ms of every one-chart build (issue 15).
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/commands/build.js';
@@ -63,9 +63,42 @@ describe('the gallery stamp', () => {
   it('a garbled stamp in the cache draws the page as before', async () => {
     const cacheFile = path.join(cwd, 'output/.citechart-cache.json');
     const cache = parseCacheFile(readText(cwd, 'output/.citechart-cache.json'));
-    expect(cache.header.gallery).toEqual({ views: expect.stringMatching(/^[0-9a-f]{64}$/), page: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(cache.header.gallery).toEqual(expect.objectContaining({ views: expect.stringMatching(/^[0-9a-f]{64}$/), page: expect.stringMatching(/^[0-9a-f]{64}$/) }));
     writeFileSync(cacheFile, cacheFileText({ ...cache.header, gallery: { views: 1 } }, cache.charts));
     await build({ cwd, names: ['top'], force: true, jobs: 1 });
     expect(drawnPages).toHaveBeenCalledTimes(1);
+  });
+
+  // The rows recorded with the stamp (issue 15, cold start): a one-chart build takes the other charts'
+  // views from them instead of their manifest entries and SVG openings, while both are as recorded.
+  it('records a row per chart shown, made from the manifest it names', async () => {
+    const { header } = parseCacheFile(readText(cwd, 'output/.citechart-cache.json'));
+    const gallery = header.gallery as { manifest: string; rows: unknown[][] };
+    expect(gallery.manifest).toBe(header.manifest);
+    expect(gallery.rows.map((row) => row.slice(0, 2))).toEqual([['exports', 'Widget exports by country'], ['top', 'Top exporters']]);
+  });
+
+  it('another chart’s SVG with the recorded size and time: its alt text is the recorded one, not read again', async () => {
+    const file = path.join(cwd, 'output/exports.svg');
+    const svg = readText(cwd, 'output/exports.svg');
+    const desc = /(<desc[^>]*>)([^<]*)<\/desc>/.exec(svg)!;
+    // A time in whole seconds, recorded by a build, so the same can be set again after the edit.
+    const time = new Date(Math.floor(statSync(file).mtimeMs / 1000) * 1000 - 60_000);
+    utimesSync(file, time, time);
+    await build({ cwd, names: ['top'], force: true, jobs: 1 });
+    // Same length, same time: what the row recorded still describes it.
+    writeFileSync(file, svg.replace(desc[0], `${desc[1]}${'x'.repeat(desc[2]!.length)}</desc>`));
+    utimesSync(file, time, time);
+    await build({ cwd, names: ['top'], force: true, jobs: 1 });
+    expect(readText(cwd, 'output/index.html')).toContain(`alt="${desc[2]!.slice(0, 20)}`);
+    expect(drawnPages).not.toHaveBeenCalled();
+  });
+
+  it('a title edited by hand in the manifest shows on the page: the rows are not used for a manifest not as recorded', async () => {
+    const manifestFile = path.join(cwd, 'output/manifest.json');
+    writeFileSync(manifestFile, readText(cwd, 'output/manifest.json').replace('"title": "Widget exports by country"', '"title": "Edited in the manifest"'));
+    await build({ cwd, names: ['top'], force: true, jobs: 1 });
+    expect(drawnPages).toHaveBeenCalledTimes(1);
+    expect(readText(cwd, 'output/index.html')).toContain('Edited in the manifest');
   });
 });
