@@ -421,7 +421,7 @@ async function buildLocked(
     if (stale.length || removed || leftovers.length || !existsSync(gallery)) {
       // Its stamp, recorded in the cache, lets the next build skip a page that would not change.
       // With the manifest's digests, the views of charts not changed come from the rows the stamp recorded.
-      const manifest = manifestDone && { before: manifestRead.spans ? previous.cache.manifest : undefined, now: manifestDone.sha256, changed: new Set(entries.keys()) };
+      const manifest = manifestDone && { before: manifestRead.spans ? previous.cache.manifest : undefined, now: manifestDone.sha256, changed: new Set(entries.keys()), drawn: new Set(stale) };
       const stamp = { code: versions['citechart code'] ?? '', previous: cache.gallery, ...(manifest ? { manifest } : {}) };
       // Imported here: the page's modules are not loaded by a build with nothing to draw (src/startup/upToDateBuild.ts).
       const { writeGallery } = await import('../preview/writeGallery.js');

@@ -48,7 +48,9 @@ export type GalleryRow = [name: string, title: string, sources: string[], alt: s
  * the same manifest: the caller checks its digest) and its alt text from it
  * while its SVG still has the recorded size and time: a one-chart build of a
  * 200-chart project read every entry of the manifest and the opening of
- * every SVG for a page that did not change (issue 15, cold start).
+ * every SVG for a page that did not change (issue 15, cold start). Rows of
+ * charts in `drawn` (their SVG written by this build) record no size and
+ * time (-1): the next build reads their alt text again.
  */
 export async function readGalleryViews(
   outDir: string,
@@ -56,6 +58,7 @@ export async function readGalleryViews(
   known: string[],
   entries: Record<string, ManifestEntry>,
   reuse?: { rows: GalleryRow[]; changed: Set<string> },
+  drawn: Set<string> = new Set(),
 ): Promise<{ views: ChartView[]; rows: GalleryRow[] }> {
   const isKnown = new Set(known);
   const previous = new Map(reuse?.rows.map((row) => [row[0], row]));
@@ -74,7 +77,10 @@ export async function readGalleryViews(
     const entry = row ? { title: row[1], sources: row[2] } : entries[name]!;
     const view = chartViewNow(outDir, name, sources, entry, listing, same ? row[3] : undefined);
     views.push(view);
-    rows.push([name, view.title, entry.sources, view.alt, stats?.size ?? -1, stats?.mtimeMs ?? -1]);
+    // A chart drawn by this build has no size and time in its row: a one-chart build writes its SVG
+    // again each time, and a new time would change the cache's text (and make it be written) each time.
+    const stamped = stats && !drawn.has(name);
+    rows.push([name, view.title, entry.sources, view.alt, stamped ? stats.size : -1, stamped ? stats.mtimeMs : -1]);
   }
   return { views, rows };
 }

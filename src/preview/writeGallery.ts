@@ -34,6 +34,8 @@ export interface GalleryManifest {
   now: string;
   /** Charts whose entries the build wrote (built or up to date): the others are the entries read. */
   changed: Set<string>;
+  /** Charts the build drew (their SVG written again). */
+  drawn: Set<string>;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function writeGallery(
     known,
     charts ?? (await readManifest(outDir)).charts,
     reusable ? { rows: previous.rows!, changed: manifest.changed } : undefined,
+    manifest?.drawn,
   );
   const recorded = manifest ? { manifest: manifest.now, rows } : {};
   const file = path.join(outDir, GALLERY);

@@ -67,7 +67,7 @@ export async function readManifestChecked(outDir: string, written?: string): Pro
   const spans = written !== undefined && sha256(bytes) === written ? entrySpans(bytes) : undefined;
   if (spans) {
     for (const [name, [start, end]] of spans) lazyEntry(charts, name, bytes, start, end);
-    return { manifest, warnings: [], bytes, spans };
+    return { manifest, warnings: [], bytes, spans, sha256: written };
   }
   const text = bytes.toString('utf8');
   let json: unknown;
@@ -116,6 +116,8 @@ export interface ReadManifest {
   warnings: string[];
   bytes?: Buffer;
   spans?: Map<string, [number, number]>;
+  /** sha256 (hex) of `bytes`, when known (with `spans`). */
+  sha256?: string;
 }
 
 /** What writeManifest leaves on disk: its entries, by name (a null-prototype record), and the sha256 (hex) of its bytes, for the build cache to record. */
@@ -155,6 +157,7 @@ export async function writeManifest(outDir: string, updates: Map<string, Manifes
     bytes = Buffer.from(manifestText(Object.fromEntries(sorted.map((name) => [name, written[name]!]))), 'utf8');
   }
   // A rebuild that changes nothing leaves the file (and its mtime) alone.
+  if (bytes === read.bytes && read.sha256 !== undefined) return { charts: written, sha256: read.sha256 };
   if (!read.bytes?.equals(bytes)) await writeAtomic(path.join(outDir, MANIFEST), bytes);
   return { charts: written, sha256: sha256(bytes) };
 }

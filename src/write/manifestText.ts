@@ -77,20 +77,28 @@ export function entrySpans(bytes: Buffer): Map<string, [number, number]> | undef
  * The manifest listing `names` (already in keyOrder) as UTF-8 bytes: each
  * entry of `updates` written out (entryText), each other taken as its bytes
  * from `bytes` at `spans`. The same bytes as manifestText of the same
- * entries, when `bytes` is a text manifestText wrote.
+ * entries, when `bytes` is a text manifestText wrote; `bytes` itself when
+ * they are the same (then nothing is copied).
  */
 export function spliceManifest(bytes: Buffer, spans: Map<string, [number, number]>, updates: Map<string, ManifestEntry>, names: string[]): Buffer {
   if (!names.length) return Buffer.from(EMPTY, 'utf8');
   const parts: Buffer[] = [Buffer.from(HEAD, 'utf8')];
   const separator = Buffer.from(',\n', 'utf8');
+  // Whether the result is `bytes` itself: the same names, each updated entry written as it was (a rebuild that changes nothing).
+  let same = names.length === spans.size;
   names.forEach((name, index) => {
     if (index) parts.push(separator);
     const entry = updates.get(name);
     const span = spans.get(name);
-    if (entry) parts.push(Buffer.from(entryText(name, entry), 'utf8'));
-    else if (span) parts.push(bytes.subarray(span[0], span[1]));
+    const old = span && bytes.subarray(span[0], span[1]);
+    if (entry) {
+      const text = Buffer.from(entryText(name, entry), 'utf8');
+      same &&= !!old && old.equals(text);
+      parts.push(text);
+    } else if (old) parts.push(old);
     else throw new Error(`spliceManifest: no entry for ${name}`);
   });
+  if (same) return bytes;
   parts.push(Buffer.from(TAIL, 'utf8'));
   return Buffer.concat(parts);
 }

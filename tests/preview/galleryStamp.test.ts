@@ -76,6 +76,18 @@ describe('the gallery stamp', () => {
     const gallery = header.gallery as { manifest: string; rows: unknown[][] };
     expect(gallery.manifest).toBe(header.manifest);
     expect(gallery.rows.map((row) => row.slice(0, 2))).toEqual([['exports', 'Widget exports by country'], ['top', 'Top exporters']]);
+    // Both drawn by that build: no size and time recorded, their alt texts are read again next time.
+    expect(gallery.rows.map((row) => row.slice(4))).toEqual([[-1, -1], [-1, -1]]);
+  });
+
+  it('a second identical one-chart build leaves the cache as it was (the drawn chart’s row has no time to change)', async () => {
+    await build({ cwd, names: ['top'], force: true, jobs: 1 });
+    const cacheText = readText(cwd, 'output/.citechart-cache.json');
+    const rows = (parseCacheFile(cacheText).header.gallery as { rows: unknown[][] }).rows;
+    expect(rows[0]![4]).toBe(statSync(path.join(cwd, 'output/exports.svg')).size);
+    expect(rows[1]!.slice(4)).toEqual([-1, -1]);
+    await build({ cwd, names: ['top'], force: true, jobs: 1 });
+    expect(readText(cwd, 'output/.citechart-cache.json')).toBe(cacheText);
   });
 
   it('another chart’s SVG with the recorded size and time: its alt text is the recorded one, not read again', async () => {

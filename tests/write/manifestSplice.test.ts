@@ -39,6 +39,8 @@ describe('manifestText spans and splice', () => {
     const after = Object.fromEntries(names.map((name) => [name, updates.get(name) ?? before[name]!]));
     expect(spliceManifest(bytes, spans, updates, names).toString('utf8')).toBe(manifestText(after));
     expect(spliceManifest(bytes, spans, new Map(), []).toString('utf8')).toBe(manifestText({}));
+    // Nothing changed: the bytes read themselves, nothing copied.
+    expect(spliceManifest(bytes, spans, new Map([['a', entry('a')]]), Object.keys(before))).toBe(bytes);
   });
 
   it('finds no spans in a text of another layout (then the file is parsed and checked whole)', () => {
