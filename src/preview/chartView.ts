@@ -68,9 +68,11 @@ export async function readGalleryViews(
   const views: ChartView[] = [];
   const rows: GalleryRow[] = [];
   // Keys only: an entry of a manifest read lazily is parsed when its value is read (write/manifest.ts).
+  // Joined by hand: path.join's normalising cost as much as the stat (names are file names the listing holds).
+  const prefix = outDir.endsWith(path.sep) ? outDir : outDir + path.sep;
   for (const name of Object.keys(entries).sort()) {
     if (!isKnown.has(name) || !listing.has(`${name}.svg`)) continue;
-    const svgFile = path.join(outDir, `${name}.svg`);
+    const svgFile = `${prefix}${name}.svg`;
     const stats = statSync(svgFile, { throwIfNoEntry: false });
     const row = reuse && !reuse.changed.has(name) ? previous.get(name) : undefined;
     const same = !!row && !!stats && row[4] === stats.size && row[5] === stats.mtimeMs;
