@@ -72,9 +72,9 @@ export async function readGalleryViews(
   const prefix = outDir.endsWith(path.sep) ? outDir : outDir + path.sep;
   for (const name of Object.keys(entries).sort()) {
     if (!isKnown.has(name) || !listing.has(`${name}.svg`)) continue;
-    const svgFile = `${prefix}${name}.svg`;
-    const stats = statSync(svgFile, { throwIfNoEntry: false });
     const row = reuse && !reuse.changed.has(name) ? previous.get(name) : undefined;
+    // Looked at only when a row is compared or recorded with them: a chart just drawn records none (below).
+    const stats = row || !drawn.has(name) ? statSync(`${prefix}${name}.svg`, { throwIfNoEntry: false }) : undefined;
     const same = !!row && !!stats && row[4] === stats.size && row[5] === stats.mtimeMs;
     const entry = row ? { title: row[1], sources: row[2] } : entries[name]!;
     const view = chartViewNow(outDir, name, sources, entry, listing, same ? row[3] : undefined);
