@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model.js';
+import type { GalleryRow } from '../preview/chartView.js';
 import type { GalleryStamp } from '../preview/writeGallery.js';
 import { isManifestEntry, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
@@ -49,8 +50,19 @@ export interface BuildCache {
    * CPU, issue 15, cold start). One never asked for is written back as read.
    */
   lines?: Map<string, string>;
+  /**
+   * The chart lines as read (joined, their sha256 from the checked header, and
+   * each by name), so writeCache knows an unchanged body without joining and
+   * hashing ≈0.9 MB again (issue 15, cold start). Never changed after reading.
+   */
+  read?: { header: string; charts: string; sha256: string; lines: Map<string, string>; exact: boolean };
   /** The gallery (index.html) last written, so a build that would draw the same page skips it (preview/writeGallery.ts). */
   gallery?: GalleryStamp;
+  /**
+   * sha256 (hex) of output/manifest.json's bytes as this build left them, so
+   * the next one knows an unchanged file without parsing it (write/manifest.ts).
+   */
+  manifest?: string;
 }
 
 export const emptyCache = (): BuildCache => ({ format: CACHE_FORMAT, charts: new Map() });
@@ -63,7 +75,9 @@ export const emptyCache = (): BuildCache => ({ format: CACHE_FORMAT, charts: new
  * writes again only the charts it asks for. A chart named "__proto__" is a
  * string, never a key of an object made from the file.
  */
-const headerLine = (cache: BuildCache, charts: string) => JSON.stringify({ format: cache.format, project: cache.project, gallery: cache.gallery, charts: sha256(charts) });
+const headerLine = (cache: BuildCache, charts: string) => headerText(cache, sha256(charts));
+const headerText = (cache: BuildCache, chartsDigest: string) =>
+  JSON.stringify({ format: cache.format, project: cache.project, gallery: cache.gallery, manifest: cache.manifest, charts: chartsDigest });
 const chartLine = (name: string, chart: CachedChart) => JSON.stringify([name, chart]);
 /**
  * The header's `charts`: the sha256 of the chart lines as written (checked by
@@ -92,7 +106,8 @@ export async function readCache(outDir: string): Promise<{ cache: BuildCache; te
     const text = await readFile(path.join(outDir, CACHE_FILE), 'utf8');
     const body = text.startsWith('[') ? text.slice(1, text.lastIndexOf(']')) : '';
     const split = body.indexOf(',\n');
-    const header = JSON.parse(split < 0 ? body : body.slice(0, split)) as Record<string, unknown> | null;
+    const headerRead = split < 0 ? body : body.slice(0, split);
+    const header = JSON.parse(headerRead) as Record<string, unknown> | null;
     const charts = split < 0 ? '' : body.slice(split + 2);
     // An unreadable, older or altered cache is no cache: everything is rebuilt once.
     if (isRecord(header) && header.format === CACHE_FORMAT && header.charts === sha256(charts)) {
@@ -102,8 +117,11 @@ export async function readCache(outDir: string): Promise<{ cache: BuildCache; te
         if (name !== undefined) lines.set(name, line);
       }
       const project = isRecord(header.project) && typeof header.project.key === 'string' && Array.isArray(header.project.diagnostics) ? (header.project as BuildCache['project']) : undefined;
-      const gallery = isGalleryStamp(header.gallery) ? { views: header.gallery.views, page: header.gallery.page } : undefined;
-      return { cache: { format: CACHE_FORMAT, ...(project ? { project } : {}), charts: new Map(), lines, ...(gallery ? { gallery } : {}) }, text };
+      const gallery = isGalleryStamp(header.gallery) ? galleryStamp(header.gallery) : undefined;
+      const manifest = typeof header.manifest === 'string' && /^[0-9a-f]{64}$/.test(header.manifest) ? header.manifest : undefined;
+      // `exact`: the file is `[`, the header and lines, `]` and a newline, as writeCache writes it.
+      const read = { header: headerRead, charts, sha256: header.charts, lines: new Map(lines), exact: text.length === body.length + 3 && text.endsWith(']\n') };
+      return { cache: { format: CACHE_FORMAT, ...(project ? { project } : {}), charts: new Map(), lines, read, ...(gallery ? { gallery } : {}), ...(manifest ? { manifest } : {}) }, text };
     }
   } catch {
     // missing or corrupt
@@ -149,12 +167,22 @@ export function dropCachedChart(cache: BuildCache, name: string): void {
 /** Writes the cache, charts sorted by name (a line not parsed written as read), unless its text is `previousText`. Throws an OutputError when it cannot be written. */
 export async function writeCache(outDir: string, cache: BuildCache, previousText: string): Promise<void> {
   const lines: string[] = [];
-  for (const name of cachedNames(cache).sort()) {
+  const read = cache.read;
+  // Whether every line is the one read, in the same order: then so is their text, and its digest.
+  let same = !!read;
+  const names = cachedNames(cache).sort();
+  if (read && names.length !== read.lines.size) same = false;
+  for (const name of names) {
     const chart = cache.charts.get(name);
-    lines.push(chart ? chartLine(name, chart) : cache.lines!.get(name)!);
+    const line = chart ? chartLine(name, chart) : cache.lines!.get(name)!;
+    same &&= read!.lines.get(name) === line;
+    lines.push(line);
   }
-  const charts = lines.join(',\n');
-  const text = `[${headerLine(cache, charts)}${charts ? ',\n' : ''}${charts}]\n`;
+  const charts = same ? read!.charts : lines.join(',\n');
+  const header = same ? headerText(cache, read!.sha256) : headerLine(cache, charts);
+  // Nothing changed: the file stays, and ≈0.9 MB of text is neither joined nor compared.
+  if (same && header === read!.header && read!.exact && previousText) return;
+  const text = `[${header}${charts ? ',\n' : ''}${charts}]\n`;
   // A rebuild that changed nothing writes nothing, not even the cache.
   if (text !== previousText) await writeAtomic(path.join(outDir, CACHE_FILE), text);
 }
@@ -168,6 +196,18 @@ const isFileName = (value: unknown): value is string =>
 
 const isGalleryStamp = (value: unknown): value is GalleryStamp =>
   isRecord(value) && typeof value.views === 'string' && typeof value.page === 'string';
+
+/** A row of the gallery's stamp as writeGallery records it (preview/chartView.ts GalleryRow). */
+const isGalleryRow = (row: unknown): row is GalleryRow =>
+  Array.isArray(row) && row.length === 6 && typeof row[0] === 'string' && typeof row[1] === 'string' && isStrings(row[2]) &&
+  typeof row[3] === 'string' && typeof row[4] === 'number' && typeof row[5] === 'number';
+
+/** The stamp's fields this code reads; the manifest's digest and the rows only when both are whole (else the gallery reads every chart again). */
+function galleryStamp(stamp: GalleryStamp): GalleryStamp {
+  const { views, page, manifest, rows } = stamp as GalleryStamp & { manifest: unknown; rows: unknown };
+  const reusable = typeof manifest === 'string' && Array.isArray(rows) && rows.every(isGalleryRow);
+  return { views, page, ...(reusable ? { manifest, rows } : {}) };
+}
 
 function isCachedChart(value: unknown): value is CachedChart {
   if (!isRecord(value) || typeof value.key !== 'string' || !isStrings(value.inputs) || !Array.isArray(value.diagnostics)) return false;

@@ -234,7 +234,8 @@ async function buildLocked(
   const previous = await readCache(outDir);
   // Big tables' hashes from the last build, used while each file's stat is unchanged (src/bigtable/tableHashStore.ts).
   const hashesBefore = await loadTableHashes(outDir);
-  const manifestRead = await readManifestChecked(outDir);
+  // With the digest the last build recorded: an unchanged manifest is not parsed (write/manifest.ts).
+  const manifestRead = await readManifestChecked(outDir, previous.cache.manifest);
   const { manifest: manifestBefore, warnings } = manifestRead;
   const manifestWarnings = warnings.map((message): Diagnostic => ({ file: relative(path.join(outDir, MANIFEST)), severity: 'warning', message }));
   await removeStaleTemps(outDir, ownFile(manifestBefore, outDir, cwd));
@@ -404,7 +405,11 @@ async function buildLocked(
     if (await attempt(file, async () => (await writeShardManifest(file, manifest), true))) shardFile = relative(file);
   } else if (entries.size) {
     // The manifest as read at the start: the lock kept any other build from writing it since.
-    const manifestWritten = await attempt(path.join(outDir, MANIFEST), () => writeManifest(outDir, entries, known, manifestRead));
+    const manifestDone = await attempt(path.join(outDir, MANIFEST), () => writeManifest(outDir, entries, known, manifestRead));
+    const manifestWritten = manifestDone?.charts;
+    // The digest of the manifest now on disk; none when it could not be written (the next build then reads it whole).
+    if (manifestDone) cache.manifest = manifestDone.sha256;
+    else delete cache.manifest;
     // The previous manifest still lists the leftovers when the new one could not be written: they stay.
     if (manifestWritten) {
       leftovers = (await attempt(outDir, () => removeLeftovers({ cwd, outDir, before: manifestBefore, now: entries, known, formats }))) ?? [];
@@ -415,7 +420,9 @@ async function buildLocked(
     const gallery = path.join(outDir, GALLERY);
     if (stale.length || removed || leftovers.length || !existsSync(gallery)) {
       // Its stamp, recorded in the cache, lets the next build skip a page that would not change.
-      const stamp = { code: versions['citechart code'] ?? '', previous: cache.gallery };
+      // With the manifest's digests, the views of charts not changed come from the rows the stamp recorded.
+      const manifest = manifestDone && { before: manifestRead.spans ? previous.cache.manifest : undefined, now: manifestDone.sha256, changed: new Set(entries.keys()), drawn: new Set(stale) };
+      const stamp = { code: versions['citechart code'] ?? '', previous: cache.gallery, ...(manifest ? { manifest } : {}) };
       // Imported here: the page's modules are not loaded by a build with nothing to draw (src/startup/upToDateBuild.ts).
       const { writeGallery } = await import('../preview/writeGallery.js');
       const written = await attempt(gallery, async () => writeGallery(outDir, (await openHere()).sources, known, manifestWritten, stamp));

@@ -76,6 +76,22 @@ export function parseFigure(text: string, format?: NumberFormat): Figure | undef
   return { value: sign * figure.value, percent, ...(figure.decimalMark ? { decimalMark: figure.decimalMark } : {}) };
 }
 
+/**
+ * parseFigure without a format, remembered by cell text: a table's columns
+ * are read up to three times (the file's decimal mark, each column's type,
+ * its values) and repeat their figures (`8`, `1970`), so each distinct text is
+ * parsed once per table (issue 15: a one-chart build's table read). The
+ * figures returned are shared between equal texts and never changed.
+ */
+export function figureReader(): (text: string) => Figure | undefined {
+  const known = new Map<string, Figure | undefined>();
+  return (text) => {
+    let figure = known.get(text);
+    if (figure === undefined && !known.has(text)) known.set(text, (figure = parseFigure(text)));
+    return figure;
+  };
+}
+
 type Unsigned = { value: number; decimalMark?: '.' | ',' } | { ambiguous: true; asThousands: number; asDecimal: number };
 
 function readDeclared(body: string, format: NumberFormat): Unsigned | undefined {

@@ -11,11 +11,11 @@ import {
 } from '../model.js';
 import { hasErrors, sortDiagnostics } from '../errors.js';
 import * as messages from '../messages.js';
-import { looksLikeFormula } from './parseFigure.js';
+import { figureReader, looksLikeFormula } from './parseFigure.js';
 import { readCsv } from './readCsv.js';
 import { readSchemaSidecar, sidecarPath } from './readSchemaSidecar.js';
 import { resolveSourceIds } from './resolveSourceIds.js';
-import { fileDecimalMark, readColumn, type ColumnContext } from './typeColumns.js';
+import { figuresOf, fileDecimalMark, readColumn, type ColumnContext } from './typeColumns.js';
 import { pushAll } from '../pushAll.js';
 import { duplicateKeys } from '../trail/rowKeys.js';
 
@@ -60,7 +60,11 @@ export async function readCitedTable(
     delimiter: csv.delimiter,
   };
   const valueColumns = csv.columns.filter((c) => !isCitationColumn(c.name));
-  const decimalMark = fileDecimalMark(valueColumns.map(({ index: i }) => csv.rows.map((row) => row.cells[i]!)));
+  // Each column's cells and their figures, read once for the file's decimal mark, the column's type and its values.
+  const readFigure = figureReader();
+  const columnCells = valueColumns.map(({ index: i }) => csv.rows.map((row) => row.cells[i]!));
+  const columnFigures = columnCells.map((cells) => figuresOf(cells, readFigure));
+  const decimalMark = fileDecimalMark(columnCells, columnFigures);
   if (decimalMark) context.decimalMark = decimalMark;
   // Keyed by column names, which are the user's: null-prototype objects, so a
   // column named "constructor" or "__proto__" is an entry like any other and
@@ -68,8 +72,8 @@ export async function readCitedTable(
   const types: Record<string, ColumnType> = Object.create(null);
   const columnInfo: Record<string, ColumnInfo> = Object.create(null);
   const columnValues = new Map<string, CellValue[]>();
-  for (const { name, index: i } of valueColumns) {
-    const { values, info } = readColumn(context, name, csv.rows.map((row) => row.cells[i]!), fields.get(name));
+  for (const [c, { name }] of valueColumns.entries()) {
+    const { values, info } = readColumn(context, name, columnCells[c]!, fields.get(name), columnFigures[c]);
     types[name] = info.type;
     columnInfo[name] = info;
     columnValues.set(name, values);

@@ -10,6 +10,7 @@ import { scannerSuffices } from './scannerSuffices.js';
 import { CsvLimitError, scanCsv, type ScannedRecord } from './scanCsv.js';
 import { findControlChars, stripControlChars } from './stripControlChars.js';
 import { pushAll } from '../pushAll.js';
+import { needsFallbackFonts } from '../text/fontChain.js';
 import { missingGlyphWarnings } from '../text/missingGlyphs.js';
 
 /** A cell's text (control characters stripped) and where it starts. */
@@ -137,8 +138,12 @@ export async function readCsv(
     })),
   }));
   // A character no font draws would be a silent box: said at its cell (header cells are axis and legend titles).
-  const cells = [...shape.header.fields.map((field) => ({ text: field.text, line: field.line, column: field.column })), ...rows.flatMap((row) => row.cells)];
-  pushAll(diagnostics, await missingGlyphWarnings(cells.map((cell) => ({ text: cell.text, at: { file, line: cell.line, column: cell.column } }))));
+  // Each cell is a part of the file's text: when none of the file needs a fallback font (one native scan),
+  // no cell does, and the list of every cell is not made (issue 15, cold start).
+  if (needsFallbackFonts(text)) {
+    const cells = [...shape.header.fields.map((field) => ({ text: field.text, line: field.line, column: field.column })), ...rows.flatMap((row) => row.cells)];
+    pushAll(diagnostics, await missingGlyphWarnings(cells.map((cell) => ({ text: cell.text, at: { file, line: cell.line, column: cell.column } }))));
+  }
   return { csv: { file, headerLine: shape.header.line, columns: shape.columns, rows, delimiter }, diagnostics };
 }
 

@@ -2,7 +2,7 @@ import type { CellValue, ColumnInfo, ColumnType, Diagnostic } from '../model.js'
 import * as messages from '../messages.js';
 import { checkConstraints } from './checkConstraints.js';
 import type { CsvCell } from './readCsv.js';
-import { isUnsafeInteger, looksLikeFormula, parseFigure, type NumberFormat } from './parseFigure.js';
+import { isUnsafeInteger, looksLikeFormula, parseFigure, type Figure, type NumberFormat } from './parseFigure.js';
 import { hasLeadingZero, isOutOfRange } from './parseNumber.js';
 import { unreadNumberForm, writeWithMark } from './unreadNumberForm.js';
 import type { SchemaField } from './tableSchema.js';
@@ -27,17 +27,27 @@ const DOT_OR_GROUP = /^[-+\u2212]?[1-9]\d{0,2}\.\d{3}$/;
  * The decimal mark most figures of a file show (`1.5`, `1,234,567` → ".";
  * `2,5`, `1.234,5` → ","), or undefined when none shows one.
  */
-export function fileDecimalMark(columns: CsvCell[][]): '.' | ',' | undefined {
+export function fileDecimalMark(columns: CsvCell[][], figures: Array<Array<Figure | undefined>> = columns.map((cells) => figuresOf(cells))): '.' | ',' | undefined {
   let dots = 0;
   let commas = 0;
-  for (const cells of columns) {
-    for (const cell of cells) {
-      const figure = parseFigure(cell.text);
+  for (const column of figures) {
+    for (const figure of column) {
       if (figure && 'value' in figure && figure.decimalMark === '.') dots++;
       if (figure && 'value' in figure && figure.decimalMark === ',') commas++;
     }
   }
   return dots + commas === 0 ? undefined : commas > dots ? ',' : '.';
+}
+
+/**
+ * parseFigure (no format) of each cell, in order: what fileDecimalMark,
+ * inferColumnType and readColumn (undeclared) read of a column. Computed once
+ * per column by readCitedTable (with `read`, figureReader's) instead of once
+ * by each of them (issue 15: a one-chart build reads its table before these
+ * loops are optimised).
+ */
+export function figuresOf(cells: CsvCell[], read: (text: string) => Figure | undefined = parseFigure): Array<Figure | undefined> {
+  return cells.map((cell) => read(cell.text));
 }
 
 /**
@@ -51,11 +61,18 @@ export function fileDecimalMark(columns: CsvCell[][]): '.' | ',' | undefined {
  * still comes out as text but is plotted as quantitative is caught when
  * compiling.
  */
-export function inferColumnType(cells: CsvCell[], missingValues: Set<string> = new Set([''])): ColumnType {
-  const filled = cells.filter((cell) => cell.text.trim() !== '' && !missingValues.has(cell.text.trim()));
-  if (filled.some((cell) => hasLeadingZero(cell.text) || isUnsafeInteger(cell.text))) return 'string';
-  const numbers = filled.filter((cell) => parseFigure(cell.text) !== undefined).length;
-  return numbers > 0 && numbers * 2 >= filled.length ? 'number' : 'string';
+export function inferColumnType(cells: CsvCell[], missingValues: Set<string> = new Set(['']), figures: Array<Figure | undefined> = figuresOf(cells)): ColumnType {
+  let filled = 0;
+  let numbers = 0;
+  for (let i = 0; i < cells.length; i += 1) {
+    const text = cells[i]!.text;
+    const trimmed = text.trim();
+    if (trimmed === '' || missingValues.has(trimmed)) continue;
+    if (hasLeadingZero(text) || isUnsafeInteger(text)) return 'string';
+    filled += 1;
+    if (figures[i] !== undefined) numbers += 1;
+  }
+  return numbers > 0 && numbers * 2 >= filled ? 'number' : 'string';
 }
 
 const NUMERIC_TYPES = new Set(['number', 'integer', 'year']);
@@ -71,12 +88,13 @@ export function readColumn(
   name: string,
   cells: CsvCell[],
   field?: SchemaField,
+  figures?: Array<Figure | undefined>,
 ): { values: CellValue[]; info: ColumnInfo } {
   const declared = field?.type !== undefined && field.type !== 'any' ? field.type : undefined;
-  const type: ColumnType = declared ? (NUMERIC_TYPES.has(declared) ? 'number' : 'string') : inferColumnType(cells, context.missingValues);
+  const type: ColumnType = declared ? (NUMERIC_TYPES.has(declared) ? 'number' : 'string') : inferColumnType(cells, context.missingValues, figures);
   const isMissing = (cell: CsvCell) => context.missingValues.has(cell.text.trim());
   const result =
-    type === 'number' ? readNumbers(context, name, cells, isMissing, field, declared) : readTexts(context, name, cells, isMissing, declared);
+    type === 'number' ? readNumbers(context, name, cells, isMissing, field, declared, figures) : readTexts(context, name, cells, isMissing, declared);
   if (field) checkConstraints(context, name, cells, result.values, field);
   return { values: result.values, info: { type, percent: result.percent, ...(declared ? { declared } : {}) } };
 }
@@ -88,6 +106,7 @@ function readNumbers(
   isMissing: (cell: CsvCell) => boolean,
   field: SchemaField | undefined,
   declared: string | undefined,
+  undeclaredFigures: Array<Figure | undefined> | undefined,
 ): { values: CellValue[]; percent: boolean } {
   const error = (cell: CsvCell, message: string, severity: Diagnostic['severity'] = 'error') =>
     context.diagnostics.push({ file: context.file, line: cell.line, column: cell.column, severity, message });
@@ -95,7 +114,8 @@ function readNumbers(
     ? { decimalChar: field?.decimalChar, groupChar: field?.groupChar, bareNumber: field?.bareNumber }
     : undefined;
 
-  const figures = cells.map((cell) => (isMissing(cell) ? undefined : parseFigure(cell.text, format)));
+  // Without a format, the figures the caller read of these cells (figuresOf) serve.
+  const figures = cells.map((cell, i) => (isMissing(cell) ? undefined : format ? parseFigure(cell.text, format) : undeclaredFigures ? undeclaredFigures[i] : parseFigure(cell.text)));
   // Undeclared, the column's cells decide what a comma means: the first cell
   // that shows its decimal mark (`1.5`, `1,234,567`, `2,5`) sets it.
   const mark = figures.map((f) => (f && 'value' in f ? f.decimalMark : undefined)).find((m) => m !== undefined);

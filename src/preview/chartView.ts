@@ -31,18 +31,60 @@ export interface ChartView {
  * read.
  */
 export async function readChartViews(outDir: string, sources: Map<string, Source>, known: string[], charts?: Record<string, ManifestEntry>): Promise<ChartView[]> {
-  const entries = charts ?? (await readManifest(outDir)).charts;
+  return (await readGalleryViews(outDir, sources, known, charts ?? (await readManifest(outDir)).charts)).views;
+}
+
+/**
+ * What the gallery recorded of one chart it showed (its row in the build
+ * cache's gallery stamp): the title and source ids of its manifest entry,
+ * the alt text of its SVG, and that SVG's size (bytes) and `mtimeMs` when
+ * the alt text was read.
+ */
+export type GalleryRow = [name: string, title: string, sources: string[], alt: string, svgSize: number, svgMtimeMs: number];
+
+/**
+ * readChartViews, and each view's GalleryRow. With `reuse`, a chart not in
+ * `reuse.changed` takes its title and sources from its row (rows made from
+ * the same manifest: the caller checks its digest) and its alt text from it
+ * while its SVG still has the recorded size and time: a one-chart build of a
+ * 200-chart project read every entry of the manifest and the opening of
+ * every SVG for a page that did not change (issue 15, cold start). Rows of
+ * charts in `drawn` (their SVG written by this build) record no size and
+ * time (-1): the next build reads their alt text again.
+ */
+export async function readGalleryViews(
+  outDir: string,
+  sources: Map<string, Source>,
+  known: string[],
+  entries: Record<string, ManifestEntry>,
+  reuse?: { rows: GalleryRow[]; changed: Set<string> },
+  drawn: Set<string> = new Set(),
+): Promise<{ views: ChartView[]; rows: GalleryRow[] }> {
   const isKnown = new Set(known);
+  const previous = new Map(reuse?.rows.map((row) => [row[0], row]));
   // One listing of the folder tells which SVGs and PNGs exist: a stat and an existsSync per chart were 400
   // calls into the file system for a 200-chart gallery on every build, one chart or all (issue 15).
   const listing = folderListing(outDir);
   const views: ChartView[] = [];
+  const rows: GalleryRow[] = [];
+  // Keys only: an entry of a manifest read lazily is parsed when its value is read (write/manifest.ts).
+  // Joined by hand: path.join's normalising cost as much as the stat (names are file names the listing holds).
+  const prefix = outDir.endsWith(path.sep) ? outDir : outDir + path.sep;
   for (const name of Object.keys(entries).sort()) {
-    if (!isKnown.has(name)) continue;
-    const view = chartViewNow(outDir, name, sources, entries[name]!, listing);
-    if (view.svg) views.push(view);
+    if (!isKnown.has(name) || !listing.has(`${name}.svg`)) continue;
+    const row = reuse && !reuse.changed.has(name) ? previous.get(name) : undefined;
+    // Looked at only when a row is compared or recorded with them: a chart just drawn records none (below).
+    const stats = row || !drawn.has(name) ? statSync(`${prefix}${name}.svg`, { throwIfNoEntry: false }) : undefined;
+    const same = !!row && !!stats && row[4] === stats.size && row[5] === stats.mtimeMs;
+    const entry = row ? { title: row[1], sources: row[2] } : entries[name]!;
+    const view = chartViewNow(outDir, name, sources, entry, listing, same ? row[3] : undefined);
+    views.push(view);
+    // A chart drawn by this build has no size and time in its row: a one-chart build writes its SVG
+    // again each time, and a new time would change the cache's text (and make it be written) each time.
+    const stamped = stats && !drawn.has(name);
+    rows.push([name, view.title, entry.sources, view.alt, stamped ? stats.size : -1, stamped ? stats.mtimeMs : -1]);
   }
-  return views;
+  return { views, rows };
 }
 
 /** One chart's view from its manifest entry (or none yet) and its files in the output folder. */
@@ -65,6 +107,7 @@ function chartViewNow(
   sources: Map<string, Source>,
   entry: { title: string; sources: string[] } | undefined,
   listing?: Set<string>,
+  knownAlt?: string,
 ): ChartView {
   const svg = `${name}.svg`;
   const png = `${name}.png`;
@@ -76,7 +119,7 @@ function chartViewNow(
     svg: hasSvg ? svg : undefined,
     png: (listing ? listing.has(png) : existsSync(path.join(outDir, png))) ? png : undefined,
     stamp: svgStat ? String(Math.round(svgStat.mtimeMs)) : undefined,
-    alt: hasSvg ? svgFileDescription(path.join(outDir, svg)) : '',
+    alt: hasSvg ? (knownAlt ?? svgFileDescription(path.join(outDir, svg))) : '',
     sources: (entry?.sources ?? []).map((id) => ({ id, source: sources.get(id) })),
     diagnostics: [],
     failed: false,

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as messages from '../messages.js';
 import type { InputHash } from '../provenance/hashInputs.js';
+import { entrySpans, keyOrder, manifestText, spliceManifest } from './manifestText.js';
 import { writeAtomic } from './writeAtomic.js';
 
 export interface ManifestEntry {
@@ -45,40 +47,83 @@ export async function readManifest(outDir: string): Promise<Manifest> {
  * is not what writeManifest writes is dropped, each with a warning (the
  * text after `output/manifest.json: warning:`); the build then writes a
  * whole manifest again. No manifest at all is no warning.
+ *
+ * `written` is the sha256 (hex) of the manifest's bytes as the last build
+ * wrote them (recorded in the build cache). When the file still has it, it
+ * is that build's text, every entry valid: nothing is parsed until an entry
+ * is asked for (each on its own, from its span: manifestText.ts), and
+ * writeManifest splices the entries it changes (issue 15: a one-chart build
+ * of a 200-chart project parsed 1.45 MB of it).
  */
-export async function readManifestChecked(outDir: string): Promise<ReadManifest> {
+export async function readManifestChecked(outDir: string, written?: string): Promise<ReadManifest> {
   const charts = noPrototype<ManifestEntry>();
   const manifest: Manifest = { generator: 'citechart', charts };
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path.join(outDir, MANIFEST), 'utf8');
+    bytes = await readFile(path.join(outDir, MANIFEST));
   } catch {
     return { manifest, warnings: [] };
   }
+  const spans = written !== undefined && sha256(bytes) === written ? entrySpans(bytes) : undefined;
+  if (spans) {
+    for (const [name, [start, end]] of spans) lazyEntry(charts, name, bytes, start, end);
+    return { manifest, warnings: [], bytes, spans, sha256: written };
+  }
+  const text = bytes.toString('utf8');
   let json: unknown;
   try {
     // JSON.parse makes a "__proto__" key an own property, never the prototype;
     // entries are then copied into a null-prototype object, never merged.
     json = JSON.parse(text);
   } catch (error) {
-    return { manifest, warnings: [messages.write.manifestGarbled(`it is not JSON (${(error as Error).message})`)], text };
+    return { manifest, warnings: [messages.write.manifestGarbled(`it is not JSON (${(error as Error).message})`)], bytes };
   }
   if (!isRecord(json) || !isRecord(json.charts)) {
-    return { manifest, warnings: [messages.write.manifestGarbled('it has no "charts" object')], text };
+    return { manifest, warnings: [messages.write.manifestGarbled('it has no "charts" object')], bytes };
   }
   const warnings: string[] = [];
   for (const [name, entry] of Object.entries(json.charts)) {
     if (isManifestEntry(entry)) charts[name] = entry;
     else warnings.push(messages.write.manifestEntryGarbled(name));
   }
-  return { manifest, warnings, text };
+  return { manifest, warnings, bytes };
 }
 
-/** What readManifestChecked read: the valid entries, a warning per dropped one, and the file's text (absent when there was no file to read). */
+/**
+ * Defines `charts[name]` as the entry at bytes [start, end), parsed on first
+ * read (then an ordinary property). The bytes are a manifest a build wrote
+ * (its digest checked), so the entry is one writeManifest wrote.
+ */
+function lazyEntry(charts: Record<string, ManifestEntry>, name: string, bytes: Buffer, start: number, end: number): void {
+  Object.defineProperty(charts, name, {
+    configurable: true,
+    enumerable: true,
+    get(): ManifestEntry {
+      const line = bytes.toString('utf8', start, end);
+      const entry = (JSON.parse(`{${line}}`) as Record<string, ManifestEntry>)[name]!;
+      Object.defineProperty(charts, name, { configurable: true, enumerable: true, writable: true, value: entry });
+      return entry;
+    },
+    set(value: ManifestEntry) {
+      Object.defineProperty(charts, name, { configurable: true, enumerable: true, writable: true, value });
+    },
+  });
+}
+
+/** What readManifestChecked read: the valid entries, a warning per dropped one, and the file's bytes (absent when there was no file to read); `spans` when they are the text a build wrote (manifestText.ts). */
 export interface ReadManifest {
   manifest: Manifest;
   warnings: string[];
-  text?: string;
+  bytes?: Buffer;
+  spans?: Map<string, [number, number]>;
+  /** sha256 (hex) of `bytes`, when known (with `spans`). */
+  sha256?: string;
+}
+
+/** What writeManifest leaves on disk: its entries, by name (a null-prototype record), and the sha256 (hex) of its bytes, for the build cache to record. */
+export interface WrittenManifest {
+  charts: Record<string, ManifestEntry>;
+  sha256: string;
 }
 
 /**
@@ -89,25 +134,35 @@ export interface ReadManifest {
  * manifest as the caller read it (readManifestChecked) while holding the
  * output folder's lock, so it is still the file's content: a one-chart build
  * of a 200-chart project read and parsed its 1.4 MB three times (issue 15);
- * without it the file is read here. Throws an OutputError when it cannot be
- * written.
- * @returns the entries written (or already there), by name: a null-prototype record.
+ * without it the file is read here. When `before` is a text a build wrote
+ * (its spans known), the entries not updated are copied as bytes
+ * (spliceManifest): the same bytes as writing them all out. Throws an
+ * OutputError when it cannot be written.
  */
-export async function writeManifest(outDir: string, updates: Map<string, ManifestEntry>, known: string[], before?: ReadManifest): Promise<Record<string, ManifestEntry>> {
+export async function writeManifest(outDir: string, updates: Map<string, ManifestEntry>, known: string[], before?: ReadManifest): Promise<WrittenManifest> {
   const read = before ?? (await readManifestChecked(outDir));
-  const merged = new Map(Object.entries(read.manifest.charts));
-  for (const [name, entry] of updates) merged.set(name, entry);
   const isKnown = new Set(known);
-  const sorted = [...merged.keys()].filter((name) => isKnown.has(name)).sort();
-  // Object.fromEntries defines each key as an own property, "__proto__" included.
-  const charts = Object.fromEntries(sorted.map((name) => [name, merged.get(name)!]));
-  const text = JSON.stringify({ generator: 'citechart', charts }, null, 2) + '\n';
-  // A rebuild that changes nothing leaves the file (and its mtime) alone.
-  if (text !== read.text) await writeAtomic(path.join(outDir, MANIFEST), text);
+  const present = new Set(Object.keys(read.manifest.charts));
+  for (const name of updates.keys()) present.add(name);
+  const sorted = keyOrder([...present].filter((name) => isKnown.has(name)).sort());
   const written = noPrototype<ManifestEntry>();
-  for (const name of sorted) written[name] = merged.get(name)!;
-  return written;
+  let bytes: Buffer;
+  if (read.bytes && read.spans) {
+    bytes = spliceManifest(read.bytes, read.spans, updates, sorted);
+    // Entries not updated stay unparsed until asked for.
+    for (const name of sorted) Object.defineProperty(written, name, { configurable: true, enumerable: true, get: () => updates.get(name) ?? read.manifest.charts[name]! });
+  } else {
+    for (const name of sorted) written[name] = updates.get(name) ?? read.manifest.charts[name]!;
+    // Object.fromEntries defines each key as an own property, "__proto__" included.
+    bytes = Buffer.from(manifestText(Object.fromEntries(sorted.map((name) => [name, written[name]!]))), 'utf8');
+  }
+  // A rebuild that changes nothing leaves the file (and its mtime) alone.
+  if (bytes === read.bytes && read.sha256 !== undefined) return { charts: written, sha256: read.sha256 };
+  if (!read.bytes?.equals(bytes)) await writeAtomic(path.join(outDir, MANIFEST), bytes);
+  return { charts: written, sha256: sha256(bytes) };
 }
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');

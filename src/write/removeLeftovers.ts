@@ -25,12 +25,14 @@ export async function removeLeftovers(options: {
   const { cwd, outDir, before, now, known, formats } = options;
   const leftovers: string[] = [];
   const isKnown = new Set(known);
-  for (const [name, entry] of Object.entries(before.charts)) {
+  // By name first: an entry is read only for a chart gone or built now (a manifest a build
+  // wrote parses each entry when it is first read, write/manifest.ts).
+  for (const name of Object.keys(before.charts)) {
     const gone = !isKnown.has(name);
     // A chart not built this time (failed, or not named) keeps its files.
     const current = now.get(name);
     if (!gone && !current) continue;
-    for (const file of entry.files) {
+    for (const file of before.charts[name]!.files) {
       if (!gone && (current!.files.includes(file) || !formats.includes(formatOf(file)))) continue;
       const target = path.resolve(cwd, file);
       // The manifest is a file in the output folder, so anyone could edit it: never leave the folder.

@@ -53,6 +53,30 @@ describe('the build cache file', () => {
     expect(cachedChart((await readCache(outDir)).cache, 'b')).toEqual(chart('4'));
   });
 
+  // Known unchanged from the lines as read (issue 15, cold start): nothing joined, hashed or written.
+  it('a cache whose charts are asked for and set again as they were is not written again; one changed line is', async () => {
+    const outDir = await written([['a', chart('1')], ['b', chart('2')]]);
+    const file = path.join(outDir, CACHE_FILE);
+    const { cache, text } = await readCache(outDir);
+    cache.charts.set('b', cachedChart(cache, 'b')!);
+    // A file that is not the text: left alone only when the text on disk is the one it would write.
+    writeFileSync(file, 'unchanged marker');
+    await writeCache(outDir, cache, text);
+    expect(readFileSync(file, 'utf8')).toBe('unchanged marker');
+    writeFileSync(file, text);
+    // The header changes (a gallery stamp): the file is written again, lines as they were.
+    cache.gallery = { views: 'v', page: 'p' };
+    await writeCache(outDir, cache, text);
+    expect(parseCacheFile(readFileSync(file, 'utf8')).header.gallery).toEqual({ views: 'v', page: 'p' });
+    expect(cachedChart((await readCache(outDir)).cache, 'b')).toEqual(chart('2'));
+    // A file read without its final newline is written again whole.
+    writeFileSync(file, text.slice(0, -1));
+    const cut = await readCache(outDir);
+    cut.cache.charts.set('a', cachedChart(cut.cache, 'a')!);
+    await writeCache(outDir, cut.cache, cut.text);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
   it('drops a chart whose line is garbled when it is asked for, keeping the others', async () => {
     const outDir = await written([['a', chart('1')], ['b', chart('2')]]);
     const file = path.join(outDir, CACHE_FILE);

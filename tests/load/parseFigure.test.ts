@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isUnsafeInteger, looksLikeFormula, parseFigure } from '../../src/load/parseFigure.js';
+import { figureReader, isUnsafeInteger, looksLikeFormula, parseFigure } from '../../src/load/parseFigure.js';
 
 describe('parseFigure without a declaration (inferred columns)', () => {
   test.each([
@@ -79,4 +79,14 @@ test('isUnsafeInteger: digits beyond 2^53 only', () => {
 test('looksLikeFormula: =, + and @ at the start', () => {
   expect(['=A1', ' +A1', '@x', '+5'].map(looksLikeFormula)).toEqual([true, true, true, true]);
   expect(['-5', 'a=b', ''].map(looksLikeFormula)).toEqual([false, false, false]);
+});
+
+describe('figureReader', () => {
+  test('reads as parseFigure does, once per distinct text (the same figure for equal texts)', () => {
+    const read = figureReader();
+    for (const text of ['1,234', '2,5', '90 %', '(5)', 'abc', '', '1.5', '1,234']) expect(read(text)).toEqual(parseFigure(text));
+    expect(read('1.5')).toBe(read('1.5'));
+    expect(read('abc')).toBeUndefined();
+    expect(read('abc')).toBeUndefined();
+  });
 });
