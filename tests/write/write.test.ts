@@ -178,11 +178,14 @@ describe('lockOutput', () => {
   // A build killed with kill -9 under a parent that has not yet waited for it stays a zombie: it answers signal 0.
   it.runIf(process.platform === 'linux')('a lock whose build is a zombie (exited, not yet reaped) is taken over', async () => {
     const dir = tmp();
-    // `sleep 0` exits at once; its parent, exec'd into `sleep 30`, never waits for it: a zombie until the parent ends.
-    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The child is killed only once its parent has exec'd into `sleep`, which never waits for it: a zombie until the
+    // parent ends. (A child that exited by itself could end before the exec, under load, and the shell reaped it.)
+    const parent = spawn('sh', ['-c', 'sleep 120 & echo $!; exec sleep 120'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const zombie = Number((await once(parent.stdout!, 'data'))[0].toString().trim());
-      await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, 'latin1').split(') ')[1]?.[0], { timeout: 30_000 }).toBe('Z');
+      await expect.poll(() => readFileSync(`/proc/${parent.pid}/comm`, 'latin1').trim(), { timeout: 60_000 }).toBe('sleep');
+      process.kill(zombie, 'SIGKILL');
+      await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, 'latin1').split(') ')[1]?.[0], { timeout: 60_000 }).toBe('Z');
       writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: zombie, host: os.hostname() }) + '\n');
       await (await lockOutput(dir))();
       expect(readdirSync(dir)).toEqual([]);
