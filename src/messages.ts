@@ -610,6 +610,8 @@ export const write = {
   locked: (pid: number | undefined, host?: string) =>
     `another build${pid ? ` (pid ${pid}${host ? ` on ${host}` : ''})` : ''} is writing this folder; wait for it to finish and build again` +
     ` (if none is running, delete the file .citechart.lock in it)`,
+  /** Why a manifest.json is not JSON: where it first breaks (1-based line and column) and `problem` (`invalid JSON: …`). */
+  manifestNotJsonAt: (line: number, column: number, problem: string) => `it is not JSON: at line ${line}, column ${column}, ${problem}`,
   manifestGarbled: (reason: string) => `${reason}; it is not what citechart writes (a hand edit or a merge conflict?) and is ignored: it is rewritten by this build`,
   manifestEntryGarbled: (name: string) =>
     `the entry of chart ${q(name)} is not what citechart writes (a hand edit or a merge conflict?); it is dropped and rewritten when the chart is built`,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as messages from '../messages.js';
+import { firstJsonError } from '../compile/firstJsonError.js';
 import type { InputHash } from '../provenance/hashInputs.js';
 import { entrySpans, keyOrder, manifestText, spliceManifest } from './manifestText.js';
 import { writeAtomic } from './writeAtomic.js';
@@ -76,7 +77,9 @@ export async function readManifestChecked(outDir: string, written?: string): Pro
     // entries are then copied into a null-prototype object, never merged.
     json = JSON.parse(text);
   } catch (error) {
-    return { manifest, warnings: [messages.write.manifestGarbled(`it is not JSON (${(error as Error).message})`)], bytes };
+    // Where it breaks, in citechart's words, not JavaScript's ("… in JSON at position 1").
+    const at = firstJsonError(text);
+    return { manifest, warnings: [messages.write.manifestGarbled(at ? messages.write.manifestNotJsonAt(at.line, at.column, at.message) : `it is not JSON (${(error as Error).message})`)], bytes };
   }
   if (!isRecord(json) || !isRecord(json.charts)) {
     return { manifest, warnings: [messages.write.manifestGarbled('it has no "charts" object')], bytes };

@@ -49,7 +49,11 @@ describe('readManifestChecked', () => {
       expect(warnings, text).toEqual([NOT_CHARTS]);
     }
     const { warnings } = await read('{"charts": {');
-    expect(warnings[0]).toMatch(/^it is not JSON \(.+\); it is not what citechart writes/);
+    expect(warnings[0]).toMatch(/^it is not JSON: at line 1, column 13, invalid JSON: .+; it is not what citechart writes/);
+    // Where it breaks, in citechart's words: no JavaScript "… in JSON at position N".
+    const { warnings: second } = await read('{\n  "generator": "citechart",\n  "charts": {,}\n}\n');
+    expect(second[0]).toMatch(/^it is not JSON: at line 3, column 14, invalid JSON: /);
+    expect(second[0]).not.toMatch(/position/);
   });
 
   it('no manifest is no warning', async () => {
