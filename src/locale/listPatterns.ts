@@ -17,9 +17,9 @@
 //   another locale than CLDR's folder of that name (ICU has no en-Dsrt, no
 //   zh-Latn), and a region of the language that CLDR gives no data of its own
 //   and that is not its default content (zh-HK is ICU's zh-Hant-HK).
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageFolder } from '../packageFolder.js';
 
 /** The four patterns of one list type (UTS #35, part 2, "List Patterns"), each with `{0}` and `{1}`. */
 export interface ListPatterns {
@@ -66,7 +66,7 @@ function readPatterns(tag: string): ListPatterns | undefined {
   const language = plain[1]!;
   const own = folderPatterns(tag);
   if (own || tag === language) return own;
-  defaultContent ??= new Set((require('cldr-core/defaultContent.json') as { defaultContent: string[] }).defaultContent);
+  defaultContent ??= new Set(readJson<{ defaultContent: string[] }>('cldr-core', 'defaultContent.json').defaultContent);
   return defaultContent.has(tag) ? folderPatterns(language) : undefined;
 }
 
@@ -79,14 +79,20 @@ function readPatterns(tag: string): ListPatterns | undefined {
 function folderPatterns(locale: string): ListPatterns | undefined {
   let file: { main: Record<string, { listPatterns: Record<string, Record<string, string>> } | undefined> };
   try {
-    file = require(['cldr-misc-full', 'main', locale, 'listPatterns.json'].join('/'));
-  } catch {
-    return undefined;
+    file = readJson('cldr-misc-full', 'main', locale, 'listPatterns.json');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // CLDR has no folder of that name.
+    throw error;
   }
   const standard = file.main[locale]?.listPatterns['listPattern-type-standard'];
   const patterns = { two: standard?.['2'], start: standard?.start, middle: standard?.middle, end: standard?.end };
   for (const pattern of Object.values(patterns)) if (typeof pattern !== 'string' || pattern.includes("'")) return undefined;
   return patterns as ListPatterns;
+}
+
+/** The JSON file at `parts` inside the installed package `pkg`. */
+function readJson<T>(pkg: string, ...parts: string[]): T {
+  return JSON.parse(readFileSync(path.join(packageFolder(pkg), ...parts), 'utf8')) as T;
 }
 
 /**
