@@ -13,8 +13,9 @@ import { codeHash } from './codeHash.js';
  * (fallbackVersions) draw and measure other scripts. resvg draws the PNG
  * (issue 15; sharp, recorded, now only encodes it): not added to the
  * recorded list, which would change every SVG's bytes for a PNG's sake.
+ * CLDR's JSON packages write the words joining a list (locale/listPatterns.ts).
  */
-const UNRECORDED = ['fontkit', 'd3', 'd3-format', 'd3-time-format', 'subset-font', 'harfbuzzjs', 'fontverter', '@resvg/resvg-js'];
+const UNRECORDED = ['fontkit', 'd3', 'd3-format', 'd3-time-format', 'subset-font', 'harfbuzzjs', 'fontverter', '@resvg/resvg-js', 'cldr-misc-full', 'cldr-core'];
 
 let versions: Record<string, string> | undefined;
 

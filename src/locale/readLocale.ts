@@ -41,7 +41,7 @@ export interface Locale {
   say(key: TemplateKey, slots?: Record<string, string | number>): string;
   /** The plural word `key` for `count` things (Intl.PluralRules of the language). */
   plural(key: PluralKey, count: number): string;
-  /** Items as a reader reads a list in the language: "A, B and C", "A, B et C" (readerList: Intl.ListFormat). */
+  /** Items as a reader reads a list in the language: "A, B and C", "A, B et C" (readerList: CLDR's list patterns). */
   list(items: readonly string[]): string;
 }
 
