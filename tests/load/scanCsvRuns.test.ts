@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { LIMITS } from '../../src/limits.js';
 import * as messages from '../../src/messages.js';
 import { CsvLimitError, scanCsv, type ScanLimits, type ScanProblemKind, type ScannedField, type ScannedRecord } from '../../src/load/scanCsv.js';
+import { prng } from '../fuzz/mutate.js';
 
 /** The scanner as it was before issue 15 (a loop per character), the behaviour to keep. */
 function referenceScan(text: string, delimiter = ',', limits: ScanLimits = LIMITS): ScannedRecord[] {
@@ -105,17 +106,6 @@ function referenceScan(text: string, delimiter = ',', limits: ScanLimits = LIMIT
 }
 
 
-/** A small deterministic generator (mulberry32), so a failure is reproducible from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['a', 'bc', '1', ',', ',', ';', '\t', '|', '"', '"', '""', '\n', '\r\n', '\r', ' ', 'é', '😀', '\\', ']', '^', '-'];
 
@@ -130,7 +120,7 @@ const outcome = (scan: () => ScannedRecord[]) => {
 
 describe('scanCsv against the per-character scanner', () => {
   test('the same records, fields, positions, problems and limit errors on 3000 random texts', () => {
-    const next = random(15);
+    const next = prng(15);
     const small: ScanLimits = { cellChars: 6, columns: 5, rows: 6, cells: 20 };
     for (let run = 0; run < 3000; run += 1) {
       let text = '';
