@@ -10,6 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { exitWhenDone } from './exitWhenDone.js';
 import { carryExtraCaCerts } from './extraCaCerts.js';
+import { versionsMessage } from './launcherVersions.js';
 import { SNAPSHOT_V8_FLAGS } from './v8Flags.js';
 
 /** The file beside dist/cli.js that says what the snapshot was made for. */
@@ -93,6 +94,17 @@ export function runFromSnapshot(blob: string, cli: string): void {
   for (const [signal, handler] of handlers) process.on(signal, handler);
   // Once the child is gone, this process ends without freeing its heap first (exitWhenDone.ts).
   exitWhenDone();
+  // A build's cache key versions, looked up here while the child deserialises the snapshot (launcherVersions.ts).
+  // After the handlers above; a lookup that fails leaves them to the child, as does a child already gone.
+  if (process.argv[2] === 'build') {
+    setImmediate(() => {
+      try {
+        child.send(versionsMessage(), () => undefined);
+      } catch {
+        // The child looks them up itself.
+      }
+    });
+  }
   child.on('exit', (code, signal) => {
     for (const [name, handler] of handlers) process.off(name, handler);
     if (signal) process.kill(process.pid, signal);
