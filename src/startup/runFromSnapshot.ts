@@ -10,7 +10,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { exitWhenDone } from './exitWhenDone.js';
 import { carryExtraCaCerts } from './extraCaCerts.js';
-import { versionsMessage } from './launcherVersions.js';
 import { SNAPSHOT_V8_FLAGS } from './v8Flags.js';
 
 /** The file beside dist/cli.js that says what the snapshot was made for. */
@@ -95,14 +94,13 @@ export function runFromSnapshot(blob: string, cli: string): void {
   // Once the child is gone, this process ends without freeing its heap first (exitWhenDone.ts).
   exitWhenDone();
   // A build's cache key versions, looked up here while the child deserialises the snapshot (launcherVersions.ts).
-  // After the handlers above; a lookup that fails leaves them to the child, as does a child already gone.
+  // After the handlers above, and imported only then: the modules' top level is not run before the spawn.
+  // A lookup that fails leaves them to the child, as does a child already gone.
   if (process.argv[2] === 'build') {
     setImmediate(() => {
-      try {
-        child.send(versionsMessage(), () => undefined);
-      } catch {
-        // The child looks them up itself.
-      }
+      import('./launcherVersions.js')
+        .then(({ versionsMessage }) => void child.send(versionsMessage(), () => undefined))
+        .catch(() => undefined);
     });
   }
   child.on('exit', (code, signal) => {
