@@ -52,11 +52,6 @@ export function codeHash(dir: string = CODE_DIR): string {
   return result;
 }
 
-/** Takes codeHash()'s hash of CODE_DIR as found by another process of the same citechart (src/startup/launcherVersions.ts), unless this one has its own. */
-export function seedCodeHash(value: string): void {
-  hash ??= value;
-}
-
 /** The code files of `dir`, folder-relative with `/` separators, in code-unit order (the same on Windows and Linux). */
 function codeFiles(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])

@@ -25,15 +25,10 @@ let versions: Record<string, string> | undefined;
  * (codeHash.ts): its version alone did not change when the code did.
  */
 export function keyVersions(): Record<string, string> {
+  const fallbacks = fallbackVersions().map((pkg) => [pkg.slice(0, pkg.lastIndexOf('@')), pkg.slice(pkg.lastIndexOf('@') + 1)]);
   return (versions ??= {
     ...toolVersions(),
-    ...Object.fromEntries([...UNRECORDED.map((name) => [name, packageVersion(name)]), ...fallbackVersions().map(splitPackage)]),
+    ...Object.fromEntries([...UNRECORDED.map((name) => [name, packageVersion(name)]), ...fallbacks]),
     'citechart code': codeHash(),
   });
 }
-
-/** `name@version` as [name, version] (a scoped name keeps its leading `@`). */
-const splitPackage = (pkg: string) => [pkg.slice(0, pkg.lastIndexOf('@')), pkg.slice(pkg.lastIndexOf('@') + 1)];
-
-/** The packages keyVersions looks up besides toolVersions' and the fallback fonts' (for src/startup/launcherVersions.ts). */
-export const UNRECORDED_PACKAGES: readonly string[] = UNRECORDED;

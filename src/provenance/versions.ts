@@ -44,22 +44,6 @@ export function packageVersion(name: string): string {
  */
 const packageVersions = new Map<string, string>();
 
-/** Every package's version this process has looked up, as [name, version]. */
-export function knownPackageVersions(): Array<[string, string]> {
-  return [...packageVersions];
-}
-
-/**
- * Takes versions another process of the same citechart found (the launcher,
- * src/startup/launcherVersions.ts) as this process's own: toolVersions'
- * record, when this process has none yet, and each package's version it has
- * not looked up. Values already found here are kept.
- */
-export function seedVersions(tools: Record<string, string>, packages: ReadonlyArray<readonly [string, string]>): void {
-  versions ??= { ...tools };
-  for (const [name, version] of packages) if (!packageVersions.has(name)) packageVersions.set(name, version);
-}
-
 function findPackageVersion(name: string): string {
   for (const folder of require.resolve.paths(name) ?? []) {
     const version = readVersion(path.join(folder, name), name);

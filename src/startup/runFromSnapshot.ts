@@ -93,16 +93,6 @@ export function runFromSnapshot(blob: string, cli: string): void {
   for (const [signal, handler] of handlers) process.on(signal, handler);
   // Once the child is gone, this process ends without freeing its heap first (exitWhenDone.ts).
   exitWhenDone();
-  // A build's cache key versions, looked up here while the child deserialises the snapshot (launcherVersions.ts).
-  // After the handlers above, and imported only then: the modules' top level is not run before the spawn.
-  // A lookup that fails leaves them to the child, as does a child already gone.
-  if (process.argv[2] === 'build') {
-    setImmediate(() => {
-      import('./launcherVersions.js')
-        .then(({ versionsMessage }) => void child.send(versionsMessage(), () => undefined))
-        .catch(() => undefined);
-    });
-  }
   child.on('exit', (code, signal) => {
     for (const [name, handler] of handlers) process.off(name, handler);
     if (signal) process.kill(process.pid, signal);

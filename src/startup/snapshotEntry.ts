@@ -16,7 +16,6 @@ import '../renderChart.js';
 import '../vegaBuilds.js';
 import { exitWhenDone } from './exitWhenDone.js';
 import { restoreExtraCaCerts } from './extraCaCerts.js';
-import { takeVersionsMessage } from './launcherVersions.js';
 import { warmUp } from './warmUp.js';
 
 // Run before the snapshot is taken (Node empties the event loop first): Vega's and Vega-Lite's functions compiled.
@@ -33,10 +32,6 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   if (process.channel) {
     process.channel.unref();
     process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
-    // A build's cache key versions, looked up by the launcher meanwhile (launcherVersions.ts). The channel
-    // stays unref'd with this listener: a launcher that sends nothing keeps no one waiting.
-    const take = (message: unknown) => void (takeVersionsMessage(message) && process.off('message', take));
-    process.on('message', take);
   }
   // Its heap is not freed page by page once the command is done: the kernel takes it back (exitWhenDone.ts).
   exitWhenDone();

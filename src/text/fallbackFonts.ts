@@ -150,11 +150,6 @@ export function fallbackVersions(): string[] {
 
 let installedFallbacks: string[] | undefined;
 
-/** Takes fallbackVersions' list as found by another process of the same citechart (src/startup/launcherVersions.ts), unless this one has its own. */
-export function seedFallbackVersions(list: readonly string[]): void {
-  installedFallbacks ??= [...list];
-}
-
 let prepared: Promise<string> | undefined;
 
 /**
