@@ -80,6 +80,21 @@ describe('all or none', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.html', 'a.svg']);
   });
 
+  it('staged side by side: a file failing before others of the set are staged leaves none of theirs, and the first failing in order is named', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.png'), 'old png');
+    mkdirSync(path.join(dir, 'a.svg'));
+    mkdirSync(path.join(dir, 'a.html'));
+    const png = Buffer.from(readFileSync(new URL('../../output/china-supplies.fr.png', import.meta.url)));
+    const files = [{ file: path.join(dir, 'a.svg'), data: '<svg/>' }, { file: path.join(dir, 'a.png'), data: png }, { file: path.join(dir, 'a.html'), data: '<html></html>' }];
+    const error = await writeAllOrNone(files).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OutputError);
+    expect((error as OutputError).diagnostics.map((problem) => problem.file)).toEqual([path.join(dir, 'a.svg')]);
+    // The PNG, staged whole while the others failed, is discarded: no temporary file, the old PNG kept.
+    expect(readFileSync(path.join(dir, 'a.png'), 'utf8')).toBe('old png');
+    expect(readdirSync(dir).sort()).toEqual(['a.html', 'a.png', 'a.svg']);
+  });
+
   it('a graphic that is not whole (a renderer bug) is never renamed into place, and is no user error', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'a.png'), 'old');
