@@ -4,9 +4,11 @@ import { embedHtml } from './embedHtml.js';
 /**
  * The HTML snippet of a rendered chart: its artboards when it has several
  * widths, else its one SVG; the PNG beside it (`NAME.png`, same folder) as
- * the fallback image, at the SVG's CSS size (the PNG is 2×).
+ * the fallback image, at the SVG's CSS size (the PNG is 2×). Only whether
+ * `png` is there matters (the snippet links the file, it does not hold the
+ * bytes): renderChart writes the snippet while the PNG is still being drawn.
  */
-export function embedFile(chart: RenderedChart & { embed: NonNullable<RenderedChart['embed']> }): string {
+export function embedFile(chart: Pick<RenderedChart, 'name' | 'svg' | 'artboards'> & { embed: NonNullable<RenderedChart['embed']>; png?: unknown }): string {
   const size = svgSize(chart.svg);
   const artboards = chart.artboards?.length ? chart.artboards : [{ width: size.width, svg: chart.svg }];
   const png = chart.png ? { file: `${chart.name}.png`, ...size } : undefined;
