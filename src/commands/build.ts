@@ -303,8 +303,8 @@ async function buildLocked(
         data: typeof file.data === 'string' ? file.data : Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength),
       }));
       // All or none: a PNG that does not fit on the disk leaves the chart's previous SVG, PNG and HTML as they were.
-      await writeAllOrNone(written);
-      const outputs = written.map(({ file, data }) => describeOutput(path.basename(file), data));
+      const bytes = await writeAllOrNone(written);
+      const outputs = written.map(({ file }, index) => describeOutput(path.basename(file), bytes[index]!));
       const files = written.map(({ file }) => relative(file));
       const entry = { ...outcome.entry, files };
       entries.set(name, entry);

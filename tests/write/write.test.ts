@@ -30,6 +30,21 @@ describe('writeAtomic', () => {
     expect(readFileSync(file, 'utf8')).toBe('<svg/>');
     expect(readdirSync(dir)).toEqual(['a.svg']);
   });
+
+  it('writeAllOrNone returns the bytes it wrote, a string as UTF-8, and replacing files leaves no backup behind', async () => {
+    const dir = tmp();
+    const svg = path.join(dir, 'a.svg');
+    const png = path.join(dir, 'a.png');
+    writeFileSync(svg, 'previous');
+    writeFileSync(png, 'previous');
+    // The smallest whole PNG: signature, IHDR (1×1, grey) and IEND with their CRCs.
+    const pngBytes = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000049454e44ae426082', 'hex');
+    const text = '<svg><text>Zürich – 4½ %</text></svg>';
+    const bytes = await writeAllOrNone([{ file: svg, data: text }, { file: png, data: pngBytes }]);
+    expect(bytes.map((b) => Buffer.from(b).toString('hex'))).toEqual([Buffer.from(text, 'utf8').toString('hex'), pngBytes.toString('hex')]);
+    expect(readFileSync(svg)).toEqual(Buffer.from(text, 'utf8'));
+    expect(readdirSync(dir).sort()).toEqual(['a.png', 'a.svg']);
+  });
 });
 
 describe('writeFully', () => {
