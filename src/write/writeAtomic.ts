@@ -159,26 +159,26 @@ export async function discardStaged(staged: StagedFile[]): Promise<void> {
  * encoding the text again). Throws an OutputError naming the file that failed.
  */
 export async function writeAllOrNone(files: FileToWrite[]): Promise<Uint8Array[]> {
-  // A chart's files share one folder: made (or found) once, before any is staged.
-  const made = new Set<string>();
-  for (const { file } of files) {
-    const folder = path.dirname(file);
-    if (made.has(folder)) continue;
-    await mkdir(folder, { recursive: true }).catch((error: unknown) => {
-      throw asOutputError(error, folder);
-    });
-    made.add(folder);
-  }
-  // Staged side by side: each file's write, fsync and read-back wait on libuv's pool, and a
-  // chart's SVG, PNG and HTML waited for each other's in turn (issue 15, item 3: cold start).
-  // When any fails, the others are discarded whatever their outcome, and the first failing in
-  // `files` order is the one reported, as when they were staged one after another.
-  const outcomes = await Promise.allSettled(files.map(({ file, data }) => stageFile(file, data)));
-  const staged = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
-  const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  if (failed) {
+  // One after another, not side by side: on a disk with room for some of a chart's files, which of them
+  // fails must not depend on which write got the space first (the error names that file; tests/write/
+  // fullDisk.test.ts). Staging them together saved ≈1–2 ms of a one-chart build's wall time (h11-coldwall).
+  const staged: StagedFile[] = [];
+  try {
+    // A chart's files share one folder: made (or found) once.
+    const made = new Set<string>();
+    for (const { file, data } of files) {
+      const folder = path.dirname(file);
+      if (!made.has(folder)) {
+        await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+          throw asOutputError(error, folder);
+        });
+        made.add(folder);
+      }
+      staged.push(await stageFile(file, data));
+    }
+  } catch (error) {
     await discardStaged(staged);
-    throw failed.reason;
+    throw error;
   }
   await commitStaged(staged);
   return staged.map(({ bytes }) => bytes);

@@ -95,7 +95,7 @@ describe('all or none', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.html', 'a.svg']);
   });
 
-  it('staged side by side: a file failing before others of the set are staged leaves none of theirs, and the first failing in order is named', async () => {
+  it('a set whose first file fails leaves none of its files, names that file, and keeps the previous ones', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'a.png'), 'old png');
     mkdirSync(path.join(dir, 'a.svg'));
@@ -105,7 +105,7 @@ describe('all or none', () => {
     const error = await writeAllOrNone(files).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OutputError);
     expect((error as OutputError).diagnostics.map((problem) => problem.file)).toEqual([path.join(dir, 'a.svg')]);
-    // The PNG, staged whole while the others failed, is discarded: no temporary file, the old PNG kept.
+    // No temporary file is left, the old PNG kept.
     expect(readFileSync(path.join(dir, 'a.png'), 'utf8')).toBe('old png');
     expect(readdirSync(dir).sort()).toEqual(['a.html', 'a.png', 'a.svg']);
   });
