@@ -2,31 +2,19 @@
 // the features a boundary file gives are made once and read back from the
 // temporary folder. What comes back must be exactly what would be made, and
 // an edited project file must never be drawn from its old features.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature } from 'geojson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storable, storedFeatures } from '../../src/geo/boundaryStore.js';
 import { readBoundary } from '../../src/geo/readBoundary.js';
 import type { Source } from '../../src/model.js';
+import { usePrivateTmpdir } from '../helpers/privateTmpdir.js';
 
-let tmp: string;
-const saved = process.env.TMPDIR;
+// os.tmpdir() reads TMPDIR at each call: a store of this file's own.
+const privateTmp = usePrivateTmpdir('boundary-store-test-');
 
-beforeAll(() => {
-  // os.tmpdir() reads TMPDIR at each call: a store of this file's own.
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'boundary-store-test-'));
-  process.env.TMPDIR = tmp;
-});
-
-afterAll(() => {
-  if (saved === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = saved;
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-const storeFiles = () => readdirSync(path.join(tmp, `citechart-boundaries-${process.getuid?.() ?? 'u'}`));
+const storeFiles = () => readdirSync(path.join(privateTmp(), `citechart-boundaries-${process.getuid?.() ?? 'u'}`));
 const square = (id: string, x: number): Feature => ({
   type: 'Feature',
   id,
@@ -91,7 +79,7 @@ describe('readBoundary through the store', () => {
   });
 
   it('draws an edited project file from its new bytes', async () => {
-    const cwd = mkdtempSync(path.join(tmp, 'project-'));
+    const cwd = mkdtempSync(path.join(privateTmp(), 'project-'));
     mkdirSync(path.join(cwd, 'data'));
     const write = (features: Feature[]) => writeFileSync(path.join(cwd, 'data', 'regions.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
     const ref = { jsonPath: [], url: 'data/regions.geojson', lookup: false };
