@@ -5,7 +5,11 @@
 //   variant once, and the order rotates by one each round, so a drift in the
 //   machine's load falls on every variant alike. Ratios are given both as
 //   the ratio of the medians and as the median (min–max) of the per-round
-//   ratios (two variants of one round ran minutes apart at most).
+//   ratios (two variants of one round ran minutes apart at most). The cold
+//   single chart and vl2png, the pair of one target, are measured side by
+//   side instead: --pairs adjacent pairs a round, which of the two goes
+//   first alternating (in the rotation each variant always follows the same
+//   neighbour: the one-chart build came right after a cold full build).
 // - Every figure is a whole process (or process tree) run under
 //   /usr/bin/time: wall time from spawn to exit, and CPU time, user + sys,
 //   from wait4's rusage, which includes worker threads and waited-for child
@@ -28,7 +32,8 @@
 //   specs and fontconfig pointed at the same bundled font.
 //
 // Options: --quick (16 charts, 2 rounds, 8 peer charts, no watch)
-//   --charts N (200) --rounds N (3) --peer N (16; 0 or --no-peer: none)
+//   --charts N (200) --rounds N (3) --peer N (16; 0 or --no-peer: none) --pairs N (3: one-chart
+//   builds and vl2png runs per round, measured in adjacent pairs)
 //   --no-cold-builds (skip the full builds with a cold store) --no-watch --keep (keep the run folder)
 //   --summary FILE (also write the summary there) --watch-only --no-bigdata (skip bench/bigdata/run.mjs)
 import { spawn, spawnSync } from 'node:child_process';
@@ -58,6 +63,7 @@ const WATCH = !has('no-watch') && !QUICK;
 const SUMMARY = option('summary', undefined);
 const JOBS = os.availableParallelism(); // what `citechart build` uses by default
 const SINGLE = 'scatter-000';
+const PAIRS = Number(option('pairs', QUICK ? 1 : 3)); // adjacent (citechart one chart, vl2png) pairs per round
 // Whether `npm run build` made a startup snapshot this Node uses (dist/snapshot.json fits): then the single chart is also measured without it.
 const SNAPSHOT = existsSync(path.join(ROOT, 'dist', 'snapshot.json')) && JSON.parse(readFileSync(path.join(ROOT, 'dist', 'snapshot.json'), 'utf8')).node === process.version;
 
@@ -266,12 +272,28 @@ const variants = [
     { key: 'citechartCold', label: `citechart build, ${CHARTS} charts, store cold`, run: () => ({ main: fullBuild(freshTmp()) }) },
     { key: 'floorCold', label: `floor, ${CHARTS} charts on ${JOBS} processes, store cold`, run: () => ({ main: floorBuild(freshTmp()) }) },
   ] : []),
-  { key: 'single', label: `citechart build ${SINGLE} --force, store warm`, run: () => ({ main: cite(['build', SINGLE, '--force'], tmpWarm, /^1 chart built/m) }) },
+  // The target's pair, citechart's one-chart build and vl2png of the same chart, measured in PAIRS adjacent pairs
+  // (the first of a pair alternating): in the rotation, each variant always follows the same neighbour, and a
+  // measurement right after a full build (600 files written) or right after a light command is not like for like.
+  {
+    key: 'single', label: `citechart build ${SINGLE} --force, store warm`,
+    run: (round) => {
+      const samples = { single: [], ...(peer ? { vl2png: [] } : {}) };
+      for (let p = 0; p < PAIRS; p++) {
+        const pair = [
+          () => samples.single.push(cite(['build', SINGLE, '--force'], tmpWarm, /^1 chart built/m)),
+          ...(peer ? [() => samples.vl2png.push(vl2png(SINGLE, freshTmp()))] : []),
+        ];
+        for (const measure of (round + p) % 2 ? pair.reverse() : pair) measure();
+      }
+      return { samples };
+    },
+  },
   { key: 'singleCold', label: `citechart build ${SINGLE} --force, store cold`, run: () => ({ main: cite(['build', SINGLE, '--force'], freshTmp(), /^1 chart built/m) }) },
   // The same without the startup snapshot (src/startup/runFromSnapshot.ts): the bundle loaded in one process.
   ...(SNAPSHOT ? [{ key: 'singleNoSnapshot', label: `citechart build ${SINGLE} --force, store warm, without the snapshot (CITECHART_SNAPSHOT=off)`, run: () => ({ main: cite(['build', SINGLE, '--force'], tmpWarm, /^1 chart built/m, { CITECHART_SNAPSHOT: 'off' }) }) }] : []),
   ...(peer ? [
-    { key: 'vl2png', label: `vl2png -s 2 ${SINGLE}`, run: () => ({ main: vl2png(SINGLE, freshTmp()) }) },
+    { key: 'vl2png', label: `vl2png -s 2 ${SINGLE}`, pairedWith: 'single' },
     {
       key: 'peer', label: `vega-cli vl2svg + vl2png -s 2, ${peerNames.length} charts one after the other`,
       run: () => {
@@ -294,15 +316,19 @@ const results = Object.fromEntries(variants.map((v) => [v.key, []]));
 const extras = Object.fromEntries(variants.map((v) => [v.key, []]));
 const roundLoads = [];
 const roundsStarted = performance.now();
+// Variants measured inside another's run (pairedWith) take no turn of their own.
+const turns = variants.filter((v) => !v.pairedWith);
 for (let round = 0; round < ROUNDS; round++) {
-  const order = variants.map((_, i) => variants[(i + round) % variants.length]);
+  const order = turns.map((_, i) => turns[(i + round) % turns.length]);
   roundLoads.push(load());
   console.log(`round ${round + 1}/${ROUNDS} (load ${roundLoads.at(-1)}): ${order.map((v) => v.key).join(' → ')}`);
   for (const variant of order) {
-    const { main, extra } = variant.run();
-    results[variant.key].push(main);
+    const { main, extra, samples = { [variant.key]: [main] } } = variant.run(round);
     extras[variant.key].push(extra);
-    console.log(`  ${variant.key}: wall ${fmt(main.wall)}, CPU ${fmt(main.cpu)}, max RSS ${main.rss.toFixed(0)} MB${main.tree === undefined ? '' : `, process tree ${main.tree.toFixed(0)} MB`}`);
+    for (const [key, list] of Object.entries(samples)) {
+      results[key].push(...list);
+      for (const t of list) console.log(`  ${key}: wall ${fmt(t.wall)}, CPU ${fmt(t.cpu)}, max RSS ${t.rss.toFixed(0)} MB${t.tree === undefined ? '' : `, process tree ${t.tree.toFixed(0)} MB`}`);
+    }
   }
   // Cold folders are used once: remove them so the run's disk use stays small.
   for (const f of readdirSync(run).filter((f) => f.startsWith('tmp-cold-'))) rmSync(path.join(run, f), { recursive: true, force: true });
@@ -318,7 +344,20 @@ if (!has('keep')) rmSync(run, { recursive: true, force: true });
 
 const lines = [];
 const say = (line = '') => lines.push(line);
-const byRound = (a, b, field) => results[a].map((t, r) => t[field] / results[b][r][field]);
+/**
+ * Each round's own ratio a/b; for the pair (single, vl2png), each pair's. A
+ * variant with PAIRS samples a round set against one with one sample a
+ * round (the cold single chart against vl2png) uses the round's median.
+ */
+const byRound = (a, b, field) => {
+  const ofRound = (key, r) => {
+    const list = results[key];
+    const n = list.length / ROUNDS;
+    return n === 1 ? list[r][field] : median(list.slice(r * n, (r + 1) * n).map((t) => t[field]));
+  };
+  if (results[a].length === results[b].length) return results[a].map((t, i) => t[field] / results[b][i][field]);
+  return Array.from({ length: ROUNDS }, (_, r) => ofRound(a, r) / ofRound(b, r));
+};
 const med = (key, field, n = 1) => median(results[key].map((t) => t[field] / n));
 const cell = (key, n = 1) => {
   const wall = results[key].map((t) => t.wall / n);
@@ -376,7 +415,7 @@ if (peer) {
 }
 
 say();
-say('Ratios (of the medians; in brackets each round\'s own ratio):');
+say(`Ratios (of the medians; in brackets each round's own ratio; for the cold single chart ÷ vl2png, store warm, each adjacent pair's, ${PAIRS} a round):`);
 say();
 say('| ratio | wall | CPU |');
 say('|---|---|---|');
