@@ -82,9 +82,26 @@ export const LIMITS = {
   /**
    * Pixels of a padding or offset (`padding`, `titlePadding`, `labelPadding`, `offset`, `labelOffset`…,
    * and a mark's `dx`, `dy`), either sign: the gap between two things drawn; beyond 1,000 px a label
-   * or a text lands off any artboard but a poster's.
+   * or a text lands off any artboard but a poster's. Held to the same figure, as gaps too:
+   * - a `spacing` (a concatenation's, a facet's or repeat's, each of its `row` and `column`; a
+   *   config's `concat`/`facet`) and a bar's `binSpacing`: the gap between two views or bars
+   *   (Vega-Lite's defaults are 20 px and 1 px);
+   * - an axis's `tickSize`: Vega sets the labels beyond the ticks, so a tick's length is the labels'
+   *   offset from the axis (default 5 px);
+   * - a `lineHeight` (a text mark's, `labelLineHeight`, `titleLineHeight`, `subtitleLineHeight`): the
+   *   step from one line of a text to the next, twice `fontPx` at this limit (double spacing of the
+   *   largest font allowed).
+   * `--formats svg` skips the PNG size check, so nothing else bounded them.
    */
   spacingPx: 1_000,
+  /**
+   * Pixels of a corner's radius (`cornerRadius`, `cornerRadiusEnd`, `cornerRadiusTopLeft`…, a mark's,
+   * a view's, a legend's or the theme's), either sign. Vega rounds a corner by at most half its
+   * rectangle's shorter side (an arc's: half its thickness) and no side may be over `viewPx`, so a
+   * radius over half of that (16,384) draws exactly what 16,384 does: such a value is a slip (a bar's
+   * corners are rounded by a few px).
+   */
+  cornerRadiusPx: 16_384,
   /**
    * Square pixels of a mark's `size` (a mark's or config's `size`, an encoding's `size` value or its
    * scale's `range`, a scale config's `minSize`/`maxSize`, a legend's `symbolSize`): a point's area.
@@ -98,6 +115,8 @@ export const LIMITS = {
    * Characters of a chart's alt text (`usermeta.citechart.alt`, or its translation in an edition): a
    * screen reader reads it in one piece, with no way to skip within it, so guides ask for a sentence
    * or two (the longest of the project's examples is 431). 2,000 is about two minutes of speech.
+   * A `description` (the spec's, a view's, a mark's or a `description` channel's value) too: Vega
+   * gives it to the chart or the mark as its ARIA label, read out the same way.
    */
   altTextChars: 2_000,
   /**

@@ -423,6 +423,13 @@ export const spec = {
   markSizeOverLimit: (setting: string, value: number, limit: number) =>
     `${q(setting)} ${value} is over citechart's limit of ${limit.toLocaleString('en-US')} for a mark's size (a point's area in square px; a bar's or line's width in px): ` +
     `it would cover the artboard; a point is about 30 to 500, a large bubble a few thousand`,
+  /** `setting`: `cornerRadius` or one of its variants (`cornerRadiusEnd`, `cornerRadiusTopLeft`…); `sidePx`: the longest side a view may have. */
+  cornerRadiusOverLimit: (setting: string, value: number, limit: number, sidePx: number) =>
+    `${q(setting)} ${value} px is over citechart's limit of ${limit.toLocaleString('en-US')} px for a corner's radius: Vega rounds a corner by at most half ` +
+    `its rectangle's shorter side, and no side may be longer than ${sidePx.toLocaleString('en-US')} px, so this can only be a slip; a bar's corners are rounded by 2 to 8 px`,
+  descriptionOverLimit: (length: number, limit: number) =>
+    `this description is ${countOf(length, 'character')} long, over citechart's limit of ${limit.toLocaleString('en-US')}: Vega gives it to the chart or mark as its ` +
+    `ARIA label, which a screen reader reads whole, with no way to skip within it; say what it shows in a sentence or two`,
   altOverLimit: (length: number, limit: number) =>
     `this alt text is ${countOf(length, 'character')} long, over citechart's limit of ${limit.toLocaleString('en-US')}: a screen reader reads it whole, with no way to skip within it; ` +
     `say what the chart shows in a sentence or two, and leave the detail to the article or the snippet's data table`,

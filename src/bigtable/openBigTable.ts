@@ -4,7 +4,7 @@ import { LIMITS } from '../limits.js';
 import * as messages from '../messages.js';
 import type { ColumnType, Diagnostic, Source } from '../model.js';
 import { resolveSourceIds } from '../load/resolveSourceIds.js';
-import { scanCsv } from '../load/scanCsv.js';
+import { CsvLimitError, scanCsv, type ScannedField } from '../load/scanCsv.js';
 import { bigCsvInMemoryBytes, bigTableKind, parquetFolderFiles, totalBytes, type BigTableKind } from './bigTableFile.js';
 import { hashBigTable } from './hashBigTable.js';
 import { findNotNumbers, type NotNumbers } from './findNotNumbers.js';
@@ -93,10 +93,18 @@ export async function openBigTable(
   const pl = await loadPolars();
   const header = kind === 'csv' ? await headerLine(real) : '';
   const delimiter = kind === 'csv' ? headerDelimiter(header) : ',';
-  // polars renames a second `value` to `value_duplicated_0` and reads on: refused, as a small CSV's is.
+  // The header's fields where they are, for its errors: over the column limit (scanCsv stops at the first field past it), a name twice.
+  let headerFields: ScannedField[] = [];
   if (kind === 'csv') {
+    try {
+      headerFields = scanCsv(header, delimiter)[0]?.fields ?? [];
+    } catch (error) {
+      if (error instanceof CsvLimitError) return fail(error.message, error.line, error.column);
+      throw error;
+    }
+    // polars renames a second `value` to `value_duplicated_0` and reads on: refused, as a small CSV's is.
     const seen = new Map<string, number>();
-    for (const [index, field] of (scanCsv(header, delimiter)[0]?.fields ?? []).entries()) {
+    for (const [index, field] of headerFields.entries()) {
       const first = seen.get(field.text);
       if (first !== undefined) return fail(messages.load.duplicateHeader(field.text, first), field.line, field.column);
       seen.set(field.text, index + 1);
@@ -114,8 +122,8 @@ export async function openBigTable(
     return fail(messages.load.bigTableUnreadable(file, polarsReason(error)));
   }
   const names = sample.columns;
-  // The limit of a CSV's columns holds for every table: each value column is an expression in every query.
-  if (names.length > LIMITS.columns) return fail(messages.load.tooManyColumns(LIMITS.columns), kind === 'csv' ? 1 : undefined, kind === 'csv' ? 1 : undefined);
+  // The limit of a CSV's columns holds for every table: each value column is an expression in every query (a CSV's header was held to it above).
+  if (names.length > LIMITS.columns) return fail(messages.load.tooManyColumns(LIMITS.columns));
   const dtypes = new Map(names.map((name, i) => [name, sample.dtypes[i]!.variant]));
   if (!dtypes.has('source')) return fail(messages.load.bigTableNoSource(file), kind === 'csv' ? 1 : undefined, kind === 'csv' ? 1 : undefined);
   if (!isText(dtypes.get('source')!)) return fail(messages.load.bigTableSourceNotText(dtypes.get('source')!));
@@ -131,7 +139,12 @@ export async function openBigTable(
     }
   }
   const ignored = names.filter((name) => CITATIONS.has(name) && name !== 'source');
-  if (ignored.length) diagnostics.push({ file, ...(kind === 'csv' && { line: 1, column: 1 }), severity: 'warning', message: messages.load.bigTableCitationColumnsIgnored(ignored) });
+  if (ignored.length) {
+    // At the first of them in the header (column 1 if polars named it otherwise: a byte-order mark).
+    const first = headerFields.find((field) => field.text === ignored[0]);
+    const at = kind === 'csv' && { line: 1, column: first?.column ?? 1 };
+    diagnostics.push({ file, ...at, severity: 'warning', message: messages.load.bigTableCitationColumnsIgnored(ignored) });
+  }
 
   const headerIndex = new Map(names.map((name, i) => [name, i]));
   const lineOf = (row: number) => (kind === 'csv' ? row + 2 : row + 1);

@@ -139,6 +139,8 @@ function toCitedTable(big: BigTable, out: Frame, aggregated: boolean, groups?: G
     const positions: CitedRow['positions'] = Object.create(null);
     for (const [name, column] of columns) {
       values[name] = toCell(column[r]);
+      // Column 1, not the cell's: polars gives the row number only, and finding each cell's column would mean
+      // reading the file once more per chart (locateCells.ts); the cells an open checks are located exactly (README, "Big tables").
       positions[name] = { line, column: 1 };
     }
     if (!sourceRows) {

@@ -13,9 +13,11 @@ import { codeHash } from './codeHash.js';
  * (fallbackVersions) draw and measure other scripts. resvg draws the PNG
  * (issue 15; sharp, recorded, now only encodes it): not added to the
  * recorded list, which would change every SVG's bytes for a PNG's sake.
- * CLDR's JSON packages write the words joining a list (locale/listPatterns.ts).
+ * CLDR's list patterns (the words joining a list) are citechart's own code,
+ * extracted at build time (locale/listPatternData.generated.ts): the code
+ * hash covers them, and the CLDR packages are not installed with citechart.
  */
-const UNRECORDED = ['fontkit', 'd3', 'd3-format', 'd3-time-format', 'subset-font', 'harfbuzzjs', 'fontverter', '@resvg/resvg-js', 'cldr-misc-full', 'cldr-core'];
+const UNRECORDED = ['fontkit', 'd3', 'd3-format', 'd3-time-format', 'subset-font', 'harfbuzzjs', 'fontverter', '@resvg/resvg-js'];
 
 let versions: Record<string, string> | undefined;
 

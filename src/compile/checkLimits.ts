@@ -205,12 +205,27 @@ export function checkImputeRows(spec: ChartSpec, tables: Map<string, CitedTable>
   return problems;
 }
 
-/** Settings that size drawn text, lines and spacing, by the end of their name (Vega-Lite's `fontSize`, `labelFontSize`, `titleFontSize`…), with their limit. */
-const STYLE_SIZES: Array<{ ends: RegExp; kind: string; limit: number }> = [
+/**
+ * Settings that size drawn text, lines, spacing and corners, by the end of their name (Vega-Lite's
+ * `fontSize`, `labelFontSize`, `titleFontSize`…), with their limit; `over`: the message, when not
+ * messages.spec.styleOverLimit (which says the value is drawn off the artboard).
+ */
+const STYLE_SIZES: Array<{ ends: RegExp; kind: string; limit: number; over?: (setting: string, value: number) => string }> = [
   { ends: /fontSize$/i, kind: 'font size', limit: LIMITS.fontPx },
   { ends: /(strokeWidth|^gridWidth|^domainWidth|^tickWidth)$/i, kind: 'line width', limit: LIMITS.strokePx },
   // `dx`, `dy`: a text mark's offset from its anchor.
   { ends: /(padding|offset|^dx|^dy)$/i, kind: 'padding or offset', limit: LIMITS.spacingPx },
+  // A concatenation's, facet's or repeat's gap between views (or its `row` and `column`), a bar's gap between bins.
+  { ends: /^(spacing|binSpacing)$/, kind: 'spacing', limit: LIMITS.spacingPx },
+  // An axis's ticks: the labels are set beyond them.
+  { ends: /^tickSize$/, kind: 'tick length', limit: LIMITS.spacingPx },
+  { ends: /^(lineHeight|labelLineHeight|titleLineHeight|subtitleLineHeight)$/, kind: 'line height', limit: LIMITS.spacingPx },
+  {
+    ends: /^cornerRadius(End|TopLeft|TopRight|BottomLeft|BottomRight)?$/,
+    kind: 'corner radius',
+    limit: LIMITS.cornerRadiusPx,
+    over: (setting, value) => messages.spec.cornerRadiusOverLimit(setting, value, LIMITS.cornerRadiusPx, LIMITS.viewPx),
+  },
 ];
 /** Settings holding a mark's size (a point's area, a bar's width), or a list of them (a size scale's `range`). */
 const MARK_SIZES = new Set(['size', 'symbolSize', 'minSize', 'maxSize']);
@@ -218,9 +233,10 @@ const MARK_SIZES = new Set(['size', 'symbolSize', 'minSize', 'maxSize']);
 const MARK_TYPES = new Set(['arc', 'area', 'bar', 'boxplot', 'circle', 'errorband', 'errorbar', 'geoshape', 'image', 'line', 'point', 'rect', 'rule', 'square', 'text', 'tick', 'trail', 'mark']);
 /** The mark type a unit spec draws (`"mark": "text"` or `{"type": "text"}`), if it says. */
 const markTypeOf = (node: Node): string | undefined => (typeof node.mark === 'string' ? node.mark : isObject(node.mark) && typeof node.mark.type === 'string' ? node.mark.type : undefined);
-const SIDES = ['top', 'bottom', 'left', 'right'];
-/** Keys whose string value (or each string of their list) the graphic draws as text; and the alt text, read aloud. */
-const DRAWN_TEXT = new Set(['title', 'subtitle', 'text', 'notes', 'credit', 'alt']);
+/** The parts of a size given per side (a padding's) or per direction (a spacing's `{"row": 10, "column": 20}`). */
+const SIDES = ['top', 'bottom', 'left', 'right', 'row', 'column'];
+/** Keys whose string value (or each string of their list) the graphic draws as text; and the alt text and descriptions, read aloud. */
+const DRAWN_TEXT = new Set(['title', 'subtitle', 'text', 'notes', 'credit', 'alt', 'description']);
 
 /**
  * Sizes and texts of a spec (or of the theme, a config object) that would
@@ -239,8 +255,10 @@ const DRAWN_TEXT = new Set(['title', 'subtitle', 'text', 'notes', 'credit', 'alt
 export function checkStyleLimits(root: unknown, diagnostic: (at: JSONPath, message: string) => Diagnostic): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const size = (value: unknown, setting: string, at: JSONPath, rule: (typeof STYLE_SIZES)[number]) => {
-    if (isNumber(value) && Math.abs(value) > rule.limit) problems.push(diagnostic(at, messages.spec.styleOverLimit(setting, value, rule.kind, rule.limit)));
-    // A padding given per side: {"top": 5, "left": 10…}.
+    if (isNumber(value) && Math.abs(value) > rule.limit) {
+      problems.push(diagnostic(at, rule.over ? rule.over(setting, value) : messages.spec.styleOverLimit(setting, value, rule.kind, rule.limit)));
+    }
+    // A padding given per side: {"top": 5, "left": 10…}; a spacing per direction: {"row": 10, "column": 20}.
     else if (isObject(value)) for (const side of SIDES) if (side in value) size(value[side], setting, [...at, side], rule);
   };
   const text = (value: unknown, setting: string, at: JSONPath) => {
@@ -250,6 +268,10 @@ export function checkStyleLimits(root: unknown, diagnostic: (at: JSONPath, messa
     if (setting === 'alt') {
       // Read aloud, not drawn: its own limit.
       if (length > LIMITS.altTextChars) problems.push(diagnostic(at, messages.spec.altOverLimit(length, LIMITS.altTextChars)));
+    } else if (setting === 'description') {
+      // Vega's ARIA label of the chart or a mark: read aloud too.
+      if (length > LIMITS.altTextChars) problems.push(diagnostic(at, messages.spec.descriptionOverLimit(length, LIMITS.altTextChars)));
+      else if (isObject(value) && typeof value.value === 'string') text(value.value, setting, [...at, 'value']);
     } else if (length > LIMITS.drawnTextChars) problems.push(diagnostic(at, messages.spec.textOverLimit(setting, length, LIMITS.drawnTextChars)));
     else if (setting === 'notes' && lines) lines.forEach((note, i) => text(note, 'note', [...at, i]));
     else if (isObject(value) && typeof value.value === 'string') text(value.value, setting, [...at, 'value']);
