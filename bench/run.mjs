@@ -192,7 +192,10 @@ for (const name of names) {
   const svg = readFileSync(path.join(out, `${name}.svg`), 'utf8');
   const box = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
   const block = /<g class="citechart-footer"[\s\S]*?<\/g>/.exec(svg);
-  if (box && block) footers[name] = { width: Number(box[1]), height: Number(box[2]), block: block[0] };
+  // citechart's background fills the whole graphic, footer band included: without it the floor's
+  // footer band was transparent, a different PNG that also cost sharp an unpremultiplying pass.
+  const background = /<rect class="citechart-background"[^>]*>/.exec(svg);
+  if (box && block) footers[name] = { width: Number(box[1]), height: Number(box[2]), block: block[0], background: background?.[0] };
 }
 const footersFile = path.join(run, 'footers.json');
 writeFileSync(footersFile, JSON.stringify(footers));
