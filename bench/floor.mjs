@@ -15,9 +15,9 @@
 //   citechart's work and not in the floor; and citechart's background rect,
 //   which fills the footer band too: Vega's own background covers the chart
 //   only, and without citechart's the floor's PNG had a transparent band
-//   under the chart (a different picture, and one that cost sharp ≈3.5 ms of
-//   unpremultiplying per chart that citechart's opaque PNGs skip,
-//   bench/stages.mjs);
+//   under the chart (a different picture, and one that cost sharp ≈1.8 ms of
+//   CPU per chart unpremultiplying, which citechart's opaque PNGs skip:
+//   bench/stages.mjs, and 45.3 → 43.5 ms of the floor's CPU per chart);
 // - the embedded font subset (dist/text/embedFonts.js), as the published SVG
 //   carries it;
 // - the PNG drawn as citechart draws it: its own renderPng (dist/render/renderPng.js:

@@ -24,7 +24,7 @@
 // before the next starts). Every chart is drawn WARMUP passes untimed, then
 // PASSES timed passes; a chart's figure is the median over its passes.
 //
-// Usage: node bench/stages.mjs PROJECT_DIR FOOTERS_JSON [PASSES] [WARMUP] [--png LEVEL,FILTER ...]
+// Usage: node bench/stages.mjs PROJECT_DIR FOOTERS_JSON [PASSES] [WARMUP]
 // FOOTERS_JSON as bench/run.mjs writes it (citechart's footer block per chart).
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
