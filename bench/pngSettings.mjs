@@ -7,10 +7,12 @@
 // per PNG. Every PNG is decoded again and compared with the pixels it was
 // made from: a setting that changed a pixel is reported as such.
 //
-// A setting is LEVEL,FILTER[,RGB]: zlib level 0–9 (sharp's compressionLevel),
-// N (no filter, sharp's default) or A (adaptiveFiltering), and RGB to drop
-// the alpha channel of an opaque PNG (sharp's removeAlpha; decoded, the same
-// pixels with alpha 255). The first setting is the baseline for sizes.
+// A setting is LEVEL,FILTER[,RGB|,XMP]: zlib level 0–9 (sharp's
+// compressionLevel), N (no filter, sharp's default) or A (adaptiveFiltering);
+// RGB drops the alpha channel of an opaque PNG (sharp's removeAlpha;
+// decoded, the same pixels with alpha 255); XMP embeds the source PNG's own
+// XMP packet (citechart's) as renderPng does. The first setting is the
+// baseline for sizes.
 //
 // Usage: node bench/pngSettings.mjs FOLDER ROUNDS SETTING...
 // e.g.   node bench/pngSettings.mjs /tmp/corpus/output 5 6,N 5,N 4,N 6,A 6,N,RGB 5,N,RGB
@@ -23,12 +25,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [folder, roundsText, ...settings] = process.argv.slice(2);
 const rounds = Number(roundsText);
 const parsed = settings.map((text) => {
-  const [level, filter, rgb, extra] = text.split(',');
-  if (!/^\d$/.test(level ?? '') || !['N', 'A'].includes(filter) || (rgb !== undefined && rgb !== 'RGB') || extra !== undefined) {
-    console.error(`bench/pngSettings.mjs: setting "${text}" is not LEVEL,FILTER[,RGB] (e.g. 6,N or 5,A,RGB)`);
+  const [level, filter, more, extra] = text.split(',');
+  if (!/^\d$/.test(level ?? '') || !['N', 'A'].includes(filter) || (more !== undefined && more !== 'RGB' && more !== 'XMP') || extra !== undefined) {
+    console.error(`bench/pngSettings.mjs: setting "${text}" is not LEVEL,FILTER[,RGB|,XMP] (e.g. 6,N or 5,A,RGB)`);
     process.exit(2);
   }
-  return { text, options: { compressionLevel: Number(level), adaptiveFiltering: filter === 'A' }, rgb: rgb === 'RGB' };
+  return { text, options: { compressionLevel: Number(level), adaptiveFiltering: filter === 'A' }, rgb: more === 'RGB', xmp: more === 'XMP' };
 });
 if (!folder || !(rounds >= 1) || !parsed.length) {
   console.error('usage: node bench/pngSettings.mjs FOLDER ROUNDS SETTING...');
@@ -42,12 +44,15 @@ sharp.cache(false);
 
 const images = [];
 for (const file of readdirSync(folder).filter((f) => f.endsWith('.png')).sort()) {
-  const { data, info } = await sharp(readFileSync(path.join(folder, file))).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  images.push({ file, type: file.replace(/-\d+\.png$/, ''), data, width: info.width, height: info.height });
+  const bytes = readFileSync(path.join(folder, file));
+  const { data, info } = await sharp(bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const xmp = (await sharp(bytes).metadata()).xmp?.toString();
+  images.push({ file, type: file.replace(/-\d+\.png$/, ''), data, width: info.width, height: info.height, xmp });
 }
-const encode = (image, { options, rgb }) => {
+const encode = (image, { options, rgb, xmp }) => {
   const raw = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } });
-  return (rgb ? raw.removeAlpha() : raw).withDensity(144).png(options).toBuffer();
+  const png = (rgb ? raw.removeAlpha() : raw).withDensity(144).png(options);
+  return (xmp && image.xmp ? png.withXmp(image.xmp) : png).toBuffer();
 };
 const cpu = () => {
   const { user, system } = process.cpuUsage();

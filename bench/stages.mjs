@@ -17,7 +17,12 @@
 // - raster: Resvg#render, tiny-skia drawing the tree at 2×
 // - pixels: resvg's pixel buffer read into JavaScript and scanned for
 //   transparency (isOpaque)
-// - png: sharp, raw RGBA → PNG (renderPng's settings, no XMP as in the floor)
+// - png: sharp, raw RGBA → PNG (renderPng's settings, no XMP as in the floor);
+//   whatever the main thread runs while it awaits sharp (V8's GC tasks,
+//   likely) lands here too: the same pixels encode in ≈5.6 ms in
+//   bench/pngSettings.mjs against ≈7 ms here
+// Two more columns say what the text alone costs resvg (textCost): part of
+// resvgTree and of raster, not added to the total.
 //
 // CPU is process.cpuUsage() around each stage (user + sys of the whole
 // process, so sharp's encode on libuv's pool counts; each stage is awaited
@@ -104,7 +109,7 @@ async function drawOne(name) {
   lap('rasterPrep');
   new Resvg(EMPTY, options);
   lap('resvgFonts');
-  // The constructor (font database, tree, text) is timed on its own by constructorCost.
+  // The constructor (font database, tree, text) is timed on its own by textCost, resvgTree = that − resvgFonts.
   const tree = new Resvg(drawn, options);
   at = cpu();
   const image = tree.render();
@@ -120,11 +125,27 @@ async function drawOne(name) {
   return { t, drawn, options, opaque, fontFiles: fontFiles.length, bytes: png.length, width: image.width, height: image.height };
 }
 
-/** The constructor's whole cost, timed on its own (its font database included): resvgTree = this − resvgFonts. */
-function constructorCost(drawn, options) {
-  const at = cpu();
-  new Resvg(drawn, options);
-  return cpu() - at;
+/**
+ * What the SVG's text alone costs resvg (not a stage: part of resvgTree and
+ * raster), in CPU ms, from the same SVG drawn without its `<text>` elements: the
+ * constructor's difference (shaping, glyphs to paths, each glyph's font
+ * file read again) and render's (filling the glyphs).
+ */
+function textCost(drawn, options) {
+  const bare = drawn.replace(/<text\b[\s\S]*?<\/text>/g, '');
+  let at = cpu();
+  const withText = new Resvg(drawn, options);
+  const constructed = cpu() - at;
+  at = cpu();
+  const withoutText = new Resvg(bare, options);
+  const constructedBare = cpu() - at;
+  at = cpu();
+  withText.render();
+  const rendered = cpu() - at;
+  at = cpu();
+  withoutText.render();
+  const renderedBare = cpu() - at;
+  return { constructed, textInTree: constructed - constructedBare, textInRaster: rendered - renderedBare };
 }
 
 const STAGES = ['compile', 'parse', 'dataflow', 'toSVG', 'embed', 'rasterPrep', 'resvgFonts', 'resvgTree', 'raster', 'pixels', 'png'];
@@ -133,7 +154,10 @@ const info = new Map();
 for (let pass = 0; pass < warmup + passes; pass++) {
   for (const name of names) {
     const { t, drawn, options, ...rest } = await drawOne(name);
-    t.resvgTree = Math.max(0, constructorCost(drawn, options) - t.resvgFonts);
+    const text = textCost(drawn, options);
+    t.resvgTree = Math.max(0, text.constructed - t.resvgFonts);
+    t.textInTree = text.textInTree;
+    t.textInRaster = text.textInRaster;
     if (pass >= warmup) perChart.get(name).push(t);
     info.set(name, rest);
   }
@@ -147,12 +171,12 @@ const typeOf = (name) => name.replace(/-\d+$/, '');
 const types = [...new Set(names.map(typeOf))];
 const f = (x) => x.toFixed(2);
 console.log(`stages.mjs: ${names.length} charts, ${passes} timed passes after ${warmup} untimed; CPU ms per chart (mean over the type's charts of each chart's median); load ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-console.log(`| type | n | ${STAGES.join(' | ')} | total | font files | PNG KB | opaque |`);
-console.log(`|${'---|'.repeat(STAGES.length + 6)}`);
+console.log(`| type | n | ${STAGES.join(' | ')} | total | of which text in resvgTree | text in raster | font files | PNG KB | opaque |`);
+console.log(`|${'---|'.repeat(STAGES.length + 8)}`);
 for (const type of [...types, 'all']) {
   const of = names.filter((n) => type === 'all' || typeOf(n) === type);
   const mean = (g) => of.reduce((s, n) => s + g(n), 0) / of.length;
   const cells = STAGES.map((key) => mean((n) => chartMedian(n, key)));
   const total = cells.reduce((a, b) => a + b, 0);
-  console.log(`| ${type} | ${of.length} | ${cells.map(f).join(' | ')} | ${f(total)} | ${f(mean((n) => info.get(n).fontFiles))} | ${f(mean((n) => info.get(n).bytes / 1024))} | ${of.filter((n) => info.get(n).opaque).length} |`);
+  console.log(`| ${type} | ${of.length} | ${cells.map(f).join(' | ')} | ${f(total)} | ${f(mean((n) => chartMedian(n, 'textInTree')))} | ${f(mean((n) => chartMedian(n, 'textInRaster')))} | ${f(mean((n) => info.get(n).fontFiles))} | ${f(mean((n) => info.get(n).bytes / 1024))} | ${of.filter((n) => info.get(n).opaque).length} |`);
 }
