@@ -3,6 +3,22 @@
 // bench/run.mjs saves per chart (FOOTERS: { width, height, block, background }).
 
 /**
+ * The parts of citechart's published SVG of a chart that the floor draws as
+ * citechart does: the graphic's size in CSS px (its viewBox), the footer
+ * block, and the background rect (the whole graphic, footer band included:
+ * without it the floor's footer band was transparent, a different PNG that
+ * also cost sharp an unpremultiplying pass). Undefined without a viewBox or
+ * a footer.
+ * @returns {{ width: number, height: number, block: string, background: string | undefined } | undefined}
+ */
+export function footerParts(svg) {
+  const box = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
+  const block = /<g class="citechart-footer"[\s\S]*?<\/g>/.exec(svg);
+  const background = /<rect class="citechart-background"[^>]*>/.exec(svg);
+  return box && block ? { width: Number(box[1]), height: Number(box[2]), block: block[0], background: background?.[0] } : undefined;
+}
+
+/**
  * Vega's SVG resized to citechart's graphic (`footer.width` × `footer.height`
  * CSS px), on citechart's background rect (`footer.background`, the whole
  * graphic), with citechart's footer block (`footer.block`) under the chart,
