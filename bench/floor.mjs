@@ -12,7 +12,12 @@
 // - the footer: citechart's footer block, taken from citechart's own SVG of
 //   the chart (FOOTERS, prepared before timing), spliced under the chart so
 //   the PNG has the same size and text to draw; laying the footer out is
-//   citechart's work and not in the floor;
+//   citechart's work and not in the floor; and citechart's background rect,
+//   which fills the footer band too: Vega's own background covers the chart
+//   only, and without citechart's the floor's PNG had a transparent band
+//   under the chart (a different picture, and one that cost sharp ≈1.8 ms of
+//   CPU per chart unpremultiplying, which citechart's opaque PNGs skip:
+//   bench/stages.mjs, and 45.3 → 43.5 ms of the floor's CPU per chart);
 // - the embedded font subset (dist/text/embedFonts.js), as the published SVG
 //   carries it;
 // - the PNG drawn as citechart draws it: its own renderPng (dist/render/renderPng.js:
@@ -66,6 +71,7 @@ const { renderPng } = await dist('render/renderPng.js');
 const { installTextMetrics } = await dist('text/textMetrics.js');
 // The published SVG carries its font (issue 10): the floor embeds the same subset.
 const { embedFonts } = await dist('text/embedFonts.js');
+const { withFooter } = await import('./floorSvg.mjs');
 // The floor stands for citechart's drawing: if these moved, fail loudly rather than draw otherwise.
 for (const [name, value] of Object.entries({ vega, vl, FONT_STACK, renderPng, installTextMetrics, embedFonts })) {
   if (value === undefined) throw new Error(`bench/floor.mjs: dist/ no longer exports ${name}; update the floor to draw as citechart does`);
@@ -79,22 +85,10 @@ const loader = vega.loader({ baseURL: dir + '/', mode: 'file' });
 // Vega's single-file build has the browser loader: give it file access, as citechart's loader does.
 Object.assign(loader, { fileAccess: true, file: (filename) => readFile(filename) });
 
-/** Vega's SVG resized to citechart's graphic, with citechart's footer block under the chart. */
-function withFooter(svg, footer) {
-  if (!footer) return svg;
-  const root = /<svg\b[^>]*>/.exec(svg)[0];
-  const sized = root
-    .replace(/\swidth="[\d.]+"/, ` width="${footer.width}"`)
-    .replace(/\sheight="[\d.]+"/, ` height="${footer.height}"`)
-    .replace(/\sviewBox="[^"]*"/, ` viewBox="0 0 ${footer.width} ${footer.height}"`);
-  const block = footer.block.replace('<g ', `<g font-family="${FONT_STACK.replaceAll('"', '&quot;')}" `);
-  return svg.replace(root, sized).replace(/<\/svg>\s*$/, `${block}</svg>`);
-}
-
 for (const name of names) {
   const spec = JSON.parse(readFileSync(path.join(dir, 'specs', `${name}.vl.json`), 'utf8'));
   const view = new vega.View(vega.parse(vl.compile(spec, { config }).spec), { renderer: 'none', loader });
-  const svg = await embedFonts(withFooter(await view.toSVG(), footers[name]));
+  const svg = await embedFonts(withFooter(await view.toSVG(), footers[name], FONT_STACK));
   view.finalize();
   writeFileSync(path.join(out, `${name}.svg`), svg);
   writeFileSync(path.join(out, `${name}.png`), await renderPng(svg));

@@ -42,6 +42,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
+import { footerParts } from './floorSvg.mjs';
 import { ensurePeer, peerBin } from './setupPeer.mjs';
 import { measureMap } from './mapFigure.mjs';
 import { treeSampler } from './treeMemory.mjs';
@@ -195,10 +196,8 @@ const warmWidths = storedWidths(tmpWarm);
 console.log(`text-width store: warm = ${warmWidths} widths after one untimed build (was ${warmBefore}); cold = a new empty TMPDIR per measurement`);
 const footers = {};
 for (const name of names) {
-  const svg = readFileSync(path.join(out, `${name}.svg`), 'utf8');
-  const box = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
-  const block = /<g class="citechart-footer"[\s\S]*?<\/g>/.exec(svg);
-  if (box && block) footers[name] = { width: Number(box[1]), height: Number(box[2]), block: block[0] };
+  const parts = footerParts(readFileSync(path.join(out, `${name}.svg`), 'utf8'));
+  if (parts) footers[name] = parts;
 }
 const footersFile = path.join(run, 'footers.json');
 writeFileSync(footersFile, JSON.stringify(footers));
