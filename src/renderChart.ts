@@ -143,6 +143,16 @@ type RenderOptions = {
   explain?: boolean;
 };
 
+/** What a caller of renderChart is told while the chart is drawn (not options: nothing here changes a file). */
+export interface RenderProgress {
+  /**
+   * The chart's SVG (RenderedChart.svg) as soon as it is final, before its
+   * artboards and PNG are drawn, when no error is known yet (the chart may
+   * still fail after it). `build` in its own thread starts writing it then.
+   */
+  onSvg?: (svg: string) => void;
+}
+
 /**
  * One chart through every stage `build` runs short of writing files: `check`
  * calls it too, so both report the same problems. `drawn` is the rows the
@@ -153,8 +163,9 @@ export async function renderChart(
   project: Project,
   name: string,
   options: RenderOptions = {},
+  progress: RenderProgress = {},
 ): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout; pushdowns?: Pushdown[] }> {
-  const { chart, diagnostics, drawn, layout, pushdowns } = await drawChart(project, name, options);
+  const { chart, diagnostics, drawn, layout, pushdowns } = await drawChart(project, name, options, progress);
   return { ...(chart && { chart }), ...(drawn && { drawn }), ...(layout && { layout }), ...(pushdowns?.length && { pushdowns }), diagnostics: capDiagnostics(diagnostics) };
 }
 
@@ -164,7 +175,7 @@ export interface ChartLayout {
   textSizes: DrawnTextSize[];
 }
 
-async function drawChart(project: Project, name: string, options: RenderOptions): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout; pushdowns?: Pushdown[] }> {
+async function drawChart(project: Project, name: string, options: RenderOptions, progress: RenderProgress): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout; pushdowns?: Pushdown[] }> {
   const { cwd } = project;
   // 1. Read the spec and check its data references stay inside data/.
   const specRead: ReadLedger = new Map();
@@ -328,6 +339,7 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
   // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
   const withFonts = (composed: string) => (spec.settings.embedFonts === false ? composed : embedFonts(composed));
   const svg = await withFonts(composeSvg({ ...common, ...layout(marked.render), ...(options.width !== undefined && { exactWidth: true }) }));
+  if (!hasErrors(diagnostics)) progress.onSvg?.(svg);
 
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
   const artboards: NonNullable<RenderedChart['artboards']> = [];
