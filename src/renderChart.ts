@@ -146,9 +146,11 @@ type RenderOptions = {
 /** What a caller of renderChart is told while the chart is drawn (not options: nothing here changes a file). */
 export interface RenderProgress {
   /**
-   * The chart's SVG (RenderedChart.svg) as soon as it is final, before its
-   * artboards and PNG are drawn, when no error is known yet (the chart may
-   * still fail after it). `build` in its own thread starts writing it then.
+   * The chart's SVG (RenderedChart.svg), once its PNG is drawn and being
+   * encoded off this thread, when no error is known yet (the chart may still
+   * fail after it: a refused PNG, a social card). Not called without a PNG.
+   * `build` in its own thread stages the SVG then, while this thread would
+   * otherwise wait for the PNG's bytes.
    */
   onSvg?: (svg: string) => void;
 }
@@ -339,7 +341,6 @@ async function drawChart(project: Project, name: string, options: RenderOptions,
   // The font goes in last, once the text it draws is final (ids, dark palette), unless the site serves it.
   const withFonts = (composed: string) => (spec.settings.embedFonts === false ? composed : embedFonts(composed));
   const svg = await withFonts(composeSvg({ ...common, ...layout(marked.render), ...(options.width !== undefined && { exactWidth: true }) }));
-  if (!hasErrors(diagnostics)) progress.onSvg?.(svg);
 
   // 7. Artboards: the same chart and footer re-laid-out by Vega at each width.
   const artboards: NonNullable<RenderedChart['artboards']> = [];
@@ -377,7 +378,10 @@ async function drawChart(project: Project, name: string, options: RenderOptions,
     const xmp = xmpPacket(xmpFields('image/png'));
     try {
       // The PNG follows the spec's own layout (NAME.svg), not an artboard.
-      const drawing = renderPng(svg, xmp, scale);
+      // Its encoding runs off this thread: build stages the SVG meanwhile (RenderProgress.onSvg).
+      const drawing = renderPng(svg, xmp, scale, () => {
+        if (!hasErrors(diagnostics)) progress.onSvg?.(svg);
+      });
       // Meanwhile, the snippet: it needs to know only that there is a PNG, not its bytes. The first PNG of a process
       // is drawn and encoded off this thread, which waited idle for it (issue 15, cold start: embedFile ≈4.6 ms of a
       // one-chart build). Should the snippet throw, the drawing's outcome is still awaited, never left unhandled.

@@ -292,7 +292,7 @@ async function buildLocked(
     [...(manifestBefore.charts[name]?.files ?? []).map((file) => path.resolve(cwd, file)), ...['.svg', '.png', '.html', '.pdf'].map((suffix) => path.join(outDir, name + suffix))]
       .some((file) => path.dirname(file) === outDir && existsSync(file));
 
-  // A chart drawn in this thread: its SVG staged while the rest of it is drawn (write/writeAtomic.ts stageAhead).
+  // A chart drawn in this thread: its SVG staged while its PNG is encoded (write/writeAtomic.ts stageAhead).
   const stagedAhead = new Map<string, StagedAhead>();
   const onSvg = formats.includes('svg') ? (name: string, svg: string) => void stagedAhead.set(name, stageAhead(path.join(outDir, `${name}.svg`), svg)) : undefined;
 
@@ -503,7 +503,8 @@ async function hasBigTables(cwd: string): Promise<boolean> {
  * Draws the charts on worker threads, one per core, each keeping its
  * loaded libraries and tables for the whole build; a few charts are drawn
  * in this thread instead. Outcomes go to `onOutcome` as they come; a chart
- * drawn in this thread gives its SVG to `onSvg` first (RenderProgress).
+ * drawn in this thread gives its SVG to `onSvg` while its PNG is encoded
+ * (RenderProgress).
  */
 async function renderAll(
   tasks: RenderTask[],

@@ -171,8 +171,9 @@ export interface StagedAhead {
 /**
  * Starts staging `file` (its folder made, then stageFile) before the files
  * to be written after it in writeAllOrNone are known: a one-chart build
- * stages the SVG while sharp and resvg draw the PNG, its main thread
- * otherwise idle (issue 15, cold start). The staging is the first of the
+ * stages the SVG while sharp encodes the PNG off its main thread, which
+ * otherwise waits idle (issue 15, cold start: the SVG's write, fsync and
+ * read-back out of the one-chart build's wall time). The staging is the first of the
  * chart's, so which file a full disk refuses stays the same. Hand it to
  * writeAllOrNone, or to discardAhead when the chart is not written; its
  * failure is reported there, never as an unhandled rejection.
