@@ -143,6 +143,18 @@ type RenderOptions = {
   explain?: boolean;
 };
 
+/** What a caller of renderChart is told while the chart is drawn (not options: nothing here changes a file). */
+export interface RenderProgress {
+  /**
+   * The chart's SVG (RenderedChart.svg), once its PNG is drawn and being
+   * encoded off this thread, when no error is known yet (the chart may still
+   * fail after it: a refused PNG, a social card). Not called without a PNG.
+   * `build` in its own thread stages the SVG then, while this thread would
+   * otherwise wait for the PNG's bytes.
+   */
+  onSvg?: (svg: string) => void;
+}
+
 /**
  * One chart through every stage `build` runs short of writing files: `check`
  * calls it too, so both report the same problems. `drawn` is the rows the
@@ -153,8 +165,9 @@ export async function renderChart(
   project: Project,
   name: string,
   options: RenderOptions = {},
+  progress: RenderProgress = {},
 ): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout; pushdowns?: Pushdown[] }> {
-  const { chart, diagnostics, drawn, layout, pushdowns } = await drawChart(project, name, options);
+  const { chart, diagnostics, drawn, layout, pushdowns } = await drawChart(project, name, options, progress);
   return { ...(chart && { chart }), ...(drawn && { drawn }), ...(layout && { layout }), ...(pushdowns?.length && { pushdowns }), diagnostics: capDiagnostics(diagnostics) };
 }
 
@@ -164,7 +177,7 @@ export interface ChartLayout {
   textSizes: DrawnTextSize[];
 }
 
-async function drawChart(project: Project, name: string, options: RenderOptions): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout; pushdowns?: Pushdown[] }> {
+async function drawChart(project: Project, name: string, options: RenderOptions, progress: RenderProgress): Promise<{ chart?: RenderedChart; diagnostics: Diagnostic[]; drawn?: CitedRow[]; layout?: ChartLayout; pushdowns?: Pushdown[] }> {
   const { cwd } = project;
   // 1. Read the spec and check its data references stay inside data/.
   const specRead: ReadLedger = new Map();
@@ -365,7 +378,10 @@ async function drawChart(project: Project, name: string, options: RenderOptions)
     const xmp = xmpPacket(xmpFields('image/png'));
     try {
       // The PNG follows the spec's own layout (NAME.svg), not an artboard.
-      const drawing = renderPng(svg, xmp, scale);
+      // Its encoding runs off this thread: build stages the SVG meanwhile (RenderProgress.onSvg).
+      const drawing = renderPng(svg, xmp, scale, () => {
+        if (!hasErrors(diagnostics)) progress.onSvg?.(svg);
+      });
       // Meanwhile, the snippet: it needs to know only that there is a PNG, not its bytes. The first PNG of a process
       // is drawn and encoded off this thread, which waited idle for it (issue 15, cold start: embedFile ≈4.6 ms of a
       // one-chart build). Should the snippet throw, the drawing's outcome is still awaited, never left unhandled.

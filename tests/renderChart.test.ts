@@ -36,6 +36,15 @@ describe('renderChart', () => {
     expect(onlyA.chart!.svg).not.toContain('Note on B.');
   });
 
+  it('hands the SVG to onSvg once, while its PNG is encoded (build writes it meanwhile): the text the chart returns', async () => {
+    const cwd = await project({ 'data/sources.csv': sourcesCsv('a', 'b'), 'data/t.csv': table, 'specs/all.vl.json': spec() });
+    const told: string[] = [];
+    const { chart, diagnostics } = await renderChart(await openProject(cwd), 'all', {}, { onSvg: (svg) => told.push(svg) });
+    expect(format(diagnostics)).toEqual([]);
+    expect(told).toEqual([chart!.svg]);
+    expect(chart!.png?.byteLength).toBeGreaterThan(0);
+  });
+
   it('counts every row as drawn when marks show aggregates', async () => {
     const cwd = await project({
       'data/sources.csv': sourcesCsv('a', 'b'),

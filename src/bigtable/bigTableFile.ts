@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
@@ -62,6 +63,18 @@ export async function bigTableKind(file: string, real: string): Promise<BigTable
   // The typed API's in-memory project (src/load/memoryFolder.ts) holds its tables as bytes, read the small-table way: polars scans only files on disk.
   if (isMountedPath(real)) return undefined;
   return bigTableKindOfStats(file, await stat(real));
+}
+
+/**
+ * bigTableKind with the file stat'ed on this thread (statSync: throws what
+ * stat rejects with), for a caller that asks of every data file in a row:
+ * `build` does before drawing (hasBigTables), and ≈50 trips to libuv's pool
+ * one after another were a one-chart build's wall time for a few
+ * microseconds of work each (issue 15, cold start).
+ */
+export function bigTableKindNow(file: string, real: string): BigTableKind | undefined {
+  if (isMountedPath(real)) return undefined;
+  return bigTableKindOfStats(file, statSync(real));
 }
 
 /**

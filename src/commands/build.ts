@@ -47,7 +47,7 @@ import { parseShard, shardOf, type Shard } from '../shard/shardOf.js';
 import { isScale, PNG_SCALE_LIMITS } from '../render/pngScale.js';
 import { removeStaleTemps } from '../write/tempFiles.js';
 import { loadTableHashes, saveTableHashes, TABLE_HASHES } from '../bigtable/tableHashStore.js';
-import { writeAllOrNone } from '../write/writeAtomic.js';
+import { discardAhead, stageAhead, writeAllOrNone, type StagedAhead } from '../write/writeAtomic.js';
 
 /** What `--formats` accepts: the extensions of the files chartFiles() can produce. */
 export const FORMATS = ['svg', 'png', 'html', 'pdf'];
@@ -292,10 +292,19 @@ async function buildLocked(
     [...(manifestBefore.charts[name]?.files ?? []).map((file) => path.resolve(cwd, file)), ...['.svg', '.png', '.html', '.pdf'].map((suffix) => path.join(outDir, name + suffix))]
       .some((file) => path.dirname(file) === outDir && existsSync(file));
 
+  // A chart drawn in this thread: its SVG staged while its PNG is encoded (write/writeAtomic.ts stageAhead).
+  const stagedAhead = new Map<string, StagedAhead>();
+  const onSvg = formats.includes('svg') ? (name: string, svg: string) => void stagedAhead.set(name, stageAhead(path.join(outDir, `${name}.svg`), svg)) : undefined;
+
   /** Writes one drawn chart's files (all or none reported) and records them in the cache. */
   const finish = async (outcome: RenderOutcome): Promise<ChartResult> => {
     const { name, diagnostics } = outcome;
-    if (!outcome.files || !outcome.entry || hasErrors(diagnostics)) return { name, ok: false, diagnostics, kept: kept(name) };
+    const ahead = stagedAhead.get(name);
+    stagedAhead.delete(name);
+    if (!outcome.files || !outcome.entry || hasErrors(diagnostics)) {
+      if (ahead) await discardAhead(ahead);
+      return { name, ok: false, diagnostics, kept: kept(name) };
+    }
     try {
       // A Buffer from a worker arrives as a plain Uint8Array: same bytes, no copy.
       const written = outcome.files.map((file) => ({
@@ -303,7 +312,7 @@ async function buildLocked(
         data: typeof file.data === 'string' ? file.data : Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength),
       }));
       // All or none: a PNG that does not fit on the disk leaves the chart's previous SVG, PNG and HTML as they were.
-      const bytes = await writeAllOrNone(written);
+      const bytes = await writeAllOrNone(written, ahead);
       const outputs = written.map(({ file }, index) => describeOutput(path.basename(file), bytes[index]!));
       const files = written.map(({ file }) => relative(file));
       const entry = { ...outcome.entry, files };
@@ -362,7 +371,7 @@ async function buildLocked(
     // Listed even for one chart: a big table's polars queries start while fonts and Vega load (prefetch).
     const bigTables = await hasBigTables(cwd);
     const jobs = options.jobs ?? (stale.length < PARALLEL_FROM || bigTables ? 1 : os.availableParallelism());
-    await renderAll(tasks, jobs, openHere, onOutcome, bigTables && !render.explain);
+    await renderAll(tasks, jobs, openHere, onOutcome, bigTables && !render.explain, onSvg);
     // Text widths measured for the first time, so the next run need not load fontkit for them.
     if (Object.keys(measured).length) (await import('../text/widthStore.js')).saveWidths(measured);
   }
@@ -486,15 +495,16 @@ function ownFile(manifest: Manifest, outDir: string, cwd: string): (name: string
 /** The project's data/ holds a big table (src/bigtable/bigTableFile.ts): a Parquet file or folder, or a CSV from LIMITS.bigCsvBytes on. */
 async function hasBigTables(cwd: string): Promise<boolean> {
   const { listDataFiles } = await import('../load/listDataFiles.js');
-  const { bigTableKind } = await import('../bigtable/bigTableFile.js');
-  for (const file of await listDataFiles(cwd)) if (await bigTableKind(file, path.join(cwd, file))) return true;
-  return false;
+  const { bigTableKindNow } = await import('../bigtable/bigTableFile.js');
+  return (await listDataFiles(cwd)).some((file) => bigTableKindNow(file, path.join(cwd, file)) !== undefined);
 }
 
 /**
  * Draws the charts on worker threads, one per core, each keeping its
  * loaded libraries and tables for the whole build; a few charts are drawn
- * in this thread instead. Outcomes go to `onOutcome` as they come.
+ * in this thread instead. Outcomes go to `onOutcome` as they come; a chart
+ * drawn in this thread gives its SVG to `onSvg` while its PNG is encoded
+ * (RenderProgress).
  */
 async function renderAll(
   tasks: RenderTask[],
@@ -502,6 +512,7 @@ async function renderAll(
   openProjectHere: () => Promise<Project>,
   onOutcome: (outcome: RenderOutcome) => Promise<void>,
   bigTables = false,
+  onSvg?: (name: string, svg: string) => void,
 ): Promise<void> {
   // Both are process-wide and read by native code (ICU's time zone, fontconfig
   // inside sharp's librsvg, which draws PNGs with right-to-left text), which a
@@ -571,7 +582,7 @@ async function renderAll(
   const project = await openProjectHere();
   for (const [i, task] of tasks.entries()) {
     if (tasks[i + 1]) prefetch?.(tasks[i + 1]!.name);
-    await onOutcome(await renderTask(project, task));
+    await onOutcome(await renderTask(project, task, onSvg && { onSvg: (svg) => onSvg(task.name, svg) }));
   }
 }
 

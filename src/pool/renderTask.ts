@@ -2,7 +2,7 @@
 // the same function either way, so parallel and serial builds give the same bytes.
 import type { Diagnostic } from '../model.js';
 import type { Project } from '../project.js';
-import { chartFiles, renderChart } from '../renderChart.js';
+import { chartFiles, renderChart, type RenderProgress } from '../renderChart.js';
 import { takeFreshWidths } from '../text/widthStore.js';
 import type { ManifestEntry } from '../write/manifest.js';
 import { formatOf, internalError } from './internalError.js';
@@ -28,10 +28,10 @@ export interface RenderOutcome {
   widths?: Record<string, number>;
 }
 
-export async function renderTask(project: Project, task: RenderTask): Promise<RenderOutcome> {
+export async function renderTask(project: Project, task: RenderTask, progress?: RenderProgress): Promise<RenderOutcome> {
   const { name } = task;
   try {
-    const { chart, diagnostics } = await renderChart(project, name, task.render);
+    const { chart, diagnostics } = await renderChart(project, name, task.render, progress);
     if (!chart || diagnostics.some((d) => d.severity === 'error')) return { name, diagnostics, widths: takeFreshWidths() };
     const files = chartFiles(chart).filter((file) => task.formats.includes(formatOf(file.suffix)));
     return { name, files, entry: chart.entry, diagnostics, widths: takeFreshWidths() };

@@ -73,11 +73,13 @@ let fontconfigReady: Promise<void> | undefined;
  * same bundled fonts (rasteriserFor says why). Either way each run of a
  * fallback font is pinned to it (pinFallbackFonts), so every character is
  * drawn in the font it was measured in. Both are imported lazily so `check`
- * and SVG-only work never load them.
+ * and SVG-only work never load them. `onEncode` is called once sharp has
+ * started encoding (off this thread, which then has nothing to do until the
+ * bytes come).
  * @returns the PNG's bytes (8-bit RGBA, the size pngSize gives).
  * @throws what resvg or sharp throw (an unreadable SVG, an image over sharp's limits).
  */
-export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE): Promise<Buffer> {
+export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE, onEncode?: () => void): Promise<Buffer> {
   let png: import('sharp').Sharp;
   if (rasteriserFor(svg) === 'librsvg') {
     const sharp = await loadSharp();
@@ -110,7 +112,15 @@ export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE
   // zlib level 6 (sharp's default), not 9: level 9 doubled the PNG's cost on
   // typical charts (bar 57 → 25 ms) for files only 4–17% smaller (bench/RESULTS.md).
   png = png.png({ compressionLevel: 6 });
-  return (xmp === undefined ? png : png.withXmp(xmp)).toBuffer();
+  const encoding = (xmp === undefined ? png : png.withXmp(xmp)).toBuffer();
+  try {
+    onEncode?.();
+  } catch (error) {
+    // The encoding is not left unhandled when the caller's own work throws.
+    encoding.catch(() => undefined);
+    throw error;
+  }
+  return encoding;
 }
 
 /**

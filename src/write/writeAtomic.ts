@@ -150,28 +150,77 @@ export async function discardStaged(staged: StagedFile[]): Promise<void> {
   await Promise.all(staged.map(({ temp }) => removeOwnFile(temp)));
 }
 
+/** Makes `folder` (and its parents) unless it is there; throws an OutputError naming it. */
+async function makeFolder(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+    throw asOutputError(error, folder);
+  });
+}
+
+/**
+ * The first file of a chart, staged while the rest of the chart is still
+ * being drawn (stageAhead), for writeAllOrNone to take as its first.
+ */
+export interface StagedAhead {
+  file: string;
+  data: string | Uint8Array;
+  /** The staging (folder made, then stageFile); rejects as stageFile throws. */
+  staged: Promise<StagedFile>;
+}
+
+/**
+ * Starts staging `file` (its folder made, then stageFile) before the files
+ * to be written after it in writeAllOrNone are known: a one-chart build
+ * stages the SVG while sharp encodes the PNG off its main thread, which
+ * otherwise waits idle (issue 15, cold start: the SVG's write, fsync and
+ * read-back out of the one-chart build's wall time). The staging is the first of the
+ * chart's, so which file a full disk refuses stays the same. Hand it to
+ * writeAllOrNone, or to discardAhead when the chart is not written; its
+ * failure is reported there, never as an unhandled rejection.
+ */
+export function stageAhead(file: string, data: string | Uint8Array): StagedAhead {
+  const staged = makeFolder(path.dirname(file)).then(() => stageFile(file, data));
+  staged.catch(() => undefined);
+  return { file, data, staged };
+}
+
+/** Removes what stageAhead staged (a chart that failed, or whose files turned out other): its failure is nobody's now. */
+export async function discardAhead(ahead: StagedAhead): Promise<void> {
+  const staged = await ahead.staged.catch(() => undefined);
+  if (staged) await discardStaged([staged]);
+}
+
 /**
  * Writes several files all or none: every one is staged and checked first,
  * and only when all are whole are they renamed into place. So a chart whose
  * PNG does not fit on the disk keeps its previous SVG, PNG and HTML, not a
- * new SVG beside an old PNG. Creates the folders. Returns the bytes written,
- * in `files`' order (a string's UTF-8: the caller hashes them without
- * encoding the text again). Throws an OutputError naming the file that failed.
+ * new SVG beside an old PNG. Creates the folders. `ahead`, when given, is
+ * the first file already being staged (stageAhead): taken as staged when it
+ * is `files[0]` with the same data, else discarded and `files[0]` staged
+ * here. Returns the bytes written, in `files`' order (a string's UTF-8: the
+ * caller hashes them without encoding the text again). Throws an
+ * OutputError naming the file that failed.
  */
-export async function writeAllOrNone(files: FileToWrite[]): Promise<Uint8Array[]> {
+export async function writeAllOrNone(files: FileToWrite[], ahead?: StagedAhead): Promise<Uint8Array[]> {
   // One after another, not side by side: on a disk with room for some of a chart's files, which of them
   // fails must not depend on which write got the space first (the error names that file; tests/write/
   // fullDisk.test.ts). Staging them together saved ≈1–2 ms of a one-chart build's wall time (h11-coldwall).
+  // A file staged ahead is the first, so the order holds.
+  const first = files[0];
+  const early = ahead && first && ahead.file === first.file && ahead.data === first.data ? ahead : undefined;
+  if (ahead && !early) await discardAhead(ahead);
   const staged: StagedFile[] = [];
   try {
     // A chart's files share one folder: made (or found) once.
     const made = new Set<string>();
-    for (const { file, data } of files) {
+    if (early) {
+      staged.push(await early.staged);
+      made.add(path.dirname(early.file));
+    }
+    for (const { file, data } of early ? files.slice(1) : files) {
       const folder = path.dirname(file);
       if (!made.has(folder)) {
-        await mkdir(folder, { recursive: true }).catch((error: unknown) => {
-          throw asOutputError(error, folder);
-        });
+        await makeFolder(folder);
         made.add(folder);
       }
       staged.push(await stageFile(file, data));

@@ -8,7 +8,7 @@ import { readManifest, writeManifest, type ManifestEntry } from '../../src/write
 import { OutputError } from '../../src/write/outputError.js';
 import { LOCK_FILE, lockOutput } from '../../src/write/outputLock.js';
 import { removeStaleTemps, TEMP_PREFIX } from '../../src/write/tempFiles.js';
-import { commitStaged, stageFile, writeAllOrNone, writeAtomic } from '../../src/write/writeAtomic.js';
+import { commitStaged, discardAhead, stageAhead, stageFile, writeAllOrNone, writeAtomic } from '../../src/write/writeAtomic.js';
 import { writeFully } from '../../src/write/writeFully.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'citechart-write-'));
@@ -120,6 +120,59 @@ describe('all or none', () => {
     }
     expect(readFileSync(path.join(dir, 'a.png'), 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['a.png']);
+  });
+});
+
+describe('a first file staged ahead (stageAhead)', () => {
+  // The smallest whole PNG: signature, IHDR (1×1, grey) and IEND with their CRCs.
+  const pngBytes = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000049454e44ae426082', 'hex');
+  const temps = (dir: string) => readdirSync(dir).filter((name) => name.startsWith(TEMP_PREFIX));
+
+  it('is staged before the set is written, then taken as its first file: written once, no temporary file left', async () => {
+    const dir = tmp();
+    const svg = path.join(dir, 'out', 'a.svg');
+    const ahead = stageAhead(svg, '<svg/>');
+    const staged = await ahead.staged;
+    // On disk under its temporary name (its folder made), not yet in place.
+    expect(readdirSync(path.join(dir, 'out'))).toEqual([path.basename(staged.temp)]);
+    const bytes = await writeAllOrNone([{ file: svg, data: '<svg/>' }, { file: path.join(dir, 'out', 'a.png'), data: pngBytes }], ahead);
+    expect(Buffer.from(bytes[0]!).toString('utf8')).toBe('<svg/>');
+    expect(readFileSync(svg, 'utf8')).toBe('<svg/>');
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['a.png', 'a.svg']);
+  });
+
+  it('is discarded when the set starts with other bytes, which are written instead', async () => {
+    const dir = tmp();
+    const svg = path.join(dir, 'a.svg');
+    const ahead = stageAhead(svg, '<svg>ahead</svg>');
+    await writeAllOrNone([{ file: svg, data: '<svg>drawn</svg>' }], ahead);
+    expect(readFileSync(svg, 'utf8')).toBe('<svg>drawn</svg>');
+    expect(readdirSync(dir)).toEqual(['a.svg']);
+  });
+
+  it('that failed fails the set first, naming its file, before any other file is staged', async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'a.svg'));
+    writeFileSync(path.join(dir, 'a.png'), 'old png');
+    const ahead = stageAhead(path.join(dir, 'a.svg'), '<svg/>');
+    const error = await writeAllOrNone([{ file: path.join(dir, 'a.svg'), data: '<svg/>' }, { file: path.join(dir, 'a.png'), data: pngBytes }], ahead).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OutputError);
+    expect((error as OutputError).diagnostics.map((problem) => problem.file)).toEqual([path.join(dir, 'a.svg')]);
+    expect(readFileSync(path.join(dir, 'a.png'), 'utf8')).toBe('old png');
+    expect(temps(dir)).toEqual([]);
+  });
+
+  it('is removed by discardAhead (a chart that failed after it), and a failed one is no error there', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.svg'), 'previous');
+    const ahead = stageAhead(path.join(dir, 'a.svg'), '<svg/>');
+    await ahead.staged;
+    expect(temps(dir)).toHaveLength(1);
+    await discardAhead(ahead);
+    expect(readdirSync(dir)).toEqual(['a.svg']);
+    expect(readFileSync(path.join(dir, 'a.svg'), 'utf8')).toBe('previous');
+    mkdirSync(path.join(dir, 'b.svg'));
+    await expect(discardAhead(stageAhead(path.join(dir, 'b.svg'), '<svg/>'))).resolves.toBeUndefined();
   });
 });
 
