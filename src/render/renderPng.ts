@@ -76,7 +76,8 @@ let fontconfigReady: Promise<void> | undefined;
  * and SVG-only work never load them. `onEncode` is called once sharp has
  * started encoding (off this thread, which then has nothing to do until the
  * bytes come).
- * @returns the PNG's bytes (8-bit RGBA, the size pngSize gives).
+ * @returns the PNG's bytes (the size pngSize gives; 8-bit RGB when every
+ *   pixel is opaque, as on the theme's background, else 8-bit RGBA).
  * @throws what resvg or sharp throw (an unreadable SVG, an image over sharp's limits).
  */
 export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE, onEncode?: () => void): Promise<Buffer> {
@@ -107,7 +108,11 @@ export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE
     // resvg's pixels are premultiplied RGBA (tiny-skia's pixmap): sharp is told so, and writes straight alpha.
     // Where every pixel is opaque the two are the same bytes, and sharp's unpremultiplying is skipped (isOpaque).
     const pixels = image.pixels;
-    png = sharp(pixels, { raw: { width: image.width, height: image.height, channels: 4, premultiplied: !isOpaque(pixels) } }).withDensity(densityOf(scale));
+    const opaque = isOpaque(pixels);
+    png = sharp(pixels, { raw: { width: image.width, height: image.height, channels: 4, premultiplied: !opaque } }).withDensity(densityOf(scale));
+    // An opaque picture's alpha channel says nothing: written as RGB (PNG colour type 2), the bench corpus's
+    // PNGs were 6.3 % smaller and no slower to encode, same pixels (bench/pngSettings.mjs, bench/RESULTS.md).
+    if (opaque) png = png.removeAlpha();
   }
   // zlib level 6 (sharp's default), not 9: level 9 doubled the PNG's cost on
   // typical charts (bar 57 → 25 ms) for files only 4–17% smaller (bench/RESULTS.md).

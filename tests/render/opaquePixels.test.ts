@@ -54,3 +54,26 @@ describe('straight alpha for opaque pixels', () => {
     expect((await encode(translucent, false)).equals(await encode(translucent, true))).toBe(false);
   });
 });
+
+describe('renderPng: the alpha channel of an opaque picture', () => {
+  const svg = (background: string) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 40 20">${background}<rect x="5" y="5" width="20" height="10" fill="#1f77b4" fill-opacity="0.5"/></svg>`;
+
+  it('is left out when every pixel is opaque (RGB: same pixels, fewer bytes)', async () => {
+    const { renderPng } = await import('../../src/render/renderPng.js');
+    const png = await renderPng(svg('<rect width="40" height="20" fill="#ffffff"/>'));
+    const meta = await sharp(png).metadata();
+    expect([meta.channels, meta.hasAlpha, meta.width, meta.height]).toEqual([3, false, 80, 40]);
+    // The half-transparent bar over white is drawn as on white: its colour blended, nothing see-through.
+    const { data } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    const at = (x: number, y: number) => [...data.subarray((y * 80 + x) * 3, (y * 80 + x) * 3 + 3)];
+    expect(at(0, 0)).toEqual([255, 255, 255]);
+    expect(at(20, 20)).toEqual([143, 187, 217]);
+  });
+
+  it('is kept when some pixel is not opaque', async () => {
+    const { renderPng } = await import('../../src/render/renderPng.js');
+    const meta = await sharp(await renderPng(svg(''))).metadata();
+    expect([meta.channels, meta.hasAlpha]).toEqual([4, true]);
+  });
+});
