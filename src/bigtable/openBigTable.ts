@@ -125,7 +125,9 @@ export async function openBigTable(
   const names = sample.columns;
   // The limit of a CSV's columns holds for every table: each value column is an expression in every query (a CSV's header was held to it above).
   if (names.length > LIMITS.columns) return fail(messages.load.tooManyColumns(LIMITS.columns));
-  const dtypes = new Map(names.map((name, i) => [name, sample.dtypes[i]!.variant]));
+  // `dtypes` is a getter that reads every column's type: read once, not once a column.
+  const sampleTypes = sample.dtypes;
+  const dtypes = new Map(names.map((name, i) => [name, sampleTypes[i]!.variant]));
   if (!dtypes.has('source')) return fail(messages.load.bigTableNoSource(file), kind === 'csv' ? 1 : undefined, kind === 'csv' ? 1 : undefined);
   if (!isText(dtypes.get('source')!)) return fail(messages.load.bigTableSourceNotText(dtypes.get('source')!));
 
@@ -221,7 +223,8 @@ export async function openBigTable(
       held && checks.length ? scan().select(...checks).collect() : undefined,
     ]);
     const found = await checkTotals(pl, totals ?? bySource, numberColumns, numbers, !held);
-    if (held && numberColumns.length) held = held.drop(flags);
+    // The flags dropped by keeping the rest (nodejs-polars drops a list name by name, copying the frame each time); at most LIMITS.columns names.
+    if (held && numberColumns.length) held = held.select('source', ...heldColumns);
     const allRows = (bySource.getColumn('rows').toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
     for (const name of numbers) {
       if (found.get(CHECK.fraction + name) === 0 && found.get(CHECK.largest + name)! * allRows < 2 ** 53) wholeSums.add(name);
