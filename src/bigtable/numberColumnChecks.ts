@@ -6,6 +6,7 @@
 // every Expr in a fresh object of some 250 closures (33 ms a column: a
 // 500-column table took 17-21 s to open). A binary operation between two
 // `pl.cols` of the same names expands column by column (`a op a`, `b op b`).
+import { PLAIN_NUMBER_PATTERN } from './findNotNumbers.js';
 import type { Expr, Frame, PL } from './polars.js';
 
 /** Prefixes of the check columns: each check of column `c` is named `PREFIX + c`. No prefix is the start of another, so no two names meet. */
@@ -16,6 +17,10 @@ export const CHECK = {
   fraction: '__citechart_fraction:',
   /** The largest |value|, per column (Float64; NaN when a group's values are all NaN). */
   largest: '__citechart_largest:',
+  /** Cells of a sample that are neither null nor empty, per column. */
+  filled: '__citechart_filled:',
+  /** Cells of a sample that are filled and not plain numbers, per column. */
+  notPlain: '__citechart_notplain:',
   /** How many groups' largest |value| is NaN (only when totalling groups). */
   nan: '__citechart_nan:',
 } as const;
@@ -78,4 +83,24 @@ export async function checkTotals(pl: PL, checked: Frame, badOf: readonly string
   for (const name of counts) totals.set(name, Number(value.get(name) ?? 0));
   for (const name of largest) totals.set(name, Number(value.get(CHECK.nan + name) ?? 0) > 0 ? NaN : Math.max(0, Number(value.get(name) ?? 0)));
   return totals;
+}
+
+/**
+ * The text columns of `sample` (a CSV's first rows, every column text) that
+ * are number columns: at least one cell neither null nor empty, and every
+ * such cell a plain number (PLAIN_NUMBER_PATTERN: 1234.5, -2, .5, 1e6; not
+ * "NaN", "inf" or "1,000"). Decided in polars over all the columns at once:
+ * reading the sample into JS cost a value per cell.
+ */
+export async function plainNumberColumns(pl: PL, sample: Frame, columns: readonly string[]): Promise<Set<string>> {
+  if (!columns.length) return new Set();
+  // A null cell compares null, and a sum leaves nulls out.
+  const filled = pl.cols([...columns]).neq(pl.lit(''));
+  const counts = await sample
+    .lazy()
+    .select(filled.sum().prefix(CHECK.filled), filled.and(pl.cols([...columns]).str.contains(PLAIN_NUMBER_PATTERN).not()).sum().prefix(CHECK.notPlain))
+    .collect();
+  const row = counts.row(0) as unknown[];
+  const value = new Map(counts.columns.map((name, i) => [name, Number(row[i] ?? 0)]));
+  return new Set(columns.filter((name) => value.get(CHECK.filled + name)! > 0 && value.get(CHECK.notPlain + name) === 0));
 }

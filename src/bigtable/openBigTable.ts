@@ -10,7 +10,7 @@ import { hashBigTable } from './hashBigTable.js';
 import { findNotNumbers, type NotNumbers } from './findNotNumbers.js';
 import { locateCells, type CellAt } from './locateCells.js';
 import { columnsNamedInSpecs } from './namedColumns.js';
-import { asNumbers, CHECK, checkNames, checkTotals, notNumbers as notNumberCells, numberChecks } from './numberColumnChecks.js';
+import { asNumbers, CHECK, checkNames, checkTotals, notNumbers as notNumberCells, numberChecks, plainNumberColumns } from './numberColumnChecks.js';
 import { loadPolars, polarsReason, ROW, type Expr, type Frame, type LazyFrame, type PL } from './polars.js';
 
 /** A big table, checked and typed, not read: `frame()` scans it lazily each time it is asked. */
@@ -55,7 +55,7 @@ export interface BigTable {
 
 const CITATIONS = new Set(['source', 'quote', 'note', 'derived']);
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-/** Rows whose cells decide a CSV column's type: its later cells are checked against it. */
+/** Rows whose cells decide a CSV column's type (plainNumberColumns): its later cells are checked against it. */
 const SAMPLE_ROWS = 1000;
 
 /**
@@ -133,17 +133,13 @@ export async function openBigTable(
 
   const columns = names.filter((name) => !CITATIONS.has(name));
   const types: Record<string, ColumnType> = Object.create(null);
-  // The sample's rows, read at once (a Series per column costs a JS wrapper of some 200 closures each).
-  const sampleRows = kind === 'csv' ? (sample.rows() as (string | null)[][]) : [];
-  for (const [index, name] of names.entries()) {
-    if (CITATIONS.has(name)) continue;
-    const dtype = dtypes.get(name)!;
-    if (kind !== 'csv') types[name] = isNumeric(dtype) ? 'number' : 'string';
-    else {
-      const cells = sampleRows.map((row) => row[index]).filter((cell): cell is string => cell !== null && cell !== undefined && cell !== '');
-      types[name] = cells.length > 0 && cells.every((cell) => PLAIN_NUMBER.test(cell)) ? 'number' : 'string';
-    }
+  let plain = new Set<string>();
+  try {
+    if (kind === 'csv') plain = await plainNumberColumns(pl, sample, columns);
+  } catch (error) {
+    return fail(messages.load.bigTableUnreadable(file, polarsReason(error)));
   }
+  for (const name of columns) types[name] = (kind === 'csv' ? plain.has(name) : isNumeric(dtypes.get(name)!)) ? 'number' : 'string';
   const ignored = names.filter((name) => CITATIONS.has(name) && name !== 'source');
   if (ignored.length) {
     // At the first of them in the header (column 1 if polars named it otherwise: a byte-order mark).
