@@ -125,6 +125,12 @@ export async function openBigTable(
   const names = sample.columns;
   // The limit of a CSV's columns holds for every table: each value column is an expression in every query (a CSV's header was held to it above).
   if (names.length > LIMITS.columns) return fail(messages.load.tooManyColumns(LIMITS.columns));
+  // polars reads `*` and `^…$` as patterns wherever a query names a column: such a column could not be read, and its checks would read other columns.
+  const pattern = names.find((name) => name === '*' || (name.startsWith('^') && name.endsWith('$')));
+  if (pattern !== undefined) {
+    const field = headerFields.find((f) => f.text === pattern);
+    return fail(messages.load.bigTablePatternName(pattern), field?.line, field?.column);
+  }
   // `dtypes` is a getter that reads every column's type: read once, not once a column.
   const sampleTypes = sample.dtypes;
   const dtypes = new Map(names.map((name, i) => [name, sampleTypes[i]!.variant]));
