@@ -186,6 +186,8 @@ export const load = {
   bigTableAtRow: (row: number, message: string) => `row ${row.toLocaleString('en-US')}: ${message}`,
   bigTableNoSource: (file: string) =>
     `${file} has no "source" column: add one with a source id from data/sources.csv on every row`,
+  bigTablePatternName: (name: string) =>
+    `column ${q(name)} is named like a pattern (${name === '*' ? 'polars reads "*" as every column' : 'polars reads a name from ^ to $ as a regular expression'}), so a big table's queries cannot name it; rename it in the header`,
   bigTableSourceNotText: (type: string) => `the "source" column holds ${type}, not text: it must hold source ids from data/sources.csv`,
   bigTableTooManySourceValues: (limit: number) =>
     `the "source" column has more than ${limit.toLocaleString('en-US')} different values, citechart's limit; ` +

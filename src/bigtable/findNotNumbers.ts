@@ -21,7 +21,7 @@ export interface NotNumbers {
  * polars' regex engine: digits spelled [0-9] since its `\d` is any Unicode
  * digit where JavaScript's is ASCII only.
  */
-const PLAIN_NUMBER = '^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$';
+export const PLAIN_NUMBER_PATTERN = '^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$';
 
 /**
  * The cells of text column `name` that are not plain numbers (blank cells
@@ -41,7 +41,7 @@ export async function findNotNumbers(
   csv?: { file: string; delimiter: string; index: number },
 ): Promise<NotNumbers> {
   const cell = pl.col(name);
-  const bad = cell.isNotNull().and(cell.str.contains('^\\s*$').not()).and(cell.str.contains(PLAIN_NUMBER).not());
+  const bad = cell.isNotNull().and(cell.str.contains('^\\s*$').not()).and(cell.str.contains(PLAIN_NUMBER_PATTERN).not());
   const [counted, first] = await Promise.all([
     rows.select(bad.sum().alias('n')).collect(),
     rows.filter(bad).select(pl.col(ROW), cell).head(LIMITS.bigTableCellErrors).collect(),

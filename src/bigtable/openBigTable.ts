@@ -10,7 +10,8 @@ import { hashBigTable } from './hashBigTable.js';
 import { findNotNumbers, type NotNumbers } from './findNotNumbers.js';
 import { locateCells, type CellAt } from './locateCells.js';
 import { columnsNamedInSpecs } from './namedColumns.js';
-import { loadPolars, polarsReason, ROW, type Frame, type LazyFrame, type PL } from './polars.js';
+import { asNumbers, CHECK, checkNames, checkTotals, notNumbers as notNumberCells, numberChecks, plainNumberColumns } from './numberColumnChecks.js';
+import { loadPolars, polarsReason, ROW, type Expr, type Frame, type LazyFrame, type PL } from './polars.js';
 
 /** A big table, checked and typed, not read: `frame()` scans it lazily each time it is asked. */
 export interface BigTable {
@@ -54,7 +55,7 @@ export interface BigTable {
 
 const CITATIONS = new Set(['source', 'quote', 'note', 'derived']);
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-/** Rows whose cells decide a CSV column's type: its later cells are checked against it. */
+/** Rows whose cells decide a CSV column's type (plainNumberColumns): its later cells are checked against it. */
 const SAMPLE_ROWS = 1000;
 
 /**
@@ -124,20 +125,27 @@ export async function openBigTable(
   const names = sample.columns;
   // The limit of a CSV's columns holds for every table: each value column is an expression in every query (a CSV's header was held to it above).
   if (names.length > LIMITS.columns) return fail(messages.load.tooManyColumns(LIMITS.columns));
-  const dtypes = new Map(names.map((name, i) => [name, sample.dtypes[i]!.variant]));
+  // polars reads `*` and `^…$` as patterns wherever a query names a column: such a column could not be read, and its checks would read other columns.
+  const pattern = names.find((name) => name === '*' || (name.startsWith('^') && name.endsWith('$')));
+  if (pattern !== undefined) {
+    const field = headerFields.find((f) => f.text === pattern);
+    return fail(messages.load.bigTablePatternName(pattern), field?.line, field?.column);
+  }
+  // `dtypes` is a getter that reads every column's type: read once, not once a column.
+  const sampleTypes = sample.dtypes;
+  const dtypes = new Map(names.map((name, i) => [name, sampleTypes[i]!.variant]));
   if (!dtypes.has('source')) return fail(messages.load.bigTableNoSource(file), kind === 'csv' ? 1 : undefined, kind === 'csv' ? 1 : undefined);
   if (!isText(dtypes.get('source')!)) return fail(messages.load.bigTableSourceNotText(dtypes.get('source')!));
 
   const columns = names.filter((name) => !CITATIONS.has(name));
   const types: Record<string, ColumnType> = Object.create(null);
-  for (const name of columns) {
-    const dtype = dtypes.get(name)!;
-    if (kind !== 'csv') types[name] = isNumeric(dtype) ? 'number' : 'string';
-    else {
-      const cells = (sample.getColumn(name).toArray() as (string | null)[]).filter((cell): cell is string => cell !== null && cell !== '');
-      types[name] = cells.length > 0 && cells.every((cell) => PLAIN_NUMBER.test(cell)) ? 'number' : 'string';
-    }
+  let plain = new Set<string>();
+  try {
+    if (kind === 'csv') plain = await plainNumberColumns(pl, sample, columns);
+  } catch (error) {
+    return fail(messages.load.bigTableUnreadable(file, polarsReason(error)));
   }
+  for (const name of columns) types[name] = (kind === 'csv' ? plain.has(name) : isNumeric(dtypes.get(name)!)) ? 'number' : 'string';
   const ignored = names.filter((name) => CITATIONS.has(name) && name !== 'source');
   if (ignored.length) {
     // At the first of them in the header (column 1 if polars named it otherwise: a byte-order mark).
@@ -161,18 +169,15 @@ export async function openBigTable(
   const holding = kind === 'csv' && bytes <= bigCsvInMemoryBytes();
   const named = holding ? await columnsNamedInSpecs(cwd, columns) : new Set<string>();
   const heldColumns = new Set(holding ? columns.filter((name) => types[name] === 'number' || named.has(name)) : []);
-  const flag = (i: number) => `__citechart_bad${i}`;
-  const bad = (name: string) => pl.col(name).isNotNull().and(pl.col(name).cast(pl.Float64, false).isNull().or(pl.col(name).cast(pl.Float64, false).isNan()));
+  // Each number column's flags, `CHECK.notNumber + name` (numberColumnChecks.ts: every column's checks are one expression).
+  const flags = checkNames(CHECK.notNumber, numberColumns);
   let held: Frame | undefined;
   if (holding) {
     try {
       held = await raw
-        .select(
-          // `quote`, `note` and `derived` are not carried (a warning says so): not held either.
-          pl.col('source'),
-          ...[...heldColumns].map((name) => (types[name] === 'number' ? pl.col(name).cast(pl.Float64, false) : pl.col(name))),
-          ...numberColumns.map((name, i) => bad(name).alias(flag(i))),
-        )
+        // `quote`, `note` and `derived` are not carried (a warning says so): not held either.
+        .select(pl.cols(['source', ...heldColumns]))
+        .withColumns(...(numberColumns.length ? [asNumbers(pl, numberColumns), notNumberCells(pl, numberColumns).prefix(CHECK.notNumber)] : []))
         .collect();
     } catch (error) {
       return fail(messages.load.bigTableUnreadable(file, polarsReason(error)));
@@ -180,15 +185,22 @@ export async function openBigTable(
   }
   const scan = (): LazyFrame => (held ? held.lazy() : raw);
 
+  // The columns by how a query reads them, each kind one expression over its columns (numberColumnChecks.ts says why).
+  const readAs = (name: string) => {
+    const dtype = dtypes.get(name)!;
+    return types[name] === 'number' ? 'number' : /^Date$/.test(dtype) ? 'date' : isText(dtype) ? 'text' : 'other';
+  };
   const frame = (needed: readonly string[] = columns) => {
     const fromMemory = held !== undefined && needed.every((name) => heldColumns.has(name));
-    const cells = (fromMemory ? columns.filter((name) => heldColumns.has(name)) : columns).map((name) => {
-      const dtype = dtypes.get(name)!;
-      if (types[name] === 'number') return pl.col(name).cast(pl.Float64, false);
-      if (/^Date$/.test(dtype)) return pl.col(name).dt.strftime('%Y-%m-%d');
-      return isText(dtype) ? pl.col(name) : pl.col(name).cast(pl.Utf8);
-    });
-    return (fromMemory ? held!.lazy() : raw).withRowIndex(ROW).select(pl.col(ROW), pl.col('source'), ...cells);
+    const read = fromMemory ? columns.filter((name) => heldColumns.has(name)) : columns;
+    const of = (kind: string) => read.filter((name) => readAs(name) === kind);
+    const cells: Expr[] = [];
+    if (of('number').length) cells.push(asNumbers(pl, of('number')));
+    if (of('date').length) cells.push(pl.cols(of('date')).dt.strftime('%Y-%m-%d'));
+    if (of('text').length) cells.push(pl.cols(of('text')));
+    if (of('other').length) cells.push(pl.cols(of('other')).cast(pl.Utf8));
+    // Then back in the file's order.
+    return (fromMemory ? held!.lazy() : raw).withRowIndex(ROW).select(pl.col(ROW), pl.col('source'), ...cells).select(pl.cols([ROW, 'source', ...read]));
   };
 
   let rows = 0;
@@ -198,14 +210,8 @@ export async function openBigTable(
     // One pass over the file: each distinct source value with its first row
     // and row count, and how many cells of each number column are not numbers.
     const numbers = columns.filter((name) => types[name] === 'number');
-    const isBad = (name: string, i: number) => (held ? pl.col(flag(i)) : bad(name));
-    const asNumber = (name: string) => pl.col(name).cast(pl.Float64, false);
-    const checks = [
-      ...numberColumns.map((name, i) => isBad(name, i).sum().alias(`bad${i}`)),
-      // Cells that are not whole numbers, and the largest |value|: may polars sum the column in any order?
-      ...numbers.map((name, i) => asNumber(name).floor().neq(asNumber(name)).sum().alias(`fraction${i}`)),
-      ...numbers.map((name, i) => asNumber(name).abs().max().alias(`largest${i}`)),
-    ];
+    // Bad cells, and cells that are not whole numbers and the largest |value|: may polars sum the column in any order?
+    const checks = numberChecks(pl, numberColumns, numbers, held !== undefined);
     // From the file, one pass computes everything by source; in memory the checks' totals
     // are a second, cheaper query (no group to keep them in: 0.2 s less for 10M rows).
     // In memory both queries run at once: each alone leaves one of polars' threads idle part of the time.
@@ -218,35 +224,33 @@ export async function openBigTable(
         .collect(),
       held && checks.length ? scan().select(...checks).collect() : undefined,
     ]);
-    const checked = totals ?? bySource;
-    if (held && numberColumns.length) held = held.drop(numberColumns.map((_, i) => flag(i)));
-    const total = (column: string) => (checked.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
-    const largest = (column: string) => (checked.getColumn(column).toArray() as unknown[]).reduce<number>((a, b) => Math.max(a, Number(b ?? 0)), 0);
+    const found = await checkTotals(pl, totals ?? bySource, numberColumns, numbers, !held);
+    // The flags dropped by keeping the rest (nodejs-polars drops a list name by name, copying the frame each time); at most LIMITS.columns names.
+    if (held && numberColumns.length) held = held.select('source', ...heldColumns);
     const allRows = (bySource.getColumn('rows').toArray() as unknown[]).reduce<number>((a, b) => a + Number(b ?? 0), 0);
-    numbers.forEach((name, i) => {
-      if (total(`fraction${i}`) === 0 && largest(`largest${i}`) * allRows < 2 ** 53) wholeSums.add(name);
-    });
+    for (const name of numbers) {
+      if (found.get(CHECK.fraction + name) === 0 && found.get(CHECK.largest + name)! * allRows < 2 ** 53) wholeSums.add(name);
+    }
     const values = bySource.getColumn('source').toArray() as (string | null)[];
     const firsts = bySource.getColumn('first').toArray() as number[];
     const counts = bySource.getColumn('rows').toArray() as number[];
-    const badCells = numberColumns.reduce((sum, _, i) => sum + total(`bad${i}`), 0);
+    const badCells = flags.reduce((sum, name) => sum + found.get(name)!, 0);
 
     // 1. Bad numbers: the first few located (a second pass, only when there are any), the rest counted.
     if (badCells) {
-      const anyBad = numberColumns.map(bad).reduce((a, b) => a.or(b));
-      const badRows = await raw.withRowIndex(ROW).filter(anyBad).select(pl.col(ROW), ...numberColumns.map((name) => pl.col(name))).head(LIMITS.bigTableCellErrors).collect();
-      const rowIds = badRows.getColumn(ROW).toArray() as number[];
-      const cells = new Map(numberColumns.map((name) => [name, badRows.getColumn(name).toArray() as (string | null)[]]));
+      const anyBad = pl.anyHorizontal(notNumberCells(pl, numberColumns));
+      const badRows = await raw.withRowIndex(ROW).filter(anyBad).select(pl.cols([ROW, ...numberColumns])).head(LIMITS.bigTableCellErrors).collect();
       let reported = 0;
-      rowIds.forEach((row, r) => {
-        for (const name of numberColumns) {
-          const text = cells.get(name)![r];
+      // Each row is [row, ...its number cells in numberColumns' order].
+      for (const [row, ...cells] of badRows.rows() as [number, ...(string | null)[]][]) {
+        numberColumns.forEach((name, c) => {
+          const text = cells[c];
           if (text !== null && text !== undefined && !isFiniteNumber(text) && reported < LIMITS.bigTableCellErrors) {
             reported += 1;
             report(row, name, messages.load.bigTableNotANumber(text, name));
           }
-        }
-      });
+        });
+      }
       if (badCells > reported) diagnostics.push({ file, severity: 'error', message: messages.load.bigTableMoreCellErrors(badCells - reported, LIMITS.bigTableCellErrors) });
     }
     // 2. Every distinct source value, resolved once, reported at its first row.

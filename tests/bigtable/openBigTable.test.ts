@@ -60,6 +60,19 @@ describe('a big CSV', () => {
   });
 
   // The message asked whether a CSV was "a Parquet file (or folder of them)".
+  // polars reads a name from ^ to $ as a regular expression and "*" as every column, wherever a query
+  // names a column: "^zz$" (matching none) vanished from the table and "*" read every column in its place.
+  it.each([
+    ['^zz$', 'polars reads a name from ^ to $ as a regular expression'],
+    ['*', 'polars reads "*" as every column'],
+  ])('refuses a column named like a pattern (%s), at its header cell', async (name, why) => {
+    process.env.CITECHART_BIG_CSV_BYTES = '1';
+    const cwd = makeProject({ 'data/sources.csv': sourcesCsv('a', 'b'), 'data/t.csv': bigCsv(1200).replace('label,value,source', `label,${name},value,source`).replace(/^(L\d+),/gm, '$1,7,') });
+    const { table, diagnostics } = await open(cwd, 'data/t.csv');
+    expect(table).toBeUndefined();
+    expect(format(diagnostics)).toEqual([`data/t.csv:1:7: error: column "${name}" is named like a pattern (${why}), so a big table's queries cannot name it; rename it in the header`]);
+  });
+
   it('says what a CSV polars cannot read should be, not a Parquet file', async () => {
     process.env.CITECHART_BIG_CSV_BYTES = '1';
     const cwd = makeProject({ 'data/sources.csv': sourcesCsv('a', 'b'), 'data/t.csv': 'label,value,source\nL0,1,a,extra\n' });
