@@ -21,6 +21,8 @@ const q = (s: string) => {
   return `${showInvisible(JSON.stringify(s.slice(0, end))).slice(0, -1)}…" (${countOf(s.length, 'character')})`;
 };
 /** How a Vega expression reads a column: `datum.share`, or `datum['GDP (bn)']`. */
+/** `value` × 100 as a ×100 number format prints it (90 → 9000), free of float noise (0.07 → 7, not 7.000000000000001). */
+const timesHundred = (value: number) => String(Number((value * 100).toPrecision(12)));
 const datum = (column: string) => (/^[A-Za-z_$][\w$]*$/.test(column) ? `datum.${column}` : `datum[${JSON.stringify(column).replace(/^"|"$/g, "'")}]`);
 /**
  * How spreadsheets and statistics offices write "no value" (N/A, NA, #N/A,
@@ -517,8 +519,12 @@ export const checks = {
   missingLeftOut: (column: string, mark: string) =>
     `this cell of column ${q(column)} is empty, so the ${mark === 'arc' ? 'pie' : mark} chart leaves its row out, label and all: a reader sees no trace of it; ` +
     `fill in the figure, or remove the row and say in a note that it has none`,
-  percentTimes100: (column: string, format: string) =>
-    `column ${q(column)} is written in percent (61% is read as 61), but the format ${q(format)} multiplies by 100 and would print 6100%; ` +
+  percentTimes100: (column: string, format: string, why: 'written' | 'share-over-1' | 'percent-name' = 'written', example = 61) =>
+    (why === 'written'
+      ? `column ${q(column)} is written in percent (61% is read as 61), but the format ${q(format)} multiplies by 100 and would print 6100%; `
+      : `column ${q(column)} holds percentage points, not fractions: ${
+          why === 'share-over-1' ? `it is named a share of a whole and holds ${example}, which no fraction of a whole exceeds` : `its name says percent and most of its figures are beyond ±1, such as ${example}`
+        }; the format ${q(format)} multiplies by 100 and would print ${timesHundred(example)}%; `) +
     `use a format without "%" such as ".0f" and say "(%)" in the title, or divide first: {"calculate": ${q(`${datum(column)} / 100`)}, "as": ${q(`${column}_fraction`)}}`,
   siPrefix: (format: string) =>
     `the format ${q(format)} prints SI prefixes (G for billions, M for millions, µ, m), which newsroom readers do not read; ` +

@@ -136,6 +136,57 @@ describe('percent-format', () => {
   });
 });
 
+describe('percent-format on a column named a share or percent', () => {
+  // Found by a newsroom pass: a "share" column of 90 and 10 (no "%" in the
+  // cells) with an axis and label format of ".0%" published 9000% with exit 0.
+  const shares = (cells: [string, string], column = 'share', spec: Record<string, unknown> = {}) =>
+    oneChart('origin', `origin,${column},source\nChina,${cells[0]},stats-2024\nAll other origins,${cells[1]},stats-2024\n`, {
+      title: 'China supplied most of the imports',
+      encoding: { y: { field: 'origin', type: 'nominal', title: null }, x: { field: column, type: 'quantitative', title: 'Share of imports', axis: { format: '.0%' } } },
+      layer: [{ mark: 'bar' }, { mark: 'text', encoding: { text: { field: column, type: 'quantitative', format: '.0%' } } }],
+      ...spec,
+    });
+
+  it('a share above 1 printed with a ×100 format is an error at each format, naming what it would print', async () => {
+    const files = shares(['90', '10']);
+    const spec = text(files, 'specs/origin.vl.json');
+    const message = messages.checks.percentTimes100('share', '.0%', 'share-over-1', 90);
+    expect(message).toContain('9000%');
+    expect(await found(files, 'percent-format')).toEqual([
+      `${where('specs/origin.vl.json', spec, '"format"')}: error: ${message}`,
+      `${where('specs/origin.vl.json', spec, '"format"', 1)}: error: ${message}`,
+    ]);
+    // Fractions of a whole are what the format is for.
+    expect(await found(shares(['0.9', '0.1']), 'percent-format')).toEqual([]);
+    // A normalised stack draws each part's fraction of the whole, whatever the column holds: "%" is right there.
+    const normalized = shares(['90', '10'], 'share', {
+      encoding: { y: { field: 'origin', type: 'nominal', title: null }, x: { field: 'share', type: 'quantitative', stack: 'normalize', title: 'Share of imports', axis: { format: '.0%' } } },
+      layer: undefined,
+      mark: 'bar',
+    });
+    expect(await found(normalized, 'percent-format')).toEqual([]);
+  });
+
+  it('a column named pct whose figures are mostly beyond ±1 is percentage points; one fractional change over 100% is not', async () => {
+    expect(await found(shares(['42.5', '-7.5'], 'change_pct'), 'percent-format')).toHaveLength(2);
+    expect(await found(shares(['1.3', '-0.05'], 'pct_change'), 'percent-format')).toEqual([]);
+    // A plain amount is no percentage, whatever its format.
+    expect(await found(shares(['90', '10'], 'imports'), 'percent-format')).toEqual([]);
+  });
+
+  it("format(datum.share, '.0%') in a calculate label is the same error", async () => {
+    const files = oneChart('origin', 'origin,share,source\nChina,90,stats-2024\nAll other origins,10,stats-2024\n', {
+      title: 'China supplied most of the imports',
+      transform: [{ calculate: "format(datum.share, '.0%')", as: 'label' }],
+      encoding: { y: { field: 'origin', type: 'nominal', title: null }, x: { field: 'share', type: 'quantitative', title: 'Share of imports (%)' } },
+      layer: [{ mark: 'bar' }, { mark: 'text', encoding: { text: { field: 'label' } } }],
+    });
+    expect(await found(files, 'percent-format')).toEqual([
+      `${where('specs/origin.vl.json', text(files, 'specs/origin.vl.json'), '"calculate"')}: error: ${messages.checks.percentTimes100('share', '.0%', 'share-over-1', 90)}`,
+    ]);
+  });
+});
+
 describe('percent-format in an expression', () => {
   // Found by an adversarial pass: the ×100 format written as format() in an expression published 6100% with exit 0.
   const vote = (spec: Record<string, unknown>) =>
