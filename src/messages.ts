@@ -519,6 +519,14 @@ export const checks = {
   missingLeftOut: (column: string, mark: string) =>
     `this cell of column ${q(column)} is empty, so the ${mark === 'arc' ? 'pie' : mark} chart leaves its row out, label and all: a reader sees no trace of it; ` +
     `fill in the figure, or remove the row and say in a note that it has none`,
+  repeatedTickLabel: (channel: string, text: string, first: string, second: string, fix: string, width?: number) =>
+    `${width === undefined ? '' : `at the ${width} px width, `}two ticks of the ${channel} axis are labelled ${q(text)} (at ${first} and at ${second}): the labels' format writes less than tells the ticks apart, ` +
+    `so a label stands at a place it does not name and a reader reads the marks beside it as another ${channel === 'x' || channel === 'y' ? 'value' : 'one'}; ${fix}`,
+  repeatedTickFixDate: (unit: string | undefined) =>
+    unit
+      ? `put the ticks on the unit the format writes: "tickCount": {"interval": ${q(unit)}, "step": 1} in the axis, or a format that writes the ticks' own unit`
+      : `put the ticks on the unit the format writes ("tickCount": {"interval": "month", "step": 1} in the axis for "%b %Y"), or a format that writes the ticks' own unit`,
+  repeatedTickFixNumber: (step: string) => `give the axis "tickMinStep": ${step} (the smallest step the format writes), or a format with more decimals`,
   percentTimes100: (column: string, format: string, why: 'written' | 'share-over-1' | 'percent-name' = 'written', example = 61) =>
     (why === 'written'
       ? `column ${q(column)} is written in percent (61% is read as 61), but the format ${q(format)} multiplies by 100 and would print 6100%; `

@@ -187,6 +187,42 @@ describe('percent-format on a column named a share or percent', () => {
   });
 });
 
+describe('tick-labels', () => {
+  // Found by a newsroom pass: "%b %Y" on a six-month line put a tick every
+  // week, so "Jan 2023" showed twice and "Feb 2023" stood at 26 February,
+  // beside March's figure, with exit 0.
+  const MONTHS = 'month,exports,source\n' + ['2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06'].map((m, i) => `${m},${7 + i},stats-2024\n`).join('');
+  const line = (axis: Record<string, unknown>, csv = MONTHS, type = 'temporal') =>
+    oneChart('exports', csv, {
+      title: 'Exports',
+      width: 480,
+      mark: 'line',
+      encoding: { x: { field: 'month', type, title: null, axis }, y: { field: 'exports', type: 'quantitative', title: 'Exports (billion $)' } },
+    });
+
+  it('a month format on ticks a week apart is an error at the format, naming the interval to use', async () => {
+    const files = line({ format: '%b %Y' });
+    const got = await found(files, 'tick-labels');
+    expect(got).toEqual([
+      `${where('specs/exports.vl.json', text(files, 'specs/exports.vl.json'), '"format"')}: error: ${messages.checks.repeatedTickLabel('x', 'Jan 2023', '2023-01-01', '2023-01-08', messages.checks.repeatedTickFixDate('month'))}`,
+    ]);
+    // The fix the message names draws one tick a month.
+    expect(await found(line({ format: '%b %Y', tickCount: { interval: 'month', step: 1 } }), 'tick-labels')).toEqual([]);
+    // Vega's own labels write each tick's unit.
+    expect(await found(line({}), 'tick-labels')).toEqual([]);
+  });
+
+  it('a number format that rounds ticks half a unit apart alike is an error too', async () => {
+    const csv = 'month,exports,source\n1,1,stats-2024\n2,2,stats-2024\n3,3,stats-2024\n';
+    const files = line({ format: '.0f' }, csv, 'quantitative');
+    const got = await found(files, 'tick-labels');
+    expect(got).toHaveLength(1);
+    expect(got[0]).toContain(`${where('specs/exports.vl.json', text(files, 'specs/exports.vl.json'), '"format"')}: error: two ticks of the x axis are labelled`);
+    expect(got[0]).toContain(messages.checks.repeatedTickFixNumber('1'));
+    expect(await found(line({ format: '.1f' }, csv, 'quantitative'), 'tick-labels')).toEqual([]);
+  });
+});
+
 describe('percent-format in an expression', () => {
   // Found by an adversarial pass: the ×100 format written as format() in an expression published 6100% with exit 0.
   const vote = (spec: Record<string, unknown>) =>
