@@ -517,7 +517,7 @@ export const checks = {
     `this ${column === '' ? 'cell' : `cell of column ${q(column)}`} is empty, and the mark's "invalid": ${invalid} draws a missing value on ${channel} as if it were zero (or at the axis edge); ` +
     `remove "invalid" so gaps stay gaps, or fill in the value`,
   missingLeftOut: (column: string, mark: string) =>
-    `this cell of column ${q(column)} is empty, so the ${mark === 'arc' ? 'pie' : mark} chart leaves its row out, label and all: a reader sees no trace of it; ` +
+    `this cell of column ${q(column)} is empty, so the ${mark === 'arc' ? 'pie' : mark} chart draws nothing for its row: its label is left out too (a reader sees no trace of it), or, on an axis sorted by value, left beside an empty place that reads as zero; ` +
     `fill in the figure, or remove the row and say in a note that it has none`,
   repeatedTickLabel: (channel: string, text: string, first: string, second: string, fix: string, width?: number) =>
     `${width === undefined ? '' : `at the ${width} px width, `}two ticks of the ${channel} axis are labelled ${q(text)} (at ${first} and at ${second}): the labels' format writes less than tells the ticks apart, ` +
@@ -527,6 +527,11 @@ export const checks = {
       ? `put the ticks on the unit the format writes: "tickCount": {"interval": ${q(unit)}, "step": 1} in the axis, or a format that writes the ticks' own unit`
       : `put the ticks on the unit the format writes ("tickCount": {"interval": "month", "step": 1} in the axis for "%b %Y"), or a format that writes the ticks' own unit`,
   repeatedTickFixNumber: (step: string) => `give the axis "tickMinStep": ${step} (the smallest step the format writes), or a format with more decimals`,
+  emptyCategory: (column: string, channel: string, mark: string) =>
+    `this cell of column ${q(column)} is empty, but the ${channel === 'text' ? 'text label' : channel === 'row' || channel === 'column' || channel === 'facet' ? 'panel header' : channel === 'x' || channel === 'y' ? `${channel} axis` : 'legend'} writes each of its values, so Vega-Lite would publish this ${mark === 'arc' ? 'slice' : mark}'s row under the word "null"; ` +
+    (channel === 'text'
+      ? `fill in the label, or draw only the labelled rows: give the text layer {"filter": ${q(`isValid(${datum(column)}) && ${datum(column)} !== ''`)}}`
+      : `fill in the name, or remove the row (and say in a note what it held)`),
   percentTimes100: (column: string, format: string, why: 'written' | 'share-over-1' | 'percent-name' = 'written', example = 61) =>
     (why === 'written'
       ? `column ${q(column)} is written in percent (61% is read as 61), but the format ${q(format)} multiplies by 100 and would print 6100%; `

@@ -27,6 +27,7 @@ import { checkDuplicateMarks } from './duplicateMarks.js';
 import { checkPercentExpressions } from './percentExpressions.js';
 import { checkPercentFormat } from './percentFormat.js';
 import { plottedChannels } from './plottedChannels.js';
+import { checkEmptyCategory } from './emptyCategory.js';
 import { checkScaleDomain } from './scaleDomain.js';
 import { checkSiFormat } from './siFormat.js';
 import { checkStackSigns } from './stackSigns.js';
@@ -54,6 +55,7 @@ export function checkBeforeDrawing(spec: ChartSpec, tables: Map<string, CitedTab
     ...checkStackSigns(channels),
     ...checkDuplicateMarks(channels),
     ...checkMissingDrawn(channels, config),
+    ...checkEmptyCategory(channels),
     // Formats from the spec's own config only: a finding must point into the spec.
     ...checkPercentFormat(json, channels, ownConfig),
     ...checkPercentExpressions(json, vegaLite, tables),

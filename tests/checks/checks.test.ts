@@ -120,6 +120,36 @@ describe('missing-drawn', () => {
   });
 });
 
+describe('empty-category', () => {
+  // Found by a newsroom pass: a blank country cell drew a bar labelled "null", exit 0, no warning.
+  const TRADE = 'origin,trade,label,source\nChina,240,Largest,stats-2024\n,65,,stats-2024\nTurkey,57,,stats-2024\n';
+  const bars = (layer: Record<string, unknown>[] = [{ mark: 'bar' }]) =>
+    oneChart('trade', TRADE, {
+      title: 'Trade with Russia',
+      encoding: { y: { field: 'origin', type: 'nominal', title: null }, x: { field: 'trade', type: 'quantitative', title: 'Trade (billion $)' } },
+      layer,
+    });
+
+  it('an empty cell of a column drawn as categories is an error at the cell', async () => {
+    const files = bars();
+    expect(await found(files, 'empty-category')).toEqual([`data/trade.csv:3:1: error: ${messages.checks.emptyCategory('origin', 'y', 'bar')}`]);
+    const filled = { ...files, 'data/trade.csv': (files['data/trade.csv'] as string).replace('\n,65', '\nIndia,65') };
+    expect(await found(filled, 'empty-category')).toEqual([]);
+  });
+
+  it('a text label column left blank on some rows is the same error, unless the text layer keeps only the labelled rows', async () => {
+    const named = (files: Files) => ({ ...files, 'data/trade.csv': (files['data/trade.csv'] as string).replace('\n,65', '\nIndia,65') });
+    const text = { mark: 'text', encoding: { text: { field: 'label', type: 'nominal' } } };
+    const got = await found(named(bars([{ mark: 'bar' }, text])), 'empty-category');
+    expect(got).toEqual([
+      `data/trade.csv:3:10: error: ${messages.checks.emptyCategory('label', 'text', 'text')}`,
+      `data/trade.csv:4:11: error: ${messages.checks.emptyCategory('label', 'text', 'text')}`,
+    ]);
+    const filtered = { ...text, transform: [{ filter: "isValid(datum.label) && datum.label !== ''" }] };
+    expect(await found(named(bars([{ mark: 'bar' }, filtered])), 'empty-category')).toEqual([]);
+  });
+});
+
 describe('percent-format', () => {
   it('a ".0%" number format in the spec\'s config counts like one on the axis', async () => {
     const vote = (config: Record<string, unknown>) =>
