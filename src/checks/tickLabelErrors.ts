@@ -26,26 +26,36 @@ const DIRECTIVE_UNITS: Array<[RegExp, string]> = [
  */
 export function tickLabelErrors(json: JsonFile, vegaLite: Record<string, unknown>, scenegraph: unknown, width?: number): Diagnostic[] {
   const fields = encodedFields(vegaLite, false);
-  return repeatedTickLabels(scenegraph).map((repeat) => {
+  const found: Diagnostic[] = [];
+  for (const repeat of repeatedTickLabels(scenegraph)) {
     const channel = /(?:^|_)(x|y)$/.exec(repeat.scale)?.[1] ?? repeat.scale;
     const layer = /^layer_(\d+)_/.exec(repeat.scale)?.[1];
     const candidates = fields.filter((f) => f.channel === channel);
     const inLayer = layer === undefined ? candidates : candidates.filter((f) => f.jsonPath[0] === 'layer' && f.jsonPath[1] === Number(layer));
     const withFormat = (inLayer.length ? inLayer : candidates).map((f) => ({ f, format: formatOf(vegaLite, f.jsonPath.slice(0, -1)) }));
     const chosen = withFormat.find((c) => c.format) ?? withFormat[0];
+    // Vega's own labels for dates write each tick at its own unit and repeat on purpose ("06 AM" on every day, after that day's "Jan 02"):
+    // only one format for every tick, the spec's or the one a timeUnit gives, can say a tick is what it is not.
+    if (repeat.dates && !chosen?.format && definitionAt(vegaLite, chosen?.f.jsonPath.slice(0, -1) ?? [])?.timeUnit === undefined) continue;
     const at: JSONPath = chosen?.format ? chosen.format.path : (chosen?.f.jsonPath ?? []);
     const fix = repeat.dates ? messages.checks.repeatedTickFixDate(chosen?.format && finestUnit(chosen.format.text)) : messages.checks.repeatedTickFixNumber(smallestStep(repeat.text));
     const message = messages.checks.repeatedTickLabel(channel, repeat.text, shown(repeat.first), shown(repeat.second), fix, width);
-    return { ...json.diagnostic(at, message), rule: 'tick-labels' };
-  });
+    found.push({ ...json.diagnostic(at, message), rule: 'tick-labels' });
+  }
+  return found;
+}
+
+/** The object at `path` in the spec (a channel's definition), if it is one. */
+function definitionAt(root: Record<string, unknown>, path: JSONPath): Record<string, unknown> | undefined {
+  let node: unknown = root;
+  for (const step of path) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
+  return node && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
 }
 
 /** The channel's own label format (`axis.format`, else `format`) as written, and where. */
 function formatOf(root: Record<string, unknown>, defPath: JSONPath): { text: string; path: JSONPath } | undefined {
-  let node: unknown = root;
-  for (const step of defPath) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
-  if (!node || typeof node !== 'object') return undefined;
-  const def = node as Record<string, unknown>;
+  const def = definitionAt(root, defPath);
+  if (!def) return undefined;
   const axis = def.axis && typeof def.axis === 'object' ? (def.axis as Record<string, unknown>) : undefined;
   if (typeof axis?.format === 'string') return { text: axis.format, path: [...defPath, 'axis', 'format'] };
   if (typeof def.format === 'string') return { text: def.format, path: [...defPath, 'format'] };
