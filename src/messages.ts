@@ -461,6 +461,12 @@ export const checks = {
       ? `the line would double back between their two values of ${q(measured)}`
       : `Vega-Lite would draw one ${mark === 'arc' ? 'slice' : mark} of their ${q(measured)} summed, a figure neither row holds`) +
     `; remove the duplicate row, or split them with a colour or offset field (or write "aggregate": "sum" if the sum is meant)`,
+  duplicateTimeUnit: (value: string, firstValue: string, firstLine: number, unit: string, mark: string, measured: string) =>
+    `this row's ${q(value)} and line ${firstLine}'s ${q(firstValue)} fall in one ${q(unit)} of the time axis ("timeUnit": ${q(unit)}), and no channel tells them apart: ` +
+    (mark === 'line' || mark === 'trail'
+      ? `the line would double back between their two values of ${q(measured)}`
+      : `Vega-Lite would draw one ${mark === 'arc' ? 'slice' : mark} of their ${q(measured)} summed, a figure no row holds`) +
+    `; give the axis the unit the rows are in (such as "yearmonth"), or say which figure the ${q(unit)} shows with "aggregate" ("mean", or "sum" if the sum is meant)`,
   lookalikeMark: (key: string, firstKey: string, firstLine: number, mark: string) =>
     `${q(key)} differs from ${q(firstKey)} on line ${firstLine} only in spaces (or in how an accent is encoded), so the chart would draw two ${mark === 'arc' ? 'slices' : mark === 'line' || mark === 'trail' ? 'lines' : `${mark}s`} that a reader sees labelled alike; ` +
     `write the name the same way in both rows (or merge them)`,

@@ -391,6 +391,29 @@ describe('duplicate-marks', () => {
   });
 });
 
+describe('duplicate-marks on a time unit', () => {
+  // Found by a newsroom pass: monthly unemployment rates on a "timeUnit": "year" bar axis were stacked into one bar a year,
+  // 12.3 % for 2022 (three rates summed), with exit 0: views with a time unit were not checked.
+  const RATES = 'month,rate,source\n2022-01,4.1,stats-2024\n2022-02,4.2,stats-2024\n2023-01,3.9,stats-2024\n';
+  const chart = (x: Record<string, unknown>, mark = 'bar', y: Record<string, unknown> = {}) =>
+    oneChart('rate', RATES, { title: 'Unemployment rate', mark, encoding: { x: { field: 'month', title: null, ...x }, y: { field: 'rate', type: 'quantitative', title: 'Rate (%)', ...y } } });
+
+  it('two rows in one unit of the time axis, told apart by nothing, are an error at the second', async () => {
+    const files = chart({ type: 'ordinal', timeUnit: 'year' });
+    expect(await found(files, 'duplicate-marks')).toEqual([`data/rate.csv:3:1: error: ${messages.checks.duplicateTimeUnit('2022-02', '2022-01', 2, 'year', 'bar', 'rate')}`]);
+    expect(await found(chart({ type: 'temporal', timeUnit: 'utcyear' }, 'line'), 'duplicate-marks')).toEqual([
+      `data/rate.csv:3:1: error: ${messages.checks.duplicateTimeUnit('2022-02', '2022-01', 2, 'utcyear', 'line', 'rate')}`,
+    ]);
+  });
+
+  it('not when the unit keeps the rows apart, or an aggregate says which figure a year shows', async () => {
+    expect(await found(chart({ type: 'ordinal', timeUnit: 'yearmonth' }), 'duplicate-marks')).toEqual([]);
+    expect(await found(chart({ type: 'ordinal', timeUnit: 'year' }, 'bar', { aggregate: 'mean' }), 'duplicate-marks')).toEqual([]);
+    // A unit this check does not read (binned) leaves the view alone.
+    expect(await found(chart({ type: 'temporal', timeUnit: 'binnedyearmonth' }), 'duplicate-marks')).toEqual([]);
+  });
+});
+
 describe('temporal-cells: day and month order', () => {
   const line = (dates: string[]) =>
     oneChart('t', 'date,value,source\n' + dates.map((d, i) => `${d},${i + 1},stats-2024\n`).join(''), {
