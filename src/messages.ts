@@ -517,6 +517,9 @@ export const checks = {
   yearsAsNumbers: (column: string, channel: string, first: number) =>
     `column ${q(column)} holds years, but on a quantitative ${channel} axis Vega-Lite labels them as amounts, with a thousands comma and ticks between the years ("${first.toLocaleString('en')}.5"); ` +
     `plot it as "type": "temporal" (citechart reads whole years as years), or give the axis "format": "d" and "tickMinStep": 1`,
+  stackGap: (series: string, missing: string, column: string) =>
+    `${q(series)} has no row at ${q(missing)}, which other series of this stacked area have: Vega-Lite stacks the areas with its ${q(column)} there taken as 0, so the chart shows ${q(series)} falling to zero while the table has no figure; ` +
+    `add the row with its figure, or draw lines, which do not stack`,
   mixedSignArea: (value: number, column: string) =>
     `${value} in column ${q(column)} is negative while other values stacked with it are positive: stacked areas of mixed signs overlap and their outline means nothing; draw lines, or grouped bars`,
   missingDrawn: (column: string, channel: string, invalid: string) =>

@@ -30,6 +30,7 @@ import { plottedChannels } from './plottedChannels.js';
 import { checkEmptyCategory } from './emptyCategory.js';
 import { checkScaleDomain } from './scaleDomain.js';
 import { checkSiFormat } from './siFormat.js';
+import { checkStackGaps } from './stackGaps.js';
 import { checkStackSigns } from './stackSigns.js';
 import { checkTemporalCells } from './temporalCells.js';
 import { checkTooltips } from './tooltips.js';
@@ -53,6 +54,7 @@ export function checkBeforeDrawing(spec: ChartSpec, tables: Map<string, CitedTab
     ...checkScaleDomain(channels),
     ...checkTemporalCells(channels),
     ...checkStackSigns(channels),
+    ...checkStackGaps(channels),
     ...checkDuplicateMarks(channels),
     ...checkMissingDrawn(channels, config),
     ...checkEmptyCategory(channels),

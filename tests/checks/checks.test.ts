@@ -107,6 +107,33 @@ describe('stack-signs', () => {
   });
 });
 
+describe('stack-signs: a series missing a point of a stacked area', () => {
+  // Found by a newsroom pass: a month with no gas row drew gas exports of 0 in a stacked area, exit 0, no word.
+  const FLOWS = (gasMonths: string[]) =>
+    'month,flow,exports,source\n' +
+    ['2023-01', '2023-02', '2023-03', '2023-04'].map((m) => `${m},Oil,7,stats-2024\n`).join('') +
+    gasMonths.map((m) => `${m},Gas,3,stats-2024\n`).join('');
+  const areas = (csv: string, stack?: unknown) =>
+    oneChart('flows', csv, {
+      title: 'Energy exports',
+      mark: 'area',
+      encoding: {
+        x: { field: 'month', type: 'temporal', title: null },
+        y: { field: 'exports', type: 'quantitative', title: 'Exports (billion $)', ...(stack !== undefined && { stack }) },
+        color: { field: 'flow', type: 'nominal', title: null },
+      },
+    });
+
+  it('a gap inside a series is a warning at the series\' next row, naming the missing point', async () => {
+    expect(await found(areas(FLOWS(['2023-01', '2023-02', '2023-04'])), 'stack-signs')).toEqual([`data/flows.csv:8:9: warning: ${messages.checks.stackGap('Gas', '2023-03', 'exports')}`]);
+  });
+
+  it('not for a series that starts late, nor for areas that do not stack', async () => {
+    expect(await found(areas(FLOWS(['2023-03', '2023-04'])), 'stack-signs')).toEqual([]);
+    expect(await found(areas(FLOWS(['2023-01', '2023-02', '2023-04']), null), 'stack-signs')).toEqual([]);
+  });
+});
+
 describe('missing-drawn', () => {
   it('an "invalid": null in the theme or the spec config counts like one on the mark', async () => {
     const files = oneChart('rate', 'month,rate,source\n2024-01,4.4,stats-2024\n2024-02,,stats-2024\n', {
