@@ -551,6 +551,10 @@ export const checks = {
   siPrefix: (format: string) =>
     `the format ${q(format)} prints SI prefixes (G for billions, M for millions, µ, m), which newsroom readers do not read; ` +
     `divide the values (e.g. {"calculate": "datum.value / 1e9", "as": "value_bn"}), format with ",.1f" and say "bn" or "m" in the title`,
+  dateComparedAsText: (column: string, written: string, literal: string) =>
+    `${q(column)} is plotted on a time axis, so Vega-Lite reads its cells as dates before any filter, and ${written} compares a date with the text ${q(literal)}: ` +
+    `"==" is never true and "!=" always, so the filter keeps the rows it was written to drop (or drops them all); ` +
+    `compare dates: time(${datum(column)}) != time(toDate(${q(literal).replace(/^"|"$/g, "'")})), or a predicate with "timeUnit"`,
   yearAsDate: (column: string, written: string) =>
     `${q(column)} holds whole years plotted on a time axis, so citechart hands them to Vega as dates and ${written} is never true; ` +
     `compare the year: write year(${datum(column)}) in the expression, or give the predicate "timeUnit": "year"`,

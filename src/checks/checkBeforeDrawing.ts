@@ -27,6 +27,7 @@ import { checkDuplicateMarks } from './duplicateMarks.js';
 import { checkPercentExpressions } from './percentExpressions.js';
 import { checkPercentFormat } from './percentFormat.js';
 import { plottedChannels } from './plottedChannels.js';
+import { checkDateFilter } from './dateFilter.js';
 import { checkEmptyCategory } from './emptyCategory.js';
 import { checkScaleDomain } from './scaleDomain.js';
 import { checkSiFormat } from './siFormat.js';
@@ -63,6 +64,7 @@ export function checkBeforeDrawing(spec: ChartSpec, tables: Map<string, CitedTab
     ...checkPercentExpressions(json, vegaLite, tables),
     ...checkSiFormat(json, channels),
     ...checkYearFilter(json, vegaLite, tables),
+    ...checkDateFilter(json, vegaLite, tables),
     // The theme's formats count here: any format is the author's choice.
     ...checkYearAxis(json, channels, config),
     ...checkTooltips(json, vegaLite),

@@ -5,7 +5,7 @@ import { unitViews } from '../lint/unitViews.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 
-const COMPARISONS = ['equal', 'lt', 'lte', 'gt', 'gte', 'range', 'oneOf'];
+export const COMPARISONS = ['equal', 'lt', 'lte', 'gt', 'gte', 'range', 'oneOf'];
 const YEAR = /^[12]\d{3}$/;
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -66,8 +66,8 @@ function yearComparison(filter: unknown, isDatedYear: (column: string) => boolea
 
 // `datum.year == 2024`, `datum["year"] >= 2020`, `2024 === datum.year`:
 // a column read straight (not inside year(…)) against four digits.
-const ACCESS = String.raw`datum(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"]*)"|'([^']*)')\s*\])`;
-const OPERATOR = String.raw`(?:===?|!==?|<=?|>=?)`;
+export const ACCESS = String.raw`datum(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"]*)"|'([^']*)')\s*\])`;
+export const OPERATOR = String.raw`(?:===?|!==?|<=?|>=?)`;
 const LEFT = new RegExp(String.raw`(^|[^\w$.])${ACCESS}\s*${OPERATOR}\s*['"]?([12]\d{3})\b`, 'g');
 const RIGHT = new RegExp(String.raw`\b([12]\d{3})['"]?\s*${OPERATOR}\s*${ACCESS}`, 'g');
 
@@ -84,6 +84,6 @@ function inExpression(expression: string, isDatedYear: (column: string) => boole
 }
 
 /** Whether the access at `index` is an argument of a call such as `year(`. */
-function precededByCall(expression: string, index: number): boolean {
+export function precededByCall(expression: string, index: number): boolean {
   return /[\w$]\s*\(\s*$/.test(expression.slice(0, index));
 }

@@ -441,6 +441,35 @@ describe('duplicate-marks on a time unit', () => {
   });
 });
 
+describe('year-filter: a dated text column compared with a text', () => {
+  // Found by a newsroom pass: {"filter": "datum.month != '2023-01'"} on a monthly line kept January
+  // (Vega-Lite had read the column as dates), and the footer cited January's source, with exit 0.
+  const MONTHS = 'month,exports,source\n2023-01,7,stats-2024\n2023-02,8,stats-2024\n2023-03,9,stats-2024\n';
+  const line = (filter: unknown, type = 'temporal') =>
+    oneChart('exports', MONTHS, {
+      title: 'Exports',
+      transform: [{ filter }],
+      mark: 'line',
+      encoding: { x: { field: 'month', type, title: null }, y: { field: 'exports', type: 'quantitative', title: 'Exports (billion $)' } },
+    });
+
+  it('is an error at the filter, however the comparison is written', async () => {
+    const files = line("datum.month != '2023-01'");
+    expect(await found(files, 'year-filter')).toEqual([
+      `${where('specs/exports.vl.json', text(files, 'specs/exports.vl.json'), '"filter"')}: error: ${messages.checks.dateComparedAsText('month', "datum.month != '2023-01'", '2023-01')}`,
+    ]);
+    for (const filter of ["'2023-02' <= datum['month']", 'datum.exports > 7 && datum.month == "2023-02"', { field: 'month', oneOf: ['2023-02', '2023-03'] }, { not: { field: 'month', equal: '2023-01' } }]) {
+      expect(await found(line(filter), 'year-filter'), JSON.stringify(filter)).toHaveLength(1);
+    }
+  });
+
+  it('not for the comparison the message gives, a timeUnit predicate, or a column on no time axis', async () => {
+    expect(await found(line("time(datum.month) != time(toDate('2023-01'))"), 'year-filter')).toEqual([]);
+    expect(await found(line({ field: 'month', timeUnit: 'yearmonth', equal: { year: 2023, month: 2 } }), 'year-filter')).toEqual([]);
+    expect(await found(line("datum.month != '2023-01'", 'ordinal'), 'year-filter')).toEqual([]);
+  });
+});
+
 describe('temporal-cells: day and month order', () => {
   const line = (dates: string[]) =>
     oneChart('t', 'date,value,source\n' + dates.map((d, i) => `${d},${i + 1},stats-2024\n`).join(''), {
