@@ -1,11 +1,8 @@
 import type { JsonFile } from '../compile/readJsonFile.js';
-import { timeFields, unescapeField } from '../compile/encodedFields.js';
-import { unitViews } from '../lint/unitViews.js';
+import { unescapeField } from '../compile/encodedFields.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
-import { ACCESS, COMPARISONS, OPERATOR, precededByCall } from './yearFilter.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+import { ACCESS, COMPARISONS, filtersOnTimeFields, firstInFilter, OPERATOR, precededByCall } from './yearFilter.js';
 
 // `datum.month != '2023-01'`, `'2023-01' < datum["month"]`: a column read straight against a quoted text.
 const LEFT = new RegExp(String.raw`(^|[^\w$.])${ACCESS}\s*${OPERATOR}\s*(?:'([^']*)'|"([^"]*)")`, 'g');
@@ -23,22 +20,10 @@ const RIGHT = new RegExp(String.raw`(?:'([^']*)'|"([^"]*)")\s*${OPERATOR}\s*${AC
  * is Vega-Lite's own date comparison and is left alone.
  */
 export function checkDateFilter(json: JsonFile, spec: Record<string, unknown>, tables: Map<string, CitedTable>): Diagnostic[] {
-  const dated = timeFields(spec);
-  const found: Diagnostic[] = [];
-  const seen = new Set<string>();
-  for (const view of unitViews(spec)) {
-    const table = view.dataFile !== undefined ? tables.get(view.dataFile) : undefined;
-    if (!table) continue;
-    const isDatedText = (column: string) => dated.has(column) && table.columns.includes(column) && table.types[column] !== 'number';
-    for (const t of view.transforms) {
-      const key = t.jsonPath.join('\u0000');
-      if (t.def.filter === undefined || seen.has(key)) continue;
-      seen.add(key);
-      const hit = textComparison(t.def.filter, isDatedText);
-      if (hit) found.push({ ...json.diagnostic([...t.jsonPath, 'filter'], messages.checks.dateComparedAsText(hit.column, hit.text, hit.literal)), rule: 'year-filter' });
-    }
-  }
-  return found;
+  return filtersOnTimeFields(spec, tables, (filter, table, dated) => {
+    const hit = textComparison(filter, (column) => dated(column) && table.types[column] !== 'number');
+    return hit && messages.checks.dateComparedAsText(hit.column, hit.text, hit.literal);
+  }).map(({ jsonPath, message }) => ({ ...json.diagnostic(jsonPath, message), rule: 'year-filter' }));
 }
 
 interface Hit {
@@ -49,16 +34,10 @@ interface Hit {
 
 /** The first comparison of a dated text column with a text in a filter, if any. */
 function textComparison(filter: unknown, isDatedText: (column: string) => boolean): Hit | undefined {
-  if (typeof filter === 'string') return inExpression(filter, isDatedText);
-  if (!isObject(filter)) return undefined;
-  for (const key of ['and', 'or']) {
-    if (!Array.isArray(filter[key])) continue;
-    for (const part of filter[key] as unknown[]) {
-      const hit = textComparison(part, isDatedText);
-      if (hit) return hit;
-    }
-  }
-  if (filter.not !== undefined) return textComparison(filter.not, isDatedText);
+  return firstInFilter(filter, (expression) => inExpression(expression, isDatedText), (predicate) => textPredicate(predicate, isDatedText));
+}
+
+function textPredicate(filter: Record<string, unknown>, isDatedText: (column: string) => boolean): Hit | undefined {
   if (typeof filter.field !== 'string' || filter.timeUnit !== undefined) return undefined;
   const column = unescapeField(filter.field);
   if (!isDatedText(column)) return undefined;
