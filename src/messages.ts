@@ -520,6 +520,10 @@ export const checks = {
   stackGap: (series: string, missing: string, column: string) =>
     `${q(series)} has no row at ${q(missing)}, which other series of this stacked area have: Vega-Lite stacks the areas with its ${q(column)} there taken as 0, so the chart shows ${q(series)} falling to zero while the table has no figure; ` +
     `add the row with its figure, or draw lines, which do not stack`,
+  unstackedLabels: (column: string, channel: string, mark: string, split: string | undefined) =>
+    `this text layer does not stack its labels on ${channel} as the ${mark}s it labels are stacked${split ? ` by ${q(split)}` : ''}: Vega-Lite stacks text only when told to, and a text stack split by "detail" in the opposite order, ` +
+    `so a label sits on another part than its own (or at its row's own ${q(column)}, inside the first part); ` +
+    `stack the labels as the ${mark}s: give the text layer's ${channel} "stack": "zero"${split ? `, "detail": {"field": ${q(split)}} and "order": {"field": ${q(split)}, "sort": "ascending"} (the ${mark}s' order; use theirs if they have an "order")` : ''}, with "align" and "dx" to put each label inside its part's end`,
   mixedSignArea: (value: number, column: string) =>
     `${value} in column ${q(column)} is negative while other values stacked with it are positive: stacked areas of mixed signs overlap and their outline means nothing; draw lines, or grouped bars`,
   missingDrawn: (column: string, channel: string, invalid: string) =>

@@ -35,6 +35,7 @@ import { checkStackGaps } from './stackGaps.js';
 import { checkStackSigns } from './stackSigns.js';
 import { checkTemporalCells } from './temporalCells.js';
 import { checkTooltips } from './tooltips.js';
+import { checkUnstackedLabels } from './unstackedLabels.js';
 import { checkYearFilter } from './yearFilter.js';
 import { checkYearAxis } from './yearAxis.js';
 
@@ -56,6 +57,7 @@ export function checkBeforeDrawing(spec: ChartSpec, tables: Map<string, CitedTab
     ...checkTemporalCells(channels),
     ...checkStackSigns(channels),
     ...checkStackGaps(channels),
+    ...checkUnstackedLabels(json, channels),
     ...checkDuplicateMarks(channels),
     ...checkMissingDrawn(channels, config),
     ...checkEmptyCategory(channels),

@@ -134,6 +134,35 @@ describe('stack-signs: a series missing a point of a stacked area', () => {
   });
 });
 
+describe('stack-signs: labels of stacked bars', () => {
+  // Found by a newsroom pass: white value labels over stacked bars ("color": {"value": "white"}) were drawn at each row's
+  // own value, so B's "60" sat inside A's part and B's part had no label; with "detail" they stacked in the opposite order.
+  const CSV = 'good,year,value,source\nA,2022,120,stats-2024\nB,2022,60,stats-2024\n';
+  const labelled = (text: Record<string, unknown>) =>
+    oneChart('parts', CSV, {
+      title: 'Imports',
+      encoding: { y: { field: 'year', type: 'ordinal', title: null }, x: { field: 'value', type: 'quantitative', title: 'Imports (million $)' }, color: { field: 'good', type: 'nominal', title: null } },
+      layer: [{ mark: 'bar' }, { mark: { type: 'text', align: 'right', dx: -4 }, encoding: { text: { field: 'value', type: 'quantitative' }, color: { value: 'white' }, ...text } }],
+    });
+  const x = { field: 'value', type: 'quantitative', stack: 'zero' };
+
+  it('labels that do not stack, or stack in another order than the bars, are an error at the text layer', async () => {
+    const files = labelled({});
+    expect(await found(files, 'stack-signs')).toEqual([
+      `${where('specs/parts.vl.json', text(files, 'specs/parts.vl.json'), '"mark": {')}: error: ${messages.checks.unstackedLabels('value', 'x', 'bar', 'good')}`,
+    ]);
+    expect(await found(labelled({ x, detail: { field: 'good' } }), 'stack-signs')).toHaveLength(1);
+  });
+
+  it('not when they stack in the bars\' order, or label each bar\'s total', async () => {
+    expect(await found(labelled({ x, detail: { field: 'good' }, order: { field: 'good', sort: 'ascending' } }), 'stack-signs')).toEqual([]);
+    expect(await found(labelled({ x: { field: 'value', type: 'quantitative', aggregate: 'sum' }, color: { value: 'black' } }), 'stack-signs')).toEqual([]);
+    // Bars coloured by their own category (one row a bar, as the example microelectronics chart) stack nothing.
+    const oneEach = { ...labelled({}), 'data/parts.csv': 'good,year,value,source\nA,2022,120,stats-2024\nB,2023,60,stats-2024\n' };
+    expect(await found(oneEach, 'stack-signs')).toEqual([]);
+  });
+});
+
 describe('missing-drawn', () => {
   it('an "invalid": null in the theme or the spec config counts like one on the mark', async () => {
     const files = oneChart('rate', 'month,rate,source\n2024-01,4.4,stats-2024\n2024-02,,stats-2024\n', {
