@@ -21,6 +21,8 @@ const q = (s: string) => {
   return `${showInvisible(JSON.stringify(s.slice(0, end))).slice(0, -1)}…" (${countOf(s.length, 'character')})`;
 };
 /** How a Vega expression reads a column: `datum.share`, or `datum['GDP (bn)']`. */
+/** `value` × 100 as a ×100 number format prints it (90 → 9000), free of float noise (0.07 → 7, not 7.000000000000001). */
+const timesHundred = (value: number) => String(Number((value * 100).toPrecision(12)));
 const datum = (column: string) => (/^[A-Za-z_$][\w$]*$/.test(column) ? `datum.${column}` : `datum[${JSON.stringify(column).replace(/^"|"$/g, "'")}]`);
 /**
  * How spreadsheets and statistics offices write "no value" (N/A, NA, #N/A,
@@ -468,6 +470,12 @@ export const checks = {
       ? `the line would double back between their two values of ${q(measured)}`
       : `Vega-Lite would draw one ${mark === 'arc' ? 'slice' : mark} of their ${q(measured)} summed, a figure neither row holds`) +
     `; remove the duplicate row, or split them with a colour or offset field (or write "aggregate": "sum" if the sum is meant)`,
+  duplicateTimeUnit: (value: string, firstValue: string, firstLine: number, unit: string, mark: string, measured: string) =>
+    `this row's ${q(value)} and line ${firstLine}'s ${q(firstValue)} fall in one ${q(unit)} of the time axis ("timeUnit": ${q(unit)}), and no channel tells them apart: ` +
+    (mark === 'line' || mark === 'trail'
+      ? `the line would double back between their two values of ${q(measured)}`
+      : `Vega-Lite would draw one ${mark === 'arc' ? 'slice' : mark} of their ${q(measured)} summed, a figure no row holds`) +
+    `; give the axis the unit the rows are in (such as "yearmonth"), or say which figure the ${q(unit)} shows with "aggregate" ("mean", or "sum" if the sum is meant)`,
   lookalikeMark: (key: string, firstKey: string, firstLine: number, mark: string) =>
     `${q(key)} differs from ${q(firstKey)} on line ${firstLine} only in spaces (or in how an accent is encoded), so the chart would draw two ${mark === 'arc' ? 'slices' : mark === 'line' || mark === 'trail' ? 'lines' : `${mark}s`} that a reader sees labelled alike; ` +
     `write the name the same way in both rows (or merge them)`,
@@ -518,20 +526,48 @@ export const checks = {
   yearsAsNumbers: (column: string, channel: string, first: number) =>
     `column ${q(column)} holds years, but on a quantitative ${channel} axis Vega-Lite labels them as amounts, with a thousands comma and ticks between the years ("${first.toLocaleString('en')}.5"); ` +
     `plot it as "type": "temporal" (citechart reads whole years as years), or give the axis "format": "d" and "tickMinStep": 1`,
+  stackGap: (series: string, missing: string, column: string) =>
+    `${q(series)} has no row at ${q(missing)}, which other series of this stacked area have: Vega-Lite stacks the areas with its ${q(column)} there taken as 0, so the chart shows ${q(series)} falling to zero while the table has no figure; ` +
+    `add the row with its figure, or draw lines, which do not stack`,
+  unstackedLabels: (column: string, channel: string, mark: string, split: string | undefined) =>
+    `this text layer does not stack its labels on ${channel} as the ${mark}s it labels are stacked${split ? ` by ${q(split)}` : ''}: Vega-Lite stacks text only when told to, and a text stack split by "detail" in the opposite order, ` +
+    `so a label sits on another part than its own (or at its row's own ${q(column)}, inside the first part); ` +
+    `stack the labels as the ${mark}s: give the text layer's ${channel} "stack": "zero"${split ? `, "detail": {"field": ${q(split)}} and "order": {"field": ${q(split)}, "sort": "ascending"} (the ${mark}s' order; use theirs if they have an "order")` : ''}, with "align" and "dx" to put each label inside its part's end`,
   mixedSignArea: (value: number, column: string) =>
     `${value} in column ${q(column)} is negative while other values stacked with it are positive: stacked areas of mixed signs overlap and their outline means nothing; draw lines, or grouped bars`,
   missingDrawn: (column: string, channel: string, invalid: string) =>
     `this ${column === '' ? 'cell' : `cell of column ${q(column)}`} is empty, and the mark's "invalid": ${invalid} draws a missing value on ${channel} as if it were zero (or at the axis edge); ` +
     `remove "invalid" so gaps stay gaps, or fill in the value`,
   missingLeftOut: (column: string, mark: string) =>
-    `this cell of column ${q(column)} is empty, so the ${mark === 'arc' ? 'pie' : mark} chart leaves its row out, label and all: a reader sees no trace of it; ` +
+    `this cell of column ${q(column)} is empty, so the ${mark === 'arc' ? 'pie' : mark} chart draws nothing for its row: its label is left out too (a reader sees no trace of it), or, on an axis sorted by value, left beside an empty place that reads as zero; ` +
     `fill in the figure, or remove the row and say in a note that it has none`,
-  percentTimes100: (column: string, format: string) =>
-    `column ${q(column)} is written in percent (61% is read as 61), but the format ${q(format)} multiplies by 100 and would print 6100%; ` +
+  repeatedTickLabel: (channel: string, text: string, first: string, second: string, fix: string, width?: number) =>
+    `${width === undefined ? '' : `at the ${width} px width, `}two ticks of the ${channel} axis are labelled ${q(text)} (at ${first} and at ${second}): the labels' format writes less than tells the ticks apart, ` +
+    `so a label stands at a place it does not name and a reader reads the marks beside it as another ${channel === 'x' || channel === 'y' ? 'value' : 'one'}; ${fix}`,
+  repeatedTickFixDate: (unit: string | undefined) =>
+    unit
+      ? `put the ticks on the unit the format writes: "tickCount": {"interval": ${q(unit)}, "step": 1} in the axis, or a format that writes the ticks' own unit`
+      : `put the ticks on the unit the format writes ("tickCount": {"interval": "month", "step": 1} in the axis for "%b %Y"), or a format that writes the ticks' own unit`,
+  repeatedTickFixNumber: (step: string) => `give the axis "tickMinStep": ${step} (the smallest step the format writes), or a format with more decimals`,
+  emptyCategory: (column: string, channel: string, mark: string) =>
+    `this cell of column ${q(column)} is empty, but the ${channel === 'text' ? 'text label' : channel === 'row' || channel === 'column' || channel === 'facet' ? 'panel header' : channel === 'x' || channel === 'y' ? `${channel} axis` : 'legend'} writes each of its values, so Vega-Lite would publish this ${mark === 'arc' ? 'slice' : mark}'s row under the word "null"; ` +
+    (channel === 'text'
+      ? `fill in the label, or draw only the labelled rows: give the text layer {"filter": ${q(`isValid(${datum(column)}) && ${datum(column)} !== ''`)}}`
+      : `fill in the name, or remove the row (and say in a note what it held)`),
+  percentTimes100: (column: string, format: string, why: 'written' | 'share-over-1' | 'percent-name' = 'written', example = 61) =>
+    (why === 'written'
+      ? `column ${q(column)} is written in percent (61% is read as 61), but the format ${q(format)} multiplies by 100 and would print 6100%; `
+      : `column ${q(column)} holds percentage points, not fractions: ${
+          why === 'share-over-1' ? `it is named a share of a whole and holds ${example}, which no fraction of a whole exceeds` : `its name says percent and most of its figures are beyond ±1, such as ${example}`
+        }; the format ${q(format)} multiplies by 100 and would print ${timesHundred(example)}%; `) +
     `use a format without "%" such as ".0f" and say "(%)" in the title, or divide first: {"calculate": ${q(`${datum(column)} / 100`)}, "as": ${q(`${column}_fraction`)}}`,
   siPrefix: (format: string) =>
     `the format ${q(format)} prints SI prefixes (G for billions, M for millions, µ, m), which newsroom readers do not read; ` +
     `divide the values (e.g. {"calculate": "datum.value / 1e9", "as": "value_bn"}), format with ",.1f" and say "bn" or "m" in the title`,
+  dateComparedAsText: (column: string, written: string, literal: string) =>
+    `${q(column)} is plotted on a time axis, so Vega-Lite reads its cells as dates before any filter, and ${written} compares a date with the text ${q(literal)}: ` +
+    `"==" is never true and "!=" always, so the filter keeps the rows it was written to drop (or drops them all); ` +
+    `compare dates: time(${datum(column)}) != time(toDate(${q(literal).replace(/^"|"$/g, "'")})), or a predicate with "timeUnit"`,
   yearAsDate: (column: string, written: string) =>
     `${q(column)} holds whole years plotted on a time axis, so citechart hands them to Vega as dates and ${written} is never true; ` +
     `compare the year: write year(${datum(column)}) in the expression, or give the predicate "timeUnit": "year"`,

@@ -19,6 +19,7 @@ import { compileSpec, type CompiledChart } from './compile/compileSpec.js';
 import { encodedFields } from './compile/encodedFields.js';
 import type { ChartSpec } from './compile/readSpec.js';
 import { drawnChecks } from './checks/drawnChecks.js';
+import { tickLabelErrors } from './checks/tickLabelErrors.js';
 import { editionTables, readChartSpec } from './locale/readEdition.js';
 import { readerColumns } from './embed/readerColumns.js';
 import { drawnOrder } from './embed/drawnOrder.js';
@@ -477,6 +478,8 @@ export async function renderArtboard(
   // A label cut only at this width (a phone's artboard) is as wrong there as in the spec's own layout: said, naming the width.
   const cut = truncationWarnings(truncatedLabels(rerendered.render.scenegraph), rerendered.chart.origins, spec.json, width);
   pushAll(diagnostics, cut.filter((d) => !seen.has(d.message)));
+  // More ticks fit a wider artboard: two of them may read alike only there (tick-labels), which is as wrong as in the spec's own layout.
+  pushAll(diagnostics, tickLabelErrors(spec.json, spec.vegaLite, rerendered.render.scenegraph, width).filter((d) => !seen.has(d.message)));
   if (!markers) return { render: rerendered.render };
   const marked = await drawMarkers(rerendered.chart, rerendered.render, markers, cwd, spec.json);
   pushAll(diagnostics, marked.diagnostics.filter((d) => !seen.has(d.message)));
@@ -557,6 +560,7 @@ export function drawnWarnings(spec: ChartSpec, chart: CompiledChart, render: Veg
     ...nonFiniteErrors(spec, render.nonFinite),
     // An infinite value or scale span (above) puts marks nowhere too: one error says why.
     ...(render.nonFinite.length ? [] : drawnChecks(spec.json, spec.vegaLite, render.scenegraph)),
+    ...tickLabelErrors(spec.json, spec.vegaLite, render.scenegraph),
   ];
 }
 

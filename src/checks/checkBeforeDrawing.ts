@@ -27,11 +27,15 @@ import { checkDuplicateMarks } from './duplicateMarks.js';
 import { checkPercentExpressions } from './percentExpressions.js';
 import { checkPercentFormat } from './percentFormat.js';
 import { plottedChannels } from './plottedChannels.js';
+import { checkDateFilter } from './dateFilter.js';
+import { checkEmptyCategory } from './emptyCategory.js';
 import { checkScaleDomain } from './scaleDomain.js';
 import { checkSiFormat } from './siFormat.js';
+import { checkStackGaps } from './stackGaps.js';
 import { checkStackSigns } from './stackSigns.js';
 import { checkTemporalCells } from './temporalCells.js';
 import { checkTooltips } from './tooltips.js';
+import { checkUnstackedLabels } from './unstackedLabels.js';
 import { checkYearFilter } from './yearFilter.js';
 import { checkYearAxis } from './yearAxis.js';
 
@@ -52,13 +56,17 @@ export function checkBeforeDrawing(spec: ChartSpec, tables: Map<string, CitedTab
     ...checkScaleDomain(channels),
     ...checkTemporalCells(channels),
     ...checkStackSigns(channels),
+    ...checkStackGaps(channels),
+    ...checkUnstackedLabels(json, channels),
     ...checkDuplicateMarks(channels),
     ...checkMissingDrawn(channels, config),
+    ...checkEmptyCategory(channels),
     // Formats from the spec's own config only: a finding must point into the spec.
     ...checkPercentFormat(json, channels, ownConfig),
     ...checkPercentExpressions(json, vegaLite, tables),
     ...checkSiFormat(json, channels),
     ...checkYearFilter(json, vegaLite, tables),
+    ...checkDateFilter(json, vegaLite, tables),
     // The theme's formats count here: any format is the author's choice.
     ...checkYearAxis(json, channels, config),
     ...checkTooltips(json, vegaLite),

@@ -1,4 +1,5 @@
-import type { Diagnostic } from '../model.js';
+import { isYearColumn } from '../compile/injectData.js';
+import type { CitedRow, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { PlottedChannel } from './plottedChannels.js';
 
@@ -19,8 +20,11 @@ const LABELS = new Set(['text', 'tooltip', 'href', 'description', 'url', 'key', 
  * Only where the drawn rows are the table's rows (no transform or aggregate:
  * plottedChannels), for a view with exactly one measured channel (the
  * quantitative x or y of a bar, the y of a line or area, a pie's theta, a
- * heat map's colour) and no binned, time-unit or repeated field among the
- * others. The key is every other field channel, facets included; an explicit
+ * heat map's colour) and no binned or repeated field among the others. The
+ * key is every other field channel, facets included, a field with a
+ * `timeUnit` by the parts of its date the unit keeps (monthly rows on a
+ * `"timeUnit": "year"` axis are stacked into one bar a year, a sum of
+ * rates no row holds); an explicit
  * `"aggregate": "sum"` says a sum is meant and is never flagged. Two rows
  * whose keys differ only in spaces or Unicode form ("China" and "China ")
  * are two marks labelled alike, an error too at the second.
@@ -42,25 +46,38 @@ export function checkDuplicateMarks(channels: PlottedChannel[]): Diagnostic[] {
     const measured = measuredChannel(view.mark, plotted);
     if (!measured) continue;
     const keys = plotted.filter((c) => c !== measured && !LABELS.has(c.channel));
-    if (!keys.length || keys.some((c) => c.def.bin !== undefined || c.def.timeUnit !== undefined)) continue;
-    const fields = [...new Set([...keys.map((c) => c.field), ...view.facetFields])];
+    if (!keys.length || keys.some((c) => c.def.bin !== undefined || (c.def.timeUnit !== undefined && !timeUnitParts(c.def.timeUnit)))) continue;
     if (view.facetFields.some((f) => !table.columns.includes(f))) continue;
+    // Each key channel's field, read as the mark places it: a date by the parts its timeUnit keeps ("year": 2022-01 and 2022-02 are one place).
+    const parts = new Map<string, string[] | undefined>();
+    for (const c of keys) if (!parts.has(c.field) || c.def.timeUnit !== undefined) parts.set(c.field, c.def.timeUnit !== undefined ? timeUnitParts(c.def.timeUnit) : undefined);
+    for (const f of view.facetFields) if (!parts.has(f)) parts.set(f, undefined);
+    const fields = [...parts.keys()];
+    const yearColumns = new Set(fields.filter((f) => parts.get(f) && isYearColumn(table, f)));
+    const placed = (row: CitedRow, f: string) => {
+      const units = parts.get(f);
+      const value = row.values[f] ?? null;
+      return units ? timeUnitKey(value, units, yearColumns.has(f)) : value;
+    };
     const category = keys.find((c) => c.channel === 'x' || c.channel === 'y' || c.channel === 'color' || c.channel === 'theta') ?? keys[0]!;
     const first = new Map<string, number>();
     table.rows.forEach((row, i) => {
-      const key = JSON.stringify(fields.map((f) => row.values[f] ?? null));
+      const key = JSON.stringify(fields.map((f) => placed(row, f)));
       const before = first.get(key);
       if (before === undefined) return void first.set(key, i);
       const at = category.cells![i]!;
       const earlier = category.cells![before]!;
       const label = fields.map((f) => String(row.values[f] ?? '')).join(', ');
+      const grouped = keys.find((c) => c.def.timeUnit !== undefined && row.values[c.field] !== table.rows[before]!.values[c.field]);
       found.push({
         file: table.file,
         line: at.line,
         column: at.column,
         severity: 'error',
         rule: 'duplicate-marks',
-        message: messages.checks.duplicateMark(label, earlier.line, view.mark, measured.field),
+        message: grouped
+          ? messages.checks.duplicateTimeUnit(String(row.values[grouped.field] ?? ''), String(table.rows[before]!.values[grouped.field] ?? ''), earlier.line, timeUnitName(grouped.def.timeUnit), view.mark, measured.field)
+          : messages.checks.duplicateMark(label, earlier.line, view.mark, measured.field),
       });
     });
     for (const problem of lookalikes(keys, table.file, view.mark)) found.push(problem);
@@ -128,4 +145,57 @@ function measuredChannel(mark: string, plotted: PlottedChannel[]): PlottedChanne
   if (mark === 'line' || mark === 'area' || mark === 'trail') return y && get('x') ? y : x && !y && get('y') ? x : undefined;
   // bar: the quantitative axis, when the other is a category.
   return x && !y && get('y') ? x : y && !x && get('x') ? y : undefined;
+}
+
+// Vega-Lite's time-unit parts, longest first so "dayofyear" is not read as "day".
+const UNIT_PARTS = ['milliseconds', 'dayofyear', 'quarter', 'minutes', 'seconds', 'hours', 'month', 'week', 'year', 'date', 'day'];
+
+/** The name of a timeUnit as written (`"year"`, or an object's `unit`). */
+function timeUnitName(timeUnit: unknown): string {
+  const unit = typeof timeUnit === 'string' ? timeUnit : timeUnit && typeof timeUnit === 'object' ? (timeUnit as { unit?: unknown }).unit : undefined;
+  return typeof unit === 'string' ? unit : '';
+}
+
+/**
+ * The date parts a Vega-Lite timeUnit keeps (`yearmonth` → year, month;
+ * `utcquarter` → quarter), or undefined for one this check does not read
+ * (`binned…`, a `step`, a unit it does not know): then the view is left alone.
+ */
+function timeUnitParts(timeUnit: unknown): string[] | undefined {
+  if (timeUnit && typeof timeUnit === 'object' && Object.keys(timeUnit).some((k) => k !== 'unit' && k !== 'utc')) return undefined;
+  let rest = timeUnitName(timeUnit).replace(/^utc/, '');
+  if (!rest || rest.startsWith('binned')) return undefined;
+  const parts: string[] = [];
+  while (rest) {
+    const part = UNIT_PARTS.find((p) => rest.startsWith(p));
+    if (!part) return undefined;
+    parts.push(part);
+    rest = rest.slice(part.length);
+  }
+  return parts;
+}
+
+/**
+ * Where a cell falls on a time axis with those parts: its date's parts in
+ * UTC (the process runs in UTC), as text. A whole year of a year column is
+ * that year's 1 January, as citechart hands it to Vega; a cell that reads
+ * as no date keeps its text (temporal-cells reports it).
+ */
+function timeUnitKey(value: unknown, parts: string[], years: boolean): unknown {
+  const date = typeof value === 'number' && years ? new Date(Date.UTC(value, 0, 1)) : typeof value === 'string' ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return value;
+  const of: Record<string, () => number> = {
+    year: () => date.getUTCFullYear(),
+    quarter: () => Math.floor(date.getUTCMonth() / 3),
+    month: () => date.getUTCMonth(),
+    week: () => Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 6048e5),
+    date: () => date.getUTCDate(),
+    day: () => date.getUTCDay(),
+    dayofyear: () => Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 864e5),
+    hours: () => date.getUTCHours(),
+    minutes: () => date.getUTCMinutes(),
+    seconds: () => date.getUTCSeconds(),
+    milliseconds: () => date.getUTCMilliseconds(),
+  };
+  return parts.map((p) => of[p]!()).join('-');
 }

@@ -3,6 +3,7 @@ import { specStrings } from '../compile/readSpec.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { specifierType } from './numberFormats.js';
+import { percentPoints, type PercentPoints } from './percentPoints.js';
 
 const TIMES_100 = new Set(['%', 'p']);
 // format(datum.share, '.0%'), format(datum["share"], ".0%"), format(datum.value, '%') in a labelExpr.
@@ -12,14 +13,20 @@ const FORMAT_CALL = /\bformat\(\s*datum(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])((?:(?
  * The `percent-format` fault written in an expression rather than a format
  * property: `format(datum.share, '.0%')` in a `calculate` (a text label), or
  * `format(datum.value, '%')` in an axis or legend `labelExpr` of a channel
- * plotting the column. A column written in percent (`61%`, read as 61) is
- * printed as 6100%. An error at the expression, with checkPercentFormat's
+ * plotting the column. A column of percentage points (written `61%`, or
+ * named a share or percent: src/checks/percentPoints.ts) is printed as 6100%. An error at the expression, with checkPercentFormat's
  * message. `datum.value` is resolved only inside an encoding channel's
  * axis or legend (`encoding.CHANNEL.axis.labelExpr`), where it is that
  * channel's field.
  */
 export function checkPercentExpressions(json: JsonFile, spec: Record<string, unknown>, tables: Map<string, CitedTable>): Diagnostic[] {
-  const percent = (column: string) => [...tables.values()].some((t) => t.columnInfo?.[column]?.percent === true);
+  const percent = (column: string): PercentPoints | undefined => {
+    for (const table of tables.values()) {
+      const points = percentPoints(table, column);
+      if (points) return points;
+    }
+    return undefined;
+  };
   const found: Diagnostic[] = [];
   for (const { path, text } of specStrings(spec)) {
     if (!text.includes('format(')) continue;
@@ -28,8 +35,9 @@ export function checkPercentExpressions(json: JsonFile, spec: Record<string, unk
       if (!TIMES_100.has(specifierType(format) ?? '')) continue;
       let column = match[1] ?? match[3]!;
       if (column === 'value') column = labelledField(spec, path) ?? column;
-      if (!percent(column)) continue;
-      found.push({ ...json.diagnostic(path, messages.checks.percentTimes100(column, format)), rule: 'percent-format' });
+      const points = percent(column);
+      if (!points) continue;
+      found.push({ ...json.diagnostic(path, messages.checks.percentTimes100(column, format, points.why, points.example)), rule: 'percent-format' });
     }
   }
   return found;

@@ -2,12 +2,14 @@ import type { JsonFile } from '../compile/readJsonFile.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { numberFormats, specifierType } from './numberFormats.js';
+import { percentPoints } from './percentPoints.js';
 import type { PlottedChannel } from './plottedChannels.js';
 
 const TIMES_100 = new Set(['%', 'p']);
 
 /**
- * A column written in percent (`61%`, read as 61 percentage points) printed
+ * A column of percentage points (written `61%` and read as 61, or named a
+ * share or percent and holding figures beyond 1: src/checks/percentPoints.ts) printed
  * with a d3 format that multiplies by 100 (`%`, `.0%`, `p`): the graphic
  * would publish 6100 %. An error at the format, with both fixes. The format
  * is the channel's own (its `format`, axis or legend), or, for an x or y
@@ -18,15 +20,18 @@ const TIMES_100 = new Set(['%', 'p']);
 export function checkPercentFormat(json: JsonFile, channels: PlottedChannel[], config: Record<string, unknown>): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const c of channels) {
-    if (!c.isColumn || !c.table?.columnInfo?.[c.field]?.percent) continue;
+    // A normalised stack draws each part's fraction of its bar (0 to 1), not the column's figures: "%" is its format.
+    const points = c.isColumn && c.def.stack !== 'normalize' ? percentPoints(c.table, c.field) : undefined;
+    if (!points) continue;
+    const message = (format: string) => messages.checks.percentTimes100(c.field, format, points.why, points.example);
     const own = numberFormats(c);
     for (const written of own) {
       if (!TIMES_100.has(written.type)) continue;
-      found.push({ ...json.diagnostic(written.jsonPath, messages.checks.percentTimes100(c.field, written.format)), rule: 'percent-format' });
+      found.push({ ...json.diagnostic(written.jsonPath, message(written.format)), rule: 'percent-format' });
     }
     const inherited = own.length ? undefined : configFormat(c, config);
     if (inherited && TIMES_100.has(specifierType(inherited.format) ?? '')) {
-      found.push({ ...json.diagnostic(inherited.jsonPath, messages.checks.percentTimes100(c.field, inherited.format)), rule: 'percent-format' });
+      found.push({ ...json.diagnostic(inherited.jsonPath, message(inherited.format)), rule: 'percent-format' });
     }
   }
   return found;

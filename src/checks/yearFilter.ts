@@ -5,7 +5,7 @@ import { unitViews } from '../lint/unitViews.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 
-const COMPARISONS = ['equal', 'lt', 'lte', 'gt', 'gte', 'range', 'oneOf'];
+export const COMPARISONS = ['equal', 'lt', 'lte', 'gt', 'gte', 'range', 'oneOf'];
 const YEAR = /^[12]\d{3}$/;
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -19,38 +19,65 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
  * filter that compares a year column with a bare year, with the fix.
  */
 export function checkYearFilter(json: JsonFile, spec: Record<string, unknown>, tables: Map<string, CitedTable>): Diagnostic[] {
-  const dated = timeFields(spec);
-  const found: Diagnostic[] = [];
+  return filtersOnTimeFields(spec, tables, (filter, table, dated) => {
+    const written = yearComparison(filter, (column) => dated(column) && isYearColumn(table, column));
+    return written && messages.checks.yearAsDate(written.column, written.text);
+  }).map(({ jsonPath, message }) => ({ ...json.diagnostic(jsonPath, message, 'warning'), rule: 'year-filter' }));
+}
+
+/**
+ * Each filter of a spec, once, with the table its view draws and whether a
+ * column of it is plotted as time (so Vega-Lite parses it into dates before
+ * any filter): what `judge` says of it, at the filter.
+ */
+export function filtersOnTimeFields(
+  spec: Record<string, unknown>,
+  tables: Map<string, CitedTable>,
+  judge: (filter: unknown, table: CitedTable, dated: (column: string) => boolean) => string | undefined,
+): Array<{ jsonPath: Array<string | number>; message: string }> {
+  const time = timeFields(spec);
+  const found: Array<{ jsonPath: Array<string | number>; message: string }> = [];
   const seen = new Set<string>();
   for (const view of unitViews(spec)) {
     const table = view.dataFile !== undefined ? tables.get(view.dataFile) : undefined;
     if (!table) continue;
-    const isDatedYear = (column: string) => dated.has(column) && table.columns.includes(column) && isYearColumn(table, column);
+    const dated = (column: string) => time.has(column) && table.columns.includes(column);
     for (const t of view.transforms) {
       const key = t.jsonPath.join('\u0000');
       if (t.def.filter === undefined || seen.has(key)) continue;
       seen.add(key);
-      const written = yearComparison(t.def.filter, isDatedYear);
-      if (written) found.push({ ...json.diagnostic([...t.jsonPath, 'filter'], messages.checks.yearAsDate(written.column, written.text), 'warning'), rule: 'year-filter' });
+      const message = judge(t.def.filter, table, dated);
+      if (message) found.push({ jsonPath: [...t.jsonPath, 'filter'], message });
     }
   }
   return found;
 }
 
-/** The first comparison of a year column with a bare year in a filter, if any. */
-function yearComparison(filter: unknown, isDatedYear: (column: string) => boolean): { column: string; text: string } | undefined {
-  if (typeof filter === 'string') return inExpression(filter, isDatedYear);
-  if (Array.isArray(filter)) return undefined;
+/**
+ * The first hit in a Vega-Lite filter: an expression string handed to
+ * `inExpression`, each predicate object (through `and`, `or` and `not`) to
+ * `inPredicate`, in the order written.
+ */
+export function firstInFilter<T>(filter: unknown, inExpression: (expression: string) => T | undefined, inPredicate: (predicate: Record<string, unknown>) => T | undefined): T | undefined {
+  if (typeof filter === 'string') return inExpression(filter);
   if (!isObject(filter)) return undefined;
   for (const key of ['and', 'or']) {
-    if (Array.isArray(filter[key])) {
-      for (const part of filter[key] as unknown[]) {
-        const hit = yearComparison(part, isDatedYear);
-        if (hit) return hit;
-      }
+    if (!Array.isArray(filter[key])) continue;
+    for (const part of filter[key] as unknown[]) {
+      const hit = firstInFilter(part, inExpression, inPredicate);
+      if (hit) return hit;
     }
   }
-  if (filter.not !== undefined) return yearComparison(filter.not, isDatedYear);
+  if (filter.not !== undefined) return firstInFilter(filter.not, inExpression, inPredicate);
+  return inPredicate(filter);
+}
+
+/** The first comparison of a year column with a bare year in a filter, if any. */
+function yearComparison(filter: unknown, isDatedYear: (column: string) => boolean): { column: string; text: string } | undefined {
+  return firstInFilter(filter, (expression) => inExpression(expression, isDatedYear), (predicate) => yearPredicate(predicate, isDatedYear));
+}
+
+function yearPredicate(filter: Record<string, unknown>, isDatedYear: (column: string) => boolean): { column: string; text: string } | undefined {
   if (typeof filter.field !== 'string' || filter.timeUnit !== undefined) return undefined;
   const column = unescapeField(filter.field);
   if (!isDatedYear(column)) return undefined;
@@ -66,8 +93,8 @@ function yearComparison(filter: unknown, isDatedYear: (column: string) => boolea
 
 // `datum.year == 2024`, `datum["year"] >= 2020`, `2024 === datum.year`:
 // a column read straight (not inside year(…)) against four digits.
-const ACCESS = String.raw`datum(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"]*)"|'([^']*)')\s*\])`;
-const OPERATOR = String.raw`(?:===?|!==?|<=?|>=?)`;
+export const ACCESS = String.raw`datum(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"]*)"|'([^']*)')\s*\])`;
+export const OPERATOR = String.raw`(?:===?|!==?|<=?|>=?)`;
 const LEFT = new RegExp(String.raw`(^|[^\w$.])${ACCESS}\s*${OPERATOR}\s*['"]?([12]\d{3})\b`, 'g');
 const RIGHT = new RegExp(String.raw`\b([12]\d{3})['"]?\s*${OPERATOR}\s*${ACCESS}`, 'g');
 
@@ -84,6 +111,6 @@ function inExpression(expression: string, isDatedYear: (column: string) => boole
 }
 
 /** Whether the access at `index` is an argument of a call such as `year(`. */
-function precededByCall(expression: string, index: number): boolean {
+export function precededByCall(expression: string, index: number): boolean {
   return /[\w$]\s*\(\s*$/.test(expression.slice(0, index));
 }

@@ -8,13 +8,16 @@ import { unitViews, type UnitView } from './unitViews.js';
 const PART_MARKS = new Set(['bar', 'area', 'arc']);
 const SHARE_NAME = /(^|[^a-z])(share|shares|pct|percent|percentage|proportion)([^a-z]|$)/i;
 const PERCENT_TITLE = /%|\bper ?cent|\bpercentage\b|\bpct\b/i;
+// A percent that is no part of a whole: a change, growth or rate (`change_pct`, `growth_percent`, `yoy_pct`).
+const CHANGE_NAME = /(^|[^a-z])(change|changes|chg|growth|grow|yoy|mom|diff|delta|increase|decrease|rise|fall|rate|rates)([^a-z]|$)/i;
 
 /** Digits after the point as the value was written (90 → 0, 12.5 → 1). */
 const decimals = (v: number) => (String(v).split('.')[1] ?? '').length;
 
 /**
  * Parts of a whole must add up to the whole. A column is read as shares when
- * it is named so (share, pct, percent, percentage, proportion) and drawn as
+ * it is named so (share, pct, percent, percentage, proportion; not a change,
+ * growth or rate in percent: `change_pct`) and drawn as
  * parts (bar, area, arc), or when the spec stacks it (a colour field, `stack`,
  * a pie's `theta`) and titles it in %. Its drawn rows must sum to 100 (to 1 when
  * every value is ≤ 1 and the format shows %), per facet panel and, for a
@@ -97,7 +100,7 @@ function shareChannel(view: UnitView, isNumber: (column: string) => boolean) {
     // A normalised stack draws raw amounts (tonnes, TWh) as % of their total:
     // its % axis says nothing of the column, which only its name can.
     const normalised = def.stack === 'normalize';
-    if (SHARE_NAME.test(column) || (stacked && percent && !normalised)) return { channel, column, fractions: format?.includes('%') ?? false };
+    if ((SHARE_NAME.test(column) && !CHANGE_NAME.test(column)) || (stacked && percent && !normalised)) return { channel, column, fractions: format?.includes('%') ?? false };
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import type { ChartSpec } from '../compile/readSpec.js';
 import type { CellValue, CitedTable, Diagnostic } from '../model.js';
 import type { Locale } from '../locale/readLocale.js';
 import * as messages from '../messages.js';
+import { percentPoints } from '../checks/percentPoints.js';
 
 /** One column of a newsroom table, as `usermeta.citechart.table.columns[i]` gives it. */
 export interface TableColumn {
@@ -61,6 +62,9 @@ export function readTable(spec: ChartSpec, tables: Map<string, CitedTable>): { t
       if (column[key] !== undefined && column[key] !== false && !numeric) diagnostics.push(at(tablePath('columns', i, key), messages.table.needsNumbers(key, column.field)));
     }
     if (column.format !== undefined && numeric && !validFormat(column.format)) diagnostics.push(at(tablePath('columns', i, 'format'), messages.table.badFormat(column.format)));
+    // A table's number format is a chart's too: "%" on percentage points (90) writes 9000%, as an axis would (percent-format).
+    const points = column.format !== undefined && numeric && validFormat(column.format) && TIMES_100.has(formatSpecifier(column.format).type) ? percentPoints(data, column.field) : undefined;
+    if (points) diagnostics.push({ ...at(tablePath('columns', i, 'format'), messages.checks.percentTimes100(column.field, column.format!, points.why, points.example)), rule: 'percent-format' });
     return { field: column.field, title: column.title ?? (source ? 'Source' : column.field), ...(column.format !== undefined && { format: column.format }), bar: !!column.bar, heat: !!column.heat, numeric, source };
   });
   if (raw.sort && !data.columns.includes(raw.sort.field)) diagnostics.push(at(tablePath('sort', 'field'), unknownColumn(raw.sort.field, data)));
@@ -69,6 +73,8 @@ export function readTable(spec: ChartSpec, tables: Map<string, CitedTable>): { t
 }
 
 /** d3-format's types; it reads any other letter as "g" without a word, so "1z" would print as a general number. */
+/** The types that multiply by 100 (`.0%`, `p`). */
+const TIMES_100 = new Set(['%', 'p']);
 const FORMAT_TYPES = new Set(['', 'e', 'f', 'g', 'r', 's', '%', 'p', 'b', 'o', 'd', 'x', 'X', 'c', 'n']);
 
 function validFormat(specifier: string): boolean {

@@ -11,7 +11,7 @@ import { formatDiagnostic } from '../../src/errors.js';
 // @ts-expect-error plain ESM module without types
 import { generateCorpus } from '../../bench/corpus.mjs';
 
-const NEW_RULES = new Set(['log-scale', 'scale-domain', 'year-axis', 'temporal-cells', 'stack-signs', 'missing-drawn', 'percent-format', 'si-format', 'year-filter', 'tooltip', 'empty-layer', 'vega', 'vega-lite']);
+const NEW_RULES = new Set(['log-scale', 'scale-domain', 'year-axis', 'temporal-cells', 'stack-signs', 'missing-drawn', 'percent-format', 'tick-labels', 'empty-category', 'si-format', 'year-filter', 'tooltip', 'empty-layer', 'vega', 'vega-lite']);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const alarms = async (cwd: string) => (await check({ cwd })).filter((d) => NEW_RULES.has(d.rule ?? '')).map(formatDiagnostic);
 

@@ -39,6 +39,15 @@ describe('shares-sum', () => {
     ]);
   });
 
+  it('a change, growth or rate in percent is no part of a whole', async () => {
+    // Found by a newsroom pass: a bar chart of changes per good ("change_pct": 42.5, -7.5…) was told its rows do not sum to 100.
+    const csv = 'good,change_pct,source\nMachine tools,42.5,stats-2024\nOptics,-7.5,stats-2024\n';
+    const spec = specText({ data: { url: 'data/change.csv' }, mark: 'bar', encoding: { y: { field: 'good', type: 'nominal' }, x: { field: 'change_pct', type: 'quantitative', title: 'Change (%)' } } });
+    expect(await findings('shares-sum', { 'data/change.csv': csv, 'specs/change.vl.json': spec })).toEqual([]);
+    const share = 'good,share_pct,source\nMachine tools,42.5,stats-2024\nOptics,7.5,stats-2024\n';
+    expect(await findings('shares-sum', { 'data/change.csv': share, 'specs/change.vl.json': spec.replace(/change_pct/g, 'share_pct') })).toHaveLength(1);
+  });
+
   it('reads a pie titled in % as shares, whatever the column is called', async () => {
     const csv = 'origin,value,source\nChina,80,stats-2024\nOther,10,stats-2024\n';
     const spec = specText({

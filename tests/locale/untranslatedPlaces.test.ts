@@ -61,3 +61,24 @@ describe('text left untranslated in an edition is an error at its cell, line and
     expect(error).toMatch(new RegExp(`^${where('data/exports.csv', CSV, 'country')}: error: column "country" has no French header`));
   });
 });
+
+describe('text without words needs no translation', () => {
+  // Found by a newsroom pass: a French edition of a monthly line asked for a translation of
+  // every "2023-01" cell, which the time axis writes in French itself (and a translated
+  // "janv. 2023" would no longer read as a date).
+  const DATED =
+    'source,month,code,country,exports\n' +
+    'stats-2024,2023-01,01,Norway,120\n' +
+    'stats-2024,2023-02,02,Chile,85\n' +
+    'monitor-2023,2023-03-15T12:00Z,A-12,Kenya,40\n';
+  const strings = { ...complete.strings, month: 'Mois', code: 'Code' };
+  const errorsIn = async (values: Record<string, string>) => {
+    const cwd = makeProject({ ...minimalProject, 'data/exports.csv': DATED, 'specs/exports.vl.json': spec, 'specs/exports.fr.json': JSON.stringify({ strings, values }) });
+    return (await check({ cwd })).filter((d) => d.severity === 'error').map(formatDiagnostic);
+  };
+
+  it('ISO dates and letterless codes are kept as written; a code with a letter is still asked for', async () => {
+    expect(await errorsIn({ ...complete.values, 'A-12': 'A-12' })).toEqual([]);
+    expect(await errorsIn(complete.values)).toEqual([`${where('data/exports.csv', DATED, 'A-12')}: ${untranslated('A-12')}`]);
+  });
+});

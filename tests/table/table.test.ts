@@ -7,6 +7,7 @@ import { openProject } from '../../src/project.js';
 import { chartFiles, renderChart } from '../../src/renderChart.js';
 import { makeProject, positionOf } from '../helpers/fixtureProject.js';
 import { format } from '../helpers/project.js';
+import * as messages from '../../src/messages.js';
 
 const SOURCES =
   'id,publisher,authors,title,published,url,attribution\n' +
@@ -19,6 +20,8 @@ const CITIES =
   'Gamma <b>,0.8,-0.6,stats\n' +
   'Delta,2.1,,stats\n';
 
+// CITIES with a share of each city's region: percentage points (90 for 90 %).
+const SHARES = CITIES.replace('growth_pct,', 'growth_pct,share,').replace('Alpha,1.2,0.4,', 'Alpha,1.2,0.4,90,').replace('Beta,3.4,1.9,', 'Beta,3.4,1.9,10,').replace('Gamma <b>,0.8,-0.6,', 'Gamma <b>,0.8,-0.6,,').replace('Delta,2.1,,', 'Delta,2.1,,,');
 type Column = { field: string; title?: string; format?: string; bar?: boolean; heat?: boolean };
 function tableSpec(columns: Column[], extra: Record<string, unknown> = {}, sort: unknown = { field: 'population_m', order: 'descending' }): string {
   const spec = {
@@ -127,12 +130,26 @@ describe('a bad table is an error at its line and column', () => {
     ['a bar on a text column', [{ field: 'city', bar: true }], undefined, '"bar": true', '"bar" needs a number column, but "city" holds text; remove "bar" from this column'],
     ['a format that is no d3 format', [{ field: 'population_m', format: '.1z' }], undefined, '"format": ".1z"', '".1z" is not a d3-format specifier: write e.g. ",.1f", "+.1f" or ".0%"'],
     ['a sort by an unknown column', [{ field: 'city' }], { field: 'size' }, '"field": "size"', 'field "size" is not a column of data/cities.csv (columns: "city", "population_m", "growth_pct")'],
+    // Found by a newsroom pass: the chart rule (percent-format) did not reach a table's column, which wrote 9000% with exit 0.
+    [
+      'a ×100 format on a column of percentage points',
+      [{ field: 'city' }, { field: 'share', format: '.0%' }],
+      undefined,
+      '"format": ".0%"',
+      messages.checks.percentTimes100('share', '.0%', 'share-over-1', 90),
+    ],
   ];
   it.each(cases)('%s', async (_name, columns, sort, needle, message) => {
     const spec = tableSpec(columns, {}, sort);
     const at = positionOf(spec, needle);
-    const { chart, diagnostics } = await render(spec);
+    const { chart, diagnostics } = await render(spec, columns.some((c) => c.field === 'share') ? SHARES : CITIES);
     expect(chart).toBeUndefined();
     expect(format(diagnostics)).toEqual([`specs/t.vl.json:${at.line}:${at.column}: error: ${message}`]);
+  });
+
+  it('a ×100 format on a share written as a fraction is what the format is for', async () => {
+    const { chart, diagnostics } = await render(tableSpec([{ field: 'city' }, { field: 'share', format: '.0%' }], {}, undefined), SHARES.replace(',90,', ',0.9,').replace(',10,', ',0.1,'));
+    expect(format(diagnostics)).toEqual([]);
+    expect(chart!.svg).toContain('>90%<');
   });
 });
