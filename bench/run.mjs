@@ -37,6 +37,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
+import { footersOf } from './footers.mjs';
 import { ensurePeer, peerBin } from './setupPeer.mjs';
 import { measureMap } from './mapFigure.mjs';
 import { treeSampler } from './treeMemory.mjs';
@@ -187,13 +188,7 @@ const warmBefore = storedWidths(tmpWarm);
 timed(process.execPath, [CLI, 'build'], { cwd: dir, tmp: tmpWarm, expect: new RegExp(`^${CHARTS} charts built in`, 'm') });
 const warmWidths = storedWidths(tmpWarm);
 console.log(`text-width store: warm = ${warmWidths} widths after one untimed build (was ${warmBefore}); cold = a new empty TMPDIR per measurement`);
-const footers = {};
-for (const name of names) {
-  const svg = readFileSync(path.join(out, `${name}.svg`), 'utf8');
-  const box = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
-  const block = /<g class="citechart-footer"[\s\S]*?<\/g>/.exec(svg);
-  if (box && block) footers[name] = { width: Number(box[1]), height: Number(box[2]), block: block[0] };
-}
+const footers = footersOf(out, names);
 const footersFile = path.join(run, 'footers.json');
 writeFileSync(footersFile, JSON.stringify(footers));
 if (Object.keys(footers).length < names.length) console.log(`bench: WARNING: no footer found in ${names.length - Object.keys(footers).length} of citechart's SVGs; the floor draws those without one`);
