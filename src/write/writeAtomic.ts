@@ -7,25 +7,34 @@
 // so a full disk, a read-only folder or a crash leaves the previous file as
 // it was, never a truncated one under the real name.
 //
-// Only the fsync and the unlink of the previous file's backup go to libuv's
-// thread pool: every other step is a system call made on the calling thread,
-// on the one descriptor the file was made with (written, synced, read back,
-// closed). Each call sent to the pool costs a hand-over between threads on
-// either side of a call of a few µs: with 13 such calls per file, the checked
-// write of a chart's three files took 2.7 ms of CPU, against 0.35 ms for the
-// bench floor's writeFileSync (issue 15). The two left there can wait for the
-// disk (an fsync; an unlink that frees the previous file's blocks, ≈1 ms each
-// on a busy disk), and the thread that writes also answers the render
-// workers' requests and hands them their next charts.
-import { closeSync, fsync, linkSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+// Each file is made, written and synced through one descriptor, and read
+// back through it too (no second open). The calls that can wait for the
+// disk — making the file (O_CREAT), writing (the kernel may throttle a
+// writer while much is dirty), fsync, link, rename, unlink — go to libuv's
+// thread pool, as before: the thread that writes also answers the render
+// workers and hands them their next charts, and made them synchronous, the
+// build's wall time rose on a busy disk (issue 15). The rest — lstat, the
+// read back from the page cache, close — is made on the calling thread:
+// each call sent to the pool costs a hand-over between threads, and with 13
+// of them per file the checked write of a chart's three files took 2.7 ms of
+// CPU, against 0.35 ms for the bench floor's writeFileSync.
+import { closeSync, fsync, link, mkdirSync, open, readSync, rename, rmSync, write } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { isWholeBinary } from '../verify/isWholeBinary.js';
 import { isClosedMarkup } from './closedMarkup.js';
 import { asOutputError } from './outputError.js';
 import { lstatNotLinkSync } from './refuseLinks.js';
 import { tempNameFor } from './tempFiles.js';
 import { readsBack, writeFully } from './writeFully.js';
+
+const openFile = promisify(open);
+const writeAt = (fd: number, buffer: Uint8Array, offset: number, length: number, position: number) =>
+  new Promise<number>((resolve, reject) => write(fd, buffer, offset, length, position, (error, bytesWritten) => (error ? reject(error) : resolve(bytesWritten))));
+const syncToDisk = promisify(fsync);
+const linkFile = promisify(link);
+const renameFile = promisify(rename);
 
 /** A file written in full under a temporary name, not yet in place. */
 export interface StagedFile {
@@ -82,9 +91,6 @@ async function removeOwnFile(file: string): Promise<void> {
   });
 }
 
-/** fsync(2) of a descriptor on libuv's pool, the calling thread free meanwhile. */
-const syncToDisk = (fd: number) => new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
-
 /**
  * Writes `data` to a fresh temporary file beside `file` and checks it to the
  * last byte: all bytes written (short writes retried), fsync'ed, then read
@@ -105,9 +111,9 @@ export async function stageFile(file: string, data: string | Uint8Array): Promis
   let fd: number | undefined;
   try {
     // 'wx+' is O_RDWR|O_CREAT|O_EXCL: never opens an existing file or a planted link; read back through the same descriptor.
-    fd = openSync(temp, 'wx+', 0o666);
+    fd = await openFile(temp, 'wx+', 0o666);
     const at = fd;
-    writeFully((buffer, offset, length, position) => writeSync(at, buffer, offset, length, position), bytes);
+    await writeFully((buffer, offset, length, position) => writeAt(at, buffer, offset, length, position), bytes);
     await syncToDisk(at);
     if (!readsBack((buffer, offset, length, position) => readSync(at, buffer, offset, length, position), bytes)) {
       throw Object.assign(new Error(`read back other than the ${bytes.byteLength} bytes written`), { code: 'SHORT' });
@@ -138,35 +144,26 @@ export async function stageFile(file: string, data: string | Uint8Array): Promis
  * no temporary file stays.
  */
 export async function commitStaged(staged: StagedFile[]): Promise<void> {
-  const backups = staged.map(({ target }) => {
-    const backup = tempNameFor(target);
-    // A missing target has nothing to keep; a file system without hard links keeps nothing (each rename is still atomic).
-    try {
-      linkSync(target, backup);
-      return backup;
-    } catch {
-      return undefined;
-    }
-  });
+  const backups = await Promise.all(
+    staged.map(async ({ target }) => {
+      const backup = tempNameFor(target);
+      // A missing target has nothing to keep; a file system without hard links keeps nothing (each rename is still atomic).
+      return linkFile(target, backup).then(() => backup, () => undefined);
+    }),
+  );
   let done = 0;
   try {
     for (const { target, temp } of staged) {
       // Checked again: a link made since staging is still refused.
       lstatNotLinkSync(target);
-      renameSync(temp, target);
+      await renameFile(temp, target);
       done += 1;
     }
   } catch (error) {
     for (let index = 0; index < done; index += 1) {
       const backup = backups[index];
-      if (!backup) rmSync(staged[index]!.target, { force: true });
-      else {
-        try {
-          renameSync(backup, staged[index]!.target);
-        } catch {
-          // Put back what can be; the error reported is the rename's.
-        }
-      }
+      if (backup) await renameFile(backup, staged[index]!.target).catch(() => undefined);
+      else rmSync(staged[index]!.target, { force: true });
     }
     await discardStaged(staged.slice(done));
     throw asOutputError(error, staged[done]!.target);

@@ -1,5 +1,5 @@
-/** The write(2) that writeFully uses, as fs.writeSync on a descriptor (so a test can hand it short writes). */
-export type WriteAt = (buffer: Uint8Array, offset: number, length: number, position: number) => number;
+/** The write(2) that writeFully uses, as fs.write on a descriptor resolves (so a test can hand it short writes). */
+export type WriteAt = (buffer: Uint8Array, offset: number, length: number, position: number) => Promise<number>;
 
 /**
  * Writes every byte of `data` at the start of the file, calling write again
@@ -8,10 +8,10 @@ export type WriteAt = (buffer: Uint8Array, offset: number, length: number, posit
  * what it got). The call that finds no room throws the system's ENOSPC; one
  * that stores nothing without an error is a full disk too.
  */
-export function writeFully(write: WriteAt, data: Uint8Array): void {
+export async function writeFully(write: WriteAt, data: Uint8Array): Promise<void> {
   let written = 0;
   while (written < data.byteLength) {
-    const bytesWritten = write(data, written, data.byteLength - written, written);
+    const bytesWritten = await write(data, written, data.byteLength - written, written);
     if (bytesWritten <= 0) throw Object.assign(new Error('write stored no bytes'), { code: 'ENOSPC' });
     written += bytesWritten;
   }

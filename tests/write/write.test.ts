@@ -48,23 +48,23 @@ describe('writeAtomic', () => {
 });
 
 describe('writeFully', () => {
-  it('writes again after each short write, to the last byte', () => {
+  it('writes again after each short write, to the last byte', async () => {
     const file = Buffer.alloc(10);
     const calls: number[] = [];
     // As write(2) on a nearly full disk: fewer bytes than asked, no error.
-    const write = (buffer: Uint8Array, offset: number, length: number, position: number) => {
+    const write = async (buffer: Uint8Array, offset: number, length: number, position: number) => {
       const n = Math.min(length, 3);
       calls.push(n);
       file.set(buffer.subarray(offset, offset + n), position);
       return n;
     };
-    writeFully(write, Buffer.from('0123456789'));
+    await writeFully(write, Buffer.from('0123456789'));
     expect(file.toString()).toBe('0123456789');
     expect(calls).toEqual([3, 3, 3, 1]);
   });
 
-  it('a write that stores nothing is a full disk, not a loop', () => {
-    expect(() => writeFully(() => 0, Buffer.from('abc'))).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+  it('a write that stores nothing is a full disk, not a loop', async () => {
+    await expect(writeFully(async () => 0, Buffer.from('abc'))).rejects.toMatchObject({ code: 'ENOSPC' });
   });
 });
 
