@@ -4,7 +4,7 @@
 // (treeMemory.mjs). For weighing a change whose cost is memory, such as the
 // workers' heap settings (bench/RESULTS.md, 16:24 run).
 //
-//   node bench/compareBuilds.mjs ROUNDS CORPUS A_DIST B_DIST [--warm-only] [--floor]
+//   node bench/compareBuilds.mjs ROUNDS CORPUS A_DIST B_DIST [--warm-only] [--floor [--floor-names FILE]]
 //
 // CORPUS: a project made by generateCorpus (bench/corpus.mjs); A_DIST and
 // B_DIST: the dist/ folders of two trees built by `npm run build`. Warm
@@ -13,7 +13,11 @@
 // --floor adds this tree's floor (bench/floor.mjs, drawn from this tree's
 // dist/, on a process per core as bench/run.mjs runs it, store warm) to
 // every round, and prints each build's CPU ratio to it, of the medians and
-// per round. Linux only (treeMemory reads /proc).
+// per round. The floor's process k draws every JOBS-th chart from the k-th
+// of its list: by default the names sorted, so each process draws every
+// chart type, as each of citechart's workers does; --floor-names FILE (a
+// JSON list, e.g. the one generateCorpus returned, which bench/run.mjs
+// hands the floor) gives the list. Linux only (treeMemory reads /proc).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,9 +26,11 @@ import { fileURLToPath } from 'node:url';
 import { footersOf } from './footers.mjs';
 import { treeSampler } from './treeMemory.mjs';
 
-const [roundsArg, corpus, a, b] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const namesAt = process.argv.indexOf('--floor-names');
+const namesFile = namesAt === -1 ? undefined : process.argv[namesAt + 1];
+const [roundsArg, corpus, a, b] = process.argv.slice(2).filter((arg, i, args) => !arg.startsWith('--') && args[i - 1] !== '--floor-names').map((arg, i) => (i ? path.resolve(arg) : arg));
 if (!roundsArg || !corpus || !a || !b) {
-  console.error('usage: node bench/compareBuilds.mjs ROUNDS CORPUS A_DIST B_DIST [--warm-only] [--floor]');
+  console.error('usage: node bench/compareBuilds.mjs ROUNDS CORPUS A_DIST B_DIST [--warm-only] [--floor [--floor-names FILE]]');
   process.exit(2);
 }
 const WARM_ONLY = process.argv.includes('--warm-only');
@@ -48,7 +54,9 @@ const build = (dist, tmp) => timed([path.join(dist, 'cli.js'), 'build', '--force
 
 for (const dist of [a, b]) build(dist, warmDir);
 // The floor's charts, and the footers it splices under them, from the build just made (as bench/run.mjs does).
-const names = readdirSync(path.join(corpus, 'specs')).filter((file) => file.endsWith('.vl.json')).map((file) => file.slice(0, -'.vl.json'.length));
+const names = namesFile
+  ? JSON.parse(readFileSync(namesFile, 'utf8'))
+  : readdirSync(path.join(corpus, 'specs')).filter((file) => file.endsWith('.vl.json')).map((file) => file.slice(0, -'.vl.json'.length)).sort();
 const footersFile = path.join(warmDir, 'footers.json');
 if (FLOOR) writeFileSync(footersFile, JSON.stringify(footersOf(path.join(corpus, 'output'), names)));
 const floorOut = path.join(warmDir, 'floor-out');
