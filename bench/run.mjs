@@ -42,7 +42,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
-import { footerParts } from './floorSvg.mjs';
+import { footersOf } from './footers.mjs';
 import { ensurePeer, peerBin } from './setupPeer.mjs';
 import { measureMap } from './mapFigure.mjs';
 import { treeSampler } from './treeMemory.mjs';
@@ -194,11 +194,7 @@ const warmBefore = storedWidths(tmpWarm);
 timed(process.execPath, [CLI, 'build'], { cwd: dir, tmp: tmpWarm, expect: new RegExp(`^${CHARTS} charts built in`, 'm') });
 const warmWidths = storedWidths(tmpWarm);
 console.log(`text-width store: warm = ${warmWidths} widths after one untimed build (was ${warmBefore}); cold = a new empty TMPDIR per measurement`);
-const footers = {};
-for (const name of names) {
-  const parts = footerParts(readFileSync(path.join(out, `${name}.svg`), 'utf8'));
-  if (parts) footers[name] = parts;
-}
+const footers = footersOf(out, names);
 const footersFile = path.join(run, 'footers.json');
 writeFileSync(footersFile, JSON.stringify(footers));
 if (Object.keys(footers).length < names.length) console.log(`bench: WARNING: no footer found in ${names.length - Object.keys(footers).length} of citechart's SVGs; the floor draws those without one`);

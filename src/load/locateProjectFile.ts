@@ -1,5 +1,4 @@
-import { realpath, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { mountedFolder, mountedKey } from './memoryFolder.js';
 
@@ -28,19 +27,22 @@ export type SpecialKind = 'folder' | 'named pipe (FIFO)' | 'device' | 'socket';
 export async function locateProjectFile(cwd: string, file: string): Promise<Located> {
   const memory = mountedFolder(cwd);
   if (memory) return locateInMemory(memory, file);
+  // Asked on the calling thread (realpath(3) and stat(2), as fs/promises' realpath and stat run them on
+  // libuv's pool): a render worker reads a chart's files one after another with nothing else to do
+  // meanwhile, and each hand-over to the pool and back cost more CPU than the call (issue 15).
   let real: string;
   try {
-    real = await realpath(path.join(cwd, file));
+    real = realpathSync.native(path.join(cwd, file));
   } catch {
     return { place: 'missing' };
   }
-  const root = await realpath(cwd);
+  const root = realpathSync.native(cwd);
   const segments = file.split('/').filter((s) => s !== '' && s !== '.');
   const folder = segments.length > 1 ? path.join(root, segments[0]!) : root;
   if (!real.startsWith(folder + path.sep)) return { place: 'outside', real };
   let stats: Stats;
   try {
-    stats = await stat(real);
+    stats = statSync(real);
   } catch {
     return { place: 'missing' };
   }

@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { LIMITS } from '../limits.js';
 import * as messages from '../messages.js';
 import { locateProjectFile, specialKind } from './locateProjectFile.js';
@@ -23,24 +22,25 @@ export async function readProjectFile(cwd: string, file: string): Promise<{ byte
   // A folder held in memory (the typed API): the same limit, no disk.
   const memory = mountedFolder(cwd)?.get(where.real);
   if (memory) return memory.byteLength > LIMITS.fileBytes ? { problem: messages.load.fileTooLarge(file, memory.byteLength, LIMITS.fileBytes) } : { bytes: memory };
-  let handle;
+  // Opened, checked and read on the calling thread, as locateProjectFile asks (the reasons there).
+  let fd: number;
   try {
-    handle = await open(where.real, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(where.real, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { problem: code === 'ENOENT' ? messages.load.missingFile(file) : messages.load.unreadable(file, String(code ?? err)) };
   }
   try {
-    const stats = await handle.stat();
+    const stats = fstatSync(fd);
     const kind = specialKind(stats);
     if (kind) return { problem: messages.load.notAFile(file, kind) };
     // Size first: a file over the limit is refused without being read into memory.
     if (stats.size > LIMITS.fileBytes) return { problem: messages.load.fileTooLarge(file, stats.size, LIMITS.fileBytes) };
-    return { bytes: await handle.readFile() };
+    return { bytes: readFileSync(fd) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { problem: messages.load.unreadable(file, String(code ?? err)) };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

@@ -173,10 +173,12 @@ export function needsFallbackFontsIn(value: unknown): boolean {
  */
 function someNeedsFallback(value: unknown, keysSeen: Set<string>): boolean {
   if (!value || typeof value !== 'object') return false;
+  // Only strings and objects are looked into: numbers (a map's coordinates, most rows' values) are skipped
+  // here rather than by a call each (issue 15: the walk is made on every drawing).
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      if (typeof item === 'string' ? needsFallback(item, true) : someNeedsFallback(item, keysSeen)) return true;
+      if (typeof item === 'string' ? needsFallback(item, true) : typeof item === 'object' && someNeedsFallback(item, keysSeen)) return true;
     }
     return false;
   }
@@ -185,7 +187,7 @@ function someNeedsFallback(value: unknown, keysSeen: Set<string>): boolean {
     const item = (value as Record<string, unknown>)[key];
     // JSON.stringify leaves out a key whose value it cannot write.
     if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-    if (typeof item === 'string' ? needsFallback(item, true) : someNeedsFallback(item, keysSeen)) return true;
+    if (typeof item === 'string' ? needsFallback(item, true) : typeof item === 'object' && someNeedsFallback(item, keysSeen)) return true;
     if (!keysSeen.has(key)) {
       if (needsFallback(key, true)) return true;
       keysSeen.add(key);

@@ -9,7 +9,7 @@ import { OutputError } from '../../src/write/outputError.js';
 import { LOCK_FILE, lockOutput } from '../../src/write/outputLock.js';
 import { removeStaleTemps, TEMP_PREFIX } from '../../src/write/tempFiles.js';
 import { commitStaged, discardAhead, stageAhead, stageFile, writeAllOrNone, writeAtomic } from '../../src/write/writeAtomic.js';
-import { writeFully } from '../../src/write/writeFully.js';
+import { readsBack, writeFully } from '../../src/write/writeFully.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'citechart-write-'));
 const entry = (title: string): ManifestEntry => ({ title, files: [`output/${title}.svg`], sources: ['s'], inputs: [{ file: 'data/x.csv', sha256: 'ab' }] });
@@ -52,22 +52,39 @@ describe('writeFully', () => {
     const file = Buffer.alloc(10);
     const calls: number[] = [];
     // As write(2) on a nearly full disk: fewer bytes than asked, no error.
-    const handle = {
-      write: async (buffer: Uint8Array, offset: number, length: number, position: number) => {
-        const n = Math.min(length, 3);
-        calls.push(n);
-        file.set(buffer.subarray(offset, offset + n), position);
-        return { bytesWritten: n };
-      },
+    const write = async (buffer: Uint8Array, offset: number, length: number, position: number) => {
+      const n = Math.min(length, 3);
+      calls.push(n);
+      file.set(buffer.subarray(offset, offset + n), position);
+      return n;
     };
-    await writeFully(handle, Buffer.from('0123456789'));
+    await writeFully(write, Buffer.from('0123456789'));
     expect(file.toString()).toBe('0123456789');
     expect(calls).toEqual([3, 3, 3, 1]);
   });
 
   it('a write that stores nothing is a full disk, not a loop', async () => {
-    const handle = { write: async () => ({ bytesWritten: 0 }) };
-    await expect(writeFully(handle, Buffer.from('abc'))).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(writeFully(async () => 0, Buffer.from('abc'))).rejects.toMatchObject({ code: 'ENOSPC' });
+  });
+});
+
+describe('readsBack', () => {
+  /** read(2) of `file`, at most `most` bytes a call (a short read, as POSIX allows). */
+  const reader = (file: Buffer, most: number) => (buffer: Uint8Array, offset: number, length: number, position: number) => {
+    const n = Math.max(0, Math.min(length, most, file.byteLength - position));
+    buffer.set(file.subarray(position, position + n), offset);
+    return n;
+  };
+
+  it('reads on after short reads, and finds the file whole', () => {
+    expect(readsBack(reader(Buffer.from('0123456789'), 3), Buffer.from('0123456789'))).toBe(true);
+  });
+
+  it('finds a file shorter, longer or other than what was written', () => {
+    expect(readsBack(reader(Buffer.from('012345678'), 4), Buffer.from('0123456789'))).toBe(false);
+    expect(readsBack(reader(Buffer.from('0123456789!'), 4), Buffer.from('0123456789'))).toBe(false);
+    expect(readsBack(reader(Buffer.from('0123456788'), 4), Buffer.from('0123456789'))).toBe(false);
+    expect(readsBack(reader(Buffer.alloc(0), 4), Buffer.alloc(0))).toBe(true);
   });
 });
 
