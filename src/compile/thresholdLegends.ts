@@ -1,6 +1,5 @@
 import type { Spec as VegaSpec } from 'vega';
-
-type Json = Record<string, unknown>;
+import { collectGuides, type Json } from './vegaGuides.js';
 
 /** The channels a Vega legend may take its scale from. */
 const LEGEND_SCALES = ['fill', 'stroke', 'size', 'shape', 'opacity', 'strokeDash', 'strokeWidth'];
@@ -19,25 +18,11 @@ const GROUPED = ',';
  * `labelExpr`, compiled to its labels' `text`) is left alone.
  */
 export function formatThresholdLegends(vega: VegaSpec): void {
-  const thresholds = new Set<string>();
-  const legends: Json[] = [];
-  const visit = (node: unknown) => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    const object = node as Json;
-    for (const scale of asArray(object.scales)) if (scale.type === 'threshold' && typeof scale.name === 'string') thresholds.add(scale.name);
-    for (const legend of asArray(object.legends)) legends.push(legend);
-    visit(object.marks);
-  };
-  visit(vega);
+  const { scaleTypes, legends } = collectGuides(vega);
   for (const legend of legends) {
-    if (!LEGEND_SCALES.some((channel) => thresholds.has(legend[channel] as string))) continue;
+    if (!LEGEND_SCALES.some((channel) => scaleTypes.get(legend[channel] as string) === 'threshold')) continue;
     const labels = ((legend.encode as Json | undefined)?.labels as Json | undefined)?.update as Json | undefined;
     if (legend.format !== undefined || labels?.text !== undefined) continue;
     legend.format = GROUPED;
   }
-}
-
-function asArray(value: unknown): Json[] {
-  return Array.isArray(value) ? (value.filter((item) => item && typeof item === 'object') as Json[]) : [];
 }
