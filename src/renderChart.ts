@@ -20,6 +20,7 @@ import { encodedFields } from './compile/encodedFields.js';
 import type { ChartSpec } from './compile/readSpec.js';
 import { drawnChecks } from './checks/drawnChecks.js';
 import { tickLabelErrors } from './checks/tickLabelErrors.js';
+import { contrastErrors } from './checks/contrastErrors.js';
 import { editionTables, readChartSpec } from './locale/readEdition.js';
 import { readerColumns } from './embed/readerColumns.js';
 import { drawnOrder } from './embed/drawnOrder.js';
@@ -561,6 +562,7 @@ export function drawnWarnings(spec: ChartSpec, chart: CompiledChart, render: Veg
     // An infinite value or scale span (above) puts marks nowhere too: one error says why.
     ...(render.nonFinite.length ? [] : drawnChecks(spec.json, spec.vegaLite, render.scenegraph)),
     ...tickLabelErrors(spec.json, spec.vegaLite, render.scenegraph),
+    ...contrastErrors(spec.json, spec.vegaLite, render.scenegraph),
   ];
 }
 
