@@ -549,7 +549,8 @@ function plotWidth(scenegraph: unknown): number | undefined {
 
 /**
  * What the drawn chart tells, short of writing: links left out, labels cut
- * at their limit, repeated palette colours (warnings). `build` and `check`
+ * at their limit, repeated palette colours (warnings); marks drawn off the
+ * plot, repeated tick labels, labels too faint on their fill (errors). `build` and `check`
  * both call this on the fitted render, so they report the same. (The PNG's
  * size is checked from the published SVG, footer included, in renderChart.)
  */

@@ -55,6 +55,24 @@ describe('text-contrast', () => {
     expect(await found(bars(-200))).toEqual([]);
   });
 
+  it('in a faceted heat map the error stands at the text layer inside the facet\'s spec', async () => {
+    const files = oneChart('cases', CELLS, {
+      title: 'Cases by region',
+      facet: { field: 'region', type: 'nominal', title: null },
+      spec: {
+        encoding: { x: { field: 'year', type: 'ordinal', title: null } },
+        layer: [
+          { mark: 'rect', encoding: { color: { field: 'cases', type: 'quantitative', title: 'Cases', scale: { range: ['#f7fbff', '#08306b'] } } } },
+          { mark: 'text', encoding: { text: { field: 'cases', type: 'quantitative' } } },
+        ],
+      },
+    });
+    const got = await found(files);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toContain(`${where('specs/cases.vl.json', spec(files), '"mark": "text"')}: error: the label "90"`);
+    expect(got[0]).toContain('"test": "datum.cases > 60"');
+  });
+
   it('a colour condition on the cell value (white on dark) is quiet', async () => {
     expect(await found(heatMap({ condition: { test: 'datum.cases > 60', value: 'white' }, value: 'black' }))).toEqual([]);
   });
