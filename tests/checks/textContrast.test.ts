@@ -1,7 +1,9 @@
 // Labels drawn on filled marks at a contrast under 3:1 (src/checks/lowContrastText.ts):
 // a tester's heat map wrote its numbers in black on every cell, and on the
 // darkest cells they could not be read (≈1.5:1), with exit code 0.
+import { rgb } from 'd3';
 import { describe, expect, it } from 'vitest';
+import { contrastRatio } from '../../src/checks/lowContrastText.js';
 import { check } from '../../src/commands/check.js';
 import { formatDiagnostic } from '../../src/errors.js';
 import { makeProject, where, type Files } from '../helpers/fixtureProject.js';
@@ -73,6 +75,33 @@ describe('text-contrast', () => {
     expect(got[0]).toContain('"test": "datum.cases > 60"');
   });
 
+  it('on a pie, a label is judged against the slice it lies in', async () => {
+    const pie = (colour: string) =>
+      oneChart('cases', 'region,cases,source\nNorth,40,stats-2024\nSouth,30,stats-2024\nEast,20,stats-2024\n', {
+        title: 'Cases by region',
+        encoding: { theta: { field: 'cases', type: 'quantitative', stack: true } },
+        layer: [
+          { mark: { type: 'arc', outerRadius: 120 }, encoding: { color: { field: 'region', type: 'nominal', title: 'Region', scale: { range: ['#08306b', '#fdd0a2', '#c6dbef'] } } } },
+          { mark: { type: 'text', radius: 80, color: colour }, encoding: { text: { field: 'cases', type: 'quantitative' } } },
+        ],
+      });
+    // Black reads on the two pale slices, not on the dark one (East's, first in the domain); white the other way round.
+    const black = await found(pie('black'));
+    expect(black).toHaveLength(1);
+    expect(black[0]).toContain('error: the label "20" is drawn in #000000 on a mark filled #08306b');
+    const white = await found(pie('white'));
+    expect(white).toHaveLength(1);
+    expect(white[0]).toContain('error: the label "40" is drawn in #ffffff on a mark filled #c6dbef, a contrast of 1.4:1');
+    expect(white[0]).toContain('(and 1 more label of this layer under 3:1)');
+    // The colour encoding shared by both layers colours each label as its slice: invisible, at that encoding.
+    const shared = pie('black');
+    const inherited = spec(shared).replace('"encoding": {\n    "theta"', '"encoding": {\n    "color": {"field": "region", "type": "nominal", "title": "Region"},\n    "theta"');
+    expect(inherited).not.toEqual(spec(shared));
+    const got = await found({ ...shared, 'specs/cases.vl.json': inherited });
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(new RegExp(`^${where('specs/cases.vl.json', inherited, '"color": {"field"')}: error: .* a contrast of 1\\.0:1 \\(and 2 more labels`));
+  });
+
   it('a colour condition on the cell value (white on dark) is quiet', async () => {
     expect(await found(heatMap({ condition: { test: 'datum.cases > 60', value: 'white' }, value: 'black' }))).toEqual([]);
   });
@@ -82,5 +111,14 @@ describe('text-contrast', () => {
     const halo = spec(files).replace('"type": "text",', '"type": "text", "stroke": "white", "strokeWidth": 3,');
     expect(halo).not.toEqual(spec(files));
     expect(await found({ ...files, 'specs/cases.vl.json': halo })).toEqual([]);
+  });
+});
+
+describe('WCAG 2.x contrast ratio', () => {
+  it('gives WCAG\'s own figures: 21:1 black on white, 1:1 alike, 4.48:1 for #777 on white (the grey that just fails 4.5:1)', () => {
+    expect(contrastRatio(rgb('black'), rgb('white'))).toBeCloseTo(21, 6);
+    expect(contrastRatio(rgb('#08306b'), rgb('#08306b'))).toBe(1);
+    expect(contrastRatio(rgb('#777'), rgb('#fff'))).toBeCloseTo(4.48, 2);
+    expect(contrastRatio(rgb('#fff'), rgb('#777'))).toBeCloseTo(4.48, 2);
   });
 });
