@@ -1,5 +1,6 @@
 import { rgb, type RGBColor } from 'd3';
 import type { SceneNode } from '../render/sceneNode.js';
+import { contrast } from '../render/wcagContrast.js';
 
 /**
  * Below this contrast ratio a label on a filled mark is reported. 3:1 is
@@ -147,7 +148,7 @@ function judge(name: string, item: Item, dx: number, dy: number, fills: Fills, f
   if (!under) return;
   const colour = solid(item.fill, item, 0, under.colour);
   if (!colour) return;
-  const ratio = contrastRatio(colour, under.colour);
+  const ratio = contrast(colour, under.colour);
   if (ratio >= MIN_TEXT_CONTRAST) return;
   const before = found.get(name);
   if (before && before.ratio <= ratio) {
@@ -221,26 +222,6 @@ function solid(fill: unknown, item: Item, min: number, under: RGBColor = rgb(255
   if (!(alpha > 0) || alpha < min) return undefined;
   const mix = (a: number, b: number) => a * alpha + b * (1 - alpha);
   return rgb(mix(parsed.r, under.r), mix(parsed.g, under.g), mix(parsed.b, under.b));
-}
-
-/**
- * WCAG 2.x contrast ratio, (L1 + 0.05) / (L2 + 0.05) with L the relative
- * luminance of sRGB: 1 (same) to 21 (black on white).
- * https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio
- */
-export function contrastRatio(a: RGBColor, b: RGBColor): number {
-  const la = luminance(a);
-  const lb = luminance(b);
-  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-}
-
-/** WCAG 2.x relative luminance of an sRGB colour (channels 0–255), 0 (black) to 1 (white). https://www.w3.org/TR/WCAG21/#dfn-relative-luminance */
-function luminance(c: RGBColor): number {
-  const linear = (v: number) => {
-    const s = Math.min(1, Math.max(0, v / 255));
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
 }
 
 const num = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);

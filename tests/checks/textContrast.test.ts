@@ -3,7 +3,7 @@
 // darkest cells they could not be read (≈1.5:1), with exit code 0.
 import { rgb } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio } from '../../src/checks/lowContrastText.js';
+import { contrast } from '../../src/render/wcagContrast.js';
 import { check } from '../../src/commands/check.js';
 import { formatDiagnostic } from '../../src/errors.js';
 import { makeProject, where, type Files } from '../helpers/fixtureProject.js';
@@ -116,9 +116,9 @@ describe('text-contrast', () => {
 
 describe('WCAG 2.x contrast ratio', () => {
   it('gives WCAG\'s own figures: 21:1 black on white, 1:1 alike, 4.48:1 for #777 on white (the grey that just fails 4.5:1)', () => {
-    expect(contrastRatio(rgb('black'), rgb('white'))).toBeCloseTo(21, 6);
-    expect(contrastRatio(rgb('#08306b'), rgb('#08306b'))).toBe(1);
-    expect(contrastRatio(rgb('#777'), rgb('#fff'))).toBeCloseTo(4.48, 2);
-    expect(contrastRatio(rgb('#fff'), rgb('#777'))).toBeCloseTo(4.48, 2);
+    expect(contrast(rgb('black'), rgb('white'))).toBeCloseTo(21, 6);
+    expect(contrast(rgb('#08306b'), rgb('#08306b'))).toBe(1);
+    expect(contrast(rgb('#777'), rgb('#fff'))).toBeCloseTo(4.48, 2);
+    expect(contrast(rgb('#fff'), rgb('#777'))).toBeCloseTo(4.48, 2);
   });
 });
