@@ -541,6 +541,11 @@ export const checks = {
   missingLeftOut: (column: string, mark: string) =>
     `this cell of column ${q(column)} is empty, so the ${mark === 'arc' ? 'pie' : mark} chart draws nothing for its row: its label is left out too (a reader sees no trace of it), or, on an axis sorted by value, left beside an empty place that reads as zero; ` +
     `fill in the figure, or remove the row and say in a note that it has none`,
+  lowContrastText: (text: string, foreground: string, background: string, ratio: number, count: number, minimum: number, field?: string) =>
+    `the label ${q(text)} is drawn in ${foreground} on a mark filled ${background}, a contrast of ${ratio.toFixed(1)}:1` +
+    `${count > 1 ? ` (and ${count - 1} more label${count > 2 ? 's' : ''} of this layer under ${minimum}:1)` : ''}, ` +
+    `under the ${minimum}:1 WCAG 2.x asks even of large text (SC 1.4.3), so readers cannot read it; ` +
+    `colour the text by the value it stands on, e.g. "color": {"condition": {"test": "datum.${field !== undefined && /^[A-Za-z_$][\w$]*$/.test(field) ? field : 'value'} > 60", "value": "white"}, "value": "black"} with the test your dark marks meet (a value past a threshold, or below 0 for negative bars), or give the text a halo ("stroke" in a contrasting colour)`,
   repeatedTickLabel: (channel: string, text: string, first: string, second: string, fix: string, width?: number) =>
     `${width === undefined ? '' : `at the ${width} px width, `}two ticks of the ${channel} axis are labelled ${q(text)} (at ${first} and at ${second}): the labels' format writes less than tells the ticks apart, ` +
     `so a label stands at a place it does not name and a reader reads the marks beside it as another ${channel === 'x' || channel === 'y' ? 'value' : 'one'}; ${fix}`,

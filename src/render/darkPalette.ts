@@ -1,4 +1,5 @@
 import { color, hcl, rgb } from 'd3';
+import { contrast } from './wcagContrast.js';
 
 // One colour mapping for both dark modes (`--theme dark` rewrites the SVG's
 // colours with it; `darkMode: "auto"` puts the same mapping in a
@@ -41,16 +42,4 @@ export const paper = () => hcl(NaN, 0, DARK_PAPER);
 function format(value: ReturnType<typeof hcl>): string {
   const out = rgb(value).clamp();
   return out.opacity < 1 ? out.formatRgb() : out.formatHex();
-}
-
-/** WCAG 2 contrast ratio of two colours. */
-export function contrast(a: Parameters<typeof rgb>[0], b: Parameters<typeof rgb>[0]): number {
-  const [la, lb] = [luminance(a), luminance(b)];
-  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-}
-
-function luminance(value: Parameters<typeof rgb>[0]): number {
-  const { r, g, b } = rgb(value).clamp();
-  const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }

@@ -7,7 +7,8 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { darkModeStyle } from '../../src/provenance/darkMode.js';
-import { contrast, paper } from '../../src/render/darkPalette.js';
+import { paper } from '../../src/render/darkPalette.js';
+import { contrast } from '../../src/render/wcagContrast.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { DOMPURIFY, svgsIn } from '../helpers/publishedSvgs.js';
 

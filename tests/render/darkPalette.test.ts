@@ -1,6 +1,7 @@
 import { hcl } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { contrast, darkColor, paper } from '../../src/render/darkPalette.js';
+import { darkColor, paper } from '../../src/render/darkPalette.js';
+import { contrast } from '../../src/render/wcagContrast.js';
 
 describe('darkColor', () => {
   it('turns white paper near-black and dark ink light (greys mirror their lightness)', () => {
