@@ -254,8 +254,8 @@ async function buildLocked(
       names.map(async (name) => {
         const cached = cachedChart(cache, name);
         if (!cached || cached.key !== keyOf(await hash(cached.inputs), name)) return;
-        const outputs = await checkOutputs(outDir, cached.outputs);
-        if (outputs) fresh.set(name, { ...cached, outputs });
+        // The cached object itself, not a copy: writeCache then knows it unchanged (buildCache.ts linesRead).
+        if (await checkOutputs(outDir, cached.outputs)) fresh.set(name, cached);
       }),
     );
   }
