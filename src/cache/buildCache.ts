@@ -100,6 +100,30 @@ function lineName(line: string): string | undefined {
   }
 }
 
+/**
+ * The line each chart was parsed from, by the CachedChart cachedChart made of
+ * it, when writing that object out again gives that same line (chartLine):
+ * writeCache then takes the line as it is. A no-change build of 200 charts
+ * otherwise wrote every chart out again (≈1 MB of JSON, ≈9 ms of CPU) to
+ * find each line the same (issue 15: the no-change rebuild). A CachedChart
+ * is never changed once made: a chart drawn again gets a new one.
+ */
+const linesRead = new WeakMap<CachedChart, string>();
+
+/**
+ * Whether JSON.stringify writes the chart `read` (`parsed` with its outputs
+ * copied as cachedChart copies them) as `parsed` was written: the line is
+ * JSON.stringify's text (the header's checksum is of lines writeCache
+ * wrote), which parses to values that JSON.stringify writes back the same,
+ * and the copy of each output keeps it only when it holds exactly `file`,
+ * `sha256` and `size`, in that order (an older cache's `mtime` is dropped).
+ */
+const writtenAsRead = (parsed: CachedChart) =>
+  parsed.outputs.every((output) => {
+    const keys = Object.keys(output);
+    return keys.length === 3 && keys[0] === 'file' && keys[1] === 'sha256' && keys[2] === 'size';
+  });
+
 /** The cache as last written, and its text (to skip a write that changes nothing). Its charts are parsed when asked for (cachedChart). */
 export async function readCache(outDir: string): Promise<{ cache: BuildCache; text: string }> {
   try {
@@ -146,6 +170,7 @@ export function cachedChart(cache: BuildCache, name: string): CachedChart | unde
     if (!isCachedChart(value)) return undefined;
     // Outputs as written now (older caches also recorded an mtime, no longer trusted).
     const read = { ...value, outputs: value.outputs.map(({ file, sha256, size }) => ({ file, sha256, size })) };
+    if (writtenAsRead(value)) linesRead.set(read, line);
     cache.charts.set(name, read);
     return read;
   } catch {
@@ -174,7 +199,7 @@ export async function writeCache(outDir: string, cache: BuildCache, previousText
   if (read && names.length !== read.lines.size) same = false;
   for (const name of names) {
     const chart = cache.charts.get(name);
-    const line = chart ? chartLine(name, chart) : cache.lines!.get(name)!;
+    const line = chart ? (linesRead.get(chart) ?? chartLine(name, chart)) : cache.lines!.get(name)!;
     same &&= read!.lines.get(name) === line;
     lines.push(line);
   }

@@ -254,8 +254,8 @@ async function buildLocked(
       names.map(async (name) => {
         const cached = cachedChart(cache, name);
         if (!cached || cached.key !== keyOf(await hash(cached.inputs), name)) return;
-        const outputs = await checkOutputs(outDir, cached.outputs);
-        if (outputs) fresh.set(name, { ...cached, outputs });
+        // The cached object itself, not a copy: writeCache then knows it unchanged (buildCache.ts linesRead).
+        if (await checkOutputs(outDir, cached.outputs)) fresh.set(name, cached);
       }),
     );
   }
@@ -420,7 +420,9 @@ async function buildLocked(
     if (manifestDone) cache.manifest = manifestDone.sha256;
     else delete cache.manifest;
     // The previous manifest still lists the leftovers when the new one could not be written: they stay.
-    if (manifestWritten) {
+    // A manifest left as it was lists the same files for the same charts: nothing is left over, and its
+    // ≈200 entries are not parsed to find that out (issue 15: the no-change rebuild).
+    if (manifestWritten && !manifestDone?.unchanged) {
       leftovers = (await attempt(outDir, () => removeLeftovers({ cwd, outDir, before: manifestBefore, now: entries, known, formats }))) ?? [];
     }
     // 5. output/index.html, the static gallery of the charts with files in outDir. Its

@@ -127,6 +127,13 @@ export interface ReadManifest {
 export interface WrittenManifest {
   charts: Record<string, ManifestEntry>;
   sha256: string;
+  /**
+   * True when the file was left as read because every entry written is byte
+   * for byte the one it had (spliceManifest returned the bytes read): the
+   * same charts, each listing the same files. The build then has no file to
+   * remove (removeLeftovers) without reading each entry back.
+   */
+  unchanged?: boolean;
 }
 
 /**
@@ -160,7 +167,7 @@ export async function writeManifest(outDir: string, updates: Map<string, Manifes
     bytes = Buffer.from(manifestText(Object.fromEntries(sorted.map((name) => [name, written[name]!]))), 'utf8');
   }
   // A rebuild that changes nothing leaves the file (and its mtime) alone.
-  if (bytes === read.bytes && read.sha256 !== undefined) return { charts: written, sha256: read.sha256 };
+  if (bytes === read.bytes && read.sha256 !== undefined) return { charts: written, sha256: read.sha256, unchanged: true };
   if (!read.bytes?.equals(bytes)) await writeAtomic(path.join(outDir, MANIFEST), bytes);
   return { charts: written, sha256: sha256(bytes) };
 }

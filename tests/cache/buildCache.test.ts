@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cacheFileText, parseCacheFile } from '../helpers/cacheFile.js';
 import { CACHE_FILE, cachedChart, cachedNames, dropCachedChart, emptyCache, readCache, writeCache, type CachedChart } from '../../src/cache/buildCache.js';
 
@@ -75,6 +75,36 @@ describe('the build cache file', () => {
     cut.cache.charts.set('a', cachedChart(cut.cache, 'a')!);
     await writeCache(outDir, cut.cache, cut.text);
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  // A no-change build of 200 charts wrote each out again to find its line the same (issue 15).
+  it('writes a chart asked for and not changed as the line it was read from, without writing it out again', async () => {
+    const outDir = await written([['a', chart('1')], ['b', chart('2')]]);
+    const { cache, text } = await readCache(outDir);
+    cache.charts.set('a', cachedChart(cache, 'a')!);
+    cache.charts.set('b', { ...cachedChart(cache, 'b')!, key: '5' });
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      await writeCache(outDir, cache, text);
+      const charts = stringify.mock.calls.map(([value]) => value).filter((value) => Array.isArray(value));
+      expect(charts).toEqual([['b', { ...chart('2'), key: '5' }]]);
+    } finally {
+      stringify.mockRestore();
+    }
+    expect([...parseCacheFile(readFileSync(path.join(outDir, CACHE_FILE), 'utf8')).charts]).toEqual([['a', chart('1')], ['b', { ...chart('2'), key: '5' }]]);
+  });
+
+  it('writes out again a chart read from an older cache whose outputs had an mtime: without it', async () => {
+    const outDir = await written([['a', chart('1')]]);
+    const file = path.join(outDir, CACHE_FILE);
+    const { header } = parseCacheFile(readFileSync(file, 'utf8'));
+    const older = { ...chart('1'), outputs: [{ file: 'a.svg', sha256: 'f'.repeat(64), size: 10, mtimeMs: 5 }] };
+    writeFileSync(file, cacheFileText(header, [], [JSON.stringify(['a', older])]));
+    const { cache, text } = await readCache(outDir);
+    cache.charts.set('a', cachedChart(cache, 'a')!);
+    await writeCache(outDir, cache, text);
+    expect(readFileSync(file, 'utf8')).toContain(JSON.stringify(['a', chart('1')]));
+    expect(readFileSync(file, 'utf8')).not.toContain('mtimeMs');
   });
 
   it('drops a chart whose line is garbled when it is asked for, keeping the others', async () => {

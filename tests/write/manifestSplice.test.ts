@@ -82,6 +82,20 @@ describe('readManifestChecked with the digest recorded by the last build', () =>
     expect(Object.keys(wroteFast.charts)).toEqual(Object.keys(JSON.parse(text).charts));
   });
 
+  // build() then removes no leftovers without reading each entry back (issue 15: the no-change rebuild).
+  it('says when it left the file as read: only when every chart and every entry is the same', async () => {
+    const charts = recordOf(NAMES.map((name) => [name, entry(name)]));
+    const write = async (updates: Map<string, ManifestEntry>, known: string[]) => {
+      const dir = project(charts);
+      return (await writeManifest(dir, updates, known, await readManifestChecked(dir, digestOf(dir)))).unchanged ?? false;
+    };
+    expect(await write(new Map([['a', entry('a')], ['__proto__', entry('__proto__')]]), NAMES)).toBe(true);
+    expect(await write(new Map(), NAMES)).toBe(true);
+    expect(await write(new Map([['a', entry('a', { files: ['output/a.svg', 'output/a.png'] })]]), NAMES)).toBe(false);
+    expect(await write(new Map([['added', entry('added')]]), NAMES.concat('added'))).toBe(false);
+    expect(await write(new Map(), NAMES.filter((name) => name !== 'b'))).toBe(false);
+  });
+
   it('a manifest edited by hand since (another digest) is parsed and checked whole, with its warnings', async () => {
     const dir = project({ a: entry('a'), b: entry('b') });
     const recorded = digestOf(dir);
