@@ -66,3 +66,13 @@ describe("a fault an edition's strings wrote is an error at that entry of the ed
     expect(found.map(placeOf).sort()).toEqual([expressionFault, formatFault, ownFault].sort());
   });
 });
+
+describe("an expression an edition's strings broke is an error at that entry, not at the spec's top", () => {
+  it('names specs/NAME.LANG.json at the translation, line and column', async () => {
+    const broken = "format(datum.share, '.0f') + + ";
+    const text = translation.replace(JSON.stringify(FAULT), JSON.stringify(broken)).replace('".1%"', '".1f"');
+    const cwd = makeProject({ ...files, 'specs/shares.vl.json': spec.replace(`"${OWN_FAULT}"`, '"datum.share"'), 'specs/shares.fr.json': text });
+    const errors = (await check({ cwd })).filter((d) => d.severity === 'error');
+    expect(errors.map(placeOf)).toEqual([where('specs/shares.fr.json', text, JSON.stringify(broken))]);
+  });
+});
