@@ -38,7 +38,7 @@ export function locateDrawnText(texts: readonly string[], origins: readonly RowO
   const visit = (node: unknown, at: JSONPath) => {
     if (typeof node === 'string') {
       const text = node.trim();
-      if (wanted.has(text) && !places.has(text) && at.at(-1) !== 'url') places.set(text, { file: json.file, ...json.locate(at) });
+      if (wanted.has(text) && !places.has(text) && at.at(-1) !== 'url') places.set(text, json.place(at));
     } else if (Array.isArray(node)) node.forEach((child, i) => visit(child, [...at, i]));
     else if (isObject(node)) {
       const mark = node.mark;
@@ -47,7 +47,7 @@ export function locateDrawnText(texts: readonly string[], origins: readonly RowO
     }
   };
   visit(json.value, []);
-  const fallback = { file: json.file, ...json.locate(textMark ?? []) };
+  const fallback = json.place(textMark ?? []);
   for (const text of wanted) if (!places.has(text)) places.set(text, fallback);
   return places;
 }

@@ -17,9 +17,18 @@ export interface JsonFile {
   file: string;
   text: string;
   value: unknown;
-  /** Position of the value at `jsonPath` (or of its nearest existing parent). */
-  locate(jsonPath: JSONPath): { line: number; column: number };
-  /** A diagnostic pointing at the value at `jsonPath`. */
+  /**
+   * Position of the value at `jsonPath` (or of its nearest existing parent):
+   * of its key when it is an object's property, unless `on` is 'value'.
+   */
+  locate(jsonPath: JSONPath, on?: 'key' | 'value'): { line: number; column: number };
+  /**
+   * File, line and column a diagnostic about the value at `jsonPath` names:
+   * this file's `locate`, except where the value came from another file (a
+   * translated edition's text: src/locale/editionJson.ts).
+   */
+  place(jsonPath: JSONPath): { file: string; line: number; column: number };
+  /** A diagnostic pointing at the value at `jsonPath` (at its `place`). */
   diagnostic(jsonPath: JSONPath, message: string, severity?: Diagnostic['severity']): Diagnostic;
 }
 
@@ -71,11 +80,11 @@ export function parseJsonText(file: string, text: string): { json?: JsonFile; di
   }
 
   const find = nodeFinder(tree);
-  const locate = (jsonPath: JSONPath) => {
+  const locate = (jsonPath: JSONPath, on: 'key' | 'value' = 'key') => {
     let node: Node | undefined;
     for (let n = jsonPath.length; n >= 0 && !node; n--) node = find(jsonPath.slice(0, n));
     // Point at the key of a property rather than its value: that is where an editor's eye goes.
-    const target = node?.parent?.type === 'property' ? node.parent : node;
+    const target = on === 'key' && node?.parent?.type === 'property' ? node.parent : node;
     return position(target?.offset ?? 0);
   };
   const json: JsonFile = {
@@ -83,6 +92,7 @@ export function parseJsonText(file: string, text: string): { json?: JsonFile; di
     text,
     value: getNodeValue(tree),
     locate,
+    place: (jsonPath) => ({ file, ...locate(jsonPath) }),
     diagnostic: (jsonPath, message, severity = 'error') => ({ file, ...locate(jsonPath), severity, message }),
   };
   const duplicates = duplicateKeys(tree).map(({ key, first, later }): Diagnostic => ({

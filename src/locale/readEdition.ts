@@ -15,6 +15,7 @@ import { editionOf } from './editionName.js';
 import { languageName } from './languageName.js';
 import { readLocale } from './readLocale.js';
 import { readTranslation, type Translation } from './readTranslation.js';
+import { editionJson } from './editionJson.js';
 import { translateSpec, unusedTranslations } from './translateSpec.js';
 import { translateTables } from './translateTables.js';
 
@@ -45,19 +46,19 @@ export async function readChartSpec(cwd: string, name: string): Promise<{ spec?:
   const locale = readLocale(which.tag);
   const language = languageName(which.tag, readLocale('en'));
   const translated = translateSpec(original.spec.vegaLite, translation);
+  // Every check of the edition locates by this: a fault in a translated text is at its entry in the translation file.
+  const json = editionJson(original.spec.json, translation, translated.replaced, translated.vegaLite);
   // A translation can make a drawn text longer than the limit its original kept to: an error at its `strings` entry.
-  const tooLong = checkStyleLimits(translated.vegaLite, (at, message) => {
-    const english = valueAt(original.spec!.vegaLite, at);
-    return typeof english === 'string' && translation.strings.has(english) ? translation.json.diagnostic(['strings', english], message) : original.spec!.json.diagnostic(at, message);
-  });
+  const tooLong = checkStyleLimits(translated.vegaLite, json.diagnostic);
   if (tooLong.length) return { diagnostics: original.diagnostics.concat(diagnostics, tooLong) };
   const untranslated = translated.untranslated.map(({ text, jsonPath }) =>
     original.spec!.json.diagnostic(jsonPath, messages.locale.untranslated(text, language, translation.file)),
   );
-  const { settings } = readUsermeta({ ...original.spec.json, value: translated.vegaLite });
+  const { settings } = readUsermeta(json);
   const spec = {
     ...original.spec,
     name,
+    json,
     vegaLite: translated.vegaLite,
     // The edition's own cards when its file chooses them (a longer French title can leave no room on one).
     settings: { ...settings, locale: locale.tag, ...(translation.social !== undefined && { social: translation.social }) },
@@ -129,9 +130,3 @@ function untranslatedHeaders(vegaLite: Record<string, unknown>, tables: Map<stri
 
 const SOURCES = 'data/sources.csv';
 
-/** The value at a JSON path of `root`, or undefined. */
-function valueAt(root: unknown, at: ReadonlyArray<string | number>): unknown {
-  let node = root;
-  for (const key of at) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
-  return node;
-}

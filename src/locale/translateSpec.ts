@@ -13,27 +13,38 @@ const WORDS = new Set(['title', 'subtitle', 'description', 'notes', 'credit', 'a
 // touching the spec's reference to it.
 const FIELD_KEYS = new Set(['field', 'groupby', 'fields', 'lookup', 'key', 'as']);
 
+/** A string of the spec an edition replaced: its JSON path in the spec, and the translation file's entry that replaced it. */
+export interface Replacement {
+  jsonPath: JSONPath;
+  entry: ['strings' | 'values', string];
+}
+
 /**
  * The spec of a translated edition: every string of the spec that the
  * translation's `strings` (else `values`: a scale domain names data labels)
  * maps is replaced, except names of data columns (FIELD_KEYS: `field`,
  * `groupby`, `as`…); nothing else changes, so figures are never copied.
  * `untranslated` lists the words a reader would see (WORDS) left in English,
- * at their JSON path in the original spec; `used` the translation keys applied.
+ * at their JSON path in the original spec; `used` the translation keys applied;
+ * `replaced` each string replaced, at its JSON path (the same in both specs),
+ * with the translation file's entry that wrote it (`['strings', english]`).
  */
 export function translateSpec(vegaLite: Record<string, unknown>, translation: Translation): {
   vegaLite: Record<string, unknown>;
   untranslated: Array<{ text: string; jsonPath: JSONPath }>;
   used: Set<string>;
+  replaced: Replacement[];
 } {
   const untranslated: Array<{ text: string; jsonPath: JSONPath }> = [];
   const used = new Set<string>();
+  const replaced: Replacement[] = [];
   const visit = (node: unknown, at: JSONPath, words: boolean): unknown => {
     if (typeof node === 'string') {
-      const translated = translation.strings.get(node) ?? translation.values.get(node);
-      if (translated !== undefined) {
+      const kind = translation.strings.has(node) ? 'strings' : translation.values.has(node) ? 'values' : undefined;
+      if (kind) {
         used.add(node);
-        return translated;
+        replaced.push({ jsonPath: at, entry: [kind, node] });
+        return translation[kind].get(node)!;
       }
       if (words && node.trim()) untranslated.push({ text: node, jsonPath: at });
       return node;
@@ -56,7 +67,7 @@ export function translateSpec(vegaLite: Record<string, unknown>, translation: Tr
     return node;
   };
   const translated = visit(vegaLite, [], false) as Record<string, unknown>;
-  return { vegaLite: JSON.parse(JSON.stringify(translated)) as Record<string, unknown>, untranslated, used };
+  return { vegaLite: JSON.parse(JSON.stringify(translated)) as Record<string, unknown>, untranslated, used, replaced };
 }
 
 /** Each translation of `strings` that matched nothing: a warning at its key in the translation file. */

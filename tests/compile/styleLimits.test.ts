@@ -76,13 +76,13 @@ describe('font sizes, line widths and spacing', () => {
 });
 
 describe("an edition's translation", () => {
-  test('a translated title over the limit is an error at its strings entry', async () => {
+  test("a translated title over the limit is an error at its strings entry's value", async () => {
     const { readChartSpec } = await import('../../src/locale/readEdition.js');
     const translationText = JSON.stringify({ strings: { Short: 'Titre '.repeat(200) } }, null, 2);
     const cwd = await project({ 'specs/c.vl.json': chart({ title: 'Short' }), 'specs/c.fr.json': translationText });
     const { spec, diagnostics } = await readChartSpec(cwd, 'c.fr');
     expect(spec).toBeUndefined();
-    expect(format(diagnostics)).toEqual([`specs/c.fr.json:3:5: error: ${messages.spec.textOverLimit('title', 1_200, LIMITS.drawnTextChars)}`]);
+    expect(format(diagnostics)).toEqual([`specs/c.fr.json:3:14: error: ${messages.spec.textOverLimit('title', 1_200, LIMITS.drawnTextChars)}`]);
   });
 });
 
@@ -148,13 +148,13 @@ describe("a mark's size, a text's dx and dy, the alt text", () => {
     ]);
   });
 
-  test("an edition's translation of the alt text over the limit is an error at its strings entry", async () => {
+  test("an edition's translation of the alt text over the limit is an error at its strings entry's value", async () => {
     const { readChartSpec } = await import('../../src/locale/readEdition.js');
     const translationText = JSON.stringify({ strings: { 'Bars.': 'b'.repeat(LIMITS.altTextChars + 1) } }, null, 2);
     const cwd = await project({ 'specs/c.vl.json': chart({ usermeta: { citechart: { alt: 'Bars.' } } }), 'specs/c.fr.json': translationText });
     const { spec, diagnostics } = await readChartSpec(cwd, 'c.fr');
     expect(spec).toBeUndefined();
-    expect(format(diagnostics)).toEqual([`specs/c.fr.json:3:5: error: ${messages.spec.altOverLimit(LIMITS.altTextChars + 1, LIMITS.altTextChars)}`]);
+    expect(format(diagnostics)).toEqual([`specs/c.fr.json:3:14: error: ${messages.spec.altOverLimit(LIMITS.altTextChars + 1, LIMITS.altTextChars)}`]);
   });
 });
 
