@@ -7,6 +7,7 @@ import type { GalleryStamp } from '../preview/writeGallery.js';
 import { isManifestEntry, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import { CACHE_FORMAT } from './cacheKey.js';
+import { isRecord } from '../isRecord.js';
 
 /**
  * The build cache lives beside the outputs it describes (`output/.citechart-cache.json`),
@@ -212,7 +213,6 @@ export async function writeCache(outDir: string, cache: BuildCache, previousText
   if (text !== previousText) await writeAtomic(path.join(outDir, CACHE_FILE), text);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** A file directly in the output folder, as build writes them: a cache never makes a build read elsewhere. */

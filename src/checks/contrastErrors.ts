@@ -3,6 +3,7 @@ import type { JsonFile } from '../compile/readJsonFile.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { lowContrastText, MIN_TEXT_CONTRAST } from './lowContrastText.js';
+import { isRecord } from '../isRecord.js';
 
 // Vega-Lite names a view's marks by the path to it: `layer_1_marks`, `concat_0_layer_2_marks`, `child_layer_1_marks` (in a facet's `spec`).
 const STEP = /^(?:(layer|concat|hconcat|vconcat)_(\d+)|child)_/;
@@ -31,7 +32,7 @@ export function contrastErrors(json: JsonFile, vegaLite: Record<string, unknown>
  */
 function textLayer(root: Record<string, unknown>, markName: string): { at: JSONPath; field: string | undefined } {
   const { view, path, inherited } = viewOf(root, markName);
-  const text = isObject(view.encoding) && isObject(view.encoding.text) ? view.encoding.text.field : undefined;
+  const text = isRecord(view.encoding) && isRecord(view.encoding.text) ? view.encoding.text.field : undefined;
   return { at: colourPath(view, path, inherited), field: typeof text === 'string' ? text : undefined };
 }
 
@@ -49,7 +50,7 @@ function viewOf(root: Record<string, unknown>, markName: string): View & { inher
     const key = step[1];
     // `child`: a facet's (or repeat's) one `spec`.
     const child = key === undefined ? view.spec : Array.isArray(view[key]) ? (view[key] as unknown[])[Number(step[2])] : undefined;
-    if (!isObject(child)) break;
+    if (!isRecord(child)) break;
     views.push({ view: child, path: key === undefined ? [...path, 'spec'] : [...path, key, Number(step[2])] });
     rest = rest.slice(step[0].length);
   }
@@ -61,14 +62,13 @@ function viewOf(root: Record<string, unknown>, markName: string): View & { inher
 function colourPath(view: Record<string, unknown>, path: JSONPath, inherited: View[]): JSONPath {
   for (const { view: v, path: p } of [{ view, path }, ...inherited]) {
     const encoding = v.encoding;
-    if (!isObject(encoding)) continue;
+    if (!isRecord(encoding)) continue;
     for (const channel of ['fill', 'color']) if (encoding[channel] !== undefined) return [...p, 'encoding', channel];
   }
   const mark = view.mark;
-  if (isObject(mark)) {
+  if (isRecord(mark)) {
     for (const key of ['fill', 'color']) if (mark[key] !== undefined) return [...path, 'mark', key];
   }
   return mark === undefined ? path : [...path, 'mark'];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);

@@ -1,6 +1,8 @@
 import type { JSONPath } from 'jsonc-parser';
 import type { JsonFile } from '../compile/readJsonFile.js';
 import { encodedFields } from '../compile/encodedFields.js';
+import { valueAt } from '../compile/valueAt.js';
+import { isRecord } from '../isRecord.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { repeatedTickLabels } from './repeatedTickLabels.js';
@@ -47,9 +49,8 @@ export function tickLabelErrors(json: JsonFile, vegaLite: Record<string, unknown
 
 /** The object at `path` in the spec (a channel's definition), if it is one. */
 function definitionAt(root: Record<string, unknown>, path: JSONPath): Record<string, unknown> | undefined {
-  let node: unknown = root;
-  for (const step of path) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
-  return node && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
+  const node = valueAt(root, path);
+  return isRecord(node) ? node : undefined;
 }
 
 /** The channel's own label format (`axis.format`, else `format`) as written, and where. */

@@ -2,8 +2,8 @@ import type { JSONPath } from 'jsonc-parser';
 import type { JsonFile } from '../compile/readJsonFile.js';
 import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { isRecord } from '../isRecord.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * A `tooltip` encoding or a mark's `"tooltip"` setting: it shows only on
@@ -14,16 +14,16 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 export function checkTooltips(json: JsonFile, spec: Record<string, unknown>): Diagnostic[] {
   const found: Diagnostic[] = [];
   const visit = (node: Record<string, unknown>, at: JSONPath) => {
-    if (isObject(node.encoding) && node.encoding.tooltip !== undefined && node.encoding.tooltip !== null) {
+    if (isRecord(node.encoding) && node.encoding.tooltip !== undefined && node.encoding.tooltip !== null) {
       found.push({ ...json.diagnostic([...at, 'encoding', 'tooltip'], messages.checks.tooltip(), 'warning'), rule: 'tooltip' });
     }
-    if (isObject(node.mark) && node.mark.tooltip !== undefined && node.mark.tooltip !== null && node.mark.tooltip !== false) {
+    if (isRecord(node.mark) && node.mark.tooltip !== undefined && node.mark.tooltip !== null && node.mark.tooltip !== false) {
       found.push({ ...json.diagnostic([...at, 'mark', 'tooltip'], messages.checks.tooltip(), 'warning'), rule: 'tooltip' });
     }
     for (const key of ['layer', 'concat', 'hconcat', 'vconcat']) {
-      if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((child, i) => isObject(child) && visit(child, [...at, key, i]));
+      if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((child, i) => isRecord(child) && visit(child, [...at, key, i]));
     }
-    if (isObject(node.spec)) visit(node.spec, [...at, 'spec']);
+    if (isRecord(node.spec)) visit(node.spec, [...at, 'spec']);
   };
   visit(spec, []);
   return found;

@@ -4,10 +4,10 @@ import { timeFields, unescapeField } from '../compile/encodedFields.js';
 import { unitViews } from '../lint/unitViews.js';
 import type { CitedTable, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
+import { isRecord } from '../isRecord.js';
 
 export const COMPARISONS = ['equal', 'lt', 'lte', 'gt', 'gte', 'range', 'oneOf'];
 const YEAR = /^[12]\d{3}$/;
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * citechart's rule for whole years (1000–2999) plotted on a time axis: they
@@ -60,7 +60,7 @@ export function filtersOnTimeFields(
  */
 export function firstInFilter<T>(filter: unknown, inExpression: (expression: string) => T | undefined, inPredicate: (predicate: Record<string, unknown>) => T | undefined): T | undefined {
   if (typeof filter === 'string') return inExpression(filter);
-  if (!isObject(filter)) return undefined;
+  if (!isRecord(filter)) return undefined;
   for (const key of ['and', 'or']) {
     if (!Array.isArray(filter[key])) continue;
     for (const part of filter[key] as unknown[]) {

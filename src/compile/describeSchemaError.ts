@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import type { JSONPath } from 'jsonc-parser';
+import { valueAt } from './valueAt.js';
 
 /** One schema mistake in words: where (a JSON path into the spec) and what is wrong there. */
 export interface SchemaProblem {
@@ -148,11 +149,3 @@ function pointerToPath(pointer: string): JSONPath {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replaceAll('~1', '/').replaceAll('~0', '~')));
 }
 
-function valueAt(document: unknown, jsonPath: JSONPath): unknown {
-  let value = document;
-  for (const part of jsonPath) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
-    value = (value as Record<string | number, unknown>)[part];
-  }
-  return value;
-}

@@ -1,4 +1,5 @@
 import type { JSONPath } from 'jsonc-parser';
+import { isRecord } from '../isRecord.js';
 
 /** A field as a spec encodes it: `{"field": "share", "type": "quantitative", "title": …}`. */
 export interface EncodedField {
@@ -31,11 +32,11 @@ const FIRST = DESCRIPTIVE_CHANNELS;
 export function encodedFields(spec: Record<string, unknown>, unique = true): EncodedField[] {
   const found: EncodedField[] = [];
   const visit = (node: Record<string, unknown>, at: JSONPath, inherited?: string) => {
-    const url = isObject(node.data) ? node.data.url : undefined;
+    const url = isRecord(node.data) ? node.data.url : undefined;
     const dataFile = typeof url === 'string' ? url.replace(/^\.\//, '') : inherited;
     // Runs before Vega-Lite has seen the spec, so any node may be of the wrong type
     // (`"encoding": "x"`, a layer that is a number): skip it and let Vega-Lite name it.
-    const encoding = isObject(node.encoding) ? node.encoding : {};
+    const encoding = isRecord(node.encoding) ? node.encoding : {};
     const channels = [...FIRST.filter((c) => c in encoding), ...Object.keys(encoding).filter((c) => !FIRST.includes(c))];
     for (const channel of channels) {
       const defs = encoding[channel];
@@ -44,7 +45,7 @@ export function encodedFields(spec: Record<string, unknown>, unique = true): Enc
         if (!def || typeof def !== 'object') return;
         const { field, type, title, axis, aggregate } = def as Record<string, unknown>;
         if (typeof field !== 'string' || (unique && found.some((f) => f.written === field))) return;
-        const axisTitle = isObject(axis) ? axis.title : undefined;
+        const axisTitle = isRecord(axis) ? axis.title : undefined;
         found.push({
           field: unescapeField(field),
           written: field,
@@ -58,14 +59,13 @@ export function encodedFields(spec: Record<string, unknown>, unique = true): Enc
       });
     }
     for (const key of ['layer', 'concat', 'hconcat', 'vconcat'])
-      if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((child, i) => isObject(child) && visit(child, [...at, key, i], dataFile));
-    if (isObject(node.spec)) visit(node.spec, [...at, 'spec'], dataFile);
+      if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((child, i) => isRecord(child) && visit(child, [...at, key, i], dataFile));
+    if (isRecord(node.spec)) visit(node.spec, [...at, 'spec'], dataFile);
   };
   visit(spec, []);
   return found;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** `GDP (US$ bn\.)` → `GDP (US$ bn.)`: the column a Vega-Lite field names. */
 export function unescapeField(field: string): string {

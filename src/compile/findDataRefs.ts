@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { JsonFile } from './readJsonFile.js';
 import { checkBoundaryData, isBoundaryUrl, type BoundaryRef } from '../geo/boundaryRef.js';
+import { isRecord } from '../isRecord.js';
 
 /** A `"data": {"url": …}` in a spec, wherever it sits (top level, layers, lookups). */
 export interface DataRef {
@@ -64,7 +65,7 @@ export function findDataRefs(json: JsonFile, asConfig = false): { refs: DataRef[
     if (isImageMark(object.mark)) refuse([...at, 'mark'], messages.spec.imageMark());
     for (const [key, child] of Object.entries(object)) {
       if (SKIP.has(key)) continue;
-      if (key === 'data' && !inConfig && isObject(child)) checkData(child, [...at, key]);
+      if (key === 'data' && !inConfig && isRecord(child)) checkData(child, [...at, key]);
       else if (key === 'datasets') refuse([...at, key], messages.spec.inlineValues());
       else if (key === 'url') refuse([...at, key], messages.spec.urlOutsideData());
       else visit(child, [...at, key], inConfig || key === 'config');
@@ -94,7 +95,7 @@ export function findDataRefs(json: JsonFile, asConfig = false): { refs: DataRef[
     else refs.push({ jsonPath: dataAt, file: url.replace(/^\.\//, ''), lookup: dataAt[dataAt.length - 2] === 'from' });
   };
   const checkFormat = (format: unknown, at: JSONPath) => {
-    if (!isObject(format)) return visit(format, at, false);
+    if (!isRecord(format)) return visit(format, at, false);
     for (const [key, child] of Object.entries(format)) {
       if (key === 'type' && !(typeof child === 'string' && child.toLowerCase() === 'csv')) {
         refuse([...at, key], messages.spec.formatNotCsv(typeof child === 'string' ? child : describe(child)));
@@ -105,17 +106,15 @@ export function findDataRefs(json: JsonFile, asConfig = false): { refs: DataRef[
   return { refs, boundaries, diagnostics };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  !!value && typeof value === 'object' && !Array.isArray(value);
 
 function isImageMark(mark: unknown): boolean {
   if (mark === 'image') return true;
-  return isObject(mark) && mark.type === 'image';
+  return isRecord(mark) && mark.type === 'image';
 }
 
 /** A non-string JSON value named for a message: `{"signal": …}`, a number… */
 function describe(value: unknown): string {
-  if (isObject(value)) {
+  if (isRecord(value)) {
     const keys = Object.keys(value);
     return keys.length ? `{${keys.map((k) => JSON.stringify(k) + ': …').join(', ')}}` : '{}';
   }

@@ -1,5 +1,6 @@
 // The fields a spec reads by name besides its encodings' `field`s (transforms, a facet, a sort by a field), with their place.
 import type { JSONPath } from 'jsonc-parser';
+import { isRecord } from '../isRecord.js';
 
 /** A field name a transform reads, as written, where it is written. */
 export interface TransformField {
@@ -48,17 +49,17 @@ export function transformFields(spec: Record<string, unknown>): TransformField[]
     else if (Array.isArray(value)) value.forEach((name, i) => typeof name === 'string' && found.push({ written: name, by, jsonPath: [...at, i] }));
   };
   const predicate = (node: unknown, at: JSONPath) => {
-    if (!isObject(node)) return;
+    if (!isRecord(node)) return;
     if (typeof node.field === 'string') add(node.field, 'filter', [...at, 'field']);
     for (const key of ['and', 'or']) if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((p, i) => predicate(p, [...at, key, i]));
     if (node.not !== undefined) predicate(node.not, [...at, 'not']);
   };
   const visit = (node: unknown, at: JSONPath) => {
     if (Array.isArray(node)) return node.forEach((child, i) => visit(child, [...at, i]));
-    if (!isObject(node)) return;
+    if (!isRecord(node)) return;
     if (Array.isArray(node.transform)) {
       node.transform.forEach((t, i) => {
-        if (!isObject(t)) return;
+        if (!isRecord(t)) return;
         const here = [...at, 'transform', i];
         const kind = NAMES.find(([name]) => name in t)?.[0] ?? (t.filter !== undefined ? 'filter' : undefined);
         if (!kind) return;
@@ -66,21 +67,21 @@ export function transformFields(spec: Record<string, unknown>): TransformField[]
         for (const property of NAMES.find(([name]) => name === kind)![1]) add(t[property], kind, [...here, property]);
         for (const list of OBJECT_LISTS) {
           if (!Array.isArray(t[list])) continue;
-          (t[list] as unknown[]).forEach((op, j) => isObject(op) && add(op.field, kind, [...here, list, j, 'field']));
+          (t[list] as unknown[]).forEach((op, j) => isRecord(op) && add(op.field, kind, [...here, list, j, 'field']));
         }
       });
     }
     // A facet operator's field (`"facet": {"row": {"field": …}}`): a missing one draws one panel titled "undefined".
-    if (isObject(node.facet) && isObject(node.spec)) {
+    if (isRecord(node.facet) && isRecord(node.spec)) {
       const facet = node.facet;
       add(facet.field, 'facet', [...at, 'facet', 'field']);
-      for (const key of ['row', 'column']) if (isObject(facet[key])) add((facet[key] as Record<string, unknown>).field, 'facet', [...at, 'facet', key, 'field']);
+      for (const key of ['row', 'column']) if (isRecord(facet[key])) add((facet[key] as Record<string, unknown>).field, 'facet', [...at, 'facet', key, 'field']);
     }
     // A sort by a field (`"sort": {"field": …, "op": "sum"}`): a missing one leaves the order as it comes.
-    if (isObject(node.encoding)) {
+    if (isRecord(node.encoding)) {
       for (const [channel, defs] of Object.entries(node.encoding)) {
         (Array.isArray(defs) ? defs : [defs]).forEach((def, i) => {
-          if (isObject(def) && isObject(def.sort)) add(def.sort.field, `the sort of ${channel}`, [...at, 'encoding', channel, ...(Array.isArray(defs) ? [i] : []), 'sort', 'field']);
+          if (isRecord(def) && isRecord(def.sort)) add(def.sort.field, `the sort of ${channel}`, [...at, 'encoding', channel, ...(Array.isArray(defs) ? [i] : []), 'sort', 'field']);
         });
       }
     }
@@ -90,4 +91,3 @@ export function transformFields(spec: Record<string, unknown>): TransformField[]
   return found;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

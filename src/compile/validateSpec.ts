@@ -9,6 +9,7 @@ import { askMainThread } from '../pool/askMainThread.js';
 import { describeSchemaError } from './describeSchemaError.js';
 import { knownValid, rememberValid } from './validCache.js';
 import type { JsonFile } from './readJsonFile.js';
+import { isRecord } from '../isRecord.js';
 
 /**
  * How many transforms a spec may hold, counting every view's `transform`
@@ -74,7 +75,7 @@ export function validateTheme(json: JsonFile): Diagnostic[] {
 /** The theme as the schema sees it: a `locale` tag ("fr") is citechart's (src/locale), checked where it is read; Vega's own locale object is left to the schema. */
 function themeChecked(json: JsonFile): JsonFile {
   const value = json.value;
-  const tagged = isPlainObject(value) && typeof value.locale === 'string';
+  const tagged = isRecord(value) && typeof value.locale === 'string';
   return tagged ? { ...json, value: Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'locale')) } : json;
 }
 
@@ -131,11 +132,10 @@ function schemaErrors(kind: 'spec' | 'config', json: JsonFile, message: (where: 
 /** Where each kind's named styles are (withoutOwnStyles). */
 const STYLES_AT = { spec: ['config', 'style'], config: ['style'] } as const satisfies Record<string, readonly string[]>;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /** A shallow copy of `root` along `path` with the `citechart-…` keys of the object there left out; `root` itself when there are none. */
 function withoutOwnStyles(root: unknown, path: readonly string[]): unknown {
-  if (!isPlainObject(root)) return root;
+  if (!isRecord(root)) return root;
   const [key, ...rest] = path;
   if (key === undefined) {
     const kept = Object.entries(root).filter(([name]) => !name.startsWith('citechart-'));

@@ -6,9 +6,9 @@ import { isPercentColumn } from './isPercentColumn.js';
 import { formatStatesUnit, statesUnit } from './statesUnit.js';
 import { tableOf } from './tableOf.js';
 import { unitViews, type ChannelDef } from './unitViews.js';
+import { isRecord } from '../isRecord.js';
 
 const VALUE_CHANNELS = ['x', 'y', 'theta', 'radius', 'color', 'size'];
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const texts = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((s) => typeof s === 'string') : []);
 
 /**
@@ -54,7 +54,7 @@ export const missingUnit: LintRule = {
 
 const guide = (at: ChannelDef, channel: string): Record<string, unknown> | null | undefined => {
   const value = at.def[channel === 'x' || channel === 'y' ? 'axis' : 'legend'];
-  return value === null ? null : isObject(value) ? value : undefined;
+  return value === null ? null : isRecord(value) ? value : undefined;
 };
 
 /** The title a reader sees for a channel, where it is written, and whether none is shown. */
@@ -72,7 +72,7 @@ function titleOf(at: ChannelDef, channel: string): { title: string; titlePath: (
 
 function chartTitles(spec: Record<string, unknown>): string[] {
   const title = spec.title;
-  if (!isObject(title)) return texts(title);
+  if (!isRecord(title)) return texts(title);
   return [...texts(title.text), ...texts(title.subtitle)];
 }
 
@@ -81,9 +81,9 @@ function labelTexts(spec: unknown): string[] {
   const found: string[] = [];
   const visit = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(visit);
-    if (!isObject(node)) return;
+    if (!isRecord(node)) return;
     if (typeof node.calculate === 'string') found.push(node.calculate);
-    if (isObject(node.encoding) && isObject(node.encoding.text) && typeof node.encoding.text.format === 'string') {
+    if (isRecord(node.encoding) && isRecord(node.encoding.text) && typeof node.encoding.text.format === 'string') {
       if (formatStatesUnit(node.encoding.text.format)) found.push('%');
     }
     for (const [key, child] of Object.entries(node)) if (key !== 'usermeta' && key !== 'config') visit(child);

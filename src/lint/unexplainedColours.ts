@@ -2,8 +2,8 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { LintRule } from './context.js';
 import { unitViews } from './unitViews.js';
+import { isRecord } from '../isRecord.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Words that name a colour, in the languages citechart writes (English and
@@ -36,7 +36,7 @@ export const unexplainedColours: LintRule = {
         for (const channel of ['color', 'fill']) {
           const at = view.encoding[channel];
           if (!at || at.def.legend !== null || typeof at.def.field !== 'string') continue;
-          const range = isObject(at.def.scale) && Array.isArray(at.def.scale.range) ? new Set(at.def.scale.range.map(String)).size : 2;
+          const range = isRecord(at.def.scale) && Array.isArray(at.def.scale.range) ? new Set(at.def.scale.range.map(String)).size : 2;
           if (named < range) found.push(spec.json.diagnostic([...at.jsonPath, 'legend'], messages.lint.unexplainedColours(at.def.field, range, named), 'warning'));
         }
       }
@@ -48,7 +48,7 @@ export const unexplainedColours: LintRule = {
 /** The text of a spec's title and subtitle, one string. */
 function titleText(title: unknown): string {
   const lines = (value: unknown): string => (Array.isArray(value) ? value.map(String).join(' ') : typeof value === 'string' ? value : '');
-  if (isObject(title)) return `${lines(title.text)} ${lines(title.subtitle)}`;
+  if (isRecord(title)) return `${lines(title.text)} ${lines(title.subtitle)}`;
   return lines(title);
 }
 

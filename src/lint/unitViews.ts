@@ -1,4 +1,5 @@
 import type { JSONPath } from 'jsonc-parser';
+import { isRecord } from '../isRecord.js';
 
 /** An encoding channel's definition and where it sits in the spec. */
 export interface ChannelDef {
@@ -29,7 +30,6 @@ export interface TransformDef {
   jsonPath: JSONPath;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Every mark of a spec with its effective encoding: a layer's channels
@@ -47,40 +47,40 @@ export function unitViews(spec: Record<string, unknown>): UnitView[] {
     data: string | undefined,
     above: TransformDef[],
   ) => {
-    const url = isObject(node.data) && typeof node.data.url === 'string' ? node.data.url.replace(/^\.\//, '') : data;
+    const url = isRecord(node.data) && typeof node.data.url === 'string' ? node.data.url.replace(/^\.\//, '') : data;
     // A view with its own data starts from that table: transforms above it do not apply.
-    const transforms = isObject(node.data) ? [] : [...above];
+    const transforms = isRecord(node.data) ? [] : [...above];
     if (Array.isArray(node.transform)) {
-      node.transform.forEach((def, i) => isObject(def) && transforms.push({ def, jsonPath: [...at, 'transform', i] }));
+      node.transform.forEach((def, i) => isRecord(def) && transforms.push({ def, jsonPath: [...at, 'transform', i] }));
     }
     // Null-prototype: channel keys come from the spec (a "__proto__" key must not replace the prototype).
     const encoding: Record<string, ChannelDef> = Object.assign(Object.create(null), inherited);
-    if (isObject(node.encoding)) {
+    if (isRecord(node.encoding)) {
       for (const [channel, def] of Object.entries(node.encoding)) {
-        if (isObject(def)) encoding[channel] = { def, jsonPath: [...at, 'encoding', channel] };
+        if (isRecord(def)) encoding[channel] = { def, jsonPath: [...at, 'encoding', channel] };
       }
     }
     const facetFields = [...facets];
     const facet = node.facet;
-    if (isObject(facet)) {
+    if (isRecord(facet)) {
       if (typeof facet.field === 'string') facetFields.push(facet.field);
       for (const key of ['row', 'column']) {
         const f = facet[key];
-        if (isObject(f) && typeof f.field === 'string') facetFields.push(f.field);
+        if (isRecord(f) && typeof f.field === 'string') facetFields.push(f.field);
       }
     }
     for (const key of ['row', 'column', 'facet']) {
       const f = encoding[key]?.def.field;
       if (typeof f === 'string' && !facetFields.includes(f)) facetFields.push(f);
     }
-    const mark = typeof node.mark === 'string' ? node.mark : isObject(node.mark) && typeof node.mark.type === 'string' ? node.mark.type : undefined;
-    if (mark) views.push({ mark, markPath: [...at, 'mark'], encoding, facetFields, dataFile: url, path: at, transforms, ...(isObject(node.mark) ? { markDef: node.mark } : {}) });
+    const mark = typeof node.mark === 'string' ? node.mark : isRecord(node.mark) && typeof node.mark.type === 'string' ? node.mark.type : undefined;
+    if (mark) views.push({ mark, markPath: [...at, 'mark'], encoding, facetFields, dataFile: url, path: at, transforms, ...(isRecord(node.mark) ? { markDef: node.mark } : {}) });
     for (const key of ['layer', 'concat', 'hconcat', 'vconcat']) {
       // Concatenated views do not share encodings; layers do.
       const pass = key === 'layer' ? encoding : {};
-      if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((child, i) => isObject(child) && visit(child, [...at, key, i], pass, facetFields, url, transforms));
+      if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((child, i) => isRecord(child) && visit(child, [...at, key, i], pass, facetFields, url, transforms));
     }
-    if (isObject(node.spec)) visit(node.spec, [...at, 'spec'], {}, facetFields, url, transforms);
+    if (isRecord(node.spec)) visit(node.spec, [...at, 'spec'], {}, facetFields, url, transforms);
   };
   visit(spec, [], {}, [], undefined, []);
   return views;

@@ -2,9 +2,9 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { LintRule } from './context.js';
 import { POSITION_CHANNELS, unitViews, type UnitView } from './unitViews.js';
+import { isRecord } from '../isRecord.js';
 
 const LENGTH_MARKS = new Set(['bar', 'area']);
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * A bar's or area's length encodes its value, so its quantitative axis must
@@ -26,7 +26,7 @@ export const zeroBaseline: LintRule = {
         for (const channel of lengthChannels(view)) {
           const at = view.encoding[channel]!;
           const scale = at.def.scale;
-          if (!isObject(scale)) continue;
+          if (!isRecord(scale)) continue;
           const warn = (key: string, how: string) =>
             found.push(spec.json.diagnostic([...at.jsonPath, 'scale', key], messages.lint.zeroBaseline(view.mark, channel, how), 'warning'));
           // A log scale has no zero at all: its bars start wherever its domain does.

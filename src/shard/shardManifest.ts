@@ -10,6 +10,7 @@ import * as messages from '../messages.js';
 import { isManifestEntry, noPrototype, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import type { Shard } from './shardOf.js';
+import { isRecord } from '../isRecord.js';
 
 export interface ShardManifest {
   generator: 'citechart';
@@ -86,6 +87,5 @@ export function readShardManifest(json: JsonFile): { manifest?: ShardManifest; d
   return { manifest, diagnostics };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const isWhole = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1;

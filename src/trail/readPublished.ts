@@ -5,6 +5,7 @@ import * as messages from '../messages.js';
 import type { TableTrail } from './drawnTrail.js';
 import { parseTrail } from './parseTrail.js';
 import { trailDataset } from './trailDataset.js';
+import { isRecord } from '../isRecord.js';
 
 /** The record of published graphics, committed with the project (written by `citechart publish`). */
 export const PUBLISHED_FILE = 'published.json';
@@ -45,4 +46,3 @@ export function publishedText(published: Published): string {
   return JSON.stringify({ charts }, null, 2) + '\n';
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);

@@ -6,6 +6,7 @@ import { firstJsonError } from '../compile/firstJsonError.js';
 import type { InputHash } from '../provenance/hashInputs.js';
 import { entrySpans, keyOrder, manifestText, spliceManifest } from './manifestText.js';
 import { writeAtomic } from './writeAtomic.js';
+import { isRecord } from '../isRecord.js';
 
 export interface ManifestEntry {
   title: string;
@@ -174,7 +175,6 @@ export async function writeManifest(outDir: string, updates: Map<string, Manifes
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** Whether `value` is an entry as writeManifest writes it (the fields every reader uses). */
