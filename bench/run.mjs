@@ -49,6 +49,9 @@ import { treeSampler } from './treeMemory.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
+// citechart is run as users run it: the command npm links (bin/citechart, which starts dist/cli.js's Node), as the peer
+// is run through its own bins (node_modules/.bin/vl2png).
+const BIN = path.join(ROOT, 'bin', 'citechart');
 const FLOOR = path.join(ROOT, 'bench', 'floor.mjs');
 const has = (flag) => process.argv.includes(`--${flag}`);
 const option = (name, fallback) => {
@@ -165,7 +168,7 @@ if (has('watch-only')) {
 }
 
 // Issue 17: a 1:50m world choropleth against a 20-bar bar chart (--map-only: just this).
-const mapFigure = measureMap((cwd) => timed(process.execPath, [CLI, 'build'], { cwd, tmp: tmpWarm, expect: /^1 chart built in/m }), Number(option('map-runs', QUICK ? 3 : 7)));
+const mapFigure = measureMap((cwd) => timed(BIN, ['build'], { cwd, tmp: tmpWarm, expect: /^1 chart built in/m }), Number(option('map-runs', QUICK ? 3 : 7)));
 console.log(`map 50m build: ${mapFigure.map.cpu.toFixed(0)} ms CPU, ${mapFigure.map.wall.toFixed(0)} ms wall; 20-bar chart: ${mapFigure.bar.cpu.toFixed(0)} ms CPU, ${mapFigure.bar.wall.toFixed(0)} ms wall; map/bar ${mapFigure.ratio.cpu.toFixed(2)}× CPU, ${mapFigure.ratio.wall.toFixed(2)}× wall (target ≤ 2×)`);
 if (process.argv.includes('--map-only')) process.exit(0);
 
@@ -191,7 +194,7 @@ console.log(`corpus: ${names.length} charts (${types.join(', ')}) in ${dir}`);
 // Warm-up, untimed: fills the warm store and fontconfig cache, and gives the
 // footers the floor splices under its charts.
 const warmBefore = storedWidths(tmpWarm);
-timed(process.execPath, [CLI, 'build'], { cwd: dir, tmp: tmpWarm, expect: new RegExp(`^${CHARTS} charts built in`, 'm') });
+timed(BIN, ['build'], { cwd: dir, tmp: tmpWarm, expect: new RegExp(`^${CHARTS} charts built in`, 'm') });
 const warmWidths = storedWidths(tmpWarm);
 console.log(`text-width store: warm = ${warmWidths} widths after one untimed build (was ${warmBefore}); cold = a new empty TMPDIR per measurement`);
 const footers = footersOf(out, names);
@@ -232,7 +235,7 @@ mkdirSync(peerOut);
 const csv = path.join(dir, 'data', 'population-000.csv');
 const originalCsv = readFileSync(csv, 'utf8');
 let csvEdits = 0;
-const cite = (args, tmp, expect, env, tree) => timed(process.execPath, [CLI, ...args], { cwd: dir, tmp, expect, env, tree });
+const cite = (args, tmp, expect, env, tree) => timed(BIN, args, { cwd: dir, tmp, expect, env, tree });
 const fullBuild = (tmp) => {
   rmSync(out, { recursive: true, force: true });
   return cite(['build'], tmp, new RegExp(`^${CHARTS} charts built in`, 'm'), {}, true);
@@ -485,7 +488,7 @@ async function measureWatch(tmp) {
   const svg = path.join(project, 'output', 'bar-000.svg');
   const csvFile = path.join(project, 'data', 'population-000.csv');
   const original = readFileSync(csvFile, 'utf8');
-  const child = spawn(process.execPath, [CLI, 'watch', '--port', '0'], { cwd: project, env: { ...process.env, CI: 'true', TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(BIN, ['watch', '--port', '0'], { cwd: project, env: { ...process.env, CI: 'true', TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
   const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
   // The watch process and its children: with the startup snapshot, `citechart` is a launcher and the work is in its child.
   const cpuMs = () => {

@@ -22,7 +22,7 @@ import { build } from 'esbuild';
 import { latin1Only } from './latin1Only.mjs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -349,8 +349,9 @@ await build({
 keepLatin1([SNAPSHOT_SCRIPT]);
 const BLOB = path.join(DIST, 'snapshot.blob');
 const STAMP = path.join(DIST, 'snapshot.json');
-rmSync(BLOB, { force: true });
-rmSync(STAMP, { force: true });
+// The same facts for bin/citechart, the shell script that starts the snapshot itself: lines it reads with `read`.
+const LAUNCH = path.join(DIST, 'snapshot.launch');
+for (const file of [BLOB, STAMP, LAUNCH]) rmSync(file, { force: true });
 // Made with the V8 options the child is started with (a snapshot loads only under the same ones).
 const { SNAPSHOT_V8_FLAGS } = await import(pathToFileURL(path.join(DIST, 'startup', 'v8Flags.js')).href);
 const made = spawnSync(process.execPath, [...SNAPSHOT_V8_FLAGS, '--snapshot-blob', BLOB, '--build-snapshot', SNAPSHOT_SCRIPT], { cwd: ROOT, encoding: 'utf8' });
@@ -362,6 +363,10 @@ if (said.length) console.error(said.join('\n'));
 if (made.status === 0 && existsSync(BLOB)) {
   const stamp = { node: process.version, platform: process.platform, arch: process.arch, cliMtimeMs: statSync(path.join(DIST, 'cli.js')).mtimeMs, dist: DIST + path.sep };
   writeFileSync(STAMP, JSON.stringify(stamp, null, 2) + '\n');
+  // A dist/ whose real path has a line break in it gets no launch file: the script could not read it back.
+  const { MALLOC_ARENAS } = await import(pathToFileURL(path.join(DIST, 'startup', 'runFromSnapshot.js')).href);
+  const launch = [process.version, realpathSync(DIST), SNAPSHOT_V8_FLAGS.join(' '), MALLOC_ARENAS];
+  if (!launch.some((line) => /[\r\n]/.test(line))) writeFileSync(LAUNCH, launch.join('\n') + '\n');
 } else {
   rmSync(BLOB, { force: true });
   console.error(`scripts/bundle.mjs: no startup snapshot (node --build-snapshot exited ${made.status}); citechart runs without one`);

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The `citechart` command (package.json "bin"): runs src/cliProgram.ts, from
-// the startup snapshot when `npm run build` made one for this Node
-// (src/startup/runFromSnapshot.ts), else in this process. A plain
+// `node dist/cli.js`: runs src/cliProgram.ts, from the startup snapshot when
+// `npm run build` made one for this Node (src/startup/runFromSnapshot.ts),
+// else in this process. The `citechart` command npm links (package.json
+// "bin") is bin/citechart, a shell script that starts the snapshot's Node
+// itself when it can, and runs this file otherwise. A plain
 // `citechart build` with nothing to draw is done here, without starting
 // the snapshot (src/startup/upToDateBuild.ts).
 //

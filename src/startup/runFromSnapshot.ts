@@ -2,9 +2,12 @@
 // cold start). `npm run build` makes dist/snapshot.blob (scripts/bundle.mjs:
 // Vega, Vega-Lite and citechart's stages already loaded) and
 // dist/snapshot.json, what it was made for. A snapshot can only be given to
-// Node on its command line, so `citechart` runs the command in a child Node
+// Node on its command line, so `node dist/cli.js` runs the command in a child Node
 // started from it, stdio shared, and exits as the child does: one chart's
 // build then skips reading, compiling and running ~5 MB of JavaScript.
+// bin/citechart (the `citechart` command) makes the same checks in the shell
+// and starts that Node itself, without this launcher (scripts/bundle.mjs
+// writes dist/snapshot.launch for it).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { usableSnapshot } from '../../src/startup/runFromSnapshot.js';
 import { SNAPSHOT_V8_FLAGS } from '../../src/startup/v8Flags.js';
-import { CLI, runCli } from '../helpers/cli.js';
+import { BIN, CLI, runCli } from '../helpers/cli.js';
 import { listFiles, makeProject, minimalProject, readBytes } from '../helpers/fixtureProject.js';
 
 // Only dist/cli.js as `npm run build` leaves it (the bundle) comes with a snapshot; `tsc` alone writes it unbundled.
@@ -46,9 +46,9 @@ async function until(done: () => boolean, what: string, ms = 20_000): Promise<vo
   }
 }
 
-/** `citechart watch` in a new project, once it has drawn its chart; the launcher and the snapshot child. */
-async function startWatch() {
-  const child = spawn(process.execPath, [CLI, 'watch', '--port', '0'], { cwd: makeProject(minimalProject), stdio: ['ignore', 'pipe', 'pipe'] });
+/** `citechart watch` in a new project (`node dist/cli.js`, or `command` as it is), once it has drawn its chart; the launcher and the snapshot child. */
+async function startWatch(command: string[] = [process.execPath, CLI], env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(command[0]!, [...command.slice(1), 'watch', '--port', '0'], { cwd: makeProject(minimalProject), stdio: ['ignore', 'pipe', 'pipe'], env });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
@@ -89,15 +89,23 @@ describe.skipIf(!bundled)('citechart from the startup snapshot', () => {
     expect(stdout.trim()).toBe('used function');
   });
 
-  it('builds the same bytes as without it (CITECHART_SNAPSHOT=off)', async () => {
-    const [fromSnapshot, inProcess] = [makeProject(minimalProject), makeProject(minimalProject)];
-    const [a, b] = await Promise.all([runCli(['build'], { cwd: fromSnapshot }), runCli(['build'], { cwd: inProcess, env: { CITECHART_SNAPSHOT: 'off' } })]);
-    expect([a.code, b.code]).toEqual([0, 0]);
-    expect(a.outLines).toEqual(b.outLines);
-    const files = listFiles(path.join(fromSnapshot, 'output'));
-    expect(listFiles(path.join(inProcess, 'output'))).toEqual(files);
+  // Three ways in: the launcher's child (`node dist/cli.js build`), the Node bin/citechart becomes (a chart named), no snapshot.
+  it('builds the same bytes as without it (CITECHART_SNAPSHOT=off), started by dist/cli.js or by bin/citechart', async () => {
+    const [launched, execed, inProcess] = [makeProject(minimalProject), makeProject(minimalProject), makeProject(minimalProject)];
+    const runs = await Promise.all([
+      runCli(['build'], { cwd: launched, via: 'node' }),
+      runCli(['build', 'exports'], { cwd: execed, via: 'bin' }),
+      runCli(['build'], { cwd: inProcess, env: { CITECHART_SNAPSHOT: 'off' }, via: 'node' }),
+    ]);
+    expect(runs.map((run) => run.code)).toEqual([0, 0, 0]);
+    expect(runs[0]!.outLines).toEqual(runs[2]!.outLines);
+    expect(runs[1]!.outLines).toEqual(runs[2]!.outLines);
+    const files = listFiles(path.join(inProcess, 'output'));
     expect(files).toContain('exports.png');
-    for (const file of files) expect(readBytes(fromSnapshot, `output/${file}`).equals(readBytes(inProcess, `output/${file}`)), file).toBe(true);
+    for (const project of [launched, execed]) {
+      expect(listFiles(path.join(project, 'output'))).toEqual(files);
+      for (const file of files) expect(readBytes(project, `output/${file}`).equals(readBytes(inProcess, `output/${file}`)), file).toBe(true);
+    }
   });
 
   it.skipIf(!onLinux)('runs the command in a child Node started from dist/snapshot.blob, which stops with it on SIGTERM', async () => {
@@ -114,7 +122,7 @@ describe.skipIf(!bundled)('citechart from the startup snapshot', () => {
   // one is reported by each. The launcher has, the child need not (src/startup/extraCaCerts.ts).
   it('reads NODE_EXTRA_CA_CERTS in the launcher only: a missing file is reported once, not once per process', async () => {
     const missing = path.join(makeProject(minimalProject), 'no-such-certs.pem');
-    const { code, stdout, stderr } = await runCli(['--version'], { cwd: path.dirname(missing), env: { NODE_EXTRA_CA_CERTS: missing } });
+    const { code, stdout, stderr } = await runCli(['--version'], { cwd: path.dirname(missing), env: { NODE_EXTRA_CA_CERTS: missing }, via: 'node' });
     expect(code).toBe(0);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     expect(stderr.split(`Ignoring extra certs from \`${missing}\``).length - 1).toBe(1);
@@ -159,5 +167,31 @@ describe.skipIf(!bundled)('citechart from the startup snapshot', () => {
     expect((await exited).signal).toBe('SIGKILL');
     // It ends as soon as its event loop sees the channel close: at once when idle, later under load.
     await until(() => !isAlive(snapshot[0]!.pid), 'end of the snapshot child');
+  });
+
+  // bin/citechart, what npm links as `citechart`: the shell replaces itself with the snapshot's Node (no launcher Node).
+  it.skipIf(!onLinux)('bin/citechart runs the command in the Node it becomes, started from dist/snapshot.blob; SIGTERM ends it', async () => {
+    const { launcher, snapshot, exited } = await startWatch([BIN]);
+    const args = readFileSync(`/proc/${launcher.pid}/cmdline`, 'utf8').split('\0');
+    expect(args.slice(1, 4 + SNAPSHOT_V8_FLAGS.length)).toEqual([...SNAPSHOT_V8_FLAGS, '--snapshot-blob', path.join(path.dirname(CLI), 'snapshot.blob'), CLI]);
+    expect(snapshot).toEqual([]);
+    launcher.kill('SIGTERM');
+    expect(await exited).toEqual({ code: 0, signal: null });
+  });
+
+  it.skipIf(!onLinux)('bin/citechart starts Node without NODE_EXTRA_CA_CERTS (not parsed, not reported), and the command has it back', async () => {
+    const certs = path.join(makeProject(minimalProject), 'no-such-certs.pem');
+    const { launcher, exited } = await startWatch([BIN], { ...process.env, NODE_EXTRA_CA_CERTS: certs });
+    try {
+      const started = readFileSync(`/proc/${launcher.pid}/environ`, 'utf8').split('\0');
+      expect(started.filter((entry) => entry.startsWith('NODE_EXTRA_CA_CERTS='))).toEqual([]);
+      expect(started).toContain(`CITECHART_NODE_EXTRA_CA_CERTS=${certs}`);
+    } finally {
+      launcher.kill('SIGTERM');
+      await exited;
+    }
+    const { code, stderr } = await runCli(['--version'], { cwd: path.dirname(certs), env: { NODE_EXTRA_CA_CERTS: certs }, via: 'bin' });
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/Ignoring extra certs/);
   });
 });

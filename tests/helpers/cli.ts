@@ -1,6 +1,7 @@
-// Runs the compiled CLI (`node dist/cli.js …`) in a project folder, the way a
-// user's shell would: separate process, its own environment, exit code and
-// both streams captured. Asynchronous so independent runs can overlap.
+// Runs the compiled CLI in a project folder, the way a user's shell would:
+// `citechart …` (bin/citechart, the command npm links), or `node
+// dist/cli.js …`; separate process, its own environment, exit code and both
+// streams captured. Asynchronous so independent runs can overlap.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,10 @@ import { afterEach } from 'vitest';
 
 /** The compiled CLI; CITECHART_E2E_CLI points the suite at another build (e.g. a mutated copy). */
 export const CLI = process.env.CITECHART_E2E_CLI ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+/** The `citechart` command as npm links it: a shell script that starts dist/cli.js's Node (src/startup: issue 15, cold start). */
+export const BIN = fileURLToPath(new URL('../../bin/citechart', import.meta.url));
+/** How runCli starts citechart by default: as a user's shell does (BIN), but where the suite is pointed at another build, or on Windows, where BIN cannot run. */
+const VIA_BIN = process.env.CITECHART_E2E_CLI === undefined && process.platform !== 'win32';
 
 export interface CliResult {
   code: number | null;
@@ -37,14 +42,15 @@ const lines = (text: string) => (text === '' ? [] : text.replace(/\n$/, '').spli
 
 export function runCli(
   args: string[],
-  options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number },
+  options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number; via?: 'bin' | 'node' },
 ): Promise<CliResult> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -p .\` before the e2e tests`);
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
   // Not a TTY and no CI-specific output either way; keep what the caller set.
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, ...before] = (options.via ?? (VIA_BIN ? 'bin' : 'node')) === 'bin' ? [BIN] : [process.execPath, CLI];
+    const child = spawn(command!, [...before, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
     let stdout = '';
     let stderr = '';
