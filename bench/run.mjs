@@ -289,6 +289,8 @@ const variants = [
   },
   { key: 'singleCold', label: `citechart build ${SINGLE} --force, store cold`, run: () => ({ main: cite(['build', SINGLE, '--force'], freshTmp(), /^1 chart built/m) }) },
   // The same without the startup snapshot (src/startup/runFromSnapshot.ts): the bundle loaded in one process.
+  // The same started by `node dist/cli.js`: the JavaScript launcher, which starts the snapshot's Node as a second process.
+  ...(SNAPSHOT ? [{ key: 'singleLauncher', label: `node dist/cli.js build ${SINGLE} --force, store warm (a launcher Node starts the snapshot's)`, run: () => ({ main: timed(process.execPath, [CLI, 'build', SINGLE, '--force'], { cwd: dir, tmp: tmpWarm, expect: /^1 chart built/m }) }) }] : []),
   ...(SNAPSHOT ? [{ key: 'singleNoSnapshot', label: `citechart build ${SINGLE} --force, store warm, without the snapshot (CITECHART_SNAPSHOT=off)`, run: () => ({ main: cite(['build', SINGLE, '--force'], tmpWarm, /^1 chart built/m, { CITECHART_SNAPSHOT: 'off' }) }) }] : []),
   ...(peer ? [
     { key: 'vl2png', label: `vl2png -s 2 ${SINGLE}`, pairedWith: 'single' },
@@ -374,7 +376,7 @@ say(`Command: \`node bench/run.mjs ${process.argv.slice(2).join(' ')}\`${process
 say();
 say(`Machine: ${machine().join('. ')}.${peer ? ` Peer: ${peerVersions}.` : ''}`);
 say(`Load average (1, 5, 15 min): ${startLoad} at start; per round ${roundLoads.join(' / ')}; ${endLoad} at end. Rounds took ${roundsMinutes.toFixed(1)} min.`);
-say(`Start: ${SNAPSHOT ? 'dist/cli.js (esbuild bundle) starts each command from the startup snapshot dist/snapshot.blob in a child Node' : 'no startup snapshot (dist/snapshot.json missing or made by another Node)'}.`);
+say(`Start: ${SNAPSHOT ? 'citechart is run as bin/citechart, which starts the command\'s Node from the startup snapshot dist/snapshot.blob itself (exec); a plain `citechart build` goes to dist/cli.js (esbuild bundle), whose launcher Node checks it is up to date and else starts the snapshot\'s Node as a child' : 'no startup snapshot (dist/snapshot.json missing or made by another Node)'}.`);
 say(`Corpus: ${CHARTS} charts (${types.join(', ')}); ${ROUNDS} rounds, order rotating. Text-width store: warm = ${warmWidths} widths (one untimed build of this corpus in this run's own TMPDIR); cold = an empty new TMPDIR per measurement (no widths, no fontconfig cache).`);
 say(`Map (issue 17): a 1:50m world choropleth build, SVG + PNG, ${mapFigure.map.cpu.toFixed(0)} ms CPU / ${mapFigure.map.wall.toFixed(0)} ms wall against a 20-bar chart's ${mapFigure.bar.cpu.toFixed(0)} / ${mapFigure.bar.wall.toFixed(0)} ms: ${mapFigure.ratio.cpu.toFixed(2)}× CPU, ${mapFigure.ratio.wall.toFixed(2)}× wall (target ≤ 2×; medians, interleaved).`);
 if (!peer) say(`Peer: ${peerNote || 'not measured (--no-peer)'}.`);
@@ -434,6 +436,7 @@ if (peer) {
   vsVl2png = { wall: ratioCell('single', 'vl2png', 'wall'), cpu: ratioCell('single', 'vl2png', 'cpu') };
   say(`| cold single chart ÷ vl2png, store warm | ${vsVl2png.wall.text} | ${vsVl2png.cpu.text} |`);
   say(`| cold single chart ÷ vl2png, store cold | ${ratioCell('singleCold', 'vl2png', 'wall').text} | ${ratioCell('singleCold', 'vl2png', 'cpu').text} |`);
+  if (SNAPSHOT) say(`| cold single chart by node dist/cli.js (launcher) ÷ vl2png, store warm | ${ratioCell('singleLauncher', 'vl2png', 'wall').text} | ${ratioCell('singleLauncher', 'vl2png', 'cpu').text} |`);
   if (SNAPSHOT) say(`| cold single chart without the snapshot ÷ vl2png, store warm | ${ratioCell('singleNoSnapshot', 'vl2png', 'wall').text} | ${ratioCell('singleNoSnapshot', 'vl2png', 'cpu').text} |`);
 }
 const noopPct = { wall: (median(noop.map((t) => t.wall)) / med('citechart', 'wall')) * 100, cpu: (median(noop.map((t) => t.cpu)) / med('citechart', 'cpu')) * 100 };
