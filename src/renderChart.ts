@@ -388,12 +388,9 @@ async function drawChart(project: Project, name: string, options: RenderOptions,
       // is drawn and encoded off this thread, which waited idle for it (issue 15, cold start: embedFile ≈4.6 ms of a
       // one-chart build). Should the snippet throw, the drawing's outcome is still awaited, never left unhandled.
       try {
-        if (process.env.CITECHART_EXPERIMENT_TRACE) process.stderr.write(`T embedFile0 ${performance.now().toFixed(1)}\n`);
         html = embedFile({ name, svg, png: drawing, embed, ...(artboards.length && { artboards }) });
-        if (process.env.CITECHART_EXPERIMENT_TRACE) process.stderr.write(`T embedFile1 ${performance.now().toFixed(1)}\n`);
       } finally {
         png = await drawing;
-        if (process.env.CITECHART_EXPERIMENT_TRACE) process.stderr.write(`T pngAwaited ${performance.now().toFixed(1)}\n`);
       }
     } catch (error) {
       // sharp refuses e.g. images over its pixel limit: a spec's size slipped a zero.

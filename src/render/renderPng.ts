@@ -81,8 +81,6 @@ let fontconfigReady: Promise<void> | undefined;
  * @throws what resvg or sharp throw (an unreadable SVG, an image over sharp's limits).
  */
 export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE, onEncode?: () => void): Promise<Buffer> {
-  const T = (l: string) => { if (process.env.CITECHART_EXPERIMENT_TRACE) process.stderr.write(`T ${l} ${performance.now().toFixed(1)}\n`); };
-  T('renderPng');
   let png: import('sharp').Sharp;
   if (rasteriserFor(svg) === 'librsvg') {
     const sharp = await loadSharp();
@@ -94,10 +92,7 @@ export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE
     // Not pinned (no fallback font), it draws the published SVG's text (rasterSvg drops styles and sizes the
     // root, no text): read once, by embedFonts, for both (drawnText remembers the SVG embedFonts returned).
     const fontFiles = await rasterFontFiles(drawn, drawn === raster ? drawnText(svg) : undefined);
-    T('fonts');
     const resvg = await loadResvg();
-    T('resvgLoaded');
-    if (process.env.CITECHART_EXPERIMENT_SERIAL) { await loadSharp(); T('preloaded'); }
     const options: ResvgRenderOptions = {
       fitTo: { mode: 'zoom', value: scale },
       font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY },
@@ -108,32 +103,12 @@ export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE
     // pages resvg's allocator kept from its last chart (resvgAllocator.ts), where libuv's 4 pool threads
     // took turns and faulted them in afresh (issue 15: ≈450k → ≈150k page faults, a warm 200-chart build).
     // Else (a process's first PNG) drawn on libuv's pool, while sharp loads (≈25 ms, issue 15, cold start).
-    const worker = (globalThis as { sharpWorkerExperiment?: import('node:worker_threads').Worker }).sharpWorkerExperiment;
-    if (worker && !loadedSharp()) {
-      const image = await resvg.renderAsync(drawn, options);
-      T('drawn');
-      T('all');
-      const pixels = image.pixels;
-      const opaque = isOpaque(pixels);
-      T('encodeStart');
-      const done = new Promise<Buffer>((resolve) => worker.once('message', ({ out }: { out: Uint8Array }) => resolve(Buffer.from(out.buffer, out.byteOffset, out.byteLength))));
-      worker.ref();
-      worker.postMessage({ id: 1, pixels, width: image.width, height: image.height, opaque, density: densityOf(scale), xmp });
-      try { onEncode?.(); } catch (error) { done.catch(() => undefined); throw error; }
-      const out = await done;
-      worker.unref();
-      T('encoded');
-      return out;
-    }
     const loaded = loadedSharp();
-    const [image, sharp] = loaded ? [process.env.CITECHART_EXPERIMENT_SERIAL === 'pool' ? await resvg.renderAsync(drawn, options) : resvg.render(drawn, options), loaded] : await Promise.all([resvg.renderAsync(drawn, options).then((x) => { T('drawn'); return x; }), loadSharp().then((x) => { T('sharpLoaded'); return x; })]);
+    const [image, sharp] = loaded ? [resvg.render(drawn, options), loaded] : await Promise.all([resvg.renderAsync(drawn, options), loadSharp()]);
     // resvg's pixels are premultiplied RGBA (tiny-skia's pixmap): sharp is told so, and writes straight alpha.
     // Where every pixel is opaque the two are the same bytes, and sharp's unpremultiplying is skipped (isOpaque).
-    T('all');
     const pixels = image.pixels;
-    T('pixels');
     const opaque = isOpaque(pixels);
-    T('opaque');
     png = sharp(pixels, { raw: { width: image.width, height: image.height, channels: 4, premultiplied: !opaque } }).withDensity(densityOf(scale));
     // An opaque picture's alpha channel says nothing: written as RGB (PNG colour type 2), the bench corpus's
     // PNGs were 6.3 % smaller and no slower to encode, same pixels (bench/pngSettings.mjs, bench/RESULTS.md).
@@ -142,8 +117,7 @@ export async function renderPng(svg: string, xmp?: string, scale = DEFAULT_SCALE
   // zlib level 6 (sharp's default), not 9: level 9 doubled the PNG's cost on
   // typical charts (bar 57 → 25 ms) for files only 4–17% smaller (bench/RESULTS.md).
   png = png.png({ compressionLevel: 6 });
-  T('encodeStart');
-  const encoding = (xmp === undefined ? png : png.withXmp(xmp)).toBuffer().then((x) => { T('encoded'); return x; });
+  const encoding = (xmp === undefined ? png : png.withXmp(xmp)).toBuffer();
   try {
     onEncode?.();
   } catch (error) {

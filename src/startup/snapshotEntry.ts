@@ -34,27 +34,6 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
     process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
   }
   // Its heap is not freed page by page once the command is done: the kernel takes it back (exitWhenDone.ts).
-  // EXPERIMENT (reverted): CITECHART_EXPERIMENT_TRACE=1 prints timestamps (ms since the process started) and V8's GCs to stderr.
-  if (process.env.CITECHART_EXPERIMENT_TRACE) {
-    process.stderr.write(`T main ${performance.now().toFixed(1)}\n`);
-    process.on('exit', () => process.stderr.write(`T exit ${performance.now().toFixed(1)}\n`));
-    const { PerformanceObserver } = require('node:perf_hooks') as typeof import('node:perf_hooks');
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) process.stderr.write(`G gc${(e as { detail?: { kind?: number } }).detail?.kind} ${e.startTime.toFixed(1)} ${e.duration.toFixed(1)}\n`);
-    }).observe({ entryTypes: ['gc'] });
-  }
-  // EXPERIMENT (reverted): CITECHART_EXPERIMENT_WORKER=1 starts bench/sharpWorkerExperiment.mjs (sharp loaded and the PNG
-  // encoded on a worker thread); =empty starts a worker that does nothing, to weigh a worker's own start.
-  if (process.env.CITECHART_EXPERIMENT_WORKER) {
-    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-    const { dirname, join } = require('node:path') as typeof import('node:path');
-    const empty = process.env.CITECHART_EXPERIMENT_WORKER === 'empty';
-    const worker = empty
-      ? new Worker('require("node:worker_threads").parentPort.postMessage(1)', { eval: true })
-      : new Worker(join(dirname(process.argv[1]!), '..', 'bench', 'sharpWorkerExperiment.mjs'));
-    worker.unref();
-    if (!empty) (globalThis as { sharpWorkerExperiment?: unknown }).sharpWorkerExperiment = worker;
-  }
   exitWhenDone();
   void runCli(process.argv);
 });
