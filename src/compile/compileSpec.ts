@@ -16,6 +16,7 @@ import { judgeMessages, type RawMessage } from './judgeMessages.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
 import { formatThresholdLegends } from './thresholdLegends.js';
+import { labelClassEnds } from './classEndLabels.js';
 import { orderAxisDates } from './axisDateOrder.js';
 import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
@@ -140,6 +141,8 @@ export function compileSpec(
     breakTextMarks(vega);
     addLanguageSignal(vega as { signals?: unknown[] }, locale?.tag ?? '');
     formatThresholdLegends(vega);
+    // A quantize or quantile legend says where its first class starts and its last one ends.
+    labelClassEnds(vega);
     // Vega's default date labels keep English order ("janv. 08"): a day-first language gets its own (axisDateOrder.ts).
     if (locale?.dayMonth) orderAxisDates(vega, locale.dayMonth);
     // Only a map has boundaries to put in: other charts' specs (rows and all) are not walked.

@@ -1,0 +1,85 @@
+import type { Spec as VegaSpec } from 'vega';
+import { collectGuides, type Json } from './vegaGuides.js';
+
+/** Vega's colour count for a scheme-coloured quantize or quantile scale without a `count` (vega-encode Scale.js DEFAULT_COUNT). */
+const SCHEME_COUNT = 5;
+
+/**
+ * Writes the two ends of every data-driven `quantize` or `quantile` colour
+ * legend (in place): the lowest and highest figure, so each class reads
+ * "from – to" and a reader can tell which colour a given figure gets.
+ *
+ * Vega draws such a legend as a stepped bar (its "discrete" gradient)
+ * labelled only at the inner bounds (vega-scale labels.js: the values are
+ * [-Infinity, ...thresholds], the first label null), so a map coloured from
+ * −3 to 237 shows 45 … 189 and nothing says where the first class starts or
+ * the last one ends. The legend is given `values` (a signal, the domain
+ * being known only once the data flows) of
+ *   [low, low, threshold 1, …, threshold n−1, high]:
+ * the first entry is Vega's unlabelled one (drawn 0 wide at the low end),
+ * the second labels the low end, the last labels the high end (drawn 0 wide
+ * at the top). Each threshold is read back from the scale
+ * (`invert(scale, colour i)[0]`, d3's invertExtent), so the value a class
+ * starts at takes that class's colour exactly, and Vega formats every label
+ * as it does the thresholds (its locale, the legend's `format`).
+ *
+ * Left alone: a scale with its own `domain` (a figure beyond it takes an end
+ * colour, so its ends are not the figures' ends: Vega's open-ended legend is
+ * the true one), a legend that is not Vega's stepped bar (a `type`, or more
+ * than one scale), a legend with its own `values` or label text
+ * (`labelExpr`), and a scale whose number of colours is not known before
+ * drawing (a range given by a signal).
+ */
+export function labelClassEnds(vega: VegaSpec): void {
+  const { scales, legends } = collectGuides(vega);
+  const config = (vega as Json).config as Json | undefined;
+  for (const legend of legends) {
+    if (legend.type !== undefined || legend.values !== undefined) continue;
+    const channels = LEGEND_SCALES.filter((channel) => legend[channel] !== undefined);
+    if (channels.length !== 1 || (channels[0] !== 'fill' && channels[0] !== 'stroke')) continue;
+    const name = legend[channels[0]];
+    const scale = typeof name === 'string' ? scales.get(name) : undefined;
+    if (!scale || (scale.type !== 'quantize' && scale.type !== 'quantile') || !isDataDomain(scale)) continue;
+    const labels = ((legend.encode as Json | undefined)?.labels as Json | undefined)?.update as Json | undefined;
+    if (labels?.text !== undefined) continue;
+    const count = colourCount(scale.range, config);
+    if (count === undefined) continue;
+    legend.values = { signal: endsAndThresholds(name as string, count) };
+  }
+}
+
+/** The channels a Vega legend may take a scale from (Vega's LegendScales). */
+const LEGEND_SCALES = ['fill', 'stroke', 'size', 'shape', 'opacity', 'strokeDash', 'strokeWidth'];
+
+/** A domain drawn from the data (Vega-Lite's `{data, field}` or `{fields}`), not written in the spec. */
+function isDataDomain(scale: Json): boolean {
+  const domain = scale.domain;
+  return typeof domain === 'object' && domain !== null && !Array.isArray(domain) && !('signal' in domain) && scale.domainRaw === undefined;
+}
+
+/**
+ * How many colours a compiled scale's `range` holds: an array's length, a
+ * scheme's `count` (else Vega's 5), a named range (`heatmap`, `ramp`) as
+ * the config or Vega's defaults (schemes) give it. Undefined for a signal.
+ */
+function colourCount(range: unknown, config: Json | undefined): number | undefined {
+  if (typeof range === 'string') {
+    const named = (config?.range as Json | undefined)?.[range];
+    return named === undefined ? SCHEME_COUNT : colourCount(named, undefined);
+  }
+  if (Array.isArray(range)) return range.length;
+  if (typeof range !== 'object' || range === null || 'signal' in range) return undefined;
+  const { scheme, count } = range as Json;
+  if (scheme === undefined) return undefined;
+  if (count === undefined) return SCHEME_COUNT;
+  return typeof count === 'number' && Number.isInteger(count) && count > 0 ? count : undefined;
+}
+
+/** The `values` expression: low twice (Vega leaves the first unlabelled), each threshold, high. */
+function endsAndThresholds(scale: string, count: number): string {
+  const name = JSON.stringify(scale);
+  const thresholds: string[] = [];
+  for (let i = 1; i < count; i += 1) thresholds.push(`invert(${name}, range(${name})[${i}])[0]`);
+  const low = `domain(${name})[0]`;
+  return `[${[low, low, ...thresholds, `peek(domain(${name}))`].join(', ')}]`;
+}
