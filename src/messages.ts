@@ -566,6 +566,9 @@ export const checks = {
           why === 'share-over-1' ? `it is named a share of a whole and holds ${example}, which no fraction of a whole exceeds` : `its name says percent and most of its figures are beyond ±1, such as ${example}`
         }; the format ${q(format)} multiplies by 100 and would print ${timesHundred(example)}%; `) +
     `use a format without "%" such as ".0f" and say "(%)" in the title, or divide first: {"calculate": ${q(`${datum(column)} / 100`)}, "as": ${q(`${column}_fraction`)}}`,
+  quantizeNice: (column: string, channel: string) =>
+    `"nice" on the quantize scale of ${channel} (column ${q(column)}) widens its domain to round ends before cutting it into equal classes (figures from -3 to 237 are classed over -20 to 240), so the legend shows a range no figure has, and the bounds between classes are no rounder for it (32, 84, 136, 188 there); ` +
+    `remove "nice" (the classes then run from the lowest figure to the highest, and the legend writes both), or give the round bounds you want as a threshold scale, e.g. "scale": {"type": "threshold", "domain": [0, 50, 100, 150, 200]}`,
   siPrefix: (format: string) =>
     `the format ${q(format)} prints SI prefixes (G for billions, M for millions, µ, m), which newsroom readers do not read; ` +
     `divide the values (e.g. {"calculate": "datum.value / 1e9", "as": "value_bn"}), format with ",.1f" and say "bn" or "m" in the title`,

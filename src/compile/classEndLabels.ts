@@ -1,12 +1,12 @@
 import type { Spec as VegaSpec } from 'vega';
 import { collectGuides, type Json } from './vegaGuides.js';
 
-/** Vega's colour count for a scheme-coloured quantize or quantile scale without a `count` (vega-encode Scale.js DEFAULT_COUNT). */
+/** Vega's colour count for a scheme-coloured quantize scale without a `count` (vega-encode Scale.js DEFAULT_COUNT). */
 const SCHEME_COUNT = 5;
 
 /**
- * Writes the two ends of every data-driven `quantize` or `quantile` colour
- * legend (in place): the lowest and highest figure, so each class reads
+ * Writes the two ends of every data-driven `quantize` colour legend (in
+ * place): the lowest and highest figure, so each class reads
  * "from – to" and a reader can tell which colour a given figure gets.
  *
  * Vega draws such a legend as a stepped bar (its "discrete" gradient)
@@ -28,7 +28,11 @@ const SCHEME_COUNT = 5;
  * the true one), a legend that is not Vega's stepped bar (a `type`, or more
  * than one scale), a legend with its own `values` or label text
  * (`labelExpr`), and a scale whose number of colours is not known before
- * drawing (a range given by a signal).
+ * drawing (a range given by a signal). A `quantile` legend too: Vega spaces
+ * its bounds by value, not one step a class, so its first and last classes
+ * (the long tails) are often a few pixels wide, and an end label there makes
+ * Vega's overlap removal hide the inner bounds (a skewed heat map lost two
+ * of its four).
  */
 export function labelClassEnds(vega: VegaSpec): void {
   const { scales, legends } = collectGuides(vega);
@@ -39,13 +43,35 @@ export function labelClassEnds(vega: VegaSpec): void {
     if (channels.length !== 1 || (channels[0] !== 'fill' && channels[0] !== 'stroke')) continue;
     const name = legend[channels[0]];
     const scale = typeof name === 'string' ? scales.get(name) : undefined;
-    if (!scale || (scale.type !== 'quantize' && scale.type !== 'quantile') || !isDataDomain(scale)) continue;
+    if (!scale || scale.type !== 'quantize' || !isDataDomain(scale)) continue;
     const labels = ((legend.encode as Json | undefined)?.labels as Json | undefined)?.update as Json | undefined;
     if (labels?.text !== undefined) continue;
     const count = colourCount(scale.range, config);
     if (count === undefined) continue;
     legend.values = { signal: endsAndThresholds(name as string, count) };
+    if (isHorizontal(legend, config)) setOutwardEnds(legend);
   }
+}
+
+/** Vega-Lite writes `direction: "horizontal"` on a legend above or below the plot; else the config's gradient direction (vertical by default). */
+function isHorizontal(legend: Json, config: Json | undefined): boolean {
+  const direction = legend.direction ?? ((config?.legend as Json | undefined)?.gradientDirection);
+  return direction === 'horizontal';
+}
+
+/**
+ * On a horizontal bar the end labels are written outside it, the low one
+ * ending where the bar starts, the high one starting where it ends: inside
+ * they would sit half a label nearer the first and last bounds than those
+ * sit to each other, and Vega's overlap removal would then hide every other
+ * bound (five classes of four-digit figures on Vega's 200 px bar do).
+ * Index 1 is the low end (index 0 is Vega's unlabelled entry).
+ */
+function setOutwardEnds(legend: Json): void {
+  const encode = (legend.encode ??= {}) as Json;
+  const labels = (encode.labels ??= {}) as Json;
+  const update = (labels.update ??= {}) as Json;
+  update.align = { signal: `datum.index === 1 ? 'right' : datum.perc >= 1 ? 'left' : 'center'` };
 }
 
 /** The channels a Vega legend may take a scale from (Vega's LegendScales). */

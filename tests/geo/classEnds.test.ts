@@ -1,0 +1,114 @@
+// A quantize colour legend says where its first class starts and its last
+// one ends (the lowest and highest figure), and a quantize scale made `nice`
+// (classes over a range no figure has) is an error at `nice`.
+import { describe, expect, it } from 'vitest';
+import type { Spec as VegaSpec } from 'vega';
+import { labelClassEnds } from '../../src/compile/classEndLabels.js';
+import { openProject } from '../../src/project.js';
+import { renderChart } from '../../src/renderChart.js';
+import { format, project, sourcesCsv } from '../helpers/project.js';
+
+const CHANGE_CSV = 'country,change,source\nFrance,-3,s\nGermany,12,s\nItaly,45,s\nSpain,88,s\nPoland,237,s\nChina,150,s\nBrazil,60,s\n';
+
+const mapSpec = (scale: Record<string, unknown>, legend?: Record<string, unknown>) =>
+  JSON.stringify(
+    {
+      data: { url: 'citechart:world-atlas/countries-110m.json', format: { type: 'topojson', feature: 'countries' } },
+      transform: [{ lookup: 'id', from: { data: { url: 'data/change.csv' }, key: 'country', fields: ['change'] } }, { filter: 'isValid(datum.change)' }],
+      mark: 'geoshape',
+      encoding: { color: { field: 'change', type: 'quantitative', scale, title: 'Change', ...(legend && { legend }) } },
+    },
+    null,
+    2,
+  );
+
+/** The legend's label texts Vega drew (opacity 1: not hidden by its overlap removal), in drawing order, the title last. */
+const shownLegendLabels = (svg: string) => {
+  const legend = svg.slice(svg.indexOf('role-legend'));
+  return [...legend.matchAll(/<text[^>]*?(?:opacity="([^"]*)")?[^>]*>([^<]*)<\/text>/g)].filter((m) => m[1] !== '0').map((m) => m[2]);
+};
+
+const render = async (files: Record<string, string>) => renderChart(await openProject(await project({ 'data/sources.csv': sourcesCsv('s'), ...files })), 'map', {});
+
+describe('labelClassEnds (compiled Vega spec)', () => {
+  const compiled = (scale: Record<string, unknown>, legend: Record<string, unknown> = {}) =>
+    ({ scales: [{ name: 'color', type: 'quantize', domain: { data: 'data_0', field: 'v' }, range: { scheme: 'blues' }, ...scale }], legends: [{ fill: 'color', ...legend }] }) as unknown as VegaSpec;
+  const legendOf = (vega: VegaSpec) => (vega as unknown as { legends: Record<string, unknown>[] }).legends[0]!;
+
+  it('gives a data-driven quantize legend the low end twice, each threshold read back from the scale, and the high end', () => {
+    const vega = compiled({});
+    labelClassEnds(vega);
+    const t = (i: number) => `invert("color", range("color")[${i}])[0]`;
+    expect(legendOf(vega).values).toEqual({ signal: `[domain("color")[0], domain("color")[0], ${t(1)}, ${t(2)}, ${t(3)}, ${t(4)}, peek(domain("color"))]` });
+    expect(legendOf(vega).encode).toBeUndefined();
+  });
+
+  it('counts the colours of an explicit range, a scheme count and a named range of the config', () => {
+    const counted = (scale: Record<string, unknown>, config?: Record<string, unknown>) => {
+      const vega = { ...compiled(scale), ...(config && { config }) } as VegaSpec;
+      labelClassEnds(vega);
+      return (String((legendOf(vega).values as { signal: string } | undefined)?.signal).match(/invert/g) ?? []).length + 1;
+    };
+    expect(counted({ range: ['#eee', '#999', '#333'] })).toBe(3);
+    expect(counted({ range: { scheme: 'blues', count: 7 } })).toBe(7);
+    expect(counted({ range: 'heatmap' }, { range: { heatmap: ['#eee', '#333'] } })).toBe(2);
+    expect(counted({ range: 'heatmap' })).toBe(5);
+  });
+
+  it('writes the ends of a horizontal legend outside its bar', () => {
+    const vega = compiled({}, { direction: 'horizontal' });
+    labelClassEnds(vega);
+    expect(legendOf(vega).encode).toEqual({ labels: { update: { align: { signal: `datum.index === 1 ? 'right' : datum.perc >= 1 ? 'left' : 'center'` } } } });
+  });
+
+  it('leaves alone an explicit domain, a quantile or threshold scale, a legend with its own values or label text, and a signal range', () => {
+    const untouched = [
+      compiled({ domain: [0, 300] }),
+      compiled({ type: 'quantile' }),
+      compiled({ type: 'threshold', domain: [10, 20] }),
+      compiled({}, { values: [1, 2] }),
+      compiled({}, { encode: { labels: { update: { text: { signal: 'datum.label' } } } } }),
+      compiled({ range: { signal: 'colours' } }),
+      compiled({}, { type: 'symbol' }),
+    ];
+    for (const vega of untouched) {
+      labelClassEnds(vega);
+      expect(legendOf(vega).values === undefined || Array.isArray(legendOf(vega).values)).toBe(true);
+    }
+  });
+});
+
+describe('quantize choropleth legends (whole chart)', () => {
+  it('write the lowest and highest figure, not only the inner bounds', async () => {
+    // Before: ["45", "93", "141", "189", "Change"]: nothing said the first class starts at −3 or the last ends at 237.
+    const { chart, diagnostics } = await render({ 'data/change.csv': CHANGE_CSV, 'specs/map.vl.json': mapSpec({ type: 'quantize', scheme: 'blues' }) });
+    expect(format(diagnostics)).toEqual([]);
+    expect(shownLegendLabels(chart!.svg)).toEqual(['\u22123', '45', '93', '141', '189', '237', 'Change']);
+  }, 30_000);
+
+  it('keep every bound on a horizontal legend (ends outside the bar)', async () => {
+    const csv = 'country,change,source\nFrance,1440,s\nGermany,3000,s\nItaly,5000,s\nSpain,7000,s\nPoland,9865,s\n';
+    const { chart, diagnostics } = await render({ 'data/change.csv': csv, 'specs/map.vl.json': mapSpec({ type: 'quantize', scheme: 'blues' }, { orient: 'top' }) });
+    expect(format(diagnostics)).toEqual([]);
+    expect(shownLegendLabels(chart!.svg)).toEqual(['1,440', '3,125', '4,810', '6,495', '8,180', '9,865', 'Change']);
+  }, 30_000);
+
+  it('a quantize scale made nice is an error at "nice", and nothing is drawn', async () => {
+    // Before: drawn with exit 0, classes over −20 … 240 bounded at 32, 84, 136, 188.
+    const { chart, diagnostics } = await render({ 'data/change.csv': CHANGE_CSV, 'specs/map.vl.json': mapSpec({ type: 'quantize', nice: true, scheme: 'blues' }) });
+    expect(chart).toBeUndefined();
+    const [error] = format(diagnostics);
+    expect(format(diagnostics)).toHaveLength(1);
+    expect(error).toMatch(/^specs\/map\.vl\.json:\d+:\d+: error: "nice" on the quantize scale of color \(column "change"\)/);
+    const [, line, column] = /:(\d+):(\d+):/.exec(error!)!;
+    const text = mapSpec({ type: 'quantize', nice: true, scheme: 'blues' }).split('\n')[Number(line) - 1]!;
+    expect(text.slice(Number(column) - 1)).toMatch(/^"nice": true/);
+  }, 30_000);
+
+  it('nice: false and a threshold scale are drawn', async () => {
+    for (const scale of [{ type: 'quantize', nice: false, scheme: 'blues' }, { type: 'threshold', domain: [0, 100, 200], scheme: 'blues' }]) {
+      const { diagnostics } = await render({ 'data/change.csv': CHANGE_CSV, 'specs/map.vl.json': mapSpec(scale) });
+      expect(format(diagnostics)).toEqual([]);
+    }
+  }, 30_000);
+});
