@@ -569,6 +569,12 @@ export const checks = {
   quantizeNice: (column: string, channel: string) =>
     `"nice" on the quantize scale of ${channel} (column ${q(column)}) widens its domain to round ends before cutting it into equal classes (figures from -3 to 237 are classed over -20 to 240), so the legend shows a range no figure has, and the bounds between classes are no rounder for it (32, 84, 136, 188 there); ` +
     `remove "nice" (the classes then run from the lowest figure to the highest, and the legend writes both), or give the round bounds you want as a threshold scale, e.g. "scale": {"type": "threshold", "domain": [0, 50, 100, 150, 200]}`,
+  repeatedClassLabel: (channel: string, text: string, first: string, second: string, ownFormat: boolean) =>
+    `two class bounds of the ${channel} legend are labelled ${q(text)} (${first} and ${second}): the legend's format writes less than tells them apart, so a reader cannot tell which colour a figure near ${text} gets; ` +
+    (ownFormat ? `give the legend a format with more decimals (e.g. ".1f"), or remove its "format"` : `give the legend a format with more decimals, e.g. "legend": {"format": ".1f"}`),
+  tiedQuantiles: (channel: string, colours: number, classes: number) =>
+    `the quantile scale of ${channel} has ${colours} colours but its legend shows ${classes} classes: many figures are tied at one value, so quantile bounds coincide, the classes between them hold no figure, and the legend leaves them out (the colours it shows are not the scale's steps); ` +
+    `use a threshold scale with bounds you choose, e.g. "scale": {"type": "threshold", "domain": [10, 100, 1000]}, or fewer colours ("scheme": {"name": "blues", "count": ${classes}})`,
   siPrefix: (format: string) =>
     `the format ${q(format)} prints SI prefixes (G for billions, M for millions, µ, m), which newsroom readers do not read; ` +
     `divide the values (e.g. {"calculate": "datum.value / 1e9", "as": "value_bn"}), format with ",.1f" and say "bn" or "m" in the title`,

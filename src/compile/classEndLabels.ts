@@ -1,8 +1,6 @@
 import type { Spec as VegaSpec } from 'vega';
 import { collectGuides, type Json } from './vegaGuides.js';
-
-/** Vega's colour count for a scheme-coloured quantize scale without a `count` (vega-encode Scale.js DEFAULT_COUNT). */
-const SCHEME_COUNT = 5;
+import { colourCount } from './colourCount.js';
 
 /**
  * Writes the two ends of every data-driven `quantize` colour legend (in
@@ -81,24 +79,6 @@ const LEGEND_SCALES = ['fill', 'stroke', 'size', 'shape', 'opacity', 'strokeDash
 function isDataDomain(scale: Json): boolean {
   const domain = scale.domain;
   return typeof domain === 'object' && domain !== null && !Array.isArray(domain) && !('signal' in domain) && scale.domainRaw === undefined;
-}
-
-/**
- * How many colours a compiled scale's `range` holds: an array's length, a
- * scheme's `count` (else Vega's 5), a named range (`heatmap`, `ramp`) as
- * the config or Vega's defaults (schemes) give it. Undefined for a signal.
- */
-function colourCount(range: unknown, config: Json | undefined): number | undefined {
-  if (typeof range === 'string') {
-    const named = (config?.range as Json | undefined)?.[range];
-    return named === undefined ? SCHEME_COUNT : colourCount(named, undefined);
-  }
-  if (Array.isArray(range)) return range.length;
-  if (typeof range !== 'object' || range === null || 'signal' in range) return undefined;
-  const { scheme, count } = range as Json;
-  if (scheme === undefined) return undefined;
-  if (count === undefined) return SCHEME_COUNT;
-  return typeof count === 'number' && Number.isInteger(count) && count > 0 ? count : undefined;
 }
 
 /** The `values` expression: low twice (Vega leaves the first unlabelled), each threshold, high. */
