@@ -274,6 +274,9 @@ const JSON_ERRORS = new Map([
 
 // ── compile: specs and theme ────────────────────────────────────────────────
 export const spec = {
+  layerSortDropped: (channel: string, sort: string) =>
+    `the layers sharing this ${channel} axis sort it by different figures (a stacked bar by its sum, another layer by a mean or a count), so Vega-Lite drops "sort": ${sort} and draws the categories in alphabetical order; ` +
+    `write the sort out once for every layer, e.g. "sort": {"field": "value", "op": "sum", "order": "descending"}, or give the layers the same aggregate`,
   invalidJson: (reason: string) => `invalid JSON: ${JSON_ERRORS.get(reason) ?? reason}`,
   duplicateKey: (key: string, later: { line: number; column: number }) =>
     `${q(key)} is set again at line ${later.line}, column ${later.column}, and only that later value is used (this one is ignored); delete one of them`,

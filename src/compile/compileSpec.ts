@@ -17,6 +17,7 @@ import { injectData, type RowOrigin } from './injectData.js';
 import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
 import { formatThresholdLegends } from './thresholdLegends.js';
 import { labelClassEnds } from './classEndLabels.js';
+import { judgeUnionedSorts } from './unionedSorts.js';
 import { orderAxisDates } from './axisDateOrder.js';
 import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
@@ -159,7 +160,9 @@ export function compileSpec(
     if (annotated.madeLayered) restoreMarkNames(vega as unknown as Record<string, unknown>);
     keepNoteRows(vega as unknown as Record<string, unknown>, annotated.notes);
     bandsUnderneath(vega as unknown as Record<string, unknown>);
-    const judged = judgeMessages(spec, raw);
+    // Layers' conflicting sorts: dropped when Vega-Lite kept one, an error at the sort when it drew the axis alphabetically.
+    const sorts = judgeUnionedSorts(spec, vega, raw);
+    const judged = [...sorts.diagnostics, ...judgeMessages(spec, sorts.raw)];
     const warnings = [...checked, ...judged];
     if (hasErrors(judged)) return { diagnostics: warnings };
     const judge = (drawn: RawMessage[], markItems?: Map<string, number>) => [
