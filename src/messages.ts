@@ -578,6 +578,11 @@ export const checks = {
   tiedQuantiles: (channel: string, colours: number, classes: number) =>
     `the quantile scale of ${channel} has ${colours} colours but its legend shows ${classes} classes: many figures are tied at one value, so quantile bounds coincide, the classes between them hold no figure, and the legend leaves them out (the colours it shows are not the scale's steps); ` +
     `use a threshold scale with bounds you choose, e.g. "scale": {"type": "threshold", "domain": [10, 100, 1000]}, or fewer colours ("scheme": {"name": "blues", "count": ${classes}})`,
+  divergingMidpoint: (channel: string, scheme: string, low: string, high: string, middle: { kind: 'meet'; at: string } | { kind: 'class'; from: string; to: string }, wrong: string) =>
+    `the ${channel} scale's diverging scheme ${q(scheme)} tells figures below its middle from those above by two hues, but ${
+      middle.kind === 'meet' ? `its hues meet at ${middle.at}` : `its neutral middle class runs from ${middle.from} to ${middle.to}`
+    }, not at 0, though the figures run from ${low} to ${high}: ${wrong} is drawn in the hue of figures ${Number(wrong) > 0 ? 'below' : 'above'} 0, and a reader reads a ${Number(wrong) > 0 ? 'rise as a fall' : 'fall as a rise'}; ` +
+    `give a threshold scale whose middle is 0, e.g. "scale": {"type": "threshold", "domain": [-50, -10, 10, 50], "scheme": ${q(scheme)}} (an odd number of colours: the middle class holds 0; an even number: 0 is the middle bound), or a one-hue scheme such as "blues"`,
   siPrefix: (format: string) =>
     `the format ${q(format)} prints SI prefixes (G for billions, M for millions, µ, m), which newsroom readers do not read; ` +
     `divide the values (e.g. {"calculate": "datum.value / 1e9", "as": "value_bn"}), format with ",.1f" and say "bn" or "m" in the title`,
