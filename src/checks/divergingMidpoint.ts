@@ -14,11 +14,11 @@ import { datumKey } from './drawnChecks.js';
 /** Vega's diverging schemes (vega-scale palettes.js, the block of two-hue schemes with a light middle). */
 const DIVERGING = new Set(['blueorange', 'brownbluegreen', 'purplegreen', 'purpleorange', 'redblue', 'redgrey', 'redyellowblue', 'redyellowgreen', 'pinkyellowgreen', 'spectral']);
 
-const CLASSED = new Set(['quantize', 'quantile', 'threshold']);
+const CLASSED = new Set(['quantize', 'quantile', 'threshold', 'bin-ordinal']);
 
 /**
- * The `diverging-midpoint` error: a quantize, quantile or threshold colour
- * scale in a diverging scheme (`redblue`, `blueorange`…) over figures on
+ * The `diverging-midpoint` error: a quantize, quantile, threshold or binned
+ * colour scale in a diverging scheme (`redblue`, `blueorange`…) over figures on
  * both sides of 0 that draws a figure in the hue of the other side. A
  * diverging scheme says "below and above a middle" by its two hues;
  * quantize classes figures from −3 to 237 around 117, so +12 is drawn in
@@ -29,7 +29,8 @@ const CLASSED = new Set(['quantize', 'quantile', 'threshold']);
  * the scale's field (read from the scene, after lookups and filters); the
  * classes are the scale's as Vega cuts them: a quantize domain's (its own
  * `domain`, else the figures' ends) equal parts, the figures' quantiles
- * (d3's R-7), a threshold scale's `domain`. A scheme with an `extent` (its
+ * (d3's R-7), a threshold scale's `domain`, a binned field's bins (read
+ * from its legend, as they are made while drawing). A scheme with an `extent` (its
  * middle moved on purpose) is not judged, nor a range of the spec's own
  * colours. Error at the scheme in the spec.
  */
@@ -52,9 +53,11 @@ export function divergingMidpointErrors(json: JsonFile, vegaLite: Record<string,
     const low = figures.reduce((a, b) => Math.min(a, b));
     const high = figures.reduce((a, b) => Math.max(a, b));
     if (!(low < 0 && high > 0)) continue;
-    const colours = scale.type === 'threshold' ? (Array.isArray(scale.domain) ? scale.domain.length + 1 : undefined) : colourCount(range, config);
+    // A binned field's classes are its bins, made while drawing: read from its legend's stepped bar.
+    const binStarts = scale.type === 'bin-ordinal' ? legendClassStarts(scenegraph, name) : undefined;
+    const colours = binStarts ? binStarts.length : scale.type === 'threshold' ? (Array.isArray(scale.domain) ? scale.domain.length + 1 : undefined) : colourCount(range, config);
     if (colours === undefined || colours < 2) continue;
-    const bounds = classBounds(String(scale.type), scale.domain, figures, low, high, colours);
+    const bounds = binStarts ? binStarts.slice(1) : classBounds(String(scale.type), scale.domain, figures, low, high, colours);
     if (!bounds) continue;
     const wrong = wrongSide(figures, bounds, colours);
     if (wrong === undefined) continue;
@@ -79,6 +82,28 @@ function drawnValues(scenegraph: unknown, key: string): number[] {
   };
   visit(scenegraph as SceneNode);
   return values;
+}
+
+/**
+ * Where each class of scale `name` starts, in order, from its legend's
+ * stepped bar (the `legend-band` items Vega draws wider than 0); undefined
+ * when no such legend is drawn (a symbol legend, or none).
+ */
+function legendClassStarts(scenegraph: unknown, name: string): number[] | undefined {
+  let starts: number[] | undefined;
+  const visit = (node: SceneNode | undefined, inLegend: boolean) => {
+    if (!node || typeof node !== 'object' || starts) return;
+    const scales = node.datum?.scales;
+    const here = inLegend || (isRecord(scales) && Object.values(scales).includes(name));
+    if (here && node.role === 'legend-band') {
+      const bands = (node.items ?? []).map((item) => item.datum ?? {}).filter((d) => typeof d.value === 'number' && Number(d.perc2) > Number(d.perc));
+      starts = bands.map((d) => d.value as number).sort((a, b) => a - b);
+      return;
+    }
+    for (const child of node.items ?? []) visit(child, here);
+  };
+  visit(scenegraph as SceneNode, false);
+  return starts?.length ? starts : undefined;
 }
 
 /** The bounds between the classes (colours − 1 of them), as Vega's scale cuts them; undefined when the spec's domain is not numbers. */

@@ -3,8 +3,8 @@ import { collectGuides, type Json } from './vegaGuides.js';
 import { colourCount } from './colourCount.js';
 
 /**
- * Writes the two ends of every data-driven `quantize` colour legend (in
- * place): the lowest and highest figure, so each class reads
+ * Writes the two ends of every data-driven `quantize` colour legend, and of
+ * every binned field's (`"bin": true`, a `bin-ordinal` scale) (in place): the lowest and highest figure, so each class reads
  * "from – to" and a reader can tell which colour a given figure gets.
  *
  * Vega draws such a legend as a stepped bar (its "discrete" gradient)
@@ -16,7 +16,8 @@ import { colourCount } from './colourCount.js';
  *   [low, low, threshold 1, …, threshold n−1, high]:
  * the first entry is Vega's unlabelled one (drawn 0 wide at the low end),
  * the second labels the low end, the last labels the high end (drawn 0 wide
- * at the top). Each threshold is read back from the scale
+ * at the top). A binned field's legend is given its bins the same way, the
+ * first twice: Vega labelled every bin's start but not the last one's end. Each threshold is read back from the scale
  * (`invert(scale, colour i)[0]`, d3's invertExtent), so the value a class
  * starts at takes that class's colour exactly, and Vega formats every label
  * as it does the thresholds (its locale, the legend's `format`).
@@ -41,12 +42,14 @@ export function labelClassEnds(vega: VegaSpec): void {
     if (channels.length !== 1 || (channels[0] !== 'fill' && channels[0] !== 'stroke')) continue;
     const name = legend[channels[0]];
     const scale = typeof name === 'string' ? scales.get(name) : undefined;
-    if (!scale || scale.type !== 'quantize' || !isDataDomain(scale)) continue;
+    if (!scale) continue;
     const labels = ((legend.encode as Json | undefined)?.labels as Json | undefined)?.update as Json | undefined;
     if (labels?.text !== undefined) continue;
-    const count = colourCount(scale.range, config);
-    if (count === undefined) continue;
-    legend.values = { signal: endsAndThresholds(name as string, count) };
+    const values = scale.type === 'quantize' && isDataDomain(scale) ? quantizeValues(name as string, colourCount(scale.range, config))
+      : scale.type === 'bin-ordinal' ? binValues(name as string, scale)
+      : undefined;
+    if (values === undefined) continue;
+    legend.values = { signal: values };
     if (isHorizontal(legend, config)) setOutwardEnds(legend);
   }
 }
@@ -81,8 +84,33 @@ function isDataDomain(scale: Json): boolean {
   return typeof domain === 'object' && domain !== null && !Array.isArray(domain) && !('signal' in domain) && scale.domainRaw === undefined;
 }
 
-/** The `values` expression: low twice (Vega leaves the first unlabelled), each threshold, high. */
-function endsAndThresholds(scale: string, count: number): string {
+/**
+ * Bin edges up to which a binned legend gets its ends: Vega's expressions
+ * cannot join two arrays, so the values are one literal list of the edges
+ * this long, cut to the bins there are. Vega-Lite's colour bins are about
+ * 6; a legend of more than 30 classes cannot be read by colour anyway and
+ * keeps Vega's labels.
+ */
+const BIN_EDGES = 31;
+
+/**
+ * A binned field's bin-ordinal legend (Vega-Lite's `"bin": true` on a
+ * colour): its bins, which are the scale's domain when it has none of its
+ * own (vega-encode Scale.js configureBins), the first twice. Undefined when
+ * the scale has its own `domain` (the author wrote the bounds) or no bins
+ * from a bin transform.
+ */
+function binValues(name: string, scale: Json): string | undefined {
+  const bins = scale.bins;
+  if (scale.domain !== undefined || typeof bins !== 'object' || bins === null || typeof (bins as Json).signal !== 'string') return undefined;
+  const edges = `domain(${JSON.stringify(name)})`;
+  const listed = [`${edges}[0]`, ...Array.from({ length: BIN_EDGES }, (_, i) => `${edges}[${i}]`)];
+  return `length(${edges}) <= ${BIN_EDGES} ? slice([${listed.join(', ')}], 0, length(${edges}) + 1) : ${edges}`;
+}
+
+/** The `values` expression of a quantize legend: low twice (Vega leaves the first unlabelled), each threshold, high. */
+function quantizeValues(scale: string, count: number | undefined): string | undefined {
+  if (count === undefined) return undefined;
   const name = JSON.stringify(scale);
   const thresholds: string[] = [];
   for (let i = 1; i < count; i += 1) thresholds.push(`invert(${name}, range(${name})[${i}])[0]`);
