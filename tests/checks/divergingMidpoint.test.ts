@@ -13,8 +13,9 @@ import { format, project, sourcesCsv } from '../helpers/project.js';
 const FIGURES = [-3, 12, 45, 88, 237, 150, 60];
 
 /** The check on a heat strip of FIGURES coloured by `scale`: compiled, drawn, judged. */
-const judge = async (scale: Record<string, unknown>) => {
-  const spec = { data: { values: FIGURES.map((v, i) => ({ i, v })) }, mark: 'rect', encoding: { x: { field: 'i', type: 'ordinal' }, color: { field: 'v', type: 'quantitative', scale } } };
+const judge = async (scale: Record<string, unknown>, bin?: unknown) => {
+  const color = { field: 'v', type: 'quantitative', ...(bin !== undefined && { bin }), scale };
+  const spec = { data: { values: FIGURES.map((v, i) => ({ i, v })) }, mark: 'rect', encoding: { x: { field: 'i', type: 'ordinal' }, color } };
   const text = JSON.stringify(spec, null, 2);
   const compiled = vl.compile(spec as vl.TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
@@ -35,6 +36,11 @@ describe('divergingMidpointErrors (compiled spec and drawn scene)', () => {
   it('finds a threshold scale whose hues meet at 20 with a 12 between, and passes one meeting at 10 with none between', async () => {
     expect((await judge({ type: 'threshold', domain: [-10, 20, 50], scheme: 'redblue' }))[0]!.message).toContain('its hues meet at 20, not at 0');
     expect(await judge({ type: 'threshold', domain: [-10, 10, 50], scheme: 'redblue' })).toEqual([]);
+  });
+
+  it('finds a binned field whose bins meet at 100 (-50 … 250, six bins), and passes bins symmetric about 0', async () => {
+    expect((await judge({ scheme: 'redblue' }, true))[0]!.message).toContain('its hues meet at 100, not at 0');
+    expect(await judge({ scheme: 'redblue' }, { extent: [-250, 250], step: 50 })).toEqual([]);
   });
 
   it('passes a middle at 0, a one-hue scheme, a scheme whose middle is moved on purpose (extent), and figures of one sign', async () => {

@@ -57,6 +57,17 @@ describe('labelClassEnds (compiled Vega spec)', () => {
     expect(counted({ range: 'heatmap' })).toBe(5);
   });
 
+  it('gives a binned field\'s legend its bins (the scale\'s domain), the first twice, up to 31 edges', () => {
+    const vega = { scales: [{ name: 'color', type: 'bin-ordinal', bins: { signal: 'bin_maxbins_6_v_bins' }, range: { scheme: 'blues' } }], legends: [{ fill: 'color' }] } as unknown as VegaSpec;
+    labelClassEnds(vega);
+    const signal = (legendOf(vega).values as { signal: string }).signal;
+    expect(signal.startsWith('length(domain("color")) <= 31 ? slice([domain("color")[0], domain("color")[0], domain("color")[1], ')).toBe(true);
+    expect(signal.endsWith('domain("color")[30]], 0, length(domain("color")) + 1) : domain("color")')).toBe(true);
+    const own = { scales: [{ name: 'color', type: 'bin-ordinal', domain: [0, 10, 20], bins: { signal: 'b' }, range: { scheme: 'blues' } }], legends: [{ fill: 'color' }] } as unknown as VegaSpec;
+    labelClassEnds(own);
+    expect(legendOf(own).values).toBeUndefined();
+  });
+
   it('writes the ends of a horizontal legend outside its bar', () => {
     const vega = compiled({}, { direction: 'horizontal' });
     labelClassEnds(vega);
@@ -98,6 +109,14 @@ describe('quantize choropleth legends (whole chart)', () => {
     const { chart, diagnostics } = await render({ 'data/heat.csv': csv, 'specs/map.vl.json': JSON.stringify(heat), 'specs/theme.json': readFileSync(new URL('../../specs/theme.json', import.meta.url), 'utf8') });
     expect(format(diagnostics)).toEqual([]);
     expect(shownLegendLabels(chart!.svg, 'Rate')).toEqual(['1,440', '3,125', '4,810', '6,495', '8,180', '9,865', 'Rate']);
+  }, 30_000);
+
+  it('a binned field (bin: true) writes its first bin\'s start and its last bin\'s end', async () => {
+    // Before: ["0", "50", "100", "150", "200", "Change"]: bins −50 … 250, neither end written.
+    const spec = mapSpec({ scheme: 'blues' }).replace('"type": "quantitative",', '"type": "quantitative",\n        "bin": true,');
+    const { chart, diagnostics } = await render({ 'data/change.csv': CHANGE_CSV, 'specs/map.vl.json': spec });
+    expect(format(diagnostics)).toEqual([]);
+    expect(shownLegendLabels(chart!.svg, 'Change')).toEqual(['\u221250', '0', '50', '100', '150', '200', '250', 'Change']);
   }, 30_000);
 
   it('a quantize scale made nice is an error at "nice", and nothing is drawn', async () => {
