@@ -1,6 +1,7 @@
 import type { JSONPath } from 'jsonc-parser';
 import type { JsonFile } from '../compile/readJsonFile.js';
 import { encodedFields } from '../compile/encodedFields.js';
+import { channelOfScale, fieldsOfScale } from '../compile/scaleFields.js';
 import { valueAt } from '../compile/valueAt.js';
 import { isRecord } from '../isRecord.js';
 import type { Diagnostic } from '../model.js';
@@ -22,12 +23,8 @@ export function classLabelErrors(json: JsonFile, vegaLite: Record<string, unknow
   const fields = encodedFields(vegaLite, false);
   const found: Diagnostic[] = [];
   for (const repeat of repeatedClassLabels(scenegraph, quantileColours(vega))) {
-    // Vega-Lite names a scale by its channel, prefixed in a layer or concatenation it resolves apart (`layer_1_color`).
-    const channel = /(?:^|_)([a-zA-Z]+)$/.exec(repeat.scale)?.[1] ?? repeat.scale;
-    const layer = /^layer_(\d+)_/.exec(repeat.scale)?.[1];
-    const candidates = fields.filter((f) => f.channel === channel);
-    const inLayer = layer === undefined ? candidates : candidates.filter((f) => f.jsonPath[0] === 'layer' && f.jsonPath[1] === Number(layer));
-    const chosen = (inLayer.length ? inLayer : candidates)[0];
+    const channel = channelOfScale(repeat.scale);
+    const chosen = fieldsOfScale(fields, repeat.scale)[0];
     const defPath = chosen?.jsonPath.slice(0, -1) ?? [];
     const def = valueAt(vegaLite, defPath);
     const legend = isRecord(def) && isRecord(def.legend) ? def.legend : undefined;

@@ -1,11 +1,13 @@
 import type { Spec as VegaSpec } from 'vega';
-import { collectGuides, type Json } from './vegaGuides.js';
+import { collectGuides, LEGEND_SCALES, type Json } from './vegaGuides.js';
 import { colourCount } from './colourCount.js';
 
 /**
- * Writes the two ends of every data-driven `quantize` colour legend, and of
- * every binned field's (`"bin": true`, a `bin-ordinal` scale) (in place): the lowest and highest figure, so each class reads
- * "from – to" and a reader can tell which colour a given figure gets.
+ * Writes the two ends of every data-driven `quantize` colour legend (the
+ * lowest and highest figure) and of every binned field's (`"bin": true`, a
+ * `bin-ordinal` scale: the first bin's start, the last one's end), in
+ * place, so each class reads "from – to" and a reader can tell which colour
+ * a given figure gets.
  *
  * Vega draws such a legend as a stepped bar (its "discrete" gradient)
  * labelled only at the inner bounds (vega-scale labels.js: the values are
@@ -16,11 +18,12 @@ import { colourCount } from './colourCount.js';
  *   [low, low, threshold 1, …, threshold n−1, high]:
  * the first entry is Vega's unlabelled one (drawn 0 wide at the low end),
  * the second labels the low end, the last labels the high end (drawn 0 wide
- * at the top). A binned field's legend is given its bins the same way, the
- * first twice: Vega labelled every bin's start but not the last one's end. Each threshold is read back from the scale
+ * at the top). Each threshold is read back from the scale
  * (`invert(scale, colour i)[0]`, d3's invertExtent), so the value a class
  * starts at takes that class's colour exactly, and Vega formats every label
- * as it does the thresholds (its locale, the legend's `format`).
+ * as it does the thresholds (its locale, the legend's `format`). A binned
+ * field's legend is given its bins the same way, the first twice: Vega
+ * labelled every bin's start but not the last one's end.
  *
  * Left alone: a scale with its own `domain` (a figure beyond it takes an end
  * colour, so its ends are not the figures' ends: Vega's open-ended legend is
@@ -74,9 +77,6 @@ function setOutwardEnds(legend: Json): void {
   const update = (labels.update ??= {}) as Json;
   update.align = { signal: `datum.index === 1 ? 'right' : datum.perc >= 1 ? 'left' : 'center'` };
 }
-
-/** The channels a Vega legend may take a scale from (Vega's LegendScales). */
-const LEGEND_SCALES = ['fill', 'stroke', 'size', 'shape', 'opacity', 'strokeDash', 'strokeWidth'];
 
 /** A domain drawn from the data (Vega-Lite's `{data, field}` or `{fields}`), not written in the spec. */
 function isDataDomain(scale: Json): boolean {

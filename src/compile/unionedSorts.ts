@@ -4,6 +4,7 @@ import type { Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import { isRecord } from '../isRecord.js';
 import { encodedFields } from './encodedFields.js';
+import { channelOfScale } from './scaleFields.js';
 import type { RawMessage } from './judgeMessages.js';
 import type { ChartSpec } from './readSpec.js';
 import { valueAt } from './valueAt.js';
@@ -32,7 +33,7 @@ export function judgeUnionedSorts(spec: ChartSpec, vega: VegaSpec, raw: RawMessa
   // A scale whose domain Vega-Lite gave `sort: true` after merging: the sort asked for is gone.
   const unsorted = new Set<string>();
   for (const [name, scale] of collectGuides(vega).scales) {
-    if (isRecord(scale.domain) && scale.domain.sort === true) unsorted.add(/(?:^|_)([a-zA-Z]+)$/.exec(name)?.[1] ?? name);
+    if (isRecord(scale.domain) && scale.domain.sort === true) unsorted.add(channelOfScale(name));
   }
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();

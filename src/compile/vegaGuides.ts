@@ -2,6 +2,9 @@ import type { Spec as VegaSpec } from 'vega';
 
 export type Json = Record<string, unknown>;
 
+/** The channels a Vega legend may take its scale from (Vega's LegendScales). */
+export const LEGEND_SCALES = ['fill', 'stroke', 'size', 'shape', 'opacity', 'strokeDash', 'strokeWidth'];
+
 /**
  * The scales, axes and legends of a compiled Vega spec, from the top and
  * every group mark under it: `scaleTypes` maps each scale's name to its
