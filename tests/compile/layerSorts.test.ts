@@ -4,6 +4,11 @@
 // Vega-Lite did drop the sort (bars drawn alphabetically), it is an error at
 // the sort.
 import { describe, expect, it } from 'vitest';
+import type { Spec as VegaSpec } from 'vega';
+import { judgeUnionedSorts } from '../../src/compile/unionedSorts.js';
+import { parseJsonText } from '../../src/compile/readJsonFile.js';
+import type { ChartSpec } from '../../src/compile/readSpec.js';
+import type { RawMessage } from '../../src/compile/judgeMessages.js';
 import { openProject } from '../../src/project.js';
 import { renderChart } from '../../src/renderChart.js';
 import { format, project, sourcesCsv } from '../helpers/project.js';
@@ -21,6 +26,29 @@ const yLabels = (svg: string) => {
   const axis = svg.slice(svg.indexOf('role-axis'));
   return [...axis.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).filter((t) => ['Norway', 'Chile', 'Kenya', 'Austria'].includes(t!));
 };
+
+describe('judgeUnionedSorts (compiled spec)', () => {
+  const vegaLite = { encoding: { y: { field: 'country', type: 'nominal', sort: '-x' } }, layer: [{ mark: 'bar' }, { mark: 'text' }] };
+  const spec = { json: parseJsonText('specs/t.vl.json', JSON.stringify(vegaLite)).json!, vegaLite } as unknown as ChartSpec;
+  const warning: RawMessage = { source: 'Vega-Lite', severity: 'warning', reason: 'Domains that should be unioned has conflicting sort properties. Sort will be set to true.' };
+  const other: RawMessage = { source: 'Vega-Lite', severity: 'warning', reason: 'Something else' };
+  const compiled = (sort: unknown) => ({ scales: [{ name: 'y', type: 'band', domain: { data: 'data_0', field: 'country', sort } }] }) as unknown as VegaSpec;
+
+  it('drops the warning when Vega-Lite kept a sort, and leaves other messages', () => {
+    expect(judgeUnionedSorts(spec, compiled({ op: 'sum', field: 'x', order: 'descending' }), [warning, other])).toEqual({ raw: [other], diagnostics: [] });
+  });
+
+  it('is an error at the sort when the domain was left sorted by name', () => {
+    const { raw, diagnostics } = judgeUnionedSorts(spec, compiled(true), [warning]);
+    expect(raw).toEqual([]);
+    expect(diagnostics).toMatchObject([{ severity: 'error', rule: 'layer-sort', line: 1 }]);
+    expect(JSON.stringify(vegaLite).slice(diagnostics[0]!.column! - 1)).toMatch(/^"sort":"-x"/);
+  });
+
+  it('does nothing without the warning', () => {
+    expect(judgeUnionedSorts(spec, compiled(true), [other]).diagnostics).toEqual([]);
+  });
+});
 
 describe('layers sharing a sorted axis', () => {
   it('bars with value labels: sorted as asked, and no warning', async () => {

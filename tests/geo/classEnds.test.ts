@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Spec as VegaSpec } from 'vega';
 import { labelClassEnds } from '../../src/compile/classEndLabels.js';
+import { checkQuantizeNice } from '../../src/checks/quantizeNice.js';
+import { plottedChannels } from '../../src/checks/plottedChannels.js';
+import { parseJsonText } from '../../src/compile/readJsonFile.js';
 import { openProject } from '../../src/project.js';
 import { renderChart } from '../../src/renderChart.js';
 import { format, project, sourcesCsv } from '../helpers/project.js';
@@ -88,6 +91,25 @@ describe('labelClassEnds (compiled Vega spec)', () => {
       labelClassEnds(vega);
       expect(legendOf(vega).values === undefined || Array.isArray(legendOf(vega).values)).toBe(true);
     }
+  });
+});
+
+describe('checkQuantizeNice (spec)', () => {
+  const judged = (scale: Record<string, unknown>) => {
+    const text = mapSpec(scale);
+    const vegaLite = JSON.parse(text) as Record<string, unknown>;
+    return checkQuantizeNice(parseJsonText('specs/map.vl.json', text).json!, plottedChannels(vegaLite, new Map())).map((d) => ({ rule: d.rule, at: text.split('\n')[d.line! - 1]!.slice(d.column! - 1) }));
+  };
+
+  it('is an error at a quantize scale\'s nice, true or a count', () => {
+    expect(judged({ type: 'quantize', nice: true })).toEqual([{ rule: 'quantize-nice', at: '"nice": true' }]);
+    expect(judged({ type: 'quantize', nice: 5 })).toEqual([{ rule: 'quantize-nice', at: '"nice": 5' }]);
+  });
+
+  it('passes nice: false, no nice, and nice on another scale type', () => {
+    expect(judged({ type: 'quantize', nice: false })).toEqual([]);
+    expect(judged({ type: 'quantize' })).toEqual([]);
+    expect(judged({ type: 'linear', nice: true })).toEqual([]);
   });
 });
 
