@@ -274,6 +274,9 @@ const JSON_ERRORS = new Map([
 
 // ── compile: specs and theme ────────────────────────────────────────────────
 export const spec = {
+  layerSortDropped: (channel: string, sort: string) =>
+    `the layers sharing this ${channel} axis sort it by different figures (a stacked bar by its sum, another layer by a mean or a count), so Vega-Lite drops "sort": ${sort} and draws the categories in alphabetical order; ` +
+    `write the sort out once for every layer, e.g. "sort": {"field": "value", "op": "sum", "order": "descending"}, or give the layers the same aggregate`,
   invalidJson: (reason: string) => `invalid JSON: ${JSON_ERRORS.get(reason) ?? reason}`,
   duplicateKey: (key: string, later: { line: number; column: number }) =>
     `${q(key)} is set again at line ${later.line}, column ${later.column}, and only that later value is used (this one is ignored); delete one of them`,
@@ -566,6 +569,20 @@ export const checks = {
           why === 'share-over-1' ? `it is named a share of a whole and holds ${example}, which no fraction of a whole exceeds` : `its name says percent and most of its figures are beyond ±1, such as ${example}`
         }; the format ${q(format)} multiplies by 100 and would print ${timesHundred(example)}%; `) +
     `use a format without "%" such as ".0f" and say "(%)" in the title, or divide first: {"calculate": ${q(`${datum(column)} / 100`)}, "as": ${q(`${column}_fraction`)}}`,
+  quantizeNice: (column: string, channel: string) =>
+    `"nice" on the quantize scale of ${channel} (column ${q(column)}) widens its domain to round ends before cutting it into equal classes (figures from -3 to 237 are classed over -20 to 240), so the legend shows a range no figure has, and the bounds between classes are no rounder for it (32, 84, 136, 188 there); ` +
+    `remove "nice" (the classes then run from the lowest figure to the highest, and the legend writes both), or give the round bounds you want as a threshold scale, e.g. "scale": {"type": "threshold", "domain": [0, 50, 100, 150, 200]}`,
+  repeatedClassLabel: (channel: string, text: string, first: string, second: string, ownFormat: boolean) =>
+    `two class bounds of the ${channel} legend are labelled ${q(text)} (${first} and ${second}): the legend's format writes less than tells them apart, so a reader cannot tell which colour a figure near ${text} gets; ` +
+    (ownFormat ? `give the legend a format with more decimals (e.g. ".1f"), or remove its "format"` : `give the legend a format with more decimals, e.g. "legend": {"format": ".1f"}`),
+  tiedQuantiles: (channel: string, colours: number, classes: number) =>
+    `the quantile scale of ${channel} has ${colours} colours but its legend shows ${classes} classes: many figures are tied at one value, so quantile bounds coincide, the classes between them hold no figure, and the legend leaves them out (the colours it shows are not the scale's steps); ` +
+    `use a threshold scale with bounds you choose, e.g. "scale": {"type": "threshold", "domain": [10, 100, 1000]}, or fewer colours ("scheme": {"name": "blues", "count": ${classes}})`,
+  divergingMidpoint: (channel: string, scheme: string, low: string, high: string, middle: { kind: 'meet'; at: string } | { kind: 'class'; from: string; to: string }, wrong: string) =>
+    `the ${channel} scale's diverging scheme ${q(scheme)} tells figures below its middle from those above by two hues, but ${
+      middle.kind === 'meet' ? `its hues meet at ${middle.at}` : `its neutral middle class runs from ${middle.from} to ${middle.to}`
+    }, not at 0, though the figures run from ${low} to ${high}: ${wrong} is drawn in the hue of figures ${Number(wrong) > 0 ? 'below' : 'above'} 0, and a reader reads a ${Number(wrong) > 0 ? 'rise as a fall' : 'fall as a rise'}; ` +
+    `give a threshold scale whose middle is 0, e.g. "scale": {"type": "threshold", "domain": [-50, -10, 10, 50], "scheme": ${q(scheme)}} (an odd number of colours: the middle class holds 0; an even number: 0 is the middle bound), or a one-hue scheme such as "blues"`,
   siPrefix: (format: string) =>
     `the format ${q(format)} prints SI prefixes (G for billions, M for millions, µ, m), which newsroom readers do not read; ` +
     `divide the values (e.g. {"calculate": "datum.value / 1e9", "as": "value_bn"}), format with ",.1f" and say "bn" or "m" in the title`,

@@ -20,6 +20,8 @@ import { encodedFields } from './compile/encodedFields.js';
 import type { ChartSpec } from './compile/readSpec.js';
 import { drawnChecks } from './checks/drawnChecks.js';
 import { tickLabelErrors } from './checks/tickLabelErrors.js';
+import { classLabelErrors } from './checks/classLabelErrors.js';
+import { divergingMidpointErrors } from './checks/divergingMidpoint.js';
 import { contrastErrors } from './checks/contrastErrors.js';
 import { editionTables, readChartSpec } from './locale/readEdition.js';
 import { readerColumns } from './embed/readerColumns.js';
@@ -550,7 +552,8 @@ function plotWidth(scenegraph: unknown): number | undefined {
 /**
  * What the drawn chart tells, short of writing: links left out, labels cut
  * at their limit, repeated palette colours (warnings); marks drawn off the
- * plot, repeated tick labels, labels too faint on their fill (errors). `build` and `check`
+ * plot, repeated tick labels, legend classes labelled alike, a diverging
+ * scheme whose middle is not at 0, labels too faint on their fill (errors). `build` and `check`
  * both call this on the fitted render, so they report the same. (The PNG's
  * size is checked from the published SVG, footer included, in renderChart.)
  */
@@ -563,6 +566,8 @@ export function drawnWarnings(spec: ChartSpec, chart: CompiledChart, render: Veg
     // An infinite value or scale span (above) puts marks nowhere too: one error says why.
     ...(render.nonFinite.length ? [] : drawnChecks(spec.json, spec.vegaLite, render.scenegraph)),
     ...tickLabelErrors(spec.json, spec.vegaLite, render.scenegraph),
+    ...classLabelErrors(spec.json, spec.vegaLite, chart.vega, render.scenegraph),
+    ...divergingMidpointErrors(spec.json, spec.vegaLite, chart.vega, render.scenegraph),
     ...contrastErrors(spec.json, spec.vegaLite, render.scenegraph),
   ];
 }

@@ -16,6 +16,8 @@
 //   year-axis      whole years on a quantitative axis, no format error at the type
 //                  ("2,019.5")
 //   tooltip        tooltips in a static graphic                  warning at the tooltip
+//   quantize-nice  `nice` on a quantize scale: classes over a    error at `nice`
+//                  range no figure has
 //   duplicate-marks two rows drawn as one mark (bars stacked      error at the second row
 //                  into their sum, a line doubling back)
 import type { ChartSpec } from '../compile/readSpec.js';
@@ -30,6 +32,7 @@ import { plottedChannels } from './plottedChannels.js';
 import { checkDateFilter } from './dateFilter.js';
 import { checkEmptyCategory } from './emptyCategory.js';
 import { checkScaleDomain } from './scaleDomain.js';
+import { checkQuantizeNice } from './quantizeNice.js';
 import { checkSiFormat } from './siFormat.js';
 import { checkStackGaps } from './stackGaps.js';
 import { checkStackSigns } from './stackSigns.js';
@@ -70,6 +73,7 @@ export function checkBeforeDrawing(spec: ChartSpec, tables: Map<string, CitedTab
     // The theme's formats count here: any format is the author's choice.
     ...checkYearAxis(json, channels, config),
     ...checkTooltips(json, vegaLite),
+    ...checkQuantizeNice(json, channels),
   ];
   const seen = new Set<string>();
   return all.filter((d) => {

@@ -68,7 +68,7 @@ export function drawnChecks(json: JsonFile, vegaLite: Record<string, unknown>, s
 const ARC: ReadonlySet<string> = new Set(['arc']);
 
 /** The datum field Vega-Lite writes an encoded field's value to: `sum_val` for `{"aggregate": "sum", "field": "val"}`. */
-function datumKey(f: EncodedField): string {
+export function datumKey(f: EncodedField): string {
   return f.aggregate && f.aggregate !== 'count' ? `${f.aggregate}_${f.field}` : f.aggregate === 'count' ? '__count' : f.field;
 }
 

@@ -16,6 +16,8 @@ import { judgeMessages, type RawMessage } from './judgeMessages.js';
 import { injectData, type RowOrigin } from './injectData.js';
 import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
 import { formatThresholdLegends } from './thresholdLegends.js';
+import { labelClassEnds } from './classEndLabels.js';
+import { judgeUnionedSorts } from './unionedSorts.js';
 import { orderAxisDates } from './axisDateOrder.js';
 import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
@@ -140,6 +142,8 @@ export function compileSpec(
     breakTextMarks(vega);
     addLanguageSignal(vega as { signals?: unknown[] }, locale?.tag ?? '');
     formatThresholdLegends(vega);
+    // A quantize or quantile legend says where its first class starts and its last one ends.
+    labelClassEnds(vega);
     // Vega's default date labels keep English order ("janv. 08"): a day-first language gets its own (axisDateOrder.ts).
     if (locale?.dayMonth) orderAxisDates(vega, locale.dayMonth);
     // Only a map has boundaries to put in: other charts' specs (rows and all) are not walked.
@@ -156,7 +160,9 @@ export function compileSpec(
     if (annotated.madeLayered) restoreMarkNames(vega as unknown as Record<string, unknown>);
     keepNoteRows(vega as unknown as Record<string, unknown>, annotated.notes);
     bandsUnderneath(vega as unknown as Record<string, unknown>);
-    const judged = judgeMessages(spec, raw);
+    // Layers' conflicting sorts: dropped when Vega-Lite kept one, an error at the sort when it drew the axis alphabetically.
+    const sorts = judgeUnionedSorts(spec, vega, raw);
+    const judged = [...sorts.diagnostics, ...judgeMessages(spec, sorts.raw)];
     const warnings = [...checked, ...judged];
     if (hasErrors(judged)) return { diagnostics: warnings };
     const judge = (drawn: RawMessage[], markItems?: Map<string, number>) => [

@@ -1,8 +1,5 @@
 import type { Spec as VegaSpec } from 'vega';
-import { collectGuides, type Json } from './vegaGuides.js';
-
-/** The channels a Vega legend may take its scale from. */
-const LEGEND_SCALES = ['fill', 'stroke', 'size', 'shape', 'opacity', 'strokeDash', 'strokeWidth'];
+import { collectGuides, LEGEND_SCALES, type Json } from './vegaGuides.js';
 
 /** d3-format's "," specifier: grouped thousands, the locale's decimal mark, every significant digit up to 12. */
 const GROUPED = ',';

@@ -19,7 +19,8 @@ const CANDIDATES = [
  * (or US state) names or codes that the map draws, at least MIN_MAP_REGIONS
  * of them, and another column is a number: the first such pair. Two layers, as in README "Maps": every shape
  * grey with a "No data" legend entry, then the joined shapes coloured by a
- * 5-class quantize scale. The body carries its own `data` (the boundaries),
+ * 5-class quantize scale from the lowest figure to the highest (not `nice`:
+ * src/checks/quantizeNice.ts). The body carries its own `data` (the boundaries),
  * so the caller must not add the table as top-level data. Undefined when no
  * column qualifies. `cwd` is unused by the bundled files but required by
  * readBoundary's signature for project files.
@@ -60,7 +61,7 @@ export async function proposeMap(cwd: string, table: CitedTable, file: string): 
             ],
             mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 0.5 },
             encoding: {
-              color: { field: escapeField(value), type: 'quantitative', scale: { type: 'quantize', nice: true, scheme: 'blues' }, title: humanise(value) },
+              color: { field: escapeField(value), type: 'quantitative', scale: { type: 'quantize', scheme: 'blues' }, title: humanise(value) },
             },
           },
         ],

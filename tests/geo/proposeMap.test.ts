@@ -16,7 +16,7 @@ describe('proposeMap (citechart new)', () => {
       { lookup: 'id', from: { data: { url: 'data/t.csv' }, key: 'land', fields: ['share'] } },
       { filter: 'isValid(datum["share"])' },
     ]);
-    expect((joined!.encoding as Record<string, { scale: unknown }>).color!.scale).toEqual({ type: 'quantize', nice: true, scheme: 'blues' });
+    expect((joined!.encoding as Record<string, { scale: unknown }>).color!.scale).toEqual({ type: 'quantize', scheme: 'blues' });
   });
 
   it('proposes a US states map for a column of state names', async () => {
