@@ -33,14 +33,17 @@ export const LAUNCHER_PID = 'CITECHART_LAUNCHER_PID';
 /**
  * Where the snapshot of this dist/ is, when one is usable by this Node and
  * this command line; undefined otherwise (no snapshot made, another Node,
- * a moved or recompiled dist/, `CITECHART_SNAPSHOT=off`, or Node options
- * given: `node --cpu-prof dist/cli.js` profiles this process, not a child).
+ * a moved or recompiled dist/, `CITECHART_SNAPSHOT=off`, Node options
+ * given: `node --cpu-prof dist/cli.js` profiles this process, not a child;
+ * or NODE_OPTIONS set: the child would inherit it, and V8 options in it,
+ * such as CI's `--max-old-space-size=4096`, change the V8 configuration a
+ * snapshot loads under only: Node refused it, exit 14).
  */
 export function usableSnapshot(
   distUrl: URL,
   { env = process.env, execArgv = process.execArgv }: { env?: NodeJS.ProcessEnv; execArgv?: string[] } = {},
 ): string | undefined {
-  if (env.CITECHART_SNAPSHOT === 'off' || execArgv.length > 0) return undefined;
+  if (env.CITECHART_SNAPSHOT === 'off' || execArgv.length > 0 || (env.NODE_OPTIONS ?? '') !== '') return undefined;
   const dist = fileURLToPath(distUrl);
   const blob = fileURLToPath(new URL('snapshot.blob', distUrl));
   try {

@@ -194,4 +194,14 @@ describe.skipIf(!bundled)('citechart from the startup snapshot', () => {
     expect(code).toBe(0);
     expect(stderr).not.toMatch(/Ignoring extra certs/);
   });
+
+  // CI machines often set NODE_OPTIONS=--max-old-space-size=…: Node refused the snapshot then (exit 14, "different V8 configurations").
+  it('builds with V8 options in NODE_OPTIONS, started by bin/citechart or by dist/cli.js (without the snapshot then)', async () => {
+    const env = { NODE_OPTIONS: '--max-old-space-size=2048' };
+    const runs = await Promise.all([runCli(['build', 'exports'], { cwd: makeProject(minimalProject), env, via: 'bin' }), runCli(['build'], { cwd: makeProject(minimalProject), env, via: 'node' })]);
+    for (const run of runs) {
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+    }
+  });
 });

@@ -107,6 +107,14 @@ describe.skipIf(!onPosix)('bin/citechart', () => {
     expect(run(bin, ['watch'], { ...env, CITECHART_SNAPSHOT: 'off' }).args).toEqual(plain(dist, ['watch']));
   });
 
+  // V8 options in NODE_OPTIONS change the V8 configuration, and Node refuses a snapshot made under another (exit 14).
+  it('leaves the command to dist/cli.js when NODE_OPTIONS is set (not when it is empty)', () => {
+    const { root, dist, env } = packageFolder();
+    const bin = path.join(root, 'bin', 'citechart');
+    expect(run(bin, ['build', 'bar'], { ...env, NODE_OPTIONS: '--max-old-space-size=4096' }).args).toEqual(plain(dist, ['build', 'bar']));
+    expect(run(bin, ['build', 'bar'], { ...env, NODE_OPTIONS: '' }).args).toEqual(fromSnapshot(dist, ['build', 'bar']));
+  });
+
   it("runs dist/cli.js, with the user's environment as it was, when the launch file does not fit", () => {
     const cases: Array<[string, (launch: string[], dist: string) => string[]]> = [
       ['another node', ([, ...rest]) => ['v20.0.0', ...rest]],

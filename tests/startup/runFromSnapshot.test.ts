@@ -57,10 +57,12 @@ describe('usableSnapshot', () => {
     expect(usableSnapshot(pathToFileURL(moved), plain)).toBeUndefined();
   });
 
-  it('is none without a blob, with a damaged stamp, with CITECHART_SNAPSHOT=off or with Node options', () => {
+  it('is none without a blob, with a damaged stamp, with CITECHART_SNAPSHOT=off, with Node options or NODE_OPTIONS', () => {
     const { dist, url } = distFolder();
     expect(usableSnapshot(url, { env: { CITECHART_SNAPSHOT: 'off' }, execArgv: [] })).toBeUndefined();
     expect(usableSnapshot(url, { env: {}, execArgv: ['--cpu-prof'] })).toBeUndefined();
+    expect(usableSnapshot(url, { env: { NODE_OPTIONS: '--max-old-space-size=4096' }, execArgv: [] })).toBeUndefined();
+    expect(usableSnapshot(url, { env: { NODE_OPTIONS: '' }, execArgv: [] })).toBe(path.join(dist, 'snapshot.blob'));
     writeFileSync(path.join(dist, 'snapshot.json'), '{"node": ');
     expect(usableSnapshot(url, plain)).toBeUndefined();
     const other = distFolder();
