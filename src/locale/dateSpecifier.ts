@@ -68,7 +68,8 @@ function writeSpecifier(tag: string, fields: readonly DateField[]): string {
     else if (part.type === 'hour') specifier += twelveHour ? '%-I' : '%-H';
     else if (part.type === 'minute') specifier += '%M';
     else if (part.type === 'dayPeriod') specifier += '%p';
-    // A literal is written as it is: "%" is d3's one special character.
+    // A literal (the options ask for no other part: no era, no weekday) is
+    // written as it is: "%" is d3's one special character.
     else specifier += part.value.replaceAll('%', '%%');
   }
   return specifier;
