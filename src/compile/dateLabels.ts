@@ -10,7 +10,7 @@ import { collectGuides, type Json } from './vegaGuides.js';
  * 1. An axis of a `time` or `utc` scale with no `format` or `formatType`
  *    (Vega's default multi-format: "Tue 09", "03 PM") gets Vega's
  *    multi-format object with the language's day-and-month and clock
- *    labels ("9 Feb", "9 févr.", "15 h"; locale/dateLabels.ts). Vega reads
+ *    labels ("Feb 9", "9 févr.", "15 h"; locale/dateLabels.ts). Vega reads
  *    an object `format` on a time axis as that multi-format with its own
  *    defaults for the keys not given.
  * 2. A `timeUnitSpecifier(units, specifiers)` call, which Vega-Lite writes

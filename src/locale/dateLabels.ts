@@ -10,7 +10,7 @@ export const DEFAULT_DATE_TAG = 'en-US';
  * (`%B` at a month's start, `%Y` at a year's, `:%S`, `.%L`).
  *
  * - `day` and `week` (a tick at a day's or a week's start): the day and its
- *   month, "9 Feb" (en-US "Feb 9", fr "9 févr.", de "9. Feb"), where Vega
+ *   month, "Feb 9" (en-US), "9 févr." (fr), "9. Feb" (de), where Vega
  *   writes "Tue 09" and names the month only at its first day and on
  *   Sundays: on a short daily series a reader could not tell the month of
  *   a day. A daily axis, as a news desk draws it, says the month at every
