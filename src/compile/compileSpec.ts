@@ -18,7 +18,8 @@ import { breakTextMarks, lineBreakStyles } from './lineBreaks.js';
 import { formatThresholdLegends } from './thresholdLegends.js';
 import { labelClassEnds } from './classEndLabels.js';
 import { judgeUnionedSorts } from './unionedSorts.js';
-import { orderAxisDates } from './axisDateOrder.js';
+import { labelDates } from './dateLabels.js';
+import { DEFAULT_DATE_TAG } from '../locale/dateLabels.js';
 import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
 import { fillBoundaries } from '../geo/fillBoundaries.js';
@@ -144,8 +145,8 @@ export function compileSpec(
     formatThresholdLegends(vega);
     // A quantize or quantile legend says where its first class starts and its last one ends.
     labelClassEnds(vega);
-    // Vega's default date labels keep English order ("janv. 08"): a day-first language gets its own (axisDateOrder.ts).
-    if (locale?.dayMonth) orderAxisDates(vega, locale.dayMonth);
+    // Dates without an author's format in the language's order and forms ("9 févr.", "15 h"), English too ("Feb 9", not "Tue 09"): dateLabels.ts.
+    labelDates(vega, locale?.tag || DEFAULT_DATE_TAG);
     // Only a map has boundaries to put in: other charts' specs (rows and all) are not walked.
     if (named.size) fillBoundaries(vega, named);
     // A regional default projection (Europe, Russia) is fitted to the regions named, not the world drawn behind them.

@@ -3,7 +3,6 @@ import { formatLocale, type FormatLocaleDefinition, type FormatLocaleObject } fr
 import { utcFormat as englishUtcFormat, timeFormatLocale, type TimeLocaleDefinition } from 'd3-time-format';
 import { format as englishFormat } from 'd3-format';
 import { readerList } from './readerList.js';
-import { dayMonthSpecifier } from './dayMonthOrder.js';
 import { CATALOGUES, type Catalogue, type PluralWord } from './catalogues.js';
 
 const require = createRequire(import.meta.url);
@@ -36,12 +35,6 @@ export interface Locale {
    * default locale writes it as JavaScript does, as before locales.
    */
   writeNumber(value: number): string;
-  /**
-   * A time axis's day-and-month label in the language's order (`%-d %b`:
-   * "8 janv."), for languages that write the day first (dayMonthOrder.ts);
-   * absent for those that write the month first, and for the default.
-   */
-  dayMonth?: string;
   /** A UTC date in a d3-time-format specifier, with this language's month names. */
   formatDate(specifier: string, date: Date): string;
   /** The catalogue's template `key` with its `{name}` slots filled. */
@@ -108,9 +101,7 @@ function namedLocale(asked: string): Locale {
   const number = d3File<FormatLocaleDefinition>('d3-format', [tag, region]);
   const time = d3File<TimeLocaleDefinition>('d3-time-format', [tag, region, 'pt-BR']);
   const dates = timeFormatLocale(time);
-  const locale = build(tag, language, words, formatLocale(number), (specifier, date) => dates.utcFormat(specifier)(date), { number, time });
-  const dayMonth = dayMonthSpecifier(tag);
-  return dayMonth ? { ...locale, dayMonth } : locale;
+  return build(tag, language, words, formatLocale(number), (specifier, date) => dates.utcFormat(specifier)(date), { number, time });
 }
 
 function defaultLocale(): Locale {

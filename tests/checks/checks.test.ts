@@ -296,7 +296,7 @@ describe('tick-labels', () => {
     expect(await found(line({ format: '%b %Y', tickCount: { interval: 'month', step: 1 } }), 'tick-labels')).toEqual([]);
     // Vega's own labels write each tick's unit.
     expect(await found(line({}), 'tick-labels')).toEqual([]);
-    // ... and repeat on purpose over a few days ("06 AM" on each day, after that day's date).
+    // ... and repeat on purpose over a few days ("6 AM" on each day, after that day's date).
     const days = 'month,exports,source\n2023-01-01,7,stats-2024\n2023-01-02,8,stats-2024\n2023-01-03,9,stats-2024\n';
     expect(await found(line({}, days), 'tick-labels')).toEqual([]);
   });
