@@ -18,6 +18,8 @@
 //   under the chart (a different picture, and one that cost sharp ≈1.8 ms of
 //   CPU per chart unpremultiplying, which citechart's opaque PNGs skip:
 //   bench/stages.mjs, and 45.3 → 43.5 ms of the floor's CPU per chart);
+// - citechart's date labels where the spec gives no format (dist/compile/dateLabels.js,
+//   English), so the axes draw the same text;
 // - the embedded font subset (dist/text/embedFonts.js), as the published SVG
 //   carries it;
 // - the PNG drawn as citechart draws it: its own renderPng (dist/render/renderPng.js:
@@ -81,8 +83,12 @@ const { installTextMetrics } = await dist('text/textMetrics.js');
 // The published SVG carries its font (issue 10): the floor embeds the same subset.
 const { embedFonts } = await dist('text/embedFonts.js');
 const { withFooter } = await import('./floorSvg.mjs');
+// Dates without an author's format drawn in citechart's labels ("Feb 9", not Vega's "Tue 09"): what is drawn, so
+// the same picture (src/compile/dateLabels.ts rewrites the compiled spec's formats; its cost is a walk of the spec).
+const { labelDates } = await dist('compile/dateLabels.js');
+const { DEFAULT_DATE_TAG } = await dist('locale/dateLabels.js');
 // The floor stands for citechart's drawing: if these moved, fail loudly rather than draw otherwise.
-for (const [name, value] of Object.entries({ vega, vl, FONT_STACK, renderPng, installTextMetrics, embedFonts })) {
+for (const [name, value] of Object.entries({ vega, vl, FONT_STACK, renderPng, installTextMetrics, embedFonts, labelDates, DEFAULT_DATE_TAG })) {
   if (value === undefined) throw new Error(`bench/floor.mjs: dist/ no longer exports ${name}; update the floor to draw as citechart does`);
 }
 installTextMetrics();
@@ -96,7 +102,9 @@ Object.assign(loader, { fileAccess: true, file: (filename) => readFile(filename)
 
 for (const name of names) {
   const spec = JSON.parse(readFileSync(path.join(dir, 'specs', `${name}.vl.json`), 'utf8'));
-  const view = new vega.View(vega.parse(vl.compile(spec, { config }).spec), { renderer: 'none', loader });
+  const compiled = vl.compile(spec, { config }).spec;
+  labelDates(compiled, DEFAULT_DATE_TAG);
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader });
   const svg = await embedFonts(withFooter(await view.toSVG(), footers[name], FONT_STACK));
   view.finalize();
   writeFileSync(path.join(out, `${name}.svg`), svg);
