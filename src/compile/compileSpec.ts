@@ -19,7 +19,7 @@ import { formatThresholdLegends } from './thresholdLegends.js';
 import { labelClassEnds } from './classEndLabels.js';
 import { judgeUnionedSorts } from './unionedSorts.js';
 import { labelDates } from './dateLabels.js';
-import { DEFAULT_DATE_TAG } from '../locale/dateLabels.js';
+import { DEFAULT_DATE_TAG, rawTimeFormat } from '../locale/dateLabels.js';
 import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
 import { fillBoundaries } from '../geo/fillBoundaries.js';
@@ -136,8 +136,10 @@ export function compileSpec(
       // The bundled font is the default: it is what text is measured with
       // and what the PNG draws, so a theme without a font still lays out right.
       // style: a line break in a cell or spec string breaks the label, title
-      // or legend entry there (lineBreaks.ts).
-      config: { font: FONT_STACK, ...withoutTag(theme), ...(locale?.vega && { locale: locale.vega }), style: lineBreakStyles(theme?.style) } as VegaLite.Config,
+      // or legend entry there (lineBreaks.ts). An edition's dates without a
+      // format or timeUnit in its language (rawTimeFormat); a theme's or the
+      // spec's own `timeFormat` wins.
+      config: { font: FONT_STACK, ...(locale?.tag && { timeFormat: rawTimeFormat(locale.tag) }), ...withoutTag(theme), ...(locale?.vega && { locale: locale.vega }), style: lineBreakStyles(theme?.style) } as VegaLite.Config,
       logger: logger as unknown as Options['logger'],
     });
     breakTextMarks(vega);
