@@ -20,6 +20,7 @@ import { labelClassEnds } from './classEndLabels.js';
 import { judgeUnionedSorts } from './unionedSorts.js';
 import { labelDates } from './dateLabels.js';
 import { DEFAULT_DATE_TAG, rawTimeFormat } from '../locale/dateLabels.js';
+import type { DateFormatting } from '../locale/monthNames.js';
 import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
 import { fillBoundaries } from '../geo/fillBoundaries.js';
@@ -54,6 +55,8 @@ export interface CompiledChart {
   notes?: NoteMark[];
   /** The newsroom table it draws (src/table), for the snippet's `<table>` and the alt text. */
   table?: TableSpec;
+  /** Vega's date formatting with CLDR's month names by context (the locale's `dates`), unless the spec gives its own `config.locale`. */
+  dates?: DateFormatting;
 }
 
 /**
@@ -173,7 +176,9 @@ export function compileSpec(
       ...(markItems ? checkEmptyFilterLayers(spec, markItems) : []),
     ];
     const notes = annotated.notes.length ? { notes: annotated.notes } : {};
-    return { chart: { vega, origins, warnings, judge, noData: joined.noData, ...notes, ...(tabled.table && { table: tabled.table }) }, diagnostics: warnings };
+        // The spec's own config.locale names its months; citechart's gets CLDR's (locale/monthNames.ts).
+    const dates = locale?.dates && !(config && Object.hasOwn(config, 'locale')) ? { dates: locale.dates } : {};
+    return { chart: { vega, origins, warnings, judge, noData: joined.noData, ...notes, ...(tabled.table && { table: tabled.table }), ...dates }, diagnostics: warnings };
   } catch (error) {
     // The spec passed Vega-Lite's schema (readSpec): what is left is mostly
     // an expression Vega cannot parse, or a name that refers to nothing.

@@ -26,7 +26,7 @@ describe('dateLabel: a temporal label in the alt text', () => {
 
   it('writes a date without a format at its timeUnit, or its cell\'s precision, in the language\'s order', () => {
     expect(dateLabel({ timeUnit: 'yearmonth' }, fr)!(FEB_2, '2024-02-01')).toBe('févr. 2024');
-    expect(dateLabel({ timeUnit: { unit: 'utcmonthdate' } }, readLocale('de'))!(FEB_2, '2024-02-02')).toBe('2. Feb');
+    expect(dateLabel({ timeUnit: { unit: 'utcmonthdate' } }, readLocale('de'))!(FEB_2, '2024-02-02')).toBe('2. Feb.');
     const raw = dateLabel({}, fr)!;
     expect(raw(FEB_2, '2024-02-02')).toBe('2 févr. 2024');
     expect(raw(FEB_2, '2024-02')).toBe('févr. 2024');
@@ -101,7 +101,7 @@ describe('whole charts', () => {
     expect(french.alt).toContain('févr. 02\u202F: 10');
     expect(french.alt).not.toContain('Feb 02');
     const plain = await draw(DAILY, spec({}), 'series.de');
-    expect(plain.alt).toContain('2. Feb 2024: 10');
+    expect(plain.alt).toContain('2. Feb. 2024: 10');
     expect(plain.alt).not.toContain('2024-02-02');
     const monthly = await draw(MONTHLY, spec({ timeUnit: 'yearmonth' }), 'series.fr');
     expect(monthly.alt).toContain('janv. 2024\u202F: 10');
@@ -112,7 +112,7 @@ describe('whole charts', () => {
 
   it('fault 2: a text mark and tooltip of a date with no timeUnit are written in the edition\'s order, an author\'s format kept', async () => {
     expect((await draw(DAILY, spec({}), 'series.fr')).texts).toEqual(['4 févr. 2024']);
-    expect((await draw(DAILY, spec({}), 'series.de')).texts).toEqual(['4. Feb 2024']);
+    expect((await draw(DAILY, spec({}), 'series.de')).texts).toEqual(['4. Feb. 2024']);
     // English keeps Vega-Lite's, and an author's format or theme timeFormat is theirs.
     expect((await draw(DAILY, spec({}), 'series')).texts).toEqual(['Feb 04, 2024']);
     expect((await draw(DAILY, spec({}, { format: '%d/%m' }), 'series.fr')).texts).toEqual(['04/02']);
