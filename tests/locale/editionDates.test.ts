@@ -9,9 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { dateLabel } from '../../src/provenance/dateLabel.js';
 import { rawTimeFormat } from '../../src/locale/dateLabels.js';
 import { readLocale } from '../../src/locale/readLocale.js';
-import { openProject } from '../../src/project.js';
-import { renderChart } from '../../src/renderChart.js';
-import { makeProject, THEME } from '../helpers/fixtureProject.js';
+import { THEME } from '../helpers/fixtureProject.js';
+import { drawSeries } from '../helpers/editionChart.js';
 
 const FEB_2 = new Date(Date.UTC(2024, 1, 2));
 
@@ -50,7 +49,6 @@ describe('rawTimeFormat: Vega-Lite\'s config.timeFormat of an edition', () => {
   });
 });
 
-const SOURCES = 'id,publisher,authors,title,published,url,attribution\nstats,Statistics Office,Ana Diaz,Daily widgets,2024-03,https://example.org/w,customs records\n';
 // 2–13 February 2024: one tick a day at 480 px, so an axis format of days labels no tick twice.
 const DAILY = 'day,count,source\n' + Array.from({ length: 12 }, (_, i) => `2024-02-${String(i + 2).padStart(2, '0')},${10 + i},stats\n`).join('');
 const MONTHLY = 'day,count,source\n' + Array.from({ length: 6 }, (_, i) => `2024-0${i + 1}-01,${10 + i},stats\n`).join('');
@@ -73,21 +71,12 @@ function spec(x: Record<string, unknown>, extra: Record<string, unknown> = {}): 
   }, null, 2) + '\n';
 }
 
-const translation = (strings: Record<string, string>) => JSON.stringify({ strings }, null, 2);
-
 /** The chart `name` drawn from `csv` and `vegaLite`: its alt text (the SVG's <desc>), text marks' texts and SVG. */
 async function draw(csv: string, vegaLite: string, name: string, theme: Record<string, unknown> = THEME) {
-  const cwd = makeProject({
-    'data/sources.csv': SOURCES,
-    'data/series.csv': csv,
-    'specs/theme.json': JSON.stringify(theme),
-    'specs/series.vl.json': vegaLite,
-    'specs/series.fr.json': translation({ Widgets: 'Gadgets', 'Graphic: Test': 'Graphique : Test', day: 'jour', count: 'nombre', 'customs records': 'registres douaniers' }),
-    'specs/series.de.json': translation({ Widgets: 'Geräte', 'Graphic: Test': 'Grafik: Test', day: 'Tag', count: 'Anzahl', 'customs records': 'Zollunterlagen' }),
-  });
-  const { chart, diagnostics } = await renderChart(await openProject(cwd), name, { png: false });
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const svg = chart!.svg;
+  const svg = await drawSeries(csv, vegaLite, name, {
+    fr: { Widgets: 'Gadgets', 'Graphic: Test': 'Graphique : Test', day: 'jour', count: 'nombre', 'customs records': 'registres douaniers' },
+    de: { Widgets: 'Geräte', 'Graphic: Test': 'Grafik: Test', day: 'Tag', count: 'Anzahl', 'customs records': 'Zollunterlagen' },
+  }, theme);
   const alt = /<desc id="[^"]*-desc">([^<]*)</.exec(svg)![1]!;
   const marks = [...svg.matchAll(/<g class="mark-text role-mark[^"]*"[^>]*>(.*?)<\/g>/g)].map((m) => m[1]!).join('');
   const texts = [...marks.matchAll(/<text[^>]*>([^<]*)</g)].map((m) => m[1]!);

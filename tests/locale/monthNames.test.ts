@@ -6,9 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { contextFormatting, monthContext, monthNames } from '../../src/locale/monthNames.js';
 import { readLocale } from '../../src/locale/readLocale.js';
-import { openProject } from '../../src/project.js';
-import { renderChart } from '../../src/renderChart.js';
-import { makeProject, THEME } from '../helpers/fixtureProject.js';
+import { axisLabelsOf, drawSeries } from '../helpers/editionChart.js';
 import type { TimeLocaleDefinition } from 'd3-time-format';
 import { createRequire } from 'node:module';
 
@@ -48,7 +46,6 @@ describe('monthNames: CLDR\'s names by context', () => {
   });
 });
 
-const SOURCES = 'id,publisher,authors,title,published,url,attribution\nstats,Statistics Office,Ana Diaz,Daily widgets,2024-03,https://example.org/w,customs records\n';
 // A year of months: one tick a month at 480 px.
 const MONTHLY = 'month,count,source\n' + Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}-01,${10 + i},stats\n`).join('');
 const DAILY = 'month,count,source\n' + Array.from({ length: 12 }, (_, i) => `2024-03-${String(i + 2).padStart(2, '0')},${10 + i},stats\n`).join('');
@@ -66,24 +63,11 @@ function spec(config?: Record<string, unknown>): string {
   }, null, 2) + '\n';
 }
 
-const translation = (strings: Record<string, string>) => JSON.stringify({ strings }, null, 2);
 const STRINGS = { Widgets: 'W', 'Graphic: Test': 'G: Test', month: 'M', count: 'N', 'customs records': 'Z' };
 
 /** The x axis' labels of the chart `name` (`series.ru`, `series.de`, `series.it`). */
 async function axisLabels(csv: string, vegaLite: string, name: string): Promise<string[]> {
-  const cwd = makeProject({
-    'data/sources.csv': SOURCES,
-    'data/series.csv': csv,
-    'specs/theme.json': JSON.stringify(THEME),
-    'specs/series.vl.json': vegaLite,
-    'specs/series.ru.json': translation(STRINGS),
-    'specs/series.de.json': translation(STRINGS),
-    'specs/series.it.json': translation(STRINGS),
-  });
-  const { chart, diagnostics } = await renderChart(await openProject(cwd), name, { png: false });
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const axis = [...chart!.svg.matchAll(/<g class="mark-text role-axis-label"[^>]*>(.*?)<\/g>/g)][0]![1]!;
-  return [...axis.matchAll(/<text[^>]*>([^<]*)</g)].map((match) => match[1]!);
+  return axisLabelsOf(await drawSeries(csv, vegaLite, name, { ru: STRINGS, de: STRINGS, it: STRINGS }));
 }
 
 describe('whole charts', () => {
