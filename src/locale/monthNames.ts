@@ -30,6 +30,9 @@ const COMPANY: Record<MonthContext, Intl.DateTimeFormatOptions> = { day: { day: 
  * (d3 "Mrz", "Feb"), Italian and Portuguese lower-case "febbraio", "fev."
  * (d3 "Febbraio", "Fev"), Russian nominative "февраль" for a bare month
  * and genitive "февраля" beside a day (d3 has the genitive only).
+ * Where the language writes the month in digits in `context`, the
+ * standalone names stand in (zh "2月", pt-PT "fev."): dateSpecifier writes
+ * such a month as `%-m`, so only an author's own format asks for a name there.
  * Throws RangeError for a tag Intl does not read.
  */
 export function monthNames(tag: string, context: MonthContext): { months: string[]; shortMonths: string[] } {
@@ -41,7 +44,11 @@ export function monthNames(tag: string, context: MonthContext): { months: string
       // The 8th of each month: a day whose number is not a month's.
       return Array.from({ length: 12 }, (_, m) => format.formatToParts(Date.UTC(2024, m, 8)).find((part) => part.type === 'month')!.value);
     };
-    names = { months: read('long'), shortMonths: read('short') };
+    const alone = context === 'alone' ? undefined : monthNames(tag, 'alone');
+    // Where the language writes the month in digits in this company (zh "2月8日", pt-PT "08/02"), a name there
+    // would be a bare number: an author's "%-d %b" gets the standalone name ("2月", "fev.") instead.
+    const named = (names: string[], standalone: string[] | undefined) => (standalone && names.some((name) => /^\p{Nd}+$/u.test(name)) ? standalone : names);
+    names = { months: named(read('long'), alone?.months), shortMonths: named(read('short'), alone?.shortMonths) };
     made.set(key, names);
   }
   return names;

@@ -37,6 +37,13 @@ describe('monthNames: CLDR\'s names by context', () => {
     expect(monthNames('pt', 'day').shortMonths[1]).toBe('fev.');
   });
 
+  it('never names a month with a bare number where the language writes it in digits: the standalone name stands in', () => {
+    // Intl writes zh "2月8日" and pt-PT "08/02": an author's "%-d %b" still gets a name.
+    expect(monthNames('zh', 'day').shortMonths[1]).toBe('2月');
+    expect(monthNames('pt-PT', 'day').shortMonths[1]).toBe('fev.');
+    expect(monthNames('pt-PT', 'year').months[1]).toBe('fevereiro');
+  });
+
   it('formats each specifier with its context\'s names', () => {
     const ru = contextFormatting('ru', require('d3-time-format/locale/ru-RU') as TimeLocaleDefinition);
     expect(ru.utcFormat('%B')(MAY_9)).toBe('май');
