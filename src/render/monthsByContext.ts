@@ -19,10 +19,14 @@ export function formatDatesByContext(view: View, dates: DateFormatting): void {
   const utcFormat = remember(dates.utcFormat);
   // The bundle's intervals (vega-time's), which vega's types do not declare.
   const { timeInterval, utcInterval } = vega as unknown as Record<'timeInterval' | 'utcInterval', Interval>;
+  // Anything but a specifier or a multi-format object goes to Vega's own locale, which says what is wrong.
+  const isObject = (spec: unknown): spec is Record<string, string | undefined> => !!spec && typeof spec === 'object' && !Array.isArray(spec);
+  const pick = (format: Format, interval: Interval, vegas: (spec: never) => unknown) => (spec: unknown) =>
+    typeof spec === 'string' ? format(spec) : isObject(spec) || spec === undefined ? multiFormat(format, interval, spec ?? {}) : vegas(spec as never);
   view.locale({
     ...own,
-    timeFormat: (spec: unknown) => (typeof spec === 'string' ? timeFormat(spec) : multiFormat(timeFormat, timeInterval, spec)),
-    utcFormat: (spec: unknown) => (typeof spec === 'string' ? utcFormat(spec) : multiFormat(utcFormat, utcInterval, spec)),
+    timeFormat: pick(timeFormat, timeInterval, own.timeFormat),
+    utcFormat: pick(utcFormat, utcInterval, own.utcFormat),
   } as unknown as typeof own);
 }
 
@@ -40,11 +44,9 @@ function remember(format: Format): Format {
  * Vega's time multi-format (vega-format 2's `timeMultiFormat`, which it does
  * not export), over `format`: a date is written with the specifier of the
  * coarsest unit it does not start (`spec[unit]`, else Vega's default).
- * `spec` is an axis' `format` object; anything else is Vega's error.
+ * `spec` is an axis' `format` object.
  */
-function multiFormat(format: Format, interval: Interval, spec: unknown): (date: Date) => string {
-  const given = (spec ?? {}) as Record<string, string | undefined>;
-  if (typeof given !== 'object' || Array.isArray(given)) vega.error(`Invalid time multi-format specifier: ${String(spec)}`);
+function multiFormat(format: Format, interval: Interval, given: Record<string, string | undefined>): (date: Date) => string {
   const [second, minute, hour, day, week, month, quarter, year] = ['seconds', 'minutes', 'hours', 'date', 'week', 'month', 'quarter', 'year'].map(interval) as ((date: Date) => Date)[];
   const L = format(given.milliseconds || '.%L');
   const S = format(given.seconds || ':%S');
