@@ -38,14 +38,23 @@ export function dateLabel(
     const fields = dateFields(timeUnitParts(def.timeUnit));
     return fields && ((date) => locale.formatDate(dateSpecifier(tag, fields), date));
   }
-  return (_date, written) => {
-    const cell = typeof written === 'string' ? ISO.exec(written.trim()) : null;
-    if (!cell) return undefined;
-    const [, year, month, day, hours, minutes] = cell.map(Number);
-    const fields = CELL_FIELDS.slice(0, cell.filter((part) => part !== undefined).length - 1);
-    const date = new Date(Date.UTC(year!, (month || 1) - 1, day || 1, hours || 0, minutes || 0));
-    return locale.formatDate(dateSpecifier(tag, fields), date);
-  };
+  return (_date, written) => (typeof written === 'string' ? cellDate(written, locale) : undefined);
+}
+
+/**
+ * A CSV cell holding an ISO date or date-time, written at the precision it
+ * was written to in the language of `locale` (`2024-02-02` → "2 févr.
+ * 2024", `2024-02` → "févr. 2024", `2024-02-02T15:30` → "2 févr. 2024,
+ * 15:30"); undefined for any other cell, and in the default locale (whose
+ * text keeps the cell as written).
+ */
+export function cellDate(written: string, locale: Locale): string | undefined {
+  const cell = locale.tag ? ISO.exec(written.trim()) : null;
+  if (!cell) return undefined;
+  const [, year, month, day, hours, minutes] = cell.map(Number);
+  const fields = CELL_FIELDS.slice(0, cell.filter((part) => part !== undefined).length - 1);
+  const date = new Date(Date.UTC(year!, (month || 1) - 1, day || 1, hours || 0, minutes || 0));
+  return locale.formatDate(dateSpecifier(locale.tag, fields), date);
 }
 
 // An ISO date or date-time as a CSV writes it (seconds and a Z or offset of 0 allowed): its year, month, day, hours, minutes.

@@ -99,6 +99,17 @@ describe('whole charts', () => {
     expect((await draw(DAILY, spec({}), 'series')).alt).toContain('2024-02-02: 10');
   });
 
+  it('fault 1: a hand-written alt text names a noted row by its date in the edition\'s language', async () => {
+    const noted = DAILY.replace('day,count,source\n', 'day,count,source,note\n').replace(/,stats\n/g, ',stats,\n').replace('2024-02-05,13,stats,', '2024-02-05,13,stats,Estimate');
+    const withAlt = JSON.stringify({ ...JSON.parse(spec({})), usermeta: { citechart: { credit: 'Graphic: Test', alt: 'Widgets per day.' } } });
+    const svg = await drawSeries(noted, withAlt, 'series.fr', {
+      fr: { Widgets: 'Gadgets', 'Graphic: Test': 'Graphique : Test', day: 'jour', count: 'nombre', 'customs records': 'registres douaniers', 'Widgets per day.': 'Gadgets par jour.', Estimate: 'Estimation' },
+    });
+    const alt = /<desc id="[^"]*-desc">([^<]*)</.exec(svg)![1]!;
+    expect(alt).toContain('5 févr. 2024');
+    expect(alt).not.toContain('2024-02-05');
+  });
+
   it('fault 2: a text mark and tooltip of a date with no timeUnit are written in the edition\'s order, an author\'s format kept', async () => {
     expect((await draw(DAILY, spec({}), 'series.fr')).texts).toEqual(['4 févr. 2024']);
     expect((await draw(DAILY, spec({}), 'series.de')).texts).toEqual(['4. Feb. 2024']);
