@@ -2,6 +2,7 @@ import { isYearColumn } from '../compile/injectData.js';
 import type { CitedRow, Diagnostic } from '../model.js';
 import * as messages from '../messages.js';
 import type { PlottedChannel } from './plottedChannels.js';
+import { timeUnitName, timeUnitParts } from '../compile/timeUnitParts.js';
 
 /** Marks that draw one shape per row at its category: two rows there draw one wrong shape. */
 const MARKS = new Set(['bar', 'area', 'line', 'trail', 'arc', 'rect']);
@@ -145,34 +146,6 @@ function measuredChannel(mark: string, plotted: PlottedChannel[]): PlottedChanne
   if (mark === 'line' || mark === 'area' || mark === 'trail') return y && get('x') ? y : x && !y && get('y') ? x : undefined;
   // bar: the quantitative axis, when the other is a category.
   return x && !y && get('y') ? x : y && !x && get('x') ? y : undefined;
-}
-
-// Vega-Lite's time-unit parts, longest first so "dayofyear" is not read as "day".
-const UNIT_PARTS = ['milliseconds', 'dayofyear', 'quarter', 'minutes', 'seconds', 'hours', 'month', 'week', 'year', 'date', 'day'];
-
-/** The name of a timeUnit as written (`"year"`, or an object's `unit`). */
-function timeUnitName(timeUnit: unknown): string {
-  const unit = typeof timeUnit === 'string' ? timeUnit : timeUnit && typeof timeUnit === 'object' ? (timeUnit as { unit?: unknown }).unit : undefined;
-  return typeof unit === 'string' ? unit : '';
-}
-
-/**
- * The date parts a Vega-Lite timeUnit keeps (`yearmonth` → year, month;
- * `utcquarter` → quarter), or undefined for one this check does not read
- * (`binned…`, a `step`, a unit it does not know): then the view is left alone.
- */
-function timeUnitParts(timeUnit: unknown): string[] | undefined {
-  if (timeUnit && typeof timeUnit === 'object' && Object.keys(timeUnit).some((k) => k !== 'unit' && k !== 'utc')) return undefined;
-  let rest = timeUnitName(timeUnit).replace(/^utc/, '');
-  if (!rest || rest.startsWith('binned')) return undefined;
-  const parts: string[] = [];
-  while (rest) {
-    const part = UNIT_PARTS.find((p) => rest.startsWith(p));
-    if (!part) return undefined;
-    parts.push(part);
-    rest = rest.slice(part.length);
-  }
-  return parts;
 }
 
 /**

@@ -19,7 +19,8 @@ import { formatThresholdLegends } from './thresholdLegends.js';
 import { labelClassEnds } from './classEndLabels.js';
 import { judgeUnionedSorts } from './unionedSorts.js';
 import { labelDates } from './dateLabels.js';
-import { DEFAULT_DATE_TAG } from '../locale/dateLabels.js';
+import { DEFAULT_DATE_TAG, rawTimeFormat } from '../locale/dateLabels.js';
+import type { DateFormatting } from '../locale/monthNames.js';
 import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
 import { fillBoundaries } from '../geo/fillBoundaries.js';
@@ -54,6 +55,8 @@ export interface CompiledChart {
   notes?: NoteMark[];
   /** The newsroom table it draws (src/table), for the snippet's `<table>` and the alt text. */
   table?: TableSpec;
+  /** Vega's date formatting with CLDR's month names by context (the locale's `dates`), unless the spec gives its own `config.locale`. */
+  dates?: DateFormatting;
 }
 
 /**
@@ -136,8 +139,10 @@ export function compileSpec(
       // The bundled font is the default: it is what text is measured with
       // and what the PNG draws, so a theme without a font still lays out right.
       // style: a line break in a cell or spec string breaks the label, title
-      // or legend entry there (lineBreaks.ts).
-      config: { font: FONT_STACK, ...withoutTag(theme), ...(locale?.vega && { locale: locale.vega }), style: lineBreakStyles(theme?.style) } as VegaLite.Config,
+      // or legend entry there (lineBreaks.ts). An edition's dates without a
+      // format or timeUnit in its language (rawTimeFormat); a theme's or the
+      // spec's own `timeFormat` wins.
+      config: { font: FONT_STACK, ...(locale?.tag && { timeFormat: rawTimeFormat(locale.tag) }), ...withoutTag(theme), ...(locale?.vega && { locale: locale.vega }), style: lineBreakStyles(theme?.style) } as VegaLite.Config,
       logger: logger as unknown as Options['logger'],
     });
     breakTextMarks(vega);
@@ -171,7 +176,9 @@ export function compileSpec(
       ...(markItems ? checkEmptyFilterLayers(spec, markItems) : []),
     ];
     const notes = annotated.notes.length ? { notes: annotated.notes } : {};
-    return { chart: { vega, origins, warnings, judge, noData: joined.noData, ...notes, ...(tabled.table && { table: tabled.table }) }, diagnostics: warnings };
+        // The spec's own config.locale names its months; citechart's gets CLDR's (locale/monthNames.ts).
+    const dates = locale?.dates && !(config && Object.hasOwn(config, 'locale')) ? { dates: locale.dates } : {};
+    return { chart: { vega, origins, warnings, judge, noData: joined.noData, ...notes, ...(tabled.table && { table: tabled.table }), ...dates }, diagnostics: warnings };
   } catch (error) {
     // The spec passed Vega-Lite's schema (readSpec): what is left is mostly
     // an expression Vega cannot parse, or a name that refers to nothing.

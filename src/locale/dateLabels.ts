@@ -31,6 +31,18 @@ export function axisMultiFormat(tag: string): Record<'minutes' | 'hours' | 'day'
   };
 }
 
+/**
+ * Vega-Lite's `config.timeFormat` for an edition: how a date field with no
+ * timeUnit and no `format` is written in a text mark, a tooltip, a legend
+ * and the marks' ARIA description, where Vega-Lite's default "%b %d, %Y"
+ * is English-shaped in every language ("févr. 02, 2024"): the language's
+ * year, month and day, "2 févr. 2024", "2. Feb. 2024". Axes do not read it
+ * (Vega-Lite gives them Vega's multi-format). `tag`: a canonical BCP 47 tag.
+ */
+export function rawTimeFormat(tag: string): string {
+  return dateSpecifier(tag, ['year', 'month', 'date']);
+}
+
 /** The runs of date fields whose label Vega's `timeUnitSpecifier` can be given whole, coarsest first. */
 const FIELDS: readonly DateField[] = ['year', 'month', 'date', 'hours', 'minutes'];
 

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import { formatLocale, type FormatLocaleDefinition, type FormatLocaleObject } from 'd3-format';
-import { utcFormat as englishUtcFormat, timeFormatLocale, type TimeLocaleDefinition } from 'd3-time-format';
+import { utcFormat as englishUtcFormat, type TimeLocaleDefinition } from 'd3-time-format';
 import { format as englishFormat } from 'd3-format';
 import { readerList } from './readerList.js';
 import { CATALOGUES, type Catalogue, type PluralWord } from './catalogues.js';
+import { contextFormatting, type DateFormatting } from './monthNames.js';
 
 const require = createRequire(import.meta.url);
 
@@ -30,12 +31,18 @@ export interface Locale {
   /** Vega's `config.locale` (absent for the default: Vega's own en-US). */
   vega?: { number: FormatLocaleDefinition; time: TimeLocaleDefinition };
   /**
+   * Dates in `vega.time`'s formats with CLDR's month names for each
+   * specifier's context (monthNames.ts: "9 мая", "февраль"), for Vega's
+   * view (absent for the default); `formatDate` writes with the same.
+   */
+  dates?: DateFormatting;
+  /**
    * A figure exactly as stored (every digit, no rounding, no grouping) in the
    * language's decimal mark and numerals: 4312.5 → "4312,5" in German. The
    * default locale writes it as JavaScript does, as before locales.
    */
   writeNumber(value: number): string;
-  /** A UTC date in a d3-time-format specifier, with this language's month names. */
+  /** A UTC date in a d3-time-format specifier, with this language's month names (CLDR's, by context: `dates`). */
   formatDate(specifier: string, date: Date): string;
   /** The catalogue's template `key` with its `{name}` slots filled. */
   say(key: TemplateKey, slots?: Record<string, string | number>): string;
@@ -100,8 +107,8 @@ function namedLocale(asked: string): Locale {
   const region = DEFAULT_REGION.get(language)!;
   const number = d3File<FormatLocaleDefinition>('d3-format', [tag, region]);
   const time = d3File<TimeLocaleDefinition>('d3-time-format', [tag, region, 'pt-BR']);
-  const dates = timeFormatLocale(time);
-  return build(tag, language, words, formatLocale(number), (specifier, date) => dates.utcFormat(specifier)(date), { number, time });
+  const dates = contextFormatting(tag, time);
+  return { ...build(tag, language, words, formatLocale(number), (specifier, date) => dates.utcFormat(specifier)(date), { number, time }), dates };
 }
 
 function defaultLocale(): Locale {

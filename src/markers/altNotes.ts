@@ -3,6 +3,7 @@ import type { Locale } from '../locale/readLocale.js';
 import { isolate } from '../provenance/isolateBidi.js';
 import { oneLine } from '../provenance/textLines.js';
 import type { MarkerSymbols } from './markerStyle.js';
+import { cellDate } from '../provenance/dateLabel.js';
 import { markerSymbol } from './markerSymbol.js';
 import type { NoteNumbers } from './noteNumbers.js';
 
@@ -25,14 +26,17 @@ export function rowNotes(row: CitedRow, alt: AltNotes, locale: Locale, name?: st
  * Sentences carrying each noted row's notes with the row, for the rows an
  * alt text does not already say them with: "Note 2 (Cruise missile
  * technology): The officials did not say …". The row is named by its first
- * text cell. A note the text already holds word for word is not repeated.
+ * text cell (an ISO date in the edition's language: provenance/dateLabel.ts).
+ * A note the text already holds word for word is not repeated.
  */
 export function noteSentences(rows: CitedRow[], alt: AltNotes, locale: Locale, text = ''): string[] {
   const sentences: string[] = [];
   for (const row of rows) {
     const numbers = alt.notes.byRow.get(row);
     if (!numbers || alt.symbols === 'none' || numbers.every((n) => text.includes(alt.notes.notes[n - 1]!))) continue;
-    const name = Object.values(row.values).find((value): value is string => typeof value === 'string' && value.trim() !== '');
+    const cell = Object.values(row.values).find((value): value is string => typeof value === 'string' && value.trim() !== '');
+    // A date names the row as the chart writes it in an edition ("2 févr. 2024"), not as the CSV's ISO cell.
+    const name = cell === undefined ? undefined : cellDate(cell, locale) ?? cell;
     const sentence = rowNotes(row, alt, locale, name)!;
     sentences.push(/[.!?…]$/.test(sentence) ? sentence : `${sentence}.`);
   }

@@ -1,4 +1,3 @@
-import { utcFormat } from 'd3-time-format';
 import { regionName } from '../geo/boundaryDatum.js';
 import { ROW_ID_FIELD } from '../compile/injectData.js';
 import { ANNOTATION_PREFIX } from '../annotate/annotationLayers.js';
@@ -7,6 +6,7 @@ import { DESCRIPTIVE_CHANNELS, encodedFields, type EncodedField } from '../compi
 import type { CitedRow, CitedTable } from '../model.js';
 import { measureFormat } from './measureFormat.js';
 import type { Locale } from '../locale/readLocale.js';
+import { dateLabel } from './dateLabel.js';
 
 
 /** One mark as a reader sees it: its labels and the value it draws. */
@@ -88,8 +88,8 @@ export function drawnValues(
     const value = Object.hasOwn(datum, key) ? datum[key] : typeof start === 'number' && typeof end === 'number' ? end - start : null;
     return typeof value === 'number' && Number.isFinite(value) ? value : null;
   };
-  // A time axis' own format ("%b %Y"): the label reads as the axis does, not as the CSV's ISO date.
-  const timeFormats = labels.map((f) => (f.type === 'temporal' ? timeFormatOf(defOf(vegaLite, f)) : undefined));
+  // A date reads as the chart writes it (its own format, else the language's), not as the CSV's ISO date (dateLabel.ts).
+  const timeFormats = labels.map((f) => (f.type === 'temporal' ? dateLabel(defOf(vegaLite, f), locale) : undefined));
   const suffixes = labels.map((f) => `_${f.field}`);
   const labelsOf = (datum: Record<string, unknown>): string[] => {
     const id = datum[ROW_ID_FIELD];
@@ -97,8 +97,9 @@ export function drawnValues(
     return labels.map((f, i) => {
       const time = timeFormats[i];
       const drawnValue = labelValue(datum, f.field, suffixes[i]!);
-      if (time && (typeof drawnValue === 'number' || drawnValue instanceof Date)) return time(new Date(drawnValue));
-      return cellText(row && Object.hasOwn(row.values, f.field) ? row.values[f.field] : drawnValue);
+      const written = row && Object.hasOwn(row.values, f.field) ? row.values[f.field] : drawnValue;
+      const dated = time && (typeof drawnValue === 'number' || drawnValue instanceof Date) ? time(new Date(drawnValue), written) : undefined;
+      return dated ?? cellText(written);
     });
   };
 
@@ -141,16 +142,6 @@ function readable(spec: Record<string, unknown>, measure: EncodedField): boolean
   if (measure.aggregate && !NAMED_AGGREGATES.has(measure.aggregate)) return false;
   const def = defOf(spec, measure);
   return !def.bin && !def.timeUnit;
-}
-
-/** A label field's d3-time-format, from its own `format` or its axis' or legend's (UTC: citechart renders in UTC). */
-function timeFormatOf(def: Record<string, unknown>): ((date: Date) => string) | undefined {
-  for (const node of [def, def.axis, def.legend]) {
-    if (!node || typeof node !== 'object') continue;
-    const { format, formatType } = node as Record<string, unknown>;
-    if (typeof format === 'string' && (formatType === undefined || formatType === 'time' || formatType === 'utc')) return utcFormat(format);
-  }
-  return undefined;
 }
 
 function stackOf(spec: Record<string, unknown>, measure: EncodedField): unknown {

@@ -13,6 +13,7 @@ import { countMarkItems } from './countMarkItems.js';
 import { countMarks } from './countMarks.js';
 import { markBound } from './markBound.js';
 import { splitAtFolds } from './splitAtFolds.js';
+import { formatDatesByContext } from './monthsByContext.js';
 import { installTextMetrics } from '../text/textMetrics.js';
 import { needsFallbackFontsIn } from '../text/fontChain.js';
 import { prepareFallbackFonts } from '../text/fallbackFonts.js';
@@ -98,6 +99,8 @@ export async function renderSvg(
       loader: confinedLoader(),
       logger: logger as unknown as LoggerInterface,
     });
+    // An edition's month names by context, CLDR's ("9 мая", "февраль"): monthsByContext.ts.
+    if (chart.dates) formatDatesByContext(view, chart.dates);
     await view.runAsync();
     const svg = await view.toSVG();
     const palettes = repeatedPalettes(view, spec);

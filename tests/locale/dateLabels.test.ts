@@ -1,6 +1,6 @@
 // Dates a chart labels without an author's format are written in the
 // language's order, words and clock (CLDR, through Intl), in English too:
-// "Feb 9" / "9 févr." / "9. Feb" on a daily axis where Vega wrote "Tue 09",
+// "Feb 9" / "9 févr." / "9. Feb." on a daily axis where Vega wrote "Tue 09",
 // "15 h" / "15 Uhr" / "3 PM" where it wrote "03 PM", and "2 févr. 2024"
 // where Vega-Lite's timeUnit format wrote "févr. 02, 2024".
 import { describe, expect, it } from 'vitest';
@@ -8,11 +8,7 @@ import type { Spec as VegaSpec } from 'vega';
 import { dateSpecifier } from '../../src/locale/dateSpecifier.js';
 import { axisMultiFormat, timeUnitSpecifiers } from '../../src/locale/dateLabels.js';
 import { labelDates } from '../../src/compile/dateLabels.js';
-import { openProject } from '../../src/project.js';
-import { renderChart } from '../../src/renderChart.js';
-import { makeProject, THEME } from '../helpers/fixtureProject.js';
-
-const SOURCES = 'id,publisher,authors,title,published,url,attribution\nstats,Statistics Office,Ana Diaz,Daily widgets,2024-03,https://example.org/w,customs records\n';
+import { axisLabelsOf, drawSeries } from '../helpers/editionChart.js';
 
 /** `count` rows from `start` (UTC), one per `stepHours`, as `when,count,source` CSV (ISO dates, or date-times for a step under a day). */
 function seriesCsv(start: number, count: number, stepHours: number): string {
@@ -40,22 +36,12 @@ function line(x: Record<string, unknown>): string {
   }, null, 2) + '\n';
 }
 
-const translation = (strings: Record<string, string>) => JSON.stringify({ strings }, null, 2);
-
 /** The x axis' labels of the chart `name` (`series`, `series.fr`, `series.de`) drawn from `csv` and `spec`. */
 async function axisLabels(csv: string, spec: string, name: string): Promise<string[]> {
-  const cwd = makeProject({
-    'data/sources.csv': SOURCES,
-    'data/series.csv': csv,
-    'specs/theme.json': JSON.stringify(THEME),
-    'specs/series.vl.json': spec,
-    'specs/series.fr.json': translation({ Widgets: 'Gadgets', 'Graphic: Test': 'Graphique : Test', when: 'date', count: 'nombre', 'customs records': 'registres douaniers' }),
-    'specs/series.de.json': translation({ Widgets: 'Geräte', 'Graphic: Test': 'Grafik: Test', when: 'Datum', count: 'Anzahl', 'customs records': 'Zollunterlagen' }),
-  });
-  const { chart, diagnostics } = await renderChart(await openProject(cwd), name, { png: false });
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const axis = [...chart!.svg.matchAll(/<g class="mark-text role-axis-label"[^>]*>(.*?)<\/g>/g)][0]![1]!;
-  return [...axis.matchAll(/<text[^>]*>([^<]*)</g)].map((match) => match[1]!);
+  return axisLabelsOf(await drawSeries(csv, spec, name, {
+    fr: { Widgets: 'Gadgets', 'Graphic: Test': 'Graphique : Test', when: 'date', count: 'nombre', 'customs records': 'registres douaniers' },
+    de: { Widgets: 'Geräte', 'Graphic: Test': 'Grafik: Test', when: 'Datum', count: 'Anzahl', 'customs records': 'Zollunterlagen' },
+  }));
 }
 
 const DAILY = seriesCsv(Date.UTC(2024, 1, 2), 12, 24); // 2–13 February 2024: one tick a day at 480 px
@@ -149,7 +135,8 @@ describe('whole charts', () => {
     const french = await axisLabels(DAILY, full, 'series.fr');
     expect(french).toContain('2 févr. 2024');
     expect(french.filter((label) => /^févr\./.test(label))).toEqual([]);
-    expect(await axisLabels(DAILY, full, 'series.de')).toContain('2. Feb 2024');
+    // German's abbreviation is CLDR's "Feb." (monthNames.ts), not d3's "Feb".
+    expect(await axisLabels(DAILY, full, 'series.de')).toContain('2. Feb. 2024');
     expect(await axisLabels(DAILY, full, 'series')).toContain('Feb 2, 2024');
     const dayMonth = line({ timeUnit: 'monthdate' });
     expect(await axisLabels(DAILY, dayMonth, 'series.fr')).toContain('9 févr.');
@@ -162,7 +149,7 @@ describe('whole charts', () => {
     const french = await axisLabels(DAILY, line({}), 'series.fr');
     expect(french[0]).toBe('2 févr.');
     expect(french).toContain('9 févr.');
-    expect(await axisLabels(DAILY, line({}), 'series.de')).toContain('9. Feb');
+    expect(await axisLabels(DAILY, line({}), 'series.de')).toContain('9. Feb.');
     // An author's format is theirs.
     expect(await axisLabels(DAILY, line({ axis: { format: '%a %d' } }), 'series.fr')).toContain('ven. 09');
   });
