@@ -176,7 +176,7 @@ export function compileSpec(
       ...(markItems ? checkEmptyFilterLayers(spec, markItems) : []),
     ];
     const notes = annotated.notes.length ? { notes: annotated.notes } : {};
-        // The spec's own config.locale names its months; citechart's gets CLDR's (locale/monthNames.ts).
+    // The spec's own config.locale names its months; citechart's gets CLDR's (locale/monthNames.ts).
     const dates = locale?.dates && !(config && Object.hasOwn(config, 'locale')) ? { dates: locale.dates } : {};
     return { chart: { vega, origins, warnings, judge, noData: joined.noData, ...notes, ...(tabled.table && { table: tabled.table }), ...dates }, diagnostics: warnings };
   } catch (error) {
