@@ -552,6 +552,17 @@ export const checks = {
   repeatedTickLabel: (channel: string, text: string, first: string, second: string, fix: string, width?: number) =>
     `${width === undefined ? '' : `at the ${width} px width, `}two ticks of the ${channel} axis are labelled ${q(text)} (at ${first} and at ${second}): the labels' format writes less than tells the ticks apart, ` +
     `so a label stands at a place it does not name and a reader reads the marks beside it as another ${channel === 'x' || channel === 'y' ? 'value' : 'one'}; ${fix}`,
+  crowdedLabels: (channel: string, first: string, second: string, gap: number, why: string, width?: number) =>
+    `${width === undefined ? '' : `at the ${width} px width, `}the ${channel} axis draws the labels ${q(first)} and ${q(second)} ` +
+    `${gap < 0 ? 'overlapping' : `${Math.round(gap * 10) / 10} px apart`}, so they read as one (${q(`${first} ${second}`)}); ${why}`,
+  crowdedBySetting: (key: 'labelOverlap' | 'labelSeparation', value: unknown, gap: number) =>
+    key === 'labelOverlap'
+      ? `"labelOverlap": false keeps every label however near; remove it, and Vega-Lite hides every other label until they stand ${gap} px apart`
+      : `"labelSeparation": ${JSON.stringify(value)} lets labels stand that near; remove it (citechart keeps them ${gap} px apart) or make it at least ${gap}`,
+  crowdedByVega: (nominal: boolean, gap: number) =>
+    nominal
+      ? `Vega-Lite hides no label of a category axis; shorten the names, turn them ("labelAngle": -90 in the axis), or put the categories on the y axis (horizontal bars)`
+      : `Vega keeps an axis' first and last labels however near (and hides none when the theme turns "labelOverlap" off); give the chart more width, fewer ticks ("tickCount"), or a shorter "format", so they stand ${gap} px apart`,
   repeatedTickFixDate: (unit: string | undefined) =>
     unit
       ? `put the ticks on the unit the format writes: "tickCount": {"interval": ${q(unit)}, "step": 1} in the axis, or a format that writes the ticks' own unit`

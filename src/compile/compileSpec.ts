@@ -19,6 +19,7 @@ import { formatThresholdLegends } from './thresholdLegends.js';
 import { labelClassEnds } from './classEndLabels.js';
 import { judgeUnionedSorts } from './unionedSorts.js';
 import { labelDates } from './dateLabels.js';
+import { withLabelSeparation } from './labelSeparation.js';
 import { DEFAULT_DATE_TAG } from '../locale/dateLabels.js';
 import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
@@ -137,7 +138,7 @@ export function compileSpec(
       // and what the PNG draws, so a theme without a font still lays out right.
       // style: a line break in a cell or spec string breaks the label, title
       // or legend entry there (lineBreaks.ts).
-      config: { font: FONT_STACK, ...withoutTag(theme), ...(locale?.vega && { locale: locale.vega }), style: lineBreakStyles(theme?.style) } as VegaLite.Config,
+      config: { font: FONT_STACK, ...withLabelSeparation(withoutTag(theme)), ...(locale?.vega && { locale: locale.vega }), style: lineBreakStyles(theme?.style) } as VegaLite.Config,
       logger: logger as unknown as Options['logger'],
     });
     breakTextMarks(vega);
