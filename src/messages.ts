@@ -562,7 +562,7 @@ export const checks = {
   crowdedByVega: (nominal: boolean, gap: number) =>
     nominal
       ? `Vega-Lite hides no label of a category axis; shorten the names, turn them ("labelAngle": -90 in the axis), or put the categories on the y axis (horizontal bars)`
-      : `Vega keeps an axis' first and last labels however near (and hides none when the theme turns "labelOverlap" off); give the chart more width, fewer ticks ("tickCount"), or a shorter "format", so they stand ${gap} px apart`,
+      : `Vega keeps an axis' first and last labels however near (and hides fewer when the theme sets "labelOverlap" false or a "labelSeparation" under ${gap}); give the chart more width, fewer ticks ("tickCount"), or a shorter "format", so they stand ${gap} px apart`,
   repeatedTickFixDate: (unit: string | undefined) =>
     unit
       ? `put the ticks on the unit the format writes: "tickCount": {"interval": ${q(unit)}, "step": 1} in the axis, or a format that writes the ticks' own unit`
