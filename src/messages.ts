@@ -555,6 +555,9 @@ export const checks = {
   crowdedLabels: (channel: string, first: string, second: string, gap: number, why: string, width?: number) =>
     `${width === undefined ? '' : `at the ${width} px width, `}the ${channel} axis draws the labels ${q(first)} and ${q(second)} ` +
     `${gap < 0 ? 'overlapping' : `${Math.round(gap * 10) / 10} px apart`}, so they read as one (${q(`${first} ${second}`)}); ${why}`,
+  overlappingText: (text: string, other: string, otherKind: 'mark' | 'axis' | 'legend', width?: number) =>
+    `${width === undefined ? '' : `at the ${width} px width, `}the text label ${q(text)} is drawn over ${otherKind === 'mark' ? 'the label' : `the ${otherKind} label`} ${q(other)}, so neither can be read; ` +
+    `label fewer rows (a "filter" in the text layer), move the labels apart ("dx", "dy", "align"), or give the chart more room`,
   crowdedBySetting: (key: 'labelOverlap' | 'labelSeparation', value: unknown, gap: number) =>
     key === 'labelOverlap'
       ? `"labelOverlap": false keeps every label however near; remove it, and Vega-Lite hides every other label until they stand ${gap} px apart`

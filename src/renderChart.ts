@@ -21,6 +21,7 @@ import type { ChartSpec } from './compile/readSpec.js';
 import { drawnChecks } from './checks/drawnChecks.js';
 import { tickLabelErrors } from './checks/tickLabelErrors.js';
 import { crowdedLabelErrors } from './checks/crowdedLabelErrors.js';
+import { overlappingTextErrors } from './checks/overlappingTextErrors.js';
 import { classLabelErrors } from './checks/classLabelErrors.js';
 import { divergingMidpointErrors } from './checks/divergingMidpoint.js';
 import { contrastErrors } from './checks/contrastErrors.js';
@@ -486,6 +487,7 @@ export async function renderArtboard(
   pushAll(diagnostics, tickLabelErrors(spec.json, spec.vegaLite, rerendered.render.scenegraph, width).filter((d) => !seen.has(d.message)));
   // A narrower artboard has less room between its labels: two may crowd only there.
   pushAll(diagnostics, crowdedLabelErrors(spec.json, spec.vegaLite, rerendered.render.scenegraph, width).filter((d) => !seen.has(d.message)));
+  pushAll(diagnostics, overlappingTextErrors(spec.json, spec.vegaLite, rerendered.render.scenegraph, width).filter((d) => !seen.has(d.message)));
   if (!markers) return { render: rerendered.render };
   const marked = await drawMarkers(rerendered.chart, rerendered.render, markers, cwd, spec.json);
   pushAll(diagnostics, marked.diagnostics.filter((d) => !seen.has(d.message)));
@@ -570,6 +572,7 @@ export function drawnWarnings(spec: ChartSpec, chart: CompiledChart, render: Veg
     ...(render.nonFinite.length ? [] : drawnChecks(spec.json, spec.vegaLite, render.scenegraph)),
     ...tickLabelErrors(spec.json, spec.vegaLite, render.scenegraph),
     ...crowdedLabelErrors(spec.json, spec.vegaLite, render.scenegraph),
+    ...overlappingTextErrors(spec.json, spec.vegaLite, render.scenegraph),
     ...classLabelErrors(spec.json, spec.vegaLite, chart.vega, render.scenegraph),
     ...divergingMidpointErrors(spec.json, spec.vegaLite, chart.vega, render.scenegraph),
     ...contrastErrors(spec.json, spec.vegaLite, render.scenegraph),

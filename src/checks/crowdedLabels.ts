@@ -1,4 +1,4 @@
-import type { SceneNode } from '../render/sceneNode.js';
+import { itemText as textOf, type SceneNode } from '../render/sceneNode.js';
 
 /** Two neighbouring labels of one axis drawn nearer than the least gap: the axis' scale name (`x`, `layer_1_y`…), both texts, the gap in px (negative: they overlap). */
 export interface CrowdedLabels {
@@ -59,6 +59,3 @@ function nearestPair(labels: LabelItem[]): Omit<CrowdedLabels, 'scale'> | undefi
 
 const square = (angle: number | undefined) => !angle || angle % 90 === 0;
 
-function textOf(label: SceneNode): string {
-  return (Array.isArray(label.text) ? label.text.join(' ') : label.text == null ? '' : String(label.text)).trim();
-}
