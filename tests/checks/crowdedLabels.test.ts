@@ -86,8 +86,16 @@ describe('crowdedLabels (drawn scene): neighbouring shown axis labels nearer tha
     expect(crowdedLabels(scene([label('a', 0, 0, 40), label('b', 1, 42, 80, { opacity: 0 }), label('c', 2, 100, 140)]), 6)).toEqual([]);
     expect(crowdedLabels(scene([label('a', 0, 0, 40), label('', 1, 42, 80), label('c', 2, 100, 140)]), 6)).toEqual([]);
     expect(crowdedLabels(scene([label('a', 0, 0, 40, { angle: -45 }), label('b', 1, 20, 60, { angle: -45 })]), 6)).toEqual([]);
-    // Turned a quarter, the box is the words' own.
-    expect(crowdedLabels(scene([label('a', 0, 0, 40, { angle: -90 }), label('b', 1, 41, 60, { angle: -90 })]), 6)).toHaveLength(1);
+    // Turned a quarter, the box is the words' own, and their words run along y.
+    const turned = (text: string, index: number, x1: number, y1: number, y2: number) => ({ text, datum: { index }, angle: -90, bounds: { x1, x2: x1 + 15, y1, y2 } });
+    expect(crowdedLabels(scene([turned('a', 0, 0, 0, 40), turned('b', 1, 0, 43, 80)]), 6)).toEqual([{ scale: 'x', first: 'a', second: 'b', gap: 3 }]);
+    expect(crowdedLabels(scene([turned('a', 0, 0, 0, 40), turned('b', 1, 16, 0, 40)]), 6)).toEqual([]);
+  });
+
+  it('labels one over the other (a y axis, level words) crowd only when their boxes overlap: they are lines, read apart', () => {
+    const line = (text: string, index: number, y1: number) => ({ text, datum: { index }, bounds: { x1: 0, x2: 40, y1, y2: y1 + 15 } });
+    expect(crowdedLabels(scene([line('Glabron', 0, 0), line('Manchuria', 1, 17)]), 6)).toEqual([]);
+    expect(crowdedLabels(scene([line('Glabron', 0, 0), line('Manchuria', 1, 12)]), 6)).toEqual([{ scale: 'x', first: 'Glabron', second: 'Manchuria', gap: -3 }]);
   });
 
   it('compares labels in tick order, as Vega does', () => {
