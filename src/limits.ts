@@ -45,8 +45,7 @@ export const LIMITS = {
   /** Rows listed in the HTML snippet's screen-reader table per table drawn; then a line saying how many more it summarises. */
   snippetTableRows: 1_000,
   /**
-   * Least gap in px between two labels of one axis (axis labels, and legend
-   * labels, text marks and annotations drawn in a row): half the house
+   * Least gap in px between two labels of one axis drawn side by side: half the house
    * theme's 12-px label size, an en space, twice Source Sans 3's word space
    * (0.2 em, 2.4 px), so two labels never read as one phrase
    * ("29 janv. février", 3 px apart). Compile gives it to Vega as the axes'

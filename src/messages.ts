@@ -562,9 +562,11 @@ export const checks = {
     key === 'labelOverlap'
       ? `"labelOverlap": false keeps every label however near; remove it, and Vega-Lite hides every other label until they stand ${gap} px apart`
       : `"labelSeparation": ${JSON.stringify(value)} lets labels stand that near; remove it (citechart keeps them ${gap} px apart) or make it at least ${gap}`,
-  crowdedByVega: (nominal: boolean, gap: number) =>
+  crowdedByVega: (nominal: boolean, channel: string, gap: number) =>
     nominal
-      ? `Vega-Lite hides no label of a category axis; shorten the names, turn them ("labelAngle": -90 in the axis), or put the categories on the y axis (horizontal bars)`
+      ? channel === 'y'
+        ? `Vega-Lite hides no label of a category axis; give each category more height ("height": {"step": 24}) or fewer categories`
+        : `Vega-Lite hides no label of a category axis; shorten the names, turn them ("labelAngle": -90 in the axis), or put the categories on the y axis (horizontal bars)`
       : `Vega keeps an axis' first and last labels however near (and hides fewer when the theme sets "labelOverlap" false or a "labelSeparation" under ${gap}); give the chart more width, fewer ticks ("tickCount"), or a shorter "format", so they stand ${gap} px apart`,
   repeatedTickFixDate: (unit: string | undefined) =>
     unit

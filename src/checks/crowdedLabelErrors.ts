@@ -34,7 +34,7 @@ export function crowdedLabelErrors(json: JsonFile, vegaLite: Record<string, unkn
     const nominal = isRecord(def) && (def.type === 'nominal' || def.type === 'ordinal') && def.timeUnit === undefined;
     const why = setting
       ? messages.checks.crowdedBySetting(setting.key, setting.value, LIMITS.minLabelGap)
-      : messages.checks.crowdedByVega(nominal, LIMITS.minLabelGap);
+      : messages.checks.crowdedByVega(nominal, channel, LIMITS.minLabelGap);
     const at: JSONPath = setting?.path ?? field?.jsonPath ?? [];
     found.push({ ...json.diagnostic(at, messages.checks.crowdedLabels(channel, crowd.first, crowd.second, crowd.gap, why, width)), rule: 'crowded-labels' });
   }

@@ -19,9 +19,8 @@ interface LabelItem extends SceneNode {
  * to each other in tick order, crowd: side by side less than `minGap` px
  * apart, or one over the other (gapBetween), their boxes measured with real
  * font metrics (src/text) as Vega's own overlap check (`labelOverlap`,
- * `labelSeparation`) measures them. Vega hides
- * a label by setting its opacity to 0; those, and empty labels, are not
- * drawn and not compared. Labels turned at an angle other than a multiple
+ * `labelSeparation`) measures them. Vega hides a label by setting its
+ * opacity to 0; those, and empty labels, are not drawn and not compared. Labels turned at an angle other than a multiple
  * of 90° are skipped: their boxes overlap while the turned words do not.
  * One per axis, the nearest pair.
  */

@@ -138,7 +138,7 @@ describe('crowded-labels (whole chart)', () => {
     const got = await crowded(project(level, false));
     expect(got).toHaveLength(1);
     expect(got[0]).toContain(`${where('specs/daily.vl.json', level, '"field"')}: error: the x axis draws the labels`);
-    expect(got[0]).toContain(messages.checks.crowdedByVega(true, LIMITS.minLabelGap));
+    expect(got[0]).toContain(messages.checks.crowdedByVega(true, 'x', LIMITS.minLabelGap));
     expect(await crowded(project(spec({ field: 'country', type: 'nominal' }, 'data/names.csv', 'bar'), false))).toEqual([]);
   });
 
