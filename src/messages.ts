@@ -462,6 +462,17 @@ export const spec = {
 };
 
 // ── checks before drawing (src/checks) and Vega's messages judged ─────────
+/** What a Vega text mark of each role is, as a message names it. */
+const TEXT_ROLES = new Map([
+  ['mark', 'text label'],
+  ['axis-label', 'axis label'],
+  ['axis-title', 'axis title'],
+  ['legend-label', 'legend label'],
+  ['legend-title', 'legend title'],
+  ['title-text', 'title'],
+  ['title-subtitle', 'subtitle'],
+]);
+
 export const checks = {
   dottedDate: (value: string, column: string, read: string, other: string) =>
     `${q(value)} in column ${q(column)} would be drawn at ${read} (Vega reads numeric dates month first), but dates written with dots are day first (${other}); write dates as YYYY-MM-DD`,
@@ -558,6 +569,11 @@ export const checks = {
   overlappingText: (text: string, other: string, otherKind: 'mark' | 'axis' | 'legend', width?: number) =>
     `${width === undefined ? '' : `at the ${width} px width, `}the text label ${q(text)} is drawn over ${otherKind === 'mark' ? 'the label' : `the ${otherKind} label`} ${q(other)}, so neither can be read; ` +
     `label fewer rows (a "filter" in the text layer), move the labels apart ("dx", "dy", "align"), or give the chart more room`,
+  clippedText: (text: string, role: string, edge: string, by: number, autosize: boolean, width?: number) =>
+    `${width === undefined ? '' : `at the ${width} px width, `}the ${TEXT_ROLES.get(role) ?? 'text'} ${q(text)} runs ${by} px past the ${edge} edge of the graphic, where the SVG and PNG cut it; ` +
+    (autosize
+      ? `remove "autosize" (Vega then makes room for every text), or give the chart more "padding"`
+      : `give the chart more "padding", or move the text in ("dx", "dy", "align")`),
   crowdedBySetting: (key: 'labelOverlap' | 'labelSeparation', value: unknown, gap: number) =>
     key === 'labelOverlap'
       ? `"labelOverlap": false keeps every label however near; remove it, and Vega-Lite hides every other label until they stand ${gap} px apart`

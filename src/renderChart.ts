@@ -22,6 +22,7 @@ import { drawnChecks } from './checks/drawnChecks.js';
 import { tickLabelErrors } from './checks/tickLabelErrors.js';
 import { crowdedLabelErrors } from './checks/crowdedLabelErrors.js';
 import { overlappingTextErrors } from './checks/overlappingTextErrors.js';
+import { clippedTextErrors } from './checks/clippedTextErrors.js';
 import { classLabelErrors } from './checks/classLabelErrors.js';
 import { divergingMidpointErrors } from './checks/divergingMidpoint.js';
 import { contrastErrors } from './checks/contrastErrors.js';
@@ -488,6 +489,7 @@ export async function renderArtboard(
   // A narrower artboard has less room between its labels: two may crowd only there.
   pushAll(diagnostics, crowdedLabelErrors(spec.json, spec.vegaLite, rerendered.render.scenegraph, width).filter((d) => !seen.has(d.message)));
   pushAll(diagnostics, overlappingTextErrors(spec.json, spec.vegaLite, rerendered.render.scenegraph, width).filter((d) => !seen.has(d.message)));
+  pushAll(diagnostics, clippedTextErrors(spec.json, spec.vegaLite, rerendered.render, width).filter((d) => !seen.has(d.message)));
   if (!markers) return { render: rerendered.render };
   const marked = await drawMarkers(rerendered.chart, rerendered.render, markers, cwd, spec.json);
   pushAll(diagnostics, marked.diagnostics.filter((d) => !seen.has(d.message)));
@@ -573,6 +575,7 @@ export function drawnWarnings(spec: ChartSpec, chart: CompiledChart, render: Veg
     ...tickLabelErrors(spec.json, spec.vegaLite, render.scenegraph),
     ...crowdedLabelErrors(spec.json, spec.vegaLite, render.scenegraph),
     ...overlappingTextErrors(spec.json, spec.vegaLite, render.scenegraph),
+    ...clippedTextErrors(spec.json, spec.vegaLite, render),
     ...classLabelErrors(spec.json, spec.vegaLite, chart.vega, render.scenegraph),
     ...divergingMidpointErrors(spec.json, spec.vegaLite, chart.vega, render.scenegraph),
     ...contrastErrors(spec.json, spec.vegaLite, render.scenegraph),

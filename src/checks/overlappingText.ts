@@ -1,4 +1,4 @@
-import { itemText as textOf, type SceneNode } from '../render/sceneNode.js';
+import { drawnTextBoxes, type TextBox } from './drawnTextBoxes.js';
 
 /** A label of a text layer drawn over another text: the layer's Vega mark name, both texts, and what the other one is. */
 export interface OverlappingText {
@@ -9,23 +9,12 @@ export interface OverlappingText {
   otherKind: 'mark' | 'axis' | 'legend';
 }
 
-interface Item extends SceneNode {
-  y?: number;
-  opacity?: number;
-  fillOpacity?: number;
-  angle?: number;
-  bounds?: { x1: number; x2: number; y1: number; y2: number };
+interface Box extends TextBox {
+  kind: 'mark' | 'axis' | 'legend';
 }
 
-interface Box {
-  kind: 'mark' | 'axis' | 'legend';
-  mark: string;
-  text: string;
-  x1: number;
-  x2: number;
-  y1: number;
-  y2: number;
-}
+/** The texts compared, by Vega role: text layers' labels, and the axis and legend labels they may cover. */
+const KINDS = new Map<string, Box['kind']>([['mark', 'mark'], ['axis-label', 'axis'], ['legend-label', 'legend']]);
 
 /** Px two boxes must share, each way, to count as drawn over each other: bounds are the glyphs' advance and line box, wider than the ink. */
 const OVERLAP = 1;
@@ -35,33 +24,15 @@ const OVERLAP = 1;
  * draws over another label of a text layer, or over an axis or legend
  * label: their boxes (real font metrics, src/text) share more than OVERLAP
  * px each way, so neither reads ("Feb 2, 2024" over the y axis' "10").
- * Positions are summed through the groups, as lowContrastText does. Hidden
- * (opacity 0), empty and slanted labels are not compared (a slanted box is
- * not its words), nor a label and its halo (the same words in the same place). One per text layer: its leftmost label drawn over another.
+ * Boxes as drawnTextBoxes gives them (no hidden, empty or slanted text),
+ * and a label is not compared with its halo (the same words in the same place). One per text layer: its leftmost label drawn over another.
  */
 export function overlappingText(scenegraph: unknown): OverlappingText[] {
   const boxes: Box[] = [];
-  const visit = (mark: SceneNode, dx: number, dy: number) => {
-    const items = (mark.items ?? []) as Item[];
-    if (mark.marktype === 'group') {
-      for (const group of items) {
-        const x = dx + (typeof group.x === 'number' ? group.x : 0);
-        const y = dy + (typeof group.y === 'number' ? group.y : 0);
-        for (const child of group.items ?? []) visit(child, x, y);
-      }
-      return;
-    }
-    if (mark.marktype !== 'text') return;
-    const kind = mark.role === 'mark' ? 'mark' : mark.role === 'axis-label' ? 'axis' : mark.role === 'legend-label' ? 'legend' : undefined;
-    if (!kind) return;
-    for (const item of items) {
-      const text = textOf(item);
-      const b = item.bounds;
-      if (!text || !b || item.opacity === 0 || item.fillOpacity === 0 || (item.angle && item.angle % 90 !== 0)) continue;
-      boxes.push({ kind, mark: mark.name ?? '', text, x1: b.x1 + dx, x2: b.x2 + dx, y1: b.y1 + dy, y2: b.y2 + dy });
-    }
-  };
-  if (scenegraph && typeof scenegraph === 'object') visit(scenegraph as SceneNode, 0, 0);
+  for (const box of drawnTextBoxes(scenegraph)) {
+    const kind = KINDS.get(box.role);
+    if (kind) boxes.push({ ...box, kind });
+  }
   // A sweep along x: each box meets only those that start before it ends.
   const order = boxes.map((_, i) => i).sort((a, b) => boxes[a]!.x1 - boxes[b]!.x1);
   const found = new Map<string, OverlappingText>();

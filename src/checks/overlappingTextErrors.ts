@@ -22,7 +22,7 @@ export function overlappingTextErrors(json: JsonFile, vegaLite: Record<string, u
 }
 
 /** The `text` encoding of the view a Vega mark name points to, or of the innermost view enclosing it that has one; else the view's `mark`. */
-function textPath(root: Record<string, unknown>, markName: string): JSONPath {
+export function textPath(root: Record<string, unknown>, markName: string): JSONPath {
   const { view, path, inherited } = viewOf(root, markName);
   for (const { view: v, path: p } of [{ view, path }, ...inherited]) {
     if (isRecord(v.encoding) && v.encoding.text !== undefined) return [...p, 'encoding', 'text'];

@@ -1,0 +1,58 @@
+// Texts cut by the graphic's edge: with "autosize": "none" a scratch chart
+// published "b 2, 2024" and "Feb 13, 20", its title cut off above, with
+// exit 0. Now a `crowded-labels` error at the spec's `autosize`.
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/commands/check.js';
+import { formatDiagnostic } from '../../src/errors.js';
+import { clippedText } from '../../src/checks/clippedText.js';
+import { makeProject, THEME, where, type Files } from '../helpers/fixtureProject.js';
+
+const SOURCES = 'id,publisher,authors,title,published,url,attribution\nstats,Statistics Office,Ana Diaz,Daily widgets,2024-03,https://example.org/w,customs records\n';
+const DAYS = 'day,count,source\n' + Array.from({ length: 12 }, (_, i) => `2024-02-${String(2 + i).padStart(2, '0')},${10 + (i % 7)},stats\n`).join('');
+
+describe('clippedText (drawn scene)', () => {
+  const text = (t: string, x1: number, x2: number, y1: number) => ({ text: t, bounds: { x1, x2, y1, y2: y1 + 15 } });
+  const scene = (role: string, items: unknown[]) => ({ marktype: 'group', items: [{ x: 0, y: 0, items: [{ marktype: 'text', role, name: role === 'mark' ? 'marks' : undefined, items }] }] });
+  const canvas = { width: 200, height: 100, origin: [16, 16] as [number, number] };
+
+  it('finds a text past an edge of the graphic, the edge it crosses most, by how many px', () => {
+    expect(clippedText(scene('mark', [text('Feb 2, 2024', -40, 20, 10)]), canvas)).toEqual([{ box: expect.objectContaining({ text: 'Feb 2, 2024', role: 'mark' }), edge: 'left', by: 24 }]);
+    expect(clippedText(scene('title-text', [text('Daily widgets', 0, 80, -30)]), canvas)).toEqual([{ box: expect.objectContaining({ text: 'Daily widgets' }), edge: 'top', by: 14 }]);
+    expect(clippedText(scene('mark', [text('Feb 13', 150, 186, 0)]), canvas)).toEqual([{ box: expect.objectContaining({ text: 'Feb 13' }), edge: 'right', by: 2 }]);
+  });
+
+  it('leaves texts inside the graphic, into its padding and 1 px past (the box is wider than the ink)', () => {
+    expect(clippedText(scene('mark', [text('a', -16, 0, -16), text('b', 150, 185, 69)]), canvas)).toEqual([]);
+  });
+});
+
+describe('crowded-labels: a text cut by the edge of the graphic (whole chart)', () => {
+  const chart = (extra: Record<string, unknown>): Files => ({
+    'data/sources.csv': SOURCES,
+    'data/days.csv': DAYS,
+    'specs/theme.json': JSON.stringify(THEME),
+    'specs/days.vl.json': JSON.stringify({
+      title: 'Daily widgets',
+      data: { url: 'data/days.csv' },
+      width: 480,
+      height: 200,
+      mark: { type: 'text', dy: -12 },
+      encoding: { x: { field: 'day', type: 'temporal', title: null, scale: { padding: 0 } }, y: { field: 'count', type: 'quantitative', title: null, axis: { labels: false } }, text: { field: 'count', type: 'quantitative', format: '.0f' } },
+      usermeta: { citechart: { credit: 'Graphic: Test' } },
+      ...extra,
+    }, null, 2) + '\n',
+  });
+  const crowded = async (files: Files) => (await check({ cwd: makeProject(files) })).filter((d) => d.rule === 'crowded-labels').map(formatDiagnostic);
+
+  it('"autosize": "none" that cuts the title is an error at the autosize', async () => {
+    const files = chart({ autosize: 'none' });
+    const got = await crowded(files);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.every((line) => line.startsWith(`${where('specs/days.vl.json', files['specs/days.vl.json'] as string, '"autosize"')}: error:`))).toBe(true);
+    expect(got.some((line) => line.includes('the title "Daily widgets" runs') && line.includes('past the top edge of the graphic'))).toBe(true);
+  });
+
+  it('the same chart sized by Vega, which makes room for every text, is no error', async () => {
+    expect(await crowded(chart({}))).toEqual([]);
+  });
+});
