@@ -1,4 +1,5 @@
 import { itemText, type SceneNode } from '../render/sceneNode.js';
+import { forEachMark } from '../render/forEachMark.js';
 
 /** One drawn text's box in the chart's coordinates (px from the top-left of the plot's group, padding outside it): its mark's role and name, its words. */
 export interface TextBox {
@@ -14,7 +15,6 @@ export interface TextBox {
 }
 
 interface Item extends SceneNode {
-  y?: number;
   opacity?: number;
   fillOpacity?: number;
   angle?: number;
@@ -24,30 +24,19 @@ interface Item extends SceneNode {
 /**
  * Every text a rendered Vega scenegraph shows, as a box: bounds from real
  * font metrics (src/text), positions summed through the groups
- * (vega-scenegraph places a group's items relative to it), so layers, facets
- * and concatenated views compare alike. Hidden (opacity 0) and empty texts
+ * (forEachMark). Hidden (opacity 0) and empty texts
  * are left out, and so are texts turned at a slant: their box is not their words.
  */
 export function drawnTextBoxes(scenegraph: unknown): TextBox[] {
   const boxes: TextBox[] = [];
-  const visit = (mark: SceneNode, dx: number, dy: number) => {
-    const items = (mark.items ?? []) as Item[];
-    if (mark.marktype === 'group') {
-      for (const group of items) {
-        const x = dx + (typeof group.x === 'number' ? group.x : 0);
-        const y = dy + (typeof group.y === 'number' ? group.y : 0);
-        for (const child of group.items ?? []) visit(child, x, y);
-      }
-      return;
-    }
+  forEachMark(scenegraph, (mark, dx, dy) => {
     if (mark.marktype !== 'text') return;
-    for (const item of items) {
+    for (const item of (mark.items ?? []) as Item[]) {
       const text = itemText(item);
       const b = item.bounds;
       if (!text || !b || item.opacity === 0 || item.fillOpacity === 0 || (item.angle && item.angle % 90 !== 0)) continue;
       boxes.push({ role: mark.role ?? 'mark', mark: mark.name ?? '', text, x1: b.x1 + dx, x2: b.x2 + dx, y1: b.y1 + dy, y2: b.y2 + dy });
     }
-  };
-  if (scenegraph && typeof scenegraph === 'object') visit(scenegraph as SceneNode, 0, 0);
+  });
   return boxes;
 }

@@ -2,13 +2,10 @@
 // published "b 2, 2024" and "Feb 13, 20", its title cut off above, with
 // exit 0. Now a `crowded-labels` error at the spec's `autosize`.
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/commands/check.js';
-import { formatDiagnostic } from '../../src/errors.js';
 import { clippedText } from '../../src/checks/clippedText.js';
-import { makeProject, THEME, where, type Files } from '../helpers/fixtureProject.js';
+import { where } from '../helpers/fixtureProject.js';
+import { crowded, dailyTextChart } from './dailyTextChart.js';
 
-const SOURCES = 'id,publisher,authors,title,published,url,attribution\nstats,Statistics Office,Ana Diaz,Daily widgets,2024-03,https://example.org/w,customs records\n';
-const DAYS = 'day,count,source\n' + Array.from({ length: 12 }, (_, i) => `2024-02-${String(2 + i).padStart(2, '0')},${10 + (i % 7)},stats\n`).join('');
 
 describe('clippedText (drawn scene)', () => {
   const text = (t: string, x1: number, x2: number, y1: number) => ({ text: t, bounds: { x1, x2, y1, y2: y1 + 15 } });
@@ -27,22 +24,12 @@ describe('clippedText (drawn scene)', () => {
 });
 
 describe('crowded-labels: a text cut by the edge of the graphic (whole chart)', () => {
-  const chart = (extra: Record<string, unknown>): Files => ({
-    'data/sources.csv': SOURCES,
-    'data/days.csv': DAYS,
-    'specs/theme.json': JSON.stringify(THEME),
-    'specs/days.vl.json': JSON.stringify({
-      title: 'Daily widgets',
-      data: { url: 'data/days.csv' },
-      width: 480,
-      height: 200,
-      mark: { type: 'text', dy: -12 },
-      encoding: { x: { field: 'day', type: 'temporal', title: null, scale: { padding: 0 } }, y: { field: 'count', type: 'quantitative', title: null, axis: { labels: false } }, text: { field: 'count', type: 'quantitative', format: '.0f' } },
-      usermeta: { citechart: { credit: 'Graphic: Test' } },
-      ...extra,
-    }, null, 2) + '\n',
-  });
-  const crowded = async (files: Files) => (await check({ cwd: makeProject(files) })).filter((d) => d.rule === 'crowded-labels').map(formatDiagnostic);
+  const chart = (extra: Record<string, unknown>) =>
+    dailyTextChart(
+      { type: 'text', dy: -12 },
+      { x: { field: 'day', type: 'temporal', title: null, scale: { padding: 0 } }, y: { field: 'count', type: 'quantitative', title: null, axis: { labels: false } }, text: { field: 'count', type: 'quantitative', format: '.0f' } },
+      extra,
+    );
 
   it('"autosize": "none" that cuts the title is an error at the autosize', async () => {
     const files = chart({ autosize: 'none' });

@@ -2,14 +2,11 @@
 // layer of dates wrote "Feb 2, 2024" across the y axis' "10", and neither
 // read, with exit 0. Now a `crowded-labels` error at the layer's `text`.
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/commands/check.js';
-import { formatDiagnostic } from '../../src/errors.js';
 import * as messages from '../../src/messages.js';
 import { overlappingText } from '../../src/checks/overlappingText.js';
-import { makeProject, THEME, where, type Files } from '../helpers/fixtureProject.js';
+import { where } from '../helpers/fixtureProject.js';
+import { crowded, dailyTextChart } from './dailyTextChart.js';
 
-const SOURCES = 'id,publisher,authors,title,published,url,attribution\nstats,Statistics Office,Ana Diaz,Daily widgets,2024-03,https://example.org/w,customs records\n';
-const DAYS = 'day,count,source\n' + Array.from({ length: 12 }, (_, i) => `2024-02-${String(2 + i).padStart(2, '0')},${10 + (i % 7)},stats\n`).join('');
 
 describe('overlappingText (drawn scene)', () => {
   const text = (t: string, x1: number, x2: number, y1: number, extra: Record<string, unknown> = {}) => ({ text: t, bounds: { x1, x2, y1, y2: y1 + 15 }, ...extra });
@@ -35,21 +32,8 @@ describe('overlappingText (drawn scene)', () => {
 });
 
 describe('crowded-labels: a text layer drawn over labels (whole chart)', () => {
-  const chart = (text: Record<string, unknown>, mark: Record<string, unknown> | string = 'text'): Files => ({
-    'data/sources.csv': SOURCES,
-    'data/days.csv': DAYS,
-    'specs/theme.json': JSON.stringify(THEME),
-    'specs/days.vl.json': JSON.stringify({
-      title: 'Daily widgets',
-      data: { url: 'data/days.csv' },
-      width: 480,
-      height: 200,
-      mark,
-      encoding: { x: { field: 'day', type: 'temporal', title: null }, y: { field: 'count', type: 'quantitative', title: 'Widgets' }, text },
-      usermeta: { citechart: { credit: 'Graphic: Test' } },
-    }, null, 2) + '\n',
-  });
-  const crowded = async (files: Files) => (await check({ cwd: makeProject(files) })).filter((d) => d.rule === 'crowded-labels').map(formatDiagnostic);
+  const chart = (text: Record<string, unknown>, mark: Record<string, unknown> | string = 'text') =>
+    dailyTextChart(mark, { x: { field: 'day', type: 'temporal', title: null }, y: { field: 'count', type: 'quantitative', title: 'Widgets' }, text });
 
   it('dates written at each point, the first across the y axis label, are an error at the text encoding', async () => {
     const files = chart({ field: 'day', type: 'temporal', timeUnit: 'yearmonthdate' });
