@@ -3,7 +3,7 @@
 // exit 0. Now a `crowded-labels` error at the spec's `autosize`.
 import { describe, expect, it } from 'vitest';
 import { clippedText } from '../../src/checks/clippedText.js';
-import { where } from '../helpers/fixtureProject.js';
+import { THEME, where } from '../helpers/fixtureProject.js';
 import { crowded, dailyTextChart } from './dailyTextChart.js';
 
 
@@ -40,6 +40,26 @@ describe('crowded-labels: a text cut by the edge of the graphic (whole chart)', 
   });
 
   it('the same chart sized by Vega, which makes room for every text, is no error', async () => {
+    expect(await crowded(chart({}))).toEqual([]);
+  });
+});
+
+describe('crowded-labels: a legend cut by a phone artboard (whole chart)', () => {
+  const LONG = 'label,value,source\n' + Array.from({ length: 10 }, (_, i) => `Long category name ${i + 1},${i + 1},stats\n`).join('');
+  const chart = (legend: Record<string, unknown>) => {
+    const files = dailyTextChart('bar', { x: { field: 'label', type: 'nominal', title: null, axis: null }, y: { field: 'value', type: 'quantitative' }, color: { field: 'label', type: 'nominal', legend } }, {
+      data: { url: 'data/long.csv' },
+      width: 400,
+      usermeta: { citechart: { credit: 'Graphic: Test', widths: [320] } },
+    });
+    // The house theme's legend above the plot, as the example project's.
+    return { ...files, 'data/long.csv': LONG, 'specs/theme.json': JSON.stringify({ ...THEME, legend: { orient: 'top' } }) };
+  };
+
+  it("a legend's own five columns of long names, cut at 320 px, are an error naming the width; folded by citechart, they fit", async () => {
+    const got = await crowded(chart({ columns: 5 }));
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/^specs\/days\.vl\.json:1:1: error: at the 320 px width, the legend label "Long category name \d+" runs \d+ px past the right edge of the graphic/);
     expect(await crowded(chart({}))).toEqual([]);
   });
 });
