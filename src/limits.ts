@@ -44,6 +44,14 @@ export const LIMITS = {
   bigTableCellErrors: 50,
   /** Rows listed in the HTML snippet's screen-reader table per table drawn; then a line saying how many more it summarises. */
   snippetTableRows: 1_000,
+  /**
+   * Least gap in px between two labels of one axis drawn side by side: half the house
+   * theme's 12-px label size, an en space, twice Source Sans 3's word space
+   * (0.2 em, 2.4 px), so two labels never read as one phrase
+   * ("29 janv. février", 3 px apart). Compile gives it to Vega as the axes'
+   * `labelSeparation` when the theme sets none; closer drawn labels are an error (crowdedLabels.ts).
+   */
+  minLabelGap: 6,
   /** Rows given to one chart (summed over every dataset it reads). */
   rowsPerChart: 100_000,
   /** Marks one chart draws (bars, points, text items… after its transforms), counted from its data before layout starts. */

@@ -462,6 +462,17 @@ export const spec = {
 };
 
 // ── checks before drawing (src/checks) and Vega's messages judged ─────────
+/** What a Vega text mark of each role is, as a message names it. */
+const TEXT_ROLES = new Map([
+  ['mark', 'text label'],
+  ['axis-label', 'axis label'],
+  ['axis-title', 'axis title'],
+  ['legend-label', 'legend label'],
+  ['legend-title', 'legend title'],
+  ['title-text', 'title'],
+  ['title-subtitle', 'subtitle'],
+]);
+
 export const checks = {
   dottedDate: (value: string, column: string, read: string, other: string) =>
     `${q(value)} in column ${q(column)} would be drawn at ${read} (Vega reads numeric dates month first), but dates written with dots are day first (${other}); write dates as YYYY-MM-DD`,
@@ -552,6 +563,27 @@ export const checks = {
   repeatedTickLabel: (channel: string, text: string, first: string, second: string, fix: string, width?: number) =>
     `${width === undefined ? '' : `at the ${width} px width, `}two ticks of the ${channel} axis are labelled ${q(text)} (at ${first} and at ${second}): the labels' format writes less than tells the ticks apart, ` +
     `so a label stands at a place it does not name and a reader reads the marks beside it as another ${channel === 'x' || channel === 'y' ? 'value' : 'one'}; ${fix}`,
+  crowdedLabels: (channel: string, first: string, second: string, gap: number, why: string, width?: number) =>
+    `${width === undefined ? '' : `at the ${width} px width, `}the ${channel} axis draws the labels ${q(first)} and ${q(second)} ` +
+    `${gap < 0 ? 'overlapping' : `${Math.round(gap * 10) / 10} px apart`}, so they read as one (${q(`${first} ${second}`)}); ${why}`,
+  overlappingText: (text: string, other: string, otherKind: 'mark' | 'axis' | 'legend', width?: number) =>
+    `${width === undefined ? '' : `at the ${width} px width, `}the text label ${q(text)} is drawn over ${otherKind === 'mark' ? 'the label' : `the ${otherKind} label`} ${q(other)}, so neither can be read; ` +
+    `label fewer rows (a "filter" in the text layer), move the labels apart ("dx", "dy", "align"), or give the chart more room`,
+  clippedText: (text: string, role: string, edge: string, by: number, autosize: boolean, width?: number) =>
+    `${width === undefined ? '' : `at the ${width} px width, `}the ${TEXT_ROLES.get(role) ?? 'text'} ${q(text)} runs ${by} px past the ${edge} edge of the graphic, where the SVG and PNG cut it; ` +
+    (autosize
+      ? `remove "autosize" (Vega then makes room for every text), or give the chart more "padding"`
+      : `give the chart more "padding", or move the text in ("dx", "dy", "align")`),
+  crowdedBySetting: (key: 'labelOverlap' | 'labelSeparation', value: unknown, gap: number) =>
+    key === 'labelOverlap'
+      ? `"labelOverlap": false keeps every label however near; remove it, and Vega-Lite hides every other label until they stand ${gap} px apart`
+      : `"labelSeparation": ${JSON.stringify(value)} lets labels stand that near; remove it (citechart keeps them ${gap} px apart) or make it at least ${gap}`,
+  crowdedByVega: (nominal: boolean, channel: string, gap: number) =>
+    nominal
+      ? channel === 'y'
+        ? `Vega-Lite hides no label of a category axis; give each category more height ("height": {"step": 24}) or fewer categories`
+        : `Vega-Lite hides no label of a category axis; shorten the names, turn them ("labelAngle": -90 in the axis), or put the categories on the y axis (horizontal bars)`
+      : `Vega keeps an axis' first and last labels however near (and hides fewer when the theme sets "labelOverlap" false or a "labelSeparation" under ${gap}); give the chart more width, fewer ticks ("tickCount"), or a shorter "format", so they stand ${gap} px apart`,
   repeatedTickFixDate: (unit: string | undefined) =>
     unit
       ? `put the ticks on the unit the format writes: "tickCount": {"interval": ${q(unit)}, "step": 1} in the axis, or a format that writes the ticks' own unit`

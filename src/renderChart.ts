@@ -20,6 +20,9 @@ import { encodedFields } from './compile/encodedFields.js';
 import type { ChartSpec } from './compile/readSpec.js';
 import { drawnChecks } from './checks/drawnChecks.js';
 import { tickLabelErrors } from './checks/tickLabelErrors.js';
+import { crowdedLabelErrors } from './checks/crowdedLabelErrors.js';
+import { overlappingTextErrors } from './checks/overlappingTextErrors.js';
+import { clippedTextErrors } from './checks/clippedTextErrors.js';
 import { classLabelErrors } from './checks/classLabelErrors.js';
 import { divergingMidpointErrors } from './checks/divergingMidpoint.js';
 import { contrastErrors } from './checks/contrastErrors.js';
@@ -483,6 +486,10 @@ export async function renderArtboard(
   pushAll(diagnostics, cut.filter((d) => !seen.has(d.message)));
   // More ticks fit a wider artboard: two of them may read alike only there (tick-labels), which is as wrong as in the spec's own layout.
   pushAll(diagnostics, tickLabelErrors(spec.json, spec.vegaLite, rerendered.render.scenegraph, width).filter((d) => !seen.has(d.message)));
+  // A narrower artboard has less room between its labels: two may crowd only there.
+  pushAll(diagnostics, crowdedLabelErrors(spec.json, spec.vegaLite, rerendered.render.scenegraph, width).filter((d) => !seen.has(d.message)));
+  pushAll(diagnostics, overlappingTextErrors(spec.json, spec.vegaLite, rerendered.render.scenegraph, width).filter((d) => !seen.has(d.message)));
+  pushAll(diagnostics, clippedTextErrors(spec.json, spec.vegaLite, rerendered.render, width).filter((d) => !seen.has(d.message)));
   if (!markers) return { render: rerendered.render };
   const marked = await drawMarkers(rerendered.chart, rerendered.render, markers, cwd, spec.json);
   pushAll(diagnostics, marked.diagnostics.filter((d) => !seen.has(d.message)));
@@ -552,7 +559,7 @@ function plotWidth(scenegraph: unknown): number | undefined {
 /**
  * What the drawn chart tells, short of writing: links left out, labels cut
  * at their limit, repeated palette colours (warnings); marks drawn off the
- * plot, repeated tick labels, legend classes labelled alike, a diverging
+ * plot, repeated tick labels, axis labels crowded into one, legend classes labelled alike, a diverging
  * scheme whose middle is not at 0, labels too faint on their fill (errors). `build` and `check`
  * both call this on the fitted render, so they report the same. (The PNG's
  * size is checked from the published SVG, footer included, in renderChart.)
@@ -566,6 +573,9 @@ export function drawnWarnings(spec: ChartSpec, chart: CompiledChart, render: Veg
     // An infinite value or scale span (above) puts marks nowhere too: one error says why.
     ...(render.nonFinite.length ? [] : drawnChecks(spec.json, spec.vegaLite, render.scenegraph)),
     ...tickLabelErrors(spec.json, spec.vegaLite, render.scenegraph),
+    ...crowdedLabelErrors(spec.json, spec.vegaLite, render.scenegraph),
+    ...overlappingTextErrors(spec.json, spec.vegaLite, render.scenegraph),
+    ...clippedTextErrors(spec.json, spec.vegaLite, render),
     ...classLabelErrors(spec.json, spec.vegaLite, chart.vega, render.scenegraph),
     ...divergingMidpointErrors(spec.json, spec.vegaLite, chart.vega, render.scenegraph),
     ...contrastErrors(spec.json, spec.vegaLite, render.scenegraph),

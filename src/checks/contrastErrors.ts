@@ -42,7 +42,7 @@ interface View {
 }
 
 /** The view (a unit or layer spec) a Vega mark name points to, and the views enclosing it, innermost first. */
-function viewOf(root: Record<string, unknown>, markName: string): View & { inherited: View[] } {
+export function viewOf(root: Record<string, unknown>, markName: string): View & { inherited: View[] } {
   const views: Array<{ view: Record<string, unknown>; path: JSONPath }> = [{ view: root, path: [] }];
   let rest = markName;
   for (let step = STEP.exec(rest); step; step = STEP.exec(rest)) {

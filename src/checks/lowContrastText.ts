@@ -1,5 +1,6 @@
 import { rgb, type RGBColor } from 'd3';
 import type { SceneNode } from '../render/sceneNode.js';
+import { forEachMark } from '../render/forEachMark.js';
 import { contrast } from '../render/wcagContrast.js';
 
 /**
@@ -110,16 +111,8 @@ class Fills {
 export function lowContrastText(scenegraph: unknown): LowContrastText[] {
   const fills = new Fills();
   const found = new Map<string, LowContrastText>();
-  const visit = (mark: SceneNode, dx: number, dy: number) => {
+  forEachMark(scenegraph, (mark, dx, dy) => {
     const items = (mark.items ?? []) as Item[];
-    if (mark.marktype === 'group') {
-      for (const group of items) {
-        const x = dx + (typeof group.x === 'number' ? group.x : 0);
-        const y = dy + (typeof group.y === 'number' ? group.y : 0);
-        for (const child of group.items ?? []) visit(child, x, y);
-      }
-      return;
-    }
     if (mark.role !== 'mark') return;
     if (mark.marktype === 'text') {
       for (const item of items) judge(mark.name ?? '', item, dx, dy, fills, found);
@@ -131,8 +124,7 @@ export function lowContrastText(scenegraph: unknown): LowContrastText[] {
       const box = colour && extent(mark.marktype!, item, dx, dy);
       if (colour && box) fills.add({ marktype: mark.marktype!, item, dx, dy, box, colour });
     }
-  };
-  if (scenegraph && typeof scenegraph === 'object') visit(scenegraph as SceneNode, 0, 0);
+  });
   return [...found.values()];
 }
 

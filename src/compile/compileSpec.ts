@@ -21,6 +21,7 @@ import { judgeUnionedSorts } from './unionedSorts.js';
 import { labelDates } from './dateLabels.js';
 import { DEFAULT_DATE_TAG, rawTimeFormat } from '../locale/dateLabels.js';
 import type { DateFormatting } from '../locale/monthNames.js';
+import { withLabelSeparation } from './labelSeparation.js';
 import type { ChartSpec } from './readSpec.js';
 import { joinBoundaries } from '../geo/joinBoundaries.js';
 import { fillBoundaries } from '../geo/fillBoundaries.js';
@@ -141,8 +142,8 @@ export function compileSpec(
       // style: a line break in a cell or spec string breaks the label, title
       // or legend entry there (lineBreaks.ts). An edition's dates without a
       // format or timeUnit in its language (rawTimeFormat); a theme's or the
-      // spec's own `timeFormat` wins.
-      config: { font: FONT_STACK, ...(locale?.tag && { timeFormat: rawTimeFormat(locale.tag) }), ...withoutTag(theme), ...(locale?.vega && { locale: locale.vega }), style: lineBreakStyles(theme?.style) } as VegaLite.Config,
+      // spec's own `timeFormat` wins. Axis labels kept apart (labelSeparation.ts).
+      config: { font: FONT_STACK, ...(locale?.tag && { timeFormat: rawTimeFormat(locale.tag) }), ...withLabelSeparation(withoutTag(theme)), ...(locale?.vega && { locale: locale.vega }), style: lineBreakStyles(theme?.style) } as VegaLite.Config,
       logger: logger as unknown as Options['logger'],
     });
     breakTextMarks(vega);

@@ -30,6 +30,8 @@ export interface VegaRender {
   background: string;
   /** Vega's padding around the chart, in px: the footer aligns with it. */
   padding: { top: number; left: number; right: number; bottom: number };
+  /** Where the scene's (0, 0) is drawn in the SVG, px from its top-left: the padding, plus the room Vega's autosize makes for axes and labels. */
+  origin?: [number, number];
   scenegraph: unknown;
   /** Row ids of the rows that feed an aggregate or window, after the spec's filters. */
   foldedRowIds: Set<number>;
@@ -124,6 +126,7 @@ export async function renderSvg(
         // No background (null) means transparent, as in Vega itself.
         background: String(view.background() ?? 'none'),
         padding: { top: 0, left: 0, right: 0, bottom: 0, ...(view.padding() as object) },
+        origin: view.origin().slice(0, 2) as [number, number],
         scenegraph,
         foldedRowIds,
         nestedFolds,

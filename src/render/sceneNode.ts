@@ -46,3 +46,8 @@ export function firstText(node: SceneNode, role: string): SceneNode | undefined 
   }
   return undefined;
 }
+
+/** The words a text item draws (its lines joined by a space), trimmed; `''` for none. */
+export function itemText(item: SceneNode): string {
+  return (Array.isArray(item.text) ? item.text.join(' ') : item.text == null ? '' : String(item.text)).trim();
+}

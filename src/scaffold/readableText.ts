@@ -5,8 +5,8 @@ import { MIN_PHONE_TEXT } from '../lint/smallText.js';
  * at once: Vega-Lite draws axis and legend labels at 10 px by default, under
  * the 11-px phone minimum (lint/smallText.ts), so in a project whose theme
  * sets no label size every chart `new` wrote drew its labels too small.
- * Axis labels get room between them too (labelSeparation). Only what the
- * house theme (`specs/theme.json`) leaves unset is set here,
+ * (Room between axis labels is compile's to give, labelSeparation.ts, to
+ * every chart alike.) Only what the house theme (`specs/theme.json`) leaves unset is set here,
  * so a desk's own sizes still win; `{}` when it sets them all.
  */
 export function readableTextConfig(theme: Record<string, unknown> | undefined): { config?: Record<string, unknown> } {
@@ -18,14 +18,7 @@ export function readableTextConfig(theme: Record<string, unknown> | undefined): 
   for (const part of ['axis', 'legend']) {
     const settings: Record<string, unknown> = {};
     if (unset(part, 'labelFontSize')) settings.labelFontSize = MIN_PHONE_TEXT;
-    // Vega keeps axis labels 0 px apart by default, so the last two of a
-    // flush axis can touch ("5,0005,500" reads as one number); 4 px makes
-    // Vega-Lite's overlap check (labelOverlap) drop every other label instead.
-    if (part === 'axis' && unset(part, 'labelSeparation')) settings.labelSeparation = LABEL_SEPARATION;
     if (Object.keys(settings).length) config[part] = settings;
   }
   return Object.keys(config).length ? { config } : {};
 }
-
-/** Least space between two axis labels, in px. */
-const LABEL_SEPARATION = 4;

@@ -200,7 +200,8 @@ describe('a pushdown polars cannot run on the data', () => {
     pl.DataFrame({ day: ['2024-01-05', '2024/02/07', '2024-03-09'], value: [1, 2, 3], source: ['a', 'a', 'a'] }).writeParquet(path.join(cwd, 'data', 't.parquet'));
     writeFileSync(
       path.join(cwd, 'specs', 'months.vl.json'),
-      JSON.stringify({ data: { url: 'data/t.parquet' }, mark: 'bar', encoding: { x: { field: 'day', timeUnit: 'yearmonth', type: 'ordinal' }, y: { field: 'value', aggregate: 'sum', type: 'quantitative' } } }, null, 2),
+      // 240 px wide: at Vega-Lite's 20-px bands "Jan 2024" and "Mar 2024" stood 2.6 px apart (crowded-labels).
+      JSON.stringify({ data: { url: 'data/t.parquet' }, width: 240, mark: 'bar', encoding: { x: { field: 'day', timeUnit: 'yearmonth', type: 'ordinal' }, y: { field: 'value', aggregate: 'sum', type: 'quantitative' } } }, null, 2),
     );
     const result = await renderChart(await openProject(cwd), 'months', { png: false });
     expect(format(result.diagnostics)).toEqual([expect.stringMatching(/^specs\/months\.vl\.json:3:5: warning: polars could not run this chart's leading transforms on data\/t\.parquet \(a cell of a time unit's column is not a date written YYYY-MM-DD\); they ran in Vega instead$/)]);

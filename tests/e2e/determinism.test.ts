@@ -27,7 +27,8 @@ const PRICES_SPEC = {
   layer: [
     { mark: { type: 'line', point: true, clip: true } },
     {
-      mark: { type: 'text', dy: -10, fontSize: 10 },
+      // Starting at each point: centred on it, "1 Jan 2024" was drawn over the y axis' "12.6" (crowded-labels).
+      mark: { type: 'text', dy: -10, dx: 4, align: 'left', fontSize: 10 },
       encoding: { text: { field: 'date', type: 'temporal', format: '%-d %b %Y' } },
     },
   ],

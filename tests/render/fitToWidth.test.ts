@@ -123,7 +123,8 @@ describe('legends fold into rows', () => {
   it('keeps a legend\'s own columns', async () => {
     const labels = (i: number) => `Long category name ${i + 1}`;
     const spec = legendSpec(10);
-    const given = await render(bars(10, labels), { ...spec, encoding: { ...spec.encoding, color: { ...spec.encoding.color, legend: { columns: 5 } } } });
+    // One wide artboard: the theme's 320 to 640 px ones cut five columns of these names at the right edge (crowded-labels).
+    const given = await render(bars(10, labels), { ...spec, encoding: { ...spec.encoding, color: { ...spec.encoding.color, legend: { columns: 5 } } }, usermeta: { citechart: { widths: [1000] } } });
     const folded = await render(bars(10, labels), spec);
     expect(given.width).toBeGreaterThan(folded.width);
   });

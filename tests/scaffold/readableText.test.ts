@@ -14,13 +14,15 @@ describe('new in a project without a theme', () => {
   it('writes a spec whose labels check finds readable on a phone', async () => {
     const cwd = makeProject({ 'data/sources.csv': SOURCES_CSV, 'data/lines.csv': LINES });
     expect((await scaffoldChart({ cwd, name: 'lines', data: 'data/lines.csv' })).diagnostics).toEqual([]);
-    expect(JSON.parse(readText(cwd, 'specs/lines.vl.json')).config).toEqual({ axis: { labelFontSize: 11, labelSeparation: 4 }, legend: { labelFontSize: 11 } });
+    expect(JSON.parse(readText(cwd, 'specs/lines.vl.json')).config).toEqual({ axis: { labelFontSize: 11 }, legend: { labelFontSize: 11 } });
     expect((await check({ cwd })).filter((d) => d.rule === 'small-text')).toEqual([]);
   });
 });
 
 // From the second break-it pass: the first chart of a new project drew its
-// last two x labels touching, "5,0005,500", one number to a reader.
+// last two x labels touching, "5,0005,500", one number to a reader. Compile
+// now keeps every chart's axis labels apart (labelSeparation.ts), so the
+// scaffolded spec no longer writes the gap itself.
 describe('new: axis labels kept apart', () => {
   it('the scaffolded bar chart draws no two adjacent x labels touching', async () => {
     const cwd = makeProject({ 'data/sources.csv': SOURCES_CSV, 'data/jobs.csv': 'region,jobs_thousands,source\nNorth East,1200,stats-2024\nLondon,5400,stats-2024\nWales,1450,stats-2024\n' });
@@ -36,6 +38,6 @@ describe('new: axis labels kept apart', () => {
 describe('readableTextConfig', () => {
   it('sets only what the house theme leaves unset', () => {
     expect(readableTextConfig({ axis: { labelFontSize: 12, labelSeparation: 2 }, legend: { labelFontSize: 13 } })).toEqual({});
-    expect(readableTextConfig({ axis: { labelFontSize: 9 } })).toEqual({ config: { axis: { labelSeparation: 4 }, legend: { labelFontSize: 11 } } });
+    expect(readableTextConfig({ axis: { labelFontSize: 9 } })).toEqual({ config: { legend: { labelFontSize: 11 } } });
   });
 });
