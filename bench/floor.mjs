@@ -19,7 +19,8 @@
 //   CPU per chart unpremultiplying, which citechart's opaque PNGs skip:
 //   bench/stages.mjs, and 45.3 → 43.5 ms of the floor's CPU per chart);
 // - citechart's date labels where the spec gives no format (dist/compile/dateLabels.js,
-//   English), so the axes draw the same text;
+//   English) and its axes' least label separation (dist/compile/labelSeparation.js), so
+//   the axes draw the same labels;
 // - the embedded font subset (dist/text/embedFonts.js), as the published SVG
 //   carries it;
 // - the PNG drawn as citechart draws it: its own renderPng (dist/render/renderPng.js:
@@ -87,14 +88,16 @@ const { withFooter } = await import('./floorSvg.mjs');
 // the same picture (src/compile/dateLabels.ts rewrites the compiled spec's formats; its cost is a walk of the spec).
 const { labelDates } = await dist('compile/dateLabels.js');
 const { DEFAULT_DATE_TAG } = await dist('locale/dateLabels.js');
+// Axis labels kept apart as citechart keeps them (its default labelSeparation, src/compile/labelSeparation.ts).
+const { withLabelSeparation } = await dist('compile/labelSeparation.js');
 // The floor stands for citechart's drawing: if these moved, fail loudly rather than draw otherwise.
-for (const [name, value] of Object.entries({ vega, vl, FONT_STACK, renderPng, installTextMetrics, embedFonts, labelDates, DEFAULT_DATE_TAG })) {
+for (const [name, value] of Object.entries({ vega, vl, FONT_STACK, renderPng, installTextMetrics, embedFonts, labelDates, DEFAULT_DATE_TAG, withLabelSeparation })) {
   if (value === undefined) throw new Error(`bench/floor.mjs: dist/ no longer exports ${name}; update the floor to draw as citechart does`);
 }
 installTextMetrics();
 
 const theme = JSON.parse(readFileSync(path.join(dir, 'specs/theme.json'), 'utf8'));
-const config = { font: FONT_STACK, ...theme };
+const config = { font: FONT_STACK, ...withLabelSeparation(theme) };
 const footers = JSON.parse(readFileSync(footersFile, 'utf8'));
 const loader = vega.loader({ baseURL: dir + '/', mode: 'file' });
 // Vega's single-file build has the browser loader: give it file access, as citechart's loader does.

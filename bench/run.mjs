@@ -208,7 +208,9 @@ if (Object.keys(footers).length < names.length) console.log(`bench: WARNING: no 
 // the string to compile, so a config file is silently ignored. Fontconfig is
 // pointed at the file citechart wrote (bundled font only).
 const { FONT_STACK } = await import(path.join(ROOT, 'dist', 'text', 'fonts.js'));
-const theme = { font: FONT_STACK, ...JSON.parse(readFileSync(path.join(dir, 'specs', 'theme.json'), 'utf8')) };
+// With citechart's least axis label separation (src/compile/labelSeparation.ts), so the peer draws the same labels.
+const { withLabelSeparation } = await import(path.join(ROOT, 'dist', 'compile', 'labelSeparation.js'));
+const theme = { font: FONT_STACK, ...withLabelSeparation(JSON.parse(readFileSync(path.join(dir, 'specs', 'theme.json'), 'utf8'))) };
 const peerSpecs = path.join(run, 'peer-specs');
 mkdirSync(peerSpecs);
 for (const name of names) {
