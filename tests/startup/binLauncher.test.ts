@@ -155,6 +155,15 @@ describe.skipIf(!onPosix)('bin/citechart', () => {
     expect(seen.stderr).toBe('citechart: no `node` command on PATH; citechart runs on Node.js 20 or later: install it, or put its folder on PATH\n');
   });
 
+  // Git for Windows checks text out with CRLF by default (core.autocrlf), and
+  // sh then stopped at the first line ("Syntax error: word unexpected"): the
+  // README names Git Bash among the shells that run this script.
+  it('is checked out with LF line ends on every platform (.gitattributes)', () => {
+    const repo = fileURLToPath(new URL('../..', import.meta.url));
+    const attr = spawnSync('git', ['check-attr', 'eol', '--', 'bin/citechart'], { cwd: repo, encoding: 'utf8' });
+    expect(attr.stdout).toBe('bin/citechart: eol: lf\n');
+  });
+
   it('says what to do, exit 1, when dist/ was never built', () => {
     const { root, env } = packageFolder();
     rmSync(path.join(root, 'dist'), { recursive: true });
