@@ -13,15 +13,15 @@ import { barSpec, makeProject, minimalProject } from '../helpers/fixtureProject.
 
 const NAMES = ['a', 'b', 'c', 'd'];
 
-/** Runs a build whose stdout pipe is closed after its first line; its exit code and stderr. */
-function buildWithClosedStdout(cwd: string, command: string[]): Promise<{ code: number | null; stderr: string }> {
+/** Runs `citechart ARGS` with its stdout pipe closed after the first line (`| head -1`), or at once (`| true`); its exit code and stderr. */
+function runWithClosedStdout(cwd: string, command: string[], cliArgs: string[], closeAtOnce = false): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const [file, ...args] = command;
-    const child = spawn(file!, [...args, 'build', '--force', '--jobs', '1'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+    const child = spawn(file!, [...args, ...cliArgs], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    // As `head -1`: read the first chunk, then close the pipe.
-    child.stdout.once('data', () => child.stdout.destroy());
+    if (closeAtOnce) child.stdout.destroy();
+    else child.stdout.once('data', () => child.stdout.destroy());
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stderr }));
   });
@@ -37,7 +37,7 @@ describe('a build whose stdout is closed by its reader', () => {
       const files = { ...minimalProject };
       for (const chart of NAMES) files[`specs/${chart}.vl.json`] = barSpec({ title: `Chart ${chart}` });
       const cwd = makeProject(files);
-      const result = await buildWithClosedStdout(cwd, command);
+      const result = await runWithClosedStdout(cwd, command, ['build', '--force', '--jobs', '1']);
       expect(result.stderr).not.toContain(STACK_FRAME);
       expect(result.stderr).not.toContain('EPIPE');
       expect(result.code).toBe(0);
@@ -45,4 +45,13 @@ describe('a build whose stdout is closed by its reader', () => {
       expect(existsSync(path.join(cwd, 'output', '.citechart.lock'))).toBe(false);
     }, 120_000);
   }
+
+  // A plain `citechart build` with nothing to draw is done by dist/cli.js's launcher itself (src/startup/upToDateBuild.ts).
+  it('says nothing of it when nothing was to be drawn (the up-to-date check without the snapshot)', async () => {
+    const cwd = makeProject({ ...minimalProject });
+    expect((await runWithClosedStdout(cwd, [process.execPath, CLI], ['build'])).code).toBe(0);
+    const result = await runWithClosedStdout(cwd, [process.execPath, CLI], ['build'], true);
+    expect(result.stderr).not.toContain(STACK_FRAME);
+    expect(result.code).toBe(0);
+  }, 120_000);
 });
