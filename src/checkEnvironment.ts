@@ -3,11 +3,12 @@
 // it, never ignored silently, and it comes before any work is done.
 import { bigCsvBytes, bigCsvInMemoryBytes, pushdownEnabled } from './bigtable/bigTableFile.js';
 import { chartHeapMb } from './limits.js';
+import { snapshotWanted } from './startup/snapshotSetting.js';
 
 /**
  * Reads every CITECHART_* setting of `env` (README "Big tables" and
  * "Limits"): CITECHART_BIG_CSV_BYTES, CITECHART_BIG_CSV_MEMORY_BYTES,
- * CITECHART_CHART_HEAP_MB and CITECHART_PUSHDOWN. Throws the first one's
+ * CITECHART_CHART_HEAP_MB, CITECHART_PUSHDOWN and CITECHART_SNAPSHOT. Throws the first one's
  * UsageError (exit code 2) when malformed; returns nothing otherwise.
  */
 export function checkEnvironment(env: NodeJS.ProcessEnv = process.env): void {
@@ -15,4 +16,5 @@ export function checkEnvironment(env: NodeJS.ProcessEnv = process.env): void {
   bigCsvInMemoryBytes(env, true);
   chartHeapMb(env);
   pushdownEnabled(env);
+  snapshotWanted(env);
 }

@@ -13,6 +13,7 @@ import { OutputError } from './write/outputError.js';
 import { toolVersions } from './provenance/versions.js';
 import { LIMITS } from './limits.js';
 import { raiseInterruptBudget } from './startup/jitBudget.js';
+import { keepGoingWhenStdoutCloses } from './closedStdout.js';
 
 const out = (line: string) => process.stdout.write(line + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
@@ -29,6 +30,8 @@ const report = (diagnostics: Diagnostic[]) => {
 export async function runCli(argv: string[]): Promise<void> {
   // Before any chart code runs, so every function (the workers' too) gets the budget (startup/jitBudget.ts).
   raiseInterruptBudget();
+  // `citechart build | head -1`: the build goes on once its reader is gone (closedStdout.ts).
+  keepGoingWhenStdoutCloses();
   const program = new Command()
     .name('citechart')
     .description('Cited CSV figures + Vega-Lite specs → SVG and PNG graphics with their sources drawn in.')

@@ -684,6 +684,8 @@ export const build = {
   badChartHeapMb: (value: string) =>
     `CITECHART_CHART_HEAP_MB is ${JSON.stringify(value)}, not a whole number of megabytes; ` +
     `set it to one (2048 for 2 GB) or unset it for the default`,
+  badSnapshot: (value: string) =>
+    `CITECHART_SNAPSHOT is ${JSON.stringify(value)}; set it to off (start without the startup snapshot) or on, or unset it for the default (on)`,
 };
 
 // ── write: files in output/ (src/write) ────────────────────────────────────

@@ -8,6 +8,7 @@
 // command to the snapshot as before as soon as build() finds work to do.
 import type { BuildResult } from '../commands/build.js';
 import { isPlainBuild } from './plainBuild.js';
+import { keepGoingWhenStdoutCloses } from '../closedStdout.js';
 
 export { isPlainBuild };
 
@@ -70,6 +71,8 @@ export async function buildIfUpToDate(argv: readonly string[], cwd: string = pro
     return false;
   }
   const code = reporter.finish(result);
+  // `citechart build | true`: a reader gone before these lines ends nothing with a stack trace (closedStdout.ts).
+  keepGoingWhenStdoutCloses();
   for (const { stream, text } of lines) stream.write(text);
   process.exitCode = code;
   return true;

@@ -147,6 +147,23 @@ describe.skipIf(!onPosix)('bin/citechart', () => {
     expect(run(path.join(root, 'bin', 'citechart'), ['build', 'x'], env).args).toEqual(fromSnapshot(dist, ['build', 'x']));
   });
 
+  // Without it the shell said "bin/citechart: 68: exec: node: not found" (a review of bin/citechart).
+  it('says that Node.js is missing, exit 127, when no `node` is on PATH', () => {
+    const { root } = packageFolder();
+    const seen = run(path.join(root, 'bin', 'citechart'), ['build', 'bar'], { PATH: path.join(root, 'no-such-folder') });
+    expect(seen.status).toBe(127);
+    expect(seen.stderr).toBe('citechart: no `node` command on PATH; citechart runs on Node.js 20 or later: install it, or put its folder on PATH\n');
+  });
+
+  // Git for Windows checks text out with CRLF by default (core.autocrlf), and
+  // sh then stopped at the first line ("Syntax error: word unexpected"): the
+  // README names Git Bash among the shells that run this script.
+  it('is checked out with LF line ends on every platform (.gitattributes)', () => {
+    const repo = fileURLToPath(new URL('../..', import.meta.url));
+    const attr = spawnSync('git', ['check-attr', 'eol', '--', 'bin/citechart'], { cwd: repo, encoding: 'utf8' });
+    expect(attr.stdout).toBe('bin/citechart: eol: lf\n');
+  });
+
   it('says what to do, exit 1, when dist/ was never built', () => {
     const { root, env } = packageFolder();
     rmSync(path.join(root, 'dist'), { recursive: true });
