@@ -11,8 +11,8 @@ import { isRecord } from '../isRecord.js';
  * until none is nearer than that. A theme's or spec's own `labelSeparation`
  * (`axis`, `axisX`, an encoding's `axis`) still wins; labels already
  * that far apart are drawn exactly as before. Returns the theme object
- * itself when nothing is added (undefined stays undefined only when there is
- * no theme: then a config of just the gap).
+ * itself when its `axis` sets a separation; otherwise a copy with the gap
+ * added (with no theme, a config of just the gap).
  */
 export function withLabelSeparation(theme: Record<string, unknown> | undefined): Record<string, unknown> {
   const axis = theme?.axis;
